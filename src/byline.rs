@@ -1,0 +1,329 @@
+//! Bylines: who wrote the article, and nothing else.
+//!
+//! Forms: "By Jane Doe", "BY JANE DOE", "By Jane Doe and John Roe", "By Jane
+//! Doe, Political Editor", "By Sam Lee, BBC News", "Words by Jane Doe",
+//! "Jane Doe | 25 November 2026", "by Jane Doe (reporting)", and a bare name
+//! line with a date or a role line beside it. Authors are person names only;
+//! a role or an outlet goes to its own field, and when in doubt a name is left
+//! out: fewer authors is better than a wrong one.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::{is_all_caps, title_case};
+
+/// What a byline says.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Parsed {
+    /// Person names.
+    pub authors: Vec<String>,
+    /// An outlet or agency.
+    pub organisation: Option<String>,
+    /// A job title.
+    pub role: Option<String>,
+}
+
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:.{0,40}?\s)?(?i:by|words(?: and pictures)? by|written by|story by|text by|reported by)\s*:?\s+(.+)$|^(?i:by)$")
+        .expect("byline regex")
+});
+static PIPE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][^|•]{2,60}?)\s*[|•]\s*(.+)$").expect("byline regex")
+});
+static STAFF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by\s+)?(?:our|the|a)?\s*[\w ]{0,30}\b(?:staff|correspondents?|reporters?|team|desk|agencies)$")
+        .expect("staff regex")
+});
+static CUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:[|•·—–]|\s-\s|\d|\b(?:updated|published|posted|follow|email|twitter)\b|@|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b)")
+        .expect("cut regex")
+});
+static LOWER_PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\([a-z][^)]*\)").expect("paren regex"));
+
+/// Words that make a comma part a job title.
+const ROLE_WORDS: &[&str] = &[
+    "editor", "correspondent", "reporter", "writer", "staff", "columnist", "contributor",
+    "producer", "chief", "senior", "political", "technologist", "analyst", "director",
+    "professor", "critic", "journalist", "author", "presenter", "host", "anchor", "intern",
+    "fellow", "officer", "manager", "head", "deputy", "associate", "assistant", "digital",
+    "news", "sports", "business", "science", "health", "economics", "security", "diplomatic",
+    "home", "affairs", "international", "foreign", "special", "investigations", "royal",
+    "entertainment", "showbiz", "technology", "tech", "culture", "arts", "travel", "photographer",
+    "freelance", "contributing", "executive", "managing", "lead", "desk", "bureau",
+];
+
+/// Words that make a part an organisation.
+const ORG_WORDS: &[&str] = &[
+    "news", "times", "post", "press", "agency", "associated", "media", "journal", "herald",
+    "tribune", "daily", "network", "radio", "tv", "television", "magazine", "group", "inc",
+    "ltd", "online", "gazette", "courier", "chronicle", "mail", "express", "observer",
+    "review", "bureau", "wire", "service", "project", "institute", "foundation", "university",
+    "report", "insider", "today", "weekly", "standard", "independent", "telegraph", "guardian",
+    "broadcasting", "corporation", "channel", "studio", "studios", "center", "centre",
+];
+
+/// Lowercase words allowed inside a name ("Ludwig van Beethoven").
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "bin", "al", "ibn",
+    "du", "dos", "das", "y", "st", "ter",
+];
+
+/// Words that never start a person's name in a byline.
+const NOT_NAMES: &[&str] = &[
+    "our", "the", "a", "an", "staff", "and", "in", "for", "with", "from", "at", "on", "this",
+    "by", "words", "more", "share", "follow", "contact", "about", "view", "read", "see",
+];
+
+/// Parse a block that says who wrote the article explicitly ("By ...",
+/// "Name | date", "Our Foreign Staff"). `None` when the block is no byline.
+pub fn parse(text: &str) -> Option<Parsed> {
+    if text.split_whitespace().count() > 30 {
+        return None;
+    }
+    if STAFF.is_match(text) {
+        return Some(Parsed::default());
+    }
+    if let Some(c) = BY.captures(text) {
+        let Some(rest) = c.get(1) else {
+            return Some(Parsed::default()); // "By" alone: the names follow.
+        };
+        // A sentence that merely contains "by" is not a byline.
+        let lead = &text[..rest.start()];
+        if lead.split_whitespace().count() > 1 && !crate::date::find(lead).is_some() {
+            return None;
+        }
+        let parsed = names(rest.as_str());
+        if parsed.authors.is_empty() && parsed.organisation.is_none() {
+            return None;
+        }
+        return Some(parsed);
+    }
+    let c = PIPE_DATE.captures(text)?;
+    let tail = &c[2];
+    if crate::date::find(tail).is_none() && !tail.chars().any(|ch| ch.is_ascii_digit()) {
+        return None;
+    }
+    let parsed = names(&c[1]);
+    (!parsed.authors.is_empty()).then_some(parsed)
+}
+
+/// A bare name line ("Ben Silverman", "Alex Perry 1 day ago"): a person's
+/// name and perhaps a date after it. `strong` is true when something beside
+/// the name (a date, a time, initials) says it is a byline on its own.
+pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
+    if text.split_whitespace().count() > 12 {
+        return None;
+    }
+    let head_end = CUT.find(text).map_or(text.len(), |m| m.start());
+    let head = text[..head_end].trim();
+    if head.contains(',') || head.ends_with('.') {
+        return None;
+    }
+    let name = clean_name(head)?;
+    let strong = head_end < text.len() || head.contains('(');
+    Some((
+        Parsed {
+            authors: vec![name],
+            ..Parsed::default()
+        },
+        strong,
+    ))
+}
+
+/// True when the block names a job and nothing else ("Games Editor",
+/// "Seattle Times business reporter").
+pub fn is_role_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !crate::text::ends_like_sentence(text)
+        && words.last().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()),
+                "editor" | "correspondent" | "reporter" | "writer" | "columnist" | "contributor"
+                    | "producer" | "journalist" | "critic" | "photographer" | "presenter"
+                    | "staff" | "analyst" | "intern"
+            )
+        })
+}
+
+/// Authors, role and organisation from what follows "By".
+fn names(rest: &str) -> Parsed {
+    let cut = CUT.find(rest).map_or(rest.len(), |m| m.start());
+    let rest = LOWER_PAREN.replace_all(&rest[..cut], "");
+    let mut out = Parsed::default();
+    let mut names_done = false;
+    for (i, part) in rest.split([',', ';']).enumerate() {
+        let part = part.trim();
+        let part = part
+            .strip_prefix("and ")
+            .or_else(|| part.strip_prefix("& "))
+            .unwrap_or(part)
+            .trim();
+        if part.is_empty() {
+            continue;
+        }
+        let lower = part.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let is_org = words.iter().any(|w| ORG_WORDS.contains(w))
+            || (i > 0 && part.split_whitespace().next().is_some_and(is_acronym));
+        let is_role = words.iter().any(|w| ROLE_WORDS.contains(w));
+        if !names_done && !(i > 0 && (is_org || is_role)) {
+            let mut any = false;
+            for piece in split_and(part) {
+                if let Some(name) = clean_name(piece) {
+                    out.authors.push(name);
+                    any = true;
+                }
+            }
+            if any || i == 0 {
+                if !any && (is_org || is_role) {
+                    if is_role && !is_org {
+                        out.role.get_or_insert_with(|| part.to_string());
+                    } else {
+                        out.organisation.get_or_insert_with(|| part.to_string());
+                    }
+                }
+                continue;
+            }
+        }
+        names_done = true;
+        if is_role && !(is_org && out.role.is_some()) {
+            if out.role.is_none() {
+                out.role = Some(part.to_string());
+            } else if out.organisation.is_none() {
+                out.organisation = Some(part.to_string());
+            }
+        } else if out.organisation.is_none() {
+            out.organisation = Some(part.to_string());
+        }
+    }
+    out
+}
+
+fn is_acronym(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+}
+
+fn split_and(part: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = part;
+    loop {
+        let found = [" and ", " & ", " AND "]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+            .min();
+        match found {
+            Some((i, len)) => {
+                pieces.push(rest[..i].trim());
+                rest = &rest[i + len..];
+            }
+            None => {
+                pieces.push(rest.trim());
+                return pieces;
+            }
+        }
+    }
+}
+
+/// `text` as a person's name, or `None` when it does not look like one.
+/// Names in capitals are title-cased.
+pub fn clean_name(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches(['.', ':']).trim();
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    if !(2..=5).contains(&tokens.len()) {
+        return None;
+    }
+    let first = tokens[0].to_lowercase();
+    if NOT_NAMES.contains(&first.as_str()) {
+        return None;
+    }
+    let mut capitals = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let core = t.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '"'));
+        let lower = core.to_lowercase();
+        if core.is_empty() || core.chars().any(|c| c.is_ascii_digit() || c == '@') {
+            return None;
+        }
+        if ROLE_WORDS.contains(&lower.as_str()) || ORG_WORDS.contains(&lower.as_str()) {
+            return None;
+        }
+        let capital = core.chars().next().is_some_and(char::is_uppercase);
+        if capital {
+            capitals += 1;
+        } else if i == 0 || i == tokens.len() - 1 || !PARTICLES.contains(&lower.as_str()) {
+            return None;
+        }
+        if !core
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+        {
+            return None;
+        }
+    }
+    if capitals < 2 {
+        return None;
+    }
+    let name = tokens.join(" ");
+    Some(if is_all_caps(&name) {
+        title_case(&name)
+    } else {
+        name
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn authors(text: &str) -> Vec<String> {
+        parse(text).map(|p| p.authors).unwrap_or_default()
+    }
+
+    #[test]
+    fn by_forms() {
+        assert_eq!(authors("By Jacob Paul"), ["Jacob Paul"]);
+        assert_eq!(authors("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(authors("BY JANE DOE"), ["Jane Doe"]);
+        assert_eq!(authors("Words by Jane Doe"), ["Jane Doe"]);
+        assert_eq!(authors("by Ana Ruiz (reporting) and Tom Bell (photography)"), ["Ana Ruiz", "Tom Bell"]);
+        assert_eq!(authors("By STEVEN DOE SMITH JULY 29, 2016"), ["Steven Doe Smith"]);
+        assert_eq!(authors("Jane Doe | 25 November 2026"), ["Jane Doe"]);
+        assert_eq!(authors("by Lucas Moor22 Dec 2016651"), ["Lucas Moor"]);
+        assert_eq!(authors("By Jane Doe, Tom Bell and Sam Lee"), ["Jane Doe", "Tom Bell", "Sam Lee"]);
+    }
+
+    #[test]
+    fn roles_and_outlets_are_not_authors() {
+        let p = parse("By Jane Doe, Political Editor").unwrap();
+        assert_eq!(p.authors, ["Jane Doe"]);
+        assert_eq!(p.role.as_deref(), Some("Political Editor"));
+        let p = parse("By Sam Lee, BBC News").unwrap();
+        assert_eq!(p.authors, ["Sam Lee"]);
+        assert_eq!(p.organisation.as_deref(), Some("BBC News"));
+        assert_eq!(authors("By Nia Cole, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project"), ["Nia Cole"]);
+        assert_eq!(parse("Our Foreign Staff"), Some(Parsed::default()));
+        assert!(authors("2/26/2015 7:11 AM PST BY TMZ STAFF").is_empty());
+    }
+
+    #[test]
+    fn sentences_are_not_bylines() {
+        assert_eq!(parse("The bridge was built by the council in 1990."), None);
+        assert_eq!(parse("Prices rose by 5% last year"), None);
+    }
+
+    #[test]
+    fn bare_names() {
+        assert_eq!(bare_name("Alex Moor 1 day ago").map(|p| p.1), Some(true));
+        assert_eq!(bare_name("Ben Silva").map(|p| p.0.authors), Some(vec!["Ben Silva".to_string()]));
+        assert_eq!(bare_name("Richard (R.J.) Eskin").map(|p| p.1), Some(true));
+        assert_eq!(bare_name("Supported by"), None);
+        assert!(is_role_line("Games Editor"));
+        assert!(!is_role_line("The editor said so."));
+    }
+}

@@ -1,0 +1,216 @@
+//! Dates and times as news pages write them, to ISO 8601.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::span::Span;
+
+const MONTH: &str = r"(?i:(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec))";
+
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(\d{{4}})"
+    ))
+    .expect("date regex")
+});
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
+    ))
+    .expect("date regex")
+});
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("date regex"));
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("date regex"));
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(\d{1,2})[:.](\d{2})\b")
+        .expect("time regex")
+});
+
+/// A date found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    /// ISO 8601 date, or date and time.
+    pub iso: String,
+    /// The bytes of the date (and time, when one sits beside it) in the text.
+    pub span: Span,
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let key = name.get(..3)?.to_ascii_lowercase();
+    let n = match key.as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// The first date in `text`, with a time when one stands within a few words.
+pub fn find(text: &str) -> Option<FoundDate> {
+    let (span, y, m, d) = find_date(text)?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1800..=2200).contains(&y) {
+        return None;
+    }
+    let mut iso = format!("{y:04}-{m:02}-{d:02}");
+    let mut full = span;
+    if let Some((t, h, min)) = find_time(text, span) {
+        iso.push_str(&format!("T{h:02}:{min:02}"));
+        full = full.cover(t);
+    }
+    Some(FoundDate { iso, span: full })
+}
+
+fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
+    let mut best: Option<(Span, u32, u32, u32)> = None;
+    let mut consider = |c: Option<(Span, u32, u32, u32)>| {
+        if let Some(c) = c {
+            if best.as_ref().is_none_or(|b| c.0.start < b.0.start) {
+                best = Some(c);
+            }
+        }
+    };
+    consider(DAY_MONTH_YEAR.captures(text).and_then(|c| {
+        let whole = c.get(0)?;
+        Some((
+            Span::new(whole.start(), whole.end()),
+            c[3].parse().ok()?,
+            month_number(&c[2])?,
+            c[1].parse().ok()?,
+        ))
+    }));
+    consider(MONTH_DAY_YEAR.captures(text).and_then(|c| {
+        let whole = c.get(0)?;
+        Some((
+            Span::new(whole.start(), whole.end()),
+            c[3].parse().ok()?,
+            month_number(&c[1])?,
+            c[2].parse().ok()?,
+        ))
+    }));
+    consider(ISO.captures(text).and_then(|c| {
+        let whole = c.get(0)?;
+        Some((
+            Span::new(whole.start(), whole.end()),
+            c[1].parse().ok()?,
+            c[2].parse().ok()?,
+            c[3].parse().ok()?,
+        ))
+    }));
+    consider(NUMERIC.captures(text).and_then(|c| {
+        let whole = c.get(0)?;
+        Some((
+            Span::new(whole.start(), whole.end()),
+            c[3].parse().ok()?,
+            c[1].parse().ok()?,
+            c[2].parse().ok()?,
+        ))
+    }));
+    best
+}
+
+/// A time within 30 bytes before or after the date.
+fn find_time(text: &str, date: Span) -> Option<(Span, u32, u32)> {
+    let lo = floor_char(text, date.start.saturating_sub(30));
+    let hi = ceil_char(text, (date.end + 30).min(text.len()));
+    for c in TIME.captures_iter(&text[lo..hi]) {
+        let whole = c.get(0)?;
+        let span = Span::new(lo + whole.start(), lo + whole.end());
+        if span.start < date.end && span.end > date.start {
+            continue;
+        }
+        let (h, min, suffix) = if let Some(h) = c.get(1) {
+            (
+                h.as_str().parse::<u32>().ok()?,
+                c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?,
+                c.get(3).map(|s| s.as_str().to_ascii_lowercase()),
+            )
+        } else {
+            (c[4].parse().ok()?, c[5].parse().ok()?, None)
+        };
+        let h = match suffix.as_deref() {
+            Some(s) if s.starts_with('p') && h < 12 => h + 12,
+            Some(s) if s.starts_with('a') && h == 12 => 0,
+            _ => h,
+        };
+        if h < 24 && min < 60 {
+            return Some((span, h, min));
+        }
+    }
+    None
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// True when a block is nothing but a date, a time, a weekday and joiners.
+pub fn is_date_line(text: &str) -> bool {
+    static LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|on|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|pst|pdt|cst|cdt|cet|et|pt)\b|[\d:.,|•/\-–—\s()]")
+            .expect("leftover regex")
+    });
+    let Some(found) = find(text) else {
+        return false;
+    };
+    let mut rest = String::with_capacity(text.len());
+    rest.push_str(&text[..found.span.start]);
+    rest.push(' ');
+    rest.push_str(&text[found.span.end..]);
+    let rest = LEFTOVER.replace_all(&rest, "");
+    // A second copy of the date is fine ("22 Dec, 2016 22 Dec, 2016").
+    let rest = DAY_MONTH_YEAR.replace_all(&rest, "");
+    let rest = MONTH_DAY_YEAR.replace_all(&rest, "");
+    rest.trim().is_empty() || rest.chars().filter(|c| c.is_alphabetic()).count() <= 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        find(s).map(|d| d.iso)
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(iso("Published 14:05, 25 November 2026").as_deref(), Some("2026-11-25T14:05"));
+        assert_eq!(iso("Updated Nov. 25, 2026").as_deref(), Some("2026-11-25"));
+        assert_eq!(iso("Sept. 25, 2018").as_deref(), Some("2018-09-25"));
+        assert_eq!(iso("2/26/2015 7:11 AM PST").as_deref(), Some("2015-02-26T07:11"));
+        assert_eq!(iso("April 5, 2018 | 6:00 PM").as_deref(), Some("2018-04-05T18:00"));
+        assert_eq!(iso("16 November 2017 • 2:15pm").as_deref(), Some("2017-11-16T14:15"));
+        assert_eq!(iso("2026-11-25").as_deref(), Some("2026-11-25"));
+        assert_eq!(iso("no date here, 2026"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(is_date_line("April 5, 2018 | 6:00 PM"));
+        assert!(is_date_line("22 Dec, 2016 22 Dec, 2016"));
+        assert!(is_date_line("Sept. 25, 2018"));
+        assert!(!is_date_line("The council met on 25 November 2026 to vote."));
+    }
+}

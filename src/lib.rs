@@ -1,0 +1,262 @@
+//! lede takes a plain-text news article apart: headline, standfirst, byline,
+//! dateline, body paragraphs, subheadings, classified boilerplate, and every
+//! direct quotation with its speaker — each with a byte span into the input.
+//!
+//! ```
+//! let input = "Council approves bridge\n\nBy Jane Doe\n\n\
+//!              The council approved the new bridge on Tuesday after a long debate.\n\n\
+//!              \"It is a great day for the town,\" said council leader Sam Lee.\n";
+//! let a = lede::analyze(input);
+//! assert_eq!(a.headline.unwrap().text, "Council approves bridge");
+//! assert_eq!(a.byline.unwrap().authors, ["Jane Doe"]);
+//! assert_eq!(a.paragraphs.len(), 2);
+//! assert_eq!(a.quotes[0].text, "It is a great day for the town");
+//! assert_eq!(a.quotes[0].speaker.as_deref(), Some("Sam Lee"));
+//! ```
+//!
+//! The library returns data and never prints; the `lede` binary owns I/O.
+//! See [`model`] for the JSON schema.
+
+#![deny(missing_docs, unsafe_code)]
+
+pub mod boilerplate;
+pub mod byline;
+pub mod date;
+pub mod dateline;
+pub mod error;
+pub mod input;
+pub mod model;
+pub mod quotes;
+pub mod segment;
+pub mod span;
+pub mod speakers;
+pub mod stats;
+pub mod structure;
+pub mod text;
+
+pub use error::InputError;
+pub use input::Encoding;
+pub use model::Analysis;
+pub use span::Span;
+
+use model::{Boilerplate, Byline, Dateline, Element, Headline, Published, Stats, Warning};
+use structure::{Decision, Role};
+
+/// One block and the rule that gave it its role, for `--explain`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explained {
+    /// Where the block stands.
+    pub span: Span,
+    /// Its role's name ("paragraph", "caption", ...).
+    pub role: &'static str,
+    /// The rule that decided.
+    pub rule: &'static str,
+    /// The folded text.
+    pub text: String,
+}
+
+/// Analyse an article given as text.
+pub fn analyze(input: &str) -> Analysis {
+    analyze_explained(input).0
+}
+
+/// Decode bytes (see [`input::decode`]) and analyse them.
+pub fn analyze_bytes(bytes: &[u8], encoding: Encoding) -> Result<Analysis, InputError> {
+    let text = input::decode(bytes, encoding)?;
+    Ok(analyze(&text))
+}
+
+/// Analyse an article and say which rule decided each block.
+pub fn analyze_explained(input: &str) -> (Analysis, Vec<Explained>) {
+    let from = if input.starts_with(input::BOM) {
+        input::BOM.len()
+    } else {
+        0
+    };
+    let seg = segment::segment(input, from);
+    let decisions = structure::assign(&seg.blocks);
+    let mut a = Analysis {
+        schema: model::SCHEMA.to_string(),
+        source: None,
+        headline: None,
+        standfirst: None,
+        byline: None,
+        dateline: None,
+        published: None,
+        subheadings: Vec::new(),
+        paragraphs: Vec::new(),
+        boilerplate: Vec::new(),
+        quotes: Vec::new(),
+        speakers: Vec::new(),
+        stats: Stats::default(),
+        warnings: Vec::new(),
+    };
+    let mut byline_blocks = Vec::new();
+    for (b, d) in seg.blocks.iter().zip(&decisions) {
+        let el = || Element {
+            text: b.text.clone(),
+            span: b.span,
+        };
+        match d.role {
+            Role::Headline if a.headline.is_none() => {
+                a.headline = Some(Headline {
+                    text: b.text.clone(),
+                    span: b.span,
+                    quotes: Vec::new(),
+                })
+            }
+            Role::Standfirst if a.standfirst.is_none() => a.standfirst = Some(el()),
+            Role::Headline | Role::Standfirst | Role::Subheading => a.subheadings.push(el()),
+            Role::Byline => byline_blocks.push(b),
+            Role::Paragraph => a.paragraphs.push(el()),
+            Role::Boilerplate(kind) => a.boilerplate.push(Boilerplate {
+                kind,
+                text: b.text.clone(),
+                credit: d.credit.clone(),
+                span: b.span,
+            }),
+        }
+    }
+    a.byline = make_byline(input, &byline_blocks);
+    a.published = find_published(input, &a, &seg.blocks, &decisions);
+    if let Some(first) = a.paragraphs.first() {
+        if let Some((place, agency, span)) = dateline::find(&first.text) {
+            // Folded text and input differ only in white space; map by re-finding.
+            let raw = first.span.of(input);
+            if let Some((_, _, raw_span)) = dateline::find(raw) {
+                a.dateline = Some(Dateline {
+                    text: text::fold(&raw[..raw_span.end]),
+                    place,
+                    agency,
+                    span: raw_span.shift(first.span.start),
+                });
+            } else {
+                let _ = span;
+            }
+        }
+    }
+    let (quotes, headline_quotes, warnings) = quotes::find(input, &a.paragraphs, a.headline.as_ref());
+    a.quotes = quotes;
+    if let Some(h) = a.headline.as_mut() {
+        h.quotes = headline_quotes;
+    }
+    a.warnings.extend(warnings);
+    speakers::attribute(input, &a.paragraphs, &mut a.quotes, &mut a.speakers);
+    a.stats = stats_of(input, &a);
+    warn_structure(input, &mut a);
+    let explained = seg
+        .blocks
+        .iter()
+        .zip(&decisions)
+        .map(|(b, d): (&segment::Block, &Decision)| Explained {
+            span: b.span,
+            role: d.role.name(),
+            rule: d.rule,
+            text: b.text.clone(),
+        })
+        .collect();
+    (a, explained)
+}
+
+fn make_byline(input: &str, blocks: &[&segment::Block]) -> Option<Byline> {
+    let first = blocks.first()?;
+    let last = blocks.last()?;
+    let span = first.span.cover(last.span);
+    let mut parsed = byline::parse(&first.text).unwrap_or_default();
+    let mut rest = &blocks[1..];
+    if parsed.authors.is_empty() {
+        if let Some((name, _)) = byline::bare_name(&first.text) {
+            parsed.authors = name.authors;
+        } else if let Some(next) = rest.first() {
+            if let Some((name, _)) = byline::bare_name(&next.text) {
+                parsed.authors = name.authors;
+                rest = &rest[1..];
+            }
+        }
+    }
+    for b in rest {
+        if byline::is_role_line(&b.text) && parsed.role.is_none() {
+            parsed.role = Some(b.text.clone());
+        }
+    }
+    Some(Byline {
+        text: text::fold(span.of(input)),
+        authors: parsed.authors,
+        organisation: parsed.organisation,
+        role: parsed.role,
+        span,
+    })
+}
+
+fn find_published(
+    input: &str,
+    a: &Analysis,
+    blocks: &[segment::Block],
+    decisions: &[Decision],
+) -> Option<Published> {
+    let from_byline = a.byline.as_ref().map(|b| b.span);
+    let body_start = a.paragraphs.first().map_or(input.len(), |p| p.span.start);
+    let candidates = from_byline.into_iter().chain(
+        blocks
+            .iter()
+            .zip(decisions)
+            .filter(|(b, d)| {
+                b.span.start < body_start
+                    && d.role == Role::Boilerplate(model::BoilerplateKind::Meta)
+            })
+            .map(|(b, _)| b.span),
+    );
+    for span in candidates {
+        let raw = span.of(input);
+        if let Some(found) = date::find(raw) {
+            let s = found.span.shift(span.start);
+            return Some(Published {
+                iso: found.iso,
+                text: text::fold(s.of(input)),
+                span: s,
+            });
+        }
+    }
+    None
+}
+
+fn stats_of(input: &str, a: &Analysis) -> Stats {
+    let mut words = 0;
+    let mut sentences = 0;
+    for p in &a.paragraphs {
+        words += stats::words(&p.text);
+        sentences += stats::sentences(&p.text);
+    }
+    Stats {
+        bytes: input.len(),
+        words,
+        sentences,
+        paragraphs: a.paragraphs.len(),
+        quotes: a.quotes.len(),
+        boilerplate: a.boilerplate.len(),
+        reading_time_seconds: stats::reading_time_seconds(words),
+    }
+}
+
+fn warn_structure(input: &str, a: &mut Analysis) {
+    let mut add = |code: &str, message: &str| {
+        a.warnings.push(Warning {
+            code: code.to_string(),
+            message: message.to_string(),
+            span: None,
+        })
+    };
+    if input.trim_matches(text::is_space).is_empty() {
+        add("empty_input", "the input is empty or only white space");
+        return;
+    }
+    if a.paragraphs.is_empty() {
+        add("no_body", "no body paragraph was found");
+    }
+    if a.headline.is_none() {
+        add("no_headline", "no headline was found");
+    }
+    if a.byline.is_none() {
+        add("no_byline", "no byline was found");
+    }
+}

@@ -1,0 +1,508 @@
+//! Quotation marks → quotations.
+//!
+//! Marks: straight `"` and curly `“ ”`, mixed in one pair (`"…”`), doubled
+//! apostrophes `''…''`, German `„…“`, guillemets `« »` and `‹ ›`, and single
+//! marks `'…'` / `‘…’` used as quotation marks, told apart from apostrophes
+//! (it's, Ukraine’s, '90s, rock 'n' roll, the students' union, runnin').
+//! Single marks inside a double quotation are nested and belong to it.
+//!
+//! A straight mark opens at the start of a word and closes at the end of
+//! one. A quotation still open at the end of its paragraph runs on when the
+//! next paragraph opens with a mark (one quotation, a piece per paragraph);
+//! otherwise it is unclosed: it ends with its paragraph, never later, and
+//! is reported with a warning. Titles and names in quotation marks ("Face
+//! the Nation") are not quotations.
+
+use crate::model::{Element, Headline, Quote, Warning};
+use crate::span::Span;
+use crate::text::{fold, is_space};
+
+/// A quotation mark found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    /// Byte offset of the mark in the paragraph.
+    at: usize,
+    /// Its length in bytes.
+    len: usize,
+    /// Double (true) or single (false) family.
+    double: bool,
+    can_open: bool,
+    can_close: bool,
+}
+
+/// Words that, just before a short quotation, say it names a thing rather
+/// than reports speech.
+const NAMING: &[&str] = &[
+    "called", "dubbed", "so-called", "titled", "entitled", "named", "nicknamed", "known",
+    "term", "word", "phrase", "label", "labelled", "labeled", "slogan", "hashtag", "headline",
+    "show", "film", "book", "song", "album", "series", "programme", "program", "movie",
+    "magazine", "column", "campaign", "operation", "game", "podcast", "play", "musical",
+    "novel", "documentary", "newspaper",
+];
+
+fn prev_char(s: &str, at: usize) -> Option<char> {
+    s[..at].chars().next_back()
+}
+
+fn next_char(s: &str, at: usize) -> Option<char> {
+    s[at..].chars().next()
+}
+
+/// Chars after which a mark is at the start of a word.
+fn opens_after(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            is_space(c)
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | ':' | '/' | '\u{201c}' | '\u{2018}' | '"' | '\''
+                        | '\u{ab}' | '\u{201e}' | '\u{2039}' | '…'
+                )
+        }
+    }
+}
+
+/// Collect the marks of a paragraph.
+fn marks(s: &str) -> Vec<Mark> {
+    let mut out = Vec::new();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = match next_char(s, i) {
+            Some(c) => c,
+            None => break,
+        };
+        let len = c.len_utf8();
+        let prev = prev_char(s, i);
+        let mark = match c {
+            '"' => Some(straight(s, i, 1, true)),
+            '`' if bytes.get(i + 1) == Some(&b'`') => Some(Mark {
+                at: i,
+                len: 2,
+                double: true,
+                can_open: true,
+                can_close: false,
+            }),
+            '\'' if bytes.get(i + 1) == Some(&b'\'') => Some(straight(s, i, 2, true)),
+            '\u{201c}' => Some(Mark {
+                at: i,
+                len,
+                double: true,
+                // Closes a German „…“ pair, or a quote whose writer used the
+                // wrong curly mark, when it stands at the end of a word.
+                can_open: true,
+                can_close: !opens_after(prev),
+            }),
+            '\u{201d}' => Some(Mark {
+                at: i,
+                len,
+                double: true,
+                can_open: opens_after(prev) && next_char(s, i + len).is_some_and(|n| !is_space(n)),
+                can_close: true,
+            }),
+            '\u{201e}' | '\u{ab}' => Some(Mark {
+                at: i,
+                len,
+                double: true,
+                can_open: true,
+                can_close: false,
+            }),
+            '\u{bb}' => Some(Mark {
+                at: i,
+                len,
+                double: true,
+                can_open: false,
+                can_close: true,
+            }),
+            '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2039}' | '\u{203a}' => {
+                single(s, i, c)
+            }
+            _ => None,
+        };
+        if let Some(m) = mark {
+            i += m.len;
+            out.push(m);
+        } else {
+            i += len;
+        }
+    }
+    out
+}
+
+/// A straight double mark (or `''`): opens at a word start, closes at a word end.
+fn straight(s: &str, at: usize, len: usize, double: bool) -> Mark {
+    let prev = prev_char(s, at);
+    let next = next_char(s, at + len);
+    let before_word = next.is_some_and(|c| !is_space(c));
+    let after_word = prev.is_some_and(|c| !is_space(c)) && !opens_after(prev);
+    Mark {
+        at,
+        len,
+        double,
+        can_open: opens_after(prev) && before_word || (before_word && !after_word),
+        can_close: after_word || !before_word,
+    }
+}
+
+/// A single mark, or `None` when it is an apostrophe.
+fn single(s: &str, at: usize, c: char) -> Option<Mark> {
+    let len = c.len_utf8();
+    let prev = prev_char(s, at);
+    let next = next_char(s, at + len);
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    // Inside a word: it's, Ukraine’s, O'Brien.
+    if letter(prev) && letter(next) {
+        return None;
+    }
+    match c {
+        '\u{2039}' => {
+            return Some(Mark {
+                at,
+                len,
+                double: false,
+                can_open: true,
+                can_close: false,
+            })
+        }
+        '\u{203a}' => {
+            return Some(Mark {
+                at,
+                len,
+                double: false,
+                can_open: false,
+                can_close: true,
+            })
+        }
+        _ => {}
+    }
+    let rest = &s[at + len..];
+    // '90s, 'em, 'n' (rock 'n' roll), 'til.
+    if opens_after(prev) {
+        let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let lower = word.to_lowercase();
+        let after = rest[word.len()..].chars().next();
+        if word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty()
+            || matches!(lower.as_str(), "em" | "til" | "cause" | "bout" | "twas" | "tis")
+                && !matches!(after, Some('\'' | '\u{2019}'))
+            || (lower == "n" && matches!(after, Some('\'' | '\u{2019}')))
+            || (lower.ends_with('s') && word.len() >= 3 && word[..word.len() - 1].chars().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        if next.is_some_and(|n| !is_space(n)) && c != '\u{2019}' || c == '\u{2018}' {
+            return Some(Mark {
+                at,
+                len,
+                double: false,
+                can_open: next.is_some_and(|n| !is_space(n)),
+                can_close: false,
+            });
+        }
+    }
+    // After a word: a closing mark, or a possessive / dropped letter
+    // ("the students' union", "runnin' late") when a lowercase word follows.
+    if letter(prev) || prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?' | '…')) {
+        let tail = rest.trim_start_matches(is_space);
+        let followed_by_lower = rest.starts_with(is_space)
+            && tail.chars().next().is_some_and(char::is_lowercase);
+        let possessive = letter(prev) && followed_by_lower;
+        // "the 'n' in rock 'n' roll": the closing half.
+        let before = &s[..at];
+        let n_half = ["'n", "\u{2018}n", "\u{2019}n"]
+            .iter()
+            .any(|x| before.ends_with(x));
+        if possessive || n_half {
+            return None;
+        }
+        return Some(Mark {
+            at,
+            len,
+            double: false,
+            can_open: false,
+            can_close: true,
+        });
+    }
+    None
+}
+
+/// A quotation found in one paragraph.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Inner span, in paragraph offsets.
+    inner: Span,
+    closed: bool,
+    /// The paragraph opens with it and it continues a run-on quotation.
+    continues: bool,
+}
+
+/// Pair the marks of one paragraph. `running` says a quotation was left open
+/// at the end of the previous paragraph. Returns the quotations and whether
+/// one is still open at the end.
+fn pair(s: &str, running: bool) -> Vec<Found> {
+    let ms = marks(s);
+    let mut found = Vec::new();
+    // Double family first.
+    let doubles: Vec<&Mark> = ms.iter().filter(|m| m.double).collect();
+    let mut open: Option<&Mark> = None;
+    for m in &doubles {
+        match open {
+            None => {
+                if m.can_open {
+                    open = Some(m);
+                }
+            }
+            Some(o) => {
+                if m.can_close && (!m.can_open || !opens_after(prev_char(s, m.at))) {
+                    found.push(Found {
+                        inner: Span::new(o.at + o.len, m.at),
+                        closed: true,
+                        continues: false,
+                    });
+                    open = None;
+                } else if m.can_open && opens_after(prev_char(s, m.at)) {
+                    // A new opening mark: the earlier quotation was never closed.
+                    found.push(Found {
+                        inner: Span::new(o.at + o.len, trim_end_at(s, m.at)),
+                        closed: false,
+                        continues: false,
+                    });
+                    open = Some(m);
+                }
+            }
+        }
+    }
+    if let Some(o) = open {
+        found.push(Found {
+            inner: Span::new(o.at + o.len, s.len()),
+            closed: false,
+            continues: false,
+        });
+    }
+    // Single marks outside double quotations.
+    let inside = |at: usize| found.iter().any(|f| f.inner.start <= at && at < f.inner.end);
+    let singles: Vec<&Mark> = ms
+        .iter()
+        .filter(|m| !m.double && !inside(m.at))
+        .collect();
+    let mut open: Option<&Mark> = None;
+    let mut single_found = Vec::new();
+    for m in singles {
+        match open {
+            None if m.can_open => open = Some(m),
+            Some(o) if m.can_close => {
+                let inner = Span::new(o.at + o.len, m.at);
+                // Crossing a double quotation means the pair is wrong.
+                if !found.iter().any(|f| inner.start < f.inner.start && f.inner.start < inner.end) {
+                    single_found.push(Found {
+                        inner,
+                        closed: true,
+                        continues: false,
+                    });
+                }
+                open = None;
+            }
+            Some(_) if m.can_open => open = Some(m),
+            _ => {}
+        }
+    }
+    found.extend(single_found);
+    found.sort_by_key(|f| f.inner.start);
+    if running {
+        if let Some(first) = found.first_mut() {
+            let lead = s[..first.inner.start].trim_start_matches(is_space);
+            if lead.chars().count() <= 2 {
+                first.continues = true;
+            }
+        }
+    }
+    found
+}
+
+fn trim_end_at(s: &str, at: usize) -> usize {
+    s[..at].trim_end_matches(is_space).len()
+}
+
+/// Is the quotation a title, name or term rather than speech?
+fn names_a_thing(s: &str, inner: Span) -> bool {
+    let text = inner.of(s);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return true;
+    }
+    let before = s[..inner.start.saturating_sub(1)].trim_end_matches(|c: char| is_space(c) || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}'));
+    let prev_word = before
+        .rsplit(|c: char| is_space(c))
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase();
+    if words.len() <= 6 && NAMING.contains(&prev_word.as_str()) {
+        return true;
+    }
+    // Title Case of up to five words, not opening a sentence: a title or name.
+    let sentence_start = before.is_empty() || before.ends_with(['.', ':', '!', '?']);
+    let title = words.len() <= 5
+        && words.iter().all(|w| {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            core.is_empty()
+                || core.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(core, "of" | "the" | "and" | "a" | "in" | "on" | "to" | "for" | "with" | "at" | "de")
+        })
+        && !text.trim_end().ends_with(['.', '!', '?', ','])
+        && words.len() >= 1;
+    title && !sentence_start
+}
+
+/// Find the quotations in the paragraphs and in the headline.
+pub fn find(
+    input: &str,
+    paragraphs: &[Element],
+    headline: Option<&Headline>,
+) -> (Vec<Quote>, Vec<Quote>, Vec<Warning>) {
+    let mut quotes = Vec::new();
+    let mut warnings = Vec::new();
+    let mut running = false;
+    let mut quotation = 0usize;
+    let mut last_unclosed: Option<usize> = None; // index into quotes
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let s = p.span.of(input);
+        let found = pair(s, running);
+        if running && !found.first().is_some_and(|f| f.continues) {
+            if let Some(qi) = last_unclosed {
+                warn_unclosed(&quotes[qi], &mut warnings);
+            }
+        }
+        running = false;
+        last_unclosed = None;
+        for f in found {
+            if f.closed && !f.continues && names_a_thing(s, f.inner) {
+                continue;
+            }
+            let Some(q) = make_quote(s, p.span.start, f.inner, Some(pi)) else {
+                continue;
+            };
+            let id = if f.continues && quotation > 0 {
+                quotation - 1
+            } else {
+                quotation += 1;
+                quotation - 1
+            };
+            quotes.push(Quote {
+                quotation: id,
+                closed: f.closed,
+                ..q
+            });
+            if !f.closed {
+                running = true;
+                last_unclosed = Some(quotes.len() - 1);
+            }
+        }
+    }
+    if running {
+        if let Some(qi) = last_unclosed {
+            warn_unclosed(&quotes[qi], &mut warnings);
+        }
+    }
+    let mut head_quotes = Vec::new();
+    if let Some(h) = headline {
+        let s = h.span.of(input);
+        for f in pair(s, false) {
+            if let Some(q) = make_quote(s, h.span.start, f.inner, None) {
+                head_quotes.push(Quote {
+                    closed: f.closed,
+                    quotation: usize::MAX,
+                    ..q
+                });
+            }
+        }
+        for (i, q) in head_quotes.iter_mut().enumerate() {
+            q.quotation = i;
+        }
+    }
+    (quotes, head_quotes, warnings)
+}
+
+fn warn_unclosed(q: &Quote, warnings: &mut Vec<Warning>) {
+    let preview: String = q.text.chars().take(40).collect();
+    warnings.push(Warning {
+        code: "unclosed_quote".to_string(),
+        message: format!("quotation is not closed by the end of its paragraph: \"{preview}…\""),
+        span: Some(q.span),
+    });
+}
+
+/// Build a quote from its inner span: trimmed of white space and of a
+/// trailing `,` `;` `:`.
+fn make_quote(s: &str, base: usize, inner: Span, paragraph: Option<usize>) -> Option<Quote> {
+    let raw = inner.of(s);
+    let lead = raw.len() - raw.trim_start_matches(is_space).len();
+    let trimmed = raw
+        .trim_end_matches(|c: char| is_space(c) || matches!(c, ',' | ';' | ':'))
+        .trim_start_matches(is_space);
+    if !trimmed.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let start = inner.start + lead;
+    let span = Span::new(base + start, base + start + trimmed.len());
+    Some(Quote {
+        text: fold(trimmed),
+        paragraph,
+        span,
+        speaker: None,
+        speaker_mention: None,
+        cue: None,
+        quotation: 0,
+        closed: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        pair(s, false)
+            .into_iter()
+            .filter(|f| !(f.closed && names_a_thing(s, f.inner)))
+            .filter_map(|f| make_quote(s, 0, f.inner, Some(0)).map(|q| q.text))
+            .collect()
+    }
+
+    #[test]
+    fn straight_curly_and_mixed() {
+        assert_eq!(texts(r#""Yes," she said. "No.""#), ["Yes", "No."]);
+        assert_eq!(texts("“Yes,” she said."), ["Yes"]);
+        assert_eq!(texts("\"We will be ready,” he said."), ["We will be ready"]);
+        assert_eq!(texts("He said ''I wish him well,'' and left."), ["I wish him well"]);
+        assert_eq!(texts("Er sagte „Nein“ und ging."), ["Nein"]);
+        assert_eq!(texts("Il a dit « non » hier."), ["non"]);
+    }
+
+    #[test]
+    fn british_singles_and_apostrophes() {
+        assert_eq!(texts("to send a 'reassurance force' to Kyiv"), ["reassurance force"]);
+        assert_eq!(texts("It's the council’s plan from the '90s, rock 'n' roll, O'Brien said."), Vec::<String>::new());
+        assert_eq!(texts("the students' union said it was 'deeply worried' about fees"), ["deeply worried"]);
+        assert_eq!(texts("‘We are runnin' out of time,’ she said."), ["We are runnin' out of time"]);
+    }
+
+    #[test]
+    fn nested_quotes_belong_to_the_outer() {
+        assert_eq!(texts("“He told me ‘never again’ and left,” she said."), ["He told me ‘never again’ and left"]);
+    }
+
+    #[test]
+    fn unclosed_stays_in_paragraph() {
+        let f = pair("He added: \"This is a group of countries", false);
+        assert_eq!(f.len(), 1);
+        assert!(!f[0].closed);
+    }
+
+    #[test]
+    fn titles_are_not_quotes() {
+        assert_eq!(texts("He told the hosts of \"Morning Joe\" he was running."), Vec::<String>::new());
+        assert_eq!(texts("so-called \"smart motorways\" are unsafe"), Vec::<String>::new());
+        assert_eq!(texts("Britain is \"ready\" to act"), ["ready"]);
+    }
+}

@@ -1,0 +1,856 @@
+//! Who said it: attribution of quotes and resolution of every mention to
+//! one canonical name per person.
+//!
+//! People are gathered from the body first: runs of capitalised words,
+//! stripped of leading titles ("British Prime Minister", "Senator") and
+//! honorifics ("Sir", "Mr."), give full names; the fullest form of a name is
+//! its canonical one, and titles and appositives ("Jane Doe, a spokeswoman
+//! for the council") give each person roles. Then each quote is attributed
+//! from the words around it — "…," X said / said X / X said: "…" / X said
+//! that the "…" / according to X / "…" — X / X, a role, said — in its own
+//! sentence first, then its paragraph; a paragraph that is only a quotation
+//! continues the previous speaker. A mention is resolved to a person through
+//! a full name, a surname, a role ("the Prime Minister") or a pronoun (the
+//! most recent compatible person). Cue verbs, titles and role words are
+//! general English lists.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Element, Quote, Speaker};
+use crate::span::Span;
+
+/// Speech verbs, past and present, and their -ing forms.
+const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|notes|noting|argued|argues|arguing|claimed|claims|claiming|stated|states|declared|declares|wrote|writes|writing|asked|asks|asking|replied|replies|responded|responds|continued|continues|recalled|recalls|admitted|admits|acknowledged|acknowledges|suggested|suggests|suggesting|announced|announces|remarked|remarks|observed|observes|conceded|concedes|complained|complains|complaining|predicted|predicts|stressed|stresses|stressing|emphasised|emphasized|emphasises|emphasizes|joked|jokes|quipped|quips|tweeted|tweets|posted|posts|pointed out|points out|went on|goes on|mused|muses|boasted|boasts|vowed|vows|promised|promises|pledged|pledges|testified|shouted|cried|whispered|concluded|concludes|maintained|maintains|contended|contends|countered|counters|charged|charges|alleged|alleges|cautioned|cautions|lamented|laments|reiterated|reiterates|confirmed|confirms|denied|denies|agreed|agrees|offered|sighed|described|describes|describing|called|calls|calling|thinks|thought|believes|believed|wondered|wonders|pleaded|begged|demanded|demands|announced|accused|accuses|slammed|slams|blasted|blasts|praised|praises|hailed|hails|labelled|labeled|branded|brands|dismissed|dismisses|criticised|criticized|attacked|attacks|recounted|recounts|revealed|reveals|reported|reports|answered|answers|snapped|retorted|yelled|screamed|chanted|read|reads|tweeted|texted|emailed|shot back|fired back|chimed in|put it|puts it";
+
+/// Titles that precede a name and are not part of it.
+const TITLES: &[&str] = &[
+    "president", "prime", "minister", "senator", "sen", "rep", "representative", "gov",
+    "governor", "secretary", "chancellor", "mayor", "judge", "justice", "general", "gen",
+    "col", "colonel", "captain", "capt", "chief", "officer", "director", "chairman",
+    "chairwoman", "chair", "ceo", "professor", "prof", "dr", "doctor", "sir", "dame", "lord",
+    "lady", "mr", "mrs", "ms", "miss", "mx", "rev", "reverend", "father", "sister", "brother",
+    "king", "queen", "prince", "princess", "pope", "bishop", "archbishop", "cardinal",
+    "rabbi", "imam", "sheikh", "speaker", "leader", "commissioner", "ambassador", "attorney",
+    "detective", "inspector", "sergeant", "sgt", "lieutenant", "lt", "major", "admiral",
+    "commander", "superintendent", "constable", "coach", "manager", "deputy", "vice",
+    "foreign", "home", "defence", "defense", "health", "state", "first", "former", "acting",
+    "shadow", "labour", "conservative", "democrat", "democratic", "republican", "gop",
+    "independent", "liberal", "front-runner", "frontrunner", "candidate", "nominee",
+    "councillor", "cllr", "alderman", "congressman", "congresswoman", "assemblyman",
+    "assemblywoman", "premier", "chancellor", "mp", "mep", "senior", "junior", "executive",
+    "founder", "co-founder", "spokesman", "spokeswoman", "spokesperson", "sens", "reps",
+    "house", "senate", "white", "new", "supreme", "court", "u.s.", "us", "u.k.", "uk",
+];
+
+/// Honorifics and their gender, when they carry one.
+const HONORIFICS: &[(&str, Option<Gender>)] = &[
+    ("mr", Some(Gender::Male)),
+    ("sir", Some(Gender::Male)),
+    ("lord", Some(Gender::Male)),
+    ("mrs", Some(Gender::Female)),
+    ("ms", Some(Gender::Female)),
+    ("miss", Some(Gender::Female)),
+    ("dame", Some(Gender::Female)),
+    ("lady", Some(Gender::Female)),
+    ("dr", None),
+    ("prof", None),
+    ("professor", None),
+    ("mx", None),
+    ("rev", None),
+];
+
+/// Capitalised words that start sentences but never names.
+const STOP: &[&str] = &[
+    "but", "and", "or", "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we",
+    "i", "this", "that", "these", "those", "when", "while", "after", "before", "if", "as",
+    "for", "with", "his", "her", "their", "our", "its", "so", "yet", "then", "now", "there",
+    "here", "what", "who", "why", "how", "where", "asked", "during", "since", "until", "though",
+    "although", "because", "meanwhile", "still", "also", "even", "according", "speaking",
+    "referencing", "earlier", "later", "last", "next", "on", "by", "from", "to", "of", "not",
+    "no", "yes", "mr.", "one", "two", "both", "all", "some", "many", "most", "every", "each",
+    "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "like", "just", "only", "once",
+    "however", "instead", "indeed", "perhaps", "unless", "whether", "my", "your", "you", "me",
+    "him", "them", "us", "do", "does", "did", "is", "was", "are", "were", "be", "has", "have",
+    "had", "will", "would", "can", "could", "should", "may", "might", "must", "said", "says",
+];
+
+/// Lowercase role nouns that can stand before a name or in an appositive.
+const ROLE_NOUNS: &[&str] = &[
+    "leader", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "chairman",
+    "chairwoman", "chair", "president", "director", "chief", "executive", "officer", "manager",
+    "strategist", "adviser", "advisor", "aide", "analyst", "economist", "professor", "expert",
+    "lawyer", "attorney", "official", "senator", "governor", "mayor", "candidate", "nominee",
+    "founder", "owner", "resident", "councillor", "commissioner", "ambassador", "researcher",
+    "scientist", "doctor", "consultant", "pollster", "historian", "commentator", "editor",
+    "reporter", "member", "head", "campaigner", "activist", "coach", "captain", "player",
+    "teacher", "headteacher", "principal", "student", "father", "mother", "son", "daughter",
+    "brother", "sister", "wife", "husband", "friend", "neighbour", "neighbor", "witness",
+    "chancellor", "speaker", "representative", "congressman", "congresswoman", "fellow",
+    "partner", "investor", "organiser", "organizer", "volunteer", "worker", "nurse",
+    "surgeon", "physician", "inspector", "detective", "superintendent", "sergeant", "general",
+    "lawmaker", "legislator", "operative", "consultant", "donor", "supporter", "critic",
+    "veteran", "ranger", "elder", "user", "vendor", "buyer", "mp", "prosecutor", "judge",
+    "police", "boss", "premier", "politician", "writer", "author", "journalist", "host",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// A person the article names.
+#[derive(Debug, Clone, Default)]
+struct Person {
+    /// Name tokens of the fullest form seen, honorifics and titles removed.
+    tokens: Vec<String>,
+    /// Every mention as written, in order.
+    mentions: Vec<String>,
+    /// Roles given alongside the name, lowercased for matching.
+    roles: Vec<String>,
+    /// The first role as written.
+    role: Option<String>,
+    gender: Option<Gender>,
+}
+
+impl Person {
+    fn surname(&self) -> &str {
+        self.tokens.last().map_or("", |s| s.as_str())
+    }
+
+    fn first(&self) -> &str {
+        self.tokens.first().map_or("", |s| s.as_str())
+    }
+
+    fn canonical(&self) -> String {
+        self.tokens.join(" ")
+    }
+}
+
+/// A place in the text where a person is named.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// Absolute span of the mention (name part).
+    span: Span,
+    person: usize,
+}
+
+static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][\p{L}'’.\-]*(?:\s+(?:[A-Z][\p{L}'’.\-]*|de|van|von|der|da|di|del|la|le|bin|al|du|dos|ter)\b)*")
+        .expect("name regex")
+});
+
+fn lower_key(s: &str) -> String {
+    s.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .or_else(|| s.strip_suffix('\''))
+        .or_else(|| s.strip_suffix('’'))
+        .unwrap_or(s)
+}
+
+/// A run of capitalised words split into (title words, honorific gender,
+/// name tokens). Possessives end a run ("Ukraine's President X" → "X").
+#[derive(Debug, Default)]
+struct NameParts {
+    titles: Vec<String>,
+    gender: Option<Gender>,
+    tokens: Vec<String>,
+    /// Byte offset (within the run) where the name tokens start.
+    offset: usize,
+    honorific: bool,
+}
+
+fn parse_run(run: &str) -> NameParts {
+    let mut parts = NameParts::default();
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for w in run.split_whitespace() {
+        let at = run[pos..].find(w).map_or(pos, |i| pos + i);
+        pos = at + w.len();
+        words.push((at, w));
+    }
+    // A possessive ends what came before: keep only the words after it.
+    if let Some(k) = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|(_, w)| w.ends_with("'s") || w.ends_with("’s"))
+    {
+        words.drain(..=k);
+    }
+    let mut i = 0;
+    while i < words.len() {
+        let key = lower_key(words[i].1);
+        let remaining = words.len() - i;
+        if STOP.contains(&key.as_str()) && parts.titles.is_empty() {
+            i += 1;
+            continue;
+        }
+        if let Some((_, g)) = HONORIFICS.iter().find(|(h, _)| *h == key) {
+            parts.gender = parts.gender.or(*g);
+            parts.honorific = true;
+            i += 1;
+            continue;
+        }
+        let adjective = remaining > 2
+            && (key.ends_with("ian") || key.ends_with("ish") || key.ends_with("ese") || key.ends_with("can") || key.ends_with("ic"))
+            && words[i].1.chars().next().is_some_and(char::is_uppercase);
+        if (TITLES.contains(&key.as_str()) && remaining > 1) || adjective {
+            parts.titles.push(words[i].1.to_string());
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    if let Some(&(at, _)) = words.get(i) {
+        parts.offset = at;
+    }
+    for (_, w) in &words[i..] {
+        let w = strip_possessive(w).trim_end_matches([',', ':', ';']);
+        if w.is_empty() {
+            continue;
+        }
+        parts.tokens.push(w.to_string());
+    }
+    // A trailing full stop belongs to the sentence, not the name, unless it
+    // closes an initial.
+    if let Some(last) = parts.tokens.last_mut() {
+        if last.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+            last.pop();
+        }
+    }
+    parts
+}
+
+/// Role words written just before a name in lower case ("council leader").
+fn role_before(text: &str, at: usize) -> Option<String> {
+    let before = &text[..at];
+    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    let last = words.first()?;
+    let key = lower_key(last);
+    if !ROLE_NOUNS.contains(&key.as_str()) || last.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let mut role: Vec<&str> = vec![last];
+    if let Some(w) = words.get(1) {
+        let k = lower_key(w);
+        if !STOP.contains(&k.as_str()) && w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            role.insert(0, w);
+        }
+    }
+    Some(role.join(" "))
+}
+
+/// An appositive after a name: "Jane Doe, a spokeswoman for the council, ...".
+static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,\s+(?:a|an|the|who is|who was)\s+([^,.;:]{2,80}?)(?:,|\s+(?:said|says|told|added|who)\b|\.|$)")
+        .expect("appositive regex")
+});
+
+/// The people of an article and where each is named.
+#[derive(Debug, Default)]
+struct Registry {
+    people: Vec<Person>,
+    mentions: Vec<Mention>,
+}
+
+impl Registry {
+    /// Find or make the person for a multi-token name.
+    fn person_for(&mut self, tokens: &[String]) -> usize {
+        let first = lower_key(&tokens[0]);
+        let last = lower_key(&tokens[tokens.len() - 1]);
+        if let Some(i) = self.people.iter().rposition(|p| {
+            lower_key(p.surname()) == last
+                && (lower_key(p.first()) == first
+                    || p.tokens.len() == 1
+                    || initial_match(p.first(), &tokens[0]))
+        }) {
+            let p = &mut self.people[i];
+            if tokens.len() > p.tokens.len() {
+                p.tokens = tokens.to_vec();
+            }
+            return i;
+        }
+        self.people.push(Person {
+            tokens: tokens.to_vec(),
+            ..Person::default()
+        });
+        self.people.len() - 1
+    }
+
+    /// The person a single surname refers to at `at`: the most recently
+    /// mentioned one with that surname.
+    fn by_surname(&self, name: &str, at: usize) -> Option<usize> {
+        let key = lower_key(name);
+        let recent = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.start < at)
+            .find(|m| lower_key(self.people[m.person].surname()) == key)
+            .map(|m| m.person);
+        recent.or_else(|| {
+            self.people
+                .iter()
+                .position(|p| p.tokens.len() > 1 && lower_key(p.surname()) == key)
+        })
+    }
+
+    fn by_role(&self, role: &str, at: usize) -> Option<usize> {
+        let words: Vec<String> = role
+            .split_whitespace()
+            .map(lower_key)
+            .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+            .collect();
+        let head = words.last()?;
+        let full = words.join(" ");
+        let matches = |p: &Person| {
+            p.roles
+                .iter()
+                .any(|r| *r == full || r.ends_with(&format!(" {full}")) || (words.len() == 1 && r.split(' ').next_back() == Some(head.as_str())))
+        };
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.start < at)
+            .find(|m| matches(&self.people[m.person]))
+            .map(|m| m.person)
+            .or_else(|| self.people.iter().position(matches))
+    }
+}
+
+fn initial_match(a: &str, b: &str) -> bool {
+    let (a, b) = (lower_key(a), lower_key(b));
+    (a.len() == 1 && b.starts_with(&a)) || (b.len() == 1 && a.starts_with(&b))
+}
+
+/// Gather people and mentions from the paragraphs.
+fn gather(input: &str, paragraphs: &[Element]) -> Registry {
+    let mut reg = Registry::default();
+    for p in paragraphs {
+        let text = p.span.of(input);
+        for m in NAME_RUN.find_iter(text) {
+            let parts = parse_run(m.as_str());
+            if parts.tokens.is_empty() {
+                continue;
+            }
+            let start = p.span.start + m.start() + parts.offset;
+            let name_end = p.span.start + m.end();
+            if parts.tokens.len() >= 2 && parts.tokens.len() <= 4 && plausible_name(&parts.tokens) {
+                let id = reg.person_for(&parts.tokens);
+                let person = &mut reg.people[id];
+                person.mentions.push(mention_text(m.as_str(), &parts));
+                person.gender = person.gender.or(parts.gender);
+                let mut roles: Vec<String> = Vec::new();
+                if !parts.titles.is_empty() {
+                    let t: Vec<&str> = parts
+                        .titles
+                        .iter()
+                        .map(|s| s.as_str())
+                        .filter(|w| !HONORIFICS.iter().any(|(h, _)| *h == lower_key(w)))
+                        .collect();
+                    if !t.is_empty() {
+                        roles.push(t.join(" "));
+                    }
+                }
+                if let Some(r) = role_before(text, m.start()) {
+                    roles.push(r);
+                }
+                if let Some(c) = APPOSITIVE.captures(&text[m.end()..]) {
+                    roles.push(c[1].trim().to_string());
+                }
+                for r in roles {
+                    let key = r.to_lowercase();
+                    // "Prime Minister" from "British Prime Minister": the
+                    // role without a nationality adjective is matched too.
+                    if person.role.is_none() {
+                        person.role = Some(r.clone());
+                    }
+                    if let Some(g) = gender_of_role(&key) {
+                        person.gender = person.gender.or(Some(g));
+                    }
+                    person.roles.push(key);
+                }
+                reg.mentions.push(Mention {
+                    span: Span::new(start, name_end),
+                    person: id,
+                });
+            } else if parts.tokens.len() == 1 {
+                let surname = &parts.tokens[0];
+                if let Some(id) = reg.by_surname(surname, start) {
+                    reg.people[id].gender = reg.people[id].gender.or(parts.gender);
+                    let written = mention_text(m.as_str(), &parts);
+                    reg.people[id].mentions.push(written);
+                    reg.mentions.push(Mention {
+                        span: Span::new(start, name_end),
+                        person: id,
+                    });
+                }
+            }
+        }
+    }
+    // Roles reached through words inside the role: "prime minister" from
+    // "british prime minister".
+    for p in &mut reg.people {
+        let extra: Vec<String> = p
+            .roles
+            .iter()
+            .filter_map(|r| r.split_once(' ').map(|(_, rest)| rest.to_string()))
+            .collect();
+        p.roles.extend(extra);
+    }
+    reg
+}
+
+fn gender_of_role(role: &str) -> Option<Gender> {
+    let male = ["spokesman", "chairman", "congressman", "father", "son", "brother", "husband", "king", "prince", "assemblyman"];
+    let female = ["spokeswoman", "chairwoman", "congresswoman", "mother", "daughter", "sister", "wife", "queen", "princess", "assemblywoman"];
+    role.split_whitespace().find_map(|w| {
+        if male.contains(&w) {
+            Some(Gender::Male)
+        } else if female.contains(&w) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    })
+}
+
+fn mention_text(run: &str, parts: &NameParts) -> String {
+    let _ = parts;
+    let run = run.trim_end_matches(['.', ',']);
+    strip_possessive(run).to_string()
+}
+
+/// Names are capitalised words without digits; a run of place or
+/// organisation words is not a person ("New York", "White House").
+fn plausible_name(tokens: &[String]) -> bool {
+    const NOT_PERSON: &[&str] = &[
+        "house", "party", "city", "county", "state", "states", "street", "road", "university",
+        "college", "school", "council", "committee", "department", "ministry", "office",
+        "agency", "news", "times", "post", "journal", "company", "bank", "group", "court",
+        "church", "hospital", "centre", "center", "club", "union", "association", "fund",
+        "police", "force", "army", "navy", "kingdom", "republic", "island", "islands",
+        "river", "north", "south", "east", "west", "america", "europe", "africa", "asia",
+        "york", "zealand", "united", "national", "international", "federal", "campaign",
+        "democrats", "republicans", "senate", "congress", "parliament", "inc", "corp", "ltd",
+        "day", "week", "year", "facebook", "twitter", "google", "tv", "radio", "airport",
+        "museum", "hall", "square", "park", "valley", "festival", "awards", "cup", "league",
+        "market", "service", "services", "foundation", "institute", "project", "program",
+        "programme", "network", "media", "press", "act", "bill", "plan", "summit", "war",
+    ];
+    tokens.iter().all(|t| {
+        let k = lower_key(t);
+        !k.is_empty()
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && !NOT_PERSON.contains(&k.as_str())
+            && !STOP.contains(&k.as_str())
+            && !(t.len() > 2 && t.chars().all(|c| !c.is_lowercase()) && t.chars().filter(|c| c.is_alphabetic()).count() > 3)
+    })
+}
+
+static VERB_RE: &str = VERBS;
+
+/// WHO: a pronoun, a "the ..." phrase, or a name (with honorific or title).
+const WHO: &str = r"(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+|(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof|Rev|Sen|Rep|Gov)\.?\s+)?[A-Z][\p{L}'’.\-]*(?:\s+(?:[A-Z][\p{L}'’.\-]*|de|van|von|der|da|di|del|la|le|bin|al))*)";
+
+/// "…," X said / X says — the speaker before the verb, after the quote.
+static AFTER_WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[\s,;:—–\-]*{WHO}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})\b"
+    ))
+    .expect("after who verb")
+});
+/// "…," said X.
+static AFTER_VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^[\s,;:—–\-]*(?P<verb>{VERB_RE})\s+{WHO}")).expect("after verb who")
+});
+/// "…" — Jane Doe.
+static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*[—–\-]{{1,2}}\s*{WHO}\s*(?:[,.]|$)")).expect("after dash")
+});
+/// X said: "…" / X said that the "…" — anywhere before the quote in its sentence.
+static WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{WHO}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})\b"
+    ))
+    .expect("who verb")
+});
+static VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?P<verb>{VERB_RE})\s+{WHO}")).expect("verb who")
+});
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b(?P<verb>[Aa]ccording to)\s+{WHO}")).expect("according")
+});
+
+/// An attribution: who (as written), the verb, where the mention stands.
+#[derive(Debug, Clone)]
+struct Attribution {
+    who: String,
+    cue: String,
+    at: usize,
+}
+
+fn from_caps(c: &regex::Captures<'_>, base: usize) -> Option<Attribution> {
+    let who = c.name("who")?;
+    let verb = c.name("verb")?;
+    Some(Attribution {
+        who: who.as_str().trim().to_string(),
+        cue: verb.as_str().to_lowercase(),
+        at: base + who.start(),
+    })
+}
+
+/// A who-phrase is usable when it names someone: a pronoun, a name, or a
+/// "the ..." phrase ending in a role noun.
+fn usable(who: &str) -> bool {
+    let first = who.split_whitespace().next().unwrap_or("");
+    let key = first.to_lowercase();
+    if matches!(key.as_str(), "he" | "she" | "they" | "i" | "we") {
+        return key != "we";
+    }
+    if matches!(key.as_str(), "the" | "a" | "an" | "his" | "her" | "their") {
+        let last = who.split_whitespace().last().unwrap_or("");
+        return ROLE_NOUNS.contains(&lower_key(last).as_str())
+            || TITLES.contains(&lower_key(last).as_str());
+    }
+    let parts = parse_run(who);
+    !parts.tokens.is_empty()
+        && parts
+            .tokens
+            .iter()
+            .all(|t| !STOP.contains(&lower_key(t).as_str()))
+}
+
+/// Replace the inner text of every quote with `_` (same byte length) so
+/// that patterns and sentence ends never see quoted words.
+fn masked(text: &str, base: usize, quotes: &[&Quote]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    let mut spans: Vec<Span> = quotes
+        .iter()
+        .map(|q| Span::new(q.span.start - base, q.span.end - base))
+        .collect();
+    spans.sort();
+    for s in spans {
+        if s.start < pos || s.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[pos..s.start]);
+        out.extend(std::iter::repeat_n('_', s.end - s.start));
+        pos = s.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// Start of the sentence that holds byte `at` of masked text `m`.
+fn sentence_start(m: &str, at: usize) -> usize {
+    let b = m.as_bytes();
+    let mut i = at;
+    while i > 0 {
+        let c = b[i - 1];
+        if matches!(c, b'.' | b'!' | b'?') && b.get(i).is_some_and(|n| n.is_ascii_whitespace()) {
+            // "Mr." and initials do not end sentences.
+            let word_start = m[..i - 1]
+                .rfind(|c: char| c.is_whitespace())
+                .map_or(0, |k| k + 1);
+            let word = &m[word_start..i - 1];
+            let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
+                || word.contains('.');
+            if !abbrev {
+                return i;
+            }
+        }
+        i -= 1;
+    }
+    0
+}
+
+/// End of the sentence that holds byte `at`.
+fn sentence_end(m: &str, at: usize) -> usize {
+    let b = m.as_bytes();
+    let mut i = at;
+    while i < b.len() {
+        if matches!(b[i], b'.' | b'!' | b'?') {
+            let next = b.get(i + 1).copied();
+            if next.is_none_or(|n| n.is_ascii_whitespace()) {
+                let word_start = m[..i].rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1);
+                let word = &m[word_start..i];
+                let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+                if !abbrev {
+                    return i + 1;
+                }
+            }
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// Find the attribution of the quote at `[qs, qe)` (masked paragraph
+/// offsets, marks excluded) in masked paragraph `m`.
+fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
+    // Past the closing mark(s) and trailing punctuation.
+    let after_start = m[qe..]
+        .char_indices()
+        .find(|&(_, c)| !matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '\u{203a}' | '\u{201c}'))
+        .map_or(m.len(), |(i, _)| qe + i);
+    let after = &m[after_start..sentence_end(m, after_start).max(after_start)];
+    let after = &after[..floor(after, 160.min(after.len()))];
+    for re in [&*AFTER_VERB_WHO, &*AFTER_WHO_VERB, &*AFTER_DASH] {
+        if let Some(c) = re.captures(after) {
+            if let Some(a) = from_caps(&c, after_start) {
+                if usable(&a.who) {
+                    return Some(Attribution {
+                        cue: if re.as_str() == AFTER_DASH.as_str() { "—".to_string() } else { a.cue },
+                        ..a
+                    });
+                }
+            }
+        }
+    }
+    let s = sentence_start(m, qs);
+    let before = &m[s..qs];
+    if let Some(a) = ACCORDING
+        .captures_iter(before)
+        .filter_map(|c| from_caps(&c, s))
+        .last()
+    {
+        return Some(a);
+    }
+    let mut best: Option<Attribution> = None;
+    for re in [&*WHO_VERB, &*VERB_WHO] {
+        for c in re.captures_iter(before) {
+            if let Some(a) = from_caps(&c, s) {
+                if usable(&a.who) && best.as_ref().is_none_or(|b| a.at > b.at) {
+                    best = Some(a);
+                }
+            }
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    // Later in the same sentence, after other words: "... the "force" he said".
+    let end = sentence_end(m, after_start);
+    let rest = &m[after_start..end.max(after_start)];
+    for re in [&*ACCORDING, &*WHO_VERB, &*VERB_WHO] {
+        if let Some(a) = re
+            .captures_iter(rest)
+            .filter_map(|c| from_caps(&c, after_start))
+            .find(|a| usable(&a.who))
+        {
+            return Some(a);
+        }
+    }
+    None
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i"];
+
+/// Resolve a mention at absolute offset `at` to a person.
+fn resolve(reg: &Registry, who: &str, at: usize, last_speaker: Option<usize>) -> Option<usize> {
+    let key = who.split_whitespace().next().map(str::to_lowercase).unwrap_or_default();
+    if PRONOUNS.contains(&key.as_str()) {
+        let gender = match key.as_str() {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let fits = |p: usize| gender.is_none() || reg.people[p].gender.is_none() || reg.people[p].gender == gender;
+        if key == "i" || key == "they" {
+            return last_speaker;
+        }
+        if let Some(s) = last_speaker.filter(|&s| fits(s) && reg.people[s].gender == gender) {
+            // A speaker whose gender is known and fits wins over a bystander.
+            let recent = reg
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= at)
+                .take_while(|m| m.span.start + 600 > at)
+                .find(|m| fits(m.person) && reg.people[m.person].gender == gender && m.person != s);
+            if recent.is_none() {
+                return Some(s);
+            }
+        }
+        if let Some(s) = last_speaker.filter(|&s| fits(s)) {
+            // Prefer the speaker unless someone else was named in between, in
+            // the same sentence-run.
+            let between = reg
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= at)
+                .take_while(|m| m.span.start + 300 > at)
+                .find(|m| fits(m.person));
+            return match between {
+                Some(m) if m.person != s && reg.people[m.person].gender == gender && gender.is_some() => Some(m.person),
+                _ => Some(s),
+            };
+        }
+        return reg
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= at)
+            .find(|m| fits(m.person))
+            .map(|m| m.person);
+    }
+    if matches!(key.as_str(), "the" | "a" | "an" | "his" | "her" | "their") {
+        let role = who.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+        return reg.by_role(&role, at);
+    }
+    // Mentions gathered at this very place.
+    if let Some(m) = reg
+        .mentions
+        .iter()
+        .find(|m| m.span.start <= at + who.len() && at <= m.span.start + 2 && m.span.end > at)
+    {
+        return Some(m.person);
+    }
+    let parts = parse_run(who);
+    match parts.tokens.len() {
+        0 => None,
+        1 => reg.by_surname(&parts.tokens[0], at + 1),
+        _ => {
+            let last = lower_key(parts.tokens.last()?);
+            let first = lower_key(&parts.tokens[0]);
+            reg.people
+                .iter()
+                .position(|p| lower_key(p.surname()) == last && lower_key(p.first()) == first)
+                .or_else(|| reg.by_surname(parts.tokens.last()?, at + 1))
+        }
+    }
+}
+
+/// Attribute every quote and build the speakers summary.
+pub fn attribute(input: &str, paragraphs: &[Element], quotes: &mut [Quote], speakers: &mut Vec<Speaker>) {
+    let mut reg = gather(input, paragraphs);
+    let mut last_speaker: Option<usize> = None;
+    let mut last_mention: Option<String> = None;
+    let mut qi = 0;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let start = qi;
+        while qi < quotes.len() && quotes[qi].paragraph == Some(pi) {
+            qi += 1;
+        }
+        if start == qi {
+            continue;
+        }
+        let text = p.span.of(input);
+        let base = p.span.start;
+        let qrefs: Vec<&Quote> = quotes[start..qi].iter().collect();
+        let m = masked(text, base, &qrefs);
+        let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::new();
+        for q in &quotes[start..qi] {
+            let (qs, qe) = (q.span.start - base, q.span.end - base);
+            let a = attribution_for(&m, qs, qe).map(|a| {
+                let who = resolve(&reg, &a.who, base + a.at, last_speaker);
+                (Attribution { at: base + a.at, ..a }, who)
+            });
+            found.push(a);
+        }
+        // Quotes of one sentence-run share their speaker: fill gaps from the
+        // nearest attributed quote in the paragraph.
+        let any = found.iter().flatten().next().cloned();
+        for (k, q) in quotes[start..qi].iter_mut().enumerate() {
+            let a = found[k].clone().or_else(|| {
+                found[k + 1..]
+                    .iter()
+                    .flatten()
+                    .next()
+                    .cloned()
+                    .or_else(|| found[..k].iter().flatten().last().cloned())
+                    .or_else(|| any.clone())
+            });
+            match a {
+                Some((a, who)) => {
+                    q.cue = Some(a.cue.clone());
+                    q.speaker_mention = Some(a.who.clone());
+                    if let Some(id) = who {
+                        q.speaker = Some(reg.people[id].canonical());
+                        last_speaker = Some(id);
+                        last_mention = Some(a.who.clone());
+                        let key = a.who.split_whitespace().next().map(str::to_lowercase);
+                        if let (Some(k), None) = (key.as_deref(), reg.people[id].gender) {
+                            reg.people[id].gender = match k {
+                                "he" => Some(Gender::Male),
+                                "she" => Some(Gender::Female),
+                                _ => None,
+                            };
+                        }
+                    } else if a.who.chars().next().is_some_and(char::is_uppercase)
+                        && !matches!(a.who.split_whitespace().next(), Some("The" | "A" | "An" | "He" | "She" | "They" | "I" | "His" | "Her" | "Their"))
+                    {
+                        // A name the registry does not know (a single word).
+                        q.speaker = Some(parse_run(&a.who).tokens.join(" ")).filter(|s| !s.is_empty());
+                    }
+                }
+                None => {
+                    // A paragraph that is only quotation continues the speaker.
+                    let lead = text[..q.span.start - base].trim_start();
+                    let opens_paragraph = lead.chars().count() <= 2;
+                    if opens_paragraph || k > 0 {
+                        if let Some(id) = last_speaker {
+                            q.speaker = Some(reg.people[id].canonical());
+                            q.speaker_mention = last_mention.clone();
+                            q.cue = None;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    summarise(&reg, quotes, speakers);
+}
+
+fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for q in quotes {
+        let Some(name) = &q.speaker else { continue };
+        let i = *index.entry(name.clone()).or_insert_with(|| {
+            let person = reg.people.iter().find(|p| p.canonical() == *name);
+            let mut mentions: Vec<String> = Vec::new();
+            if let Some(p) = person {
+                for m in &p.mentions {
+                    if !mentions.contains(m) {
+                        mentions.push(m.clone());
+                    }
+                }
+            }
+            speakers.push(Speaker {
+                name: name.clone(),
+                mentions,
+                role: person.and_then(|p| p.role.clone()),
+                quotes: 0,
+                quoted_words: 0,
+            });
+            speakers.len() - 1
+        });
+        let s = &mut speakers[i];
+        s.quotes += 1;
+        s.quoted_words += crate::text::word_count(&q.text);
+        if let Some(m) = &q.speaker_mention {
+            if !s.mentions.contains(m) {
+                s.mentions.push(m.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! Blocks → roles: headline, standfirst, byline, subheading, paragraph or
+//! boilerplate of some kind. Every decision records the rule that made it.
+//!
+//! The article is found first: "core" blocks are prose — ten words or more
+//! that end like a sentence (or carry a quotation) and no boilerplate cue.
+//! The span from the first to the last core block is the body; what stands
+//! before it is the head (headline, standfirst, byline, date, captions,
+//! navigation) and what stands after it the tail (links, bios, comments).
+//! Each region has its own rules for the blocks that are not core, decided
+//! from shape (length, end punctuation), cues and neighbours.
+
+use std::collections::HashMap;
+
+use crate::boilerplate::{self, Cue};
+use crate::byline;
+use crate::date;
+use crate::model::BoilerplateKind;
+use crate::segment::Block;
+use crate::text::{ends_like_sentence, last_significant, title_case_ratio, word_count};
+
+/// The role of a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The title.
+    Headline,
+    /// The summary under the title.
+    Standfirst,
+    /// Who wrote it (possibly one of several consecutive byline blocks).
+    Byline,
+    /// A heading inside the body.
+    Subheading,
+    /// Body prose.
+    Paragraph,
+    /// Clutter.
+    Boilerplate(BoilerplateKind),
+}
+
+impl Role {
+    /// A short lowercase name for `--explain`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Headline => "headline",
+            Role::Standfirst => "standfirst",
+            Role::Byline => "byline",
+            Role::Subheading => "subheading",
+            Role::Paragraph => "paragraph",
+            Role::Boilerplate(k) => k.as_str(),
+        }
+    }
+}
+
+/// What was decided about one block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    /// The role.
+    pub role: Role,
+    /// The rule that decided it.
+    pub rule: &'static str,
+    /// A caption's credit.
+    pub credit: Option<String>,
+}
+
+impl Decision {
+    fn new(role: Role, rule: &'static str) -> Decision {
+        Decision {
+            role,
+            rule,
+            credit: None,
+        }
+    }
+
+    fn from_cue(cue: &Cue) -> Decision {
+        Decision {
+            role: Role::Boilerplate(cue.kind),
+            rule: cue.rule,
+            credit: cue.credit.clone(),
+        }
+    }
+}
+
+/// Per-block facts the rules read.
+struct Facts {
+    words: usize,
+    sentence_end: bool,
+    cue: Option<Cue>,
+    /// Straight or curly double quotation marks, and whether they pair up.
+    quotes: usize,
+    open_quote: bool,
+    date_line: bool,
+    repeated: bool,
+}
+
+fn facts(blocks: &[Block]) -> Vec<Facts> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for b in blocks {
+        *seen.entry(b.text.as_str()).or_default() += 1;
+    }
+    blocks
+        .iter()
+        .map(|b| {
+            let t = b.text.as_str();
+            let words = word_count(t);
+            let (quotes, open_quote) = quote_marks(t);
+            Facts {
+                words,
+                sentence_end: ends_like_sentence(t),
+                cue: boilerplate::cue(t, words),
+                quotes,
+                open_quote,
+                date_line: words <= 12 && date::is_date_line(t),
+                repeated: seen.get(t).copied().unwrap_or(0) > 1,
+            }
+        })
+        .collect()
+}
+
+/// Count double quotation marks; `open` when they do not pair up (a
+/// quotation runs on past the block).
+fn quote_marks(t: &str) -> (usize, bool) {
+    let (mut straight, mut open, mut close) = (0, 0, 0);
+    for c in t.chars() {
+        match c {
+            '"' => straight += 1,
+            '\u{201c}' | '\u{201e}' | '\u{ab}' => open += 1,
+            '\u{201d}' | '\u{bb}' => close += 1,
+            _ => {}
+        }
+    }
+    let total = straight + open + close;
+    (total, total % 2 == 1 || open > close + straight)
+}
+
+impl Facts {
+    /// Prose: long enough and ending like a sentence, or running a quotation on.
+    fn prose(&self) -> bool {
+        self.cue.is_none()
+            && !self.date_line
+            && self.words >= 10
+            && (self.sentence_end || self.open_quote || (self.quotes > 0 && self.words >= 16))
+    }
+}
+
+/// The roles of all blocks.
+pub fn assign(blocks: &[Block]) -> Vec<Decision> {
+    let f = facts(blocks);
+    let n = blocks.len();
+    let bare_credit: Vec<bool> = blocks
+        .iter()
+        .map(|b| boilerplate::is_bare_credit(&b.text))
+        .collect();
+    // A short block just before a bare picture credit is the picture's caption.
+    let captioned: Vec<bool> = (0..n)
+        .map(|i| {
+            i + 1 < n
+                && bare_credit[i + 1]
+                && !bare_credit[i]
+                && f[i].cue.is_none()
+                && f[i].words < 40
+                && f[i].quotes == 0
+        })
+        .collect();
+    let core: Vec<bool> = (0..n)
+        .map(|i| f[i].prose() && !captioned[i] && !f[i].repeated)
+        .collect();
+    let mut out: Vec<Option<Decision>> = vec![None; n];
+
+    let first = core.iter().position(|&c| c);
+    let last = core.iter().rposition(|&c| c);
+    let (body_start, body_end) = match (first, last) {
+        (Some(a), Some(b)) => (a, b + 1),
+        _ => {
+            // No long prose: fall back to any sentence of four words or more.
+            let short = |i: usize| f[i].cue.is_none() && f[i].sentence_end && f[i].words >= 4;
+            match ((0..n).find(|&i| short(i)), (0..n).rfind(|&i| short(i))) {
+                (Some(a), Some(b)) => (a, b + 1),
+                _ => (n, n),
+            }
+        }
+    };
+
+    head(blocks, &f, &mut out[..body_start]);
+    let headline_text = out
+        .iter()
+        .zip(blocks)
+        .find(|(d, _)| d.as_ref().is_some_and(|d| d.role == Role::Headline))
+        .map(|(_, b)| b.text.clone());
+
+    for i in body_start..n {
+        let fi = &f[i];
+        let in_body = i < body_end;
+        let d = if headline_text.as_deref() == Some(blocks[i].text.as_str()) {
+            Decision::new(Role::Boilerplate(BoilerplateKind::Other), "repeats-headline")
+        } else if let Some(cue) = &fi.cue {
+            Decision::from_cue(cue)
+        } else if core[i] {
+            Decision::new(Role::Paragraph, "prose")
+        } else if captioned[i] {
+            Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "before-credit")
+        } else if fi.date_line {
+            Decision::new(Role::Boilerplate(BoilerplateKind::Meta), "date-line")
+        } else if fi.repeated && fi.words <= 12 {
+            Decision::new(Role::Boilerplate(BoilerplateKind::Other), "repeated-fragment")
+        } else if in_body {
+            body_fragment(blocks, &f, &core, &out, i)
+        } else {
+            tail_fragment(&f, &out, i)
+        };
+        out[i] = Some(d);
+    }
+    out.into_iter()
+        .map(|d| d.unwrap_or_else(|| Decision::new(Role::Boilerplate(BoilerplateKind::Other), "unassigned")))
+        .collect()
+}
+
+/// A caption describes a picture: who is where, doing what, left or right.
+fn caption_words(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    [
+        "(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", " pictured", "(pictured)",
+        " poses ", " pose ", "clockwise from", "from left", " left, ", " right, ", " seen here",
+        "file photo", "(file)", " in this photo", " in this image",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// A non-prose block inside the body.
+fn body_fragment(
+    blocks: &[Block],
+    f: &[Facts],
+    core: &[bool],
+    out: &[Option<Decision>],
+    i: usize,
+) -> Decision {
+    let fi = &f[i];
+    let t = blocks[i].text.as_str();
+    if fi.open_quote && fi.words >= 3 {
+        return Decision::new(Role::Paragraph, "quotation-runs-on");
+    }
+    if fi.sentence_end && fi.words >= 2 && !caption_words(t) {
+        return Decision::new(Role::Paragraph, "short-sentence");
+    }
+    if caption_words(t) || fi.words >= 13 {
+        return Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "body-caption");
+    }
+    let prev_prose = i > 0
+        && out[i - 1]
+            .as_ref()
+            .is_some_and(|d| d.role == Role::Paragraph || d.role == Role::Subheading);
+    let next_prose = core.get(i + 1).copied().unwrap_or(false)
+        || f.get(i + 1).is_some_and(|n| n.sentence_end && n.cue.is_none() && n.words >= 2);
+    if prev_prose && next_prose && fi.words >= 1 && last_significant(t) != Some(',') {
+        return Decision::new(Role::Subheading, "between-paragraphs");
+    }
+    if fi.words >= 4 {
+        Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "body-fragment")
+    } else {
+        Decision::new(Role::Boilerplate(BoilerplateKind::Other), "body-fragment")
+    }
+}
+
+/// A non-prose block after the body.
+fn tail_fragment(f: &[Facts], out: &[Option<Decision>], i: usize) -> Decision {
+    let fi = &f[i];
+    let follows_paragraph = i > 0
+        && out[i - 1]
+            .as_ref()
+            .is_some_and(|d| d.role == Role::Paragraph);
+    if follows_paragraph && fi.sentence_end && fi.words >= 3 {
+        return Decision::new(Role::Paragraph, "closing-sentence");
+    }
+    Decision::new(Role::Boilerplate(BoilerplateKind::Other), "tail")
+}
+
+/// Roles in the head: everything before the first body paragraph.
+fn head(blocks: &[Block], f: &[Facts], out: &mut [Option<Decision>]) {
+    let n = out.len();
+    let byline_at = find_byline(blocks, f, n);
+    // Headline: the first block that reads like a title.
+    let headline = (0..n).find(|&i| {
+        let fi = &f[i];
+        fi.cue.is_none()
+            && !fi.date_line
+            && byline_at.is_none_or(|(s, e)| i < s || i >= e)
+            && fi.words >= 3
+            && fi.words <= 40
+            && (!fi.sentence_end
+                || matches!(last_significant(&blocks[i].text), Some('?' | '!'))
+                || title_case_ratio(&blocks[i].text) >= 0.7)
+    });
+    let headline = headline.or_else(|| {
+        // A one- or two-word title is still a title when nothing else is.
+        (0..n).find(|&i| f[i].cue.is_none() && !f[i].date_line && f[i].words >= 1 && byline_at.is_none_or(|(s, _)| i < s))
+            .filter(|&i| i + 1 == n || f[i + 1].words > f[i].words)
+            .filter(|_| n > 0 && blocks.len() > n)
+            .filter(|&i| i == 0)
+    });
+    if let Some(h) = headline {
+        out[h] = Some(Decision::new(Role::Headline, "first-title"));
+    }
+    if let Some((s, e)) = byline_at {
+        for slot in &mut out[s..e] {
+            *slot = Some(Decision::new(Role::Byline, "byline"));
+        }
+    }
+    let mut standfirst_done = false;
+    for i in 0..n {
+        if out[i].is_some() {
+            continue;
+        }
+        let fi = &f[i];
+        let t = blocks[i].text.as_str();
+        let after_headline = headline.is_some_and(|h| i > h);
+        let d = if let Some(cue) = &fi.cue {
+            Decision::from_cue(cue)
+        } else if fi.date_line {
+            Decision::new(Role::Boilerplate(BoilerplateKind::Meta), "date-line")
+        } else if i + 1 < blocks.len() && boilerplate::is_bare_credit(&blocks[i + 1].text) {
+            Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "before-credit")
+        } else if after_headline
+            && !standfirst_done
+            && fi.words >= 6
+            && !caption_words(t)
+            && !fi.repeated
+        {
+            standfirst_done = true;
+            Decision::new(Role::Standfirst, "under-headline")
+        } else if fi.words >= 3 && !fi.repeated {
+            Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "head-fragment")
+        } else {
+            Decision::new(Role::Boilerplate(BoilerplateKind::Other), "head-fragment")
+        };
+        out[i] = Some(d);
+    }
+}
+
+/// The blocks `[start, end)` that make the byline, if any: an explicit
+/// byline ("By ...") first, else a bare name with a date or a role line.
+fn find_byline(blocks: &[Block], f: &[Facts], n: usize) -> Option<(usize, usize)> {
+    let explicit = (0..n).find(|&i| {
+        f[i].cue.is_none() && byline::parse(&blocks[i].text).is_some()
+    });
+    let start = explicit.or_else(|| {
+        (0..n).find(|&i| {
+            f[i].cue.is_none()
+                && byline::bare_name(&blocks[i].text).is_some_and(|(_, strong)| {
+                    strong || (i + 1 < n && byline::is_role_line(&blocks[i + 1].text))
+                })
+        })
+    })?;
+    let mut end = start + 1;
+    // "By" alone, then the name; then role lines.
+    if byline::parse(&blocks[start].text).is_some_and(|p| p.authors.is_empty())
+        && blocks[start].text.eq_ignore_ascii_case("by")
+        && end < n
+        && byline::bare_name(&blocks[end].text).is_some()
+    {
+        end += 1;
+    }
+    while end < n && byline::is_role_line(&blocks[end].text) {
+        end += 1;
+    }
+    Some((start, end))
+}
