@@ -330,7 +330,8 @@ fn names_a_thing(s: &str, inner: Span) -> bool {
     if words.is_empty() {
         return true;
     }
-    let before = s[..inner.start.saturating_sub(1)].trim_end_matches(|c: char| is_space(c) || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}'));
+    let before = s[..inner.start]
+        .trim_end_matches(|c: char| is_space(c) || crate::text::is_open_quote(c) || c == '\u{201d}');
     let prev_word = before
         .rsplit(|c: char| is_space(c))
         .next()
