@@ -44,7 +44,7 @@ use crate::span::Span;
 pub const SCHEMA: &str = "lede/1";
 
 /// Everything lede finds in one article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Analysis {
     /// Always [`SCHEMA`].
@@ -78,7 +78,7 @@ pub struct Analysis {
 }
 
 /// A piece of the article: its folded text and where it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Element {
     /// The text, white space folded.
@@ -88,7 +88,7 @@ pub struct Element {
 }
 
 /// The headline, with any quotations it carries.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Headline {
     /// The text, white space folded.
@@ -100,7 +100,7 @@ pub struct Headline {
 }
 
 /// The author line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Byline {
     /// The whole line as written, white space folded.
@@ -116,7 +116,7 @@ pub struct Byline {
 }
 
 /// A dateline opening the first body paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dateline {
     /// The dateline as written, including its dash.
@@ -130,7 +130,7 @@ pub struct Dateline {
 }
 
 /// A publication date or time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Published {
     /// ISO 8601: `2026-11-25`, or `2026-11-25T14:05` when a time is given.
@@ -142,7 +142,7 @@ pub struct Published {
 }
 
 /// Kinds of boilerplate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum BoilerplateKind {
     /// A picture or video caption, usually with a credit.
@@ -183,7 +183,7 @@ impl BoilerplateKind {
 }
 
 /// One block of boilerplate.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Boilerplate {
     /// What kind of clutter it is.
@@ -197,7 +197,7 @@ pub struct Boilerplate {
 }
 
 /// A direct or partial quotation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// The words between the marks, marks excluded, white space folded.
@@ -220,7 +220,7 @@ pub struct Quote {
 }
 
 /// A person quoted in the article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
     /// The canonical (fullest) name.
@@ -236,7 +236,9 @@ pub struct Speaker {
 }
 
 /// Counts over the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Stats {
     /// Bytes of input.
@@ -256,7 +258,7 @@ pub struct Stats {
 }
 
 /// Something that looked wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Warning {
     /// A stable identifier: `empty_input`, `no_headline`, `unclosed_quote`, ...

@@ -65,3 +65,19 @@ impl<'de> Deserialize<'de> for Span {
         Ok(Span { start, end })
     }
 }
+
+impl schemars::JsonSchema for Span {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Span".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "[start, end): UTF-8 byte offsets into the input as read, start <= end.",
+            "type": "array",
+            "items": {"type": "integer", "minimum": 0},
+            "minItems": 2,
+            "maxItems": 2
+        })
+    }
+}
