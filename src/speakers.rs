@@ -23,7 +23,7 @@ use crate::model::{Element, Quote, Speaker};
 use crate::span::Span;
 
 /// Speech verbs, past and present, and their -ing forms.
-const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|notes|noting|argued|argues|arguing|claimed|claims|claiming|stated|states|declared|declares|wrote|writes|writing|asked|asks|asking|replied|replies|responded|responds|continued|continues|recalled|recalls|admitted|admits|acknowledged|acknowledges|suggested|suggests|suggesting|announced|announces|remarked|remarks|observed|observes|conceded|concedes|complained|complains|complaining|predicted|predicts|stressed|stresses|stressing|emphasised|emphasized|emphasises|emphasizes|joked|jokes|quipped|quips|tweeted|tweets|posted|posts|pointed out|points out|went on|goes on|mused|muses|boasted|boasts|vowed|vows|promised|promises|pledged|pledges|testified|shouted|cried|whispered|concluded|concludes|maintained|maintains|contended|contends|countered|counters|charged|charges|alleged|alleges|cautioned|cautions|lamented|laments|reiterated|reiterates|confirmed|confirms|denied|denies|agreed|agrees|offered|sighed|described|describes|describing|called|calls|calling|thinks|thought|believes|believed|wondered|wonders|pleaded|begged|demanded|demands|announced|accused|accuses|slammed|slams|blasted|blasts|praised|praises|hailed|hails|labelled|labeled|branded|brands|dismissed|dismisses|criticised|criticized|attacked|attacks|recounted|recounts|revealed|reveals|reported|reports|answered|answers|snapped|retorted|yelled|screamed|chanted|read|reads|tweeted|texted|emailed|shot back|fired back|chimed in|put it|puts it";
+const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|notes|noting|argued|argues|arguing|claimed|claims|claiming|stated|states|declared|declares|wrote|writes|writing|asked|asks|asking|replied|replies|responded|responds|continued|continues|recalled|recalls|admitted|admits|acknowledged|acknowledges|suggested|suggests|suggesting|announced|announces|remarked|remarks|observed|observes|conceded|concedes|complained|complains|complaining|predicted|predicts|stressed|stresses|stressing|emphasised|emphasized|emphasises|emphasizes|joked|jokes|quipped|quips|tweeted|tweets|posted|posts|pointed out|points out|went on|goes on|mused|muses|boasted|boasts|vowed|vows|promised|promises|pledged|pledges|testified|shouted|cried|whispered|concluded|concludes|maintained|maintains|contended|contends|countered|counters|charged|charges|alleged|alleges|cautioned|cautions|lamented|laments|reiterated|reiterates|confirmed|confirms|denied|denies|agreed|agrees|offered|sighed|described|describes|describing|called|calls|calling|thinks|thought|believes|believed|wondered|wonders|pleaded|begged|demanded|demands|announced|accused|accuses|slammed|slams|blasted|blasts|praised|praises|hailed|hails|labelled|labeled|branded|brands|dismissed|dismisses|criticised|criticized|attacked|attacks|recounted|recounts|revealed|reveals|reported|reports|answered|answers|snapped|retorted|yelled|screamed|chanted|read|reads|texted|beamed|boomed|gushed|exclaimed|explained|recalled|joked|added|chanted|shouted|declared|insisted|mocked|mocking|derided|deriding|echoed|ridiculed|touted|pitched|framed|conceded|scoffed|groused|griped|quipped|railed|lashed out|decried|bemoaned|cited|referred|referring|characterized|characterised|emailed|shot back|fired back|chimed in|put it|puts it";
 
 /// Titles that precede a name and are not part of it.
 const TITLES: &[&str] = &[
@@ -96,6 +96,15 @@ const ROLE_NOUNS: &[&str] = &[
     "lawmaker", "legislator", "operative", "consultant", "donor", "supporter", "critic",
     "veteran", "ranger", "elder", "user", "vendor", "buyer", "mp", "prosecutor", "judge",
     "police", "boss", "premier", "politician", "writer", "author", "journalist", "host",
+    "actress", "actor", "singer", "rapper", "star", "comedian", "musician", "artist",
+    "director", "producer", "chef", "designer", "model", "athlete", "footballer", "striker",
+    "midfielder", "defender", "goalkeeper", "manager", "driver", "pilot", "farmer", "owner",
+    "landlord", "tenant", "parent", "mum", "dad", "grandmother", "grandfather", "pastor",
+    "priest", "vicar", "bishop", "delegate", "voter", "protester", "officer", "soldier",
+    "survivor", "victim", "chairperson", "secretary-general", "entrepreneur", "businessman",
+    "businesswoman", "billionaire", "novelist", "poet", "filmmaker", "photographer",
+    "student", "graduate", "senator-elect", "governor-elect", "president-elect", "psychologist",
+    "sociologist", "scholar", "lecturer", "dean", "researcher", "engineer", "developer",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,7 +150,7 @@ struct Mention {
 }
 
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Z][\p{L}'’.\-]*(?:\s+(?:[A-Z][\p{L}'’.\-]*|de|van|von|der|da|di|del|la|le|bin|al|du|dos|ter)\b)*")
+    Regex::new(&format!(r"\b{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al|du|dos|ter)\b))*"))
         .expect("name regex")
 });
 
@@ -186,39 +195,52 @@ fn parse_run(run: &str) -> NameParts {
     {
         words.drain(..=k);
     }
-    let mut i = 0;
-    while i < words.len() {
-        let key = lower_key(words[i].1);
-        let remaining = words.len() - i;
-        if STOP.contains(&key.as_str()) && parts.titles.is_empty() {
-            i += 1;
-            continue;
-        }
+    let is_title = |w: &str| {
+        let key = lower_key(w);
+        TITLES.contains(&key.as_str())
+            || ROLE_NOUNS.contains(&key.as_str())
+            || STOP.contains(&key.as_str())
+            || w.chars().next().is_some_and(char::is_lowercase)
+            || HONORIFICS.iter().any(|(h, _)| *h == key)
+    };
+    // The name is what follows the last title, role or honorific that has a
+    // word after it: "New Jersey Gov. Chris Christie", "RNC spokesman Sean
+    // Spicer", "British Prime Minister Keir Starmer". A title as the last
+    // word is part of the name ("Peter T. King").
+    let cut = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|(_, w)| is_title(w))
+        .map_or(0, |k| k + 1);
+    for (_, w) in &words[..cut] {
+        let key = lower_key(w);
         if let Some((_, g)) = HONORIFICS.iter().find(|(h, _)| *h == key) {
             parts.gender = parts.gender.or(*g);
             parts.honorific = true;
-            i += 1;
-            continue;
+        } else if !STOP.contains(&key.as_str()) {
+            parts.titles.push(w.to_string());
         }
-        let adjective = remaining > 2
-            && (key.ends_with("ian") || key.ends_with("ish") || key.ends_with("ese") || key.ends_with("can") || key.ends_with("ic"))
-            && words[i].1.chars().next().is_some_and(char::is_uppercase);
-        if (TITLES.contains(&key.as_str()) && remaining > 1) || adjective {
-            parts.titles.push(words[i].1.to_string());
-            i += 1;
-            continue;
+    }
+    // Nationality and party adjectives before a two-word name.
+    let mut i = cut;
+    while words.len() - i > 2 {
+        let key = lower_key(words[i].1);
+        if !["ian", "ish", "ese", "can", "ic"].iter().any(|e| key.ends_with(e)) {
+            break;
         }
-        break;
+        parts.titles.push(words[i].1.to_string());
+        i += 1;
+    }
+    if words.len() == 1 && is_title(words[0].1) {
+        return parts;
     }
     if let Some(&(at, _)) = words.get(i) {
         parts.offset = at;
     }
     for (_, w) in &words[i..] {
         let w = strip_possessive(w).trim_end_matches([',', ':', ';']);
-        if w.is_empty() {
-            continue;
+        if !w.is_empty() {
+            parts.tokens.push(w.to_string());
         }
-        parts.tokens.push(w.to_string());
     }
     // A trailing full stop belongs to the sentence, not the name, unless it
     // closes an initial.
@@ -333,11 +355,15 @@ fn initial_match(a: &str, b: &str) -> bool {
 }
 
 /// Gather people and mentions from the paragraphs.
-fn gather(input: &str, paragraphs: &[Element]) -> Registry {
+fn gather(input: &str, paragraphs: &[Element], quotes: &[Quote]) -> Registry {
     let mut reg = Registry::default();
     for p in paragraphs {
         let text = p.span.of(input);
         for m in NAME_RUN.find_iter(text) {
+            let abs = p.span.start + m.start();
+            if quotes.iter().any(|q| q.span.start <= abs && abs < q.span.end) {
+                continue;
+            }
             let parts = parse_run(m.as_str());
             if parts.tokens.is_empty() {
                 continue;
@@ -459,36 +485,64 @@ fn plausible_name(tokens: &[String]) -> bool {
 
 static VERB_RE: &str = VERBS;
 
-/// WHO: a pronoun, a "the ..." phrase, or a name (with honorific or title).
-const WHO: &str = r"(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}\-]+\s+){0,3}?[\p{L}\-]+|(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady|Prof|Rev|Sen|Rep|Gov)\.?\s+)?[A-Z][\p{L}'’.\-]*(?:\s+(?:[A-Z][\p{L}'’.\-]*|de|van|von|der|da|di|del|la|le|bin|al))*)";
+/// One word of a name: an initial, an abbreviated title, or a capitalised word.
+const TOK: &str = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*)";
+
+/// WHO: a pronoun, a "the ..." phrase, or a name (with titles and role words
+/// before it: "RNC spokesman Sean Spicer").
+static WHO: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"\b(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{{L}}\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)\b))*)"
+    )
+});
 
 /// "…," X said / X says — the speaker before the verb, after the quote.
 static AFTER_WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
     Regex::new(&format!(
-        r"^[\s,;:—–\-]*{WHO}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})\b"
+        r"^[\s,;:—–\-]*{who}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})\b"
     ))
     .expect("after who verb")
 });
 /// "…," said X.
 static AFTER_VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^[\s,;:—–\-]*(?P<verb>{VERB_RE})\s+{WHO}")).expect("after verb who")
+    let who = &*WHO;
+    Regex::new(&format!(r"^[\s,;:—–\-]*(?P<verb>{VERB_RE})\s+{who}")).expect("after verb who")
 });
 /// "…" — Jane Doe.
 static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s*[—–\-]{{1,2}}\s*{WHO}\s*(?:[,.]|$)")).expect("after dash")
+    let who = &*WHO;
+    Regex::new(&format!(r"^\s*[—–\-]{{1,2}}\s*{who}\s*(?:[,.]|$)")).expect("after dash")
 });
 /// X said: "…" / X said that the "…" — anywhere before the quote in its sentence.
 static WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
     Regex::new(&format!(
-        r"{WHO}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})\b"
+        r"{who}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})\b"
     ))
     .expect("who verb")
 });
 static VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<verb>{VERB_RE})\s+{WHO}")).expect("verb who")
+    let who = &*WHO;
+    Regex::new(&format!(r"\b(?P<verb>{VERB_RE})\s+{who}")).expect("verb who")
+});
+static WHO_EXACT: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"^(?:{who})$")).expect("who exact")
+});
+static ADVERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\s+(?:also|later|then|once|previously|has|had|have|would|was|is|reportedly|recently|simply|earlier|repeatedly|publicly|privately|again|quickly|finally|further|never|often|always|once|had|has|even|only|still|just))*\s*$")
+        .expect("adverbs")
+});
+static VERB_ANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERB_RE})\b")).expect("verb"));
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"(?:^|[\s(])(?:{who})\b")).expect("subject")
 });
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?P<verb>[Aa]ccording to)\s+{WHO}")).expect("according")
+    let who = &*WHO;
+    Regex::new(&format!(r"\b(?P<verb>[Aa]ccording to)\s+{who}")).expect("according")
 });
 
 /// An attribution: who (as written), the verb, where the mention stands.
@@ -524,10 +578,11 @@ fn usable(who: &str) -> bool {
     }
     let parts = parse_run(who);
     !parts.tokens.is_empty()
-        && parts
-            .tokens
-            .iter()
-            .all(|t| !STOP.contains(&lower_key(t).as_str()))
+        && parts.tokens.iter().all(|t| {
+            !STOP.contains(&lower_key(t).as_str())
+                && !(t.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    && t.chars().all(|c| !c.is_lowercase()))
+        })
 }
 
 /// Replace the inner text of every quote with `_` (same byte length) so
@@ -627,16 +682,20 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
     {
         return Some(a);
     }
-    let mut best: Option<Attribution> = None;
-    for re in [&*WHO_VERB, &*VERB_WHO] {
-        for c in re.captures_iter(before) {
-            if let Some(a) = from_caps(&c, s) {
-                if usable(&a.who) && best.as_ref().is_none_or(|b| a.at > b.at) {
-                    best = Some(a);
-                }
-            }
-        }
-    }
+    // The speaker before the verb: "X said that the "…"" — the nearest one.
+    // ("said X" before a quote is rarely an inversion: "X said Y's "…"".)
+    let best = VERB_ANY
+        .find_iter(before)
+        .filter_map(|v| {
+            let (at, who) = who_before(m, s, s + v.start())?;
+            Some(Attribution {
+                who,
+                cue: v.as_str().to_lowercase(),
+                at,
+            })
+        })
+        .filter(|a| usable(&a.who))
+        .last();
     if best.is_some() {
         return best;
     }
@@ -652,7 +711,62 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
             return Some(a);
         }
     }
+    // The subject of a sentence that speaks: "X, who ..., later told them
+    // "…"", "X leaned in and boomed: "…"".
+    let sentence = &m[s..end.max(after_start)];
+    let speaks = VERB_ANY.find(sentence).map(|v| v.as_str().to_lowercase());
+    let colon = before.trim_end().ends_with(':');
+    if speaks.is_some() || colon {
+        let subject = SUBJECT
+            .captures_iter(before)
+            .filter_map(|c| {
+                let w = c.name("who")?;
+                Some((w.start(), w.as_str().trim().to_string()))
+            })
+            .find(|(_, w)| usable(w) && !w.starts_with(['T', 't', 'A', 'a']) || w.split_whitespace().count() > 1 && usable(w));
+        if let Some((at, who)) = subject {
+            return Some(Attribution {
+                who,
+                cue: speaks.unwrap_or_else(|| ":".to_string()),
+                at: s + at,
+            });
+        }
+    }
     None
+}
+
+/// The speaker written just before a verb at `verb` (masked paragraph
+/// offsets), not before `lo`: the longest run of words ending at the verb
+/// (past adverbs and an appositive) that reads as one who-phrase.
+fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
+    let pre = &m[lo..verb];
+    let mut end = lo + ADVERB_TAIL.find(pre).map_or(pre.len(), |a| a.start());
+    // "Jane Doe, a spokeswoman for the council, said": skip the appositive.
+    let head = m[lo..end].trim_end();
+    if head.ends_with(',') {
+        let inner = &head[..head.len() - 1];
+        if let Some(k) = inner.rfind(',') {
+            if inner.len() - k <= 100 {
+                end = lo + k;
+            }
+        }
+    }
+    let region = &m[lo..end];
+    let starts: Vec<usize> = region
+        .char_indices()
+        .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || region[..i].ends_with(char::is_whitespace)))
+        .map(|(i, _)| i)
+        .collect();
+    let mut best: Option<(usize, String)> = None;
+    for &st in starts.iter().rev().take(7) {
+        let cand = region[st..].trim_end();
+        if WHO_EXACT.is_match(cand) {
+            best = Some((lo + st, cand.to_string()));
+        } else if best.is_some() {
+            break;
+        }
+    }
+    best
 }
 
 fn floor(s: &str, mut i: usize) -> usize {
@@ -665,7 +779,13 @@ fn floor(s: &str, mut i: usize) -> usize {
 const PRONOUNS: &[&str] = &["he", "she", "they", "i"];
 
 /// Resolve a mention at absolute offset `at` to a person.
-fn resolve(reg: &Registry, who: &str, at: usize, last_speaker: Option<usize>) -> Option<usize> {
+fn resolve(
+    reg: &Registry,
+    who: &str,
+    at: usize,
+    para_start: usize,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
     let key = who.split_whitespace().next().map(str::to_lowercase).unwrap_or_default();
     if PRONOUNS.contains(&key.as_str()) {
         let gender = match key.as_str() {
@@ -677,33 +797,19 @@ fn resolve(reg: &Registry, who: &str, at: usize, last_speaker: Option<usize>) ->
         if key == "i" || key == "they" {
             return last_speaker;
         }
-        if let Some(s) = last_speaker.filter(|&s| fits(s) && reg.people[s].gender == gender) {
-            // A speaker whose gender is known and fits wins over a bystander.
-            let recent = reg
-                .mentions
-                .iter()
-                .rev()
-                .filter(|m| m.span.end <= at)
-                .take_while(|m| m.span.start + 600 > at)
-                .find(|m| fits(m.person) && reg.people[m.person].gender == gender && m.person != s);
-            if recent.is_none() {
-                return Some(s);
-            }
+        // The nearest person named before the pronoun in its own paragraph,
+        // then the last speaker, then anyone named before.
+        if let Some(m) = reg
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= at && m.span.start >= para_start)
+            .find(|m| fits(m.person))
+        {
+            return Some(m.person);
         }
         if let Some(s) = last_speaker.filter(|&s| fits(s)) {
-            // Prefer the speaker unless someone else was named in between, in
-            // the same sentence-run.
-            let between = reg
-                .mentions
-                .iter()
-                .rev()
-                .filter(|m| m.span.end <= at)
-                .take_while(|m| m.span.start + 300 > at)
-                .find(|m| fits(m.person));
-            return match between {
-                Some(m) if m.person != s && reg.people[m.person].gender == gender && gender.is_some() => Some(m.person),
-                _ => Some(s),
-            };
+            return Some(s);
         }
         return reg
             .mentions
@@ -742,7 +848,7 @@ fn resolve(reg: &Registry, who: &str, at: usize, last_speaker: Option<usize>) ->
 
 /// Attribute every quote and build the speakers summary.
 pub fn attribute(input: &str, paragraphs: &[Element], quotes: &mut [Quote], speakers: &mut Vec<Speaker>) {
-    let mut reg = gather(input, paragraphs);
+    let mut reg = gather(input, paragraphs, quotes);
     let mut last_speaker: Option<usize> = None;
     let mut last_mention: Option<String> = None;
     let mut qi = 0;
@@ -762,7 +868,7 @@ pub fn attribute(input: &str, paragraphs: &[Element], quotes: &mut [Quote], spea
         for q in &quotes[start..qi] {
             let (qs, qe) = (q.span.start - base, q.span.end - base);
             let a = attribution_for(&m, qs, qe).map(|a| {
-                let who = resolve(&reg, &a.who, base + a.at, last_speaker);
+                let who = resolve(&reg, &a.who, base + a.at, base, last_speaker);
                 (Attribution { at: base + a.at, ..a }, who)
             });
             found.push(a);
