@@ -52,7 +52,7 @@ const AGENCIES: &str = r"(?:Getty(?:\s+Images)?|AFP|AP(?:\s+Photo)?|Reuters|PA(?
 #[rustfmt::skip]
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // Captions: a credit closes the block, or a picture word opens it.
-    rule("caption-credit-label", Caption, 90, r"(?i)(?:^|[\s.|,;(])(?:picture|photo|photograph|image|illustration|pictures|photos|images|credit|photo credit|source|video|footage|main image)s?\s*(?:by)?\s*:\s*([^:]{2,80})\)?$"),
+    rule("caption-credit-label", Caption, 90, r"(?i)(?:^|[\s.|,;(])(?:picture|photo|photograph|image|illustration|pictures|photos|images|credit|photo credit|source|main image)s?\s*(?:by)?\s*:\s*([^:]{2,80})\)?$"),
     rule("caption-credit-paren", Caption, 90, r"(?i)\((?:picture|photo|photograph|image|credit|pictures|photos|images)s?:?\s+([^)]{2,60})\)\s*$"),
     rule("caption-agency", Caption, 90, const_format_agency()),
     rule("caption-photo-by", Caption, 90, r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$"),
@@ -61,7 +61,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("caption-label", Caption, 3, r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$"),
     rule("caption-byline-source", Caption, 25, r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$"),
     // Links to other articles.
-    rule("read-more-label", ReadMore, 60, r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)\b\s*(?:[:|\-–—›»]|$)"),
+    rule("read-more-label", ReadMore, 60, r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)\b\s*(?:[:|\-–—›»]|$)|^see also\s"),
     rule("read-more-bracket", ReadMore, 40, r"^\[(?:Read|See|Watch|Related|More)\b[^\]]*\]$"),
     rule("read-more-more-on", ReadMore, 6, r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$"),
     rule("read-more-stories-about", ReadMore, 8, r"(?i)^read more stories"),
@@ -88,14 +88,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("meta-ago", Meta, 6, r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$"),
     rule("meta-print-edition", Meta, 60, r"(?i)^a version of this (?:article|story) appears in print"),
     // Calls to action and page furniture.
-    rule("promo-share", Promo, 8, r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow\b.*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$"),
+    rule("promo-share", Promo, 8, r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow\b.*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$"),
     rule("promo-numbers", Promo, 1, r"^\d{1,6}$"),
     rule("promo-call", Promo, 45, r"(?i)\b(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?\b.*\b(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))"),
     rule("promo-call-upper", Promo, 10, r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)\b"),
     rule("promo-discuss", Promo, 12, r"(?i)^discuss:"),
     // Everything else a page wraps around an article.
     rule("other-tags", Other, 40, r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?"),
-    rule("other-bio", Other, 60, r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)\b"),
+    rule("other-bio", Other, 60, r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)\b"),
     rule("other-contact", Other, 30, r"(?i)^(?:contact|email|e-mail|reach)\b.{0,60}@|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}"),
     rule("other-nav", Other, 3, r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$"),
 ]);

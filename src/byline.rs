@@ -25,7 +25,7 @@ pub struct Parsed {
 }
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:.{0,40}?\s)?(?i:by|words(?: and pictures)? by|written by|story by|text by|reported by)\s*:?\s+(.+)$|^(?i:by)$")
+    Regex::new(r"^(.{0,40}?\s)?(?i:by|words(?: and pictures)? by|written by|story by|text by|reported by)\s*:?\s+(.+)$|^(?i:by)$")
         .expect("byline regex")
 });
 static PIPE_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,12 +86,12 @@ pub fn parse(text: &str) -> Option<Parsed> {
         return Some(Parsed::default());
     }
     if let Some(c) = BY.captures(text) {
-        let Some(rest) = c.get(1) else {
+        let Some(rest) = c.get(2) else {
             return Some(Parsed::default()); // "By" alone: the names follow.
         };
         // A sentence that merely contains "by" is not a byline.
-        let lead = &text[..rest.start()];
-        if lead.split_whitespace().count() > 1 && !crate::date::find(lead).is_some() {
+        let lead = c.get(1).map_or("", |m| m.as_str());
+        if lead.split_whitespace().count() > 1 && crate::date::find(lead).is_none() {
             return None;
         }
         let parsed = names(rest.as_str());

@@ -21,10 +21,12 @@
 
 pub mod boilerplate;
 pub mod byline;
+pub mod check;
 pub mod date;
 pub mod dateline;
 pub mod error;
 pub mod input;
+pub mod lint;
 pub mod model;
 pub mod quotes;
 pub mod segment;

@@ -26,6 +26,8 @@ pub struct Line {
     pub chars: usize,
     /// True when a blank line (or the start of input) comes before it.
     pub after_blank: bool,
+    /// True when the line starts with white space (a paragraph indent).
+    pub indented: bool,
 }
 
 /// A run of lines that form one unit of the article.
@@ -117,6 +119,7 @@ fn split_lines(input: &str, from: usize) -> Vec<Line> {
                     span,
                     chars,
                     after_blank,
+                    indented: span.start > pos,
                 });
                 after_blank = false;
             }
@@ -179,6 +182,10 @@ fn continues(input: &str, line: &Line, next: &Line, wrap_width: Option<usize>) -
     let Some(width) = wrap_width else {
         return false;
     };
+    // An indented line opens a paragraph when the line before was not indented.
+    if next.indented && !line.indented {
+        return false;
+    }
     let first_word = next
         .span
         .of(input)

@@ -479,7 +479,7 @@ fn plausible_name(tokens: &[String]) -> bool {
             && !t.chars().any(|c| c.is_ascii_digit())
             && !NOT_PERSON.contains(&k.as_str())
             && !STOP.contains(&k.as_str())
-            && !(t.len() > 2 && t.chars().all(|c| !c.is_lowercase()) && t.chars().filter(|c| c.is_alphabetic()).count() > 3)
+            && !(t.chars().all(|c| !c.is_lowercase()) && t.chars().filter(|c| c.is_alphabetic()).count() > 1)
     })
 }
 
@@ -834,7 +834,19 @@ fn resolve(
     let parts = parse_run(who);
     match parts.tokens.len() {
         0 => None,
-        1 => reg.by_surname(&parts.tokens[0], at + 1),
+        1 => reg.by_surname(&parts.tokens[0], at + 1).or_else(|| {
+            // "Sir Geoffrey", "Aoife": a first name that only one person has.
+            let key = lower_key(&parts.tokens[0]);
+            let mut ids = reg
+                .people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.tokens.len() > 1 && lower_key(p.first()) == key);
+            match (ids.next(), ids.next()) {
+                (Some((i, _)), None) => Some(i),
+                _ => None,
+            }
+        }),
         _ => {
             let last = lower_key(parts.tokens.last()?);
             let first = lower_key(&parts.tokens[0]);
@@ -922,6 +934,25 @@ pub fn attribute(input: &str, paragraphs: &[Element], quotes: &mut [Quote], spea
                     }
                 }
             }
+        }
+    }
+    // The pieces of one quotation that runs over paragraphs share a speaker.
+    for i in 1..quotes.len() {
+        let (a, b) = quotes.split_at_mut(i);
+        let (prev, cur) = (&a[i - 1], &mut b[0]);
+        if prev.quotation == cur.quotation && cur.speaker.is_none() && prev.speaker.is_some() {
+            cur.speaker = prev.speaker.clone();
+            cur.speaker_mention = prev.speaker_mention.clone();
+            cur.cue = prev.cue.clone();
+        }
+    }
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        let (a, b) = quotes.split_at_mut(i + 1);
+        let (cur, next) = (&mut a[i], &b[0]);
+        if next.quotation == cur.quotation && cur.speaker.is_none() && next.speaker.is_some() {
+            cur.speaker = next.speaker.clone();
+            cur.speaker_mention = next.speaker_mention.clone();
+            cur.cue = next.cue.clone();
         }
     }
     summarise(&reg, quotes, speakers);

@@ -269,6 +269,16 @@ fn tail_fragment(f: &[Facts], out: &[Option<Decision>], i: usize) -> Decision {
     if follows_paragraph && fi.sentence_end && fi.words >= 3 {
         return Decision::new(Role::Paragraph, "closing-sentence");
     }
+    // A last short paragraph after a widget: the nearest block that is not
+    // boilerplate is a paragraph.
+    let last_content = out[..i]
+        .iter()
+        .rev()
+        .flatten()
+        .find(|d| !matches!(d.role, Role::Boilerplate(_)));
+    if fi.sentence_end && fi.words >= 6 && last_content.is_some_and(|d| d.role == Role::Paragraph) {
+        return Decision::new(Role::Paragraph, "closing-sentence");
+    }
     Decision::new(Role::Boilerplate(BoilerplateKind::Other), "tail")
 }
 
