@@ -88,6 +88,8 @@ struct Facts {
     open_quote: bool,
     date_line: bool,
     repeated: bool,
+    /// Title Case and no full stop at the end: a headline, even when long.
+    title_like: bool,
 }
 
 fn facts(blocks: &[Block]) -> Vec<Facts> {
@@ -109,6 +111,7 @@ fn facts(blocks: &[Block]) -> Vec<Facts> {
                 open_quote,
                 date_line: words <= 12 && date::is_date_line(t),
                 repeated: seen.get(t).copied().unwrap_or(0) > 1,
+                title_like: last_significant(t) != Some('.') && title_case_ratio(t) >= 0.8,
             }
         })
         .collect()
@@ -134,6 +137,7 @@ impl Facts {
     /// Prose: long enough and ending like a sentence, or running a quotation on.
     fn prose(&self) -> bool {
         self.cue.is_none()
+            && !self.title_like
             && !self.date_line
             && self.words >= 10
             && (self.sentence_end || self.open_quote || (self.quotes > 0 && self.words >= 16))
@@ -164,8 +168,16 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
         .collect();
     let mut out: Vec<Option<Decision>> = vec![None; n];
 
-    let first = core.iter().position(|&c| c);
+    let mut first = core.iter().position(|&c| c);
     let last = core.iter().rposition(|&c| c);
+    // A byline below a standfirst: the body starts after it.
+    let third_core = core.iter().enumerate().filter(|(_, &c)| c).nth(2).map_or(n, |(i, _)| i);
+    let byline_at = find_byline(blocks, &f, third_core);
+    if let (Some((_, end)), Some(a)) = (byline_at, first) {
+        if a < end {
+            first = (end..n).find(|&i| core[i]);
+        }
+    }
     let (body_start, body_end) = match (first, last) {
         (Some(a), Some(b)) => (a, b + 1),
         _ => {
@@ -178,7 +190,7 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
         }
     };
 
-    head(blocks, &f, &mut out[..body_start]);
+    head(blocks, &f, &mut out[..body_start], byline_at.filter(|&(_, e)| e <= body_start));
     let headline_text = out
         .iter()
         .zip(blocks)
@@ -283,9 +295,13 @@ fn tail_fragment(f: &[Facts], out: &[Option<Decision>], i: usize) -> Decision {
 }
 
 /// Roles in the head: everything before the first body paragraph.
-fn head(blocks: &[Block], f: &[Facts], out: &mut [Option<Decision>]) {
+fn head(
+    blocks: &[Block],
+    f: &[Facts],
+    out: &mut [Option<Decision>],
+    byline_at: Option<(usize, usize)>,
+) {
     let n = out.len();
-    let byline_at = find_byline(blocks, f, n);
     // Headline: the first block that reads like a title.
     let headline = (0..n).find(|&i| {
         let fi = &f[i];
