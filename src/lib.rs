@@ -143,7 +143,20 @@ pub fn analyze_explained(input: &str) -> (Analysis, Vec<Explained>) {
         h.quotes = headline_quotes;
     }
     a.warnings.extend(warnings);
-    speakers::attribute(input, &a.paragraphs, &mut a.quotes, &mut a.speakers);
+    let context: Vec<Span> = a
+        .headline
+        .as_ref()
+        .map(|h| h.span)
+        .into_iter()
+        .chain(a.standfirst.as_ref().map(|s| s.span))
+        .chain(
+            a.boilerplate
+                .iter()
+                .filter(|b| b.kind == model::BoilerplateKind::Caption)
+                .map(|b| b.span),
+        )
+        .collect();
+    speakers::attribute(input, &a.paragraphs, &context, &mut a.quotes, &mut a.speakers);
     a.stats = stats_of(input, &a);
     warn_structure(input, &mut a);
     let explained = seg

@@ -355,12 +355,12 @@ fn initial_match(a: &str, b: &str) -> bool {
 }
 
 /// Gather people and mentions from the paragraphs.
-fn gather(input: &str, paragraphs: &[Element], quotes: &[Quote]) -> Registry {
+fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
     let mut reg = Registry::default();
-    for p in paragraphs {
-        let text = p.span.of(input);
+    for p in spans {
+        let text = p.of(input);
         for m in NAME_RUN.find_iter(text) {
-            let abs = p.span.start + m.start();
+            let abs = p.start + m.start();
             if quotes.iter().any(|q| q.span.start <= abs && abs < q.span.end) {
                 continue;
             }
@@ -368,8 +368,8 @@ fn gather(input: &str, paragraphs: &[Element], quotes: &[Quote]) -> Registry {
             if parts.tokens.is_empty() {
                 continue;
             }
-            let start = p.span.start + m.start() + parts.offset;
-            let name_end = p.span.start + m.end();
+            let start = p.start + m.start() + parts.offset;
+            let name_end = p.start + m.end();
             if parts.tokens.len() >= 2 && parts.tokens.len() <= 4 && plausible_name(&parts.tokens) {
                 let id = reg.person_for(&parts.tokens);
                 let person = &mut reg.people[id];
@@ -859,8 +859,20 @@ fn resolve(
 }
 
 /// Attribute every quote and build the speakers summary.
-pub fn attribute(input: &str, paragraphs: &[Element], quotes: &mut [Quote], speakers: &mut Vec<Speaker>) {
-    let mut reg = gather(input, paragraphs, quotes);
+///
+/// `context` are the spans of other text that names people (headline,
+/// standfirst, captions): read for names and roles, in document order with
+/// the paragraphs.
+pub fn attribute(
+    input: &str,
+    paragraphs: &[Element],
+    context: &[Span],
+    quotes: &mut [Quote],
+    speakers: &mut Vec<Speaker>,
+) {
+    let mut spans: Vec<Span> = paragraphs.iter().map(|p| p.span).chain(context.iter().copied()).collect();
+    spans.sort();
+    let mut reg = gather(input, &spans, quotes);
     let mut last_speaker: Option<usize> = None;
     let mut last_mention: Option<String> = None;
     let mut qi = 0;
