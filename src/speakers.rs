@@ -23,7 +23,7 @@ use crate::model::{Element, Quote, Speaker};
 use crate::span::Span;
 
 /// Speech verbs, past and present, and their -ing forms.
-const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|notes|noting|argued|argues|arguing|claimed|claims|claiming|stated|states|declared|declares|wrote|writes|writing|asked|asks|asking|replied|replies|responded|responds|continued|continues|recalled|recalls|admitted|admits|acknowledged|acknowledges|suggested|suggests|suggesting|announced|announces|remarked|remarks|observed|observes|conceded|concedes|complained|complains|complaining|predicted|predicts|stressed|stresses|stressing|emphasised|emphasized|emphasises|emphasizes|joked|jokes|quipped|quips|tweeted|tweets|posted|posts|pointed out|points out|went on|goes on|mused|muses|boasted|boasts|vowed|vows|promised|promises|pledged|pledges|testified|shouted|cried|whispered|concluded|concludes|maintained|maintains|contended|contends|countered|counters|charged|charges|alleged|alleges|cautioned|cautions|lamented|laments|reiterated|reiterates|confirmed|confirms|denied|denies|agreed|agrees|offered|sighed|described|describes|describing|called|calls|calling|thinks|thought|believes|believed|wondered|wonders|pleaded|begged|demanded|demands|announced|accused|accuses|slammed|slams|blasted|blasts|praised|praises|hailed|hails|labelled|labeled|branded|brands|dismissed|dismisses|criticised|criticized|attacked|attacks|recounted|recounts|revealed|reveals|reported|reports|answered|answers|snapped|retorted|yelled|screamed|chanted|read|reads|texted|beamed|boomed|gushed|exclaimed|explained|recalled|joked|added|chanted|shouted|declared|insisted|mocked|mocking|derided|deriding|echoed|ridiculed|touted|pitched|framed|conceded|scoffed|groused|griped|quipped|railed|lashed out|decried|bemoaned|cited|referred|referring|characterized|characterised|emailed|shot back|fired back|chimed in|put it|puts it";
+const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|notes|noting|argued|argues|arguing|claimed|claims|claiming|stated|states|declared|declares|wrote|writes|writing|asked|asks|asking|replied|replies|responded|responds|continued|continues|recalled|recalls|admitted|admits|acknowledged|acknowledges|suggested|suggests|suggesting|announced|announces|remarked|remarks|observed|observes|conceded|concedes|complained|complains|complaining|predicted|predicts|stressed|stresses|stressing|emphasised|emphasized|emphasises|emphasizes|joked|jokes|quipped|quips|tweeted|tweets|posted|posts|pointed out|points out|went on|goes on|mused|muses|boasted|boasts|vowed|vows|promised|promises|pledged|pledges|testified|shouted|cried|whispered|concluded|concludes|maintained|maintains|contended|contends|countered|counters|charged|charges|alleged|alleges|cautioned|cautions|lamented|laments|reiterated|reiterates|confirmed|confirms|denied|denies|agreed|agrees|offered|sighed|described|describes|describing|called|calls|calling|thinks|thought|believes|believed|wondered|wonders|pleaded|begged|demanded|demands|announced|accused|accuses|slammed|slams|blasted|blasts|praised|praises|hailed|hails|labelled|labeled|branded|brands|dismissed|dismisses|criticised|criticized|attacked|attacks|recounted|recounts|revealed|reveals|reported|reports|answered|answers|snapped|retorted|yelled|screamed|chanted|read|reads|texted|assured|assures|forwards|forwarded|protested|protests|sang|sings|shouting|shouted|explains|emailed|rejected|rejects|describe|announcing|stating|writing|wrote|beamed|boomed|gushed|exclaimed|explained|recalled|joked|added|chanted|shouted|declared|insisted|mocked|mocking|derided|deriding|echoed|ridiculed|touted|pitched|framed|conceded|scoffed|groused|griped|quipped|railed|lashed out|decried|bemoaned|cited|referred|referring|characterized|characterised|emailed|shot back|fired back|chimed in|put it|puts it";
 
 /// Titles that precede a name and are not part of it.
 const TITLES: &[&str] = &[
@@ -147,6 +147,24 @@ struct Mention {
     /// Absolute span of the mention (name part).
     span: Span,
     person: usize,
+    /// Named after a preposition ("out of Halden Bay", "to Ms Doe"): not a
+    /// likely antecedent for a pronoun, and often a place.
+    oblique: bool,
+}
+
+/// Prepositions before a name that make it an object, not a subject.
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "at", "from", "to", "near", "for", "with", "by", "about", "on", "into",
+    "across", "outside", "inside", "against", "toward", "towards", "through", "than", "like",
+];
+
+fn after_preposition(text: &str, at: usize) -> bool {
+    let prev = text[..at]
+        .split_whitespace()
+        .next_back()
+        .map(lower_key)
+        .unwrap_or_default();
+    PREPOSITIONS.contains(&prev.as_str())
 }
 
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -408,6 +426,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 reg.mentions.push(Mention {
                     span: Span::new(start, name_end),
                     person: id,
+                    oblique: after_preposition(text, m.start()),
                 });
             } else if parts.tokens.len() == 1 {
                 let surname = &parts.tokens[0];
@@ -418,6 +437,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     reg.mentions.push(Mention {
                         span: Span::new(start, name_end),
                         person: id,
+                        oblique: after_preposition(text, m.start()),
                     });
                 }
             }
@@ -572,9 +592,15 @@ fn usable(who: &str) -> bool {
         return key != "we";
     }
     if matches!(key.as_str(), "the" | "a" | "an" | "his" | "her" | "their") {
-        let last = who.split_whitespace().last().unwrap_or("");
-        return ROLE_NOUNS.contains(&lower_key(last).as_str())
-            || TITLES.contains(&lower_key(last).as_str());
+        // "the Prime Minister", "a spokesman for the council", "the agency":
+        // a short noun phrase, with no pronoun or verb in it.
+        let words: Vec<String> = who.split_whitespace().skip(1).map(lower_key).collect();
+        return !words.is_empty()
+            && words.len() <= 5
+            && words.iter().all(|w| {
+                !matches!(w.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "who" | "which" | "that" | "when" | "as" | "if")
+                    && !VERB_ANY.is_match(w)
+            });
     }
     let parts = parse_run(who);
     !parts.tokens.is_empty()
@@ -715,7 +741,9 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
     // "…"", "X leaned in and boomed: "…"".
     let sentence = &m[s..end.max(after_start)];
     let speaks = VERB_ANY.find(sentence).map(|v| v.as_str().to_lowercase());
-    let colon = before.trim_end().ends_with(':');
+    let colon = before
+        .trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c))
+        .ends_with(':');
     if speaks.is_some() || colon {
         let subject = SUBJECT
             .captures_iter(before)
@@ -723,7 +751,7 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
                 let w = c.name("who")?;
                 Some((w.start(), w.as_str().trim().to_string()))
             })
-            .find(|(_, w)| usable(w) && !w.starts_with(['T', 't', 'A', 'a']) || w.split_whitespace().count() > 1 && usable(w));
+            .find(|(_, w)| usable(w));
         if let Some((at, who)) = subject {
             return Some(Attribution {
                 who,
@@ -741,11 +769,21 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
 fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
     let pre = &m[lo..verb];
     let mut end = lo + ADVERB_TAIL.find(pre).map_or(pre.len(), |a| a.start());
-    // "Jane Doe, a spokeswoman for the council, said": skip the appositive.
+    // "Its director, Jane Doe, said": the name between the commas; "Jane
+    // Doe, a spokeswoman for the council, said": skip the appositive.
     let head = m[lo..end].trim_end();
     if head.ends_with(',') {
         let inner = &head[..head.len() - 1];
         if let Some(k) = inner.rfind(',') {
+            let between = inner[k + 1..].trim();
+            let parts = parse_run(between);
+            let is_name = WHO_EXACT.is_match(between)
+                && parts.tokens.len() >= 2
+                && parts.tokens.iter().all(|t| t.chars().next().is_some_and(char::is_uppercase));
+            if is_name {
+                let start = lo + k + 1 + (inner[k + 1..].len() - inner[k + 1..].trim_start().len());
+                return Some((start, between.to_string()));
+            }
             if inner.len() - k <= 100 {
                 end = lo + k;
             }
@@ -803,7 +841,7 @@ fn resolve(
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.span.end <= at && m.span.start >= para_start)
+            .filter(|m| m.span.end <= at && m.span.start >= para_start && !m.oblique)
             .find(|m| fits(m.person))
         {
             return Some(m.person);
@@ -820,8 +858,21 @@ fn resolve(
             .map(|m| m.person);
     }
     if matches!(key.as_str(), "the" | "a" | "an" | "his" | "her" | "their") {
-        let role = who.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
-        return reg.by_role(&role, at);
+        // "the bench Margaret Olufemi": a role phrase that ends in a name.
+        let parts = parse_run(who);
+        let named = !parts.tokens.is_empty()
+            && parts.tokens.iter().all(|t| {
+                let k = lower_key(t);
+                t.chars().next().is_some_and(char::is_uppercase)
+                    && !TITLES.contains(&k.as_str())
+                    && !ROLE_NOUNS.contains(&k.as_str())
+            });
+        if !named {
+            let role = who.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+            return reg.by_role(&role, at);
+        }
+        let name = parts.tokens.join(" ");
+        return resolve(reg, &name, at, para_start, last_speaker);
     }
     // Mentions gathered at this very place.
     if let Some(m) = reg
@@ -926,11 +977,21 @@ pub fn attribute(
                                 _ => None,
                             };
                         }
-                    } else if a.who.chars().next().is_some_and(char::is_uppercase)
-                        && !matches!(a.who.split_whitespace().next(), Some("The" | "A" | "An" | "He" | "She" | "They" | "I" | "His" | "Her" | "Their"))
-                    {
-                        // A name the registry does not know (a single word).
-                        q.speaker = Some(parse_run(&a.who).tokens.join(" ")).filter(|s| !s.is_empty());
+                    } else {
+                        let first = a.who.split_whitespace().next().map(str::to_lowercase);
+                        match first.as_deref() {
+                            Some("he" | "she" | "they" | "i" | "we") | None => {}
+                            // "the agency", "a spokesman for the council": the
+                            // speaker as the article names them.
+                            Some("the" | "a" | "an" | "his" | "her" | "their") => {
+                                q.speaker = Some(a.who.clone());
+                            }
+                            // A name the registry does not know (one word).
+                            Some(_) => {
+                                q.speaker = Some(parse_run(&a.who).tokens.join(" "))
+                                    .filter(|s| !s.is_empty());
+                            }
+                        }
                     }
                 }
                 None => {
