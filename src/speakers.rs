@@ -575,10 +575,10 @@ struct Attribution {
 
 fn from_caps(c: &regex::Captures<'_>, base: usize) -> Option<Attribution> {
     let who = c.name("who")?;
-    let verb = c.name("verb")?;
+    let cue = c.name("verb").map_or("—".to_string(), |v| v.as_str().to_lowercase());
     Some(Attribution {
         who: who.as_str().trim().to_string(),
-        cue: verb.as_str().to_lowercase(),
+        cue,
         at: base + who.start(),
     })
 }
@@ -1062,5 +1062,26 @@ fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
                 s.mentions.push(m.clone());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn who(m: &str, q: &str) -> Option<String> {
+        let qs = m.find(q).unwrap();
+        attribution_for(m, qs, qs + q.len()).map(|a| a.who)
+    }
+
+    #[test]
+    fn attribution_patterns() {
+        assert_eq!(who("\"Yes,\" Jane Doe said.", "Yes").as_deref(), Some("Jane Doe"));
+        assert_eq!(who("\"Yes,\" said Jane Doe.", "Yes").as_deref(), Some("Jane Doe"));
+        assert_eq!(who("Jane Doe said: \"Yes.\"", "Yes.").as_deref(), Some("Jane Doe"));
+        assert_eq!(who("\"Yes.\" — Ayesha Karim, 41, nurse", "Yes.").as_deref(), Some("Ayesha Karim"));
+        assert_eq!(who("Its director, Jane Doe, said the plan was \"late\".", "late").as_deref(), Some("Jane Doe"));
+        assert_eq!(who("\"Yes,\" the Prime Minister told reporters.", "Yes").as_deref(), Some("the Prime Minister"));
+        assert_eq!(who("According to Jane Doe, \"it is late\".", "it is late").as_deref(), Some("Jane Doe"));
     }
 }
