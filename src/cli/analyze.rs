@@ -1,0 +1,194 @@
+//! `lede [OPTIONS] [PATH...]`: analyse articles and print or write the results.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use super::args::{AnalyzeArgs, Format, InputKind};
+use super::inputs::{self, ErrorRecord, Fault, Input, Selection};
+use super::out::{self, Targets};
+use super::progress::Progress;
+use super::term::{self, Paint};
+use super::{batch, human, records, usage, Stdout};
+
+/// How each article is rendered.
+#[derive(Debug, Clone, Copy)]
+enum Render {
+    /// One object (the whole output), optionally pretty.
+    Object { pretty: bool },
+    /// JSON Lines: compact objects, error records in the stream.
+    Lines,
+    /// `--format text`.
+    Text { batch: bool },
+    /// `--explain`.
+    Explain { batch: bool },
+    /// `--out DIR`: files, nothing on stdout.
+    Files { pretty: bool },
+}
+
+/// What one input gave.
+struct Done {
+    source: Option<String>,
+    display: String,
+    bytes: u64,
+    result: Result<Vec<u8>, Fault>,
+}
+
+pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
+    if args.input_kind == InputKind::Jsonl {
+        return records::run(args);
+    }
+    let selection = Selection::new(&args.input, "*.txt")?;
+    let stream = args.jsonl || selection.is_batch();
+    if args.out.is_some() {
+        if selection.reads_stdin() {
+            return Err(usage(
+                "--out needs files or directories to mirror, not standard input",
+            ));
+        }
+        if args.format == Format::Text || args.jsonl {
+            return Err(usage("--out writes JSON files; it cannot be used with --format text or --jsonl"));
+        }
+    } else if args.pretty && stream {
+        return Err(usage(
+            "--pretty prints one object; several inputs or a directory give JSON Lines (one compact object per line)",
+        ));
+    }
+    let paint = Paint {
+        on: term::stdout_color(args.run.color),
+    };
+    let render = match (&args.out, args.explain, args.format) {
+        (Some(_), _, _) => Render::Files {
+            pretty: args.pretty,
+        },
+        (None, true, _) => Render::Explain { batch: stream },
+        (None, false, Format::Text) => Render::Text { batch: stream },
+        (None, false, Format::Json) if stream => Render::Lines,
+        (None, false, Format::Json) => Render::Object {
+            pretty: args.pretty,
+        },
+    };
+    let out_dir = match &args.out {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create --out directory {}", dir.display()))?;
+            Some(dir.as_path())
+        }
+        None => None,
+    };
+    if !selection.reads_stdin() {
+        batch::stop_on_ctrl_c();
+    }
+    let batch_run = stream || out_dir.is_some();
+    let pool = batch::pool(args.run.jobs)?;
+    let mut progress = Progress::new(batch_run && !args.run.quiet, || {
+        Some(selection.iter().count() as u64)
+    });
+    let mut targets = Targets::new(&selection);
+    let items = selection.iter().map(|input| {
+        let target = out_dir.map(|dir| {
+            let t = out::mirror(dir, &input.rel, "json");
+            targets.claim(&t).map(|()| t)
+        });
+        (input, target)
+    });
+    let (encoding, max_bytes) = (args.input.encoding, args.input.max_bytes);
+    let work = |(input, target): (Input, Option<Result<PathBuf, Fault>>)| {
+        let mut bytes = 0;
+        let result = analyze_one(&input, target, encoding, max_bytes, render, paint, &mut bytes);
+        Done {
+            source: input.source(),
+            display: input.display(),
+            bytes,
+            result,
+        }
+    };
+    let mut stdout = Stdout::new();
+    let outcome = batch::ordered(&pool, items, work, |done: Done| {
+        progress.done(done.bytes, done.result.is_ok());
+        match done.result {
+            Ok(bytes) => stdout.record(&bytes)?,
+            Err(fault) => {
+                progress.error(&done.display, &fault.message);
+                if let Render::Lines = render {
+                    stdout.record(&ErrorRecord::line(done.source, fault))?;
+                }
+            }
+        }
+        Ok(())
+    });
+    progress.finish();
+    outcome?;
+    stdout.flush()?;
+    if batch_run && !args.run.quiet && !batch::interrupted() {
+        progress.line(&progress.summary("article"));
+    }
+    Ok(super::exit_code(progress.failed > 0))
+}
+
+fn analyze_one(
+    input: &Input,
+    target: Option<Result<PathBuf, Fault>>,
+    encoding: lede::Encoding,
+    max_bytes: u64,
+    render: Render,
+    paint: Paint,
+    count: &mut u64,
+) -> Result<Vec<u8>, Fault> {
+    let target = target.transpose()?;
+    let bytes = inputs::read(input, max_bytes)?;
+    *count = bytes.len() as u64;
+    let text = inputs::decode(&bytes, encoding)?;
+    if let Render::Explain { batch } = render {
+        let (mut analysis, blocks) = lede::analyze_explained(&text);
+        analysis.source = input.source();
+        return Ok(human::explain(analysis.source.as_deref(), &blocks, batch, paint).into_bytes());
+    }
+    let mut analysis = lede::analyze(&text);
+    analysis.source = input.source();
+    let json = |pretty: bool| {
+        let mut v = if pretty {
+            serde_json::to_vec_pretty(&analysis)
+        } else {
+            serde_json::to_vec(&analysis)
+        }
+        .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
+        v.push(b'\n');
+        Ok::<_, Fault>(v)
+    };
+    match render {
+        Render::Object { pretty } => json(pretty),
+        Render::Lines => json(false),
+        Render::Text { batch } => {
+            let mut s = human::summary(&analysis, paint);
+            if batch {
+                s.push('\n');
+            }
+            Ok(s.into_bytes())
+        }
+        Render::Files { pretty } => {
+            let bytes = json(pretty)?;
+            let Some(target) = target else {
+                return Err(Fault::new("internal", "no output path"));
+            };
+            write_file(&target, &bytes)?;
+            Ok(Vec::new())
+        }
+        Render::Explain { .. } => Ok(Vec::new()),
+    }
+}
+
+/// Write an output file atomically, naming the fault.
+pub fn write_file(target: &Path, bytes: &[u8]) -> Result<(), Fault> {
+    out::write_atomic(target, bytes).map_err(|e| {
+        Fault::new(
+            "write",
+            format!(
+                "cannot write {}: {}",
+                target.to_string_lossy(),
+                inputs::plain_io_message(&e)
+            ),
+        )
+    })
+}

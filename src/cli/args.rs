@@ -1,0 +1,293 @@
+//! The command line, declared with clap. Doc comments become `--help`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use lede::Encoding;
+
+/// Exit codes, shown in `--help` and the man page.
+const EXIT_CODES: &str = "\
+Exit codes:
+  0    every input was read and analysed (also when stdout is closed early, as by `| head`)
+  1    at least one input failed (it is reported and the batch goes on); `check` found a
+       difference; `lint` found a problem at or above --fail-on
+  2    usage error, or lede itself could not run (cannot create --out, cannot write stdout)
+  130  interrupted by Ctrl-C";
+
+const EXAMPLES: &str = "\
+Examples:
+  lede article.txt                  one article -> one JSON object
+  cat article.txt | lede --pretty   stdin, pretty-printed
+  lede archive/ > all.jsonl         a folder -> JSON Lines, sorted by path
+  lede archive/ --out json/         one .json per article, mirroring the folder
+  lede --input jsonl < records.jsonl   {\"id\", \"text\"} records in, results out, in order
+  lede check fixtures/ --bless      write the expected output beside each article
+  lede lint --format github news/   GitHub Actions annotations";
+
+/// Take plain-text news articles apart into JSON: headline, byline,
+/// paragraphs, boilerplate, and quotes with their speakers.
+///
+/// One input prints one JSON object. Several inputs, or a directory, print
+/// JSON Lines: one compact object per article, with its `source`, in path
+/// order whatever the number of threads. A bad input becomes an error record
+/// `{"source": …, "error": {"kind": …, "message": …}}` and the batch goes on.
+#[derive(Debug, Parser)]
+#[command(
+    name = "lede",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = EXIT_CODES,
+    after_long_help = format!("{EXAMPLES}\n\n{EXIT_CODES}"),
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub analyze: AnalyzeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare each article's output with its expected JSON file.
+    ///
+    /// The expected file of `dir/NAME.txt` is `dir/NAME.expected.json`, or
+    /// `DIR/<same relative path>/NAME.expected.json` with --expected DIR.
+    /// Prints each difference as a JSON pointer with the old and the new
+    /// value; exits 1 on any difference or missing file. `source` is not
+    /// compared. --bless writes or updates the expected files instead.
+    Check(CheckArgs),
+    /// Report editorial problems, with rule, line:column, severity and hint.
+    ///
+    /// Rules: unclosed-quote (error), mismatched-quotes, doubled-word,
+    /// missing-space-after-colon, boilerplate-in-body, missing-byline,
+    /// missing-headline (warnings), quote-without-speaker (info),
+    /// missing-body (error).
+    Lint(LintArgs),
+    /// Print the JSON Schema (draft 2020-12) of an article's JSON object.
+    Schema,
+    /// Print a shell completion script.
+    ///
+    /// bash: lede completions bash > /etc/bash_completion.d/lede
+    /// zsh:  lede completions zsh > "${fpath[1]}/_lede"
+    /// fish: lede completions fish > ~/.config/fish/completions/lede.fish
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): lede man > lede.1 && man ./lede.1
+    Man {
+        /// Print the page of this subcommand instead (lede man check > lede-check.1).
+        #[arg(value_name = "SUBCOMMAND")]
+        subcommand: Option<String>,
+    },
+}
+
+/// Where articles come from and how they are read.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Files and directories to read (directories recursively); `-` or
+    /// nothing reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Which files to take from directories (repeatable; default `*.txt`,
+    /// or `*.jsonl` with --input jsonl). Matched against the path below the
+    /// directory. Files named on the command line are always read.
+    #[arg(long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+
+    /// Also walk hidden files and directories (names starting with `.`).
+    #[arg(long)]
+    pub hidden: bool,
+
+    /// Follow symbolic links to directories while walking (loops are
+    /// detected and reported).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
+
+    /// Decode input as this encoding: utf-8 (strict; the default),
+    /// windows-1252, latin1, utf-16 (byte order from the BOM), utf-16le, utf-16be.
+    #[arg(long, value_name = "NAME", default_value = "utf-8", value_parser = parse_encoding)]
+    pub encoding: Encoding,
+
+    /// Skip inputs larger than this (an error record says so). Accepts K, M,
+    /// G suffixes (powers of 1024); 0 means no limit. With --input jsonl it
+    /// applies to each record line.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+    pub max_bytes: u64,
+}
+
+/// How a run behaves, for every subcommand.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// Threads to use (0: one per core).
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
+
+    /// No progress bar and no summary line on stderr (errors are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Colour human-readable output: auto (on a terminal, unless NO_COLOR
+    /// is set or TERM=dumb), always, never. JSON is never coloured.
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format: json, or text (a readable summary for people).
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+
+    /// Pretty-print the JSON object (one input only).
+    #[arg(long, conflicts_with_all = ["jsonl", "out"])]
+    pub pretty: bool,
+
+    /// Print JSON Lines (one compact object per line) even for one input.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// Instead of JSON, print each block's span, role and the rule that decided it.
+    #[arg(long, conflicts_with_all = ["out", "format"])]
+    pub explain: bool,
+
+    /// Write one DIR/<relative path>.json per article, mirroring the input
+    /// tree, atomically (temp file + rename); inputs are never overwritten.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// What the inputs hold: text (one article per file), or jsonl (one
+    /// JSON record per line, as {"id": …, "text": …}).
+    #[arg(long = "input", value_name = "KIND", value_enum, default_value_t = InputKind::Text)]
+    pub input_kind: InputKind,
+
+    /// With --input jsonl: the field holding the record's id (copied to `source`).
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+
+    /// With --input jsonl: the field holding the article text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Look for expected files in DIR (mirroring the input tree) instead of
+    /// beside each article.
+    #[arg(long, value_name = "DIR")]
+    pub expected: Option<PathBuf>,
+
+    /// Write or update the expected files from the current output.
+    #[arg(long)]
+    pub bless: bool,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LintArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format: text, json (one line per article), or github
+    /// (GitHub Actions workflow commands: ::error file=…,line=…,col=…::…).
+    #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+    pub format: LintFormat,
+
+    /// Exit 1 when a finding has this severity or a higher one.
+    #[arg(long, value_name = "SEVERITY", value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
+    Text,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    Text,
+    Json,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+fn parse_encoding(s: &str) -> Result<Encoding, String> {
+    s.parse::<Encoding>().map_err(|e| e.to_string())
+}
+
+/// `1234`, `64K`, `64M`, `1G`, `64MiB`, `64MB` (all powers of 1024).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("'{s}' is not a size (try 1048576, 512K, 64M or 1G)"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("unknown size unit in '{s}' (use K, M or G)")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("'{s}' is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64M"), Ok(64 << 20));
+        assert_eq!(parse_size("2KiB"), Ok(2048));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5X").is_err());
+    }
+}

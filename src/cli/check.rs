@@ -1,0 +1,246 @@
+//! `lede check`: golden files. Compares each article's output with its
+//! expected JSON and prints what changed, field by field; `--bless` writes
+//! the expected files instead.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use lede::check::{diff, Change, Difference};
+use serde_json::Value;
+
+use super::analyze::write_file;
+use super::args::CheckArgs;
+use super::inputs::{self, Fault, Input, Selection};
+use super::out;
+use super::progress::Progress;
+use super::term::{self, sanitize, Paint};
+use super::{batch, usage, Stdout};
+
+enum Outcome {
+    Same,
+    Differs(Vec<Difference>),
+    Missing,
+    Written { created: bool },
+}
+
+struct Done {
+    display: String,
+    expected: PathBuf,
+    bytes: u64,
+    result: Result<Outcome, Fault>,
+}
+
+pub fn run(args: CheckArgs) -> Result<ExitCode> {
+    let selection = Selection::new(&args.input, "*.txt")?;
+    if args.input.paths.is_empty() || selection.reads_stdin() {
+        return Err(usage(
+            "lede check needs files or directories (an expected file is found from the article's path)",
+        ));
+    }
+    batch::stop_on_ctrl_c();
+    let paint = Paint {
+        on: term::stdout_color(args.run.color),
+    };
+    let pool = batch::pool(args.run.jobs)?;
+    let mut progress = Progress::new(!args.run.quiet, || Some(selection.iter().count() as u64));
+    let (encoding, max_bytes, bless) = (args.input.encoding, args.input.max_bytes, args.bless);
+    let expected_dir = args.expected.as_deref();
+    let work = |input: Input| {
+        let expected = expected_path(&input, expected_dir);
+        let mut bytes = 0;
+        let result = check_one(&input, &expected, encoding, max_bytes, bless, &mut bytes);
+        Done {
+            display: input.display(),
+            expected,
+            bytes,
+            result,
+        }
+    };
+    let mut stdout = Stdout::new();
+    let (mut same, mut differ, mut missing, mut written) = (0u64, 0u64, 0u64, 0u64);
+    let outcome = batch::ordered(&pool, selection.iter(), work, |done: Done| {
+        progress.done(done.bytes, done.result.is_ok());
+        let name = sanitize(&done.display).into_owned();
+        let expected = sanitize(&done.expected.to_string_lossy()).into_owned();
+        let text = match done.result {
+            Err(fault) => {
+                progress.error(&done.display, &fault.message);
+                return Ok(());
+            }
+            Ok(Outcome::Same) => {
+                same += 1;
+                return Ok(());
+            }
+            Ok(Outcome::Missing) => {
+                missing += 1;
+                format!(
+                    "{} {name}: no expected file {expected} (create it with lede check --bless)\n",
+                    paint.red("missing")
+                )
+            }
+            Ok(Outcome::Written { created }) => {
+                written += 1;
+                let verb = if created { "created" } else { "updated" };
+                format!("{} {expected}\n", paint.green(verb))
+            }
+            Ok(Outcome::Differs(diffs)) => {
+                differ += 1;
+                render_diff(&name, &expected, &diffs, paint)
+            }
+        };
+        stdout.record(text.as_bytes())?;
+        Ok(())
+    });
+    progress.finish();
+    outcome?;
+    stdout.flush()?;
+    let failed = progress.failed;
+    if !args.run.quiet && !batch::interrupted() {
+        let line = if bless {
+            format!(
+                "lede check: {} articles: {written} expected files written, {same} unchanged, {failed} failed",
+                progress.articles
+            )
+        } else {
+            format!(
+                "lede check: {} articles: {same} same, {differ} differ, {missing} missing, {failed} failed",
+                progress.articles
+            )
+        };
+        progress.line(&line);
+    }
+    Ok(super::exit_code(failed > 0 || differ > 0 || missing > 0))
+}
+
+/// Where the expected file of an input is.
+fn expected_path(input: &Input, dir: Option<&Path>) -> PathBuf {
+    match (dir, &input.path) {
+        (Some(dir), _) => out::expected_name(&dir.join(&input.rel)),
+        (None, Some(path)) => out::expected_name(path),
+        (None, None) => PathBuf::from("stdin.expected.json"),
+    }
+}
+
+fn check_one(
+    input: &Input,
+    expected: &Path,
+    encoding: lede::Encoding,
+    max_bytes: u64,
+    bless: bool,
+    count: &mut u64,
+) -> Result<Outcome, Fault> {
+    let bytes = inputs::read(input, max_bytes)?;
+    *count = bytes.len() as u64;
+    let text = inputs::decode(&bytes, encoding)?;
+    let analysis = lede::analyze(&text);
+    // `source` depends on how the path was spelled: it is not compared.
+    let mut actual = serde_json::to_value(&analysis)
+        .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
+    if let Some(fields) = actual.as_object_mut() {
+        fields.insert("source".into(), Value::Null);
+    }
+    let old = match std::fs::read(expected) {
+        Ok(old) => Some(old),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            return Err(Fault::new(
+                "expected",
+                format!(
+                    "cannot read {}: {}",
+                    expected.to_string_lossy(),
+                    inputs::plain_io_message(&e)
+                ),
+            ))
+        }
+    };
+    let old: Option<Value> = match old {
+        None => None,
+        Some(bytes) => match serde_json::from_slice(&bytes) {
+            Ok(v) => Some(v),
+            // A broken expected file can be blessed over; otherwise say so.
+            Err(_) if bless => None,
+            Err(e) => {
+                return Err(Fault::new(
+                    "expected",
+                    format!("{} is not valid JSON: {e}", expected.to_string_lossy()),
+                ))
+            }
+        },
+    };
+    let differences = match &old {
+        Some(old) => {
+            let mut old = old.clone();
+            if let Some(fields) = old.as_object_mut() {
+                fields.insert("source".into(), Value::Null);
+            }
+            diff(&old, &actual)
+        }
+        None => Vec::new(),
+    };
+    if bless {
+        if old.is_some() && differences.is_empty() {
+            return Ok(Outcome::Same);
+        }
+        let mut bytes = serde_json::to_vec_pretty(&actual)
+            .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
+        bytes.push(b'\n');
+        write_file(expected, &bytes)?;
+        return Ok(Outcome::Written {
+            created: old.is_none(),
+        });
+    }
+    Ok(match old {
+        None => Outcome::Missing,
+        Some(_) if differences.is_empty() => Outcome::Same,
+        Some(_) => Outcome::Differs(differences),
+    })
+}
+
+/// A difference report:
+///
+/// ```text
+/// differs fixtures/a.txt: 2 differences from fixtures/a.expected.json
+///   /paragraphs/3/text
+///     - "old words"
+///     + "new words"
+/// ```
+fn render_diff(name: &str, expected: &str, diffs: &[Difference], p: Paint) -> String {
+    let mut s = String::new();
+    let plural = if diffs.len() == 1 { "" } else { "s" };
+    let _ = writeln!(
+        s,
+        "{} {name}: {} difference{plural} from {expected}",
+        p.red("differs"),
+        diffs.len()
+    );
+    for d in diffs {
+        let (label, old, new) = match &d.change {
+            Change::Changed { old, new } => ("", Some(old), Some(new)),
+            Change::Added { new } => (" (added)", None, Some(new)),
+            Change::Removed { old } => (" (removed)", Some(old), None),
+        };
+        let _ = writeln!(s, "  {}{}", p.bold(&sanitize(&d.path)), p.dim(label));
+        if let Some(old) = old {
+            let _ = writeln!(s, "    {}", p.red(&format!("- {}", brief(old))));
+        }
+        if let Some(new) = new {
+            let _ = writeln!(s, "    {}", p.green(&format!("+ {}", brief(new))));
+        }
+    }
+    s
+}
+
+/// A value as compact JSON, cut to a readable length.
+fn brief(v: &Value) -> String {
+    const MAX: usize = 160;
+    let text = v.to_string();
+    let text = sanitize(&text);
+    if text.chars().count() <= MAX {
+        text.into_owned()
+    } else {
+        let cut: String = text.chars().take(MAX).collect();
+        format!("{cut}…")
+    }
+}
