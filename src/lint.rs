@@ -156,6 +156,7 @@ pub fn lint(input: &str, analysis: &Analysis) -> Vec<Finding> {
         found.push((rule, span, message, hint.to_string()));
     };
     let texts = article_spans(analysis);
+    let index = LineIndex::new(input);
 
     // Missing parts.
     let start = Span::new(0, 0);
@@ -233,19 +234,16 @@ pub fn lint(input: &str, analysis: &Analysis) -> Vec<Finding> {
     }
     for span in &texts {
         for (open, close) in mismatched_pairs(span.of(input)) {
-            let (o, c) = (open.0 + span.start, close.0 + span.start);
+            let c = close.0 + span.start;
+            let (line, column) = index.locate(input, open.0 + span.start);
             add(
                 MISMATCHED_QUOTES,
                 Span::new(c, c + close.1.len_utf8()),
                 format!(
-                    "quotation opened with {} is closed with {}",
+                    "quotation opened with {} (line {line}, column {column}) is closed with {}",
                     open.1, close.1
                 ),
-                &format!(
-                    "use a matching pair: {} … {} (opened at byte {o})",
-                    open.1,
-                    partner(open.1)
-                ),
+                &format!("use a matching pair: {} … {}", open.1, partner(open.1)),
             );
         }
         for (at, word) in doubled_words(span.of(input)) {
@@ -301,7 +299,6 @@ pub fn lint(input: &str, analysis: &Analysis) -> Vec<Finding> {
         }
     }
 
-    let index = LineIndex::new(input);
     let mut out: Vec<Finding> = found
         .into_iter()
         .map(|(rule, span, message, hint)| {

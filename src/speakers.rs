@@ -23,7 +23,7 @@ use crate::model::{Element, Quote, Speaker};
 use crate::span::Span;
 
 /// Speech verbs, past and present, and their -ing forms.
-const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|notes|noting|argued|argues|arguing|claimed|claims|claiming|stated|states|declared|declares|wrote|writes|writing|asked|asks|asking|replied|replies|responded|responds|continued|continues|recalled|recalls|admitted|admits|acknowledged|acknowledges|suggested|suggests|suggesting|announced|announces|remarked|remarks|observed|observes|conceded|concedes|complained|complains|complaining|predicted|predicts|stressed|stresses|stressing|emphasised|emphasized|emphasises|emphasizes|joked|jokes|quipped|quips|tweeted|tweets|posted|posts|pointed out|points out|went on|goes on|mused|muses|boasted|boasts|vowed|vows|promised|promises|pledged|pledges|testified|shouted|cried|whispered|concluded|concludes|maintained|maintains|contended|contends|countered|counters|charged|charges|alleged|alleges|cautioned|cautions|lamented|laments|reiterated|reiterates|confirmed|confirms|denied|denies|agreed|agrees|offered|sighed|described|describes|describing|called|calls|calling|thinks|thought|believes|believed|wondered|wonders|pleaded|begged|demanded|demands|announced|accused|accuses|slammed|slams|blasted|blasts|praised|praises|hailed|hails|labelled|labeled|branded|brands|dismissed|dismisses|criticised|criticized|attacked|attacks|recounted|recounts|revealed|reveals|reported|reports|answered|answers|snapped|retorted|yelled|screamed|chanted|read|reads|texted|assured|assures|forwards|forwarded|protested|protests|sang|sings|shouting|shouted|explains|emailed|rejected|rejects|describe|announcing|stating|writing|wrote|beamed|boomed|gushed|exclaimed|explained|recalled|joked|added|chanted|shouted|declared|insisted|mocked|mocking|derided|deriding|echoed|ridiculed|touted|pitched|framed|conceded|scoffed|groused|griped|quipped|railed|lashed out|decried|bemoaned|cited|referred|referring|characterized|characterised|emailed|shot back|fired back|chimed in|put it|puts it";
+const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|noting|argued|argues|arguing|claimed|claims|claiming|stated|declared|wrote|writes|writing|asked|asks|asking|replied|responded|continued|recalled|admitted|acknowledged|suggested|suggesting|announced|remarked|observed|conceded|complained|complaining|predicted|stressed|stressing|emphasised|emphasized|joked|quipped|tweeted|posted|pointed out|points out|went on|goes on|mused|boasted|vowed|promised|pledged|testified|shouted|cried|whispered|concluded|maintained|contended|countered|charged|alleged|cautioned|lamented|reiterated|reiterates|confirmed|denied|agreed|sighed|described|describing|called|calling|thought|believed|wondered|pleaded|begged|demanded|accused|slammed|blasted|praised|hailed|labelled|labeled|branded|dismissed|criticised|criticized|recounted|revealed|reported|answered|snapped|retorted|yelled|screamed|chanted|texted|assured|assures|forwards|forwarded|protested|protests|sang|sings|shouting|emailed|rejected|rejects|describe|announcing|stating|beamed|boomed|gushed|exclaimed|mocked|mocking|derided|deriding|echoed|ridiculed|touted|pitched|framed|scoffed|groused|griped|railed|lashed out|decried|bemoaned|cited|referred|referring|characterized|characterised|shot back|fired back|chimed in|put it|puts it";
 
 /// Titles that precede a name and are not part of it.
 const TITLES: &[&str] = &[
@@ -165,6 +165,12 @@ fn after_preposition(text: &str, at: usize) -> bool {
         .map(lower_key)
         .unwrap_or_default();
     PREPOSITIONS.contains(&prev.as_str())
+        || matches!(prev.as_str(), "a" | "an" | "the" | "this" | "that" | "these" | "those")
+}
+
+/// "Clinton's attacks": a possessive name is not the subject.
+fn possessive_at(text: &str, end: usize) -> bool {
+    text[end..].starts_with("'s") || text[end..].starts_with("’s") || text[..end].ends_with("'s") || text[..end].ends_with("’s")
 }
 
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -426,7 +432,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 reg.mentions.push(Mention {
                     span: Span::new(start, name_end),
                     person: id,
-                    oblique: after_preposition(text, m.start()),
+                    oblique: after_preposition(text, m.start()) || possessive_at(text, m.end()),
                 });
             } else if parts.tokens.len() == 1 {
                 let surname = &parts.tokens[0];
@@ -437,7 +443,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     reg.mentions.push(Mention {
                         span: Span::new(start, name_end),
                         person: id,
-                        oblique: after_preposition(text, m.start()),
+                        oblique: after_preposition(text, m.start()) || possessive_at(text, m.end()),
                     });
                 }
             }
@@ -512,7 +518,7 @@ const TOK: &str = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|P
 /// before it: "RNC spokesman Sean Spicer").
 static WHO: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"\b(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{{L}}\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)\b))*)"
+        r"\b(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)\b))*)"
     )
 });
 
@@ -554,6 +560,10 @@ static ADVERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\s+(?:also|later|then|once|previously|has|had|have|would|was|is|reportedly|recently|simply|earlier|repeatedly|publicly|privately|again|quickly|finally|further|never|often|always|once|had|has|even|only|still|just))*\s*$")
         .expect("adverbs")
 });
+static VERB_WHO_END: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"\b(?P<verb>{VERB_RE})\s+(?:that\s+)?{who}$")).expect("verb who end")
+});
 static VERB_ANY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERB_RE})\b")).expect("verb"));
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -571,12 +581,16 @@ struct Attribution {
     who: String,
     cue: String,
     at: usize,
+    /// Found only as the subject of a sentence that speaks: trusted only
+    /// when it names a known person or is a pronoun.
+    weak: bool,
 }
 
 fn from_caps(c: &regex::Captures<'_>, base: usize) -> Option<Attribution> {
     let who = c.name("who")?;
     let cue = c.name("verb").map_or("—".to_string(), |v| v.as_str().to_lowercase());
     Some(Attribution {
+        weak: false,
         who: who.as_str().trim().to_string(),
         cue,
         at: base + who.start(),
@@ -708,6 +722,19 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
     {
         return Some(a);
     }
+    // "saying he "sort of hopes"": a speaker between a verb and the quote.
+    let bare = before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
+    if let Some(c) = VERB_WHO_END.captures(bare) {
+        if let Some(a) = from_caps(&c, s) {
+            let article = matches!(
+                lower_key(a.who.split_whitespace().next().unwrap_or("")).as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their"
+            );
+            if !article && usable(&a.who) && a.who.split_whitespace().count() <= 4 {
+                return Some(a);
+            }
+        }
+    }
     // The speaker before the verb: "X said that the "…"" — the nearest one.
     // ("said X" before a quote is rarely an inversion: "X said Y's "…"".)
     let best = VERB_ANY
@@ -718,6 +745,7 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
                 who,
                 cue: v.as_str().to_lowercase(),
                 at,
+                weak: false,
             })
         })
         .filter(|a| usable(&a.who))
@@ -757,6 +785,7 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
                 who,
                 cue: speaks.unwrap_or_else(|| ":".to_string()),
                 at: s + at,
+                weak: true,
             });
         }
     }
@@ -874,15 +903,16 @@ fn resolve(
         let name = parts.tokens.join(" ");
         return resolve(reg, &name, at, para_start, last_speaker);
     }
-    // Mentions gathered at this very place.
+    // The mention gathered at this very place (where the name part starts).
+    let parts = parse_run(who);
+    let name_at = at + parts.offset;
     if let Some(m) = reg
         .mentions
         .iter()
-        .find(|m| m.span.start <= at + who.len() && at <= m.span.start + 2 && m.span.end > at)
+        .find(|m| m.span.start.abs_diff(name_at) <= 2)
     {
         return Some(m.person);
     }
-    let parts = parse_run(who);
     match parts.tokens.len() {
         0 => None,
         1 => reg.by_surname(&parts.tokens[0], at + 1).or_else(|| {
@@ -942,10 +972,14 @@ pub fn attribute(
         let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::new();
         for q in &quotes[start..qi] {
             let (qs, qe) = (q.span.start - base, q.span.end - base);
-            let a = attribution_for(&m, qs, qe).map(|a| {
-                let who = resolve(&reg, &a.who, base + a.at, base, last_speaker);
-                (Attribution { at: base + a.at, ..a }, who)
-            });
+            let a = attribution_for(&m, qs, qe)
+                .map(|a| {
+                    let who = resolve(&reg, &a.who, base + a.at, base, last_speaker);
+                    (Attribution { at: base + a.at, ..a }, who)
+                })
+                .filter(|(a, who)| {
+                    !a.weak || who.is_some() || PRONOUNS.contains(&lower_key(&a.who).as_str())
+                });
             found.push(a);
         }
         // Quotes of one sentence-run share their speaker: fill gaps from the

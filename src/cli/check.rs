@@ -100,13 +100,13 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     if !args.run.quiet && !batch::interrupted() {
         let line = if bless {
             format!(
-                "lede check: {} articles: {written} expected files written, {same} unchanged, {failed} failed",
-                progress.articles
+                "lede check: {}: {written} expected files written, {same} unchanged, {failed} failed",
+                super::lint::count(progress.articles, "article")
             )
         } else {
             format!(
-                "lede check: {} articles: {same} same, {differ} differ, {missing} missing, {failed} failed",
-                progress.articles
+                "lede check: {}: {same} same, {differ} differ, {missing} missing, {failed} failed",
+                super::lint::count(progress.articles, "article")
             )
         };
         progress.line(&line);
@@ -205,7 +205,11 @@ fn check_one(
 ///   /paragraphs/3/text
 ///     - "old words"
 ///     + "new words"
+///   spans moved by -1 byte: /byline /paragraphs/0 /paragraphs/1
 /// ```
+///
+/// A span whose two ends moved by the same amount (text inserted or
+/// deleted before it) is listed on one line per amount, not one per number.
 fn render_diff(name: &str, expected: &str, diffs: &[Difference], p: Paint) -> String {
     let mut s = String::new();
     let plural = if diffs.len() == 1 { "" } else { "s" };
@@ -215,7 +219,19 @@ fn render_diff(name: &str, expected: &str, diffs: &[Difference], p: Paint) -> St
         p.red("differs"),
         diffs.len()
     );
-    for d in diffs {
+    let mut moved: Vec<(i64, Vec<&str>)> = Vec::new();
+    let mut i = 0;
+    while i < diffs.len() {
+        if let Some((element, delta)) = span_shift(&diffs[i..]) {
+            match moved.iter_mut().find(|(d, _)| *d == delta) {
+                Some((_, list)) => list.push(element),
+                None => moved.push((delta, vec![element])),
+            }
+            i += 2;
+            continue;
+        }
+        let d = &diffs[i];
+        i += 1;
         let (label, old, new) = match &d.change {
             Change::Changed { old, new } => ("", Some(old), Some(new)),
             Change::Added { new } => (" (added)", None, Some(new)),
@@ -229,7 +245,32 @@ fn render_diff(name: &str, expected: &str, diffs: &[Difference], p: Paint) -> St
             let _ = writeln!(s, "    {}", p.green(&format!("+ {}", brief(new))));
         }
     }
+    for (delta, elements) in moved {
+        let unit = if delta.abs() == 1 { "byte" } else { "bytes" };
+        let _ = writeln!(
+            s,
+            "  {} {}",
+            p.dim(&format!("spans moved by {delta:+} {unit}:")),
+            sanitize(&elements.join(" "))
+        );
+    }
     s
+}
+
+/// When `diffs` starts with `E/span/0` and `E/span/1` both moved by the same
+/// amount: `E` and the amount.
+fn span_shift(diffs: &[Difference]) -> Option<(&str, i64)> {
+    let [a, b, ..] = diffs else { return None };
+    let element = a.path.strip_suffix("/span/0")?;
+    if b.path.strip_suffix("/span/1") != Some(element) {
+        return None;
+    }
+    let delta = |d: &Difference| match &d.change {
+        Change::Changed { old, new } => Some(new.as_i64()? - old.as_i64()?),
+        _ => None,
+    };
+    let (da, db) = (delta(a)?, delta(b)?);
+    (da == db && da != 0).then_some((element, da))
 }
 
 /// A value as compact JSON, cut to a readable length.

@@ -19,8 +19,11 @@ use super::args::InputArgs;
 /// Why one input could not be read or analysed: `kind` is a stable
 /// identifier (see the README), `message` a sentence for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Fault {
+    /// A stable identifier: `not_found`, `binary`, `invalid_utf8`, ...
     pub kind: &'static str,
+    /// A sentence for people.
     pub message: String,
 }
 
@@ -73,6 +76,8 @@ impl Input {
 #[derive(Debug, Clone)]
 pub struct Selection {
     paths: Vec<PathBuf>,
+    /// The paths resolved (absolute, links followed), for [`Selection::selects`].
+    roots: Vec<Option<PathBuf>>,
     globs: GlobSet,
     hidden: bool,
     follow: bool,
@@ -99,8 +104,10 @@ impl Selection {
         } else {
             args.paths.clone()
         };
+        let roots = paths.iter().map(|p| resolve(p)).collect();
         Ok(Selection {
             paths,
+            roots,
             globs,
             hidden: args.hidden,
             follow: args.follow,
@@ -118,20 +125,17 @@ impl Selection {
         self.paths.len() > 1 || self.paths.iter().any(|p| p.is_dir())
     }
 
-    /// True when `path` (an existing file) would be read as an input of
-    /// this selection: named on the command line, or found by the walk.
+    /// True when `path` is, or would be if it existed, an input of this
+    /// selection: named on the command line, or found by the walk.
     pub fn selects(&self, path: &Path) -> bool {
-        let Ok(target) = fs::canonicalize(path) else {
+        let Some(target) = resolve(path) else {
             return false;
         };
-        self.paths.iter().any(|p| {
-            let Ok(root) = fs::canonicalize(p) else {
-                return false;
-            };
-            if root == target {
+        self.roots.iter().flatten().any(|root| {
+            if *root == target {
                 return true;
             }
-            match target.strip_prefix(&root) {
+            match target.strip_prefix(root) {
                 Ok(rel) if root.is_dir() => {
                     self.globs.is_match(rel) && (self.hidden || !rel.iter().any(is_hidden))
                 }
@@ -211,6 +215,26 @@ impl Selection {
                 })
             }
         }
+    }
+}
+
+/// `path` made absolute with symbolic links resolved, also when it does not
+/// exist yet: its longest existing ancestor is canonicalised and the rest
+/// appended.
+fn resolve(path: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(path).ok()?;
+    let mut rest = Vec::new();
+    let mut base = absolute.as_path();
+    loop {
+        if let Ok(real) = fs::canonicalize(base) {
+            let mut out = real;
+            for part in rest.iter().rev() {
+                out.push(part);
+            }
+            return Some(out);
+        }
+        rest.push(base.file_name()?.to_os_string());
+        base = base.parent()?;
     }
 }
 
@@ -362,6 +386,7 @@ fn link_fault(path: &Path) -> Option<Fault> {
 
 /// What a failed input writes into a JSON Lines stream.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ErrorRecord {
     /// The input's path or record id, as `source` would be.
     pub source: Option<String>,

@@ -94,8 +94,11 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
     if !args.run.quiet && !batch::interrupted() {
         let [info, warning, error] = counts;
         progress.line(&format!(
-            "lede lint: {} articles ({} failed): {error} errors, {warning} warnings, {info} info",
-            progress.articles, progress.failed
+            "lede lint: {} ({} failed): {}, {}, {info} info",
+            count(progress.articles, "article"),
+            progress.failed,
+            count(error, "error"),
+            count(warning, "warning"),
         ));
     }
     Ok(super::exit_code(failing || progress.failed > 0))
@@ -167,6 +170,15 @@ fn render(
         }
     }
     s
+}
+
+/// "1 article", "2 articles".
+pub fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// Escape the message of a GitHub workflow command.

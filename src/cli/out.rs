@@ -44,11 +44,11 @@ impl<'a> Targets<'a> {
     /// or was already claimed by an earlier input (two inputs with the same
     /// relative path under different directories).
     pub fn claim(&mut self, target: &Path) -> Result<(), Fault> {
-        if target.exists() && self.selection.selects(target) {
+        if self.selection.selects(target) {
             return Err(Fault::new(
-                "would_overwrite_input",
+                "output_is_input",
                 format!(
-                    "refusing to write {}: it is one of the inputs",
+                    "refusing to write {}: it is, or would become, one of the inputs",
                     target.to_string_lossy()
                 ),
             ));

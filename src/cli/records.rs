@@ -21,10 +21,12 @@ use super::{batch, usage, Stdout};
 
 /// One line of one input, or a fault met opening or reading it.
 struct Record {
-    /// "line 3 of <stdin>": where the record stands, for messages.
-    location: String,
+    /// The input's name for messages (`<stdin>`, a path).
+    name: String,
+    /// 1-based line number; 0 for a fault on the whole input.
+    number: usize,
     line: Result<Vec<u8>, Fault>,
-    /// For a fault on a whole file: its path.
+    /// For a fault on a whole file: its path (the error record's source).
     file: Option<String>,
 }
 
@@ -61,11 +63,19 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let work = |record: Record| {
         let bytes = record.line.as_ref().map_or(0, |l| l.len() as u64);
         let mut source = record.file.clone();
-        let result = analyze_record(&record, id_field, text_field, &mut source);
-        let display = source.clone().unwrap_or_else(|| record.location.clone());
+        let result = analyze_record(&record, id_field, text_field, &mut source).map_err(|f| {
+            if record.number == 0 {
+                return f;
+            }
+            let id = match (&record.file, &source) {
+                (None, Some(id)) => format!(" (id {})", Value::String(id.clone())),
+                _ => String::new(),
+            };
+            Fault::new(f.kind, format!("line {}{id}: {}", record.number, f.message))
+        });
         Done {
             source,
-            display,
+            display: record.name,
             bytes,
             result,
         }
@@ -98,14 +108,10 @@ fn analyze_record(
     source: &mut Option<String>,
 ) -> Result<Vec<u8>, Fault> {
     let line = record.line.as_ref().map_err(Clone::clone)?;
-    let at = &record.location;
     let value: Value = serde_json::from_slice(line)
-        .map_err(|e| Fault::new("bad_record", format!("{at}: not valid JSON: {e}")))?;
+        .map_err(|e| Fault::new("bad_record", format!("not valid JSON: {e}")))?;
     let Value::Object(fields) = value else {
-        return Err(Fault::new(
-            "bad_record",
-            format!("{at}: a record must be a JSON object"),
-        ));
+        return Err(Fault::new("bad_record", "a record must be a JSON object"));
     };
     *source = match fields.get(id_field) {
         None | Some(Value::Null) => None,
@@ -117,13 +123,13 @@ fn analyze_record(
         Some(_) => {
             return Err(Fault::new(
                 "bad_record",
-                format!("{at}: field \"{text_field}\" is not a string"),
+                format!("field \"{text_field}\" is not a string"),
             ))
         }
         None => {
             return Err(Fault::new(
                 "bad_record",
-                format!("{at}: no \"{text_field}\" field (choose it with --text-field)"),
+                format!("no \"{text_field}\" field (choose it with --text-field)"),
             ))
         }
     };
@@ -141,7 +147,8 @@ fn lines_of(input: Input, limit: usize) -> Box<dyn Iterator<Item = Record>> {
     let name = input.display();
     let failed = |fault: Fault| -> Box<dyn Iterator<Item = Record>> {
         Box::new(std::iter::once(Record {
-            location: name.clone(),
+            name: name.clone(),
+            number: 0,
             line: Err(fault),
             file: input.source(),
         }))
@@ -200,7 +207,8 @@ impl Iterator for Lines {
                         self.done = true;
                         self.number += 1;
                         return Some(Record {
-                            location: format!("line {} of {}", self.number, self.name),
+                            name: self.name.clone(),
+                            number: self.number,
                             line: Err(Fault::new("io", inputs::plain_io_message(&e))),
                             file: None,
                         });
@@ -230,13 +238,11 @@ impl Iterator for Lines {
                 return None;
             }
             self.number += 1;
-            let location = format!("line {} of {}", self.number, self.name);
             if size > self.limit {
-                let fault = inputs::too_large(Some(size as u64), self.limit as u64);
-                let fault = Fault::new(fault.kind, format!("{location}: {}", fault.message));
                 return Some(Record {
-                    location,
-                    line: Err(fault),
+                    name: self.name.clone(),
+                    number: self.number,
+                    line: Err(inputs::too_large(Some(size as u64), self.limit as u64)),
                     file: None,
                 });
             }
@@ -247,7 +253,8 @@ impl Iterator for Lines {
                 continue;
             }
             return Some(Record {
-                location,
+                name: self.name.clone(),
+                number: self.number,
                 line: Ok(line),
                 file: None,
             });
