@@ -48,7 +48,9 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
             ));
         }
         if args.format == Format::Text || args.jsonl {
-            return Err(usage("--out writes JSON files; it cannot be used with --format text or --jsonl"));
+            return Err(usage(
+                "--out writes JSON files; it cannot be used with --format text or --jsonl",
+            ));
         }
     } else if args.pretty && stream {
         return Err(usage(
@@ -96,7 +98,9 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let (encoding, max_bytes) = (args.input.encoding, args.input.max_bytes);
     let work = |(input, target): (Input, Option<Result<PathBuf, Fault>>)| {
         let mut bytes = 0;
-        let result = analyze_one(&input, target, encoding, max_bytes, render, paint, &mut bytes);
+        let result = analyze_one(
+            &input, target, encoding, max_bytes, render, paint, &mut bytes,
+        );
         Done {
             source: input.source(),
             display: input.display(),

@@ -143,8 +143,8 @@ pub struct AnalyzeArgs {
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
 
-    /// Pretty-print the JSON object (one input only).
-    #[arg(long, conflicts_with_all = ["jsonl", "out"])]
+    /// Pretty-print the JSON object (one input only, or the files of --out).
+    #[arg(long, conflicts_with = "jsonl")]
     pub pretty: bool,
 
     /// Print JSON Lines (one compact object per line) even for one input.

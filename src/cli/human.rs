@@ -125,7 +125,10 @@ pub fn explain(source: Option<&str>, blocks: &[Explained], batch: bool, p: Paint
         let _ = writeln!(
             s,
             "{}",
-            p.bold(&format!("==> {} <==", clip(source.unwrap_or("<stdin>"), 200)))
+            p.bold(&format!(
+                "==> {} <==",
+                clip(source.unwrap_or("<stdin>"), 200)
+            ))
         );
     }
     for b in blocks {

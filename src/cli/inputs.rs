@@ -176,7 +176,11 @@ impl Selection {
                 if e.file_type().is_dir() {
                     return None;
                 }
-                let rel = e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf();
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(e.path())
+                    .to_path_buf();
                 self.globs.is_match(&rel).then(|| Input {
                     path: Some(e.path().to_path_buf()),
                     rel,
@@ -239,7 +243,8 @@ fn resolve(path: &Path) -> Option<PathBuf> {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
 fn clone_io(e: &io::Error) -> io::Error {

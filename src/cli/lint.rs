@@ -67,8 +67,7 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
                 match format {
                     LintFormat::Text => String::new(),
                     LintFormat::Json => {
-                        String::from_utf8_lossy(&ErrorRecord::line(done.source, fault))
-                            .into_owned()
+                        String::from_utf8_lossy(&ErrorRecord::line(done.source, fault)).into_owned()
                     }
                     LintFormat::Github => format!(
                         "::error file={}::{}\n",
@@ -82,7 +81,13 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
                     counts[f.severity as usize] += 1;
                     failing |= threshold.is_some_and(|t| f.severity >= t);
                 }
-                render(format, &done.display, done.source.as_deref(), &findings, paint)
+                render(
+                    format,
+                    &done.display,
+                    done.source.as_deref(),
+                    &findings,
+                    paint,
+                )
             }
         };
         stdout.record(text.as_bytes())?;

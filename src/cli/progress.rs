@@ -32,8 +32,10 @@ impl Progress {
                     ),
                 None => ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
                     .with_style(
-                        ProgressStyle::with_template("{spinner} {pos} articles, {msg} [{elapsed_precise}]")
-                            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                        ProgressStyle::with_template(
+                            "{spinner} {pos} articles, {msg} [{elapsed_precise}]",
+                        )
+                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
                     ),
             };
             bar.enable_steady_tick(Duration::from_millis(120));

@@ -58,7 +58,9 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         .ok()
         .filter(|&n| n > 0)
         .unwrap_or(usize::MAX);
-    let items = selection.iter().flat_map(move |input| lines_of(input, limit));
+    let items = selection
+        .iter()
+        .flat_map(move |input| lines_of(input, limit));
     let (id_field, text_field) = (args.id_field.as_str(), args.text_field.as_str());
     let work = |record: Record| {
         let bytes = record.line.as_ref().map_or(0, |l| l.len() as u64);
