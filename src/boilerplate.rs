@@ -81,7 +81,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("credit-contributed", Credit, 40, r"(?i)\b(?:contributed (?:to )?(?:this|the) (?:report|article|story)|contributed reporting)\b"),
     rule("credit-reviewed", Credit, 20, r"(?i)^(?:medically |fact )?(?:reviewed|checked) by\b"),
     // Rights.
-    rule("legal-copyright", Legal, 60, r"(?i)^(?:©|\(c\)|copyright\b)|all rights reserved|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$"),
+    rule("legal-copyright", Legal, 60, r"(?i)^(?:©|\(c\)|copyright\b)|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$"),
     // Dates and reading time.
     rule("meta-published", Meta, 25, r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)\b"),
     rule("meta-reading-time", Meta, 8, r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)\b|^(?:estimated )?reading time\b"),
@@ -91,9 +91,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("promo-share", Promo, 8, r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow\b.*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$"),
     rule("promo-numbers", Promo, 1, r"^\d{1,6}$"),
     rule("promo-call", Promo, 45, r"(?i)\b(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?\b.*\b(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))"),
+    rule("promo-paywall", Promo, 40, r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience"),
     rule("promo-call-upper", Promo, 10, r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)\b"),
     rule("promo-discuss", Promo, 12, r"(?i)^discuss:"),
     // Everything else a page wraps around an article.
+    rule("other-cookies", Other, 60, r"(?i)\bwe use cookies\b|\bcookie (?:policy|settings|preferences)\b|accept (?:all )?cookies"),
+    rule("other-nav-bar", Other, 30, r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$"),
     rule("other-tags", Other, 40, r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?"),
     rule("other-bio", Other, 60, r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)\b"),
     rule("other-contact", Other, 30, r"(?i)^(?:contact|email|e-mail|reach)\b.{0,60}@|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}"),

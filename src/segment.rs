@@ -58,12 +58,20 @@ pub struct Segmentation {
 pub fn segment(input: &str, from: usize) -> Segmentation {
     let lines = split_lines(input, from);
     let wrap_width = detect_wrap(input, &lines);
+    // Wrapped text whose paragraphs open with an indent: every line that is
+    // not indented continues the indented paragraph it follows.
+    let indent_mode = wrap_width.is_some() && lines.iter().filter(|l| l.indented).count() >= 2;
     let mut blocks = Vec::new();
     let mut start = 0;
     for i in 1..=lines.len() {
+        let in_indented = indent_mode && lines[start].indented;
         let breaks = i == lines.len()
             || lines[i].after_blank
-            || !continues(input, &lines[i - 1], &lines[i], wrap_width);
+            || if in_indented {
+                lines[i].indented
+            } else {
+                !continues(input, &lines[i - 1], &lines[i], wrap_width)
+            };
         if breaks {
             blocks.push(make_block(input, &lines, start, i));
             start = i;

@@ -612,7 +612,12 @@ fn usable(who: &str) -> bool {
         return !words.is_empty()
             && words.len() <= 5
             && words.iter().all(|w| {
-                !matches!(w.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "who" | "which" | "that" | "when" | "as" | "if")
+                !matches!(
+                    w.as_str(),
+                    "he" | "she" | "they" | "it" | "we" | "i" | "who" | "which" | "that" | "when"
+                        | "as" | "if" | "was" | "were" | "is" | "are" | "be" | "been" | "had"
+                        | "has" | "have" | "would" | "will" | "could" | "should" | "not" | "did"
+                )
                     && !VERB_ANY.is_match(w)
             });
     }
@@ -1029,10 +1034,34 @@ pub fn attribute(
                     }
                 }
                 None => {
-                    // A paragraph that is only quotation continues the speaker.
+                    // A paragraph that is only quotation continues the speaker;
+                    // one introduced by "she said:" at the end of the paragraph
+                    // before belongs to whoever that names.
                     let lead = text[..q.span.start - base].trim_start();
                     let opens_paragraph = lead.chars().count() <= 2;
-                    if opens_paragraph || k > 0 {
+                    let intro = (opens_paragraph && k == 0 && pi > 0)
+                        .then(|| {
+                            let prev = &paragraphs[pi - 1];
+                            let pt = prev.span.of(input);
+                            if !pt.trim_end().ends_with(':') {
+                                return None;
+                            }
+                            let pm = masked(pt, prev.span.start, &[]);
+                            let end = pm.trim_end().len();
+                            let a = attribution_for(&pm, end, end)?;
+                            let who = resolve(&reg, &a.who, prev.span.start + a.at, prev.span.start, last_speaker);
+                            Some((a, who))
+                        })
+                        .flatten();
+                    if let Some((a, who)) = intro {
+                        q.cue = Some(a.cue.clone());
+                        q.speaker_mention = Some(a.who.clone());
+                        if let Some(id) = who {
+                            q.speaker = Some(reg.people[id].canonical());
+                            last_speaker = Some(id);
+                            last_mention = Some(a.who.clone());
+                        }
+                    } else if opens_paragraph || k > 0 {
                         if let Some(id) = last_speaker {
                             q.speaker = Some(reg.people[id].canonical());
                             q.speaker_mention = last_mention.clone();

@@ -1,6 +1,7 @@
 mod cli;
 mod props;
 mod hostile;
+mod golden;
 mod cli_util;
 mod cli_batch;
 mod cli_check;
