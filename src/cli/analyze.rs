@@ -36,23 +36,23 @@ struct Done {
 }
 
 pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
-    if args.input_kind == InputKind::Jsonl {
+    if args.records.input_kind == InputKind::Jsonl {
         return records::run(args);
     }
     let selection = Selection::new(&args.input, "*.txt")?;
-    let stream = args.jsonl || selection.is_batch();
-    if args.out.is_some() {
+    let stream = args.output.jsonl || selection.is_batch();
+    if args.output.out.is_some() {
         if selection.reads_stdin() {
             return Err(usage(
                 "--out needs files or directories to mirror, not standard input",
             ));
         }
-        if args.format == Format::Text || args.jsonl {
+        if args.output.format == Format::Text || args.output.jsonl {
             return Err(usage(
                 "--out writes JSON files; it cannot be used with --format text or --jsonl",
             ));
         }
-    } else if args.pretty && stream {
+    } else if args.output.pretty && stream {
         return Err(usage(
             "--pretty prints one object; several inputs or a directory give JSON Lines (one compact object per line)",
         ));
@@ -60,18 +60,18 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let paint = Paint {
         on: term::stdout_color(args.run.color),
     };
-    let render = match (&args.out, args.explain, args.format) {
+    let render = match (&args.output.out, args.output.explain, args.output.format) {
         (Some(_), _, _) => Render::Files {
-            pretty: args.pretty,
+            pretty: args.output.pretty,
         },
         (None, true, _) => Render::Explain { batch: stream },
         (None, false, Format::Text) => Render::Text { batch: stream },
         (None, false, Format::Json) if stream => Render::Lines,
         (None, false, Format::Json) => Render::Object {
-            pretty: args.pretty,
+            pretty: args.output.pretty,
         },
     };
-    let out_dir = match &args.out {
+    let out_dir = match &args.output.out {
         Some(dir) => {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create --out directory {}", dir.display()))?;

@@ -84,6 +84,7 @@ pub enum Command {
 
 /// Where articles come from and how they are read.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Input")]
 pub struct InputArgs {
     /// Files and directories to read (directories recursively); `-` or
     /// nothing reads standard input.
@@ -119,6 +120,7 @@ pub struct InputArgs {
 
 /// How a run behaves, for every subcommand.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Run")]
 pub struct RunArgs {
     /// Threads to use (0: one per core).
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
@@ -139,6 +141,20 @@ pub struct AnalyzeArgs {
     #[command(flatten)]
     pub input: InputArgs,
 
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(flatten)]
+    pub records: RecordArgs,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// What the main command prints or writes.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
     /// Output format: json, or text (a readable summary for people).
     #[arg(long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
@@ -159,7 +175,12 @@ pub struct AnalyzeArgs {
     /// tree, atomically (temp file + rename); inputs are never overwritten.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+}
 
+/// Record mode: JSON Lines in, JSON Lines out.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Record mode")]
+pub struct RecordArgs {
     /// What the inputs hold: text (one article per file), or jsonl (one
     /// JSON record per line, as {"id": …, "text": …}).
     #[arg(long = "input", value_name = "KIND", value_enum, default_value_t = InputKind::Text)]
@@ -172,9 +193,6 @@ pub struct AnalyzeArgs {
     /// With --input jsonl: the field holding the article text.
     #[arg(long, value_name = "NAME", default_value = "text")]
     pub text_field: String,
-
-    #[command(flatten)]
-    pub run: RunArgs,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -38,7 +38,7 @@ struct Done {
 }
 
 pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
-    if args.out.is_some() || args.explain || args.pretty || args.format == Format::Text {
+    if args.output.out.is_some() || args.output.explain || args.output.pretty || args.output.format == Format::Text {
         return Err(usage(
             "--input jsonl writes JSON Lines to stdout; --out, --explain, --pretty and --format text do not apply",
         ));
@@ -61,7 +61,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let items = selection
         .iter()
         .flat_map(move |input| lines_of(input, limit));
-    let (id_field, text_field) = (args.id_field.as_str(), args.text_field.as_str());
+    let (id_field, text_field) = (args.records.id_field.as_str(), args.records.text_field.as_str());
     let work = |record: Record| {
         let bytes = record.line.as_ref().map_or(0, |l| l.len() as u64);
         let mut source = record.file.clone();
