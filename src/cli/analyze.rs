@@ -10,7 +10,7 @@ use super::inputs::{self, ErrorRecord, Fault, Input, Selection};
 use super::out::{self, Targets};
 use super::progress::Progress;
 use super::term::{self, Paint};
-use super::{batch, human, records, usage, Stdout};
+use super::{batch, guard, human, records, usage, Stdout};
 
 /// How each article is rendered.
 #[derive(Debug, Clone, Copy)]
@@ -145,11 +145,11 @@ fn analyze_one(
     *count = bytes.len() as u64;
     let text = inputs::decode(&bytes, encoding)?;
     if let Render::Explain { batch } = render {
-        let (mut analysis, blocks) = lede::analyze_explained(&text);
+        let (mut analysis, blocks) = guard::run(|| lede::analyze_explained(&text))?;
         analysis.source = input.source();
         return Ok(human::explain(analysis.source.as_deref(), &blocks, batch, paint).into_bytes());
     }
-    let mut analysis = lede::analyze(&text);
+    let mut analysis = guard::run(|| lede::analyze(&text))?;
     analysis.source = input.source();
     let json = |pretty: bool| {
         let mut v = if pretty {

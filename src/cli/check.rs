@@ -16,7 +16,7 @@ use super::inputs::{self, Fault, Input, Selection};
 use super::out;
 use super::progress::Progress;
 use super::term::{self, sanitize, Paint};
-use super::{batch, usage, Stdout};
+use super::{batch, guard, usage, Stdout};
 
 enum Outcome {
     Same,
@@ -134,7 +134,7 @@ fn check_one(
     let bytes = inputs::read(input, max_bytes)?;
     *count = bytes.len() as u64;
     let text = inputs::decode(&bytes, encoding)?;
-    let analysis = lede::analyze(&text);
+    let analysis = guard::run(|| lede::analyze(&text))?;
     // `source` depends on how the path was spelled: it is not compared.
     let mut actual = serde_json::to_value(&analysis)
         .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;

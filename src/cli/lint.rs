@@ -11,7 +11,7 @@ use super::args::{FailOn, LintArgs, LintFormat};
 use super::inputs::{self, ErrorRecord, Fault, Input, Selection};
 use super::progress::Progress;
 use super::term::{self, sanitize, Paint};
-use super::{batch, Stdout};
+use super::{batch, guard, Stdout};
 
 struct Done {
     source: Option<String>,
@@ -118,8 +118,10 @@ fn lint_one(
     let bytes = inputs::read(input, max_bytes)?;
     *count = bytes.len() as u64;
     let text = inputs::decode(&bytes, encoding)?;
-    let analysis = lede::analyze(&text);
-    Ok(lede::lint::lint(&text, &analysis))
+    guard::run(|| {
+        let analysis = lede::analyze(&text);
+        lede::lint::lint(&text, &analysis)
+    })
 }
 
 fn render(

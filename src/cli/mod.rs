@@ -6,6 +6,7 @@ mod args;
 mod batch;
 mod check;
 mod generate;
+mod guard;
 mod human;
 mod inputs;
 mod lint;
@@ -50,6 +51,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run() -> Result<ExitCode> {
+    guard::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

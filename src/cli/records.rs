@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::args::{AnalyzeArgs, Format};
 use super::inputs::{self, ErrorRecord, Fault, Input, Selection};
 use super::progress::Progress;
-use super::{batch, usage, Stdout};
+use super::{batch, guard, usage, Stdout};
 
 /// One line of one input, or a fault met opening or reading it.
 struct Record {
@@ -38,7 +38,11 @@ struct Done {
 }
 
 pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
-    if args.output.out.is_some() || args.output.explain || args.output.pretty || args.output.format == Format::Text {
+    if args.output.out.is_some()
+        || args.output.explain
+        || args.output.pretty
+        || args.output.format == Format::Text
+    {
         return Err(usage(
             "--input jsonl writes JSON Lines to stdout; --out, --explain, --pretty and --format text do not apply",
         ));
@@ -61,7 +65,10 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let items = selection
         .iter()
         .flat_map(move |input| lines_of(input, limit));
-    let (id_field, text_field) = (args.records.id_field.as_str(), args.records.text_field.as_str());
+    let (id_field, text_field) = (
+        args.records.id_field.as_str(),
+        args.records.text_field.as_str(),
+    );
     let work = |record: Record| {
         let bytes = record.line.as_ref().map_or(0, |l| l.len() as u64);
         let mut source = record.file.clone();
@@ -136,7 +143,7 @@ fn analyze_record(
         }
     };
     let text = inputs::decode(text.as_bytes(), lede::Encoding::Utf8)?;
-    let mut analysis = lede::analyze(&text);
+    let mut analysis = guard::run(|| lede::analyze(&text))?;
     analysis.source = source.clone();
     let mut bytes = serde_json::to_vec(&analysis)
         .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
