@@ -115,6 +115,17 @@ fn symlink_loops_are_reported_not_followed_forever() {
     let records = lines(stdout(&out));
     assert_eq!(records.len(), 2);
     assert_eq!(records[1]["error"]["kind"], "symlink_loop");
+    // A link named like an article that leads to a directory.
+    std::os::unix::fs::symlink(tmp.path(), dir.join("folder.txt")).unwrap();
+    let out = run(lede().arg(&dir).arg("-q"), 1);
+    let records = lines(stdout(&out));
+    assert_eq!(
+        records[1]["error"]["kind"],
+        "is_directory",
+        "{}",
+        stdout(&out)
+    );
+    std::fs::remove_file(dir.join("folder.txt")).unwrap();
     // Following directory links: the loop through `up` is found and reported.
     let out = run(lede().arg(&dir).args(["-L", "-q"]), 1);
     let kinds: Vec<&str> = lines(stdout(&out))
