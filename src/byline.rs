@@ -193,7 +193,10 @@ fn names(rest: &str) -> Parsed {
             }
         }
         names_done = true;
-        if is_role && !(is_org && out.role.is_some()) {
+        // "BBC News" is an outlet, "Political Editor" a job: the last word decides.
+        let last_is_org = words.last().is_some_and(|w| ORG_WORDS.contains(w))
+            || part.split_whitespace().next().is_some_and(is_acronym);
+        if is_role && !last_is_org && !(is_org && out.role.is_some()) {
             if out.role.is_none() {
                 out.role = Some(part.to_string());
             } else if out.organisation.is_none() {

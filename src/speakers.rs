@@ -505,8 +505,13 @@ fn plausible_name(tokens: &[String]) -> bool {
             && !t.chars().any(|c| c.is_ascii_digit())
             && !NOT_PERSON.contains(&k.as_str())
             && !STOP.contains(&k.as_str())
-            && !(t.chars().all(|c| !c.is_lowercase()) && t.chars().filter(|c| c.is_alphabetic()).count() > 1)
+            && !is_capitals(t)
     })
+}
+
+/// A word in capitals ("DECATUR", "RNC"): a place or an acronym, not a name.
+fn is_capitals(t: &str) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() > 1 && !t.chars().any(char::is_lowercase)
 }
 
 static VERB_RE: &str = VERBS;
@@ -624,9 +629,7 @@ fn usable(who: &str) -> bool {
     let parts = parse_run(who);
     !parts.tokens.is_empty()
         && parts.tokens.iter().all(|t| {
-            !STOP.contains(&lower_key(t).as_str())
-                && !(t.chars().filter(|c| c.is_alphabetic()).count() > 1
-                    && t.chars().all(|c| !c.is_lowercase()))
+            !STOP.contains(&lower_key(t).as_str()) && !is_capitals(t)
         })
 }
 
@@ -806,8 +809,7 @@ fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
     // "Its director, Jane Doe, said": the name between the commas; "Jane
     // Doe, a spokeswoman for the council, said": skip the appositive.
     let head = m[lo..end].trim_end();
-    if head.ends_with(',') {
-        let inner = &head[..head.len() - 1];
+    if let Some(inner) = head.strip_suffix(',') {
         if let Some(k) = inner.rfind(',') {
             let between = inner[k + 1..].trim();
             let parts = parse_run(between);

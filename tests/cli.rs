@@ -310,7 +310,7 @@ fn closed_pipe_ends_quietly_with_0() {
     // Enough output to fill the pipe long after the reader has gone.
     let dir = fixture_dir();
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
-        .args(std::iter::repeat(&dir).take(30))
+        .args(std::iter::repeat_n(&dir, 30))
         .arg("-q")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
