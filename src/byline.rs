@@ -32,11 +32,11 @@ static PIPE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z][^|•]{2,60}?)\s*[|•]\s*(.+)$").expect("byline regex")
 });
 static STAFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by\s+)?(?:our|the|a)?\s*[\w ]{0,30}\b(?:staff|correspondents?|reporters?|team|desk|agencies)$")
+    Regex::new(r"(?i)^(?:by\s+)?(?:our|the|a)?\s*[\w ]{0,30}(?-u:\b)(?:staff|correspondents?|reporters?|team|desk|agencies)$")
         .expect("staff regex")
 });
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:[|•·—–]|\s-\s|\d|\b(?:updated|published|posted|follow|email|twitter)\b|@|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+\d|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b)")
+    Regex::new(r"(?i)\s*(?:[|•·—–]|\s-\s|\d|(?-u:\b)(?:updated|published|posted|follow|email|twitter)(?-u:\b)|@|(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+\d|(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)(?-u:\b))")
         .expect("cut regex")
 });
 static LOWER_PAREN: LazyLock<Regex> =

@@ -10,22 +10,22 @@ const MONTH: &str = r"(?i:(January|February|March|April|May|June|July|August|Sep
 
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(\d{{4}})"
+        r"(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(\d{{4}})"
     ))
     .expect("date regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
+        r"(?-u:\b){MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"
     ))
     .expect("date regex")
 });
 static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("date regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("date regex"));
 static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("date regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)").expect("date regex"));
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|\b(\d{1,2})[:.](\d{2})\b")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|(?-u:\b)(\d{1,2})[:.](\d{2})(?-u:\b)")
         .expect("time regex")
 });
 
@@ -169,7 +169,7 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 /// True when a block is nothing but a date, a time, a weekday and joiners.
 pub fn is_date_line(text: &str) -> bool {
     static LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|on|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|pst|pdt|cst|cdt|cet|et|pt)\b|[\d:.,|•/\-–—\s()]")
+        Regex::new(r"(?i)(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|on|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|pst|pdt|cst|cdt|cet|et|pt)(?-u:\b)|[\d:.,|•/\-–—\s()]")
             .expect("leftover regex")
     });
     let Some(found) = find(text) else {

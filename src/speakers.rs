@@ -174,7 +174,7 @@ fn possessive_at(text: &str, end: usize) -> bool {
 }
 
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al|du|dos|ter)\b))*"))
+    Regex::new(&format!(r"(?-u:\b){TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al|du|dos|ter)(?-u:\b)))*"))
         .expect("name regex")
 });
 
@@ -297,7 +297,7 @@ fn role_before(text: &str, at: usize) -> Option<String> {
 
 /// An appositive after a name: "Jane Doe, a spokeswoman for the council, ...".
 static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,\s+(?:a|an|the|who is|who was)\s+([^,.;:]{2,80}?)(?:,|\s+(?:said|says|told|added|who)\b|\.|$)")
+    Regex::new(r"^,\s+(?:a|an|the|who is|who was)\s+([^,.;:]{2,80}?)(?:,|\s+(?:said|says|told|added|who)(?-u:\b)|\.|$)")
         .expect("appositive regex")
 });
 
@@ -523,7 +523,7 @@ const TOK: &str = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|P
 /// before it: "RNC spokesman Sean Spicer").
 static WHO: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"\b(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)\b|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)\b))*)"
+        r"(?-u:\b)(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
     )
 });
 
@@ -531,7 +531,7 @@ static WHO: LazyLock<String> = LazyLock::new(|| {
 static AFTER_WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(
-        r"^[\s,;:—–\-]*{who}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})\b"
+        r"^[\s,;:—–\-]*{who}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
     ))
     .expect("after who verb")
 });
@@ -549,13 +549,13 @@ static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
 static WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(
-        r"{who}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})\b"
+        r"{who}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
     ))
     .expect("who verb")
 });
 static VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
-    Regex::new(&format!(r"\b(?P<verb>{VERB_RE})\s+{who}")).expect("verb who")
+    Regex::new(&format!(r"(?-u:\b)(?P<verb>{VERB_RE})\s+{who}")).expect("verb who")
 });
 static WHO_EXACT: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
@@ -567,17 +567,17 @@ static ADVERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VERB_WHO_END: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
-    Regex::new(&format!(r"\b(?P<verb>{VERB_RE})\s+(?:that\s+)?{who}$")).expect("verb who end")
+    Regex::new(&format!(r"(?-u:\b)(?P<verb>{VERB_RE})\s+(?:that\s+)?{who}$")).expect("verb who end")
 });
 static VERB_ANY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b(?:{VERB_RE})\b")).expect("verb"));
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{VERB_RE})(?-u:\b)")).expect("verb"));
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
-    Regex::new(&format!(r"(?:^|[\s(])(?:{who})\b")).expect("subject")
+    Regex::new(&format!(r"(?:^|[\s(])(?:{who})(?-u:\b)")).expect("subject")
 });
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
-    Regex::new(&format!(r"\b(?P<verb>[Aa]ccording to)\s+{who}")).expect("according")
+    Regex::new(&format!(r"(?-u:\b)(?P<verb>[Aa]ccording to)\s+{who}")).expect("according")
 });
 
 /// An attribution: who (as written), the verb, where the mention stands.
