@@ -125,7 +125,8 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     // Rules in table order, only those whose word limit the block meets:
     // long paragraphs try few rules, and each compiled regex keeps its own
     // prefilter and DFA (a RegexSet of them all falls back to the PikeVM).
-    let index = (0..RULES.len()).find(|&i| words <= RULES[i].max_words && EACH[i].is_match(text))?;
+    let index =
+        (0..RULES.len()).find(|&i| words <= RULES[i].max_words && EACH[i].is_match(text))?;
     let rule = &RULES[index];
     let credit = if rule.kind == Caption {
         caption_credit(&EACH[index], text)
@@ -187,9 +188,18 @@ mod tests {
         let t = "The mayor (L) greets the minister outside the town hall. Picture: Getty";
         assert_eq!(kind(t), Some(Caption));
         assert_eq!(credit(t).as_deref(), Some("Getty"));
-        assert_eq!(credit("Flood water in the square (Image: PA)").as_deref(), Some("PA"));
-        assert_eq!(credit("Crowds at the gate. Photo: AP").as_deref(), Some("AP"));
-        assert_eq!(credit("The harbour at dusk. Credit: Reuters").as_deref(), Some("Reuters"));
+        assert_eq!(
+            credit("Flood water in the square (Image: PA)").as_deref(),
+            Some("PA")
+        );
+        assert_eq!(
+            credit("Crowds at the gate. Photo: AP").as_deref(),
+            Some("AP")
+        );
+        assert_eq!(
+            credit("The harbour at dusk. Credit: Reuters").as_deref(),
+            Some("Reuters")
+        );
         assert_eq!(
             credit("A fisherman mends nets. Photograph: Ana Ruiz/The Courier").as_deref(),
             Some("Ana Ruiz/The Courier")
@@ -200,17 +210,29 @@ mod tests {
 
     #[test]
     fn links_widgets_and_calls() {
-        assert_eq!(kind("Read more: Council votes on the bridge"), Some(ReadMore));
+        assert_eq!(
+            kind("Read more: Council votes on the bridge"),
+            Some(ReadMore)
+        );
         assert_eq!(kind("READ MORE: Bridge plans delayed"), Some(ReadMore));
         assert_eq!(kind("Related: Ten years of the bridge"), Some(ReadMore));
         assert_eq!(kind("MORE: What the bridge means"), Some(ReadMore));
         assert_eq!(kind("Listen to this article Loading audio..."), Some(Media));
         assert_eq!(kind("Watch: the bridge opens"), Some(Media));
         assert_eq!(kind("Share on Facebook"), Some(Promo));
-        assert_eq!(kind("Sign up to our daily newsletter for the latest news"), Some(Promo));
+        assert_eq!(
+            kind("Sign up to our daily newsletter for the latest news"),
+            Some(Promo)
+        );
         assert_eq!(kind("Advertisement"), Some(Advert));
-        assert_eq!(kind("Reporting by Ana Ruiz; Editing by Tom Bell"), Some(Credit));
-        assert_eq!(kind("© 2026 Northfield Courier. All rights reserved."), Some(Legal));
+        assert_eq!(
+            kind("Reporting by Ana Ruiz; Editing by Tom Bell"),
+            Some(Credit)
+        );
+        assert_eq!(
+            kind("© 2026 Northfield Courier. All rights reserved."),
+            Some(Legal)
+        );
         assert_eq!(kind("Published 3 hours ago"), Some(Meta));
         assert_eq!(kind("5 min read"), Some(Meta));
     }

@@ -28,9 +28,8 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.{0,40}?\s)?(?i:by|words(?: and pictures)? by|written by|story by|text by|reported by)\s*:?\s+(.+)$|^(?i:by)$")
         .expect("byline regex")
 });
-static PIPE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([A-Z][^|•]{2,60}?)\s*[|•]\s*(.+)$").expect("byline regex")
-});
+static PIPE_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Z][^|•]{2,60}?)\s*[|•]\s*(.+)$").expect("byline regex"));
 static STAFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:by\s+)?(?:our|the|a)?\s*[\w ]{0,30}(?-u:\b)(?:staff|correspondents?|reporters?|team|desk|agencies)$")
         .expect("staff regex")
@@ -44,24 +43,119 @@ static LOWER_PAREN: LazyLock<Regex> =
 
 /// Words that make a comma part a job title.
 const ROLE_WORDS: &[&str] = &[
-    "editor", "correspondent", "reporter", "writer", "staff", "columnist", "contributor",
-    "producer", "chief", "senior", "political", "technologist", "analyst", "director",
-    "professor", "critic", "journalist", "author", "presenter", "host", "anchor", "intern",
-    "fellow", "officer", "manager", "head", "deputy", "associate", "assistant", "digital",
-    "news", "sports", "business", "science", "health", "economics", "security", "diplomatic",
-    "home", "affairs", "international", "foreign", "special", "investigations", "royal",
-    "entertainment", "showbiz", "technology", "tech", "culture", "arts", "travel", "photographer",
-    "freelance", "contributing", "executive", "managing", "lead", "desk", "bureau",
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "staff",
+    "columnist",
+    "contributor",
+    "producer",
+    "chief",
+    "senior",
+    "political",
+    "technologist",
+    "analyst",
+    "director",
+    "professor",
+    "critic",
+    "journalist",
+    "author",
+    "presenter",
+    "host",
+    "anchor",
+    "intern",
+    "fellow",
+    "officer",
+    "manager",
+    "head",
+    "deputy",
+    "associate",
+    "assistant",
+    "digital",
+    "news",
+    "sports",
+    "business",
+    "science",
+    "health",
+    "economics",
+    "security",
+    "diplomatic",
+    "home",
+    "affairs",
+    "international",
+    "foreign",
+    "special",
+    "investigations",
+    "royal",
+    "entertainment",
+    "showbiz",
+    "technology",
+    "tech",
+    "culture",
+    "arts",
+    "travel",
+    "photographer",
+    "freelance",
+    "contributing",
+    "executive",
+    "managing",
+    "lead",
+    "desk",
+    "bureau",
 ];
 
 /// Words that make a part an organisation.
 const ORG_WORDS: &[&str] = &[
-    "news", "times", "post", "press", "agency", "associated", "media", "journal", "herald",
-    "tribune", "daily", "network", "radio", "tv", "television", "magazine", "group", "inc",
-    "ltd", "online", "gazette", "courier", "chronicle", "mail", "express", "observer",
-    "review", "bureau", "wire", "service", "project", "institute", "foundation", "university",
-    "report", "insider", "today", "weekly", "standard", "independent", "telegraph", "guardian",
-    "broadcasting", "corporation", "channel", "studio", "studios", "center", "centre",
+    "news",
+    "times",
+    "post",
+    "press",
+    "agency",
+    "associated",
+    "media",
+    "journal",
+    "herald",
+    "tribune",
+    "daily",
+    "network",
+    "radio",
+    "tv",
+    "television",
+    "magazine",
+    "group",
+    "inc",
+    "ltd",
+    "online",
+    "gazette",
+    "courier",
+    "chronicle",
+    "mail",
+    "express",
+    "observer",
+    "review",
+    "bureau",
+    "wire",
+    "service",
+    "project",
+    "institute",
+    "foundation",
+    "university",
+    "report",
+    "insider",
+    "today",
+    "weekly",
+    "standard",
+    "independent",
+    "telegraph",
+    "guardian",
+    "broadcasting",
+    "corporation",
+    "channel",
+    "studio",
+    "studios",
+    "center",
+    "centre",
 ];
 
 /// Lowercase words allowed inside a name ("Ludwig van Beethoven").
@@ -72,8 +166,8 @@ const PARTICLES: &[&str] = &[
 
 /// Words that never start a person's name in a byline.
 const NOT_NAMES: &[&str] = &[
-    "our", "the", "a", "an", "staff", "and", "in", "for", "with", "from", "at", "on", "this",
-    "by", "words", "more", "share", "follow", "contact", "about", "view", "read", "see",
+    "our", "the", "a", "an", "staff", "and", "in", "for", "with", "from", "at", "on", "this", "by",
+    "words", "more", "share", "follow", "contact", "about", "view", "read", "see",
 ];
 
 /// Parse a block that says who wrote the article explicitly ("By ...",
@@ -141,10 +235,22 @@ pub fn is_role_line(text: &str) -> bool {
         && !crate::text::ends_like_sentence(text)
         && words.last().is_some_and(|w| {
             matches!(
-                w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()),
-                "editor" | "correspondent" | "reporter" | "writer" | "columnist" | "contributor"
-                    | "producer" | "journalist" | "critic" | "photographer" | "presenter"
-                    | "staff" | "analyst" | "intern"
+                w.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+                "editor"
+                    | "correspondent"
+                    | "reporter"
+                    | "writer"
+                    | "columnist"
+                    | "contributor"
+                    | "producer"
+                    | "journalist"
+                    | "critic"
+                    | "photographer"
+                    | "presenter"
+                    | "staff"
+                    | "analyst"
+                    | "intern"
             )
         })
 }
@@ -291,14 +397,26 @@ mod tests {
     #[test]
     fn by_forms() {
         assert_eq!(authors("By Jacob Paul"), ["Jacob Paul"]);
-        assert_eq!(authors("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(
+            authors("By Jane Doe and John Roe"),
+            ["Jane Doe", "John Roe"]
+        );
         assert_eq!(authors("BY JANE DOE"), ["Jane Doe"]);
         assert_eq!(authors("Words by Jane Doe"), ["Jane Doe"]);
-        assert_eq!(authors("by Ana Ruiz (reporting) and Tom Bell (photography)"), ["Ana Ruiz", "Tom Bell"]);
-        assert_eq!(authors("By STEVEN DOE SMITH JULY 29, 2016"), ["Steven Doe Smith"]);
+        assert_eq!(
+            authors("by Ana Ruiz (reporting) and Tom Bell (photography)"),
+            ["Ana Ruiz", "Tom Bell"]
+        );
+        assert_eq!(
+            authors("By STEVEN DOE SMITH JULY 29, 2016"),
+            ["Steven Doe Smith"]
+        );
         assert_eq!(authors("Jane Doe | 25 November 2026"), ["Jane Doe"]);
         assert_eq!(authors("by Lucas Moor22 Dec 2016651"), ["Lucas Moor"]);
-        assert_eq!(authors("By Jane Doe, Tom Bell and Sam Lee"), ["Jane Doe", "Tom Bell", "Sam Lee"]);
+        assert_eq!(
+            authors("By Jane Doe, Tom Bell and Sam Lee"),
+            ["Jane Doe", "Tom Bell", "Sam Lee"]
+        );
     }
 
     #[test]
@@ -323,7 +441,10 @@ mod tests {
     #[test]
     fn bare_names() {
         assert_eq!(bare_name("Alex Moor 1 day ago").map(|p| p.1), Some(true));
-        assert_eq!(bare_name("Ben Silva").map(|p| p.0.authors), Some(vec!["Ben Silva".to_string()]));
+        assert_eq!(
+            bare_name("Ben Silva").map(|p| p.0.authors),
+            Some(vec!["Ben Silva".to_string()])
+        );
         assert_eq!(bare_name("Richard (R.J.) Eskin").map(|p| p.1), Some(true));
         assert_eq!(bare_name("Supported by"), None);
         assert!(is_role_line("Games Editor"));

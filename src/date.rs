@@ -22,8 +22,9 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)").expect("date regex"));
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)").expect("date regex"));
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)").expect("date regex")
+});
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)|(?-u:\b)(\d{1,2})[:.](\d{2})(?-u:\b)")
         .expect("time regex")
@@ -196,12 +197,24 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(iso("Published 14:05, 25 November 2026").as_deref(), Some("2026-11-25T14:05"));
+        assert_eq!(
+            iso("Published 14:05, 25 November 2026").as_deref(),
+            Some("2026-11-25T14:05")
+        );
         assert_eq!(iso("Updated Nov. 25, 2026").as_deref(), Some("2026-11-25"));
         assert_eq!(iso("Sept. 25, 2018").as_deref(), Some("2018-09-25"));
-        assert_eq!(iso("2/26/2015 7:11 AM PST").as_deref(), Some("2015-02-26T07:11"));
-        assert_eq!(iso("April 5, 2018 | 6:00 PM").as_deref(), Some("2018-04-05T18:00"));
-        assert_eq!(iso("16 November 2017 • 2:15pm").as_deref(), Some("2017-11-16T14:15"));
+        assert_eq!(
+            iso("2/26/2015 7:11 AM PST").as_deref(),
+            Some("2015-02-26T07:11")
+        );
+        assert_eq!(
+            iso("April 5, 2018 | 6:00 PM").as_deref(),
+            Some("2018-04-05T18:00")
+        );
+        assert_eq!(
+            iso("16 November 2017 • 2:15pm").as_deref(),
+            Some("2017-11-16T14:15")
+        );
         assert_eq!(iso("2026-11-25").as_deref(), Some("2026-11-25"));
         assert_eq!(iso("no date here, 2026"), None);
     }
@@ -211,6 +224,8 @@ mod tests {
         assert!(is_date_line("April 5, 2018 | 6:00 PM"));
         assert!(is_date_line("22 Dec, 2016 22 Dec, 2016"));
         assert!(is_date_line("Sept. 25, 2018"));
-        assert!(!is_date_line("The council met on 25 November 2026 to vote."));
+        assert!(!is_date_line(
+            "The council met on 25 November 2026 to vote."
+        ));
     }
 }

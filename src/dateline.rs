@@ -42,7 +42,10 @@ mod tests {
     #[test]
     fn forms() {
         let (p, a, s) = find("LONDON (Reuters) - Prices rose.").unwrap();
-        assert_eq!((p.as_str(), a.as_deref(), s.end), ("LONDON", Some("Reuters"), 18));
+        assert_eq!(
+            (p.as_str(), a.as_deref(), s.end),
+            ("LONDON", Some("Reuters"), 18)
+        );
         let (p, a, _) = find("WASHINGTON — The Senate voted.").unwrap();
         assert_eq!((p.as_str(), a), ("WASHINGTON", None));
         let (p, a, _) = find("KYIV, Ukraine (AP) — Sirens sounded.").unwrap();

@@ -12,7 +12,9 @@ pub enum InputError {
         offset: usize,
     },
     /// The input is not valid UTF-8.
-    #[error("invalid UTF-8 at byte offset {offset} (try --encoding windows-1252, latin1 or utf-16)")]
+    #[error(
+        "invalid UTF-8 at byte offset {offset} (try --encoding windows-1252, latin1 or utf-16)"
+    )]
     InvalidUtf8 {
         /// Byte offset of the first invalid sequence.
         offset: usize,
@@ -32,6 +34,8 @@ pub enum InputError {
         limit: u64,
     },
     /// The encoding name is not one lede knows.
-    #[error("unknown encoding '{0}' (known: utf-8, windows-1252, latin1, utf-16, utf-16le, utf-16be)")]
+    #[error(
+        "unknown encoding '{0}' (known: utf-8, windows-1252, latin1, utf-16, utf-16le, utf-16be)"
+    )]
     UnknownEncoding(String),
 }

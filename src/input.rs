@@ -58,10 +58,14 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>, InputErr
     match encoding {
         Encoding::Utf8 => {
             if bytes.starts_with(&[0xFF, 0xFE]) {
-                return Err(InputError::Utf16 { which: "little-endian" });
+                return Err(InputError::Utf16 {
+                    which: "little-endian",
+                });
             }
             if bytes.starts_with(&[0xFE, 0xFF]) {
-                return Err(InputError::Utf16 { which: "big-endian" });
+                return Err(InputError::Utf16 {
+                    which: "big-endian",
+                });
             }
             if let Some(offset) = memchr::memchr(0, bytes) {
                 return Err(InputError::Binary { offset });

@@ -137,7 +137,8 @@ pub fn analyze_explained(input: &str) -> (Analysis, Vec<Explained>) {
             }
         }
     }
-    let (quotes, headline_quotes, warnings) = quotes::find(input, &a.paragraphs, a.headline.as_ref());
+    let (quotes, headline_quotes, warnings) =
+        quotes::find(input, &a.paragraphs, a.headline.as_ref());
     a.quotes = quotes;
     if let Some(h) = a.headline.as_mut() {
         h.quotes = headline_quotes;
@@ -156,7 +157,13 @@ pub fn analyze_explained(input: &str) -> (Analysis, Vec<Explained>) {
                 .map(|b| b.span),
         )
         .collect();
-    speakers::attribute(input, &a.paragraphs, &context, &mut a.quotes, &mut a.speakers);
+    speakers::attribute(
+        input,
+        &a.paragraphs,
+        &context,
+        &mut a.quotes,
+        &mut a.speakers,
+    );
     a.stats = stats_of(input, &a);
     warn_structure(input, &mut a);
     let explained = seg

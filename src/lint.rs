@@ -400,8 +400,7 @@ fn mismatched_pairs(text: &str) -> Vec<((usize, char), (usize, char))> {
                     // used to close (no space before it, none after it).
                     let used_as_close = matches!(c, '"' | '\u{201d}' | '\u{bb}')
                         || (prev.is_some_and(|p| !p.is_whitespace())
-                            && next
-                                .is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation()));
+                            && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation()));
                     if used_as_close {
                         out.push((o, (i, c)));
                         open = None;

@@ -33,11 +33,43 @@ struct Mark {
 /// Words that, just before a short quotation, say it names a thing rather
 /// than reports speech.
 const NAMING: &[&str] = &[
-    "called", "dubbed", "so-called", "titled", "entitled", "named", "nicknamed", "known",
-    "term", "word", "phrase", "label", "labelled", "labeled", "slogan", "hashtag", "headline",
-    "show", "film", "book", "song", "album", "series", "programme", "program", "movie",
-    "magazine", "column", "campaign", "operation", "game", "podcast", "play", "musical",
-    "novel", "documentary", "newspaper",
+    "called",
+    "dubbed",
+    "so-called",
+    "titled",
+    "entitled",
+    "named",
+    "nicknamed",
+    "known",
+    "term",
+    "word",
+    "phrase",
+    "label",
+    "labelled",
+    "labeled",
+    "slogan",
+    "hashtag",
+    "headline",
+    "show",
+    "film",
+    "book",
+    "song",
+    "album",
+    "series",
+    "programme",
+    "program",
+    "movie",
+    "magazine",
+    "column",
+    "campaign",
+    "operation",
+    "game",
+    "podcast",
+    "play",
+    "musical",
+    "novel",
+    "documentary",
+    "newspaper",
 ];
 
 fn prev_char(s: &str, at: usize) -> Option<char> {
@@ -56,8 +88,21 @@ fn opens_after(c: Option<char>) -> bool {
             is_space(c)
                 || matches!(
                     c,
-                    '(' | '[' | '{' | '—' | '–' | '-' | ':' | '/' | '\u{201c}' | '\u{2018}' | '"' | '\''
-                        | '\u{ab}' | '\u{201e}' | '\u{2039}' | '…'
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | ':'
+                        | '/'
+                        | '\u{201c}'
+                        | '\u{2018}'
+                        | '"'
+                        | '\''
+                        | '\u{ab}'
+                        | '\u{201e}'
+                        | '\u{2039}'
+                        | '…'
                 )
         }
     }
@@ -183,10 +228,14 @@ fn single(s: &str, at: usize, c: char) -> Option<Mark> {
         let lower = word.to_lowercase();
         let after = rest[word.len()..].chars().next();
         if word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty()
-            || matches!(lower.as_str(), "em" | "til" | "cause" | "bout" | "twas" | "tis")
-                && !matches!(after, Some('\'' | '\u{2019}'))
+            || matches!(
+                lower.as_str(),
+                "em" | "til" | "cause" | "bout" | "twas" | "tis"
+            ) && !matches!(after, Some('\'' | '\u{2019}'))
             || (lower == "n" && matches!(after, Some('\'' | '\u{2019}')))
-            || (lower.ends_with('s') && word.len() >= 3 && word[..word.len() - 1].chars().all(|c| c.is_ascii_digit()))
+            || (lower.ends_with('s')
+                && word.len() >= 3
+                && word[..word.len() - 1].chars().all(|c| c.is_ascii_digit()))
         {
             return None;
         }
@@ -204,8 +253,8 @@ fn single(s: &str, at: usize, c: char) -> Option<Mark> {
     // ("the students' union", "runnin' late") when a lowercase word follows.
     if letter(prev) || prev.is_some_and(|p| matches!(p, '.' | ',' | '!' | '?' | '…')) {
         let tail = rest.trim_start_matches(is_space);
-        let followed_by_lower = rest.starts_with(is_space)
-            && tail.chars().next().is_some_and(char::is_lowercase);
+        let followed_by_lower =
+            rest.starts_with(is_space) && tail.chars().next().is_some_and(char::is_lowercase);
         // Possessive plurals end in s; dropped letters in -in' ("runnin'").
         let word_start = s[..at]
             .rfind(|c: char| !c.is_alphanumeric())
@@ -285,11 +334,12 @@ fn pair(s: &str, running: bool) -> Vec<Found> {
         });
     }
     // Single marks outside double quotations.
-    let inside = |at: usize| found.iter().any(|f| f.inner.start <= at && at < f.inner.end);
-    let singles: Vec<&Mark> = ms
-        .iter()
-        .filter(|m| !m.double && !inside(m.at))
-        .collect();
+    let inside = |at: usize| {
+        found
+            .iter()
+            .any(|f| f.inner.start <= at && at < f.inner.end)
+    };
+    let singles: Vec<&Mark> = ms.iter().filter(|m| !m.double && !inside(m.at)).collect();
     let mut open: Option<&Mark> = None;
     let mut single_found = Vec::new();
     for m in singles {
@@ -298,7 +348,10 @@ fn pair(s: &str, running: bool) -> Vec<Found> {
             Some(o) if m.can_close => {
                 let inner = Span::new(o.at + o.len, m.at);
                 // Crossing a double quotation means the pair is wrong.
-                if !found.iter().any(|f| inner.start < f.inner.start && f.inner.start < inner.end) {
+                if !found
+                    .iter()
+                    .any(|f| inner.start < f.inner.start && f.inner.start < inner.end)
+                {
                     single_found.push(Found {
                         inner,
                         closed: true,
@@ -335,8 +388,9 @@ fn names_a_thing(s: &str, inner: Span) -> bool {
     if words.is_empty() {
         return true;
     }
-    let before = s[..inner.start]
-        .trim_end_matches(|c: char| is_space(c) || crate::text::is_open_quote(c) || c == '\u{201d}');
+    let before = s[..inner.start].trim_end_matches(|c: char| {
+        is_space(c) || crate::text::is_open_quote(c) || c == '\u{201d}'
+    });
     let prev_word = before
         .rsplit(|c: char| is_space(c))
         .next()
@@ -351,14 +405,28 @@ fn names_a_thing(s: &str, inner: Span) -> bool {
     // A word reported as spoken: he replied "Never".
     let spoken = matches!(
         prev_word.as_str(),
-        "said" | "says" | "replied" | "replies" | "answered" | "answers" | "shouted" | "told" | "wrote"
+        "said"
+            | "says"
+            | "replied"
+            | "replies"
+            | "answered"
+            | "answers"
+            | "shouted"
+            | "told"
+            | "wrote"
     );
     let title = words.len() <= 5
         && words.iter().all(|w| {
             let core = w.trim_matches(|c: char| !c.is_alphanumeric());
             core.is_empty()
-                || core.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || matches!(core, "of" | "the" | "and" | "a" | "in" | "on" | "to" | "for" | "with" | "at" | "de")
+                || core
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    core,
+                    "of" | "the" | "and" | "a" | "in" | "on" | "to" | "for" | "with" | "at" | "de"
+                )
         })
         && !text.trim_end().ends_with(['.', '!', '?', ','])
         && !words.is_empty();
@@ -485,22 +553,40 @@ mod tests {
         assert_eq!(texts(r#""Yes," she said. "No.""#), ["Yes", "No."]);
         assert_eq!(texts("“Yes,” she said."), ["Yes"]);
         assert_eq!(texts("\"We will be ready,” he said."), ["We will be ready"]);
-        assert_eq!(texts("He said ''I wish him well,'' and left."), ["I wish him well"]);
+        assert_eq!(
+            texts("He said ''I wish him well,'' and left."),
+            ["I wish him well"]
+        );
         assert_eq!(texts("He replied „Nein“ and left."), ["Nein"]);
         assert_eq!(texts("Il a dit « non » hier."), ["non"]);
     }
 
     #[test]
     fn british_singles_and_apostrophes() {
-        assert_eq!(texts("to send a 'reassurance force' to Kyiv"), ["reassurance force"]);
-        assert_eq!(texts("It's the council’s plan from the '90s, rock 'n' roll, O'Brien said."), Vec::<String>::new());
-        assert_eq!(texts("the students' union said it was 'deeply worried' about fees"), ["deeply worried"]);
-        assert_eq!(texts("‘We are runnin' out of time,’ she said."), ["We are runnin' out of time"]);
+        assert_eq!(
+            texts("to send a 'reassurance force' to Kyiv"),
+            ["reassurance force"]
+        );
+        assert_eq!(
+            texts("It's the council’s plan from the '90s, rock 'n' roll, O'Brien said."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            texts("the students' union said it was 'deeply worried' about fees"),
+            ["deeply worried"]
+        );
+        assert_eq!(
+            texts("‘We are runnin' out of time,’ she said."),
+            ["We are runnin' out of time"]
+        );
     }
 
     #[test]
     fn nested_quotes_belong_to_the_outer() {
-        assert_eq!(texts("“He told me ‘never again’ and left,” she said."), ["He told me ‘never again’ and left"]);
+        assert_eq!(
+            texts("“He told me ‘never again’ and left,” she said."),
+            ["He told me ‘never again’ and left"]
+        );
     }
 
     #[test]
@@ -512,8 +598,14 @@ mod tests {
 
     #[test]
     fn titles_are_not_quotes() {
-        assert_eq!(texts("He told the hosts of \"Morning Joe\" he was running."), Vec::<String>::new());
-        assert_eq!(texts("so-called \"smart motorways\" are unsafe"), Vec::<String>::new());
+        assert_eq!(
+            texts("He told the hosts of \"Morning Joe\" he was running."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            texts("so-called \"smart motorways\" are unsafe"),
+            Vec::<String>::new()
+        );
         assert_eq!(texts("Britain is \"ready\" to act"), ["ready"]);
     }
 }

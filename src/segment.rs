@@ -208,7 +208,11 @@ mod tests {
     use super::*;
 
     fn texts(input: &str) -> Vec<String> {
-        segment(input, 0).blocks.into_iter().map(|b| b.text).collect()
+        segment(input, 0)
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect()
     }
 
     #[test]

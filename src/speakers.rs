@@ -21,28 +21,142 @@ use regex::Regex;
 
 use crate::model::{Element, Quote, Speaker};
 use crate::span::Span;
+use crate::text::fold;
 
 /// Speech verbs, past and present, and their -ing forms.
 const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|noting|argued|argues|arguing|claimed|claims|claiming|stated|declared|wrote|writes|writing|asked|asks|asking|replied|responded|continued|recalled|admitted|acknowledged|suggested|suggesting|announced|remarked|observed|conceded|complained|complaining|predicted|stressed|stressing|emphasised|emphasized|joked|quipped|tweeted|posted|pointed out|points out|went on|goes on|mused|boasted|vowed|promised|pledged|testified|shouted|cried|whispered|concluded|maintained|contended|countered|charged|alleged|cautioned|lamented|reiterated|reiterates|confirmed|denied|agreed|sighed|described|describing|called|calling|thought|believed|wondered|pleaded|begged|demanded|accused|slammed|blasted|praised|hailed|labelled|labeled|branded|dismissed|criticised|criticized|recounted|revealed|reported|answered|snapped|retorted|yelled|screamed|chanted|texted|assured|assures|forwards|forwarded|protested|protests|sang|sings|shouting|emailed|rejected|rejects|describe|announcing|stating|beamed|boomed|gushed|exclaimed|mocked|mocking|derided|deriding|echoed|ridiculed|touted|pitched|framed|scoffed|groused|griped|railed|lashed out|decried|bemoaned|cited|referred|referring|characterized|characterised|shot back|fired back|chimed in|put it|puts it";
 
 /// Titles that precede a name and are not part of it.
 const TITLES: &[&str] = &[
-    "president", "prime", "minister", "senator", "sen", "rep", "representative", "gov",
-    "governor", "secretary", "chancellor", "mayor", "judge", "justice", "general", "gen",
-    "col", "colonel", "captain", "capt", "chief", "officer", "director", "chairman",
-    "chairwoman", "chair", "ceo", "professor", "prof", "dr", "doctor", "sir", "dame", "lord",
-    "lady", "mr", "mrs", "ms", "miss", "mx", "rev", "reverend", "father", "sister", "brother",
-    "king", "queen", "prince", "princess", "pope", "bishop", "archbishop", "cardinal",
-    "rabbi", "imam", "sheikh", "speaker", "leader", "commissioner", "ambassador", "attorney",
-    "detective", "inspector", "sergeant", "sgt", "lieutenant", "lt", "major", "admiral",
-    "commander", "superintendent", "constable", "coach", "manager", "deputy", "vice",
-    "foreign", "home", "defence", "defense", "health", "state", "first", "former", "acting",
-    "shadow", "labour", "conservative", "democrat", "democratic", "republican", "gop",
-    "independent", "liberal", "front-runner", "frontrunner", "candidate", "nominee",
-    "councillor", "cllr", "alderman", "congressman", "congresswoman", "assemblyman",
-    "assemblywoman", "premier", "chancellor", "mp", "mep", "senior", "junior", "executive",
-    "founder", "co-founder", "spokesman", "spokeswoman", "spokesperson", "sens", "reps",
-    "house", "senate", "white", "new", "supreme", "court", "u.s.", "us", "u.k.", "uk",
+    "president",
+    "prime",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "secretary",
+    "chancellor",
+    "mayor",
+    "judge",
+    "justice",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "captain",
+    "capt",
+    "chief",
+    "officer",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "professor",
+    "prof",
+    "dr",
+    "doctor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "rev",
+    "reverend",
+    "father",
+    "sister",
+    "brother",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "sheikh",
+    "speaker",
+    "leader",
+    "commissioner",
+    "ambassador",
+    "attorney",
+    "detective",
+    "inspector",
+    "sergeant",
+    "sgt",
+    "lieutenant",
+    "lt",
+    "major",
+    "admiral",
+    "commander",
+    "superintendent",
+    "constable",
+    "coach",
+    "manager",
+    "deputy",
+    "vice",
+    "foreign",
+    "home",
+    "defence",
+    "defense",
+    "health",
+    "state",
+    "first",
+    "former",
+    "acting",
+    "shadow",
+    "labour",
+    "conservative",
+    "democrat",
+    "democratic",
+    "republican",
+    "gop",
+    "independent",
+    "liberal",
+    "front-runner",
+    "frontrunner",
+    "candidate",
+    "nominee",
+    "councillor",
+    "cllr",
+    "alderman",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "premier",
+    "chancellor",
+    "mp",
+    "mep",
+    "senior",
+    "junior",
+    "executive",
+    "founder",
+    "co-founder",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "sens",
+    "reps",
+    "house",
+    "senate",
+    "white",
+    "new",
+    "supreme",
+    "court",
+    "u.s.",
+    "us",
+    "u.k.",
+    "uk",
 ];
 
 /// Honorifics and their gender, when they carry one.
@@ -64,47 +178,327 @@ const HONORIFICS: &[(&str, Option<Gender>)] = &[
 
 /// Capitalised words that start sentences but never names.
 const STOP: &[&str] = &[
-    "but", "and", "or", "the", "a", "an", "in", "on", "at", "he", "she", "it", "they", "we",
-    "i", "this", "that", "these", "those", "when", "while", "after", "before", "if", "as",
-    "for", "with", "his", "her", "their", "our", "its", "so", "yet", "then", "now", "there",
-    "here", "what", "who", "why", "how", "where", "asked", "during", "since", "until", "though",
-    "although", "because", "meanwhile", "still", "also", "even", "according", "speaking",
-    "referencing", "earlier", "later", "last", "next", "on", "by", "from", "to", "of", "not",
-    "no", "yes", "mr.", "one", "two", "both", "all", "some", "many", "most", "every", "each",
-    "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "like", "just", "only", "once",
-    "however", "instead", "indeed", "perhaps", "unless", "whether", "my", "your", "you", "me",
-    "him", "them", "us", "do", "does", "did", "is", "was", "are", "were", "be", "has", "have",
-    "had", "will", "would", "can", "could", "should", "may", "might", "must", "said", "says",
+    "but",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "these",
+    "those",
+    "when",
+    "while",
+    "after",
+    "before",
+    "if",
+    "as",
+    "for",
+    "with",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "so",
+    "yet",
+    "then",
+    "now",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "asked",
+    "during",
+    "since",
+    "until",
+    "though",
+    "although",
+    "because",
+    "meanwhile",
+    "still",
+    "also",
+    "even",
+    "according",
+    "speaking",
+    "referencing",
+    "earlier",
+    "later",
+    "last",
+    "next",
+    "on",
+    "by",
+    "from",
+    "to",
+    "of",
+    "not",
+    "no",
+    "yes",
+    "mr.",
+    "one",
+    "two",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "every",
+    "each",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "like",
+    "just",
+    "only",
+    "once",
+    "however",
+    "instead",
+    "indeed",
+    "perhaps",
+    "unless",
+    "whether",
+    "my",
+    "your",
+    "you",
+    "me",
+    "him",
+    "them",
+    "us",
+    "do",
+    "does",
+    "did",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "said",
+    "says",
 ];
 
 /// Lowercase role nouns that can stand before a name or in an appositive.
 const ROLE_NOUNS: &[&str] = &[
-    "leader", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "chairman",
-    "chairwoman", "chair", "president", "director", "chief", "executive", "officer", "manager",
-    "strategist", "adviser", "advisor", "aide", "analyst", "economist", "professor", "expert",
-    "lawyer", "attorney", "official", "senator", "governor", "mayor", "candidate", "nominee",
-    "founder", "owner", "resident", "councillor", "commissioner", "ambassador", "researcher",
-    "scientist", "doctor", "consultant", "pollster", "historian", "commentator", "editor",
-    "reporter", "member", "head", "campaigner", "activist", "coach", "captain", "player",
-    "teacher", "headteacher", "principal", "student", "father", "mother", "son", "daughter",
-    "brother", "sister", "wife", "husband", "friend", "neighbour", "neighbor", "witness",
-    "chancellor", "speaker", "representative", "congressman", "congresswoman", "fellow",
-    "partner", "investor", "organiser", "organizer", "volunteer", "worker", "nurse",
-    "surgeon", "physician", "inspector", "detective", "superintendent", "sergeant", "general",
-    "lawmaker", "legislator", "operative", "consultant", "donor", "supporter", "critic",
-    "veteran", "ranger", "elder", "user", "vendor", "buyer", "mp", "prosecutor", "judge",
-    "police", "boss", "premier", "politician", "writer", "author", "journalist", "host",
-    "actress", "actor", "singer", "rapper", "star", "comedian", "musician", "artist",
-    "director", "producer", "chef", "designer", "model", "athlete", "footballer", "striker",
-    "midfielder", "defender", "goalkeeper", "manager", "driver", "pilot", "farmer", "owner",
-    "landlord", "tenant", "parent", "mum", "dad", "grandmother", "grandfather", "pastor",
-    "priest", "vicar", "bishop", "delegate", "voter", "protester", "officer", "soldier",
-    "survivor", "victim", "chairperson", "secretary-general", "entrepreneur", "businessman",
-    "businesswoman", "billionaire", "novelist", "poet", "filmmaker", "photographer",
-    "student", "graduate", "senator-elect", "governor-elect", "president-elect", "psychologist",
-    "sociologist", "scholar", "lecturer", "dean", "researcher", "engineer", "developer",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "director",
+    "chief",
+    "executive",
+    "officer",
+    "manager",
+    "strategist",
+    "adviser",
+    "advisor",
+    "aide",
+    "analyst",
+    "economist",
+    "professor",
+    "expert",
+    "lawyer",
+    "attorney",
+    "official",
+    "senator",
+    "governor",
+    "mayor",
+    "candidate",
+    "nominee",
+    "founder",
+    "owner",
+    "resident",
+    "councillor",
+    "commissioner",
+    "ambassador",
+    "researcher",
+    "scientist",
+    "doctor",
+    "consultant",
+    "pollster",
+    "historian",
+    "commentator",
+    "editor",
+    "reporter",
+    "member",
+    "head",
+    "campaigner",
+    "activist",
+    "coach",
+    "captain",
+    "player",
+    "teacher",
+    "headteacher",
+    "principal",
+    "student",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "friend",
+    "neighbour",
+    "neighbor",
+    "witness",
+    "chancellor",
+    "speaker",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "fellow",
+    "partner",
+    "investor",
+    "organiser",
+    "organizer",
+    "volunteer",
+    "worker",
+    "nurse",
+    "surgeon",
+    "physician",
+    "inspector",
+    "detective",
+    "superintendent",
+    "sergeant",
+    "general",
+    "lawmaker",
+    "legislator",
+    "operative",
+    "consultant",
+    "donor",
+    "supporter",
+    "critic",
+    "veteran",
+    "ranger",
+    "elder",
+    "user",
+    "vendor",
+    "buyer",
+    "mp",
+    "prosecutor",
+    "judge",
+    "police",
+    "boss",
+    "premier",
+    "politician",
+    "writer",
+    "author",
+    "journalist",
+    "host",
+    "actress",
+    "actor",
+    "singer",
+    "rapper",
+    "star",
+    "comedian",
+    "musician",
+    "artist",
+    "director",
+    "producer",
+    "chef",
+    "designer",
+    "model",
+    "athlete",
+    "footballer",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "manager",
+    "driver",
+    "pilot",
+    "farmer",
+    "owner",
+    "landlord",
+    "tenant",
+    "parent",
+    "mum",
+    "dad",
+    "grandmother",
+    "grandfather",
+    "pastor",
+    "priest",
+    "vicar",
+    "bishop",
+    "delegate",
+    "voter",
+    "protester",
+    "officer",
+    "soldier",
+    "survivor",
+    "victim",
+    "chairperson",
+    "secretary-general",
+    "entrepreneur",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "novelist",
+    "poet",
+    "filmmaker",
+    "photographer",
+    "student",
+    "graduate",
+    "senator-elect",
+    "governor-elect",
+    "president-elect",
+    "psychologist",
+    "sociologist",
+    "scholar",
+    "lecturer",
+    "dean",
+    "researcher",
+    "engineer",
+    "developer",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,8 +548,8 @@ struct Mention {
 
 /// Prepositions before a name that make it an object, not a subject.
 const PREPOSITIONS: &[&str] = &[
-    "of", "in", "at", "from", "to", "near", "for", "with", "by", "about", "on", "into",
-    "across", "outside", "inside", "against", "toward", "towards", "through", "than", "like",
+    "of", "in", "at", "from", "to", "near", "for", "with", "by", "about", "on", "into", "across",
+    "outside", "inside", "against", "toward", "towards", "through", "than", "like",
 ];
 
 fn after_preposition(text: &str, at: usize) -> bool {
@@ -165,12 +559,18 @@ fn after_preposition(text: &str, at: usize) -> bool {
         .map(lower_key)
         .unwrap_or_default();
     PREPOSITIONS.contains(&prev.as_str())
-        || matches!(prev.as_str(), "a" | "an" | "the" | "this" | "that" | "these" | "those")
+        || matches!(
+            prev.as_str(),
+            "a" | "an" | "the" | "this" | "that" | "these" | "those"
+        )
 }
 
 /// "Clinton's attacks": a possessive name is not the subject.
 fn possessive_at(text: &str, end: usize) -> bool {
-    text[end..].starts_with("'s") || text[end..].starts_with("’s") || text[..end].ends_with("'s") || text[..end].ends_with("’s")
+    text[end..].starts_with("'s")
+        || text[end..].starts_with("’s")
+        || text[..end].ends_with("'s")
+        || text[..end].ends_with("’s")
 }
 
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
@@ -248,7 +648,10 @@ fn parse_run(run: &str) -> NameParts {
     let mut i = cut;
     while words.len() - i > 2 {
         let key = lower_key(words[i].1);
-        if !["ian", "ish", "ese", "can", "ic"].iter().any(|e| key.ends_with(e)) {
+        if !["ian", "ish", "ese", "can", "ic"]
+            .iter()
+            .any(|e| key.ends_with(e))
+        {
             break;
         }
         parts.titles.push(words[i].1.to_string());
@@ -359,9 +762,11 @@ impl Registry {
         let head = words.last()?;
         let full = words.join(" ");
         let matches = |p: &Person| {
-            p.roles
-                .iter()
-                .any(|r| *r == full || r.ends_with(&format!(" {full}")) || (words.len() == 1 && r.split(' ').next_back() == Some(head.as_str())))
+            p.roles.iter().any(|r| {
+                *r == full
+                    || r.ends_with(&format!(" {full}"))
+                    || (words.len() == 1 && r.split(' ').next_back() == Some(head.as_str()))
+            })
         };
         self.mentions
             .iter()
@@ -385,7 +790,9 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
         let text = p.of(input);
         for m in NAME_RUN.find_iter(text) {
             let abs = p.start + m.start();
-            if quotes.iter().any(|q| q.span.start <= abs && abs < q.span.end) {
+            // Quotes are in order: the last one starting before `abs`.
+            let k = quotes.partition_point(|q| q.span.start <= abs);
+            if k > 0 && abs < quotes[k - 1].span.end {
                 continue;
             }
             let parts = parse_run(m.as_str());
@@ -397,7 +804,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
             if parts.tokens.len() >= 2 && parts.tokens.len() <= 4 && plausible_name(&parts.tokens) {
                 let id = reg.person_for(&parts.tokens);
                 let person = &mut reg.people[id];
-                person.mentions.push(mention_text(m.as_str(), &parts));
+                person.mentions.push(mention_text(m.as_str()));
                 person.gender = person.gender.or(parts.gender);
                 let mut roles: Vec<String> = Vec::new();
                 if !parts.titles.is_empty() {
@@ -415,7 +822,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     roles.push(r);
                 }
                 if let Some(c) = APPOSITIVE.captures(&text[m.end()..]) {
-                    roles.push(c[1].trim().to_string());
+                    roles.push(fold(c[1].trim()));
                 }
                 for r in roles {
                     let key = r.to_lowercase();
@@ -438,7 +845,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 let surname = &parts.tokens[0];
                 if let Some(id) = reg.by_surname(surname, start) {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
-                    let written = mention_text(m.as_str(), &parts);
+                    let written = mention_text(m.as_str());
                     reg.people[id].mentions.push(written);
                     reg.mentions.push(Mention {
                         span: Span::new(start, name_end),
@@ -463,8 +870,30 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
 }
 
 fn gender_of_role(role: &str) -> Option<Gender> {
-    let male = ["spokesman", "chairman", "congressman", "father", "son", "brother", "husband", "king", "prince", "assemblyman"];
-    let female = ["spokeswoman", "chairwoman", "congresswoman", "mother", "daughter", "sister", "wife", "queen", "princess", "assemblywoman"];
+    let male = [
+        "spokesman",
+        "chairman",
+        "congressman",
+        "father",
+        "son",
+        "brother",
+        "husband",
+        "king",
+        "prince",
+        "assemblyman",
+    ];
+    let female = [
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "mother",
+        "daughter",
+        "sister",
+        "wife",
+        "queen",
+        "princess",
+        "assemblywoman",
+    ];
     role.split_whitespace().find_map(|w| {
         if male.contains(&w) {
             Some(Gender::Male)
@@ -476,28 +905,113 @@ fn gender_of_role(role: &str) -> Option<Gender> {
     })
 }
 
-fn mention_text(run: &str, parts: &NameParts) -> String {
-    let _ = parts;
-    let run = run.trim_end_matches(['.', ',']);
-    strip_possessive(run).to_string()
+fn mention_text(run: &str) -> String {
+    fold(strip_possessive(run.trim_end_matches(['.', ','])))
 }
 
 /// Names are capitalised words without digits; a run of place or
 /// organisation words is not a person ("New York", "White House").
 fn plausible_name(tokens: &[String]) -> bool {
     const NOT_PERSON: &[&str] = &[
-        "house", "party", "city", "county", "state", "states", "street", "road", "university",
-        "college", "school", "council", "committee", "department", "ministry", "office",
-        "agency", "news", "times", "post", "journal", "company", "bank", "group", "court",
-        "church", "hospital", "centre", "center", "club", "union", "association", "fund",
-        "police", "force", "army", "navy", "kingdom", "republic", "island", "islands",
-        "river", "north", "south", "east", "west", "america", "europe", "africa", "asia",
-        "york", "zealand", "united", "national", "international", "federal", "campaign",
-        "democrats", "republicans", "senate", "congress", "parliament", "inc", "corp", "ltd",
-        "day", "week", "year", "facebook", "twitter", "google", "tv", "radio", "airport",
-        "museum", "hall", "square", "park", "valley", "festival", "awards", "cup", "league",
-        "market", "service", "services", "foundation", "institute", "project", "program",
-        "programme", "network", "media", "press", "act", "bill", "plan", "summit", "war",
+        "house",
+        "party",
+        "city",
+        "county",
+        "state",
+        "states",
+        "street",
+        "road",
+        "university",
+        "college",
+        "school",
+        "council",
+        "committee",
+        "department",
+        "ministry",
+        "office",
+        "agency",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "company",
+        "bank",
+        "group",
+        "court",
+        "church",
+        "hospital",
+        "centre",
+        "center",
+        "club",
+        "union",
+        "association",
+        "fund",
+        "police",
+        "force",
+        "army",
+        "navy",
+        "kingdom",
+        "republic",
+        "island",
+        "islands",
+        "river",
+        "north",
+        "south",
+        "east",
+        "west",
+        "america",
+        "europe",
+        "africa",
+        "asia",
+        "york",
+        "zealand",
+        "united",
+        "national",
+        "international",
+        "federal",
+        "campaign",
+        "democrats",
+        "republicans",
+        "senate",
+        "congress",
+        "parliament",
+        "inc",
+        "corp",
+        "ltd",
+        "day",
+        "week",
+        "year",
+        "facebook",
+        "twitter",
+        "google",
+        "tv",
+        "radio",
+        "airport",
+        "museum",
+        "hall",
+        "square",
+        "park",
+        "valley",
+        "festival",
+        "awards",
+        "cup",
+        "league",
+        "market",
+        "service",
+        "services",
+        "foundation",
+        "institute",
+        "project",
+        "program",
+        "programme",
+        "network",
+        "media",
+        "press",
+        "act",
+        "bill",
+        "plan",
+        "summit",
+        "war",
     ];
     tokens.iter().all(|t| {
         let k = lower_key(t);
@@ -567,7 +1081,10 @@ static ADVERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VERB_WHO_END: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
-    Regex::new(&format!(r"(?-u:\b)(?P<verb>{VERB_RE})\s+(?:that\s+)?{who}$")).expect("verb who end")
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<verb>{VERB_RE})\s+(?:that\s+)?{who}$"
+    ))
+    .expect("verb who end")
 });
 static VERB_ANY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{VERB_RE})(?-u:\b)")).expect("verb"));
@@ -591,9 +1108,23 @@ struct Attribution {
     weak: bool,
 }
 
+impl Attribution {
+    /// The same with white space folded: a hard-wrapped "said\nJane Doe"
+    /// reads "said Jane Doe".
+    fn folded(self) -> Attribution {
+        Attribution {
+            who: fold(&self.who),
+            cue: fold(&self.cue),
+            ..self
+        }
+    }
+}
+
 fn from_caps(c: &regex::Captures<'_>, base: usize) -> Option<Attribution> {
     let who = c.name("who")?;
-    let cue = c.name("verb").map_or("—".to_string(), |v| v.as_str().to_lowercase());
+    let cue = c
+        .name("verb")
+        .map_or("—".to_string(), |v| v.as_str().to_lowercase());
     Some(Attribution {
         weak: false,
         who: who.as_str().trim().to_string(),
@@ -619,18 +1150,41 @@ fn usable(who: &str) -> bool {
             && words.iter().all(|w| {
                 !matches!(
                     w.as_str(),
-                    "he" | "she" | "they" | "it" | "we" | "i" | "who" | "which" | "that" | "when"
-                        | "as" | "if" | "was" | "were" | "is" | "are" | "be" | "been" | "had"
-                        | "has" | "have" | "would" | "will" | "could" | "should" | "not" | "did"
-                )
-                    && !VERB_ANY.is_match(w)
+                    "he" | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "when"
+                        | "as"
+                        | "if"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "should"
+                        | "not"
+                        | "did"
+                ) && !VERB_ANY.is_match(w)
             });
     }
     let parts = parse_run(who);
     !parts.tokens.is_empty()
-        && parts.tokens.iter().all(|t| {
-            !STOP.contains(&lower_key(t).as_str()) && !is_capitals(t)
-        })
+        && parts
+            .tokens
+            .iter()
+            .all(|t| !STOP.contains(&lower_key(t).as_str()) && !is_capitals(t))
 }
 
 /// Replace the inner text of every quote with `_` (same byte length) so
@@ -658,15 +1212,13 @@ fn masked(text: &str, base: usize, quotes: &[&Quote]) -> String {
 /// Start of the sentence that holds byte `at` of masked text `m`.
 fn sentence_start(m: &str, at: usize) -> usize {
     let b = m.as_bytes();
+    let floor = floor(m, at.saturating_sub(WINDOW));
     let mut i = at;
-    while i > 0 {
+    while i > floor {
         let c = b[i - 1];
         if matches!(c, b'.' | b'!' | b'?') && b.get(i).is_some_and(|n| n.is_ascii_whitespace()) {
             // "Mr." and initials do not end sentences.
-            let word_start = m[..i - 1]
-                .rfind(|c: char| c.is_whitespace())
-                .map_or(0, |k| k + 1);
-            let word = &m[word_start..i - 1];
+            let word = last_word(m, i - 1);
             let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
                 || word.contains('.');
             if !abbrev {
@@ -675,19 +1227,31 @@ fn sentence_start(m: &str, at: usize) -> usize {
         }
         i -= 1;
     }
-    0
+    floor
+}
+
+/// How far around a quotation its attribution is looked for, in bytes: the
+/// search stays linear in the paragraph however many quotes it holds.
+const WINDOW: usize = 400;
+
+/// The word that ends at byte `end` (at most 40 bytes of it).
+fn last_word(m: &str, end: usize) -> &str {
+    let lo = floor(m, end.saturating_sub(40));
+    let head = &m[lo..end];
+    head.rfind(char::is_whitespace)
+        .map_or(head, |k| &head[k + 1..])
 }
 
 /// End of the sentence that holds byte `at`.
 fn sentence_end(m: &str, at: usize) -> usize {
     let b = m.as_bytes();
+    let ceiling = ceil(m, (at + WINDOW).min(b.len()));
     let mut i = at;
-    while i < b.len() {
+    while i < ceiling {
         if matches!(b[i], b'.' | b'!' | b'?') {
             let next = b.get(i + 1).copied();
             if next.is_none_or(|n| n.is_ascii_whitespace()) {
-                let word_start = m[..i].rfind(|c: char| c.is_whitespace()).map_or(0, |k| k + 1);
-                let word = &m[word_start..i];
+                let word = last_word(m, i);
                 let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
                 if !abbrev {
                     return i + 1;
@@ -696,7 +1260,14 @@ fn sentence_end(m: &str, at: usize) -> usize {
         }
         i += 1;
     }
-    b.len()
+    ceiling
+}
+
+fn ceil(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// Find the attribution of the quote at `[qs, qe)` (masked paragraph
@@ -705,7 +1276,12 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
     // Past the closing mark(s) and trailing punctuation.
     let after_start = m[qe..]
         .char_indices()
-        .find(|&(_, c)| !matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '\u{203a}' | '\u{201c}'))
+        .find(|&(_, c)| {
+            !matches!(
+                c,
+                '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '\u{203a}' | '\u{201c}'
+            )
+        })
         .map_or(m.len(), |(i, _)| qe + i);
     let after = &m[after_start..sentence_end(m, after_start).max(after_start)];
     let after = &after[..floor(after, 160.min(after.len()))];
@@ -714,7 +1290,11 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
             if let Some(a) = from_caps(&c, after_start) {
                 if usable(&a.who) {
                     return Some(Attribution {
-                        cue: if re.as_str() == AFTER_DASH.as_str() { "—".to_string() } else { a.cue },
+                        cue: if re.as_str() == AFTER_DASH.as_str() {
+                            "—".to_string()
+                        } else {
+                            a.cue
+                        },
                         ..a
                     });
                 }
@@ -731,7 +1311,8 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
         return Some(a);
     }
     // "saying he "sort of hopes"": a speaker between a verb and the quote.
-    let bare = before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
+    let bare =
+        before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
     if let Some(c) = VERB_WHO_END.captures(bare) {
         if let Some(a) = from_caps(&c, s) {
             let article = matches!(
@@ -815,7 +1396,10 @@ fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
             let parts = parse_run(between);
             let is_name = WHO_EXACT.is_match(between)
                 && parts.tokens.len() >= 2
-                && parts.tokens.iter().all(|t| t.chars().next().is_some_and(char::is_uppercase));
+                && parts
+                    .tokens
+                    .iter()
+                    .all(|t| t.chars().next().is_some_and(char::is_uppercase));
             if is_name {
                 let start = lo + k + 1 + (inner[k + 1..].len() - inner[k + 1..].trim_start().len());
                 return Some((start, between.to_string()));
@@ -828,7 +1412,9 @@ fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
     let region = &m[lo..end];
     let starts: Vec<usize> = region
         .char_indices()
-        .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || region[..i].ends_with(char::is_whitespace)))
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || region[..i].ends_with(char::is_whitespace))
+        })
         .map(|(i, _)| i)
         .collect();
     let mut best: Option<(usize, String)> = None;
@@ -860,14 +1446,20 @@ fn resolve(
     para_start: usize,
     last_speaker: Option<usize>,
 ) -> Option<usize> {
-    let key = who.split_whitespace().next().map(str::to_lowercase).unwrap_or_default();
+    let key = who
+        .split_whitespace()
+        .next()
+        .map(str::to_lowercase)
+        .unwrap_or_default();
     if PRONOUNS.contains(&key.as_str()) {
         let gender = match key.as_str() {
             "he" => Some(Gender::Male),
             "she" => Some(Gender::Female),
             _ => None,
         };
-        let fits = |p: usize| gender.is_none() || reg.people[p].gender.is_none() || reg.people[p].gender == gender;
+        let fits = |p: usize| {
+            gender.is_none() || reg.people[p].gender.is_none() || reg.people[p].gender == gender
+        };
         if key == "i" || key == "they" {
             return last_speaker;
         }
@@ -958,7 +1550,11 @@ pub fn attribute(
     quotes: &mut [Quote],
     speakers: &mut Vec<Speaker>,
 ) {
-    let mut spans: Vec<Span> = paragraphs.iter().map(|p| p.span).chain(context.iter().copied()).collect();
+    let mut spans: Vec<Span> = paragraphs
+        .iter()
+        .map(|p| p.span)
+        .chain(context.iter().copied())
+        .collect();
     spans.sort();
     let mut reg = gather(input, &spans, quotes);
     let mut last_speaker: Option<usize> = None;
@@ -980,9 +1576,16 @@ pub fn attribute(
         for q in &quotes[start..qi] {
             let (qs, qe) = (q.span.start - base, q.span.end - base);
             let a = attribution_for(&m, qs, qe)
+                .map(Attribution::folded)
                 .map(|a| {
                     let who = resolve(&reg, &a.who, base + a.at, base, last_speaker);
-                    (Attribution { at: base + a.at, ..a }, who)
+                    (
+                        Attribution {
+                            at: base + a.at,
+                            ..a
+                        },
+                        who,
+                    )
                 })
                 .filter(|(a, who)| {
                     !a.weak || who.is_some() || PRONOUNS.contains(&lower_key(&a.who).as_str())
@@ -1050,8 +1653,14 @@ pub fn attribute(
                             }
                             let pm = masked(pt, prev.span.start, &[]);
                             let end = pm.trim_end().len();
-                            let a = attribution_for(&pm, end, end)?;
-                            let who = resolve(&reg, &a.who, prev.span.start + a.at, prev.span.start, last_speaker);
+                            let a = attribution_for(&pm, end, end)?.folded();
+                            let who = resolve(
+                                &reg,
+                                &a.who,
+                                prev.span.start + a.at,
+                                prev.span.start,
+                                last_speaker,
+                            );
                             Some((a, who))
                         })
                         .flatten();
@@ -1141,12 +1750,37 @@ mod tests {
 
     #[test]
     fn attribution_patterns() {
-        assert_eq!(who("\"Yes,\" Jane Doe said.", "Yes").as_deref(), Some("Jane Doe"));
-        assert_eq!(who("\"Yes,\" said Jane Doe.", "Yes").as_deref(), Some("Jane Doe"));
-        assert_eq!(who("Jane Doe said: \"Yes.\"", "Yes.").as_deref(), Some("Jane Doe"));
-        assert_eq!(who("\"Yes.\" — Ayesha Karim, 41, nurse", "Yes.").as_deref(), Some("Ayesha Karim"));
-        assert_eq!(who("Its director, Jane Doe, said the plan was \"late\".", "late").as_deref(), Some("Jane Doe"));
-        assert_eq!(who("\"Yes,\" the Prime Minister told reporters.", "Yes").as_deref(), Some("the Prime Minister"));
-        assert_eq!(who("According to Jane Doe, \"it is late\".", "it is late").as_deref(), Some("Jane Doe"));
+        assert_eq!(
+            who("\"Yes,\" Jane Doe said.", "Yes").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            who("\"Yes,\" said Jane Doe.", "Yes").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            who("Jane Doe said: \"Yes.\"", "Yes.").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            who("\"Yes.\" — Ayesha Karim, 41, nurse", "Yes.").as_deref(),
+            Some("Ayesha Karim")
+        );
+        assert_eq!(
+            who(
+                "Its director, Jane Doe, said the plan was \"late\".",
+                "late"
+            )
+            .as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            who("\"Yes,\" the Prime Minister told reporters.", "Yes").as_deref(),
+            Some("the Prime Minister")
+        );
+        assert_eq!(
+            who("According to Jane Doe, \"it is late\".", "it is late").as_deref(),
+            Some("Jane Doe")
+        );
     }
 }

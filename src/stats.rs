@@ -8,9 +8,9 @@ pub const WORDS_PER_MINUTE: usize = 230;
 /// Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sir", "st", "jr", "sr", "gen", "col", "lt", "sgt", "capt",
-    "gov", "sen", "rep", "rev", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
-    "approx", "dept", "est", "fig", "al",
+    "gov", "sen", "rep", "rev", "hon", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx",
+    "dept", "est", "fig", "al",
 ];
 
 /// Unicode words in `text`.
@@ -48,7 +48,10 @@ fn ends_with_abbreviation(s: &str) -> bool {
         return false;
     }
     // Initialisms: "U.S", "p.m", "a.m", "J" (a middle initial).
-    if last.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)) {
+    if last
+        .split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    {
         return true;
     }
     ABBREVIATIONS.contains(&last.to_lowercase().as_str())
@@ -65,7 +68,10 @@ mod tests {
 
     #[test]
     fn abbreviations_do_not_end_sentences() {
-        assert_eq!(sentences("Mr. Smith went to the U.S. on Monday. He left at 5 p.m. and slept."), 2);
+        assert_eq!(
+            sentences("Mr. Smith went to the U.S. on Monday. He left at 5 p.m. and slept."),
+            2
+        );
         assert_eq!(sentences("One. Two! Three?"), 3);
         assert_eq!(sentences("No full stop"), 1);
         assert_eq!(sentences(""), 0);

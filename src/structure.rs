@@ -171,7 +171,12 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
     let mut first = core.iter().position(|&c| c);
     let last = core.iter().rposition(|&c| c);
     // A byline below a standfirst: the body starts after it.
-    let third_core = core.iter().enumerate().filter(|(_, &c)| c).nth(2).map_or(n, |(i, _)| i);
+    let third_core = core
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c)
+        .nth(2)
+        .map_or(n, |(i, _)| i);
     let byline_at = find_byline(blocks, &f, third_core);
     if let (Some((_, end)), Some(a)) = (byline_at, first) {
         if a < end {
@@ -190,7 +195,12 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
         }
     };
 
-    head(blocks, &f, &mut out[..body_start], byline_at.filter(|&(_, e)| e <= body_start));
+    head(
+        blocks,
+        &f,
+        &mut out[..body_start],
+        byline_at.filter(|&(_, e)| e <= body_start),
+    );
     let headline_text = out
         .iter()
         .zip(blocks)
@@ -201,7 +211,10 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
         let fi = &f[i];
         let in_body = i < body_end;
         let d = if headline_text.as_deref() == Some(blocks[i].text.as_str()) {
-            Decision::new(Role::Boilerplate(BoilerplateKind::Other), "repeats-headline")
+            Decision::new(
+                Role::Boilerplate(BoilerplateKind::Other),
+                "repeats-headline",
+            )
         } else if let Some(cue) = &fi.cue {
             Decision::from_cue(cue)
         } else if core[i] {
@@ -211,7 +224,10 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
         } else if fi.date_line {
             Decision::new(Role::Boilerplate(BoilerplateKind::Meta), "date-line")
         } else if fi.repeated && fi.words <= 12 {
-            Decision::new(Role::Boilerplate(BoilerplateKind::Other), "repeated-fragment")
+            Decision::new(
+                Role::Boilerplate(BoilerplateKind::Other),
+                "repeated-fragment",
+            )
         } else if in_body {
             body_fragment(blocks, &f, &core, &out, i)
         } else {
@@ -220,7 +236,11 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
         out[i] = Some(d);
     }
     out.into_iter()
-        .map(|d| d.unwrap_or_else(|| Decision::new(Role::Boilerplate(BoilerplateKind::Other), "unassigned")))
+        .map(|d| {
+            d.unwrap_or_else(|| {
+                Decision::new(Role::Boilerplate(BoilerplateKind::Other), "unassigned")
+            })
+        })
         .collect()
 }
 
@@ -228,9 +248,26 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
 fn caption_words(t: &str) -> bool {
     let lower = t.to_lowercase();
     [
-        "(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", " pictured", "(pictured)",
-        " poses ", " pose ", "clockwise from", "from left", " left, ", " right, ", " seen here",
-        "file photo", "(file)", " in this photo", " in this image",
+        "(l)",
+        "(r)",
+        "(c)",
+        "(left)",
+        "(right)",
+        "(centre)",
+        "(center)",
+        " pictured",
+        "(pictured)",
+        " poses ",
+        " pose ",
+        "clockwise from",
+        "from left",
+        " left, ",
+        " right, ",
+        " seen here",
+        "file photo",
+        "(file)",
+        " in this photo",
+        " in this image",
     ]
     .iter()
     .any(|w| lower.contains(w))
@@ -260,7 +297,8 @@ fn body_fragment(
             .as_ref()
             .is_some_and(|d| d.role == Role::Paragraph || d.role == Role::Subheading);
     let next_prose = core.get(i + 1).copied().unwrap_or(false)
-        || f.get(i + 1).is_some_and(|n| n.sentence_end && n.cue.is_none() && n.words >= 2);
+        || f.get(i + 1)
+            .is_some_and(|n| n.sentence_end && n.cue.is_none() && n.words >= 2);
     if prev_prose && next_prose && fi.words >= 1 && last_significant(t) != Some(',') {
         return Decision::new(Role::Subheading, "between-paragraphs");
     }
@@ -316,7 +354,13 @@ fn head(
     });
     let headline = headline.or_else(|| {
         // A one- or two-word title is still a title when nothing else is.
-        (0..n).find(|&i| f[i].cue.is_none() && !f[i].date_line && f[i].words >= 1 && byline_at.is_none_or(|(s, _)| i < s))
+        (0..n)
+            .find(|&i| {
+                f[i].cue.is_none()
+                    && !f[i].date_line
+                    && f[i].words >= 1
+                    && byline_at.is_none_or(|(s, _)| i < s)
+            })
             .filter(|&i| i + 1 == n || f[i + 1].words > f[i].words)
             .filter(|_| n > 0 && blocks.len() > n)
             .filter(|&i| i == 0)
@@ -363,9 +407,7 @@ fn head(
 /// The blocks `[start, end)` that make the byline, if any: an explicit
 /// byline ("By ...") first, else a bare name with a date or a role line.
 fn find_byline(blocks: &[Block], f: &[Facts], n: usize) -> Option<(usize, usize)> {
-    let explicit = (0..n).find(|&i| {
-        f[i].cue.is_none() && byline::parse(&blocks[i].text).is_some()
-    });
+    let explicit = (0..n).find(|&i| f[i].cue.is_none() && byline::parse(&blocks[i].text).is_some());
     let start = explicit.or_else(|| {
         (0..n).find(|&i| {
             f[i].cue.is_none()

@@ -54,7 +54,10 @@ pub fn last_significant(s: &str) -> Option<char> {
 /// True when `s` ends like a sentence: `.`, `!`, `?`, `…` or `:`, perhaps
 /// followed by closing quotation marks or brackets.
 pub fn ends_like_sentence(s: &str) -> bool {
-    matches!(last_significant(s), Some('.' | '!' | '?' | '\u{2026}' | ':' | ';'))
+    matches!(
+        last_significant(s),
+        Some('.' | '!' | '?' | '\u{2026}' | ':' | ';')
+    )
 }
 
 /// Words as people count them: runs separated by white space that hold a
