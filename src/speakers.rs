@@ -1202,7 +1202,11 @@ fn masked(text: &str, base: usize, quotes: &[&Quote]) -> String {
             continue;
         }
         out.push_str(&text[pos..s.start]);
-        out.extend(std::iter::repeat_n('_', s.end - s.start));
+        // Keep a quotation's own final stop: it ends the sentence too.
+        let inner = &text[s.start..s.end];
+        let keep = inner.len() - inner.trim_end_matches(['.', '!', '?']).len();
+        out.extend(std::iter::repeat_n('_', s.end - s.start - keep));
+        out.push_str(&inner[inner.len() - keep..]);
         pos = s.end;
     }
     out.push_str(&text[pos..]);
@@ -1216,7 +1220,7 @@ fn sentence_start(m: &str, at: usize) -> usize {
     let mut i = at;
     while i > floor {
         let c = b[i - 1];
-        if matches!(c, b'.' | b'!' | b'?') && b.get(i).is_some_and(|n| n.is_ascii_whitespace()) {
+        if matches!(c, b'.' | b'!' | b'?') && space_after(m, i) {
             // "Mr." and initials do not end sentences.
             let word = last_word(m, i - 1);
             let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
@@ -1228,6 +1232,13 @@ fn sentence_start(m: &str, at: usize) -> usize {
         i -= 1;
     }
     floor
+}
+
+/// True when only closing marks stand between byte `i` and white space.
+fn space_after(m: &str, i: usize) -> bool {
+    m[i..]
+        .trim_start_matches(['"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', ')'])
+        .starts_with(char::is_whitespace)
 }
 
 /// How far around a quotation its attribution is looked for, in bytes: the
@@ -1285,7 +1296,15 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
         .map_or(m.len(), |(i, _)| qe + i);
     let after = &m[after_start..sentence_end(m, after_start).max(after_start)];
     let after = &after[..floor(after, 160.min(after.len()))];
-    for re in [&*AFTER_VERB_WHO, &*AFTER_WHO_VERB, &*AFTER_DASH] {
+    // A quotation that ends with a full stop ends its sentence: what follows
+    // is a new sentence, not its attribution (but "." — Jane Doe is).
+    let closed_sentence = m[..qe].ends_with('.');
+    let after_patterns: &[&Regex] = if closed_sentence {
+        &[&*AFTER_DASH]
+    } else {
+        &[&*AFTER_VERB_WHO, &*AFTER_WHO_VERB, &*AFTER_DASH]
+    };
+    for &re in after_patterns {
         if let Some(c) = re.captures(after) {
             if let Some(a) = from_caps(&c, after_start) {
                 if usable(&a.who) {
@@ -1315,11 +1334,9 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
         before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
     if let Some(c) = VERB_WHO_END.captures(bare) {
         if let Some(a) = from_caps(&c, s) {
-            let article = matches!(
-                lower_key(a.who.split_whitespace().next().unwrap_or("")).as_str(),
-                "the" | "a" | "an" | "his" | "her" | "their"
-            );
-            if !article && usable(&a.who) && a.who.split_whitespace().count() <= 4 {
+            // Only a pronoun: in "Trump said Clinton "caused death"" the
+            // name after the verb is who the words are about.
+            if PRONOUNS.contains(&lower_key(&a.who).as_str()) {
                 return Some(a);
             }
         }
@@ -1343,7 +1360,11 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
         return best;
     }
     // Later in the same sentence, after other words: "... the "force" he said".
-    let end = sentence_end(m, after_start);
+    let end = if closed_sentence {
+        after_start
+    } else {
+        sentence_end(m, after_start)
+    };
     let rest = &m[after_start..end.max(after_start)];
     for re in [&*ACCORDING, &*WHO_VERB, &*VERB_WHO] {
         if let Some(a) = re
