@@ -544,6 +544,10 @@ struct Mention {
     /// Named after a preposition ("out of Halden Bay", "to Ms Doe"): not a
     /// likely antecedent for a pronoun, and often a place.
     oblique: bool,
+    /// The first person named in its sentence: its likely subject.
+    subject: bool,
+    /// The first time the article names this person.
+    first: bool,
 }
 
 /// Prepositions before a name that make it an object, not a subject.
@@ -788,6 +792,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
     let mut reg = Registry::default();
     for p in spans {
         let text = p.of(input);
+        let mut last_mention_at: Option<usize> = None;
         for m in NAME_RUN.find_iter(text) {
             let abs = p.start + m.start();
             // Quotes are in order: the last one starting before `abs`.
@@ -836,9 +841,15 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     }
                     person.roles.push(key);
                 }
+                let subject =
+                    last_mention_at.is_none_or(|prev| prev < sentence_start(text, m.start()));
+                last_mention_at = Some(m.start());
+                let first = !reg.mentions.iter().any(|x| x.person == id);
                 reg.mentions.push(Mention {
                     span: Span::new(start, name_end),
                     person: id,
+                    subject,
+                    first,
                     oblique: after_preposition(text, m.start()) || possessive_at(text, m.end()),
                 });
             } else if parts.tokens.len() == 1 {
@@ -847,9 +858,14 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
                     let written = mention_text(m.as_str());
                     reg.people[id].mentions.push(written);
+                    let subject =
+                        last_mention_at.is_none_or(|prev| prev < sentence_start(text, m.start()));
+                    last_mention_at = Some(m.start());
                     reg.mentions.push(Mention {
                         span: Span::new(start, name_end),
                         person: id,
+                        subject,
+                        first: false,
                         oblique: after_preposition(text, m.start()) || possessive_at(text, m.end()),
                     });
                 }
@@ -1465,6 +1481,7 @@ fn resolve(
     who: &str,
     at: usize,
     para_start: usize,
+    prev_start: usize,
     last_speaker: Option<usize>,
 ) -> Option<usize> {
     let key = who
@@ -1484,16 +1501,31 @@ fn resolve(
         if key == "i" || key == "they" {
             return last_speaker;
         }
-        // The nearest person named before the pronoun in its own paragraph,
-        // then the last speaker, then anyone named before.
+        // The nearest person named before the pronoun in its own paragraph;
+        // else someone introduced as a subject in the paragraph before; else
+        // the last speaker; else anyone named before.
+        let before = |m: &&Mention| m.span.end <= at && m.span.start >= para_start && !m.oblique;
         if let Some(m) = reg
             .mentions
             .iter()
             .rev()
-            .filter(|m| m.span.end <= at && m.span.start >= para_start && !m.oblique)
+            .filter(before)
             .find(|m| fits(m.person))
         {
             return Some(m.person);
+        }
+        let named_here = reg.mentions.iter().any(|m| before(&m));
+        if !named_here {
+            if let Some(m) = reg
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.start >= prev_start && m.span.end <= para_start)
+                .find(|m| m.first && m.subject && !m.oblique && fits(m.person))
+                .filter(|m| Some(m.person) != last_speaker)
+            {
+                return Some(m.person);
+            }
         }
         if let Some(s) = last_speaker.filter(|&s| fits(s)) {
             return Some(s);
@@ -1521,7 +1553,7 @@ fn resolve(
             return reg.by_role(&role, at);
         }
         let name = parts.tokens.join(" ");
-        return resolve(reg, &name, at, para_start, last_speaker);
+        return resolve(reg, &name, at, para_start, prev_start, last_speaker);
     }
     // The mention gathered at this very place (where the name part starts).
     let parts = parse_run(who);
@@ -1599,7 +1631,8 @@ pub fn attribute(
             let a = attribution_for(&m, qs, qe)
                 .map(Attribution::folded)
                 .map(|a| {
-                    let who = resolve(&reg, &a.who, base + a.at, base, last_speaker);
+                    let prev_start = pi.checked_sub(1).map_or(base, |k| paragraphs[k].span.start);
+                    let who = resolve(&reg, &a.who, base + a.at, base, prev_start, last_speaker);
                     (
                         Attribution {
                             at: base + a.at,
@@ -1680,6 +1713,8 @@ pub fn attribute(
                                 &a.who,
                                 prev.span.start + a.at,
                                 prev.span.start,
+                                pi.checked_sub(2)
+                                    .map_or(prev.span.start, |k| paragraphs[k].span.start),
                                 last_speaker,
                             );
                             Some((a, who))
