@@ -623,6 +623,24 @@ fn parse_run(run: &str) -> NameParts {
     {
         words.drain(..=k);
     }
+    // "Donald Hartley of Madison", "Jane Doe from the council": the name is
+    // what stands before the preposition — unless only titles do ("Secretary
+    // of State John Kerry").
+    if let Some(k) = words
+        .iter()
+        .position(|(_, w)| PREPOSITIONS.contains(w) && w.chars().all(char::is_lowercase))
+    {
+        let head_is_name = words[..k].iter().any(|(_, w)| {
+            let key = lower_key(w);
+            !TITLES.contains(&key.as_str())
+                && !ROLE_NOUNS.contains(&key.as_str())
+                && !STOP.contains(&key.as_str())
+                && w.chars().next().is_some_and(char::is_uppercase)
+        });
+        if head_is_name {
+            words.truncate(k);
+        }
+    }
     let is_title = |w: &str| {
         let key = lower_key(w);
         TITLES.contains(&key.as_str())
