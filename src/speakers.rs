@@ -1283,8 +1283,9 @@ const WINDOW: usize = 400;
 fn last_word(m: &str, end: usize) -> &str {
     let lo = floor(m, end.saturating_sub(40));
     let head = &m[lo..end];
-    head.rfind(char::is_whitespace)
-        .map_or(head, |k| &head[k + 1..])
+    head.char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(head, |(k, c)| &head[k + c.len_utf8()..])
 }
 
 /// End of the sentence that holds byte `at`.
@@ -1820,6 +1821,15 @@ mod tests {
     fn who(m: &str, q: &str) -> Option<String> {
         let qs = m.find(q).unwrap();
         attribution_for(m, qs, qs + q.len()).map(|a| a.who)
+    }
+
+    #[test]
+    fn multibyte_white_space_before_a_stop() {
+        // Found by the property tests: a no-break space before "A." once
+        // sliced inside a char.
+        let m = "\u{201c}___________________'' A\u{a0}A. B";
+        assert_eq!(last_word(m, m.len() - 3), "A");
+        let _ = sentence_start(m, m.len());
     }
 
     #[test]
