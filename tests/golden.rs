@@ -23,8 +23,10 @@ fn norm(s: &str) -> String {
     let mapped: String = s
         .chars()
         .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{2039}' | '\u{203a}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => '"',
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{2039}'
+            | '\u{203a}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}'
+            | '\u{bb}' => '"',
             '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
             c => c,
         })
@@ -45,7 +47,19 @@ fn norm_quote(s: &str) -> String {
 }
 
 fn norm_name(s: &str) -> String {
-    const HONORIFICS: &[&str] = &["sir", "dame", "lord", "lady", "mr", "mrs", "ms", "miss", "dr", "prof", "professor"];
+    const HONORIFICS: &[&str] = &[
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+    ];
     let lower = norm(s).to_lowercase();
     let mut toks: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == '.')
@@ -130,7 +144,13 @@ fn misses(gold: &Value, out: &Value) -> Vec<String> {
         v.as_array()
             .into_iter()
             .flatten()
-            .map(|b| format!("{} {}", b["kind"].as_str().unwrap_or("?"), norm(b["text"].as_str().unwrap_or(""))))
+            .map(|b| {
+                format!(
+                    "{} {}",
+                    b["kind"].as_str().unwrap_or("?"),
+                    norm(b["text"].as_str().unwrap_or(""))
+                )
+            })
             .collect()
     };
     let (gb, sb) = (kinds(&gold["boilerplate"]), kinds(&out["boilerplate"]));
@@ -146,11 +166,18 @@ fn misses(gold: &Value, out: &Value) -> Vec<String> {
             .flatten()
             .map(|q| {
                 let who = q[speaker_key].as_str().map(norm_name).unwrap_or_default();
-                format!("{} <- {}", norm_quote(q["text"].as_str().unwrap_or("")), who)
+                format!(
+                    "{} <- {}",
+                    norm_quote(q["text"].as_str().unwrap_or("")),
+                    who
+                )
             })
             .collect()
     };
-    let (gq, sq) = (quotes(&gold["quotes"], "speaker"), quotes(&out["quotes"], "speaker"));
+    let (gq, sq) = (
+        quotes(&gold["quotes"], "speaker"),
+        quotes(&out["quotes"], "speaker"),
+    );
     for q in missing(&gq, &sq) {
         m.push(format!("quote missed: {}", short(&q)));
     }
@@ -174,14 +201,20 @@ fn fixtures_match_their_expectations() {
         })
         .collect();
     names.sort();
-    assert!(names.len() >= 15, "expected at least 15 fixtures, found {}", names.len());
+    assert!(
+        names.len() >= 15,
+        "expected at least 15 fixtures, found {}",
+        names.len()
+    );
     let mut found = BTreeSet::new();
     for name in &names {
         let bytes = fs::read(dir.join(format!("{name}.txt"))).expect("fixture text");
         let analysis = lede::analyze_bytes(&bytes, lede::Encoding::Utf8).expect("fixture decodes");
         let out = serde_json::to_value(&analysis).expect("serialises");
-        let gold: Value = serde_json::from_slice(&fs::read(dir.join(format!("{name}.expect.json"))).expect("expect file"))
-            .expect("expect file is JSON");
+        let gold: Value = serde_json::from_slice(
+            &fs::read(dir.join(format!("{name}.expect.json"))).expect("expect file"),
+        )
+        .expect("expect file is JSON");
         for miss in misses(&gold, &out) {
             found.insert(format!("{name}: {miss}"));
         }
@@ -194,7 +227,9 @@ fn fixtures_match_their_expectations() {
         .map(str::to_string)
         .collect();
     if std::env::var_os("LEDE_BLESS_MISSES").is_some() {
-        let mut text = String::from("# Open misses of lede against fixtures/*.expect.json; see tests/golden.rs.\n");
+        let mut text = String::from(
+            "# Open misses of lede against fixtures/*.expect.json; see tests/golden.rs.\n",
+        );
         for m in &found {
             text.push_str(m);
             text.push('\n');
@@ -219,7 +254,13 @@ fn misses_detects_a_wrong_speaker() {
     let out = serde_json::json!({"headline": {"text": "H"}, "byline": null, "paragraphs": [{"text": "P."}],
         "boilerplate": [], "quotes": [{"text": "Yes,", "speaker": "John Roe"}]});
     let m = misses(&gold, &out);
-    assert_eq!(m, ["quote missed: Yes <- jane doe", "quote extra: Yes <- john roe"]);
+    assert_eq!(
+        m,
+        [
+            "quote missed: Yes <- jane doe",
+            "quote extra: Yes <- john roe"
+        ]
+    );
     let right = serde_json::json!({"headline": {"text": "H"}, "byline": null, "paragraphs": [{"text": "P."}],
         "boilerplate": [], "quotes": [{"text": "Yes.", "speaker": "Ms Jane Doe"}]});
     assert!(misses(&gold, &right).is_empty());

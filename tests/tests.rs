@@ -1,9 +1,9 @@
 mod cli;
-mod props;
-mod hostile;
-mod golden;
-mod cli_util;
 mod cli_batch;
 mod cli_check;
 mod cli_lint;
 mod cli_schema;
+mod cli_util;
+mod golden;
+mod hostile;
+mod props;
