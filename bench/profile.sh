@@ -3,9 +3,11 @@
 #
 #   bench/profile.sh                    # 10 MB corpus
 #   LEDE_BENCH_MB=5 bench/profile.sh
+#   LEDE=target/bench-rev/release/lede bench/profile.sh   # a binary built by corpus.sh
 #
 # Prints the top symbols by self time, then by time including callees
-# (lede:: functions only), and leaves perf.data in the temp dir it names.
+# (lede:: functions only), then each sample charged to the innermost lede::
+# function (bench/perf_by_fn.py), and leaves perf.data in the temp dir it names.
 # The release profile keeps line tables (debug = 1), so --call-graph dwarf
 # can unwind through inlined code.
 set -euo pipefail
@@ -19,16 +21,21 @@ command -v perf >/dev/null || {
     exit 1
 }
 
-cargo build --release --quiet
+if [[ -z ${LEDE:-} ]]; then
+    cargo build --release --quiet
+    LEDE=target/release/lede
+fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lede-profile.XXXXXX")
 echo "# generating $MB MB in $tmp/corpus" >&2
 python3 bench/gen.py corpus "$tmp/corpus" "$MB" --seed="$SEED" >/dev/null
 perf record -q -F "$FREQ" --call-graph dwarf,16384 -o "$tmp/perf.data" \
-    target/release/lede -q -j 1 "$tmp/corpus" >/dev/null
+    "$LEDE" -q -j 1 "$tmp/corpus" >/dev/null
 echo "# self time (top 30)"
 perf report -i "$tmp/perf.data" --no-children --sort symbol --stdio -g none --percent-limit 0.7 2>/dev/null |
-    grep -v '^$' | grep -v '^#' | head -30
+    grep -v '^$' | grep -v '^#' | sed 's/ *- *- *$//' | head -30
 echo "# including callees, lede:: only (top 30)"
 perf report -i "$tmp/perf.data" --children --sort symbol --stdio -g none 2>/dev/null |
-    grep 'lede::' | head -30
+    grep 'lede::' | grep -v 'lede::cli::' | sed 's/ *- *- *$//' | head -30
+echo "# by innermost lede:: function"
+perf script -i "$tmp/perf.data" 2>/dev/null | python3 bench/perf_by_fn.py 20
 echo "# perf.data: $tmp/perf.data (perf report -i $tmp/perf.data)"
