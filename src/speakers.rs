@@ -859,16 +859,19 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     }
                     person.roles.push(key);
                 }
-                let subject =
-                    last_mention_at.is_none_or(|prev| prev < sentence_start(text, m.start()));
-                last_mention_at = Some(m.start());
+                let oblique = after_preposition(text, m.start()) || possessive_at(text, m.end());
+                let subject = !oblique
+                    && last_mention_at.is_none_or(|prev| prev < sentence_start(text, m.start()));
+                if !oblique {
+                    last_mention_at = Some(m.start());
+                }
                 let first = !reg.mentions.iter().any(|x| x.person == id);
                 reg.mentions.push(Mention {
                     span: Span::new(start, name_end),
                     person: id,
                     subject,
                     first,
-                    oblique: after_preposition(text, m.start()) || possessive_at(text, m.end()),
+                    oblique,
                 });
             } else if parts.tokens.len() == 1 {
                 let surname = &parts.tokens[0];
@@ -876,20 +879,26 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
                     let written = mention_text(m.as_str());
                     reg.people[id].mentions.push(written);
-                    let subject =
-                        last_mention_at.is_none_or(|prev| prev < sentence_start(text, m.start()));
-                    last_mention_at = Some(m.start());
+                    let oblique =
+                        after_preposition(text, m.start()) || possessive_at(text, m.end());
+                    let subject = !oblique
+                        && last_mention_at
+                            .is_none_or(|prev| prev < sentence_start(text, m.start()));
+                    if !oblique {
+                        last_mention_at = Some(m.start());
+                    }
                     reg.mentions.push(Mention {
                         span: Span::new(start, name_end),
                         person: id,
                         subject,
                         first: false,
-                        oblique: after_preposition(text, m.start()) || possessive_at(text, m.end()),
+                        oblique,
                     });
                 }
             }
         }
     }
+    infer_genders(input, quotes, &mut reg);
     // Roles reached through words inside the role: "prime minister" from
     // "british prime minister".
     for p in &mut reg.people {
@@ -901,6 +910,343 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
         p.roles.extend(extra);
     }
     reg
+}
+
+/// The pronoun that next refers back to a subject in its own sentence,
+/// before anyone else is named: "Clinton said she …" (not inside quotes).
+static NEXT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:(?P<m>he|his|him|himself)|(?P<f>she|her|hers|herself))(?-u:\b)")
+        .expect("pronoun regex")
+});
+
+/// Give a gender to each person whose honorifics and roles gave none: from
+/// the pronouns that follow them as subjects (a majority over the article),
+/// else from a common first name.
+fn infer_genders(input: &str, quotes: &[Quote], reg: &mut Registry) {
+    let mut votes = vec![(0u32, 0u32); reg.people.len()];
+    for (i, m) in reg.mentions.iter().enumerate() {
+        if !m.subject || reg.people[m.person].gender.is_some() {
+            continue;
+        }
+        let limit = reg
+            .mentions
+            .get(i + 1)
+            .map_or(input.len(), |n| n.span.start.max(m.span.end));
+        let limit = limit.min(m.span.end + 200);
+        let tail = &input[m.span.end..floor(input, limit)];
+        let tail = &tail[..sentence_end(tail, 0)];
+        for c in NEXT_PRONOUN.captures_iter(tail) {
+            let Some(w) = c.get(0) else { continue };
+            let abs = m.span.end + w.start();
+            let k = quotes.partition_point(|q| q.span.start <= abs);
+            if k > 0 && abs < quotes[k - 1].span.end {
+                continue;
+            }
+            if c.name("m").is_some() {
+                votes[m.person].0 += 1;
+            } else {
+                votes[m.person].1 += 1;
+            }
+            break;
+        }
+    }
+    for (p, (he, she)) in reg.people.iter_mut().zip(votes) {
+        if p.gender.is_some() {
+            continue;
+        }
+        p.gender = if he > she {
+            Some(Gender::Male)
+        } else if she > he {
+            Some(Gender::Female)
+        } else if p.tokens.len() > 1 {
+            first_name_gender(p.first())
+        } else {
+            None
+        };
+    }
+}
+
+/// Common English given names whose bearers are overwhelmingly of one
+/// gender: a general list, used only when the article itself says nothing.
+fn first_name_gender(first: &str) -> Option<Gender> {
+    const MALE: &[&str] = &[
+        "aaron",
+        "adam",
+        "alan",
+        "albert",
+        "alex",
+        "alexander",
+        "andrew",
+        "anthony",
+        "arthur",
+        "barry",
+        "ben",
+        "benjamin",
+        "bernard",
+        "bernie",
+        "bill",
+        "billy",
+        "bob",
+        "bobby",
+        "brad",
+        "bradley",
+        "brandon",
+        "brian",
+        "bruce",
+        "bryan",
+        "carl",
+        "charles",
+        "charlie",
+        "chris",
+        "christopher",
+        "chuck",
+        "colin",
+        "craig",
+        "dan",
+        "daniel",
+        "danny",
+        "darren",
+        "dave",
+        "david",
+        "dennis",
+        "derek",
+        "dick",
+        "don",
+        "donald",
+        "doug",
+        "douglas",
+        "duncan",
+        "ed",
+        "eddie",
+        "edward",
+        "eric",
+        "frank",
+        "fred",
+        "gary",
+        "gavin",
+        "geoffrey",
+        "george",
+        "gerald",
+        "gordon",
+        "graham",
+        "greg",
+        "gregory",
+        "harold",
+        "harry",
+        "henry",
+        "howard",
+        "ian",
+        "jack",
+        "jacob",
+        "jake",
+        "james",
+        "jamie",
+        "jason",
+        "jeb",
+        "jeff",
+        "jeffrey",
+        "jeremy",
+        "jerry",
+        "jim",
+        "jimmy",
+        "joe",
+        "joel",
+        "john",
+        "johnny",
+        "jon",
+        "jonathan",
+        "jose",
+        "joseph",
+        "josh",
+        "joshua",
+        "juan",
+        "justin",
+        "keith",
+        "ken",
+        "kenneth",
+        "kevin",
+        "larry",
+        "lawrence",
+        "lee",
+        "leo",
+        "louis",
+        "luke",
+        "marco",
+        "mark",
+        "martin",
+        "matt",
+        "matthew",
+        "michael",
+        "mike",
+        "mitch",
+        "mohammed",
+        "muhammad",
+        "nathan",
+        "neil",
+        "nicholas",
+        "nick",
+        "nigel",
+        "oliver",
+        "patrick",
+        "paul",
+        "pete",
+        "peter",
+        "phil",
+        "philip",
+        "ralph",
+        "randy",
+        "ray",
+        "raymond",
+        "reince",
+        "richard",
+        "rick",
+        "rob",
+        "robert",
+        "roger",
+        "ron",
+        "ronald",
+        "ross",
+        "roy",
+        "russell",
+        "ryan",
+        "sam",
+        "samuel",
+        "scott",
+        "sean",
+        "sebastian",
+        "simon",
+        "stephen",
+        "steve",
+        "steven",
+        "stuart",
+        "ted",
+        "terry",
+        "thomas",
+        "tim",
+        "timothy",
+        "todd",
+        "tom",
+        "tony",
+        "trevor",
+        "vladimir",
+        "walter",
+        "wayne",
+        "william",
+        "willie",
+    ];
+    const FEMALE: &[&str] = &[
+        "abigail",
+        "alice",
+        "alison",
+        "amanda",
+        "amy",
+        "andrea",
+        "angela",
+        "ann",
+        "anna",
+        "anne",
+        "barbara",
+        "betty",
+        "beverly",
+        "brenda",
+        "carol",
+        "caroline",
+        "catherine",
+        "charlotte",
+        "cheryl",
+        "christina",
+        "christine",
+        "cynthia",
+        "deborah",
+        "debra",
+        "denise",
+        "diana",
+        "diane",
+        "donna",
+        "dorothy",
+        "elizabeth",
+        "ellen",
+        "emily",
+        "emma",
+        "evelyn",
+        "frances",
+        "gabriela",
+        "gloria",
+        "grace",
+        "hannah",
+        "heather",
+        "helen",
+        "hillary",
+        "jane",
+        "janet",
+        "janice",
+        "jean",
+        "jennifer",
+        "jessica",
+        "joan",
+        "joanne",
+        "joyce",
+        "judith",
+        "judy",
+        "julia",
+        "julie",
+        "karen",
+        "kate",
+        "katherine",
+        "kathleen",
+        "kathryn",
+        "kelly",
+        "kimberly",
+        "laura",
+        "lauren",
+        "linda",
+        "lisa",
+        "louise",
+        "lucy",
+        "margaret",
+        "maria",
+        "marie",
+        "marilyn",
+        "martha",
+        "mary",
+        "maureen",
+        "megan",
+        "melania",
+        "melissa",
+        "michelle",
+        "nancy",
+        "natalie",
+        "nicola",
+        "nicole",
+        "olivia",
+        "pamela",
+        "patricia",
+        "paula",
+        "rachel",
+        "rebecca",
+        "ruth",
+        "sandra",
+        "sara",
+        "sarah",
+        "sharon",
+        "shirley",
+        "sophie",
+        "stephanie",
+        "susan",
+        "teresa",
+        "theresa",
+        "victoria",
+        "virginia",
+        "wendy",
+    ];
+    let key = lower_key(first);
+    if MALE.contains(&key.as_str()) {
+        Some(Gender::Male)
+    } else if FEMALE.contains(&key.as_str()) {
+        Some(Gender::Female)
+    } else {
+        None
+    }
 }
 
 fn gender_of_role(role: &str) -> Option<Gender> {
@@ -1319,13 +1665,24 @@ fn ceil(s: &str, mut i: usize) -> usize {
 /// Find the attribution of the quote at `[qs, qe)` (masked paragraph
 /// offsets, marks excluded) in masked paragraph `m`.
 fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
-    // Past the closing mark(s) and trailing punctuation.
+    // Past the closing mark(s) and the punctuation the quote text leaves
+    // out ("fit,” Walker said": the comma stands inside the marks).
     let after_start = m[qe..]
         .char_indices()
         .find(|&(_, c)| {
             !matches!(
                 c,
-                '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '\u{203a}' | '\u{201c}'
+                '"' | '\''
+                    | '\u{201d}'
+                    | '\u{2019}'
+                    | '\u{bb}'
+                    | '\u{203a}'
+                    | '\u{201c}'
+                    | ','
+                    | ';'
+                    | '.'
+                    | '!'
+                    | '?'
             )
         })
         .map_or(m.len(), |(i, _)| qe + i);
@@ -1333,7 +1690,7 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
     let after = &after[..floor(after, 160.min(after.len()))];
     // A quotation that ends with a full stop ends its sentence: what follows
     // is a new sentence, not its attribution (but "." — Jane Doe is).
-    let closed_sentence = m[..qe].ends_with('.');
+    let closed_sentence = m[..qe].ends_with('.') || m[qe..after_start].contains('.');
     let after_patterns: &[&Regex] = if closed_sentence {
         &[&*AFTER_DASH]
     } else {
@@ -1529,19 +1886,27 @@ fn resolve(
             .iter()
             .rev()
             .filter(before)
-            .find(|m| fits(m.person))
+            .find(|m| m.subject && fits(m.person))
+            .or_else(|| {
+                reg.mentions
+                    .iter()
+                    .rev()
+                    .filter(before)
+                    .find(|m| fits(m.person))
+            })
         {
             return Some(m.person);
         }
         let named_here = reg.mentions.iter().any(|m| before(&m));
         if !named_here {
+            // The topic of the paragraph before: the first person who is the
+            // subject of one of its sentences ("Groberg then went on to
+            // explain what he likes about Clinton." → "…," he said).
             if let Some(m) = reg
                 .mentions
                 .iter()
-                .rev()
                 .filter(|m| m.span.start >= prev_start && m.span.end <= para_start)
-                .find(|m| m.first && m.subject && !m.oblique && fits(m.person))
-                .filter(|m| Some(m.person) != last_speaker)
+                .find(|m| m.subject && !m.oblique && fits(m.person))
             {
                 return Some(m.person);
             }
