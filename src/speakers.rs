@@ -607,6 +607,12 @@ struct NameParts {
     honorific: bool,
 }
 
+/// Lower-case words that stand inside surnames.
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "du", "dos", "ter",
+    "bin", "al",
+];
+
 fn parse_run(run: &str) -> NameParts {
     let mut parts = NameParts::default();
     let mut words: Vec<(usize, &str)> = Vec::new();
@@ -653,9 +659,17 @@ fn parse_run(run: &str) -> NameParts {
     // word after it: "New Jersey Gov. Chris Christie", "RNC spokesman Sean
     // Spicer", "British Prime Minister Keir Starmer". A title as the last
     // word is part of the name ("Peter T. King").
-    let cut = words[..words.len().saturating_sub(1)]
-        .iter()
-        .rposition(|(_, w)| is_title(w))
+    // A particle before a capitalised word is part of the name ("Pierre
+    // de Vos", "de Blasio"), not a lower-case title word.
+    let particle = |k: usize| {
+        PARTICLES.contains(&words[k].1)
+            && words
+                .get(k + 1)
+                .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase))
+    };
+    let cut = (0..words.len().saturating_sub(1))
+        .rev()
+        .find(|&k| is_title(words[k].1) && !particle(k))
         .map_or(0, |k| k + 1);
     for (_, w) in &words[..cut] {
         let key = lower_key(w);
@@ -824,7 +838,13 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
             }
             let start = p.start + m.start() + parts.offset;
             let name_end = p.start + m.end();
-            if parts.tokens.len() >= 2 && parts.tokens.len() <= 4 && plausible_name(&parts.tokens) {
+            // "de Vos" after "Pierre de Vos": a surname with its particle.
+            let particle_surname = PARTICLES.contains(&parts.tokens[0].as_str());
+            if !particle_surname
+                && parts.tokens.len() >= 2
+                && parts.tokens.len() <= 4
+                && plausible_name(&parts.tokens)
+            {
                 let id = reg.person_for(&parts.tokens);
                 let person = &mut reg.people[id];
                 person.mentions.push(mention_text(m.as_str()));
@@ -873,8 +893,8 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     first,
                     oblique,
                 });
-            } else if parts.tokens.len() == 1 {
-                let surname = &parts.tokens[0];
+            } else if parts.tokens.len() == 1 || particle_surname {
+                let surname = &parts.tokens[parts.tokens.len() - 1];
                 if let Some(id) = reg.by_surname(surname, start) {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
                     let written = mention_text(m.as_str());
@@ -1292,7 +1312,10 @@ fn mention_text(run: &str) -> String {
 /// Names are capitalised words without digits; a run of place or
 /// organisation words is not a person ("New York", "White House").
 fn plausible_name(tokens: &[String]) -> bool {
-    const NOT_PERSON: &[&str] = &[
+    // Heads of place and organisation names: a person's name never ends
+    // in one ("White House", "Trump Organization"), though it may hold one
+    // elsewhere ("Bill Clinton", "Kathleen Hall Jamieson").
+    const NOT_PERSON_HEAD: &[&str] = &[
         "house",
         "party",
         "city",
@@ -1301,20 +1324,29 @@ fn plausible_name(tokens: &[String]) -> bool {
         "states",
         "street",
         "road",
+        "avenue",
         "university",
         "college",
         "school",
         "council",
         "committee",
+        "commission",
         "department",
         "ministry",
         "office",
         "agency",
+        "authority",
+        "administration",
+        "board",
         "news",
         "times",
         "post",
         "journal",
+        "magazine",
+        "review",
+        "channel",
         "company",
+        "corporation",
         "bank",
         "group",
         "court",
@@ -1325,7 +1357,14 @@ fn plausible_name(tokens: &[String]) -> bool {
         "club",
         "union",
         "association",
+        "organization",
+        "organisation",
+        "institution",
         "fund",
+        "trust",
+        "coalition",
+        "alliance",
+        "movement",
         "police",
         "force",
         "army",
@@ -1335,37 +1374,12 @@ fn plausible_name(tokens: &[String]) -> bool {
         "island",
         "islands",
         "river",
-        "north",
-        "south",
-        "east",
-        "west",
-        "america",
-        "europe",
-        "africa",
-        "asia",
-        "york",
-        "zealand",
-        "united",
-        "national",
-        "international",
-        "federal",
-        "campaign",
-        "democrats",
-        "republicans",
-        "senate",
-        "congress",
-        "parliament",
         "inc",
         "corp",
         "ltd",
         "day",
         "week",
         "year",
-        "facebook",
-        "twitter",
-        "google",
-        "tv",
-        "radio",
         "airport",
         "museum",
         "hall",
@@ -1392,15 +1406,65 @@ fn plausible_name(tokens: &[String]) -> bool {
         "plan",
         "summit",
         "war",
+        "campaign",
+        "senate",
+        "congress",
+        "parliament",
+        "tv",
+        "radio",
+        "show",
+        "tower",
+        "hotel",
+        "stadium",
+        "bridge",
+        "prize",
+        "award",
+        "treaty",
+        "accord",
+        "convention",
+        "conference",
+        "forum",
+        "studios",
+        "records",
+        "books",
+        "online",
+        "daily",
+        "weekly",
     ];
-    tokens.iter().all(|t| {
-        let k = lower_key(t);
-        !k.is_empty()
-            && !t.chars().any(|c| c.is_ascii_digit())
-            && !NOT_PERSON.contains(&k.as_str())
-            && !STOP.contains(&k.as_str())
-            && !is_capitals(t)
-    })
+    // Words that never stand in a person's name at all.
+    const NOT_PERSON: &[&str] = &[
+        "north",
+        "south",
+        "east",
+        "west",
+        "america",
+        "europe",
+        "africa",
+        "asia",
+        "york",
+        "zealand",
+        "united",
+        "national",
+        "international",
+        "federal",
+        "democrats",
+        "republicans",
+        "facebook",
+        "twitter",
+        "google",
+    ];
+    let Some(last) = tokens.last() else {
+        return false;
+    };
+    !NOT_PERSON_HEAD.contains(&lower_key(last).as_str())
+        && tokens.iter().all(|t| {
+            let k = lower_key(t);
+            !k.is_empty()
+                && !t.chars().any(|c| c.is_ascii_digit())
+                && !NOT_PERSON.contains(&k.as_str())
+                && !STOP.contains(&k.as_str())
+                && !is_capitals(t)
+        })
 }
 
 /// A word in capitals ("DECATUR", "RNC"): a place or an acronym, not a name.
@@ -1500,17 +1564,156 @@ impl Attribution {
     }
 }
 
-fn from_caps(c: &regex::Captures<'_>, base: usize) -> Option<Attribution> {
+fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribution> {
     let who = c.name("who")?;
     let cue = c
         .name("verb")
         .map_or("—".to_string(), |v| v.as_str().to_lowercase());
+    let end = extend_phrase(hay, who.as_str(), who.end());
     Some(Attribution {
         weak: false,
-        who: who.as_str().trim().to_string(),
+        who: hay[who.start()..end].trim().to_string(),
         cue,
         at: base + who.start(),
     })
+}
+
+/// Words that end a noun phrase: function words, pronouns, adverbs.
+const PHRASE_END: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "that",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "when",
+    "where",
+    "while",
+    "as",
+    "if",
+    "because",
+    "than",
+    "then",
+    "also",
+    "later",
+    "once",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "would",
+    "will",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "this",
+    "these",
+    "those",
+    "the",
+    "a",
+    "an",
+    "previously",
+    "reportedly",
+    "recently",
+    "simply",
+    "quickly",
+    "earlier",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "again",
+    "still",
+    "even",
+    "only",
+    "just",
+    "never",
+    "often",
+    "always",
+    "on",
+    "in",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "about",
+    "of",
+    "after",
+    "before",
+    "into",
+    "over",
+    "under",
+    "during",
+    "since",
+    "until",
+];
+
+/// A noun phrase found by a lazy pattern ("according to his longtime")
+/// runs on to its head noun ("his longtime personal physician"): take
+/// the words after it up to punctuation or a function word or verb, six
+/// words in all at most. Names and pronouns are left as they are.
+fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
+    let first = who.split_whitespace().next().unwrap_or("").to_lowercase();
+    if !matches!(
+        first.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+    ) {
+        return end;
+    }
+    let mut words = who.split_whitespace().count();
+    let mut at = end;
+    while words < 6 {
+        let rest = &hay[at..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if gap == 0 {
+            break;
+        }
+        let w_len = rest[gap..]
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+            .unwrap_or(rest.len() - gap);
+        let w = &rest[gap..gap + w_len];
+        if w.is_empty()
+            || PHRASE_END.contains(&w.to_lowercase().as_str())
+            || VERB_ANY.is_match(w)
+            || w.ends_with("ed")
+            || w.ends_with("ing")
+        {
+            break;
+        }
+        at += gap + w_len;
+        words += 1;
+    }
+    at
 }
 
 /// A who-phrase is usable when it names someone: a pronoun, a name, or a
@@ -1698,7 +1901,7 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
     };
     for &re in after_patterns {
         if let Some(c) = re.captures(after) {
-            if let Some(a) = from_caps(&c, after_start) {
+            if let Some(a) = from_caps(&c, after, after_start) {
                 if usable(&a.who) {
                     return Some(Attribution {
                         cue: if re.as_str() == AFTER_DASH.as_str() {
@@ -1716,7 +1919,7 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
     let before = &m[s..qs];
     if let Some(a) = ACCORDING
         .captures_iter(before)
-        .filter_map(|c| from_caps(&c, s))
+        .filter_map(|c| from_caps(&c, before, s))
         .last()
     {
         return Some(a);
@@ -1725,7 +1928,7 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
     let bare =
         before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
     if let Some(c) = VERB_WHO_END.captures(bare) {
-        if let Some(a) = from_caps(&c, s) {
+        if let Some(a) = from_caps(&c, bare, s) {
             // Only a pronoun: in "Trump said Clinton "caused death"" the
             // name after the verb is who the words are about.
             if PRONOUNS.contains(&lower_key(&a.who).as_str()) {
@@ -1761,7 +1964,7 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
     for re in [&*ACCORDING, &*WHO_VERB, &*VERB_WHO] {
         if let Some(a) = re
             .captures_iter(rest)
-            .filter_map(|c| from_caps(&c, after_start))
+            .filter_map(|c| from_caps(&c, rest, after_start))
             .find(|a| usable(&a.who))
         {
             return Some(a);
@@ -1994,6 +2197,7 @@ pub fn attribute(
         .collect();
     spans.sort();
     let mut reg = gather(input, &spans, quotes);
+    let mut role_phrases = RolePhrases::default();
     let mut last_speaker: Option<usize> = None;
     let mut last_mention: Option<String> = None;
     let mut qi = 0;
@@ -2066,7 +2270,10 @@ pub fn attribute(
                             // "the agency", "a spokesman for the council": the
                             // speaker as the article names them.
                             Some("the" | "a" | "an" | "his" | "her" | "their") => {
-                                q.speaker = Some(a.who.clone());
+                                let fuller = role_phrases
+                                    .fuller(input, paragraphs, &a.who, a.at)
+                                    .map(str::to_string);
+                                q.speaker = Some(fuller.unwrap_or_else(|| a.who.clone()));
                             }
                             // A name the registry does not know (one word).
                             Some(_) => {
@@ -2143,6 +2350,81 @@ pub fn attribute(
         }
     }
     summarise(&reg, quotes, speakers);
+}
+
+/// Fuller forms of short role phrases: "the spokesman" said after "the
+/// prime minister's spokesman" was named, "the aide" after "A Republican
+/// committee aide". Found per head noun, once per article.
+#[derive(Default)]
+struct RolePhrases {
+    /// Head noun → (offset, phrase) of every determiner phrase with at
+    /// least one modifier that ends in it, in document order.
+    by_head: HashMap<String, Vec<(usize, String)>>,
+}
+
+impl RolePhrases {
+    fn fuller(
+        &mut self,
+        input: &str,
+        paragraphs: &[Element],
+        who: &str,
+        at: usize,
+    ) -> Option<&str> {
+        let mut words = who.split_whitespace();
+        let (det, head) = (words.next()?, words.next()?);
+        if words.next().is_some()
+            || !det.eq_ignore_ascii_case("the")
+            || !ROLE_NOUNS.contains(&lower_key(head).as_str())
+        {
+            return None;
+        }
+        let head = lower_key(head);
+        let found = self
+            .by_head
+            .entry(head.clone())
+            .or_insert_with(|| role_phrases_for(input, paragraphs, &head));
+        found
+            .iter()
+            .filter(|(pos, _)| *pos < at)
+            .max_by_key(|(_, p)| p.len())
+            .map(|(_, p)| p.as_str())
+    }
+}
+
+fn role_phrases_for(input: &str, paragraphs: &[Element], head: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let text = p.span.of(input);
+        let words: Vec<(usize, &str)> = text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        for (k, &(_, w)) in words.iter().enumerate() {
+            let bare = w.trim_end_matches([',', '.', ';', ':']);
+            if !bare.eq_ignore_ascii_case(head) {
+                continue;
+            }
+            // Walk back over at most four modifiers to a determiner.
+            for back in 2..=5 {
+                let Some(j) = k.checked_sub(back) else { break };
+                let (start, det) = words[j];
+                let key = det.to_lowercase();
+                if matches!(key.as_str(), "the" | "a" | "an" | "one" | "another") {
+                    let end = words[k].0 + bare.len();
+                    out.push((p.span.start + start, fold(&text[start..end])));
+                    break;
+                }
+                let ok = det
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+                    && !PHRASE_END.contains(&key.as_str());
+                if !ok {
+                    break;
+                }
+            }
+        }
+    }
+    out
 }
 
 fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
@@ -2230,6 +2512,108 @@ mod tests {
         assert_eq!(
             who("According to Jane Doe, \"it is late\".", "it is late").as_deref(),
             Some("Jane Doe")
+        );
+    }
+
+    /// Speakers of every quote of an article, in order.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        crate::analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn punctuation_inside_the_closing_mark_does_not_hide_the_speaker() {
+        // The comma stands inside the marks; "according to" later in the
+        // sentence names the source, not the speaker.
+        assert_eq!(
+            who(
+                "\u{201c}We will see,\u{201d} Okafor said, according to a local paper.",
+                "We will see"
+            )
+            .as_deref(),
+            Some("Okafor")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_topic_of_the_paragraph_before() {
+        let text = "Harbour plan splits the town\n\n\
+            Tomasz Wren is a retired ferry captain and lifelong member of the harbour board.\n\n\
+            Wren, 61, explained why he will not back the plan drawn up by council leader Dominic Hale.\n\n\
+            \u{201c}It ignores the tides,\u{201d} he said.\n";
+        assert_eq!(speakers(text), vec![Some("Tomasz Wren".to_string())]);
+    }
+
+    #[test]
+    fn a_pronoun_skips_a_person_of_the_other_gender() {
+        let text = "Budget row\n\n\
+            Councillor Priya Nandy met Graham Colt on Monday. Nandy said she would vote against the budget.\n\n\
+            Colt said the vote was close. \u{201c}We need one more week,\u{201d} she said.\n";
+        assert_eq!(speakers(text), vec![Some("Priya Nandy".to_string())]);
+    }
+
+    #[test]
+    fn a_pronoun_prefers_the_subject_to_a_later_object() {
+        let text = "Inquiry\n\n\
+            Ruth Abara said the panel had met Dan Osei and Carl Penn. He promised a report \u{201c}within weeks\u{201d}.\n";
+        // "He" cannot be Ruth Abara; of the two men, neither is a subject,
+        // so the nearest one is taken.
+        assert_eq!(speakers(text), vec![Some("Carl Penn".to_string())]);
+        let text = "Inquiry\n\n\
+            Martin Abara said the panel had met Dan Osei and Carl Penn. He promised a report \u{201c}within weeks\u{201d}.\n";
+        assert_eq!(speakers(text), vec![Some("Martin Abara".to_string())]);
+    }
+
+    #[test]
+    fn particles_belong_to_the_name() {
+        let text = "Court ruling\n\n\
+            Law professor Pierre de Vos read the judgment twice.\n\n\
+            \u{201c}It is narrow,\u{201d} said Mr. de Vos.\n\n\
+            \u{201c}Very narrow,\u{201d} de Vos added.\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Pierre de Vos".to_string()),
+                Some("Pierre de Vos".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn org_words_end_names_only_at_the_end() {
+        assert!(plausible_name(&["Bill".into(), "Okafor".into()]));
+        assert!(plausible_name(&[
+            "Anna".into(),
+            "Hall".into(),
+            "Brook".into()
+        ]));
+        assert!(!plausible_name(&["Granite".into(), "Hall".into()]));
+        assert!(!plausible_name(&["Wexcombe".into(), "Organization".into()]));
+    }
+
+    #[test]
+    fn a_short_role_takes_its_fuller_form_named_earlier() {
+        let text = "Ferry fares\n\n\
+            The mayor\u{2019}s chief spokesman said fares would rise in spring.\n\n\
+            \u{201c}Nobody likes it,\u{201d} the spokesman said.\n";
+        assert_eq!(
+            speakers(text),
+            vec![Some("The mayor\u{2019}s chief spokesman".to_string())]
+        );
+    }
+
+    #[test]
+    fn according_to_takes_the_whole_noun_phrase() {
+        assert_eq!(
+            who(
+                "According to her longtime business partner, it was \"a fair deal\".",
+                "a fair deal"
+            )
+            .as_deref(),
+            Some("her longtime business partner")
         );
     }
 }
