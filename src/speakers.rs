@@ -546,8 +546,6 @@ struct Mention {
     oblique: bool,
     /// The first person named in its sentence: its likely subject.
     subject: bool,
-    /// The first time the article names this person.
-    first: bool,
 }
 
 /// Prepositions before a name that make it an object, not a subject.
@@ -885,12 +883,10 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 if !oblique {
                     last_mention_at = Some(m.start());
                 }
-                let first = !reg.mentions.iter().any(|x| x.person == id);
                 reg.mentions.push(Mention {
                     span: Span::new(start, name_end),
                     person: id,
                     subject,
-                    first,
                     oblique,
                 });
             } else if parts.tokens.len() == 1 || particle_surname {
@@ -911,7 +907,6 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                         span: Span::new(start, name_end),
                         person: id,
                         subject,
-                        first: false,
                         oblique,
                     });
                 }
