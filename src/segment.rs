@@ -26,7 +26,8 @@ pub struct Line {
     pub chars: usize,
     /// True when a blank line (or the start of input) comes before it.
     pub after_blank: bool,
-    /// True when the line starts with white space (a paragraph indent).
+    /// True when the line starts with visible white space (a paragraph
+    /// indent); a leading zero-width space or stray BOM is none.
     pub indented: bool,
 }
 
@@ -127,7 +128,9 @@ fn split_lines(input: &str, from: usize) -> Vec<Line> {
                     span,
                     chars,
                     after_blank,
-                    indented: span.start > pos,
+                    // Trimmed chars are all `is_space`; the zero-width ones it
+                    // adds to Unicode white space (U+FEFF, U+200B) are no indent.
+                    indented: input[pos..span.start].chars().any(char::is_whitespace),
                 });
                 after_blank = false;
             }

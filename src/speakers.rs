@@ -787,11 +787,25 @@ impl Registry {
         })
     }
 
+    /// "Sir Geoffrey", "Aoife": a first name that only one person has.
+    fn by_first_name(&self, name: &str) -> Option<usize> {
+        let key = lower_key(name);
+        let mut ids = self
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.tokens.len() > 1 && lower_key(p.first()) == key);
+        match (ids.next(), ids.next()) {
+            (Some((i, _)), None) => Some(i),
+            _ => None,
+        }
+    }
+
     fn by_role(&self, role: &str, at: usize) -> Option<usize> {
         let words: Vec<String> = role
             .split_whitespace()
             .map(lower_key)
-            .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
+            .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "one" | "another"))
             .collect();
         let head = words.last()?;
         let full = words.join(" ");
@@ -820,6 +834,7 @@ fn initial_match(a: &str, b: &str) -> bool {
 /// Gather people and mentions from the paragraphs.
 fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
     let mut reg = Registry::default();
+    let mut mid_sentence: HashMap<String, bool> = HashMap::new();
     for p in spans {
         let text = p.of(input);
         let mut last_mention_at: Option<usize> = None;
@@ -891,7 +906,27 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 });
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = &parts.tokens[parts.tokens.len() - 1];
-                if let Some(id) = reg.by_surname(surname, start) {
+                // A lone name that speaks ("Cruz said", "said Cruz") is a
+                // person even when the article never gives the full name.
+                let known = reg.by_surname(surname, start).or_else(|| {
+                    if let Some(id) = reg.by_first_name(surname) {
+                        return Some(id);
+                    }
+                    let speaks = SPEECH_AFTER.is_match(&text[m.end()..])
+                        || SPEECH_BEFORE
+                            .is_match(&text[floor(text, m.start().saturating_sub(24))..m.start()]);
+                    (speaks
+                        && parts.tokens.len() == 1
+                        && (sentence_start(text, m.start()) < m.start()
+                            || *mid_sentence
+                                .entry(surname.clone())
+                                .or_insert_with(|| capitalised_mid_sentence(input, surname)))
+                        && plausible_name(&parts.tokens)
+                        && !ROLE_NOUNS.contains(&lower_key(surname).as_str())
+                        && !TITLES.contains(&lower_key(surname).as_str()))
+                    .then(|| reg.person_for(&parts.tokens))
+                });
+                if let Some(id) = known {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
                     let written = mention_text(m.as_str());
                     reg.people[id].mentions.push(written);
@@ -926,6 +961,35 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
     }
     reg
 }
+
+/// Is `word` written capitalised inside a sentence somewhere in `input`
+/// (after a lower-case word or a comma)? Then it is a name, not a common
+/// noun that happened to start a sentence ("Opponents say …").
+fn capitalised_mid_sentence(input: &str, word: &str) -> bool {
+    input.match_indices(word).any(|(at, _)| {
+        let end = at + word.len();
+        let whole = !input[end..].starts_with(|c: char| c.is_alphanumeric());
+        let prev = input[..at].trim_end_matches([' ', '\t', '\u{a0}']);
+        whole
+            && prev.len() < at
+            && prev
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_lowercase() || c == ',')
+    })
+}
+
+/// A speech verb right after a name ("Cruz said", "Cruz, 45, told").
+static SPEECH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:,\s+[^,]{{1,40}},)?\s+(?:(?:also|later|then|again|has|had|was|is)\s+){{0,2}}(?:{VERB_RE})(?-u:\b)"
+    ))
+    .expect("speech after")
+});
+/// A speech verb right before a name ("said Cruz").
+static SPEECH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:said|says|added|wrote|according to)\s+$").expect("speech before")
+});
 
 /// The pronoun that next refers back to a subject in its own sentence,
 /// before anyone else is named: "Clinton said she …" (not inside quotes).
@@ -1476,7 +1540,7 @@ const TOK: &str = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|P
 /// before it: "RNC spokesman Sean Spicer").
 static WHO: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?-u:\b)(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
+        r"(?-u:\b)(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
     )
 });
 
@@ -1681,7 +1745,7 @@ fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
     let first = who.split_whitespace().next().unwrap_or("").to_lowercase();
     if !matches!(
         first.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another"
     ) {
         return end;
     }
@@ -1719,11 +1783,17 @@ fn usable(who: &str) -> bool {
     if matches!(key.as_str(), "he" | "she" | "they" | "i" | "we") {
         return key != "we";
     }
-    if matches!(key.as_str(), "the" | "a" | "an" | "his" | "her" | "their") {
+    if matches!(
+        key.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "one" | "another"
+    ) {
         // "the Prime Minister", "a spokesman for the council", "the agency":
         // a short noun phrase, with no pronoun or verb in it.
         let words: Vec<String> = who.split_whitespace().skip(1).map(lower_key).collect();
         return !words.is_empty()
+            && !words
+                .last()
+                .is_some_and(|w| PHRASE_END.contains(&w.as_str()))
             && words.len() <= 5
             && words.iter().all(|w| {
                 !matches!(
@@ -2120,7 +2190,10 @@ fn resolve(
             .find(|m| fits(m.person))
             .map(|m| m.person);
     }
-    if matches!(key.as_str(), "the" | "a" | "an" | "his" | "her" | "their") {
+    if matches!(
+        key.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "one" | "another"
+    ) {
         // "the bench Margaret Olufemi": a role phrase that ends in a name.
         let parts = parse_run(who);
         let named = !parts.tokens.is_empty()
@@ -2149,19 +2222,9 @@ fn resolve(
     }
     match parts.tokens.len() {
         0 => None,
-        1 => reg.by_surname(&parts.tokens[0], at + 1).or_else(|| {
-            // "Sir Geoffrey", "Aoife": a first name that only one person has.
-            let key = lower_key(&parts.tokens[0]);
-            let mut ids = reg
-                .people
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.tokens.len() > 1 && lower_key(p.first()) == key);
-            match (ids.next(), ids.next()) {
-                (Some((i, _)), None) => Some(i),
-                _ => None,
-            }
-        }),
+        1 => reg
+            .by_surname(&parts.tokens[0], at + 1)
+            .or_else(|| reg.by_first_name(&parts.tokens[0])),
         _ => {
             let last = lower_key(parts.tokens.last()?);
             let first = lower_key(&parts.tokens[0]);
@@ -2264,7 +2327,9 @@ pub fn attribute(
                             Some("he" | "she" | "they" | "i" | "we") | None => {}
                             // "the agency", "a spokesman for the council": the
                             // speaker as the article names them.
-                            Some("the" | "a" | "an" | "his" | "her" | "their") => {
+                            Some(
+                                "the" | "a" | "an" | "his" | "her" | "their" | "one" | "another",
+                            ) => {
                                 let fuller = role_phrases
                                     .fuller(input, paragraphs, &a.who, a.at)
                                     .map(str::to_string);

@@ -387,3 +387,34 @@ fn multi_byte_white_space_before_a_sentence_end() {
     let bytes = [132u8, 48, 147, 160, 48, 9, 48, 160, 185, 33];
     check_variants(&decode(&bytes, Encoding::Windows1252).unwrap()).unwrap();
 }
+
+/// Regression (found by `analyze_invariants`, 2026-11-29): an input that
+/// already starts with a BOM, given a second one, changed the analysis. Only
+/// the first BOM is skipped; the second was trimmed from the first line like
+/// any white space but counted as a paragraph indent, which made two indented
+/// lines, switched the hard-wrapped text to indent mode and joined " l" and
+/// "a" into one block. Zero-width U+FEFF and U+200B are no indent.
+#[test]
+fn a_zero_width_space_at_a_line_start_is_no_indent() {
+    for input in [
+        // The fuzzer's input, minimised by `cargo fuzz tmin`.
+        "\u{feff}Landlord fined \u{a3}40,0ogh\".until\nad withte orough\"a\n l\na",
+        "\u{200b}Landlord fined \u{a3}40,0ogh\".until\nad withte orough\"a\n l\na",
+    ] {
+        check_variants(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+    }
+    let plain = "Landlord fined \u{a3}40,0ogh\".until\nad withte orough\"a\n l\na";
+    let texts = |input: &str| -> Vec<String> {
+        let a = lede::analyze(input);
+        let mut t: Vec<String> = a.boilerplate.iter().map(|b| b.text.clone()).collect();
+        t.extend(a.paragraphs.iter().map(|p| p.text.clone()));
+        t
+    };
+    for prefix in ["\u{feff}\u{feff}", "\u{200b}", "\u{feff}\u{200b}"] {
+        assert_eq!(
+            texts(&format!("{prefix}{plain}")),
+            texts(plain),
+            "{prefix:?}"
+        );
+    }
+}
