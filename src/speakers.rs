@@ -1548,7 +1548,7 @@ static WHO: LazyLock<String> = LazyLock::new(|| {
 static AFTER_WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(
-        r"^[\s,;:—–\-]*{who}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
+        r"^[\s,;:—–\-]*{who}(?:,\s+(?P<app>[^,]{{3,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
     ))
     .expect("after who verb")
 });
@@ -1566,7 +1566,7 @@ static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
 static WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(
-        r"{who}(?:,\s+[^,]{{3,90}},)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
+        r"{who}(?:,\s+(?P<app>[^,]{{3,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
     ))
     .expect("who verb")
 });
@@ -1628,6 +1628,26 @@ fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribut
     let cue = c
         .name("verb")
         .map_or("—".to_string(), |v| v.as_str().to_lowercase());
+    // "his wife, Gabriela Lazar, wrote": the name in the appositive.
+    if let Some(app) = c.name("app") {
+        let first = lower_key(who.as_str().split_whitespace().next().unwrap_or(""));
+        let name = app.as_str().trim();
+        let parts = parse_run(name);
+        let is_name = WHO_EXACT.is_match(name)
+            && parts.tokens.len() >= 2
+            && parts
+                .tokens
+                .iter()
+                .all(|t| t.chars().next().is_some_and(char::is_uppercase));
+        if is_name && DETERMINERS.contains(&first.as_str()) {
+            return Some(Attribution {
+                weak: false,
+                who: name.to_string(),
+                cue,
+                at: base + app.start() + (app.as_str().len() - app.as_str().trim_start().len()),
+            });
+        }
+    }
     let end = extend_phrase(hay, who.as_str(), who.end());
     Some(Attribution {
         weak: false,
@@ -1636,6 +1656,11 @@ fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribut
         at: base + who.start(),
     })
 }
+
+/// Words that open a role phrase ("the spokesman", "one aide").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "one", "another",
+];
 
 /// Words that end a noun phrase: function words, pronouns, adverbs.
 const PHRASE_END: &[&str] = &[
@@ -1951,6 +1976,7 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
                     | '.'
                     | '!'
                     | '?'
+                    | ' '
             )
         })
         .map_or(m.len(), |(i, _)| qe + i);
@@ -2119,6 +2145,74 @@ fn floor(s: &str, mut i: usize) -> usize {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i"];
 
+/// Written things that "say" what their author wrote.
+const DOCUMENTS: &[&str] = &[
+    "statement",
+    "email",
+    "e-mail",
+    "memo",
+    "letter",
+    "release",
+    "tweet",
+    "message",
+    "note",
+    "post",
+];
+
+/// The person a pronoun (of `gender`, if it has one) or a document at
+/// absolute offset `at` refers back to: the nearest subject named before it
+/// in its own paragraph, else anyone named there; if no one is, the first
+/// subject of the paragraph before (its topic: "Groberg then went on to
+/// explain what he likes about Clinton." → "…," he said); else the last
+/// speaker; else anyone named before. Mentions are in document order, so
+/// each step is a binary search and a short scan.
+fn antecedent(
+    reg: &Registry,
+    gender: Option<Gender>,
+    at: usize,
+    para_start: usize,
+    prev_start: usize,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    let fits = |p: usize| {
+        gender.is_none() || reg.people[p].gender.is_none() || reg.people[p].gender == gender
+    };
+    let ms = &reg.mentions;
+    let lo = ms.partition_point(|m| m.span.start < para_start);
+    let hi = ms.partition_point(|m| m.span.start < at);
+    let here = || {
+        ms[lo..hi]
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= at && !m.oblique)
+    };
+    if let Some(m) = here()
+        .find(|m| m.subject && fits(m.person))
+        .or_else(|| here().find(|m| fits(m.person)))
+    {
+        return Some(m.person);
+    }
+    if here().next().is_none() {
+        let plo = ms.partition_point(|m| m.span.start < prev_start);
+        if let Some(m) = ms[plo..lo]
+            .iter()
+            .filter(|m| m.span.end <= para_start)
+            .find(|m| m.subject && !m.oblique && fits(m.person))
+        {
+            return Some(m.person);
+        }
+    }
+    if let Some(s) = last_speaker.filter(|&s| fits(s)) {
+        return Some(s);
+    }
+    ms[..hi]
+        .iter()
+        .rev()
+        .filter(|m| m.span.end <= at)
+        .find(|m| fits(m.person))
+        .map(|m| m.person)
+}
+
 /// Resolve a mention at absolute offset `at` to a person.
 fn resolve(
     reg: &Registry,
@@ -2139,61 +2233,20 @@ fn resolve(
             "she" => Some(Gender::Female),
             _ => None,
         };
-        let fits = |p: usize| {
-            gender.is_none() || reg.people[p].gender.is_none() || reg.people[p].gender == gender
-        };
         if key == "i" || key == "they" {
             return last_speaker;
         }
-        // The nearest person named before the pronoun in its own paragraph;
-        // else someone introduced as a subject in the paragraph before; else
-        // the last speaker; else anyone named before.
-        let before = |m: &&Mention| m.span.end <= at && m.span.start >= para_start && !m.oblique;
-        if let Some(m) = reg
-            .mentions
-            .iter()
-            .rev()
-            .filter(before)
-            .find(|m| m.subject && fits(m.person))
-            .or_else(|| {
-                reg.mentions
-                    .iter()
-                    .rev()
-                    .filter(before)
-                    .find(|m| fits(m.person))
-            })
-        {
-            return Some(m.person);
-        }
-        let named_here = reg.mentions.iter().any(|m| before(&m));
-        if !named_here {
-            // The topic of the paragraph before: the first person who is the
-            // subject of one of its sentences ("Groberg then went on to
-            // explain what he likes about Clinton." → "…," he said).
-            if let Some(m) = reg
-                .mentions
-                .iter()
-                .filter(|m| m.span.start >= prev_start && m.span.end <= para_start)
-                .find(|m| m.subject && !m.oblique && fits(m.person))
-            {
-                return Some(m.person);
-            }
-        }
-        if let Some(s) = last_speaker.filter(|&s| fits(s)) {
-            return Some(s);
-        }
-        return reg
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.span.end <= at)
-            .find(|m| fits(m.person))
-            .map(|m| m.person);
+        return antecedent(reg, gender, at, para_start, prev_start, last_speaker);
     }
     if matches!(
         key.as_str(),
         "the" | "a" | "an" | "his" | "her" | "their" | "one" | "another"
     ) {
+        // "the statement said", "The email said": whoever issued it.
+        let words: Vec<String> = who.split_whitespace().map(lower_key).collect();
+        if words.len() == 2 && DOCUMENTS.contains(&words[1].as_str()) {
+            return antecedent(reg, None, at, para_start, prev_start, last_speaker);
+        }
         // "the bench Margaret Olufemi": a role phrase that ends in a name.
         let parts = parse_run(who);
         let named = !parts.tokens.is_empty()
@@ -2674,6 +2727,38 @@ mod tests {
             )
             .as_deref(),
             Some("her longtime business partner")
+        );
+    }
+
+    #[test]
+    fn a_document_speaks_for_whoever_issued_it() {
+        let text = "Depot to close\n\n\
+            Marta Lindqvist, who owns the haulier, announced the closure on Friday. \
+            \u{201c}We have no choice,\u{201d} the statement said.\n";
+        assert_eq!(speakers(text), vec![Some("Marta Lindqvist".to_string())]);
+    }
+
+    #[test]
+    fn a_name_in_an_appositive_is_the_speaker() {
+        assert_eq!(
+            who(
+                "\"We need him home,\" his sister, Ilona Varga, wrote to the court.",
+                "We need him home"
+            )
+            .as_deref(),
+            Some("Ilona Varga")
+        );
+    }
+
+    #[test]
+    fn a_space_before_the_closing_mark_does_not_hide_the_speaker() {
+        assert_eq!(
+            who(
+                "\"What does that mean? \" Okafor asked, according to a transcript.",
+                "What does that mean?"
+            )
+            .as_deref(),
+            Some("Okafor")
         );
     }
 }
