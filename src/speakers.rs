@@ -24,7 +24,7 @@ use crate::span::Span;
 use crate::text::fold;
 
 /// Speech verbs, past and present, and their -ing forms.
-const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|noting|argued|argues|arguing|claimed|claims|claiming|stated|declared|wrote|writes|writing|asked|asks|asking|replied|responded|continued|recalled|admitted|acknowledged|suggested|suggesting|announced|remarked|observed|conceded|complained|complaining|predicted|stressed|stressing|emphasised|emphasized|joked|quipped|tweeted|posted|pointed out|points out|went on|goes on|mused|boasted|vowed|promised|pledged|testified|shouted|cried|whispered|concluded|maintained|contended|countered|charged|alleged|cautioned|lamented|reiterated|reiterates|confirmed|denied|agreed|sighed|described|describing|called|calling|thought|believed|wondered|pleaded|begged|demanded|accused|slammed|blasted|praised|hailed|labelled|labeled|branded|dismissed|criticised|criticized|recounted|revealed|reported|answered|snapped|retorted|yelled|screamed|chanted|texted|assured|assures|forwards|forwarded|protested|protests|sang|sings|shouting|emailed|rejected|rejects|describe|announcing|stating|beamed|boomed|gushed|exclaimed|mocked|mocking|derided|deriding|echoed|ridiculed|touted|pitched|framed|scoffed|groused|griped|railed|lashed out|decried|bemoaned|cited|referred|referring|characterized|characterised|shot back|fired back|chimed in|put it|puts it";
+const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|noting|argued|argues|arguing|claimed|claims|claiming|stated|declared|wrote|writes|writing|asked|asks|asking|replied|responded|continued|recalled|admitted|acknowledged|suggested|suggesting|announced|remarked|observed|conceded|complained|complaining|predicted|stressed|stressing|emphasised|emphasized|joked|quipped|tweeted|posted|pointed out|points out|went on|goes on|mused|boasted|vowed|promised|pledged|testified|shouted|cried|whispered|concluded|maintained|contended|countered|charged|alleged|cautioned|lamented|reiterated|reiterates|confirmed|denied|agreed|sighed|described|describing|called|calling|thought|believed|wondered|pleaded|begged|demanded|accused|slammed|blasted|praised|hailed|labelled|labeled|branded|dismissed|criticised|criticized|recounted|revealed|reported|answered|snapped|retorted|yelled|screamed|chanted|texted|assured|assures|forwards|forwarded|protested|protests|sang|sings|shouting|emailed|rejected|rejects|describe|announcing|stating|beamed|boomed|gushed|exclaimed|mocked|mocking|derided|deriding|echoed|ridiculed|touted|pitched|framed|scoffed|groused|griped|railed|lashed out|decried|bemoaned|cited|referred|referring|characterized|characterised|shot back|fired back|chimed in|put it|puts it|responds|replies|repeated|repeats|concludes|conclude|write|argue|insist|explain|respond|reply|ask|recalls|admits|acknowledges|suggests|announces|declares|continues|recounts|reveals|answers|retorts|vows|promises|pledges|testifies|warn|predicts|cautions|laments|boasts|quips|jokes|exclaims|muses|counters|contends|maintains|observes|remarks|concedes|complains|stresses|emphasises|emphasizes|confirms";
 
 /// Titles that precede a name and are not part of it.
 const TITLES: &[&str] = &[
@@ -1533,6 +1533,66 @@ fn is_capitals(t: &str) -> bool {
 
 static VERB_RE: &str = VERBS;
 
+/// Verbs whose object is never the speaker ("told reporters", "praised
+/// Jane Doe"): left out where the name after the verb is taken as the
+/// speaker ("…," said Jane Doe).
+const OBJECT_VERBS: &[&str] = &[
+    "told",
+    "tells",
+    "telling",
+    "tell",
+    "urged",
+    "urges",
+    "urging",
+    "accused",
+    "slammed",
+    "blasted",
+    "praised",
+    "hailed",
+    "labelled",
+    "labeled",
+    "branded",
+    "dismissed",
+    "criticised",
+    "criticized",
+    "mocked",
+    "mocking",
+    "derided",
+    "deriding",
+    "ridiculed",
+    "called",
+    "calling",
+    "describe",
+    "described",
+    "describing",
+    "cited",
+    "referred",
+    "referring",
+    "characterized",
+    "characterised",
+    "rejected",
+    "rejects",
+    "forwarded",
+    "forwards",
+    "texted",
+    "emailed",
+    "assured",
+    "assures",
+    "begged",
+    "demanded",
+    "decried",
+    "bemoaned",
+];
+
+/// The speech verbs after which a name is the speaker.
+static INVERTING_RE: LazyLock<String> = LazyLock::new(|| {
+    VERBS
+        .split('|')
+        .filter(|v| !OBJECT_VERBS.contains(v))
+        .collect::<Vec<_>>()
+        .join("|")
+});
+
 /// One word of a name: an initial, an abbreviated title, or a capitalised word.
 const TOK: &str = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*)";
 
@@ -1555,7 +1615,8 @@ static AFTER_WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// "…," said X.
 static AFTER_VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
-    Regex::new(&format!(r"^[\s,;:—–\-]*(?P<verb>{VERB_RE})\s+{who}")).expect("after verb who")
+    let verbs = &*INVERTING_RE;
+    Regex::new(&format!(r"^[\s,;:—–\-]*(?P<verb>{verbs})\s+{who}")).expect("after verb who")
 });
 /// "…" — Jane Doe.
 static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
@@ -1566,17 +1627,22 @@ static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
 static WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(
-        r"{who}(?:,\s+(?P<app>[^,]{{3,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
+        r"{who}(?:,\s+(?P<app>[^,]{{3,90}}),)?,?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
     ))
     .expect("who verb")
 });
 static VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
-    Regex::new(&format!(r"(?-u:\b)(?P<verb>{VERB_RE})\s+{who}")).expect("verb who")
+    let verbs = &*INVERTING_RE;
+    Regex::new(&format!(r"(?-u:\b)(?P<verb>{verbs})\s+{who}")).expect("verb who")
 });
 static WHO_EXACT: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"^(?:{who})$")).expect("who exact")
+});
+static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+[a-z]+(?:ed|s)(?:\s+(?:in|up|out|back|down|on|over|forward))?\s+and\s*$")
+        .expect("coordinated verbs")
 });
 static ADVERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\s+(?:also|later|then|once|previously|has|had|have|would|was|is|reportedly|recently|simply|earlier|repeatedly|publicly|privately|again|quickly|finally|further|never|often|always|once|had|has|even|only|still|just))*\s*$")
@@ -2094,6 +2160,11 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
 fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
     let pre = &m[lo..verb];
     let mut end = lo + ADVERB_TAIL.find(pre).map_or(pre.len(), |a| a.start());
+    // "Ms. Sherry smiled and said", "Trump leaned in and boomed": the
+    // subject of the first of two joined verbs.
+    if let Some(c) = COORDINATED.find(&m[lo..end]) {
+        end = lo + c.start();
+    }
     // "Its director, Jane Doe, said": the name between the commas; "Jane
     // Doe, a spokeswoman for the council, said": skip the appositive.
     let head = m[lo..end].trim_end();
@@ -2759,6 +2830,38 @@ mod tests {
             )
             .as_deref(),
             Some("Okafor")
+        );
+    }
+
+    #[test]
+    fn the_listener_after_told_is_not_the_speaker() {
+        assert_eq!(
+            who(
+                "\"We found nothing,\" the firm's chief engineer, Ravi Menon, told The Harbour Gazette.",
+                "We found nothing"
+            )
+            .as_deref(),
+            Some("Ravi Menon")
+        );
+    }
+
+    #[test]
+    fn the_subject_of_two_joined_verbs_speaks() {
+        assert_eq!(
+            who(
+                "Asked whom she backed, Ms. Okafor smiled and said, \"Nobody yet.\"",
+                "Nobody yet."
+            )
+            .as_deref(),
+            Some("Ms. Okafor")
+        );
+    }
+
+    #[test]
+    fn present_tense_cues() {
+        assert_eq!(
+            who("Okafor writes to Lund. He responds, \"Fine.\"", "Fine.").as_deref(),
+            Some("He")
         );
     }
 }

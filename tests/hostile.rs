@@ -418,3 +418,34 @@ fn a_zero_width_space_at_a_line_start_is_no_indent() {
         );
     }
 }
+
+/// Regression (found by `analyze_invariants`, 2026-11-29; NOT FIXED YET):
+/// `speakers::infer_genders` reads at most 200 bytes after a name for the
+/// next he/she, and the cut can fall inside a word: "hewn" cut after "he"
+/// matches `\bhe\b` at the end of the slice, so the person becomes male and a
+/// later "she said" is left without a speaker. Being in bytes, the cut also
+/// moves when LF becomes CRLF, which is how the fuzzer saw it (the CRLF
+/// variant lost the speaker). Fix in `src/speakers.rs`, then drop `ignore`.
+#[test]
+#[ignore = "speakers::infer_genders cuts a word at its 200-byte window; fix pending in src/speakers.rs"]
+fn a_word_cut_by_the_gender_window_is_no_pronoun() {
+    // The fuzzer's input, minimised by `cargo fuzz tmin` and by hand.
+    let input = "D Ah, saiKelmscote's rock 'n'  Retiring headteacheri&t Ng\n\n\
+                 Aftre31  years at St Aldric's Primary SchooAll rights reserved.l in \
+                 Wexcombe, 22 of them as headteacher, Gwen urious'\n\n\
+                 arre, 22 of them as hew o l she :\"W";
+    check_variants(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
+    // The same cut in plain LF text: byte 200 after "Morwen Tallis" falls
+    // inside "hewn".
+    let input = "Quarry reopens after ten years\n\nBy Sam Reed\n\n\
+                 Morwen Tallis reopened the quarry on Monday, and by the afternoon the old \
+                 yard where the blocks of granite once waited in rows for the lorries to the \
+                 coast was busy again with masons and stone cutter at work on hewn blocks. \
+                 Work will go on all year.\n\n\
+                 \u{201c}It is good to hear the saws again,\u{201d} she said.\n";
+    let a = check_variants(input)
+        .and_then(|()| analyze_checked(input))
+        .unwrap();
+    assert_eq!(a.quotes.len(), 1);
+    assert_eq!(a.quotes[0].speaker.as_deref(), Some("Morwen Tallis"));
+}
