@@ -2216,6 +2216,64 @@ fn floor(s: &str, mut i: usize) -> usize {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i"];
 
+/// Heads of descriptions that stand for a person already named ("the
+/// business mogul", "the former secretary"): roles a public figure holds,
+/// not the staff or sources who speak for others.
+const EPITHET_HEADS: &[&str] = &[
+    "mogul",
+    "tycoon",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "frontrunner",
+    "front-runner",
+    "nominee",
+    "candidate",
+    "challenger",
+    "incumbent",
+    "senator",
+    "governor",
+    "congressman",
+    "congresswoman",
+    "president",
+    "secretary",
+    "mayor",
+    "minister",
+    "premier",
+    "chancellor",
+    "leader",
+    "star",
+    "actor",
+    "actress",
+    "singer",
+    "rapper",
+    "comedian",
+    "host",
+    "veteran",
+    "politician",
+    "lawmaker",
+    "democrat",
+    "republican",
+    "populist",
+    "real-estate",
+    "developer",
+    "entrepreneur",
+    "author",
+    "novelist",
+];
+
+/// "the business mogul", "The former secretary": the definite article, at
+/// least one modifier, and a head that describes a public figure.
+fn is_epithet(who: &str) -> bool {
+    let words: Vec<String> = who.split_whitespace().map(lower_key).collect();
+    words.len() >= 3
+        && words[0] == "the"
+        && words
+            .last()
+            .is_some_and(|h| EPITHET_HEADS.contains(&h.as_str()))
+        && !words[1..].iter().any(|w| PHRASE_END.contains(&w.as_str()))
+}
+
 /// Written things that "say" what their author wrote.
 const DOCUMENTS: &[&str] = &[
     "statement",
@@ -2402,7 +2460,16 @@ pub fn attribute(
                 .map(Attribution::folded)
                 .map(|a| {
                     let prev_start = pi.checked_sub(1).map_or(base, |k| paragraphs[k].span.start);
-                    let who = resolve(&reg, &a.who, base + a.at, base, prev_start, last_speaker);
+                    let at = base + a.at;
+                    let who =
+                        resolve(&reg, &a.who, at, base, prev_start, last_speaker).or_else(|| {
+                            // "the business mogul", "the GOP front-runner":
+                            // a description of someone already in the story.
+                            (is_epithet(&a.who)
+                                && role_phrases.fuller(input, paragraphs, &a.who, at).is_none())
+                            .then(|| antecedent(&reg, None, at, base, prev_start, last_speaker))
+                            .flatten()
+                        });
                     (
                         Attribution {
                             at: base + a.at,
@@ -2862,6 +2929,22 @@ mod tests {
         assert_eq!(
             who("Okafor writes to Lund. He responds, \"Fine.\"", "Fine.").as_deref(),
             Some("He")
+        );
+    }
+
+    #[test]
+    fn a_description_stands_for_the_person_in_the_story() {
+        let text = "Tower deal\n\n\
+            Developer Harold Quist bought the tower on Monday.\n\n\
+            In a statement, the property tycoon announced that \u{201c}work starts in May\u{201d}.\n";
+        assert_eq!(speakers(text), vec![Some("Harold Quist".to_string())]);
+        // Staff who speak for someone are not that someone.
+        let text = "Tower deal\n\n\
+            Developer Harold Quist bought the tower on Monday.\n\n\
+            \u{201c}Work starts in May,\u{201d} the company spokesman said.\n";
+        assert_eq!(
+            speakers(text),
+            vec![Some("the company spokesman".to_string())]
         );
     }
 }
