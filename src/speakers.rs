@@ -1661,6 +1661,12 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"(?:^|[\s(])(?:{who})(?-u:\b)")).expect("subject")
 });
+static POSSESSIVE_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<who>{TOK}(?:\s+{TOK}){{0,3}})['’]s\s+(?:[a-z\-]+\s+){{0,3}}?(?P<verb>claims?|assertions?|remarks?|comments?|statement|words|conclusion|warning|promise|pledge|argument|suggestion|tweets?|response|reply|insistence|accusation|allegation|prediction|vow|complaint|plea|message|speech|testimony|criticism|description)(?-u:\b)"
+    ))
+    .expect("possessive speech")
+});
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"(?-u:\b)(?P<verb>[Aa]ccording to)\s+{who}")).expect("according")
@@ -2023,7 +2029,14 @@ fn ceil(s: &str, mut i: usize) -> usize {
 
 /// Find the attribution of the quote at `[qs, qe)` (masked paragraph
 /// offsets, marks excluded) in masked paragraph `m`.
-fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
+/// `known` says whether a bare subject names someone the article knows:
+/// only such a subject is taken from a sentence that merely speaks.
+fn attribution_for(
+    m: &str,
+    qs: usize,
+    qe: usize,
+    known: &dyn Fn(&str) -> bool,
+) -> Option<Attribution> {
     // Past the closing mark(s) and the punctuation the quote text leaves
     // out ("fit,” Walker said": the comma stands inside the marks).
     let after_start = m[qe..]
@@ -2127,6 +2140,15 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
             return Some(a);
         }
     }
+    // The owner of a speech noun: "Trump's recent assertion that
+    // "thousands"", "Director Jane Doe's conclusion that it was "careless"".
+    if let Some(c) = POSSESSIVE_SPEECH.captures_iter(before).last() {
+        if let Some(a) = from_caps(&c, before, s) {
+            if usable(&a.who) {
+                return Some(a);
+            }
+        }
+    }
     // The subject of a sentence that speaks: "X, who ..., later told them
     // "…"", "X leaned in and boomed: "…"".
     let sentence = &m[s..end.max(after_start)];
@@ -2141,7 +2163,7 @@ fn attribution_for(m: &str, qs: usize, qe: usize) -> Option<Attribution> {
                 let w = c.name("who")?;
                 Some((w.start(), w.as_str().trim().to_string()))
             })
-            .find(|(_, w)| usable(w));
+            .find(|(_, w)| usable(w) && known(w));
         if let Some((at, who)) = subject {
             return Some(Attribution {
                 who,
@@ -2418,6 +2440,18 @@ fn resolve(
     }
 }
 
+/// Does a subject name someone known: a pronoun, a role phrase, or a name
+/// the registry holds (by surname or a unique first name)?
+fn knows(reg: &Registry, w: &str) -> bool {
+    let first = lower_key(w.split_whitespace().next().unwrap_or(""));
+    if PRONOUNS.contains(&first.as_str()) || DETERMINERS.contains(&first.as_str()) {
+        return true;
+    }
+    parse_run(w).tokens.last().is_some_and(|last| {
+        reg.by_surname(last, usize::MAX).is_some() || reg.by_first_name(last).is_some()
+    })
+}
+
 /// Attribute every quote and build the speakers summary.
 ///
 /// `context` are the spans of other text that names people (headline,
@@ -2456,7 +2490,7 @@ pub fn attribute(
         let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::new();
         for q in &quotes[start..qi] {
             let (qs, qe) = (q.span.start - base, q.span.end - base);
-            let a = attribution_for(&m, qs, qe)
+            let a = attribution_for(&m, qs, qe, &|w| knows(&reg, w))
                 .map(Attribution::folded)
                 .map(|a| {
                     let prev_start = pi.checked_sub(1).map_or(base, |k| paragraphs[k].span.start);
@@ -2549,7 +2583,7 @@ pub fn attribute(
                             }
                             let pm = masked(pt, prev.span.start, &[]);
                             let end = pm.trim_end().len();
-                            let a = attribution_for(&pm, end, end)?.folded();
+                            let a = attribution_for(&pm, end, end, &|w| knows(&reg, w))?.folded();
                             let who = resolve(
                                 &reg,
                                 &a.who,
@@ -2718,7 +2752,7 @@ mod tests {
 
     fn who(m: &str, q: &str) -> Option<String> {
         let qs = m.find(q).unwrap();
-        attribution_for(m, qs, qs + q.len()).map(|a| a.who)
+        attribution_for(m, qs, qs + q.len(), &|_| true).map(|a| a.who)
     }
 
     #[test]
@@ -2946,5 +2980,32 @@ mod tests {
             speakers(text),
             vec![Some("the company spokesman".to_string())]
         );
+    }
+
+    #[test]
+    fn the_owner_of_a_speech_noun_speaks() {
+        assert_eq!(
+            who(
+                "Inspector Maya Lund's blunt assessment that the rota was \"unsafe\" was leaked.",
+                "unsafe"
+            )
+            .as_deref(),
+            None
+        );
+        assert_eq!(
+            who(
+                "Inspector Maya Lund's blunt warning that the rota was \"unsafe\" was leaked.",
+                "unsafe"
+            )
+            .as_deref(),
+            Some("Inspector Maya Lund")
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_not_the_subject_that_speaks() {
+        let text = "Storm\n\n\
+            HALDEN, Nor. \u{2014} Mayor Ingrid Solberg toured the harbour, calling the damage \u{201c}worse than 1992\u{201d}.\n";
+        assert_eq!(speakers(text), vec![Some("Ingrid Solberg".to_string())]);
     }
 }
