@@ -546,6 +546,8 @@ struct Mention {
     oblique: bool,
     /// The first person named in its sentence: its likely subject.
     subject: bool,
+    /// End of the paragraph (or other block) the mention stands in.
+    para_end: usize,
 }
 
 /// Prepositions before a name that make it an object, not a subject.
@@ -903,6 +905,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     person: id,
                     subject,
                     oblique,
+                    para_end: p.end,
                 });
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = &parts.tokens[parts.tokens.len() - 1];
@@ -943,6 +946,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                         person: id,
                         subject,
                         oblique,
+                        para_end: p.end,
                     });
                 }
             }
@@ -998,6 +1002,23 @@ static NEXT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pronoun regex")
 });
 
+/// Byte offset just past the first sentence end in `s` (a stop, question
+/// or exclamation mark before white space, not after an initial or a short
+/// abbreviation such as "Mr."), or `s.len()`.
+fn first_sentence_end(s: &str) -> usize {
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        if matches!(c, b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(u8::is_ascii_whitespace) {
+            let word = last_word(s, i);
+            let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+            if !abbrev {
+                return i + 1;
+            }
+        }
+    }
+    s.len()
+}
+
 /// Give a gender to each person whose honorifics and roles gave none: from
 /// the pronouns that follow them as subjects (a majority over the article),
 /// else from a common first name.
@@ -1007,13 +1028,15 @@ fn infer_genders(input: &str, quotes: &[Quote], reg: &mut Registry) {
         if !m.subject || reg.people[m.person].gender.is_some() {
             continue;
         }
-        let limit = reg
-            .mentions
-            .get(i + 1)
-            .map_or(input.len(), |n| n.span.start.max(m.span.end));
-        let limit = limit.min(m.span.end + 200);
-        let tail = &input[m.span.end..floor(input, limit)];
-        let tail = &tail[..sentence_end(tail, 0)];
+        // Up to the next mention, the end of the paragraph and the end of
+        // the sentence, whichever comes first: regions between mentions do
+        // not overlap, so the whole pass is linear, and no window cuts a
+        // word or depends on the line endings.
+        let limit = reg.mentions.get(i + 1).map_or(m.para_end, |n| {
+            n.span.start.clamp(m.span.end, m.para_end.max(m.span.end))
+        });
+        let tail = &input[m.span.end..limit.max(m.span.end)];
+        let tail = &tail[..first_sentence_end(tail)];
         for c in NEXT_PRONOUN.captures_iter(tail) {
             let Some(w) = c.get(0) else { continue };
             let abs = m.span.end + w.start();
@@ -2637,6 +2660,40 @@ pub fn attribute(
     summarise(&reg, quotes, speakers);
 }
 
+/// Nouns for bodies that speak as one: "the department said" after "the
+/// State Department", "His campaign said".
+const ORG_NOUNS: &[&str] = &[
+    "department",
+    "agency",
+    "ministry",
+    "committee",
+    "commission",
+    "council",
+    "campaign",
+    "company",
+    "firm",
+    "board",
+    "government",
+    "administration",
+    "office",
+    "bureau",
+    "foundation",
+    "institute",
+    "university",
+    "party",
+    "union",
+    "team",
+    "club",
+    "group",
+    "organization",
+    "organisation",
+    "network",
+    "charity",
+    "hospital",
+    "school",
+    "court",
+];
+
 /// Fuller forms of short role phrases: "the spokesman" said after "the
 /// prime minister's spokesman" was named, "the aide" after "A Republican
 /// committee aide". Found per head noun, once per article.
@@ -2657,9 +2714,10 @@ impl RolePhrases {
     ) -> Option<&str> {
         let mut words = who.split_whitespace();
         let (det, head) = (words.next()?, words.next()?);
+        let key = lower_key(head);
         if words.next().is_some()
             || !det.eq_ignore_ascii_case("the")
-            || !ROLE_NOUNS.contains(&lower_key(head).as_str())
+            || !(ROLE_NOUNS.contains(&key.as_str()) || ORG_NOUNS.contains(&key.as_str()))
         {
             return None;
         }

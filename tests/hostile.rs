@@ -419,15 +419,14 @@ fn a_zero_width_space_at_a_line_start_is_no_indent() {
     }
 }
 
-/// Regression (found by `analyze_invariants`, 2026-11-29; NOT FIXED YET):
-/// `speakers::infer_genders` reads at most 200 bytes after a name for the
-/// next he/she, and the cut can fall inside a word: "hewn" cut after "he"
-/// matches `\bhe\b` at the end of the slice, so the person becomes male and a
-/// later "she said" is left without a speaker. Being in bytes, the cut also
-/// moves when LF becomes CRLF, which is how the fuzzer saw it (the CRLF
-/// variant lost the speaker). Fix in `src/speakers.rs`, then drop `ignore`.
+/// Regression (found by `analyze_invariants`, 2026-11-29): `speakers::
+/// infer_genders` read at most 200 bytes after a name for the next he/she,
+/// and the cut could fall inside a word: "hewn" cut after "he" matched
+/// `\bhe\b` at the end of the slice, so the person became male and a later
+/// "she said" was left without a speaker. Being in bytes, the cut also moved
+/// when LF became CRLF, which is how the fuzzer saw it. The window now ends
+/// at the next mention, the paragraph or the sentence, never mid-word.
 #[test]
-#[ignore = "speakers::infer_genders cuts a word at its 200-byte window; fix pending in src/speakers.rs"]
 fn a_word_cut_by_the_gender_window_is_no_pronoun() {
     // The fuzzer's input, minimised by `cargo fuzz tmin` and by hand.
     let input = "D Ah, saiKelmscote's rock 'n'  Retiring headteacheri&t Ng\n\n\
