@@ -7,7 +7,7 @@
 //! "newsletter") only counts in a short block. Rules are tried in
 //! the rule table; the first matching rule in table order wins.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use memchr::{memchr, memchr2, memchr3, memrchr};
@@ -181,12 +181,17 @@ fn const_format_agency() -> &'static str {
     P.as_str()
 }
 
-static EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    RULES
-        .iter()
-        .map(|r| Regex::new(r.pattern).expect("cue rule compiles"))
-        .collect()
-});
+/// Each rule's compiled pattern, built the first time a block reaches it:
+/// a rule whose gate no block passes is never compiled, which matters for
+/// the start-up of short runs (compiling all of them costs more than
+/// analysing a typical article).
+static EACH: LazyLock<Vec<OnceLock<Regex>>> =
+    LazyLock::new(|| RULES.iter().map(|_| OnceLock::new()).collect());
+
+/// Rule `i`'s compiled pattern.
+fn pattern(i: usize) -> &'static Regex {
+    EACH[i].get_or_init(|| Regex::new(RULES[i].pattern).expect("cue rule compiles"))
+}
 
 /// The needles of all gates in two automata, one ignoring ASCII case and one
 /// exact, each needle with the set of rules (bits by table index) it opens.
@@ -264,11 +269,11 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     let index = (0..RULES.len()).find(|&i| {
         words <= RULES[i].max_words
             && (!gated || may_match(i, text, &mut needles))
-            && EACH[i].is_match(text)
+            && pattern(i).is_match(text)
     })?;
     let rule = &RULES[index];
     let credit = if rule.kind == Caption {
-        caption_credit(&EACH[index], text)
+        caption_credit(pattern(index), text)
     } else {
         None
     };
@@ -462,7 +467,7 @@ mod tests {
         let mut matched = 0;
         for b in &blocks {
             for i in 0..RULES.len() {
-                if EACH[i].is_match(b) {
+                if pattern(i).is_match(b) {
                     matched += 1;
                     assert!(
                         may_match(i, b, &mut || needle_rules(b)),
