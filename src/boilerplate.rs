@@ -7,8 +7,10 @@
 //! "newsletter") only counts in a short block. Rules are tried in
 //! the rule table; the first matching rule in table order wins.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
+use memchr::{memchr, memchr2, memchr3, memrchr};
 use regex::Regex;
 
 use crate::model::BoilerplateKind::{self, *};
@@ -29,6 +31,8 @@ struct Rule {
     kind: BoilerplateKind,
     /// The block must have at most this many words.
     max_words: usize,
+    /// A cheap test that every block the pattern matches passes.
+    gate: Gate,
     pattern: &'static str,
 }
 
@@ -36,14 +40,78 @@ const fn rule(
     name: &'static str,
     kind: BoilerplateKind,
     max_words: usize,
+    gate: Gate,
     pattern: &'static str,
 ) -> Rule {
     Rule {
         name,
         kind,
         max_words,
+        gate,
         pattern,
     }
+}
+
+/// A necessary condition for a rule's pattern to match, far cheaper than the
+/// pattern: a block that fails it is not searched. A gate only ever skips
+/// blocks the pattern cannot match, so it never changes a decision (the unit
+/// test `gates_never_reject_a_match` checks every rule on every test block).
+///
+/// Needles of `Ci` gates are compared ignoring ASCII case. That is exact for
+/// `(?i)` patterns except for the two non-ASCII letters that Unicode simple
+/// case folding maps onto ASCII ones, KELVIN SIGN (k) and LONG S (s): a block
+/// holding either skips every gate (see [`cue`]).
+#[derive(Clone, Copy)]
+enum Gate {
+    /// No cheap test: always search.
+    Always,
+    /// The block holds one of these strings, ignoring ASCII case.
+    Ci(&'static [&'static str]),
+    /// The block holds one of these strings exactly.
+    Exact(&'static [&'static str]),
+    /// The block has this shape.
+    Shape(fn(&str) -> bool),
+    /// The shape, and one of the strings ignoring ASCII case.
+    ShapeCi(fn(&str) -> bool, &'static [&'static str]),
+    /// The shape, and one of the strings exactly.
+    ShapeExact(fn(&str) -> bool, &'static [&'static str]),
+}
+
+/// True when `t` starts with one of `prefixes`, ignoring ASCII case.
+fn starts_ci(t: &str, prefixes: &[&str]) -> bool {
+    let b = t.as_bytes();
+    prefixes
+        .iter()
+        .any(|p| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
+/// `caption-credit-label`: the label's colon is the last one, and at most 81
+/// characters that are not leading white space follow it.
+fn colon_tail_81(t: &str) -> bool {
+    memrchr(b':', t.as_bytes()).is_some_and(|p| t[p + 1..].trim_start().chars().nth(81).is_none())
+}
+
+/// `caption-credit-paren`: a closing bracket ends the block.
+fn ends_with_paren(t: &str) -> bool {
+    t.trim_end().ends_with(')')
+}
+
+/// `caption-photo-by`: the credit runs to the end without a full stop.
+fn no_final_stop(t: &str) -> bool {
+    !t.ends_with('.')
+}
+
+/// `other-nav-bar`: items between bars, no sentence punctuation anywhere.
+fn nav_bar_shape(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr(b'|', b).is_some() && memchr3(b'.', b'!', b'?', b).is_none()
+}
+
+/// True when `t` holds a letter that `(?i)` folds onto an ASCII one but an
+/// ASCII-case comparison would not: KELVIN SIGN (k) or LATIN SMALL LETTER LONG S (s).
+fn has_odd_fold(t: &str) -> bool {
+    let b = t.as_bytes();
+    memchr2(0xC5, 0xE2, b).is_some() && (t.contains('\u{17f}') || t.contains('\u{212a}'))
 }
 
 /// Photo agencies and picture libraries whose names close a caption credit.
@@ -52,55 +120,55 @@ const AGENCIES: &str = r"(?:Getty(?:\s+Images)?|AFP|AP(?:\s+Photo)?|Reuters|PA(?
 #[rustfmt::skip]
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // Captions: a credit closes the block, or a picture word opens it.
-    rule("caption-credit-label", Caption, 90, r"(?i)(?:^|[\s.|,;(])(?:picture|photo|photograph|image|illustration|pictures|photos|images|credit|photo credit|source|main image)s?\s*(?:by)?\s*:\s*([^:]{2,80})\)?$"),
-    rule("caption-credit-paren", Caption, 90, r"(?i)\((?:picture|photo|photograph|image|credit|pictures|photos|images)s?:?\s+([^)]{2,60})\)\s*$"),
-    rule("caption-agency", Caption, 90, const_format_agency()),
-    rule("caption-photo-by", Caption, 90, r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$"),
-    rule("caption-credit-word", Caption, 40, r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$"),
-    rule("caption-provided", Caption, 30, r"(?i)^©\s*provided by\s+(.{2,80})$"),
-    rule("caption-label", Caption, 3, r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$"),
-    rule("caption-byline-source", Caption, 25, r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$"),
+    rule("caption-credit-label", Caption, 90, Gate::ShapeCi(colon_tail_81, &["picture", "photo", "image", "illustration", "credit", "source"]), r"(?i)(?:^|[\s.|,;(])(?:picture|photo|photograph|image|illustration|pictures|photos|images|credit|photo credit|source|main image)s?\s*(?:by)?\s*:\s*([^:]{2,80})\)?$"),
+    rule("caption-credit-paren", Caption, 90, Gate::ShapeCi(ends_with_paren, &["picture", "photo", "image", "credit"]), r"(?i)\((?:picture|photo|photograph|image|credit|pictures|photos|images)s?:?\s+([^)]{2,60})\)\s*$"),
+    rule("caption-agency", Caption, 90, Gate::Exact(&["Getty", "AFP", "AP", "Reuters", "PA", "Shutterstock", "Alamy", "Bloomberg", "Xinhua", "Rex", "SWNS", "iStock", "Anadolu", "NurPhoto", "ZUMA", "Corbis", "Sipa", "WireImage", "Camera"]), const_format_agency()),
+    rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, &["photo", "picture", "image", "illustration"]), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$"),
+    rule("caption-credit-word", Caption, 40, Gate::Exact(&["Credit"]), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$"),
+    rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$"),
+    rule("caption-label", Caption, 3, Gate::Always, r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$"),
+    rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, &["by"]) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$"),
     // Links to other articles.
-    rule("read-more-label", ReadMore, 60, r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s"),
-    rule("read-more-bracket", ReadMore, 40, r"^\[(?:Read|See|Watch|Related|More)(?-u:\b)[^\]]*\]$"),
-    rule("read-more-more-on", ReadMore, 6, r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$"),
-    rule("read-more-stories-about", ReadMore, 8, r"(?i)^read more stories"),
-    rule("read-more-see-more", ReadMore, 4, r#"(?i)^see (?:more|all)(?-u:\b)"#),
+    rule("read-more-label", ReadMore, 60, Gate::Always, r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s"),
+    rule("read-more-bracket", ReadMore, 40, Gate::Shape(|t| t.starts_with('[') && t.ends_with(']')), r"^\[(?:Read|See|Watch|Related|More)(?-u:\b)[^\]]*\]$"),
+    rule("read-more-more-on", ReadMore, 6, Gate::Shape(|t| starts_ci(t, &["more ", "read more about"])), r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$"),
+    rule("read-more-stories-about", ReadMore, 8, Gate::Shape(|t| starts_ci(t, &["read more stories"])), r"(?i)^read more stories"),
+    rule("read-more-see-more", ReadMore, 4, Gate::Shape(|t| starts_ci(t, &["see "])), r#"(?i)^see (?:more|all)(?-u:\b)"#),
     // Players and galleries.
-    rule("media-listen", Media, 20, r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))"),
-    rule("media-watch", Media, 40, r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]"),
-    rule("media-player", Media, 8, r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$"),
-    rule("media-unavailable", Media, 20, r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support"),
+    rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, &["listen", "loading audio", "audio is not supported", "play audio"])), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))"),
+    rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, &["watch", "video", "play video", "live", "gallery", "audio", "podcast"])), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]"),
+    rule("media-player", Media, 8, Gate::Always, r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$"),
+    rule("media-unavailable", Media, 20, Gate::Ci(&["video is ", "your browser does not support"]), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support"),
     // Advertising.
-    rule("advert-label", Advert, 6, r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$"),
-    rule("advert-sponsored-by", Advert, 25, r"(?i)(?:sponsored by|presented by|in partnership with|supported by|brought to you by|invented by teads)(?-u:\b).{0,60}$"),
-    rule("advert-undo", Advert, 1, r"^Undo$"),
-    rule("advert-about-content", Advert, 4, r"(?i)^about this content$"),
+    rule("advert-label", Advert, 6, Gate::Always, r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$"),
+    rule("advert-sponsored-by", Advert, 25, Gate::Ci(&["sponsored by", "presented by", "in partnership with", "supported by", "brought to you by", "invented by teads"]), r"(?i)(?:sponsored by|presented by|in partnership with|supported by|brought to you by|invented by teads)(?-u:\b).{0,60}$"),
+    rule("advert-undo", Advert, 1, Gate::Always, r"^Undo$"),
+    rule("advert-about-content", Advert, 4, Gate::Always, r"(?i)^about this content$"),
     // Wire and contributor credits.
-    rule("credit-reporting", Credit, 60, r"(?i)^(?:\(?(?:additional |further |with )?(?:reporting|editing|writing|research|fact-checking|compiled|production|translation|graphics)(?: and [a-z]+)? by(?-u:\b))"),
-    rule("credit-contributed", Credit, 40, r"(?i)(?-u:\b)(?:contributed (?:to )?(?:this|the) (?:report|article|story)|contributed reporting)(?-u:\b)"),
-    rule("credit-reviewed", Credit, 20, r"(?i)^(?:medically |fact )?(?:reviewed|checked) by(?-u:\b)"),
+    rule("credit-reporting", Credit, 60, Gate::Shape(|t| starts_ci(t.strip_prefix('(').unwrap_or(t), &["additional ", "further ", "with ", "reporting", "editing", "writing", "research", "fact-checking", "compiled", "production", "translation", "graphics"])), r"(?i)^(?:\(?(?:additional |further |with )?(?:reporting|editing|writing|research|fact-checking|compiled|production|translation|graphics)(?: and [a-z]+)? by(?-u:\b))"),
+    rule("credit-contributed", Credit, 40, Gate::Ci(&["contributed"]), r"(?i)(?-u:\b)(?:contributed (?:to )?(?:this|the) (?:report|article|story)|contributed reporting)(?-u:\b)"),
+    rule("credit-reviewed", Credit, 20, Gate::Shape(|t| starts_ci(t, &["medically ", "fact ", "reviewed", "checked"])), r"(?i)^(?:medically |fact )?(?:reviewed|checked) by(?-u:\b)"),
     // Rights.
-    rule("legal-copyright", Legal, 60, r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$"),
+    rule("legal-copyright", Legal, 60, Gate::Ci(&["©", "(c)", "copyright", "all rights reserved", "registered in england", "company number", "company no", "company registration", "registered office", "may not be ", "terms of ", "terms and ", "privacy policy"]), r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$"),
     // Dates and reading time.
-    rule("meta-published", Meta, 25, r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)"),
-    rule("meta-reading-time", Meta, 8, r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)"),
-    rule("meta-ago", Meta, 6, r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$"),
-    rule("meta-print-edition", Meta, 60, r"(?i)^a version of this (?:article|story) appears in print"),
+    rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, &["published", "updated", "last updated", "posted", "first published", "modified", "created", "originally published", "this article was "])), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)"),
+    rule("meta-reading-time", Meta, 8, Gate::Always, r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)"),
+    rule("meta-ago", Meta, 6, Gate::Always, r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$"),
+    rule("meta-print-edition", Meta, 60, Gate::Shape(|t| starts_ci(t, &["a version of this "])), r"(?i)^a version of this (?:article|story) appears in print"),
     // Calls to action and page furniture.
-    rule("promo-share", Promo, 8, r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$"),
-    rule("promo-numbers", Promo, 1, r"^\d{1,6}$"),
-    rule("promo-call", Promo, 45, r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))"),
-    rule("promo-paywall", Promo, 40, r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience"),
-    rule("promo-call-upper", Promo, 10, r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)"),
-    rule("promo-discuss", Promo, 12, r"(?i)^discuss:"),
+    rule("promo-share", Promo, 8, Gate::Always, r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$"),
+    rule("promo-numbers", Promo, 1, Gate::Always, r"^\d{1,6}$"),
+    rule("promo-call", Promo, 45, Gate::Ci(&["sign up for", "sign up to", "subscribe to", "subscribe for", "subscribe now", "subscribe today", "newsletter", " in to comment", " in to continue", " in to read", "follow ", "is on twitter", "is on facebook", "is on instagram", "join our ", "join the ", "download our", "download the", "get our", "get the", "leave a comment", "commenting policy", "comment is ", "comment are ", "comments is ", "comments are ", "become a ", "journalism", "tell us what you think", "your feedback", "you must be logged in", "opinions expressed in reader comments", "check out more ", "conversation powered by", "please review our", "please read our", " in or register", " in or create"]), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))"),
+    rule("promo-paywall", Promo, 40, Gate::Ci(&["reached your ", "free article", "already a ", "subscribe from", "unlimited access", "journalism", "become a", "for an ad-free experience"]), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience"),
+    rule("promo-call-upper", Promo, 10, Gate::Shape(|t| ["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"].iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)"),
+    rule("promo-discuss", Promo, 12, Gate::Shape(|t| starts_ci(t, &["discuss:"])), r"(?i)^discuss:"),
     // Everything else a page wraps around an article.
-    rule("other-cookies", Other, 60, r"(?i)(?-u:\b)we use cookies(?-u:\b)|(?-u:\b)cookie (?:policy|settings|preferences)(?-u:\b)|accept (?:all )?cookies"),
-    rule("other-nav-bar", Other, 30, r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$"),
-    rule("other-tags", Other, 40, r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?"),
-    rule("other-bio", Other, 60, r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)"),
-    rule("other-contact", Other, 30, r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}"),
-    rule("other-nav", Other, 3, r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$"),
+    rule("other-cookies", Other, 60, Gate::Ci(&["cookie"]), r"(?i)(?-u:\b)we use cookies(?-u:\b)|(?-u:\b)cookie (?:policy|settings|preferences)(?-u:\b)|accept (?:all )?cookies"),
+    rule("other-nav-bar", Other, 30, Gate::Shape(nav_bar_shape), r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$"),
+    rule("other-tags", Other, 40, Gate::Shape(|t| starts_ci(t, &["tags", "topics", "related topics", "filed under", "categories", "sections", "keywords", "subjects"])), r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?"),
+    rule("other-bio", Other, 60, Gate::ShapeExact(|t| t.as_bytes().first().is_some_and(u8::is_ascii_uppercase), &["reporter", "writer", "editor", "correspondent", "journalist", "columnist", "contributor", "producer", "critic", "blogger", "author"]), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)"),
+    rule("other-contact", Other, 30, Gate::Shape(|t| memchr2(b'@', b':', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@|^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}"),
+    rule("other-nav", Other, 3, Gate::Always, r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$"),
 ]);
 
 /// `caption-agency`: a credit ending in a photo agency, "X/Getty Images".
@@ -113,23 +181,99 @@ fn const_format_agency() -> &'static str {
     P.as_str()
 }
 
-static EACH: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    RULES
-        .iter()
-        .map(|r| Regex::new(r.pattern).expect("cue rule compiles"))
-        .collect()
+/// Each rule's compiled pattern, built the first time a block reaches it:
+/// a rule whose gate no block passes is never compiled, which matters for
+/// the start-up of short runs (compiling all of them costs more than
+/// analysing a typical article).
+static EACH: LazyLock<Vec<OnceLock<Regex>>> =
+    LazyLock::new(|| RULES.iter().map(|_| OnceLock::new()).collect());
+
+/// Rule `i`'s compiled pattern.
+fn pattern(i: usize) -> &'static Regex {
+    EACH[i].get_or_init(|| Regex::new(RULES[i].pattern).expect("cue rule compiles"))
+}
+
+/// The needles of all gates in two automata, one ignoring ASCII case and one
+/// exact, each needle with the set of rules (bits by table index) it opens.
+struct Needles {
+    ci: (AhoCorasick, Vec<u64>),
+    exact: (AhoCorasick, Vec<u64>),
+}
+
+static NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
+    assert!(RULES.len() <= 64, "rule bits fit a u64");
+    let build = |ci: bool| {
+        let mut needles: Vec<&str> = Vec::new();
+        let mut rules: Vec<u64> = Vec::new();
+        for (i, r) in RULES.iter().enumerate() {
+            let list = match r.gate {
+                Gate::Ci(n) | Gate::ShapeCi(_, n) if ci => n,
+                Gate::Exact(n) | Gate::ShapeExact(_, n) if !ci => n,
+                _ => continue,
+            };
+            for &n in list {
+                match needles.iter().position(|&m| m == n) {
+                    Some(at) => rules[at] |= 1 << i,
+                    None => {
+                        needles.push(n);
+                        rules.push(1 << i);
+                    }
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(ci)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&needles)
+            .expect("gate needles build");
+        (ac, rules)
+    };
+    Needles {
+        ci: build(true),
+        exact: build(false),
+    }
 });
+
+/// The rules (bits by table index) whose gate needles occur in `text`.
+fn needle_rules(text: &str) -> u64 {
+    let mut found = 0;
+    for (ac, rules) in [&NEEDLES.ci, &NEEDLES.exact] {
+        for m in ac.find_overlapping_iter(text) {
+            found |= rules[m.pattern().as_usize()];
+        }
+    }
+    found
+}
+
+/// True unless rule `i`'s gate shows that its pattern cannot match `text`;
+/// `needles` computes (once) the rules whose needles occur in `text`.
+fn may_match(i: usize, text: &str, needles: &mut impl FnMut() -> u64) -> bool {
+    let shape = match RULES[i].gate {
+        Gate::Always => return true,
+        Gate::Shape(f) => return f(text),
+        Gate::Ci(_) | Gate::Exact(_) => None,
+        Gate::ShapeCi(f, _) | Gate::ShapeExact(f, _) => Some(f),
+    };
+    shape.is_none_or(|f| f(text)) && needles() & (1 << i) != 0
+}
 
 /// The boilerplate cue of a block of `words` words, if any.
 pub fn cue(text: &str, words: usize) -> Option<Cue> {
-    // Rules in table order, only those whose word limit the block meets:
-    // long paragraphs try few rules, and each compiled regex keeps its own
-    // prefilter and DFA (a RegexSet of them all falls back to the PikeVM).
-    let index =
-        (0..RULES.len()).find(|&i| words <= RULES[i].max_words && EACH[i].is_match(text))?;
+    // Rules in table order, only those whose word limit the block meets and
+    // whose gate the block passes: long paragraphs try few rules, and each
+    // compiled regex keeps its own prefilter and DFA (a RegexSet of them all
+    // falls back to the PikeVM).
+    let gated = !has_odd_fold(text);
+    let mut found = None;
+    let mut needles = || *found.get_or_insert_with(|| needle_rules(text));
+    let index = (0..RULES.len()).find(|&i| {
+        words <= RULES[i].max_words
+            && (!gated || may_match(i, text, &mut needles))
+            && pattern(i).is_match(text)
+    })?;
     let rule = &RULES[index];
     let credit = if rule.kind == Caption {
-        caption_credit(&EACH[index], text)
+        caption_credit(pattern(index), text)
     } else {
         None
     };
@@ -158,16 +302,57 @@ fn caption_credit(re: &Regex, text: &str) -> Option<String> {
     (!credit.is_empty()).then(|| credit.to_string())
 }
 
+/// The pattern of [`is_bare_credit`].
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:top |main )?(?:photo|photograph|picture|image|credit|photos)s?(?: by)?:?\s+[\w .,'’/&-]{{2,60}}|{AGENCIES}(?:/[\w .'-]+)?|[A-Z .'-]{{3,40}}/{AGENCIES})$"
+    ))
+    .expect("bare credit compiles")
+});
+
 /// True when the block is nothing but a picture credit ("Photo by X",
 /// "Credit Jane Doe", "Getty Images"): it makes the block before it a caption.
 pub fn is_bare_credit(text: &str) -> bool {
-    static BARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?i)^(?:(?:top |main )?(?:photo|photograph|picture|image|credit|photos)s?(?: by)?:?\s+[\w .,'’/&-]{{2,60}}|{AGENCIES}(?:/[\w .'-]+)?|[A-Z .'-]{{3,40}}/{AGENCIES})$"
-        ))
-        .expect("bare credit compiles")
-    });
-    text.split_whitespace().count() <= 10 && BARE.is_match(text)
+    text.split_whitespace().count() <= 10 && may_be_bare_credit(text) && BARE.is_match(text)
+}
+
+/// A necessary condition for [`is_bare_credit`]'s pattern: a slash (an
+/// agency after a name), or a picture word or agency name first.
+fn may_be_bare_credit(text: &str) -> bool {
+    has_odd_fold(text)
+        || memchr(b'/', text.as_bytes()).is_some()
+        || starts_ci(
+            text,
+            &[
+                "top ",
+                "main ",
+                "photo",
+                "picture",
+                "image",
+                "credit",
+                "getty",
+                "afp",
+                "ap",
+                "reuters",
+                "pa",
+                "epa",
+                "shutterstock",
+                "alamy",
+                "bloomberg",
+                "xinhua",
+                "rex",
+                "swns",
+                "istock",
+                "anadolu",
+                "nurphoto",
+                "sopa",
+                "zuma",
+                "corbis",
+                "sipa",
+                "wireimage",
+                "camera",
+            ],
+        )
 }
 
 #[cfg(test)]
@@ -247,6 +432,95 @@ mod tests {
         ] {
             assert_eq!(kind(t), None, "{t}");
         }
+    }
+
+    /// Every block of the fixtures and tests: a gate never rejects a block
+    /// its pattern matches.
+    #[test]
+    fn gates_never_reject_a_match() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut blocks: Vec<String> = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("read");
+                let seg = crate::segment::segment(&text, 0);
+                blocks.extend(seg.blocks.into_iter().map(|b| b.text));
+            }
+        }
+        blocks.extend(
+            [
+                "Getty Images",
+                "JOHN SMITH/AFP/Getty Images",
+                "Photo by Ana Ruiz",
+                "The harbour at dusk. Credit: Reuters",
+                "READ MORE: Bridge plans delayed",
+                "Home | News | Sport",
+                "Jane Doe is a senior reporter at the Courier.",
+                "Contact Jane: 555-123-4567",
+                "(Additional reporting by Tom Bell)",
+                "COPYRIGHT 2026",
+            ]
+            .map(String::from),
+        );
+        assert!(blocks.len() > 200);
+        let mut matched = 0;
+        for b in &blocks {
+            for i in 0..RULES.len() {
+                if pattern(i).is_match(b) {
+                    matched += 1;
+                    assert!(
+                        may_match(i, b, &mut || needle_rules(b)),
+                        "{} rejects {b:?}",
+                        RULES[i].name
+                    );
+                }
+            }
+        }
+        assert!(matched > 50);
+    }
+
+    #[test]
+    fn bare_credit_gate_never_rejects_a_match() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut blocks = 0;
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("read");
+                for b in crate::segment::segment(&text, 0).blocks {
+                    blocks += 1;
+                    if BARE.is_match(&b.text) {
+                        assert!(may_be_bare_credit(&b.text), "{:?}", b.text);
+                    }
+                }
+            }
+        }
+        assert!(blocks > 200);
+        for t in [
+            "Photo by Ana Ruiz/The Courier",
+            "Credit Harry Ward",
+            "Getty Images",
+            "reuters",
+            "Main image: Jo Bell",
+            "JOHN SMITH/AFP",
+            "EPA-EFE/Jo Bell",
+            "SOPA Images",
+        ] {
+            assert!(BARE.is_match(t), "{t}");
+            assert!(may_be_bare_credit(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn odd_folds_skip_the_gates() {
+        assert!(has_odd_fold("\u{17f}ign up"));
+        assert!(has_odd_fold("\u{212a}"));
+        assert!(!has_odd_fold("caf\u{e9} \u{201c}quoted\u{201d}"));
+        assert_eq!(
+            kind("Read more \u{17f}tories about the bridge"),
+            Some(ReadMore)
+        );
     }
 
     #[test]
