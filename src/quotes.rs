@@ -414,6 +414,20 @@ fn names_a_thing(s: &str, inner: Span) -> bool {
             | "shouted"
             | "told"
             | "wrote"
+            | "saying"
+            | "chanting"
+            | "chanted"
+            | "chant"
+            | "chants"
+            | "shouting"
+            | "yelling"
+            | "yelled"
+            | "screaming"
+            | "screamed"
+            | "singing"
+            | "sang"
+            | "declaring"
+            | "declared"
     );
     let title = words.len() <= 5
         && words.iter().all(|w| {
@@ -425,12 +439,31 @@ fn names_a_thing(s: &str, inner: Span) -> bool {
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 || matches!(
                     core,
-                    "of" | "the" | "and" | "a" | "in" | "on" | "to" | "for" | "with" | "at" | "de"
+                    "of" | "the"
+                        | "and"
+                        | "or"
+                        | "a"
+                        | "an"
+                        | "in"
+                        | "on"
+                        | "to"
+                        | "for"
+                        | "with"
+                        | "at"
+                        | "by"
+                        | "from"
+                        | "de"
                 )
-        })
-        && !text.trim_end().ends_with(['.', '!', '?', ','])
-        && !words.is_empty();
-    title && !sentence_start && !spoken
+        });
+    // A one-word title is told from a spoken word only by its place; a
+    // longer one keeps the comma or full stop that American style puts
+    // inside the marks (on "Fox News Sunday." / of "Opening Belle," a).
+    let end = text.trim_end();
+    let several = words.len() >= 2;
+    let punctuation_ok = !end.ends_with(['!', '?']) && (several || !end.ends_with(['.', ',']));
+    // At the start of a sentence its first word is capitalised anyway: only
+    // a title of several words shows itself ("The Big Short" was …).
+    title && punctuation_ok && (several || !sentence_start) && !spoken
 }
 
 /// Find the quotations in the paragraphs and in the headline.
@@ -607,5 +640,27 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(texts("Britain is \"ready\" to act"), ["ready"]);
+        // American style keeps the comma or stop inside the marks.
+        assert_eq!(
+            texts("She said so on \u{201c}Harbour Talk Tonight,\u{201d} a local show."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            texts("She said so in an interview with \u{201c}Harbour Talk Tonight.\u{201d}"),
+            Vec::<String>::new()
+        );
+        // A title of several words at the start of a sentence.
+        assert_eq!(
+            texts("It sold well. ''The Quiet Ferry'' was shortlisted for a prize."),
+            Vec::<String>::new()
+        );
+        assert_eq!(texts("the \"Stay or Go\" crowd"), Vec::<String>::new());
+        // Speech all the same: a chant, an answer, a one-word reply.
+        assert_eq!(
+            texts("The crowd was chanting \"Save Our Ferry, Save Our Town\" all night."),
+            ["Save Our Ferry, Save Our Town"]
+        );
+        assert_eq!(texts("\"Never,\" she said."), ["Never"]);
+        assert_eq!(texts("He replied \"Absolutely.\""), ["Absolutely."]);
     }
 }
