@@ -385,7 +385,9 @@ fn trim_end_at(s: &str, at: usize) -> usize {
 fn names_a_thing(s: &str, inner: Span) -> bool {
     let text = inner.of(s);
     let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() {
+    // Nothing, or a lone letter or digit (an "R" next to a name, grade "A"):
+    // never speech.
+    if words.is_empty() || text.chars().filter(|c| c.is_alphanumeric()).count() <= 1 {
         return true;
     }
     let before = s[..inner.start].trim_end_matches(|c: char| {
@@ -661,6 +663,7 @@ mod tests {
             ["Save Our Ferry, Save Our Town"]
         );
         assert_eq!(texts("\"Never,\" she said."), ["Never"]);
+        assert_eq!(texts("an \"R\" next to his name"), Vec::<String>::new());
         assert_eq!(texts("He replied \"Absolutely.\""), ["Absolutely."]);
     }
 }
