@@ -2578,9 +2578,15 @@ pub fn attribute(
                             Some(
                                 "the" | "a" | "an" | "his" | "her" | "their" | "one" | "another",
                             ) => {
-                                let fuller = role_phrases
-                                    .fuller(input, paragraphs, &a.who, a.at)
-                                    .map(str::to_string);
+                                let prev_start =
+                                    pi.checked_sub(1).map_or(base, |k| paragraphs[k].span.start);
+                                let fuller =
+                                    owned_body(&reg, &a.who, a.at, base, prev_start, last_speaker)
+                                        .or_else(|| {
+                                            role_phrases
+                                                .fuller(input, paragraphs, &a.who, a.at)
+                                                .map(str::to_string)
+                                        });
                                 q.speaker = Some(fuller.unwrap_or_else(|| a.who.clone()));
                             }
                             // A name the registry does not know (one word).
@@ -2693,6 +2699,31 @@ const ORG_NOUNS: &[&str] = &[
     "school",
     "court",
 ];
+
+/// "His campaign said" → "the Sanders campaign": a body owned by a person
+/// named through a possessive pronoun, called by that person's surname.
+fn owned_body(
+    reg: &Registry,
+    who: &str,
+    at: usize,
+    para_start: usize,
+    prev_start: usize,
+    last_speaker: Option<usize>,
+) -> Option<String> {
+    let mut words = who.split_whitespace();
+    let (owner, noun) = (lower_key(words.next()?), words.next()?);
+    if words.next().is_some() || !ORG_NOUNS.contains(&lower_key(noun).as_str()) {
+        return None;
+    }
+    let gender = match owner.as_str() {
+        "his" => Some(Gender::Male),
+        "her" => Some(Gender::Female),
+        _ => return None,
+    };
+    let person = antecedent(reg, gender, at, para_start, prev_start, last_speaker)?;
+    let surname = reg.people[person].surname();
+    (!surname.is_empty()).then(|| format!("the {surname} {}", lower_key(noun)))
+}
 
 /// Fuller forms of short role phrases: "the spokesman" said after "the
 /// prime minister's spokesman" was named, "the aide" after "A Republican
@@ -3065,5 +3096,13 @@ mod tests {
         let text = "Storm\n\n\
             HALDEN, Nor. \u{2014} Mayor Ingrid Solberg toured the harbour, calling the damage \u{201c}worse than 1992\u{201d}.\n";
         assert_eq!(speakers(text), vec![Some("Ingrid Solberg".to_string())]);
+    }
+
+    #[test]
+    fn a_body_owned_through_a_pronoun_takes_the_owner_s_name() {
+        let text = "Race tightens\n\n\
+            Councillor Tom Reyes lost the first count narrowly. \
+            His campaign said the result was \u{201c}a moral victory\u{201d}.\n";
+        assert_eq!(speakers(text), vec![Some("the Reyes campaign".to_string())]);
     }
 }
