@@ -1056,15 +1056,18 @@ fn infer_genders(input: &str, quotes: &[Quote], reg: &mut Registry) {
         if p.gender.is_some() {
             continue;
         }
-        p.gender = if he > she {
+        // A common first name outweighs a few pronouns: "Gabriela Lazar
+        // wrote that he …" speaks of someone else.
+        let by_name = (p.tokens.len() > 1)
+            .then(|| first_name_gender(p.first()))
+            .flatten();
+        p.gender = by_name.or(if he > she {
             Some(Gender::Male)
         } else if she > he {
             Some(Gender::Female)
-        } else if p.tokens.len() > 1 {
-            first_name_gender(p.first())
         } else {
             None
-        };
+        });
     }
 }
 
