@@ -587,6 +587,38 @@ fn lower_key(s: &str) -> String {
         .to_lowercase()
 }
 
+/// The word lists, sorted and searched by bisection: a name run is checked
+/// against them word by word, and a scan of every list cost a tenth of the
+/// analysis.
+fn sorted(lists: &[&[&'static str]]) -> Vec<&'static str> {
+    let mut all = lists.concat();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+static TITLE_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[TITLES]));
+static ROLE_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[ROLE_NOUNS]));
+static STOP_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[STOP]));
+/// Titles, role nouns and stop words: what a name run's word is not, if it
+/// is a name.
+static NOT_NAME_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[TITLES, ROLE_NOUNS, STOP]));
+
+/// Does sorted `set` hold `lower_key(w)`? Short ASCII words are lowercased
+/// on the stack rather than into a new String.
+fn has_key(set: &[&str], w: &str) -> bool {
+    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut buf = [0u8; 32];
+    if t.is_ascii() && t.len() <= buf.len() {
+        let key = &mut buf[..t.len()];
+        key.copy_from_slice(t.as_bytes());
+        key.make_ascii_lowercase();
+        std::str::from_utf8(key).is_ok_and(|k| set.binary_search(&k).is_ok())
+    } else {
+        set.binary_search(&lower_key(w).as_str()).is_ok()
+    }
+}
+
 fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))
@@ -637,24 +669,15 @@ fn parse_run(run: &str) -> NameParts {
         .position(|(_, w)| PREPOSITIONS.contains(w) && w.chars().all(char::is_lowercase))
     {
         let head_is_name = words[..k].iter().any(|(_, w)| {
-            let key = lower_key(w);
-            !TITLES.contains(&key.as_str())
-                && !ROLE_NOUNS.contains(&key.as_str())
-                && !STOP.contains(&key.as_str())
-                && w.chars().next().is_some_and(char::is_uppercase)
+            !has_key(&NOT_NAME_WORDS, w) && w.chars().next().is_some_and(char::is_uppercase)
         });
         if head_is_name {
             words.truncate(k);
         }
     }
-    let is_title = |w: &str| {
-        let key = lower_key(w);
-        TITLES.contains(&key.as_str())
-            || ROLE_NOUNS.contains(&key.as_str())
-            || STOP.contains(&key.as_str())
-            || w.chars().next().is_some_and(char::is_lowercase)
-            || HONORIFICS.iter().any(|(h, _)| *h == key)
-    };
+    // Honorifics are all titles too (see the tests).
+    let is_title =
+        |w: &str| has_key(&NOT_NAME_WORDS, w) || w.chars().next().is_some_and(char::is_lowercase);
     // The name is what follows the last title, role or honorific that has a
     // word after it: "New Jersey Gov. Chris Christie", "RNC spokesman Sean
     // Spicer", "British Prime Minister Keir Starmer". A title as the last
@@ -676,7 +699,7 @@ fn parse_run(run: &str) -> NameParts {
         if let Some((_, g)) = HONORIFICS.iter().find(|(h, _)| *h == key) {
             parts.gender = parts.gender.or(*g);
             parts.honorific = true;
-        } else if !STOP.contains(&key.as_str()) {
+        } else if !has_key(&STOP_WORDS, w) {
             parts.titles.push(w.to_string());
         }
     }
@@ -720,14 +743,12 @@ fn role_before(text: &str, at: usize) -> Option<String> {
     let before = &text[..at];
     let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
     let last = words.first()?;
-    let key = lower_key(last);
-    if !ROLE_NOUNS.contains(&key.as_str()) || last.chars().next().is_some_and(char::is_uppercase) {
+    if !has_key(&ROLE_WORDS, last) || last.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
     let mut role: Vec<&str> = vec![last];
     if let Some(w) = words.get(1) {
-        let k = lower_key(w);
-        if !STOP.contains(&k.as_str()) && w.chars().all(|c| c.is_alphabetic() || c == '-') {
+        if !has_key(&STOP_WORDS, w) && w.chars().all(|c| c.is_alphabetic() || c == '-') {
             role.insert(0, w);
         }
     }
@@ -925,8 +946,8 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                                 .entry(surname.clone())
                                 .or_insert_with(|| capitalised_mid_sentence(input, surname)))
                         && plausible_name(&parts.tokens)
-                        && !ROLE_NOUNS.contains(&lower_key(surname).as_str())
-                        && !TITLES.contains(&lower_key(surname).as_str()))
+                        && !has_key(&ROLE_WORDS, surname)
+                        && !has_key(&TITLE_WORDS, surname))
                     .then(|| reg.person_for(&parts.tokens))
                 });
                 if let Some(id) = known {
@@ -1541,13 +1562,13 @@ fn plausible_name(tokens: &[String]) -> bool {
     let Some(last) = tokens.last() else {
         return false;
     };
-    !NOT_PERSON_HEAD.contains(&lower_key(last).as_str())
+    static HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[NOT_PERSON_HEAD]));
+    static NEVER: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[NOT_PERSON, STOP]));
+    !has_key(&HEADS, last)
         && tokens.iter().all(|t| {
-            let k = lower_key(t);
-            !k.is_empty()
+            !t.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
                 && !t.chars().any(|c| c.is_ascii_digit())
-                && !NOT_PERSON.contains(&k.as_str())
-                && !STOP.contains(&k.as_str())
+                && !has_key(&NEVER, t)
                 && !is_capitals(t)
         })
 }
@@ -1955,7 +1976,7 @@ fn usable(who: &str) -> bool {
         && parts
             .tokens
             .iter()
-            .all(|t| !STOP.contains(&lower_key(t).as_str()) && !is_capitals(t))
+            .all(|t| !has_key(&STOP_WORDS, t) && !is_capitals(t))
 }
 
 /// Replace the inner text of every quote with `_` (same byte length) so
@@ -2428,10 +2449,9 @@ fn resolve(
         let parts = parse_run(who);
         let named = !parts.tokens.is_empty()
             && parts.tokens.iter().all(|t| {
-                let k = lower_key(t);
                 t.chars().next().is_some_and(char::is_uppercase)
-                    && !TITLES.contains(&k.as_str())
-                    && !ROLE_NOUNS.contains(&k.as_str())
+                    && !has_key(&TITLE_WORDS, t)
+                    && !has_key(&ROLE_WORDS, t)
             });
         if !named {
             let role = who.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
@@ -2845,6 +2865,38 @@ mod tests {
     fn who(m: &str, q: &str) -> Option<String> {
         let qs = m.find(q).unwrap();
         attribution_for(m, qs, qs + q.len(), &|_| true).map(|a| a.who)
+    }
+
+    #[test]
+    fn honorifics_are_titles() {
+        // parse_run's is_title relies on it.
+        for (h, _) in HONORIFICS {
+            assert!(TITLES.contains(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn word_list_lookups_match_a_scan() {
+        for w in [
+            "Senator",
+            "PRIME",
+            "u.s.",
+            "Mr.",
+            "\"The",
+            "Zoë",
+            "co-founder",
+            "K\u{212a}",
+            "",
+        ] {
+            let key = lower_key(w);
+            assert_eq!(
+                has_key(&NOT_NAME_WORDS, w),
+                TITLES.contains(&key.as_str())
+                    || ROLE_NOUNS.contains(&key.as_str())
+                    || STOP.contains(&key.as_str()),
+                "{w}"
+            );
+        }
     }
 
     #[test]
