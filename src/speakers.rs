@@ -14,7 +14,7 @@
 //! most recent compatible person). Cue verbs, titles and role words are
 //! general English lists.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -766,6 +766,14 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 struct Registry {
     people: Vec<Person>,
     mentions: Vec<Mention>,
+    /// Person ids by lower-case surname, in the order they were made.
+    by_last: HashMap<String, Vec<usize>>,
+    /// Person ids by lower-case first name token.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Mentions by the lower-case surname of their person: (start, person),
+    /// in document order. These indexes keep every look-up logarithmic, so
+    /// an article of any length is read in linear time.
+    surname_mentions: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl Registry {
@@ -773,40 +781,61 @@ impl Registry {
     fn person_for(&mut self, tokens: &[String]) -> usize {
         let first = lower_key(&tokens[0]);
         let last = lower_key(&tokens[tokens.len() - 1]);
-        if let Some(i) = self.people.iter().rposition(|p| {
-            lower_key(p.surname()) == last
-                && (lower_key(p.first()) == first
+        let found = self.by_last.get(&last).and_then(|ids| {
+            ids.iter().rev().copied().find(|&i| {
+                let p = &self.people[i];
+                lower_key(p.first()) == first
                     || p.tokens.len() == 1
-                    || initial_match(p.first(), &tokens[0]))
-        }) {
-            let p = &mut self.people[i];
-            if tokens.len() > p.tokens.len() {
-                p.tokens = tokens.to_vec();
+                    || initial_match(p.first(), &tokens[0])
+            })
+        });
+        if let Some(i) = found {
+            if tokens.len() > self.people[i].tokens.len() {
+                // The surname stays; the first name may change ("Cruz" →
+                // "Ted Cruz").
+                let old = lower_key(self.people[i].first());
+                if let Some(v) = self.by_first.get_mut(&old) {
+                    v.retain(|&x| x != i);
+                }
+                self.by_first.entry(first).or_default().push(i);
+                self.people[i].tokens = tokens.to_vec();
             }
             return i;
         }
+        let id = self.people.len();
         self.people.push(Person {
             tokens: tokens.to_vec(),
             ..Person::default()
         });
-        self.people.len() - 1
+        self.by_last.entry(last).or_default().push(id);
+        self.by_first.entry(first).or_default().push(id);
+        id
+    }
+
+    /// Record a mention (in document order).
+    fn add_mention(&mut self, m: Mention) {
+        let key = lower_key(self.people[m.person].surname());
+        self.surname_mentions
+            .entry(key)
+            .or_default()
+            .push((m.span.start, m.person));
+        self.mentions.push(m);
     }
 
     /// The person a single surname refers to at `at`: the most recently
     /// mentioned one with that surname.
     fn by_surname(&self, name: &str, at: usize) -> Option<usize> {
         let key = lower_key(name);
-        let recent = self
-            .mentions
-            .iter()
-            .rev()
-            .filter(|m| m.span.start < at)
-            .find(|m| lower_key(self.people[m.person].surname()) == key)
-            .map(|m| m.person);
+        let recent = self.surname_mentions.get(&key).and_then(|v| {
+            let k = v.partition_point(|&(start, _)| start < at);
+            k.checked_sub(1).map(|k| v[k].1)
+        });
         recent.or_else(|| {
-            self.people
+            self.by_last
+                .get(&key)?
                 .iter()
-                .position(|p| p.tokens.len() > 1 && lower_key(p.surname()) == key)
+                .copied()
+                .find(|&i| self.people[i].tokens.len() > 1)
         })
     }
 
@@ -814,12 +843,13 @@ impl Registry {
     fn by_first_name(&self, name: &str) -> Option<usize> {
         let key = lower_key(name);
         let mut ids = self
-            .people
+            .by_first
+            .get(&key)?
             .iter()
-            .enumerate()
-            .filter(|(_, p)| p.tokens.len() > 1 && lower_key(p.first()) == key);
+            .copied()
+            .filter(|&i| self.people[i].tokens.len() > 1);
         match (ids.next(), ids.next()) {
-            (Some((i, _)), None) => Some(i),
+            (Some(i), None) => Some(i),
             _ => None,
         }
     }
@@ -832,20 +862,42 @@ impl Registry {
             .collect();
         let head = words.last()?;
         let full = words.join(" ");
+        let suffix = format!(" {full}");
         let matches = |p: &Person| {
             p.roles.iter().any(|r| {
                 *r == full
-                    || r.ends_with(&format!(" {full}"))
+                    || r.ends_with(&suffix)
                     || (words.len() == 1 && r.split(' ').next_back() == Some(head.as_str()))
             })
         };
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.span.start < at)
-            .find(|m| matches(&self.people[m.person]))
-            .map(|m| m.person)
-            .or_else(|| self.people.iter().position(matches))
+        // The matching person named most recently before `at`, else the
+        // first one: people are few, mentions many, so go by person and
+        // find each one's last mention through the surname index.
+        let mut best: Option<(usize, usize)> = None;
+        let mut first = None;
+        for (i, p) in self.people.iter().enumerate() {
+            if !matches(p) {
+                continue;
+            }
+            first = first.or(Some(i));
+            let last = self
+                .surname_mentions
+                .get(&lower_key(p.surname()))
+                .and_then(|v| {
+                    let k = v.partition_point(|&(start, _)| start < at);
+                    v[..k]
+                        .iter()
+                        .rev()
+                        .find(|&&(_, who)| who == i)
+                        .map(|&(s, _)| s)
+                });
+            if let Some(s) = last {
+                if best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, i));
+                }
+            }
+        }
+        best.map(|(_, i)| i).or(first)
     }
 }
 
@@ -857,7 +909,7 @@ fn initial_match(a: &str, b: &str) -> bool {
 /// Gather people and mentions from the paragraphs.
 fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
     let mut reg = Registry::default();
-    let mut mid_sentence: HashMap<String, bool> = HashMap::new();
+    let mut mid_sentence: Option<HashSet<&str>> = None;
     for p in spans {
         let text = p.of(input);
         let mut last_mention_at: Option<usize> = None;
@@ -921,7 +973,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 if !oblique {
                     last_mention_at = Some(m.start());
                 }
-                reg.mentions.push(Mention {
+                reg.add_mention(Mention {
                     span: Span::new(start, name_end),
                     person: id,
                     subject,
@@ -942,9 +994,9 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     (speaks
                         && parts.tokens.len() == 1
                         && (sentence_start(text, m.start()) < m.start()
-                            || *mid_sentence
-                                .entry(surname.clone())
-                                .or_insert_with(|| capitalised_mid_sentence(input, surname)))
+                            || mid_sentence
+                                .get_or_insert_with(|| capitalised_mid_sentence(input))
+                                .contains(surname.as_str()))
                         && plausible_name(&parts.tokens)
                         && !has_key(&ROLE_WORDS, surname)
                         && !has_key(&TITLE_WORDS, surname))
@@ -962,7 +1014,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     if !oblique {
                         last_mention_at = Some(m.start());
                     }
-                    reg.mentions.push(Mention {
+                    reg.add_mention(Mention {
                         span: Span::new(start, name_end),
                         person: id,
                         subject,
@@ -987,21 +1039,44 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
     reg
 }
 
-/// Is `word` written capitalised inside a sentence somewhere in `input`
-/// (after a lower-case word or a comma)? Then it is a name, not a common
-/// noun that happened to start a sentence ("Opponents say …").
-fn capitalised_mid_sentence(input: &str, word: &str) -> bool {
-    input.match_indices(word).any(|(at, _)| {
-        let end = at + word.len();
-        let whole = !input[end..].starts_with(|c: char| c.is_alphanumeric());
-        let prev = input[..at].trim_end_matches([' ', '\t', '\u{a0}']);
-        whole
-            && prev.len() < at
-            && prev
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_lowercase() || c == ',')
-    })
+/// The words written capitalised inside a sentence somewhere in `input`
+/// (after a lower-case word or a comma): names, not common nouns that
+/// happened to start a sentence ("Opponents say …"). One pass.
+fn capitalised_mid_sentence(input: &str) -> HashSet<&str> {
+    let mut out = HashSet::new();
+    let mut prev_char: Option<char> = None;
+    let mut gap = false;
+    let mut iter = input.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        if matches!(c, ' ' | '\t' | '\u{a0}') {
+            gap = true;
+            continue;
+        }
+        let after_word = gap && prev_char.is_some_and(|p| p.is_lowercase() || p == ',');
+        gap = false;
+        if after_word && c.is_uppercase() {
+            // The word and each prefix of it that ends before a mark
+            // ("Trump" of "Trump's", "O’Malley").
+            let mut end = at + c.len_utf8();
+            let mut last = c;
+            while let Some(&(i, d)) = iter.peek() {
+                if !(d.is_alphanumeric() || matches!(d, '\'' | '’' | '-')) {
+                    break;
+                }
+                if !d.is_alphanumeric() {
+                    out.insert(&input[at..i]);
+                }
+                end = i + d.len_utf8();
+                last = d;
+                iter.next();
+            }
+            out.insert(&input[at..end]);
+            prev_char = Some(last);
+            continue;
+        }
+        prev_char = Some(c);
+    }
+    out
 }
 
 /// A speech verb right after a name ("Cruz said", "Cruz, 45, told").
@@ -2826,10 +2901,15 @@ fn role_phrases_for(input: &str, paragraphs: &[Element], head: &str) -> Vec<(usi
 
 fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
     let mut index: HashMap<String, usize> = HashMap::new();
+    // Canonical name → the first person who has it.
+    let mut by_name: HashMap<String, &Person> = HashMap::new();
+    for p in &reg.people {
+        by_name.entry(p.canonical()).or_insert(p);
+    }
     for q in quotes {
         let Some(name) = &q.speaker else { continue };
         let i = *index.entry(name.clone()).or_insert_with(|| {
-            let person = reg.people.iter().find(|p| p.canonical() == *name);
+            let person = by_name.get(name).copied();
             let mut mentions: Vec<String> = Vec::new();
             if let Some(p) = person {
                 for m in &p.mentions {
