@@ -774,6 +774,9 @@ struct Registry {
     /// in document order. These indexes keep every look-up logarithmic, so
     /// an article of any length is read in linear time.
     surname_mentions: HashMap<String, Vec<(usize, usize)>>,
+    /// Each word-final part of each role → person ids (built after
+    /// gathering).
+    role_index: HashMap<String, Vec<usize>>,
 }
 
 impl Registry {
@@ -860,25 +863,17 @@ impl Registry {
             .map(lower_key)
             .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "one" | "another"))
             .collect();
-        let head = words.last()?;
+        words.last()?;
+        // A person matches when the role is a word-final part of one of
+        // theirs ("minister" of "british prime minister").
         let full = words.join(" ");
-        let suffix = format!(" {full}");
-        let matches = |p: &Person| {
-            p.roles.iter().any(|r| {
-                *r == full
-                    || r.ends_with(&suffix)
-                    || (words.len() == 1 && r.split(' ').next_back() == Some(head.as_str()))
-            })
-        };
+        let ids = self.role_index.get(&full)?;
         // The matching person named most recently before `at`, else the
-        // first one: people are few, mentions many, so go by person and
-        // find each one's last mention through the surname index.
+        // first one; each one's last mention comes from the surname index.
         let mut best: Option<(usize, usize)> = None;
         let mut first = None;
-        for (i, p) in self.people.iter().enumerate() {
-            if !matches(p) {
-                continue;
-            }
+        for &i in ids {
+            let p = &self.people[i];
             first = first.or(Some(i));
             let last = self
                 .surname_mentions
@@ -1035,6 +1030,20 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
             .filter_map(|r| r.split_once(' ').map(|(_, rest)| rest.to_string()))
             .collect();
         p.roles.extend(extra);
+    }
+    // Every word-final part of every role ("british prime minister",
+    // "prime minister", "minister") → the people who hold it.
+    for (i, p) in reg.people.iter().enumerate() {
+        for r in &p.roles {
+            let mut at = Some(0);
+            while let Some(k) = at {
+                let ids = reg.role_index.entry(r[k..].to_string()).or_default();
+                if ids.last() != Some(&i) {
+                    ids.push(i);
+                }
+                at = r[k..].find(' ').map(|j| k + j + 1);
+            }
+        }
     }
     reg
 }
@@ -2538,10 +2547,15 @@ fn resolve(
     // The mention gathered at this very place (where the name part starts).
     let parts = parse_run(who);
     let name_at = at + parts.offset;
-    if let Some(m) = reg
+    // Mentions are in document order: the first one that starts within two
+    // bytes of the name.
+    let from = reg
         .mentions
+        .partition_point(|m| m.span.start < name_at.saturating_sub(2));
+    if let Some(m) = reg.mentions[from..]
         .iter()
-        .find(|m| m.span.start.abs_diff(name_at) <= 2)
+        .take_while(|m| m.span.start <= name_at + 2)
+        .next()
     {
         return Some(m.person);
     }
@@ -2553,9 +2567,13 @@ fn resolve(
         _ => {
             let last = lower_key(parts.tokens.last()?);
             let first = lower_key(&parts.tokens[0]);
-            reg.people
-                .iter()
-                .position(|p| lower_key(p.surname()) == last && lower_key(p.first()) == first)
+            reg.by_last
+                .get(&last)
+                .and_then(|ids| {
+                    ids.iter()
+                        .copied()
+                        .find(|&i| lower_key(reg.people[i].first()) == first)
+                })
                 .or_else(|| reg.by_surname(parts.tokens.last()?, at + 1))
         }
     }
