@@ -448,3 +448,44 @@ fn a_word_cut_by_the_gender_window_is_no_pronoun() {
     assert_eq!(a.quotes.len(), 1);
     assert_eq!(a.quotes[0].speaker.as_deref(), Some("Morwen Tallis"));
 }
+
+/// An article that names a new person in every paragraph, each quoted
+/// through a pronoun, a surname and a role: speaker resolution must not
+/// scan every earlier mention or person for each quote (it once did, and a
+/// 10 MB article of this shape took minutes).
+#[test]
+fn many_people_many_quotes() {
+    fn name(mut i: usize) -> String {
+        let mut s = String::new();
+        loop {
+            s.push((b'a' + (i % 26) as u8) as char);
+            i /= 26;
+            if i == 0 {
+                break;
+            }
+        }
+        let mut c = s.chars();
+        let first = c.next().unwrap().to_ascii_uppercase();
+        format!("{first}{}ov", c.as_str())
+    }
+    let make = |n: usize| {
+        let mut text = String::from("Council hearing runs late\n\n");
+        for i in 0..n {
+            let (first, last) = (name(i + 7), name(i * 3 + 11));
+            text.push_str(&format!(
+                "Deputy director Mira {first} {last} spoke to the panel on Monday. \
+                 \u{201c}We will look at it again,\u{201d} she said. \
+                 {last} added that the director had \u{201c}no comment\u{201d} yet, \
+                 and the spokesman said: \u{201c}Not before spring.\u{201d}\n\n"
+            ));
+        }
+        text
+    };
+    let sample = analyze_checked(&make(3)).unwrap();
+    assert!(
+        sample.quotes.iter().all(|q| q.speaker.is_some()),
+        "{:?}",
+        sample.quotes
+    );
+    assert_linear("many people", 2_000, make);
+}
