@@ -544,7 +544,8 @@ struct Mention {
     /// Named after a preposition ("out of Halden Bay", "to Ms Doe"): not a
     /// likely antecedent for a pronoun, and often a place.
     oblique: bool,
-    /// The first person named in its sentence: its likely subject.
+    /// The first person named in its sentence who is not after a
+    /// preposition or a possessive: its likely subject.
     subject: bool,
     /// End of the paragraph (or other block) the mention stands in.
     para_end: usize,
