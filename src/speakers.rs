@@ -1108,23 +1108,6 @@ static NEXT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("pronoun regex")
 });
 
-/// Byte offset just past the first sentence end in `s` (a stop, question
-/// or exclamation mark before white space, not after an initial or a short
-/// abbreviation such as "Mr."), or `s.len()`.
-fn first_sentence_end(s: &str) -> usize {
-    let b = s.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        if matches!(c, b'.' | b'!' | b'?') && b.get(i + 1).is_none_or(u8::is_ascii_whitespace) {
-            let word = last_word(s, i);
-            let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
-            if !abbrev {
-                return i + 1;
-            }
-        }
-    }
-    s.len()
-}
-
 /// Give a gender to each person whose honorifics and roles gave none: from
 /// the pronouns that follow them as subjects (a majority over the article),
 /// else from a common first name.
@@ -1142,7 +1125,7 @@ fn infer_genders(input: &str, quotes: &[Quote], reg: &mut Registry) {
             n.span.start.clamp(m.span.end, m.para_end.max(m.span.end))
         });
         let tail = &input[m.span.end..limit.max(m.span.end)];
-        let tail = &tail[..first_sentence_end(tail)];
+        let tail = &tail[..sentence_end_before(tail, 0, tail.len())];
         for c in NEXT_PRONOUN.captures_iter(tail) {
             let Some(w) = c.get(0) else { continue };
             let abs = m.span.end + w.start();
@@ -1836,14 +1819,7 @@ fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribut
     if let Some(app) = c.name("app") {
         let first = lower_key(who.as_str().split_whitespace().next().unwrap_or(""));
         let name = app.as_str().trim();
-        let parts = parse_run(name);
-        let is_name = WHO_EXACT.is_match(name)
-            && parts.tokens.len() >= 2
-            && parts
-                .tokens
-                .iter()
-                .all(|t| t.chars().next().is_some_and(char::is_uppercase));
-        if is_name && DETERMINERS.contains(&first.as_str()) {
+        if is_full_name(name) && DETERMINERS.contains(&first.as_str()) {
             return Some(Attribution {
                 weak: false,
                 who: name.to_string(),
@@ -1861,7 +1837,11 @@ fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribut
     })
 }
 
-/// Words that open a role phrase ("the spokesman", "one aide").
+/// Words that open a role phrase as the who-patterns find it ("the
+/// spokesman", "one aide", "his wife").
+const ROLE_OPENERS: &[&str] = &["the", "a", "an", "his", "her", "their", "one", "another"];
+
+/// The same and "its": words that open a noun phrase.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "one", "another",
 ];
@@ -1972,10 +1952,7 @@ const PHRASE_END: &[&str] = &[
 /// words in all at most. Names and pronouns are left as they are.
 fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
     let first = who.split_whitespace().next().unwrap_or("").to_lowercase();
-    if !matches!(
-        first.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another"
-    ) {
+    if !DETERMINERS.contains(&first.as_str()) {
         return end;
     }
     let mut words = who.split_whitespace().count();
@@ -2012,10 +1989,7 @@ fn usable(who: &str) -> bool {
     if matches!(key.as_str(), "he" | "she" | "they" | "i" | "we") {
         return key != "we";
     }
-    if matches!(
-        key.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "their" | "one" | "another"
-    ) {
+    if ROLE_OPENERS.contains(&key.as_str()) {
         // "the Prime Minister", "a spokesman for the council", "the agency":
         // a short noun phrase, with no pronoun or verb in it.
         let words: Vec<String> = who.split_whitespace().skip(1).map(lower_key).collect();
@@ -2131,10 +2105,17 @@ fn last_word(m: &str, end: usize) -> &str {
         .map_or(head, |(k, c)| &head[k + c.len_utf8()..])
 }
 
-/// End of the sentence that holds byte `at`.
+/// End of the sentence that holds byte `at`, looked for within `WINDOW`.
 fn sentence_end(m: &str, at: usize) -> usize {
+    sentence_end_before(m, at, ceil(m, (at + WINDOW).min(m.len())))
+}
+
+/// Byte offset just past the first sentence end from `at` (a stop,
+/// question or exclamation mark before white space, not after an initial
+/// or a short abbreviation such as "Mr."), or `ceiling` when there is none
+/// before it.
+fn sentence_end_before(m: &str, at: usize, ceiling: usize) -> usize {
     let b = m.as_bytes();
-    let ceiling = ceil(m, (at + WINDOW).min(b.len()));
     let mut i = at;
     while i < ceiling {
         if matches!(b[i], b'.' | b'!' | b'?') {
@@ -2308,6 +2289,18 @@ fn attribution_for(
     None
 }
 
+/// A who-phrase that is a name of two or more capitalised words, as
+/// written between commas ("Its director, Jane Doe, said").
+fn is_full_name(s: &str) -> bool {
+    let parts = parse_run(s);
+    WHO_EXACT.is_match(s)
+        && parts.tokens.len() >= 2
+        && parts
+            .tokens
+            .iter()
+            .all(|t| t.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// The speaker written just before a verb at `verb` (masked paragraph
 /// offsets), not before `lo`: the longest run of words ending at the verb
 /// (past adverbs and an appositive) that reads as one who-phrase.
@@ -2325,14 +2318,7 @@ fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
     if let Some(inner) = head.strip_suffix(',') {
         if let Some(k) = inner.rfind(',') {
             let between = inner[k + 1..].trim();
-            let parts = parse_run(between);
-            let is_name = WHO_EXACT.is_match(between)
-                && parts.tokens.len() >= 2
-                && parts
-                    .tokens
-                    .iter()
-                    .all(|t| t.chars().next().is_some_and(char::is_uppercase));
-            if is_name {
+            if is_full_name(between) {
                 let start = lo + k + 1 + (inner[k + 1..].len() - inner[k + 1..].trim_start().len());
                 return Some((start, between.to_string()));
             }
@@ -2521,10 +2507,7 @@ fn resolve(
         }
         return antecedent(reg, gender, at, para_start, prev_start, last_speaker);
     }
-    if matches!(
-        key.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "their" | "one" | "another"
-    ) {
+    if ROLE_OPENERS.contains(&key.as_str()) {
         // "the statement said", "The email said": whoever issued it.
         let words: Vec<String> = who.split_whitespace().map(lower_key).collect();
         if words.len() == 2 && DOCUMENTS.contains(&words[1].as_str()) {
@@ -2626,6 +2609,7 @@ pub fn attribute(
         let text = p.span.of(input);
         let base = p.span.start;
         let qrefs: Vec<&Quote> = quotes[start..qi].iter().collect();
+        let prev_start = pi.checked_sub(1).map_or(base, |k| paragraphs[k].span.start);
         let m = masked(text, base, &qrefs);
         let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::new();
         for q in &quotes[start..qi] {
@@ -2633,7 +2617,6 @@ pub fn attribute(
             let a = attribution_for(&m, qs, qe, &|w| knows(&reg, w))
                 .map(Attribution::folded)
                 .map(|a| {
-                    let prev_start = pi.checked_sub(1).map_or(base, |k| paragraphs[k].span.start);
                     let at = base + a.at;
                     let who =
                         resolve(&reg, &a.who, at, base, prev_start, last_speaker).or_else(|| {
@@ -2692,11 +2675,7 @@ pub fn attribute(
                             Some("he" | "she" | "they" | "i" | "we") | None => {}
                             // "the agency", "a spokesman for the council": the
                             // speaker as the article names them.
-                            Some(
-                                "the" | "a" | "an" | "his" | "her" | "their" | "one" | "another",
-                            ) => {
-                                let prev_start =
-                                    pi.checked_sub(1).map_or(base, |k| paragraphs[k].span.start);
+                            Some(w) if ROLE_OPENERS.contains(&w) => {
                                 let fuller =
                                     owned_body(&reg, &a.who, a.at, base, prev_start, last_speaker)
                                         .or_else(|| {
