@@ -578,6 +578,35 @@ fn possessive_at(text: &str, end: usize) -> bool {
         || text[..end].ends_with("’s")
 }
 
+/// Nouns for people who speak as a group: "Clinton supporters", "the
+/// crowd", "Corporate lobbyists".
+const GROUP_NOUNS: &str = "supporters|protesters|protestors|demonstrators|backers|allies|aides|advisers|advisors|staffers|voters|fans|delegates|surrogates|loyalists|critics|opponents|lawmakers|legislators|residents|students|workers|activists|lobbyists|friends|crowds?|audience|officials|members|experts|analysts|economists|scientists|researchers|doctors|parents|teachers|neighbou?rs|colleagues|volunteers|organi[sz]ers|attendees|onlookers|spectators|marchers";
+
+/// A name, or two, used as the modifier of a group noun ("Sanders
+/// protesters", "Clinton aides"): not the person as a subject.
+static GROUP_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^\s+(?:{GROUP_NOUNS})(?-u:\b)")).expect("group after"));
+
+/// A group as the subject of a verb: "the crowd loudly reprised", "Corporate
+/// lobbyists describe", "Her liberal friends have mocked".
+static GROUP_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<who>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][a-z\-]*\s+){{0,2}}|(?:{TOK}\s+){{1,2}})(?:{GROUP_NOUNS}))\s+(?:[a-z]+ly\s+)?(?:have\s+|has\s+|had\s+)?[a-z]+(?:ed|s)(?-u:\b)"
+    ))
+    .expect("group subject")
+});
+
+/// Does `who` end in a group noun ("Clinton supporters", "the crowd")?
+fn is_group(who: &str) -> bool {
+    static LAST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?:^|\s)(?:{GROUP_NOUNS})$")).expect("group last"));
+    LAST.is_match(who.trim_end())
+}
+
+fn possessive_or_modifier_at(text: &str, end: usize) -> bool {
+    possessive_at(text, end) || GROUP_AFTER.is_match(&text[end..])
+}
+
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b){TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al|du|dos|ter)(?-u:\b)))*"))
         .expect("name regex")
@@ -963,7 +992,8 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     }
                     person.roles.push(key);
                 }
-                let oblique = after_preposition(text, m.start()) || possessive_at(text, m.end());
+                let oblique =
+                    after_preposition(text, m.start()) || possessive_or_modifier_at(text, m.end());
                 let subject = !oblique
                     && last_mention_at.is_none_or(|prev| prev < sentence_start(text, m.start()));
                 if !oblique {
@@ -984,7 +1014,11 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     if let Some(id) = reg.by_first_name(surname) {
                         return Some(id);
                     }
-                    let speaks = SPEECH_AFTER.is_match(&text[m.end()..])
+                    // (or who is described as a person: "Rihanna, who was
+                    // honored …" — places take "which" and "where").
+                    let after = &text[m.end()..];
+                    let speaks = SPEECH_AFTER.is_match(after)
+                        || after.starts_with(", who ")
                         || SPEECH_BEFORE
                             .is_match(&text[floor(text, m.start().saturating_sub(24))..m.start()]);
                     (speaks
@@ -1002,8 +1036,8 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
                     let written = mention_text(m.as_str());
                     reg.people[id].mentions.push(written);
-                    let oblique =
-                        after_preposition(text, m.start()) || possessive_at(text, m.end());
+                    let oblique = after_preposition(text, m.start())
+                        || possessive_or_modifier_at(text, m.end());
                     let subject = !oblique
                         && last_mention_at
                             .is_none_or(|prev| prev < sentence_start(text, m.start()));
@@ -1615,7 +1649,8 @@ fn plausible_name(tokens: &[String]) -> bool {
         "europe",
         "africa",
         "asia",
-        "york",
+        // "New York", "New Jersey": York is a surname too (James York).
+        "new",
         "zealand",
         "united",
         "national",
@@ -1715,7 +1750,7 @@ const TOK: &str = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|P
 /// before it: "RNC spokesman Sean Spicer").
 static WHO: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?-u:\b)(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
+        r"(?-u:\b)(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
     )
 });
 
@@ -1986,6 +2021,9 @@ fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
 fn usable(who: &str) -> bool {
     let first = who.split_whitespace().next().unwrap_or("");
     let key = first.to_lowercase();
+    if is_group(who) && first.starts_with(char::is_uppercase) {
+        return true;
+    }
     if matches!(key.as_str(), "he" | "she" | "they" | "i" | "we") {
         return key != "we";
     }
@@ -2176,7 +2214,9 @@ fn attribution_for(
     let after = &after[..floor(after, 160.min(after.len()))];
     // A quotation that ends with a full stop ends its sentence: what follows
     // is a new sentence, not its attribution (but "." — Jane Doe is).
-    let closed_sentence = m[..qe].ends_with('.') || m[qe..after_start].contains('.');
+    // ("with...," he said: a comma after the marks keeps the sentence open.)
+    let closed_sentence = (m[..qe].ends_with('.') || m[qe..after_start].contains('.'))
+        && !m[qe..after_start].contains(',');
     let after_patterns: &[&Regex] = if closed_sentence {
         &[&*AFTER_DASH]
     } else {
@@ -2322,6 +2362,18 @@ fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
                 let start = lo + k + 1 + (inner[k + 1..].len() - inner[k + 1..].trim_start().len());
                 return Some((start, between.to_string()));
             }
+            // "Hemsley, the co-author of "Going Viral," about …, said": the
+            // first stretch between commas that is a speaker, whatever the
+            // appositives after it.
+            let mut off = 0;
+            for seg in inner.split(',') {
+                let t = seg.trim();
+                if !t.is_empty() && WHO_EXACT.is_match(t) && usable(t) {
+                    let start = lo + off + (seg.len() - seg.trim_start().len());
+                    return Some((start, t.to_string()));
+                }
+                off += seg.len() + 1;
+            }
             if inner.len() - k <= 100 {
                 end = lo + k;
             }
@@ -2340,7 +2392,8 @@ fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
         let cand = region[st..].trim_end();
         if WHO_EXACT.is_match(cand) {
             best = Some((lo + st, cand.to_string()));
-        } else if best.is_some() {
+        } else if best.is_some() && !["of ", "from ", "at "].iter().any(|p| cand.starts_with(p)) {
+            // ("Joel Pollak of Breitbart California": go on past "of".)
             break;
         }
     }
@@ -2496,6 +2549,10 @@ fn resolve(
         .next()
         .map(str::to_lowercase)
         .unwrap_or_default();
+    // "Clinton supporters": a group, not the person who names it.
+    if is_group(who) && !ROLE_OPENERS.contains(&key.as_str()) {
+        return None;
+    }
     if PRONOUNS.contains(&key.as_str()) {
         let gender = match key.as_str() {
             "he" => Some(Gender::Male),
@@ -2561,6 +2618,72 @@ fn resolve(
                 .or_else(|| reg.by_surname(parts.tokens.last()?, at + 1))
         }
     }
+}
+
+/// The subject of the sentence that holds the quote at `[qs, qe)` of masked
+/// paragraph `m` (absolute start `base`), for words no speech verb
+/// attributes: the first "he"/"she" or name in the sentence before the quote
+/// that is not after a preposition, else the first such name after it in the
+/// same sentence ("Acknowledging that Trump "…", Allen did suggest"), else
+/// the subject of an earlier sentence of the paragraph ("Bolton distanced
+/// himself … "I'm going to support him"").
+fn sentence_subject(
+    reg: &Registry,
+    m: &str,
+    base: usize,
+    qs: usize,
+    qe: usize,
+    prev_start: usize,
+    last_speaker: Option<usize>,
+) -> Option<(Option<usize>, String)> {
+    let ms = &reg.mentions;
+    let written = |x: &Mention| fold(&m[x.span.start - base..x.span.end - base]);
+    let mut s = sentence_start(m, qs);
+    // A group that acts: "the crowd loudly reprised the chant "…"".
+    if let Some(c) = GROUP_SUBJECT.captures_iter(&m[s..qs]).last() {
+        return Some((None, fold(&c["who"])));
+    }
+    let mut end = qs;
+    for sentence in 0..3 {
+        let lo = ms.partition_point(|x| x.span.start < base + s);
+        let hi = ms.partition_point(|x| x.span.start < base + end);
+        let name = ms[lo..hi]
+            .iter()
+            .find(|x| !x.oblique && x.span.end <= base + end);
+        // A pronoun that stands before any name: "He anticipated that …".
+        let limit = name.map_or(end, |x| x.span.start - base);
+        let mut at = s;
+        for w in m[s..limit].split_inclusive(|c: char| !c.is_alphanumeric()) {
+            let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let gender = match word {
+                "he" | "He" => Some(Gender::Male),
+                "she" | "She" => Some(Gender::Female),
+                _ => None,
+            };
+            if let Some(g) = gender {
+                let id = antecedent(reg, Some(g), base + at, base, prev_start, last_speaker)?;
+                return Some((Some(id), word.to_string()));
+            }
+            at += w.len();
+        }
+        if let Some(x) = name {
+            return Some((Some(x.person), written(x)));
+        }
+        if sentence == 0 {
+            let e = sentence_end(m, qe).max(qe);
+            let lo = ms.partition_point(|x| x.span.start < base + qe);
+            let hi = ms.partition_point(|x| x.span.start < base + e);
+            if let Some(x) = ms[lo..hi].iter().find(|x| !x.oblique) {
+                return Some((Some(x.person), written(x)));
+            }
+        }
+        if s == 0 {
+            break;
+        }
+        end = s;
+        s = sentence_start(m, s - 1);
+    }
+    None
 }
 
 /// Does a subject name someone known: a pronoun, a role phrase, or a name
@@ -2685,6 +2808,10 @@ pub fn attribute(
                                         });
                                 q.speaker = Some(fuller.unwrap_or_else(|| a.who.clone()));
                             }
+                            // A group named by a modifier: "Clinton supporters".
+                            Some(_) if is_group(&a.who) => {
+                                q.speaker = Some(a.who.clone());
+                            }
                             // A name the registry does not know (one word).
                             Some(_) => {
                                 q.speaker = Some(parse_run(&a.who).tokens.join(" "))
@@ -2733,6 +2860,21 @@ pub fn attribute(
                         if let Some(id) = last_speaker {
                             q.speaker = Some(reg.people[id].canonical());
                             q.speaker_mention = last_mention.clone();
+                            q.cue = None;
+                        }
+                    }
+                    // No speech verb: the words belong to the subject of
+                    // their sentence ("Gorka said Clinton would make her
+                    // "a third term"", "He anticipated "dealing with …"").
+                    if q.speaker.is_none() {
+                        let (qs, qe) = (q.span.start - base, q.span.end - base);
+                        if let Some((id, mention)) =
+                            sentence_subject(&reg, &m, base, qs, qe, prev_start, last_speaker)
+                        {
+                            q.speaker = Some(
+                                id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical()),
+                            );
+                            q.speaker_mention = Some(mention);
                             q.cue = None;
                         }
                     }
@@ -3237,5 +3379,61 @@ mod tests {
             Councillor Tom Reyes lost the first count narrowly. \
             His campaign said the result was \u{201c}a moral victory\u{201d}.\n";
         assert_eq!(speakers(text), vec![Some("the Reyes campaign".to_string())]);
+    }
+
+    #[test]
+    fn words_without_a_speech_verb_belong_to_the_subject() {
+        let text = "Harbour fees to rise\n\n\
+            Councillor Edith Varga opened the meeting on Monday.\n\n\
+            Varga also made the point that the fees would make the port \"a toll road for tourists\" by spring.\n\n\
+            She anticipated that the hardest part would be \"explaining it to the ferry crews.\"\n\n\
+            Mayor Tobias Renn distanced himself from the plan. \"I will vote against it and I will say so.\"\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Edith Varga".to_string()),
+                Some("Edith Varga".to_string()),
+                Some("Tobias Renn".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_speak_as_groups() {
+        let text = "Rally ends in chants\n\n\
+            Senator Ada Quist spoke for an hour in the square on Friday.\n\n\
+            Quist supporters responded with chants of \"Four more years\" until she left.\n\n\
+            When Quist mentioned the budget, the crowd loudly reprised the chant \"No more cuts!\" for a minute.\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Quist supporters".to_string()),
+                Some("the crowd".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_word_can_be_a_surname() {
+        // "York" is a surname here, not half of "New York".
+        let text = "Two voters\n\n\
+            One of the men, Amos Pettigrew, 70, said he would stay home. \
+            The other man, his cousin James York, 40, cited the cost of fuel. \
+            \"He's talking too much,\" he said.\n";
+        assert_eq!(speakers(text), vec![Some("James York".to_string())]);
+    }
+
+    #[test]
+    fn the_first_name_between_commas_speaks_past_its_appositives() {
+        let text = "Rumours spread fast\n\n\
+            Ivo Strand, the co-author of \"Going Round,\" a book about rumours, said the days of \"one shared story\" are gone.\n";
+        assert_eq!(speakers(text), vec![Some("Ivo Strand".to_string())]);
+    }
+
+    #[test]
+    fn an_ellipsis_before_a_comma_keeps_the_attribution() {
+        let text = "Late start\n\n\
+            Councillor Rhea Omondi thanked the staff before moving on. \"Now that I got that over with...,\" she said.\n";
+        assert_eq!(speakers(text), vec![Some("Rhea Omondi".to_string())]);
     }
 }
