@@ -596,6 +596,33 @@ static GROUP_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("group subject")
 });
 
+/// Bodies a person owns and that speak for them: "Gowdy's office", "Clinton's
+/// campaign".
+const OWNED_BODIES: &str = "office|campaign|team|staff|camp|lawyers|attorneys|administration|government|foundation|company|firm|committee|party|family|organi[sz]ation|agency";
+
+/// Is `who` a possessive name and a body it owns ("Gowdy's office")?
+fn is_possessive_body(who: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"^{TOK}(?:\s+{TOK}){{0,3}}['’]s\s+(?:{OWNED_BODIES})$"
+        ))
+        .expect("possessive body")
+    });
+    RE.is_match(who)
+}
+
+/// `who` at byte `at` of `m` extended over the body it owns ("Gowdy's" →
+/// "Gowdy's office"), if one follows.
+fn owned_body_after(m: &str, at: usize, who: &str) -> Option<String> {
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"^(?:['’]s)?\s+(?P<body>{OWNED_BODIES})(?-u:\b)")).expect("owned body")
+    });
+    let end = at + who.len();
+    let c = NEXT.captures(m.get(end..)?)?;
+    let phrase = fold(&m[at..end + c.get(0)?.end()]);
+    is_possessive_body(&phrase).then_some(phrase)
+}
+
 /// Does `who` end in a group noun ("Clinton supporters", "the crowd")?
 fn is_group(who: &str) -> bool {
     static LAST: LazyLock<Regex> =
@@ -2605,7 +2632,7 @@ fn resolve(
         .map(str::to_lowercase)
         .unwrap_or_default();
     // "Clinton supporters": a group, not the person who names it.
-    if is_group(who) && !ROLE_OPENERS.contains(&key.as_str()) {
+    if (is_group(who) && !ROLE_OPENERS.contains(&key.as_str())) || is_possessive_body(who) {
         return None;
     }
     if PRONOUNS.contains(&key.as_str()) {
@@ -2763,16 +2790,26 @@ fn sentence_subject(
     None
 }
 
-/// "The Post" after "The Washington Post": a short name of a body takes
-/// its fuller form written earlier in the article (the nearest), if any.
+/// "The Post" after "The Washington Post", "Doe's office" after "Senator
+/// Jane Doe's office": a short name of a body takes its fuller form written
+/// earlier in the article (the nearest), if any.
 fn fuller_body(input: &str, at: usize, phrase: &str) -> String {
     let phrase = fold(phrase);
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    if let ["The" | "the", head] = words.as_slice() {
-        if head.starts_with(char::is_uppercase) {
+    let tail = match words.as_slice() {
+        ["The" | "the", head] if head.starts_with(char::is_uppercase) => Some(head.to_string()),
+        [owner, _] if is_possessive_body(&phrase) && owner.starts_with(char::is_uppercase) => {
+            Some(phrase.clone())
+        }
+        _ => None,
+    };
+    if let Some(tail) = tail {
+        {
+            // (Words on one line or across one line break, not a blank line.)
+            let sep = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)";
             let re = Regex::new(&format!(
-                r"(?:[Tt]he\s+)?{TOK}(?:\s+{TOK}){{0,3}}\s+{}(?-u:\b)",
-                regex::escape(head)
+                r"(?:[Tt]he{sep})?{TOK}(?:{sep}{TOK}){{0,3}}{sep}{}(?-u:\b)",
+                regex::escape(&tail).replace(' ', sep)
             ));
             // (Within the 16 KB before: the lookup stays linear in the
             // article however many such quotes it holds.)
@@ -2783,6 +2820,36 @@ fn fuller_body(input: &str, at: usize, phrase: &str) -> String {
         }
     }
     phrase
+}
+
+/// "the email said" after "Clinton's campaign sent out an email": a document
+/// speaks for the body that opens an earlier sentence of its paragraph (up
+/// to three back), when one does.
+fn issuing_body(m: &str, a: &Attribution) -> Option<String> {
+    let words: Vec<String> = a.who.split_whitespace().map(lower_key).collect();
+    let document = words.len() == 2
+        && DETERMINERS.contains(&words[0].as_str())
+        && DOCUMENTS.contains(&words[1].as_str());
+    if !document {
+        return None;
+    }
+    let mut end = sentence_start(m, a.at);
+    for _ in 0..3 {
+        if end == 0 {
+            break;
+        }
+        let s = sentence_start(m, end - 1);
+        if let Some((x, y, Np::Body)) = opening_np(m, s, end) {
+            let phrase = fold(&m[x..y]);
+            if is_possessive_body(&phrase)
+                || !DOCUMENTS.iter().any(|d| phrase.to_lowercase().ends_with(d))
+            {
+                return Some(phrase);
+            }
+        }
+        end = s;
+    }
+    None
 }
 
 /// What opens a clause, for [`opening_np`].
@@ -2906,6 +2973,13 @@ fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
             }
         }
         (d.end(), Np::Body)
+    } else if let Some(body) = CAPS_NP
+        .find(t)
+        .and_then(|c| owned_body_after(t, 0, c.as_str()))
+    {
+        // "Clinton's campaign sent out an email": the body a person owns.
+        let end = t.find(body.split_whitespace().last()?)? + body.split_whitespace().last()?.len();
+        (end, Np::Body)
     } else if let Some(c) = CAPS_NP.find(t) {
         let phrase = c.as_str();
         let parts = parse_run(phrase);
@@ -2998,6 +3072,14 @@ pub fn attribute(
         for q in &quotes[start..qi] {
             let (qs, qe) = (q.span.start - base, q.span.end - base);
             let a = attribution_for(&m, qs, qe, &|w| knows(&reg, w))
+                .map(|a| match owned_body_after(&m, a.at, &a.who) {
+                    Some(body) => Attribution { who: body, ..a },
+                    None => a,
+                })
+                .map(|a| match issuing_body(&m, &a) {
+                    Some(body) => Attribution { who: body, ..a },
+                    None => a,
+                })
                 .map(Attribution::folded)
                 .map(|a| {
                     let at = base + a.at;
@@ -3019,7 +3101,10 @@ pub fn attribute(
                     )
                 })
                 .filter(|(a, who)| {
-                    !a.weak || who.is_some() || PRONOUNS.contains(&lower_key(&a.who).as_str())
+                    !a.weak
+                        || who.is_some()
+                        || PRONOUNS.contains(&lower_key(&a.who).as_str())
+                        || is_possessive_body(&a.who)
                 });
             found.push(a);
         }
@@ -3071,6 +3156,10 @@ pub fn attribute(
                             // A group named by a modifier: "Clinton supporters".
                             Some(_) if is_group(&a.who) => {
                                 q.speaker = Some(a.who.clone());
+                            }
+                            // A body a person owns: "Gowdy's office".
+                            Some(_) if is_possessive_body(&a.who) => {
+                                q.speaker = Some(fuller_body(input, a.at, &a.who));
                             }
                             // A name the registry does not know (one word).
                             Some(_) => {
@@ -3736,6 +3825,22 @@ mod tests {
                 Some("Tamsin Institute".to_string()),
                 Some("the NHS".to_string()),
                 Some("The Harbour Gazette".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_a_person_owns_speaks_as_that_body() {
+        let text = "Senator hits back\n\n\
+            Senator Ada Quist\u{2019}s office slammed the audit on Monday, calling it \u{201c}baseless.\u{201d}\n\n\
+            Quist\u{2019}s office assured voters that she would be \u{201c}fully cleared.\u{201d}\n\n\
+            Quist\u{2019}s campaign sent out an email on Friday. \"We need you now,\" the email said.\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Senator Ada Quist\u{2019}s office".to_string()),
+                Some("Senator Ada Quist\u{2019}s office".to_string()),
+                Some("Quist\u{2019}s campaign".to_string()),
             ]
         );
     }
