@@ -313,7 +313,8 @@ static BARE: LazyLock<Regex> = LazyLock::new(|| {
 /// True when the block is nothing but a picture credit ("Photo by X",
 /// "Credit Jane Doe", "Getty Images"): it makes the block before it a caption.
 pub fn is_bare_credit(text: &str) -> bool {
-    text.split_whitespace().count() <= 10 && may_be_bare_credit(text) && BARE.is_match(text)
+    // The cheap prefix gate first: the word count walks the whole block.
+    may_be_bare_credit(text) && text.split_whitespace().nth(10).is_none() && BARE.is_match(text)
 }
 
 /// A necessary condition for [`is_bare_credit`]'s pattern: a slash (an

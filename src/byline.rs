@@ -173,7 +173,7 @@ const NOT_NAMES: &[&str] = &[
 /// Parse a block that says who wrote the article explicitly ("By ...",
 /// "Name | date", "Our Foreign Staff"). `None` when the block is no byline.
 pub fn parse(text: &str) -> Option<Parsed> {
-    if text.split_whitespace().count() > 30 {
+    if text.split_whitespace().nth(30).is_some() {
         return None;
     }
     if STAFF.is_match(text) {
@@ -185,7 +185,7 @@ pub fn parse(text: &str) -> Option<Parsed> {
         };
         // A sentence that merely contains "by" is not a byline.
         let lead = c.get(1).map_or("", |m| m.as_str());
-        if lead.split_whitespace().count() > 1 && crate::date::find(lead).is_none() {
+        if lead.split_whitespace().nth(1).is_some() && crate::date::find(lead).is_none() {
             return None;
         }
         let parsed = names(rest.as_str());
@@ -207,7 +207,7 @@ pub fn parse(text: &str) -> Option<Parsed> {
 /// name and perhaps a date after it. `strong` is true when something beside
 /// the name (a date, a time, initials) says it is a byline on its own.
 pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
-    if text.split_whitespace().count() > 12 {
+    if text.split_whitespace().nth(12).is_some() {
         return None;
     }
     let head_end = CUT.find(text).map_or(text.len(), |m| m.start());

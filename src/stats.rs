@@ -318,7 +318,10 @@ fn ends_with_abbreviation(s: &str) -> bool {
     {
         return true;
     }
-    ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+    // `to_lowercase` without its allocation: the abbreviations are ASCII,
+    // and the one non-ASCII letter that lowercases into ASCII (KELVIN SIGN,
+    // to `k`) is in none of them (test `abbreviations_match_like_lowercase`).
+    ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
 /// Reading time in seconds for `words` words.
@@ -399,6 +402,28 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn abbreviations_match_like_lowercase() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !c.is_ascii() && c.to_lowercase().all(|l| l.is_ascii()) {
+                let lower: String = c.to_lowercase().collect();
+                assert!(
+                    ABBREVIATIONS.iter().all(|a| !a.contains(lower.as_str())),
+                    "{c:?}"
+                );
+            }
+        }
+        for w in [
+            "Mr", "MRS", "Sept", "ST", "dr", "Inc", "U", "mrx", "m", "ml",
+        ] {
+            assert_eq!(
+                ABBREVIATIONS.contains(&w.to_lowercase().as_str()),
+                ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a)),
+                "{w}"
+            );
         }
     }
 
