@@ -59,7 +59,7 @@ pub struct Explained {
 
 /// Analyse an article given as text.
 pub fn analyze(input: &str) -> Analysis {
-    analyze_explained(input).0
+    run(input, false).0
 }
 
 /// Decode bytes (see [`input::decode`]) and analyse them.
@@ -70,6 +70,12 @@ pub fn analyze_bytes(bytes: &[u8], encoding: Encoding) -> Result<Analysis, Input
 
 /// Analyse an article and say which rule decided each block.
 pub fn analyze_explained(input: &str) -> (Analysis, Vec<Explained>) {
+    run(input, true)
+}
+
+/// The analysis, and the blocks' decisions when `explain` (else none): the
+/// folded text of a block moves into the analysis instead of being copied.
+fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
     let from = if input.starts_with(input::BOM) {
         input::BOM.len()
     } else {
@@ -93,34 +99,52 @@ pub fn analyze_explained(input: &str) -> (Analysis, Vec<Explained>) {
         stats: Stats::default(),
         warnings: Vec::new(),
     };
-    let mut byline_blocks = Vec::new();
-    for (b, d) in seg.blocks.iter().zip(&decisions) {
-        let el = || Element {
-            text: b.text.clone(),
-            span: b.span,
+    let explained = if explain {
+        seg.blocks
+            .iter()
+            .zip(&decisions)
+            .map(|(b, d): (&segment::Block, &Decision)| Explained {
+                span: b.span,
+                role: d.role.name(),
+                rule: d.rule,
+                text: b.text.clone(),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut blocks = seg.blocks;
+    let mut byline_at = Vec::new();
+    for (i, (b, d)) in blocks.iter_mut().zip(&decisions).enumerate() {
+        let span = b.span;
+        let mut el = || Element {
+            text: std::mem::take(&mut b.text),
+            span,
         };
         match d.role {
             Role::Headline if a.headline.is_none() => {
                 a.headline = Some(Headline {
-                    text: b.text.clone(),
-                    span: b.span,
+                    text: std::mem::take(&mut b.text),
+                    span,
                     quotes: Vec::new(),
                 })
             }
             Role::Standfirst if a.standfirst.is_none() => a.standfirst = Some(el()),
             Role::Headline | Role::Standfirst | Role::Subheading => a.subheadings.push(el()),
-            Role::Byline => byline_blocks.push(b),
+            Role::Byline => byline_at.push(i),
             Role::Paragraph => a.paragraphs.push(el()),
             Role::Boilerplate(kind) => a.boilerplate.push(Boilerplate {
                 kind,
-                text: b.text.clone(),
+                text: std::mem::take(&mut b.text),
                 credit: d.credit.clone(),
-                span: b.span,
+                span,
             }),
         }
     }
+    // Only the byline blocks keep their text.
+    let byline_blocks: Vec<&segment::Block> = byline_at.iter().map(|&i| &blocks[i]).collect();
     a.byline = make_byline(input, &byline_blocks);
-    a.published = find_published(input, &a, &seg.blocks, &decisions);
+    a.published = find_published(input, &a, &blocks, &decisions);
     if let Some(first) = a.paragraphs.first() {
         if let Some((place, agency, span)) = dateline::find(&first.text) {
             // Folded text and input differ only in white space; map by re-finding.
@@ -166,17 +190,6 @@ pub fn analyze_explained(input: &str) -> (Analysis, Vec<Explained>) {
     );
     a.stats = stats_of(input, &a);
     warn_structure(input, &mut a);
-    let explained = seg
-        .blocks
-        .iter()
-        .zip(&decisions)
-        .map(|(b, d): (&segment::Block, &Decision)| Explained {
-            span: b.span,
-            role: d.role.name(),
-            rule: d.rule,
-            text: b.text.clone(),
-        })
-        .collect();
     (a, explained)
 }
 

@@ -114,6 +114,16 @@ fn marks(s: &str) -> Vec<Mark> {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < s.len() {
+        // Every mark starts with one of these bytes (`"`, `` ` ``, `'`, the
+        // lead byte of U+00AB/U+00BB, that of U+2018–U+203A): the chars
+        // between are no marks, so jump over them.
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'`' | b'\'' | 0xC2 | 0xE2))
+        {
+            Some(k) => i += k,
+            None => break,
+        }
         let c = match next_char(s, i) {
             Some(c) => c,
             None => break,

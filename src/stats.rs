@@ -15,7 +15,180 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Unicode words in `text`.
 pub fn words(text: &str) -> usize {
-    text.unicode_words().count()
+    if text.is_ascii() {
+        return ascii_words(text.as_bytes());
+    }
+    if let Some(n) = latin_words(text) {
+        return n;
+    }
+    // A space between two ASCII chars that are not spaces is a word
+    // boundary on both sides whatever surrounds it (UAX #29: only WB3d and
+    // WB4 join across a space, and they need a space or an Extend/Format/ZWJ
+    // char beside it, never ASCII), and the rules that look two chars back
+    // or ahead (WB6, WB7, WB11, WB12) cannot see through it. So the text
+    // splits there into pieces counted alone: ASCII pieces by
+    // `ascii_words`, the others by unicode-segmentation.
+    let b = text.as_bytes();
+    let mut count = 0;
+    let mut start = 0;
+    let mut ascii = true;
+    for (i, &x) in b.iter().enumerate() {
+        if x >= 0x80 {
+            ascii = false;
+        } else if x == b' '
+            && i > 0
+            && b[i - 1] < 0x80
+            && b[i - 1] != b' '
+            && b.get(i + 1).is_some_and(|&n| n < 0x80 && n != b' ')
+        {
+            count += piece_words(&text[start..i], ascii);
+            start = i + 1;
+            ascii = true;
+        }
+    }
+    count + piece_words(&text[start..], ascii)
+}
+
+fn piece_words(piece: &str, ascii: bool) -> usize {
+    if ascii {
+        ascii_words(piece.as_bytes())
+    } else {
+        latin_words(piece).unwrap_or_else(|| piece.unicode_words().count())
+    }
+}
+
+/// Word_Break classes (UAX #29) of the chars [`latin_words`] knows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wb {
+    /// ALetter.
+    Letter,
+    /// Numeric.
+    Digit,
+    /// ExtendNumLet (`_`).
+    Under,
+    /// MidLetter.
+    MidLetter,
+    /// MidNumLet and Single_Quote.
+    MidNumLetQ,
+    /// MidNum.
+    MidNum,
+    /// Anything else that breaks on both sides: spaces, line ends,
+    /// symbols and punctuation (none of them WSegSpace but U+0020, whose
+    /// joining with another space changes no count).
+    Other,
+}
+
+/// The Word_Break class of `c` for ASCII, Latin-1 (but U+0085 Newline and
+/// U+00AD Format) and the common quotation marks, dashes, bullet and
+/// ellipsis of General Punctuation; `None` for anything else.
+fn word_break(c: char) -> Option<Wb> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Wb::Letter,
+        '0'..='9' => Wb::Digit,
+        '_' => Wb::Under,
+        ':' | '\u{b7}' => Wb::MidLetter,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => Wb::MidNumLetQ,
+        ',' | ';' => Wb::MidNum,
+        '\u{aa}'
+        | '\u{b5}'
+        | '\u{b8}'
+        | '\u{ba}'
+        | '\u{c0}'..='\u{d6}'
+        | '\u{d8}'..='\u{f6}'
+        | '\u{f8}'..='\u{ff}' => Wb::Letter,
+        '\u{85}' | '\u{ad}' => return None,
+        '\0'..='\u{ff}'
+        | '\u{2013}'
+        | '\u{2014}'
+        | '\u{201c}'
+        | '\u{201d}'
+        | '\u{2022}'
+        | '\u{2026}' => Wb::Other,
+        _ => return None,
+    })
+}
+
+/// `unicode_words().count()` for text of the chars [`word_break`] knows
+/// (`None` for any other text), by the rules of [`ascii_words`]; a word
+/// counts when one of its chars is alphanumeric (U+00B8 CEDILLA is ALetter
+/// but not alphabetic), and a char of class Other is a word alone when it
+/// is alphanumeric (², ½).
+fn latin_words(text: &str) -> Option<usize> {
+    let word = |w: Wb| matches!(w, Wb::Letter | Wb::Digit | Wb::Under);
+    let mut count = 0;
+    // The run so far: its last char's class, whether it holds a letter or
+    // digit, and a mid char seen after it that may link the next.
+    let mut last: Option<Wb> = None;
+    let mut alnum = false;
+    let mut mid: Option<Wb> = None;
+    for c in text.chars() {
+        let w = word_break(c)?;
+        if word(w) {
+            let linked = match (last, mid) {
+                (Some(l), None) => word(l),
+                (Some(Wb::Letter), Some(Wb::MidLetter | Wb::MidNumLetQ)) => w == Wb::Letter,
+                (Some(Wb::Digit), Some(Wb::MidNum | Wb::MidNumLetQ)) => w == Wb::Digit,
+                _ => false,
+            };
+            if !linked {
+                count += usize::from(alnum);
+                alnum = false;
+            }
+            alnum = alnum || c.is_alphanumeric();
+            last = Some(w);
+            mid = None;
+        } else if mid.is_none() && last.is_some() && w != Wb::Other {
+            mid = Some(w);
+        } else {
+            count += usize::from(alnum);
+            alnum = false;
+            last = None;
+            mid = None;
+            count += usize::from(w == Wb::Other && c.is_alphanumeric());
+        }
+    }
+    Some(count + usize::from(alnum))
+}
+
+/// `unicode_words().count()` for ASCII text. Letters, digits and `_` join
+/// (WB5, WB8–WB10, WB13a, WB13b); one `:` `.` `'` between letters (WB6,
+/// WB7) or `,` `;` `.` `'` between digits (WB11, WB12) joins too; every
+/// other char is a segment of its own or of spaces or CR LF, which holds no
+/// letter or digit. A word counts when it holds a letter or digit (not
+/// only `_`).
+fn ascii_words(b: &[u8]) -> usize {
+    let word = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
+    let mut count = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !word(b[i]) {
+            i += 1;
+            continue;
+        }
+        let mut alnum = false;
+        loop {
+            while i < b.len() && word(b[i]) {
+                alnum |= b[i] != b'_';
+                i += 1;
+            }
+            if i + 1 < b.len() {
+                let (x, m, y) = (b[i - 1], b[i], b[i + 1]);
+                let link = (x.is_ascii_alphabetic()
+                    && y.is_ascii_alphabetic()
+                    && matches!(m, b':' | b'.' | b'\''))
+                    || (x.is_ascii_digit()
+                        && y.is_ascii_digit()
+                        && matches!(m, b',' | b';' | b'.' | b'\''));
+                if link {
+                    i += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        count += usize::from(alnum);
+    }
+    count
 }
 
 /// Sentences in `text`: Unicode sentence boundaries, except after
@@ -25,11 +198,29 @@ pub fn sentences(text: &str) -> usize {
     // alone; for them the boundaries come from a copy of
     // unicode-segmentation's rules with a table lookup instead of its
     // binary search per character (a sixth of the whole analysis).
-    if text.is_ascii() || text.chars().all(|c| category(c).is_some()) {
+    if all_known(text) {
         count_sentences(SentenceBounds::new(text))
     } else {
         count_sentences(text.split_sentence_bounds())
     }
+}
+
+/// True when `category` knows every char of `text`; only the non-ASCII
+/// chars need a look (it knows all of ASCII).
+fn all_known(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&x| x >= 0x80) {
+        let at = i + k;
+        let Some(c) = text[at..].chars().next() else {
+            return true;
+        };
+        if category(c).is_none() {
+            return false;
+        }
+        i = at + c.len_utf8();
+    }
+    true
 }
 
 fn count_sentences<'a>(bounds: impl Iterator<Item = &'a str>) -> usize {
@@ -142,25 +333,24 @@ impl<'a> SentenceBounds<'a> {
         category(c).unwrap_or(Cat::Other)
     }
 
+    fn part(cat: Cat) -> Part {
+        match cat {
+            Cat::Cr => Part::Cr,
+            Cat::Lf => Part::Lf,
+            Cat::Sep => Part::Sep,
+            Cat::ATerm => Part::ATerm,
+            Cat::Upper | Cat::Lower => Part::UpperLower,
+            Cat::Close => Part::ClosePlus,
+            Cat::Sp => Part::SpPlus,
+            Cat::STerm => Part::STerm,
+            _ => Part::Other,
+        }
+    }
+
     fn push(state: [Part; 4], cat: Cat) -> [Part; 4] {
         match (state[3], cat) {
             (Part::ClosePlus, Cat::Close) | (Part::SpPlus, Cat::Sp) => state,
-            _ => [
-                state[1],
-                state[2],
-                state[3],
-                match cat {
-                    Cat::Cr => Part::Cr,
-                    Cat::Lf => Part::Lf,
-                    Cat::Sep => Part::Sep,
-                    Cat::ATerm => Part::ATerm,
-                    Cat::Upper | Cat::Lower => Part::UpperLower,
-                    Cat::Close => Part::ClosePlus,
-                    Cat::Sp => Part::SpPlus,
-                    Cat::STerm => Part::STerm,
-                    _ => Part::Other,
-                },
-            ],
+            _ => [state[1], state[2], state[3], Self::part(cat)],
         }
     }
 
@@ -179,14 +369,48 @@ impl<'a> SentenceBounds<'a> {
             return;
         }
         let bytes = self.text.as_bytes();
-        while let Some(&b) = bytes.get(self.pos) {
-            if !b.is_ascii() || matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n' | b'\x0b' | b'\x0c')
-            {
-                break;
-            }
-            self.state = Self::push(self.state, Self::cat(char::from(b)));
-            self.pos += 1;
+        let start = self.pos;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| {
+                !b.is_ascii() || matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n' | b'\x0b' | b'\x0c')
+            })
+            .map_or(bytes.len(), |k| start + k);
+        if end == start {
+            return;
         }
+        // The state after pushing the run is its last four parts (runs of
+        // Close and of Sp one part each), read backwards; when the run has
+        // fewer, the parts before it fill in, and a Close or Sp run at its
+        // start joins a like run the state ends with.
+        let part = |b: u8| Self::part(Self::cat(char::from(b)));
+        let mut tail = [Part::Other; 4];
+        let mut got = 0;
+        let mut j = end;
+        while j > start && got < 4 {
+            j -= 1;
+            let p = part(bytes[j]);
+            if matches!(p, Part::ClosePlus | Part::SpPlus) {
+                while j > start && part(bytes[j - 1]) == p {
+                    j -= 1;
+                }
+            }
+            got += 1;
+            tail[4 - got] = p;
+        }
+        if got < 4 {
+            if self.state[3] == tail[4 - got]
+                && matches!(self.state[3], Part::ClosePlus | Part::SpPlus)
+            {
+                got -= 1;
+            }
+            let mut all = [Part::Other; 8];
+            all[..4].copy_from_slice(&self.state);
+            all[4..4 + got].copy_from_slice(&tail[4 - got..]);
+            tail.copy_from_slice(&all[got..got + 4]);
+        }
+        self.state = tail;
+        self.pos = end;
     }
 
     /// SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower
@@ -318,7 +542,10 @@ fn ends_with_abbreviation(s: &str) -> bool {
     {
         return true;
     }
-    ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+    // `to_lowercase` without its allocation: the abbreviations are ASCII,
+    // and the one non-ASCII letter that lowercases into ASCII (KELVIN SIGN,
+    // to `k`) is in none of them (test `abbreviations_match_like_lowercase`).
+    ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
 /// Reading time in seconds for `words` words.
@@ -359,8 +586,55 @@ mod tests {
         prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
     }
 
+    /// ASCII of every word-break class, spaces beside them, and chars that
+    /// join across or attach to a space (WSegSpace, Extend, Format, ZWJ).
+    fn word_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            6 => prop::char::range('\0', '\u{7f}').prop_map(String::from),
+            2 => prop::char::range('\u{80}', '\u{3000}').prop_map(String::from),
+            1 => any::<char>().prop_map(String::from),
+            8 => prop::sample::select(vec![
+                " ", "  ", "a", "Z", "7", "_", ":", ".", "'", ",", ";", "\"", "\r\n", "\n",
+                "\u{b}", "\t", "word", "3.5", "don't", "a.b", "\u{2019}", "\u{2018}", "\u{201c}",
+                "\u{e9}", "\u{2003}", "\u{3000}", "\u{200d}", "\u{200b}", "\u{ad}", "\u{feff}",
+                "\u{301}", "\u{93e}", "\u{5d0}", "\u{30a2}", "\u{1f1ec}", "\u{1f600}", "\u{b7}",
+                "\u{2024}", "\u{fe13}", "\u{ff0c}",
+            ])
+            .prop_map(str::to_string),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn words_are_unicode_words(text in word_text()) {
+            prop_assert_eq!(words(&text), text.unicode_words().count());
+        }
+
+        #[test]
+        fn ascii_words_are_unicode_words(text in "[ -~\t\r\n\x0b\x0c\x00-\x1f]{0,40}") {
+            prop_assert_eq!(ascii_words(text.as_bytes()), text.unicode_words().count());
+        }
+
+        /// Long runs of Close and Sp on both sides of the plain runs the
+        /// bounds skip, after and before terminators and non-ASCII.
+        #[test]
+        fn fast_bounds_over_close_and_space_runs(
+            text in prop::collection::vec(
+                prop::sample::select(vec![
+                    " ", "  ", "\"", "'", ")", "(", "]", ". ", ".", "!", "?", "a", "A", "b c", "1",
+                    ",", "\u{201d}", "\u{201c}", "\u{e9}", "\u{a0}", "\t", "\n",
+                ]),
+                0..60,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            let fast: Vec<&str> = SentenceBounds::new(&text).collect();
+            let slow: Vec<&str> = text.split_sentence_bounds().collect();
+            prop_assert_eq!(fast, slow);
+        }
+
         #[test]
         fn fast_bounds_are_unicode_segmentations(text in sentence_text()) {
             if text.chars().all(|c| category(c).is_some()) {
@@ -399,6 +673,108 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// Latin-1 and the punctuation `word_break` knows, in words.
+        #[test]
+        fn latin_words_are_unicode_words(
+            text in prop::collection::vec(
+                prop_oneof![
+                    3 => prop::char::range('\0', '\u{ff}').prop_map(String::from),
+                    1 => prop::char::range('\u{2000}', '\u{2030}').prop_map(String::from),
+                    4 => prop::sample::select(vec![
+                        "a", "\u{e9}", "5", "_", ":", "\u{b7}", ".", "'", "\u{2018}", "\u{2019}",
+                        ",", ";", " ", "\u{a0}", "\u{b2}", "\u{bd}", "\u{201c}", "\u{201d}",
+                        "\u{2014}", "\u{2026}", "don\u{2019}t", "caf\u{e9}", "3,5",
+                    ])
+                    .prop_map(str::to_string),
+                ],
+                0..40,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            if let Some(n) = latin_words(&text) {
+                prop_assert_eq!(n, text.unicode_words().count());
+            }
+            prop_assert_eq!(words(&text), text.unicode_words().count());
+        }
+    }
+
+    /// Every char `word_break` knows in every position among the others.
+    #[test]
+    fn latin_words_on_every_known_char() {
+        let known: Vec<char> = ('\0'..='\u{ff}')
+            .chain('\u{2000}'..='\u{2030}')
+            .filter(|&c| word_break(c).is_some())
+            .collect();
+        let probes = ["a", "1", ".", ",", ":", " ", "\u{2019}", "_", "\u{e9}"];
+        for &c in &known {
+            for l in probes {
+                for r in probes {
+                    for text in [
+                        format!("{l}{c}{r}"),
+                        format!("a{l}{c}{r}1"),
+                        format!("1{l}{c}{r}a"),
+                    ] {
+                        assert_eq!(
+                            latin_words(&text),
+                            Some(text.unicode_words().count()),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every string of up to four chars from each ASCII word-break class.
+    #[test]
+    fn ascii_words_on_every_class_sequence() {
+        let reps = [
+            "a", "Z", "5", "_", ":", ".", "'", ",", ";", "\"", " ", "\r", "\n", "\u{b}", "\t", "-",
+            "#",
+        ];
+        let mut text = String::new();
+        for a in reps {
+            for b in reps {
+                for c in reps {
+                    for d in reps {
+                        text.clear();
+                        text.extend([a, b, c, d]);
+                        assert_eq!(
+                            ascii_words(text.as_bytes()),
+                            text.unicode_words().count(),
+                            "{text:?}"
+                        );
+                        assert_eq!(words(&text), text.unicode_words().count(), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn abbreviations_match_like_lowercase() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if !c.is_ascii() && c.to_lowercase().all(|l| l.is_ascii()) {
+                let lower: String = c.to_lowercase().collect();
+                assert!(
+                    ABBREVIATIONS.iter().all(|a| !a.contains(lower.as_str())),
+                    "{c:?}"
+                );
+            }
+        }
+        for w in [
+            "Mr", "MRS", "Sept", "ST", "dr", "Inc", "U", "mrx", "m", "ml",
+        ] {
+            assert_eq!(
+                ABBREVIATIONS.contains(&w.to_lowercase().as_str()),
+                ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a)),
+                "{w}"
+            );
         }
     }
 

@@ -407,7 +407,13 @@ fn head(
 /// The blocks `[start, end)` that make the byline, if any: an explicit
 /// byline ("By ...") first, else a bare name with a date or a role line.
 fn find_byline(blocks: &[Block], f: &[Facts], n: usize) -> Option<(usize, usize)> {
-    let explicit = (0..n).find(|&i| f[i].cue.is_none() && byline::parse(&blocks[i].text).is_some());
+    let mut explicit_parse = None;
+    let explicit = (0..n).find(|&i| {
+        f[i].cue.is_none() && {
+            explicit_parse = byline::parse(&blocks[i].text);
+            explicit_parse.is_some()
+        }
+    });
     let start = explicit.or_else(|| {
         (0..n).find(|&i| {
             f[i].cue.is_none()
@@ -418,7 +424,12 @@ fn find_byline(blocks: &[Block], f: &[Facts], n: usize) -> Option<(usize, usize)
     })?;
     let mut end = start + 1;
     // "By" alone, then the name; then role lines.
-    if byline::parse(&blocks[start].text).is_some_and(|p| p.authors.is_empty())
+    let parsed = if explicit == Some(start) {
+        explicit_parse
+    } else {
+        byline::parse(&blocks[start].text)
+    };
+    if parsed.is_some_and(|p| p.authors.is_empty())
         && blocks[start].text.eq_ignore_ascii_case("by")
         && end < n
         && byline::bare_name(&blocks[end].text).is_some()

@@ -6,9 +6,59 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}')
 }
 
+/// ASCII white space as [`is_space`] sees it (`char::is_whitespace`).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ')
+}
+
 /// Append `s` to `out` with every run of white space folded to one space and
 /// the ends trimmed.
 pub fn fold_into(s: &str, out: &mut String) {
+    // Runs of ASCII with single spaces inside are copied whole; other chars
+    // one at a time (the same result as [`fold_into_chars`]).
+    let bytes = s.as_bytes();
+    let plain = |b: u8| b < 0x80 && !is_ascii_space(b);
+    let mut pending = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let start = i;
+        let space = if plain(b) {
+            i += 1;
+            while i < bytes.len() {
+                if plain(bytes[i]) {
+                    i += 1;
+                } else if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&n| plain(n)) {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            false
+        } else if b < 0x80 {
+            i += 1;
+            true
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            is_space(c)
+        };
+        if space {
+            pending = true;
+        } else {
+            if pending && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            pending = false;
+            out.push_str(&s[start..i]);
+        }
+    }
+}
+
+/// [`fold_into`] a char at a time: the reference its property test holds
+/// it to.
+#[cfg(test)]
+fn fold_into_chars(s: &str, out: &mut String) {
     let mut pending = false;
     for c in s.chars() {
         if is_space(c) {
@@ -63,6 +113,40 @@ pub fn ends_like_sentence(s: &str) -> bool {
 /// Words as people count them: runs separated by white space that hold a
 /// letter or digit.
 pub fn word_count(s: &str) -> usize {
+    // One pass: a word ends at white space or the end, and counts when it
+    // held a letter or digit (the same count as [`word_count_split`]).
+    let bytes = s.as_bytes();
+    let mut count = 0;
+    let mut alnum = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if is_ascii_space(b) {
+                count += usize::from(alnum);
+                alnum = false;
+            } else {
+                alnum |= b.is_ascii_alphanumeric();
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            if is_space(c) {
+                count += usize::from(alnum);
+                alnum = false;
+            } else {
+                alnum = alnum || c.is_alphanumeric();
+            }
+            i += c.len_utf8();
+        }
+    }
+    count + usize::from(alnum)
+}
+
+/// [`word_count`] as split and filter: the reference its property test
+/// holds it to.
+#[cfg(test)]
+fn word_count_split(s: &str) -> usize {
     s.split(is_space)
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count()
@@ -133,6 +217,7 @@ pub fn title_case(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn folding() {
@@ -160,5 +245,45 @@ mod tests {
     #[test]
     fn words() {
         assert_eq!(word_count("Hello, world — 3 times"), 4);
+    }
+
+    #[test]
+    fn ascii_space_is_space() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_ascii_space(b), is_space(char::from(b)), "{b:#x}");
+        }
+    }
+
+    /// White space of every kind lede folds, letters, digits and marks.
+    fn spaced_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => prop::char::range('\0', '\u{7f}').prop_map(String::from),
+            2 => prop::char::range('\u{80}', '\u{3000}').prop_map(String::from),
+            1 => any::<char>().prop_map(String::from),
+            6 => prop::sample::select(vec![
+                " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{feff}", "\u{200b}", "\u{2003}",
+                "\u{3000}", "\u{85}", "word", "Jane", "3", "\u{e9}t\u{e9}", "\u{201c}", "\u{2019}s",
+                "\u{2014}", "-", ".",
+            ])
+            .prop_map(str::to_string),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn fold_is_the_char_fold(text in spaced_text(), prefix in "[ a]{0,2}") {
+            let mut fast = prefix.clone();
+            fold_into(&text, &mut fast);
+            let mut slow = prefix;
+            fold_into_chars(&text, &mut slow);
+            prop_assert_eq!(fast, slow);
+        }
+
+        #[test]
+        fn word_count_is_split_and_filter(text in spaced_text()) {
+            prop_assert_eq!(word_count(&text), word_count_split(&text));
+        }
     }
 }

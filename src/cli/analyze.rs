@@ -152,10 +152,13 @@ fn analyze_one(
     let mut analysis = guard::run(|| lede::analyze(&text))?;
     analysis.source = input.source();
     let json = |pretty: bool| {
-        let mut v = if pretty {
-            serde_json::to_vec_pretty(&analysis)
+        // The JSON is about two and a half times the input: one buffer of
+        // that size instead of growing from empty.
+        let mut v = Vec::with_capacity(text.len() * 3 + 4096);
+        if pretty {
+            serde_json::to_writer_pretty(&mut v, &analysis)
         } else {
-            serde_json::to_vec(&analysis)
+            serde_json::to_writer(&mut v, &analysis)
         }
         .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
         v.push(b'\n');
