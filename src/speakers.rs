@@ -580,7 +580,7 @@ fn possessive_at(text: &str, end: usize) -> bool {
 
 /// Nouns for people who speak as a group: "Clinton supporters", "the
 /// crowd", "Corporate lobbyists".
-const GROUP_NOUNS: &str = "supporters|protesters|protestors|demonstrators|backers|allies|aides|advisers|advisors|staffers|voters|fans|delegates|surrogates|loyalists|critics|opponents|lawmakers|legislators|residents|students|workers|activists|lobbyists|friends|crowds?|audience|officials|members|experts|analysts|economists|scientists|researchers|doctors|parents|teachers|neighbou?rs|colleagues|volunteers|organi[sz]ers|attendees|onlookers|spectators|marchers";
+const GROUP_NOUNS: &str = "supporters|protesters|protestors|demonstrators|backers|allies|aides|advisers|advisors|staffers|voters|fans|delegates|surrogates|loyalists|critics|opponents|lawmakers|legislators|residents|students|workers|activists|lobbyists|friends|crowds?|audience|officials|members|experts|analysts|economists|scientists|researchers|doctors|parents|teachers|neighbou?rs|colleagues|volunteers|organi[sz]ers|attendees|onlookers|spectators|marchers|prosecutors|investigators|authorities|lawyers|attorneys|agents|officers|judges|senators|regulators|diplomats|negotiators|historians|pollsters|strategists|donors|executives|employees";
 
 /// A name, or two, used as the modifier of a group noun ("Sanders
 /// protesters", "Clinton aides"): not the person as a subject.
@@ -598,13 +598,13 @@ static GROUP_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Bodies a person owns and that speak for them: "Gowdy's office", "Clinton's
 /// campaign".
-const OWNED_BODIES: &str = "office|campaign|team|staff|camp|lawyers|attorneys|administration|government|foundation|company|firm|committee|party|family|organi[sz]ation|agency";
+const OWNED_BODIES: &str = "office|campaign|team|staff|camp|lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|administration|government|foundation|company|firm|committee|party|family|organi[sz]ation|agency";
 
 /// Is `who` a possessive name and a body it owns ("Gowdy's office")?
 fn is_possessive_body(who: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"^{TOK}(?:\s+{TOK}){{0,3}}['’]s\s+(?:{OWNED_BODIES})$"
+            r"^{TOK}(?:\s+{TOK}){{0,3}}['’]s\s+(?:[a-z][a-z\-]*\s+){{0,2}}(?:{OWNED_BODIES})$"
         ))
         .expect("possessive body")
     });
@@ -615,7 +615,10 @@ fn is_possessive_body(who: &str) -> bool {
 /// "Gowdy's office"), if one follows.
 fn owned_body_after(m: &str, at: usize, who: &str) -> Option<String> {
     static NEXT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"^(?:['’]s)?\s+(?P<body>{OWNED_BODIES})(?-u:\b)")).expect("owned body")
+        Regex::new(&format!(
+            r"^(?:['’]s)?\s+(?:[a-z][a-z\-]*\s+){{0,2}}?(?P<body>{OWNED_BODIES})(?-u:\b)"
+        ))
+        .expect("owned body")
     });
     let end = at + who.len();
     let c = NEXT.captures(m.get(end..)?)?;
@@ -1813,7 +1816,7 @@ const TOK: &str = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|P
 /// before it: "RNC spokesman Sean Spicer").
 static WHO: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?-u:\b)(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
+        r"(?-u:\b)(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:[a-z][a-z\-]*\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
     )
 });
 
@@ -2098,8 +2101,12 @@ fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
 fn usable(who: &str) -> bool {
     let first = who.split_whitespace().next().unwrap_or("");
     let key = first.to_lowercase();
-    if is_group(who) && first.starts_with(char::is_uppercase) {
-        return true;
+    // "Clinton supporters", "federal prosecutors": a group, its modifiers
+    // names or adjectives, not pronouns or function words.
+    if is_group(who) && !ROLE_OPENERS.contains(&key.as_str()) {
+        return who
+            .split_whitespace()
+            .all(|w| !has_key(&STOP_WORDS, w) && !VERB_ANY.is_match(w));
     }
     if matches!(key.as_str(), "he" | "she" | "they" | "i" | "we") {
         return key != "we";
@@ -2347,6 +2354,14 @@ fn attribution_for(
         .find_iter(before)
         .filter_map(|v| {
             let (at, who) = who_before(m, s, s + v.start())?;
+            // "his campaign sent out a text message to supporters saying":
+            // a participle belongs to the subject of its clause, not to
+            // the object just before it.
+            let (at, who) = if v.as_str().ends_with("ing") && is_object(m, s, at, &who) {
+                clause_subject(m, s, at, known).unwrap_or((at, who))
+            } else {
+                (at, who)
+            };
             Some(Attribution {
                 who,
                 cue: v.as_str().to_lowercase(),
@@ -2409,6 +2424,62 @@ fn attribution_for(
         }
     }
     None
+}
+
+/// Is the phrase `who` at byte `at` of `m` (sentence start `s`) an object:
+/// a "the/a …" or lower-case phrase right after a lower-case word that is
+/// not a conjunction ("sent out a text message")?
+fn is_object(m: &str, s: usize, at: usize, who: &str) -> bool {
+    let word = who.split_whitespace().next().unwrap_or("");
+    let first = lower_key(word);
+    let lower_phrase = !PRONOUNS.contains(&first.as_str())
+        && who
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_lowercase));
+    if !lower_phrase && !matches!(first.as_str(), "a" | "an" | "the" | "her" | "his" | "their") {
+        return false;
+    }
+    let prev = m[s..at].split_whitespace().next_back().unwrap_or("");
+    prev.chars().all(|c| c.is_lowercase() || c == '-')
+        && !prev.is_empty()
+        && !matches!(
+            prev,
+            "and" | "or" | "but" | "when" | "while" | "as" | "after" | "because"
+        )
+}
+
+/// The first speaker-like phrase of the clause that holds byte `at`: after
+/// the last ", when" / ", as" / "; " before it, else from the sentence
+/// start `s`.
+fn clause_subject(
+    m: &str,
+    s: usize,
+    at: usize,
+    known: &dyn Fn(&str) -> bool,
+) -> Option<(usize, String)> {
+    static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:,\s+(?:when|as|while|after|because|although|though|since)\s|;\s)")
+            .expect("clause boundary")
+    });
+    let mut from = BOUNDARY
+        .find_iter(&m[s..at])
+        .last()
+        .map_or(s, |b| s + b.end());
+    // "Even before Sanders took the stage, his campaign …": past an
+    // introductory clause.
+    let first = lower_key(m[from..at].split_whitespace().next().unwrap_or(""));
+    if INTRO_WORDS.contains(&first.as_str()) || first == "even" {
+        if let Some(c) = m[from..at].find(", ") {
+            from += c + 2;
+        }
+    }
+    SUBJECT
+        .captures_iter(&m[from..at])
+        .filter_map(|c| {
+            let w = c.name("who")?;
+            Some((from + w.start(), w.as_str().trim().to_string()))
+        })
+        .find(|(_, w)| usable(w) && known(w))
 }
 
 /// A who-phrase that is a name of two or more capitalised words, as
@@ -3843,5 +3914,28 @@ mod tests {
                 Some("Quist\u{2019}s campaign".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn unnamed_groups_and_owned_roles_speak() {
+        let text = "Hacker sentenced\n\n\
+            Teodor Vass, 44, was sentenced on Thursday.\n\n\
+            \"The harm caused by his conduct is incalculable,\" federal prosecutors wrote in a filing.\n\n\
+            In court documents, Vass's public defense counsel asked for three years, calling his hacking \"an addiction of sorts.\"\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("federal prosecutors".to_string()),
+                Some("Vass's public defense counsel".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_participle_belongs_to_the_subject_not_the_object() {
+        let text = "Victory\n\n\
+            Senator Ada Quist won on Tuesday.\n\n\
+            Even before Quist took the stage, her campaign sent out a text message to supporters saying: \"We did it!\"\n";
+        assert_eq!(speakers(text), vec![Some("the Quist campaign".to_string())]);
     }
 }
