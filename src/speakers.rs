@@ -2306,21 +2306,25 @@ fn attribution_for(
     // ("with...," he said: a comma after the marks keeps the sentence open.)
     let closed_sentence = (m[..qe].ends_with('.') || m[qe..after_start].contains('.'))
         && !m[qe..after_start].contains(',');
-    let after_patterns: &[&Regex] = if closed_sentence {
-        &[&*AFTER_DASH]
-    } else {
-        &[&*AFTER_VERB_WHO, &*AFTER_WHO_VERB, &*AFTER_DASH]
-    };
-    for &re in after_patterns {
+    // Cheap gates first: each pattern below needs a speech verb (VERB_ANY
+    // finds every verb they can), a dash, "ccording to" or a possessive
+    // "'s", so where that is missing the pattern cannot match.
+    let verb_after = !closed_sentence && VERB_ANY.is_match(after);
+    let dash_after = after.trim_start().starts_with(['—', '–', '-']);
+    let after_patterns: [(&Regex, bool, bool); 3] = [
+        (&AFTER_VERB_WHO, verb_after, false),
+        (&AFTER_WHO_VERB, verb_after, false),
+        (&AFTER_DASH, dash_after, true),
+    ];
+    for (re, may_match, dash) in after_patterns {
+        if !may_match {
+            continue;
+        }
         if let Some(c) = re.captures(after) {
             if let Some(a) = from_caps(&c, after, after_start) {
                 if usable(&a.who) {
                     return Some(Attribution {
-                        cue: if re.as_str() == AFTER_DASH.as_str() {
-                            "—".to_string()
-                        } else {
-                            a.cue
-                        },
+                        cue: if dash { "—".to_string() } else { a.cue },
                         ..a
                     });
                 }
@@ -2329,8 +2333,11 @@ fn attribution_for(
     }
     let s = sentence_start(m, qs);
     let before = &m[s..qs];
-    if let Some(a) = ACCORDING
-        .captures_iter(before)
+    let according = |t: &str| t.contains("ccording to");
+    if let Some(a) = according(before)
+        .then(|| ACCORDING.captures_iter(before))
+        .into_iter()
+        .flatten()
         .filter_map(|c| from_caps(&c, before, s))
         .last()
     {
@@ -2339,7 +2346,8 @@ fn attribution_for(
     // "saying he "sort of hopes"": a speaker between a verb and the quote.
     let bare =
         before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
-    if let Some(c) = VERB_WHO_END.captures(bare) {
+    let verb_before = VERB_ANY.is_match(before);
+    if let Some(c) = verb_before.then(|| VERB_WHO_END.captures(bare)).flatten() {
         if let Some(a) = from_caps(&c, bare, s) {
             // Only a pronoun: in "Trump said Clinton "caused death"" the
             // name after the verb is who the words are about.
@@ -2381,7 +2389,15 @@ fn attribution_for(
         sentence_end(m, after_start)
     };
     let rest = &m[after_start..end.max(after_start)];
-    for re in [&*ACCORDING, &*WHO_VERB, &*VERB_WHO] {
+    let verb_rest = VERB_ANY.is_match(rest);
+    for (re, may_match) in [
+        (&*ACCORDING, according(rest)),
+        (&*WHO_VERB, verb_rest),
+        (&*VERB_WHO, verb_rest),
+    ] {
+        if !may_match {
+            continue;
+        }
         if let Some(a) = re
             .captures_iter(rest)
             .filter_map(|c| from_caps(&c, rest, after_start))
@@ -2392,7 +2408,11 @@ fn attribution_for(
     }
     // The owner of a speech noun: "Trump's recent assertion that
     // "thousands"", "Director Jane Doe's conclusion that it was "careless"".
-    if let Some(c) = POSSESSIVE_SPEECH.captures_iter(before).last() {
+    let possessive = before.contains("'s") || before.contains("’s");
+    if let Some(c) = possessive
+        .then(|| POSSESSIVE_SPEECH.captures_iter(before).last())
+        .flatten()
+    {
         if let Some(a) = from_caps(&c, before, s) {
             if usable(&a.who) {
                 return Some(a);
