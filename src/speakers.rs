@@ -2943,6 +2943,39 @@ fn issuing_body(m: &str, a: &Attribution) -> Option<String> {
     None
 }
 
+/// "the tabloid" after "the New York Daily News", "the agency" after "the
+/// State Department": a generic noun for a kind of body stands for the
+/// nearest body of that kind named in the 16 KB before, as written.
+fn named_body(input: &str, at: usize, who: &str) -> Option<String> {
+    const PAPERS: &str = "News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Chronicle|Register|Mail|Express|Guardian|Observer|Star|Inquirer|Examiner|Sun";
+    const AGENCIES: &str = "Department|Agency|Bureau|Administration|Service|Commission";
+    static PAPER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:[Tt]he[ \t]+)?{TOK}(?:[ \t]+{TOK}){{0,3}}[ \t]+(?:{PAPERS})(?-u:\b)"
+        ))
+        .expect("paper name")
+    });
+    static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:[Tt]he[ \t]+)?{TOK}(?:[ \t]+{TOK}){{0,3}}[ \t]+(?:{AGENCIES})(?-u:\b)"
+        ))
+        .expect("agency name")
+    });
+    let words: Vec<String> = who.split_whitespace().map(lower_key).collect();
+    let re: &Regex = match words.as_slice() {
+        [the, noun] if the == "the" => match noun.as_str() {
+            "tabloid" | "newspaper" | "paper" | "daily" => &PAPER,
+            "agency" | "department" => &AGENCY,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let from = floor(input, at.saturating_sub(16 * 1024));
+    re.find_iter(&input[from..at.min(input.len())])
+        .last()
+        .map(|m| fold(m.as_str()))
+}
+
 /// What opens a clause, for [`opening_np`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Np {
@@ -3241,7 +3274,8 @@ pub fn attribute(
                                             role_phrases
                                                 .fuller(input, paragraphs, &a.who, a.at)
                                                 .map(str::to_string)
-                                        });
+                                        })
+                                        .or_else(|| named_body(input, a.at, &a.who));
                                 q.speaker = Some(fuller.unwrap_or_else(|| a.who.clone()));
                             }
                             // A group named by a modifier: "Clinton supporters".
@@ -3957,5 +3991,20 @@ mod tests {
             Senator Ada Quist won on Tuesday.\n\n\
             Even before Quist took the stage, her campaign sent out a text message to supporters saying: \"We did it!\"\n";
         assert_eq!(speakers(text), vec![Some("the Quist campaign".to_string())]);
+    }
+
+    #[test]
+    fn a_generic_noun_for_a_body_takes_the_body_named_before() {
+        let text = "Paper and agency\n\n\
+            The mayor spoke to the Halden Evening Herald on Friday, and the Coastal Survey Agency replied the same day.\n\n\
+            This prompted the tabloid to run a cover saying \"Sink or swim!\"\n\n\
+            \"We have not met the goal this month,\" said the agency, which blamed the holidays.\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("the Halden Evening Herald".to_string()),
+                Some("the Coastal Survey Agency".to_string()),
+            ]
+        );
     }
 }
