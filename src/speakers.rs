@@ -554,7 +554,8 @@ struct Mention {
 /// Prepositions before a name that make it an object, not a subject.
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "at", "from", "to", "near", "for", "with", "by", "about", "on", "into", "across",
-    "outside", "inside", "against", "toward", "towards", "through", "than", "like",
+    "outside", "inside", "against", "toward", "towards", "through", "than", "like", "behind",
+    "beside", "between", "among", "around", "without", "within", "despite", "via",
 ];
 
 fn after_preposition(text: &str, at: usize) -> bool {
@@ -3190,7 +3191,19 @@ pub fn attribute(
         let text = p.span.of(input);
         let base = p.span.start;
         let qrefs: Vec<&Quote> = quotes[start..qi].iter().collect();
-        let prev_start = pi.checked_sub(1).map_or(base, |k| paragraphs[k].span.start);
+        // The paragraph before — or, when it opens with "He"/"She" (a
+        // pronoun that itself refers further back), the one before that
+        // too, up to three.
+        let prev_start = pi.checked_sub(1).map_or(base, |mut k| {
+            for _ in 0..2 {
+                let t = paragraphs[k].span.of(input).trim_start();
+                if k == 0 || !(t.starts_with("He ") || t.starts_with("She ")) {
+                    break;
+                }
+                k -= 1;
+            }
+            paragraphs[k].span.start
+        });
         let m = masked(text, base, &qrefs);
         let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::new();
         for q in &quotes[start..qi] {
@@ -4006,5 +4019,15 @@ mod tests {
                 Some("the Coastal Survey Agency".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn a_pronoun_follows_a_chain_of_pronoun_paragraphs_back() {
+        let text = "Rally night\n\nBy Ana Lee\n\n\
+            The count went on past midnight in the town hall, and the result surprised almost everyone.\n\n\
+            Councillor Tomas Reyes never mentioned Ada Quist in his speech to the crowd.\n\n\
+            He nodded only obliquely to his second place behind Ivo Strand.\n\n\
+            \"We learned a lot in one week,\" he said.\n";
+        assert_eq!(speakers(text), vec![Some("Tomas Reyes".to_string())]);
     }
 }
