@@ -718,7 +718,9 @@ fn parse_run(run: &str) -> NameParts {
     // A possessive ends what came before: keep only the words after it.
     if let Some(k) = words[..words.len().saturating_sub(1)]
         .iter()
-        .rposition(|(_, w)| w.ends_with("'s") || w.ends_with("’s"))
+        .rposition(|(_, w)| {
+            w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+        })
     {
         words.drain(..=k);
     }
@@ -1884,6 +1886,18 @@ static POSSESSIVE_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("possessive speech")
 });
+static IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)[Ii]n\s+(?P<who>{TOK}(?:\s+{TOK}){{0,3}}?)(?:['’]s|['’])\s+(?:own\s+)?(?P<verb>words)"
+    ))
+    .expect("in X's words")
+});
+static IN_THE_WORDS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)[Ii]n\s+the\s+(?P<verb>words)\s+of\s+(?P<who>{TOK}(?:\s+{TOK}){{0,3}})"
+    ))
+    .expect("in the words of")
+});
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"(?-u:\b)(?P<verb>[Aa]ccording to)\s+{who}")).expect("according")
@@ -2334,6 +2348,18 @@ fn attribution_for(
     }
     let s = sentence_start(m, qs);
     let before = &m[s..qs];
+    // "in Forbes' words, "…"", "in the words of Jane Doe, "…"".
+    if before.contains("words") {
+        if let Some(a) = [&*IN_WORDS, &*IN_THE_WORDS_OF]
+            .into_iter()
+            .flat_map(|re| re.captures_iter(before))
+            .filter_map(|c| from_caps(&c, before, s))
+            .filter(|a| usable(&a.who))
+            .last()
+        {
+            return Some(a);
+        }
+    }
     let according = |t: &str| t.contains("ccording to");
     if let Some(a) = according(before)
         .then(|| ACCORDING.captures_iter(before))
@@ -2453,6 +2479,15 @@ fn attribution_for(
 fn is_object(m: &str, s: usize, at: usize, who: &str) -> bool {
     let word = who.split_whitespace().next().unwrap_or("");
     let first = lower_key(word);
+    // "responded to Vargas' question on Facebook writing": after a
+    // preposition, whatever its form.
+    if m[s..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|p| PREPOSITIONS.contains(&p))
+    {
+        return true;
+    }
     let lower_phrase = !PRONOUNS.contains(&first.as_str())
         && who
             .split_whitespace()
@@ -2498,7 +2533,22 @@ fn clause_subject(
         .captures_iter(&m[from..at])
         .filter_map(|c| {
             let w = c.name("who")?;
-            Some((from + w.start(), w.as_str().trim().to_string()))
+            // "Quist responded to Ivo Strand's": a name ends at the first
+            // lower-case word after it (particles aside).
+            let text = w.as_str().trim();
+            let mut end = text.len();
+            if text.starts_with(char::is_uppercase) {
+                let mut pos = 0usize;
+                for word in text.split_whitespace() {
+                    let at = pos + text[pos..].find(word).unwrap_or(0);
+                    if word.starts_with(char::is_lowercase) && !PARTICLES.contains(&word) {
+                        end = text[..at].trim_end().len();
+                        break;
+                    }
+                    pos = at + word.len();
+                }
+            }
+            Some((from + w.start(), text[..end].to_string()))
         })
         .find(|(_, w)| usable(w) && known(w))
 }
@@ -4029,5 +4079,27 @@ mod tests {
             He nodded only obliquely to his second place behind Ivo Strand.\n\n\
             \"We learned a lot in one week,\" he said.\n";
         assert_eq!(speakers(text), vec![Some("Tomas Reyes".to_string())]);
+    }
+
+    #[test]
+    fn in_someone_s_words() {
+        let text = "Start-up summit\n\n\
+            The summit was held in the city because, in Halden Weekly\u{2019} words, \u{201c}it is the most inventive place on the coast.\u{201d}\n\n\
+            The mayor agreed. In the words of Ada Quist, \"nobody builds like we do.\"\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Halden Weekly".to_string()),
+                Some("Ada Quist".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_prepositional_object_belongs_to_the_subject() {
+        let text = "Apology\n\n\
+            Senator Ada Quist was asked about the remark on Monday.\n\n\
+            Quist responded to Ivo Strand\u{2019}s question on the radio writing, \"Yes, I will. That was a poor choice of words.\"\n";
+        assert_eq!(speakers(text), vec![Some("Ada Quist".to_string())]);
     }
 }
