@@ -1721,6 +1721,11 @@ fn plausible_name(tokens: &[String]) -> bool {
         "asia",
         // "New York", "New Jersey": York is a surname too (James York).
         "new",
+        "middle",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
         "zealand",
         "united",
         "national",
@@ -2896,6 +2901,27 @@ fn sentence_subject(
                 }
             }
         }
+        // A role or a description of someone in the story opening the
+        // clause: "The former secretary of State began her speech …".
+        let c = clause_start(m, s, end);
+        if m[c..end].starts_with("The ") && name.is_none_or(|x| x.span.start - base > c) {
+            let words: Vec<&str> = m[c..end].split_whitespace().take(7).collect();
+            for n in (2..=words.len()).rev() {
+                let phrase = words[..n].join(" ");
+                if !usable(&phrase) {
+                    continue;
+                }
+                let at = base + c;
+                let id = resolve(reg, &phrase, at, base, prev_start, last_speaker).or_else(|| {
+                    is_epithet(&phrase)
+                        .then(|| antecedent(reg, None, at, base, prev_start, last_speaker))
+                        .flatten()
+                });
+                if let Some(id) = id {
+                    return Some((Some(id), phrase));
+                }
+            }
+        }
         // A pronoun that stands before any name: "He anticipated that …".
         let limit = name.map_or(end, |x| x.span.start - base);
         let mut at = s;
@@ -3046,6 +3072,14 @@ static DOC_NP: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("document phrase")
 });
+/// What runs on from a document noun to the verb: an appositive between
+/// commas, or a short participle phrase before a speech verb.
+static DOC_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<tail>,\s[^,;:]{{3,60}}|\s+(?:just\s+)?[a-z]+ed\s[^,;:]{{1,40}}?)(?:,\s+[a-z]|\s+(?:{VERB_RE})(?-u:\b))"
+    ))
+    .expect("document tail")
+});
 /// "from the left-leaning Brookings Institution" after a document noun.
 static DOC_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -3109,19 +3143,17 @@ const INTRO_WORDS: &[&str] = &[
     "instead",
 ];
 
-/// The noun phrase that opens the main clause of `m[s..end]` when it names
-/// an organisation or a document, or is "It": past up to two introductory
-/// phrases that end in a comma, and only when a lower-case word (its verb,
-/// or an adverb before it) follows. Byte range and kind.
-fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
-    let mut at = s;
+/// Where the main clause of `m[s..end]` starts: past white space, opening
+/// marks and up to two introductory phrases that end in a comma ("On its
+/// website, …", "In 1991, …", "Meanwhile, …").
+fn clause_start(m: &str, s: usize, end: usize) -> usize {
     let skip = |at: usize| {
         at + m[at..end].len()
             - m[at..end]
                 .trim_start_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c))
                 .len()
     };
-    at = skip(at);
+    let mut at = skip(s);
     for _ in 0..2 {
         let first = lower_key(m[at..end].split_whitespace().next().unwrap_or(""));
         let intro = INTRO_WORDS.contains(&first.as_str()) || first.ends_with("ly");
@@ -3130,6 +3162,15 @@ fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
             _ => break,
         }
     }
+    at
+}
+
+/// The noun phrase that opens the main clause of `m[s..end]` when it names
+/// an organisation or a document, or is "It": past up to two introductory
+/// phrases that end in a comma, and only when a lower-case word (its verb,
+/// or an adverb before it) follows. Byte range and kind.
+fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
+    let at = clause_start(m, s, end);
     let t = &m[at..end];
     let (len, np) = if t.starts_with("It ") {
         (2, Np::It)
@@ -3147,7 +3188,15 @@ fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
                 return Some((a, a + o.len(), Np::Body));
             }
         }
-        (d.end(), Np::Body)
+        // The whole subject up to its verb, as the article writes it: "One
+        // such document, obtained by The Post, includes", "An Egyptian
+        // textbook just published for 9th graders explains".
+        let rest = &t[d.end()..];
+        if let Some(c) = DOC_TAIL.captures(rest) {
+            (d.end() + c.name("tail").map_or(0, |x| x.end()), Np::Body)
+        } else {
+            (d.end(), Np::Body)
+        }
     } else if let Some(body) = CAPS_NP
         .find(t)
         .and_then(|c| owned_body_after(t, 0, c.as_str()))
@@ -3173,7 +3222,11 @@ fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
         return None;
     };
     // A verb (or an adverb before it) follows: "… recently ran", "… lists".
-    let next = t[len..].split_whitespace().next().unwrap_or("");
+    let next = t[len..]
+        .trim_start_matches(',')
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
     let verbish = next.chars().next().is_some_and(char::is_lowercase)
         && !matches!(
             next,
@@ -3393,7 +3446,7 @@ pub fn attribute(
                             last_speaker = Some(id);
                             last_mention = Some(a.who.clone());
                         }
-                    } else if opens_paragraph || k > 0 {
+                    } else if opens_paragraph {
                         if let Some(id) = last_speaker {
                             q.speaker = Some(reg.people[id].canonical());
                             q.speaker_mention = last_mention.clone();
@@ -3402,7 +3455,9 @@ pub fn attribute(
                     }
                     // No speech verb: the words belong to the subject of
                     // their sentence ("Gorka said Clinton would make her
-                    // "a third term"", "He anticipated "dealing with …"").
+                    // "a third term"", "He anticipated "dealing with …"");
+                    // a later quote of a paragraph with no subject for it
+                    // continues the last speaker.
                     if q.speaker.is_none() {
                         if let Some((id, mention)) = sentence_subject(
                             &reg,
@@ -3417,6 +3472,10 @@ pub fn attribute(
                                 id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical()),
                             );
                             q.speaker_mention = Some(mention);
+                            q.cue = None;
+                        } else if let (true, Some(id)) = (k > 0, last_speaker) {
+                            q.speaker = Some(reg.people[id].canonical());
+                            q.speaker_mention = last_mention.clone();
                             q.cue = None;
                         }
                     }
@@ -4101,5 +4160,28 @@ mod tests {
             Senator Ada Quist was asked about the remark on Monday.\n\n\
             Quist responded to Ivo Strand\u{2019}s question on the radio writing, \"Yes, I will. That was a poor choice of words.\"\n";
         assert_eq!(speakers(text), vec![Some("Ada Quist".to_string())]);
+    }
+
+    #[test]
+    fn a_description_opening_the_clause_stands_for_its_person() {
+        let text = "Summit speech\n\n\
+            Former Foreign Secretary Ada Quist spoke to the summit on Monday.\n\n\
+            The former foreign secretary began by slamming rivals who think they can \"outsource\" leadership to others.\n";
+        assert_eq!(speakers(text), vec![Some("Ada Quist".to_string())]);
+    }
+
+    #[test]
+    fn a_later_quote_of_a_paragraph_takes_its_sentence_s_subject_first() {
+        let text = "Contracts\n\nBy Ana Lee\n\n\
+            Former manager Ivo Strand said the contracts were \"standard\" for the industry.\n\n\
+            One such document, obtained by the Gazette, includes a clause that requires staff to promise \"during the term of your service\" not to \"demean or disparage publicly\" the firm.\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Ivo Strand".to_string()),
+                Some("One such document, obtained by the Gazette".to_string()),
+                Some("One such document, obtained by the Gazette".to_string()),
+            ]
+        );
     }
 }
