@@ -2099,6 +2099,14 @@ fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
         at += gap + w_len;
         words += 1;
     }
+    // "a poll conducted in February", "a report released on Monday": a
+    // document runs on over the participle that dates it.
+    let head = hay[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+    if DOC_HEAD.is_match(head) {
+        if let Some(c) = DOC_DATED.find(&hay[at..]) {
+            at += c.end();
+        }
+    }
     // "a source familiar with the investigation", "an aide close to the
     // senator": the phrase runs on to the next comma or stop.
     let last = hay[..at].rsplit(char::is_whitespace).next().unwrap_or("");
@@ -3072,6 +3080,13 @@ static DOC_NP: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("document phrase")
 });
+static DOC_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:{DOC_NOUNS})$")).expect("document head"));
+/// "conducted in February", "released on Monday" after a document noun.
+static DOC_DATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:conducted|released|published|issued|filed|taken|carried out)\s+(?:in|on|last|this)\s+[\p{L}0-9]+(?:\s+[0-9]{1,4})?")
+        .expect("document date")
+});
 /// What runs on from a document noun to the verb: an appositive between
 /// commas, or a short participle phrase before a speech verb.
 static DOC_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -3404,7 +3419,19 @@ pub fn attribute(
                             }
                             // A name the registry does not know (one word).
                             Some(_) => {
-                                q.speaker = Some(parse_run(&a.who).tokens.join(" "))
+                                let name = parse_run(&a.who).tokens.join(" ");
+                                // "As the Rainmakers sang": a band, a team, a
+                                // party — named with its article.
+                                let the = a
+                                    .who
+                                    .strip_suffix(name.as_str())
+                                    .is_some_and(|w| w.ends_with("the ") || w.ends_with("The "));
+                                q.speaker =
+                                    Some(if the && name.ends_with('s') && !name.contains(' ') {
+                                        format!("the {name}")
+                                    } else {
+                                        name
+                                    })
                                     .filter(|s| !s.is_empty());
                             }
                         }
@@ -4182,6 +4209,18 @@ mod tests {
                 Some("One such document, obtained by the Gazette".to_string()),
                 Some("One such document, obtained by the Gazette".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_dated_document_keeps_its_date() {
+        assert_eq!(
+            who(
+                "Most voters do not believe she \"cares about people like me,\" according to a Halden poll conducted in February.",
+                "cares about people like me"
+            )
+            .as_deref(),
+            Some("a Halden poll conducted in February")
         );
     }
 }
