@@ -703,15 +703,29 @@ const PARTICLES: &[&str] = &[
     "bin", "al",
 ];
 
+/// The words of `run.split_whitespace()` with their byte offsets, in one
+/// pass.
+fn words_at(run: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in run.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                words.push((s, &run[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &run[s..]));
+    }
+    words
+}
+
 fn parse_run(run: &str) -> NameParts {
     let mut parts = NameParts::default();
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut pos = 0;
-    for w in run.split_whitespace() {
-        let at = run[pos..].find(w).map_or(pos, |i| pos + i);
-        pos = at + w.len();
-        words.push((at, w));
-    }
+    let mut words = words_at(run);
     // A possessive ends what came before: keep only the words after it.
     if let Some(k) = words[..words.len().saturating_sub(1)]
         .iter()
@@ -753,7 +767,8 @@ fn parse_run(run: &str) -> NameParts {
         .find(|&k| is_title(words[k].1) && !particle(k))
         .map_or(0, |k| k + 1);
     for (_, w) in &words[..cut] {
-        let key = lower_key(w);
+        let key = Key::new(w);
+        let key = key.as_str();
         if let Some((_, g)) = HONORIFICS.iter().find(|(h, _)| *h == key) {
             parts.gender = parts.gender.or(*g);
             parts.honorific = true;
@@ -764,7 +779,8 @@ fn parse_run(run: &str) -> NameParts {
     // Nationality and party adjectives before a two-word name.
     let mut i = cut;
     while words.len() - i > 2 {
-        let key = lower_key(words[i].1);
+        let key = Key::new(words[i].1);
+        let key = key.as_str();
         if !["ian", "ish", "ese", "can", "ic"]
             .iter()
             .any(|e| key.ends_with(e))
@@ -1245,6 +1261,20 @@ mod registry_tests {
     }
 
     proptest! {
+        /// `words_at` finds each word where a search after the one before
+        /// finds it.
+        #[test]
+        fn words_at_matches_split_and_find(run in "[ a\u{a0}\u{2003}\t\nÉ'.b]{0,24}") {
+            let mut old = Vec::new();
+            let mut pos = 0;
+            for w in run.split_whitespace() {
+                let at = run[pos..].find(w).map_or(pos, |i| pos + i);
+                pos = at + w.len();
+                old.push((at, w));
+            }
+            prop_assert_eq!(words_at(&run), old);
+        }
+
         /// Finding a person through the surname's indexes gives the person
         /// a scan of everyone with that surname gives.
         #[test]
@@ -1323,7 +1353,10 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                         .titles
                         .iter()
                         .map(|s| s.as_str())
-                        .filter(|w| !HONORIFICS.iter().any(|(h, _)| *h == lower_key(w)))
+                        .filter(|w| {
+                            let key = Key::new(w);
+                            !HONORIFICS.iter().any(|(h, _)| *h == key.as_str())
+                        })
                         .collect();
                     if !t.is_empty() {
                         roles.push(t.join(" "));
@@ -1345,7 +1378,10 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     if let Some(g) = gender_of_role(&key) {
                         person.gender = person.gender.or(Some(g));
                     }
-                    person.roles.push(key);
+                    // Each role once: it is matched as a set.
+                    if !person.roles.contains(&key) {
+                        person.roles.push(key);
+                    }
                 }
                 let oblique =
                     after_preposition(text, m.start()) || possessive_or_modifier_at(text, m.end());
