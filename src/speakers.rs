@@ -1098,14 +1098,15 @@ impl Registry {
     /// The person a single surname refers to at `at`: the most recently
     /// mentioned one with that surname.
     fn by_surname(&self, name: &str, at: usize) -> Option<usize> {
-        let key = lower_key(name);
-        let recent = self.surname_mentions.get(&key).and_then(|v| {
+        let key = Key::new(name);
+        let key = key.as_str();
+        let recent = self.surname_mentions.get(key).and_then(|v| {
             let k = v.partition_point(|&(start, _)| start < at);
             k.checked_sub(1).map(|k| v[k].1)
         });
         recent.or_else(|| {
             self.by_last
-                .get(&key)?
+                .get(key)?
                 .ids
                 .iter()
                 .copied()
@@ -1115,10 +1116,10 @@ impl Registry {
 
     /// "Sir Geoffrey", "Aoife": a first name that only one person has.
     fn by_first_name(&self, name: &str) -> Option<usize> {
-        let key = lower_key(name);
+        let key = Key::new(name);
         let mut ids = self
             .by_first
-            .get(&key)?
+            .get(key.as_str())?
             .iter()
             .copied()
             .filter(|&i| self.people[i].tokens.len() > 1);
