@@ -14,7 +14,9 @@
 //! most recent compatible person). Cue verbs, titles and role words are
 //! general English lists.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -648,35 +650,67 @@ fn lower_key(s: &str) -> String {
         .to_lowercase()
 }
 
-/// The word lists, sorted and searched by bisection: a name run is checked
-/// against them word by word, and a scan of every list cost a tenth of the
-/// analysis.
-fn sorted(lists: &[&[&'static str]]) -> Vec<&'static str> {
-    let mut all = lists.concat();
-    all.sort_unstable();
-    all.dedup();
-    all
+/// A word list as a hash set: a name run is checked against the lists
+/// word by word, and a scan of every list cost a tenth of the analysis (a
+/// bisection, most of a tenth still). The words are fixed, so a simple
+/// multiplicative hash serves.
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+/// FxHash: eight bytes at a time, rotate, xor, multiply.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
-static TITLE_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[TITLES]));
-static ROLE_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[ROLE_NOUNS]));
-static STOP_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[STOP]));
+impl WordHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+fn word_set(lists: &[&[&'static str]]) -> WordSet {
+    lists.iter().flat_map(|l| l.iter().copied()).collect()
+}
+
+static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(&[TITLES]));
+static ROLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(&[ROLE_NOUNS]));
+static STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(&[STOP]));
 /// Titles, role nouns and stop words: what a name run's word is not, if it
 /// is a name.
-static NOT_NAME_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[TITLES, ROLE_NOUNS, STOP]));
+static NOT_NAME_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(&[TITLES, ROLE_NOUNS, STOP]));
 
-/// Does sorted `set` hold `lower_key(w)`? Short ASCII words are lowercased
-/// on the stack rather than into a new String.
-fn has_key(set: &[&str], w: &str) -> bool {
+/// Does `set` hold `lower_key(w)`? Short ASCII words are lowercased on the
+/// stack rather than into a new String.
+fn has_key(set: &WordSet, w: &str) -> bool {
     let t = w.trim_matches(|c: char| !c.is_alphanumeric());
     let mut buf = [0u8; 32];
     if t.is_ascii() && t.len() <= buf.len() {
         let key = &mut buf[..t.len()];
         key.copy_from_slice(t.as_bytes());
         key.make_ascii_lowercase();
-        std::str::from_utf8(key).is_ok_and(|k| set.binary_search(&k).is_ok())
+        std::str::from_utf8(key).is_ok_and(|k| set.contains(k))
     } else {
-        set.binary_search(&lower_key(w).as_str()).is_ok()
+        set.contains(lower_key(w).as_str())
     }
 }
 
@@ -706,15 +740,29 @@ const PARTICLES: &[&str] = &[
     "bin", "al",
 ];
 
+/// The words of `run.split_whitespace()` with their byte offsets, in one
+/// pass.
+fn words_at(run: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in run.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                words.push((s, &run[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &run[s..]));
+    }
+    words
+}
+
 fn parse_run(run: &str) -> NameParts {
     let mut parts = NameParts::default();
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut pos = 0;
-    for w in run.split_whitespace() {
-        let at = run[pos..].find(w).map_or(pos, |i| pos + i);
-        pos = at + w.len();
-        words.push((at, w));
-    }
+    let mut words = words_at(run);
     // A possessive ends what came before: keep only the words after it.
     if let Some(k) = words[..words.len().saturating_sub(1)]
         .iter()
@@ -758,7 +806,8 @@ fn parse_run(run: &str) -> NameParts {
         .find(|&k| is_title(words[k].1) && !particle(k))
         .map_or(0, |k| k + 1);
     for (_, w) in &words[..cut] {
-        let key = lower_key(w);
+        let key = Key::new(w);
+        let key = key.as_str();
         if let Some((_, g)) = HONORIFICS.iter().find(|(h, _)| *h == key) {
             parts.gender = parts.gender.or(*g);
             parts.honorific = true;
@@ -769,7 +818,8 @@ fn parse_run(run: &str) -> NameParts {
     // Nationality and party adjectives before a two-word name.
     let mut i = cut;
     while words.len() - i > 2 {
-        let key = lower_key(words[i].1);
+        let key = Key::new(words[i].1);
+        let key = key.as_str();
         if !["ian", "ish", "ese", "can", "ic"]
             .iter()
             .any(|e| key.ends_with(e))
@@ -829,41 +879,158 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
 struct Registry {
     people: Vec<Person>,
     mentions: Vec<Mention>,
-    /// Person ids by lower-case surname, in the order they were made.
-    by_last: HashMap<String, Vec<usize>>,
+    /// The people who share each lower-case surname.
+    by_last: HashMap<String, Surname>,
     /// Person ids by lower-case first name token.
     by_first: HashMap<String, Vec<usize>>,
     /// Mentions by the lower-case surname of their person: (start, person),
     /// in document order. These indexes keep every look-up logarithmic, so
     /// an article of any length is read in linear time.
     surname_mentions: HashMap<String, Vec<(usize, usize)>>,
-    /// Each word-final part of each role → person ids (built after
-    /// gathering).
-    role_index: HashMap<String, Vec<usize>>,
+    /// Each word-final part of each role → the people who hold it (built
+    /// after gathering).
+    role_index: HashMap<String, Role>,
+    /// For each role of `role_index` (by slot), the mentions of the people
+    /// who hold it: (start, person), in document order. Built on the first
+    /// look-up by role, once the registry is gathered.
+    role_mentions: OnceCell<Vec<Vec<(usize, usize)>>>,
+}
+
+/// The people who hold one role.
+#[derive(Debug, Default)]
+struct Role {
+    /// Person ids, ascending.
+    ids: Vec<usize>,
+    /// Where the role's mentions are in `Registry::role_mentions`.
+    slot: usize,
+}
+
+/// The people who share one lower-case surname.
+#[derive(Debug, Default)]
+struct Surname {
+    /// Person ids in the order they were made.
+    ids: Vec<usize>,
+    /// Once more than `Surname::SCAN` people share the surname, an index
+    /// of them, so that finding the one a name means does not scan them
+    /// all (an article naming many people of one surname is read in
+    /// linear time).
+    index: Option<Box<SurnameIndex>>,
+}
+
+impl Surname {
+    /// How many people of one surname are scanned rather than indexed
+    /// (fewer in tests, so that they reach the index).
+    const SCAN: usize = if cfg!(test) { 2 } else { 8 };
+}
+
+#[derive(Debug, Default)]
+struct SurnameIndex {
+    /// Person ids by lower-case first name token, ascending.
+    by_first: HashMap<String, Vec<usize>>,
+    /// People named by this one word only, ascending.
+    singles: Vec<usize>,
+    /// People whose first name is a one-letter initial ("J. Smith"),
+    /// ascending.
+    initials: Vec<usize>,
+}
+
+impl SurnameIndex {
+    /// Index person `i`, whose tokens are `len` long and whose first name
+    /// is `first` (lower-case).
+    fn add(&mut self, i: usize, first: &str, len: usize) {
+        match self.by_first.get_mut(first) {
+            Some(v) => insert_sorted(v, i),
+            None => {
+                self.by_first.insert(first.to_string(), vec![i]);
+            }
+        }
+        if len == 1 {
+            insert_sorted(&mut self.singles, i);
+        }
+        if first.len() == 1 {
+            insert_sorted(&mut self.initials, i);
+        }
+    }
+
+    fn remove(&mut self, i: usize, first: &str) {
+        if let Some(v) = self.by_first.get_mut(first) {
+            remove_sorted(v, i);
+        }
+        remove_sorted(&mut self.singles, i);
+        remove_sorted(&mut self.initials, i);
+    }
+}
+
+/// Can a name with first name `b` mean a person with first name `a` (both
+/// lower-case keys) of the same surname: the same name, or an initial of
+/// the other ("J" and "jane")?
+fn first_names_match(a: &str, b: &str) -> bool {
+    a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
+}
+
+/// A lower-case key (`lower_key`), on the stack when it is short and
+/// ASCII.
+enum Key {
+    Stack([u8; 64], usize),
+    Heap(String),
+}
+
+impl Key {
+    /// `lower_key(s)`.
+    fn new(s: &str) -> Key {
+        let t = s.trim_matches(|c: char| !c.is_alphanumeric());
+        if t.is_ascii() && t.len() <= 64 {
+            let mut buf = [0u8; 64];
+            buf[..t.len()].copy_from_slice(t.as_bytes());
+            buf[..t.len()].make_ascii_lowercase();
+            Key::Stack(buf, t.len())
+        } else {
+            Key::Heap(t.to_lowercase())
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Key::Stack(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
+            Key::Heap(s) => s,
+        }
+    }
+}
+
+fn insert_sorted(v: &mut Vec<usize>, i: usize) {
+    if let Err(k) = v.binary_search(&i) {
+        v.insert(k, i);
+    }
+}
+
+fn remove_sorted(v: &mut Vec<usize>, i: usize) {
+    if let Ok(k) = v.binary_search(&i) {
+        v.remove(k);
+    }
 }
 
 impl Registry {
     /// Find or make the person for a multi-token name.
     fn person_for(&mut self, tokens: &[String]) -> usize {
-        let first = lower_key(&tokens[0]);
-        let last = lower_key(&tokens[tokens.len() - 1]);
-        let found = self.by_last.get(&last).and_then(|ids| {
-            ids.iter().rev().copied().find(|&i| {
-                let p = &self.people[i];
-                lower_key(p.first()) == first
-                    || p.tokens.len() == 1
-                    || initial_match(p.first(), &tokens[0])
-            })
-        });
+        let first = Key::new(&tokens[0]);
+        let first = first.as_str();
+        let last = Key::new(&tokens[tokens.len() - 1]);
+        let last = last.as_str();
+        let found = self.latest_match(first, last);
         if let Some(i) = found {
             if tokens.len() > self.people[i].tokens.len() {
                 // The surname stays; the first name may change ("Cruz" →
                 // "Ted Cruz").
-                let old = lower_key(self.people[i].first());
-                if let Some(v) = self.by_first.get_mut(&old) {
+                let old = Key::new(self.people[i].first());
+                let old = old.as_str();
+                if let Some(v) = self.by_first.get_mut(old) {
                     v.retain(|&x| x != i);
                 }
-                self.by_first.entry(first).or_default().push(i);
+                self.by_first.entry(first.to_string()).or_default().push(i);
+                if let Some(ix) = self.by_last.get_mut(last).and_then(|g| g.index.as_mut()) {
+                    ix.remove(i, old);
+                    ix.add(i, first, tokens.len());
+                }
                 self.people[i].tokens = tokens.to_vec();
             }
             return i;
@@ -873,9 +1040,55 @@ impl Registry {
             tokens: tokens.to_vec(),
             ..Person::default()
         });
-        self.by_last.entry(last).or_default().push(id);
-        self.by_first.entry(first).or_default().push(id);
+        let g = self.by_last.entry(last.to_string()).or_default();
+        g.ids.push(id);
+        if let Some(ix) = g.index.as_mut() {
+            ix.add(id, first, tokens.len());
+        } else if g.ids.len() > Surname::SCAN {
+            let mut ix = SurnameIndex::default();
+            for &i in &g.ids {
+                let p = &self.people[i];
+                ix.add(i, Key::new(p.first()).as_str(), p.tokens.len());
+            }
+            g.index = Some(Box::new(ix));
+        }
+        self.by_first.entry(first.to_string()).or_default().push(id);
         id
+    }
+
+    /// The most recently made person of surname `last` that a name with
+    /// first name `first` (both lower-case) can mean: one known by the
+    /// surname alone, or one whose first name matches
+    /// (`first_names_match`).
+    fn latest_match(&self, first: &str, last: &str) -> Option<usize> {
+        let g = self.by_last.get(last)?;
+        let fits = |i: usize| {
+            let p = &self.people[i];
+            p.tokens.len() == 1 || first_names_match(Key::new(p.first()).as_str(), first)
+        };
+        let Some(ix) = g.index.as_deref().filter(|_| first.len() != 1) else {
+            // A few people, or an initial, which fits every first name it
+            // starts: a scan.
+            return g.ids.iter().rev().copied().find(|&i| fits(i));
+        };
+        let same = ix.by_first.get(first).and_then(|v| v.last().copied());
+        let single = ix.singles.last().copied();
+        let initial = ix.initials.iter().rev().copied().find(|&i| fits(i));
+        same.max(single).max(initial)
+    }
+
+    /// The first person made with this full name (lower-case first name
+    /// and surname).
+    fn by_full_name(&self, first: &str, last: &str) -> Option<usize> {
+        let g = self.by_last.get(last)?;
+        match g.index.as_deref() {
+            Some(ix) => ix.by_first.get(first)?.first().copied(),
+            None => g
+                .ids
+                .iter()
+                .copied()
+                .find(|&i| Key::new(self.people[i].first()).as_str() == first),
+        }
     }
 
     /// Record a mention (in document order).
@@ -891,14 +1104,16 @@ impl Registry {
     /// The person a single surname refers to at `at`: the most recently
     /// mentioned one with that surname.
     fn by_surname(&self, name: &str, at: usize) -> Option<usize> {
-        let key = lower_key(name);
-        let recent = self.surname_mentions.get(&key).and_then(|v| {
+        let key = Key::new(name);
+        let key = key.as_str();
+        let recent = self.surname_mentions.get(key).and_then(|v| {
             let k = v.partition_point(|&(start, _)| start < at);
             k.checked_sub(1).map(|k| v[k].1)
         });
         recent.or_else(|| {
             self.by_last
-                .get(&key)?
+                .get(key)?
+                .ids
                 .iter()
                 .copied()
                 .find(|&i| self.people[i].tokens.len() > 1)
@@ -907,10 +1122,10 @@ impl Registry {
 
     /// "Sir Geoffrey", "Aoife": a first name that only one person has.
     fn by_first_name(&self, name: &str) -> Option<usize> {
-        let key = lower_key(name);
+        let key = Key::new(name);
         let mut ids = self
             .by_first
-            .get(&key)?
+            .get(key.as_str())?
             .iter()
             .copied()
             .filter(|&i| self.people[i].tokens.len() > 1);
@@ -930,38 +1145,234 @@ impl Registry {
         // A person matches when the role is a word-final part of one of
         // theirs ("minister" of "british prime minister").
         let full = words.join(" ");
-        let ids = self.role_index.get(&full)?;
+        let role = self.role_index.get(&full)?;
         // The matching person named most recently before `at`, else the
-        // first one; each one's last mention comes from the surname index.
+        // first one.
+        let v = &self.role_mentions()[role.slot];
+        let k = v.partition_point(|&(start, _)| start < at);
+        k.checked_sub(1)
+            .map(|k| v[k].1)
+            .or(role.ids.first().copied())
+    }
+
+    /// Every word-final part of every role ("british prime minister",
+    /// "prime minister", "minister") → the people who hold it.
+    fn index_roles(&mut self) {
+        for (i, p) in self.people.iter().enumerate() {
+            for r in &p.roles {
+                let mut at = Some(0);
+                while let Some(k) = at {
+                    let slot = self.role_index.len();
+                    let role = self.role_index.entry(r[k..].to_string()).or_insert(Role {
+                        ids: Vec::new(),
+                        slot,
+                    });
+                    if role.ids.last() != Some(&i) {
+                        role.ids.push(i);
+                    }
+                    at = r[k..].find(' ').map(|j| k + j + 1);
+                }
+            }
+        }
+    }
+
+    /// `role_mentions`, built on first use: every mention goes to each
+    /// role its person holds, once.
+    fn role_mentions(&self) -> &[Vec<(usize, usize)>] {
+        self.role_mentions.get_or_init(|| {
+            // Each person's roles, once each (a role is written again at
+            // every mention that gives it).
+            let slots: Vec<Vec<usize>> = self
+                .people
+                .iter()
+                .map(|p| {
+                    let mut s = Vec::new();
+                    for r in &p.roles {
+                        let mut at = Some(0);
+                        while let Some(k) = at {
+                            if let Some(role) = self.role_index.get(&r[k..]) {
+                                s.push(role.slot);
+                            }
+                            at = r[k..].find(' ').map(|j| k + j + 1);
+                        }
+                    }
+                    s.sort_unstable();
+                    s.dedup();
+                    s
+                })
+                .collect();
+            let mut out = vec![Vec::new(); self.role_index.len()];
+            for m in &self.mentions {
+                for &slot in &slots[m.person] {
+                    out[slot].push((m.span.start, m.person));
+                }
+            }
+            out
+        })
+    }
+}
+
+#[cfg(test)]
+fn initial_match(a: &str, b: &str) -> bool {
+    let (a, b) = (lower_key(a), lower_key(b));
+    (a.len() == 1 && b.starts_with(&a)) || (b.len() == 1 && a.starts_with(&b))
+}
+
+#[cfg(test)]
+mod registry_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The registry's look-ups as they were, scanning every person of a
+    /// surname and every mention of each role holder.
+    #[derive(Default)]
+    struct Scan {
+        tokens: Vec<Vec<String>>,
+        by_last: HashMap<String, Vec<usize>>,
+    }
+
+    impl Scan {
+        fn person_for(&mut self, tokens: &[String]) -> usize {
+            let first = lower_key(&tokens[0]);
+            let last = lower_key(&tokens[tokens.len() - 1]);
+            let found = self.by_last.get(&last).and_then(|ids| {
+                ids.iter().rev().copied().find(|&i| {
+                    let p = &self.tokens[i];
+                    lower_key(&p[0]) == first || p.len() == 1 || initial_match(&p[0], &tokens[0])
+                })
+            });
+            if let Some(i) = found {
+                if tokens.len() > self.tokens[i].len() {
+                    self.tokens[i] = tokens.to_vec();
+                }
+                return i;
+            }
+            self.tokens.push(tokens.to_vec());
+            self.by_last
+                .entry(last)
+                .or_default()
+                .push(self.tokens.len() - 1);
+            self.tokens.len() - 1
+        }
+
+        fn by_full_name(&self, first: &str, last: &str) -> Option<usize> {
+            self.by_last
+                .get(last)?
+                .iter()
+                .copied()
+                .find(|&i| lower_key(&self.tokens[i][0]) == first)
+        }
+    }
+
+    fn by_role_scan(reg: &Registry, full: &str, at: usize) -> Option<usize> {
+        let mut holders: Vec<usize> = (0..reg.people.len())
+            .filter(|&i| {
+                reg.people[i]
+                    .roles
+                    .iter()
+                    .any(|r| r == full || r.ends_with(&format!(" {full}")))
+            })
+            .collect();
+        holders.sort_unstable();
         let mut best: Option<(usize, usize)> = None;
-        let mut first = None;
-        for &i in ids {
-            let p = &self.people[i];
-            first = first.or(Some(i));
-            let last = self
-                .surname_mentions
-                .get(&lower_key(p.surname()))
-                .and_then(|v| {
-                    let k = v.partition_point(|&(start, _)| start < at);
-                    v[..k]
-                        .iter()
-                        .rev()
-                        .find(|&&(_, who)| who == i)
-                        .map(|&(s, _)| s)
-                });
+        for &i in &holders {
+            let last = reg
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.person == i && m.span.start < at)
+                .map(|m| m.span.start)
+                .next();
             if let Some(s) = last {
                 if best.is_none_or(|(b, _)| s > b) {
                     best = Some((s, i));
                 }
             }
         }
-        best.map(|(_, i)| i).or(first)
+        best.map(|(_, i)| i).or(holders.first().copied())
     }
-}
 
-fn initial_match(a: &str, b: &str) -> bool {
-    let (a, b) = (lower_key(a), lower_key(b));
-    (a.len() == 1 && b.starts_with(&a)) || (b.len() == 1 && a.starts_with(&b))
+    fn word() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "Ann", "ann", "A.", "A", "Anna", "Bob", "B.", "Bo", "Émile", "É.", "Lee", "LEE",
+            "Cruz", "Ted", "T", "T.", "Lee's", "\"Ann",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        /// A word set holds what a scan of its lists finds.
+        #[test]
+        fn word_sets_match_a_scan(
+            w in prop::sample::select([TITLES, ROLE_NOUNS, STOP, PARTICLES].concat()),
+            pre in "[\"(]?",
+            post in "[.,'’s]{0,2}",
+            upper in any::<bool>(),
+        ) {
+            let w = format!("{pre}{}{post}", if upper { w.to_uppercase() } else { w.to_string() });
+            let key = lower_key(&w);
+            prop_assert_eq!(
+                has_key(&NOT_NAME_WORDS, &w),
+                TITLES.contains(&key.as_str())
+                    || ROLE_NOUNS.contains(&key.as_str())
+                    || STOP.contains(&key.as_str())
+            );
+            prop_assert_eq!(has_key(&ROLE_WORDS, &w), ROLE_NOUNS.contains(&key.as_str()));
+        }
+
+        /// `words_at` finds each word where a search after the one before
+        /// finds it.
+        #[test]
+        fn words_at_matches_split_and_find(run in "[ a\u{a0}\u{2003}\t\nÉ'.b]{0,24}") {
+            let mut old = Vec::new();
+            let mut pos = 0;
+            for w in run.split_whitespace() {
+                let at = run[pos..].find(w).map_or(pos, |i| pos + i);
+                pos = at + w.len();
+                old.push((at, w));
+            }
+            prop_assert_eq!(words_at(&run), old);
+        }
+
+        /// Finding a person through the surname's indexes gives the person
+        /// a scan of everyone with that surname gives.
+        #[test]
+        fn person_for_matches_a_scan(
+            names in prop::collection::vec(prop::collection::vec(word(), 1..4), 1..60),
+            roles in prop::collection::vec(
+                prop::sample::select(vec!["spokesman", "press spokesman", "minister", "prime minister"]),
+                0..40,
+            ),
+        ) {
+            let mut reg = Registry::default();
+            let mut scan = Scan::default();
+            for (k, n) in names.iter().enumerate() {
+                let id = reg.person_for(n);
+                prop_assert_eq!(id, scan.person_for(n));
+                prop_assert_eq!(&reg.people[id].tokens, &scan.tokens[id]);
+                if let Some(r) = roles.get(k) {
+                    reg.people[id].roles.push(r.to_string());
+                }
+                reg.add_mention(Mention {
+                    span: Span::new(10 * k, 10 * k + 5),
+                    person: id,
+                    oblique: false,
+                    subject: true,
+                    para_end: 10 * k + 9,
+                });
+                for m in &names {
+                    let (f, l) = (lower_key(&m[0]), lower_key(&m[m.len() - 1]));
+                    prop_assert_eq!(reg.by_full_name(&f, &l), scan.by_full_name(&f, &l));
+                }
+            }
+            reg.index_roles();
+            for role in ["spokesman", "press spokesman", "minister", "prime minister", "mayor"] {
+                for at in (0..=10 * names.len() + 10).step_by(3) {
+                    prop_assert_eq!(reg.by_role(role, at), by_role_scan(&reg, role, at));
+                }
+            }
+        }
+    }
 }
 
 /// Gather people and mentions from the paragraphs.
@@ -1001,7 +1412,10 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                         .titles
                         .iter()
                         .map(|s| s.as_str())
-                        .filter(|w| !HONORIFICS.iter().any(|(h, _)| *h == lower_key(w)))
+                        .filter(|w| {
+                            let key = Key::new(w);
+                            !HONORIFICS.iter().any(|(h, _)| *h == key.as_str())
+                        })
                         .collect();
                     if !t.is_empty() {
                         roles.push(t.join(" "));
@@ -1023,7 +1437,10 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     if let Some(g) = gender_of_role(&key) {
                         person.gender = person.gender.or(Some(g));
                     }
-                    person.roles.push(key);
+                    // Each role once: it is matched as a set.
+                    if !person.roles.contains(&key) {
+                        person.roles.push(key);
+                    }
                 }
                 let oblique =
                     after_preposition(text, m.start()) || possessive_or_modifier_at(text, m.end());
@@ -1117,20 +1534,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
             .collect();
         p.roles.extend(extra);
     }
-    // Every word-final part of every role ("british prime minister",
-    // "prime minister", "minister") → the people who hold it.
-    for (i, p) in reg.people.iter().enumerate() {
-        for r in &p.roles {
-            let mut at = Some(0);
-            while let Some(k) = at {
-                let ids = reg.role_index.entry(r[k..].to_string()).or_default();
-                if ids.last() != Some(&i) {
-                    ids.push(i);
-                }
-                at = r[k..].find(' ').map(|j| k + j + 1);
-            }
-        }
-    }
+    reg.index_roles();
     reg
 }
 
@@ -1702,7 +2106,7 @@ const NOT_PERSON_HEAD: &[&str] = &[
 
 /// Is `w` the head of a place or organisation name ("House", "Show")?
 fn is_org_head(w: &str) -> bool {
-    static HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[NOT_PERSON_HEAD]));
+    static HEADS: LazyLock<WordSet> = LazyLock::new(|| word_set(&[NOT_PERSON_HEAD]));
     has_key(&HEADS, w)
 }
 
@@ -1740,7 +2144,7 @@ fn plausible_name(tokens: &[String]) -> bool {
     let Some(last) = tokens.last() else {
         return false;
     };
-    static NEVER: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(&[NOT_PERSON, STOP]));
+    static NEVER: LazyLock<WordSet> = LazyLock::new(|| word_set(&[NOT_PERSON, STOP]));
     !is_org_head(last)
         && tokens.iter().all(|t| {
             !t.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
@@ -2843,15 +3247,9 @@ fn resolve(
             .by_surname(&parts.tokens[0], at + 1)
             .or_else(|| reg.by_first_name(&parts.tokens[0])),
         _ => {
-            let last = lower_key(parts.tokens.last()?);
-            let first = lower_key(&parts.tokens[0]);
-            reg.by_last
-                .get(&last)
-                .and_then(|ids| {
-                    ids.iter()
-                        .copied()
-                        .find(|&i| lower_key(reg.people[i].first()) == first)
-                })
+            let last = Key::new(parts.tokens.last()?);
+            let first = Key::new(&parts.tokens[0]);
+            reg.by_full_name(first.as_str(), last.as_str())
                 .or_else(|| reg.by_surname(parts.tokens.last()?, at + 1))
         }
     }
