@@ -206,6 +206,23 @@ fn continues(input: &str, line: &Line, next: &Line, wrap_width: Option<usize>) -
     line.chars * 2 >= width && line.chars + 1 + first_word > width
 }
 
+/// The text of every block of every fixture article (`fixtures/*.txt`): the
+/// shapes real articles have, for tests that check a rule's fast gate against
+/// its exact pattern.
+#[cfg(test)]
+pub(crate) fn fixture_blocks() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+    let mut blocks: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&path).expect("read");
+            blocks.extend(segment(&text, 0).blocks.into_iter().map(|b| b.text));
+        }
+    }
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
