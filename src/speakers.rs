@@ -2809,19 +2809,23 @@ fn attribution_for(
             // "his campaign sent out a text message to supporters saying":
             // a participle belongs to the subject of its clause, not to
             // the object just before it.
-            let (at, who) = if v.as_str().ends_with("ing") && is_object(m, s, at, &who) {
-                clause_subject(m, s, at, known).unwrap_or((at, who))
-            } else {
-                (at, who)
-            };
             // "when Sanders protesters interrupted her speech, shouting": a
             // group that acts before a participle is its subject.
-            let (at, who) = match GROUP_SUBJECT.captures_iter(&m[s..s + v.start()]).last() {
-                Some(g) if v.as_str().ends_with("ing") && s + g.get(0)?.start() > at => {
-                    let w = g.name("who")?;
-                    (s + w.start(), w.as_str().to_string())
+            let (at, who) = if v.as_str().ends_with("ing") {
+                let (at, who) = if is_object(m, s, at, &who) {
+                    clause_subject(m, s, at, known).unwrap_or((at, who))
+                } else {
+                    (at, who)
+                };
+                match GROUP_SUBJECT.captures_iter(&m[s..s + v.start()]).last() {
+                    Some(g) if s + g.get(0)?.start() > at => {
+                        let w = g.name("who")?;
+                        (s + w.start(), w.as_str().to_string())
+                    }
+                    _ => (at, who),
                 }
-                _ => (at, who),
+            } else {
+                (at, who)
             };
             Some(Attribution {
                 who,
@@ -3421,23 +3425,41 @@ fn fuller_body(input: &str, at: usize, phrase: &str) -> String {
         }
         _ => None,
     };
-    if let Some(tail) = tail {
-        {
-            // (Words on one line or across one line break, not a blank line.)
-            let sep = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)";
-            let re = Regex::new(&format!(
-                r"(?:[Tt]he{sep})?{TOK}(?:{sep}{TOK}){{0,3}}{sep}{}(?-u:\b)",
-                regex::escape(&tail).replace(' ', sep)
-            ));
-            // (Within the 16 KB before: the lookup stays linear in the
-            // article however many such quotes it holds.)
-            let from = floor(input, at.saturating_sub(16 * 1024));
-            if let Some(found) = re.ok().and_then(|re| re.find_iter(&input[from..at]).last()) {
-                return fold(found.as_str());
-            }
-        }
+    let Some(tail) = tail else {
+        return phrase;
+    };
+    // (Within the 16 KB before: the lookup stays linear in the article
+    // however many such quotes it holds. The pattern is built per phrase,
+    // so it is compiled only where its first word is there to be found.)
+    let window = &input[floor(input, at.saturating_sub(16 * 1024))..at];
+    if !window.contains(tail.split(' ').next().unwrap_or_default()) {
+        return phrase;
     }
-    phrase
+    // (Words on one line or across one line break, not a blank line.)
+    let sep = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)";
+    let re = Regex::new(&format!(
+        r"(?:[Tt]he{sep})?{TOK}(?:{sep}{TOK}){{0,3}}{sep}{}(?-u:\b)",
+        regex::escape(&tail).replace(' ', sep)
+    ));
+    match re.ok().and_then(|re| re.find_iter(window).last()) {
+        Some(found) => fold(found.as_str()),
+        None => phrase,
+    }
+}
+
+/// "As the Rainmakers sang": a band, a team or a party known by one plural
+/// name keeps the article it is written with.
+fn with_article(who: &str, name: String) -> String {
+    let the = !name.contains(' ')
+        && name.ends_with('s')
+        && who
+            .strip_suffix(name.as_str())
+            .is_some_and(|w| w.ends_with("the ") || w.ends_with("The "));
+    if the {
+        format!("the {name}")
+    } else {
+        name
+    }
 }
 
 /// "the email said" after "Clinton's campaign sent out an email": a document
@@ -3835,18 +3857,7 @@ pub fn attribute(
                         q.speaker = Some(names.clone());
                         q.speaker_mention = Some(names);
                     } else if let Some(id) = who {
-                        let name = reg.people[id].canonical();
-                        // "As the Rainmakers sang": a band, a team, a party
-                        // known by one plural name keeps its article.
-                        let plural_the = !name.contains(' ')
-                            && name.ends_with('s')
-                            && (a.who.ends_with(&format!("the {name}"))
-                                || a.who.ends_with(&format!("The {name}")));
-                        q.speaker = Some(if plural_the {
-                            format!("the {name}")
-                        } else {
-                            name
-                        });
+                        q.speaker = Some(with_article(&a.who, reg.people[id].canonical()));
                         last_speaker = Some(id);
                         last_mention = Some(a.who.clone());
                         let key = a.who.split_whitespace().next().map(str::to_lowercase);
@@ -3885,19 +3896,8 @@ pub fn attribute(
                             // A name the registry does not know (one word).
                             Some(_) => {
                                 let name = parse_run(&a.who).tokens.join(" ");
-                                // "As the Rainmakers sang": a band, a team, a
-                                // party — named with its article.
-                                let the = a
-                                    .who
-                                    .strip_suffix(name.as_str())
-                                    .is_some_and(|w| w.ends_with("the ") || w.ends_with("The "));
                                 q.speaker =
-                                    Some(if the && name.ends_with('s') && !name.contains(' ') {
-                                        format!("the {name}")
-                                    } else {
-                                        name
-                                    })
-                                    .filter(|s| !s.is_empty());
+                                    Some(with_article(&a.who, name)).filter(|s| !s.is_empty());
                             }
                         }
                     }
