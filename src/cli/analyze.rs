@@ -32,7 +32,22 @@ struct Done {
     source: Option<String>,
     display: String,
     bytes: u64,
-    result: Result<Vec<u8>, Fault>,
+    result: Result<Output, Fault>,
+}
+
+/// An article's rendering, ready for standard output.
+enum Output {
+    /// Rendered by the worker (JSON Lines, text, files): a batch's records
+    /// are small, and rendering them in parallel keeps the writer quick.
+    Bytes(Vec<u8>),
+    /// One article printed as one object, serialised straight into standard
+    /// output by the writer: no buffer of the whole JSON (two to three times
+    /// the input) is built, and the input is freed before the JSON is
+    /// written, so a 100 MB article needs about half the memory.
+    Object {
+        analysis: Box<lede::Analysis>,
+        pretty: bool,
+    },
 }
 
 pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
@@ -112,7 +127,8 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let outcome = batch::ordered(&pool, items, work, |done: Done| {
         progress.done(done.bytes, done.result.is_ok());
         match done.result {
-            Ok(bytes) => stdout.record(&bytes)?,
+            Ok(Output::Bytes(bytes)) => stdout.record(&bytes)?,
+            Ok(Output::Object { analysis, pretty }) => stdout.json(&*analysis, pretty)?,
             Err(fault) => {
                 progress.error(&done.display, &fault.message);
                 if let Render::Lines = render {
@@ -139,7 +155,7 @@ fn analyze_one(
     render: Render,
     paint: Paint,
     count: &mut u64,
-) -> Result<Vec<u8>, Fault> {
+) -> Result<Output, Fault> {
     let target = target.transpose()?;
     let bytes = inputs::read(input, max_bytes)?;
     *count = bytes.len() as u64;
@@ -147,7 +163,8 @@ fn analyze_one(
     if let Render::Explain { batch } = render {
         let (mut analysis, blocks) = guard::run(|| lede::analyze_explained(&text))?;
         analysis.source = input.source();
-        return Ok(human::explain(analysis.source.as_deref(), &blocks, batch, paint).into_bytes());
+        let text = human::explain(analysis.source.as_deref(), &blocks, batch, paint);
+        return Ok(Output::Bytes(text.into_bytes()));
     }
     let mut analysis = guard::run(|| lede::analyze(&text))?;
     analysis.source = input.source();
@@ -165,14 +182,17 @@ fn analyze_one(
         Ok::<_, Fault>(v)
     };
     match render {
-        Render::Object { pretty } => json(pretty),
-        Render::Lines => json(false),
+        Render::Object { pretty } => Ok(Output::Object {
+            analysis: Box::new(analysis),
+            pretty,
+        }),
+        Render::Lines => json(false).map(Output::Bytes),
         Render::Text { batch } => {
             let mut s = human::summary(&analysis, paint);
             if batch {
                 s.push('\n');
             }
-            Ok(s.into_bytes())
+            Ok(Output::Bytes(s.into_bytes()))
         }
         Render::Files { pretty } => {
             let bytes = json(pretty)?;
@@ -180,9 +200,9 @@ fn analyze_one(
                 return Err(Fault::new("internal", "no output path"));
             };
             write_file(&target, &bytes)?;
-            Ok(Vec::new())
+            Ok(Output::Bytes(Vec::new()))
         }
-        Render::Explain { .. } => Ok(Vec::new()),
+        Render::Explain { .. } => Ok(Output::Bytes(Vec::new())),
     }
 }
 

@@ -110,6 +110,16 @@ impl Stdout {
         Ok(())
     }
 
+    /// Write `value` as one JSON record, compact or pretty, then a newline.
+    pub fn json(&mut self, value: &impl serde::Serialize, pretty: bool) -> io::Result<()> {
+        if pretty {
+            serde_json::to_writer_pretty(&mut self.inner, value)?;
+        } else {
+            serde_json::to_writer(&mut self.inner, value)?;
+        }
+        self.record(b"\n")
+    }
+
     pub fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
     }
