@@ -34,6 +34,28 @@ struct Rule {
     /// A cheap test that every block the pattern matches passes.
     gate: Gate,
     pattern: &'static str,
+    /// A bounded run at the pattern's end whose bound the block's shape
+    /// can show unreachable (see [`Tail`]).
+    tail: Option<Tail>,
+}
+
+/// A run `[class]{m,n}` near the end of a rule's pattern whose class holds
+/// `\w`. Each `\w` is a Unicode class of hundreds of ranges, and the
+/// compiler writes one copy of it for every count up to `n`: these rules
+/// cost 85–130 M instructions to compile, more than analysing a long article.
+/// When `fits` shows that no run the pattern can match in a block reaches
+/// `n` chars, the pattern with the run left open (`open`) has the same
+/// matches and the same captures on it, and compiles in a few percent of
+/// the time; other blocks use the bounded pattern.
+#[derive(Clone, Copy)]
+struct Tail {
+    /// The bound as written in the pattern, once.
+    bounded: &'static str,
+    /// What replaces it.
+    open: &'static str,
+    /// True when every run the pattern can match in the block has at most
+    /// the bound's `n` chars.
+    fits: fn(&str) -> bool,
 }
 
 const fn rule(
@@ -49,7 +71,75 @@ const fn rule(
         max_words,
         gate,
         pattern,
+        tail: None,
     }
+}
+
+impl Rule {
+    fn tail(self, bounded: &'static str, open: &'static str, fits: fn(&str) -> bool) -> Rule {
+        Rule {
+            tail: Some(Tail {
+                bounded,
+                open,
+                fits,
+            }),
+            ..self
+        }
+    }
+}
+
+/// True when at most `max` chars end `t` that may belong to a class whose
+/// ASCII members `ascii` tells: a bounded run of that class that ends the
+/// match (perhaps before other chars `ascii` admits too) lies inside that
+/// end, so it has at most `max` chars. Any non-ASCII char counts as a
+/// possible member.
+fn run_at_end_within(t: &str, max: usize, ascii: fn(u8) -> bool) -> bool {
+    let mut n = 0;
+    for c in t.chars().rev() {
+        if c.is_ascii() && !ascii(c as u8) {
+            break;
+        }
+        n += 1;
+        if n > max {
+            return false;
+        }
+    }
+    true
+}
+
+/// ASCII white space, as `\s` matches it.
+fn is_ascii_ws(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ')
+}
+
+/// `caption-agency`: `[\w .'-]{1,40}`, then `\)?\s*` to the end; the run
+/// follows a slash and holds none, so it lies after the last one.
+fn agency_tail_fits(t: &str) -> bool {
+    memrchr(b'/', t.as_bytes()).is_none_or(|p| t[p + 1..].chars().nth(40).is_none())
+        || run_at_end_within(t, 40, |b| {
+            b.is_ascii_alphanumeric()
+                || matches!(b, b'_' | b' ' | b'.' | b'\'' | b'-' | b')')
+                || is_ascii_ws(b)
+        })
+}
+
+/// `caption-credit-word`: `[\w.'’\- /]{1,60}` ends the block, after a
+/// "Credit".
+fn credit_word_tail_fits(t: &str) -> bool {
+    t.find("Credit")
+        .is_none_or(|p| t[p + "Credit".len()..].chars().nth(60).is_none())
+        || run_at_end_within(t, 60, |b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'\'' | b'-' | b' ' | b'/')
+        })
+}
+
+/// `read-more-more-on`: `[\w'’ .&-]{2,60}` ends the block, after at least
+/// "more on " (eight chars).
+fn more_on_tail_fits(t: &str) -> bool {
+    t.chars().nth(68).is_none()
+        || run_at_end_within(t, 60, |b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b' ' | b'.' | b'&' | b'-')
+        })
 }
 
 /// A necessary condition for a rule's pattern to match, far cheaper than the
@@ -150,16 +240,16 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // Captions: a credit closes the block, or a picture word opens it.
     rule("caption-credit-label", Caption, 90, Gate::ShapeCi(colon_tail_81, &["picture", "photo", "image", "illustration", "credit", "source"]), r"(?i)(?:^|[\s.|,;(])(?:picture|photo|photograph|image|illustration|pictures|photos|images|credit|photo credit|source|main image)s?\s*(?:by)?\s*:\s*([^:]{2,80})\)?$"),
     rule("caption-credit-paren", Caption, 90, Gate::ShapeCi(ends_with_paren, &["picture", "photo", "image", "credit"]), r"(?i)\((?:picture|photo|photograph|image|credit|pictures|photos|images)s?:?\s+([^)]{2,60})\)\s*$"),
-    rule("caption-agency", Caption, 90, Gate::ShapeExact(agency_shape, &["Getty", "AFP", "AP", "Reuters", "PA", "Shutterstock", "Alamy", "Bloomberg", "Xinhua", "Rex", "SWNS", "iStock", "Anadolu", "NurPhoto", "ZUMA", "Corbis", "Sipa", "WireImage", "Camera"]), const_format_agency()),
+    rule("caption-agency", Caption, 90, Gate::ShapeExact(agency_shape, &["Getty", "AFP", "AP", "Reuters", "PA", "Shutterstock", "Alamy", "Bloomberg", "Xinhua", "Rex", "SWNS", "iStock", "Anadolu", "NurPhoto", "ZUMA", "Corbis", "Sipa", "WireImage", "Camera"]), const_format_agency()).tail("{1,40}", "+", agency_tail_fits),
     rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, &["photo", "picture", "image", "illustration"]), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$"),
-    rule("caption-credit-word", Caption, 40, Gate::Exact(&["Credit"]), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$"),
+    rule("caption-credit-word", Caption, 40, Gate::Exact(&["Credit"]), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits),
     rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$"),
     rule("caption-label", Caption, 3, Gate::Always, r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$"),
     rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, &["by"]) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$"),
     // Links to other articles.
     rule("read-more-label", ReadMore, 60, Gate::Always, r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s"),
     rule("read-more-bracket", ReadMore, 40, Gate::Shape(|t| t.starts_with('[') && t.ends_with(']')), r"^\[(?:Read|See|Watch|Related|More)(?-u:\b)[^\]]*\]$"),
-    rule("read-more-more-on", ReadMore, 6, Gate::Shape(|t| starts_ci(t, &["more ", "read more about"])), r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$"),
+    rule("read-more-more-on", ReadMore, 6, Gate::Shape(|t| starts_ci(t, &["more ", "read more about"])), r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$").tail("{2,60}", "{2,}", more_on_tail_fits),
     rule("read-more-stories-about", ReadMore, 8, Gate::Shape(|t| starts_ci(t, &["read more stories"])), r"(?i)^read more stories"),
     rule("read-more-see-more", ReadMore, 4, Gate::Shape(|t| starts_ci(t, &["see "])), r#"(?i)^see (?:more|all)(?-u:\b)"#),
     // Players and galleries.
@@ -219,6 +309,28 @@ static EACH: LazyLock<Vec<OnceLock<Regex>>> =
 /// Rule `i`'s compiled pattern.
 fn pattern(i: usize) -> &'static Regex {
     EACH[i].get_or_init(|| Regex::new(RULES[i].pattern).expect("cue rule compiles"))
+}
+
+/// Each rule's pattern with its tail left open, built the first time a
+/// block that fits the tail reaches it.
+static OPEN: LazyLock<Vec<OnceLock<Regex>>> =
+    LazyLock::new(|| RULES.iter().map(|_| OnceLock::new()).collect());
+
+/// Rule `i`'s pattern with its [`Tail`] left open.
+fn open_pattern(i: usize, tail: &Tail) -> &'static Regex {
+    OPEN[i].get_or_init(|| {
+        let p = RULES[i].pattern.replacen(tail.bounded, tail.open, 1);
+        Regex::new(&p).expect("cue rule compiles")
+    })
+}
+
+/// The pattern that decides rule `i` on `text`: the open one when the
+/// block fits the tail (the same matches and captures), else the rule's own.
+fn pattern_for(i: usize, text: &str) -> &'static Regex {
+    match &RULES[i].tail {
+        Some(tail) if (tail.fits)(text) => open_pattern(i, tail),
+        _ => pattern(i),
+    }
 }
 
 /// The needles of all gates in two automata, one ignoring ASCII case and one
@@ -327,11 +439,11 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     let index = (0..RULES.len()).find(|&i| {
         words <= RULES[i].max_words
             && (!gated || may_match(i, text, &mut needles))
-            && pattern(i).is_match(text)
+            && pattern_for(i, text).is_match(text)
     })?;
     let rule = &RULES[index];
     let credit = if rule.kind == Caption {
-        caption_credit(pattern(index), text)
+        caption_credit(pattern_for(index, text), text)
     } else {
         None
     };
@@ -360,19 +472,47 @@ fn caption_credit(re: &Regex, text: &str) -> Option<String> {
     (!credit.is_empty()).then(|| credit.to_string())
 }
 
-/// The pattern of [`is_bare_credit`].
-static BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^(?:(?:top |main )?(?:photo|photograph|picture|image|credit|photos)s?(?: by)?:?\s+[\w .,'’/&-]{{2,60}}|{AGENCIES}(?:/[\w .'-]+)?|[A-Z .'-]{{3,40}}/{AGENCIES})$"
-    ))
+/// The pattern of [`is_bare_credit`], with `{TAIL}` for the bound of its
+/// credit run (see [`Tail`]).
+const BARE_PATTERN: &str = r"(?i)^(?:(?:top |main )?(?:photo|photograph|picture|image|credit|photos)s?(?: by)?:?\s+[\w .,'’/&-]{TAIL}|{AGENCIES}(?:/[\w .'-]+)?|[A-Z .'-]{3,40}/{AGENCIES})$";
+
+fn bare_pattern(tail: &str) -> Regex {
+    Regex::new(
+        &BARE_PATTERN
+            .replace("{AGENCIES}", AGENCIES)
+            .replace("{TAIL}", tail),
+    )
     .expect("bare credit compiles")
-});
+}
+
+/// The pattern of [`is_bare_credit`].
+static BARE: LazyLock<Regex> = LazyLock::new(|| bare_pattern("{2,60}"));
+
+/// [`BARE`] with the credit run left open: the same matches on a block
+/// where [`bare_tail_fits`].
+static BARE_OPEN: LazyLock<Regex> = LazyLock::new(|| bare_pattern("{2,}"));
+
+/// [`BARE`]'s credit run `[\w .,'’/&-]{2,60}` ends the block, and only
+/// its first alternative has it, which needs a picture word first.
+fn bare_tail_fits(t: &str) -> bool {
+    (!has_odd_fold(t) && !starts_ci(t, &["top ", "main ", "photo", "picture", "image", "credit"]))
+        || run_at_end_within(t, 60, |b| {
+            b.is_ascii_alphanumeric()
+                || matches!(b, b'_' | b' ' | b'.' | b',' | b'\'' | b'/' | b'&' | b'-')
+        })
+}
 
 /// True when the block is nothing but a picture credit ("Photo by X",
 /// "Credit Jane Doe", "Getty Images"): it makes the block before it a caption.
 pub fn is_bare_credit(text: &str) -> bool {
     // The cheap prefix gate first: the word count walks the whole block.
-    may_be_bare_credit(text) && text.split_whitespace().nth(10).is_none() && BARE.is_match(text)
+    may_be_bare_credit(text)
+        && text.split_whitespace().nth(10).is_none()
+        && if bare_tail_fits(text) {
+            BARE_OPEN.is_match(text)
+        } else {
+            BARE.is_match(text)
+        }
 }
 
 /// A necessary condition for [`is_bare_credit`]'s pattern: a slash (an
@@ -418,6 +558,7 @@ fn may_be_bare_credit(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::text::word_count;
+    use proptest::prelude::*;
 
     fn kind(text: &str) -> Option<BoilerplateKind> {
         cue(text, word_count(text)).map(|c| c.kind)
@@ -566,6 +707,93 @@ mod tests {
         ] {
             assert!(BARE.is_match(t), "{t}");
             assert!(may_be_bare_credit(t), "{t}");
+        }
+    }
+
+    /// Rule `i`'s bounded and open patterns agree on `t` where it fits the
+    /// tail: the same match, the same captures.
+    fn assert_tail_agrees(i: usize, t: &str) {
+        let Some(tail) = &RULES[i].tail else { return };
+        if !(tail.fits)(t) {
+            return;
+        }
+        let spans = |re: &Regex| {
+            re.captures(t)
+                .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            spans(pattern(i)),
+            spans(open_pattern(i, tail)),
+            "{} on {t:?}",
+            RULES[i].name
+        );
+    }
+
+    fn assert_bare_agrees(t: &str) {
+        if bare_tail_fits(t) {
+            assert_eq!(BARE.is_match(t), BARE_OPEN.is_match(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn open_tails_match_like_bounded() {
+        let mut blocks = crate::segment::fixture_blocks();
+        let long = "Ana Maria de la Cruz Ruiz Smith-Jones of the Northfield Courier";
+        for lead in [
+            "Credit: ",
+            "A view. Credit ",
+            "More on ",
+            "read more about ",
+            "Photo by ",
+            "Crowds. Getty Images/",
+            "Jo Bell/AFP/Getty Images / ",
+        ] {
+            for tail in [long, &long[..20], &long[..58], &long[..59], &long[..60]] {
+                for end in ["", ")", " ) ", "\u{a0}", ".", "\u{e9}"] {
+                    blocks.push(format!("{lead}{tail}{end}"));
+                }
+            }
+        }
+        assert_eq!(RULES.iter().filter(|r| r.tail.is_some()).count(), 3);
+        for r in RULES.iter() {
+            if let Some(tail) = &r.tail {
+                assert_eq!(r.pattern.matches(tail.bounded).count(), 1, "{}", r.name);
+            }
+        }
+        let (mut fits, mut agree) = (0, 0);
+        for b in &blocks {
+            for i in 0..RULES.len() {
+                if RULES[i].tail.is_some_and(|t| (t.fits)(b)) {
+                    fits += 1;
+                    agree += usize::from(pattern(i).is_match(b));
+                }
+                assert_tail_agrees(i, b);
+            }
+            assert_bare_agrees(b);
+        }
+        assert!(fits > 100 && agree > 20, "{fits} {agree}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        /// Credits and links of every length around the bounds.
+        #[test]
+        fn open_tails_on_credit_shapes(
+            text in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Credit", "Credit: ", "credit ", "More on ", "more in ", "Photo by ",
+                    "Picture: ", "Getty Images", "AFP", "Reuters", "/", " / ", " ", "  ",
+                    "Jane", "JO", "ab", "abcdefghij", "\u{e9}", "\u{2019}", ")", "(", ".",
+                    ",", ":", "&", "-", "'", "_", "\t", "\u{a0}", "\u{17f}", "7",
+                ]),
+                0..40,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            for i in 0..RULES.len() {
+                assert_tail_agrees(i, &text);
+            }
+            assert_bare_agrees(&text);
         }
     }
 
