@@ -241,49 +241,59 @@ fn may_be_staff(text: &str) -> bool {
 ///
 /// A match is a lead `(?:by\s+)?(?:our|the|a)?\s*`, a run of `[\w ]`
 /// and the ending, which ends the block: the one [`STAFF_ENDS`] word the
-/// block ends in (no such word ends another), or none found, counted as
-/// empty. For ASCII text the lead read greedily is the longest the pattern
-/// allows; when it stops before the ending, the run after it lies inside
-/// the run of any match of the open pattern, so the open pattern matches
-/// with it too, and it is the shortest run a match can have: STAFF matches
-/// when the open pattern does and that run has at most 30 chars. Otherwise
-/// the lead counts as empty, and when the block less its ending has at most
-/// 30 chars, no run is longer.
+/// block ends in, ignoring ASCII case (no such word ends another). The
+/// ending is always found that way unless the block holds KELVIN SIGN or
+/// LONG S, the only letters `(?i)` folds onto ASCII ones; then the block
+/// less its ending has at most as many chars as the block.
+///
+/// The lead read greedily is the longest the pattern allows (no letter of
+/// its words has another fold). When it stops before the ending, the run
+/// after it lies inside the run of any match of the open pattern, so the
+/// open pattern matches with it too, and it is the shortest run a match can
+/// have: STAFF matches when the open pattern does and that run has at most
+/// 30 chars. Otherwise, when the block less its ending has at most 30
+/// chars, no run is longer.
 fn is_staff(text: &str) -> bool {
     let b = text.as_bytes();
     let ending = STAFF_ENDS
         .iter()
         .find(|e| b.len() >= e.len() && b[b.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes()))
         .map_or(0, |e| e.len());
-    if text.is_ascii() && ending > 0 {
-        let lead = staff_lead(b);
-        if lead + ending <= b.len() {
-            return b.len() - lead - ending <= 30 && STAFF_OPEN.is_match(text);
+    if ending == 0 && !text.contains(['\u{17f}', '\u{212a}']) {
+        return false;
+    }
+    let chars = text.chars().count();
+    if ending > 0 {
+        let lead = staff_lead(text);
+        if lead + ending <= chars {
+            return chars - lead - ending <= 30 && STAFF_OPEN.is_match(text);
         }
     }
-    if text.chars().count() - ending <= 30 {
+    if chars - ending <= 30 {
         STAFF_OPEN.is_match(text)
     } else {
         STAFF.is_match(text)
     }
 }
 
-/// The length of the longest lead `(?:by\s+)?(?:our|the|a)?\s*` of ASCII
-/// text, ignoring case.
-fn staff_lead(b: &[u8]) -> usize {
-    let ws = |x: &u8| matches!(x, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
-    let skip_ws = |i: usize| i + b[i..].iter().take_while(|x| ws(x)).count();
-    let mut i = 0;
-    if b.len() > 2 && b[..2].eq_ignore_ascii_case(b"by") && ws(&b[2]) {
-        i = skip_ws(2);
-    }
-    if let Some(w) = ["our", "the", "a"]
-        .iter()
-        .find(|w| b[i..].len() >= w.len() && b[i..i + w.len()].eq_ignore_ascii_case(w.as_bytes()))
+/// The chars of the longest lead `(?:by\s+)?(?:our|the|a)?\s*` of `text`
+/// (`\s` is Unicode White_Space, as `char::is_whitespace`).
+fn staff_lead(text: &str) -> usize {
+    let mut rest = text;
+    let b = rest.as_bytes();
+    if b.len() > 2
+        && b[..2].eq_ignore_ascii_case(b"by")
+        && rest[2..].starts_with(char::is_whitespace)
     {
-        i += w.len();
+        rest = rest[2..].trim_start_matches(char::is_whitespace);
     }
-    skip_ws(i)
+    if let Some(w) = ["our", "the", "a"].iter().find(|w| {
+        rest.len() >= w.len() && rest.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+    }) {
+        rest = &rest[w.len()..];
+    }
+    rest = rest.trim_start_matches(char::is_whitespace);
+    text[..text.len() - rest.len()].chars().count()
 }
 
 /// A necessary condition for [`BY`]: "by" (either case; no other letter
@@ -588,7 +598,8 @@ mod tests {
                     "by ", "BY", "by\t", "our ", "Our", "the ", "a ", "a", " ", "  ", "\t",
                     "\u{a0}", "Foreign ", "news ", "abcdefghij", "\u{e9}", "\u{17f}", "_", "-",
                     "staff", "STAFF", "team", "agencies", "gencies", "reporters", "reporter",
-                    "correspondents", "desk", "ou",
+                    "correspondents", "desk", "ou", "by\u{a0}", "\u{2003}", "\u{85}", "des\u{212a}",
+                    "\u{17f}taff", "\u{201d}", "The", "A",
                 ]),
                 0..16,
             )
