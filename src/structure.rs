@@ -9,8 +9,6 @@
 //! Each region has its own rules for the blocks that are not core, decided
 //! from shape (length, end punctuation), cues and neighbours.
 
-use std::collections::HashMap;
-
 use crate::boilerplate::{self, Cue};
 use crate::byline;
 use crate::date;
@@ -93,13 +91,25 @@ struct Facts {
 }
 
 fn facts(blocks: &[Block]) -> Vec<Facts> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for b in blocks {
-        *seen.entry(b.text.as_str()).or_default() += 1;
+    // Blocks whose text another block repeats: equal texts sit side by side
+    // once sorted by length and text (a hash map hashed every byte of the
+    // article with SipHash; unequal lengths decide most comparisons here).
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&blocks[a].text, &blocks[b].text);
+        a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+    });
+    let mut repeated = vec![false; blocks.len()];
+    for w in order.windows(2) {
+        if blocks[w[0]].text == blocks[w[1]].text {
+            repeated[w[0]] = true;
+            repeated[w[1]] = true;
+        }
     }
     blocks
         .iter()
-        .map(|b| {
+        .zip(repeated)
+        .map(|(b, repeated)| {
             let t = b.text.as_str();
             let words = word_count(t);
             let (quotes, open_quote) = quote_marks(t);
@@ -110,7 +120,7 @@ fn facts(blocks: &[Block]) -> Vec<Facts> {
                 quotes,
                 open_quote,
                 date_line: words <= 12 && date::is_date_line(t),
-                repeated: seen.get(t).copied().unwrap_or(0) > 1,
+                repeated,
                 title_like: last_significant(t) != Some('.') && title_case_ratio(t) >= 0.8,
             }
         })
@@ -440,4 +450,22 @@ fn find_byline(blocks: &[Block], f: &[Facts], n: usize) -> Option<(usize, usize)
         end += 1;
     }
     Some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_blocks_are_marked_every_time() {
+        let text = "Share\n\nA\n\nShare\n\nB\n\nAb\n\nShare\n\nab\n\nA";
+        let blocks = crate::segment::segment(text, 0).blocks;
+        let repeated: Vec<bool> = facts(&blocks).iter().map(|f| f.repeated).collect();
+        assert_eq!(
+            repeated,
+            [true, true, true, false, false, true, false, true],
+            "{:?}",
+            blocks.iter().map(|b| &b.text).collect::<Vec<_>>()
+        );
+    }
 }
