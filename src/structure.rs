@@ -9,6 +9,8 @@
 //! Each region has its own rules for the blocks that are not core, decided
 //! from shape (length, end punctuation), cues and neighbours.
 
+use memchr::memchr3_iter;
+
 use crate::boilerplate::{self, Cue};
 use crate::byline;
 use crate::date;
@@ -131,11 +133,13 @@ fn facts(blocks: &[Block]) -> Vec<Facts> {
 /// quotation runs on past the block).
 fn quote_marks(t: &str) -> (usize, bool) {
     let (mut straight, mut open, mut close) = (0, 0, 0);
-    for c in t.chars() {
-        match c {
-            '"' => straight += 1,
-            '\u{201c}' | '\u{201e}' | '\u{ab}' => open += 1,
-            '\u{201d}' | '\u{bb}' => close += 1,
+    // Only `"` and the lead bytes of the curly and angle marks can start
+    // one: memchr jumps to them.
+    for at in memchr3_iter(b'"', 0xC2, 0xE2, t.as_bytes()) {
+        match t[at..].chars().next() {
+            Some('"') => straight += 1,
+            Some('\u{201c}' | '\u{201e}' | '\u{ab}') => open += 1,
+            Some('\u{201d}' | '\u{bb}') => close += 1,
             _ => {}
         }
     }
@@ -455,6 +459,38 @@ fn find_byline(blocks: &[Block], f: &[Facts], n: usize) -> Option<(usize, usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`quote_marks`] a char at a time: the reference.
+    fn quote_marks_chars(t: &str) -> (usize, bool) {
+        let (mut straight, mut open, mut close) = (0, 0, 0);
+        for c in t.chars() {
+            match c {
+                '"' => straight += 1,
+                '\u{201c}' | '\u{201e}' | '\u{ab}' => open += 1,
+                '\u{201d}' | '\u{bb}' => close += 1,
+                _ => {}
+            }
+        }
+        let total = straight + open + close;
+        (total, total % 2 == 1 || open > close + straight)
+    }
+
+    proptest! {
+        #[test]
+        fn quote_marks_by_memchr(
+            text in prop::collection::vec(
+                prop::sample::select(vec![
+                    "\"", "\u{201c}", "\u{201d}", "\u{201e}", "\u{ab}", "\u{bb}", "\u{a0}",
+                    "\u{2019}", "\u{e9}", "a", " ", "'",
+                ]),
+                0..20,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            prop_assert_eq!(quote_marks(&text), quote_marks_chars(&text));
+        }
+    }
 
     #[test]
     fn repeated_blocks_are_marked_every_time() {
