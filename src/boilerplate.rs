@@ -587,42 +587,43 @@ pub fn is_bare_credit(text: &str) -> bool {
 }
 
 /// A necessary condition for [`is_bare_credit`]'s pattern: a slash (an
-/// agency after a name), or a picture word or agency name first.
+/// agency after a name, or a name after one), or a picture word first, or
+/// an agency name first in a block of one or two words (without a slash
+/// the block is nothing but the name: "Getty Images", "AP Photo").
 fn may_be_bare_credit(text: &str) -> bool {
     has_odd_fold(text)
         || memchr(b'/', text.as_bytes()).is_some()
         || starts_ci(
             text,
-            &[
-                "top ",
-                "main ",
-                "photo",
-                "picture",
-                "image",
-                "credit",
-                "getty",
-                "afp",
-                "ap",
-                "reuters",
-                "pa",
-                "epa",
-                "shutterstock",
-                "alamy",
-                "bloomberg",
-                "xinhua",
-                "rex",
-                "swns",
-                "istock",
-                "anadolu",
-                "nurphoto",
-                "sopa",
-                "zuma",
-                "corbis",
-                "sipa",
-                "wireimage",
-                "camera",
-            ],
+            &["top ", "main ", "photo", "picture", "image", "credit"],
         )
+        || (text.split_whitespace().nth(2).is_none()
+            && starts_ci(
+                text,
+                &[
+                    "getty",
+                    "afp",
+                    "ap",
+                    "reuters",
+                    "pa",
+                    "epa",
+                    "shutterstock",
+                    "alamy",
+                    "bloomberg",
+                    "xinhua",
+                    "rex",
+                    "swns",
+                    "istock",
+                    "anadolu",
+                    "nurphoto",
+                    "sopa",
+                    "zuma",
+                    "corbis",
+                    "sipa",
+                    "wireimage",
+                    "camera",
+                ],
+            ))
 }
 
 #[cfg(test)]
@@ -818,6 +819,12 @@ mod tests {
             "JOHN SMITH/AFP",
             "EPA-EFE/Jo Bell",
             "SOPA Images",
+            "Anadolu \u{2003} Agency",
+            "ZUMA Wire",
+            "EPA-EFE",
+            "iStockphoto",
+            "Camera Press",
+            "PA",
         ] {
             assert!(BARE.is_match(t), "{t}");
             assert!(may_be_bare_credit(t), "{t}");
@@ -908,6 +915,28 @@ mod tests {
                 assert_tail_agrees(i, &text);
             }
             assert_bare_agrees(&text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        /// Agency names and picture words among other words.
+        #[test]
+        fn bare_credit_gate_on_generated_blocks(
+            text in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Getty", " Images", "AP", " Photo", "PA", " Wire", "EPA", "-EFE", "Rex",
+                    "/", "Shutterstock", "iStock", "photo", "Anadolu", " Agency", "SOPA",
+                    "Camera", " Press", "Paris", "April", " ", "  ", "\u{a0}", "Jo Bell",
+                    "Photo by ", "Credit ", "main ", ".", "x",
+                ]),
+                0..6,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            if BARE.is_match(&text) {
+                prop_assert!(may_be_bare_credit(&text), "{:?}", text);
+            }
         }
     }
 

@@ -212,6 +212,7 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
     head(
         blocks,
         &f,
+        &bare_credit,
         &mut out[..body_start],
         byline_at.filter(|&(_, e)| e <= body_start),
     );
@@ -350,6 +351,7 @@ fn tail_fragment(f: &[Facts], out: &[Option<Decision>], i: usize) -> Decision {
 fn head(
     blocks: &[Block],
     f: &[Facts],
+    bare_credit: &[bool],
     out: &mut [Option<Decision>],
     byline_at: Option<(usize, usize)>,
 ) {
@@ -399,7 +401,7 @@ fn head(
             Decision::from_cue(cue)
         } else if fi.date_line {
             Decision::new(Role::Boilerplate(BoilerplateKind::Meta), "date-line")
-        } else if i + 1 < blocks.len() && boilerplate::is_bare_credit(&blocks[i + 1].text) {
+        } else if bare_credit.get(i + 1).copied().unwrap_or(false) {
             Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "before-credit")
         } else if after_headline
             && !standfirst_done
