@@ -204,6 +204,19 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
+/// The bytes [`SentenceBounds::skip_plain`] stops at: terminators, line
+/// ends and every byte of a non-ASCII char.
+static STOP_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = !x.is_ascii() || matches!(x, b'.' | b'!' | b'?' | b'\r' | b'\n' | b'\x0b' | b'\x0c');
+        b += 1;
+    }
+    t
+};
+
 /// Sentences in `text`: Unicode sentence boundaries, except after
 /// abbreviations ("Mr.", "U.S.", "p.m.") that do not end a sentence.
 pub fn sentences(text: &str) -> usize {
@@ -385,9 +398,7 @@ impl<'a> SentenceBounds<'a> {
         let start = self.pos;
         let end = bytes[start..]
             .iter()
-            .position(|&b| {
-                !b.is_ascii() || matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n' | b'\x0b' | b'\x0c')
-            })
+            .position(|&b| STOP_BYTE[usize::from(b)])
             .map_or(bytes.len(), |k| start + k);
         if end == start {
             return;
