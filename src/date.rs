@@ -75,6 +75,12 @@ pub fn find(text: &str) -> Option<FoundDate> {
 }
 
 fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
+    // Every date pattern's groups are digits (`\d`), and only ASCII ones
+    // parse as numbers, so a text without them has no date: most short
+    // blocks, where four regex searches cost thousands of instructions.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut best: Option<(Span, u32, u32, u32)> = None;
     let mut consider = |c: Option<(Span, u32, u32, u32)>| {
         if let Some(c) = c {
@@ -217,6 +223,15 @@ mod tests {
         );
         assert_eq!(iso("2026-11-25").as_deref(), Some("2026-11-25"));
         assert_eq!(iso("no date here, 2026"), None);
+    }
+
+    #[test]
+    fn digitless_text_has_no_date() {
+        assert_eq!(iso("25 November"), None);
+        // Arabic-Indic digits match `\d` but do not parse.
+        let text = "November \u{661}\u{662}, \u{662}\u{660}\u{662}\u{666}";
+        assert!(MONTH_DAY_YEAR.is_match(text));
+        assert_eq!(iso(text), None);
     }
 
     #[test]

@@ -13,6 +13,8 @@
 //! is reported with a warning. Titles and names in quotation marks ("Face
 //! the Nation") are not quotations.
 
+use memchr::{memchr2, memchr3};
+
 use crate::model::{Element, Headline, Quote, Warning};
 use crate::span::Span;
 use crate::text::{fold, is_space};
@@ -113,16 +115,24 @@ fn marks(s: &str) -> Vec<Mark> {
     let mut out = Vec::new();
     let bytes = s.as_bytes();
     let mut i = 0;
+    // Where the next ASCII mark byte and the next lead byte stand, each
+    // searched again only once passed.
+    let mut ascii = memchr3(b'"', b'`', b'\'', bytes).unwrap_or(s.len());
+    let mut lead = memchr2(0xC2, 0xE2, bytes).unwrap_or(s.len());
     while i < s.len() {
         // Every mark starts with one of these bytes (`"`, `` ` ``, `'`, the
         // lead byte of U+00AB/U+00BB, that of U+2018–U+203A): the chars
-        // between are no marks, so jump over them.
-        match bytes[i..]
-            .iter()
-            .position(|&b| matches!(b, b'"' | b'`' | b'\'' | 0xC2 | 0xE2))
-        {
-            Some(k) => i += k,
-            None => break,
+        // between are no marks, so jump over them (memchr's SIMD search
+        // costs a fraction of a byte loop).
+        if ascii < i {
+            ascii = memchr3(b'"', b'`', b'\'', &bytes[i..]).map_or(s.len(), |k| i + k);
+        }
+        if lead < i {
+            lead = memchr2(0xC2, 0xE2, &bytes[i..]).map_or(s.len(), |k| i + k);
+        }
+        i = ascii.min(lead);
+        if i >= s.len() {
+            break;
         }
         let c = match next_char(s, i) {
             Some(c) => c,

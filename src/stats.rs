@@ -157,7 +157,7 @@ fn latin_words(text: &str) -> Option<usize> {
 /// letter or digit. A word counts when it holds a letter or digit (not
 /// only `_`).
 fn ascii_words(b: &[u8]) -> usize {
-    let word = |x: u8| x.is_ascii_alphanumeric() || x == b'_';
+    let word = |x: u8| WORD_BYTE[usize::from(x)];
     let mut count = 0;
     let mut i = 0;
     while i < b.len() {
@@ -190,6 +190,32 @@ fn ascii_words(b: &[u8]) -> usize {
     }
     count
 }
+
+/// ASCII letters, digits and `_`, by byte: a load where the range tests
+/// took several instructions a byte.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = x.is_ascii_alphanumeric() || x == b'_';
+        b += 1;
+    }
+    t
+};
+
+/// The bytes [`SentenceBounds::skip_plain`] stops at: terminators, line
+/// ends and every byte of a non-ASCII char.
+static STOP_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = !x.is_ascii() || matches!(x, b'.' | b'!' | b'?' | b'\r' | b'\n' | b'\x0b' | b'\x0c');
+        b += 1;
+    }
+    t
+};
 
 /// Sentences in `text`: Unicode sentence boundaries, except after
 /// abbreviations ("Mr.", "U.S.", "p.m.") that do not end a sentence.
@@ -372,9 +398,7 @@ impl<'a> SentenceBounds<'a> {
         let start = self.pos;
         let end = bytes[start..]
             .iter()
-            .position(|&b| {
-                !b.is_ascii() || matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n' | b'\x0b' | b'\x0c')
-            })
+            .position(|&b| STOP_BYTE[usize::from(b)])
             .map_or(bytes.len(), |k| start + k);
         if end == start {
             return;
@@ -545,7 +569,7 @@ fn ends_with_abbreviation(s: &str) -> bool {
     // `to_lowercase` without its allocation: the abbreviations are ASCII,
     // and the one non-ASCII letter that lowercases into ASCII (KELVIN SIGN,
     // to `k`) is in none of them (test `abbreviations_match_like_lowercase`).
-    ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+    last.len() <= 6 && ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
 /// Reading time in seconds for `words` words.
@@ -754,6 +778,11 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn abbreviations_are_at_most_six_bytes() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! Each region has its own rules for the blocks that are not core, decided
 //! from shape (length, end punctuation), cues and neighbours.
 
-use std::collections::HashMap;
+use memchr::memchr3_iter;
 
 use crate::boilerplate::{self, Cue};
 use crate::byline;
@@ -93,13 +93,25 @@ struct Facts {
 }
 
 fn facts(blocks: &[Block]) -> Vec<Facts> {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for b in blocks {
-        *seen.entry(b.text.as_str()).or_default() += 1;
+    // Blocks whose text another block repeats: equal texts sit side by side
+    // once sorted by length and text (a hash map hashed every byte of the
+    // article with SipHash; unequal lengths decide most comparisons here).
+    let mut order: Vec<usize> = (0..blocks.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (a, b) = (&blocks[a].text, &blocks[b].text);
+        a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+    });
+    let mut repeated = vec![false; blocks.len()];
+    for w in order.windows(2) {
+        if blocks[w[0]].text == blocks[w[1]].text {
+            repeated[w[0]] = true;
+            repeated[w[1]] = true;
+        }
     }
     blocks
         .iter()
-        .map(|b| {
+        .zip(repeated)
+        .map(|(b, repeated)| {
             let t = b.text.as_str();
             let words = word_count(t);
             let (quotes, open_quote) = quote_marks(t);
@@ -110,7 +122,7 @@ fn facts(blocks: &[Block]) -> Vec<Facts> {
                 quotes,
                 open_quote,
                 date_line: words <= 12 && date::is_date_line(t),
-                repeated: seen.get(t).copied().unwrap_or(0) > 1,
+                repeated,
                 title_like: last_significant(t) != Some('.') && title_case_ratio(t) >= 0.8,
             }
         })
@@ -121,11 +133,13 @@ fn facts(blocks: &[Block]) -> Vec<Facts> {
 /// quotation runs on past the block).
 fn quote_marks(t: &str) -> (usize, bool) {
     let (mut straight, mut open, mut close) = (0, 0, 0);
-    for c in t.chars() {
-        match c {
-            '"' => straight += 1,
-            '\u{201c}' | '\u{201e}' | '\u{ab}' => open += 1,
-            '\u{201d}' | '\u{bb}' => close += 1,
+    // Only `"` and the lead bytes of the curly and angle marks can start
+    // one: memchr jumps to them.
+    for at in memchr3_iter(b'"', 0xC2, 0xE2, t.as_bytes()) {
+        match t[at..].chars().next() {
+            Some('"') => straight += 1,
+            Some('\u{201c}' | '\u{201e}' | '\u{ab}') => open += 1,
+            Some('\u{201d}' | '\u{bb}') => close += 1,
             _ => {}
         }
     }
@@ -198,6 +212,7 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
     head(
         blocks,
         &f,
+        &bare_credit,
         &mut out[..body_start],
         byline_at.filter(|&(_, e)| e <= body_start),
     );
@@ -336,6 +351,7 @@ fn tail_fragment(f: &[Facts], out: &[Option<Decision>], i: usize) -> Decision {
 fn head(
     blocks: &[Block],
     f: &[Facts],
+    bare_credit: &[bool],
     out: &mut [Option<Decision>],
     byline_at: Option<(usize, usize)>,
 ) {
@@ -385,7 +401,7 @@ fn head(
             Decision::from_cue(cue)
         } else if fi.date_line {
             Decision::new(Role::Boilerplate(BoilerplateKind::Meta), "date-line")
-        } else if i + 1 < blocks.len() && boilerplate::is_bare_credit(&blocks[i + 1].text) {
+        } else if bare_credit.get(i + 1).copied().unwrap_or(false) {
             Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "before-credit")
         } else if after_headline
             && !standfirst_done
@@ -440,4 +456,54 @@ fn find_byline(blocks: &[Block], f: &[Facts], n: usize) -> Option<(usize, usize)
         end += 1;
     }
     Some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`quote_marks`] a char at a time: the reference.
+    fn quote_marks_chars(t: &str) -> (usize, bool) {
+        let (mut straight, mut open, mut close) = (0, 0, 0);
+        for c in t.chars() {
+            match c {
+                '"' => straight += 1,
+                '\u{201c}' | '\u{201e}' | '\u{ab}' => open += 1,
+                '\u{201d}' | '\u{bb}' => close += 1,
+                _ => {}
+            }
+        }
+        let total = straight + open + close;
+        (total, total % 2 == 1 || open > close + straight)
+    }
+
+    proptest! {
+        #[test]
+        fn quote_marks_by_memchr(
+            text in prop::collection::vec(
+                prop::sample::select(vec![
+                    "\"", "\u{201c}", "\u{201d}", "\u{201e}", "\u{ab}", "\u{bb}", "\u{a0}",
+                    "\u{2019}", "\u{e9}", "a", " ", "'",
+                ]),
+                0..20,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            prop_assert_eq!(quote_marks(&text), quote_marks_chars(&text));
+        }
+    }
+
+    #[test]
+    fn repeated_blocks_are_marked_every_time() {
+        let text = "Share\n\nA\n\nShare\n\nB\n\nAb\n\nShare\n\nab\n\nA";
+        let blocks = crate::segment::segment(text, 0).blocks;
+        let repeated: Vec<bool> = facts(&blocks).iter().map(|f| f.repeated).collect();
+        assert_eq!(
+            repeated,
+            [true, true, true, false, false, true, false, true],
+            "{:?}",
+            blocks.iter().map(|b| &b.text).collect::<Vec<_>>()
+        );
+    }
 }
