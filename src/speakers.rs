@@ -1424,7 +1424,12 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 if let Some(r) = role_before(text, m.start()) {
                     roles.push(r);
                 }
-                if let Some(c) = APPOSITIVE.captures(&text[m.end()..]) {
+                let rest = &text[m.end()..];
+                if let Some(c) = rest
+                    .starts_with(',')
+                    .then(|| APPOSITIVE.captures(rest))
+                    .flatten()
+                {
                     roles.push(fold(c[1].trim()));
                 }
                 for r in roles {
@@ -1615,14 +1620,15 @@ fn infer_genders(input: &str, quotes: &[Quote], reg: &mut Registry) {
         });
         let tail = &input[m.span.end..limit.max(m.span.end)];
         let tail = &tail[..sentence_end_before(tail, 0, tail.len())];
-        for c in NEXT_PRONOUN.captures_iter(tail) {
-            let Some(w) = c.get(0) else { continue };
+        // Which group matched is which word did: the two lists do not
+        // share a word.
+        for w in NEXT_PRONOUN.find_iter(tail) {
             let abs = m.span.end + w.start();
             let k = quotes.partition_point(|q| q.span.start <= abs);
             if k > 0 && abs < quotes[k - 1].span.end {
                 continue;
             }
-            if c.name("m").is_some() {
+            if matches!(w.as_str(), "he" | "his" | "him" | "himself") {
                 votes[m.person].0 += 1;
             } else {
                 votes[m.person].1 += 1;
@@ -2289,6 +2295,32 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"(?:^|[\s(])(?:{who})(?-u:\b)")).expect("subject")
 });
+
+/// The `who` of each SUBJECT match in `hay`, as (start, text), read off the
+/// match itself: `who` opens with a letter, so it starts past the one white
+/// space or "(" the match may begin with, and it ends where the match does.
+/// (Captures would run the backtracker over the huge WHO pattern for every
+/// match; a plain search does not.)
+fn subjects(hay: &str) -> impl Iterator<Item = (usize, &str)> {
+    SUBJECT.find_iter(hay).map(|m| {
+        let lead = m
+            .as_str()
+            .chars()
+            .next()
+            .filter(|&c| c.is_whitespace() || c == '(')
+            .map_or(0, char::len_utf8);
+        (m.start() + lead, &m.as_str()[lead..])
+    })
+}
+
+/// The captures of the last match of `re` in `hay`: the matches are found
+/// by a plain search, and only the last is run again for its groups.
+/// (`captures_at` from the last match's start finds that same match, since
+/// leftmost-first semantics pick a match by where it starts.)
+fn last_captures<'h>(re: &Regex, hay: &'h str) -> Option<regex::Captures<'h>> {
+    let last = re.find_iter(hay).last()?;
+    re.captures_at(hay, last.start())
+}
 static POSSESSIVE_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?P<who>{TOK}(?:\s+{TOK}){{0,3}})['’]s\s+(?:[a-z\-]+\s+){{0,3}}?(?P<verb>claims?|assertions?|remarks?|comments?|statement|words|conclusion|warning|promise|pledge|argument|suggestion|tweets?|response|reply|insistence|accusation|allegation|prediction|vow|complaint|plea|message|speech|testimony|criticism|description)(?-u:\b)"
@@ -2778,12 +2810,12 @@ fn attribution_for(
         }
     }
     let according = |t: &str| t.contains("ccording to");
+    // (from_caps gives every ACCORDING match an attribution: `who` always
+    // takes part.)
     if let Some(a) = according(before)
-        .then(|| ACCORDING.captures_iter(before))
-        .into_iter()
+        .then(|| last_captures(&ACCORDING, before))
         .flatten()
-        .filter_map(|c| from_caps(&c, before, s))
-        .last()
+        .and_then(|c| from_caps(&c, before, s))
     {
         return Some(a);
     }
@@ -2791,7 +2823,17 @@ fn attribution_for(
     let bare =
         before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
     let verb_before = VERB_ANY.is_match(before);
-    if let Some(c) = verb_before.then(|| VERB_WHO_END.captures(bare)).flatten() {
+    // Only a pronoun is taken, and the pronoun would be the last word of
+    // `bare` (the pattern ends at its end): without one, the pattern need
+    // not run.
+    let ends_in_pronoun = bare
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| PRONOUNS.contains(&Key::new(w).as_str()));
+    if let Some(c) = (verb_before && ends_in_pronoun)
+        .then(|| VERB_WHO_END.captures(bare))
+        .flatten()
+    {
         if let Some(a) = from_caps(&c, bare, s) {
             // Only a pronoun: in "Trump said Clinton "caused death"" the
             // name after the verb is who the words are about.
@@ -2817,7 +2859,7 @@ fn attribution_for(
                 } else {
                     (at, who)
                 };
-                match GROUP_SUBJECT.captures_iter(&m[s..s + v.start()]).last() {
+                match last_captures(&GROUP_SUBJECT, &m[s..s + v.start()]) {
                     Some(g) if s + g.get(0)?.start() > at => {
                         let w = g.name("who")?;
                         (s + w.start(), w.as_str().to_string())
@@ -2883,16 +2925,12 @@ fn attribution_for(
         .trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c))
         .ends_with(':');
     if speaks.is_some() || colon {
-        let subject = SUBJECT
-            .captures_iter(before)
-            .filter_map(|c| {
-                let w = c.name("who")?;
-                Some((w.start(), w.as_str().trim().to_string()))
-            })
+        let subject = subjects(before)
+            .map(|(at, w)| (at, w.trim()))
             .find(|(_, w)| usable(w) && known(w));
         if let Some((at, who)) = subject {
             return Some(Attribution {
-                who,
+                who: who.to_string(),
                 cue: speaks.unwrap_or_else(|| ":".to_string()),
                 at: s + at,
                 weak: true,
@@ -2908,7 +2946,7 @@ fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
     if !(before.contains("'s") || before.contains("’s")) {
         return None;
     }
-    let c = POSSESSIVE_SPEECH.captures_iter(before).last()?;
+    let c = last_captures(&POSSESSIVE_SPEECH, before)?;
     from_caps(&c, before, s).filter(|a| usable(&a.who))
 }
 
@@ -2990,13 +3028,11 @@ fn clause_subject(
             from += c + 2;
         }
     }
-    SUBJECT
-        .captures_iter(&m[from..at])
-        .filter_map(|c| {
-            let w = c.name("who")?;
+    subjects(&m[from..at])
+        .map(|(w_start, w)| {
             // "Quist responded to Ivo Strand's": a name ends at the first
             // lower-case word after it (particles aside).
-            let text = w.as_str().trim();
+            let text = w.trim();
             let mut end = text.len();
             if text.starts_with(char::is_uppercase) {
                 let mut pos = 0usize;
@@ -3009,9 +3045,10 @@ fn clause_subject(
                     pos = at + word.len();
                 }
             }
-            Some((from + w.start(), text[..end].to_string()))
+            (from + w_start, &text[..end])
         })
         .find(|(_, w)| usable(w) && known(w))
+        .map(|(at, w)| (at, w.to_string()))
 }
 
 /// A who-phrase that is a name of two or more capitalised words, as
@@ -3320,7 +3357,7 @@ fn sentence_subject(
     let written = |x: &Mention| fold(&m[x.span.start - base..x.span.end - base]);
     let mut s = sentence_start(m, qs);
     // A group that acts: "the crowd loudly reprised the chant "…"".
-    if let Some(c) = GROUP_SUBJECT.captures_iter(&m[s..qs]).last() {
+    if let Some(c) = last_captures(&GROUP_SUBJECT, &m[s..qs]) {
         return Some((None, fold(&c["who"])));
     }
     let mut end = qs;
