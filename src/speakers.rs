@@ -656,6 +656,11 @@ fn lower_key(s: &str) -> String {
 /// multiplicative hash serves.
 type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
+/// A map keyed by words or names, hashed the same way: SipHash's guard
+/// against chosen collisions cost more than the look-ups it guards, and no
+/// map here is iterated, so nothing depends on its order.
+type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+
 /// FxHash: eight bytes at a time, rotate, xor, multiply.
 #[derive(Default)]
 struct WordHasher(u64);
@@ -880,16 +885,16 @@ struct Registry {
     people: Vec<Person>,
     mentions: Vec<Mention>,
     /// The people who share each lower-case surname.
-    by_last: HashMap<String, Surname>,
+    by_last: WordMap<String, Surname>,
     /// Person ids by lower-case first name token.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: WordMap<String, Vec<usize>>,
     /// Mentions by the lower-case surname of their person: (start, person),
     /// in document order. These indexes keep every look-up logarithmic, so
     /// an article of any length is read in linear time.
-    surname_mentions: HashMap<String, Vec<(usize, usize)>>,
+    surname_mentions: WordMap<String, Vec<(usize, usize)>>,
     /// Each word-final part of each role → the people who hold it (built
     /// after gathering).
-    role_index: HashMap<String, Role>,
+    role_index: WordMap<String, Role>,
     /// For each role of `role_index` (by slot), the mentions of the people
     /// who hold it: (start, person), in document order. Built on the first
     /// look-up by role, once the registry is gathered.
@@ -926,7 +931,7 @@ impl Surname {
 #[derive(Debug, Default)]
 struct SurnameIndex {
     /// Person ids by lower-case first name token, ascending.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: WordMap<String, Vec<usize>>,
     /// People named by this one word only, ascending.
     singles: Vec<usize>,
     /// People whose first name is a one-letter initial ("J. Smith"),
@@ -1378,7 +1383,7 @@ mod registry_tests {
 /// Gather people and mentions from the paragraphs.
 fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
     let mut reg = Registry::default();
-    let mut mid_sentence: Option<HashSet<&str>> = None;
+    let mut mid_sentence: Option<HashSet<&str, BuildHasherDefault<WordHasher>>> = None;
     for p in spans {
         let text = p.of(input);
         let mut last_mention_at: Option<usize> = None;
@@ -1546,8 +1551,8 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
 /// The words written capitalised inside a sentence somewhere in `input`
 /// (after a lower-case word or a comma): names, not common nouns that
 /// happened to start a sentence ("Opponents say …"). One pass.
-fn capitalised_mid_sentence(input: &str) -> HashSet<&str> {
-    let mut out = HashSet::new();
+fn capitalised_mid_sentence(input: &str) -> HashSet<&str, BuildHasherDefault<WordHasher>> {
+    let mut out = HashSet::default();
     let mut prev_char: Option<char> = None;
     let mut gap = false;
     let mut iter = input.char_indices().peekable();
@@ -1928,10 +1933,11 @@ fn first_name_gender(first: &str) -> Option<Gender> {
         "virginia",
         "wendy",
     ];
-    let key = lower_key(first);
-    if MALE.contains(&key.as_str()) {
+    static MALE_NAMES: LazyLock<WordSet> = LazyLock::new(|| word_set(&[MALE]));
+    static FEMALE_NAMES: LazyLock<WordSet> = LazyLock::new(|| word_set(&[FEMALE]));
+    if has_key(&MALE_NAMES, first) {
         Some(Gender::Male)
-    } else if FEMALE.contains(&key.as_str()) {
+    } else if has_key(&FEMALE_NAMES, first) {
         Some(Gender::Female)
     } else {
         None
@@ -4102,7 +4108,7 @@ fn owned_body(
 struct RolePhrases {
     /// Head noun → (offset, phrase) of every determiner phrase with at
     /// least one modifier that ends in it, in document order.
-    by_head: HashMap<String, Vec<(usize, String)>>,
+    by_head: WordMap<String, Vec<(usize, String)>>,
 }
 
 impl RolePhrases {
@@ -4172,9 +4178,9 @@ fn role_phrases_for(input: &str, paragraphs: &[Element], head: &str) -> Vec<(usi
 }
 
 fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: WordMap<String, usize> = WordMap::default();
     // Canonical name → the first person who has it.
-    let mut by_name: HashMap<String, &Person> = HashMap::new();
+    let mut by_name: WordMap<String, &Person> = WordMap::default();
     for p in &reg.people {
         by_name.entry(p.canonical()).or_insert(p);
     }
