@@ -887,7 +887,7 @@ fn parse_run(run: &str) -> NameParts {
     // of State John Kerry").
     if let Some(k) = words
         .iter()
-        .position(|(_, w)| PREPOSITIONS.contains(w) && w.chars().all(char::is_lowercase))
+        .position(|(_, w)| w.chars().all(char::is_lowercase) && PREPOSITIONS.contains(w))
     {
         let head_is_name = words[..k].iter().any(|(_, w)| {
             !has_key(&NOT_NAME_WORDS, w) && w.chars().next().is_some_and(char::is_uppercase)
@@ -1584,11 +1584,13 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     roles.push(r);
                 }
                 let rest = &text[m.end()..];
-                if let Some(c) = rest
-                    .starts_with(',')
-                    .then(|| APPOSITIVE.captures(rest))
-                    .flatten()
-                {
+                // The pattern needs a comma, white space and then "a", "an",
+                // "the" or "who".
+                let opener = rest.strip_prefix(',').is_some_and(|r| {
+                    let t = r.trim_start();
+                    t.len() < r.len() && t.starts_with(['a', 't', 'w'])
+                });
+                if let Some(c) = opener.then(|| APPOSITIVE.captures(rest)).flatten() {
                     roles.push(fold(c[1].trim()));
                 }
                 for r in roles {
@@ -2807,7 +2809,13 @@ fn masked(text: &str, base: usize, quotes: &[&Quote]) -> String {
         // Keep a quotation's own final stop: it ends the sentence too.
         let inner = &text[s.start..s.end];
         let keep = inner.len() - inner.trim_end_matches(['.', '!', '?']).len();
-        out.extend(std::iter::repeat_n('_', s.end - s.start - keep));
+        const BLANK: &str = "________________________________________________________________";
+        let mut n = s.end - s.start - keep;
+        while n > 0 {
+            let k = n.min(BLANK.len());
+            out.push_str(&BLANK[..k]);
+            n -= k;
+        }
         out.push_str(&inner[inner.len() - keep..]);
         pos = s.end;
     }
@@ -2933,10 +2941,18 @@ fn attribution_for(
     // Cheap gates first: each pattern below needs a speech verb (VERB_ANY
     // finds every verb they can), a dash, "ccording to" or a possessive
     // "'s", so where that is missing the pattern cannot match.
-    let verb_after = !closed_sentence && VERB_ANY.is_match(after);
+    // Past the marks both open with, AFTER_VERB_WHO needs a verb, which
+    // starts with a lower-case ASCII letter, and AFTER_WHO_VERB a who-phrase,
+    // which starts with an ASCII letter.
+    let lead = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
+    });
+    let lead_lower = lead.starts_with(|c: char| c.is_ascii_lowercase());
+    let lead_letter = lead.starts_with(|c: char| c.is_ascii_alphabetic());
+    let verb_after = !closed_sentence && lead_letter && VERB_ANY.is_match(after);
     let dash_after = after.trim_start().starts_with(['—', '–', '-']);
     let after_patterns: [(&Regex, bool, bool); 3] = [
-        (&AFTER_VERB_WHO, verb_after, false),
+        (&AFTER_VERB_WHO, verb_after && lead_lower, false),
         (&AFTER_WHO_VERB, verb_after, false),
         (&AFTER_DASH, dash_after, true),
     ];
@@ -3122,6 +3138,24 @@ fn joint_names(m: &str, end: usize) -> Option<usize> {
         .expect("joint names")
     });
     let rest = m.get(end..)?;
+    // The pattern opens with ", " and a capital or "and", or with blanks
+    // and "and".
+    let blanks = |r: &str| r.len() - r.trim_start_matches([' ', '\t']).len();
+    let may = match rest.strip_prefix(',') {
+        Some(r) => {
+            let b = blanks(r);
+            b > 0
+                && (r[b..].starts_with("and")
+                    || r[b..].starts_with(|c: char| c.is_ascii_uppercase()))
+        }
+        None => {
+            let b = blanks(rest);
+            b > 0 && rest[b..].starts_with("and")
+        }
+    };
+    if !may {
+        return None;
+    }
     let found = JOINT.find(rest)?;
     is_full_name(
         rest[found.start()..found.end()]
