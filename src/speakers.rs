@@ -1474,6 +1474,57 @@ mod registry_tests {
             prop_assert_eq!(name_runs(&text).collect::<Vec<_>>(), want);
         }
 
+        /// A verb-then-who match read without captures gives what its
+        /// captures give.
+        #[test]
+        fn verb_then_who_matches_captures(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "said", "says", "told", "went on", "went", "on", "put it", "puts", "it",
+                    "chimed in", "pointed out", "According to", "according to", "accordingly",
+                    "He", "he", "She", "they", "I", "we", "the", "The", "a", "his", "spokesman",
+                    "prime", "minister", "Jane", "Doe", "J.", "Mr.", "de", "Vos", "O'Brien",
+                    "Émile", "Clinton", "supporters", "federal", "prosecutors", "-", ",", ".",
+                    "\"", "’s", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{2003}",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text = parts.concat();
+            for re in [&*VERB_WHO, &*ACCORDING] {
+                for v in re.find_iter(&text) {
+                    let len = if std::ptr::eq(re, &*ACCORDING) {
+                        Some("according to".len())
+                    } else {
+                        inverting_verb_len(v.as_str())
+                    };
+                    prop_assert!(len.is_some());
+                    let got = verb_then_who(&text, v.start()..v.start() + len.unwrap_or(0), v.end(), 7)
+                        .map(|a| (a.who, a.cue, a.at));
+                    let want = re
+                        .captures_at(&text, v.start())
+                        .and_then(|c| from_caps(&c, &text, 7))
+                        .map(|a| (a.who, a.cue, a.at));
+                    prop_assert_eq!(got, want);
+                }
+            }
+            let lead = text.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
+            });
+            let verb_at = text.len() - lead.len();
+            if let Some(v) = AFTER_VERB_WHO.find(&text) {
+                let len = inverting_verb_len(&text[verb_at..v.end()]);
+                prop_assert!(len.is_some());
+                let got = verb_then_who(&text, verb_at..verb_at + len.unwrap_or(0), v.end(), 7)
+                    .map(|a| (a.who, a.cue, a.at));
+                let want = AFTER_VERB_WHO
+                    .captures(&text)
+                    .and_then(|c| from_caps(&c, &text, 7))
+                    .map(|a| (a.who, a.cue, a.at));
+                prop_assert_eq!(got, want);
+            }
+        }
+
         /// `words_at` finds each word where a search after the one before
         /// finds it.
         #[test]
@@ -2547,13 +2598,59 @@ fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribut
             });
         }
     }
-    let end = extend_phrase(hay, who.as_str(), who.end());
-    Some(Attribution {
+    Some(attribution_at(hay, who.range(), cue, base))
+}
+
+/// The attribution for the who-phrase at `who` in `hay` (at `base`), run
+/// on to its head noun.
+fn attribution_at(hay: &str, who: std::ops::Range<usize>, cue: String, base: usize) -> Attribution {
+    let end = extend_phrase(hay, &hay[who.clone()], who.end);
+    Attribution {
         weak: false,
-        who: hay[who.start()..end].trim().to_string(),
+        who: hay[who.start..end].trim().to_string(),
         cue,
-        at: base + who.start(),
-    })
+        at: base + who.start,
+    }
+}
+
+/// The length of the verb of INVERTING_RE that opens `t`, as a pattern
+/// that has `\s+` after the verb takes it: the word before the first white
+/// space, or the two words of "went on" and the like (whose first word is
+/// never a verb of the list by itself, so only one verb can fit).
+fn inverting_verb_len(t: &str) -> Option<usize> {
+    static INVERTING: LazyLock<WordSet> = LazyLock::new(|| {
+        VERBS
+            .split('|')
+            .filter(|v| !OBJECT_VERBS.contains(v))
+            .collect()
+    });
+    let w1 = t.find(char::is_whitespace)?;
+    if INVERTING.contains(&t[..w1]) {
+        return Some(w1);
+    }
+    let rest = t[w1..].strip_prefix(' ')?;
+    let len = w1 + 1 + rest.find(char::is_whitespace)?;
+    INVERTING.contains(&t[..len]).then_some(len)
+}
+
+/// The attribution of a match ending at `end` of a pattern that is a verb
+/// (at `verb`) then `\s+` and WHO — VERB_WHO, AFTER_VERB_WHO, ACCORDING —
+/// read off the match: WHO opens with a letter, so it starts past the white
+/// space, and it ends the pattern. (Captures would run the PikeVM or the
+/// backtracker over the huge WHO pattern.)
+fn verb_then_who(
+    hay: &str,
+    verb: std::ops::Range<usize>,
+    end: usize,
+    base: usize,
+) -> Option<Attribution> {
+    let who = verb.end + hay[verb.end..end].find(|c: char| !c.is_whitespace())?;
+    Some(attribution_at(
+        hay,
+        who..end,
+        hay[verb].to_lowercase(),
+        base,
+    ))
 }
 
 /// Words that open a role phrase as the who-patterns find it ("the
@@ -2960,15 +3057,25 @@ fn attribution_for(
         if !may_match {
             continue;
         }
-        if let Some(c) = re.captures(after) {
-            if let Some(a) = from_caps(&c, after, after_start) {
-                if usable(&a.who) {
-                    return Some(Attribution {
-                        cue: if dash { "—".to_string() } else { a.cue },
-                        ..a
-                    });
-                }
-            }
+        // AFTER_VERB_WHO's verb starts at `lead`.
+        let verb_at = after.len() - lead.len();
+        let found = if std::ptr::eq(re, &*AFTER_VERB_WHO) {
+            re.find(after)
+                .and_then(|v| match inverting_verb_len(&after[verb_at..v.end()]) {
+                    Some(len) => verb_then_who(after, verb_at..verb_at + len, v.end(), after_start),
+                    None => re
+                        .captures(after)
+                        .and_then(|c| from_caps(&c, after, after_start)),
+                })
+        } else {
+            re.captures(after)
+                .and_then(|c| from_caps(&c, after, after_start))
+        };
+        if let Some(a) = found.filter(|a| usable(&a.who)) {
+            return Some(Attribution {
+                cue: if dash { "—".to_string() } else { a.cue },
+                ..a
+            });
         }
     }
     let s = sentence_start(m, qs);
@@ -2986,12 +3093,18 @@ fn attribution_for(
         }
     }
     let according = |t: &str| t.contains("ccording to");
-    // (from_caps gives every ACCORDING match an attribution: `who` always
-    // takes part.)
+    // (The last match: every one gives an attribution.)
     if let Some(a) = according(before)
-        .then(|| last_captures(&ACCORDING, before))
+        .then(|| ACCORDING.find_iter(before).last())
         .flatten()
-        .and_then(|c| from_caps(&c, before, s))
+        .and_then(|v| {
+            verb_then_who(
+                before,
+                v.start()..v.start() + "according to".len(),
+                v.end(),
+                s,
+            )
+        })
     {
         return Some(a);
     }
@@ -3080,11 +3193,33 @@ fn attribution_for(
         if !may_match {
             continue;
         }
-        if let Some(a) = re
-            .captures_iter(rest)
-            .filter_map(|c| from_caps(&c, rest, after_start))
-            .find(|a| usable(&a.who))
-        {
+        // ACCORDING's verb is "[Aa]ccording to" and VERB_WHO's one of
+        // INVERTING_RE, at the start of the match; WHO_VERB needs captures.
+        let found = if std::ptr::eq(re, &*WHO_VERB) {
+            re.captures_iter(rest)
+                .filter_map(|c| from_caps(&c, rest, after_start))
+                .find(|a| usable(&a.who))
+        } else {
+            let according = std::ptr::eq(re, &*ACCORDING);
+            re.find_iter(rest)
+                .filter_map(|v| {
+                    let len = if according {
+                        Some("according to".len())
+                    } else {
+                        inverting_verb_len(v.as_str())
+                    };
+                    match len {
+                        Some(len) => {
+                            verb_then_who(rest, v.start()..v.start() + len, v.end(), after_start)
+                        }
+                        None => re
+                            .captures_at(rest, v.start())
+                            .and_then(|c| from_caps(&c, rest, after_start)),
+                    }
+                })
+                .find(|a| usable(&a.who))
+        };
+        if let Some(a) = found {
             return Some(a);
         }
     }
