@@ -1525,6 +1525,25 @@ mod registry_tests {
             }
         }
 
+        /// `according_matches` finds what ACCORDING finds, match for match.
+        #[test]
+        fn according_matches_match_the_regex(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "According to", "according to", "accordingly", "xaccording to", "_according to",
+                    "ccording to", "according", "to", "He", "he", "the", "his", "spokesman", "Jane",
+                    "Doe", "J.", "Mr.", "de", "Émile", "supporters", "federal", "-", ",", ".", "(",
+                    "\"", "’s", " ", " ", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text = parts.concat();
+            let want: Vec<(usize, usize)> =
+                ACCORDING.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            prop_assert_eq!(according_matches(&text).collect::<Vec<_>>(), want);
+        }
+
         /// `subjects` finds the who of each SUBJECT match.
         #[test]
         fn subjects_match_the_regex(
@@ -2535,6 +2554,42 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?:^|[\s(])(?:{who})(?-u:\b)")).expect("subject")
 });
 
+/// WHO at the start of the haystack.
+static WHO_START: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"^(?:{who})")).expect("who start")
+});
+
+/// The matches of ACCORDING — `(?-u:\b)[Aa]ccording to\s+WHO` — in `hay`,
+/// match after match, as (start, end): each "ccording to" is tried in turn
+/// with an anchored WHO past the white space after it, which is the match
+/// the regex finds there (WHO opens with a letter). (An unanchored search
+/// of the huge WHO pattern kept building new lazy DFA states.)
+fn according_matches(hay: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    const VERB: &str = "according to";
+    let b = hay.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || loop {
+        let k = pos + hay.get(pos..)?.find(&VERB[1..])?;
+        pos = k + VERB.len() - 1;
+        let Some(p) = k.checked_sub(1) else { continue };
+        if !matches!(b[p], b'A' | b'a') || (p > 0 && word_byte(b.get(p - 1))) {
+            continue;
+        }
+        let after = p + VERB.len();
+        let gap = hay[after..]
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(hay.len() - after);
+        if gap == 0 {
+            continue;
+        }
+        if let Some(w) = WHO_START.find(&hay[after + gap..]) {
+            pos = after + gap + w.end();
+            return Some((p, pos));
+        }
+    })
+}
+
 /// WHO (and a word boundary) at the start of the haystack.
 static WHO_AT: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
@@ -2545,8 +2600,15 @@ static WHO_AT: LazyLock<Regex> = LazyLock::new(|| {
 /// space or "(" or at the start: WHO opens with an ASCII letter and a word
 /// boundary, which nothing before `q` changes, so it is matched from `q` on.
 fn who_at(hay: &str, q: usize) -> Option<usize> {
-    if !hay.as_bytes().get(q)?.is_ascii_alphabetic() {
+    let b = hay.as_bytes();
+    if !b.get(q)?.is_ascii_alphabetic() {
         return None;
+    }
+    // WHO's own match is WHO_AT's when a word boundary follows it (the
+    // boundary only rules out ways of matching): one pattern serves both.
+    let e = q + WHO_START.find(&hay[q..])?.end();
+    if word_byte(b.get(e - 1)) != word_byte(b.get(e)) {
+        return Some(e);
     }
     WHO_AT.find(&hay[q..]).map(|w| q + w.end())
 }
@@ -2608,6 +2670,7 @@ static IN_THE_WORDS_OF: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("in the words of")
 });
+#[cfg(test)]
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"(?-u:\b)(?P<verb>[Aa]ccording to)\s+{who}")).expect("according")
@@ -3151,16 +3214,9 @@ fn attribution_for(
     let according = |t: &str| t.contains("ccording to");
     // (The last match: every one gives an attribution.)
     if let Some(a) = according(before)
-        .then(|| ACCORDING.find_iter(before).last())
+        .then(|| according_matches(before).last())
         .flatten()
-        .and_then(|v| {
-            verb_then_who(
-                before,
-                v.start()..v.start() + "according to".len(),
-                v.end(),
-                s,
-            )
-        })
+        .and_then(|(v, e)| verb_then_who(before, v..v + "according to".len(), e, s))
     {
         return Some(a);
     }
@@ -3241,42 +3297,38 @@ fn attribution_for(
     };
     let rest = &m[after_start..end.max(after_start)];
     let verb_rest = VERB_ANY.is_match(rest);
-    for (re, may_match) in [
-        (&*ACCORDING, according(rest)),
-        (&*WHO_VERB, verb_rest),
-        (&*VERB_WHO, verb_rest),
-    ] {
-        if !may_match {
-            continue;
+    // ACCORDING, WHO_VERB, VERB_WHO in turn. ACCORDING's verb is
+    // "[Aa]ccording to" and VERB_WHO's one of INVERTING_RE, at the start of
+    // the match; WHO_VERB needs captures.
+    if according(rest) {
+        let found = according_matches(rest)
+            .filter_map(|(v, e)| verb_then_who(rest, v..v + "according to".len(), e, after_start))
+            .find(|a| usable(&a.who));
+        if found.is_some() {
+            return found;
         }
-        // ACCORDING's verb is "[Aa]ccording to" and VERB_WHO's one of
-        // INVERTING_RE, at the start of the match; WHO_VERB needs captures.
-        let found = if std::ptr::eq(re, &*WHO_VERB) {
-            re.captures_iter(rest)
-                .filter_map(|c| from_caps(&c, rest, after_start))
-                .find(|a| usable(&a.who))
-        } else {
-            let according = std::ptr::eq(re, &*ACCORDING);
-            re.find_iter(rest)
-                .filter_map(|v| {
-                    let len = if according {
-                        Some("according to".len())
-                    } else {
-                        inverting_verb_len(v.as_str())
-                    };
-                    match len {
+    }
+    let (who_verb, verb_who) = (&*WHO_VERB, &*VERB_WHO);
+    if verb_rest {
+        let found = who_verb
+            .captures_iter(rest)
+            .filter_map(|c| from_caps(&c, rest, after_start))
+            .find(|a| usable(&a.who))
+            .or_else(|| {
+                verb_who
+                    .find_iter(rest)
+                    .filter_map(|v| match inverting_verb_len(v.as_str()) {
                         Some(len) => {
                             verb_then_who(rest, v.start()..v.start() + len, v.end(), after_start)
                         }
-                        None => re
+                        None => verb_who
                             .captures_at(rest, v.start())
                             .and_then(|c| from_caps(&c, rest, after_start)),
-                    }
-                })
-                .find(|a| usable(&a.who))
-        };
-        if let Some(a) = found {
-            return Some(a);
+                    })
+                    .find(|a| usable(&a.who))
+            });
+        if found.is_some() {
+            return found;
         }
     }
     // The owner of a speech noun: "Trump's recent assertion that
