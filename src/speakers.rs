@@ -668,6 +668,32 @@ fn word_byte(b: Option<&u8>) -> bool {
     b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
+/// The first ASCII capital in `b`, eight bytes at a time: most of a text
+/// is not capitals, and this scan runs over all of it.
+fn find_upper(b: &[u8]) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // A byte's high bit set where it is in 'A'..='Z': below 0x80, at
+        // least 'A' (adding 0x3f carries into bit 7) and at most 'Z'
+        // (adding 0x25 does not).
+        let seven = x & !HIGH;
+        let hit = (seven + LOW * 0x3f) & !(seven + LOW * 0x25) & !x & HIGH;
+        if hit != 0 {
+            return Some(at + hit.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|k| at + k)
+}
+
 /// `\p{L}`, for a character outside ASCII (rare in names, so a search
 /// serves).
 fn non_ascii_letter(rest: &str) -> bool {
@@ -718,7 +744,7 @@ fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     std::iter::from_fn(move || {
         // A capital that starts a word (ASCII word bytes only, as `(?-u:\b)`).
         let start = loop {
-            let k = pos + b.get(pos..)?.iter().position(u8::is_ascii_uppercase)?;
+            let k = pos + find_upper(b.get(pos..)?)?;
             if k == 0 || !word_byte(b.get(k - 1)) {
                 break k;
             }
@@ -1453,6 +1479,12 @@ mod registry_tests {
                     || STOP.contains(&key.as_str())
             );
             prop_assert_eq!(has_key(&ROLE_WORDS, &w), ROLE_NOUNS.contains(&key.as_str()));
+        }
+
+        /// The eight-byte capital scan finds the first capital.
+        #[test]
+        fn find_upper_matches_a_scan(b in prop::collection::vec(any::<u8>(), 0..40)) {
+            prop_assert_eq!(find_upper(&b), b.iter().position(u8::is_ascii_uppercase));
         }
 
         /// The name-run scanner finds what the NAME_RUN regex finds, match
