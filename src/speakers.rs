@@ -1586,6 +1586,31 @@ mod registry_tests {
             prop_assert_eq!(verb_who_matches(&text).collect::<Vec<_>>(), want);
         }
 
+        /// `who_verb_matches` finds what WHO_VERB finds, match for match,
+        /// and the same groups.
+        #[test]
+        fn who_verb_matches_match_the_regex(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "said", "says", "told", "went on", "also", "has", "He", "he", "She", "the",
+                    "The", "his", "wife", "spokesman", "Jane", "Doe", "J.", "Mr.", "de", "Émile",
+                    "supporters", "federal", "-", ",", ", ", ".", "(", "\"", "’s", "x", "_",
+                    " ", " ", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}",
+                ]),
+                0..18,
+            ),
+        ) {
+            let text = parts.concat();
+            let groups = |c: &regex::Captures<'_>, off: usize| {
+                ["who", "app", "verb"]
+                    .map(|g| c.name(g).map(|m| (off + m.start(), off + m.end())))
+            };
+            let want: Vec<_> = WHO_VERB.captures_iter(&text).map(|c| groups(&c, 0)).collect();
+            let got: Vec<_> =
+                who_verb_matches(&WHO_VERB_AT, &text).map(|(off, c)| groups(&c, off)).collect();
+            prop_assert_eq!(got, want);
+        }
+
         /// `according_matches` finds what ACCORDING finds, match for match.
         #[test]
         fn according_matches_match_the_regex(
@@ -2548,9 +2573,12 @@ const TOK: &str = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|P
 
 /// WHO: a pronoun, a "the ..." phrase, or a name (with titles and role words
 /// before it: "RNC spokesman Sean Spicer").
-static WHO: LazyLock<String> = LazyLock::new(|| {
+static WHO: LazyLock<String> = LazyLock::new(|| format!(r"(?-u:\b){}", &*WHO_PHRASE));
+
+/// WHO without the word boundary it opens with.
+static WHO_PHRASE: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?-u:\b)(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:[a-z][a-z\-]*\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
+        r"(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:[a-z][a-z\-]*\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
     )
 });
 
@@ -2574,13 +2602,56 @@ static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*[—–\-]{{1,2}}\s*{who}\s*(?:[,.]|$)")).expect("after dash")
 });
 /// X said: "…" / X said that the "…" — anywhere before the quote in its sentence.
-static WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    let who = &*WHO;
-    Regex::new(&format!(
+///
+/// The pattern after its opening word boundary.
+static WHO_VERB_TAIL: LazyLock<String> = LazyLock::new(|| {
+    let who = &*WHO_PHRASE;
+    format!(
         r"{who}(?:,\s+(?P<app>[^,]{{3,90}}),)?,?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
-    ))
-    .expect("who verb")
+    )
 });
+#[cfg(test)]
+static WHO_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){}", &*WHO_VERB_TAIL)).expect("who verb"));
+/// WHO_VERB at the start of the haystack, less its opening word boundary
+/// (which needs the byte before).
+static WHO_VERB_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{})", &*WHO_VERB_TAIL)).expect("who verb at"));
+
+/// The captures of each match of WHO_VERB in `hay`, match after match, with
+/// the offset they are relative to: the pattern opens with a word boundary
+/// and WHO, whose first character is an ASCII letter or (in "-- Jane Doe")
+/// a hyphen, so each place where one of these follows a word boundary is
+/// tried in turn with the anchored rest of the pattern, which nothing
+/// before it changes. (An unanchored search of the huge pattern kept
+/// building new lazy DFA states.)
+fn who_verb_matches<'h>(
+    who_verb_at: &'h Regex,
+    hay: &'h str,
+) -> impl Iterator<Item = (usize, regex::Captures<'h>)> {
+    let b = hay.as_bytes();
+    let mut p = 0;
+    std::iter::from_fn(move || {
+        while p < b.len() {
+            let at = p;
+            p += 1;
+            let after_word = at > 0 && word_byte(b.get(at - 1));
+            let boundary = if b[at].is_ascii_alphabetic() {
+                !after_word
+            } else {
+                b[at] == b'-' && after_word
+            };
+            if !boundary {
+                continue;
+            }
+            if let Some(c) = who_verb_at.captures(&hay[at..]) {
+                p = at + c.get(0).map_or(0, |m| m.end());
+                return Some((at, c));
+            }
+        }
+        None
+    })
+}
 #[cfg(test)]
 static VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
@@ -2793,6 +2864,16 @@ impl Attribution {
 }
 
 fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribution> {
+    from_caps_in(c, hay, 0, base)
+}
+
+/// `from_caps` for captures taken of `hay[off..]`.
+fn from_caps_in(
+    c: &regex::Captures<'_>,
+    hay: &str,
+    off: usize,
+    base: usize,
+) -> Option<Attribution> {
     let who = c.name("who")?;
     let cue = c
         .name("verb")
@@ -2806,11 +2887,19 @@ fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribut
                 weak: false,
                 who: name.to_string(),
                 cue,
-                at: base + app.start() + (app.as_str().len() - app.as_str().trim_start().len()),
+                at: base
+                    + off
+                    + app.start()
+                    + (app.as_str().len() - app.as_str().trim_start().len()),
             });
         }
     }
-    Some(attribution_at(hay, who.range(), cue, base))
+    Some(attribution_at(
+        hay,
+        off + who.start()..off + who.end(),
+        cue,
+        base,
+    ))
 }
 
 /// The attribution for the who-phrase at `who` in `hay` (at `base`), run
@@ -3401,11 +3490,12 @@ fn attribution_for(
             return found;
         }
     }
-    let who_verb = &*WHO_VERB;
+    // (Built on the first quote that gets this far, whether or not it runs,
+    // as the unanchored pattern was: a one-time cost stays where it was.)
+    let who_verb_at = &*WHO_VERB_AT;
     if verb_rest {
-        let found = who_verb
-            .captures_iter(rest)
-            .filter_map(|c| from_caps(&c, rest, after_start))
+        let found = who_verb_matches(who_verb_at, rest)
+            .filter_map(|(off, c)| from_caps_in(&c, rest, off, after_start))
             .find(|a| usable(&a.who))
             .or_else(|| {
                 verb_who_matches(rest)
