@@ -1611,6 +1611,34 @@ mod registry_tests {
             prop_assert_eq!(got, want);
         }
 
+        /// `after_who_verb` finds AFTER_WHO_VERB's groups.
+        #[test]
+        fn after_who_verb_matches_the_regex(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "said", "says", "told", "went on", "also", "has", "He", "he", "She", "the",
+                    "The", "his", "wife", "spokesman", "Jane", "Doe", "J.", "Mr.", "de", "Émile",
+                    "supporters", "federal", "a", "for", "city", "-", "—", ",", ", ", ".", ";",
+                    "\"", "’s", " ", " ", " ", "  ", "\t", "\n", "\u{a0}",
+                ]),
+                0..18,
+            ),
+        ) {
+            let text = parts.concat();
+            let lead = text.len()
+                - text
+                    .trim_start_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
+                    })
+                    .len();
+            let want = AFTER_WHO_VERB.captures(&text).map(|c| {
+                let r = |m: regex::Match<'_>| m.start()..m.end();
+                (c.name("who").map(r), c.name("app").map(r), c.name("verb").map(r))
+            });
+            let got = after_who_verb(&text, lead).map(|(w, a, v)| (Some(w), a, Some(v)));
+            prop_assert_eq!(got, want);
+        }
+
         /// `according_matches` finds what ACCORDING finds, match for match.
         #[test]
         fn according_matches_match_the_regex(
@@ -2585,11 +2613,52 @@ static WHO_PHRASE: LazyLock<String> = LazyLock::new(|| {
 /// "…," X said / X says — the speaker before the verb, after the quote.
 static AFTER_WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
-    Regex::new(&format!(
-        r"^[\s,;:—–\-]*{who}(?:,\s+(?P<app>[^,]{{3,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
-    ))
-    .expect("after who verb")
+    let tail = &*AFTER_WHO_TAIL;
+    Regex::new(&format!(r"^[\s,;:—–\-]*{who}{tail}")).expect("after who verb")
 });
+/// What follows the who-phrase in AFTER_WHO_VERB.
+static AFTER_WHO_TAIL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:,\s+(?P<app>[^,]{{3,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
+    )
+});
+/// AFTER_WHO_TAIL at the start of the haystack.
+static AFTER_WHO_TAIL_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{})", &*AFTER_WHO_TAIL)).expect("after who tail"));
+
+/// The who, appositive and verb groups of a match, as byte ranges.
+type WhoAppVerb = (
+    std::ops::Range<usize>,
+    Option<std::ops::Range<usize>>,
+    std::ops::Range<usize>,
+);
+
+/// AFTER_WHO_VERB's groups for `after`, whose who-phrase starts at byte
+/// `lead`, as (who, app, verb) ranges, found in two small steps when they
+/// can be: the regex takes the first way WHO matches (WHO_START's match)
+/// and keeps it if the rest of the pattern matches after it, so when the
+/// anchored tail matches there, those are its groups. Otherwise (the regex
+/// would go back into WHO) the whole pattern's captures decide. (Captures
+/// of the whole ran the PikeVM or the backtracker over the huge pattern.)
+fn after_who_verb(after: &str, lead: usize) -> Option<WhoAppVerb> {
+    let shift = |m: regex::Match<'_>, off: usize| off + m.start()..off + m.end();
+    if let Some(w) = WHO_START.find(after.get(lead..)?) {
+        let e = lead + w.end();
+        if let Some(t) = AFTER_WHO_TAIL_AT.captures(&after[e..]) {
+            return Some((
+                lead..e,
+                t.name("app").map(|m| shift(m, e)),
+                shift(t.name("verb")?, e),
+            ));
+        }
+    }
+    let c = AFTER_WHO_VERB.captures(after)?;
+    Some((
+        shift(c.name("who")?, 0),
+        c.name("app").map(|m| shift(m, 0)),
+        shift(c.name("verb")?, 0),
+    ))
+}
 /// "…," said X.
 static AFTER_VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
@@ -2874,32 +2943,40 @@ fn from_caps_in(
     off: usize,
     base: usize,
 ) -> Option<Attribution> {
-    let who = c.name("who")?;
-    let cue = c
-        .name("verb")
-        .map_or("—".to_string(), |v| v.as_str().to_lowercase());
+    let shift = |m: regex::Match<'_>| off + m.start()..off + m.end();
+    Some(from_groups(
+        hay,
+        shift(c.name("who")?),
+        c.name("app").map(shift),
+        c.name("verb").map(shift),
+        base,
+    ))
+}
+
+/// `from_caps` for groups given as ranges of `hay`.
+fn from_groups(
+    hay: &str,
+    who: std::ops::Range<usize>,
+    app: Option<std::ops::Range<usize>>,
+    verb: Option<std::ops::Range<usize>>,
+    base: usize,
+) -> Attribution {
+    let cue = verb.map_or("—".to_string(), |v| hay[v].to_lowercase());
     // "his wife, Gabriela Lazar, wrote": the name in the appositive.
-    if let Some(app) = c.name("app") {
-        let first = lower_key(who.as_str().split_whitespace().next().unwrap_or(""));
-        let name = app.as_str().trim();
+    if let Some(app) = app {
+        let first = lower_key(hay[who.clone()].split_whitespace().next().unwrap_or(""));
+        let text = &hay[app.clone()];
+        let name = text.trim();
         if is_full_name(name) && DETERMINERS.contains(&first.as_str()) {
-            return Some(Attribution {
+            return Attribution {
                 weak: false,
                 who: name.to_string(),
                 cue,
-                at: base
-                    + off
-                    + app.start()
-                    + (app.as_str().len() - app.as_str().trim_start().len()),
-            });
+                at: base + app.start + (text.len() - text.trim_start().len()),
+            };
         }
     }
-    Some(attribution_at(
-        hay,
-        off + who.start()..off + who.end(),
-        cue,
-        base,
-    ))
+    attribution_at(hay, who, cue, base)
 }
 
 /// The attribution for the who-phrase at `who` in `hay` (at `base`), run
@@ -3368,6 +3445,9 @@ fn attribution_for(
                         .captures(after)
                         .and_then(|c| from_caps(&c, after, after_start)),
                 })
+        } else if std::ptr::eq(re, &*AFTER_WHO_VERB) {
+            after_who_verb(after, verb_at)
+                .map(|(who, app, verb)| from_groups(after, who, app, Some(verb), after_start))
         } else {
             re.captures(after)
                 .and_then(|c| from_caps(&c, after, after_start))
