@@ -640,10 +640,145 @@ fn possessive_or_modifier_at(text: &str, end: usize) -> bool {
     possessive_at(text, end) || GROUP_AFTER.is_match(&text[end..])
 }
 
+/// A run of capitalised words: what `name_runs` finds, kept as the
+/// specification it is tested against.
+#[cfg(test)]
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b){TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al|du|dos|ter)(?-u:\b)))*"))
-        .expect("name regex")
+    Regex::new(&format!(
+        r"(?-u:\b){TOK}(?:\s+(?:{TOK}|(?:{})(?-u:\b)))*",
+        RUN_PARTICLES.join("|")
+    ))
+    .expect("name regex")
 });
+
+/// The abbreviations of `TOK` written with a full stop, in its order.
+const TOK_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Prof",
+    "Rev", "Sgt", "Capt",
+];
+
+/// The lower-case words a name run goes on over, in the order NAME_RUN
+/// tries them.
+const RUN_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "da", "di", "del", "la", "le", "bin", "al", "du", "dos", "ter",
+];
+
+/// A byte that `(?-u:\b)` counts as part of a word.
+fn word_byte(b: Option<&u8>) -> bool {
+    b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// The first ASCII capital in `b`, eight bytes at a time: most of a text
+/// is not capitals, and this scan runs over all of it.
+fn find_upper(b: &[u8]) -> Option<usize> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // A byte's high bit set where it is in 'A'..='Z': below 0x80, at
+        // least 'A' (adding 0x3f carries into bit 7) and at most 'Z'
+        // (adding 0x25 does not).
+        let seven = x & !HIGH;
+        let hit = (seven + LOW * 0x3f) & !(seven + LOW * 0x25) & !x & HIGH;
+        if hit != 0 {
+            return Some(at + hit.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|k| at + k)
+}
+
+/// `\p{L}`, for a character outside ASCII (rare in names, so a search
+/// serves).
+fn non_ascii_letter(rest: &str) -> bool {
+    static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}").expect("letter"));
+    LETTER.is_match(rest)
+}
+
+/// The end of the `TOK` at byte `p` of `t`, if one starts there: the first
+/// alternative that matches, as the regex would take it ("J." before
+/// "J…", "Mrs." before "Mrs").
+fn tok_end(t: &str, p: usize) -> Option<usize> {
+    let b = t.as_bytes();
+    if !b.get(p)?.is_ascii_uppercase() {
+        return None;
+    }
+    if b.get(p + 1) == Some(&b'.') {
+        return Some(p + 2);
+    }
+    for a in TOK_ABBREVIATIONS {
+        if b[p..].starts_with(a.as_bytes()) && b.get(p + a.len()) == Some(&b'.') {
+            return Some(p + a.len() + 1);
+        }
+    }
+    // [A-Z][\p{L}'’\-]*, as long as it goes.
+    let mut e = p + 1;
+    for c in t[e..].chars() {
+        let more = if c.is_ascii() {
+            c.is_ascii_alphabetic() || c == '\'' || c == '-'
+        } else {
+            c == '’' || non_ascii_letter(&t[e..])
+        };
+        if !more {
+            break;
+        }
+        e += c.len_utf8();
+    }
+    Some(e)
+}
+
+/// The runs of capitalised words in `text` (with particles inside them:
+/// "Pierre de Vos"), as (start, end): exactly what a search for
+/// `(?-u:\b)TOK(?:\s+(?:TOK|particle(?-u:\b)))*` finds, match after match,
+/// but without the reverse search for each match's start that the regex
+/// needs (a tenth of the speakers' time went to that pattern).
+fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        // A capital that starts a word (ASCII word bytes only, as `(?-u:\b)`).
+        let start = loop {
+            let k = pos + find_upper(b.get(pos..)?)?;
+            if k == 0 || !word_byte(b.get(k - 1)) {
+                break k;
+            }
+            pos = k + 1;
+        };
+        let mut end = tok_end(text, start)?;
+        loop {
+            let gap = text[end..]
+                .char_indices()
+                .find(|&(_, c)| !c.is_whitespace())
+                .map_or(text.len() - end, |(i, _)| i);
+            if gap == 0 {
+                break;
+            }
+            let at = end + gap;
+            let next = tok_end(text, at).or_else(|| {
+                // (Each particle starts with one of these.)
+                if !matches!(b.get(at), Some(b'd' | b'v' | b'l' | b'b' | b'a' | b't')) {
+                    return None;
+                }
+                RUN_PARTICLES
+                    .iter()
+                    .find(|w| b[at..].starts_with(w.as_bytes()) && !word_byte(b.get(at + w.len())))
+                    .map(|w| at + w.len())
+            });
+            match next {
+                Some(e) => end = e,
+                None => break,
+            }
+        }
+        pos = end;
+        Some((start, end))
+    })
+}
 
 fn lower_key(s: &str) -> String {
     s.trim_matches(|c: char| !c.is_alphanumeric())
@@ -655,6 +790,11 @@ fn lower_key(s: &str) -> String {
 /// bisection, most of a tenth still). The words are fixed, so a simple
 /// multiplicative hash serves.
 type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+/// A map keyed by words or names, hashed the same way: SipHash's guard
+/// against chosen collisions cost more than the look-ups it guards, and no
+/// map here is iterated, so nothing depends on its order.
+type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// FxHash: eight bytes at a time, rotate, xor, multiply.
 #[derive(Default)]
@@ -777,7 +917,7 @@ fn parse_run(run: &str) -> NameParts {
     // of State John Kerry").
     if let Some(k) = words
         .iter()
-        .position(|(_, w)| PREPOSITIONS.contains(w) && w.chars().all(char::is_lowercase))
+        .position(|(_, w)| w.chars().all(char::is_lowercase) && PREPOSITIONS.contains(w))
     {
         let head_is_name = words[..k].iter().any(|(_, w)| {
             !has_key(&NOT_NAME_WORDS, w) && w.chars().next().is_some_and(char::is_uppercase)
@@ -874,22 +1014,43 @@ static APPOSITIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("appositive regex")
 });
 
+/// A match of `name_runs`, read the way a regex match is.
+struct NameRun<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> NameRun<'a> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'a str {
+        self.text
+    }
+}
+
 /// The people of an article and where each is named.
 #[derive(Debug, Default)]
 struct Registry {
     people: Vec<Person>,
     mentions: Vec<Mention>,
     /// The people who share each lower-case surname.
-    by_last: HashMap<String, Surname>,
+    by_last: WordMap<String, Surname>,
     /// Person ids by lower-case first name token.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: WordMap<String, Vec<usize>>,
     /// Mentions by the lower-case surname of their person: (start, person),
     /// in document order. These indexes keep every look-up logarithmic, so
     /// an article of any length is read in linear time.
-    surname_mentions: HashMap<String, Vec<(usize, usize)>>,
+    surname_mentions: WordMap<String, Vec<(usize, usize)>>,
     /// Each word-final part of each role → the people who hold it (built
     /// after gathering).
-    role_index: HashMap<String, Role>,
+    role_index: WordMap<String, Role>,
     /// For each role of `role_index` (by slot), the mentions of the people
     /// who hold it: (start, person), in document order. Built on the first
     /// look-up by role, once the registry is gathered.
@@ -926,7 +1087,7 @@ impl Surname {
 #[derive(Debug, Default)]
 struct SurnameIndex {
     /// Person ids by lower-case first name token, ascending.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: WordMap<String, Vec<usize>>,
     /// People named by this one word only, ascending.
     singles: Vec<usize>,
     /// People whose first name is a one-letter initial ("J. Smith"),
@@ -1320,6 +1481,206 @@ mod registry_tests {
             prop_assert_eq!(has_key(&ROLE_WORDS, &w), ROLE_NOUNS.contains(&key.as_str()));
         }
 
+        /// The eight-byte capital scan finds the first capital.
+        #[test]
+        fn find_upper_matches_a_scan(b in prop::collection::vec(any::<u8>(), 0..40)) {
+            prop_assert_eq!(find_upper(&b), b.iter().position(u8::is_ascii_uppercase));
+        }
+
+        /// The name-run scanner finds what the NAME_RUN regex finds, match
+        /// for match.
+        #[test]
+        fn name_runs_match_the_regex(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Ann", "ann", "A.", "A", "A.B.", "Mr.", "Mrs.", "Mr", "Mrs", "Ms.", "Sgt.",
+                    "Capt.", "Cap.", "Dr", "de", "del", "dos", "van", "ter", "al", "bin", "dex",
+                    "la_", "Émile", "É.", "éa", "O'Brien", "O’Neil", "Jean-Luc", "-", "'", "’",
+                    "Lee's", "\"Ann", "(Bo", "9Z", "_Z", "x", "Ǆa", "Aǅ", "Aⅷ", "Aé", "A\u{300}",
+                    "Zoë", "ΑΒ", "Σ", ".", ",", ";", "1", "\u{10000}",
+                    " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{2003}", "\u{85}", "\u{1680}",
+                    "\u{200b}", "\u{3000}", "\u{1c}",
+                ]),
+                0..24,
+            ),
+        ) {
+            let text = parts.concat();
+            let want: Vec<(usize, usize)> =
+                NAME_RUN.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            prop_assert_eq!(name_runs(&text).collect::<Vec<_>>(), want);
+        }
+
+        /// A verb-then-who match read without captures gives what its
+        /// captures give.
+        #[test]
+        fn verb_then_who_matches_captures(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "said", "says", "told", "went on", "went", "on", "put it", "puts", "it",
+                    "chimed in", "pointed out", "According to", "according to", "accordingly",
+                    "He", "he", "She", "they", "I", "we", "the", "The", "a", "his", "spokesman",
+                    "prime", "minister", "Jane", "Doe", "J.", "Mr.", "de", "Vos", "O'Brien",
+                    "Émile", "Clinton", "supporters", "federal", "prosecutors", "-", ",", ".",
+                    "\"", "’s", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{2003}",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text = parts.concat();
+            for re in [&*VERB_WHO, &*ACCORDING] {
+                for v in re.find_iter(&text) {
+                    let len = if std::ptr::eq(re, &*ACCORDING) {
+                        Some("according to".len())
+                    } else {
+                        inverting_verb_len(v.as_str())
+                    };
+                    prop_assert!(len.is_some());
+                    let got = verb_then_who(&text, v.start()..v.start() + len.unwrap_or(0), v.end(), 7)
+                        .map(|a| (a.who, a.cue, a.at));
+                    let want = re
+                        .captures_at(&text, v.start())
+                        .and_then(|c| from_caps(&c, &text, 7))
+                        .map(|a| (a.who, a.cue, a.at));
+                    prop_assert_eq!(got, want);
+                }
+            }
+            let lead = text.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
+            });
+            let verb_at = text.len() - lead.len();
+            if let Some(v) = AFTER_VERB_WHO.find(&text) {
+                let len = inverting_verb_len(&text[verb_at..v.end()]);
+                prop_assert!(len.is_some());
+                let got = verb_then_who(&text, verb_at..verb_at + len.unwrap_or(0), v.end(), 7)
+                    .map(|a| (a.who, a.cue, a.at));
+                let want = AFTER_VERB_WHO
+                    .captures(&text)
+                    .and_then(|c| from_caps(&c, &text, 7))
+                    .map(|a| (a.who, a.cue, a.at));
+                prop_assert_eq!(got, want);
+            }
+        }
+
+        /// `verb_who_matches` finds what VERB_WHO finds, match for match.
+        #[test]
+        fn verb_who_matches_match_the_regex(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "said", "says", "saying", "told", "went on", "went", "on", "put it", "puts",
+                    "chimed in", "pointed out", "xsaid", "_said", "said,", "He", "he", "the",
+                    "his", "spokesman", "Jane", "Doe", "J.", "Mr.", "de", "Émile", "supporters",
+                    "federal", "-", ",", ".", "(", "\"", "’s", " ", " ", " ", "  ", "\t", "\n",
+                    "\u{a0}", "\u{2003}",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text = parts.concat();
+            let want: Vec<(usize, usize, usize)> = VERB_WHO
+                .captures_iter(&text)
+                .map(|c| {
+                    let (m, v) = (c.get(0).unwrap(), c.name("verb").unwrap());
+                    (m.start(), v.len(), m.end())
+                })
+                .collect();
+            prop_assert_eq!(verb_who_matches(&text).collect::<Vec<_>>(), want);
+        }
+
+        /// `who_verb_matches` finds what WHO_VERB finds, match for match,
+        /// and the same groups.
+        #[test]
+        fn who_verb_matches_match_the_regex(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "said", "says", "told", "went on", "also", "has", "He", "he", "She", "the",
+                    "The", "his", "wife", "spokesman", "Jane", "Doe", "J.", "Mr.", "de", "Émile",
+                    "supporters", "federal", "-", ",", ", ", ".", "(", "\"", "’s", "x", "_",
+                    " ", " ", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}",
+                ]),
+                0..18,
+            ),
+        ) {
+            let text = parts.concat();
+            let groups = |c: &regex::Captures<'_>, off: usize| {
+                ["who", "app", "verb"]
+                    .map(|g| c.name(g).map(|m| (off + m.start(), off + m.end())))
+            };
+            let want: Vec<_> = WHO_VERB.captures_iter(&text).map(|c| groups(&c, 0)).collect();
+            let got: Vec<_> =
+                who_verb_matches(&WHO_VERB_AT, &text).map(|(off, c)| groups(&c, off)).collect();
+            prop_assert_eq!(got, want);
+        }
+
+        /// `after_who_verb` finds AFTER_WHO_VERB's groups.
+        #[test]
+        fn after_who_verb_matches_the_regex(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "said", "says", "told", "went on", "also", "has", "He", "he", "She", "the",
+                    "The", "his", "wife", "spokesman", "Jane", "Doe", "J.", "Mr.", "de", "Émile",
+                    "supporters", "federal", "a", "for", "city", "-", "—", ",", ", ", ".", ";",
+                    "\"", "’s", " ", " ", " ", "  ", "\t", "\n", "\u{a0}",
+                ]),
+                0..18,
+            ),
+        ) {
+            let text = parts.concat();
+            let lead = text.len()
+                - text
+                    .trim_start_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
+                    })
+                    .len();
+            let want = AFTER_WHO_VERB.captures(&text).map(|c| {
+                let r = |m: regex::Match<'_>| m.start()..m.end();
+                (c.name("who").map(r), c.name("app").map(r), c.name("verb").map(r))
+            });
+            let got = after_who_verb(&text, lead).map(|(w, a, v)| (Some(w), a, Some(v)));
+            prop_assert_eq!(got, want);
+        }
+
+        /// `according_matches` finds what ACCORDING finds, match for match.
+        #[test]
+        fn according_matches_match_the_regex(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "According to", "according to", "accordingly", "xaccording to", "_according to",
+                    "ccording to", "according", "to", "He", "he", "the", "his", "spokesman", "Jane",
+                    "Doe", "J.", "Mr.", "de", "Émile", "supporters", "federal", "-", ",", ".", "(",
+                    "\"", "’s", " ", " ", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}",
+                ]),
+                0..16,
+            ),
+        ) {
+            let text = parts.concat();
+            let want: Vec<(usize, usize)> =
+                ACCORDING.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+            prop_assert_eq!(according_matches(&text).collect::<Vec<_>>(), want);
+        }
+
+        /// `subjects` finds the who of each SUBJECT match.
+        #[test]
+        fn subjects_match_the_regex(
+            parts in prop::collection::vec(
+                prop::sample::select(vec![
+                    "said", "He", "he", "She", "they", "I", "We", "the", "The", "a", "An", "his",
+                    "spokesman", "prime", "minister", "Jane", "Doe", "J.", "Mr.", "de", "Vos",
+                    "O'Brien", "Émile", "Clinton", "supporters", "federal", "prosecutors", "-",
+                    ",", ".", "(", ")", "_", "9", "\"", "’s", "'", " ", " ", " ", "  ", "\t",
+                    "\n", "\r\n", "\u{a0}", "\u{2003}", "\u{85}",
+                ]),
+                0..20,
+            ),
+        ) {
+            let text = parts.concat();
+            let want: Vec<(usize, &str)> = SUBJECT
+                .captures_iter(&text)
+                .filter_map(|c| c.name("who"))
+                .map(|w| (w.start(), w.as_str()))
+                .collect();
+            prop_assert_eq!(subjects(&text).collect::<Vec<_>>(), want);
+        }
+
         /// `words_at` finds each word where a search after the one before
         /// finds it.
         #[test]
@@ -1378,11 +1739,16 @@ mod registry_tests {
 /// Gather people and mentions from the paragraphs.
 fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
     let mut reg = Registry::default();
-    let mut mid_sentence: Option<HashSet<&str>> = None;
+    let mut mid_sentence: Option<HashSet<&str, BuildHasherDefault<WordHasher>>> = None;
     for p in spans {
         let text = p.of(input);
         let mut last_mention_at: Option<usize> = None;
-        for m in NAME_RUN.find_iter(text) {
+        for (run_start, run_end) in name_runs(text) {
+            let m = NameRun {
+                start: run_start,
+                end: run_end,
+                text: &text[run_start..run_end],
+            };
             let abs = p.start + m.start();
             // Quotes are in order: the last one starting before `abs`.
             let k = quotes.partition_point(|q| q.span.start <= abs);
@@ -1424,7 +1790,14 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 if let Some(r) = role_before(text, m.start()) {
                     roles.push(r);
                 }
-                if let Some(c) = APPOSITIVE.captures(&text[m.end()..]) {
+                let rest = &text[m.end()..];
+                // The pattern needs a comma, white space and then "a", "an",
+                // "the" or "who".
+                let opener = rest.strip_prefix(',').is_some_and(|r| {
+                    let t = r.trim_start();
+                    t.len() < r.len() && t.starts_with(['a', 't', 'w'])
+                });
+                if let Some(c) = opener.then(|| APPOSITIVE.captures(rest)).flatten() {
                     roles.push(fold(c[1].trim()));
                 }
                 for r in roles {
@@ -1541,8 +1914,8 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
 /// The words written capitalised inside a sentence somewhere in `input`
 /// (after a lower-case word or a comma): names, not common nouns that
 /// happened to start a sentence ("Opponents say …"). One pass.
-fn capitalised_mid_sentence(input: &str) -> HashSet<&str> {
-    let mut out = HashSet::new();
+fn capitalised_mid_sentence(input: &str) -> HashSet<&str, BuildHasherDefault<WordHasher>> {
+    let mut out = HashSet::default();
     let mut prev_char: Option<char> = None;
     let mut gap = false;
     let mut iter = input.char_indices().peekable();
@@ -1615,14 +1988,15 @@ fn infer_genders(input: &str, quotes: &[Quote], reg: &mut Registry) {
         });
         let tail = &input[m.span.end..limit.max(m.span.end)];
         let tail = &tail[..sentence_end_before(tail, 0, tail.len())];
-        for c in NEXT_PRONOUN.captures_iter(tail) {
-            let Some(w) = c.get(0) else { continue };
+        // Which group matched is which word did: the two lists do not
+        // share a word.
+        for w in NEXT_PRONOUN.find_iter(tail) {
             let abs = m.span.end + w.start();
             let k = quotes.partition_point(|q| q.span.start <= abs);
             if k > 0 && abs < quotes[k - 1].span.end {
                 continue;
             }
-            if c.name("m").is_some() {
+            if matches!(w.as_str(), "he" | "his" | "him" | "himself") {
                 votes[m.person].0 += 1;
             } else {
                 votes[m.person].1 += 1;
@@ -1922,10 +2296,11 @@ fn first_name_gender(first: &str) -> Option<Gender> {
         "virginia",
         "wendy",
     ];
-    let key = lower_key(first);
-    if MALE.contains(&key.as_str()) {
+    static MALE_NAMES: LazyLock<WordSet> = LazyLock::new(|| word_set(&[MALE]));
+    static FEMALE_NAMES: LazyLock<WordSet> = LazyLock::new(|| word_set(&[FEMALE]));
+    if has_key(&MALE_NAMES, first) {
         Some(Gender::Male)
-    } else if FEMALE.contains(&key.as_str()) {
+    } else if has_key(&FEMALE_NAMES, first) {
         Some(Gender::Female)
     } else {
         None
@@ -2226,20 +2601,64 @@ const TOK: &str = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|P
 
 /// WHO: a pronoun, a "the ..." phrase, or a name (with titles and role words
 /// before it: "RNC spokesman Sean Spicer").
-static WHO: LazyLock<String> = LazyLock::new(|| {
+static WHO: LazyLock<String> = LazyLock::new(|| format!(r"(?-u:\b){}", &*WHO_PHRASE));
+
+/// WHO without the word boundary it opens with.
+static WHO_PHRASE: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?-u:\b)(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:[a-z][a-z\-]*\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
+        r"(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:[a-z][a-z\-]*\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
     )
 });
 
 /// "…," X said / X says — the speaker before the verb, after the quote.
 static AFTER_WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
-    Regex::new(&format!(
-        r"^[\s,;:—–\-]*{who}(?:,\s+(?P<app>[^,]{{3,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
-    ))
-    .expect("after who verb")
+    let tail = &*AFTER_WHO_TAIL;
+    Regex::new(&format!(r"^[\s,;:—–\-]*{who}{tail}")).expect("after who verb")
 });
+/// What follows the who-phrase in AFTER_WHO_VERB.
+static AFTER_WHO_TAIL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:,\s+(?P<app>[^,]{{3,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
+    )
+});
+/// AFTER_WHO_TAIL at the start of the haystack.
+static AFTER_WHO_TAIL_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{})", &*AFTER_WHO_TAIL)).expect("after who tail"));
+
+/// The who, appositive and verb groups of a match, as byte ranges.
+type WhoAppVerb = (
+    std::ops::Range<usize>,
+    Option<std::ops::Range<usize>>,
+    std::ops::Range<usize>,
+);
+
+/// AFTER_WHO_VERB's groups for `after`, whose who-phrase starts at byte
+/// `lead`, as (who, app, verb) ranges, found in two small steps when they
+/// can be: the regex takes the first way WHO matches (WHO_START's match)
+/// and keeps it if the rest of the pattern matches after it, so when the
+/// anchored tail matches there, those are its groups. Otherwise (the regex
+/// would go back into WHO) the whole pattern's captures decide. (Captures
+/// of the whole ran the PikeVM or the backtracker over the huge pattern.)
+fn after_who_verb(after: &str, lead: usize) -> Option<WhoAppVerb> {
+    let shift = |m: regex::Match<'_>, off: usize| off + m.start()..off + m.end();
+    if let Some(w) = WHO_START.find(after.get(lead..)?) {
+        let e = lead + w.end();
+        if let Some(t) = AFTER_WHO_TAIL_AT.captures(&after[e..]) {
+            return Some((
+                lead..e,
+                t.name("app").map(|m| shift(m, e)),
+                shift(t.name("verb")?, e),
+            ));
+        }
+    }
+    let c = AFTER_WHO_VERB.captures(after)?;
+    Some((
+        shift(c.name("who")?, 0),
+        c.name("app").map(|m| shift(m, 0)),
+        shift(c.name("verb")?, 0),
+    ))
+}
 /// "…," said X.
 static AFTER_VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
@@ -2252,13 +2671,57 @@ static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*[—–\-]{{1,2}}\s*{who}\s*(?:[,.]|$)")).expect("after dash")
 });
 /// X said: "…" / X said that the "…" — anywhere before the quote in its sentence.
-static WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    let who = &*WHO;
-    Regex::new(&format!(
+///
+/// The pattern after its opening word boundary.
+static WHO_VERB_TAIL: LazyLock<String> = LazyLock::new(|| {
+    let who = &*WHO_PHRASE;
+    format!(
         r"{who}(?:,\s+(?P<app>[^,]{{3,90}}),)?,?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
-    ))
-    .expect("who verb")
+    )
 });
+#[cfg(test)]
+static WHO_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){}", &*WHO_VERB_TAIL)).expect("who verb"));
+/// WHO_VERB at the start of the haystack, less its opening word boundary
+/// (which needs the byte before).
+static WHO_VERB_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{})", &*WHO_VERB_TAIL)).expect("who verb at"));
+
+/// The captures of each match of WHO_VERB in `hay`, match after match, with
+/// the offset they are relative to: the pattern opens with a word boundary
+/// and WHO, whose first character is an ASCII letter or (in "-- Jane Doe")
+/// a hyphen, so each place where one of these follows a word boundary is
+/// tried in turn with the anchored rest of the pattern, which nothing
+/// before it changes. (An unanchored search of the huge pattern kept
+/// building new lazy DFA states.)
+fn who_verb_matches<'h>(
+    who_verb_at: &'h Regex,
+    hay: &'h str,
+) -> impl Iterator<Item = (usize, regex::Captures<'h>)> {
+    let b = hay.as_bytes();
+    let mut p = 0;
+    std::iter::from_fn(move || {
+        while p < b.len() {
+            let at = p;
+            p += 1;
+            let after_word = at > 0 && word_byte(b.get(at - 1));
+            let boundary = if b[at].is_ascii_alphabetic() {
+                !after_word
+            } else {
+                b[at] == b'-' && after_word
+            };
+            if !boundary {
+                continue;
+            }
+            if let Some(c) = who_verb_at.captures(&hay[at..]) {
+                p = at + c.get(0).map_or(0, |m| m.end());
+                return Some((at, c));
+            }
+        }
+        None
+    })
+}
+#[cfg(test)]
 static VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     let verbs = &*INVERTING_RE;
@@ -2285,10 +2748,143 @@ static VERB_WHO_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VERB_ANY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{VERB_RE})(?-u:\b)")).expect("verb"));
+/// A who-phrase as the subject of a sentence: what `subjects` finds, kept
+/// as the specification it is tested against.
+#[cfg(test)]
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"(?:^|[\s(])(?:{who})(?-u:\b)")).expect("subject")
 });
+
+/// WHO at the start of the haystack.
+static WHO_START: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"^(?:{who})")).expect("who start")
+});
+
+/// The matches of ACCORDING — `(?-u:\b)[Aa]ccording to\s+WHO` — in `hay`,
+/// match after match, as (start, end): each "ccording to" is tried in turn
+/// with an anchored WHO past the white space after it, which is the match
+/// the regex finds there (WHO opens with a letter). (An unanchored search
+/// of the huge WHO pattern kept building new lazy DFA states.)
+fn according_matches(hay: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    const VERB: &str = "according to";
+    let b = hay.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || loop {
+        let k = pos + hay.get(pos..)?.find(&VERB[1..])?;
+        pos = k + VERB.len() - 1;
+        let Some(p) = k.checked_sub(1) else { continue };
+        if !matches!(b[p], b'A' | b'a') || (p > 0 && word_byte(b.get(p - 1))) {
+            continue;
+        }
+        let after = p + VERB.len();
+        let gap = hay[after..]
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(hay.len() - after);
+        if gap == 0 {
+            continue;
+        }
+        if let Some(w) = WHO_START.find(&hay[after + gap..]) {
+            pos = after + gap + w.end();
+            return Some((p, pos));
+        }
+    })
+}
+
+/// The matches of VERB_WHO — `(?-u:\b)(?P<verb>INVERTING_RE)\s+WHO` — in
+/// `hay`, match after match, as (start, verb length, end): each lower-case
+/// letter at a word start is tried in turn for the one inverting verb that
+/// fits there and an anchored WHO past the white space after it. (An
+/// unanchored search of the huge WHO pattern kept building new lazy DFA
+/// states.)
+fn verb_who_matches(hay: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let b = hay.as_bytes();
+    let mut p = 0;
+    std::iter::from_fn(move || {
+        while p < b.len() {
+            let at = p;
+            p += 1;
+            if !b[at].is_ascii_lowercase() || (at > 0 && word_byte(b.get(at - 1))) {
+                continue;
+            }
+            let Some(len) = inverting_verb_len(&hay[at..]) else {
+                continue;
+            };
+            let gap = hay[at + len..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(hay.len() - at - len);
+            if let Some(w) = WHO_START.find(&hay[at + len + gap..]) {
+                p = at + len + gap + w.end();
+                return Some((at, len, p));
+            }
+        }
+        None
+    })
+}
+
+/// WHO (and a word boundary) at the start of the haystack.
+static WHO_AT: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"^(?:{who})(?-u:\b)")).expect("who at")
+});
+
+/// The end of the WHO that starts at byte `q` of `hay`, after a white
+/// space or "(" or at the start: WHO opens with an ASCII letter and a word
+/// boundary, which nothing before `q` changes, so it is matched from `q` on.
+fn who_at(hay: &str, q: usize) -> Option<usize> {
+    let b = hay.as_bytes();
+    if !b.get(q)?.is_ascii_alphabetic() {
+        return None;
+    }
+    // WHO's own match is WHO_AT's when a word boundary follows it (the
+    // boundary only rules out ways of matching): one pattern serves both.
+    let e = q + WHO_START.find(&hay[q..])?.end();
+    if word_byte(b.get(e - 1)) != word_byte(b.get(e)) {
+        return Some(e);
+    }
+    WHO_AT.find(&hay[q..]).map(|w| q + w.end())
+}
+
+/// The `who` of each match of SUBJECT — `(?:^|[\s(])WHO(?-u:\b)` — in
+/// `hay`, as (start, text), match after match: the leftmost match is the
+/// first white space or "(" (or the start) that WHO follows, so each such
+/// place is tried in turn with an anchored WHO. (An unanchored search of
+/// the huge WHO pattern kept building new lazy DFA states, a tenth of the
+/// speakers' time; the anchored one settles into few.)
+fn subjects(hay: &str) -> impl Iterator<Item = (usize, &str)> {
+    // The next place a match may start, and whether `^` is still to try.
+    let mut p = 0;
+    let mut at_start = true;
+    std::iter::from_fn(move || {
+        if std::mem::take(&mut at_start) {
+            if let Some(e) = who_at(hay, 0) {
+                p = e;
+                return Some((0, &hay[..e]));
+            }
+        }
+        while let Some(c) = hay.get(p..)?.chars().next() {
+            let lead = p + c.len_utf8();
+            if c.is_whitespace() || c == '(' {
+                if let Some(e) = who_at(hay, lead) {
+                    p = e;
+                    return Some((lead, &hay[lead..e]));
+                }
+            }
+            p = lead;
+        }
+        None
+    })
+}
+
+/// The captures of the last match of `re` in `hay`: the matches are found
+/// by a plain search, and only the last is run again for its groups.
+/// (`captures_at` from the last match's start finds that same match, since
+/// leftmost-first semantics pick a match by where it starts.)
+fn last_captures<'h>(re: &Regex, hay: &'h str) -> Option<regex::Captures<'h>> {
+    let last = re.find_iter(hay).last()?;
+    re.captures_at(hay, last.start())
+}
 static POSSESSIVE_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?P<who>{TOK}(?:\s+{TOK}){{0,3}})['’]s\s+(?:[a-z\-]+\s+){{0,3}}?(?P<verb>claims?|assertions?|remarks?|comments?|statement|words|conclusion|warning|promise|pledge|argument|suggestion|tweets?|response|reply|insistence|accusation|allegation|prediction|vow|complaint|plea|message|speech|testimony|criticism|description)(?-u:\b)"
@@ -2307,6 +2903,7 @@ static IN_THE_WORDS_OF: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("in the words of")
 });
+#[cfg(test)]
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"(?-u:\b)(?P<verb>[Aa]ccording to)\s+{who}")).expect("according")
@@ -2336,30 +2933,102 @@ impl Attribution {
 }
 
 fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribution> {
-    let who = c.name("who")?;
-    let cue = c
-        .name("verb")
-        .map_or("—".to_string(), |v| v.as_str().to_lowercase());
+    from_caps_in(c, hay, 0, base)
+}
+
+/// `from_caps` for captures taken of `hay[off..]`.
+fn from_caps_in(
+    c: &regex::Captures<'_>,
+    hay: &str,
+    off: usize,
+    base: usize,
+) -> Option<Attribution> {
+    let shift = |m: regex::Match<'_>| off + m.start()..off + m.end();
+    Some(from_groups(
+        hay,
+        shift(c.name("who")?),
+        c.name("app").map(shift),
+        c.name("verb").map(shift),
+        base,
+    ))
+}
+
+/// `from_caps` for groups given as ranges of `hay`.
+fn from_groups(
+    hay: &str,
+    who: std::ops::Range<usize>,
+    app: Option<std::ops::Range<usize>>,
+    verb: Option<std::ops::Range<usize>>,
+    base: usize,
+) -> Attribution {
+    let cue = verb.map_or("—".to_string(), |v| hay[v].to_lowercase());
     // "his wife, Gabriela Lazar, wrote": the name in the appositive.
-    if let Some(app) = c.name("app") {
-        let first = lower_key(who.as_str().split_whitespace().next().unwrap_or(""));
-        let name = app.as_str().trim();
+    if let Some(app) = app {
+        let first = lower_key(hay[who.clone()].split_whitespace().next().unwrap_or(""));
+        let text = &hay[app.clone()];
+        let name = text.trim();
         if is_full_name(name) && DETERMINERS.contains(&first.as_str()) {
-            return Some(Attribution {
+            return Attribution {
                 weak: false,
                 who: name.to_string(),
                 cue,
-                at: base + app.start() + (app.as_str().len() - app.as_str().trim_start().len()),
-            });
+                at: base + app.start + (text.len() - text.trim_start().len()),
+            };
         }
     }
-    let end = extend_phrase(hay, who.as_str(), who.end());
-    Some(Attribution {
+    attribution_at(hay, who, cue, base)
+}
+
+/// The attribution for the who-phrase at `who` in `hay` (at `base`), run
+/// on to its head noun.
+fn attribution_at(hay: &str, who: std::ops::Range<usize>, cue: String, base: usize) -> Attribution {
+    let end = extend_phrase(hay, &hay[who.clone()], who.end);
+    Attribution {
         weak: false,
-        who: hay[who.start()..end].trim().to_string(),
+        who: hay[who.start..end].trim().to_string(),
         cue,
-        at: base + who.start(),
-    })
+        at: base + who.start,
+    }
+}
+
+/// The length of the verb of INVERTING_RE that opens `t`, as a pattern
+/// that has `\s+` after the verb takes it: the word before the first white
+/// space, or the two words of "went on" and the like (whose first word is
+/// never a verb of the list by itself, so only one verb can fit).
+fn inverting_verb_len(t: &str) -> Option<usize> {
+    static INVERTING: LazyLock<WordSet> = LazyLock::new(|| {
+        VERBS
+            .split('|')
+            .filter(|v| !OBJECT_VERBS.contains(v))
+            .collect()
+    });
+    let w1 = t.find(char::is_whitespace)?;
+    if INVERTING.contains(&t[..w1]) {
+        return Some(w1);
+    }
+    let rest = t[w1..].strip_prefix(' ')?;
+    let len = w1 + 1 + rest.find(char::is_whitespace)?;
+    INVERTING.contains(&t[..len]).then_some(len)
+}
+
+/// The attribution of a match ending at `end` of a pattern that is a verb
+/// (at `verb`) then `\s+` and WHO — VERB_WHO, AFTER_VERB_WHO, ACCORDING —
+/// read off the match: WHO opens with a letter, so it starts past the white
+/// space, and it ends the pattern. (Captures would run the PikeVM or the
+/// backtracker over the huge WHO pattern.)
+fn verb_then_who(
+    hay: &str,
+    verb: std::ops::Range<usize>,
+    end: usize,
+    base: usize,
+) -> Option<Attribution> {
+    let who = verb.end + hay[verb.end..end].find(|c: char| !c.is_whitespace())?;
+    Some(attribution_at(
+        hay,
+        who..end,
+        hay[verb].to_lowercase(),
+        base,
+    ))
 }
 
 /// Words that open a role phrase as the who-patterns find it ("the
@@ -2615,7 +3284,13 @@ fn masked(text: &str, base: usize, quotes: &[&Quote]) -> String {
         // Keep a quotation's own final stop: it ends the sentence too.
         let inner = &text[s.start..s.end];
         let keep = inner.len() - inner.trim_end_matches(['.', '!', '?']).len();
-        out.extend(std::iter::repeat_n('_', s.end - s.start - keep));
+        const BLANK: &str = "________________________________________________________________";
+        let mut n = s.end - s.start - keep;
+        while n > 0 {
+            let k = n.min(BLANK.len());
+            out.push_str(&BLANK[..k]);
+            n -= k;
+        }
         out.push_str(&inner[inner.len() - keep..]);
         pos = s.end;
     }
@@ -2741,10 +3416,18 @@ fn attribution_for(
     // Cheap gates first: each pattern below needs a speech verb (VERB_ANY
     // finds every verb they can), a dash, "ccording to" or a possessive
     // "'s", so where that is missing the pattern cannot match.
-    let verb_after = !closed_sentence && VERB_ANY.is_match(after);
+    // Past the marks both open with, AFTER_VERB_WHO needs a verb, which
+    // starts with a lower-case ASCII letter, and AFTER_WHO_VERB a who-phrase,
+    // which starts with an ASCII letter.
+    let lead = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
+    });
+    let lead_lower = lead.starts_with(|c: char| c.is_ascii_lowercase());
+    let lead_letter = lead.starts_with(|c: char| c.is_ascii_alphabetic());
+    let verb_after = !closed_sentence && lead_letter && VERB_ANY.is_match(after);
     let dash_after = after.trim_start().starts_with(['—', '–', '-']);
     let after_patterns: [(&Regex, bool, bool); 3] = [
-        (&AFTER_VERB_WHO, verb_after, false),
+        (&AFTER_VERB_WHO, verb_after && lead_lower, false),
         (&AFTER_WHO_VERB, verb_after, false),
         (&AFTER_DASH, dash_after, true),
     ];
@@ -2752,15 +3435,28 @@ fn attribution_for(
         if !may_match {
             continue;
         }
-        if let Some(c) = re.captures(after) {
-            if let Some(a) = from_caps(&c, after, after_start) {
-                if usable(&a.who) {
-                    return Some(Attribution {
-                        cue: if dash { "—".to_string() } else { a.cue },
-                        ..a
-                    });
-                }
-            }
+        // AFTER_VERB_WHO's verb starts at `lead`.
+        let verb_at = after.len() - lead.len();
+        let found = if std::ptr::eq(re, &*AFTER_VERB_WHO) {
+            re.find(after)
+                .and_then(|v| match inverting_verb_len(&after[verb_at..v.end()]) {
+                    Some(len) => verb_then_who(after, verb_at..verb_at + len, v.end(), after_start),
+                    None => re
+                        .captures(after)
+                        .and_then(|c| from_caps(&c, after, after_start)),
+                })
+        } else if std::ptr::eq(re, &*AFTER_WHO_VERB) {
+            after_who_verb(after, verb_at)
+                .map(|(who, app, verb)| from_groups(after, who, app, Some(verb), after_start))
+        } else {
+            re.captures(after)
+                .and_then(|c| from_caps(&c, after, after_start))
+        };
+        if let Some(a) = found.filter(|a| usable(&a.who)) {
+            return Some(Attribution {
+                cue: if dash { "—".to_string() } else { a.cue },
+                ..a
+            });
         }
     }
     let s = sentence_start(m, qs);
@@ -2778,12 +3474,11 @@ fn attribution_for(
         }
     }
     let according = |t: &str| t.contains("ccording to");
+    // (The last match: every one gives an attribution.)
     if let Some(a) = according(before)
-        .then(|| ACCORDING.captures_iter(before))
-        .into_iter()
+        .then(|| according_matches(before).last())
         .flatten()
-        .filter_map(|c| from_caps(&c, before, s))
-        .last()
+        .and_then(|(v, e)| verb_then_who(before, v..v + "according to".len(), e, s))
     {
         return Some(a);
     }
@@ -2791,7 +3486,17 @@ fn attribution_for(
     let bare =
         before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
     let verb_before = VERB_ANY.is_match(before);
-    if let Some(c) = verb_before.then(|| VERB_WHO_END.captures(bare)).flatten() {
+    // Only a pronoun is taken, and the pronoun would be the last word of
+    // `bare` (the pattern ends at its end): without one, the pattern need
+    // not run.
+    let ends_in_pronoun = bare
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| PRONOUNS.contains(&Key::new(w).as_str()));
+    if let Some(c) = (verb_before && ends_in_pronoun)
+        .then(|| VERB_WHO_END.captures(bare))
+        .flatten()
+    {
         if let Some(a) = from_caps(&c, bare, s) {
             // Only a pronoun: in "Trump said Clinton "caused death"" the
             // name after the verb is who the words are about.
@@ -2817,7 +3522,7 @@ fn attribution_for(
                 } else {
                     (at, who)
                 };
-                match GROUP_SUBJECT.captures_iter(&m[s..s + v.start()]).last() {
+                match last_captures(&GROUP_SUBJECT, &m[s..s + v.start()]) {
                     Some(g) if s + g.get(0)?.start() > at => {
                         let w = g.name("who")?;
                         (s + w.start(), w.as_str().to_string())
@@ -2854,20 +3559,31 @@ fn attribution_for(
     };
     let rest = &m[after_start..end.max(after_start)];
     let verb_rest = VERB_ANY.is_match(rest);
-    for (re, may_match) in [
-        (&*ACCORDING, according(rest)),
-        (&*WHO_VERB, verb_rest),
-        (&*VERB_WHO, verb_rest),
-    ] {
-        if !may_match {
-            continue;
+    // ACCORDING, WHO_VERB, VERB_WHO in turn. ACCORDING's verb is
+    // "[Aa]ccording to" and VERB_WHO's one of INVERTING_RE, at the start of
+    // the match; WHO_VERB needs captures.
+    if according(rest) {
+        let found = according_matches(rest)
+            .filter_map(|(v, e)| verb_then_who(rest, v..v + "according to".len(), e, after_start))
+            .find(|a| usable(&a.who));
+        if found.is_some() {
+            return found;
         }
-        if let Some(a) = re
-            .captures_iter(rest)
-            .filter_map(|c| from_caps(&c, rest, after_start))
+    }
+    // (Built on the first quote that gets this far, whether or not it runs,
+    // as the unanchored pattern was: a one-time cost stays where it was.)
+    let who_verb_at = &*WHO_VERB_AT;
+    if verb_rest {
+        let found = who_verb_matches(who_verb_at, rest)
+            .filter_map(|(off, c)| from_caps_in(&c, rest, off, after_start))
             .find(|a| usable(&a.who))
-        {
-            return Some(a);
+            .or_else(|| {
+                verb_who_matches(rest)
+                    .filter_map(|(v, len, e)| verb_then_who(rest, v..v + len, e, after_start))
+                    .find(|a| usable(&a.who))
+            });
+        if found.is_some() {
+            return found;
         }
     }
     // The owner of a speech noun: "Trump's recent assertion that
@@ -2883,16 +3599,12 @@ fn attribution_for(
         .trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c))
         .ends_with(':');
     if speaks.is_some() || colon {
-        let subject = SUBJECT
-            .captures_iter(before)
-            .filter_map(|c| {
-                let w = c.name("who")?;
-                Some((w.start(), w.as_str().trim().to_string()))
-            })
+        let subject = subjects(before)
+            .map(|(at, w)| (at, w.trim()))
             .find(|(_, w)| usable(w) && known(w));
         if let Some((at, who)) = subject {
             return Some(Attribution {
-                who,
+                who: who.to_string(),
                 cue: speaks.unwrap_or_else(|| ":".to_string()),
                 at: s + at,
                 weak: true,
@@ -2908,7 +3620,7 @@ fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
     if !(before.contains("'s") || before.contains("’s")) {
         return None;
     }
-    let c = POSSESSIVE_SPEECH.captures_iter(before).last()?;
+    let c = last_captures(&POSSESSIVE_SPEECH, before)?;
     from_caps(&c, before, s).filter(|a| usable(&a.who))
 }
 
@@ -2924,6 +3636,24 @@ fn joint_names(m: &str, end: usize) -> Option<usize> {
         .expect("joint names")
     });
     let rest = m.get(end..)?;
+    // The pattern opens with ", " and a capital or "and", or with blanks
+    // and "and".
+    let blanks = |r: &str| r.len() - r.trim_start_matches([' ', '\t']).len();
+    let may = match rest.strip_prefix(',') {
+        Some(r) => {
+            let b = blanks(r);
+            b > 0
+                && (r[b..].starts_with("and")
+                    || r[b..].starts_with(|c: char| c.is_ascii_uppercase()))
+        }
+        None => {
+            let b = blanks(rest);
+            b > 0 && rest[b..].starts_with("and")
+        }
+    };
+    if !may {
+        return None;
+    }
     let found = JOINT.find(rest)?;
     is_full_name(
         rest[found.start()..found.end()]
@@ -2990,13 +3720,11 @@ fn clause_subject(
             from += c + 2;
         }
     }
-    SUBJECT
-        .captures_iter(&m[from..at])
-        .filter_map(|c| {
-            let w = c.name("who")?;
+    subjects(&m[from..at])
+        .map(|(w_start, w)| {
             // "Quist responded to Ivo Strand's": a name ends at the first
             // lower-case word after it (particles aside).
-            let text = w.as_str().trim();
+            let text = w.trim();
             let mut end = text.len();
             if text.starts_with(char::is_uppercase) {
                 let mut pos = 0usize;
@@ -3009,9 +3737,10 @@ fn clause_subject(
                     pos = at + word.len();
                 }
             }
-            Some((from + w.start(), text[..end].to_string()))
+            (from + w_start, &text[..end])
         })
         .find(|(_, w)| usable(w) && known(w))
+        .map(|(at, w)| (at, w.to_string()))
 }
 
 /// A who-phrase that is a name of two or more capitalised words, as
@@ -3320,7 +4049,7 @@ fn sentence_subject(
     let written = |x: &Mention| fold(&m[x.span.start - base..x.span.end - base]);
     let mut s = sentence_start(m, qs);
     // A group that acts: "the crowd loudly reprised the chant "…"".
-    if let Some(c) = GROUP_SUBJECT.captures_iter(&m[s..qs]).last() {
+    if let Some(c) = last_captures(&GROUP_SUBJECT, &m[s..qs]) {
         return Some((None, fold(&c["who"])));
     }
     let mut end = qs;
@@ -4065,7 +4794,7 @@ fn owned_body(
 struct RolePhrases {
     /// Head noun → (offset, phrase) of every determiner phrase with at
     /// least one modifier that ends in it, in document order.
-    by_head: HashMap<String, Vec<(usize, String)>>,
+    by_head: WordMap<String, Vec<(usize, String)>>,
 }
 
 impl RolePhrases {
@@ -4135,9 +4864,9 @@ fn role_phrases_for(input: &str, paragraphs: &[Element], head: &str) -> Vec<(usi
 }
 
 fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: WordMap<String, usize> = WordMap::default();
     // Canonical name → the first person who has it.
-    let mut by_name: HashMap<String, &Person> = HashMap::new();
+    let mut by_name: WordMap<String, &Person> = WordMap::default();
     for p in &reg.people {
         by_name.entry(p.canonical()).or_insert(p);
     }
