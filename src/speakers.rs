@@ -865,10 +865,10 @@ fn strip_possessive(s: &str) -> &str {
 /// A run of capitalised words split into (title words, honorific gender,
 /// name tokens). Possessives end a run ("Ukraine's President X" → "X").
 #[derive(Debug, Default)]
-struct NameParts {
-    titles: Vec<String>,
+struct NameParts<'a> {
+    titles: Vec<&'a str>,
     gender: Option<Gender>,
-    tokens: Vec<String>,
+    tokens: Vec<&'a str>,
     /// Byte offset (within the run) where the name tokens start.
     offset: usize,
     honorific: bool,
@@ -900,7 +900,7 @@ fn words_at(run: &str) -> Vec<(usize, &str)> {
     words
 }
 
-fn parse_run(run: &str) -> NameParts {
+fn parse_run(run: &str) -> NameParts<'_> {
     let mut parts = NameParts::default();
     let mut words = words_at(run);
     // A possessive ends what came before: keep only the words after it.
@@ -952,7 +952,7 @@ fn parse_run(run: &str) -> NameParts {
             parts.gender = parts.gender.or(*g);
             parts.honorific = true;
         } else if !has_key(&STOP_WORDS, w) {
-            parts.titles.push(w.to_string());
+            parts.titles.push(w);
         }
     }
     // Nationality and party adjectives before a two-word name.
@@ -966,7 +966,7 @@ fn parse_run(run: &str) -> NameParts {
         {
             break;
         }
-        parts.titles.push(words[i].1.to_string());
+        parts.titles.push(words[i].1);
         i += 1;
     }
     if words.len() == 1 && is_title(words[0].1) {
@@ -978,14 +978,14 @@ fn parse_run(run: &str) -> NameParts {
     for (_, w) in &words[i..] {
         let w = strip_possessive(w).trim_end_matches([',', ':', ';']);
         if !w.is_empty() {
-            parts.tokens.push(w.to_string());
+            parts.tokens.push(w);
         }
     }
     // A trailing full stop belongs to the sentence, not the name, unless it
     // closes an initial.
     if let Some(last) = parts.tokens.last_mut() {
         if last.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 1 {
-            last.pop();
+            *last = &last[..last.len() - 1];
         }
     }
     parts
@@ -1172,10 +1172,10 @@ fn remove_sorted(v: &mut Vec<usize>, i: usize) {
 
 impl Registry {
     /// Find or make the person for a multi-token name.
-    fn person_for(&mut self, tokens: &[String]) -> usize {
-        let first = Key::new(&tokens[0]);
+    fn person_for(&mut self, tokens: &[&str]) -> usize {
+        let first = Key::new(tokens[0]);
         let first = first.as_str();
-        let last = Key::new(&tokens[tokens.len() - 1]);
+        let last = Key::new(tokens[tokens.len() - 1]);
         let last = last.as_str();
         let found = self.latest_match(first, last);
         if let Some(i) = found {
@@ -1192,13 +1192,13 @@ impl Registry {
                     ix.remove(i, old);
                     ix.add(i, first, tokens.len());
                 }
-                self.people[i].tokens = tokens.to_vec();
+                self.people[i].tokens = tokens.iter().map(|t| t.to_string()).collect();
             }
             return i;
         }
         let id = self.people.len();
         self.people.push(Person {
-            tokens: tokens.to_vec(),
+            tokens: tokens.iter().map(|t| t.to_string()).collect(),
             ..Person::default()
         });
         let g = self.by_last.entry(last.to_string()).or_default();
@@ -1728,7 +1728,7 @@ mod registry_tests {
             let mut reg = Registry::default();
             let mut scan = Scan::default();
             for (k, n) in names.iter().enumerate() {
-                let id = reg.person_for(n);
+                let id = reg.person_for(&n.iter().map(String::as_str).collect::<Vec<_>>());
                 prop_assert_eq!(id, scan.person_for(n));
                 prop_assert_eq!(&reg.people[id].tokens, &scan.tokens[id]);
                 if let Some(r) = roles.get(k) {
@@ -1782,7 +1782,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
             let start = p.start + m.start() + parts.offset;
             let name_end = p.start + m.end();
             // "de Vos" after "Pierre de Vos": a surname with its particle.
-            let particle_surname = PARTICLES.contains(&parts.tokens[0].as_str());
+            let particle_surname = PARTICLES.contains(&parts.tokens[0]);
             if !particle_surname
                 && parts.tokens.len() >= 2
                 && parts.tokens.len() <= 4
@@ -1797,7 +1797,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     let t: Vec<&str> = parts
                         .titles
                         .iter()
-                        .map(|s| s.as_str())
+                        .copied()
                         .filter(|w| {
                             let key = Key::new(w);
                             !HONORIFICS.iter().any(|(h, _)| *h == key.as_str())
@@ -1851,7 +1851,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 });
             } else if !particle_surname
                 && (3..=5).contains(&parts.tokens.len())
-                && is_org_head(&parts.tokens[parts.tokens.len() - 1])
+                && is_org_head(parts.tokens[parts.tokens.len() - 1])
                 && plausible_name(&parts.tokens[..parts.tokens.len() - 1])
             {
                 // "The Rachel Maddow Show", "the Jane Doe Foundation": the
@@ -1868,7 +1868,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     para_end: p.end,
                 });
             } else if parts.tokens.len() == 1 || particle_surname {
-                let surname = &parts.tokens[parts.tokens.len() - 1];
+                let surname = parts.tokens[parts.tokens.len() - 1];
                 // A lone name that speaks ("Cruz said", "said Cruz") is a
                 // person even when the article never gives the full name.
                 let known = reg.by_surname(surname, start).or_else(|| {
@@ -1887,7 +1887,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                         && (sentence_start(text, m.start()) < m.start()
                             || mid_sentence
                                 .get_or_insert_with(|| capitalised_mid_sentence(input))
-                                .contains(surname.as_str()))
+                                .contains(surname))
                         && plausible_name(&parts.tokens)
                         && !has_key(&ROLE_WORDS, surname)
                         && !has_key(&TITLE_WORDS, surname))
@@ -2596,7 +2596,7 @@ fn is_org_head(w: &str) -> bool {
 
 /// Names are capitalised words without digits; a run of place or
 /// organisation words is not a person ("New York", "White House").
-fn plausible_name(tokens: &[String]) -> bool {
+fn plausible_name(tokens: &[&str]) -> bool {
     // Words that never stand in a person's name at all.
     const NOT_PERSON: &[&str] = &[
         "north",
@@ -4126,11 +4126,11 @@ fn resolve(
     match parts.tokens.len() {
         0 => None,
         1 => reg
-            .by_surname(&parts.tokens[0], at + 1)
-            .or_else(|| reg.by_first_name(&parts.tokens[0])),
+            .by_surname(parts.tokens[0], at + 1)
+            .or_else(|| reg.by_first_name(parts.tokens[0])),
         _ => {
             let last = Key::new(parts.tokens.last()?);
-            let first = Key::new(&parts.tokens[0]);
+            let first = Key::new(parts.tokens[0]);
             reg.by_full_name(first.as_str(), last.as_str())
                 .or_else(|| reg.by_surname(parts.tokens.last()?, at + 1))
         }
@@ -5166,14 +5166,10 @@ mod tests {
 
     #[test]
     fn org_words_end_names_only_at_the_end() {
-        assert!(plausible_name(&["Bill".into(), "Okafor".into()]));
-        assert!(plausible_name(&[
-            "Anna".into(),
-            "Hall".into(),
-            "Brook".into()
-        ]));
-        assert!(!plausible_name(&["Granite".into(), "Hall".into()]));
-        assert!(!plausible_name(&["Wexcombe".into(), "Organization".into()]));
+        assert!(plausible_name(&["Bill", "Okafor"]));
+        assert!(plausible_name(&["Anna", "Hall", "Brook"]));
+        assert!(!plausible_name(&["Granite", "Hall"]));
+        assert!(!plausible_name(&["Wexcombe", "Organization"]));
     }
 
     #[test]
