@@ -12,7 +12,7 @@ use std::sync::{LazyLock, OnceLock};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
-use memchr::{memchr, memchr2, memchr3, memmem, memrchr};
+use memchr::{memchr, memchr2, memchr3, memchr_iter, memmem, memrchr};
 use regex::Regex;
 
 use crate::model::BoilerplateKind::{self, *};
@@ -210,6 +210,39 @@ fn agency_shape(t: &str) -> bool {
 /// word "is", "was" or "has" (the words of `[\w'’.-]+`, split by `\s+`,
 /// are white-space-separated tokens).
 fn bio_shape(t: &str) -> bool {
+    // Words split at ASCII white space by a byte loop; a non-ASCII byte in
+    // a word it reads (perhaps white space) hands the block to the char
+    // split. Most blocks stop at their second word.
+    let b = t.as_bytes();
+    let mut i = 0;
+    for capitals in 0..5 {
+        while i < b.len() && is_ascii_ws(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            return false;
+        }
+        let start = i;
+        while i < b.len() && !is_ascii_ws(b[i]) {
+            if b[i] >= 0x80 {
+                return bio_shape_chars(t);
+            }
+            i += 1;
+        }
+        let w = &b[start..i];
+        if capitals >= 2 && matches!(w, b"is" | b"was" | b"has") {
+            return true;
+        }
+        if !w[0].is_ascii_uppercase() {
+            return false;
+        }
+    }
+    false
+}
+
+/// [`bio_shape`] by the char split, for blocks with non-ASCII chars among
+/// their first words.
+fn bio_shape_chars(t: &str) -> bool {
     for (capitals, w) in t.split_whitespace().take(5).enumerate() {
         if capitals >= 2 && matches!(w, "is" | "was" | "has") {
             return true;
@@ -283,10 +316,13 @@ fn share_shape(t: &str) -> bool {
 /// (perhaps a non-ASCII `\d`).
 fn phone_shape(t: &str) -> bool {
     let b = t.as_bytes();
+    // ": " cannot overlap itself, so its matches are the colons a space
+    // follows; memchr finds those without building a searcher a block.
     b.first().is_some_and(u8::is_ascii_alphabetic)
-        && memmem::find_iter(b, ": ").any(|p| {
-            b.get(p + 2)
-                .is_some_and(|&c| c.is_ascii_digit() || c >= 0x80)
+        && memchr_iter(b':', b).any(|p| {
+            b.get(p + 1) == Some(&b' ')
+                && b.get(p + 2)
+                    .is_some_and(|&c| c.is_ascii_digit() || c >= 0x80)
         })
 }
 
@@ -846,6 +882,33 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn bio_shape_is_the_char_split(
+            text in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Jane", "Q.", "Doe", "O\u{2019}Neil", "\u{c9}lise", "is", "was", "has", "Is",
+                    "a", "the", " ", "  ", "\t", "\n", "\u{b}", "\u{a0}", "\u{2003}", "\u{85}",
+                    "\u{1c}", "x", "é", "reporter",
+                ]),
+                0..9,
+            )
+            .prop_map(|v| v.concat())
+        ) {
+            prop_assert_eq!(bio_shape(&text), bio_shape_chars(&text));
+        }
+
+        #[test]
+        fn phone_shape_is_the_memmem_search(
+            text in "[A-Za-z0-9: \u{663}é]{0,12}"
+        ) {
+            let b = text.as_bytes();
+            let by_memmem = b.first().is_some_and(u8::is_ascii_alphabetic)
+                && memmem::find_iter(b, ": ").any(|p| {
+                    b.get(p + 2).is_some_and(|&c| c.is_ascii_digit() || c >= 0x80)
+                });
+            prop_assert_eq!(phone_shape(&text), by_memmem);
+        }
+
         #[test]
         fn stepped_dfa_finds_the_overlapping_search_rules(text in needle_text()) {
             for set in [&NEEDLES.ci, &NEEDLES.exact] {
