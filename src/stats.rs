@@ -227,6 +227,38 @@ static STOP_BYTE: [bool; 256] = {
     t
 };
 
+/// The first index from `i` on of a [`STOP_BYTE`], or the length. Eight
+/// bytes at a time: a borrow test marks every byte that may be one (from
+/// 0x80, below 0x0e, or `.` `!` `?`), the lowest mark is exact, and the
+/// table decides it (a tab or control byte is no stop).
+fn next_stop(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let marks = (w
+            | (w.wrapping_sub(ONES * 0x0e) & !w)
+            | zero(w ^ (ONES * u64::from(b'.')))
+            | zero(w ^ (ONES * u64::from(b'!')))
+            | zero(w ^ (ONES * u64::from(b'?'))))
+            & HIGH;
+        if marks == 0 {
+            i += 8;
+            continue;
+        }
+        let at = i + (marks.trailing_zeros() / 8) as usize;
+        if STOP_BYTE[usize::from(b[at])] {
+            return at;
+        }
+        i = at + 1;
+    }
+    b[i..]
+        .iter()
+        .position(|&x| STOP_BYTE[usize::from(x)])
+        .map_or(b.len(), |k| i + k)
+}
+
 /// Sentences in `text`: Unicode sentence boundaries, except after
 /// abbreviations ("Mr.", "U.S.", "p.m.") that do not end a sentence.
 pub fn sentences(text: &str) -> usize {
@@ -406,10 +438,7 @@ impl<'a> SentenceBounds<'a> {
         }
         let bytes = self.text.as_bytes();
         let start = self.pos;
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| STOP_BYTE[usize::from(b)])
-            .map_or(bytes.len(), |k| start + k);
+        let end = next_stop(bytes, start);
         if end == start {
             return;
         }
@@ -739,6 +768,14 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn next_stop_is_the_table_scan(text in sentence_text(), from in 0usize..8) {
+            let b = text.as_bytes();
+            let from = from.min(b.len());
+            let scan = (from..b.len()).find(|&k| STOP_BYTE[usize::from(b[k])]).unwrap_or(b.len());
+            prop_assert_eq!(next_stop(b, from), scan);
+        }
+
         #[test]
         fn last_word_is_the_split(text in prop_oneof![word_text(), sentence_text()]) {
             prop_assert_eq!(&text[last_word_start(&text)..], last_word_split(&text));
