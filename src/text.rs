@@ -26,6 +26,11 @@ pub fn fold_into(s: &str, out: &mut String) {
         let space = if plain(b) {
             i += 1;
             while i < bytes.len() {
+                // Printable ASCII is plain: passed eight bytes at a time.
+                i = skip_printable(bytes, i);
+                if i == bytes.len() {
+                    break;
+                }
                 if plain(bytes[i]) {
                     i += 1;
                 } else if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&n| plain(n)) {
