@@ -26,6 +26,11 @@ pub fn fold_into(s: &str, out: &mut String) {
         let space = if plain(b) {
             i += 1;
             while i < bytes.len() {
+                // Printable ASCII is plain: passed eight bytes at a time.
+                i = skip_printable(bytes, i);
+                if i == bytes.len() {
+                    break;
+                }
                 if plain(bytes[i]) {
                     i += 1;
                 } else if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&n| plain(n)) {
@@ -145,6 +150,15 @@ pub fn word_count(s: &str) -> usize {
     let mut alnum = false;
     let mut i = 0;
     while i < bytes.len() {
+        if alnum {
+            // The word already counts: only white space (or a non-ASCII
+            // char, which may be white space) can change anything, so the
+            // printable ASCII up to it goes by eight bytes at a time.
+            i = skip_printable(bytes, i);
+            if i == bytes.len() {
+                break;
+            }
+        }
         let b = bytes[i];
         if b < 0x80 {
             match BYTE_CLASS[usize::from(b)] {
@@ -168,6 +182,29 @@ pub fn word_count(s: &str) -> usize {
         }
     }
     count + usize::from(alnum)
+}
+
+/// The first index from `i` on whose byte is not printable ASCII
+/// (`0x21..=0x7f`), or the length: white space, control bytes and every
+/// byte of a non-ASCII char stop it.
+fn skip_printable(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte below 0x21 borrows in the subtraction and sets its top
+        // bit there; a byte from 0x80 has it already. A borrow can only
+        // mark bytes above the first stop, so the lowest mark is exact.
+        let stops = ((w.wrapping_sub(ONES * 0x21) & !w) | w) & HIGH;
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && (0x21..0x80).contains(&b[i]) {
+        i += 1;
+    }
+    i
 }
 
 /// [`word_count`] as split and filter: the reference its property test
@@ -290,7 +327,7 @@ mod tests {
             6 => prop::sample::select(vec![
                 " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{feff}", "\u{200b}", "\u{2003}",
                 "\u{3000}", "\u{85}", "word", "Jane", "3", "\u{e9}t\u{e9}", "\u{201c}", "\u{2019}s",
-                "\u{2014}", "-", ".",
+                "\u{2014}", "-", ".", "extraordinarily", "x!y#z%w&v(u)*", "\u{1}\u{7f}",
             ])
             .prop_map(str::to_string),
         ];
@@ -311,6 +348,14 @@ mod tests {
         #[test]
         fn word_count_is_split_and_filter(text in spaced_text()) {
             prop_assert_eq!(word_count(&text), word_count_split(&text));
+        }
+
+        #[test]
+        fn skip_printable_stops_where_a_byte_scan_does(text in spaced_text(), from in 0usize..8) {
+            let b = text.as_bytes();
+            let from = from.min(b.len());
+            let scan = (from..b.len()).find(|&k| !(0x21..0x80).contains(&b[k])).unwrap_or(b.len());
+            prop_assert_eq!(skip_printable(b, from), scan);
         }
     }
 }
