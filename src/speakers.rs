@@ -3685,11 +3685,8 @@ fn attribution_for(
             return found;
         }
     }
-    // (Built on the first quote that gets this far, whether or not it runs,
-    // as the unanchored pattern was: a one-time cost stays where it was.)
-    let who_verb_at = &*WHO_VERB_AT;
     if verb_rest {
-        let found = who_verb_matches(who_verb_at, rest)
+        let found = who_verb_matches(&WHO_VERB_AT, rest)
             .filter_map(|(off, c)| from_caps_in(&c, rest, off, after_start))
             .find(|a| usable(&a.who))
             .or_else(|| {
