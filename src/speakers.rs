@@ -1549,10 +1549,7 @@ mod registry_tests {
                     prop_assert_eq!(got, want);
                 }
             }
-            let lead = text.trim_start_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
-            });
-            let verb_at = text.len() - lead.len();
+            let verb_at = lead_len(&text);
             if let Some(v) = AFTER_VERB_WHO.find(&text) {
                 let len = inverting_verb_len(&text[verb_at..v.end()]);
                 prop_assert!(len.is_some());
@@ -1630,12 +1627,7 @@ mod registry_tests {
             ),
         ) {
             let text = parts.concat();
-            let lead = text.len()
-                - text
-                    .trim_start_matches(|c: char| {
-                        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
-                    })
-                    .len();
+            let lead = lead_len(&text);
             let want = AFTER_WHO_VERB.captures(&text).map(|c| {
                 let r = |m: regex::Match<'_>| m.start()..m.end();
                 (c.name("who").map(r), c.name("app").map(r), c.name("verb").map(r))
@@ -2747,6 +2739,16 @@ type WhoAppVerb = (
     std::ops::Range<usize>,
 );
 
+/// The length of the white space and marks (`,;:` and dashes) that the
+/// after-patterns open with, `^[\s,;:—–\-]*`: AFTER_VERB_WHO's verb and
+/// AFTER_WHO_VERB's who-phrase start there.
+fn lead_len(after: &str) -> usize {
+    let rest = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
+    });
+    after.len() - rest.len()
+}
+
 /// AFTER_WHO_VERB's groups for `after`, whose who-phrase starts at byte
 /// `lead`, as (who, app, verb) ranges, found in two small steps when they
 /// can be: the regex takes the first way WHO matches (WHO_START's match)
@@ -3534,9 +3536,8 @@ fn attribution_for(
     // Past the marks both open with, AFTER_VERB_WHO needs a verb, which
     // starts with a lower-case ASCII letter, and AFTER_WHO_VERB a who-phrase,
     // which starts with an ASCII letter.
-    let lead = after.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
-    });
+    let verb_at = lead_len(after);
+    let lead = &after[verb_at..];
     let lead_lower = lead.starts_with(|c: char| c.is_ascii_lowercase());
     let lead_letter = lead.starts_with(|c: char| c.is_ascii_alphabetic());
     let verb_after = !closed_sentence && lead_letter && VERB_ANY.is_match(after);
@@ -3550,8 +3551,6 @@ fn attribution_for(
         if !may_match {
             continue;
         }
-        // AFTER_VERB_WHO's verb starts at `lead`.
-        let verb_at = after.len() - lead.len();
         let found = if std::ptr::eq(re, &*AFTER_VERB_WHO) {
             re.find(after)
                 .and_then(|v| match inverting_verb_len(&after[verb_at..v.end()]) {
