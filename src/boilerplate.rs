@@ -880,22 +880,21 @@ mod tests {
             ]
             .map(String::from),
         );
-        prop::collection::vec(prop::sample::select(pieces), 0..12).prop_map(|v| v.concat())
+        crate::testing::joined(pieces, 0..12)
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
         #[test]
         fn bio_shape_is_the_char_split(
-            text in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "Jane", "Q.", "Doe", "O\u{2019}Neil", "\u{c9}lise", "is", "was", "has", "Is",
                     "a", "the", " ", "  ", "\t", "\n", "\u{b}", "\u{a0}", "\u{2003}", "\u{85}",
                     "\u{1c}", "x", "é", "reporter",
-                ]),
+                ],
                 0..9,
             )
-            .prop_map(|v| v.concat())
         ) {
             prop_assert_eq!(bio_shape(&text), bio_shape_chars(&text));
         }
@@ -926,16 +925,15 @@ mod tests {
         /// anchored rules: a gate never rejects a block its pattern matches.
         #[test]
         fn gates_never_reject_a_generated_match(
-            text in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "Share", "share on ", "Facebook", "3", " ", "+", "\t", "\u{a0}", "\u{663}",
                     "comments", " (4)", "Follow", " us", " on ", "get ", "Log", "in", "sign",
                     " up", "Contact", "E-mail ", "reach ", "jo@x.org", "Jane", " Doe", ": ",
                     "555", "-", "123", ".", "!", "x", "newest | oldest", "\u{2019}", "FAQs",
-                ]),
+                ],
                 0..8,
             )
-            .prop_map(|v| v.concat())
         ) {
             if !has_odd_fold(&text) {
                 for i in 0..RULES.len() {
@@ -1059,16 +1057,15 @@ mod tests {
         /// Credits and links of every length around the bounds.
         #[test]
         fn open_tails_on_credit_shapes(
-            text in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "Credit", "Credit: ", "credit ", "More on ", "more in ", "Photo by ",
                     "Picture: ", "Getty Images", "AFP", "Reuters", "/", " / ", " ", "  ",
                     "Jane", "JO", "ab", "abcdefghij", "\u{e9}", "\u{2019}", ")", "(", ".",
                     ",", ":", "&", "-", "'", "_", "\t", "\u{a0}", "\u{17f}", "7",
-                ]),
+                ],
                 0..40,
             )
-            .prop_map(|v| v.concat())
         ) {
             for i in 0..RULES.len() {
                 assert_tail_agrees(i, &text);
@@ -1083,15 +1080,14 @@ mod tests {
         /// words between the article and the job.
         #[test]
         fn open_bio_names_match_like_bounded(
-            text in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "Jane ", "Q. ", "Doe ", "O\u{2019}Neil ", "Smith-Jones ", "\u{c9}lise ", "is ",
                     "was ", "has been ", "has ", "Is ", "a ", "an ", "the ", "senior ", "chief ",
                     "reporter", "editor ", "writer.", " ", "\u{a0}", "\t", "x", ",",
-                ]),
+                ],
                 0..12,
             )
-            .prop_map(|v| v.concat())
         ) {
             for i in 0..RULES.len() {
                 assert_tail_agrees(i, &text);
@@ -1104,16 +1100,15 @@ mod tests {
         /// Agency names and picture words among other words.
         #[test]
         fn bare_credit_gate_on_generated_blocks(
-            text in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "Getty", " Images", "AP", " Photo", "PA", " Wire", "EPA", "-EFE", "Rex",
                     "/", "Shutterstock", "iStock", "photo", "Anadolu", " Agency", "SOPA",
                     "Camera", " Press", "Paris", "April", " ", "  ", "\u{a0}", "Jo Bell",
                     "Photo by ", "Credit ", "main ", ".", "x",
-                ]),
+                ],
                 0..6,
             )
-            .prop_map(|v| v.concat())
         ) {
             if BARE.is_match(&text) {
                 prop_assert!(may_be_bare_credit(&text), "{:?}", text);

@@ -34,6 +34,8 @@ pub mod span;
 pub mod speakers;
 pub mod stats;
 pub mod structure;
+#[cfg(test)]
+mod testing;
 pub mod text;
 
 pub use error::InputError;

@@ -1496,8 +1496,8 @@ mod registry_tests {
         /// for match.
         #[test]
         fn name_runs_match_the_regex(
-            parts in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "Ann", "ann", "A.", "A", "A.B.", "Mr.", "Mrs.", "Mr", "Mrs", "Ms.", "Sgt.",
                     "Capt.", "Cap.", "Dr", "de", "del", "dos", "van", "ter", "al", "bin", "dex",
                     "la_", "Émile", "É.", "éa", "O'Brien", "O’Neil", "Jean-Luc", "-", "'", "’",
@@ -1505,11 +1505,10 @@ mod registry_tests {
                     "Zoë", "ΑΒ", "Σ", ".", ",", ";", "1", "\u{10000}",
                     " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{2003}", "\u{85}", "\u{1680}",
                     "\u{200b}", "\u{3000}", "\u{1c}",
-                ]),
+                ],
                 0..24,
             ),
         ) {
-            let text = parts.concat();
             let want: Vec<(usize, usize)> =
                 NAME_RUN.find_iter(&text).map(|m| (m.start(), m.end())).collect();
             prop_assert_eq!(name_runs(&text).collect::<Vec<_>>(), want);
@@ -1519,19 +1518,18 @@ mod registry_tests {
         /// captures give.
         #[test]
         fn verb_then_who_matches_captures(
-            parts in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "said", "says", "told", "went on", "went", "on", "put it", "puts", "it",
                     "chimed in", "pointed out", "According to", "according to", "accordingly",
                     "He", "he", "She", "they", "I", "we", "the", "The", "a", "his", "spokesman",
                     "prime", "minister", "Jane", "Doe", "J.", "Mr.", "de", "Vos", "O'Brien",
                     "Émile", "Clinton", "supporters", "federal", "prosecutors", "-", ",", ".",
                     "\"", "’s", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\u{a0}", "\u{2003}",
-                ]),
+                ],
                 0..16,
             ),
         ) {
-            let text = parts.concat();
             for re in [&*VERB_WHO, &*ACCORDING] {
                 for v in re.find_iter(&text) {
                     let len = if std::ptr::eq(re, &*ACCORDING) {
@@ -1566,18 +1564,17 @@ mod registry_tests {
         /// `verb_who_matches` finds what VERB_WHO finds, match for match.
         #[test]
         fn verb_who_matches_match_the_regex(
-            parts in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "said", "says", "saying", "told", "went on", "went", "on", "put it", "puts",
                     "chimed in", "pointed out", "xsaid", "_said", "said,", "He", "he", "the",
                     "his", "spokesman", "Jane", "Doe", "J.", "Mr.", "de", "Émile", "supporters",
                     "federal", "-", ",", ".", "(", "\"", "’s", " ", " ", " ", "  ", "\t", "\n",
                     "\u{a0}", "\u{2003}",
-                ]),
+                ],
                 0..16,
             ),
         ) {
-            let text = parts.concat();
             let want: Vec<(usize, usize, usize)> = VERB_WHO
                 .captures_iter(&text)
                 .map(|c| {
@@ -1592,17 +1589,16 @@ mod registry_tests {
         /// and the same groups.
         #[test]
         fn who_verb_matches_match_the_regex(
-            parts in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "said", "says", "told", "went on", "also", "has", "He", "he", "She", "the",
                     "The", "his", "wife", "spokesman", "Jane", "Doe", "J.", "Mr.", "de", "Émile",
                     "supporters", "federal", "-", ",", ", ", ".", "(", "\"", "’s", "x", "_",
                     " ", " ", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}",
-                ]),
+                ],
                 0..18,
             ),
         ) {
-            let text = parts.concat();
             let groups = |c: &regex::Captures<'_>, off: usize| {
                 ["who", "app", "verb"]
                     .map(|g| c.name(g).map(|m| (off + m.start(), off + m.end())))
@@ -1616,17 +1612,16 @@ mod registry_tests {
         /// `after_who_verb` finds AFTER_WHO_VERB's groups.
         #[test]
         fn after_who_verb_matches_the_regex(
-            parts in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "said", "says", "told", "went on", "also", "has", "He", "he", "She", "the",
                     "The", "his", "wife", "spokesman", "Jane", "Doe", "J.", "Mr.", "de", "Émile",
                     "supporters", "federal", "a", "for", "city", "-", "—", ",", ", ", ".", ";",
                     "\"", "’s", " ", " ", " ", "  ", "\t", "\n", "\u{a0}",
-                ]),
+                ],
                 0..18,
             ),
         ) {
-            let text = parts.concat();
             let lead = lead_len(&text);
             let want = AFTER_WHO_VERB.captures(&text).map(|c| {
                 let r = |m: regex::Match<'_>| m.start()..m.end();
@@ -1639,17 +1634,16 @@ mod registry_tests {
         /// `according_matches` finds what ACCORDING finds, match for match.
         #[test]
         fn according_matches_match_the_regex(
-            parts in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "According to", "according to", "accordingly", "xaccording to", "_according to",
                     "ccording to", "according", "to", "He", "he", "the", "his", "spokesman", "Jane",
                     "Doe", "J.", "Mr.", "de", "Émile", "supporters", "federal", "-", ",", ".", "(",
                     "\"", "’s", " ", " ", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}",
-                ]),
+                ],
                 0..16,
             ),
         ) {
-            let text = parts.concat();
             let want: Vec<(usize, usize)> =
                 ACCORDING.find_iter(&text).map(|m| (m.start(), m.end())).collect();
             prop_assert_eq!(according_matches(&text).collect::<Vec<_>>(), want);
@@ -1658,18 +1652,17 @@ mod registry_tests {
         /// `subjects` finds the who of each SUBJECT match.
         #[test]
         fn subjects_match_the_regex(
-            parts in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "said", "He", "he", "She", "they", "I", "We", "the", "The", "a", "An", "his",
                     "spokesman", "prime", "minister", "Jane", "Doe", "J.", "Mr.", "de", "Vos",
                     "O'Brien", "Émile", "Clinton", "supporters", "federal", "prosecutors", "-",
                     ",", ".", "(", ")", "_", "9", "\"", "’s", "'", " ", " ", " ", "  ", "\t",
                     "\n", "\r\n", "\u{a0}", "\u{2003}", "\u{85}",
-                ]),
+                ],
                 0..20,
             ),
         ) {
-            let text = parts.concat();
             let want: Vec<(usize, &str)> = SUBJECT
                 .captures_iter(&text)
                 .filter_map(|c| c.name("who"))
@@ -1682,16 +1675,15 @@ mod registry_tests {
         /// finds.
         #[test]
         fn capitalised_mid_sentence_matches_the_scan(
-            parts in prop::collection::vec(
-                prop::sample::select(vec![
+            text in crate::testing::joined(
+                vec![
                     "Jane", "doe", "Doe", "É", "é", "Émile", "ΑΒ", "σ", "O’Malley", "Trump's",
                     "x-Y", "a", "B", "1", ",", ".", "'", "’", "-", "\u{a0}", "\u{c2}", " ",
                     "  ", "\t", "\n", "\u{2003}", "\u{85}", "“", "_",
-                ]),
+                ],
                 0..24,
             ),
         ) {
-            let text = parts.concat();
             prop_assert_eq!(
                 capitalised_mid_sentence(&text),
                 capitalised_mid_sentence_scan(&text)

@@ -1,0 +1,17 @@
+//! Property-test generators shared by the modules' unit tests.
+
+use std::borrow::Borrow;
+use std::fmt::Debug;
+use std::ops::Range;
+
+use proptest::prelude::*;
+
+/// Text of `len` pieces drawn from `pieces`, joined as they are: the words,
+/// marks and white space a rule turns on, in any order, so that a fast path
+/// and the code it replaces meet the cases where they could part.
+pub fn joined<T>(pieces: Vec<T>, len: Range<usize>) -> impl Strategy<Value = String>
+where
+    T: Borrow<str> + Clone + Debug + 'static,
+{
+    prop::collection::vec(prop::sample::select(pieces), len).prop_map(|v| v.concat())
+}
