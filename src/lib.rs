@@ -84,7 +84,13 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
         0
     };
     let seg = segment::segment(input, from);
-    let decisions = structure::assign(&seg.blocks);
+    // What is kept past this point is sized by the article: the lines are
+    // not needed once they are blocks, nor the blocks and their roles once
+    // the byline and date are read, so each goes as soon as it can, before
+    // quotes and speakers (the peak) are built.
+    let segment::Segmentation { blocks, lines, .. } = seg;
+    drop(lines);
+    let decisions = structure::assign(&blocks);
     let mut a = Analysis {
         schema: model::SCHEMA.to_string(),
         source: None,
@@ -102,7 +108,7 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
         warnings: Vec::new(),
     };
     let explained = if explain {
-        seg.blocks
+        blocks
             .iter()
             .zip(&decisions)
             .map(|(b, d): (&segment::Block, &Decision)| Explained {
@@ -115,7 +121,7 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
     } else {
         Vec::new()
     };
-    let mut blocks = seg.blocks;
+    let mut blocks = blocks;
     let mut byline_at = Vec::new();
     for (i, (b, d)) in blocks.iter_mut().zip(&decisions).enumerate() {
         let span = b.span;
@@ -143,10 +149,14 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
             }),
         }
     }
+    a.paragraphs.shrink_to_fit();
+    a.boilerplate.shrink_to_fit();
     // Only the byline blocks keep their text.
     let byline_blocks: Vec<&segment::Block> = byline_at.iter().map(|&i| &blocks[i]).collect();
     a.byline = make_byline(input, &byline_blocks);
     a.published = find_published(input, &a, &blocks, &decisions);
+    drop(blocks);
+    drop(decisions);
     if let Some(first) = a.paragraphs.first() {
         if let Some((place, agency, span)) = dateline::find(&first.text) {
             // Folded text and input differ only in white space; map by re-finding.

@@ -538,6 +538,8 @@ pub fn find(
             warn_unclosed(&quotes[qi], &mut warnings);
         }
     }
+    // Kept to the end of the run: no room to spare from doubling.
+    quotes.shrink_to_fit();
     let mut head_quotes = Vec::new();
     if let Some(h) = headline {
         let s = h.span.of(input);
