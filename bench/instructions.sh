@@ -5,6 +5,7 @@
 #   bench/instructions.sh                        # builds, then measures target/release/lede
 #   LEDE=/path/to/lede bench/instructions.sh     # another build
 #   LEDE_BENCH_MB=3 bench/instructions.sh        # size of the larger corpus (default 3)
+#   LEDE_BENCH_FUNCTIONS=40 bench/instructions.sh  # also the 40 costliest lede:: functions
 #
 # Runs `lede -q -j 1` under callgrind over two generated corpora made with
 # the same seed, the smaller (a third of the size) a prefix of the larger,
@@ -32,12 +33,17 @@ small_mb=$(awk -v m="$MB" 'BEGIN { printf "%g", m / 3 }')
 read -r _ small_bytes < <(python3 bench/gen.py corpus "$tmp/small" "$small_mb" --seed="$SEED")
 read -r _ large_bytes < <(python3 bench/gen.py corpus "$tmp/large" "$MB" --seed="$SEED")
 
+FUNCTIONS=${LEDE_BENCH_FUNCTIONS:-0}
+# instructions CORPUS NAME: total instructions; with FUNCTIONS, keeps the
+# callgrind profile as $tmp/NAME.out for the per-function table.
 instructions() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$LEDE" -q -j 1 "$1" 2>&1 >/dev/null |
+    local out=/dev/null
+    if ((FUNCTIONS > 0)); then out=$tmp/$2.out; fi
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$LEDE" -q -j 1 "$1" 2>&1 >/dev/null |
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
-small=$(instructions "$tmp/small")
-large=$(instructions "$tmp/large")
+small=$(instructions "$tmp/small" small)
+large=$(instructions "$tmp/large" large)
 awk -v s="$small" -v l="$large" -v sb="$small_bytes" -v lb="$large_bytes" -v bin="$LEDE" 'BEGIN {
     per = (l - s) / (lb - sb)
     printf "%s\n", bin
@@ -45,3 +51,31 @@ awk -v s="$small" -v l="$large" -v sb="$small_bytes" -v lb="$large_bytes" -v bin
     printf "one-off instructions (start-up, regex compilation): %.0f M\n", (s - per * sb) / 1e6
     printf "corpora: %.2f MB and %.2f MB (bench/gen.py, same seed)\n", sb / 1e6, lb / 1e6
 }'
+
+# Per function, inclusive of what it calls, by the same difference: where a
+# byte's instructions go, one-off costs left out. Inlined code is charged to
+# the function it was inlined into, under each source file it came from, so a
+# function can appear on more than one line.
+if ((FUNCTIONS > 0)); then
+    command -v callgrind_annotate >/dev/null || {
+        echo "bench/instructions.sh: callgrind_annotate is needed for LEDE_BENCH_FUNCTIONS" >&2
+        exit 1
+    }
+    for run in small large; do
+        callgrind_annotate --inclusive=yes --show-percs=no --threshold=100 "$tmp/$run.out" 2>/dev/null |
+            awk '/lede::/ && !/=>/ { n = $1; gsub(",", "", n); $1 = ""; print n "\t" substr($0, 2) }' \
+                >"$tmp/$run.fn"
+    done
+    echo "instructions per byte by function (inclusive, steady state):"
+    awk -F'\t' -v sb="$small_bytes" -v lb="$large_bytes" '
+        NR == FNR { small[$2] += $1; next }
+        { large[$2] += $1 }
+        END {
+            for (f in large) {
+                name = f
+                sub(/ \[[^]]*\]$/, "", name)
+                sub(/^.*\/(src|library)\//, "src/", name)
+                printf "%8.1f  %s\n", (large[f] - small[f]) / (lb - sb), name
+            }
+        }' "$tmp/small.fn" "$tmp/large.fn" | sort -rn | head -n "$FUNCTIONS"
+fi
