@@ -193,13 +193,17 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
                 .map(|b| b.span),
         )
         .collect();
-    speakers::attribute(
-        input,
-        &a.paragraphs,
-        &context,
-        &mut a.quotes,
-        &mut a.speakers,
-    );
+    // Speakers are only ever those of quotations: an article without any
+    // (a report, a notice) needs no register of the people it names.
+    if !a.quotes.is_empty() {
+        speakers::attribute(
+            input,
+            &a.paragraphs,
+            &context,
+            &mut a.quotes,
+            &mut a.speakers,
+        );
+    }
     a.stats = stats_of(input, &a);
     warn_structure(input, &mut a);
     (a, explained)
