@@ -155,8 +155,6 @@ fn more_on_tail_fits(t: &str) -> bool {
 /// holding either skips every gate (see [`cue`]).
 #[derive(Clone, Copy)]
 enum Gate {
-    /// No cheap test: always search.
-    Always,
     /// The block holds one of these strings, ignoring ASCII case.
     Ci(&'static [&'static str]),
     /// The block holds one of these strings exactly.
@@ -172,9 +170,57 @@ enum Gate {
 /// True when `t` starts with one of `prefixes`, ignoring ASCII case.
 fn starts_ci(t: &str, prefixes: &[&str]) -> bool {
     let b = t.as_bytes();
-    prefixes
-        .iter()
-        .any(|p| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    // The first bytes first: nearly every block fails there, and the
+    // slice comparison goes by chunks without an early exit.
+    let Some(first) = b.first().map(u8::to_ascii_lowercase) else {
+        return prefixes.iter().any(|p| p.is_empty());
+    };
+    prefixes.iter().any(|p| {
+        let p = p.as_bytes();
+        b.len() >= p.len()
+            && p.first().is_none_or(|x| x.to_ascii_lowercase() == first)
+            && b[..p.len()].eq_ignore_ascii_case(p)
+    })
+}
+
+/// The block starts with an ASCII digit or a non-ASCII char (perhaps a
+/// Unicode `\d` or `\s`, or a mark such as `×`).
+fn starts_digit_or_wide(t: &str) -> bool {
+    t.as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b >= 0x80)
+}
+
+/// `read-more-label`: after an optional `[` and white space (a non-ASCII
+/// char may be white space), one of the pattern's words, ignoring ASCII
+/// case; the second half, "see also", is among them.
+fn read_more_shape(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'['));
+    while i < b.len() && is_ascii_ws(b[i]) {
+        i += 1;
+    }
+    b.get(i).is_some_and(|&c| c >= 0x80)
+        || starts_ci(
+            &t[i..],
+            &[
+                "read",
+                "more",
+                "related",
+                "see also",
+                "also read",
+                "also see",
+                "recommended",
+                "top stories",
+                "most read",
+                "most popular",
+                "up next",
+                "trending",
+                "you might also like",
+                "what to read next",
+                "don't miss",
+            ],
+        )
 }
 
 /// `caption-credit-label`: the label's colon is the last one, and at most 81
@@ -348,10 +394,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, &["photo", "picture", "image", "illustration"]), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$"),
     rule("caption-credit-word", Caption, 40, Gate::Exact(&["Credit"]), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits),
     rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$"),
-    rule("caption-label", Caption, 3, Gate::Always, r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$"),
+    rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["photo", "image", "picture", "view ", "gallery", "enlarge this image"])), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$"),
     rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, &["by"]) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$"),
     // Links to other articles.
-    rule("read-more-label", ReadMore, 60, Gate::Always, r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s"),
+    rule("read-more-label", ReadMore, 60, Gate::Shape(read_more_shape), r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s"),
     rule("read-more-bracket", ReadMore, 40, Gate::Shape(|t| t.starts_with('[') && t.ends_with(']')), r"^\[(?:Read|See|Watch|Related|More)(?-u:\b)[^\]]*\]$"),
     rule("read-more-more-on", ReadMore, 6, Gate::Shape(|t| starts_ci(t, &["more ", "read more about"])), r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$").tail("{2,60}", "{2,}", more_on_tail_fits),
     rule("read-more-stories-about", ReadMore, 8, Gate::Shape(|t| starts_ci(t, &["read more stories"])), r"(?i)^read more stories"),
@@ -359,13 +405,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // Players and galleries.
     rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, &["listen", "loading audio", "audio is not supported", "play audio"])), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))"),
     rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, &["watch", "video", "play video", "live", "gallery", "audio", "podcast"])), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]"),
-    rule("media-player", Media, 8, Gate::Always, r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$"),
+    rule("media-player", Media, 8, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["full", "autoplay", "close", "caption", "view ", "buy photo", "replay", "play", "pause", "mute", "unmute", "expand", "wait ", "video ", "now playing", "up next in video"])), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$"),
     rule("media-unavailable", Media, 20, Gate::Ci(&["video is ", "your browser does not support"]), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support"),
     // Advertising.
-    rule("advert-label", Advert, 6, Gate::Always, r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$"),
+    rule("advert-label", Advert, 6, Gate::Shape(|t| starts_ci(t, &["ad", "sponsored", "promoted", "paid ", "partner content", "supported by", "skip ad", "story continues below advertisement", "continue reading ", "report this ad", "you may also like", "from our partners", "around the web", "taboola"])), r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$"),
     rule("advert-sponsored-by", Advert, 25, Gate::Ci(&["sponsored by", "presented by", "in partnership with", "supported by", "brought to you by", "invented by teads"]), r"(?i)(?:sponsored by|presented by|in partnership with|supported by|brought to you by|invented by teads)(?-u:\b).{0,60}$"),
-    rule("advert-undo", Advert, 1, Gate::Always, r"^Undo$"),
-    rule("advert-about-content", Advert, 4, Gate::Always, r"(?i)^about this content$"),
+    rule("advert-undo", Advert, 1, Gate::Shape(|t| t == "Undo"), r"^Undo$"),
+    rule("advert-about-content", Advert, 4, Gate::Shape(|t| starts_ci(t, &["about this content"])), r"(?i)^about this content$"),
     // Wire and contributor credits.
     rule("credit-reporting", Credit, 60, Gate::Shape(|t| starts_ci(t.strip_prefix('(').unwrap_or(t), &["additional ", "further ", "with ", "reporting", "editing", "writing", "research", "fact-checking", "compiled", "production", "translation", "graphics"])), r"(?i)^(?:\(?(?:additional |further |with )?(?:reporting|editing|writing|research|fact-checking|compiled|production|translation|graphics)(?: and [a-z]+)? by(?-u:\b))"),
     rule("credit-contributed", Credit, 40, Gate::Ci(&["contributed"]), r"(?i)(?-u:\b)(?:contributed (?:to )?(?:this|the) (?:report|article|story)|contributed reporting)(?-u:\b)"),
@@ -374,12 +420,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("legal-copyright", Legal, 60, Gate::Ci(&["©", "(c)", "copyright", "all rights reserved", "registered in england", "company number", "company no", "company registration", "registered office", "may not be ", "terms of ", "terms and ", "privacy policy"]), r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$"),
     // Dates and reading time.
     rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, &["published", "updated", "last updated", "posted", "first published", "modified", "created", "originally published", "this article was "])), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)"),
-    rule("meta-reading-time", Meta, 8, Gate::Always, r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)"),
-    rule("meta-ago", Meta, 6, Gate::Always, r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$"),
+    rule("meta-reading-time", Meta, 8, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)"),
+    rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["about"])), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$"),
     rule("meta-print-edition", Meta, 60, Gate::Shape(|t| starts_ci(t, &["a version of this "])), r"(?i)^a version of this (?:article|story) appears in print"),
     // Calls to action and page furniture.
     rule("promo-share", Promo, 8, Gate::Shape(share_shape), r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$"),
-    rule("promo-numbers", Promo, 1, Gate::Always, r"^\d{1,6}$"),
+    rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit_or_wide), r"^\d{1,6}$"),
     rule("promo-call", Promo, 45, Gate::Ci(&["sign up for", "sign up to", "subscribe to", "subscribe for", "subscribe now", "subscribe today", "newsletter", " in to comment", " in to continue", " in to read", "follow ", "is on twitter", "is on facebook", "is on instagram", "join our ", "join the ", "download our", "download the", "get our", "get the", "leave a comment", "commenting policy", "comment is ", "comment are ", "comments is ", "comments are ", "become a ", "journalism", "tell us what you think", "your feedback", "you must be logged in", "opinions expressed in reader comments", "check out more ", "conversation powered by", "please review our", "please read our", " in or register", " in or create"]), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))"),
     rule("promo-paywall", Promo, 40, Gate::Ci(&["reached your ", "free article", "already a ", "subscribe from", "unlimited access", "journalism", "become a", "for an ad-free experience"]), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience"),
     rule("promo-call-upper", Promo, 10, Gate::Shape(|t| ["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"].iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)"),
@@ -393,7 +439,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // cost 15 M instructions, for blocks that seldom pass either.
     rule("other-contact", Other, 30, Gate::Shape(|t| starts_ci(t, &["contact", "email", "e-mail", "reach"]) && memchr(b'@', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@"),
     rule("other-contact", Other, 30, Gate::Shape(phone_shape), r"(?i)^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}"),
-    rule("other-nav", Other, 3, Gate::Always, r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$"),
+    rule("other-nav", Other, 3, Gate::Shape(|t| t.starts_with('.') || starts_ci(t, &["close", "done", "menu", "home", "search", "resize text", "print article", "view profile", "content preferences", "more", "next", "previous", "back to top", "skip to content", "exclusive", "breaking", "live", "opinion", "analysis", "explainer"])), r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$"),
 ]);
 
 /// `caption-agency`: a credit ending in a photo agency, "X/Getty Images".
@@ -552,16 +598,31 @@ impl Found {
     }
 }
 
+/// The searcher of each rule whose gate is one exact needle, built once
+/// (`memmem::find` built one for every block it searched).
+static FINDERS: LazyLock<Vec<Option<memmem::Finder<'static>>>> = LazyLock::new(|| {
+    RULES
+        .iter()
+        .map(|r| match r.gate {
+            Gate::Exact([n]) => Some(memmem::Finder::new(n)),
+            _ => None,
+        })
+        .collect()
+});
+
 /// True unless rule `i`'s gate shows that its pattern cannot match `text`;
 /// `needles(ci)` computes (once per automaton) the rules whose needles, of
 /// the ASCII-case-insensitive automaton or the exact one, occur in `text`.
 fn may_match(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> bool {
     let (shape, ci) = match RULES[i].gate {
-        Gate::Always => return true,
         Gate::Shape(f) => return f(text),
         // One exact needle: memmem's SIMD search costs a fraction of a run
         // of the automaton (this one gates every block of 40 words or less).
-        Gate::Exact([n]) => return memmem::find(text.as_bytes(), n.as_bytes()).is_some(),
+        Gate::Exact([_]) => {
+            return FINDERS[i]
+                .as_ref()
+                .is_some_and(|f| f.find(text.as_bytes()).is_some())
+        }
         Gate::Ci(_) => (None, true),
         Gate::Exact(_) => (None, false),
         Gate::ShapeCi(f, _) => (Some(f), true),
@@ -945,6 +1006,69 @@ mod tests {
                             text
                         );
                     }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// Short blocks of the words that open the anchored label rules
+        /// (links, players, adverts, times, navigation): a gate never
+        /// rejects a block its pattern matches.
+        #[test]
+        fn label_gates_never_reject_a_generated_match(
+            text in crate::testing::joined(
+                vec![
+                    "Read", "read more", " more", "[", "]", "Related", " articles", "see also",
+                    "See Also ", "Also read", "Most popular", "Up next", "don't miss", "Photo",
+                    "photos", "Image", "View ", "this image", "gallery", "Enlarge this image", "5",
+                    "12", "\u{663}", " ", "\t", "\u{a0}", "\u{2003}", "\u{d7}", "of", " min",
+                    "-", "read", " ago", "minutes", "About ", "Advertisement", "Ad", "Sponsored",
+                    " by", "x", "Undo", "undo", "about this content", "Estimated ", "reading time",
+                    "close", "Close", ".", ":", "\u{2014}", "\u{203a}", "|", "Wait ", " seconds",
+                    " to continue", "Video ", "not available", "full screen", "Taboola",
+                    "Back to top", "continue reading ", "the main story", "Play", "Pause",
+                ],
+                0..6,
+            )
+        ) {
+            if !has_odd_fold(&text) {
+                for i in 0..RULES.len() {
+                    if pattern(i).is_match(&text) {
+                        prop_assert!(
+                            may_match(i, &text, &mut |_| needle_rules(&text)),
+                            "{} rejects {:?}",
+                            RULES[i].name,
+                            text
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn starts_ci_is_the_slice_comparison() {
+        let prefixes = ["", "a", "ab", "read more", "\u{e9}t\u{e9}"];
+        for t in [
+            "",
+            "A",
+            "aB",
+            "Read More!",
+            "readmore",
+            "\u{c9}t\u{e9}",
+            "\u{e9}t\u{e9}x",
+            "b",
+        ] {
+            for k in 0..=prefixes.len() {
+                for j in k..=prefixes.len() {
+                    let ps = &prefixes[k..j];
+                    let slow = ps.iter().any(|p| {
+                        t.len() >= p.len()
+                            && t.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                    });
+                    assert_eq!(starts_ci(t, ps), slow, "{t:?} {ps:?}");
                 }
             }
         }
