@@ -500,6 +500,146 @@ struct NeedleSet {
     needles: Vec<&'static str>,
     dfa: DFA,
     rules: Vec<u64>,
+    /// The DFA as a flat table, when it fits one.
+    scan: Option<Scan>,
+}
+
+/// Entries of a [`Scan`] table: every index a `u16` state plus a `u8`
+/// (twice a class) can make, so indexing needs no bounds check.
+const SCAN_LEN: usize = (u16::MAX as usize + 1) + u8::MAX as usize;
+
+/// A needle DFA copied into a flat table of `u16`, stepped with two loads
+/// and an add a byte where the DFA's own step took about twice that.
+///
+/// States are numbered from the start state by a walk over all bytes (an
+/// unanchored DFA never dies); bytes with equal transitions in every state
+/// share a class. State `s` is the index `s * stride` (`stride` twice the
+/// classes), plus 1 when it is a match state; its transition on class `c`
+/// is stored at `s * stride + 2c` and again at `+ 1`, so that the next
+/// index is the entry plus twice the class whether or not it is marked.
+struct Scan {
+    /// Twice each byte's class.
+    class2: [u8; 256],
+    trans: Box<[u16; SCAN_LEN]>,
+    stride: usize,
+    /// The rules whose needles end in each state, by state number.
+    rules_at: Vec<u64>,
+}
+
+impl Scan {
+    /// The table of `dfa` whose pattern `p` opens `rules[p]`, or `None`
+    /// when its states and classes do not fit it.
+    fn new(dfa: &DFA, rules: &[u64]) -> Option<Scan> {
+        use aho_corasick::automaton::StateID;
+        use std::collections::HashMap;
+        let start = dfa
+            .start_state(Anchored::No)
+            .expect("the DFA searches unanchored");
+        let mut number: HashMap<StateID, usize> = HashMap::from([(start, 0)]);
+        let mut states = vec![start];
+        let mut next: Vec<[StateID; 256]> = Vec::new();
+        let mut i = 0;
+        while i < states.len() {
+            let row: [StateID; 256] =
+                std::array::from_fn(|b| dfa.next_state(Anchored::No, states[i], b as u8));
+            for &n in &row {
+                number.entry(n).or_insert_with(|| {
+                    states.push(n);
+                    states.len() - 1
+                });
+            }
+            next.push(row);
+            i += 1;
+        }
+        // Classes: bytes whose columns are equal.
+        let mut class2 = [0u8; 256];
+        let mut reps: Vec<usize> = Vec::new();
+        for b in 0..256 {
+            let c = match reps
+                .iter()
+                .position(|&r| next.iter().all(|row| row[r] == row[b]))
+            {
+                Some(c) => c,
+                None => {
+                    reps.push(b);
+                    reps.len() - 1
+                }
+            };
+            class2[b] = u8::try_from(2 * c).ok()?;
+        }
+        let stride = 2 * reps.len();
+        if states.len() * stride > usize::from(u16::MAX) + 1 {
+            return None;
+        }
+        let rules_at: Vec<u64> = states
+            .iter()
+            .map(|&sid| {
+                if !(dfa.is_special(sid) && dfa.is_match(sid)) {
+                    return 0;
+                }
+                (0..dfa.match_len(sid))
+                    .map(|k| rules[dfa.match_pattern(sid, k).as_usize()])
+                    .fold(0, |a, r| a | r)
+            })
+            .collect();
+        let entry = |sid: StateID| {
+            let n = number[&sid];
+            let marked = dfa.is_special(sid) && dfa.is_match(sid);
+            u16::try_from(n * stride + usize::from(marked)).expect("fits by the check above")
+        };
+        let mut trans = vec![0u16; SCAN_LEN].into_boxed_slice();
+        for (s, row) in next.iter().enumerate() {
+            for (c, &b) in reps.iter().enumerate() {
+                let e = entry(row[b]);
+                trans[s * stride + 2 * c] = e;
+                trans[s * stride + 2 * c + 1] = e;
+            }
+        }
+        Some(Scan {
+            class2,
+            trans: trans.try_into().expect("SCAN_LEN entries"),
+            stride,
+            rules_at,
+        })
+    }
+
+    /// The rules whose needles occur in `bytes`, read from the start
+    /// state: eight bytes at a time with only the marks of the states
+    /// gathered, and a chunk that reached a match state read again to
+    /// collect its rules.
+    fn rules(&self, bytes: &[u8]) -> u64 {
+        let mut e: u16 = 0;
+        let mut found = 0;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let from = e;
+            let mut marks = 0;
+            for &b in chunk {
+                e = self.step(e, b);
+                marks |= e;
+            }
+            if marks & 1 != 0 {
+                found |= self.collect(from, chunk);
+            }
+        }
+        found | self.collect(e, chunks.remainder())
+    }
+
+    fn step(&self, e: u16, b: u8) -> u16 {
+        self.trans[usize::from(e) + usize::from(self.class2[usize::from(b)])]
+    }
+
+    /// The rules of the match states `bytes` pass through from `e`.
+    fn collect(&self, mut e: u16, bytes: &[u8]) -> u64 {
+        let mut found = 0;
+        for &b in bytes {
+            e = self.step(e, b);
+            if e & 1 != 0 {
+                found |= self.rules_at[usize::from(e) / self.stride];
+            }
+        }
+        found
+    }
 }
 
 static NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
@@ -535,6 +675,7 @@ static NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
             .build(&needles)
             .expect("gate needles build");
         NeedleSet {
+            scan: Scan::new(&dfa, &rules),
             needles,
             dfa,
             rules,
@@ -553,7 +694,16 @@ fn needle_rules(text: &str) -> u64 {
 }
 
 /// The rules (bits by table index) whose needles in one automaton occur
-/// in `text`.
+/// in `text`: by its flat table, else by the DFA.
+fn set_rules(set: &NeedleSet, text: &str) -> u64 {
+    match &set.scan {
+        Some(scan) => scan.rules(text.as_bytes()),
+        None => automaton_rules(set, text),
+    }
+}
+
+/// The rules (bits by table index) whose needles in one automaton occur
+/// in `text`, by stepping its DFA.
 fn automaton_rules(set: &NeedleSet, text: &str) -> u64 {
     // The DFA stepped by hand, a table load and a compare a byte: the
     // overlapping iterator's search loop and bookkeeping cost about twenty
@@ -587,13 +737,11 @@ struct Found {
 impl Found {
     fn rules(&mut self, text: &str, ci: bool) -> u64 {
         if ci {
-            *self
-                .ci
-                .get_or_insert_with(|| automaton_rules(&NEEDLES.ci, text))
+            *self.ci.get_or_insert_with(|| set_rules(&NEEDLES.ci, text))
         } else {
             *self
                 .exact
-                .get_or_insert_with(|| automaton_rules(&NEEDLES.exact, text))
+                .get_or_insert_with(|| set_rules(&NEEDLES.exact, text))
         }
     }
 }
@@ -976,6 +1124,14 @@ mod tests {
         fn stepped_dfa_finds_the_overlapping_search_rules(text in needle_text()) {
             for set in [&NEEDLES.ci, &NEEDLES.exact] {
                 prop_assert_eq!(automaton_rules(set, &text), overlapping_rules(set, &text));
+            }
+        }
+
+        #[test]
+        fn flat_table_finds_the_overlapping_search_rules(text in needle_text()) {
+            for set in [&NEEDLES.ci, &NEEDLES.exact] {
+                let scan = set.scan.as_ref().expect("both tables fit");
+                prop_assert_eq!(scan.rules(text.as_bytes()), overlapping_rules(set, &text));
             }
         }
     }
