@@ -592,11 +592,26 @@ impl Scan {
     /// when its states and classes do not fit it.
     fn new(dfa: &DFA, rules: &[u64]) -> Option<Scan> {
         use aho_corasick::automaton::StateID;
-        use std::collections::HashMap;
         let start = dfa
             .start_state(Anchored::No)
             .expect("the DFA searches unanchored");
-        let mut number: HashMap<StateID, usize> = HashMap::from([(start, 0)]);
+        // State numbers by DFA state id (an index into its table, so a
+        // vector serves where a hash map cost more than the rest).
+        let mut number: Vec<Option<usize>> = Vec::new();
+        let put = |number: &mut Vec<Option<usize>>, sid: StateID, n: usize| {
+            let at = sid.as_usize();
+            if number.len() <= at {
+                number.resize(at + 1, None);
+            }
+            match number[at] {
+                Some(_) => false,
+                None => {
+                    number[at] = Some(n);
+                    true
+                }
+            }
+        };
+        put(&mut number, start, 0);
         let mut states = vec![start];
         let mut next: Vec<[StateID; 256]> = Vec::new();
         let mut i = 0;
@@ -604,10 +619,9 @@ impl Scan {
             let row: [StateID; 256] =
                 std::array::from_fn(|b| dfa.next_state(Anchored::No, states[i], b as u8));
             for &n in &row {
-                number.entry(n).or_insert_with(|| {
+                if put(&mut number, n, states.len()) {
                     states.push(n);
-                    states.len() - 1
-                });
+                }
             }
             next.push(row);
             i += 1;
@@ -644,7 +658,7 @@ impl Scan {
             })
             .collect();
         let entry = |sid: StateID| {
-            let n = number[&sid];
+            let n = number[sid.as_usize()].expect("every state was numbered");
             let marked = dfa.is_special(sid) && dfa.is_match(sid);
             u16::try_from(n * stride + usize::from(marked)).expect("fits by the check above")
         };
