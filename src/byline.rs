@@ -48,6 +48,7 @@ static LOWER_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\([a-z][^)]*\)").expect("paren regex"));
 
 /// Words that make a comma part a job title.
+#[cfg(test)]
 const ROLE_WORDS: &[&str] = &[
     "editor",
     "correspondent",
@@ -112,6 +113,7 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Words that make a part an organisation.
+#[cfg(test)]
 const ORG_WORDS: &[&str] = &[
     "news",
     "times",
@@ -165,16 +167,262 @@ const ORG_WORDS: &[&str] = &[
 ];
 
 /// Lowercase words allowed inside a name ("Ludwig van Beethoven").
+#[cfg(test)]
 const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "bin", "al", "ibn",
     "du", "dos", "das", "y", "st", "ter",
 ];
 
 /// Words that never start a person's name in a byline.
+#[cfg(test)]
 const NOT_NAMES: &[&str] = &[
     "our", "the", "a", "an", "staff", "and", "in", "for", "with", "from", "at", "on", "this", "by",
     "words", "more", "share", "follow", "contact", "about", "view", "read", "see",
 ];
+
+/// True when `w` is one of [`ROLE_WORDS`] (lowercase): matched by length and bytes,
+/// where a scan of the list compared it with each of the sixty.
+fn is_role_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"editor"
+            | b"correspondent"
+            | b"reporter"
+            | b"writer"
+            | b"staff"
+            | b"columnist"
+            | b"contributor"
+            | b"producer"
+            | b"chief"
+            | b"senior"
+            | b"political"
+            | b"technologist"
+            | b"analyst"
+            | b"director"
+            | b"professor"
+            | b"critic"
+            | b"journalist"
+            | b"author"
+            | b"presenter"
+            | b"host"
+            | b"anchor"
+            | b"intern"
+            | b"fellow"
+            | b"officer"
+            | b"manager"
+            | b"head"
+            | b"deputy"
+            | b"associate"
+            | b"assistant"
+            | b"digital"
+            | b"news"
+            | b"sports"
+            | b"business"
+            | b"science"
+            | b"health"
+            | b"economics"
+            | b"security"
+            | b"diplomatic"
+            | b"home"
+            | b"affairs"
+            | b"international"
+            | b"foreign"
+            | b"special"
+            | b"investigations"
+            | b"royal"
+            | b"entertainment"
+            | b"showbiz"
+            | b"technology"
+            | b"tech"
+            | b"culture"
+            | b"arts"
+            | b"travel"
+            | b"photographer"
+            | b"freelance"
+            | b"contributing"
+            | b"executive"
+            | b"managing"
+            | b"lead"
+            | b"desk"
+            | b"bureau"
+    )
+}
+
+/// True when `w` is one of [`ORG_WORDS`] (lowercase).
+fn is_org_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"news"
+            | b"times"
+            | b"post"
+            | b"press"
+            | b"agency"
+            | b"associated"
+            | b"media"
+            | b"journal"
+            | b"herald"
+            | b"tribune"
+            | b"daily"
+            | b"network"
+            | b"radio"
+            | b"tv"
+            | b"television"
+            | b"magazine"
+            | b"group"
+            | b"inc"
+            | b"ltd"
+            | b"online"
+            | b"gazette"
+            | b"courier"
+            | b"chronicle"
+            | b"mail"
+            | b"express"
+            | b"observer"
+            | b"review"
+            | b"bureau"
+            | b"wire"
+            | b"service"
+            | b"project"
+            | b"institute"
+            | b"foundation"
+            | b"university"
+            | b"report"
+            | b"insider"
+            | b"today"
+            | b"weekly"
+            | b"standard"
+            | b"independent"
+            | b"telegraph"
+            | b"guardian"
+            | b"broadcasting"
+            | b"corporation"
+            | b"channel"
+            | b"studio"
+            | b"studios"
+            | b"center"
+            | b"centre"
+    )
+}
+
+/// True when `w` is one of [`PARTICLES`].
+fn is_particle(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"de"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"da"
+            | b"di"
+            | b"del"
+            | b"della"
+            | b"la"
+            | b"le"
+            | b"bin"
+            | b"al"
+            | b"ibn"
+            | b"du"
+            | b"dos"
+            | b"das"
+            | b"y"
+            | b"st"
+            | b"ter"
+    )
+}
+
+/// True when `w` is one of [`NOT_NAMES`].
+fn is_not_name(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"our"
+            | b"the"
+            | b"a"
+            | b"an"
+            | b"staff"
+            | b"and"
+            | b"in"
+            | b"for"
+            | b"with"
+            | b"from"
+            | b"at"
+            | b"on"
+            | b"this"
+            | b"by"
+            | b"words"
+            | b"more"
+            | b"share"
+            | b"follow"
+            | b"contact"
+            | b"about"
+            | b"view"
+            | b"read"
+            | b"see"
+    )
+}
+
+/// True when `w` lowercased (`str::to_lowercase`) passes `is`, a test of
+/// one of the lowercase ASCII word lists. An ASCII word is lowered into a
+/// stack buffer (no listed word is longer than it), where `to_lowercase`
+/// allocated a string for every word; other words take `to_lowercase`.
+fn lower_is(w: &str, is: fn(&[u8]) -> bool) -> bool {
+    let b = w.as_bytes();
+    if !b.is_ascii() {
+        return is(w.to_lowercase().as_bytes());
+    }
+    let mut low = [0u8; LONGEST_LISTED];
+    if b.len() > low.len() {
+        return false;
+    }
+    for (l, &x) in low.iter_mut().zip(b) {
+        *l = x.to_ascii_lowercase();
+    }
+    is(&low[..b.len()])
+}
+
+/// Bytes of the longest word of the lists [`lower_is`] tests.
+const LONGEST_LISTED: usize = 16;
+
+/// Whether any word of `part` is an organisation word, any a role word, and
+/// the last an organisation word: the words are the runs of alphanumeric
+/// chars of `part.to_lowercase()`.
+fn part_words(part: &str) -> (bool, bool, bool) {
+    let (mut org, mut role, mut last_org) = (false, false, false);
+    let mut check = |w: &[u8]| {
+        let o = is_org_word(w);
+        org |= o;
+        role |= is_role_word(w);
+        last_org = o;
+    };
+    if part.is_ascii() {
+        // ASCII lowercases byte by byte and keeps its alphanumerics: each
+        // run is lowered into a buffer, or is too long for any list.
+        for w in part
+            .as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if w.len() > LONGEST_LISTED {
+                check(b"");
+                continue;
+            }
+            let mut low = [0u8; LONGEST_LISTED];
+            for (l, &x) in low.iter_mut().zip(w) {
+                *l = x.to_ascii_lowercase();
+            }
+            check(&low[..w.len()]);
+        }
+    } else {
+        let lower = part.to_lowercase();
+        for w in lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            check(w.as_bytes());
+        }
+    }
+    (org, role, last_org)
+}
 
 /// Parse a block that says who wrote the article explicitly ("By ...",
 /// "Name | date", "Our Foreign Staff"). `None` when the block is no byline.
@@ -374,14 +622,8 @@ fn names(rest: &str) -> Parsed {
         if part.is_empty() {
             continue;
         }
-        let lower = part.to_lowercase();
-        let words: Vec<&str> = lower
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let is_org = words.iter().any(|w| ORG_WORDS.contains(w))
-            || (i > 0 && part.split_whitespace().next().is_some_and(is_acronym));
-        let is_role = words.iter().any(|w| ROLE_WORDS.contains(w));
+        let (any_org, is_role, last_org) = part_words(part);
+        let is_org = any_org || (i > 0 && part.split_whitespace().next().is_some_and(is_acronym));
         if !names_done && !(i > 0 && (is_org || is_role)) {
             let mut any = false;
             for piece in split_and(part) {
@@ -403,8 +645,7 @@ fn names(rest: &str) -> Parsed {
         }
         names_done = true;
         // "BBC News" is an outlet, "Political Editor" a job: the last word decides.
-        let last_is_org = words.last().is_some_and(|w| ORG_WORDS.contains(w))
-            || part.split_whitespace().next().is_some_and(is_acronym);
+        let last_is_org = last_org || part.split_whitespace().next().is_some_and(is_acronym);
         if is_role && !last_is_org && !(is_org && out.role.is_some()) {
             if out.role.is_none() {
                 out.role = Some(part.to_string());
@@ -451,24 +692,22 @@ pub fn clean_name(text: &str) -> Option<String> {
     if !(2..=5).contains(&tokens.len()) {
         return None;
     }
-    let first = tokens[0].to_lowercase();
-    if NOT_NAMES.contains(&first.as_str()) {
+    if lower_is(tokens[0], is_not_name) {
         return None;
     }
     let mut capitals = 0;
     for (i, t) in tokens.iter().enumerate() {
         let core = t.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '"'));
-        let lower = core.to_lowercase();
         if core.is_empty() || core.chars().any(|c| c.is_ascii_digit() || c == '@') {
             return None;
         }
-        if ROLE_WORDS.contains(&lower.as_str()) || ORG_WORDS.contains(&lower.as_str()) {
+        if lower_is(core, |w| is_role_word(w) || is_org_word(w)) {
             return None;
         }
         let capital = core.chars().next().is_some_and(char::is_uppercase);
         if capital {
             capitals += 1;
-        } else if i == 0 || i == tokens.len() - 1 || !PARTICLES.contains(&lower.as_str()) {
+        } else if i == 0 || i == tokens.len() - 1 || !lower_is(core, is_particle) {
             return None;
         }
         if !core
@@ -626,6 +865,109 @@ mod tests {
             assert_eq!(STAFF.is_match(b), is_staff(b), "{b:?}");
         }
         assert!(matched > 30 && open_only > 5, "{matched} {open_only}");
+    }
+
+    /// A word list and the test that replaced its lookups.
+    type ListTest = (&'static [&'static str], fn(&[u8]) -> bool);
+
+    /// Each list's test matches exactly its words: all of them, and none
+    /// of the words one byte off.
+    #[test]
+    fn word_tests_are_the_lists() {
+        let lists: [ListTest; 4] = [
+            (ROLE_WORDS, is_role_word),
+            (ORG_WORDS, is_org_word),
+            (PARTICLES, is_particle),
+            (NOT_NAMES, is_not_name),
+        ];
+        for (list, is) in lists {
+            for w in list {
+                assert!(is(w.as_bytes()), "{w}");
+                assert!(w.len() <= LONGEST_LISTED, "{w}");
+                assert_eq!(w.to_lowercase(), *w);
+                let mut near = vec![w[1..].to_string(), format!("{w}s"), w.to_uppercase()];
+                near.push(format!("{}x", &w[..w.len() - 1]));
+                for n in near {
+                    assert_eq!(is(n.as_bytes()), list.contains(&n.as_str()), "{n}");
+                }
+            }
+            assert!(!is(b""));
+        }
+    }
+
+    /// The list words and their pieces, in either case, with the letters
+    /// Unicode lowercases into ASCII and the marks that split words.
+    fn listed_words() -> impl Strategy<Value = String> {
+        let mut pieces: Vec<String> = ROLE_WORDS
+            .iter()
+            .chain(ORG_WORDS)
+            .chain(PARTICLES)
+            .chain(NOT_NAMES)
+            .flat_map(|w| {
+                [
+                    w.to_string(),
+                    w.to_uppercase(),
+                    w[..w.len() / 2].to_string(),
+                    // KELVIN SIGN lowercases to k; LONG S and DOTTED I do not
+                    // lowercase into ASCII.
+                    w.replace('k', "\u{212a}").replace('s', "\u{17f}"),
+                    w.replace('k', "\u{212a}").replace('i', "\u{130}"),
+                ]
+            })
+            .collect();
+        pieces.extend(
+            [
+                " ",
+                "-",
+                "'",
+                ".",
+                "\u{212a}",
+                "\u{130}",
+                "\u{17f}",
+                "\u{e9}",
+                "\u{c9}",
+                "K",
+                "s",
+                "x",
+                "1",
+                "\u{2019}",
+                "abcdefghijklmnopq",
+            ]
+            .map(String::from),
+        );
+        crate::testing::joined(pieces, 0..4)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn lower_is_is_the_list_lookup(w in listed_words()) {
+            let lower = w.to_lowercase();
+            let lists: [ListTest; 4] = [
+                (ROLE_WORDS, is_role_word),
+                (ORG_WORDS, is_org_word),
+                (PARTICLES, is_particle),
+                (NOT_NAMES, is_not_name),
+            ];
+            for (list, is) in lists {
+                prop_assert_eq!(lower_is(&w, is), list.contains(&lower.as_str()), "{:?}", w);
+            }
+        }
+
+        #[test]
+        fn part_words_are_the_lowercase_split(w in listed_words()) {
+            let lower = w.to_lowercase();
+            let words: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let expected = (
+                words.iter().any(|w| ORG_WORDS.contains(w)),
+                words.iter().any(|w| ROLE_WORDS.contains(w)),
+                words.last().is_some_and(|w| ORG_WORDS.contains(w)),
+            );
+            prop_assert_eq!(part_words(&w), expected, "{:?}", w);
+        }
     }
 
     #[test]
