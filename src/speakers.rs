@@ -561,14 +561,11 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 fn after_preposition(text: &str, at: usize) -> bool {
-    let prev = text[..at]
-        .split_whitespace()
-        .next_back()
-        .map(lower_key)
-        .unwrap_or_default();
-    PREPOSITIONS.contains(&prev.as_str())
+    let prev = text[..at].split_whitespace().next_back().map(Key::new);
+    let prev = prev.as_ref().map_or("", Key::as_str);
+    PREPOSITIONS.contains(&prev)
         || matches!(
-            prev.as_str(),
+            prev,
             "a" | "an" | "the" | "this" | "that" | "these" | "those"
         )
 }
@@ -637,7 +634,14 @@ fn is_group(who: &str) -> bool {
 }
 
 fn possessive_or_modifier_at(text: &str, end: usize) -> bool {
-    possessive_at(text, end) || GROUP_AFTER.is_match(&text[end..])
+    // GROUP_AFTER needs white space and then a group noun, which opens
+    // with a lower-case ASCII letter.
+    let rest = &text[end..];
+    let t = rest.trim_start();
+    possessive_at(text, end)
+        || (t.len() < rest.len()
+            && t.starts_with(|c: char| c.is_ascii_lowercase())
+            && GROUP_AFTER.is_match(rest))
 }
 
 /// A run of capitalised words: what `name_runs` finds, kept as the
@@ -712,13 +716,16 @@ fn tok_end(t: &str, p: usize) -> Option<usize> {
     if b.get(p + 1) == Some(&b'.') {
         return Some(p + 2);
     }
-    for a in TOK_ABBREVIATIONS {
-        if b[p..].starts_with(a.as_bytes()) && b.get(p + a.len()) == Some(&b'.') {
-            return Some(p + a.len() + 1);
-        }
-    }
-    // [A-Z][\p{L}'’\-]*, as long as it goes.
+    // [A-Z][\p{L}'’\-]*, as long as it goes: ASCII letters first.
     let mut e = p + 1;
+    while b.get(e).is_some_and(u8::is_ascii_alphabetic) {
+        e += 1;
+    }
+    // An abbreviation (all letters) with its stop is the whole run of
+    // letters before a stop; no two abbreviations are the same.
+    if b.get(e) == Some(&b'.') && TOK_ABBREVIATIONS.iter().any(|a| a.as_bytes() == &b[p..e]) {
+        return Some(e + 1);
+    }
     for c in t[e..].chars() {
         let more = if c.is_ascii() {
             c.is_ascii_alphabetic() || c == '\'' || c == '-'
@@ -847,8 +854,14 @@ static NOT_NAME_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(&[TITLES, R
 /// Does `set` hold `lower_key(w)`? Short ASCII words are lowercased on the
 /// stack rather than into a new String.
 fn has_key(set: &WordSet, w: &str) -> bool {
-    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
     let mut buf = [0u8; 32];
+    if let Some(t) = ascii_trimmed(w).filter(|t| t.len() <= buf.len()) {
+        let key = &mut buf[..t.len()];
+        key.copy_from_slice(t);
+        key.make_ascii_lowercase();
+        return set.contains(&*key);
+    }
+    let t = w.trim_matches(|c: char| !c.is_alphanumeric());
     if t.is_ascii() && t.len() <= buf.len() {
         let key = &mut buf[..t.len()];
         key.copy_from_slice(t.as_bytes());
@@ -857,6 +870,24 @@ fn has_key(set: &WordSet, w: &str) -> bool {
     } else {
         set.contains(lower_key(w).as_bytes())
     }
+}
+
+/// `w` less the characters at either end that are not alphanumeric, when
+/// `w` is ASCII: `w.trim_matches(|c: char| !c.is_alphanumeric())` a byte at
+/// a time.
+fn ascii_trimmed(w: &str) -> Option<&[u8]> {
+    let b = w.as_bytes();
+    if !b.is_ascii() {
+        return None;
+    }
+    let Some(s) = b.iter().position(u8::is_ascii_alphanumeric) else {
+        return Some(&[]);
+    };
+    let e = b
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(s, |e| e + 1);
+    Some(&b[s..e])
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -1206,6 +1237,12 @@ enum Key {
 impl Key {
     /// `lower_key(s)`.
     fn new(s: &str) -> Key {
+        if let Some(t) = ascii_trimmed(s).filter(|t| t.len() <= 64) {
+            let mut buf = [0u8; 64];
+            buf[..t.len()].copy_from_slice(t);
+            buf[..t.len()].make_ascii_lowercase();
+            return Key::Stack(buf, t.len());
+        }
         let t = s.trim_matches(|c: char| !c.is_alphanumeric());
         if t.is_ascii() && t.len() <= 64 {
             let mut buf = [0u8; 64];
@@ -1221,6 +1258,17 @@ impl Key {
         match self {
             Key::Stack(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
             Key::Heap(s) => s,
+        }
+    }
+}
+
+/// `map.entry(key.to_string()).or_default().push(x)`, with the key copied
+/// only when it is new.
+fn push_at<T>(map: &mut WordMap<String, Vec<T>>, key: &str, x: T) {
+    match map.get_mut(key) {
+        Some(v) => v.push(x),
+        None => {
+            map.insert(key.to_string(), vec![x]);
         }
     }
 }
@@ -1254,7 +1302,7 @@ impl Registry {
                 if let Some(v) = self.by_first.get_mut(old) {
                     v.retain(|&x| x != i);
                 }
-                self.by_first.entry(first.to_string()).or_default().push(i);
+                push_at(&mut self.by_first, first, i);
                 if let Some(ix) = self.by_last.get_mut(last).and_then(|g| g.index.as_mut()) {
                     ix.remove(i, old);
                     ix.add(i, first, tokens.len());
@@ -1268,7 +1316,12 @@ impl Registry {
             tokens: tokens.iter().map(|t| t.to_string()).collect(),
             ..Person::default()
         });
-        let g = self.by_last.entry(last.to_string()).or_default();
+        if !self.by_last.contains_key(last) {
+            self.by_last.insert(last.to_string(), Surname::default());
+        }
+        let Some(g) = self.by_last.get_mut(last) else {
+            return id;
+        };
         g.ids.push(id);
         if let Some(ix) = g.index.as_mut() {
             ix.add(id, first, tokens.len());
@@ -1280,7 +1333,7 @@ impl Registry {
             }
             g.index = Some(Box::new(ix));
         }
-        self.by_first.entry(first.to_string()).or_default().push(id);
+        push_at(&mut self.by_first, first, id);
         id
     }
 
@@ -1321,11 +1374,12 @@ impl Registry {
 
     /// Record a mention (in document order).
     fn add_mention(&mut self, m: Mention) {
-        let key = lower_key(self.people[m.person].surname());
-        self.surname_mentions
-            .entry(key)
-            .or_default()
-            .push((m.span.start, m.person));
+        let key = Key::new(self.people[m.person].surname());
+        push_at(
+            &mut self.surname_mentions,
+            key.as_str(),
+            (m.span.start, m.person),
+        );
         self.mentions.push(m);
     }
 
@@ -1598,6 +1652,26 @@ mod registry_tests {
                 });
                 prop_assert_eq!(got, want);
             }
+        }
+
+        /// `next_pronouns` finds what NEXT_PRONOUN finds, match for match,
+        /// and `speech_before` what SPEECH_BEFORE does.
+        #[test]
+        fn pronoun_and_speech_before_scans_match_the_regexes(
+            text in crate::testing::joined(
+                vec![
+                    "he", "his", "him", "himself", "she", "her", "hers", "herself", "hershey",
+                    "sh", "h", "s", "x", "_", "1", "é", "said", "says", "added", "wrote",
+                    "according to", "according", "to", "xsaid", "said_", "-", ".", "'", " ",
+                    " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}", "\u{85}",
+                ],
+                0..16,
+            ),
+        ) {
+            let want: Vec<(usize, &str)> =
+                NEXT_PRONOUN.find_iter(&text).map(|m| (m.start(), m.as_str())).collect();
+            prop_assert_eq!(next_pronouns(&text).collect::<Vec<_>>(), want);
+            prop_assert_eq!(speech_before(&text), SPEECH_BEFORE.is_match(&text));
         }
 
         /// A verb-then-who match read without captures gives what its
@@ -1946,10 +2020,13 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     // (or who is described as a person: "Rihanna, who was
                     // honored …" — places take "which" and "where").
                     let after = &text[m.end()..];
-                    let speaks = SPEECH_AFTER.is_match(after)
+                    // (SPEECH_AFTER opens with a comma or white space.)
+                    let speaks = (after.starts_with(|c: char| c == ',' || c.is_whitespace())
+                        && SPEECH_AFTER.is_match(after))
                         || after.starts_with(", who ")
-                        || SPEECH_BEFORE
-                            .is_match(&text[floor(text, m.start().saturating_sub(24))..m.start()]);
+                        || speech_before(
+                            &text[floor(text, m.start().saturating_sub(24))..m.start()],
+                        );
                     (speaks
                         && parts.tokens.len() == 1
                         && (sentence_start(text, m.start()) < m.start()
@@ -2135,17 +2212,67 @@ static SPEECH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("speech after")
 });
-/// A speech verb right before a name ("said Cruz").
+/// A speech verb right before a name ("said Cruz"): what `speech_before`
+/// finds, kept as the specification it is tested against.
+#[cfg(test)]
 static SPEECH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:said|says|added|wrote|according to)\s+$").expect("speech before")
 });
 
+/// Does `hay` end in one of SPEECH_BEFORE's verbs, a word of its own, and
+/// white space? (The white space runs to the end, so the verb ends where
+/// it starts.)
+fn speech_before(hay: &str) -> bool {
+    let t = hay.trim_end();
+    t.len() < hay.len()
+        && ["said", "says", "added", "wrote", "according to"]
+            .iter()
+            .any(|w| {
+                t.ends_with(w)
+                    && (t.len() == w.len() || !word_byte(t.as_bytes().get(t.len() - w.len() - 1)))
+            })
+}
+
 /// The pronoun that next refers back to a subject in its own sentence,
 /// before anyone else is named: "Clinton said she …" (not inside quotes).
+/// What `next_pronouns` finds, kept as the specification it is tested
+/// against.
+#[cfg(test)]
 static NEXT_PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:(?P<m>he|his|him|himself)|(?P<f>she|her|hers|herself))(?-u:\b)")
         .expect("pronoun regex")
 });
+
+/// The matches of NEXT_PRONOUN in `tail`, as (start, word), match after
+/// match: the pattern's words open with "h" or "s" and end at a word
+/// boundary, so each is a whole word (ASCII letters, digits and "_") that
+/// starts with one of those letters after a boundary.
+fn next_pronouns(tail: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = tail.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while let Some(k) = memchr::memchr2(b'h', b's', b.get(pos..)?) {
+            let at = pos + k;
+            pos = at + 1;
+            if at > 0 && word_byte(b.get(at - 1)) {
+                continue;
+            }
+            let mut e = pos;
+            while word_byte(b.get(e)) {
+                e += 1;
+            }
+            pos = e;
+            let w = &tail[at..e];
+            if matches!(
+                w,
+                "he" | "his" | "him" | "himself" | "she" | "her" | "hers" | "herself"
+            ) {
+                return Some((at, w));
+            }
+        }
+        None
+    })
+}
 
 /// Give a gender to each person whose honorifics and roles gave none: from
 /// the pronouns that follow them as subjects (a majority over the article),
@@ -2167,13 +2294,13 @@ fn infer_genders(input: &str, quotes: &[Quote], reg: &mut Registry) {
         let tail = &tail[..sentence_end_before(tail, 0, tail.len())];
         // Which group matched is which word did: the two lists do not
         // share a word.
-        for w in NEXT_PRONOUN.find_iter(tail) {
-            let abs = m.span.end + w.start();
+        for (start, w) in next_pronouns(tail) {
+            let abs = m.span.end + start;
             let k = quotes.partition_point(|q| q.span.start <= abs);
             if k > 0 && abs < quotes[k - 1].span.end {
                 continue;
             }
-            if matches!(w.as_str(), "he" | "his" | "him" | "himself") {
+            if matches!(w, "he" | "his" | "him" | "himself") {
                 votes[m.person].0 += 1;
             } else {
                 votes[m.person].1 += 1;
