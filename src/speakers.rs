@@ -902,9 +902,9 @@ fn strip_possessive(s: &str) -> &str {
 /// name tokens). Possessives end a run ("Ukraine's President X" → "X").
 #[derive(Debug, Default)]
 struct NameParts<'a> {
-    titles: Vec<&'a str>,
+    titles: Few<&'a str>,
     gender: Option<Gender>,
-    tokens: Vec<&'a str>,
+    tokens: Few<&'a str>,
     /// Byte offset (within the run) where the name tokens start.
     offset: usize,
     honorific: bool,
@@ -916,10 +916,69 @@ const PARTICLES: &[&str] = &[
     "bin", "al",
 ];
 
+/// How many items a `Few` holds before it moves them to the heap.
+const FEW: usize = 8;
+
+/// A short list, held on the stack while it has at most `FEW` items (the
+/// words of a name run: an allocation per run cost more than reading it).
+#[derive(Debug, Clone)]
+struct Few<T: Copy + Default> {
+    len: usize,
+    inline: [T; FEW],
+    /// Every item, once there are more than `FEW`.
+    heap: Vec<T>,
+}
+
+impl<T: Copy + Default> Default for Few<T> {
+    fn default() -> Self {
+        Few {
+            len: 0,
+            inline: [T::default(); FEW],
+            heap: Vec::new(),
+        }
+    }
+}
+
+impl<T: Copy + Default> Few<T> {
+    fn push(&mut self, x: T) {
+        if self.heap.is_empty() && self.len < FEW {
+            self.inline[self.len] = x;
+            self.len += 1;
+            return;
+        }
+        if self.heap.is_empty() {
+            self.heap.extend_from_slice(&self.inline[..self.len]);
+        }
+        self.heap.push(x);
+    }
+}
+
+impl<T: Copy + Default> std::ops::Deref for Few<T> {
+    type Target = [T];
+
+    fn deref(&self) -> &[T] {
+        if self.heap.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.heap
+        }
+    }
+}
+
+impl<T: Copy + Default> std::ops::DerefMut for Few<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        if self.heap.is_empty() {
+            &mut self.inline[..self.len]
+        } else {
+            &mut self.heap
+        }
+    }
+}
+
 /// The words of `run.split_whitespace()` with their byte offsets, in one
 /// pass.
-fn words_at(run: &str) -> Vec<(usize, &str)> {
-    let mut words = Vec::new();
+fn words_at(run: &str) -> Few<(usize, &str)> {
+    let mut words = Few::default();
     let mut start = None;
     for (i, c) in run.char_indices() {
         if c.is_whitespace() {
@@ -938,7 +997,8 @@ fn words_at(run: &str) -> Vec<(usize, &str)> {
 
 fn parse_run(run: &str) -> NameParts<'_> {
     let mut parts = NameParts::default();
-    let mut words = words_at(run);
+    let all = words_at(run);
+    let mut words: &[(usize, &str)] = &all;
     // A possessive ends what came before: keep only the words after it.
     if let Some(k) = words[..words.len().saturating_sub(1)]
         .iter()
@@ -946,7 +1006,7 @@ fn parse_run(run: &str) -> NameParts<'_> {
             w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
         })
     {
-        words.drain(..=k);
+        words = &words[k + 1..];
     }
     // "Donald Hartley of Madison", "Jane Doe from the council": the name is
     // what stands before the preposition — unless only titles do ("Secretary
@@ -959,7 +1019,7 @@ fn parse_run(run: &str) -> NameParts<'_> {
             !has_key(&NOT_NAME_WORDS, w) && w.chars().next().is_some_and(char::is_uppercase)
         });
         if head_is_name {
-            words.truncate(k);
+            words = &words[..k];
         }
     }
     // Honorifics are all titles too (see the tests).
@@ -1861,7 +1921,7 @@ mod registry_tests {
                 pos = at + w.len();
                 old.push((at, w));
             }
-            prop_assert_eq!(words_at(&run), old);
+            prop_assert_eq!(words_at(&run).to_vec(), old);
         }
 
         /// Finding a person through the surname's indexes gives the person
