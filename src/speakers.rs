@@ -855,11 +855,8 @@ static NOT_NAME_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(&[TITLES, R
 /// stack rather than into a new String.
 fn has_key(set: &WordSet, w: &str) -> bool {
     let mut buf = [0u8; 32];
-    if let Some(t) = ascii_trimmed(w).filter(|t| t.len() <= buf.len()) {
-        let key = &mut buf[..t.len()];
-        key.copy_from_slice(t);
-        key.make_ascii_lowercase();
-        return set.contains(&*key);
+    if let Some(n) = ascii_key(w, &mut buf) {
+        return set.contains(&buf[..n]);
     }
     let t = w.trim_matches(|c: char| !c.is_alphanumeric());
     if t.is_ascii() && t.len() <= buf.len() {
@@ -872,22 +869,27 @@ fn has_key(set: &WordSet, w: &str) -> bool {
     }
 }
 
-/// `w` less the characters at either end that are not alphanumeric, when
-/// `w` is ASCII: `w.trim_matches(|c: char| !c.is_alphanumeric())` a byte at
-/// a time.
-fn ascii_trimmed(w: &str) -> Option<&[u8]> {
+/// `lower_key(w)` written into `buf`, and its length, when it is ASCII
+/// and fits: ASCII marks trimmed off both ends a byte at a time, the rest
+/// lowercased as it is copied. (A character outside ASCII at an end stops
+/// the trim and is then found in the copy: no key.)
+fn ascii_key(w: &str, buf: &mut [u8]) -> Option<usize> {
     let b = w.as_bytes();
-    if !b.is_ascii() {
-        return None;
+    let (mut s, mut e) = (0, b.len());
+    while s < e && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
+        s += 1;
     }
-    let Some(s) = b.iter().position(u8::is_ascii_alphanumeric) else {
-        return Some(&[]);
-    };
-    let e = b
-        .iter()
-        .rposition(u8::is_ascii_alphanumeric)
-        .map_or(s, |e| e + 1);
-    Some(&b[s..e])
+    while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
+        e -= 1;
+    }
+    let t = b.get(s..e)?;
+    let out = buf.get_mut(..t.len())?;
+    let mut high = 0;
+    for (o, &c) in out.iter_mut().zip(t) {
+        high |= c;
+        *o = c.to_ascii_lowercase();
+    }
+    (high < 0x80).then_some(t.len())
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -1297,11 +1299,9 @@ enum Key {
 impl Key {
     /// `lower_key(s)`.
     fn new(s: &str) -> Key {
-        if let Some(t) = ascii_trimmed(s).filter(|t| t.len() <= 64) {
-            let mut buf = [0u8; 64];
-            buf[..t.len()].copy_from_slice(t);
-            buf[..t.len()].make_ascii_lowercase();
-            return Key::Stack(buf, t.len());
+        let mut buf = [0u8; 64];
+        if let Some(n) = ascii_key(s, &mut buf) {
+            return Key::Stack(buf, n);
         }
         let t = s.trim_matches(|c: char| !c.is_alphanumeric());
         if t.is_ascii() && t.len() <= 64 {
