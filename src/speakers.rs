@@ -1387,6 +1387,32 @@ impl Key {
     }
 }
 
+/// `w.to_lowercase()`, on the stack when `w` is short and ASCII.
+enum Lower {
+    Stack([u8; 24], usize),
+    Heap(String),
+}
+
+impl Lower {
+    fn new(w: &str) -> Lower {
+        if w.is_ascii() && w.len() <= 24 {
+            let mut buf = [0u8; 24];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            Lower::Stack(buf, w.len())
+        } else {
+            Lower::Heap(w.to_lowercase())
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            Lower::Stack(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
+            Lower::Heap(s) => s,
+        }
+    }
+}
+
 /// `map.entry(key.to_string()).or_default().push(x)`, with the key copied
 /// only when it is new.
 fn push_at<T>(map: &mut WordMap<String, Vec<T>>, key: &str, x: T) {
@@ -1839,6 +1865,26 @@ mod registry_tests {
                 })
             };
             prop_assert_eq!(owned_body_after(&m, 0, "Quist"), want);
+        }
+
+        /// `after_dash` finds AFTER_DASH's who group.
+        #[test]
+        fn after_dash_matches_the_regex(
+            text in crate::testing::joined(
+                vec![
+                    "—", "–", "-", "--", "x", "said", "told", "He", "he", "She", "the", "The",
+                    "his", "wife", "spokesman", "Jane", "Doe", "J.", "Mr.", "de", "Émile",
+                    "supporters", "federal", "a", "for", "city", ",", ", ", ".", ";", "\"", "’s",
+                    "_", "1", " ", " ", " ", "  ", "\t", "\n", "\u{a0}",
+                ],
+                0..14,
+            ),
+        ) {
+            let want = AFTER_DASH
+                .captures(&text)
+                .and_then(|c| c.name("who"))
+                .map(|w| w.start()..w.end());
+            prop_assert_eq!(after_dash(&text), want);
         }
 
         /// A verb-then-who match read without captures gives what its
@@ -3195,6 +3241,36 @@ static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"^\s*[—–\-]{{1,2}}\s*{who}\s*(?:[,.]|$)")).expect("after dash")
 });
+/// AFTER_DASH's who group for `after`, found in two small steps when it
+/// can be: WHO starts past the white space, one or two dashes (as many as
+/// there are) and the white space after them (it opens with a letter), and
+/// the regex takes the first way WHO matches there (WHO_START's match)
+/// if a comma, a stop or the end follows it past white space. Otherwise
+/// the whole pattern's captures decide. (Its captures ran the backtracker
+/// over the huge WHO pattern, thousands of instructions a quotation.)
+fn after_dash(after: &str) -> Option<std::ops::Range<usize>> {
+    let mut p = after.len() - after.trim_start().len();
+    for _ in 0..2 {
+        match after[p..].chars().next() {
+            Some(c @ ('—' | '–' | '-')) => p += c.len_utf8(),
+            _ => break,
+        }
+    }
+    if p == after.len() - after.trim_start().len() {
+        return None;
+    }
+    let q = p + (after[p..].len() - after[p..].trim_start().len());
+    if let Some(w) = WHO_START.find(&after[q..]) {
+        let e = q + w.end();
+        let rest = after[e..].trim_start();
+        if rest.is_empty() || rest.starts_with([',', '.']) {
+            return Some(q..e);
+        }
+    }
+    let w = AFTER_DASH.captures(after)?.name("who")?;
+    Some(w.start()..w.end())
+}
+
 /// X said: "…" / X said that the "…" — anywhere before the quote in its sentence.
 ///
 /// The pattern after its opening word boundary.
@@ -3489,10 +3565,11 @@ fn from_groups(
     let cue = verb.map_or("—".to_string(), |v| hay[v].to_lowercase());
     // "his wife, Gabriela Lazar, wrote": the name in the appositive.
     if let Some(app) = app {
-        let first = lower_key(hay[who.clone()].split_whitespace().next().unwrap_or(""));
+        let first = Key::new(hay[who.clone()].split_whitespace().next().unwrap_or(""));
+        let first = first.as_str();
         let text = &hay[app.clone()];
         let name = text.trim();
-        if is_full_name(name) && DETERMINERS.contains(&first.as_str()) {
+        if is_full_name(name) && DETERMINERS.contains(&first) {
             return Attribution {
                 weak: false,
                 who: name.to_string(),
@@ -3671,7 +3748,7 @@ const PHRASE_END: &[&str] = &[
 /// the words after it up to punctuation or a function word or verb, six
 /// words in all at most. Names and pronouns are left as they are.
 fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
-    let first = who.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = Lower::new(who.split_whitespace().next().unwrap_or(""));
     if !DETERMINERS.contains(&first.as_str()) {
         return end;
     }
@@ -3688,7 +3765,7 @@ fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
             .unwrap_or(rest.len() - gap);
         let w = &rest[gap..gap + w_len];
         if w.is_empty()
-            || PHRASE_END.contains(&w.to_lowercase().as_str())
+            || PHRASE_END.contains(&Lower::new(w).as_str())
             || VERB_ANY.is_match(w)
             || w.ends_with("ed")
             || w.ends_with("ing")
@@ -3727,34 +3804,41 @@ fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
 /// "the ..." phrase ending in a role noun.
 fn usable(who: &str) -> bool {
     let first = who.split_whitespace().next().unwrap_or("");
-    let key = first.to_lowercase();
+    let key = Lower::new(first);
+    let key = key.as_str();
     // "Clinton supporters", "federal prosecutors": a group, its modifiers
     // names or adjectives, not pronouns or function words.
-    if is_group(who) && !ROLE_OPENERS.contains(&key.as_str()) {
+    if is_group(who) && !ROLE_OPENERS.contains(&key) {
         return who
             .split_whitespace()
             .all(|w| !has_key(&STOP_WORDS, w) && !VERB_ANY.is_match(w));
     }
-    if matches!(key.as_str(), "he" | "she" | "they" | "i" | "we") {
+    if matches!(key, "he" | "she" | "they" | "i" | "we") {
         return key != "we";
     }
-    if ROLE_OPENERS.contains(&key.as_str()) {
+    if ROLE_OPENERS.contains(&key) {
         // "the Prime Minister", "a spokesman for the council", "the agency":
-        // a short noun phrase, with no pronoun or verb in it.
-        let mut words: Vec<String> = who.split_whitespace().skip(1).map(lower_key).collect();
-        // "a source familiar with …", "an aide close to …": the phrase is
-        // judged by its head.
-        if let Some(k) = words.iter().position(|w| w == "familiar" || w == "close") {
-            words.truncate(k);
-        }
-        return !words.is_empty()
-            && !words
-                .last()
-                .is_some_and(|w| PHRASE_END.contains(&w.as_str()))
-            && words.len() <= 5
-            && words.iter().all(|w| {
-                !matches!(
-                    w.as_str(),
+        // a short noun phrase, with no pronoun or verb in it — at most five
+        // words (lower-case keys) after the opener, the last not a function
+        // word. "a source familiar with …", "an aide close to …": the
+        // phrase is judged by its head.
+        let mut words = 0;
+        let mut last_ends = false;
+        let mut fit = true;
+        for w in who.split_whitespace().skip(1) {
+            let w = Key::new(w);
+            let w = w.as_str();
+            if w == "familiar" || w == "close" {
+                break;
+            }
+            words += 1;
+            if words > 5 {
+                return false;
+            }
+            last_ends = PHRASE_END.contains(&w);
+            fit =
+                fit && !matches!(
+                    w,
                     "he" | "she"
                         | "they"
                         | "it"
@@ -3781,8 +3865,9 @@ fn usable(who: &str) -> bool {
                         | "should"
                         | "not"
                         | "did"
-                ) && !VERB_ANY.is_match(w)
-            });
+                ) && !VERB_ANY.is_match(w);
+        }
+        return words > 0 && !last_ends && fit;
     }
     let parts = parse_run(who);
     !parts.tokens.is_empty()
@@ -3972,8 +4057,7 @@ fn attribution_for(
             after_who_verb(after, verb_at)
                 .map(|(who, app, verb)| from_groups(after, who, app, Some(verb), after_start))
         } else {
-            re.captures(after)
-                .and_then(|c| from_caps(&c, after, after_start))
+            after_dash(after).map(|who| from_groups(after, who, None, None, after_start))
         };
         if let Some(a) = found.filter(|a| usable(&a.who)) {
             return Some(Attribution {
@@ -4023,7 +4107,7 @@ fn attribution_for(
         if let Some(a) = from_caps(&c, bare, s) {
             // Only a pronoun: in "Trump said Clinton "caused death"" the
             // name after the verb is who the words are about.
-            if PRONOUNS.contains(&lower_key(&a.who).as_str()) {
+            if PRONOUNS.contains(&Key::new(&a.who).as_str()) {
                 return Some(a);
             }
         }
@@ -4189,7 +4273,8 @@ fn joint_names(m: &str, end: usize) -> Option<usize> {
 /// not a conjunction ("sent out a text message")?
 fn is_object(m: &str, s: usize, at: usize, who: &str) -> bool {
     let word = who.split_whitespace().next().unwrap_or("");
-    let first = lower_key(word);
+    let first = Key::new(word);
+    let first = first.as_str();
     // "responded to Vargas' question on Facebook writing": after a
     // preposition, whatever its form.
     if m[s..at]
@@ -4199,11 +4284,11 @@ fn is_object(m: &str, s: usize, at: usize, who: &str) -> bool {
     {
         return true;
     }
-    let lower_phrase = !PRONOUNS.contains(&first.as_str())
+    let lower_phrase = !PRONOUNS.contains(&first)
         && who
             .split_whitespace()
             .all(|w| w.starts_with(char::is_lowercase));
-    if !lower_phrase && !matches!(first.as_str(), "a" | "an" | "the" | "her" | "his" | "their") {
+    if !lower_phrase && !matches!(first, "a" | "an" | "the" | "her" | "his" | "their") {
         return false;
     }
     let prev = m[s..at].split_whitespace().next_back().unwrap_or("");
@@ -4234,8 +4319,9 @@ fn clause_subject(
         .map_or(s, |b| s + b.end());
     // "Even before Sanders took the stage, his campaign …": past an
     // introductory clause.
-    let first = lower_key(m[from..at].split_whitespace().next().unwrap_or(""));
-    if INTRO_WORDS.contains(&first.as_str()) || first == "even" {
+    let first = Key::new(m[from..at].split_whitespace().next().unwrap_or(""));
+    let first = first.as_str();
+    if INTRO_WORDS.contains(&first) || first == "even" {
         if let Some(c) = m[from..at].find(", ") {
             from += c + 2;
         }
@@ -4392,13 +4478,21 @@ const EPITHET_HEADS: &[&str] = &[
 /// "the business mogul", "The former secretary": the definite article, at
 /// least one modifier, and a head that describes a public figure.
 fn is_epithet(who: &str) -> bool {
-    let words: Vec<String> = who.split_whitespace().map(lower_key).collect();
-    words.len() >= 3
-        && words[0] == "the"
-        && words
-            .last()
-            .is_some_and(|h| EPITHET_HEADS.contains(&h.as_str()))
-        && !words[1..].iter().any(|w| PHRASE_END.contains(&w.as_str()))
+    // Read word by word, each a lower-case key: three at least, "the"
+    // first, an epithet head last, no function word after the first.
+    let (mut n, mut the, mut head, mut function) = (0, false, false, false);
+    for w in who.split_whitespace() {
+        let w = Key::new(w);
+        let w = w.as_str();
+        if n == 0 {
+            the = w == "the";
+        } else {
+            function |= PHRASE_END.contains(&w);
+        }
+        head = EPITHET_HEADS.contains(&w);
+        n += 1;
+    }
+    n >= 3 && the && head && !function
 }
 
 /// Written things that "say" what their author wrote.
@@ -4478,17 +4572,14 @@ fn resolve(
     prev_start: usize,
     last_speaker: Option<usize>,
 ) -> Option<usize> {
-    let key = who
-        .split_whitespace()
-        .next()
-        .map(str::to_lowercase)
-        .unwrap_or_default();
+    let key = Lower::new(who.split_whitespace().next().unwrap_or(""));
+    let key = key.as_str();
     // "Clinton supporters": a group, not the person who names it.
-    if (is_group(who) && !ROLE_OPENERS.contains(&key.as_str())) || is_possessive_body(who) {
+    if (is_group(who) && !ROLE_OPENERS.contains(&key)) || is_possessive_body(who) {
         return None;
     }
-    if PRONOUNS.contains(&key.as_str()) {
-        let gender = match key.as_str() {
+    if PRONOUNS.contains(&key) {
+        let gender = match key {
             "he" => Some(Gender::Male),
             "she" => Some(Gender::Female),
             _ => None,
@@ -4498,10 +4589,14 @@ fn resolve(
         }
         return antecedent(reg, gender, at, para_start, prev_start, last_speaker);
     }
-    if ROLE_OPENERS.contains(&key.as_str()) {
+    if ROLE_OPENERS.contains(&key) {
         // "the statement said", "The email said": whoever issued it.
-        let words: Vec<String> = who.split_whitespace().map(lower_key).collect();
-        if words.len() == 2 && DOCUMENTS.contains(&words[1].as_str()) {
+        let mut rest = who.split_whitespace().skip(1);
+        let document = match (rest.next(), rest.next()) {
+            (Some(w), None) => DOCUMENTS.contains(&Key::new(w).as_str()),
+            _ => false,
+        };
+        if document {
             return antecedent(reg, None, at, para_start, prev_start, last_speaker);
         }
         // "the bench Margaret Olufemi": a role phrase that ends in a name.
@@ -4883,8 +4978,9 @@ fn clause_start(m: &str, s: usize, end: usize) -> usize {
     };
     let mut at = skip(s);
     for _ in 0..2 {
-        let first = lower_key(m[at..end].split_whitespace().next().unwrap_or(""));
-        let intro = INTRO_WORDS.contains(&first.as_str()) || first.ends_with("ly");
+        let first = Key::new(m[at..end].split_whitespace().next().unwrap_or(""));
+        let first = first.as_str();
+        let intro = INTRO_WORDS.contains(&first) || first.ends_with("ly");
         match m[at..end].find(',') {
             Some(c) if intro && c <= 80 => at = skip(at + c + 1),
             _ => break,
@@ -4979,8 +5075,9 @@ fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
 /// Does a subject name someone known: a pronoun, a role phrase, or a name
 /// the registry holds (by surname or a unique first name)?
 fn knows(reg: &Registry, w: &str) -> bool {
-    let first = lower_key(w.split_whitespace().next().unwrap_or(""));
-    if PRONOUNS.contains(&first.as_str()) || DETERMINERS.contains(&first.as_str()) {
+    let first = Key::new(w.split_whitespace().next().unwrap_or(""));
+    let first = first.as_str();
+    if PRONOUNS.contains(&first) || DETERMINERS.contains(&first) {
         return true;
     }
     parse_run(w).tokens.last().is_some_and(|last| {
@@ -5073,7 +5170,7 @@ pub fn attribute(
                 .filter(|(a, who)| {
                     !a.weak
                         || who.is_some()
-                        || PRONOUNS.contains(&lower_key(&a.who).as_str())
+                        || PRONOUNS.contains(&Key::new(&a.who).as_str())
                         || is_possessive_body(&a.who)
                 });
             found.push(a);
@@ -5109,8 +5206,10 @@ pub fn attribute(
                         q.speaker = Some(with_article(&a.who, reg.people[id].canonical()));
                         last_speaker = Some(id);
                         last_mention = Some(a.who.clone());
-                        let key = a.who.split_whitespace().next().map(str::to_lowercase);
-                        if let (Some(k), None) = (key.as_deref(), reg.people[id].gender) {
+                        let key = a.who.split_whitespace().next().map(Lower::new);
+                        if let (Some(k), None) =
+                            (key.as_ref().map(Lower::as_str), reg.people[id].gender)
+                        {
                             reg.people[id].gender = match k {
                                 "he" => Some(Gender::Male),
                                 "she" => Some(Gender::Female),
@@ -5118,8 +5217,8 @@ pub fn attribute(
                             };
                         }
                     } else {
-                        let first = a.who.split_whitespace().next().map(str::to_lowercase);
-                        match first.as_deref() {
+                        let first = a.who.split_whitespace().next().map(Lower::new);
+                        match first.as_ref().map(Lower::as_str) {
                             Some("he" | "she" | "they" | "i" | "we") | None => {}
                             // "the agency", "a spokesman for the council": the
                             // speaker as the article names them.
@@ -5364,8 +5463,9 @@ fn role_phrases_for(input: &str, paragraphs: &[Element], head: &str) -> Vec<(usi
             for back in 2..=5 {
                 let Some(j) = k.checked_sub(back) else { break };
                 let (start, det) = words[j];
-                let key = det.to_lowercase();
-                if matches!(key.as_str(), "the" | "a" | "an" | "one" | "another") {
+                let key = Lower::new(det);
+                let key = key.as_str();
+                if matches!(key, "the" | "a" | "an" | "one" | "another") {
                     let end = words[k].0 + bare.len();
                     out.push((p.span.start + start, fold(&text[start..end])));
                     break;
@@ -5373,7 +5473,7 @@ fn role_phrases_for(input: &str, paragraphs: &[Element], head: &str) -> Vec<(usi
                 let ok = det
                     .chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
-                    && !PHRASE_END.contains(&key.as_str());
+                    && !PHRASE_END.contains(&key);
                 if !ok {
                     break;
                 }
