@@ -5011,10 +5011,14 @@ fn with_article(who: &str, name: String) -> String {
 /// speaks for the body that opens an earlier sentence of its paragraph (up
 /// to three back), when one does.
 fn issuing_body(m: &str, a: &Attribution) -> Option<String> {
-    let words: Vec<String> = a.who.split_whitespace().map(lower_key).collect();
-    let document = words.len() == 2
-        && DETERMINERS.contains(&words[0].as_str())
-        && DOCUMENTS.contains(&words[1].as_str());
+    let mut words = a.who.split_whitespace();
+    let document = match (words.next(), words.next(), words.next()) {
+        (Some(det), Some(noun), None) => {
+            DETERMINERS.contains(&Key::new(det).as_str())
+                && DOCUMENTS.contains(&Key::new(noun).as_str())
+        }
+        _ => false,
+    };
     if !document {
         return None;
     }
