@@ -2186,6 +2186,17 @@ mod tail_tests {
             }
         }
 
+        /// `refold` gives what `fold` gives.
+        #[test]
+        fn refold_is_fold(
+            text in crate::testing::joined(
+                vec!["a", "B", "~", "!", "\u{7f}", "\u{1f}", " ", "  ", "\t", "\n", "\u{a0}", "\u{200b}", "\u{feff}", "é"],
+                0..8,
+            ),
+        ) {
+            prop_assert_eq!(refold(text.clone()), fold(&text));
+        }
+
         #[test]
         fn after_who_tail_matches_the_regex(text in tail_text()) {
             let want = AFTER_WHO_TAIL_AT.captures(&text).map(|c| {
@@ -3727,10 +3738,25 @@ impl Attribution {
     /// reads "said Jane Doe".
     fn folded(self) -> Attribution {
         Attribution {
-            who: fold(&self.who),
-            cue: fold(&self.cue),
+            who: refold(self.who),
+            cue: refold(self.cue),
             ..self
         }
+    }
+}
+
+/// `fold(&s)`, reusing `s` when folding leaves it as it is: printable
+/// ASCII with single spaces inside and none at either end.
+fn refold(s: String) -> String {
+    let b = s.as_bytes();
+    let plain = b.iter().all(|&c| (b'!'..=b'~').contains(&c) || c == b' ')
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ");
+    if plain {
+        s
+    } else {
+        fold(&s)
     }
 }
 
@@ -4608,17 +4634,17 @@ fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
         })
         .map(|(i, _)| i)
         .collect();
-    let mut best: Option<(usize, String)> = None;
+    let mut best: Option<usize> = None;
     for &st in starts.iter().rev().take(7) {
         let cand = region[st..].trim_end();
         if WHO_EXACT.is_match(cand) {
-            best = Some((lo + st, cand.to_string()));
+            best = Some(st);
         } else if best.is_some() && !["of ", "from ", "at "].iter().any(|p| cand.starts_with(p)) {
             // ("Joel Pollak of Breitbart California": go on past "of".)
             break;
         }
     }
-    best
+    best.map(|st| (lo + st, region[st..].trim_end().to_string()))
 }
 
 fn floor(s: &str, mut i: usize) -> usize {
@@ -5395,7 +5421,7 @@ pub fn attribute(
             });
             match a {
                 Some((a, who)) => {
-                    q.cue = Some(a.cue.clone());
+                    q.cue = Some(a.cue);
                     q.speaker_mention = Some(a.who.clone());
                     let joint = who.and_then(|_| {
                         let start = a.at.checked_sub(base)?;
@@ -5690,15 +5716,17 @@ fn role_phrases_for(input: &str, paragraphs: &[Element], head: &str) -> Vec<(usi
 
 fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
     let mut index: WordMap<String, usize> = WordMap::default();
-    // Canonical name → the first person who has it.
-    let mut by_name: WordMap<String, &Person> = WordMap::default();
-    for p in &reg.people {
-        by_name.entry(p.canonical()).or_insert(p);
-    }
     for q in quotes {
         let Some(name) = &q.speaker else { continue };
-        let i = *index.entry(name.clone()).or_insert_with(|| {
-            let person = by_name.get(name).copied();
+        let i = if let Some(&i) = index.get(name) {
+            i
+        } else {
+            // The first person whose canonical name (tokens joined by
+            // spaces; no token holds one) this is.
+            let person = reg
+                .people
+                .iter()
+                .find(|p| name.split(' ').eq(p.tokens.iter().map(String::as_str)));
             let mut mentions: Vec<String> = Vec::new();
             if let Some(p) = person {
                 for m in &p.mentions {
@@ -5714,8 +5742,9 @@ fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
                 quotes: 0,
                 quoted_words: 0,
             });
+            index.insert(name.clone(), speakers.len() - 1);
             speakers.len() - 1
-        });
+        };
         let s = &mut speakers[i];
         s.quotes += 1;
         s.quoted_words += crate::text::word_count(&q.text);
