@@ -2212,6 +2212,7 @@ mod tail_tests {
 /// Gather people and mentions from the paragraphs.
 fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
     let mut reg = Registry::default();
+    let mut scratch = String::new();
     let mut mid_sentence: Option<HashSet<&str, BuildHasherDefault<WordHasher>>> = None;
     for p in spans {
         let text = p.of(input);
@@ -2243,7 +2244,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
             {
                 let id = reg.person_for(&parts.tokens);
                 let person = &mut reg.people[id];
-                person.mentions.push(mention_text(m.as_str()));
+                add_mention_text(&mut person.mentions, &mut scratch, m.as_str());
                 person.gender = person.gender.or(parts.gender);
                 let mut roles: Vec<String> = Vec::new();
                 if !parts.titles.is_empty() {
@@ -2345,8 +2346,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 });
                 if let Some(id) = known {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
-                    let written = mention_text(m.as_str());
-                    reg.people[id].mentions.push(written);
+                    add_mention_text(&mut reg.people[id].mentions, &mut scratch, m.as_str());
                     let oblique = after_preposition(text, m.start())
                         || possessive_or_modifier_at(text, m.end());
                     let subject = !oblique
@@ -2952,8 +2952,16 @@ fn gender_of_role(role: &str) -> Option<Gender> {
     })
 }
 
-fn mention_text(run: &str) -> String {
-    fold(strip_possessive(run.trim_end_matches(['.', ','])))
+/// Add a run as written (folded, less a possessive and a closing stop or
+/// comma) to a person's mentions unless it is there already: they are
+/// only ever read as a list without repeats, in the order first written,
+/// and a repeat costs no String (it is folded into `scratch`).
+fn add_mention_text(mentions: &mut Vec<String>, scratch: &mut String, run: &str) {
+    scratch.clear();
+    crate::text::fold_into(strip_possessive(run.trim_end_matches(['.', ','])), scratch);
+    if !mentions.contains(scratch) {
+        mentions.push(scratch.clone());
+    }
 }
 
 // Heads of place and organisation names: a person's name never ends
@@ -5408,20 +5416,20 @@ pub fn attribute(
         }
         // Quotes of one sentence-run share their speaker: fill gaps from the
         // nearest attributed quote in the paragraph.
-        let any = found.iter().flatten().next().cloned();
+        let any = found.iter().flatten().next();
         for (k, q) in quotes[start..qi].iter_mut().enumerate() {
-            let a = found[k].clone().or_else(|| {
+            let a = found[k].as_ref().or_else(|| {
                 found[k + 1..]
                     .iter()
                     .flatten()
                     .next()
-                    .cloned()
-                    .or_else(|| found[..k].iter().flatten().last().cloned())
-                    .or_else(|| any.clone())
+                    .or_else(|| found[..k].iter().flatten().last())
+                    .or(any)
             });
             match a {
                 Some((a, who)) => {
-                    q.cue = Some(a.cue);
+                    let who = *who;
+                    q.cue = Some(a.cue.clone());
                     q.speaker_mention = Some(a.who.clone());
                     let joint = who.and_then(|_| {
                         let start = a.at.checked_sub(base)?;
