@@ -863,7 +863,44 @@ fn lower_key(s: &str) -> String {
 /// multiplicative hash serves. The words are held as bytes, so a word
 /// lowercased on the stack is looked up without checking it again as
 /// UTF-8 (the check cost about a third of the look-up).
-type WordSet = HashSet<&'static [u8], BuildHasherDefault<WordHasher>>;
+#[derive(Debug)]
+struct WordSet {
+    words: HashSet<&'static [u8], BuildHasherDefault<WordHasher>>,
+    /// One bit per `WordSet::slot` that a word of the set falls in: most
+    /// words looked up are in no list (names), and a clear bit says so
+    /// without hashing the word and comparing it.
+    slots: [u64; WordSet::SLOTS / 64],
+}
+
+impl WordSet {
+    const SLOTS: usize = 4096;
+
+    /// A cheap hash of a word: its first two bytes and its length.
+    fn slot(w: &[u8]) -> usize {
+        let b = |i: usize| w.get(i).map_or(0, |&b| usize::from(b));
+        (b(0) * 31 + b(1) * 7 + w.len() * 1021) % WordSet::SLOTS
+    }
+
+    fn contains(&self, w: &[u8]) -> bool {
+        let k = WordSet::slot(w);
+        self.slots[k / 64] & (1 << (k % 64)) != 0 && self.words.contains(w)
+    }
+}
+
+impl FromIterator<&'static [u8]> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static [u8]>>(words: I) -> Self {
+        let mut set = WordSet {
+            words: HashSet::default(),
+            slots: [0; WordSet::SLOTS / 64],
+        };
+        for w in words {
+            let k = WordSet::slot(w);
+            set.slots[k / 64] |= 1 << (k % 64);
+            set.words.insert(w);
+        }
+        set
+    }
+}
 
 /// A map keyed by words or names, hashed the same way: SipHash's guard
 /// against chosen collisions cost more than the look-ups it guards, and no
