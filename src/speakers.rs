@@ -512,8 +512,12 @@ enum Gender {
 /// A person the article names.
 #[derive(Debug, Clone, Default)]
 struct Person {
-    /// Name tokens of the fullest form seen, honorifics and titles removed.
-    tokens: Vec<String>,
+    /// Name tokens of the fullest form seen, honorifics and titles removed,
+    /// joined by single spaces (no token holds white space): the canonical
+    /// name.
+    name: String,
+    /// How many tokens `name` holds.
+    count: usize,
     /// Every mention as written, in order.
     mentions: Vec<String>,
     /// Roles given alongside the name, lowercased for matching.
@@ -525,15 +529,15 @@ struct Person {
 
 impl Person {
     fn surname(&self) -> &str {
-        self.tokens.last().map_or("", |s| s.as_str())
+        self.name.rsplit(' ').next().unwrap_or("")
     }
 
     fn first(&self) -> &str {
-        self.tokens.first().map_or("", |s| s.as_str())
+        self.name.split(' ').next().unwrap_or("")
     }
 
     fn canonical(&self) -> String {
-        self.tokens.join(" ")
+        self.name.clone()
     }
 }
 
@@ -1482,7 +1486,7 @@ impl Registry {
         let last = last.as_str();
         let found = self.latest_match(first, last);
         if let Some(i) = found {
-            if tokens.len() > self.people[i].tokens.len() {
+            if tokens.len() > self.people[i].count {
                 // The surname stays; the first name may change ("Cruz" →
                 // "Ted Cruz").
                 let old = Key::new(self.people[i].first());
@@ -1495,13 +1499,15 @@ impl Registry {
                     ix.remove(i, old);
                     ix.add(i, first, tokens.len());
                 }
-                self.people[i].tokens = tokens.iter().map(|t| t.to_string()).collect();
+                self.people[i].name = tokens.join(" ");
+                self.people[i].count = tokens.len();
             }
             return i;
         }
         let id = self.people.len();
         self.people.push(Person {
-            tokens: tokens.iter().map(|t| t.to_string()).collect(),
+            name: tokens.join(" "),
+            count: tokens.len(),
             ..Person::default()
         });
         if !self.by_last.contains_key(last) {
@@ -1517,7 +1523,7 @@ impl Registry {
             let mut ix = SurnameIndex::default();
             for &i in &g.ids {
                 let p = &self.people[i];
-                ix.add(i, Key::new(p.first()).as_str(), p.tokens.len());
+                ix.add(i, Key::new(p.first()).as_str(), p.count);
             }
             g.index = Some(Box::new(ix));
         }
@@ -1533,7 +1539,7 @@ impl Registry {
         let g = self.by_last.get(last)?;
         let fits = |i: usize| {
             let p = &self.people[i];
-            p.tokens.len() == 1 || first_names_match(Key::new(p.first()).as_str(), first)
+            p.count == 1 || first_names_match(Key::new(p.first()).as_str(), first)
         };
         let Some(ix) = g.index.as_deref().filter(|_| first.len() != 1) else {
             // A few people, or an initial, which fits every first name it
@@ -1586,7 +1592,7 @@ impl Registry {
                 .ids
                 .iter()
                 .copied()
-                .find(|&i| self.people[i].tokens.len() > 1)
+                .find(|&i| self.people[i].count > 1)
         })
     }
 
@@ -1598,7 +1604,7 @@ impl Registry {
             .get(key.as_str())?
             .iter()
             .copied()
-            .filter(|&i| self.people[i].tokens.len() > 1);
+            .filter(|&i| self.people[i].count > 1);
         match (ids.next(), ids.next()) {
             (Some(i), None) => Some(i),
             _ => None,
@@ -2129,7 +2135,8 @@ mod registry_tests {
             for (k, n) in names.iter().enumerate() {
                 let id = reg.person_for(&n.iter().map(String::as_str).collect::<Vec<_>>());
                 prop_assert_eq!(id, scan.person_for(n));
-                prop_assert_eq!(&reg.people[id].tokens, &scan.tokens[id]);
+                prop_assert_eq!(&reg.people[id].name, &scan.tokens[id].join(" "));
+                prop_assert_eq!(reg.people[id].count, scan.tokens[id].len());
                 if let Some(r) = roles.get(k) {
                     reg.people[id].roles.push(r.to_string());
                 }
@@ -2656,7 +2663,7 @@ fn infer_genders(input: &str, quotes: &[Quote], reg: &mut Registry) {
         }
         // A common first name outweighs a few pronouns: "Gabriela Lazar
         // wrote that he …" speaks of someone else.
-        let by_name = (p.tokens.len() > 1)
+        let by_name = (p.count > 1)
             .then(|| first_name_gender(p.first()))
             .flatten();
         p.gender = by_name.or(if he > she {
@@ -5766,12 +5773,8 @@ fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
         let i = if let Some(&i) = index.get(name) {
             i
         } else {
-            // The first person whose canonical name (tokens joined by
-            // spaces; no token holds one) this is.
-            let person = reg
-                .people
-                .iter()
-                .find(|p| name.split(' ').eq(p.tokens.iter().map(String::as_str)));
+            // The first person whose canonical name this is.
+            let person = reg.people.iter().find(|p| p.name == *name);
             let mut mentions: Vec<String> = Vec::new();
             if let Some(p) = person {
                 for m in &p.mentions {
