@@ -1198,18 +1198,17 @@ fn parse_run(run: &str) -> NameParts<'_> {
 /// Role words written just before a name in lower case ("council leader").
 fn role_before(text: &str, at: usize) -> Option<String> {
     let before = &text[..at];
-    let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-    let last = words.first()?;
+    let mut words = before.split_whitespace().rev();
+    let last = words.next()?;
     if !has_key(&ROLE_WORDS, last) || last.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let mut role: Vec<&str> = vec![last];
-    if let Some(w) = words.get(1) {
+    if let Some(w) = words.next() {
         if !has_key(&STOP_WORDS, w) && w.chars().all(|c| c.is_alphabetic() || c == '-') {
-            role.insert(0, w);
+            return Some(format!("{w} {last}"));
         }
     }
-    Some(role.join(" "))
+    Some(last.to_string())
 }
 
 /// An appositive after a name: "Jane Doe, a spokeswoman for the council,
@@ -2227,6 +2226,29 @@ mod tail_tests {
                 });
                 let got = after_who_tail(&t).map(|(a, v)| (a, Some(v)));
                 prop_assert_eq!(got, want);
+            }
+        }
+
+        /// The sentence bounds found with memchr are the ones a byte at a
+        /// time finds, from every place in the text.
+        #[test]
+        fn sentence_bounds_match_the_scan(
+            text in crate::testing::joined(
+                vec![
+                    "Mr.", "J.", "Doe.", "said.", "Yes!", "Why?", "U.S.", "a", "Ann", "é", "\"",
+                    "”", ")", ".", "!", "?", " ", " ", "  ", "\t", "\n", "\u{a0}",
+                ],
+                0..24,
+            ),
+        ) {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                prop_assert_eq!(sentence_start(&text, at), sentence_start_scan(&text, at));
+                for ceiling in [at, text.len(), ceil(&text, (at + 7).min(text.len()))] {
+                    prop_assert_eq!(
+                        sentence_end_before(&text, at, ceiling),
+                        sentence_end_before_scan(&text, at, ceiling)
+                    );
+                }
             }
         }
 
@@ -4194,8 +4216,12 @@ fn sentence_start(m: &str, at: usize) -> usize {
     let floor = floor(m, at.saturating_sub(WINDOW));
     let mut i = at;
     while i > floor {
-        let c = b[i - 1];
-        if matches!(c, b'.' | b'!' | b'?') && space_after(m, i) {
+        // (The marks are found with memrchr3, not a byte at a time.)
+        let Some(k) = memchr::memrchr3(b'.', b'!', b'?', &b[floor..i]) else {
+            break;
+        };
+        i = floor + k + 1;
+        if space_after(m, i) {
             // "Mr." and initials do not end sentences.
             let word = last_word(m, i - 1);
             let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
@@ -4207,6 +4233,49 @@ fn sentence_start(m: &str, at: usize) -> usize {
         i -= 1;
     }
     floor
+}
+
+/// `sentence_start` and `sentence_end_before` a byte at a time, as they
+/// were before the marks were looked for with memchr: their
+/// specification.
+#[cfg(test)]
+fn sentence_start_scan(m: &str, at: usize) -> usize {
+    let b = m.as_bytes();
+    let floor = floor(m, at.saturating_sub(WINDOW));
+    let mut i = at;
+    while i > floor {
+        let c = b[i - 1];
+        if matches!(c, b'.' | b'!' | b'?') && space_after(m, i) {
+            let word = last_word(m, i - 1);
+            let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
+                || word.contains('.');
+            if !abbrev {
+                return i;
+            }
+        }
+        i -= 1;
+    }
+    floor
+}
+
+#[cfg(test)]
+fn sentence_end_before_scan(m: &str, at: usize, ceiling: usize) -> usize {
+    let b = m.as_bytes();
+    let mut i = at;
+    while i < ceiling {
+        if matches!(b[i], b'.' | b'!' | b'?') {
+            let next = b.get(i + 1).copied();
+            if next.is_none_or(|n| n.is_ascii_whitespace()) {
+                let word = last_word(m, i);
+                let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+                if !abbrev {
+                    return i + 1;
+                }
+            }
+        }
+        i += 1;
+    }
+    ceiling
 }
 
 /// True when only closing marks stand between byte `i` and white space.
@@ -4242,14 +4311,17 @@ fn sentence_end_before(m: &str, at: usize, ceiling: usize) -> usize {
     let b = m.as_bytes();
     let mut i = at;
     while i < ceiling {
-        if matches!(b[i], b'.' | b'!' | b'?') {
-            let next = b.get(i + 1).copied();
-            if next.is_none_or(|n| n.is_ascii_whitespace()) {
-                let word = last_word(m, i);
-                let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
-                if !abbrev {
-                    return i + 1;
-                }
+        // (The marks are found with memchr3, not a byte at a time.)
+        let Some(k) = memchr::memchr3(b'.', b'!', b'?', &b[i..ceiling]) else {
+            break;
+        };
+        i += k;
+        let next = b.get(i + 1).copied();
+        if next.is_none_or(|n| n.is_ascii_whitespace()) {
+            let word = last_word(m, i);
+            let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+            if !abbrev {
+                return i + 1;
             }
         }
         i += 1;
