@@ -5840,13 +5840,19 @@ fn role_phrases_for(input: &str, paragraphs: &[Element], head: &str) -> Vec<(usi
 
 fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
     let mut index: WordMap<String, usize> = WordMap::default();
+    // Canonical name → the first person who has it, built once: a search
+    // of the people for each new speaker grew with the square of a long
+    // article.
+    let mut by_name: WordMap<&str, &Person> = WordMap::default();
+    for p in &reg.people {
+        by_name.entry(p.name.as_str()).or_insert(p);
+    }
     for q in quotes {
         let Some(name) = &q.speaker else { continue };
         let i = if let Some(&i) = index.get(name) {
             i
         } else {
-            // The first person whose canonical name this is.
-            let person = reg.people.iter().find(|p| p.name == *name);
+            let person = by_name.get(name.as_str()).copied();
             let mut mentions: Vec<String> = Vec::new();
             if let Some(p) = person {
                 for m in &p.mentions {
