@@ -47,318 +47,202 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
 static LOWER_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\([a-z][^)]*\)").expect("paren regex"));
 
-/// Words that make a comma part a job title.
-#[cfg(test)]
-const ROLE_WORDS: &[&str] = &[
-    "editor",
-    "correspondent",
-    "reporter",
-    "writer",
-    "staff",
-    "columnist",
-    "contributor",
-    "producer",
-    "chief",
-    "senior",
-    "political",
-    "technologist",
-    "analyst",
-    "director",
-    "professor",
-    "critic",
-    "journalist",
-    "author",
-    "presenter",
-    "host",
-    "anchor",
-    "intern",
-    "fellow",
-    "officer",
-    "manager",
-    "head",
-    "deputy",
-    "associate",
-    "assistant",
-    "digital",
-    "news",
-    "sports",
-    "business",
-    "science",
-    "health",
-    "economics",
-    "security",
-    "diplomatic",
-    "home",
-    "affairs",
-    "international",
-    "foreign",
-    "special",
-    "investigations",
-    "royal",
-    "entertainment",
-    "showbiz",
-    "technology",
-    "tech",
-    "culture",
-    "arts",
-    "travel",
-    "photographer",
-    "freelance",
-    "contributing",
-    "executive",
-    "managing",
-    "lead",
-    "desk",
-    "bureau",
-];
+/// Defines a lowercase ASCII word list once: `$is` matches a word against
+/// it by length and bytes (a `match` on byte strings, where a scan of the
+/// list compared a word with each entry), and, for the tests, `$list` holds
+/// the same words as strings.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $list:ident, $is:ident: $($w:literal),+ $(,)?) => {
+        $(#[$doc])*
+        #[cfg(test)]
+        const $list: &[&str] = &[$(as_str($w)),+];
 
-/// Words that make a part an organisation.
-#[cfg(test)]
-const ORG_WORDS: &[&str] = &[
-    "news",
-    "times",
-    "post",
-    "press",
-    "agency",
-    "associated",
-    "media",
-    "journal",
-    "herald",
-    "tribune",
-    "daily",
-    "network",
-    "radio",
-    "tv",
-    "television",
-    "magazine",
-    "group",
-    "inc",
-    "ltd",
-    "online",
-    "gazette",
-    "courier",
-    "chronicle",
-    "mail",
-    "express",
-    "observer",
-    "review",
-    "bureau",
-    "wire",
-    "service",
-    "project",
-    "institute",
-    "foundation",
-    "university",
-    "report",
-    "insider",
-    "today",
-    "weekly",
-    "standard",
-    "independent",
-    "telegraph",
-    "guardian",
-    "broadcasting",
-    "corporation",
-    "channel",
-    "studio",
-    "studios",
-    "center",
-    "centre",
-];
-
-/// Lowercase words allowed inside a name ("Ludwig van Beethoven").
-#[cfg(test)]
-const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "da", "di", "del", "della", "la", "le", "bin", "al", "ibn",
-    "du", "dos", "das", "y", "st", "ter",
-];
-
-/// Words that never start a person's name in a byline.
-#[cfg(test)]
-const NOT_NAMES: &[&str] = &[
-    "our", "the", "a", "an", "staff", "and", "in", "for", "with", "from", "at", "on", "this", "by",
-    "words", "more", "share", "follow", "contact", "about", "view", "read", "see",
-];
-
-/// True when `w` is one of [`ROLE_WORDS`] (lowercase): matched by length and bytes,
-/// where a scan of the list compared it with each of the sixty.
-fn is_role_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"editor"
-            | b"correspondent"
-            | b"reporter"
-            | b"writer"
-            | b"staff"
-            | b"columnist"
-            | b"contributor"
-            | b"producer"
-            | b"chief"
-            | b"senior"
-            | b"political"
-            | b"technologist"
-            | b"analyst"
-            | b"director"
-            | b"professor"
-            | b"critic"
-            | b"journalist"
-            | b"author"
-            | b"presenter"
-            | b"host"
-            | b"anchor"
-            | b"intern"
-            | b"fellow"
-            | b"officer"
-            | b"manager"
-            | b"head"
-            | b"deputy"
-            | b"associate"
-            | b"assistant"
-            | b"digital"
-            | b"news"
-            | b"sports"
-            | b"business"
-            | b"science"
-            | b"health"
-            | b"economics"
-            | b"security"
-            | b"diplomatic"
-            | b"home"
-            | b"affairs"
-            | b"international"
-            | b"foreign"
-            | b"special"
-            | b"investigations"
-            | b"royal"
-            | b"entertainment"
-            | b"showbiz"
-            | b"technology"
-            | b"tech"
-            | b"culture"
-            | b"arts"
-            | b"travel"
-            | b"photographer"
-            | b"freelance"
-            | b"contributing"
-            | b"executive"
-            | b"managing"
-            | b"lead"
-            | b"desk"
-            | b"bureau"
-    )
+        $(#[$doc])*
+        fn $is(w: &[u8]) -> bool {
+            matches!(w, $($w)|+)
+        }
+    };
 }
 
-/// True when `w` is one of [`ORG_WORDS`] (lowercase).
-fn is_org_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"news"
-            | b"times"
-            | b"post"
-            | b"press"
-            | b"agency"
-            | b"associated"
-            | b"media"
-            | b"journal"
-            | b"herald"
-            | b"tribune"
-            | b"daily"
-            | b"network"
-            | b"radio"
-            | b"tv"
-            | b"television"
-            | b"magazine"
-            | b"group"
-            | b"inc"
-            | b"ltd"
-            | b"online"
-            | b"gazette"
-            | b"courier"
-            | b"chronicle"
-            | b"mail"
-            | b"express"
-            | b"observer"
-            | b"review"
-            | b"bureau"
-            | b"wire"
-            | b"service"
-            | b"project"
-            | b"institute"
-            | b"foundation"
-            | b"university"
-            | b"report"
-            | b"insider"
-            | b"today"
-            | b"weekly"
-            | b"standard"
-            | b"independent"
-            | b"telegraph"
-            | b"guardian"
-            | b"broadcasting"
-            | b"corporation"
-            | b"channel"
-            | b"studio"
-            | b"studios"
-            | b"center"
-            | b"centre"
-    )
+/// A byte-string literal of [`word_list!`] as a `&str`.
+#[cfg(test)]
+const fn as_str(b: &'static [u8]) -> &'static str {
+    match std::str::from_utf8(b) {
+        Ok(s) => s,
+        Err(_) => panic!("word lists are UTF-8"),
+    }
 }
 
-/// True when `w` is one of [`PARTICLES`].
-fn is_particle(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"de"
-            | b"van"
-            | b"von"
-            | b"der"
-            | b"den"
-            | b"da"
-            | b"di"
-            | b"del"
-            | b"della"
-            | b"la"
-            | b"le"
-            | b"bin"
-            | b"al"
-            | b"ibn"
-            | b"du"
-            | b"dos"
-            | b"das"
-            | b"y"
-            | b"st"
-            | b"ter"
-    )
+word_list! {
+    /// Words that make a comma part a job title.
+    ROLE_WORDS, is_role_word:
+    b"editor",
+    b"correspondent",
+    b"reporter",
+    b"writer",
+    b"staff",
+    b"columnist",
+    b"contributor",
+    b"producer",
+    b"chief",
+    b"senior",
+    b"political",
+    b"technologist",
+    b"analyst",
+    b"director",
+    b"professor",
+    b"critic",
+    b"journalist",
+    b"author",
+    b"presenter",
+    b"host",
+    b"anchor",
+    b"intern",
+    b"fellow",
+    b"officer",
+    b"manager",
+    b"head",
+    b"deputy",
+    b"associate",
+    b"assistant",
+    b"digital",
+    b"news",
+    b"sports",
+    b"business",
+    b"science",
+    b"health",
+    b"economics",
+    b"security",
+    b"diplomatic",
+    b"home",
+    b"affairs",
+    b"international",
+    b"foreign",
+    b"special",
+    b"investigations",
+    b"royal",
+    b"entertainment",
+    b"showbiz",
+    b"technology",
+    b"tech",
+    b"culture",
+    b"arts",
+    b"travel",
+    b"photographer",
+    b"freelance",
+    b"contributing",
+    b"executive",
+    b"managing",
+    b"lead",
+    b"desk",
+    b"bureau",
 }
 
-/// True when `w` is one of [`NOT_NAMES`].
-fn is_not_name(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"our"
-            | b"the"
-            | b"a"
-            | b"an"
-            | b"staff"
-            | b"and"
-            | b"in"
-            | b"for"
-            | b"with"
-            | b"from"
-            | b"at"
-            | b"on"
-            | b"this"
-            | b"by"
-            | b"words"
-            | b"more"
-            | b"share"
-            | b"follow"
-            | b"contact"
-            | b"about"
-            | b"view"
-            | b"read"
-            | b"see"
-    )
+word_list! {
+    /// Words that make a part an organisation.
+    ORG_WORDS, is_org_word:
+    b"news",
+    b"times",
+    b"post",
+    b"press",
+    b"agency",
+    b"associated",
+    b"media",
+    b"journal",
+    b"herald",
+    b"tribune",
+    b"daily",
+    b"network",
+    b"radio",
+    b"tv",
+    b"television",
+    b"magazine",
+    b"group",
+    b"inc",
+    b"ltd",
+    b"online",
+    b"gazette",
+    b"courier",
+    b"chronicle",
+    b"mail",
+    b"express",
+    b"observer",
+    b"review",
+    b"bureau",
+    b"wire",
+    b"service",
+    b"project",
+    b"institute",
+    b"foundation",
+    b"university",
+    b"report",
+    b"insider",
+    b"today",
+    b"weekly",
+    b"standard",
+    b"independent",
+    b"telegraph",
+    b"guardian",
+    b"broadcasting",
+    b"corporation",
+    b"channel",
+    b"studio",
+    b"studios",
+    b"center",
+    b"centre",
+}
+
+word_list! {
+    /// Lowercase words allowed inside a name ("Ludwig van Beethoven").
+    PARTICLES, is_particle:
+    b"de",
+    b"van",
+    b"von",
+    b"der",
+    b"den",
+    b"da",
+    b"di",
+    b"del",
+    b"della",
+    b"la",
+    b"le",
+    b"bin",
+    b"al",
+    b"ibn",
+    b"du",
+    b"dos",
+    b"das",
+    b"y",
+    b"st",
+    b"ter",
+}
+
+word_list! {
+    /// Words that never start a person's name in a byline.
+    NOT_NAMES, is_not_name:
+    b"our",
+    b"the",
+    b"a",
+    b"an",
+    b"staff",
+    b"and",
+    b"in",
+    b"for",
+    b"with",
+    b"from",
+    b"at",
+    b"on",
+    b"this",
+    b"by",
+    b"words",
+    b"more",
+    b"share",
+    b"follow",
+    b"contact",
+    b"about",
+    b"view",
+    b"read",
+    b"see",
 }
 
 /// True when `w` lowercased (`str::to_lowercase`) passes `is`, a test of
@@ -370,14 +254,19 @@ fn lower_is(w: &str, is: fn(&[u8]) -> bool) -> bool {
     if !b.is_ascii() {
         return is(w.to_lowercase().as_bytes());
     }
-    let mut low = [0u8; LONGEST_LISTED];
-    if b.len() > low.len() {
-        return false;
+    is(ascii_lower(b, &mut [0; LONGEST_LISTED]))
+}
+
+/// An ASCII word lowered into `buf`; empty (in no list) when it is longer
+/// than any listed word.
+fn ascii_lower<'b>(w: &[u8], buf: &'b mut [u8; LONGEST_LISTED]) -> &'b [u8] {
+    if w.len() > buf.len() {
+        return b"";
     }
-    for (l, &x) in low.iter_mut().zip(b) {
+    for (l, &x) in buf.iter_mut().zip(w) {
         *l = x.to_ascii_lowercase();
     }
-    is(&low[..b.len()])
+    &buf[..w.len()]
 }
 
 /// Bytes of the longest word of the lists [`lower_is`] tests.
@@ -402,15 +291,7 @@ fn part_words(part: &str) -> (bool, bool, bool) {
             .split(|b| !b.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
         {
-            if w.len() > LONGEST_LISTED {
-                check(b"");
-                continue;
-            }
-            let mut low = [0u8; LONGEST_LISTED];
-            for (l, &x) in low.iter_mut().zip(w) {
-                *l = x.to_ascii_lowercase();
-            }
-            check(&low[..w.len()]);
+            check(ascii_lower(w, &mut [0; LONGEST_LISTED]));
         }
     } else {
         let lower = part.to_lowercase();
@@ -870,17 +751,19 @@ mod tests {
     /// A word list and the test that replaced its lookups.
     type ListTest = (&'static [&'static str], fn(&[u8]) -> bool);
 
+    /// Every word list with its test.
+    const LISTS: [ListTest; 4] = [
+        (ROLE_WORDS, is_role_word),
+        (ORG_WORDS, is_org_word),
+        (PARTICLES, is_particle),
+        (NOT_NAMES, is_not_name),
+    ];
+
     /// Each list's test matches exactly its words: all of them, and none
     /// of the words one byte off.
     #[test]
     fn word_tests_are_the_lists() {
-        let lists: [ListTest; 4] = [
-            (ROLE_WORDS, is_role_word),
-            (ORG_WORDS, is_org_word),
-            (PARTICLES, is_particle),
-            (NOT_NAMES, is_not_name),
-        ];
-        for (list, is) in lists {
+        for (list, is) in LISTS {
             for w in list {
                 assert!(is(w.as_bytes()), "{w}");
                 assert!(w.len() <= LONGEST_LISTED, "{w}");
@@ -943,13 +826,7 @@ mod tests {
         #[test]
         fn lower_is_is_the_list_lookup(w in listed_words()) {
             let lower = w.to_lowercase();
-            let lists: [ListTest; 4] = [
-                (ROLE_WORDS, is_role_word),
-                (ORG_WORDS, is_org_word),
-                (PARTICLES, is_particle),
-                (NOT_NAMES, is_not_name),
-            ];
-            for (list, is) in lists {
+            for (list, is) in LISTS {
                 prop_assert_eq!(lower_is(&w, is), list.contains(&lower.as_str()), "{:?}", w);
             }
         }
