@@ -20,6 +20,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use smallvec::SmallVec;
 
 use crate::model::{Element, Quote, Speaker};
 use crate::span::Span;
@@ -1024,69 +1025,14 @@ const PARTICLES: &[&str] = &[
     "bin", "al",
 ];
 
-/// How many items a `Few` holds before it moves them to the heap.
-const FEW: usize = 8;
-
-/// A short list, held on the stack while it has at most `FEW` items (the
+/// A short list, held on the stack while it has at most eight items (the
 /// words of a name run: an allocation per run cost more than reading it).
-#[derive(Debug, Clone)]
-struct Few<T: Copy + Default> {
-    len: usize,
-    inline: [T; FEW],
-    /// Every item, once there are more than `FEW`.
-    heap: Vec<T>,
-}
-
-impl<T: Copy + Default> Default for Few<T> {
-    fn default() -> Self {
-        Few {
-            len: 0,
-            inline: [T::default(); FEW],
-            heap: Vec::new(),
-        }
-    }
-}
-
-impl<T: Copy + Default> Few<T> {
-    fn push(&mut self, x: T) {
-        if self.heap.is_empty() && self.len < FEW {
-            self.inline[self.len] = x;
-            self.len += 1;
-            return;
-        }
-        if self.heap.is_empty() {
-            self.heap.extend_from_slice(&self.inline[..self.len]);
-        }
-        self.heap.push(x);
-    }
-}
-
-impl<T: Copy + Default> std::ops::Deref for Few<T> {
-    type Target = [T];
-
-    fn deref(&self) -> &[T] {
-        if self.heap.is_empty() {
-            &self.inline[..self.len]
-        } else {
-            &self.heap
-        }
-    }
-}
-
-impl<T: Copy + Default> std::ops::DerefMut for Few<T> {
-    fn deref_mut(&mut self) -> &mut [T] {
-        if self.heap.is_empty() {
-            &mut self.inline[..self.len]
-        } else {
-            &mut self.heap
-        }
-    }
-}
+type Few<T> = SmallVec<[T; 8]>;
 
 /// The words of `run.split_whitespace()` with their byte offsets, in one
 /// pass.
 fn words_at(run: &str) -> Few<(usize, &str)> {
-    let mut words = Few::default();
+    let mut words = Few::new();
     let mut start = None;
     for (i, c) in run.char_indices() {
         if c.is_whitespace() {
