@@ -88,7 +88,9 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
     // not needed once they are blocks, nor the blocks and their roles once
     // the byline and date are read, so each goes as soon as it can, before
     // quotes and speakers (the peak) are built.
-    let segment::Segmentation { blocks, lines, .. } = seg;
+    let segment::Segmentation {
+        mut blocks, lines, ..
+    } = seg;
     drop(lines);
     let decisions = structure::assign(&blocks);
     let mut a = Analysis {
@@ -121,7 +123,6 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
     } else {
         Vec::new()
     };
-    let mut blocks = blocks;
     let mut byline_at = Vec::new();
     for (i, (b, d)) in blocks.iter_mut().zip(&decisions).enumerate() {
         let span = b.span;
@@ -193,17 +194,13 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
                 .map(|b| b.span),
         )
         .collect();
-    // Speakers are only ever those of quotations: an article without any
-    // (a report, a notice) needs no register of the people it names.
-    if !a.quotes.is_empty() {
-        speakers::attribute(
-            input,
-            &a.paragraphs,
-            &context,
-            &mut a.quotes,
-            &mut a.speakers,
-        );
-    }
+    speakers::attribute(
+        input,
+        &a.paragraphs,
+        &context,
+        &mut a.quotes,
+        &mut a.speakers,
+    );
     a.stats = stats_of(input, &a);
     warn_structure(input, &mut a);
     (a, explained)

@@ -5398,6 +5398,11 @@ pub fn attribute(
     quotes: &mut [Quote],
     speakers: &mut Vec<Speaker>,
 ) {
+    // Speakers are only ever those of quotations: an article without any
+    // (a report, a notice) needs no register of the people it names.
+    if quotes.is_empty() {
+        return;
+    }
     let mut spans: Vec<Span> = paragraphs
         .iter()
         .map(|p| p.span)
