@@ -2,7 +2,7 @@
 # Instructions per input byte, steady state: a figure that does not drift
 # with the machine's load, for comparing two builds of lede.
 #
-#   bench/instructions.sh                        # builds, then measures target/release/lede
+#   bench/instructions.sh                        # builds, then measures target/profiling/lede
 #   LEDE=/path/to/lede bench/instructions.sh     # another build
 #   LEDE_BENCH_MB=3 bench/instructions.sh        # size of the larger corpus (default 3)
 #   LEDE_BENCH_FUNCTIONS=40 bench/instructions.sh  # also the 40 costliest lede:: functions
@@ -24,8 +24,8 @@ command -v valgrind >/dev/null || {
     exit 1
 }
 if [[ -z ${LEDE:-} ]]; then
-    cargo build --release --quiet
-    LEDE=target/release/lede
+    cargo build --profile profiling --quiet
+    LEDE=target/profiling/lede
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lede-instr.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT

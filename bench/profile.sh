@@ -8,7 +8,7 @@
 # Prints the top symbols by self time, then by time including callees
 # (lede:: functions only), then each sample charged to the innermost lede::
 # function (bench/perf_by_fn.py), and leaves perf.data in the temp dir it names.
-# The release profile keeps line tables (debug = 1), so --call-graph dwarf
+# The profiling profile keeps line tables (debug = 1), so --call-graph dwarf
 # can unwind through inlined code.
 set -euo pipefail
 
@@ -22,8 +22,8 @@ command -v perf >/dev/null || {
 }
 
 if [[ -z ${LEDE:-} ]]; then
-    cargo build --release --quiet
-    LEDE=target/release/lede
+    cargo build --profile profiling --quiet
+    LEDE=target/profiling/lede
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lede-profile.XXXXXX")
 echo "# generating $MB MB in $tmp/corpus" >&2
