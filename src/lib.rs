@@ -29,6 +29,7 @@ pub mod input;
 pub mod lint;
 pub mod model;
 pub mod quotes;
+pub mod render;
 pub mod segment;
 pub mod span;
 pub mod speakers;

@@ -6,23 +6,20 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use super::args::{AnalyzeArgs, Format, InputKind};
-use super::inputs::{self, ErrorRecord, Fault, Input, Selection};
+use super::inputs::{self, Fault, Input, Selection};
 use super::out::{self, Targets};
 use super::progress::Progress;
+use super::render::Emit;
 use super::term::{self, Paint};
-use super::{batch, guard, human, records, usage, Stdout};
+use super::{batch, guard, records, usage, Stdout};
 
 /// How each article is rendered.
 #[derive(Debug, Clone, Copy)]
 enum Render {
     /// One object (the whole output), optionally pretty.
     Object { pretty: bool },
-    /// JSON Lines: compact objects, error records in the stream.
-    Lines,
-    /// `--format text`.
-    Text { batch: bool },
-    /// `--explain`.
-    Explain { batch: bool },
+    /// A stream: JSON Lines, text, a table, Markdown, HTML, `--explain`.
+    Emit(Emit),
     /// `--out DIR`: files, nothing on stdout.
     Files { pretty: bool },
 }
@@ -62,9 +59,9 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
                 "--out needs files or directories to mirror, not standard input",
             ));
         }
-        if args.output.format == Format::Text || args.output.jsonl {
+        if args.output.format() != Format::Json || args.output.jsonl {
             return Err(usage(
-                "--out writes JSON files; it cannot be used with --format text or --jsonl",
+                "--out writes JSON files; it cannot be used with another --format or --jsonl",
             ));
         }
     } else if args.output.pretty && stream {
@@ -75,17 +72,18 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let paint = Paint {
         on: term::stdout_color(args.run.color),
     };
-    let render = match (&args.output.out, args.output.explain, args.output.format) {
-        (Some(_), _, _) => Render::Files {
+    let render = match &args.output.out {
+        Some(_) => Render::Files {
             pretty: args.output.pretty,
         },
-        (None, true, _) => Render::Explain { batch: stream },
-        (None, false, Format::Text) => Render::Text { batch: stream },
-        (None, false, Format::Json) if stream => Render::Lines,
-        (None, false, Format::Json) => Render::Object {
-            pretty: args.output.pretty,
-        },
+        None if args.output.format() == Format::Json && !args.output.explain && !stream => {
+            Render::Object {
+                pretty: args.output.pretty,
+            }
+        }
+        None => Render::Emit(Emit::new(&args.output, paint, stream).map_err(usage)?),
     };
+    let offsets = args.output.offsets.unit();
     let out_dir = match &args.output.out {
         Some(dir) => {
             std::fs::create_dir_all(dir)
@@ -114,7 +112,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let work = |(input, target): (Input, Option<Result<PathBuf, Fault>>)| {
         let mut bytes = 0;
         let result = analyze_one(
-            &input, target, encoding, max_bytes, render, paint, &mut bytes,
+            &input, target, encoding, max_bytes, render, offsets, &mut bytes,
         );
         Done {
             source: input.source(),
@@ -124,6 +122,9 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         }
     };
     let mut stdout = Stdout::new();
+    if let Render::Emit(emit) = render {
+        stdout.record(&emit.prologue())?;
+    }
     let outcome = batch::ordered(&pool, items, work, |done: Done| {
         progress.done(done.bytes, done.result.is_ok());
         match done.result {
@@ -131,8 +132,11 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
             Ok(Output::Object { analysis, pretty }) => stdout.json(&*analysis, pretty)?,
             Err(fault) => {
                 progress.error(&done.display, &fault.message);
-                if let Render::Lines = render {
-                    stdout.record(&ErrorRecord::line(done.source, fault))?;
+                if let Some(bytes) = match render {
+                    Render::Emit(emit) => emit.error(done.source, fault),
+                    _ => None,
+                } {
+                    stdout.record(&bytes)?;
                 }
             }
         }
@@ -140,6 +144,9 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     });
     progress.finish();
     outcome?;
+    if let Render::Emit(emit) = render {
+        stdout.record(&emit.epilogue())?;
+    }
     stdout.flush()?;
     if batch_run && !args.run.quiet && !batch::interrupted() {
         progress.line(&progress.summary("article"));
@@ -153,21 +160,19 @@ fn analyze_one(
     encoding: lede::Encoding,
     max_bytes: u64,
     render: Render,
-    paint: Paint,
+    offsets: lede::render::offsets::Unit,
     count: &mut u64,
 ) -> Result<Output, Fault> {
     let target = target.transpose()?;
     let bytes = inputs::read(input, max_bytes)?;
     *count = bytes.len() as u64;
     let text = inputs::decode(&bytes, encoding)?;
-    if let Render::Explain { batch } = render {
-        let (mut analysis, blocks) = guard::run(|| lede::analyze_explained(&text))?;
-        analysis.source = input.source();
-        let text = human::explain(analysis.source.as_deref(), &blocks, batch, paint);
-        return Ok(Output::Bytes(text.into_bytes()));
+    if let Render::Emit(emit) = render {
+        return emit.article(&text, input.source()).map(Output::Bytes);
     }
     let mut analysis = guard::run(|| lede::analyze(&text))?;
     analysis.source = input.source();
+    lede::render::offsets::convert(&mut analysis, &text, offsets);
     let json = |pretty: bool| {
         // The JSON is about two and a half times the input: one buffer of
         // that size instead of growing from empty.
@@ -186,14 +191,6 @@ fn analyze_one(
             analysis: Box::new(analysis),
             pretty,
         }),
-        Render::Lines => json(false).map(Output::Bytes),
-        Render::Text { batch } => {
-            let mut s = human::summary(&analysis, paint);
-            if batch {
-                s.push('\n');
-            }
-            Ok(Output::Bytes(s.into_bytes()))
-        }
         Render::Files { pretty } => {
             let bytes = json(pretty)?;
             let Some(target) = target else {
@@ -202,7 +199,7 @@ fn analyze_one(
             write_file(&target, &bytes)?;
             Ok(Output::Bytes(Vec::new()))
         }
-        Render::Explain { .. } => Ok(Output::Bytes(Vec::new())),
+        Render::Emit(_) => Ok(Output::Bytes(Vec::new())),
     }
 }
 

@@ -155,9 +155,19 @@ pub struct AnalyzeArgs {
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
-    /// Output format: json, or text (a readable summary for people).
-    #[arg(long, value_enum, default_value_t = Format::Json)]
-    pub format: Format,
+    /// Output format: json (the default); text (a readable summary with the
+    /// quotations and their speakers); csv or tsv (a quote table: one row per
+    /// quote, header first); markdown (the clean article); html (a
+    /// self-contained report page). With --explain: text or json.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// The unit of span offsets: bytes (UTF-8, the default), chars (Unicode
+    /// code points, as Python indexes a str) or utf16 (UTF-16 code units, as
+    /// JavaScript indexes a string). Applies to JSON, the csv/tsv start and
+    /// end columns, and --explain.
+    #[arg(long, value_enum, value_name = "UNIT", default_value_t = Offsets::Bytes)]
+    pub offsets: Offsets,
 
     /// Pretty-print the JSON object (one input only, or the files of --out).
     #[arg(long, conflicts_with = "jsonl")]
@@ -167,8 +177,10 @@ pub struct OutputArgs {
     #[arg(long)]
     pub jsonl: bool,
 
-    /// Instead of JSON, print each block's span, role and the rule that decided it.
-    #[arg(long, conflicts_with_all = ["out", "format"])]
+    /// Instead of the analysis, print each block's span, role and the rule
+    /// that decided it, and each quote's speaker, candidates and why one
+    /// won; as JSON Lines with --format json.
+    #[arg(long, conflicts_with = "out")]
     pub explain: bool,
 
     /// Write one DIR/<relative path>.json per article, mirroring the input
@@ -235,6 +247,35 @@ pub struct LintArgs {
 pub enum Format {
     Json,
     Text,
+    Csv,
+    Tsv,
+    Markdown,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Offsets {
+    Bytes,
+    Chars,
+    Utf16,
+}
+
+impl Offsets {
+    pub fn unit(self) -> lede::render::offsets::Unit {
+        use lede::render::offsets::Unit;
+        match self {
+            Offsets::Bytes => Unit::Bytes,
+            Offsets::Chars => Unit::Chars,
+            Offsets::Utf16 => Unit::Utf16,
+        }
+    }
+}
+
+impl OutputArgs {
+    /// The format asked for, json when none was.
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or(Format::Json)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,8 +2,8 @@
 
 use std::fmt::Write as _;
 
-use lede::model::Analysis;
-use lede::Explained;
+use lede::model::{Analysis, Quote};
+use lede::render::explain::Explanation;
 
 use super::term::{sanitize, Paint};
 
@@ -77,18 +77,19 @@ pub fn summary(a: &Analysis, p: Paint) -> String {
             st.reading_time_seconds.div_ceil(60)
         ),
     );
-    let quotations = {
-        let mut ids: Vec<usize> = a.quotes.iter().map(|q| q.quotation).collect();
-        ids.dedup();
-        ids.len()
-    };
+    let quotations = quotations(&a.quotes);
     let attributed = a.quotes.iter().filter(|q| q.speaker.is_some()).count();
     row(
         "quotes",
-        format!(
-            "{} quotes in {quotations} quotations, {attributed} attributed",
-            a.quotes.len()
-        ),
+        if a.quotes.is_empty() {
+            "none".to_string()
+        } else {
+            format!(
+                "{} in {}, {attributed} attributed",
+                count(a.quotes.len(), "quote"),
+                count(quotations.len(), "quotation")
+            )
+        },
     );
     if !a.speakers.is_empty() {
         let names: Vec<String> = a
@@ -115,11 +116,60 @@ pub fn summary(a: &Analysis, p: Paint) -> String {
             format!("{} {}", p.yellow(&clip(&w.code, 40)), clip(&w.message, 100)),
         );
     }
+    if !quotations.is_empty() {
+        let _ = writeln!(s, "  {}", p.cyan("quotations"));
+    }
+    for pieces in quotations {
+        let first = &pieces[0];
+        let place = first
+            .paragraph
+            .map_or_else(|| "head".to_string(), |i| format!("¶{}", i + 1));
+        let who = match &first.speaker {
+            Some(name) => p.bold(&clip(name, 40)),
+            None => p.dim("no speaker"),
+        };
+        let mut how = Vec::new();
+        if let (Some(m), Some(name)) = (&first.speaker_mention, &first.speaker) {
+            if m != name {
+                how.push(format!("as \"{}\"", clip(m, 40)));
+            }
+        }
+        if let Some(c) = &first.cue {
+            how.push(clip(c, 30));
+        }
+        let how = if how.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", p.dim(&format!("({})", how.join(", "))))
+        };
+        let text: Vec<&str> = pieces.iter().map(|q| q.text.as_str()).collect();
+        let _ = writeln!(
+            s,
+            "    {} {who}{how}: “{}”",
+            p.dim(&format!("{place:<5}")),
+            clip(&text.join(" … "), 110)
+        );
+    }
     s
 }
 
-/// One line per block: span, role, the rule that decided it, the text.
-pub fn explain(source: Option<&str>, blocks: &[Explained], batch: bool, p: Paint) -> String {
+/// `1 quote`, `2 quotes`.
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// The quotes grouped by quotation (pieces of one quotation are adjacent).
+fn quotations(quotes: &[Quote]) -> Vec<&[Quote]> {
+    quotes.chunk_by(|a, b| a.quotation == b.quotation).collect()
+}
+
+/// One line per block: span, role, the rule that decided it, the text; then
+/// one entry per quote: span, speaker, the quoted words, and why.
+pub fn explain(e: &Explanation, batch: bool, p: Paint) -> String {
     let mut s = String::new();
     if batch {
         let _ = writeln!(
@@ -127,11 +177,11 @@ pub fn explain(source: Option<&str>, blocks: &[Explained], batch: bool, p: Paint
             "{}",
             p.bold(&format!(
                 "==> {} <==",
-                clip(source.unwrap_or("<stdin>"), 200)
+                clip(e.source.as_deref().unwrap_or("<stdin>"), 200)
             ))
         );
     }
-    for b in blocks {
+    for b in &e.blocks {
         let span = format!("{:>7}..{:<7}", b.span.start, b.span.end);
         let role = format!("{:<11}", b.role);
         let role = if b.role == "paragraph" {
@@ -145,6 +195,45 @@ pub fn explain(source: Option<&str>, blocks: &[Explained], batch: bool, p: Paint
             p.dim(&span),
             p.dim(&format!("{:<24}", b.rule)),
             clip(&b.text, 90)
+        );
+    }
+    if !e.quotes.is_empty() {
+        let _ = writeln!(s, "{}", p.cyan("quotes"));
+    }
+    for q in &e.quotes {
+        let span = format!("{:>7}..{:<7}", q.span.start, q.span.end);
+        let place = q
+            .paragraph
+            .map_or_else(|| "head".to_string(), |i| format!("¶{}", i + 1));
+        let who = match &q.speaker {
+            Some(name) => p.bold(&clip(name, 40)),
+            None => p.dim("no speaker"),
+        };
+        let _ = writeln!(
+            s,
+            "{} {} {who}: “{}”",
+            p.dim(&span),
+            p.dim(&format!("q{:<4} {place:<5}", q.quote)),
+            clip(&q.text, 80)
+        );
+        for c in q.candidates.iter().filter(|c| !c.chosen) {
+            let score = c.score.map(|x| format!(" {x:.2}")).unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "{:18}{}",
+                "",
+                p.dim(&format!(
+                    "also {}{score}: {}",
+                    clip(&c.name, 40),
+                    clip(&c.evidence.join("; "), 100)
+                ))
+            );
+        }
+        let _ = writeln!(
+            s,
+            "{:18}{}",
+            "",
+            p.dim(&format!("why: {}", clip(&q.why, 160)))
         );
     }
     if batch {

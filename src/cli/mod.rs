@@ -13,6 +13,7 @@ mod lint;
 mod out;
 mod progress;
 mod records;
+mod render;
 mod term;
 
 use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};

@@ -14,10 +14,12 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde_json::Value;
 
-use super::args::{AnalyzeArgs, Format};
-use super::inputs::{self, ErrorRecord, Fault, Input, Selection};
+use super::args::AnalyzeArgs;
+use super::inputs::{self, Fault, Input, Selection};
 use super::progress::Progress;
-use super::{batch, guard, usage, Stdout};
+use super::render::Emit;
+use super::term::{self, Paint};
+use super::{batch, usage, Stdout};
 
 /// One line of one input, or a fault met opening or reading it.
 struct Record {
@@ -38,15 +40,15 @@ struct Done {
 }
 
 pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
-    if args.output.out.is_some()
-        || args.output.explain
-        || args.output.pretty
-        || args.output.format == Format::Text
-    {
+    if args.output.out.is_some() || args.output.explain || args.output.pretty {
         return Err(usage(
-            "--input jsonl writes JSON Lines to stdout; --out, --explain, --pretty and --format text do not apply",
+            "--input jsonl writes a stream to stdout; --out, --explain and --pretty do not apply",
         ));
     }
+    let paint = Paint {
+        on: term::stdout_color(args.run.color),
+    };
+    let emit = Emit::new(&args.output, paint, true).map_err(usage)?;
     if args.input.encoding != lede::Encoding::Utf8 {
         return Err(usage(
             "--input jsonl reads UTF-8 JSON; --encoding applies to text files only",
@@ -72,16 +74,17 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     let work = |record: Record| {
         let bytes = record.line.as_ref().map_or(0, |l| l.len() as u64);
         let mut source = record.file.clone();
-        let result = analyze_record(&record, id_field, text_field, &mut source).map_err(|f| {
-            if record.number == 0 {
-                return f;
-            }
-            let id = match (&record.file, &source) {
-                (None, Some(id)) => format!(" (id {})", Value::String(id.clone())),
-                _ => String::new(),
-            };
-            Fault::new(f.kind, format!("line {}{id}: {}", record.number, f.message))
-        });
+        let result =
+            analyze_record(&record, id_field, text_field, &emit, &mut source).map_err(|f| {
+                if record.number == 0 {
+                    return f;
+                }
+                let id = match (&record.file, &source) {
+                    (None, Some(id)) => format!(" (id {})", Value::String(id.clone())),
+                    _ => String::new(),
+                };
+                Fault::new(f.kind, format!("line {}{id}: {}", record.number, f.message))
+            });
         Done {
             source,
             display: record.name,
@@ -90,19 +93,23 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         }
     };
     let mut stdout = Stdout::new();
+    stdout.record(&emit.prologue())?;
     let outcome = batch::ordered(&pool, items, work, |done: Done| {
         progress.done(done.bytes, done.result.is_ok());
         match done.result {
             Ok(bytes) => stdout.record(&bytes)?,
             Err(fault) => {
                 progress.error(&done.display, &fault.message);
-                stdout.record(&ErrorRecord::line(done.source, fault))?;
+                if let Some(bytes) = emit.error(done.source, fault) {
+                    stdout.record(&bytes)?;
+                }
             }
         }
         Ok(())
     });
     progress.finish();
     outcome?;
+    stdout.record(&emit.epilogue())?;
     stdout.flush()?;
     if !args.run.quiet && !batch::interrupted() {
         progress.line(&progress.summary("record"));
@@ -114,6 +121,7 @@ fn analyze_record(
     record: &Record,
     id_field: &str,
     text_field: &str,
+    emit: &Emit,
     source: &mut Option<String>,
 ) -> Result<Vec<u8>, Fault> {
     let line = record.line.as_ref().map_err(Clone::clone)?;
@@ -143,12 +151,7 @@ fn analyze_record(
         }
     };
     let text = inputs::decode(text.as_bytes(), lede::Encoding::Utf8)?;
-    let mut analysis = guard::run(|| lede::analyze(&text))?;
-    analysis.source = source.clone();
-    let mut bytes = serde_json::to_vec(&analysis)
-        .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    emit.article(&text, source.clone())
 }
 
 /// The records of one input, lazily.
