@@ -139,7 +139,7 @@ fn text_format_is_a_summary_coloured_only_when_asked() {
     let text = stdout(&plain);
     assert!(text.contains("Harbour town opens new footbridge"), "{text}");
     assert!(text.contains("Mara Quint"));
-    assert!(text.contains("1 quotes in 1 quotations"), "{text}");
+    assert!(text.contains("1 quote in 1 quotation,"), "{text}");
     assert!(!text.contains('\x1b'), "not a terminal: no colour");
     let always = run(
         lede()

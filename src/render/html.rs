@@ -305,9 +305,9 @@ fn block_text(
     marks: &[(Span, Mark)],
     colour: &HashMap<&str, usize>,
 ) {
-    let Some(text) = input.get(span.start..span.end) else {
+    if input.get(span.start..span.end).is_none() {
         return;
-    };
+    }
     let mut f = Folder {
         out,
         started: false,
@@ -366,7 +366,6 @@ fn block_text(
         pos = m.end;
     }
     f.text(&input[pos..span.end]);
-    let _ = text;
 }
 
 fn quote_title(q: &Quote) -> String {

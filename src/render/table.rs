@@ -74,7 +74,7 @@ impl Dialect {
             Dialect::Tsv => {
                 let mut rest = value;
                 while let Some(i) = rest.find(['\\', '\t', '\n', '\r']) {
-                    w.write_all(rest[..i].as_bytes())?;
+                    w.write_all(&rest.as_bytes()[..i])?;
                     w.write_all(match rest.as_bytes()[i] {
                         b'\\' => b"\\\\",
                         b'\t' => b"\\t",
