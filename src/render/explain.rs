@@ -196,7 +196,7 @@ mod tests {
     #[test]
     fn each_quote_says_who_and_why() {
         let input = "Bridge opens\n\nBy Ann Lee\n\nThe bridge opened on Monday after a long wait for the town.\n\n\
-                     \"It is ready, at last,\" said the engineer, Tom Bax.\n\n\
+                     \"It is ready, at last,\" said Tom Bax, the engineer.\n\n\
                      \"Nobody knows,\" a passer-by shouted at the crowd on the bank.\n";
         let (a, blocks) = crate::analyze_explained(input);
         let e = explain(&a, blocks);

@@ -429,7 +429,7 @@ mod tests {
     #[test]
     fn quotes_are_highlighted_with_their_speaker() {
         let input = "Bridge <opens>\n\nBy Ann Lee\n\nThe bridge opened on Monday after a long wait for the town.\n\n\
-                     \"It is   ready, at last,\" said the engineer, Tom Bax.\n\nAdvertisement\n";
+                     \"It is   ready, at last,\" said Tom Bax, the engineer.\n\nAdvertisement\n";
         let a = crate::analyze(input);
         let page = format!("{}{}{}", begin(), article(&a, input), end());
         assert!(page.contains("Bridge &lt;opens&gt;"), "{page}");

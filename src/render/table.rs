@@ -166,7 +166,7 @@ mod tests {
     fn one_row_per_quote_with_a_header() {
         let a = crate::analyze(
             "Bridge opens\n\nBy Ann Lee\n\nThe bridge opened on Monday after a long wait for the town.\n\n\
-             \"It is ready, at last,\" said the engineer, Tom Bax.\n",
+             \"It is ready, at last,\" said Tom Bax, the engineer.\n",
         );
         let mut out = Vec::new();
         Dialect::Csv.header(&mut out).unwrap();
