@@ -73,7 +73,7 @@ impl schemars::JsonSchema for Span {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "[start, end): UTF-8 byte offsets into the input as read, start <= end.",
+            "description": "[start, end), start <= end: offsets into the input as read (after --encoding, into the decoded text), in UTF-8 bytes by default; in Unicode code points with `lede --offsets chars` (Python str indexes), in UTF-16 code units with `--offsets utf16` (JavaScript string indexes).",
             "type": "array",
             "items": {"type": "integer", "minimum": 0},
             "minItems": 2,
