@@ -97,6 +97,7 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
     let mut a = Analysis {
         schema: model::SCHEMA.to_string(),
         source: None,
+        offsets: render::offsets::Unit::Bytes,
         headline: None,
         standfirst: None,
         byline: None,

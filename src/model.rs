@@ -7,6 +7,7 @@
 //! {
 //!   "schema": "lede/1",
 //!   "source": "articles/starmer.txt",
+//!   "offsets": "bytes",
 //!   "headline": {"text": "Britain and France to send ...", "span": [0, 84], "quotes": []},
 //!   "standfirst": null,
 //!   "byline": {"text": "By Jacob Paul", "authors": ["Jacob Paul"], "organisation": null,
@@ -29,7 +30,8 @@
 //! ```
 //!
 //! Guarantees: every `span` is `[start, end)` in UTF-8 bytes of the input as
-//! read (a BOM counts), on char boundaries, and `input[start..end]` is the
+//! read (a BOM counts; in code points or UTF-16 units when `offsets` says
+//! `chars` or `utf16`), on char boundaries, and `input[start..end]` is the
 //! element's original text; `text` is that text with line breaks and runs of
 //! white space folded to single spaces. Elements of the article (headline,
 //! standfirst, byline, subheadings, paragraphs, boilerplate) never overlap and
@@ -51,6 +53,10 @@ pub struct Analysis {
     pub schema: String,
     /// Where the article came from (a path, a record id), or `null` for stdin.
     pub source: Option<String>,
+    /// The unit of every `span`: `bytes` (UTF-8, the default), `chars`
+    /// (Unicode code points, as Python indexes a str) or `utf16` (UTF-16
+    /// code units, as JavaScript indexes a string), chosen with `--offsets`.
+    pub offsets: crate::render::offsets::Unit,
     /// The article's headline, or `null` when the text starts with the body.
     pub headline: Option<Headline>,
     /// The summary sentence under the headline ("dek"), if any.

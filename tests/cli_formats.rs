@@ -70,6 +70,27 @@ fn offsets_chars_and_utf16_slice_the_text_as_python_and_javascript_do() {
     };
     let (bytes, chars, utf16) = (json("bytes"), json("chars"), json("utf16"));
     assert_eq!(bytes, json_default(&path), "bytes is the default");
+    // The output says its unit, and the schema knows the three.
+    assert_eq!(
+        (&bytes["offsets"], &chars["offsets"], &utf16["offsets"]),
+        (
+            &Value::from("bytes"),
+            &Value::from("chars"),
+            &Value::from("utf16")
+        )
+    );
+    let schema: Value = serde_json::from_slice(&run(lede().arg("schema"), 0).stdout).unwrap();
+    let unit = &schema["$defs"][schema["properties"]["offsets"]["$ref"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("#/$defs/")];
+    let consts: Vec<&Value> = unit["oneOf"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| &v["const"])
+        .collect();
+    assert_eq!(consts, ["bytes", "chars", "utf16"]);
     let chars_of: Vec<char> = WIDE.chars().collect();
     let units: Vec<u16> = WIDE.encode_utf16().collect();
     let in_bytes = spans_and_texts(&bytes);

@@ -21,6 +21,8 @@ use crate::Explained;
 pub struct Explanation {
     /// Where the article came from, as in the analysis.
     pub source: Option<String>,
+    /// The unit of every `span`, as in the analysis.
+    pub offsets: Unit,
     /// Every block in input order with the rule that gave it its role.
     pub blocks: Vec<Block>,
     /// Every quote of the body, in reading order.
@@ -106,6 +108,7 @@ pub fn explain(a: &Analysis, blocks: Vec<Explained>) -> Explanation {
         .collect();
     Explanation {
         source: a.source.clone(),
+        offsets: Unit::Bytes,
         blocks: blocks
             .into_iter()
             .map(|b| Block {
@@ -122,6 +125,10 @@ pub fn explain(a: &Analysis, blocks: Vec<Explained>) -> Explanation {
 impl Explanation {
     /// Rewrite every span from byte offsets into `input` to `unit`.
     pub fn convert(&mut self, input: &str, unit: Unit) {
+        if unit == Unit::Bytes || self.offsets != Unit::Bytes {
+            return;
+        }
+        self.offsets = unit;
         let spans = self
             .blocks
             .iter_mut()

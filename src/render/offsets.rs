@@ -10,11 +10,16 @@
 //! In "£5 for a 🍎", byte 2 (after the two-byte "£") is char 1 and UTF-16
 //! unit 1; byte 14 (after the four-byte apple) is char 10 and UTF-16 unit 11.
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::Analysis;
 use crate::span::Span;
 
-/// The unit of span offsets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The unit of span offsets, written into every output as `offsets`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Unit {
     /// UTF-8 bytes (lede's own; `input.as_bytes()[start..end]`).
     #[default]
@@ -38,11 +43,13 @@ impl Unit {
 
 /// Rewrite every span in `a` (elements, quotes, headline quotes, dateline,
 /// date, warnings) from byte offsets into `input` to offsets in `unit`.
-/// `stats.bytes` stays a byte count.
+/// `stats.bytes` stays a byte count; `offsets` says the unit. Spans must be
+/// in bytes when it is called (`a.offsets` is [`Unit::Bytes`]).
 pub fn convert(a: &mut Analysis, input: &str, unit: Unit) {
-    if unit == Unit::Bytes {
+    if unit == Unit::Bytes || a.offsets != Unit::Bytes {
         return;
     }
+    a.offsets = unit;
     let mut spans: Vec<&mut Span> = Vec::new();
     if let Some(h) = a.headline.as_mut() {
         spans.push(&mut h.span);
@@ -162,5 +169,12 @@ mod tests {
             chars.headline.as_ref().unwrap().quotes[0].span,
         );
         assert_ne!(bytes.quotes[0].span, chars.quotes[0].span);
+        assert_eq!((bytes.offsets, chars.offsets), (Unit::Bytes, Unit::Chars));
+        let json = serde_json::to_value(&chars).unwrap();
+        assert_eq!(json["offsets"], "chars");
+        // Converting twice would count chars of chars: it is refused.
+        let again = chars.clone();
+        convert(&mut chars, input, Unit::Chars);
+        assert_eq!(chars, again);
     }
 }
