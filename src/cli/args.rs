@@ -21,6 +21,10 @@ Examples:
   lede archive/ > all.jsonl         a folder -> JSON Lines, sorted by path
   lede archive/ --out json/         one .json per article, mirroring the folder
   lede --input jsonl < records.jsonl   {\"id\", \"text\"} records in, results out, in order
+  lede --format csv archive/ > quotes.csv   the quote table: one row per quote, with its speaker
+  lede --format html a.txt > a.html the report page: roles, quotations and speakers, to look at
+  lede --offsets chars a.txt        spans in code points, to slice the text in Python
+  lede --explain --format json a.txt   why each block got its role and each quote its speaker
   lede check fixtures/ --bless      write the expected output beside each article
   lede lint --format github news/   GitHub Actions annotations";
 

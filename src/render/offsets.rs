@@ -135,6 +135,26 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Any text and any offsets on char boundaries: the converted offset
+        /// is the number of chars (UTF-16 units) before the byte offset.
+        #[test]
+        fn matches_counting_from_the_start(text in "\\PC{0,40}", picks in proptest::collection::vec(0usize..64, 0..12)) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let mut starts: Vec<usize> = picks.iter().map(|p| bounds[p % bounds.len()]).collect();
+            let mut units = starts.clone();
+            let mut refs: Vec<&mut usize> = starts.iter_mut().collect();
+            convert_offsets(&mut refs, &text, Unit::Chars);
+            let mut refs: Vec<&mut usize> = units.iter_mut().collect();
+            convert_offsets(&mut refs, &text, Unit::Utf16);
+            for (i, p) in picks.iter().enumerate() {
+                let b = bounds[p % bounds.len()];
+                proptest::prop_assert_eq!(starts[i], text[..b].chars().count());
+                proptest::prop_assert_eq!(units[i], text[..b].encode_utf16().count());
+            }
+        }
+    }
+
     #[test]
     fn every_span_of_an_analysis_is_converted() {
         let input = "Café owner “wins” prize\n\nBy Zoë Ång\n\n\
