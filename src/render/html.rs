@@ -177,6 +177,24 @@ pub fn article(a: &Analysis, input: &str) -> String {
         count(a.speakers.len(), "speaker"),
         count(st.boilerplate, "boilerplate block")
     );
+    let mut facts = Vec::new();
+    if let Some(p) = &a.published {
+        facts.push(format!("published {}", escaped(&p.iso)));
+    }
+    if let Some(d) = &a.dateline {
+        let agency = d
+            .agency
+            .as_deref()
+            .map(|x| format!(" ({})", escaped(x)))
+            .unwrap_or_default();
+        facts.push(format!("dateline {}{agency}", escaped(&d.place)));
+    }
+    if let Some(b) = a.byline.as_ref().filter(|b| !b.authors.is_empty()) {
+        facts.push(format!("by {}", escaped(&b.authors.join(", "))));
+    }
+    if !facts.is_empty() {
+        let _ = write!(out, "<div class=\"facts\">{}</div>", facts.join(" · "));
+    }
     if !a.speakers.is_empty() {
         out.push_str("<div class=\"legend\">");
         for s in &a.speakers {
