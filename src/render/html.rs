@@ -4,7 +4,9 @@
 //! quotation is highlighted in its speaker's colour and labelled with the
 //! speaker and cue; boilerplate is dimmed and labelled with its kind; the
 //! dateline is underlined; warnings stand under the block they are about
-//! (warnings about the whole article under its title).
+//! (warnings about the whole article under its title). A run of six or more
+//! boilerplate blocks (a menu, a list of links) folds into one line that
+//! counts its kinds and opens on a click (`<details>`, no script).
 //!
 //! A page is [`begin`], then [`article`] for each article (or [`error`] for
 //! an input that failed), then [`end`]: a batch is one page. Everything
@@ -52,6 +54,12 @@ article{background:var(--paper);border:1px solid var(--rule);border-radius:10px;
 .boilerplate{opacity:.55}
 .boilerplate .txt{font:13px/1.45 system-ui,sans-serif;color:var(--muted);border-left:3px solid var(--rule);padding-left:.6rem}
 .boilerplate .role{color:#9ca3af}
+details.run{margin:.2rem 0}
+details.run>summary{display:grid;grid-template-columns:7.2rem 1fr;gap:.9rem;cursor:pointer;list-style:none;padding:.3rem 0;font:13px/1.45 system-ui,sans-serif;color:#9ca3af}
+details.run>summary::-webkit-details-marker{display:none}
+details.run>summary span:last-child{border:1px dashed #d1d5db;border-radius:6px;padding:.1rem .6rem}
+details.run>summary span:last-child::before{content:'▸ '}
+details.run[open]>summary span:last-child::before{content:'▾ '}
 .q{border-radius:3px;padding:0 .12rem;border-bottom:2px solid;box-decoration-break:clone;-webkit-box-decoration-break:clone}
 .q.none{background:#f3f4f6;border-bottom:2px dashed #9ca3af}
 .who{font:600 10.5px/1 system-ui,sans-serif;border-radius:3px;padding:.1rem .3rem;margin-right:.25rem;color:#fff;vertical-align:.12em;white-space:nowrap}
@@ -244,9 +252,33 @@ pub fn article(a: &Analysis, input: &str) -> String {
         }
     }
 
+    // A long run of boilerplate (a menu, a list of links) folds into one
+    // <details> line that opens on a click: `run_end[i]` is where the run
+    // starting at block i ends.
+    let mut run_end = vec![0usize; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut j = i;
+        while j < blocks.len()
+            && matches!(blocks[j].1, Role::Boilerplate(_))
+            && (j == i || placed[j - 1].is_empty())
+        {
+            j += 1;
+        }
+        if j - i >= FOLD_RUN {
+            run_end[i] = j;
+        }
+        i = j.max(i + 1);
+    }
+    let mut open_until = 0;
+
     // The body's quotes, by paragraph (they come in reading order).
     let mut quotes = a.quotes.iter().peekable();
     for (bi, &(span, role)) in blocks.iter().enumerate() {
+        if run_end[bi] > bi {
+            open_until = run_end[bi];
+            fold_summary(&mut out, &blocks[bi..open_until]);
+        }
         let mut marks: Vec<(Span, Mark)> = Vec::new();
         match role {
             Role::Headline => {
@@ -284,6 +316,9 @@ pub fn article(a: &Analysis, input: &str) -> String {
         );
         block_text(&mut out, input, span, &marks, &colour);
         out.push_str("</p></div>\n");
+        if bi + 1 == open_until {
+            out.push_str("</details>\n");
+        }
         for &wi in &placed[bi] {
             let w = &a.warnings[wi];
             warning(&mut out, &w.code, &w.message, "warn");
@@ -295,6 +330,32 @@ pub fn article(a: &Analysis, input: &str) -> String {
     }
     out.push_str("</article>\n");
     out
+}
+
+/// Runs of at least this many boilerplate blocks are folded.
+const FOLD_RUN: usize = 6;
+
+/// Open the <details> of a folded run, its summary counting the kinds.
+fn fold_summary(out: &mut String, run: &[(Span, Role)]) {
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for (_, role) in run {
+        if let Role::Boilerplate(kind) = role {
+            match kinds.iter_mut().find(|(k, _)| k == kind) {
+                Some((_, n)) => *n += 1,
+                None => kinds.push((kind, 1)),
+            }
+        }
+    }
+    let list: Vec<String> = kinds
+        .iter()
+        .map(|(k, n)| format!("{} ×{n}", k.replace('_', " ")))
+        .collect();
+    let _ = writeln!(
+        out,
+        "<details class=\"run\"><summary><span class=\"role\">boilerplate</span><span>{} folded: {}</span></summary>",
+        count(run.len(), "block"),
+        list.join(", ")
+    );
 }
 
 fn count(n: usize, what: &str) -> String {
@@ -442,6 +503,30 @@ mod tests {
             escaped("<b a=\"x\">&'\u{1b}"),
             "&lt;b a=&quot;x&quot;&gt;&amp;&#39;\u{fffd}"
         );
+    }
+
+    #[test]
+    fn long_runs_of_boilerplate_fold_and_short_ones_do_not() {
+        let menu = "Home\n\nNews\n\nSport\n\nWeather\n\nShare this article\n\nAdvertisement\n\nSign up to our newsletter\n\n";
+        let input = format!(
+            "Bridge opens at last\n\n{menu}By Ann Lee\n\nThe bridge opened on Monday after a long wait for the town.\n\n\
+             Work began two years ago and ran over time by several months.\n\nAdvertisement\n"
+        );
+        let a = crate::analyze(&input);
+        let page = article(&a, &input);
+        assert_eq!(page.matches("<details class=\"run\">").count(), 1, "{page}");
+        assert_eq!(page.matches("</details>").count(), 1);
+        // Every block is still on the page, inside the fold or not.
+        assert_eq!(
+            page.matches("class=\"blk boilerplate").count(),
+            a.boilerplate.len()
+        );
+        let folded = &page[page.find("<details").unwrap()..page.find("</details>").unwrap()];
+        assert!(
+            folded.contains("blocks folded") && folded.contains("Weather"),
+            "{folded}"
+        );
+        assert!(!folded.contains("The bridge opened"));
     }
 
     #[test]
