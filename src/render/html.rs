@@ -505,6 +505,23 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Any text: every tag on the page is one the renderer writes, and
+        /// highlights open and close in pairs.
+        #[test]
+        fn any_text_gives_only_the_renderers_tags(input in "(\\PC|[<>&\"'\n]){0,300}") {
+            let page = article(&crate::analyze(&input), &input);
+            let tags = ["article", "div", "span", "p", "mark", "b", "details", "summary"];
+            for (i, _) in page.match_indices('<') {
+                let rest = page[i + 1..].trim_start_matches('/');
+                let name: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
+                proptest::prop_assert!(tags.contains(&name.as_str()), "tag {name} at {i} in {page}");
+            }
+            proptest::prop_assert_eq!(page.matches("<mark").count(), page.matches("</mark>").count());
+            proptest::prop_assert_eq!(page.matches("<div").count(), page.matches("</div>").count());
+        }
+    }
+
     #[test]
     fn long_runs_of_boilerplate_fold_and_short_ones_do_not() {
         let menu = "Home\n\nNews\n\nSport\n\nWeather\n\nShare this article\n\nAdvertisement\n\nSign up to our newsletter\n\n";

@@ -162,6 +162,69 @@ mod tests {
         );
     }
 
+    /// An RFC 4180 reader for one record, to read back what was written.
+    fn read_csv(line: &str) -> Vec<String> {
+        let (mut fields, mut field, mut quoted, mut chars) =
+            (Vec::new(), String::new(), false, line.chars().peekable());
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                (true, '"') => quoted = false,
+                (false, '"') if field.is_empty() => quoted = true,
+                (false, ',') => fields.push(std::mem::take(&mut field)),
+                (_, c) => field.push(c),
+            }
+        }
+        fields.push(field);
+        fields
+    }
+
+    fn read_tsv(line: &str) -> Vec<String> {
+        line.split('\t')
+            .map(|f| {
+                let (mut out, mut chars) = (String::new(), f.chars());
+                while let Some(c) = chars.next() {
+                    if c != '\\' {
+                        out.push(c);
+                        continue;
+                    }
+                    match chars.next() {
+                        Some('t') => out.push('\t'),
+                        Some('n') => out.push('\n'),
+                        Some('r') => out.push('\r'),
+                        Some(other) => out.push(other),
+                        None => {}
+                    }
+                }
+                out
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Any fields: written as a row and read back, they are the same.
+        #[test]
+        fn rows_read_back_as_written(fields in proptest::collection::vec("(\\PC|[,\"\t\r\n\\\\]){0,12}", 1..6)) {
+            for d in [Dialect::Csv, Dialect::Tsv] {
+                let mut out = Vec::new();
+                d.row(&mut out, fields.iter().map(String::as_str)).unwrap();
+                let text = String::from_utf8(out).unwrap();
+                let line = text.strip_suffix(std::str::from_utf8(d.end_of_row()).unwrap()).unwrap();
+                let back = match d {
+                    Dialect::Csv => read_csv(line),
+                    Dialect::Tsv => {
+                        proptest::prop_assert!(!line.contains(['\n', '\r']));
+                        read_tsv(line)
+                    }
+                };
+                proptest::prop_assert_eq!(&back, &fields);
+            }
+        }
+    }
+
     #[test]
     fn one_row_per_quote_with_a_header() {
         let a = crate::analyze(
