@@ -168,7 +168,9 @@ fn analyze_one(
     *count = bytes.len() as u64;
     let text = inputs::decode(&bytes, encoding)?;
     if let Render::Emit(emit) = render {
-        return emit.article(&text, input.source()).map(Output::Bytes);
+        return emit
+            .article(&text, |a| a.source = input.source())
+            .map(Output::Bytes);
     }
     let mut analysis = guard::run(|| lede::analyze(&text))?;
     analysis.source = input.source();

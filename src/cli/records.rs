@@ -151,7 +151,7 @@ fn analyze_record(
         }
     };
     let text = inputs::decode(text.as_bytes(), lede::Encoding::Utf8)?;
-    emit.article(&text, source.clone())
+    emit.article(&text, |a| a.source = source.clone())
 }
 
 /// The records of one input, lazily.

@@ -6,6 +6,7 @@
 
 use lede::render::offsets::{self, Unit};
 use lede::render::{explain, html, markdown, table};
+use lede::Analysis;
 
 use super::args::{Format, OutputArgs};
 use super::guard;
@@ -93,11 +94,16 @@ impl Emit {
         }
     }
 
-    /// Analyse `text` and render it.
-    pub fn article(&self, text: &str, source: Option<String>) -> Result<Vec<u8>, Fault> {
+    /// Analyse `text`, let `finish` complete the analysis (its `source`,
+    /// warnings about how the input was read), and render it.
+    pub fn article(
+        &self,
+        text: &str,
+        finish: impl FnOnce(&mut Analysis),
+    ) -> Result<Vec<u8>, Fault> {
         if let Style::Explain { json } = self.style {
             let (mut analysis, blocks) = guard::run(|| lede::analyze_explained(text))?;
-            analysis.source = source;
+            finish(&mut analysis);
             let mut e = explain::explain(&analysis, blocks);
             e.convert(text, self.offsets);
             return if json {
@@ -107,7 +113,7 @@ impl Emit {
             };
         }
         let mut a = guard::run(|| lede::analyze(text))?;
-        a.source = source;
+        finish(&mut a);
         // The HTML page slices the input by the spans: it needs bytes.
         if self.style != Style::Html {
             offsets::convert(&mut a, text, self.offsets);
