@@ -295,8 +295,18 @@ fn record_mode_reports_bad_records_in_place_and_goes_on() {
     let out = run(
         lede()
             .args(["--input", "jsonl", "--max-bytes", "4K"])
+            .write_stdin(input.clone()),
+        0,
+    );
+    let strict = run(
+        lede()
+            .args(["--input", "jsonl", "--max-bytes", "4K", "--strict", "-q"])
             .write_stdin(input),
         1,
+    );
+    assert_eq!(
+        strict.stdout, out.stdout,
+        "--strict changes the exit status only"
     );
     let results = lines(stdout(&out));
     let summary: Vec<(Value, Value)> = results

@@ -2,6 +2,7 @@ mod cli;
 mod cli_batch;
 mod cli_check;
 mod cli_lint;
+mod cli_records;
 mod cli_schema;
 mod cli_util;
 mod golden;

@@ -132,7 +132,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
             Err(fault) => {
                 progress.error(&done.display, &fault.message);
                 if let Render::Lines = render {
-                    stdout.record(&ErrorRecord::line(done.source, fault))?;
+                    stdout.record(&ErrorRecord::line(done.source, None, fault))?;
                 }
             }
         }

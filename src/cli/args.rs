@@ -193,6 +193,12 @@ pub struct RecordArgs {
     /// With --input jsonl: the field holding the article text.
     #[arg(long, value_name = "NAME", default_value = "text")]
     pub text_field: String,
+
+    /// With --input jsonl: exit 1 when a record is bad. By default a bad
+    /// record is an error record in the stream and the exit status stays 0,
+    /// so that Spark or Hadoop do not fail a whole task for one record.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Clone, Args)]

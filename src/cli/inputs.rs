@@ -22,13 +22,44 @@ use super::args::InputArgs;
 #[serde(deny_unknown_fields)]
 pub struct Fault {
     /// A stable identifier: `not_found`, `binary`, `invalid_utf8`, ...
+    #[schemars(schema_with = "fault_kinds")]
     pub kind: &'static str,
     /// A sentence for people.
     pub message: String,
 }
 
+/// Every `kind` a fault can have (the README's table of error kinds).
+pub const FAULT_KINDS: &[&str] = &[
+    "not_found",
+    "permission_denied",
+    "io",
+    "broken_symlink",
+    "symlink_loop",
+    "is_directory",
+    "not_a_file",
+    "too_large",
+    "binary",
+    "invalid_utf8",
+    "utf16",
+    "encoding",
+    "bad_record",
+    "write",
+    "output_is_input",
+    "output_collision",
+    "expected",
+    "internal",
+];
+
+fn fault_kinds(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "enum": FAULT_KINDS})
+}
+
 impl Fault {
     pub fn new(kind: &'static str, message: impl Into<String>) -> Fault {
+        debug_assert!(
+            FAULT_KINDS.contains(&kind),
+            "undocumented fault kind {kind}"
+        );
         Fault {
             kind,
             message: message.into(),
@@ -393,16 +424,28 @@ fn link_fault(path: &Path) -> Option<Fault> {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorRecord {
+    /// Always `lede/1`, as in an article's object.
+    #[schemars(schema_with = "lede::model::schema_tag")]
+    pub schema: &'static str,
     /// The input's path or record id, as `source` would be.
     pub source: Option<String>,
+    /// Record mode: the record's 1-based line in its input (also when its
+    /// id could not be read); `null` for a whole input.
+    pub line: Option<u64>,
     /// What went wrong.
     pub error: Fault,
 }
 
 impl ErrorRecord {
     /// The record as one line of JSON, newline included.
-    pub fn line(source: Option<String>, error: Fault) -> Vec<u8> {
-        let mut bytes = serde_json::to_vec(&ErrorRecord { source, error }).unwrap_or_default();
+    pub fn line(source: Option<String>, line: Option<u64>, error: Fault) -> Vec<u8> {
+        let record = ErrorRecord {
+            schema: lede::model::SCHEMA,
+            source,
+            line,
+            error,
+        };
+        let mut bytes = serde_json::to_vec(&record).unwrap_or_default();
         bytes.push(b'\n');
         bytes
     }

@@ -67,7 +67,8 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
                 match format {
                     LintFormat::Text => String::new(),
                     LintFormat::Json => {
-                        String::from_utf8_lossy(&ErrorRecord::line(done.source, fault)).into_owned()
+                        String::from_utf8_lossy(&ErrorRecord::line(done.source, None, fault))
+                            .into_owned()
                     }
                     LintFormat::Github => format!(
                         "::error file={}::{}\n",
