@@ -25,6 +25,7 @@ pub mod check;
 pub mod date;
 pub mod dateline;
 pub mod error;
+pub mod gold;
 pub mod input;
 pub mod lint;
 pub mod model;

@@ -55,6 +55,12 @@ pub enum Command {
     /// Prints each difference as a JSON pointer with the old and the new
     /// value; exits 1 on any difference or missing file. `source` is not
     /// compared. --bless writes or updates the expected files instead.
+    ///
+    /// Where there is no NAME.expected.json but a hand-written NAME.expect.json
+    /// (the evaluation's gold format, as in the repo's fixtures/), the article
+    /// is compared with it as the scorer compares; misses listed in a
+    /// known-misses.txt beside it do not fail the check. Gold files are never
+    /// blessed over.
     Check(CheckArgs),
     /// Report editorial problems, with rule, line:column, severity and hint.
     ///
