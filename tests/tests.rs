@@ -5,6 +5,7 @@ mod cli_lint;
 mod cli_records;
 mod cli_schema;
 mod cli_util;
+mod cli_walk;
 mod golden;
 mod hostile;
 mod props;

@@ -55,6 +55,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         return records::run(args);
     }
     let selection = Selection::new(&args.input, "*.txt")?;
+    selection.hint_stdin(!args.input.paths.is_empty());
     let stream = args.output.jsonl || selection.is_batch();
     if args.output.out.is_some() {
         if selection.reads_stdin() {
@@ -144,7 +145,11 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     if batch_run && !args.run.quiet && !batch::interrupted() {
         progress.line(&progress.summary("article"));
     }
-    Ok(super::exit_code(progress.failed > 0))
+    let nothing = selection.nothing_matched();
+    for message in &nothing {
+        progress.line(message);
+    }
+    Ok(super::exit_code(progress.failed > 0 || !nothing.is_empty()))
 }
 
 fn analyze_one(

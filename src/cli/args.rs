@@ -98,10 +98,15 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// Which files to take from directories (repeatable; default `*.txt`,
-    /// or `*.jsonl` with --input jsonl). Matched against the path below the
-    /// directory. Files named on the command line are always read.
+    /// or `*.jsonl` with --input jsonl). Gitignore syntax, matched against
+    /// the path below the directory; `!GLOB` excludes (`--glob '!drafts/'`).
+    /// Files named on the command line are always read.
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
+
+    /// Like --glob, matching case-insensitively (`--iglob '*.TXT'`).
+    #[arg(long, value_name = "GLOB")]
+    pub iglob: Vec<String>,
 
     /// Also walk hidden files and directories (names starting with `.`).
     #[arg(long)]

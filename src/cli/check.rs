@@ -149,7 +149,13 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         };
         progress.line(&line);
     }
-    Ok(super::exit_code(failed > 0 || differ > 0 || missing > 0))
+    let nothing = selection.nothing_matched();
+    for message in &nothing {
+        progress.line(message);
+    }
+    Ok(super::exit_code(
+        failed > 0 || differ > 0 || missing > 0 || !nothing.is_empty(),
+    ))
 }
 
 /// Where the expected file of an input is: `NAME.expected.json`, or the

@@ -63,6 +63,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         ));
     }
     let selection = Selection::new(&args.input, "*.jsonl")?;
+    selection.hint_stdin(!args.input.paths.is_empty());
     if !selection.reads_stdin() {
         batch::stop_on_ctrl_c();
     }
@@ -129,7 +130,11 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     } else {
         unreadable
     };
-    Ok(super::exit_code(failed > 0))
+    let nothing = selection.nothing_matched();
+    for message in &nothing {
+        progress.line(message);
+    }
+    Ok(super::exit_code(failed > 0 || !nothing.is_empty()))
 }
 
 fn analyze_record(
