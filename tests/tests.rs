@@ -1,6 +1,7 @@
 mod cli;
 mod cli_batch;
 mod cli_check;
+mod cli_encoding;
 mod cli_lint;
 mod cli_records;
 mod cli_schema;

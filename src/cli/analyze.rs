@@ -111,7 +111,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         });
         (input, target)
     });
-    let (encoding, max_bytes) = (args.input.encoding, args.input.max_bytes);
+    let (encoding, max_bytes) = (args.input.decoding(), args.input.max_bytes);
     let work = |(input, target): (Input, Option<Result<PathBuf, Fault>>)| {
         let mut bytes = 0;
         let result = analyze_one(
@@ -173,6 +173,9 @@ fn analyze_one(
     }
     let mut analysis = guard::run(|| lede::analyze(&text))?;
     analysis.source = input.source();
+    analysis
+        .warnings
+        .extend(inputs::lossy_warning(&bytes, encoding));
     let json = |pretty: bool| {
         // The JSON is about two and a half times the input: one buffer of
         // that size instead of growing from empty.

@@ -117,16 +117,34 @@ pub struct InputArgs {
     #[arg(short = 'L', long)]
     pub follow: bool,
 
-    /// Decode input as this encoding: utf-8 (strict; the default),
-    /// windows-1252, latin1, utf-16 (byte order from the BOM), utf-16le, utf-16be.
+    /// Decode input as this encoding: utf-8 (strict; the default), any
+    /// WHATWG label (windows-1252, iso-8859-2, shift_jis, gb18030, utf-16le,
+    /// ...), latin1 (byte for byte), utf-16 (byte order from the BOM), or
+    /// auto (detect). Spans then index the decoded UTF-8 text.
     #[arg(long, value_name = "NAME", default_value = "utf-8", value_parser = parse_encoding)]
     pub encoding: Encoding,
+
+    /// Read invalid UTF-8 anyway, each bad sequence replaced by U+FFFD, with
+    /// a `lossy_utf8` warning (for text cut mid-character by a renderer).
+    #[arg(long, conflicts_with = "encoding")]
+    pub lossy: bool,
 
     /// Skip inputs larger than this (an error record says so). Accepts K, M,
     /// G suffixes (powers of 1024); 0 means no limit. With --input jsonl it
     /// applies to each record line.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
+}
+
+impl InputArgs {
+    /// The decoding asked for: --encoding, or lossy UTF-8 with --lossy.
+    pub fn decoding(&self) -> Encoding {
+        if self.lossy {
+            Encoding::Utf8Lossy
+        } else {
+            self.encoding
+        }
+    }
 }
 
 /// How a run behaves, for every subcommand.

@@ -68,7 +68,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
             .filter(|i| i.explicit || i.rel.file_name() != Some(KNOWN_MISSES.as_ref()))
     };
     let mut progress = Progress::new(!args.run.quiet, || Some(articles().count() as u64));
-    let (encoding, max_bytes, bless) = (args.input.encoding, args.input.max_bytes, args.bless);
+    let (encoding, max_bytes, bless) = (args.input.decoding(), args.input.max_bytes, args.bless);
     let expected_dir = args.expected.as_deref();
     let work = |input: Input| {
         let expected = expected_path(&input, expected_dir);
@@ -248,7 +248,10 @@ fn check_one(
     let bytes = inputs::read(input, max_bytes)?;
     *count = bytes.len() as u64;
     let text = inputs::decode(&bytes, encoding)?;
-    let analysis = guard::run(|| lede::analyze(&text))?;
+    let mut analysis = guard::run(|| lede::analyze(&text))?;
+    analysis
+        .warnings
+        .extend(inputs::lossy_warning(&bytes, encoding));
     // `source` depends on how the path was spelled: it is not compared.
     let mut actual = serde_json::to_value(&analysis)
         .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;

@@ -496,6 +496,21 @@ pub fn decode(bytes: &[u8], encoding: lede::Encoding) -> Result<std::borrow::Cow
     })
 }
 
+/// The warning an article gets when `--lossy` replaced bytes, if it did.
+pub fn lossy_warning(bytes: &[u8], encoding: lede::Encoding) -> Option<lede::model::Warning> {
+    if encoding != lede::Encoding::Utf8Lossy {
+        return None;
+    }
+    let offset = lede::input::first_invalid_utf8(bytes)?;
+    Some(lede::model::Warning {
+        code: "lossy_utf8".into(),
+        message: format!(
+            "invalid UTF-8 from byte offset {offset} of the input was replaced by U+FFFD (--lossy)"
+        ),
+        span: None,
+    })
+}
+
 /// Name an I/O error on `path`, telling broken links and loops apart.
 pub fn io_fault(path: &Path, e: &io::Error) -> Fault {
     if let Some(f) = link_fault(path) {

@@ -38,7 +38,7 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
     let pool = batch::pool(args.run.jobs)?;
     let wanted = !args.run.quiet && selection.is_batch();
     let mut progress = Progress::new(wanted, || Some(selection.iter().count() as u64));
-    let (encoding, max_bytes) = (args.input.encoding, args.input.max_bytes);
+    let (encoding, max_bytes) = (args.input.decoding(), args.input.max_bytes);
     let work = |input: Input| {
         let mut bytes = 0;
         let result = lint_one(&input, encoding, max_bytes, &mut bytes);

@@ -57,9 +57,9 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
             "--input jsonl writes JSON Lines to stdout; --out, --explain, --pretty and --format text do not apply",
         ));
     }
-    if args.input.encoding != lede::Encoding::Utf8 {
+    if args.input.decoding() != lede::Encoding::Utf8 {
         return Err(usage(
-            "--input jsonl reads UTF-8 JSON; --encoding applies to text files only",
+            "--input jsonl reads UTF-8 JSON; --encoding and --lossy apply to text files only",
         ));
     }
     let selection = Selection::new(&args.input, "*.jsonl")?;
