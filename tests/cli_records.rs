@@ -178,3 +178,27 @@ fn the_readme_record_example_yields_a_body() {
     assert!(r["headline"].is_object(), "{r}");
     assert_eq!(r["byline"]["authors"], json!(["Jane Doe"]));
 }
+
+/// The README's Hadoop Streaming mapper, run as written on lines that end
+/// with the tab Hadoop may add: one result per record, exit 0.
+#[test]
+fn the_readme_hadoop_mapper_handles_trailing_tabs() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("**Hadoop Streaming**").unwrap()..];
+    let start = section.find("-mapper './lede ").unwrap() + "-mapper './lede ".len();
+    let args: Vec<&str> = section[start..start + section[start..].find('\'').unwrap()]
+        .split_whitespace()
+        .collect();
+    assert!(args.contains(&"jsonl"), "{args:?}");
+    let input = format!(
+        "{}\t\n{}\t\n",
+        record(json!("h1"), ARTICLE),
+        record(json!("h2"), ARTICLE)
+    );
+    let out = run(lede().args(&args).write_stdin(input), 0);
+    let results = lines(stdout(&out));
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[1]["source"], "h2");
+    assert!(results.iter().all(|r| r.get("error").is_none()));
+}

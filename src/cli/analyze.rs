@@ -142,8 +142,8 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     progress.finish();
     outcome?;
     stdout.flush()?;
-    if batch_run && !args.run.quiet && !batch::interrupted() {
-        progress.line(&progress.summary("article"));
+    if batch_run && !args.run.quiet {
+        progress.line(&progress.summary("article", batch::interrupted()));
     }
     let nothing = selection.nothing_matched();
     for message in &nothing {

@@ -130,8 +130,8 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     outcome?;
     stdout.flush()?;
     let failed = progress.failed;
-    if !args.run.quiet && !batch::interrupted() {
-        let line = if bless {
+    if !args.run.quiet {
+        let mut line = if bless {
             format!(
                 "lede check: {}: {written} expected files written, {same} unchanged, {failed} failed",
                 super::lint::count(progress.articles, "article")
@@ -147,6 +147,9 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
                 super::lint::count(progress.articles, "article")
             )
         };
+        if batch::interrupted() {
+            line.push_str(" (interrupted: the rest were skipped)");
+        }
         progress.line(&line);
     }
     let nothing = selection.nothing_matched();

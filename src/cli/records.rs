@@ -122,8 +122,8 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     progress.finish();
     outcome?;
     stdout.flush()?;
-    if !args.run.quiet && !batch::interrupted() {
-        progress.line(&progress.summary("record"));
+    if !args.run.quiet {
+        progress.line(&progress.summary("record", batch::interrupted()));
     }
     let failed = if args.records.strict {
         progress.failed
