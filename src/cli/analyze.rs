@@ -55,7 +55,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         return records::run(args);
     }
     let selection = Selection::new(&args.input, "*.txt")?;
-    selection.hint_stdin(!args.input.paths.is_empty());
+    selection.hint_stdin(!args.input.paths.is_empty(), "an article");
     let stream = args.output.jsonl || selection.is_batch();
     if args.output.out.is_some() {
         if selection.reads_stdin() {

@@ -9,8 +9,9 @@ use lede::Encoding;
 const EXIT_CODES: &str = "\
 Exit codes:
   0    every input was read and analysed (also when stdout is closed early, as by `| head`)
-  1    at least one input failed (it is reported and the batch goes on); `check` found a
-       difference; `lint` found a problem at or above --fail-on
+  1    at least one input failed (it is reported and the batch goes on), or a directory
+       held nothing to read; `check` found a difference; `lint` found a problem at or
+       above --fail-on. With --input jsonl a bad record exits 0 (1 with --strict)
   2    usage error, or lede itself could not run (cannot create --out, cannot write stdout)
   130  interrupted by Ctrl-C";
 

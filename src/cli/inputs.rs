@@ -116,8 +116,9 @@ impl Input {
 #[derive(Debug)]
 pub struct Selection {
     paths: Vec<PathBuf>,
-    /// The paths resolved (absolute, links followed), for [`Selection::selects`].
-    roots: Vec<Option<PathBuf>>,
+    /// The paths resolved (absolute, links followed), each directory's
+    /// with its glob matcher, for [`Selection::selects`].
+    roots: Vec<Option<(PathBuf, Option<Override>)>>,
     /// `--glob` and `--iglob` patterns (the default when no positive one is given).
     globs: Vec<String>,
     iglobs: Vec<String>,
@@ -141,10 +142,9 @@ impl Selection {
         } else {
             args.paths.clone()
         };
-        let roots = paths.iter().map(|p| resolve(p)).collect();
-        let selection = Selection {
+        let mut selection = Selection {
             paths,
-            roots,
+            roots: Vec::new(),
             globs,
             iglobs: args.iglob.clone(),
             hidden: args.hidden,
@@ -153,6 +153,18 @@ impl Selection {
         };
         // Bad globs are usage errors, found before anything runs.
         selection.overrides(Path::new("."))?;
+        let mut roots = Vec::with_capacity(selection.paths.len());
+        for path in &selection.paths {
+            roots.push(match resolve(path) {
+                Some(root) if root.is_dir() => {
+                    let globs = selection.overrides(&root)?;
+                    Some((root, Some(globs)))
+                }
+                Some(root) => Some((root, None)),
+                None => None,
+            });
+        }
+        selection.roots = roots;
         Ok(selection)
     }
 
@@ -198,15 +210,12 @@ impl Selection {
         let Some(target) = resolve(path) else {
             return false;
         };
-        self.roots.iter().flatten().any(|root| {
+        self.roots.iter().flatten().any(|(root, globs)| {
             if *root == target {
                 return true;
             }
-            match target.strip_prefix(root) {
-                Ok(rel) if root.is_dir() => {
-                    let Ok(globs) = self.overrides(root) else {
-                        return false;
-                    };
+            match (target.strip_prefix(root), globs) {
+                (Ok(rel), Some(globs)) => {
                     let hidden_ok = self.hidden || !rel.iter().any(is_hidden);
                     hidden_ok && globs.matched(&target, false).is_whitelist()
                 }
@@ -247,12 +256,13 @@ impl Selection {
 
     /// When lede was started with no path on a terminal, say that it is
     /// reading standard input: otherwise it seems to hang.
-    pub fn hint_stdin(&self, explicit_paths: bool) {
+    /// `what` is what is read: "an article", "JSON records".
+    pub fn hint_stdin(&self, explicit_paths: bool, what: &str) {
         use std::io::IsTerminal;
         if !explicit_paths && io::stdin().is_terminal() {
-            super::term::eprint_line(
-                "lede: reading an article from standard input (end it with Ctrl-D); to read a file, pass it: lede FILE (lede --help for more)",
-            );
+            super::term::eprint_line(&format!(
+                "lede: reading {what} from standard input (end with Ctrl-D); to read a file, pass it: lede FILE (lede --help for more)"
+            ));
         }
     }
 

@@ -63,7 +63,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         ));
     }
     let selection = Selection::new(&args.input, "*.jsonl")?;
-    selection.hint_stdin(!args.input.paths.is_empty());
+    selection.hint_stdin(!args.input.paths.is_empty(), "JSON records");
     if !selection.reads_stdin() {
         batch::stop_on_ctrl_c();
     }

@@ -4,9 +4,10 @@
 # default-jre-headless) and pyspark (PyPI). Quick when both are there.
 #
 # Usage: tests/spark/run.sh [LEDE]   (default target/release/lede)
-# The records are the dev corpus (../shared/corpus/dev/*.txt) when it is
-# there, else fixtures/*.txt, plus one broken record that must come back as
-# an error record without failing the Spark task.
+# The records are the *.txt of the dev corpus (../shared/corpus/dev, or the
+# folder in LEDE_SPARK_CORPUS) when it is there, else of fixtures/, plus one
+# broken record that must come back as an error record without failing the
+# Spark task.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 lede=${1:-target/release/lede}
@@ -26,7 +27,7 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-corpus=../shared/corpus/dev
+corpus=${LEDE_SPARK_CORPUS:-../shared/corpus/dev}
 [ -d "$corpus" ] || corpus=fixtures
 python3 - "$corpus" "$work/records.jsonl" <<'PY'
 import json, pathlib, sys
