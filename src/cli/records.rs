@@ -218,13 +218,16 @@ fn scan_id(line: &[u8], id_field: &str) -> Option<String> {
             continue;
         };
         let rest = rest.trim_ascii_start();
+        // Only a string or a number: each parse then stops at the next quote
+        // or non-digit, so the scan stays linear whatever the line holds.
+        let first = rest.first().copied();
+        if !(first == Some(b'"') || first.is_some_and(|b| b == b'-' || b.is_ascii_digit())) {
+            continue;
+        }
         let mut de = serde_json::Deserializer::from_slice(rest);
         let id: Option<Box<RawValue>> = serde::Deserialize::deserialize(&mut de).ok();
         if let Some(id) = id {
-            let first = id.get().as_bytes().first().copied();
-            if first == Some(b'"') || first.is_some_and(|b| b == b'-' || b.is_ascii_digit()) {
-                return id_text(&id);
-            }
+            return id_text(&id);
         }
     }
     None

@@ -13,7 +13,9 @@ cd "$(dirname "$0")/../.."
 lede=${1:-target/release/lede}
 [ -x "$lede" ] || { echo "spark: no lede binary at $lede (cargo build --release)" >&2; exit 2; }
 
-if ! command -v java >/dev/null 2>&1; then
+# PySpark 4 needs Java 17 or newer (Debian 12's default JRE).
+java_major=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1 || true)
+if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then
   echo "spark: installing a headless JRE (apt-get install default-jre-headless)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
@@ -21,7 +23,7 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 if ! python3 -c 'import pyspark' >/dev/null 2>&1; then
   echo "spark: installing pyspark (pip)"
-  python3 -m pip install --quiet pyspark 2>&1 | grep -v 'WARNING: Running pip as' || true
+  python3 -m pip install --quiet 'pyspark>=3.5,<5' 2>&1 | grep -v 'WARNING: Running pip as' || true
   python3 -c 'import pyspark' || { echo "spark: pyspark did not install" >&2; exit 1; }
 fi
 
