@@ -103,9 +103,15 @@ fn nothing_to_read_fails_with_a_message() {
     let out = run(lede().arg(&txt).arg(&md).arg("-q"), 1);
     assert_eq!(lines(stdout(&out)).len(), 1);
     assert!(stderr(&out).contains("no file to read"));
-    // check, too.
-    let out = run(lede().arg("check").arg(&md), 1);
-    assert!(stderr(&out).contains("no file to read"), "{}", stderr(&out));
+    // check and lint, too.
+    for sub in ["check", "lint"] {
+        let out = run(lede().arg(sub).arg(&md), 1);
+        assert!(
+            stderr(&out).contains("no file to read"),
+            "{sub}: {}",
+            stderr(&out)
+        );
+    }
 }
 
 /// On a terminal, `lede` alone says it reads standard input. Run under

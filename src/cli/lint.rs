@@ -107,7 +107,13 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
             count(warning, "warning"),
         ));
     }
-    Ok(super::exit_code(failing || progress.failed > 0))
+    let nothing = selection.nothing_matched();
+    for message in &nothing {
+        progress.line(message);
+    }
+    Ok(super::exit_code(
+        failing || progress.failed > 0 || !nothing.is_empty(),
+    ))
 }
 
 fn lint_one(
