@@ -291,7 +291,8 @@ pub struct Stats {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Warning {
-    /// A stable identifier, one of [`WARNING_CODES`].
+    /// A stable identifier: `empty_input`, `no_body`, `unclosed_quote`, ...
+    /// (every code is in the schema's enum and in `WARNING_CODES`).
     #[schemars(schema_with = "warning_codes")]
     pub code: String,
     /// A sentence for people.
