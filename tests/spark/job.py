@@ -49,6 +49,7 @@ def main():
         .setMaster("local[2]")
         .setAppName("lede-readme-recipe")
         .set("spark.ui.enabled", "false")
+        .set("spark.ui.showConsoleProgress", "false")
         .set("spark.driver.host", "127.0.0.1")
         .set("spark.task.maxFailures", "1")
     )
