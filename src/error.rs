@@ -13,7 +13,7 @@ pub enum InputError {
     },
     /// The input is not valid UTF-8.
     #[error(
-        "invalid UTF-8 at byte offset {offset} (try --encoding windows-1252, latin1 or utf-16)"
+        "invalid UTF-8 at byte offset {offset} (try --encoding auto, windows-1252 or another label, or --lossy)"
     )]
     InvalidUtf8 {
         /// Byte offset of the first invalid sequence.
@@ -35,7 +35,7 @@ pub enum InputError {
     },
     /// The encoding name is not one lede knows.
     #[error(
-        "unknown encoding '{0}' (known: utf-8, windows-1252, latin1, utf-16, utf-16le, utf-16be)"
+        "unknown encoding '{0}' (use a WHATWG label such as utf-8, windows-1252, iso-8859-2, shift_jis, gb18030, utf-16le; latin1; or auto to detect)"
     )]
     UnknownEncoding(String),
 }

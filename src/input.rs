@@ -2,8 +2,10 @@
 //!
 //! Policy: lede reads UTF-8 (with or without a byte-order mark) and nothing
 //! else unless asked. Invalid UTF-8 is an error naming the byte offset, never
-//! silently replaced. `Encoding` lets a caller decode legacy text explicitly;
-//! spans then point into the decoded UTF-8 text.
+//! silently replaced (unless [`Encoding::Utf8Lossy`] is asked for, and then
+//! the caller is told). `Encoding` lets a caller decode legacy text
+//! explicitly, by any WHATWG label, or detect it ([`Encoding::Auto`]); spans
+//! then point into the decoded UTF-8 text, and `stats.bytes` is its length.
 
 use std::borrow::Cow;
 use std::str::FromStr;
@@ -19,9 +21,12 @@ pub enum Encoding {
     /// UTF-8, strictly: invalid bytes are an error.
     #[default]
     Utf8,
+    /// UTF-8, with each invalid sequence replaced by U+FFFD (for renderers
+    /// that cut a character in two); [`first_invalid_utf8`] says where.
+    Utf8Lossy,
     /// Windows-1252 (a superset of Latin-1's printable range).
     Windows1252,
-    /// ISO-8859-1.
+    /// ISO-8859-1: each byte is the code point of the same number.
     Latin1,
     /// UTF-16, byte order from the BOM (little-endian without one).
     Utf16,
@@ -29,27 +34,56 @@ pub enum Encoding {
     Utf16Le,
     /// UTF-16 big-endian.
     Utf16Be,
+    /// Any other encoding of the WHATWG Encoding Standard (`shift_jis`,
+    /// `iso-8859-2`, `gb18030`, `koi8-r`...), by its label.
+    Whatwg(&'static encoding_rs::Encoding),
+    /// Detect: a UTF-16 byte-order mark, else valid UTF-8, else the legacy
+    /// encoding the `chardetng` detector finds most likely.
+    Auto,
 }
 
 impl FromStr for Encoding {
     type Err = InputError;
 
+    /// `auto`, `latin1` (as ISO-8859-1, byte for byte, where WHATWG reads
+    /// it as windows-1252), `utf-16` (byte order from the BOM), or any
+    /// WHATWG label (case and surrounding space ignored).
     fn from_str(s: &str) -> Result<Encoding, InputError> {
         let key: String = s
             .chars()
             .filter(|c| c.is_ascii_alphanumeric())
             .map(|c| c.to_ascii_lowercase())
             .collect();
-        Ok(match key.as_str() {
-            "utf8" => Encoding::Utf8,
-            "windows1252" | "cp1252" => Encoding::Windows1252,
-            "latin1" | "iso88591" => Encoding::Latin1,
-            "utf16" => Encoding::Utf16,
-            "utf16le" => Encoding::Utf16Le,
-            "utf16be" => Encoding::Utf16Be,
-            _ => return Err(InputError::UnknownEncoding(s.to_string())),
+        match key.as_str() {
+            "auto" => return Ok(Encoding::Auto),
+            "latin1" | "iso88591" => return Ok(Encoding::Latin1),
+            "utf16" => return Ok(Encoding::Utf16),
+            _ => {}
+        }
+        let unknown = || InputError::UnknownEncoding(s.to_string());
+        let enc = encoding_rs::Encoding::for_label(s.trim().as_bytes()).ok_or_else(unknown)?;
+        Ok(if enc == encoding_rs::UTF_8 {
+            Encoding::Utf8
+        } else if enc == encoding_rs::WINDOWS_1252 {
+            Encoding::Windows1252
+        } else if enc == encoding_rs::UTF_16LE {
+            Encoding::Utf16Le
+        } else if enc == encoding_rs::UTF_16BE {
+            Encoding::Utf16Be
+        } else if enc == encoding_rs::REPLACEMENT {
+            // The labels of encodings that the standard decodes to one
+            // U+FFFD (iso-2022-kr...): nothing would be left to analyse.
+            return Err(unknown());
+        } else {
+            Encoding::Whatwg(enc)
         })
     }
+}
+
+/// Where the first byte that is not UTF-8 stands, if any: what
+/// [`Encoding::Utf8Lossy`] replaced.
+pub fn first_invalid_utf8(bytes: &[u8]) -> Option<usize> {
+    std::str::from_utf8(bytes).err().map(|e| e.valid_up_to())
 }
 
 /// Decode `bytes` as `encoding`. UTF-8 input is borrowed, not copied; a BOM
@@ -77,6 +111,25 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>, InputErr
                 }),
             }
         }
+        Encoding::Utf8Lossy => {
+            if let Some(offset) = memchr::memchr(0, bytes) {
+                return Err(InputError::Binary { offset });
+            }
+            Ok(String::from_utf8_lossy(bytes))
+        }
+        Encoding::Auto => {
+            if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+                return decode(bytes, Encoding::Utf16);
+            }
+            if std::str::from_utf8(bytes).is_ok() {
+                return decode(bytes, Encoding::Utf8);
+            }
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(bytes, true);
+            let enc = detector.guess(None, false);
+            Ok(Cow::Owned(single_byte(bytes, enc)))
+        }
+        Encoding::Whatwg(enc) => Ok(Cow::Owned(single_byte(bytes, enc))),
         Encoding::Windows1252 => Ok(Cow::Owned(single_byte(bytes, encoding_rs::WINDOWS_1252))),
         Encoding::Latin1 => Ok(Cow::Owned(bytes.iter().map(|&b| b as char).collect())),
         Encoding::Utf16 | Encoding::Utf16Le | Encoding::Utf16Be => {
@@ -146,6 +199,59 @@ mod tests {
     fn encoding_names() {
         assert_eq!("UTF-16LE".parse::<Encoding>().unwrap(), Encoding::Utf16Le);
         assert_eq!("cp1252".parse::<Encoding>().unwrap(), Encoding::Windows1252);
+        assert_eq!(
+            "unicode-1-1-utf-8".parse::<Encoding>().unwrap(),
+            Encoding::Utf8
+        );
+        assert_eq!(
+            " Shift_JIS ".parse::<Encoding>().unwrap(),
+            Encoding::Whatwg(encoding_rs::SHIFT_JIS)
+        );
+        assert_eq!(
+            "l2".parse::<Encoding>().unwrap(),
+            Encoding::Whatwg(encoding_rs::ISO_8859_2)
+        );
+        assert_eq!("AUTO".parse::<Encoding>().unwrap(), Encoding::Auto);
         assert!("ebcdic".parse::<Encoding>().is_err());
+        assert!("iso-2022-kr".parse::<Encoding>().is_err());
+    }
+
+    #[test]
+    fn whatwg_labels_decode() {
+        let d = decode(
+            b"\x8c\xbe\x82\xa4",
+            Encoding::Whatwg(encoding_rs::SHIFT_JIS),
+        )
+        .unwrap();
+        assert_eq!(&*d, "\u{8a00}\u{3046}");
+        let d = decode(b"\xb9\xe8", "iso-8859-2".parse().unwrap()).unwrap();
+        assert_eq!(&*d, "\u{161}\u{10d}");
+    }
+
+    #[test]
+    fn auto_detects() {
+        // Valid UTF-8 is kept as is (borrowed), a UTF-16 BOM decides...
+        let d = decode("caf\u{e9}".as_bytes(), Encoding::Auto).unwrap();
+        assert!(matches!(d, Cow::Borrowed("caf\u{e9}")));
+        assert_eq!(
+            &*decode(&[0xFF, 0xFE, b'H', 0], Encoding::Auto).unwrap(),
+            "H"
+        );
+        // ...and legacy bytes go to the detector: French in windows-1252.
+        let text = "Le caf\u{e9} de la gare a rouvert ses portes apr\u{e8}s des ann\u{e9}es de travaux, \u{e0} la grande joie des habitu\u{e9}s.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+        assert_eq!(&*decode(&bytes, Encoding::Auto).unwrap(), text);
+    }
+
+    #[test]
+    fn lossy_utf8_replaces_and_says_where() {
+        let bytes = b"caf\xc3 ok";
+        assert!(decode(bytes, Encoding::Utf8).is_err());
+        assert_eq!(
+            &*decode(bytes, Encoding::Utf8Lossy).unwrap(),
+            "caf\u{fffd} ok"
+        );
+        assert_eq!(first_invalid_utf8(bytes), Some(3));
+        assert_eq!(first_invalid_utf8(b"fine"), None);
     }
 }

@@ -25,6 +25,7 @@ pub mod check;
 pub mod date;
 pub mod dateline;
 pub mod error;
+pub mod gold;
 pub mod input;
 pub mod lint;
 pub mod model;
@@ -161,18 +162,17 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
     drop(blocks);
     drop(decisions);
     if let Some(first) = a.paragraphs.first() {
-        if let Some((place, agency, span)) = dateline::find(&first.text) {
+        if let Some(found) = dateline::find(&first.text) {
             // Folded text and input differ only in white space; map by re-finding.
             let raw = first.span.of(input);
-            if let Some((_, _, raw_span)) = dateline::find(raw) {
+            if let Some(raw_found) = dateline::find(raw) {
                 a.dateline = Some(Dateline {
-                    text: text::fold(&raw[..raw_span.end]),
-                    place,
-                    agency,
-                    span: raw_span.shift(first.span.start),
+                    text: text::fold(&raw[..raw_found.span.end]),
+                    place: found.place,
+                    agency: found.agency,
+                    date: found.date,
+                    span: raw_found.span.shift(first.span.start),
                 });
-            } else {
-                let _ = span;
             }
         }
     }

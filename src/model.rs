@@ -45,11 +45,39 @@ use crate::span::Span;
 /// The schema tag written into every object.
 pub const SCHEMA: &str = "lede/1";
 
+/// The JSON Schema of a `schema` field: the constant [`SCHEMA`].
+pub fn schema_tag(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "const": SCHEMA})
+}
+
+/// Every warning `code`, with what it means (the README lists them).
+pub const WARNING_CODES: &[(&str, &str)] = &[
+    ("empty_input", "the input is empty or only white space"),
+    ("no_body", "no body paragraph was found"),
+    ("no_headline", "no headline was found"),
+    ("no_byline", "no byline was found"),
+    ("unclosed_quote", "a quotation has no closing mark"),
+    (
+        "lone_surrogate",
+        "record mode: a lone UTF-16 surrogate escape was replaced by U+FFFD",
+    ),
+    (
+        "lossy_utf8",
+        "--lossy: bytes that are not UTF-8 were replaced by U+FFFD",
+    ),
+];
+
+fn warning_codes(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let codes: Vec<&str> = WARNING_CODES.iter().map(|(code, _)| *code).collect();
+    schemars::json_schema!({"type": "string", "enum": codes})
+}
+
 /// Everything lede finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Analysis {
     /// Always [`SCHEMA`].
+    #[schemars(schema_with = "schema_tag")]
     pub schema: String,
     /// Where the article came from (a path, a record id), or `null` for stdin.
     pub source: Option<String>,
@@ -131,6 +159,8 @@ pub struct Dateline {
     pub place: String,
     /// "Reuters", "AP", when named.
     pub agency: Option<String>,
+    /// The date the dateline gives ("March 3"), as written, when it has one.
+    pub date: Option<String>,
     /// Where it stands in the input (inside the first paragraph's span).
     pub span: Span,
 }
@@ -267,7 +297,9 @@ pub struct Stats {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Warning {
-    /// A stable identifier: `empty_input`, `no_headline`, `unclosed_quote`, ...
+    /// A stable identifier: `empty_input`, `no_body`, `unclosed_quote`, ...
+    /// (every code is in the schema's enum and in `WARNING_CODES`).
+    #[schemars(schema_with = "warning_codes")]
     pub code: String,
     /// A sentence for people.
     pub message: String,

@@ -382,3 +382,81 @@ fn completions_and_man_page_come_from_the_clap_definition() {
     assert!(stdout(&check).contains("bless"));
     run(lede().args(["man", "nope"]), 2);
 }
+
+/// `rust-version` in Cargo.toml is the newest that a locked dependency
+/// declares, and the README says the same.
+#[test]
+fn rust_version_matches_the_locked_dependencies() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .current_dir(root)
+        .output()
+        .expect("cargo metadata");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let version = |v: &str| -> (u64, u64) {
+        let mut parts = v.split('.').map(|p| p.parse::<u64>().unwrap_or(0));
+        (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
+    };
+    let mut ours = None;
+    let mut newest = (0, 0);
+    for p in meta["packages"].as_array().unwrap() {
+        let Some(v) = p["rust_version"].as_str() else {
+            continue;
+        };
+        if p["name"] == "lede" {
+            ours = Some(version(v));
+        } else {
+            newest = newest.max(version(v));
+        }
+    }
+    let ours = ours.expect("lede declares rust-version");
+    assert_eq!(
+        ours, newest,
+        "rust-version {ours:?}, a locked dependency needs {newest:?}"
+    );
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("Rust toolchain ({}.{} or newer", ours.0, ours.1)),
+        "the README states rust-version"
+    );
+}
+
+/// A wire dateline with a date gives place, agency and date.
+#[test]
+fn datelines_with_a_date() {
+    for (first, place, agency, date) in [
+        (
+            "OSLO, May 4 (Nordwire) - Ferries across the fjord were cancelled on Monday after a storm.",
+            "OSLO",
+            Some("Nordwire"),
+            "May 4",
+        ),
+        (
+            "SPRINGVALE, Ore., Sept. 12 (Valley Press) — A small dam gave way on Tuesday, flooding two farms.",
+            "SPRINGVALE, Ore.",
+            Some("Valley Press"),
+            "Sept. 12",
+        ),
+    ] {
+        let text = format!("Storm closes ferry routes\n\nBy Ida Brekke\n\n{first}\n\nCrews worked through the night.\n");
+        let out = run(lede().write_stdin(text.clone()), 0);
+        let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let d = &a["dateline"];
+        assert_eq!(d["place"], place, "{d}");
+        assert_eq!(d["agency"], serde_json::json!(agency), "{d}");
+        assert_eq!(d["date"], date, "{d}");
+        let (s, e) = (d["span"][0].as_u64().unwrap() as usize, d["span"][1].as_u64().unwrap() as usize);
+        assert!(text[s..e].contains(date), "{}", &text[s..e]);
+        // The paragraph keeps its words.
+        assert_eq!(a["paragraphs"][0]["text"], first);
+    }
+    let plain = run(lede().write_stdin(ARTICLE), 0);
+    let a: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(a["dateline"].is_null());
+}

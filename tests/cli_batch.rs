@@ -90,7 +90,7 @@ fn a_folder_with_three_bad_files_reports_exactly_those_and_exits_1() {
             ("unreadable.txt".to_string(), json!(expected_kind)),
         ])
     );
-    let good = records.iter().find(|r| r.get("schema").is_some()).unwrap();
+    let good = records.iter().find(|r| r.get("error").is_none()).unwrap();
     assert!(good["source"].as_str().unwrap().ends_with("good.txt"));
     let err = stderr(&out);
     assert_eq!(
@@ -295,8 +295,18 @@ fn record_mode_reports_bad_records_in_place_and_goes_on() {
     let out = run(
         lede()
             .args(["--input", "jsonl", "--max-bytes", "4K"])
+            .write_stdin(input.clone()),
+        0,
+    );
+    let strict = run(
+        lede()
+            .args(["--input", "jsonl", "--max-bytes", "4K", "--strict", "-q"])
             .write_stdin(input),
         1,
+    );
+    assert_eq!(
+        strict.stdout, out.stdout,
+        "--strict changes the exit status only"
     );
     let results = lines(stdout(&out));
     let summary: Vec<(Value, Value)> = results
@@ -498,4 +508,66 @@ fn permission_denied_is_reported_and_the_batch_goes_on() {
     assert_eq!(records.len(), 2);
     assert!(records[0].get("headline").is_some(), "{}", records[0]);
     assert_eq!(records[1]["error"]["kind"], json!("permission_denied"));
+}
+
+/// Ctrl-C on a terminal: the progress bar is cleared and the summary line
+/// still says how far the run got. Run under `script` (a pseudo-terminal,
+/// so the bar is drawn); skipped where there is none.
+#[test]
+fn ctrl_c_clears_the_progress_bar_and_prints_the_summary() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("many");
+    fs::create_dir(&dir).unwrap();
+    let files = fixtures();
+    for i in 0..4000 {
+        fs::copy(&files[i % files.len()], dir.join(format!("{i:04}.txt"))).unwrap();
+    }
+    let out_dir = tmp.path().join("out");
+    let pid_file = tmp.path().join("pid");
+    let inner = format!(
+        "echo $$ > {pid}; exec {bin} {dir} --out {out} -j 1",
+        pid = pid_file.display(),
+        bin = env!("CARGO_BIN_EXE_lede"),
+        dir = dir.display(),
+        out = out_dir.display()
+    );
+    let Ok(child) = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &format!("sh -c '{inner}'"), "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("no `script` command: skipped");
+        return;
+    };
+    for _ in 0..500 {
+        let started = out_dir.is_dir() && fs::read_dir(&out_dir).unwrap().count() > 20;
+        if started && pid_file.is_file() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let Ok(pid) = fs::read_to_string(&pid_file) else {
+        // `script` could not open a pseudo-terminal here.
+        let out = child.wait_with_output().unwrap();
+        eprintln!("no pseudo-terminal: skipped ({:?})", out.status);
+        return;
+    };
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", pid.trim()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let screen = String::from_utf8_lossy(&out.stdout);
+    let bar = screen.rfind("/4000 articles").expect("the bar was drawn");
+    let cleared = screen.rfind("\x1b[2K").expect("the bar was cleared");
+    let summary = screen
+        .rfind("lede: interrupted after ")
+        .unwrap_or_else(|| panic!("no summary: {screen:?}"));
+    assert!(bar < cleared && cleared < summary, "{screen:?}");
+    assert!(
+        screen[summary..].contains("articles (0 failed)"),
+        "{screen:?}"
+    );
 }

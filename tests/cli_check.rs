@@ -116,3 +116,59 @@ fn check_reports_a_broken_expected_file_and_refuses_stdin() {
     run(lede().arg("check").write_stdin(ARTICLE), 2);
     run(lede().args(["check", "-"]).write_stdin(ARTICLE), 2);
 }
+
+/// The repo's own fixtures hold hand-written gold files (`NAME.expect.json`):
+/// `lede check fixtures/` compares against them and passes, known misses
+/// included; a changed gold file is reported as a miss and fails.
+#[test]
+fn check_understands_the_fixtures_gold_files() {
+    let out = run(lede().arg("check").arg(crate::cli_util::fixture_dir()), 0);
+    let err = stderr(&out);
+    let n = fixtures().len() - 1; // known-misses.txt is the list, not an article
+    assert!(
+        err.contains(&format!("{n} articles: {n} same")),
+        "{err}\n{}",
+        stdout(&out)
+    );
+    assert!(!stdout(&out).contains("missing"), "{}", stdout(&out));
+
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let article = ARTICLE.replace("said the mayor, Ellis Varga", "said Ellis Varga");
+    fs::write(dir.join("a.txt"), article).unwrap();
+    let gold = serde_json::json!({
+        "headline": "Harbour town opens new footbridge",
+        "byline_authors": ["Mara Quint"],
+        "paragraphs": [
+            "The new footbridge over the River Tolle opened on Saturday after two years of work.",
+            "\"It joins the two halves of the town at last,\" said Ellis Varga.",
+            "Residents crossed in their hundreds during the first hour."
+        ],
+        "boilerplate": [],
+        "quotes": [{"text": "It joins the two halves of the town at last", "speaker": "Ellis Varga"}]
+    });
+    fs::write(dir.join("a.expect.json"), gold.to_string()).unwrap();
+    run(lede().args(["check", "-q"]).arg(dir), 0);
+    let mut wrong = gold.clone();
+    wrong["byline_authors"] = serde_json::json!(["Mara Quince"]);
+    fs::write(dir.join("a.expect.json"), wrong.to_string()).unwrap();
+    let out = run(lede().args(["check", "--color", "never"]).arg(dir), 1);
+    let text = stdout(&out);
+    assert!(text.contains("2 misses against the gold file"), "{text}");
+    assert!(text.contains("byline missed: mara quince"), "{text}");
+    // Listed as known, the misses no longer fail the check.
+    fs::write(
+        dir.join("known-misses.txt"),
+        "a: byline missed: mara quince\na: byline extra: mara quint\n",
+    )
+    .unwrap();
+    let out = run(lede().arg("check").arg(dir), 0);
+    assert!(stderr(&out).contains("2 known misses"), "{}", stderr(&out));
+    // --bless never writes over a hand-written gold file.
+    run(lede().args(["check", "--bless", "-q"]).arg(dir), 0);
+    assert_eq!(
+        fs::read_to_string(dir.join("a.expect.json")).unwrap(),
+        wrong.to_string()
+    );
+    assert!(!dir.join("a.expected.json").exists());
+}

@@ -80,7 +80,8 @@ fn offsets_chars_and_utf16_slice_the_text_as_python_and_javascript_do() {
         )
     );
     let schema: Value = serde_json::from_slice(&run(lede().arg("schema"), 0).stdout).unwrap();
-    let unit = &schema["$defs"][schema["properties"]["offsets"]["$ref"]
+    let analysis = &schema["$defs"]["Analysis"];
+    let unit = &schema["$defs"][analysis["properties"]["offsets"]["$ref"]
         .as_str()
         .unwrap()
         .trim_start_matches("#/$defs/")];

@@ -166,8 +166,10 @@ fn schema_describes_the_model() {
     let s = schema();
     assert_eq!(s["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert_eq!(s["title"], "lede/1");
-    assert_eq!(s["additionalProperties"], false);
-    let required: Vec<&str> = s["required"]
+    let a = &s["$defs"]["Analysis"];
+    assert_eq!(a["additionalProperties"], false);
+    assert_eq!(a["properties"]["schema"]["const"], "lede/1");
+    let required: Vec<&str> = a["required"]
         .as_array()
         .unwrap()
         .iter()
@@ -207,12 +209,76 @@ fn every_fixture_output_validates_and_round_trips_with_unknown_fields_denied() {
 }
 
 #[test]
-fn error_records_validate_against_their_definition() {
+fn error_records_validate_against_the_schema_with_articles() {
     let s = schema();
-    let out = run(lede().args(["--jsonl", "missing.txt"]), 1);
-    let record = &lines(stdout(&out))[0];
-    let def = json!({"$ref": "#/$defs/ErrorRecord"});
-    assert!(Validator { root: &s }.check(&def, record, "").is_empty());
+    // A file batch with a missing file, and a record stream with a bad record:
+    // every line, article or error, validates against the one schema.
+    let tmp = tempfile::tempdir().unwrap();
+    let good = tmp.path().join("good.txt");
+    std::fs::write(&good, ARTICLE).unwrap();
+    let batch = run(lede().arg(&good).arg(tmp.path().join("missing.txt")), 1);
+    let records = format!(
+        "{}\n{{\"id\": 5, \"text\": 1}}\n",
+        json!({"id": "a", "text": ARTICLE})
+    );
+    let stream = run(
+        lede().args(["--input", "jsonl", "-q"]).write_stdin(records),
+        0,
+    );
+    let all: Vec<Value> = lines(stdout(&batch))
+        .into_iter()
+        .chain(lines(stdout(&stream)))
+        .collect();
+    assert_eq!(all.len(), 4);
+    assert_eq!(all.iter().filter(|v| v.get("error").is_some()).count(), 2);
+    for v in &all {
+        let errors = validate(&s, v);
+        assert!(errors.is_empty(), "{v}: {errors:#?}");
+        assert_eq!(v["schema"], "lede/1");
+    }
+    let error = all.iter().find(|v| v.get("error").is_some()).unwrap();
+    let mut wrong = error.clone();
+    wrong["schema"] = json!("lede/2");
+    assert!(!validate(&s, &wrong).is_empty(), "schema is a const");
+    let mut wrong = error.clone();
+    wrong["error"]["kind"] = json!("made_up_kind");
+    assert!(!validate(&s, &wrong).is_empty(), "error kinds are an enum");
+}
+
+#[test]
+fn warning_codes_and_error_kinds_are_enums() {
+    let s = schema();
+    let codes = s["$defs"]["Warning"]["properties"]["code"]["enum"]
+        .as_array()
+        .unwrap();
+    for code in [
+        "empty_input",
+        "no_body",
+        "no_headline",
+        "no_byline",
+        "unclosed_quote",
+    ] {
+        assert!(codes.contains(&json!(code)), "{code}");
+    }
+    let kinds = s["$defs"]["Fault"]["properties"]["kind"]["enum"]
+        .as_array()
+        .unwrap();
+    // Every kind in the README's table is in the schema, and the other way round.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = &readme[readme.find("| kind | meaning |").unwrap()..];
+    let table = &table[..table.find("\n\n").unwrap()];
+    for kind in kinds {
+        let k = kind.as_str().unwrap();
+        assert!(
+            table.contains(&format!("`{k}`")),
+            "README error table lacks {k}"
+        );
+    }
+    let mut good: Value = serde_json::from_slice(&run(lede().write_stdin(""), 0).stdout).unwrap();
+    assert!(validate(&s, &good).is_empty());
+    good["warnings"][0]["code"] = json!("not_a_code");
+    assert!(!validate(&s, &good).is_empty());
 }
 
 #[test]

@@ -1,10 +1,13 @@
 mod cli;
 mod cli_batch;
 mod cli_check;
+mod cli_encoding;
 mod cli_formats;
 mod cli_lint;
+mod cli_records;
 mod cli_schema;
 mod cli_util;
+mod cli_walk;
 mod golden;
 mod hostile;
 mod props;

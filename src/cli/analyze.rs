@@ -52,6 +52,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         return records::run(args);
     }
     let selection = Selection::new(&args.input, "*.txt")?;
+    selection.hint_stdin(!args.input.paths.is_empty(), "an article");
     let stream = args.output.jsonl || selection.is_batch();
     if args.output.out.is_some() {
         if selection.reads_stdin() {
@@ -108,7 +109,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         });
         (input, target)
     });
-    let (encoding, max_bytes) = (args.input.encoding, args.input.max_bytes);
+    let (encoding, max_bytes) = (args.input.decoding(), args.input.max_bytes);
     let work = |(input, target): (Input, Option<Result<PathBuf, Fault>>)| {
         let mut bytes = 0;
         let result = analyze_one(
@@ -133,7 +134,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
             Err(fault) => {
                 progress.error(&done.display, &fault.message);
                 if let Some(bytes) = match render {
-                    Render::Emit(emit) => emit.error(done.source, fault),
+                    Render::Emit(emit) => emit.error(done.source, None, fault),
                     _ => None,
                 } {
                     stdout.record(&bytes)?;
@@ -148,10 +149,14 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         stdout.record(&emit.epilogue())?;
     }
     stdout.flush()?;
-    if batch_run && !args.run.quiet && !batch::interrupted() {
-        progress.line(&progress.summary("article"));
+    if batch_run && !args.run.quiet {
+        progress.line(&progress.summary("article", batch::interrupted()));
     }
-    Ok(super::exit_code(progress.failed > 0))
+    let nothing = selection.nothing_matched();
+    for message in &nothing {
+        progress.line(message);
+    }
+    Ok(super::exit_code(progress.failed > 0 || !nothing.is_empty()))
 }
 
 fn analyze_one(
@@ -174,6 +179,9 @@ fn analyze_one(
     }
     let mut analysis = guard::run(|| lede::analyze(&text))?;
     analysis.source = input.source();
+    analysis
+        .warnings
+        .extend(inputs::lossy_warning(&bytes, encoding));
     lede::render::offsets::convert(&mut analysis, &text, offsets);
     let json = |pretty: bool| {
         // The JSON is about two and a half times the input: one buffer of

@@ -9,8 +9,9 @@ use lede::Encoding;
 const EXIT_CODES: &str = "\
 Exit codes:
   0    every input was read and analysed (also when stdout is closed early, as by `| head`)
-  1    at least one input failed (it is reported and the batch goes on); `check` found a
-       difference; `lint` found a problem at or above --fail-on
+  1    at least one input failed (it is reported and the batch goes on), or a directory
+       held nothing to read; `check` found a difference; `lint` found a problem at or
+       above --fail-on. With --input jsonl a bad record exits 0 (1 with --strict)
   2    usage error, or lede itself could not run (cannot create --out, cannot write stdout)
   130  interrupted by Ctrl-C";
 
@@ -59,6 +60,12 @@ pub enum Command {
     /// Prints each difference as a JSON pointer with the old and the new
     /// value; exits 1 on any difference or missing file. `source` is not
     /// compared. --bless writes or updates the expected files instead.
+    ///
+    /// Where there is no NAME.expected.json but a hand-written NAME.expect.json
+    /// (the evaluation's gold format, as in the repo's fixtures/), the article
+    /// is compared with it as the scorer compares; misses listed in a
+    /// known-misses.txt beside it do not fail the check. Gold files are never
+    /// blessed over.
     Check(CheckArgs),
     /// Report editorial problems, with rule, line:column, severity and hint.
     ///
@@ -96,10 +103,15 @@ pub struct InputArgs {
     pub paths: Vec<PathBuf>,
 
     /// Which files to take from directories (repeatable; default `*.txt`,
-    /// or `*.jsonl` with --input jsonl). Matched against the path below the
-    /// directory. Files named on the command line are always read.
+    /// or `*.jsonl` with --input jsonl). Gitignore syntax, matched against
+    /// the path below the directory; `!GLOB` excludes (`--glob '!drafts/'`).
+    /// Files named on the command line are always read.
     #[arg(long, value_name = "GLOB")]
     pub glob: Vec<String>,
+
+    /// Like --glob, matching case-insensitively (`--iglob '*.TXT'`).
+    #[arg(long, value_name = "GLOB")]
+    pub iglob: Vec<String>,
 
     /// Also walk hidden files and directories (names starting with `.`).
     #[arg(long)]
@@ -110,16 +122,34 @@ pub struct InputArgs {
     #[arg(short = 'L', long)]
     pub follow: bool,
 
-    /// Decode input as this encoding: utf-8 (strict; the default),
-    /// windows-1252, latin1, utf-16 (byte order from the BOM), utf-16le, utf-16be.
+    /// Decode input as this encoding: utf-8 (strict; the default), any
+    /// WHATWG label (windows-1252, iso-8859-2, shift_jis, gb18030, utf-16le,
+    /// ...), latin1 (byte for byte), utf-16 (byte order from the BOM), or
+    /// auto (detect). Spans then index the decoded UTF-8 text.
     #[arg(long, value_name = "NAME", default_value = "utf-8", value_parser = parse_encoding)]
     pub encoding: Encoding,
+
+    /// Read invalid UTF-8 anyway, each bad sequence replaced by U+FFFD, with
+    /// a `lossy_utf8` warning (for text cut mid-character by a renderer).
+    #[arg(long, conflicts_with = "encoding")]
+    pub lossy: bool,
 
     /// Skip inputs larger than this (an error record says so). Accepts K, M,
     /// G suffixes (powers of 1024); 0 means no limit. With --input jsonl it
     /// applies to each record line.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
+}
+
+impl InputArgs {
+    /// The decoding asked for: --encoding, or lossy UTF-8 with --lossy.
+    pub fn decoding(&self) -> Encoding {
+        if self.lossy {
+            Encoding::Utf8Lossy
+        } else {
+            self.encoding
+        }
+    }
 }
 
 /// How a run behaves, for every subcommand.
@@ -209,6 +239,12 @@ pub struct RecordArgs {
     /// With --input jsonl: the field holding the article text.
     #[arg(long, value_name = "NAME", default_value = "text")]
     pub text_field: String,
+
+    /// With --input jsonl: exit 1 when a record is bad. By default a bad
+    /// record is an error record in the stream and the exit status stays 0,
+    /// so that Spark or Hadoop do not fail a whole task for one record.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Clone, Args)]

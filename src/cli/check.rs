@@ -1,6 +1,15 @@
 //! `lede check`: golden files. Compares each article's output with its
 //! expected JSON and prints what changed, field by field; `--bless` writes
 //! the expected files instead.
+//!
+//! Two kinds of expected file are understood. `NAME.expected.json` holds
+//! lede's whole output and is compared exactly (and written by --bless).
+//! `NAME.expect.json`, used when there is no `NAME.expected.json`, is a
+//! hand-written gold file in the evaluation's format (headline, authors,
+//! paragraphs, boilerplate, quotes and speakers), compared the way the
+//! scorer compares ([`lede::gold::misses`]) and never overwritten. Misses
+//! listed in a `known-misses.txt` beside it (`NAME: miss`, one a line) are
+//! counted but do not fail the check.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -20,9 +29,17 @@ use super::{batch, guard, usage, Stdout};
 
 enum Outcome {
     Same,
+    /// Against a gold file: the misses not listed as known, and how many
+    /// known ones there were.
+    Gold {
+        misses: Vec<String>,
+        known: usize,
+    },
     Differs(Vec<Difference>),
     Missing,
-    Written { created: bool },
+    Written {
+        created: bool,
+    },
 }
 
 struct Done {
@@ -44,8 +61,14 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
         on: term::stdout_color(args.run.color),
     };
     let pool = batch::pool(args.run.jobs)?;
-    let mut progress = Progress::new(!args.run.quiet, || Some(selection.iter().count() as u64));
-    let (encoding, max_bytes, bless) = (args.input.encoding, args.input.max_bytes, args.bless);
+    // The list of known misses is the check's own file, not an article.
+    let articles = || {
+        selection
+            .iter()
+            .filter(|i| i.explicit || i.rel.file_name() != Some(KNOWN_MISSES.as_ref()))
+    };
+    let mut progress = Progress::new(!args.run.quiet, || Some(articles().count() as u64));
+    let (encoding, max_bytes, bless) = (args.input.decoding(), args.input.max_bytes, args.bless);
     let expected_dir = args.expected.as_deref();
     let work = |input: Input| {
         let expected = expected_path(&input, expected_dir);
@@ -60,7 +83,8 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     };
     let mut stdout = Stdout::new();
     let (mut same, mut differ, mut missing, mut written) = (0u64, 0u64, 0u64, 0u64);
-    let outcome = batch::ordered(&pool, selection.iter(), work, |done: Done| {
+    let mut known_misses = 0;
+    let outcome = batch::ordered(&pool, articles(), work, |done: Done| {
         progress.done(done.bytes, done.result.is_ok());
         let name = sanitize(&done.display).into_owned();
         let expected = sanitize(&done.expected.to_string_lossy()).into_owned();
@@ -72,6 +96,15 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
             Ok(Outcome::Same) => {
                 same += 1;
                 return Ok(());
+            }
+            Ok(Outcome::Gold { misses, known }) => {
+                known_misses += known;
+                if misses.is_empty() {
+                    same += 1;
+                    return Ok(());
+                }
+                differ += 1;
+                render_misses(&name, &expected, &misses, paint)
             }
             Ok(Outcome::Missing) => {
                 missing += 1;
@@ -97,30 +130,114 @@ pub fn run(args: CheckArgs) -> Result<ExitCode> {
     outcome?;
     stdout.flush()?;
     let failed = progress.failed;
-    if !args.run.quiet && !batch::interrupted() {
-        let line = if bless {
+    if !args.run.quiet {
+        let mut line = if bless {
             format!(
                 "lede check: {}: {written} expected files written, {same} unchanged, {failed} failed",
                 super::lint::count(progress.articles, "article")
             )
         } else {
+            let known = match known_misses {
+                0 => String::new(),
+                1 => format!(" (1 known miss listed in {KNOWN_MISSES})"),
+                n => format!(" ({n} known misses listed in {KNOWN_MISSES})"),
+            };
             format!(
-                "lede check: {}: {same} same, {differ} differ, {missing} missing, {failed} failed",
+                "lede check: {}: {same} same{known}, {differ} differ, {missing} missing, {failed} failed",
                 super::lint::count(progress.articles, "article")
             )
         };
+        if batch::interrupted() {
+            line.push_str(" (interrupted: the rest were skipped)");
+        }
         progress.line(&line);
     }
-    Ok(super::exit_code(failed > 0 || differ > 0 || missing > 0))
+    let nothing = selection.nothing_matched();
+    for message in &nothing {
+        progress.line(message);
+    }
+    Ok(super::exit_code(
+        failed > 0 || differ > 0 || missing > 0 || !nothing.is_empty(),
+    ))
 }
 
-/// Where the expected file of an input is.
+/// Where the expected file of an input is: `NAME.expected.json`, or the
+/// gold file `NAME.expect.json` when only that one exists.
 fn expected_path(input: &Input, dir: Option<&Path>) -> PathBuf {
-    match (dir, &input.path) {
+    let full = match (dir, &input.path) {
         (Some(dir), _) => out::expected_name(&dir.join(&input.rel)),
         (None, Some(path)) => out::expected_name(path),
         (None, None) => PathBuf::from("stdin.expected.json"),
+    };
+    if full.exists() {
+        return full;
     }
+    let gold = gold_name(&full);
+    if gold.is_file() {
+        gold
+    } else {
+        full
+    }
+}
+
+/// `x/a.expected.json` -> `x/a.expect.json`.
+fn gold_name(expected: &Path) -> PathBuf {
+    let name = expected
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let stem = name.strip_suffix(".expected.json").unwrap_or(&name);
+    expected.with_file_name(format!("{stem}{GOLD_SUFFIX}"))
+}
+
+const GOLD_SUFFIX: &str = ".expect.json";
+const KNOWN_MISSES: &str = "known-misses.txt";
+
+fn is_gold(expected: &Path) -> bool {
+    expected
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().ends_with(GOLD_SUFFIX))
+}
+
+/// Compare with a gold file; misses listed in `known-misses.txt` beside it
+/// as `NAME: miss` are set apart.
+fn check_gold(expected: &Path, gold: &Value, actual: &Value) -> Outcome {
+    let mut misses = lede::gold::misses(gold, actual);
+    let name = expected
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let name = name.strip_suffix(GOLD_SUFFIX).unwrap_or(&name).to_string();
+    let list = expected.with_file_name(KNOWN_MISSES);
+    let listed = std::fs::read_to_string(list).unwrap_or_default();
+    let prefix = format!("{name}: ");
+    let known: std::collections::HashSet<&str> = listed
+        .lines()
+        .filter_map(|l| l.strip_prefix(&prefix))
+        .collect();
+    let before = misses.len();
+    misses.retain(|m| !known.contains(m.as_str()));
+    Outcome::Gold {
+        known: before - misses.len(),
+        misses,
+    }
+}
+
+/// A gold-file report: `differs NAME: 2 misses against NAME.expect.json`
+/// and one line per miss.
+fn render_misses(name: &str, expected: &str, misses: &[String], p: Paint) -> String {
+    let mut s = String::new();
+    let plural = if misses.len() == 1 { "" } else { "es" };
+    let _ = writeln!(
+        s,
+        "{} {name}: {} miss{plural} against the gold file {expected}",
+        p.red("differs"),
+        misses.len()
+    );
+    for m in misses {
+        let _ = writeln!(s, "  {}", sanitize(m));
+    }
+    s
 }
 
 fn check_one(
@@ -134,7 +251,10 @@ fn check_one(
     let bytes = inputs::read(input, max_bytes)?;
     *count = bytes.len() as u64;
     let text = inputs::decode(&bytes, encoding)?;
-    let analysis = guard::run(|| lede::analyze(&text))?;
+    let mut analysis = guard::run(|| lede::analyze(&text))?;
+    analysis
+        .warnings
+        .extend(inputs::lossy_warning(&bytes, encoding));
     // `source` depends on how the path was spelled: it is not compared.
     let mut actual = serde_json::to_value(&analysis)
         .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
@@ -169,6 +289,16 @@ fn check_one(
             }
         },
     };
+    if is_gold(expected) {
+        // Hand-written: compared, never blessed over.
+        return match &old {
+            Some(gold) => Ok(check_gold(expected, gold, &actual)),
+            None => Err(Fault::new(
+                "expected",
+                format!("{} is not valid JSON", expected.to_string_lossy()),
+            )),
+        };
+    }
     let differences = match &old {
         Some(old) => {
             let mut old = old.clone();

@@ -11,32 +11,27 @@ use super::args::Cli;
 use super::inputs::ErrorRecord;
 use super::Stdout;
 
-/// The JSON Schema of one article's object. Every property is required:
-/// lede never omits a field (absent values are `null` or `[]`). The error
-/// record of a failed input is described under `$defs/ErrorRecord`.
+/// The JSON Schema of every line lede writes as JSON: an article's object
+/// (`$defs/Analysis`) or the error record of a failed input or record
+/// (`$defs/ErrorRecord`), so that a whole JSON Lines stream validates line
+/// by line. Every property is required: lede never omits a field (absent
+/// values are `null` or `[]`).
 pub fn schema_value() -> Value {
     let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
-    let mut schema = generator.root_schema_for::<lede::Analysis>().to_value();
+    let analysis = generator.subschema_for::<lede::Analysis>().to_value();
     let error = generator.subschema_for::<ErrorRecord>().to_value();
-    require_all(&mut schema);
-    if let Value::Object(root) = &mut schema {
-        root.insert("title".into(), Value::String(lede::model::SCHEMA.into()));
-        let defs = root
-            .entry("$defs")
-            .or_insert_with(|| Value::Object(Default::default()));
-        if let Value::Object(defs) = defs {
-            for (name, def) in generator.take_definitions(true) {
-                defs.entry(name).or_insert(def);
-            }
-            if !defs.contains_key("ErrorRecord") {
-                defs.insert("ErrorRecord".into(), error);
-            }
-            for def in defs.values_mut() {
-                require_all(def);
-            }
-        }
+    let mut defs = serde_json::Map::new();
+    for (name, mut def) in generator.take_definitions(true) {
+        require_all(&mut def);
+        defs.insert(name, def);
     }
-    schema
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": lede::model::SCHEMA,
+        "description": "One line of lede's JSON output: an article's object, or an error record.",
+        "anyOf": [analysis, error],
+        "$defs": defs,
+    })
 }
 
 /// Make every property of every object schema required, recursively.

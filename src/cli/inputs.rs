@@ -1,17 +1,26 @@
 //! Which inputs a run reads, and reading one of them with every fault named.
 //!
 //! Paths are taken in command-line order; a directory expands to the files
-//! below it that match the globs, walked depth-first with the entries of
-//! each directory sorted by name (so the order is the paths' sorted order,
-//! component by component, whatever the thread count). The walk is lazy:
-//! a run over 100,000 files never holds their list.
+//! below it that the globs select, found by the `ignore` crate's parallel
+//! walk (as ripgrep and fd do) and then sorted so that the order is the
+//! paths' sorted order, component by component, whatever the thread count:
+//! the same order as a depth-first walk with each directory's entries sorted
+//! by name. A directory's list of paths is held while its files are read
+//! (about a hundred bytes a file); the files themselves are read lazily.
+//!
+//! Globs have gitignore semantics, matched against the path below the
+//! directory: `*.txt` matches at any depth, `sub/*.txt` only in `sub`, and
+//! `!` excludes (`--glob '!drafts/'` skips a folder). `.gitignore` files are
+//! not read: lede reads what it is pointed at.
 
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use anyhow::{Context, Result};
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use anyhow::Result;
+use ignore::overrides::{Override, OverrideBuilder};
+use ignore::WalkState;
 use serde::Serialize;
 
 use super::args::InputArgs;
@@ -22,13 +31,44 @@ use super::args::InputArgs;
 #[serde(deny_unknown_fields)]
 pub struct Fault {
     /// A stable identifier: `not_found`, `binary`, `invalid_utf8`, ...
+    #[schemars(schema_with = "fault_kinds")]
     pub kind: &'static str,
     /// A sentence for people.
     pub message: String,
 }
 
+/// Every `kind` a fault can have (the README's table of error kinds).
+pub const FAULT_KINDS: &[&str] = &[
+    "not_found",
+    "permission_denied",
+    "io",
+    "broken_symlink",
+    "symlink_loop",
+    "is_directory",
+    "not_a_file",
+    "too_large",
+    "binary",
+    "invalid_utf8",
+    "utf16",
+    "encoding",
+    "bad_record",
+    "write",
+    "output_is_input",
+    "output_collision",
+    "expected",
+    "internal",
+];
+
+fn fault_kinds(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"type": "string", "enum": FAULT_KINDS})
+}
+
 impl Fault {
     pub fn new(kind: &'static str, message: impl Into<String>) -> Fault {
+        debug_assert!(
+            FAULT_KINDS.contains(&kind),
+            "undocumented fault kind {kind}"
+        );
         Fault {
             kind,
             message: message.into(),
@@ -73,45 +113,84 @@ impl Input {
 }
 
 /// What to walk and how.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Selection {
     paths: Vec<PathBuf>,
-    /// The paths resolved (absolute, links followed), for [`Selection::selects`].
-    roots: Vec<Option<PathBuf>>,
-    globs: GlobSet,
+    /// The paths resolved (absolute, links followed), each directory's
+    /// with its glob matcher, for [`Selection::selects`].
+    roots: Vec<Option<(PathBuf, Option<Override>)>>,
+    /// `--glob` and `--iglob` patterns (the default when no positive one is given).
+    globs: Vec<String>,
+    iglobs: Vec<String>,
     hidden: bool,
     follow: bool,
+    /// Directories named on the command line in which nothing was selected.
+    empty: Mutex<Vec<PathBuf>>,
 }
 
 impl Selection {
-    /// Build from the arguments; `default_glob` applies when no --glob is given.
+    /// Build from the arguments; `default_glob` applies when no --glob or
+    /// --iglob selects files (only `!` exclusions were given, or none).
     pub fn new(args: &InputArgs, default_glob: &str) -> Result<Selection> {
-        let mut builder = GlobSetBuilder::new();
-        let patterns: Vec<&str> = if args.glob.is_empty() {
-            vec![default_glob]
-        } else {
-            args.glob.iter().map(String::as_str).collect()
-        };
-        for p in patterns {
-            let glob = Glob::new(p).map_err(|e| super::usage(format!("invalid --glob: {e}")))?;
-            builder.add(glob);
+        let positive = |g: &String| !g.starts_with('!');
+        let mut globs = args.glob.clone();
+        if !args.glob.iter().chain(&args.iglob).any(positive) {
+            globs.insert(0, default_glob.to_string());
         }
-        let globs = builder
-            .build()
-            .with_context(|| "cannot build the --glob set".to_string())?;
         let paths = if args.paths.is_empty() {
             vec![PathBuf::from("-")]
         } else {
             args.paths.clone()
         };
-        let roots = paths.iter().map(|p| resolve(p)).collect();
-        Ok(Selection {
+        let mut selection = Selection {
             paths,
-            roots,
+            roots: Vec::new(),
             globs,
+            iglobs: args.iglob.clone(),
             hidden: args.hidden,
             follow: args.follow,
-        })
+            empty: Mutex::new(Vec::new()),
+        };
+        // Bad globs are usage errors, found before anything runs.
+        selection.overrides(Path::new("."))?;
+        let mut roots = Vec::with_capacity(selection.paths.len());
+        for path in &selection.paths {
+            roots.push(match resolve(path) {
+                Some(root) if root.is_dir() => {
+                    let globs = selection.overrides(&root)?;
+                    Some((root, Some(globs)))
+                }
+                Some(root) => Some((root, None)),
+                None => None,
+            });
+        }
+        selection.roots = roots;
+        Ok(selection)
+    }
+
+    /// The glob matcher for a directory walked from `root`.
+    fn overrides(&self, root: &Path) -> Result<Override> {
+        let bad = |e: ignore::Error| super::usage(format!("invalid --glob or --iglob: {e}"));
+        let mut builder = OverrideBuilder::new(root);
+        for g in &self.globs {
+            builder.add(g).map_err(bad)?;
+        }
+        builder.case_insensitive(true).map_err(bad)?;
+        for g in &self.iglobs {
+            builder.add(g).map_err(bad)?;
+        }
+        builder.build().map_err(bad)
+    }
+
+    /// The globs that select files, for messages.
+    fn describe_globs(&self) -> String {
+        let all: Vec<&str> = self
+            .globs
+            .iter()
+            .chain(&self.iglobs)
+            .map(String::as_str)
+            .collect();
+        all.join(" ")
     }
 
     /// True when standard input is one of the inputs.
@@ -131,25 +210,63 @@ impl Selection {
         let Some(target) = resolve(path) else {
             return false;
         };
-        self.roots.iter().flatten().any(|root| {
+        self.roots.iter().flatten().any(|(root, globs)| {
             if *root == target {
                 return true;
             }
-            match target.strip_prefix(root) {
-                Ok(rel) if root.is_dir() => {
-                    self.globs.is_match(rel) && (self.hidden || !rel.iter().any(is_hidden))
+            match (target.strip_prefix(root), globs) {
+                (Ok(rel), Some(globs)) => {
+                    let hidden_ok = self.hidden || !rel.iter().any(is_hidden);
+                    hidden_ok && globs.matched(&target, false).is_whitelist()
                 }
                 _ => false,
             }
         })
     }
 
-    /// Every input, lazily, in order.
+    /// Every input, in order; each directory is walked when it is reached.
     pub fn iter(&self) -> impl Iterator<Item = Input> + '_ {
         self.paths.iter().flat_map(move |p| self.expand(p))
     }
 
-    fn expand<'a>(&'a self, path: &'a Path) -> Box<dyn Iterator<Item = Input> + 'a> {
+    /// After a run: one message for each directory named on the command
+    /// line in which no file was selected (a folder of `.md` files, a glob
+    /// that excludes everything). Any such directory fails the run.
+    pub fn nothing_matched(&self) -> Vec<String> {
+        let mut empty = self.empty.lock().map(|e| e.clone()).unwrap_or_default();
+        // A count for the progress bar walks too: each directory once.
+        let mut seen = std::collections::HashSet::new();
+        empty.retain(|dir| seen.insert(dir.clone()));
+        let hidden = if self.hidden {
+            ""
+        } else {
+            "; hidden files need --hidden"
+        };
+        empty
+            .iter()
+            .map(|dir| {
+                format!(
+                    "lede: error: {}: no file to read: nothing below it matches {} (choose files with --glob or --iglob{hidden})",
+                    super::term::sanitize(&dir.to_string_lossy()),
+                    self.describe_globs()
+                )
+            })
+            .collect()
+    }
+
+    /// When lede was started with no path on a terminal, say that it is
+    /// reading standard input: otherwise it seems to hang.
+    /// `what` is what is read: "an article", "JSON records".
+    pub fn hint_stdin(&self, explicit_paths: bool, what: &str) {
+        use std::io::IsTerminal;
+        if !explicit_paths && io::stdin().is_terminal() {
+            super::term::eprint_line(&format!(
+                "lede: reading {what} from standard input (end with Ctrl-D); to read a file, pass it: lede FILE (lede --help for more)"
+            ));
+        }
+    }
+
+    fn expand(&self, path: &Path) -> Box<dyn Iterator<Item = Input>> {
         if path.as_os_str() == "-" {
             return Box::new(std::iter::once(Input::stdin()));
         }
@@ -162,63 +279,119 @@ impl Selection {
                 fault: None,
             }));
         }
-        let walk = walkdir::WalkDir::new(path)
-            .follow_links(self.follow)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(move |e| e.depth() == 0 || self.hidden || !is_hidden(e.file_name()));
-        Box::new(walk.filter_map(move |entry| self.select(path, entry)))
+        let found = self.walk(path);
+        if found.is_empty() {
+            if let Ok(mut empty) = self.empty.lock() {
+                empty.push(path.to_path_buf());
+            }
+        }
+        Box::new(found.into_iter())
     }
 
-    fn select(&self, root: &Path, entry: walkdir::Result<walkdir::DirEntry>) -> Option<Input> {
+    /// Walk one directory in parallel; the inputs sorted by path.
+    fn walk(&self, root: &Path) -> Vec<Input> {
+        let Ok(globs) = self.overrides(root) else {
+            return Vec::new();
+        };
+        let found = Mutex::new(Vec::new());
+        ignore::WalkBuilder::new(root)
+            .standard_filters(false)
+            // Hidden names are skipped here, not by .hidden(): the ignore
+            // crate lets a glob's match override that filter.
+            .filter_entry({
+                let hidden = self.hidden;
+                move |e| hidden || e.depth() == 0 || !is_hidden(e.file_name())
+            })
+            .follow_links(self.follow)
+            .overrides(globs.clone())
+            .build_parallel()
+            .run(|| {
+                let (found, globs) = (&found, &globs);
+                Box::new(move |entry| {
+                    if let Some(input) = self.select(root, globs, entry) {
+                        if let Ok(mut found) = found.lock() {
+                            found.push(input);
+                        }
+                    }
+                    WalkState::Continue
+                })
+            });
+        let mut found = found.into_inner().unwrap_or_default();
+        // Path's order compares component by component: a depth-first walk
+        // with each directory's entries sorted by name.
+        found.sort_by(|a, b| a.path.cmp(&b.path));
+        found
+    }
+
+    fn select(
+        &self,
+        root: &Path,
+        globs: &Override,
+        entry: Result<ignore::DirEntry, ignore::Error>,
+    ) -> Option<Input> {
+        let relative = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
         match entry {
             Ok(e) => {
-                if e.file_type().is_dir() {
+                if e.depth() == 0 || e.file_type().is_some_and(|t| t.is_dir()) {
                     return None;
                 }
-                let rel = e
-                    .path()
-                    .strip_prefix(root)
-                    .unwrap_or(e.path())
-                    .to_path_buf();
-                self.globs.is_match(&rel).then(|| Input {
+                Some(Input {
                     path: Some(e.path().to_path_buf()),
-                    rel,
+                    rel: relative(e.path()),
                     explicit: false,
                     fault: None,
                 })
             }
             Err(err) => {
-                let path = err.path()?.to_path_buf();
-                let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+                let (path, err) = unwrap_walk_error(err);
+                let path = path?;
                 let is_dir_error = fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
                 // A loop or unreadable directory is always reported; a bad
                 // entry only when it would have been an input.
-                if !(is_dir_error || err.loop_ancestor().is_some() || self.globs.is_match(&rel)) {
+                let is_loop = matches!(err, ignore::Error::Loop { .. });
+                if !(is_dir_error || is_loop || globs.matched(&path, false).is_whitelist()) {
                     return None;
                 }
-                let fault = if let Some(ancestor) = err.loop_ancestor() {
-                    Fault::new(
+                let fault = match &err {
+                    ignore::Error::Loop { ancestor, .. } => Fault::new(
                         "symlink_loop",
                         format!(
                             "symbolic link loop: leads back to {}",
                             ancestor.to_string_lossy()
                         ),
-                    )
-                } else {
-                    let io = err
-                        .io_error()
-                        .map_or_else(|| io::Error::other(err.to_string()), clone_io);
-                    io_fault(&path, &io)
+                    ),
+                    other => {
+                        let io = other
+                            .io_error()
+                            .map_or_else(|| io::Error::other(other.to_string()), clone_io);
+                        io_fault(&path, &io)
+                    }
                 };
                 Some(Input {
+                    rel: relative(&path),
                     path: Some(path),
-                    rel,
                     explicit: false,
                     fault: Some(fault),
                 })
             }
         }
+    }
+}
+
+/// The path a walk error is about, and the error under its wrappers.
+fn unwrap_walk_error(err: ignore::Error) -> (Option<PathBuf>, ignore::Error) {
+    match err {
+        ignore::Error::WithPath { path, err } => {
+            let (inner, err) = unwrap_walk_error(*err);
+            (inner.or(Some(path)), err)
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            unwrap_walk_error(*err)
+        }
+        ignore::Error::Loop { ancestor, child } => {
+            (Some(child.clone()), ignore::Error::Loop { ancestor, child })
+        }
+        other => (None, other),
     }
 }
 
@@ -333,6 +506,21 @@ pub fn decode(bytes: &[u8], encoding: lede::Encoding) -> Result<std::borrow::Cow
     })
 }
 
+/// The warning an article gets when `--lossy` replaced bytes, if it did.
+pub fn lossy_warning(bytes: &[u8], encoding: lede::Encoding) -> Option<lede::model::Warning> {
+    if encoding != lede::Encoding::Utf8Lossy {
+        return None;
+    }
+    let offset = lede::input::first_invalid_utf8(bytes)?;
+    Some(lede::model::Warning {
+        code: "lossy_utf8".into(),
+        message: format!(
+            "invalid UTF-8 from byte offset {offset} of the input was replaced by U+FFFD (--lossy)"
+        ),
+        span: None,
+    })
+}
+
 /// Name an I/O error on `path`, telling broken links and loops apart.
 pub fn io_fault(path: &Path, e: &io::Error) -> Fault {
     if let Some(f) = link_fault(path) {
@@ -393,16 +581,28 @@ fn link_fault(path: &Path) -> Option<Fault> {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ErrorRecord {
+    /// Always `lede/1`, as in an article's object.
+    #[schemars(schema_with = "lede::model::schema_tag")]
+    pub schema: &'static str,
     /// The input's path or record id, as `source` would be.
     pub source: Option<String>,
+    /// Record mode: the record's 1-based line in its input (also when its
+    /// id could not be read); `null` for a whole input.
+    pub line: Option<u64>,
     /// What went wrong.
     pub error: Fault,
 }
 
 impl ErrorRecord {
     /// The record as one line of JSON, newline included.
-    pub fn line(source: Option<String>, error: Fault) -> Vec<u8> {
-        let mut bytes = serde_json::to_vec(&ErrorRecord { source, error }).unwrap_or_default();
+    pub fn line(source: Option<String>, line: Option<u64>, error: Fault) -> Vec<u8> {
+        let record = ErrorRecord {
+            schema: lede::model::SCHEMA,
+            source,
+            line,
+            error,
+        };
+        let mut bytes = serde_json::to_vec(&record).unwrap_or_default();
         bytes.push(b'\n');
         bytes
     }

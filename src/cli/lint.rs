@@ -38,7 +38,7 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
     let pool = batch::pool(args.run.jobs)?;
     let wanted = !args.run.quiet && selection.is_batch();
     let mut progress = Progress::new(wanted, || Some(selection.iter().count() as u64));
-    let (encoding, max_bytes) = (args.input.encoding, args.input.max_bytes);
+    let (encoding, max_bytes) = (args.input.decoding(), args.input.max_bytes);
     let work = |input: Input| {
         let mut bytes = 0;
         let result = lint_one(&input, encoding, max_bytes, &mut bytes);
@@ -67,7 +67,8 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
                 match format {
                     LintFormat::Text => String::new(),
                     LintFormat::Json => {
-                        String::from_utf8_lossy(&ErrorRecord::line(done.source, fault)).into_owned()
+                        String::from_utf8_lossy(&ErrorRecord::line(done.source, None, fault))
+                            .into_owned()
                     }
                     LintFormat::Github => format!(
                         "::error file={}::{}\n",
@@ -106,7 +107,13 @@ pub fn run(args: LintArgs) -> Result<ExitCode> {
             count(warning, "warning"),
         ));
     }
-    Ok(super::exit_code(failing || progress.failed > 0))
+    let nothing = selection.nothing_matched();
+    for message in &nothing {
+        progress.line(message);
+    }
+    Ok(super::exit_code(
+        failing || progress.failed > 0 || !nothing.is_empty(),
+    ))
 }
 
 fn lint_one(

@@ -89,20 +89,59 @@ impl Progress {
         }
     }
 
-    /// "160 articles (3 failed), 1.2 MB in 0.84 s, 1.4 MB/s".
-    pub fn summary(&self, noun: &str) -> String {
+    /// "lede: 160 articles (3 failed), 1.2 MiB in 0.84 s, 1.43 MiB/s", in
+    /// binary units as --max-bytes takes them; after Ctrl-C it starts
+    /// "lede: interrupted after".
+    pub fn summary(&self, noun: &str, interrupted: bool) -> String {
         let seconds = self.start.elapsed().as_secs_f64();
-        let mb = self.bytes as f64 / 1e6;
-        let rate = if seconds > 0.0 { mb / seconds } else { 0.0 };
+        let mib = self.bytes as f64 / MIB;
+        let rate = if seconds > 0.0 { mib / seconds } else { 0.0 };
         let plural = if self.articles == 1 { "" } else { "s" };
-        let size = if self.bytes < 100_000 {
-            format!("{:.1} kB", self.bytes as f64 / 1e3)
+        let head = if interrupted {
+            "lede: interrupted after"
         } else {
-            format!("{mb:.1} MB")
+            "lede:"
         };
         format!(
-            "lede: {} {noun}{plural} ({} failed), {size} in {seconds:.2} s, {rate:.2} MB/s",
-            self.articles, self.failed
+            "{head} {} {noun}{plural} ({} failed), {} in {seconds:.2} s, {rate:.2} MiB/s",
+            self.articles,
+            self.failed,
+            size(self.bytes)
         )
+    }
+}
+
+const MIB: f64 = 1024.0 * 1024.0;
+
+/// A size in KiB under 100 KiB, else in MiB.
+fn size(bytes: u64) -> String {
+    if bytes < 100 * 1024 {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MiB", bytes as f64 / MIB)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_in_binary_units() {
+        let mut p = Progress::new(false, || None);
+        p.done(2048, true);
+        p.done(0, false);
+        let s = p.summary("article", false);
+        assert!(
+            s.starts_with("lede: 2 articles (1 failed), 2.0 KiB in "),
+            "{s}"
+        );
+        assert!(s.ends_with(" MiB/s"), "{s}");
+        p.done(3 * 1024 * 1024, true);
+        let s = p.summary("record", true);
+        assert!(
+            s.starts_with("lede: interrupted after 3 records (1 failed), 3.0 MiB in "),
+            "{s}"
+        );
     }
 }

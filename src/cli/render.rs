@@ -148,9 +148,16 @@ impl Emit {
     /// What stands in the stream in place of an input that failed (stderr
     /// reports it in every format): an error record in JSON Lines, an error
     /// box in the report page, nothing in the others.
-    pub fn error(&self, source: Option<String>, fault: Fault) -> Option<Vec<u8>> {
+    pub fn error(
+        &self,
+        source: Option<String>,
+        line: Option<u64>,
+        fault: Fault,
+    ) -> Option<Vec<u8>> {
         match self.style {
-            Style::Lines | Style::Explain { json: true } => Some(ErrorRecord::line(source, fault)),
+            Style::Lines | Style::Explain { json: true } => {
+                Some(ErrorRecord::line(source, line, fault))
+            }
             Style::Html => {
                 Some(html::error(source.as_deref(), fault.kind, &fault.message).into_bytes())
             }
