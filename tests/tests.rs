@@ -1,6 +1,7 @@
 mod cli;
 mod cli_batch;
 mod cli_check;
+mod cli_faults;
 mod cli_lint;
 mod cli_schema;
 mod cli_util;

@@ -1,9 +1,9 @@
 //! `lede [OPTIONS] [PATH...]`: analyse articles and print or write the results.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::args::{AnalyzeArgs, Format, InputKind};
 use super::inputs::{self, ErrorRecord, Fault, Input, Selection};
@@ -86,17 +86,17 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
             pretty: args.output.pretty,
         },
     };
+    if !selection.reads_stdin() {
+        // Before the --out folder is probed with a temp file.
+        batch::stop_on_ctrl_c();
+    }
     let out_dir = match &args.output.out {
         Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create --out directory {}", dir.display()))?;
+            out::prepare_dir(dir)?;
             Some(dir.as_path())
         }
         None => None,
     };
-    if !selection.reads_stdin() {
-        batch::stop_on_ctrl_c();
-    }
     let batch_run = stream || out_dir.is_some();
     let pool = batch::pool(args.run.jobs)?;
     let mut progress = Progress::new(batch_run && !args.run.quiet, || {
@@ -195,27 +195,20 @@ fn analyze_one(
             Ok(Output::Bytes(s.into_bytes()))
         }
         Render::Files { pretty } => {
-            let bytes = json(pretty)?;
             let Some(target) = target else {
                 return Err(Fault::new("internal", "no output path"));
             };
-            write_file(&target, &bytes)?;
+            // Streamed into the file: no buffer of the whole JSON.
+            out::write_file(&target, |w| {
+                if pretty {
+                    serde_json::to_writer_pretty(&mut *w, &analysis)?;
+                } else {
+                    serde_json::to_writer(&mut *w, &analysis)?;
+                }
+                w.write_all(b"\n")
+            })?;
             Ok(Output::Bytes(Vec::new()))
         }
         Render::Explain { .. } => Ok(Output::Bytes(Vec::new())),
     }
-}
-
-/// Write an output file atomically, naming the fault.
-pub fn write_file(target: &Path, bytes: &[u8]) -> Result<(), Fault> {
-    out::write_atomic(target, bytes).map_err(|e| {
-        Fault::new(
-            "write",
-            format!(
-                "cannot write {}: {}",
-                target.to_string_lossy(),
-                inputs::plain_io_message(&e)
-            ),
-        )
-    })
 }

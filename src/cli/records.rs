@@ -30,6 +30,12 @@ struct Record {
     file: Option<String>,
 }
 
+impl super::batch::Weigh for Record {
+    fn weight(&self) -> u64 {
+        self.line.as_ref().map_or(0, |l| l.len() as u64)
+    }
+}
+
 struct Done {
     source: Option<String>,
     display: String,
