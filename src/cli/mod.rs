@@ -52,7 +52,6 @@ pub fn main() -> ExitCode {
 }
 
 fn run() -> Result<ExitCode> {
-    out::detect_closed_stdout();
     guard::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -85,32 +85,25 @@ pub fn prepare_dir(dir: &Path) -> Result<()> {
 
 static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
 
-/// Run first: notice that lede was started with standard output closed
-/// (`lede dir >&-`), so that writing to it fails (see [`StdoutSink`])
-/// instead of every result being lost with exit 0.
+/// Notice, before Rust's start-up code runs, that lede was started with
+/// standard output closed (`lede dir >&-`), so that writing to it fails
+/// (see [`StdoutSink`]) instead of every result being lost with exit 0.
 ///
-/// Rust's start-up code reopens a closed descriptor 0, 1 or 2 on /dev/null
-/// read-write before `main` (so that no file opened later takes its
-/// number); a shell's `>/dev/null` opens it write-only. So on Linux a
-/// stdout that is /dev/null opened read-write was closed when lede started
-/// (or given as `1<>/dev/null`, which nobody does to throw output away).
-pub fn detect_closed_stdout() {
-    let target = fs::read_link("/proc/self/fd/1");
-    if target.is_err() || target.is_ok_and(|t| t != Path::new("/dev/null")) {
-        return;
+/// It has to run that early: the start-up code reopens a closed descriptor
+/// 0, 1 or 2 on /dev/null before `main` (so that no file opened later takes
+/// its number), after which a closed stdout looks like `>/dev/null`. An
+/// ELF constructor runs before it; it only reads /proc, in safe code.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static DETECT_CLOSED_STDOUT: extern "C" fn() = {
+    extern "C" fn detect() {
+        if fs::read_link("/proc/self/fd/1").is_err() && Path::new("/proc/self/fd").is_dir() {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+        }
     }
-    let Ok(info) = fs::read_to_string("/proc/self/fdinfo/1") else {
-        return;
-    };
-    let flags = info
-        .lines()
-        .find_map(|l| l.strip_prefix("flags:"))
-        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok());
-    // O_ACCMODE == 3, O_RDWR == 2.
-    if flags.is_some_and(|f| f & 3 == 2) {
-        STDOUT_CLOSED.store(true, Ordering::Relaxed);
-    }
-}
+    detect
+};
 
 /// Standard output whose errors say that standard output was the problem
 /// (a full disk, a closed descriptor), keeping the error's kind (a closed
