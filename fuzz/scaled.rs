@@ -233,6 +233,7 @@ impl Work {
     }
 
     /// The largest growth from `small` to `self` over the three measures.
+    #[allow(dead_code)] // used by examples/scaled_soak.rs, not the fuzz target
     pub fn growth(&self, small: &Work) -> f64 {
         self.measures()
             .iter()
