@@ -37,11 +37,15 @@ pub const SMALL: usize = 32 * 1024;
 pub const STEP: usize = 8;
 /// Allowed growth of work for `STEP` times the input.
 pub const RATIO: f64 = 16.0;
-/// Work that any analysis may cost on top: instructions, nanoseconds of
-/// CPU time (5 ms), steps, allocations.
-pub const SLACK_INSTRUCTIONS: u64 = 2_000_000;
-pub const SLACK_NANOS: u64 = 5_000_000;
-pub const SLACK_COUNT: u64 = 1_000;
+/// Work that any analysis may cost on top, per byte of the larger input:
+/// instructions (lede averages about 355 a byte), nanoseconds of CPU time
+/// (about 80 a byte), steps, allocations. Without it, a rule that starts
+/// to apply past some size (few allocations at 32 kB, many at 256 kB) would
+/// look like quadratic growth; a quadratic cost at 256 kB is hundreds of
+/// times these.
+pub const SLACK_INSTRUCTIONS: u64 = 1_000;
+pub const SLACK_NANOS: u64 = 250;
+pub const SLACK_COUNT: u64 = 1;
 
 const MAX_PIECE: usize = 64;
 
@@ -218,7 +222,7 @@ pub struct Work {
 }
 
 impl Work {
-    /// The three measures with their constants, named.
+    /// The three measures with their constants per byte, named.
     fn measures(&self) -> [(&'static str, u64, u64); 3] {
         let (name, slack) = if instructions::available() {
             ("instructions", SLACK_INSTRUCTIONS)
@@ -289,7 +293,7 @@ pub fn check(program: &Program) -> Result<(Work, Work), String> {
     // The sizes are not exactly 8x apart (units are whole): scale the bound.
     let growth = large.bytes as f64 / small.bytes.max(1) as f64;
     for ((name, s, slack), (_, l, _)) in small.measures().into_iter().zip(large.measures()) {
-        let bound = s as f64 * RATIO * growth / STEP as f64 + slack as f64;
+        let bound = s as f64 * RATIO * growth / STEP as f64 + (slack * large.bytes as u64) as f64;
         if l as f64 > bound {
             return Err(format!(
                 "{name} grew {:.1}x ({s} -> {l}) for {growth:.1}x the input ({} -> {} bytes): \
