@@ -6,7 +6,8 @@
 
 Each family is a generator of one article of about N bytes built from a unit
 repeated (see FAMILIES). lede runs once on the small size and once on the
-large one (ten times larger) under `/usr/bin/time -v`, and the family passes
+large one (ten times larger) under `/usr/bin/time` (see measure()), and the
+family passes
 when
   - the large run takes at most 20x the CPU time (user + sys) of the small
     one (linear time gives about 10x; quadratic about 100x), and
@@ -221,35 +222,42 @@ FAMILIES = {
 
 
 def measure(binary, path, cpu_cap, mem_cap):
-    """(cpu seconds, peak RSS bytes, note) of `binary path > /dev/null`."""
+    """(cpu seconds, peak RSS bytes, note) of `binary path > /dev/null`.
+
+    Peak RSS is `/usr/bin/time`'s (%M, "Maximum resident set size" of -v).
+    CPU time is user + sys from the kernel's rusage of the time process
+    (wait4(2), which includes lede, the child it waited for): the same
+    figures time prints, with microseconds instead of its two decimals,
+    which matters for runs of a few milliseconds.
+    """
 
     def limits():
         resource.setrlimit(resource.RLIMIT_CPU, (int(cpu_cap) + 1, int(cpu_cap) + 2))
         resource.setrlimit(resource.RLIMIT_AS, (mem_cap, mem_cap))
 
-    p = subprocess.run(
-        ["/usr/bin/time", "-v", binary, str(path)],
+    p = subprocess.Popen(
+        ["/usr/bin/time", "-f", "lede-scaling-rss-kb=%M", binary, str(path)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         preexec_fn=limits,
-        text=True,
-        errors="replace",
     )
-    err = p.stderr
-
-    def field(label):
-        m = re.search(re.escape(label) + r"\): ([0-9.]+)", err)
-        return float(m.group(1)) if m else 0.0
-
-    cpu = field("User time (seconds") + field("System time (seconds")
-    rss = int(field("Maximum resident set size (kbytes")) * 1024
+    err = p.stderr.read().decode(errors="replace")
+    p.stderr.close()
+    _, _, ru = os.wait4(p.pid, 0)
+    p.returncode = 0  # reaped here; keep Popen from waiting again
+    cpu = ru.ru_utime + ru.ru_stime
+    m = re.search(r"lede-scaling-rss-kb=(\d+)", err)
+    rss = int(m.group(1)) * 1024 if m else 0
     note = ""
-    if "Command terminated by signal" in err or "Command exited with non-zero status" in err:
-        sig = re.search(r"terminated by signal (\d+)", err)
-        if sig and int(sig.group(1)) in (9, 24):
+    sig = re.search(r"terminated by signal (\d+)", err)
+    if sig:
+        if int(sig.group(1)) in (9, 24):  # SIGKILL, SIGXCPU: the CPU cap
             note = f"stopped at the CPU cap ({cpu_cap:.0f} s)"
         else:
-            note = "did not finish (memory cap or error): " + err.strip().splitlines()[0][:120]
+            note = f"killed by signal {sig.group(1)} (memory cap?)"
+    elif "exited with non-zero status" in err:
+        first = err.strip().splitlines()[0][:120]
+        note = f"did not finish (memory cap or error): {first}"
     return cpu, rss, note
 
 
@@ -267,11 +275,11 @@ def main():
             known = KNOWN_FAILING.get(fam, "")
             print(f"{fam:28} {small:>10,} B  {known}")
         return 0
+    if not os.access("/usr/bin/time", os.X_OK):
+        sys.exit("scaling: /usr/bin/time is missing (apt-get install time)")
     binary = os.path.abspath(args.bin)
     if not os.access(binary, os.X_OK):
         sys.exit(f"scaling: no lede binary at {binary} (cargo build --release)")
-    if not os.access("/usr/bin/time", os.X_OK):
-        sys.exit("scaling: /usr/bin/time is missing (apt-get install time)")
     only = [f for f in args.only.split(",") if f]
     for f in only:
         if f not in FAMILIES:
@@ -283,7 +291,7 @@ def main():
     _, base, _ = measure(binary, tiny, 20, 1 << 34)
     print(f"constant: peak RSS on a tiny article {base / MB:.1f} MB")
     print(
-        f"{'family':28} {'small':>9} {'large':>9} {'cpu s':>7} {'cpu L':>7} {'ratio':>6} "
+        f"{'family':28} {'small':>9} {'large':>9} {'cpu S':>7} {'cpu L':>7} {'ratio':>6} "
         f"{'RSS L':>9} {'x in':>6}  verdict"
     )
     failed, results = [], []
@@ -302,19 +310,20 @@ def main():
         # Address-space cap: generous (threads reserve virtual memory), only
         # to keep a runaway family from taking the machine.
         mem_cap = max(2 << 30, 40 * in_large + (1 << 30))
-        # The small run is the ratio's denominator: the fastest of three,
-        # so that noise cannot make it small and the ratio large.
-        cpu_s, note_s = float("inf"), ""
+        # The small run is the ratio's denominator: the median of three, so
+        # that one noisy run moves it neither way.
+        runs, note_s = [], ""
         for _ in range(3):
             c, _, note_s = measure(binary, paths[0], 20 * max(1.0, args.scale), mem_cap)
-            cpu_s = min(cpu_s, c)
+            runs.append(c)
             if note_s:
                 break
-        cap = 20 * max(cpu_s, 0.01) + 2
+        cpu_s = sorted(runs)[len(runs) // 2]
+        cap = 20 * max(cpu_s, 0.005) + 2
         cpu_l, rss_l, note_l = (0.0, 0, "small run failed")
         if not note_s:
             cpu_l, rss_l, note_l = measure(binary, paths[1], cap, mem_cap)
-        ratio = cpu_l / max(cpu_s, 0.01)
+        ratio = cpu_l / max(cpu_s, 0.005)
         why = []
         if note_s or note_l:
             why.append(note_s or note_l)
@@ -333,7 +342,7 @@ def main():
         if verdict == "XPASS":
             detail = f"passes now: remove it from KNOWN_FAILING ({KNOWN_FAILING[fam]})"
         print(
-            f"{fam:28} {in_small:>9,} {in_large:>9,} {cpu_s:>7.2f} {cpu_l:>7.2f} {ratio:>6.1f} "
+            f"{fam:28} {in_small:>9,} {in_large:>9,} {cpu_s:>7.3f} {cpu_l:>7.3f} {ratio:>6.1f} "
             f"{rss_l / MB:>7.1f}MB {rss_l / in_large:>6.1f}  {verdict} {detail}",
             flush=True,
         )
