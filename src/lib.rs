@@ -39,6 +39,7 @@ pub mod structure;
 #[cfg(test)]
 mod testing;
 pub mod text;
+pub mod work;
 
 pub use error::InputError;
 pub use input::Encoding;

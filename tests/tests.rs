@@ -2,6 +2,7 @@ mod cli;
 mod cli_batch;
 mod cli_check;
 mod cli_encoding;
+mod cli_faults;
 mod cli_formats;
 mod cli_lint;
 mod cli_records;

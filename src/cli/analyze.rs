@@ -1,9 +1,9 @@
 //! `lede [OPTIONS] [PATH...]`: analyse articles and print or write the results.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::args::{AnalyzeArgs, Format, InputKind};
 use super::inputs::{self, Fault, Input, Selection};
@@ -85,17 +85,17 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         None => Render::Emit(Emit::new(&args.output, paint, stream).map_err(usage)?),
     };
     let offsets = args.output.offsets.unit();
+    if !selection.reads_stdin() {
+        // Before the --out folder is probed with a temp file.
+        batch::stop_on_ctrl_c();
+    }
     let out_dir = match &args.output.out {
         Some(dir) => {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create --out directory {}", dir.display()))?;
+            out::prepare_dir(dir)?;
             Some(dir.as_path())
         }
         None => None,
     };
-    if !selection.reads_stdin() {
-        batch::stop_on_ctrl_c();
-    }
     let batch_run = stream || out_dir.is_some();
     let pool = batch::pool(args.run.jobs)?;
     let mut progress = Progress::new(batch_run && !args.run.quiet, || {
@@ -174,7 +174,10 @@ fn analyze_one(
     let text = inputs::decode(&bytes, encoding)?;
     if let Render::Emit(emit) = render {
         return emit
-            .article(&text, |a| a.source = input.source())
+            .article(&text, |a| {
+                a.source = input.source();
+                a.warnings.extend(inputs::lossy_warning(&bytes, encoding));
+            })
             .map(Output::Bytes);
     }
     let mut analysis = guard::run(|| lede::analyze(&text))?;
@@ -183,46 +186,26 @@ fn analyze_one(
         .warnings
         .extend(inputs::lossy_warning(&bytes, encoding));
     lede::render::offsets::convert(&mut analysis, &text, offsets);
-    let json = |pretty: bool| {
-        // The JSON is about two and a half times the input: one buffer of
-        // that size instead of growing from empty.
-        let mut v = Vec::with_capacity(text.len() * 3 + 4096);
-        if pretty {
-            serde_json::to_writer_pretty(&mut v, &analysis)
-        } else {
-            serde_json::to_writer(&mut v, &analysis)
-        }
-        .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
-        v.push(b'\n');
-        Ok::<_, Fault>(v)
-    };
     match render {
         Render::Object { pretty } => Ok(Output::Object {
             analysis: Box::new(analysis),
             pretty,
         }),
         Render::Files { pretty } => {
-            let bytes = json(pretty)?;
             let Some(target) = target else {
                 return Err(Fault::new("internal", "no output path"));
             };
-            write_file(&target, &bytes)?;
+            // Streamed into the file: no buffer of the whole JSON.
+            out::write_file(&target, |w| {
+                if pretty {
+                    serde_json::to_writer_pretty(&mut *w, &analysis)?;
+                } else {
+                    serde_json::to_writer(&mut *w, &analysis)?;
+                }
+                w.write_all(b"\n")
+            })?;
             Ok(Output::Bytes(Vec::new()))
         }
         Render::Emit(_) => Ok(Output::Bytes(Vec::new())),
     }
-}
-
-/// Write an output file atomically, naming the fault.
-pub fn write_file(target: &Path, bytes: &[u8]) -> Result<(), Fault> {
-    out::write_atomic(target, bytes).map_err(|e| {
-        Fault::new(
-            "write",
-            format!(
-                "cannot write {}: {}",
-                target.to_string_lossy(),
-                inputs::plain_io_message(&e)
-            ),
-        )
-    })
 }

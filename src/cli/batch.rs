@@ -1,35 +1,54 @@
 //! Parallel work with ordered, streamed results.
 //!
-//! Items are taken from a lazy iterator in windows of a few times the
-//! thread count, processed in parallel with rayon, and handed to the writer
-//! in input order before the next window is taken. Memory holds one window
-//! of results, however long the input; the order never depends on timing.
+//! Items are taken from a lazy iterator in windows, processed in parallel
+//! with rayon, and handed to the writer in input order before the next
+//! window is taken. A window ends at 16 items a thread or at
+//! [`WINDOW_BYTES`] of input, whichever comes first (an item larger than
+//! that is a window of its own), so memory holds the results of one
+//! window's worth of input however long the run, and two huge inputs are
+//! never analysed at once. The order never depends on timing.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::Path;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-static STOP: AtomicBool = AtomicBool::new(false);
+use super::inputs::Input;
+use super::signals;
 
-/// True once Ctrl-C was pressed (with [`stop_on_ctrl_c`] installed).
-pub fn interrupted() -> bool {
-    STOP.load(Ordering::Relaxed)
+/// Input bytes a window may hold (unless a single item is larger).
+pub const WINDOW_BYTES: u64 = 16 << 20;
+
+/// The size of an item of work, in input bytes, known before it is read
+/// (0 when unknown).
+pub trait Weigh {
+    fn weight(&self) -> u64;
 }
 
-/// Make Ctrl-C stop the run between articles: articles being processed
-/// finish (their files are renamed into place or not written at all), the
-/// rest are skipped, and the run exits 130. A second Ctrl-C exits at once.
-/// Only for runs that read no standard input, which Ctrl-C could not
-/// interrupt otherwise.
+impl Weigh for Input {
+    fn weight(&self) -> u64 {
+        self.path
+            .as_deref()
+            .and_then(|p: &Path| p.metadata().ok())
+            .map_or(0, |m| m.len())
+    }
+}
+
+impl<A: Weigh, B> Weigh for (A, B) {
+    fn weight(&self) -> u64 {
+        self.0.weight()
+    }
+}
+
+/// True once Ctrl-C, SIGTERM or SIGHUP came (see [`signals::install`]).
+pub fn interrupted() -> bool {
+    signals::interrupted()
+}
+
+/// Make Ctrl-C, SIGTERM and SIGHUP stop the run between articles; see
+/// [`signals::install`].
 pub fn stop_on_ctrl_c() {
-    // Failing to install (a handler already exists) leaves the default:
-    // the process ends at once, which is still safe for stdout.
-    let _ = ctrlc::set_handler(|| {
-        if STOP.swap(true, Ordering::SeqCst) {
-            std::process::exit(i32::from(super::INTERRUPTED));
-        }
-    });
+    signals::install();
 }
 
 /// A thread pool of `jobs` threads (0: one per core).
@@ -50,19 +69,28 @@ pub fn ordered<I, T, F, W>(
     mut write: W,
 ) -> Result<()>
 where
-    I: Send,
+    I: Send + Weigh,
     T: Send,
     F: Fn(I) -> T + Sync,
     W: FnMut(T) -> Result<()>,
 {
     let window = pool.current_num_threads().max(1) * 16;
-    let mut items = items.fuse();
+    let mut items = items.fuse().peekable();
     let mut chunk: Vec<I> = Vec::with_capacity(window);
     loop {
         if interrupted() {
             return Ok(());
         }
-        chunk.extend(items.by_ref().take(window));
+        let mut bytes = 0u64;
+        while chunk.len() < window {
+            let Some(next) = items.peek() else { break };
+            let weight = next.weight();
+            if !chunk.is_empty() && bytes.saturating_add(weight) > WINDOW_BYTES {
+                break;
+            }
+            bytes = bytes.saturating_add(weight);
+            chunk.extend(items.next());
+        }
         if chunk.is_empty() {
             return Ok(());
         }
@@ -81,6 +109,43 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Weigh for u64 {
+        fn weight(&self) -> u64 {
+            *self
+        }
+    }
+
+    /// Items of `WINDOW_BYTES / 2 + 1` bytes go one window each; small
+    /// ones fill a window of 16 a thread.
+    #[test]
+    fn windows_are_bounded_by_bytes() {
+        let pool = pool(2).unwrap();
+        let windows = |items: Vec<u64>| {
+            let live = std::sync::atomic::AtomicUsize::new(0);
+            let most = std::sync::atomic::AtomicUsize::new(0);
+            ordered(
+                &pool,
+                items.into_iter(),
+                |w| {
+                    let n = live.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                    most.fetch_max(n, std::sync::atomic::Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                    live.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+                    w
+                },
+                |_| Ok(()),
+            )
+            .unwrap();
+            most.into_inner()
+        };
+        // Two items over half the budget are never worked on together.
+        assert_eq!(windows(vec![WINDOW_BYTES / 2 + 1; 6]), 1);
+        // An item larger than the budget is still processed.
+        assert_eq!(windows(vec![WINDOW_BYTES * 3]), 1);
+        // Small items run in parallel.
+        assert_eq!(windows(vec![10; 64]), 2);
+    }
 
     #[test]
     fn results_come_in_input_order() {

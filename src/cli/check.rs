@@ -19,7 +19,6 @@ use anyhow::Result;
 use lede::check::{diff, Change, Difference};
 use serde_json::Value;
 
-use super::analyze::write_file;
 use super::args::CheckArgs;
 use super::inputs::{self, Fault, Input, Selection};
 use super::out;
@@ -316,7 +315,7 @@ fn check_one(
         let mut bytes = serde_json::to_vec_pretty(&actual)
             .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
         bytes.push(b'\n');
-        write_file(expected, &bytes)?;
+        out::write_file(expected, |w| w.write_all(&bytes))?;
         return Ok(Outcome::Written {
             created: old.is_none(),
         });

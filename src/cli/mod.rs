@@ -14,6 +14,7 @@ mod out;
 mod progress;
 mod records;
 mod render;
+mod signals;
 mod term;
 
 use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
@@ -30,7 +31,7 @@ pub const SUCCESS: u8 = 0;
 pub const FAILURE: u8 = 1;
 /// Usage error, or lede could not run.
 pub const USAGE: u8 = 2;
-/// Stopped by Ctrl-C (128 + SIGINT).
+/// Stopped by Ctrl-C (128 + SIGINT), SIGTERM or SIGHUP.
 pub const INTERRUPTED: u8 = 130;
 
 /// The one exit point: run, then turn the result into an exit code.
@@ -88,7 +89,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Standard output, locked and buffered: line by line on a terminal (so
 /// results show as they come), in blocks otherwise.
 pub struct Stdout {
-    inner: BufWriter<StdoutLock<'static>>,
+    inner: BufWriter<out::StdoutSink<StdoutLock<'static>>>,
     line_buffered: bool,
 }
 
@@ -97,7 +98,7 @@ impl Stdout {
         let out = io::stdout();
         let line_buffered = out.is_terminal();
         Stdout {
-            inner: BufWriter::with_capacity(64 * 1024, out.lock()),
+            inner: BufWriter::with_capacity(64 * 1024, out::StdoutSink::new(out.lock())),
             line_buffered,
         }
     }

@@ -40,6 +40,12 @@ struct Record {
     file: Option<String>,
 }
 
+impl super::batch::Weigh for Record {
+    fn weight(&self) -> u64 {
+        self.line.as_ref().map_or(0, |l| l.len() as u64)
+    }
+}
+
 struct Done {
     source: Option<String>,
     /// The record's line, for the error record (0: the whole input).
