@@ -4831,6 +4831,7 @@ fn antecedent(
         ms[lo..hi]
             .iter()
             .rev()
+            .take(MENTION_WINDOW)
             .filter(|m| m.span.end <= at && !m.oblique)
     };
     if let Some(m) = here()
@@ -4843,6 +4844,7 @@ fn antecedent(
         let plo = ms.partition_point(|m| m.span.start < prev_start);
         if let Some(m) = ms[plo..lo]
             .iter()
+            .take(MENTION_WINDOW)
             .filter(|m| m.span.end <= para_start)
             .find(|m| m.subject && !m.oblique && fits(m.person))
         {
@@ -4855,10 +4857,17 @@ fn antecedent(
     ms[..hi]
         .iter()
         .rev()
+        .take(MENTION_WINDOW)
         .filter(|m| m.span.end <= at)
         .find(|m| fits(m.person))
         .map(|m| m.person)
 }
+
+/// How many mentions back a pronoun looks for its antecedent: a pronoun
+/// that fits none of the last few dozen people named refers to no one
+/// named, and a search of every earlier mention would make an article of
+/// such pronouns quadratic.
+const MENTION_WINDOW: usize = 64;
 
 /// Resolve a mention at absolute offset `at` to a person.
 fn resolve(
@@ -5440,9 +5449,15 @@ pub fn attribute(
         });
         let m = masked(text, base, &qrefs);
         let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::new();
-        for q in &quotes[start..qi] {
-            let (qs, qe) = (q.span.start - base, q.span.end - base);
-            let a = attribution_for(&m, qs, qe, &|w| knows(&reg, w))
+        let here = &quotes[start..qi];
+        let windows: Vec<(usize, usize)> = (0..here.len())
+            .map(|j| quote_window(here, j, base, m.len()))
+            .collect();
+        for (j, q) in here.iter().enumerate() {
+            let (lo, hi) = windows[j];
+            let (qs, qe) = (q.span.start - base - lo, q.span.end - base - lo);
+            let a = attribution_for(&m[lo..hi], qs, qe, &|w| knows(&reg, w))
+                .map(|a| Attribution { at: a.at + lo, ..a })
                 .map(|a| match owned_body_after(&m, a.at, &a.who) {
                     Some(body) => Attribution { who: body, ..a },
                     None => a,
@@ -5482,17 +5497,27 @@ pub fn attribute(
             found.push(a);
         }
         // Quotes of one sentence-run share their speaker: fill gaps from the
-        // nearest attributed quote in the paragraph.
-        let any = found.iter().flatten().next();
+        // nearest attributed quote in the paragraph, the next one first.
+        // (Indexes of the next and the last attributed quote, computed once
+        // per paragraph: a scan per quote would be quadratic.)
+        let mut next_found = vec![None; found.len() + 1];
+        for k in (0..found.len()).rev() {
+            next_found[k] = if found[k].is_some() {
+                Some(k)
+            } else {
+                next_found[k + 1]
+            };
+        }
+        let mut last_found: Option<usize> = None;
         for (k, q) in quotes[start..qi].iter_mut().enumerate() {
             let a = found[k].as_ref().or_else(|| {
-                found[k + 1..]
-                    .iter()
-                    .flatten()
-                    .next()
-                    .or_else(|| found[..k].iter().flatten().last())
-                    .or(any)
+                next_found[k + 1]
+                    .or(last_found)
+                    .and_then(|j| found[j].as_ref())
             });
+            if found[k].is_some() {
+                last_found = Some(k);
+            }
             match a {
                 Some((a, who)) => {
                     let who = *who;
@@ -5561,7 +5586,7 @@ pub fn attribute(
                     // one introduced by "she said:" at the end of the paragraph
                     // before belongs to whoever that names.
                     let lead = text[..q.span.start - base].trim_start();
-                    let opens_paragraph = lead.chars().count() <= 2;
+                    let opens_paragraph = lead.chars().nth(2).is_none();
                     let intro = (opens_paragraph && k == 0 && pi > 0)
                         .then(|| {
                             let prev = &paragraphs[pi - 1];
@@ -5605,11 +5630,12 @@ pub fn attribute(
                     // a later quote of a paragraph with no subject for it
                     // continues the last speaker.
                     if q.speaker.is_none() {
+                        let (lo, hi) = windows[k];
                         if let Some((id, mention)) = sentence_subject(
                             &reg,
                             input,
-                            &m,
-                            base,
+                            &m[lo..hi],
+                            base + lo,
                             q.span,
                             prev_start,
                             last_speaker,
@@ -5651,6 +5677,27 @@ pub fn attribute(
         }
     }
     summarise(&reg, quotes, speakers);
+}
+
+/// How many quotations either side of a quotation its attribution may
+/// look across. With [`WINDOW`] this bounds the text read for each
+/// quotation: a run of thousands of short quotations in one sentence
+/// (never prose) costs a constant per quotation, not 400 bytes.
+const QUOTE_WINDOW: usize = 8;
+
+/// The masked-paragraph byte range `[lo, hi)` that quotation `j` of the
+/// paragraph's quotations `here` (absolute spans; the paragraph starts at
+/// `base`, its masked text is `len` bytes) may look at: from the end of
+/// the quotation [`QUOTE_WINDOW`] before it to the start of the one
+/// [`QUOTE_WINDOW`] after it.
+fn quote_window(here: &[Quote], j: usize, base: usize, len: usize) -> (usize, usize) {
+    let lo = j
+        .checked_sub(QUOTE_WINDOW)
+        .map_or(0, |i| here[i].span.end - base);
+    let hi = here
+        .get(j + QUOTE_WINDOW)
+        .map_or(len, |q| q.span.start - base);
+    (lo, hi.max(lo))
 }
 
 /// Nouns for bodies that speak as one: "the department said" after "the
