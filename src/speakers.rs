@@ -575,6 +575,15 @@ fn after_preposition(text: &str, at: usize) -> bool {
         )
 }
 
+/// True when the words a name run holds before the name open with a
+/// preposition: "In Port Avery" (a sentence opening with a place) or
+/// "From Lena Fisk" is named after one, as after a lower-case "in".
+fn opens_with_preposition(lead: &str) -> bool {
+    lead.split_whitespace()
+        .next()
+        .is_some_and(|w| PREPOSITIONS.contains(&Key::new(w).as_str()))
+}
+
 /// "Clinton's attacks": a possessive name is not the subject.
 fn possessive_at(text: &str, end: usize) -> bool {
     text[end..].starts_with("'s")
@@ -2294,8 +2303,9 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                         person.roles.push(key);
                     }
                 }
-                let oblique =
-                    after_preposition(text, m.start()) || possessive_or_modifier_at(text, m.end());
+                let oblique = after_preposition(text, m.start())
+                    || opens_with_preposition(&m.as_str()[..parts.offset])
+                    || possessive_or_modifier_at(text, m.end());
                 let subject = !oblique
                     && last_mention_at.is_none_or(|prev| prev < sentence_start(text, m.start()));
                 if !oblique {
@@ -2360,6 +2370,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
                     add_mention_text(&mut reg.people[id].mentions, &mut scratch, m.as_str());
                     let oblique = after_preposition(text, m.start())
+                        || opens_with_preposition(&m.as_str()[..parts.offset])
                         || possessive_or_modifier_at(text, m.end());
                     let subject = !oblique
                         && last_mention_at
@@ -3149,7 +3160,15 @@ fn plausible_name(tokens: &[&str]) -> bool {
         return false;
     };
     static NEVER: LazyLock<WordSet> = LazyLock::new(|| word_set(&[NOT_PERSON, STOP]));
-    !is_org_head(last)
+    // "N.S.", "S.": initials alone (a province, a cut abbreviation) are no
+    // one's name.
+    let initials_only = tokens.iter().all(|t| {
+        t.trim_end_matches('.')
+            .split('.')
+            .all(|piece| piece.chars().count() <= 1)
+    });
+    !initials_only
+        && !is_org_head(last)
         && tokens.iter().all(|t| {
             !t.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
                 && !t.chars().any(|c| c.is_ascii_digit())
@@ -4854,12 +4873,21 @@ fn antecedent(
     if let Some(s) = last_speaker.filter(|&s| fits(s)) {
         return Some(s);
     }
-    ms[..hi]
-        .iter()
-        .rev()
-        .take(MENTION_WINDOW)
-        .filter(|m| m.span.end <= at)
-        .find(|m| fits(m.person))
+    // Anyone named before: one known to be of the pronoun's gender first,
+    // then one of unknown gender not named after a preposition (a place
+    // often is: "grew up in Port Avery. 'We never close,' she says"), then
+    // anyone who fits.
+    let before = || {
+        ms[..hi]
+            .iter()
+            .rev()
+            .take(MENTION_WINDOW)
+            .filter(|m| m.span.end <= at)
+    };
+    before()
+        .find(|m| gender.is_some() && reg.people[m.person].gender == gender)
+        .or_else(|| before().find(|m| !m.oblique && fits(m.person)))
+        .or_else(|| before().find(|m| fits(m.person)))
         .map(|m| m.person)
 }
 
