@@ -2336,6 +2336,28 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     oblique: true,
                     para_end: p.end,
                 });
+            } else if let Some(last) = (parts.tokens.len() == 1 && !particle_surname)
+                .then(|| shared_surname(&text[m.end()..], parts.tokens[0]))
+                .flatten()
+            {
+                // "Nell and Arlo Quist": Nell Quist too.
+                let tokens = [parts.tokens[0], last];
+                let id = reg.person_for(&tokens);
+                add_mention_text(&mut reg.people[id].mentions, &mut scratch, m.as_str());
+                let oblique = after_preposition(text, m.start())
+                    || opens_with_preposition(&m.as_str()[..parts.offset]);
+                let subject = !oblique
+                    && last_mention_at.is_none_or(|prev| prev < sentence_start(text, m.start()));
+                if !oblique {
+                    last_mention_at = Some(m.start());
+                }
+                reg.add_mention(Mention {
+                    span: Span::new(start, name_end),
+                    person: id,
+                    subject,
+                    oblique,
+                    para_end: p.end,
+                });
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = parts.tokens[parts.tokens.len() - 1];
                 // A lone name that speaks ("Cruz said", "said Cruz") is a
@@ -2402,6 +2424,38 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
     }
     reg.index_roles();
     reg
+}
+
+/// The surname that a lone first name shares with the full name joined
+/// to it by "and": in "Nell and Arlo Quist received a letter", `after` is
+/// the text after "Nell" and the result is "Quist". The pair must be the
+/// subject of a clause (a lower-case word follows), and a known first
+/// name or a plausible one stand first: "Avery and Jo Lind" (a town and
+/// a person) in a list of places gives nothing.
+fn shared_surname<'t>(after: &'t str, first: &str) -> Option<&'t str> {
+    let rest = after.strip_prefix(" and ")?;
+    let mut words = rest.splitn(4, ' ');
+    let (second, last) = (words.next()?, words.next()?);
+    let next = words.next().unwrap_or("");
+    if !(first_name_gender(first).is_some()
+        || next.starts_with(|c: char| c.is_lowercase()) && !last.ends_with([',', '.', ';', ':']))
+    {
+        return None;
+    }
+    let last = last.trim_end_matches([',', '.', ';', ':']);
+    let capital = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && w.len() > 1
+    };
+    (capital(first)
+        && capital(second)
+        && capital(last)
+        && !last.ends_with("'s")
+        && plausible_name(&[first, second, last])
+        && !has_key(&ROLE_WORDS, first)
+        && !has_key(&TITLE_WORDS, first))
+    .then_some(last)
 }
 
 /// The words written capitalised inside a sentence somewhere in `input`
