@@ -2268,20 +2268,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 add_mention_text(&mut person.mentions, &mut scratch, m.as_str());
                 person.gender = person.gender.or(parts.gender);
                 let mut roles: Vec<String> = Vec::new();
-                if !parts.titles.is_empty() {
-                    let t: Vec<&str> = parts
-                        .titles
-                        .iter()
-                        .copied()
-                        .filter(|w| {
-                            let key = Key::new(w);
-                            !HONORIFICS.iter().any(|(h, _)| *h == key.as_str())
-                        })
-                        .collect();
-                    if !t.is_empty() {
-                        roles.push(t.join(" "));
-                    }
-                }
+                roles.extend(title_role(&parts.titles));
                 if let Some(r) = role_before(text, m.start()) {
                     roles.push(r);
                 }
@@ -2391,6 +2378,19 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 if let Some(id) = known {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
                     add_mention_text(&mut reg.people[id].mentions, &mut scratch, m.as_str());
+                    // "Mayor Fisk": a title before a surname is a role too.
+                    let title = title_role(&parts.titles);
+                    if let Some(t) = title {
+                        let person = &mut reg.people[id];
+                        let key = t.to_lowercase();
+                        if let Some(g) = gender_of_role(&key) {
+                            person.gender = person.gender.or(Some(g));
+                        }
+                        person.role.get_or_insert(t);
+                        if !person.roles.contains(&key) {
+                            person.roles.push(key);
+                        }
+                    }
                     let oblique = after_preposition(text, m.start())
                         || opens_with_preposition(&m.as_str()[..parts.offset])
                         || possessive_or_modifier_at(text, m.end());
@@ -2424,6 +2424,20 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
     }
     reg.index_roles();
     reg
+}
+
+/// The title words written before a name, honorifics left out, as one
+/// role ("Deputy Mayor" of "Deputy Mayor Lena Fisk"), if any.
+fn title_role(titles: &[&str]) -> Option<String> {
+    let t: Vec<&str> = titles
+        .iter()
+        .copied()
+        .filter(|w| {
+            let key = Key::new(w);
+            !HONORIFICS.iter().any(|(h, _)| *h == key.as_str())
+        })
+        .collect();
+    (!t.is_empty()).then(|| t.join(" "))
 }
 
 /// The surname that a lone first name shares with the full name joined
@@ -4907,6 +4921,11 @@ fn antecedent(
             .take(MENTION_WINDOW)
             .filter(|m| m.span.end <= at && !m.oblique)
     };
+    // In the paragraph the nearest subject that fits wins; in the one
+    // before (its topic), someone known to be of the pronoun's gender wins
+    // over someone of unknown gender (often a body or a place read as a
+    // name).
+    let same = |p: usize| gender.is_some() && reg.people[p].gender == gender;
     if let Some(m) = here()
         .find(|m| m.subject && fits(m.person))
         .or_else(|| here().find(|m| fits(m.person)))
@@ -4915,11 +4934,15 @@ fn antecedent(
     }
     if here().next().is_none() {
         let plo = ms.partition_point(|m| m.span.start < prev_start);
-        if let Some(m) = ms[plo..lo]
-            .iter()
-            .take(MENTION_WINDOW)
-            .filter(|m| m.span.end <= para_start)
-            .find(|m| m.subject && !m.oblique && fits(m.person))
+        let prev = || {
+            ms[plo..lo]
+                .iter()
+                .take(MENTION_WINDOW)
+                .filter(|m| m.span.end <= para_start && m.subject && !m.oblique)
+        };
+        if let Some(m) = prev()
+            .find(|m| same(m.person))
+            .or_else(|| prev().find(|m| fits(m.person)))
         {
             return Some(m.person);
         }
