@@ -1086,8 +1086,14 @@ fn parse_run(run: &str) -> NameParts<'_> {
         }
     }
     // Honorifics are all titles too (see the tests).
-    let is_title =
-        |w: &str| has_key(&NOT_NAME_WORDS, w) || w.chars().next().is_some_and(char::is_lowercase);
+    // A hyphenated title is a title ("Vice-President", "Ex-Mayor").
+    let is_title = |w: &str| {
+        has_key(&NOT_NAME_WORDS, w)
+            || w.chars().next().is_some_and(char::is_lowercase)
+            || w.rsplit_once('-').is_some_and(|(_, last)| {
+                has_key(&TITLE_WORDS, last) || has_key(&ROLE_WORDS, last)
+            })
+    };
     // The name is what follows the last title, role or honorific that has a
     // word after it: "New Jersey Gov. Chris Christie", "RNC spokesman Sean
     // Spicer", "British Prime Minister Keir Starmer". A title as the last
