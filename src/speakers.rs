@@ -1090,9 +1090,8 @@ fn parse_run(run: &str) -> NameParts<'_> {
     let is_title = |w: &str| {
         has_key(&NOT_NAME_WORDS, w)
             || w.chars().next().is_some_and(char::is_lowercase)
-            || w.rsplit_once('-').is_some_and(|(_, last)| {
-                has_key(&TITLE_WORDS, last) || has_key(&ROLE_WORDS, last)
-            })
+            || w.rsplit_once('-')
+                .is_some_and(|(_, last)| has_key(&TITLE_WORDS, last) || has_key(&ROLE_WORDS, last))
     };
     // The name is what follows the last title, role or honorific that has a
     // word after it: "New Jersey Gov. Chris Christie", "RNC spokesman Sean
@@ -5506,6 +5505,47 @@ fn knows(reg: &Registry, w: &str) -> bool {
     })
 }
 
+/// Why a quotation has the speaker it has, for `--explain`: the evidence
+/// each step of [`attribute`] found for it, in the order the steps ran,
+/// and which one decided.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuoteExplained {
+    /// Index of the quotation in `Analysis::quotes`.
+    pub quote: usize,
+    /// The step that decided the speaker (one of [`Candidate::evidence`]'s
+    /// values), or `"none"` when no step named anyone.
+    pub rule: &'static str,
+    /// Every candidate a step put forward.
+    pub candidates: Vec<Candidate>,
+}
+
+/// One candidate speaker of a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The words that name the candidate, as written ("she", "the
+    /// council leader", "Jane Doe").
+    pub mention: String,
+    /// Absolute byte offset of the mention, when it was read in the text
+    /// (not for a speaker carried over from an earlier quotation).
+    pub at: Option<usize>,
+    /// The grammatical evidence: `"cue"` (a speech verb, "according to",
+    /// a dash or a colon in or next to its sentence), `"cue-of-neighbour"`
+    /// (the cue of another quotation of its sentence run),
+    /// `"intro-paragraph"` (a paragraph before ending "… said:"),
+    /// `"continues-speaker"` (a paragraph that is only quotation, or a later
+    /// quotation of a paragraph, continues the last speaker),
+    /// `"sentence-subject"` (the subject of its sentence, no speech verb),
+    /// `"same-quotation"` (a piece of a quotation that runs over
+    /// paragraphs).
+    pub evidence: &'static str,
+    /// The cue word, if any ("said", "according to", "—").
+    pub cue: Option<String>,
+    /// The person the mention resolved to (canonical name), if any.
+    pub resolved: Option<String>,
+    /// True for the candidate whose speaker the quotation took.
+    pub chosen: bool,
+}
+
 /// Attribute every quote and build the speakers summary.
 ///
 /// `context` are the spans of other text that names people (headline,
@@ -5518,6 +5558,37 @@ pub fn attribute(
     quotes: &mut [Quote],
     speakers: &mut Vec<Speaker>,
 ) {
+    attribute_explained(input, paragraphs, context, quotes, speakers, None);
+}
+
+/// [`attribute`], and when `explain` is given, one [`QuoteExplained`] per
+/// quotation pushed onto it, in the order of `quotes`.
+pub fn attribute_explained(
+    input: &str,
+    paragraphs: &[Element],
+    context: &[Span],
+    quotes: &mut [Quote],
+    speakers: &mut Vec<Speaker>,
+    mut explain: Option<&mut Vec<QuoteExplained>>,
+) {
+    let first_note = explain.as_ref().map_or(0, |e| e.len());
+    if let Some(e) = explain.as_deref_mut() {
+        e.extend((0..quotes.len()).map(|quote| QuoteExplained {
+            quote,
+            rule: "none",
+            candidates: Vec::new(),
+        }));
+    }
+    // Record a candidate for quotation `i`; `chosen` also sets the rule.
+    let mut note = |i: usize, c: Candidate| {
+        if let Some(e) = explain.as_deref_mut() {
+            let n = &mut e[first_note + i];
+            if c.chosen {
+                n.rule = c.evidence;
+            }
+            n.candidates.push(c);
+        }
+    };
     // Speakers are only ever those of quotations: an article without any
     // (a report, a notice) needs no register of the people it names.
     if quotes.is_empty() {
@@ -5691,6 +5762,21 @@ pub fn attribute(
                             }
                         }
                     }
+                    note(
+                        start + k,
+                        Candidate {
+                            mention: a.who.clone(),
+                            at: Some(a.at),
+                            evidence: if found[k].is_some() {
+                                "cue"
+                            } else {
+                                "cue-of-neighbour"
+                            },
+                            cue: Some(a.cue.clone()),
+                            resolved: q.speaker.clone(),
+                            chosen: q.speaker.is_some(),
+                        },
+                    );
                 }
                 None => {
                     // A paragraph that is only quotation continues the speaker;
@@ -5728,11 +5814,33 @@ pub fn attribute(
                             last_speaker = Some(id);
                             last_mention = Some(a.who.clone());
                         }
+                        note(
+                            start + k,
+                            Candidate {
+                                mention: a.who.clone(),
+                                at: Some(a.at + paragraphs[pi - 1].span.start),
+                                evidence: "intro-paragraph",
+                                cue: Some(a.cue.clone()),
+                                resolved: q.speaker.clone(),
+                                chosen: q.speaker.is_some(),
+                            },
+                        );
                     } else if opens_paragraph {
                         if let Some(id) = last_speaker {
                             q.speaker = Some(reg.people[id].canonical());
                             q.speaker_mention = last_mention.clone();
                             q.cue = None;
+                            note(
+                                start + k,
+                                Candidate {
+                                    mention: last_mention.clone().unwrap_or_default(),
+                                    at: None,
+                                    evidence: "continues-speaker",
+                                    cue: None,
+                                    resolved: q.speaker.clone(),
+                                    chosen: true,
+                                },
+                            );
                         }
                     }
                     // No speech verb: the words belong to the subject of
@@ -5756,12 +5864,34 @@ pub fn attribute(
                             q.speaker = Some(
                                 id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical()),
                             );
-                            q.speaker_mention = Some(mention);
+                            q.speaker_mention = Some(mention.clone());
                             q.cue = None;
+                            note(
+                                start + k,
+                                Candidate {
+                                    mention,
+                                    at: None,
+                                    evidence: "sentence-subject",
+                                    cue: None,
+                                    resolved: q.speaker.clone(),
+                                    chosen: true,
+                                },
+                            );
                         } else if let (true, Some(id)) = (k > 0, last_speaker) {
                             q.speaker = Some(reg.people[id].canonical());
                             q.speaker_mention = last_mention.clone();
                             q.cue = None;
+                            note(
+                                start + k,
+                                Candidate {
+                                    mention: last_mention.clone().unwrap_or_default(),
+                                    at: None,
+                                    evidence: "continues-speaker",
+                                    cue: None,
+                                    resolved: q.speaker.clone(),
+                                    chosen: true,
+                                },
+                            );
                         }
                     }
                 }
@@ -5776,6 +5906,7 @@ pub fn attribute(
             cur.speaker = prev.speaker.clone();
             cur.speaker_mention = prev.speaker_mention.clone();
             cur.cue = prev.cue.clone();
+            note(i, same_quotation(cur));
         }
     }
     for i in (0..quotes.len().saturating_sub(1)).rev() {
@@ -5785,6 +5916,7 @@ pub fn attribute(
             cur.speaker = next.speaker.clone();
             cur.speaker_mention = next.speaker_mention.clone();
             cur.cue = next.cue.clone();
+            note(i, same_quotation(cur));
         }
     }
     summarise(&reg, quotes, speakers);
@@ -5809,6 +5941,19 @@ fn quote_window(here: &[Quote], j: usize, base: usize, len: usize) -> (usize, us
         .get(j + QUOTE_WINDOW)
         .map_or(len, |q| q.span.start - base);
     (lo, hi.max(lo))
+}
+
+/// The candidate of a piece of a quotation that took its speaker from
+/// another piece of the same quotation.
+fn same_quotation(q: &Quote) -> Candidate {
+    Candidate {
+        mention: q.speaker_mention.clone().unwrap_or_default(),
+        at: None,
+        evidence: "same-quotation",
+        cue: q.cue.clone(),
+        resolved: q.speaker.clone(),
+        chosen: true,
+    }
 }
 
 /// Nouns for bodies that speak as one: "the department said" after "the
@@ -5994,6 +6139,42 @@ fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn explained_quotations_name_their_candidates() {
+        let text = "Council approves bridge plan\n\nBy Jane Doe\n\n\
+                    Mayor Lena Fisk spoke on Monday. \u{201c}We will build it,\u{201d} Fisk said.\n\n\
+                    \u{201c}It will take two years.\u{201d}\n\n\
+                    Nobody else spoke about the \u{201c}bridge tax\u{201d} then.\n";
+        let (a, _, reasons) = crate::analyze_with_reasons(text);
+        assert_eq!(a.quotes.len(), 3, "{:?}", a.quotes);
+        assert_eq!(reasons.len(), 3);
+        assert_eq!(
+            reasons.iter().map(|r| r.quote).collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
+        assert_eq!(reasons[0].rule, "cue");
+        let won: Vec<&Candidate> = reasons[0].candidates.iter().filter(|c| c.chosen).collect();
+        assert_eq!(won.len(), 1);
+        assert_eq!(won[0].mention, "Fisk");
+        assert_eq!(won[0].resolved.as_deref(), Some("Lena Fisk"));
+        assert_eq!(won[0].cue.as_deref(), Some("said"));
+        let at = won[0].at.unwrap();
+        assert_eq!(&text[at..at + 4], "Fisk");
+        assert_eq!(reasons[1].rule, "continues-speaker");
+        assert_eq!(a.quotes[1].speaker.as_deref(), Some("Lena Fisk"));
+        // The rule names the step that gave the speaker the output shows.
+        for (r, q) in reasons.iter().zip(&a.quotes) {
+            let chosen = r.candidates.iter().rfind(|c| c.chosen);
+            assert_eq!(
+                chosen.and_then(|c| c.resolved.clone()),
+                q.speaker.clone(),
+                "{r:?}"
+            );
+        }
+        // Without explaining, the analysis is the same.
+        assert_eq!(crate::analyze(text), a);
+    }
 
     fn who(m: &str, q: &str) -> Option<String> {
         let qs = m.find(q).unwrap();
