@@ -473,7 +473,7 @@ fn may_be_by(text: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(b"by"))
 }
 
-/// A bare name line ("Ben Silverman", "Alex Perry 1 day ago"): a person's
+/// A bare name line ("Ben Silverman", "Ana Ruiz 1 day ago"): a person's
 /// name and perhaps a date after it. `strong` is true when something beside
 /// the name (a date, a time, initials) says it is a byline on its own.
 pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
@@ -497,7 +497,7 @@ pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
 }
 
 /// True when the block names a job and nothing else ("Games Editor",
-/// "Seattle Times business reporter").
+/// "Harbour Post business reporter").
 pub fn is_role_line(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     !words.is_empty()

@@ -601,8 +601,8 @@ const GROUP_NOUNS: &str = "supporters|protesters|protestors|demonstrators|backer
 static GROUP_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\s+(?:{GROUP_NOUNS})(?-u:\b)")).expect("group after"));
 
-/// A group as the subject of a verb: "the crowd loudly reprised", "Corporate
-/// lobbyists describe", "Her liberal friends have mocked".
+/// A group as the subject of a verb: "the fans loudly repeated", "Rival
+/// growers describe", "His old neighbours have teased".
 static GROUP_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?P<who>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][a-z\-]*\s+){{0,2}}|(?:{TOK}\s+){{1,2}})(?:{GROUP_NOUNS}))\s+(?:[a-z]+ly\s+)?(?:have\s+|has\s+|had\s+)?[a-z]+(?:ed|s)(?-u:\b)"
@@ -1071,9 +1071,9 @@ fn parse_run(run: &str) -> NameParts<'_> {
     {
         words = &words[k + 1..];
     }
-    // "Donald Hartley of Madison", "Jane Doe from the council": the name is
-    // what stands before the preposition — unless only titles do ("Secretary
-    // of State John Kerry").
+    // "Ola Brenn of Westfold", "Jane Doe from the council": the name is
+    // what stands before the preposition — unless only titles do ("Minister
+    // of Fisheries Ola Brenn").
     if let Some(k) = words
         .iter()
         .position(|(_, w)| w.chars().all(char::is_lowercase) && PREPOSITIONS.contains(w))
@@ -1094,9 +1094,9 @@ fn parse_run(run: &str) -> NameParts<'_> {
                 .is_some_and(|(_, last)| has_key(&TITLE_WORDS, last) || has_key(&ROLE_WORDS, last))
     };
     // The name is what follows the last title, role or honorific that has a
-    // word after it: "New Jersey Gov. Chris Christie", "RNC spokesman Sean
-    // Spicer", "British Prime Minister Keir Starmer". A title as the last
-    // word is part of the name ("Peter T. King").
+    // word after it: "Northland Gov. Ada Rusk", "party spokesman Tom
+    // Vell", "Harbour Board Chair Ines Kowal". A title as the last word is
+    // part of the name ("Ada T. Rusk").
     // A particle before a capitalised word is part of the name ("Pierre
     // de Vos", "de Blasio"), not a lower-case title word.
     let particle = |k: usize| {
@@ -2315,7 +2315,7 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                 && is_org_head(parts.tokens[parts.tokens.len() - 1])
                 && plausible_name(&parts.tokens[..parts.tokens.len() - 1])
             {
-                // "The Rachel Maddow Show", "the Jane Doe Foundation": the
+                // "The Ada Rusk Hour", "the Jane Doe Foundation": the
                 // person the body is named after, mentioned obliquely.
                 let tokens = &parts.tokens[..parts.tokens.len() - 1];
                 let id = reg.person_for(tokens);
@@ -2358,8 +2358,8 @@ fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
                     if let Some(id) = reg.by_first_name(surname) {
                         return Some(id);
                     }
-                    // (or who is described as a person: "Rihanna, who was
-                    // honored …" — places take "which" and "where").
+                    // (or who is described as a person: "Vesna, who was
+                    // cheered …" — places take "which" and "where").
                     let after = &text[m.end()..];
                     // (SPEECH_AFTER opens with a comma, or white space and
                     // an adverb or a verb.)
@@ -3061,8 +3061,8 @@ fn add_mention_text(mentions: &mut Vec<String>, scratch: &mut String, run: &str)
 }
 
 // Heads of place and organisation names: a person's name never ends
-// in one ("White House", "Trump Organization"), though it may hold one
-// elsewhere ("Bill Clinton", "Kathleen Hall Jamieson").
+// in one ("Harbour House", "Rusk Organization"), though it may hold one
+// elsewhere ("Ada Hall Rusk", "Tom Bell").
 const NOT_PERSON_HEAD: &[&str] = &[
     "house",
     "party",
@@ -4082,8 +4082,8 @@ const PHRASE_END: &[&str] = &[
     "until",
 ];
 
-/// A noun phrase found by a lazy pattern ("according to his longtime")
-/// runs on to its head noun ("his longtime personal physician"): take
+/// A noun phrase found by a lazy pattern ("according to her former")
+/// runs on to its head noun ("her former business partner"): take
 /// the words after it up to punctuation or a function word or verb, six
 /// words in all at most. Names and pronouns are left as they are.
 fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
@@ -4457,7 +4457,7 @@ fn attribution_for(
     }
     let s = sentence_start(m, qs);
     let before = &m[s..qs];
-    // "in Forbes' words, "…"", "in the words of Jane Doe, "…"".
+    // "in Vell's words, "…"", "in the words of Jane Doe, "…"".
     if before.contains("words") {
         if let Some(a) = [&*IN_WORDS, &*IN_THE_WORDS_OF]
             .into_iter()
@@ -4478,7 +4478,7 @@ fn attribution_for(
     {
         return Some(a);
     }
-    // "saying he "sort of hopes"": a speaker between a verb and the quote.
+    // "adding she "rather doubts"": a speaker between a verb and the quote.
     let bare =
         before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
 
@@ -4507,11 +4507,11 @@ fn attribution_for(
         .find_iter(before)
         .filter_map(|v| {
             let (at, who) = who_before(m, s, s + v.start())?;
-            // "his campaign sent out a text message to supporters saying":
-            // a participle belongs to the subject of its clause, not to
-            // the object just before it.
-            // "when Sanders protesters interrupted her speech, shouting": a
-            // group that acts before a participle is its subject.
+            // "her union mailed a leaflet to members saying": a participle
+            // belongs to the subject of its clause, not to the object just
+            // before it.
+            // "when Rusk voters heckled his talk, chanting": a group that
+            // acts before a participle is its subject.
             let (at, who) = if v.as_str().ends_with("ing") {
                 let (at, who) = if is_object(m, s, at, &who) {
                     clause_subject(m, s, at, known).unwrap_or((at, who))
@@ -4618,8 +4618,8 @@ fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
 }
 
 /// The end of a list of full names joined to the one that ends at byte
-/// `end` of `m` (", Robyn Dawes and Nathanial Peterson", " and Chris
-/// Harman"), if one follows.
+/// `end` of `m` (", Ola Brenn and Tom Vell", " and Ines Kowal"), if one
+/// follows.
 fn joint_names(m: &str, end: usize) -> Option<usize> {
     static JOINT: LazyLock<Regex> = LazyLock::new(|| {
         let full = format!(r"{TOK}(?:[ \t]+{TOK}){{1,3}}");
@@ -4664,7 +4664,7 @@ fn is_object(m: &str, s: usize, at: usize, who: &str) -> bool {
     let word = who.split_whitespace().next().unwrap_or("");
     let first = Key::new(word);
     let first = first.as_str();
-    // "responded to Vargas' question on Facebook writing": after a
+    // "replied to Kowal's post on the forum writing": after a
     // preposition, whatever its form.
     if m[s..at]
         .split_whitespace()
@@ -4756,7 +4756,7 @@ fn is_full_name(s: &str) -> bool {
 fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
     let pre = &m[lo..verb];
     let mut end = lo + ADVERB_TAIL.find(pre).map_or(pre.len(), |a| a.start());
-    // "Ms. Sherry smiled and said", "Trump leaned in and boomed": the
+    // "Ms. Rusk nodded and said", "Brenn stood up and roared": the
     // subject of the first of two joined verbs.
     if let Some(c) = COORDINATED.find(&m[lo..end]) {
         end = lo + c.start();
@@ -4771,7 +4771,7 @@ fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
                 let start = lo + k + 1 + (inner[k + 1..].len() - inner[k + 1..].trim_start().len());
                 return Some((start, between.to_string()));
             }
-            // "Hemsley, the co-author of "Going Viral," about …, said": the
+            // "Vell, the author of "Salt Roads," about …, said": the
             // first stretch between commas that is a speaker, whatever the
             // appositives after it.
             let mut off = 0;
@@ -4802,7 +4802,7 @@ fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
         if WHO_EXACT.is_match(cand) {
             best = Some(st);
         } else if best.is_some() && !["of ", "from ", "at "].iter().any(|p| cand.starts_with(p)) {
-            // ("Joel Pollak of Breitbart California": go on past "of".)
+            // ("Tom Vell of Harbour Radio North": go on past "of".)
             break;
         }
     }
@@ -4819,7 +4819,7 @@ fn floor(s: &str, mut i: usize) -> usize {
 const PRONOUNS: &[&str] = &["he", "she", "they", "i"];
 
 /// Heads of descriptions that stand for a person already named ("the
-/// business mogul", "the former secretary"): roles a public figure holds,
+/// shipping tycoon", "the former minister"): roles a public figure holds,
 /// not the staff or sources who speak for others.
 const EPITHET_HEADS: &[&str] = &[
     "mogul",
@@ -4864,7 +4864,7 @@ const EPITHET_HEADS: &[&str] = &[
     "novelist",
 ];
 
-/// "the business mogul", "The former secretary": the definite article, at
+/// "the shipping tycoon", "The former minister": the definite article, at
 /// least one modifier, and a head that describes a public figure.
 fn is_epithet(who: &str) -> bool {
     // Read word by word, each a lower-case key: three at least, "the"
@@ -4901,8 +4901,8 @@ const DOCUMENTS: &[&str] = &[
 /// The person a pronoun (of `gender`, if it has one) or a document at
 /// absolute offset `at` refers back to: the nearest subject named before it
 /// in its own paragraph, else anyone named there; if no one is, the first
-/// subject of the paragraph before (its topic: "Groberg then went on to
-/// explain what he likes about Clinton." → "…," he said); else the last
+/// subject of the paragraph before (its topic: "Brenn then talked about
+/// what he values in the plan." → "…," he said); else the last
 /// speaker; else anyone named before. Mentions are in document order, so
 /// each step is a binary search and a short scan.
 fn antecedent(
@@ -5063,9 +5063,9 @@ fn resolve(
 /// paragraph `m` (absolute start `base`), for words no speech verb
 /// attributes: the first "he"/"she" or name in the sentence before the quote
 /// that is not after a preposition, else the first such name after it in the
-/// same sentence ("Acknowledging that Trump "…", Allen did suggest"), else
-/// the subject of an earlier sentence of the paragraph ("Bolton distanced
-/// himself … "I'm going to support him"").
+/// same sentence ("Granting that Rusk was "…", Vell did hint"), else the
+/// subject of an earlier sentence of the paragraph ("Brenn kept his
+/// distance … "I'll back her anyway"").
 fn sentence_subject(
     reg: &Registry,
     input: &str,
@@ -5091,9 +5091,9 @@ fn sentence_subject(
             .iter()
             .find(|x| !x.oblique && x.span.end <= base + end);
         // An organisation or a document that opens the clause: "The
-        // Washington Post recently ran a piece that noted …", "On its
-        // website, the FBI lists "…"", "The petition accuses …"; "It added"
-        // after one.
+        // Harbour Gazette lately printed a note that said …", "On its
+        // website, the agency lists "…"", "The petition accuses …"; "It
+        // added" after one.
         if let Some((a, b, np)) = opening_np(m, s, end) {
             let person_inside = ms[lo..hi]
                 .iter()
@@ -5112,7 +5112,7 @@ fn sentence_subject(
             }
         }
         // A role or a description of someone in the story opening the
-        // clause: "The former secretary of State began her speech …".
+        // clause: "The former harbour master opened her talk …".
         let c = clause_start(m, s, end);
         if m[c..end].starts_with("The ") && name.is_none_or(|x| x.span.start - base > c) {
             let words: Vec<&str> = m[c..end].split_whitespace().take(7).collect();
@@ -5132,7 +5132,7 @@ fn sentence_subject(
                 }
             }
         }
-        // A pronoun that stands before any name: "He anticipated that …".
+        // A pronoun that stands before any name: "She expected that …".
         let limit = name.map_or(end, |x| x.span.start - base);
         let mut at = s;
         for w in m[s..limit].split_inclusive(|c: char| !c.is_alphanumeric()) {
@@ -5149,7 +5149,7 @@ fn sentence_subject(
             at += w.len();
         }
         if let Some(x) = name {
-            // "Patrick Megahan and Chris Harman, found …": joint speakers.
+            // "Ola Brenn and Tom Vell, found …": joint speakers.
             if let Some(end) = joint_names(m, x.span.end - base) {
                 return Some((None, fold(&m[x.span.start - base..end])));
             }
@@ -5172,7 +5172,7 @@ fn sentence_subject(
     None
 }
 
-/// "The Post" after "The Washington Post", "Doe's office" after "Senator
+/// "The Gazette" after "The Harbour Gazette", "Doe's office" after "Senator
 /// Jane Doe's office": a short name of a body takes its fuller form written
 /// earlier in the article (the nearest), if any.
 fn fuller_body(input: &str, at: usize, phrase: &str) -> String {
@@ -5207,7 +5207,7 @@ fn fuller_body(input: &str, at: usize, phrase: &str) -> String {
     }
 }
 
-/// "As the Rainmakers sang": a band, a team or a party known by one plural
+/// "As the Lanterns played": a band, a team or a party known by one plural
 /// name keeps the article it is written with.
 fn with_article(who: &str, name: String) -> String {
     let the = !name.contains(' ')
@@ -5222,7 +5222,7 @@ fn with_article(who: &str, name: String) -> String {
     }
 }
 
-/// "the email said" after "Clinton's campaign sent out an email": a document
+/// "the email said" after "Rusk's office mailed out a note": a document
 /// speaks for the body that opens an earlier sentence of its paragraph (up
 /// to three back), when one does.
 fn issuing_body(m: &str, a: &Attribution) -> Option<String> {
@@ -5256,8 +5256,8 @@ fn issuing_body(m: &str, a: &Attribution) -> Option<String> {
     None
 }
 
-/// "the tabloid" after "the New York Daily News", "the agency" after "the
-/// State Department": a generic noun for a kind of body stands for the
+/// "the tabloid" after "the Harbour Evening Star", "the agency" after "the
+/// Fisheries Department": a generic noun for a kind of body stands for the
 /// nearest body of that kind named in the 16 KB before, as written.
 fn named_body(input: &str, at: usize, who: &str) -> Option<String> {
     const PAPERS: &str = "News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Chronicle|Register|Mail|Express|Guardian|Observer|Star|Inquirer|Examiner|Sun";
@@ -5292,8 +5292,8 @@ fn named_body(input: &str, at: usize, who: &str) -> Option<String> {
 /// What opens a clause, for [`opening_np`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Np {
-    /// An organisation or a document ("The Washington Post", "the FBI",
-    /// "The petition", "An Egyptian textbook").
+    /// An organisation or a document ("The Harbour Gazette", "the agency",
+    /// "The petition", "A new ferry guide").
     Body,
     /// "It", which stands for the body of the sentence before.
     It,
@@ -5323,7 +5323,7 @@ static DOC_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("document tail")
 });
-/// "from the left-leaning Brookings Institution" after a document noun.
+/// "from the centrist Harbour Institute" after a document noun.
 static DOC_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^\s+(?:from|by|of)\s+(?:the\s+)?(?:[a-z][a-z\-]*\s+){{0,2}}(?P<org>{TOK}(?:\s+{TOK}){{0,4}})"
@@ -5419,8 +5419,8 @@ fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
     let (len, np) = if t.starts_with("It ") {
         (2, Np::It)
     } else if let Some(d) = DOC_NP.find(t) {
-        // "a paper from the left-leaning Brookings Institution had this to
-        // say": the document speaks for the body that issued it.
+        // "a report from the centrist Harbour Institute put it this way":
+        // the document speaks for the body that issued it.
         if let Some(c) = DOC_SOURCE.captures(&t[d.end()..]) {
             let o = c.name("org").expect("org group");
             let next = t[d.end() + o.end()..]
@@ -5433,8 +5433,8 @@ fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
             }
         }
         // The whole subject up to its verb, as the article writes it: "One
-        // such document, obtained by The Post, includes", "An Egyptian
-        // textbook just published for 9th graders explains".
+        // such memo, seen by the Gazette, includes", "A new guide just
+        // printed for ferry crews explains".
         let rest = &t[d.end()..];
         if let Some(c) = DOC_TAIL.captures(rest) {
             (d.end() + c.name("tail").map_or(0, |x| x.end()), Np::Body)
@@ -5445,7 +5445,7 @@ fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
         .find(t)
         .and_then(|c| owned_body_after(t, 0, c.as_str()))
     {
-        // "Clinton's campaign sent out an email": the body a person owns.
+        // "Rusk's office mailed out a note": the body a person owns.
         let end = t.find(body.split_whitespace().last()?)? + body.split_whitespace().last()?.len();
         (end, Np::Body)
     } else if let Some(c) = CAPS_NP.find(t) {
@@ -5655,7 +5655,7 @@ pub fn attribute_explained(
                     let at = base + a.at;
                     let who =
                         resolve(&reg, &a.who, at, base, prev_start, last_speaker).or_else(|| {
-                            // "the business mogul", "the GOP front-runner":
+                            // "the shipping tycoon", "the party front-runner":
                             // a description of someone already in the story.
                             (is_epithet(&a.who)
                                 && role_phrases.fuller(input, paragraphs, &a.who, at).is_none())
@@ -5711,8 +5711,8 @@ pub fn attribute_explained(
                         Some(fold(&m[start..end]))
                     });
                     if let Some(names) = joint {
-                        // "wrote Jason Dana, Robyn Dawes and Nathanial
-                        // Peterson": the speakers together, as written.
+                        // "wrote Ola Brenn, Tom Vell and Ines Kowal": the
+                        // speakers together, as written.
                         q.speaker = Some(names.clone());
                         q.speaker_mention = Some(names);
                     } else if let Some(id) = who {
@@ -5990,7 +5990,7 @@ const ORG_NOUNS: &[&str] = &[
     "court",
 ];
 
-/// "His campaign said" → "the Sanders campaign": a body owned by a person
+/// "His campaign said" → "the Rusk campaign": a body owned by a person
 /// named through a possessive pronoun, called by that person's surname.
 fn owned_body(
     reg: &Registry,
@@ -6016,7 +6016,7 @@ fn owned_body(
 }
 
 /// Fuller forms of short role phrases: "the spokesman" said after "the
-/// prime minister's spokesman" was named, "the aide" after "A Republican
+/// mayor's spokesman" was named, "the aide" after "A senior budget
 /// committee aide". Found per head noun, once per article.
 #[derive(Default)]
 struct RolePhrases {
