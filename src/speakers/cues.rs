@@ -71,7 +71,7 @@ pub(super) static INVERTING_RE: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// One word of a name: an initial, an abbreviated title, or a capitalised word.
-pub(super) const TOK: &str = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*)";
+pub(super) const TOK: &str = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*)";
 
 /// WHO: a pronoun, a "the ..." phrase, or a name (with titles and role words
 /// before it: "RNC spokesman Sean Spicer").

@@ -548,6 +548,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn initials_alone_are_no_name() {
+        assert!(!plausible_name(&["S."]));
+        assert!(!plausible_name(&["N.S."]));
+        assert!(!plausible_name(&["N.", "S."]));
+        assert!(plausible_name(&["Nell", "Quist"]));
+        assert!(plausible_name(&["T.J.", "Quist"]));
+    }
+
+    #[test]
+    fn a_first_name_shares_the_surname_it_is_joined_to() {
+        assert_eq!(
+            shared_surname(" and Arlo Quist received a letter.", "Nell"),
+            Some("Quist")
+        );
+        // Not the subject of a clause: a list, or the end of a sentence.
+        assert_eq!(shared_surname(" and Arlo Quist.", "Nell"), None);
+        assert_eq!(shared_surname(" and Arlo Quist, who", "Nell"), None);
+        assert_eq!(shared_surname(" or Arlo Quist said", "Nell"), None);
+        assert_eq!(shared_surname(" and Arlo's Quist said", "Nell"), None);
+    }
+
+    #[test]
     fn explained_quotations_name_their_candidates() {
         let text = "Council approves bridge plan\n\nBy Jane Doe\n\n\
                     Mayor Lena Fisk spoke on Monday. \u{201c}We will build it,\u{201d} Fisk said.\n\n\

@@ -245,7 +245,12 @@ pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
         return None;
     }
     if b.get(p + 1) == Some(&b'.') {
-        return Some(p + 2);
+        // Initials written together ("T.J.") are one token.
+        let mut e = p + 2;
+        while b.get(e).is_some_and(u8::is_ascii_uppercase) && b.get(e + 1) == Some(&b'.') {
+            e += 2;
+        }
+        return Some(e);
     }
     // [A-Z][\p{L}'’\-]*, as long as it goes: ASCII letters first.
     let mut e = p + 1;
@@ -850,6 +855,13 @@ pub(super) fn plausible_name(tokens: &[&str]) -> bool {
 }
 
 /// A word in capitals ("DECATUR", "RNC"): a place or an acronym, not a name.
+/// Initials written together ("T.J.", "J.R.") are part of a name.
 pub(super) fn is_capitals(t: &str) -> bool {
-    t.chars().filter(|c| c.is_alphabetic()).count() > 1 && !t.chars().any(char::is_lowercase)
+    let initials = t.contains('.')
+        && t.trim_end_matches('.')
+            .split('.')
+            .all(|piece| piece.chars().count() == 1);
+    !initials
+        && t.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !t.chars().any(char::is_lowercase)
 }

@@ -1056,9 +1056,12 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
                     oblique: true,
                     para_end: p.end,
                 });
-            } else if let Some(last) = (parts.tokens.len() == 1 && !particle_surname)
-                .then(|| shared_surname(&text[m.end()..], parts.tokens[0]))
-                .flatten()
+            } else if let Some(last) = (parts.tokens.len() == 1
+                && !particle_surname
+                && parts.offset == 0
+                && !after_preposition(text, m.start()))
+            .then(|| shared_surname(&text[m.end()..], parts.tokens[0]))
+            .flatten()
             {
                 // "Nell and Arlo Quist": Nell Quist too.
                 let tokens = [parts.tokens[0], last];
@@ -1176,9 +1179,10 @@ pub(super) fn title_role(titles: &[&str]) -> Option<String> {
 /// The surname that a lone first name shares with the full name joined
 /// to it by "and": in "Nell and Arlo Quist received a letter", `after` is
 /// the text after "Nell" and the result is "Quist". The pair must be the
-/// subject of a clause (a lower-case word follows), and a known first
-/// name or a plausible one stand first: "Avery and Jo Lind" (a town and
-/// a person) in a list of places gives nothing.
+/// subject of a clause (a lower-case word follows; the caller also wants
+/// the first name alone in its run and after no preposition, so "the
+/// Office for Trade and Rural Affairs said" gives nothing), and a known
+/// first name or a plausible one stand first.
 pub(super) fn shared_surname<'t>(after: &'t str, first: &str) -> Option<&'t str> {
     let rest = after.strip_prefix(" and ")?;
     let mut words = rest.splitn(4, ' ');
