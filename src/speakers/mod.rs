@@ -557,6 +557,15 @@ mod tests {
     }
 
     #[test]
+    fn a_common_word_is_a_surname_after_a_known_first_name() {
+        assert!(plausible_name(&["Ruth", "May"]));
+        assert!(plausible_name(&["Tom", "Will"]));
+        assert!(!plausible_name(&["May"]));
+        assert!(!plausible_name(&["Quist", "May"]));
+        assert!(!plausible_name(&["May", "Ruth"]));
+    }
+
+    #[test]
     fn a_first_name_shares_the_surname_it_is_joined_to() {
         assert_eq!(
             shared_surname(" and Arlo Quist received a letter.", "Nell"),

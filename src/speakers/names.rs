@@ -844,12 +844,21 @@ pub(super) fn plausible_name(tokens: &[&str]) -> bool {
             .split('.')
             .all(|piece| piece.chars().count() <= 1)
     });
+    // A surname that is also a common word ("Ada May", "Tom Will") after a
+    // known first name.
+    let n = tokens.len();
+    let word_surname = |i: usize| {
+        i + 1 == n
+            && n >= 2
+            && has_key(&STOP_WORDS, tokens[i])
+            && first_name_gender(tokens[i - 1]).is_some()
+    };
     !initials_only
         && !is_org_head(last)
-        && tokens.iter().all(|t| {
+        && tokens.iter().enumerate().all(|(i, t)| {
             !t.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
                 && !t.chars().any(|c| c.is_ascii_digit())
-                && !has_key(&NEVER, t)
+                && (!has_key(&NEVER, t) || word_surname(i))
                 && !is_capitals(t)
         })
 }
