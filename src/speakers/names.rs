@@ -27,6 +27,15 @@ pub(super) fn after_preposition(text: &str, at: usize) -> bool {
         )
 }
 
+/// True when the word before byte `at` is a verb whose object the name
+/// after it is ("asked what he'd tell Mayor Lena Fisk, he said": Fisk is
+/// no subject, and no antecedent of "he").
+pub(super) fn after_object_verb(text: &str, at: usize) -> bool {
+    let prev = text[..at].split_whitespace().next_back().map(Key::new);
+    let prev = prev.as_ref().map_or("", Key::as_str);
+    OBJECT_VERBS.contains(&prev) || matches!(prev, "ask" | "asked" | "asking" | "thanked")
+}
+
 /// True when the words a name run holds before the name open with a
 /// preposition: "In Port Avery" (a sentence opening with a place) or
 /// "From Lena Fisk" is named after one, as after a lower-case "in".

@@ -1024,6 +1024,7 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
                     }
                 }
                 let oblique = after_preposition(text, m.start())
+                    || after_object_verb(text, m.start())
                     || opens_with_preposition(&m.as_str()[..parts.offset])
                     || possessive_or_modifier_at(text, m.end());
                 let subject = !oblique
@@ -1068,6 +1069,7 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
                 let id = reg.person_for(&tokens);
                 add_mention_text(&mut reg.people[id].mentions, &mut scratch, m.as_str());
                 let oblique = after_preposition(text, m.start())
+                    || after_object_verb(text, m.start())
                     || opens_with_preposition(&m.as_str()[..parts.offset]);
                 let subject = !oblique
                     && last_mention_at.is_none_or(|prev| prev < sentence_start(text, m.start()));
@@ -1128,6 +1130,7 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
                         }
                     }
                     let oblique = after_preposition(text, m.start())
+                        || after_object_verb(text, m.start())
                         || opens_with_preposition(&m.as_str()[..parts.offset])
                         || possessive_or_modifier_at(text, m.end());
                     let subject = !oblique
