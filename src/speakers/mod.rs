@@ -26,8 +26,11 @@
 //!      share a speaker;
 //!    - `intro-paragraph`: a paragraph that is only quotation after one
 //!      ending "X said:";
-//!    - `continues-speaker`: a paragraph that opens with a quotation and has
-//!      no cue continues the last speaker;
+//!    - `reported-speech`: a paragraph that opens with a quotation and has
+//!      no cue, after a paragraph of reported speech with no quotation
+//!      ("Dana Roe, a welder, said cold cracks hoses."), is that speaker's;
+//!    - `continues-speaker`: else such a paragraph continues the last
+//!      speaker;
 //!    - `sentence-subject` (`candidates.rs`): words no verb attributes belong
 //!      to the subject of their sentence, or an organisation or document
 //!      that opens the clause;
@@ -119,6 +122,8 @@ pub struct Candidate {
     /// a dash or a colon in or next to its sentence), `"cue-of-neighbour"`
     /// (the cue of another quotation of its sentence run),
     /// `"intro-paragraph"` (a paragraph before ending "… said:"),
+    /// `"reported-speech"` (a paragraph that opens with a quotation and has
+    /// no cue, after a paragraph of reported speech: its speaker),
     /// `"continues-speaker"` (a paragraph that is only quotation, or a later
     /// quotation of a paragraph, continues the last speaker),
     /// `"sentence-subject"` (the subject of its sentence, no speech verb),
@@ -278,6 +283,9 @@ pub fn attribute_explained(
             };
         }
         let mut last_found: Option<usize> = None;
+        // Whether the paragraph before holds a quotation (quotations are in
+        // paragraph order).
+        let prev_quoted = pi > 0 && start > 0 && quotes[start - 1].paragraph == Some(pi - 1);
         for (k, q) in quotes[start..qi].iter_mut().enumerate() {
             let a = found[k].as_ref().or_else(|| {
                 next_found[k + 1]
@@ -412,6 +420,30 @@ pub fn attribute_explained(
                                 chosen: q.speaker.is_some(),
                             },
                         );
+                    } else if let Some((id, mention)) =
+                        (opens_paragraph && k == 0 && pi > 0 && !prev_quoted)
+                            .then(|| reported_speaker(&reg, input, &paragraphs[pi - 1]))
+                            .flatten()
+                    {
+                        // "Dana Roe, a welder, said cold cracks hoses. ¶
+                        // 'Rubber just gives up.'": the speaker of the
+                        // reported speech just before.
+                        q.speaker = Some(reg.people[id].canonical());
+                        q.speaker_mention = Some(mention.clone());
+                        q.cue = None;
+                        last_speaker = Some(id);
+                        last_mention = Some(mention.clone());
+                        note(
+                            start + k,
+                            Candidate {
+                                mention,
+                                at: None,
+                                evidence: "reported-speech",
+                                cue: None,
+                                resolved: q.speaker.clone(),
+                                chosen: true,
+                            },
+                        );
                     } else if opens_paragraph {
                         if let Some(id) = last_speaker {
                             q.speaker = Some(reg.people[id].canonical());
@@ -528,6 +560,25 @@ fn quote_window(here: &[Quote], j: usize, base: usize, len: usize) -> (usize, us
         .get(j + QUOTE_WINDOW)
         .map_or(len, |q| q.span.start - base);
     (lo, hi.max(lo))
+}
+
+/// The speaker of the reported speech in paragraph `prev`, which holds no
+/// quotation: the subject named before the first speech verb of the
+/// sentence that holds it ("Dana Roe, a welder, said cold cracks hoses"),
+/// with the mention as written. `None` when no one is named there (a
+/// pronoun: the last speaker is then the better guess).
+fn reported_speaker(reg: &Registry, input: &str, prev: &Element) -> Option<(usize, String)> {
+    let pt = prev.span.of(input);
+    let v = VERB_ANY.find(pt)?;
+    let from = prev.span.start + sentence_start(pt, v.start());
+    let to = prev.span.start + v.start();
+    let ms = &reg.mentions;
+    let lo = ms.partition_point(|x| x.span.start < from);
+    let hi = ms.partition_point(|x| x.span.start < to);
+    ms[lo..hi]
+        .iter()
+        .find(|x| x.subject && !x.oblique)
+        .map(|x| (x.person, fold(&input[x.span.start..x.span.end])))
 }
 
 /// The candidate of a piece of a quotation that took its speaker from
