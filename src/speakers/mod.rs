@@ -240,6 +240,13 @@ pub fn attribute_explained(
                     Some(body) => Attribution { who: body, ..a },
                     None => a,
                 })
+                .map(|a| match named_document_issuer(&a.who) {
+                    Some(len) => Attribution {
+                        who: a.who[..len].to_string(),
+                        ..a
+                    },
+                    None => a,
+                })
                 // Never a phrase that runs into a masked quotation.
                 .filter(|a| !a.who.contains('_'))
                 .map(Attribution::folded)
@@ -562,6 +569,27 @@ fn quote_window(here: &[Quote], j: usize, base: usize, len: usize) -> (usize, us
     (lo, hi.max(lo))
 }
 
+/// "The Harbour Board statement", "the Coastal League's letter": a
+/// document named after the body that issued it speaks for that body. The
+/// length of the phrase without the document noun (and a possessive), when
+/// the words between the article and the noun are all capitalised.
+fn named_document_issuer(who: &str) -> Option<usize> {
+    let (head, noun) = who.rsplit_once(' ')?;
+    let (article, name) = head.split_once(' ')?;
+    let name_words = name.split(' ');
+    // ("The Harbour Post" is a newspaper: the noun must be lower-case.)
+    (noun.starts_with(|c: char| c.is_lowercase())
+        && DOCUMENTS.contains(&Key::new(noun).as_str())
+        && matches!(Key::new(article).as_str(), "the" | "a" | "an")
+        && name_words
+            .clone()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase())))
+    .then(|| {
+        let name = strip_possessive(name);
+        article.len() + 1 + name.len()
+    })
+}
+
 /// The speaker of the reported speech in paragraph `prev`, which holds no
 /// quotation: the subject named before the first speech verb of the
 /// sentence that holds it ("Dana Roe, a welder, said cold cracks hoses"),
@@ -597,6 +625,23 @@ fn same_quotation(q: &Quote) -> Candidate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_speaks_for_the_body_it_is_named_after() {
+        let issuer = |w: &str| named_document_issuer(w).map(|n| &w[..n]);
+        assert_eq!(
+            issuer("The Harbour Board statement"),
+            Some("The Harbour Board")
+        );
+        assert_eq!(
+            issuer("the Coastal League's letter"),
+            Some("the Coastal League")
+        );
+        assert_eq!(issuer("the statement"), None);
+        assert_eq!(issuer("the new statement"), None);
+        assert_eq!(issuer("The Harbour Board"), None);
+        assert_eq!(issuer("The Harbour Post"), None);
+    }
 
     #[test]
     fn initials_alone_are_no_name() {
