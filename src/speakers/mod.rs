@@ -628,7 +628,9 @@ mod tests {
 
     #[test]
     fn a_document_speaks_for_the_body_it_is_named_after() {
-        let issuer = |w: &str| named_document_issuer(w).map(|n| &w[..n]);
+        fn issuer(w: &str) -> Option<&str> {
+            named_document_issuer(w).map(|n| &w[..n])
+        }
         assert_eq!(
             issuer("The Harbour Board statement"),
             Some("The Harbour Board")
