@@ -1400,13 +1400,26 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
         .map(|(i, _)| i)
         .collect();
     let mut best: Option<usize> = None;
+    // ("Tom Vell of Harbour Radio North", "a spokesperson for the group":
+    // go on past "of" or "for", and the head noun before it, to the start
+    // of the phrase.)
+    let mut past_preposition = false;
     for &st in starts.iter().rev().take(7) {
         let cand = region[st..].trim_end();
         if WHO_EXACT.is_match(cand) {
             best = Some(st);
-        } else if best.is_some() && !["of ", "from ", "at "].iter().any(|p| cand.starts_with(p)) {
-            // ("Tom Vell of Harbour Radio North": go on past "of".)
-            break;
+            past_preposition = false;
+        } else if best.is_some() {
+            if ["of ", "from ", "at ", "for "]
+                .iter()
+                .any(|p| cand.starts_with(p))
+            {
+                past_preposition = true;
+            } else if std::mem::take(&mut past_preposition) {
+                // The head noun: one more word may open the phrase.
+            } else {
+                break;
+            }
         }
     }
     best.map(|st| (lo + st, region[st..].trim_end().to_string()))
