@@ -329,6 +329,9 @@ pub fn parse(text: &str) -> Option<Parsed> {
         }
         return Some(parsed);
     }
+    if let Some(parsed) = credit_line(text) {
+        return Some(parsed);
+    }
     if !(text.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && text.contains(['|', '•']))
     {
         return None; // PIPE_DATE cannot match
@@ -340,6 +343,41 @@ pub fn parse(text: &str) -> Option<Parsed> {
     }
     let parsed = names(&c[1]);
     (!parsed.authors.is_empty()).then_some(parsed)
+}
+
+/// A credit line with no "By": person names, then, after a comma, the
+/// outlet or agency they write for or their job ("Jane Doe, The Daily
+/// Ledger", "Jo Perrin and Sam Hale, Northern Wire Service", "Ana Ruiz,
+/// night editor"). Every part after the names must be an outlet (an
+/// organisation word or an acronym first) or a job, so that a title with a
+/// comma ("Hale, the town that waited") stays a title.
+fn credit_line(text: &str) -> Option<Parsed> {
+    let (first, tail) = text.split_once(',')?;
+    if text.split_whitespace().nth(12).is_some()
+        || crate::text::ends_like_sentence(text)
+        || first.contains(['"', '\u{201c}', '\u{201d}', ':'])
+    {
+        return None;
+    }
+    let tail_ok = tail.split([',', ';']).map(str::trim).all(|part| {
+        let (org, role, _) = part_words(part);
+        // "Dana Holt, a harbour pilot": an apposition, not a credit.
+        let first = part.split_whitespace().next().unwrap_or("");
+        !part.is_empty()
+            && !first.eq_ignore_ascii_case("a")
+            && !first.eq_ignore_ascii_case("an")
+            && part.split_whitespace().nth(6).is_none()
+            && (org || role || part.split_whitespace().next().is_some_and(is_acronym))
+    });
+    if !tail_ok {
+        return None;
+    }
+    let pieces = split_and(first.trim());
+    let authors: Option<Vec<String>> = pieces.iter().map(|p| clean_name(p)).collect();
+    let parsed = names(text);
+    (authors.is_some_and(|a| a.len() == parsed.authors.len() && !a.is_empty())
+        && (parsed.organisation.is_some() || parsed.role.is_some()))
+    .then_some(parsed)
 }
 
 /// The endings of [`STAFF`].
@@ -435,7 +473,7 @@ fn may_be_by(text: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(b"by"))
 }
 
-/// A bare name line ("Ben Silverman", "Alex Perry 1 day ago"): a person's
+/// A bare name line ("Ben Silverman", "Ana Ruiz 1 day ago"): a person's
 /// name and perhaps a date after it. `strong` is true when something beside
 /// the name (a date, a time, initials) says it is a byline on its own.
 pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
@@ -459,7 +497,7 @@ pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
 }
 
 /// True when the block names a job and nothing else ("Games Editor",
-/// "Seattle Times business reporter").
+/// "Harbour Post business reporter").
 pub fn is_role_line(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     !words.is_empty()
@@ -654,6 +692,26 @@ mod tests {
         assert_eq!(authors("By Nia Cole, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project"), ["Nia Cole"]);
         assert_eq!(parse("Our Foreign Staff"), Some(Parsed::default()));
         assert!(authors("2/26/2015 7:11 AM PST BY TMZ STAFF").is_empty());
+    }
+
+    #[test]
+    fn credit_lines_name_authors_and_outlet() {
+        let p = parse("Jane Doe, The Northern Press").unwrap();
+        assert_eq!(p.authors, ["Jane Doe"]);
+        assert_eq!(p.organisation.as_deref(), Some("The Northern Press"));
+        assert_eq!(
+            authors("Jo Perrin and Sam Hale, The Harbour Press"),
+            ["Jo Perrin", "Sam Hale"]
+        );
+        let p = parse("Ana Ruiz, Evening Hour producer").unwrap();
+        assert_eq!(p.authors, ["Ana Ruiz"]);
+        assert_eq!(p.role.as_deref(), Some("Evening Hour producer"));
+        // A title with a comma, a sentence, a place: no byline.
+        assert_eq!(parse("Hale, the town that waited"), None);
+        assert_eq!(parse("Jane Doe, The Northern Press, said so."), None);
+        assert_eq!(parse("Maple Creek, Saskatchewan"), None);
+        assert_eq!(parse("Dana Holt, a Harbour Press company"), None);
+        assert_eq!(parse("Storm hits coast, Weather Service says"), None);
     }
 
     #[test]

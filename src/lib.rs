@@ -45,6 +45,7 @@ pub use error::InputError;
 pub use input::Encoding;
 pub use model::Analysis;
 pub use span::Span;
+pub use speakers::{Candidate, QuoteExplained};
 
 use model::{Boilerplate, Byline, Dateline, Element, Headline, Published, Stats, Warning};
 use structure::{Decision, Role};
@@ -75,12 +76,21 @@ pub fn analyze_bytes(bytes: &[u8], encoding: Encoding) -> Result<Analysis, Input
 
 /// Analyse an article and say which rule decided each block.
 pub fn analyze_explained(input: &str) -> (Analysis, Vec<Explained>) {
+    let (a, blocks, _) = run(input, true);
+    (a, blocks)
+}
+
+/// Analyse an article and say which rule decided each block and, for each
+/// quotation (in the order of `Analysis::quotes`), the candidate speakers
+/// and which one won ([`QuoteExplained`]).
+pub fn analyze_with_reasons(input: &str) -> (Analysis, Vec<Explained>, Vec<QuoteExplained>) {
     run(input, true)
 }
 
-/// The analysis, and the blocks' decisions when `explain` (else none): the
-/// folded text of a block moves into the analysis instead of being copied.
-fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
+/// The analysis, and the blocks' decisions and the quotations' candidates
+/// when `explain` (else none): the folded text of a block moves into the
+/// analysis instead of being copied.
+fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>, Vec<QuoteExplained>) {
     let from = if input.starts_with(input::BOM) {
         input::BOM.len()
     } else {
@@ -197,16 +207,18 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>) {
                 .map(|b| b.span),
         )
         .collect();
-    speakers::attribute(
+    let mut reasons = Vec::new();
+    speakers::attribute_explained(
         input,
         &a.paragraphs,
         &context,
         &mut a.quotes,
         &mut a.speakers,
+        explain.then_some(&mut reasons),
     );
     a.stats = stats_of(input, &a);
     warn_structure(input, &mut a);
-    (a, explained)
+    (a, explained, reasons)
 }
 
 fn make_byline(input: &str, blocks: &[&segment::Block]) -> Option<Byline> {

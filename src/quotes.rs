@@ -10,8 +10,8 @@
 //! one. A quotation still open at the end of its paragraph runs on when the
 //! next paragraph opens with a mark (one quotation, a piece per paragraph);
 //! otherwise it is unclosed: it ends with its paragraph, never later, and
-//! is reported with a warning. Titles and names in quotation marks ("Face
-//! the Nation") are not quotations.
+//! is reported with a warning. Titles and names in quotation marks ("Ask
+//! the Harbour") are not quotations.
 
 use memchr::{memchr2, memchr3};
 
@@ -479,12 +479,12 @@ fn names_a_thing(s: &str, inner: Span) -> bool {
         });
     // A one-word title is told from a spoken word only by its place; a
     // longer one keeps the comma or full stop that American style puts
-    // inside the marks (on "Fox News Sunday." / of "Opening Belle," a).
+    // inside the marks (on "Harbour Talk Tonight." / of "Morning Tide," a).
     let end = text.trim_end();
     let several = words.len() >= 2;
     let punctuation_ok = !end.ends_with(['!', '?']) && (several || !end.ends_with(['.', ',']));
     // At the start of a sentence its first word is capitalised anyway: only
-    // a title of several words shows itself ("The Big Short" was …).
+    // a title of several words shows itself ("The Long Tide" was …).
     title && punctuation_ok && (several || !sentence_start) && !spoken
 }
 

@@ -490,3 +490,65 @@ fn many_people_many_quotes() {
     );
     assert_linear("many people", 8_000, make);
 }
+
+/// `make(n)` and `make(10 * n)` must take at most 25 times as long (plus
+/// 100 ms for noise): a linear step takes about ten times, a quadratic one
+/// a hundred. CPU of two sizes ten times apart, as issue 14 asks.
+fn assert_linear_tenfold(what: &str, n: usize, make: impl Fn(usize) -> String) {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _guard = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let small = best_of_three(&make(n));
+    let large = best_of_three(&make(10 * n));
+    let bound = small * 25 + Duration::from_millis(100);
+    assert!(
+        large <= bound,
+        "{what}: {n} took {small:?} but {} took {large:?} (bound {bound:?}): not linear",
+        10 * n
+    );
+}
+
+/// Issue 14, F1: thousands of quotations with no speaker in one paragraph.
+/// Each unattributed quotation took its speaker from the nearest attributed
+/// one by scanning the paragraph's quotations, and counted the chars from
+/// the paragraph start: quadratic (1 MB of `"a ` took 324 s).
+#[test]
+fn many_unattributed_quotations_in_one_paragraph() {
+    for unit in [
+        "\"a ",
+        "\u{201c}a ",
+        "\u{201d}a ",
+        "\u{ab}a ",
+        "\u{201e}a ",
+        "\"word ",
+        "added:\"On ",
+        "\u{201c}We agree.\u{201d} ",
+        "\"a. ",
+        "\"a\n",
+    ] {
+        assert_linear_tenfold(&format!("{unit:?} repeated"), 1_500, |n| {
+            format!(
+                "Council approves bridge plan\n\nBy Jane Doe\n\n{}.\n",
+                unit.repeat(n)
+            )
+        });
+    }
+}
+
+/// Issue 14, F2: a pronoun that fits no one named looked through every
+/// earlier mention of the article: an article of short paragraphs, each
+/// naming a new man and quoting "she", was quadratic (39 MB took 50 s).
+#[test]
+fn pronouns_that_fit_no_one() {
+    let make = |n: usize| {
+        let mut text = String::from("Council approves bridge plan\n\nBy Jane Doe\n\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "John Doev{i} spoke on Monday. \u{201c}We will,\u{201d} she said.\n\n"
+            ));
+        }
+        text
+    };
+    let sample = analyze_checked(&make(3)).unwrap();
+    assert_eq!(sample.quotes.len(), 3, "{:?}", sample.quotes);
+    assert_linear_tenfold("pronouns that fit no one", 6_000, make);
+}

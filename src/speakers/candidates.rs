@@ -1,0 +1,591 @@
+//! Candidates without a cue: the subject of a quotation's sentence, an
+//! organisation or document that opens its clause, and the bodies and role
+//! phrases a short description stands for ("the agency", "the spokesman").
+
+use super::*;
+
+/// The subject of the sentence that holds `quote` (absolute span) in masked
+/// paragraph `m` (absolute start `base`), for words no speech verb
+/// attributes: the first "he"/"she" or name in the sentence before the quote
+/// that is not after a preposition, else the first such name after it in the
+/// same sentence ("Granting that Rusk was "…", Vell did hint"), else the
+/// subject of an earlier sentence of the paragraph ("Brenn kept his
+/// distance … "I'll back her anyway"").
+pub(super) fn sentence_subject(
+    reg: &Registry,
+    input: &str,
+    m: &str,
+    base: usize,
+    quote: Span,
+    prev_start: usize,
+    last_speaker: Option<usize>,
+) -> Option<(Option<usize>, String)> {
+    let (qs, qe) = (quote.start - base, quote.end - base);
+    let ms = &reg.mentions;
+    let written = |x: &Mention| fold(&m[x.span.start - base..x.span.end - base]);
+    let mut s = sentence_start(m, qs);
+    // A group that acts: "the crowd loudly reprised the chant "…"".
+    if let Some(c) = last_captures(&GROUP_SUBJECT, &m[s..qs]) {
+        return Some((None, fold(&c["who"])));
+    }
+    let mut end = qs;
+    for sentence in 0..3 {
+        let lo = ms.partition_point(|x| x.span.start < base + s);
+        let hi = ms.partition_point(|x| x.span.start < base + end);
+        let name = ms[lo..hi]
+            .iter()
+            .find(|x| !x.oblique && x.span.end <= base + end);
+        // An organisation or a document that opens the clause: "The
+        // Harbour Gazette lately printed a note that said …", "On its
+        // website, the agency lists "…"", "The petition accuses …"; "It
+        // added" after one.
+        if let Some((a, b, np)) = opening_np(m, s, end) {
+            let person_inside = ms[lo..hi]
+                .iter()
+                .any(|x| x.span.start >= base + a && x.span.start < base + b);
+            if !person_inside {
+                match np {
+                    Np::Body => return Some((None, fuller_body(input, base + a, &m[a..b]))),
+                    Np::It if s > 0 => {
+                        let ps = sentence_start(m, s - 1);
+                        if let Some((a, b, Np::Body)) = opening_np(m, ps, s) {
+                            return Some((None, fuller_body(input, base + a, &m[a..b])));
+                        }
+                    }
+                    Np::It => {}
+                }
+            }
+        }
+        // A role or a description of someone in the story opening the
+        // clause: "The former harbour master opened her talk …".
+        let c = clause_start(m, s, end);
+        if m[c..end].starts_with("The ") && name.is_none_or(|x| x.span.start - base > c) {
+            let words: Vec<&str> = m[c..end].split_whitespace().take(7).collect();
+            for n in (2..=words.len()).rev() {
+                let phrase = words[..n].join(" ");
+                if !usable(&phrase) {
+                    continue;
+                }
+                let at = base + c;
+                let id = resolve(reg, &phrase, at, base, prev_start, last_speaker).or_else(|| {
+                    is_epithet(&phrase)
+                        .then(|| antecedent(reg, None, at, base, prev_start, last_speaker))
+                        .flatten()
+                });
+                if let Some(id) = id {
+                    return Some((Some(id), phrase));
+                }
+            }
+        }
+        // A pronoun that stands before any name: "She expected that …".
+        let limit = name.map_or(end, |x| x.span.start - base);
+        let mut at = s;
+        for w in m[s..limit].split_inclusive(|c: char| !c.is_alphanumeric()) {
+            let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let gender = match word {
+                "he" | "He" => Some(Gender::Male),
+                "she" | "She" => Some(Gender::Female),
+                _ => None,
+            };
+            if let Some(g) = gender {
+                let id = antecedent(reg, Some(g), base + at, base, prev_start, last_speaker)?;
+                return Some((Some(id), word.to_string()));
+            }
+            at += w.len();
+        }
+        if let Some(x) = name {
+            // "Ola Brenn and Tom Vell, found …": joint speakers.
+            if let Some(end) = joint_names(m, x.span.end - base) {
+                return Some((None, fold(&m[x.span.start - base..end])));
+            }
+            return Some((Some(x.person), written(x)));
+        }
+        if sentence == 0 {
+            let e = sentence_end(m, qe).max(qe);
+            let lo = ms.partition_point(|x| x.span.start < base + qe);
+            let hi = ms.partition_point(|x| x.span.start < base + e);
+            if let Some(x) = ms[lo..hi].iter().find(|x| !x.oblique) {
+                return Some((Some(x.person), written(x)));
+            }
+        }
+        if s == 0 {
+            break;
+        }
+        end = s;
+        s = sentence_start(m, s - 1);
+    }
+    None
+}
+
+/// "The Gazette" after "The Harbour Gazette", "Doe's office" after "Senator
+/// Jane Doe's office": a short name of a body takes its fuller form written
+/// earlier in the article (the nearest), if any.
+pub(super) fn fuller_body(input: &str, at: usize, phrase: &str) -> String {
+    let phrase = fold(phrase);
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let tail = match words.as_slice() {
+        ["The" | "the", head] if head.starts_with(char::is_uppercase) => Some(head.to_string()),
+        [owner, _] if is_possessive_body(&phrase) && owner.starts_with(char::is_uppercase) => {
+            Some(phrase.clone())
+        }
+        _ => None,
+    };
+    let Some(tail) = tail else {
+        return phrase;
+    };
+    // (Within the 16 KB before: the lookup stays linear in the article
+    // however many such quotes it holds. The pattern is built per phrase,
+    // so it is compiled only where its first word is there to be found.)
+    let window = &input[floor(input, at.saturating_sub(16 * 1024))..at];
+    if !window.contains(tail.split(' ').next().unwrap_or_default()) {
+        return phrase;
+    }
+    // (Words on one line or across one line break, not a blank line.)
+    let sep = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)";
+    let re = Regex::new(&format!(
+        r"(?:[Tt]he{sep})?{TOK}(?:{sep}{TOK}){{0,3}}{sep}{}(?-u:\b)",
+        regex::escape(&tail).replace(' ', sep)
+    ));
+    match re.ok().and_then(|re| re.find_iter(window).last()) {
+        Some(found) => fold(found.as_str()),
+        None => phrase,
+    }
+}
+
+/// "As the Lanterns played": a band, a team or a party known by one plural
+/// name keeps the article it is written with.
+pub(super) fn with_article(who: &str, name: String) -> String {
+    let the = !name.contains(' ')
+        && name.ends_with('s')
+        && who
+            .strip_suffix(name.as_str())
+            .is_some_and(|w| w.ends_with("the ") || w.ends_with("The "));
+    if the {
+        format!("the {name}")
+    } else {
+        name
+    }
+}
+
+/// "the email said" after "Rusk's office mailed out a note": a document
+/// speaks for the body that opens an earlier sentence of its paragraph (up
+/// to three back), when one does.
+pub(super) fn issuing_body(m: &str, a: &Attribution) -> Option<String> {
+    let mut words = a.who.split_whitespace();
+    let document = match (words.next(), words.next(), words.next()) {
+        (Some(det), Some(noun), None) => {
+            DETERMINERS.contains(&Key::new(det).as_str())
+                && DOCUMENTS.contains(&Key::new(noun).as_str())
+        }
+        _ => false,
+    };
+    if !document {
+        return None;
+    }
+    let mut end = sentence_start(m, a.at);
+    for _ in 0..3 {
+        if end == 0 {
+            break;
+        }
+        let s = sentence_start(m, end - 1);
+        if let Some((x, y, Np::Body)) = opening_np(m, s, end) {
+            let phrase = fold(&m[x..y]);
+            if is_possessive_body(&phrase)
+                || !DOCUMENTS.iter().any(|d| phrase.to_lowercase().ends_with(d))
+            {
+                return Some(phrase);
+            }
+        }
+        end = s;
+    }
+    None
+}
+
+/// "the tabloid" after "the Harbour Evening Star", "the agency" after "the
+/// Fisheries Department": a generic noun for a kind of body stands for the
+/// nearest body of that kind named in the 16 KB before, as written.
+pub(super) fn named_body(input: &str, at: usize, who: &str) -> Option<String> {
+    const PAPERS: &str = "News|Times|Post|Journal|Herald|Tribune|Gazette|Telegraph|Chronicle|Register|Mail|Express|Guardian|Observer|Star|Inquirer|Examiner|Sun";
+    const AGENCIES: &str = "Department|Agency|Bureau|Administration|Service|Commission";
+    static PAPER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:[Tt]he[ \t]+)?{TOK}(?:[ \t]+{TOK}){{0,3}}[ \t]+(?:{PAPERS})(?-u:\b)"
+        ))
+        .expect("paper name")
+    });
+    static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:[Tt]he[ \t]+)?{TOK}(?:[ \t]+{TOK}){{0,3}}[ \t]+(?:{AGENCIES})(?-u:\b)"
+        ))
+        .expect("agency name")
+    });
+    let words: Vec<String> = who.split_whitespace().map(lower_key).collect();
+    let re: &Regex = match words.as_slice() {
+        [the, noun] if the == "the" => match noun.as_str() {
+            "tabloid" | "newspaper" | "paper" | "daily" => &PAPER,
+            "agency" | "department" => &AGENCY,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let from = floor(input, at.saturating_sub(16 * 1024));
+    re.find_iter(&input[from..at.min(input.len())])
+        .last()
+        .map(|m| fold(m.as_str()))
+}
+
+/// What opens a clause, for [`opening_np`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Np {
+    /// An organisation or a document ("The Harbour Gazette", "the agency",
+    /// "The petition", "A new ferry guide").
+    Body,
+    /// "It", which stands for the body of the sentence before.
+    It,
+}
+
+/// Nouns for written things that say what they contain.
+pub(super) const DOC_NOUNS: &str = "statement|e-?mail|memo|letter|release|tweet|message|note|petition|lawsuit|suit|complaint|report|study|survey|poll|editorial|article|column|textbook|document|agreement|contract|filing|indictment|ruling|ad|advertisement|video|website|headline|summary|paper|motion|resolution|manifesto|proposal|transcript|piece";
+
+pub(super) static DOC_NP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[\p{{L}}\-’']+\s+){{0,3}}?(?:{DOC_NOUNS})(?-u:\b)"
+    ))
+    .expect("document phrase")
+});
+pub(super) static DOC_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:{DOC_NOUNS})$")).expect("document head"));
+/// "conducted in February", "released on Monday" after a document noun.
+pub(super) static DOC_DATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:conducted|released|published|issued|filed|taken|carried out)\s+(?:in|on|last|this)\s+[\p{L}0-9]+(?:\s+[0-9]{1,4})?")
+        .expect("document date")
+});
+/// What runs on from a document noun to the verb: an appositive between
+/// commas, or a short participle phrase before a speech verb.
+pub(super) static DOC_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<tail>,\s[^,;:]{{3,60}}|\s+(?:just\s+)?[a-z]+ed\s[^,;:]{{1,40}}?)(?:,\s+[a-z]|\s+(?:{VERB_RE})(?-u:\b))"
+    ))
+    .expect("document tail")
+});
+/// "from the centrist Harbour Institute" after a document noun.
+pub(super) static DOC_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s+(?:from|by|of)\s+(?:the\s+)?(?:[a-z][a-z\-]*\s+){{0,2}}(?P<org>{TOK}(?:\s+{TOK}){{0,4}})"
+    ))
+    .expect("document source")
+});
+pub(super) static CAPS_NP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:[Tt]he\s+)?{TOK}(?:\s+{TOK}){{0,4}}")).expect("capitalised phrase")
+});
+
+/// Words that open an introductory phrase ("On its website, …", "In 1991,
+/// …", "Meanwhile, …") before the subject.
+pub(super) const INTRO_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "as",
+    "if",
+    "although",
+    "though",
+    "because",
+    "since",
+    "meanwhile",
+    "however",
+    "still",
+    "instead",
+    "now",
+    "then",
+    "yet",
+    "but",
+    "and",
+    "so",
+    "also",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "for",
+    "with",
+    "without",
+    "despite",
+    "according",
+    "unlike",
+    "like",
+    "under",
+    "from",
+    "by",
+    "over",
+    "likewise",
+    "similarly",
+    "separately",
+    "moreover",
+    "furthermore",
+    "indeed",
+    "instead",
+];
+
+/// Where the main clause of `m[s..end]` starts: past white space, opening
+/// marks and up to two introductory phrases that end in a comma ("On its
+/// website, …", "In 1991, …", "Meanwhile, …").
+pub(super) fn clause_start(m: &str, s: usize, end: usize) -> usize {
+    let skip = |at: usize| {
+        at + m[at..end].len()
+            - m[at..end]
+                .trim_start_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c))
+                .len()
+    };
+    let mut at = skip(s);
+    for _ in 0..2 {
+        let first = Key::new(m[at..end].split_whitespace().next().unwrap_or(""));
+        let first = first.as_str();
+        let intro = INTRO_WORDS.contains(&first) || first.ends_with("ly");
+        match m[at..end].find(',') {
+            Some(c) if intro && c <= 80 => at = skip(at + c + 1),
+            _ => break,
+        }
+    }
+    at
+}
+
+/// The noun phrase that opens the main clause of `m[s..end]` when it names
+/// an organisation or a document, or is "It": past up to two introductory
+/// phrases that end in a comma, and only when a lower-case word (its verb,
+/// or an adverb before it) follows. Byte range and kind.
+pub(super) fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
+    let at = clause_start(m, s, end);
+    let t = &m[at..end];
+    let (len, np) = if t.starts_with("It ") {
+        (2, Np::It)
+    } else if let Some(d) = DOC_NP.find(t) {
+        // "a report from the centrist Harbour Institute put it this way":
+        // the document speaks for the body that issued it.
+        if let Some(c) = DOC_SOURCE.captures(&t[d.end()..]) {
+            let o = c.name("org").expect("org group");
+            let next = t[d.end() + o.end()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            if next.starts_with(char::is_lowercase) && !matches!(next, "of" | "and" | "or") {
+                let a = at + d.end() + o.start();
+                return Some((a, a + o.len(), Np::Body));
+            }
+        }
+        // The whole subject up to its verb, as the article writes it: "One
+        // such memo, seen by the Gazette, includes", "A new guide just
+        // printed for ferry crews explains".
+        let rest = &t[d.end()..];
+        if let Some(c) = DOC_TAIL.captures(rest) {
+            (d.end() + c.name("tail").map_or(0, |x| x.end()), Np::Body)
+        } else {
+            (d.end(), Np::Body)
+        }
+    } else if let Some(body) = CAPS_NP
+        .find(t)
+        .and_then(|c| owned_body_after(t, 0, c.as_str()))
+    {
+        // "Rusk's office mailed out a note": the body a person owns.
+        let end = t.find(body.split_whitespace().last()?)? + body.split_whitespace().last()?.len();
+        (end, Np::Body)
+    } else if let Some(c) = CAPS_NP.find(t) {
+        let phrase = c.as_str();
+        let parts = parse_run(phrase);
+        let the = phrase.starts_with("The ") || phrase.starts_with("the ");
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let last = words.last().copied().unwrap_or("");
+        let body = is_org_head(last)
+            || (is_capitals(last) && words.len() <= 2)
+            || (the && words.len() >= 2 && words[1..].iter().all(|w| !has_key(&STOP_WORDS, w)))
+            || (parts.tokens.len() >= 2 && !plausible_name(&parts.tokens));
+        if !body || parts.tokens.is_empty() {
+            return None;
+        }
+        (c.end(), Np::Body)
+    } else {
+        return None;
+    };
+    // A verb (or an adverb before it) follows: "… recently ran", "… lists".
+    let next = t[len..]
+        .trim_start_matches(',')
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let verbish = next.chars().next().is_some_and(char::is_lowercase)
+        && !matches!(
+            next,
+            "of" | "in"
+                | "at"
+                | "from"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "on"
+                | "and"
+                | "or"
+                | "who"
+                | "which"
+                | "that"
+                | "whose"
+        );
+    verbish.then_some((at, at + len, np))
+}
+
+/// Does a subject name someone known: a pronoun, a role phrase, or a name
+/// the registry holds (by surname or a unique first name)?
+pub(super) fn knows(reg: &Registry, w: &str) -> bool {
+    let first = Key::new(w.split_whitespace().next().unwrap_or(""));
+    let first = first.as_str();
+    if PRONOUNS.contains(&first) || DETERMINERS.contains(&first) {
+        return true;
+    }
+    parse_run(w).tokens.last().is_some_and(|last| {
+        reg.by_surname(last, usize::MAX).is_some() || reg.by_first_name(last).is_some()
+    })
+}
+
+/// Nouns for bodies that speak as one: "the department said" after "the
+/// State Department", "His campaign said".
+pub(super) const ORG_NOUNS: &[&str] = &[
+    "department",
+    "agency",
+    "ministry",
+    "committee",
+    "commission",
+    "council",
+    "campaign",
+    "company",
+    "firm",
+    "board",
+    "government",
+    "administration",
+    "office",
+    "bureau",
+    "foundation",
+    "institute",
+    "university",
+    "party",
+    "union",
+    "team",
+    "club",
+    "group",
+    "organization",
+    "organisation",
+    "network",
+    "charity",
+    "hospital",
+    "school",
+    "court",
+];
+
+/// "His campaign said" → "the Rusk campaign": a body owned by a person
+/// named through a possessive pronoun, called by that person's surname.
+pub(super) fn owned_body(
+    reg: &Registry,
+    who: &str,
+    at: usize,
+    para_start: usize,
+    prev_start: usize,
+    last_speaker: Option<usize>,
+) -> Option<String> {
+    let mut words = who.split_whitespace();
+    let (owner, noun) = (lower_key(words.next()?), words.next()?);
+    if words.next().is_some() || !ORG_NOUNS.contains(&lower_key(noun).as_str()) {
+        return None;
+    }
+    let gender = match owner.as_str() {
+        "his" => Some(Gender::Male),
+        "her" => Some(Gender::Female),
+        _ => return None,
+    };
+    let person = antecedent(reg, gender, at, para_start, prev_start, last_speaker)?;
+    let surname = reg.people[person].surname();
+    (!surname.is_empty()).then(|| format!("the {surname} {}", lower_key(noun)))
+}
+
+/// Fuller forms of short role phrases: "the spokesman" said after "the
+/// mayor's spokesman" was named, "the aide" after "A senior budget
+/// committee aide". Found per head noun, once per article.
+#[derive(Default)]
+pub(super) struct RolePhrases {
+    /// Head noun → (offset, phrase) of every determiner phrase with at
+    /// least one modifier that ends in it, in document order.
+    pub(super) by_head: WordMap<String, Vec<(usize, String)>>,
+}
+
+impl RolePhrases {
+    pub(super) fn fuller(
+        &mut self,
+        input: &str,
+        paragraphs: &[Element],
+        who: &str,
+        at: usize,
+    ) -> Option<&str> {
+        let mut words = who.split_whitespace();
+        let (det, head) = (words.next()?, words.next()?);
+        let key = lower_key(head);
+        if words.next().is_some()
+            || !det.eq_ignore_ascii_case("the")
+            || !(ROLE_NOUNS.contains(&key.as_str()) || ORG_NOUNS.contains(&key.as_str()))
+        {
+            return None;
+        }
+        let head = lower_key(head);
+        let found = self
+            .by_head
+            .entry(head.clone())
+            .or_insert_with(|| role_phrases_for(input, paragraphs, &head));
+        found
+            .iter()
+            .filter(|(pos, _)| *pos < at)
+            .max_by_key(|(_, p)| p.len())
+            .map(|(_, p)| p.as_str())
+    }
+}
+
+pub(super) fn role_phrases_for(
+    input: &str,
+    paragraphs: &[Element],
+    head: &str,
+) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let text = p.span.of(input);
+        let words: Vec<(usize, &str)> = text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        for (k, &(_, w)) in words.iter().enumerate() {
+            let bare = w.trim_end_matches([',', '.', ';', ':']);
+            if !bare.eq_ignore_ascii_case(head) {
+                continue;
+            }
+            // Walk back over at most four modifiers to a determiner.
+            for back in 2..=5 {
+                let Some(j) = k.checked_sub(back) else { break };
+                let (start, det) = words[j];
+                let key = Lower::new(det);
+                let key = key.as_str();
+                if matches!(key, "the" | "a" | "an" | "one" | "another") {
+                    let end = words[k].0 + bare.len();
+                    out.push((p.span.start + start, fold(&text[start..end])));
+                    break;
+                }
+                let ok = det
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+                    && !PHRASE_END.contains(&key);
+                if !ok {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}

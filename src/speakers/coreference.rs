@@ -1,0 +1,249 @@
+//! Coreference: one step from a mention to a person of the registry, across
+//! full names, surnames, first names, roles, descriptions ("the former
+//! minister"), documents ("the statement") and pronouns (gender and
+//! number; a bounded look back).
+
+use super::*;
+
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i"];
+
+/// Heads of descriptions that stand for a person already named ("the
+/// shipping tycoon", "the former minister"): roles a public figure holds,
+/// not the staff or sources who speak for others.
+pub(super) const EPITHET_HEADS: &[&str] = &[
+    "mogul",
+    "tycoon",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "frontrunner",
+    "front-runner",
+    "nominee",
+    "candidate",
+    "challenger",
+    "incumbent",
+    "senator",
+    "governor",
+    "congressman",
+    "congresswoman",
+    "president",
+    "secretary",
+    "mayor",
+    "minister",
+    "premier",
+    "chancellor",
+    "leader",
+    "star",
+    "actor",
+    "actress",
+    "singer",
+    "rapper",
+    "comedian",
+    "host",
+    "veteran",
+    "politician",
+    "lawmaker",
+    "democrat",
+    "republican",
+    "populist",
+    "real-estate",
+    "developer",
+    "entrepreneur",
+    "author",
+    "novelist",
+];
+
+/// "the shipping tycoon", "The former minister": the definite article, at
+/// least one modifier, and a head that describes a public figure.
+pub(super) fn is_epithet(who: &str) -> bool {
+    // Read word by word, each a lower-case key: three at least, "the"
+    // first, an epithet head last, no function word after the first.
+    let (mut n, mut the, mut head, mut function) = (0, false, false, false);
+    for w in who.split_whitespace() {
+        let w = Key::new(w);
+        let w = w.as_str();
+        if n == 0 {
+            the = w == "the";
+        } else {
+            function |= PHRASE_END.contains(&w);
+        }
+        head = EPITHET_HEADS.contains(&w);
+        n += 1;
+    }
+    n >= 3 && the && head && !function
+}
+
+/// Written things that "say" what their author wrote.
+pub(super) const DOCUMENTS: &[&str] = &[
+    "statement",
+    "email",
+    "e-mail",
+    "memo",
+    "letter",
+    "release",
+    "tweet",
+    "message",
+    "note",
+    "post",
+];
+
+/// The person a pronoun (of `gender`, if it has one) or a document at
+/// absolute offset `at` refers back to: the nearest subject named before it
+/// in its own paragraph, else anyone named there; if no one is, the first
+/// subject of the paragraph before (its topic: "Brenn then talked about
+/// what he values in the plan." → "…," he said); else the last
+/// speaker; else anyone named before. Mentions are in document order, so
+/// each step is a binary search and a short scan.
+pub(super) fn antecedent(
+    reg: &Registry,
+    gender: Option<Gender>,
+    at: usize,
+    para_start: usize,
+    prev_start: usize,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    let fits = |p: usize| {
+        gender.is_none() || reg.people[p].gender.is_none() || reg.people[p].gender == gender
+    };
+    let ms = &reg.mentions;
+    let lo = ms.partition_point(|m| m.span.start < para_start);
+    let hi = ms.partition_point(|m| m.span.start < at);
+    let here = || {
+        ms[lo..hi]
+            .iter()
+            .rev()
+            .take(MENTION_WINDOW)
+            .filter(|m| m.span.end <= at && !m.oblique)
+    };
+    // In the paragraph the nearest subject that fits wins; in the one
+    // before (its topic), someone known to be of the pronoun's gender wins
+    // over someone of unknown gender (often a body or a place read as a
+    // name).
+    let same = |p: usize| gender.is_some() && reg.people[p].gender == gender;
+    if let Some(m) = here()
+        .find(|m| m.subject && fits(m.person))
+        .or_else(|| here().find(|m| fits(m.person)))
+    {
+        return Some(m.person);
+    }
+    if here().next().is_none() {
+        let plo = ms.partition_point(|m| m.span.start < prev_start);
+        let prev = || {
+            ms[plo..lo]
+                .iter()
+                .take(MENTION_WINDOW)
+                .filter(|m| m.span.end <= para_start && m.subject && !m.oblique)
+        };
+        if let Some(m) = prev()
+            .find(|m| same(m.person))
+            .or_else(|| prev().find(|m| fits(m.person)))
+        {
+            return Some(m.person);
+        }
+    }
+    if let Some(s) = last_speaker.filter(|&s| fits(s)) {
+        return Some(s);
+    }
+    // Anyone named before: one known to be of the pronoun's gender first,
+    // then one of unknown gender not named after a preposition (a place
+    // often is: "grew up in Port Avery. 'We never close,' she says"), then
+    // anyone who fits.
+    let before = || {
+        ms[..hi]
+            .iter()
+            .rev()
+            .take(MENTION_WINDOW)
+            .filter(|m| m.span.end <= at)
+    };
+    before()
+        .find(|m| gender.is_some() && reg.people[m.person].gender == gender)
+        .or_else(|| before().find(|m| !m.oblique && fits(m.person)))
+        .or_else(|| before().find(|m| fits(m.person)))
+        .map(|m| m.person)
+}
+
+/// How many mentions back a pronoun looks for its antecedent: a pronoun
+/// that fits none of the last few dozen people named refers to no one
+/// named, and a search of every earlier mention would make an article of
+/// such pronouns quadratic.
+pub(super) const MENTION_WINDOW: usize = 64;
+
+/// Resolve a mention at absolute offset `at` to a person.
+pub(super) fn resolve(
+    reg: &Registry,
+    who: &str,
+    at: usize,
+    para_start: usize,
+    prev_start: usize,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    let key = Lower::new(who.split_whitespace().next().unwrap_or(""));
+    let key = key.as_str();
+    // "Clinton supporters": a group, not the person who names it.
+    if (is_group(who) && !ROLE_OPENERS.contains(&key)) || is_possessive_body(who) {
+        return None;
+    }
+    if PRONOUNS.contains(&key) {
+        let gender = match key {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        if key == "i" || key == "they" {
+            return last_speaker;
+        }
+        return antecedent(reg, gender, at, para_start, prev_start, last_speaker);
+    }
+    if ROLE_OPENERS.contains(&key) {
+        // "the statement said", "The email said": whoever issued it.
+        let mut rest = who.split_whitespace().skip(1);
+        let document = match (rest.next(), rest.next()) {
+            (Some(w), None) => DOCUMENTS.contains(&Key::new(w).as_str()),
+            _ => false,
+        };
+        if document {
+            return antecedent(reg, None, at, para_start, prev_start, last_speaker);
+        }
+        // "the bench Margaret Olufemi": a role phrase that ends in a name.
+        let parts = parse_run(who);
+        let named = !parts.tokens.is_empty()
+            && parts.tokens.iter().all(|t| {
+                t.chars().next().is_some_and(char::is_uppercase)
+                    && !has_key(&TITLE_WORDS, t)
+                    && !has_key(&ROLE_WORDS, t)
+            });
+        if !named {
+            let role = who.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+            return reg.by_role(&role, at);
+        }
+        let name = parts.tokens.join(" ");
+        return resolve(reg, &name, at, para_start, prev_start, last_speaker);
+    }
+    // The mention gathered at this very place (where the name part starts).
+    let parts = parse_run(who);
+    let name_at = at + parts.offset;
+    // Mentions are in document order: the first one that starts within two
+    // bytes of the name.
+    let from = reg
+        .mentions
+        .partition_point(|m| m.span.start < name_at.saturating_sub(2));
+    if let Some(m) = reg.mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start <= name_at + 2)
+        .next()
+    {
+        return Some(m.person);
+    }
+    match parts.tokens.len() {
+        0 => None,
+        1 => reg
+            .by_surname(parts.tokens[0], at + 1)
+            .or_else(|| reg.by_first_name(parts.tokens[0])),
+        _ => {
+            let last = Key::new(parts.tokens.last()?);
+            let first = Key::new(parts.tokens[0]);
+            reg.by_full_name(first.as_str(), last.as_str())
+                .or_else(|| reg.by_surname(parts.tokens.last()?, at + 1))
+        }
+    }
+}

@@ -1,0 +1,1426 @@
+//! Cues: the grammatical evidence around a quotation that names its
+//! speaker: a speech verb with its subject on either side (inverted or not),
+//! "according to", a dash or a colon, a speech noun's owner. Works on the
+//! paragraph's masked text (quotations blanked out), inside a window.
+
+use super::*;
+
+/// Speech verbs, past and present, and their -ing forms.
+pub(super) const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|noting|argued|argues|arguing|claimed|claims|claiming|stated|declared|wrote|writes|writing|asked|asks|asking|replied|responded|continued|recalled|admitted|acknowledged|suggested|suggesting|announced|remarked|observed|conceded|complained|complaining|predicted|stressed|stressing|emphasised|emphasized|joked|quipped|tweeted|posted|pointed out|points out|went on|goes on|mused|boasted|vowed|promised|pledged|testified|shouted|cried|whispered|concluded|maintained|contended|countered|charged|alleged|cautioned|lamented|reiterated|reiterates|confirmed|denied|agreed|sighed|described|describing|called|calling|thought|believed|wondered|pleaded|begged|demanded|accused|slammed|blasted|praised|hailed|labelled|labeled|branded|dismissed|criticised|criticized|recounted|revealed|reported|answered|snapped|retorted|yelled|screamed|chanted|texted|assured|assures|forwards|forwarded|protested|protests|sang|sings|shouting|emailed|rejected|rejects|describe|announcing|stating|beamed|boomed|gushed|exclaimed|mocked|mocking|derided|deriding|echoed|ridiculed|touted|pitched|framed|scoffed|groused|griped|railed|lashed out|decried|bemoaned|cited|referred|referring|characterized|characterised|shot back|fired back|chimed in|put it|puts it|responds|replies|repeated|repeats|concludes|conclude|write|argue|insist|explain|respond|reply|ask|recalls|admits|acknowledges|suggests|announces|declares|continues|recounts|reveals|answers|retorts|vows|promises|pledges|testifies|warn|predicts|cautions|laments|boasts|quips|jokes|exclaims|muses|counters|contends|maintains|observes|remarks|concedes|complains|stresses|emphasises|emphasizes|confirms|reads|interjected|interjects|commented|blurted|asserted|asserts|clarified|clarifies|elaborated|elaborates|opined|reasoned";
+
+pub(super) static VERB_RE: &str = VERBS;
+
+/// Verbs whose object is never the speaker ("told reporters", "praised
+/// Jane Doe"): left out where the name after the verb is taken as the
+/// speaker ("…," said Jane Doe).
+pub(super) const OBJECT_VERBS: &[&str] = &[
+    "told",
+    "tells",
+    "telling",
+    "tell",
+    "urged",
+    "urges",
+    "urging",
+    "accused",
+    "slammed",
+    "blasted",
+    "praised",
+    "hailed",
+    "labelled",
+    "labeled",
+    "branded",
+    "dismissed",
+    "criticised",
+    "criticized",
+    "mocked",
+    "mocking",
+    "derided",
+    "deriding",
+    "ridiculed",
+    "called",
+    "calling",
+    "describe",
+    "described",
+    "describing",
+    "cited",
+    "referred",
+    "referring",
+    "characterized",
+    "characterised",
+    "rejected",
+    "rejects",
+    "forwarded",
+    "forwards",
+    "texted",
+    "emailed",
+    "assured",
+    "assures",
+    "begged",
+    "demanded",
+    "decried",
+    "bemoaned",
+];
+
+/// The speech verbs after which a name is the speaker.
+pub(super) static INVERTING_RE: LazyLock<String> = LazyLock::new(|| {
+    VERBS
+        .split('|')
+        .filter(|v| !OBJECT_VERBS.contains(v))
+        .collect::<Vec<_>>()
+        .join("|")
+});
+
+/// One word of a name: an initial, an abbreviated title, or a capitalised word.
+pub(super) const TOK: &str = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*)";
+
+/// WHO: a pronoun, a "the ..." phrase, or a name (with titles and role words
+/// before it: "RNC spokesman Sean Spicer").
+pub(super) static WHO: LazyLock<String> = LazyLock::new(|| format!(r"(?-u:\b){}", &*WHO_PHRASE));
+
+/// WHO without the word boundary it opens with.
+pub(super) static WHO_PHRASE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:[a-z][a-z\-]*\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
+    )
+});
+
+/// "…," X said / X says — the speaker before the verb, after the quote.
+pub(super) static AFTER_WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    let tail = &*AFTER_WHO_TAIL;
+    Regex::new(&format!(r"^[\s,;:—–\-]*{who}{tail}")).expect("after who verb")
+});
+/// What follows the who-phrase in AFTER_WHO_VERB.
+pub(super) static AFTER_WHO_TAIL: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        r"(?:,\s+(?P<app>[^,]{{3,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
+    )
+});
+/// AFTER_WHO_TAIL at the start of the haystack: what `after_who_tail`
+/// finds, kept as the specification it is tested against.
+#[cfg(test)]
+pub(super) static AFTER_WHO_TAIL_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{})", &*AFTER_WHO_TAIL)).expect("after who tail"));
+
+/// Could a speech verb, or an adverb that the patterns allow before one,
+/// open `t` past the white space it starts with? The word there (its
+/// ASCII letters) must then be one of the adverbs or the first word of
+/// a verb of VERBS: a test that rules out AFTER_WHO_TAIL and SPEECH_AFTER
+/// (without their opening comma group) cheaply.
+pub(super) fn verb_may_follow(t: &str) -> bool {
+    static OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
+        VERBS
+            .split('|')
+            .filter_map(|v| v.split(' ').next())
+            .chain([
+                "also",
+                "later",
+                "then",
+                "once",
+                "previously",
+                "has",
+                "had",
+                "would",
+                "was",
+                "is",
+                "reportedly",
+                "recently",
+                "simply",
+                "quickly",
+                "earlier",
+                "again",
+            ])
+            .map(str::as_bytes)
+            .collect()
+    });
+    let r = t.trim_start();
+    if r.len() == t.len() {
+        return false;
+    }
+    let n = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+    OPENERS.contains(&r.as_bytes()[..n])
+}
+
+/// The who, appositive and verb groups of a match, as byte ranges.
+pub(super) type WhoAppVerb = (
+    std::ops::Range<usize>,
+    Option<std::ops::Range<usize>>,
+    std::ops::Range<usize>,
+);
+
+/// The length of the white space and marks (`,;:` and dashes) that the
+/// after-patterns open with, `^[\s,;:—–\-]*`: AFTER_VERB_WHO's verb and
+/// AFTER_WHO_VERB's who-phrase start there.
+pub(super) fn lead_len(after: &str) -> usize {
+    let rest = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '—' | '–' | '-')
+    });
+    after.len() - rest.len()
+}
+
+/// AFTER_WHO_VERB's groups for `after`, whose who-phrase starts at byte
+/// `lead`, as (who, app, verb) ranges, found in two small steps when they
+/// can be: the regex takes the first way WHO matches (WHO_START's match)
+/// and keeps it if the rest of the pattern matches after it, so when the
+/// anchored tail matches there, those are its groups. Otherwise (the regex
+/// would go back into WHO) the whole pattern's captures decide. (Captures
+/// of the whole ran the PikeVM or the backtracker over the huge pattern.)
+pub(super) fn after_who_verb(after: &str, lead: usize) -> Option<WhoAppVerb> {
+    let shift = |m: regex::Match<'_>, off: usize| off + m.start()..off + m.end();
+    if let Some(w) = WHO_START.find(after.get(lead..)?) {
+        let e = lead + w.end();
+        if let Some((app, verb)) = after_who_tail(&after[e..]) {
+            let shift = |r: std::ops::Range<usize>| e + r.start..e + r.end;
+            return Some((lead..e, app.map(shift), shift(verb)));
+        }
+    }
+    let c = AFTER_WHO_VERB.captures(after)?;
+    Some((
+        shift(c.name("who")?, 0),
+        c.name("app").map(|m| shift(m, 0)),
+        shift(c.name("verb")?, 0),
+    ))
+}
+/// The adverbs AFTER_WHO_TAIL allows before its verb, each with white
+/// space after it.
+pub(super) const TAIL_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "once",
+    "previously",
+    "has",
+    "had",
+    "would",
+    "was",
+    "is",
+    "reportedly",
+    "recently",
+    "simply",
+    "quickly",
+    "earlier",
+];
+
+/// The end of the run of ASCII word bytes (`(?-u:\w)`) from byte `p`.
+pub(super) fn word_end(b: &[u8], mut p: usize) -> usize {
+    while word_byte(b.get(p)) {
+        p += 1;
+    }
+    p
+}
+
+/// The end of the speech verb of VERBS that starts at byte `p` of `t` and
+/// ends at a word boundary, as `(?:VERBS)(?-u:\b)` takes it there: the
+/// verbs are one word of letters or two joined by a space, so a verb fits
+/// when it is the word at `p`, or that word, a space and the next; when
+/// both fit, the one listed first.
+pub(super) fn verb_at(t: &str, p: usize) -> Option<usize> {
+    static INDEX: LazyLock<WordMap<&'static [u8], usize>> = LazyLock::new(|| {
+        let mut index = WordMap::default();
+        for (i, v) in VERBS.split('|').enumerate() {
+            index.entry(v.as_bytes()).or_insert(i);
+        }
+        index
+    });
+    let b = t.as_bytes();
+    let e = word_end(b, p);
+    if e == p {
+        return None;
+    }
+    let one = INDEX.get(&b[p..e]).copied();
+    let two = (b.get(e) == Some(&b' '))
+        .then(|| {
+            let e2 = word_end(b, e + 1);
+            INDEX.get(&b[p..e2]).map(|&i| (i, e2))
+        })
+        .flatten();
+    match (one, two) {
+        (Some(i), Some((j, e2))) => Some(if i < j { e } else { e2 }),
+        (Some(_), None) => Some(e),
+        (None, Some((_, e2))) => Some(e2),
+        (None, None) => None,
+    }
+}
+
+/// The length of the white space that opens `t`.
+pub(super) fn space_len(t: &str) -> usize {
+    t.len() - t.trim_start().len()
+}
+
+/// AFTER_WHO_TAIL_AT's app and verb groups for `t`, as byte ranges, read
+/// by hand: with an opening comma, the appositive runs from the white
+/// space after it to the next comma (its white space given back a
+/// character at a time while it is shorter than three characters), then
+/// white space, up to two adverbs each with white space after it (as many
+/// as there are, then fewer) and a verb (`verb_at`). (The regex's
+/// captures cost some two thousand instructions a quotation.)
+pub(super) fn after_who_tail(
+    t: &str,
+) -> Option<(Option<std::ops::Range<usize>>, std::ops::Range<usize>)> {
+    let (app, mut p) = match t.strip_prefix(',') {
+        Some(r) => {
+            let ws = space_len(r);
+            if ws == 0 {
+                return None;
+            }
+            let comma = ws + r[ws..].find(',')?;
+            let mut start = ws;
+            let mut len = r[ws..comma].chars().count();
+            let mut spaces = r[..ws]
+                .char_indices()
+                .rev()
+                .map(|(i, _)| i)
+                .filter(|&i| i > 0);
+            while len < 3 {
+                start = spaces.next()?;
+                len += 1;
+            }
+            if len > 90 {
+                return None;
+            }
+            (Some(1 + start..1 + comma), 1 + comma + 1)
+        }
+        None => (None, 0),
+    };
+    let ws = space_len(&t[p..]);
+    if ws == 0 {
+        return None;
+    }
+    p += ws;
+    let b = t.as_bytes();
+    let mut at = [p; 3];
+    let mut n = 1;
+    while n < 3 {
+        let e = word_end(b, at[n - 1]);
+        let gap = space_len(&t[e..]);
+        if gap == 0
+            || !TAIL_ADVERBS
+                .iter()
+                .any(|a| a.as_bytes() == &b[at[n - 1]..e])
+        {
+            break;
+        }
+        at[n] = e + gap;
+        n += 1;
+    }
+    at[..n]
+        .iter()
+        .rev()
+        .find_map(|&q| verb_at(t, q).map(|e| (app.clone(), q..e)))
+}
+
+/// "…," said X.
+pub(super) static AFTER_VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    let verbs = &*INVERTING_RE;
+    Regex::new(&format!(r"^[\s,;:—–\-]*(?P<verb>{verbs})\s+{who}")).expect("after verb who")
+});
+/// "…" — Jane Doe.
+pub(super) static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"^\s*[—–\-]{{1,2}}\s*{who}\s*(?:[,.]|$)")).expect("after dash")
+});
+/// AFTER_DASH's who group for `after`, found in two small steps when it
+/// can be: WHO starts past the white space, one or two dashes (as many as
+/// there are) and the white space after them (it opens with a letter), and
+/// the regex takes the first way WHO matches there (WHO_START's match)
+/// if a comma, a stop or the end follows it past white space. Otherwise
+/// the whole pattern's captures decide. (Its captures ran the backtracker
+/// over the huge WHO pattern, thousands of instructions a quotation.)
+pub(super) fn after_dash(after: &str) -> Option<std::ops::Range<usize>> {
+    let mut p = after.len() - after.trim_start().len();
+    for _ in 0..2 {
+        match after[p..].chars().next() {
+            Some(c @ ('—' | '–' | '-')) => p += c.len_utf8(),
+            _ => break,
+        }
+    }
+    if p == after.len() - after.trim_start().len() {
+        return None;
+    }
+    let q = p + (after[p..].len() - after[p..].trim_start().len());
+    if let Some(w) = WHO_START.find(&after[q..]) {
+        let e = q + w.end();
+        let rest = after[e..].trim_start();
+        if rest.is_empty() || rest.starts_with([',', '.']) {
+            return Some(q..e);
+        }
+    }
+    let w = AFTER_DASH.captures(after)?.name("who")?;
+    Some(w.start()..w.end())
+}
+
+/// X said: "…" / X said that the "…" — anywhere before the quote in its sentence.
+///
+/// The pattern after its opening word boundary.
+pub(super) static WHO_VERB_TAIL: LazyLock<String> = LazyLock::new(|| {
+    let who = &*WHO_PHRASE;
+    format!(
+        r"{who}(?:,\s+(?P<app>[^,]{{3,90}}),)?,?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
+    )
+});
+#[cfg(test)]
+pub(super) static WHO_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){}", &*WHO_VERB_TAIL)).expect("who verb"));
+/// WHO_VERB at the start of the haystack, less its opening word boundary
+/// (which needs the byte before).
+pub(super) static WHO_VERB_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^(?:{})", &*WHO_VERB_TAIL)).expect("who verb at"));
+
+/// The captures of each match of WHO_VERB in `hay`, match after match, with
+/// the offset they are relative to: the pattern opens with a word boundary
+/// and WHO, whose first character is an ASCII letter or (in "-- Jane Doe")
+/// a hyphen, so each place where one of these follows a word boundary is
+/// tried in turn with the anchored rest of the pattern, which nothing
+/// before it changes. (An unanchored search of the huge pattern kept
+/// building new lazy DFA states.)
+pub(super) fn who_verb_matches<'h>(
+    who_verb_at: &'h Regex,
+    hay: &'h str,
+) -> impl Iterator<Item = (usize, regex::Captures<'h>)> {
+    let b = hay.as_bytes();
+    let mut p = 0;
+    std::iter::from_fn(move || {
+        while p < b.len() {
+            let at = p;
+            p += 1;
+            let after_word = at > 0 && word_byte(b.get(at - 1));
+            let boundary = if b[at].is_ascii_alphabetic() {
+                !after_word
+            } else {
+                b[at] == b'-' && after_word
+            };
+            if !boundary {
+                continue;
+            }
+            if let Some(c) = who_verb_at.captures(&hay[at..]) {
+                p = at + c.get(0).map_or(0, |m| m.end());
+                return Some((at, c));
+            }
+        }
+        None
+    })
+}
+#[cfg(test)]
+pub(super) static VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    let verbs = &*INVERTING_RE;
+    Regex::new(&format!(r"(?-u:\b)(?P<verb>{verbs})\s+{who}")).expect("verb who")
+});
+pub(super) static WHO_EXACT: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"^(?:{who})$")).expect("who exact")
+});
+pub(super) static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+[a-z]+(?:ed|s)(?:\s+(?:in|up|out|back|down|on|over|forward))?\s+and\s*$")
+        .expect("coordinated verbs")
+});
+pub(super) static ADVERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\s+(?:also|later|then|once|previously|has|had|have|would|was|is|reportedly|recently|simply|earlier|repeatedly|publicly|privately|again|quickly|finally|further|never|often|always|once|had|has|even|only|still|just))*\s*$")
+        .expect("adverbs")
+});
+pub(super) static VERB_WHO_END: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<verb>{VERB_RE})\s+(?:that\s+)?{who}$"
+    ))
+    .expect("verb who end")
+});
+pub(super) static VERB_ANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{VERB_RE})(?-u:\b)")).expect("verb"));
+/// A who-phrase as the subject of a sentence: what `subjects` finds, kept
+/// as the specification it is tested against.
+#[cfg(test)]
+pub(super) static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"(?:^|[\s(])(?:{who})(?-u:\b)")).expect("subject")
+});
+
+/// WHO at the start of the haystack.
+pub(super) static WHO_START: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"^(?:{who})")).expect("who start")
+});
+
+/// The matches of ACCORDING — `(?-u:\b)[Aa]ccording to\s+WHO` — in `hay`,
+/// match after match, as (start, end): each "ccording to" is tried in turn
+/// with an anchored WHO past the white space after it, which is the match
+/// the regex finds there (WHO opens with a letter). (An unanchored search
+/// of the huge WHO pattern kept building new lazy DFA states.)
+pub(super) fn according_matches(hay: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    const VERB: &str = "according to";
+    let b = hay.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || loop {
+        let k = pos + hay.get(pos..)?.find(&VERB[1..])?;
+        pos = k + VERB.len() - 1;
+        let Some(p) = k.checked_sub(1) else { continue };
+        if !matches!(b[p], b'A' | b'a') || (p > 0 && word_byte(b.get(p - 1))) {
+            continue;
+        }
+        let after = p + VERB.len();
+        let gap = hay[after..]
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(hay.len() - after);
+        if gap == 0 {
+            continue;
+        }
+        if let Some(w) = WHO_START.find(&hay[after + gap..]) {
+            pos = after + gap + w.end();
+            return Some((p, pos));
+        }
+    })
+}
+
+/// The matches of VERB_WHO — `(?-u:\b)(?P<verb>INVERTING_RE)\s+WHO` — in
+/// `hay`, match after match, as (start, verb length, end): each lower-case
+/// letter at a word start is tried in turn for the one inverting verb that
+/// fits there and an anchored WHO past the white space after it. (An
+/// unanchored search of the huge WHO pattern kept building new lazy DFA
+/// states.)
+pub(super) fn verb_who_matches(hay: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let b = hay.as_bytes();
+    let mut p = 0;
+    std::iter::from_fn(move || {
+        while p < b.len() {
+            let at = p;
+            p += 1;
+            if !b[at].is_ascii_lowercase() || (at > 0 && word_byte(b.get(at - 1))) {
+                continue;
+            }
+            let Some(len) = inverting_verb_len(&hay[at..]) else {
+                continue;
+            };
+            let gap = hay[at + len..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(hay.len() - at - len);
+            if let Some(w) = WHO_START.find(&hay[at + len + gap..]) {
+                p = at + len + gap + w.end();
+                return Some((at, len, p));
+            }
+        }
+        None
+    })
+}
+
+/// WHO (and a word boundary) at the start of the haystack.
+pub(super) static WHO_AT: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"^(?:{who})(?-u:\b)")).expect("who at")
+});
+
+/// The end of the WHO that starts at byte `q` of `hay`, after a white
+/// space or "(" or at the start: WHO opens with an ASCII letter and a word
+/// boundary, which nothing before `q` changes, so it is matched from `q` on.
+pub(super) fn who_at(hay: &str, q: usize) -> Option<usize> {
+    let b = hay.as_bytes();
+    if !b.get(q)?.is_ascii_alphabetic() {
+        return None;
+    }
+    // WHO's own match is WHO_AT's when a word boundary follows it (the
+    // boundary only rules out ways of matching): one pattern serves both.
+    let e = q + WHO_START.find(&hay[q..])?.end();
+    if word_byte(b.get(e - 1)) != word_byte(b.get(e)) {
+        return Some(e);
+    }
+    WHO_AT.find(&hay[q..]).map(|w| q + w.end())
+}
+
+/// The `who` of each match of SUBJECT — `(?:^|[\s(])WHO(?-u:\b)` — in
+/// `hay`, as (start, text), match after match: the leftmost match is the
+/// first white space or "(" (or the start) that WHO follows, so each such
+/// place is tried in turn with an anchored WHO. (An unanchored search of
+/// the huge WHO pattern kept building new lazy DFA states, a tenth of the
+/// speakers' time; the anchored one settles into few.)
+pub(super) fn subjects(hay: &str) -> impl Iterator<Item = (usize, &str)> {
+    // The next place a match may start, and whether `^` is still to try.
+    let mut p = 0;
+    let mut at_start = true;
+    std::iter::from_fn(move || {
+        if std::mem::take(&mut at_start) {
+            if let Some(e) = who_at(hay, 0) {
+                p = e;
+                return Some((0, &hay[..e]));
+            }
+        }
+        while let Some(c) = hay.get(p..)?.chars().next() {
+            let lead = p + c.len_utf8();
+            if c.is_whitespace() || c == '(' {
+                if let Some(e) = who_at(hay, lead) {
+                    p = e;
+                    return Some((lead, &hay[lead..e]));
+                }
+            }
+            p = lead;
+        }
+        None
+    })
+}
+
+/// The captures of the last match of `re` in `hay`: the matches are found
+/// by a plain search, and only the last is run again for its groups.
+/// (`captures_at` from the last match's start finds that same match, since
+/// leftmost-first semantics pick a match by where it starts.)
+pub(super) fn last_captures<'h>(re: &Regex, hay: &'h str) -> Option<regex::Captures<'h>> {
+    let last = re.find_iter(hay).last()?;
+    re.captures_at(hay, last.start())
+}
+pub(super) static POSSESSIVE_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<who>{TOK}(?:\s+{TOK}){{0,3}})['’]s\s+(?:[a-z\-]+\s+){{0,3}}?(?P<verb>claims?|assertions?|remarks?|comments?|statement|words|conclusion|warning|promise|pledge|argument|suggestion|tweets?|response|reply|insistence|accusation|allegation|prediction|vow|complaint|plea|message|speech|testimony|criticism|description)(?-u:\b)"
+    ))
+    .expect("possessive speech")
+});
+pub(super) static IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)[Ii]n\s+(?P<who>{TOK}(?:\s+{TOK}){{0,3}}?)(?:['’]s|['’])\s+(?:own\s+)?(?P<verb>words)"
+    ))
+    .expect("in X's words")
+});
+pub(super) static IN_THE_WORDS_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)[Ii]n\s+the\s+(?P<verb>words)\s+of\s+(?P<who>{TOK}(?:\s+{TOK}){{0,3}})"
+    ))
+    .expect("in the words of")
+});
+#[cfg(test)]
+pub(super) static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    let who = &*WHO;
+    Regex::new(&format!(r"(?-u:\b)(?P<verb>[Aa]ccording to)\s+{who}")).expect("according")
+});
+
+/// An attribution: who (as written), the verb, where the mention stands.
+#[derive(Debug, Clone)]
+pub(super) struct Attribution {
+    pub(super) who: String,
+    pub(super) cue: String,
+    pub(super) at: usize,
+    /// Found only as the subject of a sentence that speaks: trusted only
+    /// when it names a known person or is a pronoun.
+    pub(super) weak: bool,
+}
+
+impl Attribution {
+    /// The same with white space folded: a hard-wrapped "said\nJane Doe"
+    /// reads "said Jane Doe".
+    pub(super) fn folded(self) -> Attribution {
+        Attribution {
+            who: refold(self.who),
+            cue: refold(self.cue),
+            ..self
+        }
+    }
+}
+
+/// `fold(&s)`, reusing `s` when folding leaves it as it is: printable
+/// ASCII with single spaces inside and none at either end.
+pub(super) fn refold(s: String) -> String {
+    let b = s.as_bytes();
+    let plain = b.iter().all(|&c| (b'!'..=b'~').contains(&c) || c == b' ')
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ");
+    if plain {
+        s
+    } else {
+        fold(&s)
+    }
+}
+
+pub(super) fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribution> {
+    from_caps_in(c, hay, 0, base)
+}
+
+/// `from_caps` for captures taken of `hay[off..]`.
+pub(super) fn from_caps_in(
+    c: &regex::Captures<'_>,
+    hay: &str,
+    off: usize,
+    base: usize,
+) -> Option<Attribution> {
+    let shift = |m: regex::Match<'_>| off + m.start()..off + m.end();
+    Some(from_groups(
+        hay,
+        shift(c.name("who")?),
+        c.name("app").map(shift),
+        c.name("verb").map(shift),
+        base,
+    ))
+}
+
+/// `from_caps` for groups given as ranges of `hay`.
+pub(super) fn from_groups(
+    hay: &str,
+    who: std::ops::Range<usize>,
+    app: Option<std::ops::Range<usize>>,
+    verb: Option<std::ops::Range<usize>>,
+    base: usize,
+) -> Attribution {
+    let cue = verb.map_or("—".to_string(), |v| hay[v].to_lowercase());
+    // "his wife, Gabriela Lazar, wrote": the name in the appositive.
+    if let Some(app) = app {
+        let first = Key::new(hay[who.clone()].split_whitespace().next().unwrap_or(""));
+        let first = first.as_str();
+        let text = &hay[app.clone()];
+        let name = text.trim();
+        if is_full_name(name) && DETERMINERS.contains(&first) {
+            return Attribution {
+                weak: false,
+                who: name.to_string(),
+                cue,
+                at: base + app.start + (text.len() - text.trim_start().len()),
+            };
+        }
+    }
+    attribution_at(hay, who, cue, base)
+}
+
+/// The attribution for the who-phrase at `who` in `hay` (at `base`), run
+/// on to its head noun.
+pub(super) fn attribution_at(
+    hay: &str,
+    who: std::ops::Range<usize>,
+    cue: String,
+    base: usize,
+) -> Attribution {
+    let end = extend_phrase(hay, &hay[who.clone()], who.end);
+    Attribution {
+        weak: false,
+        who: hay[who.start..end].trim().to_string(),
+        cue,
+        at: base + who.start,
+    }
+}
+
+/// The length of the verb of INVERTING_RE that opens `t`, as a pattern
+/// that has `\s+` after the verb takes it: the word before the first white
+/// space, or the two words of "went on" and the like (whose first word is
+/// never a verb of the list by itself, so only one verb can fit).
+pub(super) fn inverting_verb_len(t: &str) -> Option<usize> {
+    static INVERTING: LazyLock<WordSet> = LazyLock::new(|| {
+        VERBS
+            .split('|')
+            .filter(|v| !OBJECT_VERBS.contains(v))
+            .map(str::as_bytes)
+            .collect()
+    });
+    let w1 = t.find(char::is_whitespace)?;
+    if INVERTING.contains(&t.as_bytes()[..w1]) {
+        return Some(w1);
+    }
+    let rest = t[w1..].strip_prefix(' ')?;
+    let len = w1 + 1 + rest.find(char::is_whitespace)?;
+    INVERTING.contains(&t.as_bytes()[..len]).then_some(len)
+}
+
+/// The attribution of a match ending at `end` of a pattern that is a verb
+/// (at `verb`) then `\s+` and WHO — VERB_WHO, AFTER_VERB_WHO, ACCORDING —
+/// read off the match: WHO opens with a letter, so it starts past the white
+/// space, and it ends the pattern. (Captures would run the PikeVM or the
+/// backtracker over the huge WHO pattern.)
+pub(super) fn verb_then_who(
+    hay: &str,
+    verb: std::ops::Range<usize>,
+    end: usize,
+    base: usize,
+) -> Option<Attribution> {
+    let who = verb.end + hay[verb.end..end].find(|c: char| !c.is_whitespace())?;
+    Some(attribution_at(
+        hay,
+        who..end,
+        hay[verb].to_lowercase(),
+        base,
+    ))
+}
+
+/// Words that open a role phrase as the who-patterns find it ("the
+/// spokesman", "one aide", "his wife").
+pub(super) const ROLE_OPENERS: &[&str] =
+    &["the", "a", "an", "his", "her", "their", "one", "another"];
+
+/// The same and "its": words that open a noun phrase.
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "one", "another",
+];
+
+/// Words that end a noun phrase: function words, pronouns, adverbs.
+pub(super) const PHRASE_END: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "that",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "when",
+    "where",
+    "while",
+    "as",
+    "if",
+    "because",
+    "than",
+    "then",
+    "also",
+    "later",
+    "once",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "would",
+    "will",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
+    "do",
+    "not",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "this",
+    "these",
+    "those",
+    "the",
+    "a",
+    "an",
+    "previously",
+    "reportedly",
+    "recently",
+    "simply",
+    "quickly",
+    "earlier",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "again",
+    "still",
+    "even",
+    "only",
+    "just",
+    "never",
+    "often",
+    "always",
+    "on",
+    "in",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "about",
+    "of",
+    "after",
+    "before",
+    "into",
+    "over",
+    "under",
+    "during",
+    "since",
+    "until",
+];
+
+/// A noun phrase found by a lazy pattern ("according to her former")
+/// runs on to its head noun ("her former business partner"): take
+/// the words after it up to punctuation or a function word or verb, six
+/// words in all at most. Names and pronouns are left as they are.
+pub(super) fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
+    let first = Lower::new(who.split_whitespace().next().unwrap_or(""));
+    if !DETERMINERS.contains(&first.as_str()) {
+        return end;
+    }
+    let mut words = who.split_whitespace().count();
+    let mut at = end;
+    while words < 6 {
+        let rest = &hay[at..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if gap == 0 {
+            break;
+        }
+        let w_len = rest[gap..]
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+            .unwrap_or(rest.len() - gap);
+        let w = &rest[gap..gap + w_len];
+        if w.is_empty()
+            || PHRASE_END.contains(&Lower::new(w).as_str())
+            || VERB_ANY.is_match(w)
+            || w.ends_with("ed")
+            || w.ends_with("ing")
+        {
+            break;
+        }
+        at += gap + w_len;
+        words += 1;
+    }
+    // "a poll conducted in February", "a report released on Monday": a
+    // document runs on over the participle that dates it.
+    let head = hay[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+    if DOC_HEAD.is_match(head) {
+        if let Some(c) = DOC_DATED.find(&hay[at..]) {
+            at += c.end();
+        }
+    }
+    // "a source familiar with the investigation", "an aide close to the
+    // senator": the phrase runs on to the next comma or stop.
+    let last = hay[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+    let tail = hay[at..].trim_start();
+    if (last == "familiar" && tail.starts_with("with "))
+        || (last == "close" && tail.starts_with("to "))
+    {
+        let stop = tail
+            .find([',', '.', ';', ':', '(', '"', '\u{201c}', '\u{201d}'])
+            .unwrap_or(tail.len());
+        if tail[..stop].split_whitespace().count() <= 8 {
+            at = at + (hay[at..].len() - tail.len()) + tail[..stop].trim_end().len();
+        }
+    }
+    at
+}
+
+/// A who-phrase is usable when it names someone: a pronoun, a name, or a
+/// "the ..." phrase ending in a role noun.
+pub(super) fn usable(who: &str) -> bool {
+    let first = who.split_whitespace().next().unwrap_or("");
+    let key = Lower::new(first);
+    let key = key.as_str();
+    // "Clinton supporters", "federal prosecutors": a group, its modifiers
+    // names or adjectives, not pronouns or function words.
+    if is_group(who) && !ROLE_OPENERS.contains(&key) {
+        return who
+            .split_whitespace()
+            .all(|w| !has_key(&STOP_WORDS, w) && !VERB_ANY.is_match(w));
+    }
+    if matches!(key, "he" | "she" | "they" | "i" | "we") {
+        return key != "we";
+    }
+    if ROLE_OPENERS.contains(&key) {
+        // "the Prime Minister", "a spokesman for the council", "the agency":
+        // a short noun phrase, with no pronoun or verb in it — at most five
+        // words (lower-case keys) after the opener, the last not a function
+        // word. "a source familiar with …", "an aide close to …": the
+        // phrase is judged by its head.
+        let mut words = 0;
+        let mut last_ends = false;
+        let mut fit = true;
+        for w in who.split_whitespace().skip(1) {
+            let w = Key::new(w);
+            let w = w.as_str();
+            if w == "familiar" || w == "close" {
+                break;
+            }
+            words += 1;
+            if words > 5 {
+                return false;
+            }
+            last_ends = PHRASE_END.contains(&w);
+            fit =
+                fit && !matches!(
+                    w,
+                    "he" | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "when"
+                        | "as"
+                        | "if"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "should"
+                        | "not"
+                        | "did"
+                ) && !VERB_ANY.is_match(w);
+        }
+        return words > 0 && !last_ends && fit;
+    }
+    let parts = parse_run(who);
+    !parts.tokens.is_empty()
+        && parts
+            .tokens
+            .iter()
+            .all(|t| !has_key(&STOP_WORDS, t) && !is_capitals(t))
+}
+
+/// Find the attribution of the quote at `[qs, qe)` (masked paragraph
+/// offsets, marks excluded) in masked paragraph `m`.
+/// `known` says whether a bare subject names someone the article knows:
+/// only such a subject is taken from a sentence that merely speaks.
+pub(super) fn attribution_for(
+    m: &str,
+    qs: usize,
+    qe: usize,
+    known: &dyn Fn(&str) -> bool,
+) -> Option<Attribution> {
+    // Past the closing mark(s) and the punctuation the quote text leaves
+    // out ("fit,” Walker said": the comma stands inside the marks).
+    let after_start = m[qe..]
+        .char_indices()
+        .find(|&(_, c)| {
+            !matches!(
+                c,
+                '"' | '\''
+                    | '\u{201d}'
+                    | '\u{2019}'
+                    | '\u{bb}'
+                    | '\u{203a}'
+                    | '\u{201c}'
+                    | ','
+                    | ';'
+                    | '.'
+                    | '!'
+                    | '?'
+                    | ' '
+            )
+        })
+        .map_or(m.len(), |(i, _)| qe + i);
+    let after = &m[after_start..sentence_end(m, after_start).max(after_start)];
+    let after = &after[..floor(after, 160.min(after.len()))];
+    // A quotation that ends with a full stop ends its sentence: what follows
+    // is a new sentence, not its attribution (but "." — Jane Doe is).
+    // ("with...," he said: a comma after the marks keeps the sentence open.)
+    let closed_sentence = (m[..qe].ends_with('.') || m[qe..after_start].contains('.'))
+        && !m[qe..after_start].contains(',');
+    // Cheap gates first: each pattern below needs a speech verb (VERB_ANY
+    // finds every verb they can), a dash, "ccording to" or a possessive
+    // "'s", so where that is missing the pattern cannot match.
+    // Past the marks both open with, AFTER_VERB_WHO needs a verb, which
+    // starts with a lower-case ASCII letter, and AFTER_WHO_VERB a who-phrase,
+    // which starts with an ASCII letter.
+    let verb_at = lead_len(after);
+    let lead = &after[verb_at..];
+    let lead_lower = lead.starts_with(|c: char| c.is_ascii_lowercase());
+    let lead_letter = lead.starts_with(|c: char| c.is_ascii_alphabetic());
+    let verb_after = !closed_sentence && lead_letter && VERB_ANY.is_match(after);
+    let dash_after = after.trim_start().starts_with(['—', '–', '-']);
+    let after_patterns: [(&Regex, bool, bool); 3] = [
+        (&AFTER_VERB_WHO, verb_after && lead_lower, false),
+        (&AFTER_WHO_VERB, verb_after, false),
+        (&AFTER_DASH, dash_after, true),
+    ];
+    for (re, may_match, dash) in after_patterns {
+        if !may_match {
+            continue;
+        }
+        let found = if std::ptr::eq(re, &*AFTER_VERB_WHO) {
+            re.find(after)
+                .and_then(|v| match inverting_verb_len(&after[verb_at..v.end()]) {
+                    Some(len) => verb_then_who(after, verb_at..verb_at + len, v.end(), after_start),
+                    None => re
+                        .captures(after)
+                        .and_then(|c| from_caps(&c, after, after_start)),
+                })
+        } else if std::ptr::eq(re, &*AFTER_WHO_VERB) {
+            after_who_verb(after, verb_at)
+                .map(|(who, app, verb)| from_groups(after, who, app, Some(verb), after_start))
+        } else {
+            after_dash(after).map(|who| from_groups(after, who, None, None, after_start))
+        };
+        if let Some(a) = found.filter(|a| usable(&a.who)) {
+            return Some(Attribution {
+                cue: if dash { "—".to_string() } else { a.cue },
+                ..a
+            });
+        }
+    }
+    let s = sentence_start(m, qs);
+    let before = &m[s..qs];
+    // "in Vell's words, "…"", "in the words of Jane Doe, "…"".
+    if before.contains("words") {
+        if let Some(a) = [&*IN_WORDS, &*IN_THE_WORDS_OF]
+            .into_iter()
+            .flat_map(|re| re.captures_iter(before))
+            .filter_map(|c| from_caps(&c, before, s))
+            .filter(|a| usable(&a.who))
+            .last()
+        {
+            return Some(a);
+        }
+    }
+    let according = |t: &str| t.contains("ccording to");
+    // (The last match: every one gives an attribution.)
+    if let Some(a) = according(before)
+        .then(|| according_matches(before).last())
+        .flatten()
+        .and_then(|(v, e)| verb_then_who(before, v..v + "according to".len(), e, s))
+    {
+        return Some(a);
+    }
+    // "adding she "rather doubts"": a speaker between a verb and the quote.
+    let bare =
+        before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
+
+    // Only a pronoun is taken, and the pronoun would be the last word of
+    // `bare` (the pattern ends at its end): without one, the pattern need
+    // not run.
+    let ends_in_pronoun = bare
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| PRONOUNS.contains(&Key::new(w).as_str()));
+    if let Some(c) = (ends_in_pronoun && VERB_ANY.is_match(before))
+        .then(|| VERB_WHO_END.captures(bare))
+        .flatten()
+    {
+        if let Some(a) = from_caps(&c, bare, s) {
+            // Only a pronoun: in "Trump said Clinton "caused death"" the
+            // name after the verb is who the words are about.
+            if PRONOUNS.contains(&Key::new(&a.who).as_str()) {
+                return Some(a);
+            }
+        }
+    }
+    // The speaker before the verb: "X said that the "…"" — the nearest one.
+    // ("said X" before a quote is rarely an inversion: "X said Y's "…"".)
+    let best = VERB_ANY
+        .find_iter(before)
+        .filter_map(|v| {
+            let (at, who) = who_before(m, s, s + v.start())?;
+            // "her union mailed a leaflet to members saying": a participle
+            // belongs to the subject of its clause, not to the object just
+            // before it.
+            // "when Rusk voters heckled his talk, chanting": a group that
+            // acts before a participle is its subject.
+            let (at, who) = if v.as_str().ends_with("ing") {
+                let (at, who) = if is_object(m, s, at, &who) {
+                    clause_subject(m, s, at, known).unwrap_or((at, who))
+                } else {
+                    (at, who)
+                };
+                match last_captures(&GROUP_SUBJECT, &m[s..s + v.start()]) {
+                    Some(g) if s + g.get(0)?.start() > at => {
+                        let w = g.name("who")?;
+                        (s + w.start(), w.as_str().to_string())
+                    }
+                    _ => (at, who),
+                }
+            } else {
+                (at, who)
+            };
+            Some(Attribution {
+                who,
+                cue: v.as_str().to_lowercase(),
+                at,
+                weak: false,
+            })
+        })
+        .filter(|a| usable(&a.who))
+        .last();
+    if let Some(b) = best {
+        // "The candidates say … by FBI Director James Comey's conclusion
+        // that her actions were "extremely careless"": the owner of a
+        // speech noun between the verb and the quote is nearer.
+        return Some(
+            owner_of_speech(before, s)
+                .filter(|o| o.at > b.at + b.who.len())
+                .unwrap_or(b),
+        );
+    }
+    // Later in the same sentence, after other words: "... the "force" he said".
+    let end = if closed_sentence {
+        after_start
+    } else {
+        sentence_end(m, after_start)
+    };
+    let rest = &m[after_start..end.max(after_start)];
+    let verb_rest = VERB_ANY.is_match(rest);
+    // ACCORDING, WHO_VERB, VERB_WHO in turn. ACCORDING's verb is
+    // "[Aa]ccording to" and VERB_WHO's one of INVERTING_RE, at the start of
+    // the match; WHO_VERB needs captures.
+    if according(rest) {
+        let found = according_matches(rest)
+            .filter_map(|(v, e)| verb_then_who(rest, v..v + "according to".len(), e, after_start))
+            .find(|a| usable(&a.who));
+        if found.is_some() {
+            return found;
+        }
+    }
+    if verb_rest {
+        let found = who_verb_matches(&WHO_VERB_AT, rest)
+            .filter_map(|(off, c)| from_caps_in(&c, rest, off, after_start))
+            .find(|a| usable(&a.who))
+            .or_else(|| {
+                verb_who_matches(rest)
+                    .filter_map(|(v, len, e)| verb_then_who(rest, v..v + len, e, after_start))
+                    .find(|a| usable(&a.who))
+            });
+        if found.is_some() {
+            return found;
+        }
+    }
+    // The owner of a speech noun: "Trump's recent assertion that
+    // "thousands"", "Director Jane Doe's conclusion that it was "careless"".
+    if let Some(a) = owner_of_speech(before, s) {
+        return Some(a);
+    }
+    // The subject of a sentence that speaks: "X, who ..., later told them
+    // "…"", "X leaned in and boomed: "…"".
+    let sentence = &m[s..end.max(after_start)];
+    let speaks = VERB_ANY.find(sentence).map(|v| v.as_str().to_lowercase());
+    let colon = before
+        .trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c))
+        .ends_with(':');
+    if speaks.is_some() || colon {
+        let subject = subjects(before)
+            .map(|(at, w)| (at, w.trim()))
+            .find(|(_, w)| usable(w) && known(w));
+        if let Some((at, who)) = subject {
+            return Some(Attribution {
+                who: who.to_string(),
+                cue: speaks.unwrap_or_else(|| ":".to_string()),
+                at: s + at,
+                weak: true,
+            });
+        }
+    }
+    None
+}
+
+/// The owner of a speech noun in `before` (masked text from byte `s`):
+/// "Trump's recent assertion that", "Director Jane Doe's conclusion that".
+pub(super) fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
+    if !(before.contains("'s") || before.contains("’s")) {
+        return None;
+    }
+    let c = last_captures(&POSSESSIVE_SPEECH, before)?;
+    from_caps(&c, before, s).filter(|a| usable(&a.who))
+}
+
+/// The end of a list of full names joined to the one that ends at byte
+/// `end` of `m` (", Ola Brenn and Tom Vell", " and Ines Kowal"), if one
+/// follows.
+pub(super) fn joint_names(m: &str, end: usize) -> Option<usize> {
+    static JOINT: LazyLock<Regex> = LazyLock::new(|| {
+        let full = format!(r"{TOK}(?:[ \t]+{TOK}){{1,3}}");
+        Regex::new(&format!(
+            r"^(?:,[ \t]+{full})*,?[ \t]+and[ \t]+{full}(?-u:\b)"
+        ))
+        .expect("joint names")
+    });
+    let rest = m.get(end..)?;
+    // The pattern opens with ", " and a capital or "and", or with blanks
+    // and "and".
+    let blanks = |r: &str| r.len() - r.trim_start_matches([' ', '\t']).len();
+    let may = match rest.strip_prefix(',') {
+        Some(r) => {
+            let b = blanks(r);
+            b > 0
+                && (r[b..].starts_with("and")
+                    || r[b..].starts_with(|c: char| c.is_ascii_uppercase()))
+        }
+        None => {
+            let b = blanks(rest);
+            b > 0 && rest[b..].starts_with("and")
+        }
+    };
+    if !may {
+        return None;
+    }
+    let found = JOINT.find(rest)?;
+    is_full_name(
+        rest[found.start()..found.end()]
+            .rsplit(" and ")
+            .next()?
+            .trim(),
+    )
+    .then_some(end + found.end())
+}
+
+/// Is the phrase `who` at byte `at` of `m` (sentence start `s`) an object:
+/// a "the/a …" or lower-case phrase right after a lower-case word that is
+/// not a conjunction ("sent out a text message")?
+pub(super) fn is_object(m: &str, s: usize, at: usize, who: &str) -> bool {
+    let word = who.split_whitespace().next().unwrap_or("");
+    let first = Key::new(word);
+    let first = first.as_str();
+    // "replied to Kowal's post on the forum writing": after a
+    // preposition, whatever its form.
+    if m[s..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|p| PREPOSITIONS.contains(&p))
+    {
+        return true;
+    }
+    let lower_phrase = !PRONOUNS.contains(&first)
+        && who
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_lowercase));
+    if !lower_phrase && !matches!(first, "a" | "an" | "the" | "her" | "his" | "their") {
+        return false;
+    }
+    let prev = m[s..at].split_whitespace().next_back().unwrap_or("");
+    prev.chars().all(|c| c.is_lowercase() || c == '-')
+        && !prev.is_empty()
+        && !matches!(
+            prev,
+            "and" | "or" | "but" | "when" | "while" | "as" | "after" | "because"
+        )
+}
+
+/// The first speaker-like phrase of the clause that holds byte `at`: after
+/// the last ", when" / ", as" / "; " before it, else from the sentence
+/// start `s`.
+pub(super) fn clause_subject(
+    m: &str,
+    s: usize,
+    at: usize,
+    known: &dyn Fn(&str) -> bool,
+) -> Option<(usize, String)> {
+    static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:,\s+(?:when|as|while|after|because|although|though|since)\s|;\s)")
+            .expect("clause boundary")
+    });
+    let mut from = BOUNDARY
+        .find_iter(&m[s..at])
+        .last()
+        .map_or(s, |b| s + b.end());
+    // "Even before Sanders took the stage, his campaign …": past an
+    // introductory clause.
+    let first = Key::new(m[from..at].split_whitespace().next().unwrap_or(""));
+    let first = first.as_str();
+    if INTRO_WORDS.contains(&first) || first == "even" {
+        if let Some(c) = m[from..at].find(", ") {
+            from += c + 2;
+        }
+    }
+    subjects(&m[from..at])
+        .map(|(w_start, w)| {
+            // "Quist responded to Ivo Strand's": a name ends at the first
+            // lower-case word after it (particles aside).
+            let text = w.trim();
+            let mut end = text.len();
+            if text.starts_with(char::is_uppercase) {
+                let mut pos = 0usize;
+                for word in text.split_whitespace() {
+                    let at = pos + text[pos..].find(word).unwrap_or(0);
+                    if word.starts_with(char::is_lowercase) && !PARTICLES.contains(&word) {
+                        end = text[..at].trim_end().len();
+                        break;
+                    }
+                    pos = at + word.len();
+                }
+            }
+            (from + w_start, &text[..end])
+        })
+        .find(|(_, w)| usable(w) && known(w))
+        .map(|(at, w)| (at, w.to_string()))
+}
+
+/// A who-phrase that is a name of two or more capitalised words, as
+/// written between commas ("Its director, Jane Doe, said").
+pub(super) fn is_full_name(s: &str) -> bool {
+    let parts = parse_run(s);
+    WHO_EXACT.is_match(s)
+        && parts.tokens.len() >= 2
+        && parts
+            .tokens
+            .iter()
+            .all(|t| t.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The speaker written just before a verb at `verb` (masked paragraph
+/// offsets), not before `lo`: the longest run of words ending at the verb
+/// (past adverbs and an appositive) that reads as one who-phrase.
+pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
+    let pre = &m[lo..verb];
+    let mut end = lo + ADVERB_TAIL.find(pre).map_or(pre.len(), |a| a.start());
+    // "Ms. Rusk nodded and said", "Brenn stood up and roared": the
+    // subject of the first of two joined verbs.
+    if let Some(c) = COORDINATED.find(&m[lo..end]) {
+        end = lo + c.start();
+    }
+    // "Its director, Jane Doe, said": the name between the commas; "Jane
+    // Doe, a spokeswoman for the council, said": skip the appositive.
+    let head = m[lo..end].trim_end();
+    if let Some(inner) = head.strip_suffix(',') {
+        if let Some(k) = inner.rfind(',') {
+            let between = inner[k + 1..].trim();
+            if is_full_name(between) {
+                let start = lo + k + 1 + (inner[k + 1..].len() - inner[k + 1..].trim_start().len());
+                return Some((start, between.to_string()));
+            }
+            // "Vell, the author of "Salt Roads," about …, said": the
+            // first stretch between commas that is a speaker, whatever the
+            // appositives after it.
+            let mut off = 0;
+            for seg in inner.split(',') {
+                let t = seg.trim();
+                if !t.is_empty() && WHO_EXACT.is_match(t) && usable(t) {
+                    let start = lo + off + (seg.len() - seg.trim_start().len());
+                    return Some((start, t.to_string()));
+                }
+                off += seg.len() + 1;
+            }
+            if inner.len() - k <= 100 {
+                end = lo + k;
+            }
+        }
+    }
+    let region = &m[lo..end];
+    let starts: Vec<usize> = region
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || region[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut best: Option<usize> = None;
+    // ("Tom Vell of Harbour Radio North", "a spokesperson for the group":
+    // go on past "of" or "for", and the head noun before it, to the start
+    // of the phrase.)
+    let mut past_preposition = false;
+    for &st in starts.iter().rev().take(7) {
+        let cand = region[st..].trim_end();
+        if WHO_EXACT.is_match(cand) {
+            best = Some(st);
+            past_preposition = false;
+        } else if best.is_some() {
+            if ["of ", "from ", "at ", "for "]
+                .iter()
+                .any(|p| cand.starts_with(p))
+            {
+                past_preposition = true;
+            } else if std::mem::take(&mut past_preposition) {
+                // The head noun: one more word may open the phrase.
+            } else {
+                break;
+            }
+        }
+    }
+    best.map(|st| (lo + st, region[st..].trim_end().to_string()))
+}

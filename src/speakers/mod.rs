@@ -1,0 +1,1274 @@
+//! Who said it: attribution of quotes and resolution of every mention to
+//! one canonical name per person.
+//!
+//! # The attribution model
+//!
+//! 1. **People.** Every run of capitalised words of the body, headline,
+//!    standfirst and captions is read once, in document order, into a
+//!    registry (`registry.rs`): titles ("Harbour Board Chair", "Senator") and
+//!    honorifics ("Sir", "Mr.") are stripped off (`names.rs`); the fullest
+//!    form of a name is its canonical one; titles and appositives ("Jane
+//!    Doe, a spokeswoman for the council") give roles, honorifics, first
+//!    names and pronouns give gender. Initials alone ("N.S.") are no one; a
+//!    name after a preposition ("in Port Avery") is an oblique mention,
+//!    never a pronoun's first choice.
+//! 2. **Candidates with evidence.** For each quotation the steps below put
+//!    forward candidates, each with its grammatical evidence, in order of
+//!    the strength of that evidence; the first that names someone wins
+//!    ([`QuoteExplained`] records every candidate and the winner):
+//!    - `cue` (`cues.rs`): a speech verb with its subject on either side,
+//!      inverted or not ("…," said X / X said: "…" / X, a role, said),
+//!      "according to X", a dash ("…" — X), a colon lead-in, the owner of
+//!      a speech noun ("X's claim that "…""), in the quotation's sentence,
+//!      looked for within a window of 400 bytes and 8 quotations;
+//!    - `cue-of-neighbour`: the cue of the nearest other quotation of the
+//!      paragraph (the next one first): quotations of one sentence run
+//!      share a speaker;
+//!    - `intro-paragraph`: a paragraph that is only quotation after one
+//!      ending "X said:";
+//!    - `reported-speech`: a paragraph that opens with a quotation and has
+//!      no cue, after a paragraph of reported speech with no quotation
+//!      ("Dana Roe, a welder, said cold cracks hoses."), is that speaker's;
+//!    - `continues-speaker`: else such a paragraph continues the last
+//!      speaker;
+//!    - `sentence-subject` (`candidates.rs`): words no verb attributes belong
+//!      to the subject of their sentence, or an organisation or document
+//!      that opens the clause;
+//!    - `same-quotation`: the pieces of a quotation that runs over
+//!      paragraphs share its speaker.
+//!
+//!    Candidates are scored by these general features, not by sentence
+//!    shapes: the kind of cue, the distance to the quotation (nearest
+//!    first), the clause position (a subject over an object or a name
+//!    after a preposition or a possessive), and animacy (a place, a
+//!    credit or a group named by a modifier is no person).
+//! 3. **Coreference.** The chosen mention is resolved to a person in one
+//!    step (`coreference.rs`): a full name; a surname or a first name (a
+//!    lone first name joined by "and" to a full name shares its surname); a
+//!    role ("the mayor" to the person who holds it, most recent first); a
+//!    description ("the shipping tycoon") or a document ("the statement") to
+//!    the topic; a pronoun to the nearest subject of its paragraph that
+//!    fits its gender, else the topic of the paragraph before (one known to
+//!    be of its gender first), else the last speaker, else someone named in
+//!    the last 64 mentions. Organisations and unnamed sources keep the
+//!    phrase the article uses ("a spokesman for the council"), in its fuller
+//!    form when one was written before.
+//!
+//! Every step reads a bounded window or an index built once per article or
+//! paragraph, so attribution is linear in the input (tests/hostile.rs).
+//!
+//! # Files
+//!
+//! `lexicon.rs` (word lists), `names.rs` (tokeniser, word sets, name parts),
+//! `registry.rs` (people and mentions), `sentences.rs` (masked paragraphs,
+//! sentence bounds), `cues.rs` (cue patterns), `candidates.rs` (subjects and
+//! bodies without a cue), `coreference.rs` (mention → person), `summary.rs`
+//! (the speakers list); this file runs the steps.
+
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use smallvec::SmallVec;
+
+use crate::model::{Element, Quote, Speaker};
+use crate::span::Span;
+use crate::text::fold;
+
+mod candidates;
+mod coreference;
+mod cues;
+mod lexicon;
+mod names;
+mod registry;
+mod sentences;
+mod summary;
+
+use candidates::*;
+use coreference::*;
+use cues::*;
+use lexicon::*;
+use names::*;
+use registry::*;
+use sentences::*;
+use summary::*;
+
+/// Why a quotation has the speaker it has, for `--explain`: the evidence
+/// each step of [`attribute`] found for it, in the order the steps ran,
+/// and which one decided.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuoteExplained {
+    /// Index of the quotation in `Analysis::quotes`.
+    pub quote: usize,
+    /// The step that decided the speaker (one of [`Candidate::evidence`]'s
+    /// values), or `"none"` when no step named anyone.
+    pub rule: &'static str,
+    /// Every candidate a step put forward.
+    pub candidates: Vec<Candidate>,
+}
+
+/// One candidate speaker of a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The words that name the candidate, as written ("she", "the
+    /// council leader", "Jane Doe").
+    pub mention: String,
+    /// Absolute byte offset of the mention, when it was read in the text
+    /// (not for a speaker carried over from an earlier quotation).
+    pub at: Option<usize>,
+    /// The grammatical evidence: `"cue"` (a speech verb, "according to",
+    /// a dash or a colon in or next to its sentence), `"cue-of-neighbour"`
+    /// (the cue of another quotation of its sentence run),
+    /// `"intro-paragraph"` (a paragraph before ending "… said:"),
+    /// `"reported-speech"` (a paragraph that opens with a quotation and has
+    /// no cue, after a paragraph of reported speech: its speaker),
+    /// `"continues-speaker"` (a paragraph that is only quotation, or a later
+    /// quotation of a paragraph, continues the last speaker),
+    /// `"sentence-subject"` (the subject of its sentence, no speech verb),
+    /// `"same-quotation"` (a piece of a quotation that runs over
+    /// paragraphs).
+    pub evidence: &'static str,
+    /// The cue word, if any ("said", "according to", "—").
+    pub cue: Option<String>,
+    /// The person the mention resolved to (canonical name), if any.
+    pub resolved: Option<String>,
+    /// True for the candidate whose speaker the quotation took.
+    pub chosen: bool,
+}
+
+/// Attribute every quote and build the speakers summary.
+///
+/// `context` are the spans of other text that names people (headline,
+/// standfirst, captions): read for names and roles, in document order with
+/// the paragraphs.
+pub fn attribute(
+    input: &str,
+    paragraphs: &[Element],
+    context: &[Span],
+    quotes: &mut [Quote],
+    speakers: &mut Vec<Speaker>,
+) {
+    attribute_explained(input, paragraphs, context, quotes, speakers, None);
+}
+
+/// [`attribute`], and when `explain` is given, one [`QuoteExplained`] per
+/// quotation pushed onto it, in the order of `quotes`.
+pub fn attribute_explained(
+    input: &str,
+    paragraphs: &[Element],
+    context: &[Span],
+    quotes: &mut [Quote],
+    speakers: &mut Vec<Speaker>,
+    mut explain: Option<&mut Vec<QuoteExplained>>,
+) {
+    let first_note = explain.as_ref().map_or(0, |e| e.len());
+    if let Some(e) = explain.as_deref_mut() {
+        e.extend((0..quotes.len()).map(|quote| QuoteExplained {
+            quote,
+            rule: "none",
+            candidates: Vec::new(),
+        }));
+    }
+    // Record a candidate for quotation `i`; `chosen` also sets the rule.
+    let mut note = |i: usize, c: Candidate| {
+        if let Some(e) = explain.as_deref_mut() {
+            let n = &mut e[first_note + i];
+            if c.chosen {
+                n.rule = c.evidence;
+            }
+            n.candidates.push(c);
+        }
+    };
+    // Speakers are only ever those of quotations: an article without any
+    // (a report, a notice) needs no register of the people it names.
+    if quotes.is_empty() {
+        return;
+    }
+    let mut spans: Vec<Span> = paragraphs
+        .iter()
+        .map(|p| p.span)
+        .chain(context.iter().copied())
+        .collect();
+    spans.sort();
+    let mut reg = gather(input, &spans, quotes);
+    let mut role_phrases = RolePhrases::default();
+    let mut last_speaker: Option<usize> = None;
+    let mut last_mention: Option<String> = None;
+    let mut qi = 0;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let start = qi;
+        while qi < quotes.len() && quotes[qi].paragraph == Some(pi) {
+            qi += 1;
+        }
+        if start == qi {
+            continue;
+        }
+        let text = p.span.of(input);
+        let base = p.span.start;
+        let qrefs: Vec<&Quote> = quotes[start..qi].iter().collect();
+        // The paragraph before — or, when it opens with "He"/"She" (a
+        // pronoun that itself refers further back), the one before that
+        // too, up to three.
+        let prev_start = pi.checked_sub(1).map_or(base, |mut k| {
+            for _ in 0..2 {
+                let t = paragraphs[k].span.of(input).trim_start();
+                if k == 0 || !(t.starts_with("He ") || t.starts_with("She ")) {
+                    break;
+                }
+                k -= 1;
+            }
+            paragraphs[k].span.start
+        });
+        let m = masked(text, base, &qrefs);
+        let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::new();
+        let here = &quotes[start..qi];
+        let windows: Vec<(usize, usize)> = (0..here.len())
+            .map(|j| quote_window(here, j, base, m.len()))
+            .collect();
+        for (j, q) in here.iter().enumerate() {
+            let (lo, hi) = windows[j];
+            let (qs, qe) = (q.span.start - base - lo, q.span.end - base - lo);
+            let a = attribution_for(&m[lo..hi], qs, qe, &|w| knows(&reg, w))
+                .map(|a| Attribution { at: a.at + lo, ..a })
+                .map(|a| match owned_body_after(&m, a.at, &a.who) {
+                    Some(body) => Attribution { who: body, ..a },
+                    None => a,
+                })
+                .map(|a| match issuing_body(&m, &a) {
+                    Some(body) => Attribution { who: body, ..a },
+                    None => a,
+                })
+                .map(|a| match named_document_issuer(&a.who) {
+                    Some(len) => Attribution {
+                        who: a.who[..len].to_string(),
+                        ..a
+                    },
+                    None => a,
+                })
+                // Never a phrase that runs into a masked quotation.
+                .filter(|a| !a.who.contains('_'))
+                .map(Attribution::folded)
+                .map(|a| {
+                    let at = base + a.at;
+                    let who =
+                        resolve(&reg, &a.who, at, base, prev_start, last_speaker).or_else(|| {
+                            // "the shipping tycoon", "the party front-runner":
+                            // a description of someone already in the story.
+                            (is_epithet(&a.who)
+                                && role_phrases.fuller(input, paragraphs, &a.who, at).is_none())
+                            .then(|| antecedent(&reg, None, at, base, prev_start, last_speaker))
+                            .flatten()
+                        });
+                    (
+                        Attribution {
+                            at: base + a.at,
+                            ..a
+                        },
+                        who,
+                    )
+                })
+                .filter(|(a, who)| {
+                    !a.weak
+                        || who.is_some()
+                        || PRONOUNS.contains(&Key::new(&a.who).as_str())
+                        || is_possessive_body(&a.who)
+                });
+            found.push(a);
+        }
+        // Quotes of one sentence-run share their speaker: fill gaps from the
+        // nearest attributed quote in the paragraph, the next one first.
+        // (Indexes of the next and the last attributed quote, computed once
+        // per paragraph: a scan per quote would be quadratic.)
+        let mut next_found = vec![None; found.len() + 1];
+        for k in (0..found.len()).rev() {
+            next_found[k] = if found[k].is_some() {
+                Some(k)
+            } else {
+                next_found[k + 1]
+            };
+        }
+        let mut last_found: Option<usize> = None;
+        // Whether the paragraph before holds a quotation (quotations are in
+        // paragraph order).
+        let prev_quoted = pi > 0 && start > 0 && quotes[start - 1].paragraph == Some(pi - 1);
+        for (k, q) in quotes[start..qi].iter_mut().enumerate() {
+            let a = found[k].as_ref().or_else(|| {
+                next_found[k + 1]
+                    .or(last_found)
+                    .and_then(|j| found[j].as_ref())
+            });
+            if found[k].is_some() {
+                last_found = Some(k);
+            }
+            match a {
+                Some((a, who)) => {
+                    let who = *who;
+                    q.cue = Some(a.cue.clone());
+                    q.speaker_mention = Some(a.who.clone());
+                    let joint = who.and_then(|_| {
+                        let start = a.at.checked_sub(base)?;
+                        let end = joint_names(&m, start + a.who.len())?;
+                        Some(fold(&m[start..end]))
+                    });
+                    if let Some(names) = joint {
+                        // "wrote Ola Brenn, Tom Vell and Ines Kowal": the
+                        // speakers together, as written.
+                        q.speaker = Some(names.clone());
+                        q.speaker_mention = Some(names);
+                    } else if let Some(id) = who {
+                        q.speaker = Some(with_article(&a.who, reg.people[id].canonical()));
+                        last_speaker = Some(id);
+                        last_mention = Some(a.who.clone());
+                        let key = a.who.split_whitespace().next().map(Lower::new);
+                        if let (Some(k), None) =
+                            (key.as_ref().map(Lower::as_str), reg.people[id].gender)
+                        {
+                            reg.people[id].gender = match k {
+                                "he" => Some(Gender::Male),
+                                "she" => Some(Gender::Female),
+                                _ => None,
+                            };
+                        }
+                    } else {
+                        let first = a.who.split_whitespace().next().map(Lower::new);
+                        match first.as_ref().map(Lower::as_str) {
+                            Some("he" | "she" | "they" | "i" | "we") | None => {}
+                            // "the agency", "a spokesman for the council": the
+                            // speaker as the article names them.
+                            Some(w) if ROLE_OPENERS.contains(&w) => {
+                                let fuller =
+                                    owned_body(&reg, &a.who, a.at, base, prev_start, last_speaker)
+                                        .or_else(|| {
+                                            role_phrases
+                                                .fuller(input, paragraphs, &a.who, a.at)
+                                                .map(str::to_string)
+                                        })
+                                        .or_else(|| named_body(input, a.at, &a.who));
+                                q.speaker = Some(fuller.unwrap_or_else(|| a.who.clone()));
+                            }
+                            // A group named by a modifier: "Clinton supporters".
+                            Some(_) if is_group(&a.who) => {
+                                q.speaker = Some(a.who.clone());
+                            }
+                            // A body a person owns: "Gowdy's office".
+                            Some(_) if is_possessive_body(&a.who) => {
+                                q.speaker = Some(fuller_body(input, a.at, &a.who));
+                            }
+                            // A name the registry does not know (one word).
+                            Some(_) => {
+                                let name = parse_run(&a.who).tokens.join(" ");
+                                q.speaker =
+                                    Some(with_article(&a.who, name)).filter(|s| !s.is_empty());
+                            }
+                        }
+                    }
+                    note(
+                        start + k,
+                        Candidate {
+                            mention: a.who.clone(),
+                            at: Some(a.at),
+                            evidence: if found[k].is_some() {
+                                "cue"
+                            } else {
+                                "cue-of-neighbour"
+                            },
+                            cue: Some(a.cue.clone()),
+                            resolved: q.speaker.clone(),
+                            chosen: q.speaker.is_some(),
+                        },
+                    );
+                }
+                None => {
+                    // A paragraph that is only quotation continues the speaker;
+                    // one introduced by "she said:" at the end of the paragraph
+                    // before belongs to whoever that names.
+                    let lead = text[..q.span.start - base].trim_start();
+                    let opens_paragraph = lead.chars().nth(2).is_none();
+                    let intro = (opens_paragraph && k == 0 && pi > 0)
+                        .then(|| {
+                            let prev = &paragraphs[pi - 1];
+                            let pt = prev.span.of(input);
+                            if !pt.trim_end().ends_with(':') {
+                                return None;
+                            }
+                            let pm = masked(pt, prev.span.start, &[]);
+                            let end = pm.trim_end().len();
+                            let a = attribution_for(&pm, end, end, &|w| knows(&reg, w))?.folded();
+                            let who = resolve(
+                                &reg,
+                                &a.who,
+                                prev.span.start + a.at,
+                                prev.span.start,
+                                pi.checked_sub(2)
+                                    .map_or(prev.span.start, |k| paragraphs[k].span.start),
+                                last_speaker,
+                            );
+                            Some((a, who))
+                        })
+                        .flatten();
+                    if let Some((a, who)) = intro {
+                        q.cue = Some(a.cue.clone());
+                        q.speaker_mention = Some(a.who.clone());
+                        if let Some(id) = who {
+                            q.speaker = Some(reg.people[id].canonical());
+                            last_speaker = Some(id);
+                            last_mention = Some(a.who.clone());
+                        }
+                        note(
+                            start + k,
+                            Candidate {
+                                mention: a.who.clone(),
+                                at: Some(a.at + paragraphs[pi - 1].span.start),
+                                evidence: "intro-paragraph",
+                                cue: Some(a.cue.clone()),
+                                resolved: q.speaker.clone(),
+                                chosen: q.speaker.is_some(),
+                            },
+                        );
+                    } else if let Some((id, mention)) =
+                        (opens_paragraph && k == 0 && pi > 0 && !prev_quoted)
+                            .then(|| reported_speaker(&reg, input, &paragraphs[pi - 1]))
+                            .flatten()
+                    {
+                        // "Dana Roe, a welder, said cold cracks hoses. ¶
+                        // 'Rubber just gives up.'": the speaker of the
+                        // reported speech just before.
+                        q.speaker = Some(reg.people[id].canonical());
+                        q.speaker_mention = Some(mention.clone());
+                        q.cue = None;
+                        last_speaker = Some(id);
+                        last_mention = Some(mention.clone());
+                        note(
+                            start + k,
+                            Candidate {
+                                mention,
+                                at: None,
+                                evidence: "reported-speech",
+                                cue: None,
+                                resolved: q.speaker.clone(),
+                                chosen: true,
+                            },
+                        );
+                    } else if opens_paragraph {
+                        if let Some(id) = last_speaker {
+                            q.speaker = Some(reg.people[id].canonical());
+                            q.speaker_mention = last_mention.clone();
+                            q.cue = None;
+                            note(
+                                start + k,
+                                Candidate {
+                                    mention: last_mention.clone().unwrap_or_default(),
+                                    at: None,
+                                    evidence: "continues-speaker",
+                                    cue: None,
+                                    resolved: q.speaker.clone(),
+                                    chosen: true,
+                                },
+                            );
+                        }
+                    }
+                    // No speech verb: the words belong to the subject of
+                    // their sentence ("Gorka said Clinton would make her
+                    // "a third term"", "He anticipated "dealing with …"");
+                    // a later quote of a paragraph with no subject for it
+                    // continues the last speaker.
+                    if q.speaker.is_none() {
+                        let (lo, hi) = windows[k];
+                        if let Some((id, mention)) = sentence_subject(
+                            &reg,
+                            input,
+                            &m[lo..hi],
+                            base + lo,
+                            q.span,
+                            prev_start,
+                            last_speaker,
+                        )
+                        .filter(|(_, mention)| !mention.contains('_'))
+                        {
+                            q.speaker = Some(
+                                id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical()),
+                            );
+                            q.speaker_mention = Some(mention.clone());
+                            q.cue = None;
+                            note(
+                                start + k,
+                                Candidate {
+                                    mention,
+                                    at: None,
+                                    evidence: "sentence-subject",
+                                    cue: None,
+                                    resolved: q.speaker.clone(),
+                                    chosen: true,
+                                },
+                            );
+                        } else if let (true, Some(id)) = (k > 0, last_speaker) {
+                            q.speaker = Some(reg.people[id].canonical());
+                            q.speaker_mention = last_mention.clone();
+                            q.cue = None;
+                            note(
+                                start + k,
+                                Candidate {
+                                    mention: last_mention.clone().unwrap_or_default(),
+                                    at: None,
+                                    evidence: "continues-speaker",
+                                    cue: None,
+                                    resolved: q.speaker.clone(),
+                                    chosen: true,
+                                },
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // The pieces of one quotation that runs over paragraphs share a speaker.
+    for i in 1..quotes.len() {
+        let (a, b) = quotes.split_at_mut(i);
+        let (prev, cur) = (&a[i - 1], &mut b[0]);
+        if prev.quotation == cur.quotation && cur.speaker.is_none() && prev.speaker.is_some() {
+            cur.speaker = prev.speaker.clone();
+            cur.speaker_mention = prev.speaker_mention.clone();
+            cur.cue = prev.cue.clone();
+            note(i, same_quotation(cur));
+        }
+    }
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        let (a, b) = quotes.split_at_mut(i + 1);
+        let (cur, next) = (&mut a[i], &b[0]);
+        if next.quotation == cur.quotation && cur.speaker.is_none() && next.speaker.is_some() {
+            cur.speaker = next.speaker.clone();
+            cur.speaker_mention = next.speaker_mention.clone();
+            cur.cue = next.cue.clone();
+            note(i, same_quotation(cur));
+        }
+    }
+    summarise(&reg, quotes, speakers);
+}
+
+/// How many quotations either side of a quotation its attribution may
+/// look across. With [`WINDOW`] this bounds the text read for each
+/// quotation: a run of thousands of short quotations in one sentence
+/// (never prose) costs a constant per quotation, not 400 bytes.
+const QUOTE_WINDOW: usize = 8;
+
+/// The masked-paragraph byte range `[lo, hi)` that quotation `j` of the
+/// paragraph's quotations `here` (absolute spans; the paragraph starts at
+/// `base`, its masked text is `len` bytes) may look at: from the end of
+/// the quotation [`QUOTE_WINDOW`] before it to the start of the one
+/// [`QUOTE_WINDOW`] after it.
+fn quote_window(here: &[Quote], j: usize, base: usize, len: usize) -> (usize, usize) {
+    let lo = j
+        .checked_sub(QUOTE_WINDOW)
+        .map_or(0, |i| here[i].span.end - base);
+    let hi = here
+        .get(j + QUOTE_WINDOW)
+        .map_or(len, |q| q.span.start - base);
+    (lo, hi.max(lo))
+}
+
+/// "The Harbour Board statement", "the Coastal League's letter": a
+/// document named after the body that issued it speaks for that body. The
+/// length of the phrase without the document noun (and a possessive), when
+/// the words between the article and the noun are all capitalised.
+fn named_document_issuer(who: &str) -> Option<usize> {
+    let (head, noun) = who.rsplit_once(' ')?;
+    let (article, name) = head.split_once(' ')?;
+    let name_words = name.split(' ');
+    // ("The Harbour Post" is a newspaper: the noun must be lower-case.)
+    (noun.starts_with(|c: char| c.is_lowercase())
+        && DOCUMENTS.contains(&Key::new(noun).as_str())
+        && matches!(Key::new(article).as_str(), "the" | "a" | "an")
+        && name_words
+            .clone()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase())))
+    .then(|| {
+        let name = strip_possessive(name);
+        article.len() + 1 + name.len()
+    })
+}
+
+/// The speaker of the reported speech in paragraph `prev`, which holds no
+/// quotation: the subject named before the first speech verb of the
+/// sentence that holds it ("Dana Roe, a welder, said cold cracks hoses"),
+/// with the mention as written. `None` when no one is named there (a
+/// pronoun: the last speaker is then the better guess).
+fn reported_speaker(reg: &Registry, input: &str, prev: &Element) -> Option<(usize, String)> {
+    let pt = prev.span.of(input);
+    let v = VERB_ANY.find(pt)?;
+    let from = prev.span.start + sentence_start(pt, v.start());
+    let to = prev.span.start + v.start();
+    let ms = &reg.mentions;
+    let lo = ms.partition_point(|x| x.span.start < from);
+    let hi = ms.partition_point(|x| x.span.start < to);
+    ms[lo..hi]
+        .iter()
+        .find(|x| x.subject && !x.oblique)
+        .map(|x| (x.person, fold(&input[x.span.start..x.span.end])))
+}
+
+/// The candidate of a piece of a quotation that took its speaker from
+/// another piece of the same quotation.
+fn same_quotation(q: &Quote) -> Candidate {
+    Candidate {
+        mention: q.speaker_mention.clone().unwrap_or_default(),
+        at: None,
+        evidence: "same-quotation",
+        cue: q.cue.clone(),
+        resolved: q.speaker.clone(),
+        chosen: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_speaks_for_the_body_it_is_named_after() {
+        fn issuer(w: &str) -> Option<&str> {
+            named_document_issuer(w).map(|n| &w[..n])
+        }
+        assert_eq!(
+            issuer("The Harbour Board statement"),
+            Some("The Harbour Board")
+        );
+        assert_eq!(
+            issuer("the Coastal League's letter"),
+            Some("the Coastal League")
+        );
+        assert_eq!(issuer("the statement"), None);
+        assert_eq!(issuer("the new statement"), None);
+        assert_eq!(issuer("The Harbour Board"), None);
+        assert_eq!(issuer("The Harbour Post"), None);
+    }
+
+    #[test]
+    fn initials_alone_are_no_name() {
+        assert!(!plausible_name(&["S."]));
+        assert!(!plausible_name(&["N.S."]));
+        assert!(!plausible_name(&["N.", "S."]));
+        assert!(plausible_name(&["Nell", "Quist"]));
+        assert!(plausible_name(&["T.J.", "Quist"]));
+    }
+
+    #[test]
+    fn a_common_word_is_a_surname_after_a_known_first_name() {
+        assert!(plausible_name(&["Ruth", "May"]));
+        assert!(plausible_name(&["Tom", "Will"]));
+        assert!(!plausible_name(&["May"]));
+        assert!(!plausible_name(&["Quist", "May"]));
+        assert!(!plausible_name(&["May", "Ruth"]));
+    }
+
+    #[test]
+    fn a_first_name_shares_the_surname_it_is_joined_to() {
+        assert_eq!(
+            shared_surname(" and Arlo Quist received a letter.", "Nell"),
+            Some("Quist")
+        );
+        // Not the subject of a clause: a list, or the end of a sentence.
+        assert_eq!(shared_surname(" and Arlo Quist.", "Nell"), None);
+        assert_eq!(shared_surname(" and Arlo Quist, who", "Nell"), None);
+        assert_eq!(shared_surname(" or Arlo Quist said", "Nell"), None);
+        assert_eq!(shared_surname(" and Arlo's Quist said", "Nell"), None);
+    }
+
+    #[test]
+    fn explained_quotations_name_their_candidates() {
+        let text = "Council approves bridge plan\n\nBy Jane Doe\n\n\
+                    Mayor Lena Fisk spoke on Monday. \u{201c}We will build it,\u{201d} Fisk said.\n\n\
+                    \u{201c}It will take two years.\u{201d}\n\n\
+                    Nobody else spoke about the \u{201c}bridge tax\u{201d} then.\n";
+        let (a, _, reasons) = crate::analyze_with_reasons(text);
+        assert_eq!(a.quotes.len(), 3, "{:?}", a.quotes);
+        assert_eq!(reasons.len(), 3);
+        assert_eq!(
+            reasons.iter().map(|r| r.quote).collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
+        assert_eq!(reasons[0].rule, "cue");
+        let won: Vec<&Candidate> = reasons[0].candidates.iter().filter(|c| c.chosen).collect();
+        assert_eq!(won.len(), 1);
+        assert_eq!(won[0].mention, "Fisk");
+        assert_eq!(won[0].resolved.as_deref(), Some("Lena Fisk"));
+        assert_eq!(won[0].cue.as_deref(), Some("said"));
+        let at = won[0].at.unwrap();
+        assert_eq!(&text[at..at + 4], "Fisk");
+        assert_eq!(reasons[1].rule, "continues-speaker");
+        assert_eq!(a.quotes[1].speaker.as_deref(), Some("Lena Fisk"));
+        // The rule names the step that gave the speaker the output shows.
+        for (r, q) in reasons.iter().zip(&a.quotes) {
+            let chosen = r.candidates.iter().rfind(|c| c.chosen);
+            assert_eq!(
+                chosen.and_then(|c| c.resolved.clone()),
+                q.speaker.clone(),
+                "{r:?}"
+            );
+        }
+        // Without explaining, the analysis is the same.
+        assert_eq!(crate::analyze(text), a);
+    }
+
+    fn who(m: &str, q: &str) -> Option<String> {
+        let qs = m.find(q).unwrap();
+        attribution_for(m, qs, qs + q.len(), &|_| true).map(|a| a.who)
+    }
+
+    /// The verbs are words of letters, one or two joined by a space, as
+    /// `verb_at` reads them.
+    #[test]
+    fn verbs_are_one_or_two_words() {
+        for v in VERBS.split('|') {
+            let words: Vec<&str> = v.split(' ').collect();
+            assert!(words.len() <= 2, "{v}");
+            assert!(
+                words
+                    .iter()
+                    .all(|w| !w.is_empty() && w.bytes().all(|c| c.is_ascii_lowercase())),
+                "{v}"
+            );
+        }
+    }
+
+    #[test]
+    fn honorifics_are_titles() {
+        // parse_run's is_title relies on it.
+        for (h, _) in HONORIFICS {
+            assert!(TITLES.contains(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn word_list_lookups_match_a_scan() {
+        for w in [
+            "Senator",
+            "PRIME",
+            "u.s.",
+            "Mr.",
+            "\"The",
+            "Zoë",
+            "co-founder",
+            "K\u{212a}",
+            "",
+        ] {
+            let key = lower_key(w);
+            assert_eq!(
+                has_key(&NOT_NAME_WORDS, w),
+                TITLES.contains(&key.as_str())
+                    || ROLE_NOUNS.contains(&key.as_str())
+                    || STOP.contains(&key.as_str()),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn multibyte_white_space_before_a_stop() {
+        // Found by the property tests: a no-break space before "A." once
+        // sliced inside a char.
+        let m = "\u{201c}___________________'' A\u{a0}A. B";
+        assert_eq!(last_word(m, m.len() - 3), "A");
+        let _ = sentence_start(m, m.len());
+    }
+
+    #[test]
+    fn attribution_patterns() {
+        assert_eq!(
+            who("\"Yes,\" Jane Doe said.", "Yes").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            who("\"Yes,\" said Jane Doe.", "Yes").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            who("Jane Doe said: \"Yes.\"", "Yes.").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            who("\"Yes.\" — Ayesha Karim, 41, nurse", "Yes.").as_deref(),
+            Some("Ayesha Karim")
+        );
+        assert_eq!(
+            who(
+                "Its director, Jane Doe, said the plan was \"late\".",
+                "late"
+            )
+            .as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            who("\"Yes,\" the Prime Minister told reporters.", "Yes").as_deref(),
+            Some("the Prime Minister")
+        );
+        assert_eq!(
+            who("According to Jane Doe, \"it is late\".", "it is late").as_deref(),
+            Some("Jane Doe")
+        );
+    }
+
+    /// Speakers of every quote of an article, in order.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        crate::analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn punctuation_inside_the_closing_mark_does_not_hide_the_speaker() {
+        // The comma stands inside the marks; "according to" later in the
+        // sentence names the source, not the speaker.
+        assert_eq!(
+            who(
+                "\u{201c}We will see,\u{201d} Okafor said, according to a local paper.",
+                "We will see"
+            )
+            .as_deref(),
+            Some("Okafor")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_topic_of_the_paragraph_before() {
+        let text = "Harbour plan splits the town\n\n\
+            Tomasz Wren is a retired ferry captain and lifelong member of the harbour board.\n\n\
+            Wren, 61, explained why he will not back the plan drawn up by council leader Dominic Hale.\n\n\
+            \u{201c}It ignores the tides,\u{201d} he said.\n";
+        assert_eq!(speakers(text), vec![Some("Tomasz Wren".to_string())]);
+    }
+
+    #[test]
+    fn a_pronoun_skips_a_person_of_the_other_gender() {
+        let text = "Budget row\n\n\
+            Councillor Priya Nandy met Graham Colt on Monday. Nandy said she would vote against the budget.\n\n\
+            Colt said the vote was close. \u{201c}We need one more week,\u{201d} she said.\n";
+        assert_eq!(speakers(text), vec![Some("Priya Nandy".to_string())]);
+    }
+
+    #[test]
+    fn a_pronoun_prefers_the_subject_to_a_later_object() {
+        let text = "Inquiry\n\n\
+            Ruth Abara said the panel had met Dan Osei and Carl Penn. He promised a report \u{201c}within weeks\u{201d}.\n";
+        // "He" cannot be Ruth Abara; of the two men, neither is a subject,
+        // so the nearest one is taken.
+        assert_eq!(speakers(text), vec![Some("Carl Penn".to_string())]);
+        let text = "Inquiry\n\n\
+            Martin Abara said the panel had met Dan Osei and Carl Penn. He promised a report \u{201c}within weeks\u{201d}.\n";
+        assert_eq!(speakers(text), vec![Some("Martin Abara".to_string())]);
+    }
+
+    #[test]
+    fn particles_belong_to_the_name() {
+        let text = "Court ruling\n\n\
+            Law professor Pierre de Vos read the judgment twice.\n\n\
+            \u{201c}It is narrow,\u{201d} said Mr. de Vos.\n\n\
+            \u{201c}Very narrow,\u{201d} de Vos added.\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Pierre de Vos".to_string()),
+                Some("Pierre de Vos".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn org_words_end_names_only_at_the_end() {
+        assert!(plausible_name(&["Bill", "Okafor"]));
+        assert!(plausible_name(&["Anna", "Hall", "Brook"]));
+        assert!(!plausible_name(&["Granite", "Hall"]));
+        assert!(!plausible_name(&["Wexcombe", "Organization"]));
+    }
+
+    #[test]
+    fn a_short_role_takes_its_fuller_form_named_earlier() {
+        let text = "Ferry fares\n\n\
+            The mayor\u{2019}s chief spokesman said fares would rise in spring.\n\n\
+            \u{201c}Nobody likes it,\u{201d} the spokesman said.\n";
+        assert_eq!(
+            speakers(text),
+            vec![Some("The mayor\u{2019}s chief spokesman".to_string())]
+        );
+    }
+
+    #[test]
+    fn according_to_takes_the_whole_noun_phrase() {
+        assert_eq!(
+            who(
+                "According to her longtime business partner, it was \"a fair deal\".",
+                "a fair deal"
+            )
+            .as_deref(),
+            Some("her longtime business partner")
+        );
+    }
+
+    #[test]
+    fn a_document_speaks_for_whoever_issued_it() {
+        let text = "Depot to close\n\n\
+            Marta Lindqvist, who owns the haulier, announced the closure on Friday. \
+            \u{201c}We have no choice,\u{201d} the statement said.\n";
+        assert_eq!(speakers(text), vec![Some("Marta Lindqvist".to_string())]);
+    }
+
+    #[test]
+    fn a_name_in_an_appositive_is_the_speaker() {
+        assert_eq!(
+            who(
+                "\"We need him home,\" his sister, Ilona Varga, wrote to the court.",
+                "We need him home"
+            )
+            .as_deref(),
+            Some("Ilona Varga")
+        );
+    }
+
+    #[test]
+    fn a_space_before_the_closing_mark_does_not_hide_the_speaker() {
+        assert_eq!(
+            who(
+                "\"What does that mean? \" Okafor asked, according to a transcript.",
+                "What does that mean?"
+            )
+            .as_deref(),
+            Some("Okafor")
+        );
+    }
+
+    #[test]
+    fn the_listener_after_told_is_not_the_speaker() {
+        assert_eq!(
+            who(
+                "\"We found nothing,\" the firm's chief engineer, Ravi Menon, told The Harbour Gazette.",
+                "We found nothing"
+            )
+            .as_deref(),
+            Some("Ravi Menon")
+        );
+    }
+
+    #[test]
+    fn the_subject_of_two_joined_verbs_speaks() {
+        assert_eq!(
+            who(
+                "Asked whom she backed, Ms. Okafor smiled and said, \"Nobody yet.\"",
+                "Nobody yet."
+            )
+            .as_deref(),
+            Some("Ms. Okafor")
+        );
+    }
+
+    #[test]
+    fn present_tense_cues() {
+        assert_eq!(
+            who("Okafor writes to Lund. He responds, \"Fine.\"", "Fine.").as_deref(),
+            Some("He")
+        );
+    }
+
+    #[test]
+    fn a_description_stands_for_the_person_in_the_story() {
+        let text = "Tower deal\n\n\
+            Developer Harold Quist bought the tower on Monday.\n\n\
+            In a statement, the property tycoon announced that \u{201c}work starts in May\u{201d}.\n";
+        assert_eq!(speakers(text), vec![Some("Harold Quist".to_string())]);
+        // Staff who speak for someone are not that someone.
+        let text = "Tower deal\n\n\
+            Developer Harold Quist bought the tower on Monday.\n\n\
+            \u{201c}Work starts in May,\u{201d} the company spokesman said.\n";
+        assert_eq!(
+            speakers(text),
+            vec![Some("the company spokesman".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_owner_of_a_speech_noun_speaks() {
+        assert_eq!(
+            who(
+                "Inspector Maya Lund's blunt assessment that the rota was \"unsafe\" was leaked.",
+                "unsafe"
+            )
+            .as_deref(),
+            None
+        );
+        assert_eq!(
+            who(
+                "Inspector Maya Lund's blunt warning that the rota was \"unsafe\" was leaked.",
+                "unsafe"
+            )
+            .as_deref(),
+            Some("Inspector Maya Lund")
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_not_the_subject_that_speaks() {
+        let text = "Storm\n\n\
+            HALDEN, Nor. \u{2014} Mayor Ingrid Solberg toured the harbour, calling the damage \u{201c}worse than 1992\u{201d}.\n";
+        assert_eq!(speakers(text), vec![Some("Ingrid Solberg".to_string())]);
+    }
+
+    #[test]
+    fn a_body_owned_through_a_pronoun_takes_the_owner_s_name() {
+        let text = "Race tightens\n\n\
+            Councillor Tom Reyes lost the first count narrowly. \
+            His campaign said the result was \u{201c}a moral victory\u{201d}.\n";
+        assert_eq!(speakers(text), vec![Some("the Reyes campaign".to_string())]);
+    }
+
+    #[test]
+    fn words_without_a_speech_verb_belong_to_the_subject() {
+        let text = "Harbour fees to rise\n\n\
+            Councillor Edith Varga opened the meeting on Monday.\n\n\
+            Varga also made the point that the fees would make the port \"a toll road for tourists\" by spring.\n\n\
+            She anticipated that the hardest part would be \"explaining it to the ferry crews.\"\n\n\
+            Mayor Tobias Renn distanced himself from the plan. \"I will vote against it and I will say so.\"\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Edith Varga".to_string()),
+                Some("Edith Varga".to_string()),
+                Some("Tobias Renn".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_speak_as_groups() {
+        let text = "Rally ends in chants\n\n\
+            Senator Ada Quist spoke for an hour in the square on Friday.\n\n\
+            Quist supporters responded with chants of \"Four more years\" until she left.\n\n\
+            When Quist mentioned the budget, the crowd loudly reprised the chant \"No more cuts!\" for a minute.\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Quist supporters".to_string()),
+                Some("the crowd".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_word_can_be_a_surname() {
+        // "York" is a surname here, not half of "New York".
+        let text = "Two voters\n\n\
+            One of the men, Amos Pettigrew, 70, said he would stay home. \
+            The other man, his cousin James York, 40, cited the cost of fuel. \
+            \"He's talking too much,\" he said.\n";
+        assert_eq!(speakers(text), vec![Some("James York".to_string())]);
+    }
+
+    #[test]
+    fn the_first_name_between_commas_speaks_past_its_appositives() {
+        let text = "Rumours spread fast\n\n\
+            Ivo Strand, the co-author of \"Going Round,\" a book about rumours, said the days of \"one shared story\" are gone.\n";
+        assert_eq!(speakers(text), vec![Some("Ivo Strand".to_string())]);
+    }
+
+    #[test]
+    fn an_ellipsis_before_a_comma_keeps_the_attribution() {
+        let text = "Late start\n\n\
+            Councillor Rhea Omondi thanked the staff before moving on. \"Now that I got that over with...,\" she said.\n";
+        assert_eq!(speakers(text), vec![Some("Rhea Omondi".to_string())]);
+    }
+
+    #[test]
+    fn a_person_named_only_inside_a_title_is_known_by_surname() {
+        let text = "A chat on the sofa\n\n\
+            The senator appeared on The Lena Marsh Show on Tuesday.\n\n\
+            \"Would you pick a bear?\" Marsh asked.\n";
+        assert_eq!(speakers(text), vec![Some("Lena Marsh".to_string())]);
+    }
+
+    #[test]
+    fn a_source_familiar_with_something_keeps_its_whole_phrase() {
+        let text = "Budget talks stall\n\n\
+            \"Nobody wants to blink first,\" said one senior official familiar with the talks, who asked not to be named.\n";
+        assert_eq!(
+            speakers(text),
+            vec![Some(
+                "one senior official familiar with the talks".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn organisations_and_documents_speak_for_themselves() {
+        let text = "Ferry plan questioned\n\n\
+            Which brings me to the mayor. The Harbour Gazette recently ran a piece that noted his \"plan would help the rich more than the poor.\" \
+            Likewise, a paper from the left-leaning Tamsin Institute had this to say about it: \"Fares would rise for most.\"\n\n\
+            On its official website, the NHS lists \"patient safety as its top priority.\"\n\n\
+            The Gazette reported that the mayor was unmoved. It added, \"the mayor has not replied.\"\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("The Harbour Gazette".to_string()),
+                Some("Tamsin Institute".to_string()),
+                Some("the NHS".to_string()),
+                Some("The Harbour Gazette".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_a_person_owns_speaks_as_that_body() {
+        let text = "Senator hits back\n\n\
+            Senator Ada Quist\u{2019}s office slammed the audit on Monday, calling it \u{201c}baseless.\u{201d}\n\n\
+            Quist\u{2019}s office assured voters that she would be \u{201c}fully cleared.\u{201d}\n\n\
+            Quist\u{2019}s campaign sent out an email on Friday. \"We need you now,\" the email said.\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Senator Ada Quist\u{2019}s office".to_string()),
+                Some("Senator Ada Quist\u{2019}s office".to_string()),
+                Some("Quist\u{2019}s campaign".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn unnamed_groups_and_owned_roles_speak() {
+        let text = "Hacker sentenced\n\n\
+            Teodor Vass, 44, was sentenced on Thursday.\n\n\
+            \"The harm caused by his conduct is incalculable,\" federal prosecutors wrote in a filing.\n\n\
+            In court documents, Vass's public defense counsel asked for three years, calling his hacking \"an addiction of sorts.\"\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("federal prosecutors".to_string()),
+                Some("Vass's public defense counsel".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_participle_belongs_to_the_subject_not_the_object() {
+        let text = "Victory\n\n\
+            Senator Ada Quist won on Tuesday.\n\n\
+            Even before Quist took the stage, her campaign sent out a text message to supporters saying: \"We did it!\"\n";
+        assert_eq!(speakers(text), vec![Some("the Quist campaign".to_string())]);
+    }
+
+    #[test]
+    fn a_generic_noun_for_a_body_takes_the_body_named_before() {
+        let text = "Paper and agency\n\n\
+            The mayor spoke to the Halden Evening Herald on Friday, and the Coastal Survey Agency replied the same day.\n\n\
+            This prompted the tabloid to run a cover saying \"Sink or swim!\"\n\n\
+            \"We have not met the goal this month,\" said the agency, which blamed the holidays.\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("the Halden Evening Herald".to_string()),
+                Some("the Coastal Survey Agency".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_follows_a_chain_of_pronoun_paragraphs_back() {
+        let text = "Rally night\n\nBy Ana Lee\n\n\
+            The count went on past midnight in the town hall, and the result surprised almost everyone.\n\n\
+            Councillor Tomas Reyes never mentioned Ada Quist in his speech to the crowd.\n\n\
+            He nodded only obliquely to his second place behind Ivo Strand.\n\n\
+            \"We learned a lot in one week,\" he said.\n";
+        assert_eq!(speakers(text), vec![Some("Tomas Reyes".to_string())]);
+    }
+
+    #[test]
+    fn in_someone_s_words() {
+        let text = "Start-up summit\n\n\
+            The summit was held in the city because, in Halden Weekly\u{2019} words, \u{201c}it is the most inventive place on the coast.\u{201d}\n\n\
+            The mayor agreed. In the words of Ada Quist, \"nobody builds like we do.\"\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Halden Weekly".to_string()),
+                Some("Ada Quist".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_prepositional_object_belongs_to_the_subject() {
+        let text = "Apology\n\n\
+            Senator Ada Quist was asked about the remark on Monday.\n\n\
+            Quist responded to Ivo Strand\u{2019}s question on the radio writing, \"Yes, I will. That was a poor choice of words.\"\n";
+        assert_eq!(speakers(text), vec![Some("Ada Quist".to_string())]);
+    }
+
+    #[test]
+    fn a_description_opening_the_clause_stands_for_its_person() {
+        let text = "Summit speech\n\n\
+            Former Foreign Secretary Ada Quist spoke to the summit on Monday.\n\n\
+            The former foreign secretary began by slamming rivals who think they can \"outsource\" leadership to others.\n";
+        assert_eq!(speakers(text), vec![Some("Ada Quist".to_string())]);
+    }
+
+    #[test]
+    fn a_later_quote_of_a_paragraph_takes_its_sentence_s_subject_first() {
+        let text = "Contracts\n\nBy Ana Lee\n\n\
+            Former manager Ivo Strand said the contracts were \"standard\" for the industry.\n\n\
+            One such document, obtained by the Gazette, includes a clause that requires staff to promise \"during the term of your service\" not to \"demean or disparage publicly\" the firm.\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Ivo Strand".to_string()),
+                Some("One such document, obtained by the Gazette".to_string()),
+                Some("One such document, obtained by the Gazette".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dated_document_keeps_its_date() {
+        assert_eq!(
+            who(
+                "Most voters do not believe she \"cares about people like me,\" according to a Halden poll conducted in February.",
+                "cares about people like me"
+            )
+            .as_deref(),
+            Some("a Halden poll conducted in February")
+        );
+    }
+
+    #[test]
+    fn nearer_owners_groups_bands_and_documents_that_read() {
+        let text = "Rally\n\nBy Ana Lee\n\n\
+            Senator Ada Quist spoke at the Halden Institute on Monday, and the hall was full long before she arrived.\n\n\
+            The first incident came during her speech, when Quist protesters interrupted her, shouting \"no more cuts!\"\n\n\
+            As the Lanterns sang back in the 1980s, \"They'll turn us all into beggars.\"\n\n\
+            \"The council acted unlawfully,\" the suit reads.\n\n\
+            The candidates say they are not avoiding her, despite Dr Ivo Strand's conclusion that her plans were \"extremely careless.\"\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Quist protesters".to_string()),
+                Some("the Lanterns".to_string()),
+                Some("the suit".to_string()),
+                Some("Ivo Strand".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn joint_speakers_are_named_together() {
+        let text = "Interviews\n\nBy Ana Lee\n\n\
+            Hiring managers still rely on long interviews, even though a study last year found them of little use.\n\n\
+            \"Our simple recommendation is not to use them,\" wrote Ada Quist, Ivo Strand and Tomas Reyes.\n\n\
+            Two analysts, Rhea Omondi and Amos Pettigrew, found the harbour defences \"the best in the region.\"\n";
+        assert_eq!(
+            speakers(text),
+            vec![
+                Some("Ada Quist, Ivo Strand and Tomas Reyes".to_string()),
+                Some("Rhea Omondi and Amos Pettigrew".to_string()),
+            ]
+        );
+    }
+}

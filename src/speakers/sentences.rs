@@ -1,0 +1,170 @@
+//! Masked paragraphs and sentence bounds: quotations blanked out with
+//! `_` (same byte length), and sentence starts and ends looked for within
+//! [`WINDOW`] bytes so that every look-up is bounded.
+
+use super::*;
+
+/// Replace the inner text of every quote with `_` (same byte length) so
+/// that patterns and sentence ends never see quoted words.
+pub(super) fn masked(text: &str, base: usize, quotes: &[&Quote]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    let mut spans: Vec<Span> = quotes
+        .iter()
+        .map(|q| Span::new(q.span.start - base, q.span.end - base))
+        .collect();
+    spans.sort();
+    for s in spans {
+        if s.start < pos || s.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[pos..s.start]);
+        // Keep a quotation's own final stop: it ends the sentence too.
+        let inner = &text[s.start..s.end];
+        let keep = inner.len() - inner.trim_end_matches(['.', '!', '?']).len();
+        const BLANK: &str = "________________________________________________________________";
+        let mut n = s.end - s.start - keep;
+        while n > 0 {
+            let k = n.min(BLANK.len());
+            out.push_str(&BLANK[..k]);
+            n -= k;
+        }
+        out.push_str(&inner[inner.len() - keep..]);
+        pos = s.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// Start of the sentence that holds byte `at` of masked text `m`.
+pub(super) fn sentence_start(m: &str, at: usize) -> usize {
+    let b = m.as_bytes();
+    let floor = floor(m, at.saturating_sub(WINDOW));
+    let mut i = at;
+    while i > floor {
+        // (The marks are found with memrchr3, not a byte at a time.)
+        let Some(k) = memchr::memrchr3(b'.', b'!', b'?', &b[floor..i]) else {
+            break;
+        };
+        i = floor + k + 1;
+        if space_after(m, i) {
+            // "Mr." and initials do not end sentences.
+            let word = last_word(m, i - 1);
+            let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
+                || word.contains('.');
+            if !abbrev {
+                return i;
+            }
+        }
+        i -= 1;
+    }
+    floor
+}
+
+/// `sentence_start` and `sentence_end_before` a byte at a time, as they
+/// were before the marks were looked for with memchr: their
+/// specification.
+#[cfg(test)]
+pub(super) fn sentence_start_scan(m: &str, at: usize) -> usize {
+    let b = m.as_bytes();
+    let floor = floor(m, at.saturating_sub(WINDOW));
+    let mut i = at;
+    while i > floor {
+        let c = b[i - 1];
+        if matches!(c, b'.' | b'!' | b'?') && space_after(m, i) {
+            let word = last_word(m, i - 1);
+            let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
+                || word.contains('.');
+            if !abbrev {
+                return i;
+            }
+        }
+        i -= 1;
+    }
+    floor
+}
+
+#[cfg(test)]
+pub(super) fn sentence_end_before_scan(m: &str, at: usize, ceiling: usize) -> usize {
+    let b = m.as_bytes();
+    let mut i = at;
+    while i < ceiling {
+        if matches!(b[i], b'.' | b'!' | b'?') {
+            let next = b.get(i + 1).copied();
+            if next.is_none_or(|n| n.is_ascii_whitespace()) {
+                let word = last_word(m, i);
+                let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+                if !abbrev {
+                    return i + 1;
+                }
+            }
+        }
+        i += 1;
+    }
+    ceiling
+}
+
+/// True when only closing marks stand between byte `i` and white space.
+pub(super) fn space_after(m: &str, i: usize) -> bool {
+    m[i..]
+        .trim_start_matches(['"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', ')'])
+        .starts_with(char::is_whitespace)
+}
+
+/// How far around a quotation its attribution is looked for, in bytes: the
+/// search stays linear in the paragraph however many quotes it holds.
+pub(super) const WINDOW: usize = 400;
+
+/// The word that ends at byte `end` (at most 40 bytes of it).
+pub(super) fn last_word(m: &str, end: usize) -> &str {
+    let lo = floor(m, end.saturating_sub(40));
+    let head = &m[lo..end];
+    head.char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(head, |(k, c)| &head[k + c.len_utf8()..])
+}
+
+/// End of the sentence that holds byte `at`, looked for within `WINDOW`.
+pub(super) fn sentence_end(m: &str, at: usize) -> usize {
+    sentence_end_before(m, at, ceil(m, (at + WINDOW).min(m.len())))
+}
+
+/// Byte offset just past the first sentence end from `at` (a stop,
+/// question or exclamation mark before white space, not after an initial
+/// or a short abbreviation such as "Mr."), or `ceiling` when there is none
+/// before it.
+pub(super) fn sentence_end_before(m: &str, at: usize, ceiling: usize) -> usize {
+    let b = m.as_bytes();
+    let mut i = at;
+    while i < ceiling {
+        // (The marks are found with memchr3, not a byte at a time.)
+        let Some(k) = memchr::memchr3(b'.', b'!', b'?', &b[i..ceiling]) else {
+            break;
+        };
+        i += k;
+        let next = b.get(i + 1).copied();
+        if next.is_none_or(|n| n.is_ascii_whitespace()) {
+            let word = last_word(m, i);
+            let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+            if !abbrev {
+                return i + 1;
+            }
+        }
+        i += 1;
+    }
+    ceiling
+}
+
+pub(super) fn ceil(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+pub(super) fn floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
