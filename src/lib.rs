@@ -27,6 +27,7 @@ pub mod dateline;
 pub mod error;
 pub mod input;
 pub mod lint;
+pub mod markup;
 pub mod model;
 pub mod quotes;
 pub mod segment;

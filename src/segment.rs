@@ -14,6 +14,9 @@
 
 use memchr::memchr2;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::markup::{self, Style};
 use crate::span::Span;
 use crate::text::{fold_into, is_space};
 
@@ -22,13 +25,26 @@ use crate::text::{fold_into, is_space};
 pub struct Line {
     /// The trimmed line.
     pub span: Span,
-    /// Its length in chars.
+    /// Its width in display columns (an East Asian wide char counts two).
     pub chars: usize,
     /// True when a blank line (or the start of input) comes before it.
     pub after_blank: bool,
-    /// True when the line starts with visible white space (a paragraph
-    /// indent); a leading zero-width space or stray BOM is none.
+    /// True when the line starts with more visible white space than the
+    /// page's common left margin (a paragraph indent); a leading zero-width
+    /// space or stray BOM is none.
     pub indented: bool,
+    /// True when the line starts left of the common margin (lynx puts its
+    /// top headings there).
+    pub outdented: bool,
+    /// Leading white space in display columns (tab stops every 8).
+    pub indent: usize,
+    /// A converter's mark opens the line: a heading (`## `, `*** `) or a
+    /// list item (`* `, `• `): it starts a block.
+    pub opens: bool,
+    /// A converter's mark closes the line (` ***`): a block ends after it.
+    pub closes: bool,
+    /// The line is only a rule or title underline (`=====`).
+    pub rule: bool,
 }
 
 /// A run of lines that form one unit of the article.
@@ -40,8 +56,12 @@ pub struct Block {
     pub first_line: usize,
     /// One past the index of its last line.
     pub end_line: usize,
-    /// The text with line breaks and white space runs folded to one space.
+    /// The text with line breaks and white space runs folded to one space,
+    /// converter markup removed (see [`crate::markup`]).
     pub text: String,
+    /// The block is a heading written as markup (`## Title`, `*** Title ***`)
+    /// or set left of the page margin.
+    pub heading: bool,
 }
 
 /// How a text was cut up.
@@ -53,28 +73,45 @@ pub struct Segmentation {
     pub blocks: Vec<Block>,
     /// The wrap width when the text was judged hard-wrapped.
     pub wrap_width: Option<usize>,
+    /// The common left margin in columns (lynx indents every line by 3).
+    pub margin: usize,
 }
 
 /// Cut `input` into lines and blocks, starting at byte `from` (past a BOM).
 pub fn segment(input: &str, from: usize) -> Segmentation {
-    let lines = split_lines(input, from);
+    let mut lines = split_lines(input, from);
+    let margin = set_margin(&mut lines);
+    let style = markup::style(&input[from..]);
     let wrap_width = detect_wrap(input, &lines);
     // Wrapped text whose paragraphs open with an indent: every line that is
-    // not indented continues the indented paragraph it follows.
-    let indent_mode = wrap_width.is_some() && lines.iter().filter(|l| l.indented).count() >= 2;
+    // not indented continues the indented paragraph it follows. An indented
+    // run of lines (a block quote) is no such text.
+    let indent_mode = wrap_width.is_some() && {
+        let firsts = lines
+            .windows(2)
+            .filter(|w| w[0].indented && !w[1].indented && !w[1].after_blank)
+            .count();
+        let indented = lines.iter().filter(|l| l.indented).count();
+        firsts >= 2 && firsts * 5 >= indented * 3
+    };
     let mut blocks = Vec::new();
     let mut start = 0;
     for i in 1..=lines.len() {
         let in_indented = indent_mode && lines[start].indented;
         let breaks = i == lines.len()
             || lines[i].after_blank
+            || lines[i].opens
+            || lines[i].rule
+            || lines[i - 1].rule
+            || lines[i - 1].closes
+            || lines[i].outdented != lines[i - 1].outdented
             || if in_indented {
                 lines[i].indented
             } else {
                 !continues(input, &lines[i - 1], &lines[i], wrap_width)
             };
         if breaks {
-            blocks.push(make_block(input, &lines, start, i));
+            blocks.push(make_block(input, &lines, start, i, style));
             start = i;
         }
     }
@@ -82,24 +119,62 @@ pub fn segment(input: &str, from: usize) -> Segmentation {
         lines,
         blocks,
         wrap_width,
+        margin,
     }
 }
 
-fn make_block(input: &str, lines: &[Line], first: usize, end: usize) -> Block {
+/// The common left margin: the indent that at least 70% of lines reach
+/// (lynx's three spaces, `> ` quoting, `fmt -p`). Lines are then indented or
+/// outdented relative to it.
+fn set_margin(lines: &mut [Line]) -> usize {
+    if lines.len() < 3 {
+        for l in lines.iter_mut() {
+            l.indented = l.indent > 0;
+        }
+        return 0;
+    }
+    let mut indents: Vec<usize> = lines.iter().map(|l| l.indent).collect();
+    indents.sort_unstable();
+    let margin = indents[indents.len() * 3 / 10];
+    for l in lines.iter_mut() {
+        l.indented = l.indent > margin;
+        l.outdented = l.indent < margin;
+    }
+    margin
+}
+
+fn make_block(input: &str, lines: &[Line], first: usize, end: usize, style: Style) -> Block {
     let span = lines[first].span.cover(lines[end - 1].span);
     let mut text = String::with_capacity(span.len());
     for line in &lines[first..end] {
-        if !text.is_empty() {
+        let raw = line.span.of(input);
+        let raw = &raw[markup::quote_prefix(raw)..];
+        // Text written without spaces between words (Japanese, Chinese)
+        // wraps mid-sentence: its lines join without a space.
+        let glued = text.chars().next_back().is_some_and(is_wide)
+            && raw.chars().next().is_some_and(is_wide);
+        if !text.is_empty() && !glued {
             text.push(' ');
         }
-        fold_into(line.span.of(input), &mut text);
+        fold_into(raw, &mut text);
+    }
+    let heading = lines[first].opens && markup::opens_heading(lines[first].span.of(input))
+        || lines[first].outdented;
+    if let Some(clean) = markup::clean(&text, style) {
+        text = clean;
     }
     Block {
         span,
         first_line: first,
         end_line: end,
         text,
+        heading,
     }
+}
+
+/// An East Asian wide char (CJK ideographs, kana, hangul, full-width forms).
+pub fn is_wide(c: char) -> bool {
+    !c.is_ascii() && c.width() == Some(2)
 }
 
 /// Split into trimmed non-blank lines. `\n`, `\r\n` and a lone `\r` all end a line.
@@ -123,14 +198,26 @@ fn split_lines(input: &str, from: usize) -> Vec<Line> {
         };
         match trim(input, Span::new(pos, end)) {
             Some(span) => {
-                let chars = span.of(input).chars().count();
+                let t = span.of(input);
+                let chars = t.width();
+                // Trimmed chars are all `is_space`; the zero-width ones it
+                // adds to Unicode white space (U+FEFF, U+200B) are no indent.
+                let indent = input[pos..span.start].chars().fold(0, |col, c| match c {
+                    '\t' => (col / 8 + 1) * 8,
+                    c if c.is_whitespace() => col + 1,
+                    _ => col,
+                });
+                let body = &t[markup::quote_prefix(t)..];
                 lines.push(Line {
                     span,
                     chars,
                     after_blank,
-                    // Trimmed chars are all `is_space`; the zero-width ones it
-                    // adds to Unicode white space (U+FEFF, U+200B) are no indent.
-                    indented: input[pos..span.start].chars().any(char::is_whitespace),
+                    indented: indent > 0,
+                    outdented: false,
+                    indent,
+                    opens: markup::opens_heading(body) || markup::opens_item(body),
+                    closes: markup::closes_heading(body),
+                    rule: markup::is_rule(t),
                 });
                 after_blank = false;
             }
@@ -163,7 +250,12 @@ fn detect_wrap(input: &str, lines: &[Line]) -> Option<usize> {
         .filter(|w| !w[1].after_blank)
         .map(|w| &w[0])
         .collect();
-    let width = followed.iter().map(|l| l.chars).max()?;
+    // The wrap width: near the longest lines, but one long unbreakable line
+    // (a URL, a slug) must not set it: the 95th percentile of the lines
+    // that have a successor, never the single longest of many.
+    let mut widths: Vec<usize> = followed.iter().map(|l| l.chars).collect();
+    widths.sort_unstable_by(|a, b| b.cmp(a));
+    let width = *widths.get(widths.len() / 20)?;
     if !(30..=120).contains(&width) {
         return None;
     }
