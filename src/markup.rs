@@ -137,6 +137,14 @@ fn link_target_end(b: &[u8], from: usize) -> Option<usize> {
     None
 }
 
+fn mark_index(c: char) -> usize {
+    match c {
+        '*' => 0,
+        '_' => 1,
+        _ => 2,
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -168,6 +176,15 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
     let offset = text.len() - text[text.len() - body.len()..].len();
     let _ = offset;
     let bb = body.as_bytes();
+    // Where each emphasis mark (`*`, `_`, `` ` ``) last occurs, and how many
+    // of each are open.
+    let mut last = [0usize; 3];
+    for (at, &ch) in bb.iter().enumerate() {
+        if matches!(ch, b'*' | b'_' | b'`') {
+            last[mark_index(ch as char)] = at + 1;
+        }
+    }
+    let mut opened = [0usize; 3];
     // Output positions of open `[`.
     let mut open: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -226,12 +243,21 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
                 let after = body[j..].chars().next();
                 let word_before = before.is_some_and(is_word_char);
                 let word_after = after.is_some_and(is_word_char);
+                let k = mark_index(c);
+                // An opening mark needs a later mark of its kind, a closing
+                // one an earlier opening (`@handle_` keeps its underscore).
+                let opening = !word_before && word_after && last[k] > j;
+                let closing = word_before && !word_after && opened[k] > 0;
                 if c == '_' && style.underscores && word_before && word_after {
                     out.push(' ');
-                } else if word_before != word_after
-                    || (c != '_' && word_before && word_after && j - i >= 2)
+                } else if opening || closing || (c != '_' && word_before && word_after && j - i >= 2)
                 {
                     // dropped: `**bold**`, `_em_`, `` `code` ``
+                    if opening {
+                        opened[k] += 1;
+                    } else if closing {
+                        opened[k] -= 1;
+                    }
                 } else if !word_before && !word_after && c == '*' && j - i == 1 {
                     // a lone bullet star is kept
                     out.push('*');
@@ -287,6 +313,7 @@ mod tests {
         assert_eq!(c("It was _very_ late, 3\\. on the list"), "It was very late, 3. on the list");
         assert_eq!(c("****** A Title ******"), "A Title");
         assert_eq!(c("snake_case stays"), "snake_case stays");
+        assert_eq!(c("email @handle_ or _write_ to us"), "email @handle_ or write to us");
         assert_eq!(c("2 * 3 = 6"), "2 * 3 = 6");
     }
 
