@@ -30,6 +30,7 @@ pub mod lint;
 pub mod markup;
 pub mod model;
 pub mod quotes;
+pub mod region;
 pub mod segment;
 pub mod span;
 pub mod speakers;

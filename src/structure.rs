@@ -15,6 +15,7 @@ use crate::boilerplate::{self, Cue};
 use crate::byline;
 use crate::date;
 use crate::model::BoilerplateKind;
+use crate::region;
 use crate::segment::Block;
 use crate::text::{ends_like_sentence, last_significant, title_case_ratio, word_count};
 
@@ -182,8 +183,11 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
         .collect();
     let mut out: Vec<Option<Decision>> = vec![None; n];
 
-    let mut first = core.iter().position(|&c| c);
-    let last = core.iter().rposition(|&c| c);
+    // The main region: the run of blocks where prose outweighs furniture.
+    let scores: Vec<f64> = (0..n).map(|i| region_score(&f[i], core[i])).collect();
+    let (from, to) = region::main_region(&scores).unwrap_or((0, n));
+    let mut first = (from..to).find(|&i| core[i]);
+    let last = (from..to).rfind(|&i| core[i]);
     // A byline below a standfirst: the body starts after it.
     let third_core = core
         .iter()
@@ -232,6 +236,11 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             )
         } else if let Some(cue) = &fi.cue {
             Decision::from_cue(cue)
+        } else if core[i] && !in_body {
+            Decision::new(
+                Role::Boilerplate(BoilerplateKind::Other),
+                "outside-main-region",
+            )
         } else if core[i] {
             Decision::new(Role::Paragraph, "prose")
         } else if captioned[i] {
@@ -257,6 +266,21 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             })
         })
         .collect()
+}
+
+/// A block's weight in the choice of the main region: prose for, by its
+/// words; furniture against.
+fn region_score(f: &Facts, core: bool) -> f64 {
+    let w = f.words as f64;
+    if core {
+        w
+    } else if f.cue.is_some() {
+        -(3.0 + w)
+    } else if f.sentence_end && f.words >= 4 {
+        0.3 * w
+    } else {
+        -(2.0 + 0.3 * w)
+    }
 }
 
 /// A caption describes a picture: who is where, doing what, left or right.
