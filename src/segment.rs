@@ -26,6 +26,8 @@ pub struct Line {
     /// The trimmed line.
     pub span: Span,
     /// Its width in display columns (an East Asian wide char counts two).
+    pub cols: usize,
+    /// Its length in chars: some converters (lynx) wrap wide text by chars.
     pub chars: usize,
     /// True when a blank line (or the start of input) comes before it.
     pub after_blank: bool,
@@ -82,7 +84,10 @@ pub fn segment(input: &str, from: usize) -> Segmentation {
     let mut lines = split_lines(input, from);
     let margin = set_margin(&mut lines);
     let style = markup::style(&input[from..]);
-    let wrap_width = detect_wrap(input, &lines);
+    // Wrapped by display columns (w3m) or by chars (lynx): both are tried.
+    let wrap_width = detect_wrap(input, &lines, |l| l.cols);
+    let wrap_chars = detect_wrap(input, &lines, |l| l.chars);
+    let wrap_width = wrap_width.or(wrap_chars);
     // Wrapped text whose paragraphs open with an indent: every line that is
     // not indented continues the indented paragraph it follows. An indented
     // run of lines (a block quote) is no such text.
@@ -108,7 +113,8 @@ pub fn segment(input: &str, from: usize) -> Segmentation {
             || if in_indented {
                 lines[i].indented
             } else {
-                !continues(input, &lines[i - 1], &lines[i], wrap_width)
+                !(continues(input, &lines[i - 1], &lines[i], wrap_width, true)
+                    || continues(input, &lines[i - 1], &lines[i], wrap_chars, false))
             };
         if breaks {
             blocks.push(make_block(input, &lines, start, i, style));
@@ -199,7 +205,8 @@ fn split_lines(input: &str, from: usize) -> Vec<Line> {
         match trim(input, Span::new(pos, end)) {
             Some(span) => {
                 let t = span.of(input);
-                let chars = t.width();
+                let cols = t.width();
+                let chars = if cols == t.len() { cols } else { t.chars().count() };
                 // Trimmed chars are all `is_space`; the zero-width ones it
                 // adds to Unicode white space (U+FEFF, U+200B) are no indent.
                 let indent = input[pos..span.start].chars().fold(0, |col, c| match c {
@@ -210,6 +217,7 @@ fn split_lines(input: &str, from: usize) -> Vec<Line> {
                 let body = &t[markup::quote_prefix(t)..];
                 lines.push(Line {
                     span,
+                    cols,
                     chars,
                     after_blank,
                     indented: indent > 0,
@@ -244,7 +252,7 @@ pub fn trim(input: &str, span: Span) -> Option<Span> {
 ///
 /// Evidence: the lines that have a non-blank successor are of similar length
 /// at most ~120 chars, and most of the long ones stop mid-sentence.
-fn detect_wrap(input: &str, lines: &[Line]) -> Option<usize> {
+fn detect_wrap(input: &str, lines: &[Line], measure: fn(&Line) -> usize) -> Option<usize> {
     let followed: Vec<&Line> = lines
         .windows(2)
         .filter(|w| !w[1].after_blank)
@@ -253,7 +261,7 @@ fn detect_wrap(input: &str, lines: &[Line]) -> Option<usize> {
     // The wrap width: near the longest lines, but one long unbreakable line
     // (a URL, a slug) must not set it: the 95th percentile of the lines
     // that have a successor, never the single longest of many.
-    let mut widths: Vec<usize> = followed.iter().map(|l| l.chars).collect();
+    let mut widths: Vec<usize> = followed.iter().map(|l| measure(l)).collect();
     widths.sort_unstable_by(|a, b| b.cmp(a));
     let width = *widths.get(widths.len() / 20)?;
     if !(30..=120).contains(&width) {
@@ -261,7 +269,7 @@ fn detect_wrap(input: &str, lines: &[Line]) -> Option<usize> {
     }
     let long: Vec<&&Line> = followed
         .iter()
-        .filter(|l| l.chars * 10 >= width * 6)
+        .filter(|l| measure(l) * 10 >= width * 6)
         .collect();
     if long.len() < 2 {
         return None;
@@ -281,7 +289,13 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// Does `next` continue the paragraph of `line` (same run of non-blank lines)?
-fn continues(input: &str, line: &Line, next: &Line, wrap_width: Option<usize>) -> bool {
+fn continues(
+    input: &str,
+    line: &Line,
+    next: &Line,
+    wrap_width: Option<usize>,
+    by_cols: bool,
+) -> bool {
     let Some(width) = wrap_width else {
         return false;
     };
@@ -294,8 +308,15 @@ fn continues(input: &str, line: &Line, next: &Line, wrap_width: Option<usize>) -
         .of(input)
         .split(is_space)
         .next()
-        .map_or(0, |w| w.chars().count());
-    line.chars * 2 >= width && line.chars + 1 + first_word > width
+        .map_or(0, |w| {
+            if by_cols {
+                w.width()
+            } else {
+                w.chars().count()
+            }
+        });
+    let len = if by_cols { line.cols } else { line.chars };
+    len * 2 >= width && len + 1 + first_word > width
 }
 
 /// The text of every block of every fixture article (`fixtures/*.txt`): the

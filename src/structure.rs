@@ -17,7 +17,9 @@ use crate::date;
 use crate::model::BoilerplateKind;
 use crate::region;
 use crate::segment::Block;
-use crate::text::{ends_like_sentence, last_significant, title_case_ratio, word_count};
+use crate::text::{
+    ends_like_sentence, last_significant, title_case_ratio, unspaced_words, word_count,
+};
 
 /// The role of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +116,7 @@ fn facts(blocks: &[Block]) -> Vec<Facts> {
         .zip(repeated)
         .map(|(b, repeated)| {
             let t = b.text.as_str();
-            let words = word_count(t);
+            let words = word_count(t) + unspaced_words(t);
             let (quotes, open_quote) = quote_marks(t);
             Facts {
                 words,
