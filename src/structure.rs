@@ -16,6 +16,7 @@ use crate::byline;
 use crate::date;
 use crate::model::BoilerplateKind;
 use crate::region;
+use crate::text;
 use crate::segment::Block;
 use crate::text::{
     ends_like_sentence, last_significant, title_case_ratio, unspaced_words, word_count,
@@ -120,7 +121,9 @@ fn facts(blocks: &[Block]) -> Vec<Facts> {
             let (quotes, open_quote) = quote_marks(t);
             Facts {
                 words,
-                sentence_end: ends_like_sentence(t),
+                // A teaser's summary cut short ("…was the plan...") does not
+                // end a sentence.
+                sentence_end: ends_like_sentence(t) && !truncated(t),
                 cue: boilerplate::cue(t, words),
                 quotes,
                 open_quote,
@@ -186,7 +189,19 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
     let mut out: Vec<Option<Decision>> = vec![None; n];
 
     // The main region: the run of blocks where prose outweighs furniture.
-    let scores: Vec<f64> = (0..n).map(|i| region_score(&f[i], core[i])).collect();
+    let scores: Vec<f64> = (0..n)
+        .map(|i| {
+            let s = region_score(&f[i], core[i]);
+            // Prose with no prose beside it (a teaser's summary between its
+            // title and picture, a bio) counts for less than a run of it.
+            let beside = prose_near(&f, &core, i);
+            if core[i] && !beside {
+                s * ISOLATED
+            } else {
+                s
+            }
+        })
+        .collect();
     let (from, to) = region::main_region(&scores).unwrap_or((0, n));
     let mut first = (from..to).find(|&i| core[i]);
     let last = (from..to).rfind(|&i| core[i]);
@@ -268,6 +283,31 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             })
         })
         .collect()
+}
+
+/// The weight of a prose block with no prose beside it in the choice of
+/// the main region.
+const ISOLATED: f64 = 0.4;
+
+/// Is there prose within three blocks of block `i`, with only short
+/// blocks (an advert label, a picture's placeholder, a share line) between?
+fn prose_near(f: &[Facts], core: &[bool], i: usize) -> bool {
+    let short = |j: usize| f[j].words <= 6;
+    let after = (i + 1..core.len().min(i + 4))
+        .take_while(|&j| core[j] || short(j))
+        .any(|j| core[j]);
+    let before = (i.saturating_sub(3)..i)
+        .rev()
+        .take_while(|&j| core[j] || short(j))
+        .any(|j| core[j]);
+    after || before
+}
+
+/// The text ends in an ellipsis: a summary cut short.
+fn truncated(t: &str) -> bool {
+    // Inside quotation marks an ellipsis is the speaker's.
+    let t = t.trim_end_matches(text::is_space);
+    t.ends_with("...") || t.ends_with('\u{2026}')
 }
 
 /// A block's weight in the choice of the main region: prose for, by its
