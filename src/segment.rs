@@ -113,8 +113,8 @@ pub fn segment(input: &str, from: usize) -> Segmentation {
             || if in_indented {
                 lines[i].indented
             } else {
-                !(continues(input, &lines[i - 1], &lines[i], wrap_width, true)
-                    || continues(input, &lines[i - 1], &lines[i], wrap_chars, false))
+                !(continues(input, &lines[i - 1], &lines[i], wrap_width, true, style.underscores)
+                    || continues(input, &lines[i - 1], &lines[i], wrap_chars, false, style.underscores))
             };
         if breaks {
             blocks.push(make_block(input, &lines, start, i, style));
@@ -295,6 +295,7 @@ fn continues(
     next: &Line,
     wrap_width: Option<usize>,
     by_cols: bool,
+    underscores: bool,
 ) -> bool {
     let Some(width) = wrap_width else {
         return false;
@@ -306,7 +307,8 @@ fn continues(
     let first_word = next
         .span
         .of(input)
-        .split(is_space)
+        // Debian html2text writes a link's spaces as `_` and wraps there.
+        .split(|c| is_space(c) || (underscores && c == '_'))
         .next()
         .map_or(0, |w| {
             if by_cols {
