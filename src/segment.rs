@@ -64,6 +64,8 @@ pub struct Block {
     /// The block is a heading written as markup (`## Title`, `*** Title ***`)
     /// or set left of the page margin.
     pub heading: bool,
+    /// The block is a list item (`* `, `• `, `- `).
+    pub item: bool,
 }
 
 /// How a text was cut up.
@@ -166,6 +168,8 @@ fn make_block(input: &str, lines: &[Line], first: usize, end: usize, style: Styl
     }
     let heading = lines[first].opens && markup::opens_heading(lines[first].span.of(input))
         || lines[first].outdented;
+    let first_raw = lines[first].span.of(input);
+    let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
     if let Some(clean) = markup::clean(&text, style) {
         text = clean;
     }
@@ -175,6 +179,7 @@ fn make_block(input: &str, lines: &[Line], first: usize, end: usize, style: Styl
         end_line: end,
         text,
         heading,
+        item,
     }
 }
 

@@ -271,6 +271,8 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             )
         } else if in_body {
             body_fragment(blocks, &f, &core, &out, i)
+        } else if listed(blocks, &out, i) {
+            Decision::new(Role::Paragraph, "list-item")
         } else {
             tail_fragment(&f, &out, i)
         };
@@ -370,6 +372,9 @@ fn body_fragment(
     if fi.sentence_end && fi.words >= 2 && !caption_words(t) {
         return Decision::new(Role::Paragraph, "short-sentence");
     }
+    if listed(blocks, out, i) {
+        return Decision::new(Role::Paragraph, "list-item");
+    }
     if caption_words(t) || fi.words >= 13 {
         return Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "body-caption");
     }
@@ -388,6 +393,17 @@ fn body_fragment(
     } else {
         Decision::new(Role::Boilerplate(BoilerplateKind::Other), "body-fragment")
     }
+}
+
+/// A list item in the article (steps, ingredients, a race calendar): a
+/// paragraph introduces the list ("You will need:") and the items follow it.
+fn listed(blocks: &[Block], out: &[Option<Decision>], i: usize) -> bool {
+    blocks[i].item
+        && i > 0
+        && out[i - 1].as_ref().is_some_and(|d| {
+            d.role == Role::Paragraph
+                && (d.rule == "list-item" || last_significant(&blocks[i - 1].text) == Some(':'))
+        })
 }
 
 /// A non-prose block after the body.
