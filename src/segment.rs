@@ -263,15 +263,29 @@ fn detect_wrap(input: &str, lines: &[Line], measure: fn(&Line) -> usize) -> Opti
         .filter(|w| !w[1].after_blank)
         .map(|w| &w[0])
         .collect();
-    // The wrap width: near the longest lines, but one long unbreakable line
-    // (a URL, a slug) must not set it: the 95th percentile of the lines
-    // that have a successor, never the single longest of many.
-    let mut widths: Vec<usize> = followed.iter().map(|l| measure(l)).collect();
-    widths.sort_unstable_by(|a, b| b.cmp(a));
-    let width = *widths.get(widths.len() / 20)?;
-    if !(30..=120).contains(&width) {
+    // The wrap width: where the full lines of wrapped paragraphs pile up,
+    // just below it. Long unbreakable lines (a URL, a slug, a link the
+    // converter would not break) stand past it and must not set it: the
+    // width comes from the 12%-wide window of widths holding most lines,
+    // its longest line but for one in twenty.
+    let mut hist = [0usize; 121];
+    for l in &followed {
+        let w = measure(l);
+        if w <= 120 {
+            hist[w] += 1;
+        }
+    }
+    let window = |w: usize| (w - w / 8..=w).map(|x| hist[x]).sum::<usize>();
+    let best = (30..=120).map(window).max()?;
+    if best == 0 {
         return None;
     }
+    let top = (30..=120).find(|&w| window(w) == best)?;
+    let mut above = 0;
+    let width = (top - top / 8..=top).rev().find(|&x| {
+        above += hist[x];
+        hist[x] > 0 && above > best / 20
+    })?;
     let long: Vec<&&Line> = followed
         .iter()
         .filter(|l| measure(l) * 10 >= width * 6)
