@@ -438,8 +438,16 @@ fn head(
     byline_at: Option<(usize, usize)>,
 ) {
     let n = out.len();
-    // Headline: the first block that reads like a title.
-    let headline = (0..n).find(|&i| {
+    // Headline: the first heading the converter marked as one (`# Title`,
+    // `*** Title ***`, a line left of lynx's margin), else the first block
+    // that reads like a title.
+    let marked = (0..n).find(|&i| {
+        blocks[i].heading
+            && f[i].cue.is_none()
+            && f[i].words >= 2
+            && byline_at.is_none_or(|(s, e)| i < s || i >= e)
+    });
+    let headline = marked.or_else(|| (0..n).find(|&i| {
         let fi = &f[i];
         fi.cue.is_none()
             && !fi.date_line
@@ -449,7 +457,7 @@ fn head(
             && (!fi.sentence_end
                 || matches!(last_significant(&blocks[i].text), Some('?' | '!'))
                 || title_case_ratio(&blocks[i].text) >= 0.7)
-    });
+    }));
     let headline = headline.or_else(|| {
         // A one- or two-word title is still a title when nothing else is.
         (0..n)
