@@ -170,7 +170,9 @@ fn make_block(input: &str, lines: &[Line], first: usize, end: usize, style: Styl
         || lines[first].outdented;
     let first_raw = lines[first].span.of(input);
     let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
-    if let Some(clean) = markup::clean(&text, style) {
+    // A block that is only markup (a picture's `![alt](src)`, `[img]`)
+    // keeps its text as written.
+    if let Some(clean) = markup::clean(&text, style).filter(|c| !c.is_empty()) {
         text = clean;
     }
     Block {
