@@ -300,6 +300,12 @@ fn warn_structure(input: &str, a: &mut Analysis) {
         add("empty_input", "the input is empty or only white space");
         return;
     }
+    if markup::looks_like_html(input) {
+        add(
+            "html_input",
+            "the input looks like raw HTML: convert it to text first, e.g. `w3m -dump -T text/html` or `html2text` (see the README, \"Whole web pages\")",
+        );
+    }
     if a.paragraphs.is_empty() {
         add("no_body", "no body paragraph was found");
     }

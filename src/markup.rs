@@ -39,6 +39,27 @@ pub fn style(input: &str) -> Style {
     }
 }
 
+/// Does the input look like raw HTML rather than text (a page fed to lede
+/// without a converter)? A document type or `<html>` at the start, or many
+/// paragraph and division tags in the first 64 KiB.
+pub fn looks_like_html(input: &str) -> bool {
+    let head = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let lower: String = head.chars().take(15).collect::<String>().to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+        return true;
+    }
+    let mut end = input.len().min(65536);
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &input[..end];
+    let tags = ["<p>", "</p>", "<div", "</div>", "<br>", "<br/>", "<a href="]
+        .iter()
+        .map(|t| sample.matches(t).count())
+        .sum::<usize>();
+    tags >= 10
+}
+
 /// A line's converter prefix: Markdown/e-mail quote marks (`> > `). Returns
 /// the byte length to skip.
 pub fn quote_prefix(line: &str) -> usize {
@@ -342,6 +363,13 @@ mod tests {
         assert!(opens_item("• Home"));
         assert!(!opens_item("*Home"));
         assert_eq!(quote_prefix("> > quoted"), 4);
+    }
+
+    #[test]
+    fn raw_html_is_spotted() {
+        assert!(looks_like_html("\n<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>"));
+        assert!(looks_like_html(&"<div><p>Text.</p></div>\n".repeat(5)));
+        assert!(!looks_like_html("A story about <p> tags and a <div>.\n\nIt is prose."));
     }
 
     #[test]
