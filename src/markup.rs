@@ -44,7 +44,11 @@ pub fn style(input: &str) -> Style {
 /// paragraph and division tags in the first 64 KiB.
 pub fn looks_like_html(input: &str) -> bool {
     let head = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let lower: String = head.chars().take(15).collect::<String>().to_ascii_lowercase();
+    let lower: String = head
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
         return true;
     }
@@ -119,8 +123,10 @@ fn placeholder(inner: &str) -> bool {
         return true;
     }
     let lower = t.to_ascii_lowercase();
-    if matches!(lower.as_str(), "img" | "image" | "photo" | "gif" | "svg" | "png" | "jpg")
-        || lower.starts_with("ins:")
+    if matches!(
+        lower.as_str(),
+        "img" | "image" | "photo" | "gif" | "svg" | "png" | "jpg"
+    ) || lower.starts_with("ins:")
     {
         return true;
     }
@@ -174,9 +180,10 @@ fn is_word_char(c: char) -> bool {
 /// markup to remove. Linear in the text.
 pub fn clean(text: &str, style: Style) -> Option<String> {
     let b = text.as_bytes();
-    if !b.iter().any(|&c| {
-        matches!(c, b'[' | b'*' | b'_' | b'#' | b'\\' | b'>' | b'`')
-    }) {
+    if !b
+        .iter()
+        .any(|&c| matches!(c, b'[' | b'*' | b'_' | b'#' | b'\\' | b'>' | b'`'))
+    {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -227,8 +234,7 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
             }
             ']' => {
                 if let Some(p) = open.pop() {
-                    let target =
-                        (bb.get(i + 1) == Some(&b'(')).then(|| link_target_end(bb, i + 2));
+                    let target = (bb.get(i + 1) == Some(&b'(')).then(|| link_target_end(bb, i + 2));
                     match target {
                         Some(Some(end)) => {
                             let inner = out[p + 1..].to_string();
@@ -271,7 +277,9 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
                 let closing = word_before && !word_after && opened[k] > 0;
                 if c == '_' && style.underscores && word_before && word_after {
                     out.push(' ');
-                } else if opening || closing || (c != '_' && word_before && word_after && j - i >= 2)
+                } else if opening
+                    || closing
+                    || (c != '_' && word_before && word_after && j - i >= 2)
                 {
                     // dropped: `**bold**`, `_em_`, `` `code` ``
                     if opening {
@@ -316,7 +324,10 @@ mod tests {
             c("Read the [council report](https://example.org/r?a=(1)) today."),
             "Read the council report today."
         );
-        assert_eq!(c("![a bridge](/img/b.jpg) The bridge opened."), "The bridge opened.");
+        assert_eq!(
+            c("![a bridge](/img/b.jpg) The bridge opened."),
+            "The bridge opened."
+        );
         assert_eq!(
             c("[![logo](/l.png)](/) Home"),
             "Home",
@@ -331,16 +342,25 @@ mod tests {
     #[test]
     fn emphasis_headings_and_escapes_go() {
         assert_eq!(c("## The **new** bridge"), "The new bridge");
-        assert_eq!(c("It was _very_ late, 3\\. on the list"), "It was very late, 3. on the list");
+        assert_eq!(
+            c("It was _very_ late, 3\\. on the list"),
+            "It was very late, 3. on the list"
+        );
         assert_eq!(c("****** A Title ******"), "A Title");
         assert_eq!(c("snake_case stays"), "snake_case stays");
-        assert_eq!(c("email @handle_ or _write_ to us"), "email @handle_ or write to us");
+        assert_eq!(
+            c("email @handle_ or _write_ to us"),
+            "email @handle_ or write to us"
+        );
         assert_eq!(c("2 * 3 = 6"), "2 * 3 = 6");
     }
 
     #[test]
     fn placeholders_go_and_underscores_are_spaces_in_debian_style() {
-        assert_eq!(c("[img] The view [ ] from [photo.jpg] here"), "The view from here");
+        assert_eq!(
+            c("[img] The view [ ] from [photo.jpg] here"),
+            "The view from here"
+        );
         assert_eq!(c("See [note 1] here"), "See [note 1] here");
         let deb = Style { underscores: true };
         assert_eq!(
@@ -367,9 +387,13 @@ mod tests {
 
     #[test]
     fn raw_html_is_spotted() {
-        assert!(looks_like_html("\n<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>"));
+        assert!(looks_like_html(
+            "\n<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>"
+        ));
         assert!(looks_like_html(&"<div><p>Text.</p></div>\n".repeat(5)));
-        assert!(!looks_like_html("A story about <p> tags and a <div>.\n\nIt is prose."));
+        assert!(!looks_like_html(
+            "A story about <p> tags and a <div>.\n\nIt is prose."
+        ));
     }
 
     #[test]

@@ -36,7 +36,9 @@ mod tests {
     #[test]
     fn the_heaviest_run_wins() {
         // menu, body with a widget inside, teasers, a lone prose block
-        let s = [-2.0, -2.0, 30.0, -3.0, 25.0, -2.0, -2.0, -2.0, -2.0, -2.0, -2.0, 8.0];
+        let s = [
+            -2.0, -2.0, 30.0, -3.0, 25.0, -2.0, -2.0, -2.0, -2.0, -2.0, -2.0, 8.0,
+        ];
         assert_eq!(main_region(&s), Some((2, 5)));
     }
 

@@ -115,8 +115,21 @@ pub fn segment(input: &str, from: usize) -> Segmentation {
             || if in_indented {
                 lines[i].indented
             } else {
-                !(continues(input, &lines[i - 1], &lines[i], wrap_width, true, style.underscores)
-                    || continues(input, &lines[i - 1], &lines[i], wrap_chars, false, style.underscores))
+                !(continues(
+                    input,
+                    &lines[i - 1],
+                    &lines[i],
+                    wrap_width,
+                    true,
+                    style.underscores,
+                ) || continues(
+                    input,
+                    &lines[i - 1],
+                    &lines[i],
+                    wrap_chars,
+                    false,
+                    style.underscores,
+                ))
             };
         if breaks {
             blocks.push(make_block(input, &lines, start, i, style));
@@ -213,7 +226,11 @@ fn split_lines(input: &str, from: usize) -> Vec<Line> {
             Some(span) => {
                 let t = span.of(input);
                 let cols = t.width();
-                let chars = if cols == t.len() { cols } else { t.chars().count() };
+                let chars = if cols == t.len() {
+                    cols
+                } else {
+                    t.chars().count()
+                };
                 // Trimmed chars are all `is_space`; the zero-width ones it
                 // adds to Unicode white space (U+FEFF, U+200B) are no indent.
                 let indent = input[pos..span.start].chars().fold(0, |col, c| match c {

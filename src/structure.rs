@@ -16,8 +16,8 @@ use crate::byline;
 use crate::date;
 use crate::model::BoilerplateKind;
 use crate::region;
-use crate::text;
 use crate::segment::Block;
+use crate::text;
 use crate::text::{
     ends_like_sentence, last_significant, title_case_ratio, unspaced_words, word_count,
 };
@@ -447,17 +447,19 @@ fn head(
             && f[i].words >= 2
             && byline_at.is_none_or(|(s, e)| i < s || i >= e)
     });
-    let headline = marked.or_else(|| (0..n).find(|&i| {
-        let fi = &f[i];
-        fi.cue.is_none()
-            && !fi.date_line
-            && byline_at.is_none_or(|(s, e)| i < s || i >= e)
-            && fi.words >= 3
-            && fi.words <= 40
-            && (!fi.sentence_end
-                || matches!(last_significant(&blocks[i].text), Some('?' | '!'))
-                || title_case_ratio(&blocks[i].text) >= 0.7)
-    }));
+    let headline = marked.or_else(|| {
+        (0..n).find(|&i| {
+            let fi = &f[i];
+            fi.cue.is_none()
+                && !fi.date_line
+                && byline_at.is_none_or(|(s, e)| i < s || i >= e)
+                && fi.words >= 3
+                && fi.words <= 40
+                && (!fi.sentence_end
+                    || matches!(last_significant(&blocks[i].text), Some('?' | '!'))
+                    || title_case_ratio(&blocks[i].text) >= 0.7)
+        })
+    });
     let headline = headline.or_else(|| {
         // A one- or two-word title is still a title when nothing else is.
         (0..n)
