@@ -108,6 +108,13 @@ pub fn closes_heading(line: &str) -> bool {
     stars >= 3 && line[..line.len() - stars].ends_with(' ')
 }
 
+/// True when the whole line stands in square brackets: a converter's
+/// label for a picture, a button or a form box (`[A view of the bay]`,
+/// `[img]`), which stands apart from the lines around it.
+pub fn is_label(line: &str) -> bool {
+    line.len() >= 3 && line.starts_with('[') && line.ends_with(']')
+}
+
 /// True when the line opens a list item: `* `, `- `, `+ `, `• `, `· `.
 pub fn opens_item(line: &str) -> bool {
     let mut c = line.chars();

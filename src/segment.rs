@@ -247,8 +247,10 @@ fn split_lines(input: &str, from: usize) -> Vec<Line> {
                     indented: indent > 0,
                     outdented: false,
                     indent,
-                    opens: markup::opens_heading(body) || markup::opens_item(body),
-                    closes: markup::closes_heading(body),
+                    opens: markup::opens_heading(body)
+                        || markup::opens_item(body)
+                        || markup::is_label(body),
+                    closes: markup::closes_heading(body) || markup::is_label(body),
                     rule: markup::is_rule(t),
                 });
                 after_blank = false;

@@ -94,6 +94,9 @@ struct Facts {
     repeated: bool,
     /// Title Case and no full stop at the end: a headline, even when long.
     title_like: bool,
+    /// The whole block stands in square brackets: a converter's picture or
+    /// link label (`[A view of the bay at dusk.]`), not prose.
+    bracketed: bool,
 }
 
 fn facts(blocks: &[Block]) -> Vec<Facts> {
@@ -130,6 +133,7 @@ fn facts(blocks: &[Block]) -> Vec<Facts> {
                 date_line: words <= 12 && date::is_date_line(t),
                 repeated,
                 title_like: last_significant(t) != Some('.') && title_case_ratio(t) >= 0.8,
+                bracketed: t.starts_with('[') && t.ends_with(']'),
             }
         })
         .collect()
@@ -160,6 +164,7 @@ impl Facts {
             && !self.title_like
             && !self.date_line
             && self.words >= 10
+            && !self.bracketed
             && (self.sentence_end || self.open_quote || (self.quotes > 0 && self.words >= 16))
     }
 }
@@ -194,7 +199,7 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             let s = region_score(&f[i], core[i]);
             // Prose with no prose beside it (a teaser's summary between its
             // title and picture, a bio) counts for less than a run of it.
-            let beside = prose_near(&f, &core, i);
+            let beside = prose_near(blocks, &f, &core, i);
             if core[i] && !beside {
                 s * ISOLATED
             } else {
@@ -292,9 +297,12 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
 const ISOLATED: f64 = 0.4;
 
 /// Is there prose within three blocks of block `i`, with only short
-/// blocks (an advert label, a picture's placeholder, a share line) between?
-fn prose_near(f: &[Facts], core: &[bool], i: usize) -> bool {
-    let short = |j: usize| f[j].words <= 6;
+/// blocks (an advert label, a picture's placeholder, a share line), short
+/// sentences or list items between?
+fn prose_near(blocks: &[Block], f: &[Facts], core: &[bool], i: usize) -> bool {
+    let short = |j: usize| {
+        f[j].words <= 6 || (f[j].cue.is_none() && f[j].sentence_end) || blocks[j].item
+    };
     let after = (i + 1..core.len().min(i + 4))
         .take_while(|&j| core[j] || short(j))
         .any(|j| core[j]);
