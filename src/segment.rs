@@ -442,6 +442,61 @@ mod tests {
     }
 
     #[test]
+    fn a_common_left_margin_is_no_indent() {
+        // lynx: every line behind three spaces, a heading left of them.
+        let input = "Ferry to run all winter\n\n   The ferry between the point and the old harbour will\n   run all winter for the first time, the operator said on\n   Monday after a trial.\n\n   Until now the service stopped at the end of October,\n   leaving commuters with a long drive around the bay.\n";
+        let seg = segment(input, 0);
+        assert_eq!(seg.margin, 3);
+        let t: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(seg.blocks[0].heading);
+        assert!(t[1].ends_with("the operator said on Monday after a trial."));
+    }
+
+    #[test]
+    fn wide_text_rejoins_without_spaces() {
+        let line =
+            "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらり";
+        let input = format!("{line}\n{line}\nるれろわをん。\n\n{line}\n{line}\nおわり。\n");
+        let t = texts(&input);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(t[0], format!("{line}{line}るれろわをん。"));
+    }
+
+    #[test]
+    fn one_long_url_does_not_set_the_wrap_width() {
+        // Taken as the width, the address (81 columns) would leave every
+        // 60-column line of the paragraph a paragraph of its own.
+        let input = "The council met on Tuesday to discuss the plans for the new\n\
+                     bridge over the river, which has been delayed for two years\n\
+                     by a dispute over who should pay for the approach roads.\n\n\
+                     https://example.org/a/very/long/unbreakable/address/that/goes/on/and/on/and/on\n\
+                     Share\n\n\
+                     Residents said they had waited long enough for the crossing\n\
+                     and wanted a date for the work to start before the winter.\n";
+        let t = texts(input);
+        assert!(
+            t[0].ends_with("who should pay for the approach roads."),
+            "{t:?}"
+        );
+        assert!(t.last().unwrap().ends_with("before the winter."), "{t:?}");
+    }
+
+    #[test]
+    fn debian_headings_rules_and_labels_stand_apart() {
+        let input = "****** Seals on the sandbanks ******\nVolunteers counted more seals on the northern sandbanks this\nautumn than in any year since the counts began.\n[A seal pup on the sand]\nThe trust said a ban on fixed nets near the banks had helped.\n==========\n";
+        let t = texts(input);
+        assert_eq!(t[0], "Seals on the sandbanks");
+        assert!(t.iter().any(|b| b == "[A seal pup on the sand]"), "{t:?}");
+        assert_eq!(t.last().map(String::as_str), Some("=========="));
+        assert!(
+            t.iter()
+                .any(|b| b.starts_with("The trust") && b.ends_with("helped.")),
+            "{t:?}"
+        );
+    }
+
+    #[test]
     fn empty_and_blank_inputs_have_no_blocks() {
         assert!(texts("").is_empty());
         assert!(texts(" \n\r\n\t\u{a0}\n").is_empty());

@@ -300,9 +300,8 @@ const ISOLATED: f64 = 0.4;
 /// blocks (an advert label, a picture's placeholder, a share line), short
 /// sentences or list items between?
 fn prose_near(blocks: &[Block], f: &[Facts], core: &[bool], i: usize) -> bool {
-    let short = |j: usize| {
-        f[j].words <= 6 || (f[j].cue.is_none() && f[j].sentence_end) || blocks[j].item
-    };
+    let short =
+        |j: usize| f[j].words <= 6 || (f[j].cue.is_none() && f[j].sentence_end) || blocks[j].item;
     let after = (i + 1..core.len().min(i + 4))
         .take_while(|&j| core[j] || short(j))
         .any(|j| core[j]);
