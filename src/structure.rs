@@ -312,11 +312,19 @@ fn prose_near(blocks: &[Block], f: &[Facts], core: &[bool], i: usize) -> bool {
     after || before
 }
 
-/// The text ends in an ellipsis: a summary cut short.
+/// The text ends in an ellipsis right after a word: a summary cut short
+/// ("…after a long debate over the...").
 fn truncated(t: &str) -> bool {
-    // Inside quotation marks an ellipsis is the speaker's.
+    // Inside quotation marks an ellipsis is the speaker's; one standing
+    // apart after a sentence ("… the café. …") cuts no word short.
     let t = t.trim_end_matches(text::is_space);
-    t.ends_with("...") || t.ends_with('\u{2026}')
+    let Some(cut) = t
+        .strip_suffix("...")
+        .or_else(|| t.strip_suffix('\u{2026}'))
+    else {
+        return false;
+    };
+    cut.chars().next_back().is_some_and(char::is_alphanumeric)
 }
 
 /// A block's weight in the choice of the main region: prose for, by its
@@ -425,7 +433,9 @@ fn tail_fragment(f: &[Facts], out: &[Option<Decision>], i: usize) -> Decision {
     }
     // A last short paragraph after a widget: the nearest block that is not
     // boilerplate is a paragraph.
-    let last_content = out[..i]
+    // Only a widget of a few blocks stands between: past that the page's
+    // furniture has begun.
+    let last_content = out[i.saturating_sub(3)..i]
         .iter()
         .rev()
         .flatten()
