@@ -338,7 +338,7 @@ fn region_score(f: &Facts, core: bool) -> f64 {
     } else if f.sentence_end && f.words >= 4 {
         0.3 * w
     } else {
-        -(2.0 + 0.3 * w)
+        -(3.0 + 0.3 * w)
     }
 }
 
