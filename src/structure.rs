@@ -318,10 +318,7 @@ fn truncated(t: &str) -> bool {
     // Inside quotation marks an ellipsis is the speaker's; one standing
     // apart after a sentence ("… the café. …") cuts no word short.
     let t = t.trim_end_matches(text::is_space);
-    let Some(cut) = t
-        .strip_suffix("...")
-        .or_else(|| t.strip_suffix('\u{2026}'))
-    else {
+    let Some(cut) = t.strip_suffix("...").or_else(|| t.strip_suffix('\u{2026}')) else {
         return false;
     };
     cut.chars().next_back().is_some_and(char::is_alphanumeric)
