@@ -208,8 +208,6 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
             body = body.trim_end_matches('*').trim_end();
         }
     }
-    let offset = text.len() - text[text.len() - body.len()..].len();
-    let _ = offset;
     let bb = body.as_bytes();
     // Where each emphasis mark (`*`, `_`, `` ` ``) last occurs, and how many
     // of each are open.
@@ -354,6 +352,8 @@ mod tests {
             "It was very late, 3. on the list"
         );
         assert_eq!(c("****** A Title ******"), "A Title");
+        assert_eq!(c("**** Café’s 집중분석 ****"), "Café’s 집중분석");
+        assert_eq!(c("## Révolution ##"), "Révolution");
         assert_eq!(c("snake_case stays"), "snake_case stays");
         assert_eq!(
             c("email @handle_ or _write_ to us"),
