@@ -318,6 +318,31 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any mix of markup chars and multi-byte text cleans without a
+        /// panic, and the clean text only leaves chars out (or turns `_`
+        /// into a space).
+        #[test]
+        fn clean_only_removes(
+            text in crate::testing::joined(
+                vec!["*", "**", "#", "## ", "[", "]", "(", ")", "](", "!", "_", "\\", "`",
+                     "é", "’", "집", "の", " ", "a", "word", "x.org/p"],
+                0..24,
+            ),
+            underscores in any::<bool>(),
+        ) {
+            let folded = crate::text::fold(&text);
+            if let Some(out) = clean(&folded, Style { underscores }) {
+                let mut src = folded.chars().filter(|c| *c != ' ' && *c != '_');
+                prop_assert!(
+                    out.chars().filter(|c| *c != ' ' && *c != '_').all(|c| src.any(|s| s == c)),
+                    "{:?} -> {:?}", folded, out
+                );
+            }
+        }
+    }
 
     fn c(s: &str) -> String {
         clean(s, Style::default()).unwrap_or_else(|| s.to_string())
