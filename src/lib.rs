@@ -28,8 +28,10 @@ pub mod error;
 pub mod gold;
 pub mod input;
 pub mod lint;
+pub mod markup;
 pub mod model;
 pub mod quotes;
+pub mod region;
 pub mod render;
 pub mod segment;
 pub mod span;
@@ -312,6 +314,12 @@ fn warn_structure(input: &str, a: &mut Analysis) {
     if input.trim_matches(text::is_space).is_empty() {
         add("empty_input", "the input is empty or only white space");
         return;
+    }
+    if markup::looks_like_html(input) {
+        add(
+            "html_input",
+            "the input looks like raw HTML: convert it to text first, e.g. `w3m -dump -T text/html` or `html2text` (see the README, \"Whole web pages\")",
+        );
     }
     if a.paragraphs.is_empty() {
         add("no_body", "no body paragraph was found");

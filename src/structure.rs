@@ -15,8 +15,12 @@ use crate::boilerplate::{self, Cue};
 use crate::byline;
 use crate::date;
 use crate::model::BoilerplateKind;
+use crate::region;
 use crate::segment::Block;
-use crate::text::{ends_like_sentence, last_significant, title_case_ratio, word_count};
+use crate::text;
+use crate::text::{
+    ends_like_sentence, last_significant, title_case_ratio, unspaced_words, word_count,
+};
 
 /// The role of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +94,9 @@ struct Facts {
     repeated: bool,
     /// Title Case and no full stop at the end: a headline, even when long.
     title_like: bool,
+    /// The whole block stands in square brackets: a converter's picture or
+    /// link label (`[A view of the bay at dusk.]`), not prose.
+    bracketed: bool,
 }
 
 fn facts(blocks: &[Block]) -> Vec<Facts> {
@@ -113,17 +120,20 @@ fn facts(blocks: &[Block]) -> Vec<Facts> {
         .zip(repeated)
         .map(|(b, repeated)| {
             let t = b.text.as_str();
-            let words = word_count(t);
+            let words = word_count(t) + unspaced_words(t);
             let (quotes, open_quote) = quote_marks(t);
             Facts {
                 words,
-                sentence_end: ends_like_sentence(t),
+                // A teaser's summary cut short ("…was the plan...") does not
+                // end a sentence.
+                sentence_end: ends_like_sentence(t) && !truncated(t),
                 cue: boilerplate::cue(t, words),
                 quotes,
                 open_quote,
                 date_line: words <= 12 && date::is_date_line(t),
                 repeated,
                 title_like: last_significant(t) != Some('.') && title_case_ratio(t) >= 0.8,
+                bracketed: t.starts_with('[') && t.ends_with(']'),
             }
         })
         .collect()
@@ -154,6 +164,7 @@ impl Facts {
             && !self.title_like
             && !self.date_line
             && self.words >= 10
+            && !self.bracketed
             && (self.sentence_end || self.open_quote || (self.quotes > 0 && self.words >= 16))
     }
 }
@@ -182,8 +193,23 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
         .collect();
     let mut out: Vec<Option<Decision>> = vec![None; n];
 
-    let mut first = core.iter().position(|&c| c);
-    let last = core.iter().rposition(|&c| c);
+    // The main region: the run of blocks where prose outweighs furniture.
+    let scores: Vec<f64> = (0..n)
+        .map(|i| {
+            let s = region_score(&f[i], core[i]);
+            // Prose with no prose beside it (a teaser's summary between its
+            // title and picture, a bio) counts for less than a run of it.
+            let beside = prose_near(blocks, &f, &core, i);
+            if core[i] && !beside {
+                s * ISOLATED
+            } else {
+                s
+            }
+        })
+        .collect();
+    let (from, to) = region::main_region(&scores).unwrap_or((0, n));
+    let mut first = (from..to).find(|&i| core[i]);
+    let last = (from..to).rfind(|&i| core[i]);
     // A byline below a standfirst: the body starts after it.
     let third_core = core
         .iter()
@@ -232,6 +258,11 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             )
         } else if let Some(cue) = &fi.cue {
             Decision::from_cue(cue)
+        } else if core[i] && !in_body {
+            Decision::new(
+                Role::Boilerplate(BoilerplateKind::Other),
+                "outside-main-region",
+            )
         } else if core[i] {
             Decision::new(Role::Paragraph, "prose")
         } else if captioned[i] {
@@ -245,6 +276,8 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             )
         } else if in_body {
             body_fragment(blocks, &f, &core, &out, i)
+        } else if listed(blocks, &out, i) {
+            Decision::new(Role::Paragraph, "list-item")
         } else {
             tail_fragment(&f, &out, i)
         };
@@ -257,6 +290,53 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             })
         })
         .collect()
+}
+
+/// The weight of a prose block with no prose beside it in the choice of
+/// the main region.
+const ISOLATED: f64 = 0.4;
+
+/// Is there prose within three blocks of block `i`, with only short
+/// blocks (an advert label, a picture's placeholder, a share line), short
+/// sentences or list items between?
+fn prose_near(blocks: &[Block], f: &[Facts], core: &[bool], i: usize) -> bool {
+    let short =
+        |j: usize| f[j].words <= 6 || (f[j].cue.is_none() && f[j].sentence_end) || blocks[j].item;
+    let after = (i + 1..core.len().min(i + 4))
+        .take_while(|&j| core[j] || short(j))
+        .any(|j| core[j]);
+    let before = (i.saturating_sub(3)..i)
+        .rev()
+        .take_while(|&j| core[j] || short(j))
+        .any(|j| core[j]);
+    after || before
+}
+
+/// The text ends in an ellipsis right after a word: a summary cut short
+/// ("…after a long debate over the...").
+fn truncated(t: &str) -> bool {
+    // Inside quotation marks an ellipsis is the speaker's; one standing
+    // apart after a sentence ("… the café. …") cuts no word short.
+    let t = t.trim_end_matches(text::is_space);
+    let Some(cut) = t.strip_suffix("...").or_else(|| t.strip_suffix('\u{2026}')) else {
+        return false;
+    };
+    cut.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// A block's weight in the choice of the main region: prose for, by its
+/// words; furniture against.
+fn region_score(f: &Facts, core: bool) -> f64 {
+    let w = f.words as f64;
+    if core {
+        w
+    } else if f.cue.is_some() {
+        -(3.0 + w)
+    } else if f.sentence_end && f.words >= 4 {
+        0.3 * w
+    } else {
+        -(3.0 + 0.3 * w)
+    }
 }
 
 /// A caption describes a picture: who is where, doing what, left or right.
@@ -304,6 +384,9 @@ fn body_fragment(
     if fi.sentence_end && fi.words >= 2 && !caption_words(t) {
         return Decision::new(Role::Paragraph, "short-sentence");
     }
+    if listed(blocks, out, i) {
+        return Decision::new(Role::Paragraph, "list-item");
+    }
     if caption_words(t) || fi.words >= 13 {
         return Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "body-caption");
     }
@@ -324,6 +407,17 @@ fn body_fragment(
     }
 }
 
+/// A list item in the article (steps, ingredients, a race calendar): a
+/// paragraph introduces the list ("You will need:") and the items follow it.
+fn listed(blocks: &[Block], out: &[Option<Decision>], i: usize) -> bool {
+    blocks[i].item
+        && i > 0
+        && out[i - 1].as_ref().is_some_and(|d| {
+            d.role == Role::Paragraph
+                && (d.rule == "list-item" || last_significant(&blocks[i - 1].text) == Some(':'))
+        })
+}
+
 /// A non-prose block after the body.
 fn tail_fragment(f: &[Facts], out: &[Option<Decision>], i: usize) -> Decision {
     let fi = &f[i];
@@ -336,7 +430,9 @@ fn tail_fragment(f: &[Facts], out: &[Option<Decision>], i: usize) -> Decision {
     }
     // A last short paragraph after a widget: the nearest block that is not
     // boilerplate is a paragraph.
-    let last_content = out[..i]
+    // Only a widget of a few blocks stands between: past that the page's
+    // furniture has begun.
+    let last_content = out[i.saturating_sub(3)..i]
         .iter()
         .rev()
         .flatten()
@@ -356,17 +452,27 @@ fn head(
     byline_at: Option<(usize, usize)>,
 ) {
     let n = out.len();
-    // Headline: the first block that reads like a title.
-    let headline = (0..n).find(|&i| {
-        let fi = &f[i];
-        fi.cue.is_none()
-            && !fi.date_line
+    // Headline: the first heading the converter marked as one (`# Title`,
+    // `*** Title ***`, a line left of lynx's margin), else the first block
+    // that reads like a title.
+    let marked = (0..n).find(|&i| {
+        blocks[i].heading
+            && f[i].cue.is_none()
+            && f[i].words >= 2
             && byline_at.is_none_or(|(s, e)| i < s || i >= e)
-            && fi.words >= 3
-            && fi.words <= 40
-            && (!fi.sentence_end
-                || matches!(last_significant(&blocks[i].text), Some('?' | '!'))
-                || title_case_ratio(&blocks[i].text) >= 0.7)
+    });
+    let headline = marked.or_else(|| {
+        (0..n).find(|&i| {
+            let fi = &f[i];
+            fi.cue.is_none()
+                && !fi.date_line
+                && byline_at.is_none_or(|(s, e)| i < s || i >= e)
+                && fi.words >= 3
+                && fi.words <= 40
+                && (!fi.sentence_end
+                    || matches!(last_significant(&blocks[i].text), Some('?' | '!'))
+                    || title_case_ratio(&blocks[i].text) >= 0.7)
+        })
     });
     let headline = headline.or_else(|| {
         // A one- or two-word title is still a title when nothing else is.

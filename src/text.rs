@@ -111,8 +111,23 @@ pub fn last_significant(s: &str) -> Option<char> {
 pub fn ends_like_sentence(s: &str) -> bool {
     matches!(
         last_significant(s),
-        Some('.' | '!' | '?' | '\u{2026}' | ':' | ';')
+        Some('.' | '!' | '?' | '\u{2026}' | ':' | ';' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}')
     )
+}
+
+/// Words in text written without spaces between them (Japanese, Chinese):
+/// one for every two ideographs or kana, about the length of a word there.
+/// Zero for text in other scripts.
+pub fn unspaced_words(s: &str) -> usize {
+    if s.is_ascii() {
+        return 0;
+    }
+    s.chars()
+        .filter(|&c| {
+            matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}')
+        })
+        .count()
+        / 2
 }
 
 /// What [`word_count`] tells apart among ASCII bytes.

@@ -1,0 +1,437 @@
+//! Converter markup → clean words.
+//!
+//! HTML-to-text programs leave their own marks in the text: Markdown
+//! (`# Heading`, `**bold**`, `_em_`, `[text](url)`, `![alt](src)`, `\*`
+//! escapes), Debian html2text's `****** Title ******` headings and
+//! `link_text_with_underscores`, w3m's `[img]` placeholders. A block's `text`
+//! is the words a reader sees; its span still covers the original bytes.
+//! Every function here only deletes chars or turns a char into a space, so a
+//! block's text stays a subsequence of its span.
+
+/// Document-wide facts about the converter that wrote the text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Debian html2text writes link text with `_` for each space
+    /// (`Read_the_full_story`): such underscores are spaces.
+    pub underscores: bool,
+}
+
+/// Guess the [`Style`] from the whole text: underscores join words in link
+/// text on many lines (`see_the_report`), which prose never does.
+pub fn style(input: &str) -> Style {
+    let mut lines_with = 0usize;
+    let mut lines = 0usize;
+    for line in input.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        let b = line.as_bytes();
+        if b.windows(3).any(|w| {
+            w[1] == b'_' && (w[0] as char).is_alphabetic() && (w[2] as char).is_alphabetic()
+        }) || line.contains("’_")
+        {
+            lines_with += 1;
+        }
+    }
+    Style {
+        underscores: lines_with >= 3 && lines_with * 40 >= lines,
+    }
+}
+
+/// Does the input look like raw HTML rather than text (a page fed to lede
+/// without a converter)? A document type or `<html>` at the start, or many
+/// paragraph and division tags in the first 64 KiB.
+pub fn looks_like_html(input: &str) -> bool {
+    let head = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let lower: String = head
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+        return true;
+    }
+    let mut end = input.len().min(65536);
+    while !input.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &input[..end];
+    let tags = ["<p>", "</p>", "<div", "</div>", "<br>", "<br/>", "<a href="]
+        .iter()
+        .map(|t| sample.matches(t).count())
+        .sum::<usize>();
+    tags >= 10
+}
+
+/// A line's converter prefix: Markdown/e-mail quote marks (`> > `). Returns
+/// the byte length to skip.
+pub fn quote_prefix(line: &str) -> usize {
+    let mut at = 0;
+    let b = line.as_bytes();
+    while at < b.len() && b[at] == b'>' {
+        at += 1;
+        while at < b.len() && (b[at] == b' ' || b[at] == b'\t') {
+            at += 1;
+        }
+    }
+    at
+}
+
+/// True when the (trimmed) line is a horizontal rule or a title underline:
+/// three or more of one of `= - * _ ~ #`, nothing else.
+pub fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    let mut chars = t.chars().filter(|c| *c != ' ');
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    matches!(first, '=' | '-' | '*' | '_' | '~' | '#' | '─' | '━')
+        && chars.clone().count() >= 2
+        && chars.all(|c| c == first)
+}
+
+/// True when the line opens a heading written as markup: Markdown `## `, or
+/// Debian html2text's `**** ` (closed by ` ****`).
+pub fn opens_heading(line: &str) -> bool {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
+        return true;
+    }
+    let stars = line.bytes().take_while(|&b| b == b'*').count();
+    stars >= 3 && line[stars..].starts_with(' ')
+}
+
+/// True when the line closes a Debian html2text heading (` ****`).
+pub fn closes_heading(line: &str) -> bool {
+    let stars = line.bytes().rev().take_while(|&b| b == b'*').count();
+    stars >= 3 && line[..line.len() - stars].ends_with(' ')
+}
+
+/// True when the whole line stands in square brackets: a converter's
+/// label for a picture, a button or a form box (`[A view of the bay]`,
+/// `[img]`), which stands apart from the lines around it.
+pub fn is_label(line: &str) -> bool {
+    line.len() >= 3 && line.starts_with('[') && line.ends_with(']')
+}
+
+/// True when the line opens a list item: `* `, `- `, `+ `, `• `, `· `.
+pub fn opens_item(line: &str) -> bool {
+    let mut c = line.chars();
+    matches!(c.next(), Some('*' | '-' | '+' | '•' | '·' | '◦' | '▪'))
+        && matches!(c.next(), Some(' ' | '\t'))
+}
+
+/// Is this bracketed text a placeholder a converter puts for a picture, a
+/// form box or an inline frame (`[img]`, `[ ]`, `[photo.jpg]`, `[INS::INS]`)?
+fn placeholder(inner: &str) -> bool {
+    let t = inner.trim();
+    if t.is_empty() {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "img" | "image" | "photo" | "gif" | "svg" | "png" | "jpg"
+    ) || lower.starts_with("ins:")
+    {
+        return true;
+    }
+    !t.contains(' ')
+        && [".gif", ".png", ".jpg", ".jpeg", ".svg", ".webp"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
+/// The end (exclusive) of a Markdown link target starting at `from` (just
+/// past `(`): the matching `)`, with no white space before it other than
+/// inside a quoted title.
+fn link_target_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = from;
+    let mut title = false;
+    while i < b.len() {
+        match b[i] {
+            b'"' => title = !title,
+            b'(' if !title => depth += 1,
+            b')' if !title => {
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+                depth -= 1;
+            }
+            b' ' if !title && !b[i + 1..].starts_with(b"\"") => return None,
+            _ => {}
+        }
+        i += 1;
+        if i - from > 2048 {
+            return None;
+        }
+    }
+    None
+}
+
+fn mark_index(c: char) -> usize {
+    match c {
+        '*' => 0,
+        '_' => 1,
+        _ => 2,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The clean words of a folded block text, or `None` when there is no
+/// markup to remove. Linear in the text.
+pub fn clean(text: &str, style: Style) -> Option<String> {
+    let b = text.as_bytes();
+    if !b
+        .iter()
+        .any(|&c| matches!(c, b'[' | b'*' | b'_' | b'#' | b'\\' | b'>' | b'`'))
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    // Heading marks at the start (Markdown `## `, Debian `*** `) and end.
+    let mut body = text;
+    let hashes = body.bytes().take_while(|&c| c == b'#').count();
+    if (1..=6).contains(&hashes) && body[hashes..].starts_with(' ') {
+        body = body[hashes..].trim_start();
+        body = body.trim_end_matches('#').trim_end();
+    }
+    let stars = body.bytes().take_while(|&c| c == b'*').count();
+    if stars >= 3 && body[stars..].starts_with(' ') {
+        body = body[stars..].trim_start();
+        if closes_heading(body) {
+            body = body.trim_end_matches('*').trim_end();
+        }
+    }
+    let bb = body.as_bytes();
+    // Where each emphasis mark (`*`, `_`, `` ` ``) last occurs, and how many
+    // of each are open.
+    let mut last = [0usize; 3];
+    for (at, &ch) in bb.iter().enumerate() {
+        if matches!(ch, b'*' | b'_' | b'`') {
+            last[mark_index(ch as char)] = at + 1;
+        }
+    }
+    let mut opened = [0usize; 3];
+    // Output positions of open `[`.
+    let mut open: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < bb.len() {
+        let c = body[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        match c {
+            '\\' if bb.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) => {
+                // Markdown escape: keep the escaped char.
+                out.push(bb[i + 1] as char);
+                i += 2;
+                continue;
+            }
+            '[' => {
+                if open.len() < 64 {
+                    open.push(out.len());
+                }
+                out.push('[');
+            }
+            ']' => {
+                if let Some(p) = open.pop() {
+                    let target = (bb.get(i + 1) == Some(&b'(')).then(|| link_target_end(bb, i + 2));
+                    match target {
+                        Some(Some(end)) => {
+                            let inner = out[p + 1..].to_string();
+                            out.truncate(p);
+                            if out.ends_with('!') {
+                                // An image: its alt text is not the article's.
+                                out.pop();
+                            } else {
+                                out.push_str(&inner);
+                            }
+                            i = end;
+                            continue;
+                        }
+                        _ if placeholder(&out[p + 1..]) => {
+                            out.truncate(p);
+                            i += 1;
+                            continue;
+                        }
+                        _ => out.push(']'),
+                    }
+                } else {
+                    out.push(']');
+                }
+            }
+            '*' | '_' | '`' => {
+                // Emphasis marks touch a word on one side and not the other;
+                // a run (`**`) counts as one mark.
+                let mut j = i;
+                while j < bb.len() && bb[j] == c as u8 {
+                    j += 1;
+                }
+                let before = out.chars().next_back();
+                let after = body[j..].chars().next();
+                let word_before = before.is_some_and(is_word_char);
+                let word_after = after.is_some_and(is_word_char);
+                let k = mark_index(c);
+                // An opening mark needs a later mark of its kind, a closing
+                // one an earlier opening (`@handle_` keeps its underscore).
+                let opening = !word_before && word_after && last[k] > j;
+                let closing = word_before && !word_after && opened[k] > 0;
+                if c == '_' && style.underscores && word_before && word_after {
+                    out.push(' ');
+                } else if opening
+                    || closing
+                    || (c != '_' && word_before && word_after && j - i >= 2)
+                {
+                    // dropped: `**bold**`, `_em_`, `` `code` ``
+                    if opening {
+                        opened[k] += 1;
+                    } else if closing {
+                        opened[k] -= 1;
+                    }
+                } else if !word_before && !word_after && c == '*' && j - i == 1 {
+                    // a lone bullet star is kept
+                    out.push('*');
+                } else if !word_before && !word_after {
+                    // `** ` next to punctuation: markup too
+                    if j - i == 1 && c != '*' {
+                        out.push(c);
+                    }
+                } else {
+                    out.push_str(&body[i..j]);
+                }
+                i = j;
+                continue;
+            }
+            _ => out.push_str(&body[i..i + len]),
+        }
+        i += len;
+    }
+    // Fold any double spaces left by removals.
+    let folded = crate::text::fold(&out);
+    (folded != text).then_some(folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any mix of markup chars and multi-byte text cleans without a
+        /// panic, and the clean text only leaves chars out (or turns `_`
+        /// into a space).
+        #[test]
+        fn clean_only_removes(
+            text in crate::testing::joined(
+                vec!["*", "**", "#", "## ", "[", "]", "(", ")", "](", "!", "_", "\\", "`",
+                     "é", "’", "집", "の", " ", "a", "word", "x.org/p"],
+                0..24,
+            ),
+            underscores in any::<bool>(),
+        ) {
+            let folded = crate::text::fold(&text);
+            if let Some(out) = clean(&folded, Style { underscores }) {
+                let mut src = folded.chars().filter(|c| *c != ' ' && *c != '_');
+                prop_assert!(
+                    out.chars().filter(|c| *c != ' ' && *c != '_').all(|c| src.any(|s| s == c)),
+                    "{:?} -> {:?}", folded, out
+                );
+            }
+        }
+    }
+
+    fn c(s: &str) -> String {
+        clean(s, Style::default()).unwrap_or_else(|| s.to_string())
+    }
+
+    #[test]
+    fn markdown_links_and_images_give_their_words() {
+        assert_eq!(
+            c("Read the [council report](https://example.org/r?a=(1)) today."),
+            "Read the council report today."
+        );
+        assert_eq!(
+            c("![a bridge](/img/b.jpg) The bridge opened."),
+            "The bridge opened."
+        );
+        assert_eq!(
+            c("[![logo](/l.png)](/) Home"),
+            "Home",
+            "a linked image leaves nothing"
+        );
+        assert_eq!(
+            c("By [Jane Doe](/authors/jane \"Jane's page\")"),
+            "By Jane Doe"
+        );
+    }
+
+    #[test]
+    fn emphasis_headings_and_escapes_go() {
+        assert_eq!(c("## The **new** bridge"), "The new bridge");
+        assert_eq!(
+            c("It was _very_ late, 3\\. on the list"),
+            "It was very late, 3. on the list"
+        );
+        assert_eq!(c("****** A Title ******"), "A Title");
+        assert_eq!(c("**** Café’s 집중분석 ****"), "Café’s 집중분석");
+        assert_eq!(c("## Révolution ##"), "Révolution");
+        assert_eq!(c("snake_case stays"), "snake_case stays");
+        assert_eq!(
+            c("email @handle_ or _write_ to us"),
+            "email @handle_ or write to us"
+        );
+        assert_eq!(c("2 * 3 = 6"), "2 * 3 = 6");
+    }
+
+    #[test]
+    fn placeholders_go_and_underscores_are_spaces_in_debian_style() {
+        assert_eq!(
+            c("[img] The view [ ] from [photo.jpg] here"),
+            "The view from here"
+        );
+        assert_eq!(c("See [note 1] here"), "See [note 1] here");
+        let deb = Style { underscores: true };
+        assert_eq!(
+            clean("Read the [full_story] and more_news now", deb).unwrap(),
+            "Read the [full story] and more news now"
+        );
+    }
+
+    #[test]
+    fn rules_headings_and_items() {
+        assert!(is_rule("======"));
+        assert!(is_rule("* * *"));
+        assert!(!is_rule("=="));
+        assert!(!is_rule("== Title =="));
+        assert!(opens_heading("## Results"));
+        assert!(opens_heading("***** Results"));
+        assert!(!opens_heading("#hashtag"));
+        assert!(closes_heading("the end ****"));
+        assert!(opens_item("* Home"));
+        assert!(opens_item("• Home"));
+        assert!(!opens_item("*Home"));
+        assert_eq!(quote_prefix("> > quoted"), 4);
+    }
+
+    #[test]
+    fn raw_html_is_spotted() {
+        assert!(looks_like_html(
+            "\n<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>"
+        ));
+        assert!(looks_like_html(&"<div><p>Text.</p></div>\n".repeat(5)));
+        assert!(!looks_like_html(
+            "A story about <p> tags and a <div>.\n\nIt is prose."
+        ));
+    }
+
+    #[test]
+    fn style_spots_debian_link_underscores() {
+        let deb = "Home\n[Top_story_of_the_day]\nRead_more\nMore_news here\nplain\n";
+        assert!(style(deb).underscores);
+        assert!(!style("a snake_case word\nplain text\nmore\n").underscores);
+    }
+}
