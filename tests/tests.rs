@@ -7,4 +7,5 @@ mod cli_schema;
 mod cli_util;
 mod golden;
 mod hostile;
+mod no_runtime_regex;
 mod props;
