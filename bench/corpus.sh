@@ -24,7 +24,8 @@
 # Environment:
 #   LEDE_BENCH_MB          size of each corpus in MB (default 100)
 #   LEDE_BENCH_SETS        corpora to time (default "real generated"; "real"
-#                          falls back to "fixtures" without ../shared)
+#                          falls back to "fixtures" without ../shared; "dev",
+#                          "ggt" or "web" time copies of one folder alone)
 #   LEDE_BENCH_SHARED      where the real corpora are (default ../shared/corpus)
 #   LEDE_BENCH_ARTICLE_MB  size of the largest single article in MB (default 100; 0 skips)
 #   LEDE_BENCH_TIMEOUT     seconds allowed per single-article run (default 300)
@@ -163,7 +164,12 @@ for set in $SETS; do
         read -r files bytes < <(python3 bench/real.py corpus "$dir" "$MB" "${REAL_SRC[@]}" --seed="$SEED")
         what=$REAL_WHAT
         ;;
-    *) die "unknown corpus '$set' in LEDE_BENCH_SETS (real, fixtures, generated)" ;;
+    dev | ggt | web)
+        [[ -d $SHARED/$set ]] || die "no $SHARED/$set for LEDE_BENCH_SETS=$set"
+        read -r files bytes < <(python3 bench/real.py corpus "$dir" "$MB" "$SHARED/$set" --seed="$SEED")
+        what="copies of the texts in $SHARED/$set only"
+        ;;
+    *) die "unknown corpus '$set' in LEDE_BENCH_SETS (real, fixtures, generated, or one of dev, ggt, web)" ;;
     esac
     find "$dir" -type f -name '*.txt' -print0 | sort -z >"$tmp/files0"
     say "$set: $files articles, $bytes bytes; warming the page cache"
