@@ -7,18 +7,37 @@
 #   LEDE_BENCH_MB=3 bench/instructions.sh        # size of the larger corpus (default 3)
 #   LEDE_BENCH_FUNCTIONS=40 bench/instructions.sh  # also the 40 costliest lede:: functions
 #
-# Runs `lede -q -j 1` under callgrind over two generated corpora made with
-# the same seed, the smaller (a third of the size) a prefix of the larger,
-# and divides the difference in instructions by the difference in bytes.
-# One-off costs (start-up, regex compilation on first use, which a whole
-# corpus may trigger only after its first articles) cancel out; they are
-# printed apart as the instructions of a run over the smaller corpus minus
-# its per-byte share. Needs valgrind.
+# Runs `lede -q -j 1` under callgrind over two corpora made with the same
+# seed, the smaller (a third of the size) a prefix of the larger, and divides
+# the difference in instructions by the difference in bytes. One-off costs
+# (start-up, regex compilation on first use, which a whole corpus may trigger
+# only after its first articles) cancel out; they are printed apart as the
+# instructions of a run over the smaller corpus minus its per-byte share.
+# Needs valgrind.
+#
+# Two kinds of corpus, each measured (LEDE_BENCH_SETS, default "real generated"):
+#   real       the real articles of ../shared/corpus/{dev,ggt,web}, in an order
+#              drawn with the seed (bench/real.py, copies in a temp dir); when
+#              ../shared is absent, "fixtures": copies of fixtures/*.txt
+#   generated  variants of the fixtures (bench/gen.py)
+# Real articles trigger rules that generated text never does (issue 15 found
+# a regex compiled per speaker that way), so compare builds on both.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 MB=${LEDE_BENCH_MB:-3}
 SEED=${LEDE_BENCH_SEED:-20261125}
+SETS=${LEDE_BENCH_SETS:-real generated}
+SHARED=${LEDE_BENCH_SHARED:-../shared/corpus}
+REAL_SRC=()
+for d in dev ggt web; do
+    [[ -d $SHARED/$d ]] && REAL_SRC+=("$SHARED/$d")
+done
+if ((${#REAL_SRC[@]} == 0)); then
+    echo "# no real corpus under $SHARED: copies of fixtures/*.txt in its place" >&2
+    REAL_SRC=(fixtures)
+    SETS=${SETS//real/fixtures}
+fi
 command -v valgrind >/dev/null || {
     echo "bench/instructions.sh: valgrind is needed (apt-get install -y valgrind)" >&2
     exit 1
@@ -30,8 +49,18 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/lede-instr.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 small_mb=$(awk -v m="$MB" 'BEGIN { printf "%g", m / 3 }')
-read -r _ small_bytes < <(python3 bench/gen.py corpus "$tmp/small" "$small_mb" --seed="$SEED")
-read -r _ large_bytes < <(python3 bench/gen.py corpus "$tmp/large" "$MB" --seed="$SEED")
+
+# corpus SET DIR MB: prints "FILES BYTES".
+corpus() {
+    case $1 in
+    generated) python3 bench/gen.py corpus "$2" "$3" --seed="$SEED" ;;
+    real | fixtures) python3 bench/real.py corpus "$2" "$3" "${REAL_SRC[@]}" --seed="$SEED" ;;
+    *)
+        echo "bench/instructions.sh: unknown corpus '$1' in LEDE_BENCH_SETS (real, fixtures, generated)" >&2
+        exit 1
+        ;;
+    esac
+}
 
 FUNCTIONS=${LEDE_BENCH_FUNCTIONS:-0}
 # instructions CORPUS NAME: total instructions; with FUNCTIONS, keeps the
@@ -42,40 +71,46 @@ instructions() {
     valgrind --tool=callgrind --callgrind-out-file="$out" "$LEDE" -q -j 1 "$1" 2>&1 >/dev/null |
         sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
-small=$(instructions "$tmp/small" small)
-large=$(instructions "$tmp/large" large)
-awk -v s="$small" -v l="$large" -v sb="$small_bytes" -v lb="$large_bytes" -v bin="$LEDE" 'BEGIN {
-    per = (l - s) / (lb - sb)
-    printf "%s\n", bin
-    printf "instructions per byte (steady state): %.0f\n", per
-    printf "one-off instructions (start-up, regex compilation): %.0f M\n", (s - per * sb) / 1e6
-    printf "corpora: %.2f MB and %.2f MB (bench/gen.py, same seed)\n", sb / 1e6, lb / 1e6
-}'
 
-# Per function, inclusive of what it calls, by the same difference: where a
-# byte's instructions go, one-off costs left out. Inlined code is charged to
-# the function it was inlined into, under each source file it came from, so a
-# function can appear on more than one line.
-if ((FUNCTIONS > 0)); then
-    command -v callgrind_annotate >/dev/null || {
-        echo "bench/instructions.sh: callgrind_annotate is needed for LEDE_BENCH_FUNCTIONS" >&2
-        exit 1
-    }
-    for run in small large; do
-        callgrind_annotate --inclusive=yes --show-percs=no --threshold=100 "$tmp/$run.out" 2>/dev/null |
-            awk '/lede::/ && !/=>/ { n = $1; gsub(",", "", n); $1 = ""; print n "\t" substr($0, 2) }' \
-                >"$tmp/$run.fn"
-    done
-    echo "instructions per byte by function (inclusive, steady state):"
-    awk -F'\t' -v sb="$small_bytes" -v lb="$large_bytes" '
-        NR == FNR { small[$2] += $1; next }
-        { large[$2] += $1 }
-        END {
-            for (f in large) {
-                name = f
-                sub(/ \[[^]]*\]$/, "", name)
-                sub(/^.*\/(src|library)\//, "src/", name)
-                printf "%8.1f  %s\n", (large[f] - small[f]) / (lb - sb), name
-            }
-        }' "$tmp/small.fn" "$tmp/large.fn" | sort -rn | head -n "$FUNCTIONS"
-fi
+echo "$LEDE"
+for set in $SETS; do
+    read -r _ small_bytes < <(corpus "$set" "$tmp/small" "$small_mb")
+    read -r _ large_bytes < <(corpus "$set" "$tmp/large" "$MB")
+    small=$(instructions "$tmp/small" small)
+    large=$(instructions "$tmp/large" large)
+    rm -rf "$tmp/small" "$tmp/large"
+    awk -v s="$small" -v l="$large" -v sb="$small_bytes" -v lb="$large_bytes" -v set="$set" 'BEGIN {
+        per = (l - s) / (lb - sb)
+        printf "%s: instructions per byte (steady state): %.0f\n", set, per
+        printf "%s: one-off instructions (start-up, regex compilation): %.0f M\n", set, (s - per * sb) / 1e6
+        printf "%s: corpora: %.2f MB and %.2f MB (same seed, the smaller a prefix of the larger)\n", set, sb / 1e6, lb / 1e6
+    }'
+
+    # Per function, inclusive of what it calls, by the same difference: where
+    # a byte's instructions go, one-off costs left out. Inlined code is
+    # charged to the function it was inlined into, under each source file it
+    # came from, so a function can appear on more than one line.
+    if ((FUNCTIONS > 0)); then
+        command -v callgrind_annotate >/dev/null || {
+            echo "bench/instructions.sh: callgrind_annotate is needed for LEDE_BENCH_FUNCTIONS" >&2
+            exit 1
+        }
+        for run in small large; do
+            callgrind_annotate --inclusive=yes --show-percs=no --threshold=100 "$tmp/$run.out" 2>/dev/null |
+                awk '/lede::/ && !/=>/ { n = $1; gsub(",", "", n); $1 = ""; print n "\t" substr($0, 2) }' \
+                    >"$tmp/$run.fn"
+        done
+        echo "$set: instructions per byte by function (inclusive, steady state):"
+        awk -F'\t' -v sb="$small_bytes" -v lb="$large_bytes" '
+            NR == FNR { small[$2] += $1; next }
+            { large[$2] += $1 }
+            END {
+                for (f in large) {
+                    name = f
+                    sub(/ \[[^]]*\]$/, "", name)
+                    sub(/^.*\/(src|library)\//, "src/", name)
+                    printf "%8.1f  %s\n", (large[f] - small[f]) / (lb - sb), name
+                }
+            }' "$tmp/small.fn" "$tmp/large.fn" | sort -rn | head -n "$FUNCTIONS"
+    fi
+done

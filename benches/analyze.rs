@@ -3,18 +3,27 @@
 //! splits on blank lines and folds white space — the gap is what the
 //! heuristics cost. Throughput is in bytes of input.
 //!
+//! A second group, `real`, analyses about 1 MB of real articles read at bench
+//! time from `../shared/corpus/{dev,ggt,web}` when that folder is present
+//! (never copied into the repo), else the texts of `fixtures/`: real pages
+//! reach rules that the three texts above do not.
+//!
 //! ```text
-//! cargo bench --bench analyze                 # about 30 s
+//! cargo bench --bench analyze                 # about 40 s
 //! cargo bench --bench analyze -- --quick      # a few seconds
 //! cargo bench --bench analyze -- long         # one text
+//! cargo bench --bench analyze -- real         # the real articles only
 //! cargo bench --bench analyze -- --save-baseline main   # then, on a branch:
 //! cargo bench --bench analyze -- --baseline main
 //! ```
 
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{
+    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 
 const TEXTS: [(&str, &str); 3] = [
     ("short", include_str!("texts/short.txt")),
@@ -76,5 +85,100 @@ fn analyze(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, analyze);
+/// About this many bytes of real text per iteration of the `real` group.
+const REAL_BYTES: usize = 1_000_000;
+
+/// The `*.txt` files of `dirs` (not recursive), sorted.
+fn text_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = dirs
+        .iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Real articles for the `real` group and where they came from: every n-th
+/// text of the shared corpora (n chosen so that about [`REAL_BYTES`] are
+/// taken, from every folder alike), else every fixture. Texts that are not
+/// UTF-8 are left out (`analyze` takes `&str`).
+fn real_texts() -> Option<(String, Vec<String>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/corpus");
+    let dirs: Vec<PathBuf> = ["dev", "ggt", "web"]
+        .iter()
+        .map(|d| shared.join(d))
+        .collect();
+    let (what, files) = match text_files(&dirs) {
+        f if !f.is_empty() => ("shared corpus", f),
+        _ => ("fixtures", text_files(&[root.join("fixtures")])),
+    };
+    let total: u64 = files
+        .iter()
+        .filter_map(|f| f.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let step = (total as usize).div_ceil(REAL_BYTES).max(1);
+    let texts: Vec<String> = files
+        .iter()
+        .step_by(step)
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
+    (!texts.is_empty()).then(|| (what.to_string(), texts))
+}
+
+fn real(c: &mut Criterion) {
+    let Some((what, texts)) = real_texts() else {
+        eprintln!(
+            "benches/analyze.rs: no real texts (../shared/corpus or fixtures/): `real` skipped"
+        );
+        return;
+    };
+    let bytes: usize = texts.iter().map(String::len).sum();
+    eprintln!(
+        "benches/analyze.rs: `real` analyses {} texts, {bytes} bytes, of the {what}",
+        texts.len()
+    );
+    let mut g = c.benchmark_group("real");
+    // One iteration is a few hundred ms: flat sampling, the fewest samples.
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function(BenchmarkId::new("lede", &what), |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| lede::analyze(black_box(t)).paragraphs.len())
+                .sum::<usize>()
+        })
+    });
+    let mut out = Vec::with_capacity(1 << 20);
+    g.bench_function(BenchmarkId::new("lede+json", &what), |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for t in &texts {
+                out.clear();
+                serde_json::to_writer(&mut out, &lede::analyze(black_box(t))).unwrap();
+                n += out.len();
+            }
+            n
+        })
+    });
+    g.bench_function(BenchmarkId::new("naive", &what), |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| naive(black_box(t)).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, analyze, real);
 criterion_main!(benches);

@@ -11,4 +11,5 @@ mod cli_util;
 mod cli_walk;
 mod golden;
 mod hostile;
+mod no_runtime_regex;
 mod props;
