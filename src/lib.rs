@@ -210,17 +210,86 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>, Vec<QuoteExplai
         )
         .collect();
     let mut reasons = Vec::new();
-    speakers::attribute_explained(
-        input,
-        &a.paragraphs,
-        &context,
-        &mut a.quotes,
-        &mut a.speakers,
-        explain.then_some(&mut reasons),
-    );
+    attribute_on_lf(input, &mut a, &context, explain.then_some(&mut reasons));
     a.stats = stats_of(input, &a);
     warn_structure(input, &mut a);
     (a, explained, reasons)
+}
+
+/// Speakers are found in text whose line ends are all LF: their look-ups
+/// are bounded in bytes ("within 400 bytes of the quotation"), and a CRLF
+/// text must read the same words as the same text with LF ends. A text
+/// with carriage returns is copied with each CRLF made LF and each lone CR
+/// made LF, its spans moved to the copy and back; others are read as they
+/// are.
+fn attribute_on_lf(
+    input: &str,
+    a: &mut Analysis,
+    context: &[Span],
+    reasons: Option<&mut Vec<speakers::QuoteExplained>>,
+) {
+    if memchr::memchr(b'\r', input.as_bytes()).is_none() {
+        speakers::attribute_explained(
+            input,
+            &a.paragraphs,
+            context,
+            &mut a.quotes,
+            &mut a.speakers,
+            reasons,
+        );
+        return;
+    }
+    // Positions of the CRs dropped (those before an LF), in input order.
+    let b = input.as_bytes();
+    let dropped: Vec<usize> = memchr::memchr_iter(b'\r', b)
+        .filter(|&k| b.get(k + 1) == Some(&b'\n'))
+        .collect();
+    let mut lf = String::with_capacity(input.len() - dropped.len());
+    let mut from = 0;
+    for &k in &dropped {
+        lf.push_str(&input[from..k]);
+        from = k + 1;
+    }
+    lf.push_str(&input[from..]);
+    let lf = lf.replace('\r', "\n");
+    let to_lf = |pos: usize| pos - dropped.partition_point(|&k| k < pos);
+    // (k - i, the dropped CR's place in the copy, never decreases.)
+    let lf_places: Vec<usize> = dropped.iter().enumerate().map(|(i, &k)| k - i).collect();
+    let to_input = |pos: usize| pos + lf_places.partition_point(|&k| k <= pos);
+    let span_lf = |s: Span| Span {
+        start: to_lf(s.start),
+        end: to_lf(s.end),
+    };
+    let paragraphs: Vec<Element> = a
+        .paragraphs
+        .iter()
+        .map(|p| Element {
+            text: p.text.clone(),
+            span: span_lf(p.span),
+        })
+        .collect();
+    let context: Vec<Span> = context.iter().map(|&s| span_lf(s)).collect();
+    let spans: Vec<Span> = a.quotes.iter().map(|q| q.span).collect();
+    for q in a.quotes.iter_mut() {
+        q.span = span_lf(q.span);
+    }
+    let mut reasons = reasons;
+    speakers::attribute_explained(
+        &lf,
+        &paragraphs,
+        &context,
+        &mut a.quotes,
+        &mut a.speakers,
+        reasons.as_deref_mut(),
+    );
+    for (q, s) in a.quotes.iter_mut().zip(spans) {
+        q.span = s;
+    }
+    for r in reasons.into_iter().flatten() {
+        for c in &mut r.candidates {
+            c.at = c.at.map(to_input);
+        }
+    }
 }
 
 fn make_byline(input: &str, blocks: &[&segment::Block]) -> Option<Byline> {

@@ -179,6 +179,16 @@ fn make_block(input: &str, lines: &[Line], first: usize, end: usize, style: Styl
         }
         fold_into(raw, &mut text);
     }
+    // A block that is only quoting marks (a lone `>`) keeps them as written:
+    // an element's text is never empty.
+    if text.is_empty() {
+        for line in &lines[first..end] {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            fold_into(line.span.of(input), &mut text);
+        }
+    }
     let heading = lines[first].opens && markup::opens_heading(lines[first].span.of(input))
         || lines[first].outdented;
     let first_raw = lines[first].span.of(input);
