@@ -45,10 +45,10 @@ HEAD = "Council approves bridge plan\n\nBy Jane Doe\n\n"
 # Families that do not pass yet, with the reason: the integrator removes an
 # entry once the fix is merged (the suite then says XPASS).
 KNOWN_FAILING = {
-    # issue 14 F1 (speakers helper): each unattributed quotation scans the
-    # paragraph's other quotations and counts chars from the paragraph start.
+    # issue 14 F1: CPU is linear since the speakers fix (ratio 2.6-5.6 at
+    # 30 KB / 300 KB), but peak RSS is 70-150x these small inputs (F3).
     **{
-        name: "F1: quadratic speakers::attribute over one paragraph's quotations"
+        name: "F3 after F1: CPU linear now; peak RSS 70-150x a 300 KB paragraph of quotations"
         for name in [
             "quotes_straight",
             "quotes_curly_open",
@@ -62,15 +62,12 @@ KNOWN_FAILING = {
             "quotes_lines",
         ]
     },
-    # Found by this suite: quotations nested 60,000 deep (the last issue
-    # tested 1,000) spend their time in speakers::attribute as F1 does.
-    "nested_quotes": "F1: quadratic speakers::attribute (nesting 60,000 deep)",
-    # Found by fuzz/analyze_scaled: time in stats::SentenceBounds::next_break
-    # and stats::category (perf), 15x the CPU for 4x the input.
-    "sentences_then_mark_run": "stats: sentences x the length of a mark run after them (new, no owner yet)",
-    # issue 14 F2 (speakers helper): the last fallback of
-    # speakers::antecedent scans every earlier mention.
-    "pronoun_fits_nobody": "F2: quadratic pronoun fallback over earlier mentions",
+    # Quotations nested 60,000 deep: CPU ratio 11.9 (linear) since the F1
+    # fix; peak RSS 41x the input.
+    "nested_quotes": "F3 after F1: CPU linear now; peak RSS 41x the input (nesting 60,000 deep)",
+    # issue 14 F2: CPU linear since the speakers fix (ratio 3.5); peak RSS
+    # 35x the input.
+    "pronoun_fits_nobody": "F3 after F2: CPU linear now; peak RSS 35x the input",
     # issue 14 F3 (library memory, issue 15): a String and a struct per
     # paragraph, line or quotation cost 20-110x the input.
     "one_word_lines": "F3: library memory per element (20-110x the input)",

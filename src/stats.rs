@@ -429,6 +429,11 @@ struct SentenceBounds<'a> {
     pos: usize,
     state: [Part; 4],
     start: Option<usize>,
+    /// The last SB8 look-ahead: from `.0` on, the first character that
+    /// decides it is at `.1` and the answer is `.2`. Any position between
+    /// the two gets the same answer, so a run of marks after a full stop
+    /// ("Done.)))))") is scanned once, not once per mark.
+    ahead: (usize, usize, bool),
 }
 
 impl<'a> SentenceBounds<'a> {
@@ -438,6 +443,7 @@ impl<'a> SentenceBounds<'a> {
             pos: 0,
             state: [Part::Sot; 4],
             start: None,
+            ahead: (1, 0, false),
         }
     }
 
@@ -521,7 +527,7 @@ impl<'a> SentenceBounds<'a> {
     }
 
     /// SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower
-    fn sb8(state: &[Part; 4], ahead: &str) -> bool {
+    fn sb8(&mut self, state: &[Part; 4], at: usize) -> bool {
         let mut idx = if state[3] == Part::SpPlus { 2 } else { 3 };
         if state[idx] == Part::ClosePlus {
             idx -= 1;
@@ -529,16 +535,26 @@ impl<'a> SentenceBounds<'a> {
         if state[idx] != Part::ATerm {
             return false;
         }
-        for c in ahead.chars() {
+        let (from, decides, answer) = self.ahead;
+        if (from..=decides).contains(&at) {
+            return answer;
+        }
+        let mut found = (self.text.len(), false);
+        for (k, c) in self.text[at..].char_indices() {
             match Self::cat(c) {
-                Cat::Lower => return true,
+                Cat::Lower => {
+                    found = (at + k, true);
+                    break;
+                }
                 Cat::Upper | Cat::Sep | Cat::Cr | Cat::Lf | Cat::STerm | Cat::ATerm => {
-                    return false
+                    found = (at + k, false);
+                    break;
                 }
                 _ => {}
             }
         }
-        false
+        self.ahead = (at, found.0, found.1);
+        found.1
     }
 
     /// SATerm Close* Sp*
@@ -599,7 +615,7 @@ impl<'a> SentenceBounds<'a> {
             }
             let keep = (cat == Cat::Numeric && last == Part::ATerm) // SB6
                 || (cat == Cat::Upper && before[2] == Part::UpperLower && last == Part::ATerm) // SB7
-                || Self::sb8(&before, &self.text[at..])
+                || self.sb8(&before, at)
                 || (matches!(cat, Cat::SContinue | Cat::STerm | Cat::ATerm) && Self::sb8a(&before))
                 || (matches!(cat, Cat::Close | Cat::Sp | Cat::Sep | Cat::Cr | Cat::Lf)
                     && Self::sb9(&before))

@@ -552,3 +552,20 @@ fn pronouns_that_fit_no_one() {
     assert_eq!(sample.quotes.len(), 3, "{:?}", sample.quotes);
     assert_linear_tenfold("pronouns that fit no one", 6_000, make);
 }
+
+/// Sentences, then one long run of a closing mark in the same paragraph
+/// ("It rained. It rained.)))))..."): the sentence rules look ahead past
+/// the marks for a lowercase letter after a full stop, once per run and not
+/// once per mark (that was quadratic in the run's length).
+#[test]
+fn sentences_then_a_long_run_of_one_mark() {
+    for mark in ["\"", ")", "'", "\u{ab}", "\u{bb}", "\u{201c}", "\u{2019}"] {
+        assert_linear_tenfold(&format!("sentences then {mark} x n"), 10_000, |n| {
+            format!(
+                "Council approves bridge plan\n\n{}{}",
+                " It rained on Monday.".repeat(n / 42),
+                mark.repeat(n / 2 / mark.len())
+            )
+        });
+    }
+}
