@@ -235,6 +235,9 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
         }
     };
 
+    let prose_start = body_start;
+    let body_start = lead_in(&f, body_start, byline_at.map(|(_, e)| e));
+
     head(
         blocks,
         &f,
@@ -258,6 +261,8 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             )
         } else if let Some(cue) = &fi.cue {
             Decision::from_cue(cue)
+        } else if i < prose_start && !fi.bracketed {
+            Decision::new(Role::Paragraph, "lead-in")
         } else if core[i] && !in_body {
             Decision::new(
                 Role::Boilerplate(BoilerplateKind::Other),
@@ -290,6 +295,44 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             })
         })
         .collect()
+}
+
+/// Move the body's start back over the sentences that lead into the first
+/// prose block: a lead that ends without a full stop ("Officials on Monday
+/// confirmed the deal worth $3m to the club"), a one-line remark ("The
+/// sky was clear that night!"), with picture placeholders between. It stops
+/// at a byline, a title, a date, a repeated or cued block, and it leaves
+/// the first text block and the one under it to the head.
+fn lead_in(f: &[Facts], start: usize, byline_end: Option<usize>) -> usize {
+    let floor = byline_end.unwrap_or(0);
+    let first_text = (0..start).find(|&k| f[k].cue.is_none() && f[k].words >= 2);
+    let Some(first_text) = first_text else {
+        return start;
+    };
+    // The line right under a title is its standfirst, not the body's lead.
+    let floor = floor.max(first_text + 2);
+    let sentence = |k: usize| {
+        let x = &f[k];
+        x.cue.is_none()
+            && !x.repeated
+            && !x.date_line
+            && !x.title_like
+            && !x.bracketed
+            && x.words >= 4
+            && (x.sentence_end || x.words >= 12)
+    };
+    let placeholder = |k: usize| f[k].bracketed && f[k].words <= 4;
+    let mut at = start;
+    let mut k = start;
+    while k > floor {
+        k -= 1;
+        if sentence(k) {
+            at = k;
+        } else if !placeholder(k) {
+            break;
+        }
+    }
+    at
 }
 
 /// The weight of a prose block with no prose beside it in the choice of
