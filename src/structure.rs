@@ -643,6 +643,28 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_without_a_full_stop_opens_the_body() {
+        let text = "Home\n\nNews\n\nSport\n\nHarbour ferry to run all winter\n\nBy Jane Doe\n\n\
+                    The harbour ferry will keep running through the winter months for the first time in its history\n\n\
+                    [photo]\n\n\
+                    The operator said on Monday that a trial last year had shown enough people used the service in the cold months to pay for it.\n\n\
+                    Until now the boats stopped at the end of October, leaving commuters with a long drive around the bay every morning.\n";
+        let blocks = crate::segment::segment(text, 0).blocks;
+        let roles: Vec<Role> = assign(&blocks).into_iter().map(|d| d.role).collect();
+        let at = |prefix: &str| {
+            let i = blocks
+                .iter()
+                .position(|b| b.text.starts_with(prefix))
+                .unwrap();
+            roles[i].clone()
+        };
+        assert_eq!(at("The harbour ferry"), Role::Paragraph, "{roles:?}");
+        assert_eq!(at("The operator"), Role::Paragraph, "{roles:?}");
+        assert_eq!(at("Harbour ferry"), Role::Headline, "{roles:?}");
+        assert_ne!(at("Home"), Role::Paragraph, "{roles:?}");
+    }
+
+    #[test]
     fn repeated_blocks_are_marked_every_time() {
         let text = "Share\n\nA\n\nShare\n\nB\n\nAb\n\nShare\n\nab\n\nA";
         let blocks = crate::segment::segment(text, 0).blocks;
