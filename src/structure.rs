@@ -656,7 +656,7 @@ mod tests {
                 .iter()
                 .position(|b| b.text.starts_with(prefix))
                 .unwrap();
-            roles[i].clone()
+            roles[i]
         };
         assert_eq!(at("The harbour ferry"), Role::Paragraph, "{roles:?}");
         assert_eq!(at("The operator"), Role::Paragraph, "{roles:?}");
