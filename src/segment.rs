@@ -122,6 +122,7 @@ pub fn segment(input: &str, from: usize) -> Segmentation {
                     wrap_width,
                     true,
                     style.underscores,
+                    margin,
                 ) || continues(
                     input,
                     &lines[i - 1],
@@ -129,6 +130,7 @@ pub fn segment(input: &str, from: usize) -> Segmentation {
                     wrap_chars,
                     false,
                     style.underscores,
+                    margin,
                 ))
             };
         if breaks {
@@ -351,6 +353,7 @@ fn continues(
     wrap_width: Option<usize>,
     by_cols: bool,
     underscores: bool,
+    margin: usize,
 ) -> bool {
     let Some(width) = wrap_width else {
         return false;
@@ -372,7 +375,13 @@ fn continues(
                 w.chars().count()
             }
         });
-    let len = if by_cols { line.cols } else { line.chars };
+    // A block quote's lines wrap short of the width by their extra indent.
+    let shift = if line.indented && next.indent == line.indent {
+        line.indent.saturating_sub(margin)
+    } else {
+        0
+    };
+    let len = shift + if by_cols { line.cols } else { line.chars };
     // The width is estimated from the lines seen, and a line or two of
     // unbreakable text can lift it a column or two past the converter's:
     // a word that misses by two columns would not have fitted either.
@@ -469,6 +478,23 @@ mod tests {
         assert_eq!(t.len(), 3, "{t:?}");
         assert!(seg.blocks[0].heading);
         assert!(t[1].ends_with("the operator said on Monday after a trial."));
+    }
+
+    #[test]
+    fn an_indented_block_quote_rejoins_its_wrapped_lines() {
+        // w3m: a quotation four columns in wraps four columns short.
+        let input = "The council met on Tuesday to discuss the plans for the new\n\
+                     bridge over the river, which has been delayed for two years\n\
+                     by a dispute over who should pay for the approach roads.\n\n    \
+                     The mayor wrote that the work could start in spring\n    \
+                     once the county agreed to share the cost of the roads\n    \
+                     before the end of the year.\n\n\
+                     Residents said they had waited long enough for the crossing\n\
+                     and wanted a date for the work to start before the winter.\n";
+        let t = texts(input);
+        assert_eq!(t.len(), 3, "{t:?}");
+        assert!(t[1].starts_with("The mayor wrote"), "{t:?}");
+        assert!(t[1].ends_with("before the end of the year."), "{t:?}");
     }
 
     #[test]

@@ -235,6 +235,9 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
         }
     };
 
+    let prose_start = body_start;
+    let body_start = lead_in(&f, body_start, byline_at.map(|(_, e)| e));
+
     head(
         blocks,
         &f,
@@ -258,6 +261,8 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             )
         } else if let Some(cue) = &fi.cue {
             Decision::from_cue(cue)
+        } else if i < prose_start && !fi.bracketed {
+            Decision::new(Role::Paragraph, "lead-in")
         } else if core[i] && !in_body {
             Decision::new(
                 Role::Boilerplate(BoilerplateKind::Other),
@@ -290,6 +295,44 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
             })
         })
         .collect()
+}
+
+/// Move the body's start back over the sentences that lead into the first
+/// prose block: a lead that ends without a full stop ("Officials on Monday
+/// confirmed the deal worth $3m to the club"), a one-line remark ("The
+/// sky was clear that night!"), with picture placeholders between. It stops
+/// at a byline, a title, a date, a repeated or cued block, and it leaves
+/// the first text block and the one under it to the head.
+fn lead_in(f: &[Facts], start: usize, byline_end: Option<usize>) -> usize {
+    let floor = byline_end.unwrap_or(0);
+    let first_text = (0..start).find(|&k| f[k].cue.is_none() && f[k].words >= 2);
+    let Some(first_text) = first_text else {
+        return start;
+    };
+    // The line right under a title is its standfirst, not the body's lead.
+    let floor = floor.max(first_text + 2);
+    let sentence = |k: usize| {
+        let x = &f[k];
+        x.cue.is_none()
+            && !x.repeated
+            && !x.date_line
+            && !x.title_like
+            && !x.bracketed
+            && x.words >= 4
+            && (x.sentence_end || x.words >= 12)
+    };
+    let placeholder = |k: usize| f[k].bracketed && f[k].words <= 4;
+    let mut at = start;
+    let mut k = start;
+    while k > floor {
+        k -= 1;
+        if sentence(k) {
+            at = k;
+        } else if !placeholder(k) {
+            break;
+        }
+    }
+    at
 }
 
 /// The weight of a prose block with no prose beside it in the choice of
@@ -597,6 +640,28 @@ mod tests {
         ) {
             prop_assert_eq!(quote_marks(&text), quote_marks_chars(&text));
         }
+    }
+
+    #[test]
+    fn a_lead_without_a_full_stop_opens_the_body() {
+        let text = "Home\n\nNews\n\nSport\n\nHarbour ferry to run all winter\n\nBy Jane Doe\n\n\
+                    The harbour ferry will keep running through the winter months for the first time in its history\n\n\
+                    [photo]\n\n\
+                    The operator said on Monday that a trial last year had shown enough people used the service in the cold months to pay for it.\n\n\
+                    Until now the boats stopped at the end of October, leaving commuters with a long drive around the bay every morning.\n";
+        let blocks = crate::segment::segment(text, 0).blocks;
+        let roles: Vec<Role> = assign(&blocks).into_iter().map(|d| d.role).collect();
+        let at = |prefix: &str| {
+            let i = blocks
+                .iter()
+                .position(|b| b.text.starts_with(prefix))
+                .unwrap();
+            roles[i]
+        };
+        assert_eq!(at("The harbour ferry"), Role::Paragraph, "{roles:?}");
+        assert_eq!(at("The operator"), Role::Paragraph, "{roles:?}");
+        assert_eq!(at("Harbour ferry"), Role::Headline, "{roles:?}");
+        assert_ne!(at("Home"), Role::Paragraph, "{roles:?}");
     }
 
     #[test]
