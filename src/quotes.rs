@@ -488,6 +488,311 @@ fn names_a_thing(s: &str, inner: Span) -> bool {
     title && punctuation_ok && (several || !sentence_start) && !spoken
 }
 
+/// Words after which "as" introduces a name or a description, not speech:
+/// known as "the Drum", described as "bold", such as "synergy".
+const AS_NAMING: &[&str] = &[
+    "known",
+    "described",
+    "describe",
+    "describes",
+    "describing",
+    "classified",
+    "classify",
+    "classifies",
+    "referred",
+    "billed",
+    "branded",
+    "characterized",
+    "characterised",
+    "such",
+    "regarded",
+];
+
+/// Words that may follow a quotation in running prose without making it a
+/// modifier of a noun: function words, auxiliaries, common adverbs.
+const AFTER_PROSE: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "along",
+    "also",
+    "although",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "because",
+    "been",
+    "before",
+    "behind",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "either",
+    "even",
+    "ever",
+    "every",
+    "for",
+    "from",
+    "given",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "less",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "near",
+    "neither",
+    "never",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "onto",
+    "or",
+    "our",
+    "out",
+    "over",
+    "per",
+    "rather",
+    "said",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "soon",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "throughout",
+    "thus",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "unless",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+];
+
+/// A closing quotation mark (or one that closes in some house styles).
+fn is_close_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '\u{ab}' | '\u{203a}'
+    )
+}
+
+/// Endings of adjectives: a quoted word with one is speech describing the
+/// noun after it, not a term.
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "able", "ible", "ful", "ous", "ive", "ent", "ant", "ic", "ical", "est", "some", "less",
+];
+
+/// The lower-cased word ending at the end of `before`, stripped of
+/// punctuation, and the text before it.
+fn last_word(before: &str) -> (String, &str) {
+    let t = before.trim_end_matches(is_space);
+    let cut = t
+        .rfind(is_space)
+        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    let w = t[cut..]
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase();
+    (w, &t[..cut])
+}
+
+/// Is a short quotation a term the writer cites rather than words someone
+/// says? Three shapes, none of which reported speech takes:
+/// - a naming word before it, past an article or "as": what critics call
+///   the "green wall"; a town known as "the Hollow"; fees described as
+///   "steep";
+/// - wrapped alone in brackets: the year's word ("grit");
+/// - modifying the noun after it: the "fair share" plan, "low tide" fees.
+fn cited_term(s: &str, inner: Span) -> bool {
+    let text = inner.of(s).trim();
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 4 || text.ends_with(['.', '!', '?', ',']) {
+        return false;
+    }
+    let before = s[..inner.start].trim_end_matches(|c: char| {
+        is_space(c) || crate::text::is_open_quote(c) || c == '\u{201d}'
+    });
+    let (mut prev, mut rest) = last_word(before);
+    for _ in 0..2 {
+        if matches!(prev.as_str(), "a" | "an" | "the") {
+            (prev, rest) = last_word(rest);
+        }
+    }
+    if prev == "as" {
+        let (w, _) = last_word(rest);
+        if AS_NAMING.contains(&w.as_str()) {
+            return true;
+        }
+    } else if matches!(prev.as_str(), "call" | "calls" | "called")
+        || NAMING.contains(&prev.as_str())
+    {
+        return true;
+    }
+    let after_start = s[inner.end..]
+        .char_indices()
+        .find(|&(_, c)| !is_close_mark(c))
+        .map_or(s.len(), |(i, _)| inner.end + i);
+    let after = &s[after_start..];
+    if before.ends_with('(') && after.starts_with(')') {
+        return true;
+    }
+    // A noun follows directly: "trim" cuts, the "quiet zone" rules.
+    let next: String = after
+        .trim_start_matches(is_space)
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    let lower_next = next.chars().next().is_some_and(char::is_lowercase);
+    // A quoted adjective or a fragment ending in a function word is still
+    // someone's words qualifying the noun (an "unbeatable" offer, she
+    // "stumbled into" law): only a noun-like term is cited.
+    let last = text
+        .rsplit(is_space)
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    let qualifies =
+        AFTER_PROSE.contains(&last.as_str()) || ADJECTIVE_ENDINGS.iter().any(|e| last.ends_with(e));
+    lower_next
+        && !qualifies
+        && words <= 3
+        && !next.ends_with("ly")
+        && !next.ends_with("ing")
+        && !next.ends_with("ed")
+        && !AFTER_PROSE.contains(&next.as_str())
+}
+
+/// Which of a paragraph's quotations stand in a list of three or more short
+/// terms with only commas, "and" or "or" between them: words put on a list
+/// ("tidy," "gusty" and "brisk"), not speech.
+fn term_list(s: &str, found: &[Found]) -> Vec<bool> {
+    let mut out = vec![false; found.len()];
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].inner.start);
+    let short = |f: &Found| f.closed && f.inner.of(s).split_whitespace().count() <= 4;
+    let joined = |a: &Found, b: &Found| {
+        a.inner.end <= b.inner.start
+            && s[a.inner.end..b.inner.start]
+                .split(|c: char| {
+                    is_space(c)
+                        || matches!(c, ',' | '"' | '\'')
+                        || crate::text::is_open_quote(c)
+                        || is_close_mark(c)
+                })
+                .all(|w| matches!(w, "" | "and" | "or"))
+    };
+    let mut run_start = 0;
+    for k in 0..=order.len() {
+        let continues = k > 0
+            && k < order.len()
+            && short(&found[order[k]])
+            && short(&found[order[k - 1]])
+            && joined(&found[order[k - 1]], &found[order[k]]);
+        if !continues {
+            if k - run_start >= 3 {
+                for &i in &order[run_start..k] {
+                    out[i] = true;
+                }
+            }
+            run_start = k;
+        }
+    }
+    out
+}
+
 /// Find the quotations in the paragraphs and in the headline.
 pub fn find(
     input: &str,
@@ -509,8 +814,12 @@ pub fn find(
         }
         running = false;
         last_unclosed = None;
-        for f in found {
-            if f.closed && !f.continues && names_a_thing(s, f.inner) {
+        let listed = term_list(s, &found);
+        for (fi, f) in found.into_iter().enumerate() {
+            if f.closed
+                && !f.continues
+                && (listed[fi] || names_a_thing(s, f.inner) || cited_term(s, f.inner))
+            {
                 continue;
             }
             let Some(q) = make_quote(s, p.span.start, f.inner, Some(pi)) else {
