@@ -672,7 +672,7 @@ fn is_close_mark(c: char) -> bool {
 /// Endings of adjectives: a quoted word with one is speech describing the
 /// noun after it, not a term.
 const ADJECTIVE_ENDINGS: &[&str] = &[
-    "able", "ible", "ful", "ous", "ive", "ent", "ant", "ic", "ical", "est", "some", "less",
+    "able", "ible", "ful", "ous", "ive", "ent", "ant", "ic", "al", "est", "some", "less",
 ];
 
 /// The lower-cased word ending at the end of `before`, stripped of
@@ -746,7 +746,13 @@ fn cited_term(s: &str, inner: Span) -> bool {
         .to_lowercase();
     let qualifies =
         AFTER_PROSE.contains(&last.as_str()) || ADJECTIVE_ENDINGS.iter().any(|e| last.ends_with(e));
-    lower_next
+    // Guillemets and low marks belong to languages the word lists don't
+    // cover ("« non » hier").
+    let english_marks = !s[..inner.start]
+        .trim_end_matches(is_space)
+        .ends_with(['\u{ab}', '\u{bb}', '\u{201e}', '\u{2039}', '\u{203a}']);
+    english_marks
+        && lower_next
         && !qualifies
         && words <= 3
         && !next.ends_with("ly")
@@ -793,6 +799,18 @@ fn term_list(s: &str, found: &[Found]) -> Vec<bool> {
     out
 }
 
+/// Which of a paragraph's closed quotations name a thing or cite a term
+/// rather than report speech.
+fn not_speech(s: &str, found: &[Found]) -> Vec<bool> {
+    let mut out = term_list(s, found);
+    for (skip, f) in out.iter_mut().zip(found) {
+        *skip = f.closed
+            && !f.continues
+            && (*skip || names_a_thing(s, f.inner) || cited_term(s, f.inner));
+    }
+    out
+}
+
 /// Find the quotations in the paragraphs and in the headline.
 pub fn find(
     input: &str,
@@ -814,12 +832,9 @@ pub fn find(
         }
         running = false;
         last_unclosed = None;
-        let listed = term_list(s, &found);
+        let skip = not_speech(s, &found);
         for (fi, f) in found.into_iter().enumerate() {
-            if f.closed
-                && !f.continues
-                && (listed[fi] || names_a_thing(s, f.inner) || cited_term(s, f.inner))
-            {
+            if skip[fi] {
                 continue;
             }
             let Some(q) = make_quote(s, p.span.start, f.inner, Some(pi)) else {
@@ -907,10 +922,13 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
-        pair(s, false)
+        let found = pair(s, false);
+        let skip = not_speech(s, &found);
+        found
             .into_iter()
-            .filter(|f| !(f.closed && names_a_thing(s, f.inner)))
-            .filter_map(|f| make_quote(s, 0, f.inner, Some(0)).map(|q| q.text))
+            .zip(skip)
+            .filter(|(_, skip)| !skip)
+            .filter_map(|(f, _)| make_quote(s, 0, f.inner, Some(0)).map(|q| q.text))
             .collect()
     }
 
@@ -960,6 +978,43 @@ mod tests {
         let f = pair("He added: \"This is a group of countries", false);
         assert_eq!(f.len(), 1);
         assert!(!f[0].closed);
+    }
+
+    #[test]
+    fn cited_terms_are_not_quotes() {
+        let none = Vec::<String>::new();
+        // A naming word past an article or "as".
+        assert_eq!(texts("what critics call the \"green wall\" plan"), none);
+        assert_eq!(texts("a cove known as \"the Hollow\" by locals"), none);
+        assert_eq!(texts("the levy was described as \"steep\" by owners"), none);
+        assert_eq!(texts("Words such as \"synergy\" grate."), none);
+        // Alone in brackets.
+        assert_eq!(
+            texts("the dictionary's pick (\"grit\") was no surprise"),
+            none
+        );
+        // A term modifying the noun after it.
+        assert_eq!(texts("it paid \"storm reserve\" fees twice"), none);
+        assert_eq!(texts("the usual \"big fish\" story"), none);
+        // A list of three or more short terms.
+        assert_eq!(
+            texts("The list named \"tidy,\" \"gusty,\" \"brisk\" and \"snug.\""),
+            none
+        );
+        // Speech all the same: an adjective or a fragment before its noun,
+        // a lone quoted word, two words side by side.
+        assert_eq!(texts("an \"unbeatable\" offer"), ["unbeatable"]);
+        assert_eq!(texts("a \"practical\" fix"), ["practical"]);
+        assert_eq!(texts("she \"stumbled into\" law"), ["stumbled into"]);
+        assert_eq!(texts("He called it \"a mess.\""), ["a mess."]);
+        assert_eq!(
+            texts("words like \"soon\" and \"later\""),
+            ["soon", "later"]
+        );
+        assert_eq!(
+            texts("the result was \"grim\" and \"final\"."),
+            ["grim", "final"]
+        );
     }
 
     #[test]
