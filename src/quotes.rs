@@ -744,8 +744,11 @@ fn cited_term(s: &str, inner: Span) -> bool {
         .unwrap_or("")
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
-    let qualifies =
-        AFTER_PROSE.contains(&last.as_str()) || ADJECTIVE_ENDINGS.iter().any(|e| last.ends_with(e));
+    // Words strung with commas are a description ("weeks, not months").
+    let qualifies = text.contains(',')
+        || last.ends_with("ed")
+        || AFTER_PROSE.contains(&last.as_str())
+        || ADJECTIVE_ENDINGS.iter().any(|e| last.ends_with(e));
     // Guillemets and low marks belong to languages the word lists don't
     // cover ("« non » hier").
     let english_marks = !s[..inner.start]
@@ -1005,6 +1008,8 @@ mod tests {
         // a lone quoted word, two words side by side.
         assert_eq!(texts("an \"unbeatable\" offer"), ["unbeatable"]);
         assert_eq!(texts("a \"practical\" fix"), ["practical"]);
+        assert_eq!(texts("\"days, not weeks\" away"), ["days, not weeks"]);
+        assert_eq!(texts("\"well prepared\" crews"), ["well prepared"]);
         assert_eq!(texts("she \"stumbled into\" law"), ["stumbled into"]);
         assert_eq!(texts("He called it \"a mess.\""), ["a mess."]);
         assert_eq!(
