@@ -679,9 +679,15 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
 /// punctuation, and the text before it.
 fn last_word(before: &str) -> (String, &str) {
     let t = before.trim_end_matches(is_space);
-    let cut = t
-        .rfind(is_space)
-        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    // Look back a bounded window only: a paragraph of quotations with no
+    // spaces between them stays linear.
+    let mut from = t.len().saturating_sub(64);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let cut = t[from..].rfind(is_space).map_or(from, |i| {
+        from + i + t[from + i..].chars().next().map_or(1, char::len_utf8)
+    });
     let w = t[cut..]
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
         .to_lowercase();
