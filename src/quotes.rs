@@ -711,6 +711,30 @@ fn cited_term(s: &str, inner: Span) -> bool {
         is_space(c) || crate::text::is_open_quote(c) || c == '\u{201d}'
     });
     let (mut prev, mut rest) = last_word(before);
+    // After a pronoun, "to" or a modal the quotation is a verb with its
+    // object (they "outsource" work), not a term before a noun.
+    let verb_slot = matches!(
+        prev.as_str(),
+        "to" | "can"
+            | "could"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "i"
+            | "we"
+            | "you"
+            | "they"
+            | "he"
+            | "she"
+            | "it"
+            | "who"
+            | "that"
+    );
     for _ in 0..2 {
         if matches!(prev.as_str(), "a" | "an" | "the") {
             (prev, rest) = last_word(rest);
@@ -761,6 +785,7 @@ fn cited_term(s: &str, inner: Span) -> bool {
         .trim_end_matches(is_space)
         .ends_with(['\u{ab}', '\u{bb}', '\u{201e}', '\u{2039}', '\u{203a}']);
     english_marks
+        && !verb_slot
         && lower_next
         && !qualifies
         && words <= 3
@@ -1014,6 +1039,7 @@ mod tests {
         // a lone quoted word, two words side by side.
         assert_eq!(texts("an \"unbeatable\" offer"), ["unbeatable"]);
         assert_eq!(texts("a \"practical\" fix"), ["practical"]);
+        assert_eq!(texts("firms that \"offshore\" jobs"), ["offshore"]);
         assert_eq!(texts("\"days, not weeks\" away"), ["days, not weeks"]);
         assert_eq!(texts("\"well prepared\" crews"), ["well prepared"]);
         assert_eq!(texts("she \"stumbled into\" law"), ["stumbled into"]);
