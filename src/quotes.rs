@@ -488,6 +488,363 @@ fn names_a_thing(s: &str, inner: Span) -> bool {
     title && punctuation_ok && (several || !sentence_start) && !spoken
 }
 
+/// Words after which "as" introduces a name or a description, not speech:
+/// known as "the Drum", described as "bold", such as "synergy".
+const AS_NAMING: &[&str] = &[
+    "known",
+    "described",
+    "describe",
+    "describes",
+    "describing",
+    "classified",
+    "classify",
+    "classifies",
+    "referred",
+    "billed",
+    "branded",
+    "characterized",
+    "characterised",
+    "such",
+    "regarded",
+];
+
+/// Words that may follow a quotation in running prose without making it a
+/// modifier of a noun: function words, auxiliaries, common adverbs.
+const AFTER_PROSE: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "along",
+    "also",
+    "although",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "because",
+    "been",
+    "before",
+    "behind",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "down",
+    "during",
+    "each",
+    "either",
+    "even",
+    "ever",
+    "every",
+    "for",
+    "from",
+    "given",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "less",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "near",
+    "neither",
+    "never",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "onto",
+    "or",
+    "our",
+    "out",
+    "over",
+    "per",
+    "rather",
+    "said",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "soon",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "throughout",
+    "thus",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "unless",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+];
+
+/// A closing quotation mark (or one that closes in some house styles).
+fn is_close_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2019}' | '\u{bb}' | '\u{ab}' | '\u{203a}'
+    )
+}
+
+/// Endings of adjectives: a quoted word with one is speech describing the
+/// noun after it, not a term.
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "able", "ible", "ful", "ous", "ive", "ent", "ant", "ic", "al", "est", "some", "less",
+];
+
+/// The lower-cased word ending at the end of `before`, stripped of
+/// punctuation, and the text before it.
+fn last_word(before: &str) -> (String, &str) {
+    let t = before.trim_end_matches(is_space);
+    // Look back a bounded window only: a paragraph of quotations with no
+    // spaces between them stays linear.
+    let mut from = t.len().saturating_sub(64);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let cut = t[from..].rfind(is_space).map_or(from, |i| {
+        from + i + t[from + i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let w = t[cut..]
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase();
+    (w, &t[..cut])
+}
+
+/// Is a short quotation a term the writer cites rather than words someone
+/// says? Three shapes, none of which reported speech takes:
+/// - a naming word before it, past an article or "as": what critics call
+///   the "green wall"; a town known as "the Hollow"; fees described as
+///   "steep";
+/// - wrapped alone in brackets: the year's word ("grit");
+/// - modifying the noun after it: the "fair share" plan, "low tide" fees.
+fn cited_term(s: &str, inner: Span) -> bool {
+    let text = inner.of(s).trim();
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 4 || text.ends_with(['.', '!', '?', ',']) {
+        return false;
+    }
+    let before = s[..inner.start].trim_end_matches(|c: char| {
+        is_space(c) || crate::text::is_open_quote(c) || c == '\u{201d}'
+    });
+    let (mut prev, mut rest) = last_word(before);
+    // After a pronoun, "to" or a modal the quotation is a verb with its
+    // object (they "outsource" work), not a term before a noun.
+    let verb_slot = matches!(
+        prev.as_str(),
+        "to" | "can"
+            | "could"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "not"
+            | "i"
+            | "we"
+            | "you"
+            | "they"
+            | "he"
+            | "she"
+            | "it"
+            | "who"
+            | "that"
+    );
+    for _ in 0..2 {
+        if matches!(prev.as_str(), "a" | "an" | "the") {
+            (prev, rest) = last_word(rest);
+        }
+    }
+    if prev == "as" {
+        let (w, _) = last_word(rest);
+        if AS_NAMING.contains(&w.as_str()) {
+            return true;
+        }
+    } else if matches!(prev.as_str(), "call" | "calls" | "called")
+        || NAMING.contains(&prev.as_str())
+    {
+        return true;
+    }
+    let after_start = s[inner.end..]
+        .char_indices()
+        .find(|&(_, c)| !is_close_mark(c))
+        .map_or(s.len(), |(i, _)| inner.end + i);
+    let after = &s[after_start..];
+    if before.ends_with('(') && after.starts_with(')') {
+        return true;
+    }
+    // A noun follows directly: "trim" cuts, the "quiet zone" rules.
+    let next: String = after
+        .trim_start_matches(is_space)
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    let lower_next = next.chars().next().is_some_and(char::is_lowercase);
+    // A quoted adjective or a fragment ending in a function word is still
+    // someone's words qualifying the noun (an "unbeatable" offer, she
+    // "stumbled into" law): only a noun-like term is cited.
+    let last = text
+        .rsplit(is_space)
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    // Words strung with commas are a description ("weeks, not months").
+    let qualifies = text.contains(',')
+        || last.ends_with("ed")
+        || AFTER_PROSE.contains(&last.as_str())
+        || ADJECTIVE_ENDINGS.iter().any(|e| last.ends_with(e));
+    // Guillemets and low marks belong to languages the word lists don't
+    // cover ("« non » hier").
+    let english_marks = !s[..inner.start]
+        .trim_end_matches(is_space)
+        .ends_with(['\u{ab}', '\u{bb}', '\u{201e}', '\u{2039}', '\u{203a}']);
+    english_marks
+        && !verb_slot
+        && lower_next
+        && !qualifies
+        && words <= 3
+        && !next.ends_with("ly")
+        && !next.ends_with("ing")
+        && !next.ends_with("ed")
+        && !AFTER_PROSE.contains(&next.as_str())
+}
+
+/// Which of a paragraph's quotations stand in a list of three or more short
+/// terms with only commas, "and" or "or" between them: words put on a list
+/// ("tidy," "gusty" and "brisk"), not speech.
+fn term_list(s: &str, found: &[Found]) -> Vec<bool> {
+    let mut out = vec![false; found.len()];
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].inner.start);
+    let short = |f: &Found| f.closed && f.inner.of(s).split_whitespace().count() <= 4;
+    let joined = |a: &Found, b: &Found| {
+        a.inner.end <= b.inner.start
+            && s[a.inner.end..b.inner.start]
+                .split(|c: char| {
+                    is_space(c)
+                        || matches!(c, ',' | '"' | '\'')
+                        || crate::text::is_open_quote(c)
+                        || is_close_mark(c)
+                })
+                .all(|w| matches!(w, "" | "and" | "or"))
+    };
+    let mut run_start = 0;
+    for k in 0..=order.len() {
+        let continues = k > 0
+            && k < order.len()
+            && short(&found[order[k]])
+            && short(&found[order[k - 1]])
+            && joined(&found[order[k - 1]], &found[order[k]]);
+        if !continues {
+            if k - run_start >= 3 {
+                for &i in &order[run_start..k] {
+                    out[i] = true;
+                }
+            }
+            run_start = k;
+        }
+    }
+    out
+}
+
+/// Which of a paragraph's closed quotations name a thing or cite a term
+/// rather than report speech.
+fn not_speech(s: &str, found: &[Found]) -> Vec<bool> {
+    let mut out = term_list(s, found);
+    for (skip, f) in out.iter_mut().zip(found) {
+        *skip = f.closed
+            && !f.continues
+            && (*skip || names_a_thing(s, f.inner) || cited_term(s, f.inner));
+    }
+    out
+}
+
 /// Find the quotations in the paragraphs and in the headline.
 pub fn find(
     input: &str,
@@ -509,8 +866,9 @@ pub fn find(
         }
         running = false;
         last_unclosed = None;
-        for f in found {
-            if f.closed && !f.continues && names_a_thing(s, f.inner) {
+        let skip = not_speech(s, &found);
+        for (fi, f) in found.into_iter().enumerate() {
+            if skip[fi] {
                 continue;
             }
             let Some(q) = make_quote(s, p.span.start, f.inner, Some(pi)) else {
@@ -598,10 +956,13 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
-        pair(s, false)
+        let found = pair(s, false);
+        let skip = not_speech(s, &found);
+        found
             .into_iter()
-            .filter(|f| !(f.closed && names_a_thing(s, f.inner)))
-            .filter_map(|f| make_quote(s, 0, f.inner, Some(0)).map(|q| q.text))
+            .zip(skip)
+            .filter(|(_, skip)| !skip)
+            .filter_map(|(f, _)| make_quote(s, 0, f.inner, Some(0)).map(|q| q.text))
             .collect()
     }
 
@@ -651,6 +1012,46 @@ mod tests {
         let f = pair("He added: \"This is a group of countries", false);
         assert_eq!(f.len(), 1);
         assert!(!f[0].closed);
+    }
+
+    #[test]
+    fn cited_terms_are_not_quotes() {
+        let none = Vec::<String>::new();
+        // A naming word past an article or "as".
+        assert_eq!(texts("what critics call the \"green wall\" plan"), none);
+        assert_eq!(texts("a cove known as \"the Hollow\" by locals"), none);
+        assert_eq!(texts("the levy was described as \"steep\" by owners"), none);
+        assert_eq!(texts("Words such as \"synergy\" grate."), none);
+        // Alone in brackets.
+        assert_eq!(
+            texts("the dictionary's pick (\"grit\") was no surprise"),
+            none
+        );
+        // A term modifying the noun after it.
+        assert_eq!(texts("it paid \"storm reserve\" fees twice"), none);
+        assert_eq!(texts("the usual \"big fish\" story"), none);
+        // A list of three or more short terms.
+        assert_eq!(
+            texts("The list named \"tidy,\" \"gusty,\" \"brisk\" and \"snug.\""),
+            none
+        );
+        // Speech all the same: an adjective or a fragment before its noun,
+        // a lone quoted word, two words side by side.
+        assert_eq!(texts("an \"unbeatable\" offer"), ["unbeatable"]);
+        assert_eq!(texts("a \"practical\" fix"), ["practical"]);
+        assert_eq!(texts("firms that \"offshore\" jobs"), ["offshore"]);
+        assert_eq!(texts("\"days, not weeks\" away"), ["days, not weeks"]);
+        assert_eq!(texts("\"well prepared\" crews"), ["well prepared"]);
+        assert_eq!(texts("she \"stumbled into\" law"), ["stumbled into"]);
+        assert_eq!(texts("He called it \"a mess.\""), ["a mess."]);
+        assert_eq!(
+            texts("words like \"soon\" and \"later\""),
+            ["soon", "later"]
+        );
+        assert_eq!(
+            texts("the result was \"grim\" and \"final\"."),
+            ["grim", "final"]
+        );
     }
 
     #[test]
