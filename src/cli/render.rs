@@ -102,9 +102,9 @@ impl Emit {
         finish: impl FnOnce(&mut Analysis),
     ) -> Result<Vec<u8>, Fault> {
         if let Style::Explain { json } = self.style {
-            let (mut analysis, blocks) = guard::run(|| lede::analyze_explained(text))?;
+            let (mut analysis, blocks, reasons) = guard::run(|| lede::analyze_with_reasons(text))?;
             finish(&mut analysis);
-            let mut e = explain::explain(&analysis, blocks);
+            let mut e = explain::explain(&analysis, blocks, &reasons);
             e.convert(text, self.offsets);
             return if json {
                 json_line(&e)

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::model::{Analysis, Quote};
 use crate::render::offsets::{self, Unit};
 use crate::span::Span;
-use crate::Explained;
+use crate::{Explained, QuoteExplained};
 
 /// The explanation of one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -84,14 +84,15 @@ pub struct Candidate {
 
 /// Build the explanation of `a` from the block decisions `blocks` (spans in
 /// bytes, as both come from [`crate::analyze_explained`]).
-pub fn explain(a: &Analysis, blocks: Vec<Explained>) -> Explanation {
+pub fn explain(a: &Analysis, blocks: Vec<Explained>, reasons: &[QuoteExplained]) -> Explanation {
     let quotes = a
         .quotes
         .iter()
         .enumerate()
         .map(|(i, q)| {
             let continues = i > 0 && a.quotes[i - 1].quotation == q.quotation;
-            let candidates = candidates(q);
+            let reason = reasons.iter().find(|r| r.quote == i);
+            let candidates = candidates(q, reason);
             QuoteExplanation {
                 quote: i,
                 quotation: q.quotation,
@@ -138,9 +139,32 @@ impl Explanation {
     }
 }
 
-/// The candidates for `q`'s speaker. The slot for the attribution's own
-/// candidate list: today only the chosen speaker is known.
-fn candidates(q: &Quote) -> Vec<Candidate> {
+/// The candidates for `q`'s speaker: those the attribution put forward
+/// (`reason`, from [`crate::analyze_with_reasons`]), each with the step
+/// that proposed it; without them, the chosen speaker alone.
+fn candidates(q: &Quote, reason: Option<&QuoteExplained>) -> Vec<Candidate> {
+    if let Some(r) = reason.filter(|r| !r.candidates.is_empty()) {
+        return r
+            .candidates
+            .iter()
+            .map(|c| {
+                let mut evidence = vec![format!("step {}", c.evidence)];
+                if let Some(cue) = &c.cue {
+                    evidence.push(format!("cue \"{cue}\""));
+                }
+                if let Some(name) = c.resolved.as_ref().filter(|n| **n != c.mention) {
+                    evidence.push(format!("mention \"{}\" resolves to \"{name}\"", c.mention));
+                }
+                Candidate {
+                    name: c.resolved.clone().unwrap_or_else(|| c.mention.clone()),
+                    mention: Some(c.mention.clone()),
+                    chosen: c.chosen,
+                    score: None,
+                    evidence,
+                }
+            })
+            .collect();
+    }
     let Some(name) = &q.speaker else {
         return Vec::new();
     };
@@ -205,14 +229,21 @@ mod tests {
         let input = "Bridge opens\n\nBy Ann Lee\n\nThe bridge opened on Monday after a long wait for the town.\n\n\
                      \"It is ready, at last,\" said Tom Bax, the engineer.\n\n\
                      \"Nobody knows,\" a passer-by shouted at the crowd on the bank.\n";
-        let (a, blocks) = crate::analyze_explained(input);
-        let e = explain(&a, blocks);
+        let (a, blocks, reasons) = crate::analyze_with_reasons(input);
+        let e = explain(&a, blocks, &reasons);
         assert_eq!(e.blocks.len(), 5);
         assert_eq!(e.quotes.len(), a.quotes.len());
         let first = &e.quotes[0];
         assert_eq!(first.speaker.as_deref(), Some("Tom Bax"));
         assert_eq!(first.candidates.len(), 1);
         assert!(first.candidates[0].chosen);
+        // The candidate comes from the attribution's own record, which names
+        // the step that put it forward.
+        assert!(
+            first.candidates[0].evidence.iter().any(|e| e == "step cue"),
+            "{:?}",
+            first.candidates[0].evidence
+        );
         assert!(
             first.why.contains("\"said\"") && first.why.contains("Tom Bax"),
             "{}",
