@@ -239,19 +239,22 @@ fn attribute_on_lf(
         );
         return;
     }
-    // Positions of the CRs dropped (those before an LF), in input order.
+    // One pass over the CRs: each before an LF is dropped (its position
+    // kept, in input order), each lone one becomes an LF.
     let b = input.as_bytes();
-    let dropped: Vec<usize> = memchr::memchr_iter(b'\r', b)
-        .filter(|&k| b.get(k + 1) == Some(&b'\n'))
-        .collect();
-    let mut lf = String::with_capacity(input.len() - dropped.len());
+    let mut dropped: Vec<usize> = Vec::new();
+    let mut lf = String::with_capacity(input.len());
     let mut from = 0;
-    for &k in &dropped {
+    for k in memchr::memchr_iter(b'\r', b) {
         lf.push_str(&input[from..k]);
+        if b.get(k + 1) == Some(&b'\n') {
+            dropped.push(k);
+        } else {
+            lf.push('\n');
+        }
         from = k + 1;
     }
     lf.push_str(&input[from..]);
-    let lf = lf.replace('\r', "\n");
     let to_lf = |pos: usize| pos - dropped.partition_point(|&k| k < pos);
     // (k - i, the dropped CR's place in the copy, never decreases.)
     let lf_places: Vec<usize> = dropped.iter().enumerate().map(|(i, &k)| k - i).collect();
