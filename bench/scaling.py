@@ -76,11 +76,6 @@ KNOWN_FAILING = {
     "said_quotes": "F3: library memory per element (20-110x the input)",
     "unmatched_mark_paragraphs": "F3: library memory per element (20-110x the input)",
     "many_people": "F3: library memory per element (20-110x the input)",
-    # Prose with marks that fold or sanitise: 4-5x (the text is held again
-    # per element, beside the input), found by this suite.
-    "control_bidi": "F3: library memory, 4-5x the input for folded prose",
-    "combining_emoji": "F3: library memory, 4-5x the input for folded prose",
-    "right_to_left": "F3: library memory, 4-5x the input for folded prose",
 }
 
 
