@@ -203,14 +203,15 @@ fn run(
                 Some(lean) => {
                     b.text = String::new();
                     if let Some(credit) = &d.credit {
-                        lean.credits.push((lean.boilerplate.len(), credit.clone()));
+                        lean.credits
+                            .push((lean.boilerplate.len(), credit.to_string()));
                     }
                     lean.boilerplate.push((span, kind));
                 }
                 None => a.boilerplate.push(Boilerplate {
                     kind,
                     text: std::mem::take(&mut b.text),
-                    credit: d.credit.clone(),
+                    credit: d.credit.as_deref().map(String::from),
                     span,
                 }),
             },

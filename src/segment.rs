@@ -54,10 +54,6 @@ pub struct Line {
 pub struct Block {
     /// From the first char of its first line to the last of its last line.
     pub span: Span,
-    /// Index range into [`Segmentation::lines`].
-    pub first_line: usize,
-    /// One past the index of its last line.
-    pub end_line: usize,
     /// The text with line breaks and white space runs folded to one space,
     /// converter markup removed (see [`crate::markup`]).
     pub text: String,
@@ -138,6 +134,9 @@ pub fn segment(input: &str, from: usize) -> Segmentation {
             start = i;
         }
     }
+    // Grown by doubling, the list may hold twice the blocks it has; it is
+    // read until the roles are decided.
+    blocks.shrink_to_fit();
     Segmentation {
         lines,
         blocks,
@@ -175,8 +174,6 @@ fn make_block(input: &str, lines: &[Line], first: usize, end: usize, style: Styl
     let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
     Block {
         span,
-        first_line: first,
-        end_line: end,
         text,
         heading,
         item,

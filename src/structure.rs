@@ -60,8 +60,9 @@ pub struct Decision {
     pub role: Role,
     /// The rule that decided it.
     pub rule: &'static str,
-    /// A caption's credit.
-    pub credit: Option<String>,
+    /// A caption's credit (boxed: a decision per block is kept, and few
+    /// have one).
+    pub credit: Option<Box<str>>,
 }
 
 impl Decision {
@@ -84,11 +85,12 @@ impl Decision {
 
 /// Per-block facts the rules read.
 struct Facts {
-    words: usize,
+    /// (u32 and u32 `quotes`: one Facts per block is held at once.)
+    words: u32,
     sentence_end: bool,
     cue: Option<Cue>,
     /// Straight or curly double quotation marks, and whether they pair up.
-    quotes: usize,
+    quotes: u32,
     open_quote: bool,
     date_line: bool,
     repeated: bool,
@@ -123,12 +125,12 @@ fn facts(blocks: &[Block]) -> Vec<Facts> {
             let words = word_count(t) + unspaced_words(t);
             let (quotes, open_quote) = quote_marks(t);
             Facts {
-                words,
+                words: u32::try_from(words).unwrap_or(u32::MAX),
                 // A teaser's summary cut short ("…was the plan...") does not
                 // end a sentence.
                 sentence_end: ends_like_sentence(t) && !truncated(t),
                 cue: boilerplate::cue(t, words),
-                quotes,
+                quotes: u32::try_from(quotes).unwrap_or(u32::MAX),
                 open_quote,
                 date_line: words <= 12 && date::is_date_line(t),
                 repeated,
