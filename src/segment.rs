@@ -183,7 +183,7 @@ fn make_block(input: &str, lines: &[Line], first: usize, end: usize, style: Styl
 /// A block's text again from its span alone: what [`Block::text`] held,
 /// folded when it is written instead of kept (the CLI's JSON path, see
 /// [`crate::stream`]). The block's lines are the non-blank lines in the
-/// span, trimmed, as [`split_lines`] cut them (a block holds no blank line);
+/// span, trimmed, as `split_lines` cut them (a block holds no blank line);
 /// `style` is the article's ([`markup::style`] of the text past a BOM).
 pub fn block_text(input: &str, span: Span, style: Style) -> String {
     let bytes = input.as_bytes();
