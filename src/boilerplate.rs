@@ -24,8 +24,9 @@ pub struct Cue {
     pub kind: BoilerplateKind,
     /// The rule's name, for `--explain`.
     pub rule: &'static str,
-    /// The credit of a caption, when the rule finds one.
-    pub credit: Option<String>,
+    /// The credit of a caption, when the rule finds one (boxed: a cue is
+    /// kept per block, and few have a credit).
+    pub credit: Option<Box<str>>,
 }
 
 struct Rule {
@@ -919,7 +920,7 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     };
     let rule = &RULES[index];
     let credit = if rule.kind == Caption {
-        caption_credit(pattern_for(index, text), text)
+        caption_credit(pattern_for(index, text), text).map(String::into_boxed_str)
     } else {
         None
     };
@@ -1042,7 +1043,7 @@ mod tests {
     }
 
     fn credit(text: &str) -> Option<String> {
-        cue(text, word_count(text)).and_then(|c| c.credit)
+        cue(text, word_count(text)).and_then(|c| c.credit.map(String::from))
     }
 
     #[test]

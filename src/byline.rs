@@ -499,7 +499,9 @@ pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
 /// True when the block names a job and nothing else ("Games Editor",
 /// "Harbour Post business reporter").
 pub fn is_role_line(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // Seven words are enough to tell: a paragraph is no role line, and
+    // is not split whole.
+    let words: Vec<&str> = text.split_whitespace().take(7).collect();
     !words.is_empty()
         && words.len() <= 6
         && !crate::text::ends_like_sentence(text)

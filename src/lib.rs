@@ -37,6 +37,7 @@ pub mod segment;
 pub mod span;
 pub mod speakers;
 pub mod stats;
+pub mod stream;
 pub mod structure;
 #[cfg(test)]
 mod testing;
@@ -67,7 +68,7 @@ pub struct Explained {
 
 /// Analyse an article given as text.
 pub fn analyze(input: &str) -> Analysis {
-    run(input, false).0
+    run(input, false, None).0
 }
 
 /// Decode bytes (see [`input::decode`]) and analyse them.
@@ -78,7 +79,7 @@ pub fn analyze_bytes(bytes: &[u8], encoding: Encoding) -> Result<Analysis, Input
 
 /// Analyse an article and say which rule decided each block.
 pub fn analyze_explained(input: &str) -> (Analysis, Vec<Explained>) {
-    let (a, blocks, _) = run(input, true);
+    let (a, blocks, _) = run(input, true, None);
     (a, blocks)
 }
 
@@ -86,18 +87,41 @@ pub fn analyze_explained(input: &str) -> (Analysis, Vec<Explained>) {
 /// quotation (in the order of `Analysis::quotes`), the candidate speakers
 /// and which one won ([`QuoteExplained`]).
 pub fn analyze_with_reasons(input: &str) -> (Analysis, Vec<Explained>, Vec<QuoteExplained>) {
-    run(input, true)
+    run(input, true, None)
+}
+
+/// What [`stream`] keeps of the elements whose text it folds when it writes
+/// them: their spans, not their text. With it, [`run`] leaves the
+/// analysis' `subheadings`, `paragraphs` and `boilerplate` empty.
+#[derive(Debug, Default)]
+struct Lean {
+    subheadings: Vec<Span>,
+    paragraphs: Vec<Span>,
+    boilerplate: Vec<(Span, model::BoilerplateKind)>,
+    /// Captions' credits: (index into `boilerplate`, credit), in order.
+    credits: Vec<(usize, String)>,
+    /// The article's markup style, to fold the texts again.
+    style: markup::Style,
 }
 
 /// The analysis, and the blocks' decisions and the quotations' candidates
 /// when `explain` (else none): the folded text of a block moves into the
-/// analysis instead of being copied.
-fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>, Vec<QuoteExplained>) {
+/// analysis instead of being copied. With `lean`, subheadings, paragraphs
+/// and boilerplate go there as spans, their text dropped as soon as the
+/// analysis no longer reads it (see [`stream`]).
+fn run(
+    input: &str,
+    explain: bool,
+    mut lean: Option<&mut Lean>,
+) -> (Analysis, Vec<Explained>, Vec<QuoteExplained>) {
     let from = if input.starts_with(input::BOM) {
         input::BOM.len()
     } else {
         0
     };
+    if let Some(lean) = lean.as_deref_mut() {
+        lean.style = markup::style(&input[from..]);
+    }
     let seg = segment::segment(input, from);
     // What is kept past this point is sized by the article: the lines are
     // not needed once they are blocks, nor the blocks and their roles once
@@ -139,6 +163,17 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>, Vec<QuoteExplai
     } else {
         Vec::new()
     };
+    // Each list is allocated once at its size: grown by doubling, a list of
+    // a million small elements would hold up to twice its size, and copy
+    // it, while the blocks are still alive.
+    let count = |f: fn(Role) -> bool| decisions.iter().filter(|d| f(d.role)).count();
+    let paragraphs = count(|r| r == Role::Paragraph);
+    let boilerplate = count(|r| matches!(r, Role::Boilerplate(_)));
+    a.paragraphs.reserve_exact(paragraphs);
+    match lean.as_deref_mut() {
+        Some(lean) => lean.boilerplate.reserve_exact(boilerplate),
+        None => a.boilerplate.reserve_exact(boilerplate),
+    }
     let mut byline_at = Vec::new();
     for (i, (b, d)) in blocks.iter_mut().zip(&decisions).enumerate() {
         let span = b.span;
@@ -155,19 +190,33 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>, Vec<QuoteExplai
                 })
             }
             Role::Standfirst if a.standfirst.is_none() => a.standfirst = Some(el()),
-            Role::Headline | Role::Standfirst | Role::Subheading => a.subheadings.push(el()),
+            Role::Headline | Role::Standfirst | Role::Subheading => match lean.as_deref_mut() {
+                Some(lean) => {
+                    b.text = String::new();
+                    lean.subheadings.push(span);
+                }
+                None => a.subheadings.push(el()),
+            },
             Role::Byline => byline_at.push(i),
             Role::Paragraph => a.paragraphs.push(el()),
-            Role::Boilerplate(kind) => a.boilerplate.push(Boilerplate {
-                kind,
-                text: std::mem::take(&mut b.text),
-                credit: d.credit.clone(),
-                span,
-            }),
+            Role::Boilerplate(kind) => match lean.as_deref_mut() {
+                Some(lean) => {
+                    b.text = String::new();
+                    if let Some(credit) = &d.credit {
+                        lean.credits
+                            .push((lean.boilerplate.len(), credit.to_string()));
+                    }
+                    lean.boilerplate.push((span, kind));
+                }
+                None => a.boilerplate.push(Boilerplate {
+                    kind,
+                    text: std::mem::take(&mut b.text),
+                    credit: d.credit.as_deref().map(String::from),
+                    span,
+                }),
+            },
         }
     }
-    a.paragraphs.shrink_to_fit();
-    a.boilerplate.shrink_to_fit();
     // Only the byline blocks keep their text.
     let byline_blocks: Vec<&segment::Block> = byline_at.iter().map(|&i| &blocks[i]).collect();
     a.byline = make_byline(input, &byline_blocks);
@@ -205,14 +254,23 @@ fn run(input: &str, explain: bool) -> (Analysis, Vec<Explained>, Vec<QuoteExplai
         .chain(
             a.boilerplate
                 .iter()
-                .filter(|b| b.kind == model::BoilerplateKind::Caption)
-                .map(|b| b.span),
+                .map(|b| (b.span, b.kind))
+                .chain(lean.iter().flat_map(|l| l.boilerplate.iter().copied()))
+                .filter(|&(_, kind)| kind == model::BoilerplateKind::Caption)
+                .map(|(span, _)| span),
         )
         .collect();
     let mut reasons = Vec::new();
     attribute_on_lf(input, &mut a, &context, explain.then_some(&mut reasons));
     a.stats = stats_of(input, &a);
     warn_structure(input, &mut a);
+    if let Some(lean) = lean {
+        a.stats.boilerplate = lean.boilerplate.len();
+        // The paragraphs' text was read by quotes and speakers; from here
+        // on it is folded again when written.
+        lean.paragraphs = a.paragraphs.iter().map(|p| p.span).collect();
+        a.paragraphs = Vec::new();
+    }
     (a, explained, reasons)
 }
 

@@ -54,10 +54,6 @@ pub struct Line {
 pub struct Block {
     /// From the first char of its first line to the last of its last line.
     pub span: Span,
-    /// Index range into [`Segmentation::lines`].
-    pub first_line: usize,
-    /// One past the index of its last line.
-    pub end_line: usize,
     /// The text with line breaks and white space runs folded to one space,
     /// converter markup removed (see [`crate::markup`]).
     pub text: String,
@@ -138,6 +134,9 @@ pub fn segment(input: &str, from: usize) -> Segmentation {
             start = i;
         }
     }
+    // Grown by doubling, the list may hold twice the blocks it has; it is
+    // read until the roles are decided.
+    blocks.shrink_to_fit();
     Segmentation {
         lines,
         blocks,
@@ -168,9 +167,59 @@ fn set_margin(lines: &mut [Line]) -> usize {
 
 fn make_block(input: &str, lines: &[Line], first: usize, end: usize, style: Style) -> Block {
     let span = lines[first].span.cover(lines[end - 1].span);
+    let text = fold_lines(input, span, lines[first..end].iter().map(|l| l.span), style);
+    let heading = lines[first].opens && markup::opens_heading(lines[first].span.of(input))
+        || lines[first].outdented;
+    let first_raw = lines[first].span.of(input);
+    let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
+    Block {
+        span,
+        text,
+        heading,
+        item,
+    }
+}
+
+/// A block's text again from its span alone: what [`Block::text`] held,
+/// folded when it is written instead of kept (the CLI's JSON path, see
+/// [`crate::stream`]). The block's lines are the non-blank lines in the
+/// span, trimmed, as `split_lines` cut them (a block holds no blank line);
+/// `style` is the article's ([`markup::style`] of the text past a BOM).
+pub fn block_text(input: &str, span: Span, style: Style) -> String {
+    let bytes = input.as_bytes();
+    let mut pos = span.start;
+    let lines = std::iter::from_fn(move || {
+        while pos <= span.end {
+            let (end, next) = match memchr2(b'\n', b'\r', &bytes[pos..span.end]) {
+                Some(k) => {
+                    let end = pos + k;
+                    let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+                    (end, end + if crlf { 2 } else { 1 })
+                }
+                None => (span.end, span.end + 1),
+            };
+            let line = trim(input, Span::new(pos, end));
+            pos = next;
+            if line.is_some() {
+                return line;
+            }
+        }
+        None
+    });
+    fold_lines(input, span, lines, style)
+}
+
+/// The folded text of a block covering `span`, made of `lines` (trimmed,
+/// non-blank).
+fn fold_lines(
+    input: &str,
+    span: Span,
+    lines: impl Iterator<Item = Span> + Clone,
+    style: Style,
+) -> String {
     let mut text = String::with_capacity(span.len());
-    for line in &lines[first..end] {
-        let raw = line.span.of(input);
+    for line in lines.clone() {
+        let raw = line.of(input);
         let raw = &raw[markup::quote_prefix(raw)..];
         // Text written without spaces between words (Japanese, Chinese)
         // wraps mid-sentence: its lines join without a space.
@@ -184,30 +233,19 @@ fn make_block(input: &str, lines: &[Line], first: usize, end: usize, style: Styl
     // A block that is only quoting marks (a lone `>`) keeps them as written:
     // an element's text is never empty.
     if text.is_empty() {
-        for line in &lines[first..end] {
+        for line in lines {
             if !text.is_empty() {
                 text.push(' ');
             }
-            fold_into(line.span.of(input), &mut text);
+            fold_into(line.of(input), &mut text);
         }
     }
-    let heading = lines[first].opens && markup::opens_heading(lines[first].span.of(input))
-        || lines[first].outdented;
-    let first_raw = lines[first].span.of(input);
-    let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
     // A block that is only markup (a picture's `![alt](src)`, `[img]`)
     // keeps its text as written.
     if let Some(clean) = markup::clean(&text, style).filter(|c| !c.is_empty()) {
         text = clean;
     }
-    Block {
-        span,
-        first_line: first,
-        end_line: end,
-        text,
-        heading,
-        item,
-    }
+    text
 }
 
 /// An East Asian wide char (CJK ideographs, kana, hangul, full-width forms).

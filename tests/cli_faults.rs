@@ -245,7 +245,15 @@ fn a_closed_stdout_fails() {
             .output()
             .unwrap()
     };
-    for args in ["in", "in/000.txt", "--format text in"] {
+    // --help and --version too: their text is the output (they exited 0).
+    for args in [
+        "in",
+        "in/000.txt",
+        "--format text in",
+        "--help",
+        "--version",
+        "help check",
+    ] {
         let o = closed(args);
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(2), "{args}: {err}");
@@ -276,12 +284,18 @@ fn a_full_stdout_is_named() {
             .open("/dev/full")
             .unwrap()
     };
-    let o = Command::new(LEDE).arg(&a).stdout(full()).output().unwrap();
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(2), "{err}");
-    assert!(err.contains("standard output"), "{err}");
-    assert!(err.contains("No space left"), "{err}");
-    assert_eq!(err.lines().count(), 1, "{err}");
+    for args in [vec![a.as_os_str()], vec!["--help".as_ref()]] {
+        let o = Command::new(LEDE)
+            .args(args)
+            .stdout(full())
+            .output()
+            .unwrap();
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains("standard output"), "{err}");
+        assert!(err.contains("No space left"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
 }
 
 /// `lede dir | head -1`: the reader leaving early is no failure (exit 0).

@@ -11,5 +11,6 @@ mod cli_util;
 mod cli_walk;
 mod golden;
 mod hostile;
+mod memory;
 mod no_runtime_regex;
 mod props;

@@ -9,7 +9,7 @@ use super::args::{AnalyzeArgs, Format, InputKind};
 use super::inputs::{self, Fault, Input, Selection};
 use super::out::{self, Targets};
 use super::progress::Progress;
-use super::render::Emit;
+use super::render::{Emit, Meta, Style};
 use super::term::{self, Paint};
 use super::{batch, guard, records, usage, Stdout};
 
@@ -37,12 +37,12 @@ enum Output {
     /// Rendered by the worker (JSON Lines, text, files): a batch's records
     /// are small, and rendering them in parallel keeps the writer quick.
     Bytes(Vec<u8>),
-    /// One article printed as one object, serialised straight into standard
-    /// output by the writer: no buffer of the whole JSON (two to three times
-    /// the input) is built, and the input is freed before the JSON is
-    /// written, so a 100 MB article needs about half the memory.
+    /// One article as JSON (one object, or a line of JSON Lines),
+    /// serialised by the writer straight into standard output from its
+    /// spans (see `lede::stream`): neither the JSON (two to ten times the
+    /// input) nor the texts of the elements are held.
     Object {
-        analysis: Box<lede::Analysis>,
+        article: Box<lede::stream::Article>,
         pretty: bool,
     },
 }
@@ -130,7 +130,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         progress.done(done.bytes, done.result.is_ok());
         match done.result {
             Ok(Output::Bytes(bytes)) => stdout.record(&bytes)?,
-            Ok(Output::Object { analysis, pretty }) => stdout.json(&*analysis, pretty)?,
+            Ok(Output::Object { article, pretty }) => stdout.json(&*article, pretty)?,
             Err(fault) => {
                 progress.error(&done.display, &fault.message);
                 if let Some(bytes) = match render {
@@ -171,41 +171,58 @@ fn analyze_one(
     let target = target.transpose()?;
     let bytes = inputs::read(input, max_bytes)?;
     *count = bytes.len() as u64;
-    let text = inputs::decode(&bytes, encoding)?;
-    if let Render::Emit(emit) = render {
-        return emit
-            .article(&text, |a| {
-                a.source = input.source();
-                a.warnings.extend(inputs::lossy_warning(&bytes, encoding));
-            })
-            .map(Output::Bytes);
-    }
-    let mut analysis = guard::run(|| lede::analyze(&text))?;
-    analysis.source = input.source();
-    analysis
-        .warnings
-        .extend(inputs::lossy_warning(&bytes, encoding));
-    lede::render::offsets::convert(&mut analysis, &text, offsets);
-    match render {
-        Render::Object { pretty } => Ok(Output::Object {
-            analysis: Box::new(analysis),
-            pretty,
-        }),
-        Render::Files { pretty } => {
-            let Some(target) = target else {
-                return Err(Fault::new("internal", "no output path"));
-            };
+    let meta = || Meta {
+        source: input.source(),
+        warnings: inputs::lossy_warning(&bytes, encoding)
+            .into_iter()
+            .collect(),
+    };
+    let (pretty, lines) = match render {
+        Render::Object { pretty } | Render::Files { pretty } => (pretty, false),
+        Render::Emit(emit) if emit.style == Style::Lines => (false, true),
+        Render::Emit(emit) => {
+            let text = inputs::decode(&bytes, encoding)?;
+            return emit.article(&text, meta()).map(Output::Bytes);
+        }
+    };
+    let meta = meta();
+    let text = owned_text(bytes, encoding)?;
+    let mut article = guard::run(|| lede::stream::analyze(text))?;
+    article.set_source(meta.source);
+    article.add_warnings(meta.warnings);
+    article.set_offsets(offsets);
+    match (render, target) {
+        (Render::Files { .. }, Some(target)) => {
             // Streamed into the file: no buffer of the whole JSON.
             out::write_file(&target, |w| {
                 if pretty {
-                    serde_json::to_writer_pretty(&mut *w, &analysis)?;
+                    serde_json::to_writer_pretty(&mut *w, &article)?;
                 } else {
-                    serde_json::to_writer(&mut *w, &analysis)?;
+                    serde_json::to_writer(&mut *w, &article)?;
                 }
                 w.write_all(b"\n")
             })?;
             Ok(Output::Bytes(Vec::new()))
         }
-        Render::Emit(_) => Ok(Output::Bytes(Vec::new())),
+        (Render::Files { .. }, None) => Err(Fault::new("internal", "no output path")),
+        _ => {
+            debug_assert!(lines || matches!(render, Render::Object { .. }));
+            Ok(Output::Object {
+                article: Box::new(article),
+                pretty,
+            })
+        }
     }
+}
+
+/// The decoded text of `bytes`, owned: the bytes themselves when they are
+/// the text (UTF-8 as read, the common case: no copy), else the decoding.
+fn owned_text(bytes: Vec<u8>, encoding: lede::Encoding) -> Result<String, Fault> {
+    let text = inputs::decode(&bytes, encoding)?;
+    let same = matches!(&text, std::borrow::Cow::Borrowed(s) if s.len() == bytes.len());
+    if !same {
+        return Ok(text.into_owned());
+    }
+    drop(text);
+    String::from_utf8(bytes).map_err(|e| Fault::new("internal", e.to_string()))
 }

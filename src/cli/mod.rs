@@ -56,8 +56,17 @@ fn run() -> Result<ExitCode> {
     guard::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.exit_code() == 0 && !io::stdout().is_terminal() => {
+            // --help and --version: their text is the output, so a closed
+            // or full standard output fails the run like an analysis's
+            // would (a closed pipe, `| head`, is still success).
+            let mut out = Stdout::new();
+            out.record(e.render().to_string().as_bytes())?;
+            out.flush()?;
+            return Ok(ExitCode::from(SUCCESS));
+        }
         Err(e) => {
-            // --help and --version land here too; a closed stdout is fine.
+            // Usage errors go to stderr; help on a terminal in colour.
             let _ = e.print();
             return Ok(ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(USAGE)));
         }

@@ -25,7 +25,7 @@ use serde_json::value::RawValue;
 use super::args::AnalyzeArgs;
 use super::inputs::{self, Fault, Input, Selection};
 use super::progress::Progress;
-use super::render::Emit;
+use super::render::{Emit, Meta};
 use super::term::{self, Paint};
 use super::{batch, usage, Stdout};
 
@@ -192,18 +192,18 @@ fn analyze_record(
         }
     };
     let text = inputs::decode(text.as_bytes(), lede::Encoding::Utf8)?;
-    emit.article(&text, |analysis| {
-        analysis.source = source.clone();
-        if replaced {
-            analysis.warnings.push(lede::model::Warning {
-                code: "lone_surrogate".into(),
-                message:
-                    "the record held a lone UTF-16 surrogate escape; it was replaced by U+FFFD"
-                        .into(),
-                span: None,
-            });
-        }
-    })
+    let warnings = replaced.then(|| lede::model::Warning {
+        code: "lone_surrogate".into(),
+        message: "the record held a lone UTF-16 surrogate escape; it was replaced by U+FFFD".into(),
+        span: None,
+    });
+    emit.article(
+        &text,
+        Meta {
+            source: source.clone(),
+            warnings: warnings.into_iter().collect(),
+        },
+    )
 }
 
 /// An id as `source`: a string as is, `null` as none, anything else (a

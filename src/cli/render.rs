@@ -4,15 +4,23 @@
 //! rendered by the workers in parallel, in input order, then
 //! [`Emit::epilogue`]. File and record mode share it.
 
+use lede::model::Warning;
 use lede::render::offsets::{self, Unit};
 use lede::render::{explain, html, markdown, table};
-use lede::Analysis;
 
 use super::args::{Format, OutputArgs};
 use super::guard;
 use super::human;
 use super::inputs::{ErrorRecord, Fault};
 use super::term::Paint;
+
+/// What the CLI adds to an article's analysis: where it came from, and
+/// warnings about how it was read.
+#[derive(Debug, Default)]
+pub struct Meta {
+    pub source: Option<String>,
+    pub warnings: Vec<Warning>,
+}
 
 /// What each article becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,13 +102,21 @@ impl Emit {
         }
     }
 
-    /// Analyse `text`, let `finish` complete the analysis (its `source`,
-    /// warnings about how the input was read), and render it.
-    pub fn article(
-        &self,
-        text: &str,
-        finish: impl FnOnce(&mut Analysis),
-    ) -> Result<Vec<u8>, Fault> {
+    /// Analyse `text`, complete the analysis with `meta`, and render it.
+    pub fn article(&self, text: &str, meta: Meta) -> Result<Vec<u8>, Fault> {
+        if self.style == Style::Lines {
+            // Written from spans (see lede::stream); a record's text is
+            // copied for it, a file's is not (the caller's own path).
+            let mut art = guard::run(|| lede::stream::analyze(text.to_owned()))?;
+            art.set_source(meta.source);
+            art.add_warnings(meta.warnings);
+            art.set_offsets(self.offsets);
+            return json_line(&art);
+        }
+        let finish = |a: &mut lede::Analysis| {
+            a.source = meta.source;
+            a.warnings.extend(meta.warnings);
+        };
         if let Style::Explain { json } = self.style {
             let (mut analysis, blocks, reasons) = guard::run(|| lede::analyze_with_reasons(text))?;
             finish(&mut analysis);
@@ -119,7 +135,7 @@ impl Emit {
             offsets::convert(&mut a, text, self.offsets);
         }
         Ok(match self.style {
-            Style::Lines => return json_line(&a),
+            Style::Lines | Style::Explain { .. } => Vec::new(),
             Style::Text => {
                 let mut s = human::summary(&a, self.paint);
                 if self.batch {
@@ -141,7 +157,6 @@ impl Emit {
                 s.into_bytes()
             }
             Style::Html => html::article(&a, text).into_bytes(),
-            Style::Explain { .. } => Vec::new(),
         })
     }
 

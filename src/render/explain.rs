@@ -2,7 +2,7 @@
 //! data (serialised for `--explain --format json`, printed for people by the
 //! binary).
 //!
-//! The quote side is built by [`candidates`], the one place that says who
+//! The quote side is built by `candidates`, the one place that says who
 //! could have spoken a quote and why the speaker won. Today it reads what the
 //! analysis keeps of the decision: the chosen speaker, the mention that
 //! named them and the cue. When the speaker attribution exposes the

@@ -102,6 +102,51 @@ pub fn convert_offsets(offsets: &mut [&mut usize], input: &str, unit: Unit) {
     }
 }
 
+/// Byte offsets into one input turned into `unit` as they come: offsets
+/// asked in ascending order cost one walk over the input in all (an offset
+/// below the last one asked starts the walk again from the start). Gives the
+/// same count as [`convert_offsets`].
+#[derive(Debug, Clone)]
+pub struct Counter<'a> {
+    input: &'a str,
+    unit: Unit,
+    byte: usize,
+    count: usize,
+}
+
+impl<'a> Counter<'a> {
+    /// A counter at the start of `input`.
+    pub fn new(input: &'a str, unit: Unit) -> Counter<'a> {
+        Counter {
+            input,
+            unit,
+            byte: 0,
+            count: 0,
+        }
+    }
+
+    /// The offset in the counter's unit of byte offset `offset`.
+    pub fn at(&mut self, offset: usize) -> usize {
+        if self.unit == Unit::Bytes {
+            return offset;
+        }
+        if offset < self.byte {
+            (self.byte, self.count) = (0, 0);
+        }
+        for c in self.input[self.byte..].chars() {
+            if self.byte + c.len_utf8() > offset {
+                break;
+            }
+            self.byte += c.len_utf8();
+            self.count += match self.unit {
+                Unit::Utf16 => c.len_utf16(),
+                Unit::Chars | Unit::Bytes => 1,
+            };
+        }
+        self.count
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,6 +178,21 @@ mod tests {
             spans(input, Unit::Chars, &[(apple.1, end), (0, 0), (2, 2)]),
             [(10, 14), (0, 0), (1, 1)]
         );
+    }
+
+    #[test]
+    fn counter_counts_like_convert() {
+        let input = "£5 for a 🍎 now";
+        for unit in [Unit::Bytes, Unit::Chars, Unit::Utf16] {
+            let mut c = Counter::new(input, unit);
+            // Ascending, then back to the start, then past the end.
+            let asked = [0, 2, 2, 10, 14, input.len(), 1, 3, 99];
+            let got: Vec<usize> = asked.iter().map(|&o| c.at(o)).collect();
+            let mut want = asked;
+            let mut refs: Vec<&mut usize> = want.iter_mut().collect();
+            convert_offsets(&mut refs, input, unit);
+            assert_eq!(got, want, "{unit:?}");
+        }
     }
 
     proptest::proptest! {
