@@ -550,8 +550,8 @@ fn pattern_for(i: usize, text: &str) -> &'static Regex {
 /// The needles of all gates in two automata, one ignoring ASCII case and one
 /// exact, each needle with the set of rules (bits by table index) it opens.
 struct Needles {
-    ci: NeedleSet,
-    exact: NeedleSet,
+    ci: LazyLock<NeedleSet>,
+    exact: LazyLock<NeedleSet>,
 }
 
 /// One automaton's needles, its DFA, and the rules each needle opens.
@@ -589,8 +589,9 @@ struct Scan {
 
 impl Scan {
     /// The table of `dfa` whose pattern `p` opens `rules[p]`, or `None`
-    /// when its states and classes do not fit it.
-    fn new(dfa: &DFA, rules: &[u64]) -> Option<Scan> {
+    /// when its states and classes do not fit it; `shared` groups bytes
+    /// known to have equal columns ([`shared_columns`]).
+    fn new(dfa: &DFA, rules: &[u64], shared: ([u8; 256], Vec<u8>)) -> Option<Scan> {
         use aho_corasick::automaton::StateID;
         let start = dfa
             .start_state(Anchored::No)
@@ -612,12 +613,17 @@ impl Scan {
             }
         };
         put(&mut number, start, 0);
+        // Only one byte of each of `shared`'s groups is stepped: they have
+        // the same column.
+        let (group, firsts) = shared;
         let mut states = vec![start];
-        let mut next: Vec<[StateID; 256]> = Vec::new();
+        let mut next: Vec<Vec<StateID>> = Vec::new();
         let mut i = 0;
         while i < states.len() {
-            let row: [StateID; 256] =
-                std::array::from_fn(|b| dfa.next_state(Anchored::No, states[i], b as u8));
+            let row: Vec<StateID> = firsts
+                .iter()
+                .map(|&b| dfa.next_state(Anchored::No, states[i], b))
+                .collect();
             for &n in &row {
                 if put(&mut number, n, states.len()) {
                     states.push(n);
@@ -630,10 +636,11 @@ impl Scan {
         let mut class2 = [0u8; 256];
         let mut reps: Vec<usize> = Vec::new();
         for b in 0..256 {
-            let c = match reps
-                .iter()
-                .position(|&r| next.iter().all(|row| row[r] == row[b]))
-            {
+            let g = usize::from(group[b]);
+            let c = match reps.iter().position(|&r| {
+                let h = usize::from(group[r]);
+                h == g || next.iter().all(|row| row[h] == row[g])
+            }) {
                 Some(c) => c,
                 None => {
                     reps.push(b);
@@ -665,7 +672,7 @@ impl Scan {
         let mut trans = vec![0u16; SCAN_LEN].into_boxed_slice();
         for (s, row) in next.iter().enumerate() {
             for (c, &b) in reps.iter().enumerate() {
-                let e = entry(row[b]);
+                let e = entry(row[usize::from(group[b])]);
                 trans[s * stride + 2 * c] = e;
                 trans[s * stride + 2 * c + 1] = e;
             }
@@ -717,50 +724,94 @@ impl Scan {
     }
 }
 
-static NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
+/// Bytes that step every state of the needle automaton alike, found from
+/// the needles alone: each byte's group (numbered in byte order) and the
+/// first byte of each group. A byte in no needle leads every state back to
+/// the start (nothing can go on with it), and under `ci` a letter goes
+/// where its other case goes; every other byte is a group of its own.
+/// Stepping one byte of each group, not all 256, was most of the cost of
+/// the table at start-up.
+fn shared_columns(needles: &[&str], ci: bool) -> ([u8; 256], Vec<u8>) {
+    let mut used = [false; 256];
+    for &b in needles.iter().flat_map(|n| n.as_bytes()) {
+        used[usize::from(b)] = true;
+        if ci {
+            used[usize::from(b.to_ascii_lowercase())] = true;
+            used[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
+    let mut group = [0u8; 256];
+    let mut firsts: Vec<u8> = Vec::new();
+    let mut unused: Option<u8> = None;
+    for b in 0..=255u8 {
+        let same = if !used[usize::from(b)] {
+            unused
+        } else if ci && b.is_ascii_lowercase() {
+            Some(group[usize::from(b.to_ascii_uppercase())])
+        } else {
+            None
+        };
+        group[usize::from(b)] = match same {
+            Some(g) => g,
+            None => {
+                let g = u8::try_from(firsts.len()).expect("at most 256 groups");
+                firsts.push(b);
+                if !used[usize::from(b)] {
+                    unused = Some(g);
+                }
+                g
+            }
+        };
+    }
+    (group, firsts)
+}
+
+/// Each automaton is built the first time a block needs it.
+static NEEDLES: Needles = Needles {
+    ci: LazyLock::new(|| needle_set(true)),
+    exact: LazyLock::new(|| needle_set(false)),
+};
+
+/// The needles of the gates that ignore ASCII case (`ci`) or not, in one
+/// automaton.
+fn needle_set(ci: bool) -> NeedleSet {
     assert!(RULES.len() <= 64, "rule bits fit a u64");
-    let build = |ci: bool| {
-        let mut needles: Vec<&'static str> = Vec::new();
-        let mut rules: Vec<u64> = Vec::new();
-        for (i, r) in RULES.iter().enumerate() {
-            let list = match r.gate {
-                Gate::Ci(n) | Gate::ShapeCi(_, n) if ci => n,
-                // A lone exact needle is looked for on its own (see `may_match`).
-                Gate::Exact([_]) => continue,
-                Gate::Exact(n) | Gate::ShapeExact(_, n) if !ci => n,
-                _ => continue,
-            };
-            for &n in list {
-                match needles.iter().position(|&m| m == n) {
-                    Some(at) => rules[at] |= 1 << i,
-                    None => {
-                        needles.push(n);
-                        rules.push(1 << i);
-                    }
+    let mut needles: Vec<&'static str> = Vec::new();
+    let mut rules: Vec<u64> = Vec::new();
+    for (i, r) in RULES.iter().enumerate() {
+        let list = match r.gate {
+            Gate::Ci(n) | Gate::ShapeCi(_, n) if ci => n,
+            // A lone exact needle is looked for on its own (see `may_match`).
+            Gate::Exact([_]) => continue,
+            Gate::Exact(n) | Gate::ShapeExact(_, n) if !ci => n,
+            _ => continue,
+        };
+        for &n in list {
+            match needles.iter().position(|&m| m == n) {
+                Some(at) => rules[at] |= 1 << i,
+                None => {
+                    needles.push(n);
+                    rules.push(1 << i);
                 }
             }
         }
-        // Standard match semantics: every needle's every end is a match
-        // state, as the overlapping search it replaced saw them.
-        let dfa = DFA::builder()
-            .ascii_case_insensitive(ci)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
-            .prefilter(false)
-            .build(&needles)
-            .expect("gate needles build");
-        NeedleSet {
-            scan: Scan::new(&dfa, &rules),
-            needles,
-            dfa,
-            rules,
-        }
-    };
-    Needles {
-        ci: build(true),
-        exact: build(false),
     }
-});
+    // Standard match semantics: every needle's every end is a match
+    // state, as the overlapping search it replaced saw them.
+    let dfa = DFA::builder()
+        .ascii_case_insensitive(ci)
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Unanchored)
+        .prefilter(false)
+        .build(&needles)
+        .expect("gate needles build");
+    NeedleSet {
+        scan: Scan::new(&dfa, &rules, shared_columns(&needles, ci)),
+        needles,
+        dfa,
+        rules,
+    }
+}
 
 /// The rules (bits by table index) whose gate needles occur in `text`.
 #[cfg(test)]
@@ -991,44 +1042,58 @@ pub fn is_bare_credit(text: &str) -> bool {
         }
 }
 
-/// A necessary condition for [`is_bare_credit`]'s pattern: a slash (an
-/// agency after a name, or a name after one), or a picture word first, or
-/// an agency name first in a block of one or two words (without a slash
-/// the block is nothing but the name: "Getty Images", "AP Photo").
+/// A necessary condition for [`is_bare_credit`]'s pattern: a picture word
+/// first; or a name of 3 to 40 letters, spaces, stops, apostrophes and
+/// hyphens before the first slash (an agency after it: "JANE DOE/AFP"); or
+/// an agency name first, with a slash after it or in a block of one or two
+/// words (without a slash the block is nothing but the name: "Getty
+/// Images", "AP Photo"); or a character that `(?i)` reads as an ASCII letter.
 fn may_be_bare_credit(text: &str) -> bool {
     // The prefix tests first: they fail on a block's first byte or two;
     // the others walk it.
+    let slash = memchr(b'/', text.as_bytes());
     starts_ci(
         text,
         &["top ", "main ", "photo", "picture", "image", "credit"],
-    ) || memchr(b'/', text.as_bytes()).is_some()
-        || (starts_ci(
-            text,
-            &[
-                "getty",
-                "afp",
-                "ap",
-                "reuters",
-                "pa",
-                "epa",
-                "shutterstock",
-                "alamy",
-                "bloomberg",
-                "xinhua",
-                "rex",
-                "swns",
-                "istock",
-                "anadolu",
-                "nurphoto",
-                "sopa",
-                "zuma",
-                "corbis",
-                "sipa",
-                "wireimage",
-                "camera",
-            ],
-        ) && text.split_whitespace().nth(2).is_none())
+    ) || slash.is_some_and(|k| name_before_slash(&text[..k]))
+        || ((slash.is_some() || text.split_whitespace().nth(2).is_none())
+            && starts_ci(
+                text,
+                &[
+                    "getty",
+                    "afp",
+                    "ap",
+                    "reuters",
+                    "pa",
+                    "epa",
+                    "shutterstock",
+                    "alamy",
+                    "bloomberg",
+                    "xinhua",
+                    "rex",
+                    "swns",
+                    "istock",
+                    "anadolu",
+                    "nurphoto",
+                    "sopa",
+                    "zuma",
+                    "corbis",
+                    "sipa",
+                    "wireimage",
+                    "camera",
+                ],
+            ))
         || has_odd_fold(text)
+}
+
+/// `[A-Z .'-]{3,40}` under `(?i)`, all of `head` (the text before its first
+/// slash) as [`BARE_PATTERN`]'s name-slash-agency form needs it, where the
+/// block has no long s or Kelvin sign ([`has_odd_fold`]).
+fn name_before_slash(head: &str) -> bool {
+    (3..=40).contains(&head.len())
+        && head
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || matches!(b, b' ' | b'.' | b'\'' | b'-'))
 }
 
 #[cfg(test)]
@@ -1166,6 +1231,40 @@ mod tests {
         assert!(matched > 50);
     }
 
+    #[test]
+    fn bytes_grouped_from_the_needles_step_every_state_alike() {
+        for set in [&NEEDLES.ci, &NEEDLES.exact] {
+            let ci = std::ptr::eq(set, &NEEDLES.ci);
+            let (group, firsts) = shared_columns(&set.needles, ci);
+            assert!(firsts.len() > 10 && firsts.len() < 256);
+            // Every state the DFA reaches, by all 256 bytes.
+            let dfa = &set.dfa;
+            let start = dfa.start_state(Anchored::No).expect("unanchored");
+            let mut states = vec![start];
+            let mut i = 0;
+            while i < states.len() {
+                for b in 0..=255u8 {
+                    let n = dfa.next_state(Anchored::No, states[i], b);
+                    if !states.contains(&n) {
+                        states.push(n);
+                    }
+                }
+                i += 1;
+            }
+            assert!(states.len() > 100);
+            for &s in &states {
+                for b in 0..=255u8 {
+                    let first = firsts[usize::from(group[usize::from(b)])];
+                    assert_eq!(
+                        dfa.next_state(Anchored::No, s, b),
+                        dfa.next_state(Anchored::No, s, first),
+                        "byte {b} and {first}"
+                    );
+                }
+            }
+        }
+    }
+
     /// [`automaton_rules`] by aho-corasick's overlapping search, the way
     /// it was found before the DFA was stepped by hand.
     fn overlapping_rules(set: &NeedleSet, text: &str) -> u64 {
@@ -1178,7 +1277,7 @@ mod tests {
                     .expect("gate needles build")
             })
         });
-        let ac = &SEARCH[usize::from(!std::ptr::eq(set, &NEEDLES.ci))];
+        let ac = &SEARCH[usize::from(!std::ptr::eq(set, &*NEEDLES.ci))];
         let mut found = 0;
         for m in ac.find_overlapping_iter(text) {
             found |= set.rules[m.pattern().as_usize()];
@@ -1532,7 +1631,8 @@ mod tests {
                     "Getty", " Images", "AP", " Photo", "PA", " Wire", "EPA", "-EFE", "Rex",
                     "/", "Shutterstock", "iStock", "photo", "Anadolu", " Agency", "SOPA",
                     "Camera", " Press", "Paris", "April", " ", "  ", "\u{a0}", "Jo Bell",
-                    "Photo by ", "Credit ", "main ", ".", "x",
+                    "Photo by ", "Credit ", "main ", ".", "x", "JO BELL", "O'Neil-Ray",
+                    "2", "\u{17f}", "\u{212a}",
                 ],
                 0..6,
             )

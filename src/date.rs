@@ -89,43 +89,93 @@ fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
             }
         }
     };
-    consider(DAY_MONTH_YEAR.captures(text).and_then(|c| {
+    // Each pattern is tried only where the text has what it needs (a
+    // month name, a hyphen, a slash), so that one run over a short article
+    // compiles only the patterns its text can match.
+    let month = may_name_month(text);
+    let bytes = text.as_bytes();
+    consider(
+        month
+            .then(|| DAY_MONTH_YEAR.captures(text))
+            .flatten()
+            .and_then(|c| {
+                let whole = c.get(0)?;
+                Some((
+                    Span::new(whole.start(), whole.end()),
+                    c[3].parse().ok()?,
+                    month_number(&c[2])?,
+                    c[1].parse().ok()?,
+                ))
+            }),
+    );
+    consider(
+        month
+            .then(|| MONTH_DAY_YEAR.captures(text))
+            .flatten()
+            .and_then(|c| {
+                let whole = c.get(0)?;
+                Some((
+                    Span::new(whole.start(), whole.end()),
+                    c[3].parse().ok()?,
+                    month_number(&c[1])?,
+                    c[2].parse().ok()?,
+                ))
+            }),
+    );
+    let iso = memchr::memchr(b'-', bytes).is_some();
+    consider(iso.then(|| ISO.captures(text)).flatten().and_then(|c| {
         let whole = c.get(0)?;
         Some((
             Span::new(whole.start(), whole.end()),
-            c[3].parse().ok()?,
-            month_number(&c[2])?,
             c[1].parse().ok()?,
-        ))
-    }));
-    consider(MONTH_DAY_YEAR.captures(text).and_then(|c| {
-        let whole = c.get(0)?;
-        Some((
-            Span::new(whole.start(), whole.end()),
-            c[3].parse().ok()?,
-            month_number(&c[1])?,
-            c[2].parse().ok()?,
-        ))
-    }));
-    consider(ISO.captures(text).and_then(|c| {
-        let whole = c.get(0)?;
-        Some((
-            Span::new(whole.start(), whole.end()),
-            c[1].parse().ok()?,
             c[2].parse().ok()?,
             c[3].parse().ok()?,
         ))
     }));
-    consider(NUMERIC.captures(text).and_then(|c| {
-        let whole = c.get(0)?;
-        Some((
-            Span::new(whole.start(), whole.end()),
-            c[3].parse().ok()?,
-            c[1].parse().ok()?,
-            c[2].parse().ok()?,
-        ))
-    }));
+    let numeric = memchr::memchr(b'/', bytes).is_some();
+    consider(
+        numeric
+            .then(|| NUMERIC.captures(text))
+            .flatten()
+            .and_then(|c| {
+                let whole = c.get(0)?;
+                Some((
+                    Span::new(whole.start(), whole.end()),
+                    c[3].parse().ok()?,
+                    c[1].parse().ok()?,
+                    c[2].parse().ok()?,
+                ))
+            }),
+    );
     best
+}
+
+/// False when `text` holds no month name as [`MONTH`] reads it, ignoring
+/// case: none of the twelve names' first three letters ("Jan", "SEP"),
+/// ignoring ASCII case, and no long s ("ſ", which `(?i)` reads as an "s").
+/// [`DAY_MONTH_YEAR`] and [`MONTH_DAY_YEAR`] cannot match such a text.
+fn may_name_month(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| {
+        matches!(
+            &[
+                w[0].to_ascii_lowercase(),
+                w[1].to_ascii_lowercase(),
+                w[2].to_ascii_lowercase()
+            ],
+            b"jan"
+                | b"feb"
+                | b"mar"
+                | b"apr"
+                | b"may"
+                | b"jun"
+                | b"jul"
+                | b"aug"
+                | b"sep"
+                | b"oct"
+                | b"nov"
+                | b"dec"
+        )
+    }) || text.contains('\u{17f}')
 }
 
 /// A time within 30 bytes before or after the date.
@@ -188,8 +238,12 @@ pub fn is_date_line(text: &str) -> bool {
     rest.push_str(&text[found.span.end..]);
     let rest = LEFTOVER.replace_all(&rest, "");
     // A second copy of the date is fine ("22 Dec, 2016 22 Dec, 2016").
-    let rest = DAY_MONTH_YEAR.replace_all(&rest, "");
-    let rest = MONTH_DAY_YEAR.replace_all(&rest, "");
+    let rest = if may_name_month(&rest) {
+        let rest = DAY_MONTH_YEAR.replace_all(&rest, "");
+        MONTH_DAY_YEAR.replace_all(&rest, "").into_owned()
+    } else {
+        rest.into_owned()
+    };
     rest.trim().is_empty() || rest.chars().filter(|c| c.is_alphabetic()).count() <= 3
 }
 
@@ -232,6 +286,30 @@ mod tests {
         let text = "November \u{661}\u{662}, \u{662}\u{660}\u{662}\u{666}";
         assert!(MONTH_DAY_YEAR.is_match(text));
         assert_eq!(iso(text), None);
+    }
+
+    #[test]
+    fn month_gate_is_necessary_for_the_month_patterns() {
+        // Every text either pattern matches passes the gate: month names in
+        // any case, with the long s that `(?i)` folds to "s".
+        for text in [
+            "25 November 2026",
+            "25 NOVEMBER 2026",
+            "Nov. 25, 2026",
+            "3 mAY 2020",
+            "3 \u{17f}eptember 2020",
+            "Dec 1, 1999",
+            "1 jan 2001",
+        ] {
+            assert!(
+                DAY_MONTH_YEAR.is_match(text) || MONTH_DAY_YEAR.is_match(text),
+                "{text:?}"
+            );
+            assert!(may_name_month(text), "{text:?}");
+        }
+        for text in ["12/05/2026", "2026-12-05 14:05", "on 5 Tuesday", ""] {
+            assert!(!may_name_month(text), "{text:?}");
+        }
     }
 
     #[test]
