@@ -225,10 +225,6 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 
 /// True when a block is nothing but a date, a time, a weekday and joiners.
 pub fn is_date_line(text: &str) -> bool {
-    static LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|on|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|pst|pdt|cst|cdt|cet|et|pt)(?-u:\b)|[\d:.,|•/\-–—\s()]")
-            .expect("leftover regex")
-    });
     let Some(found) = find(text) else {
         return false;
     };
@@ -236,15 +232,112 @@ pub fn is_date_line(text: &str) -> bool {
     rest.push_str(&text[..found.span.start]);
     rest.push(' ');
     rest.push_str(&text[found.span.end..]);
-    let rest = LEFTOVER.replace_all(&rest, "");
-    // A second copy of the date is fine ("22 Dec, 2016 22 Dec, 2016").
-    let rest = if may_name_month(&rest) {
-        let rest = DAY_MONTH_YEAR.replace_all(&rest, "");
-        MONTH_DAY_YEAR.replace_all(&rest, "").into_owned()
+    // At most three letters left once the weekdays, zones and joiners are
+    // taken out (a second copy of the date leaves only its month: "22 Dec,
+    // 2016 22 Dec, 2016"). `(?i)` reads "ſ" as an "s" and "K" (Kelvin) as a
+    // "k": where one occurs, the pattern decides.
+    let left = if rest.contains(['\u{17f}', '\u{212a}']) {
+        letters_left_by_pattern(&rest)
     } else {
-        rest.into_owned()
+        letters_left(&rest)
     };
-    rest.trim().is_empty() || rest.chars().filter(|c| c.is_alphabetic()).count() <= 3
+    left <= 3
+}
+
+/// The words [`LEFTOVER`] takes out of a date line, in its order.
+const LEFTOVER_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "at",
+    "on",
+    "am",
+    "pm",
+    "gmt",
+    "bst",
+    "utc",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "cet",
+    "et",
+    "pt",
+];
+
+/// What is left of a date line besides its date: weekdays, "at", "on",
+/// times of day and zones, as words, and digits, white space and joining
+/// marks. (Kept as the specification of [`letters_left`], and used where
+/// the text has a character that `(?i)` folds to an ASCII letter.)
+static LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{}|a\.m|p\.m|{})(?-u:\b)|[\d:.,|•/\-–—\s()]",
+        LEFTOVER_WORDS[..18].join("|"),
+        LEFTOVER_WORDS[18..].join("|")
+    ))
+    .expect("leftover regex")
+});
+
+/// The letters of `rest` left once [`LEFTOVER`] has taken its matches out.
+fn letters_left_by_pattern(rest: &str) -> usize {
+    LEFTOVER
+        .replace_all(rest, "")
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count()
+}
+
+/// [`letters_left_by_pattern`] read by hand, for a text without "ſ" or
+/// "K": the other matches are single digits, spaces and marks, never
+/// letters, so only the words count. A word starts a run of ASCII word
+/// bytes (`(?-u:\b)`) and is all of it, or is "a.m" or "p.m" with no word
+/// byte after.
+fn letters_left(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let mut taken = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !word(i) || (i > 0 && word(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while word(end) {
+            end += 1;
+        }
+        let run = &rest[i..end];
+        if LEFTOVER_WORDS.iter().any(|w| run.eq_ignore_ascii_case(w)) {
+            taken += run.len();
+            i = end;
+        } else if b.len() >= i + 3
+            && (b[i..i + 3].eq_ignore_ascii_case(b"a.m")
+                || b[i..i + 3].eq_ignore_ascii_case(b"p.m"))
+            && !word(i + 3)
+        {
+            taken += 2;
+            i += 3;
+        } else {
+            i = end;
+        }
+    }
+    rest.chars().filter(|c| c.is_alphabetic()).count() - taken
 }
 
 #[cfg(test)]
@@ -309,6 +402,40 @@ mod tests {
         }
         for text in ["12/05/2026", "2026-12-05 14:05", "on 5 Tuesday", ""] {
             assert!(!may_name_month(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn leftover_is_the_pattern_it_was() {
+        assert_eq!(
+            LEFTOVER.as_str(),
+            r"(?i)(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|on|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|pst|pdt|cst|cdt|cet|et|pt)(?-u:\b)|[\d:.,|•/\-–—\s()]"
+        );
+    }
+
+    #[test]
+    fn letters_left_by_hand_and_by_pattern_agree() {
+        const PIECES: &[&str] = &[
+            "Mon", "monday", "MONDAY", "Monday,", "sat", "Sat.", "sunday", "at", "on", "AM", "pm",
+            "a.m", "A.M.", "p.m.", "a.mx", "x", "pt", "PST", "et", "Tue", "tues", "2", "7:11", "|",
+            "•", "(", ")", "-", "–", "Dec", "de", "é", "Über", "_", "at_", "3pm", "on3", " ", " ",
+            "\u{a0}", "\u{663}", ".", ",", "/",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = 1 + (x % 9) as usize;
+            for k in 0..n {
+                let pick = (x >> (5 * k)) as usize;
+                t.push_str(PIECES[pick % PIECES.len()]);
+                if pick % 3 != 0 {
+                    t.push(' ');
+                }
+            }
+            assert_eq!(letters_left(&t), letters_left_by_pattern(&t), "{t:?}");
         }
     }
 
