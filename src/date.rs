@@ -431,7 +431,7 @@ mod tests {
             for k in 0..n {
                 let pick = (x >> (5 * k)) as usize;
                 t.push_str(PIECES[pick % PIECES.len()]);
-                if pick % 3 != 0 {
+                if !pick.is_multiple_of(3) {
                     t.push(' ');
                 }
             }
