@@ -236,6 +236,23 @@ fn starts_digit_or_wide(t: &str) -> bool {
         .is_some_and(|&b| b.is_ascii_digit() || b >= 0x80)
 }
 
+/// A block that starts with a character outside ASCII (a digit or white
+/// space there), or with an ASCII digit and holds one of `words` (lower
+/// case), ignoring ASCII case: the rules whose only forms that start with
+/// a digit need a word after it ("3 of 12", "4 min read", "12 shares").
+/// Short blocks of digits (dates, times, scores) then compile no such rule.
+fn digit_then(t: &str, words: &[&str]) -> bool {
+    match t.as_bytes().first() {
+        Some(&b) if b >= 0x80 => true,
+        Some(b) if b.is_ascii_digit() => words.iter().any(|w| {
+            t.as_bytes()
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        }),
+        _ => false,
+    }
+}
+
 /// `read-more-label`: after an optional `[` and white space (a non-ASCII
 /// char may be white space), one of the pattern's words, ignoring ASCII
 /// case; the second half, "see also", is among them.
@@ -361,8 +378,7 @@ fn share_shape(t: &str) -> bool {
     let Some(&first) = t.as_bytes().first() else {
         return false;
     };
-    first.is_ascii_digit()
-        || first >= 0x80
+    digit_then(t, &["share", "comment", "people following"])
         || first == b'+'
         || is_ascii_ws(first)
         || starts_ci(
@@ -466,7 +482,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // Players and galleries.
     rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, &["listen", "loading audio", "audio is not supported", "play audio"])), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))").starts("lap"),
     rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, &["watch", "video", "play video", "live", "gallery", "audio", "podcast"])), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]").starts("wvplga"),
-    rule("media-player", Media, 8, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["full", "autoplay", "close", "caption", "view ", "buy photo", "replay", "play", "pause", "mute", "unmute", "expand", "wait ", "video ", "now playing", "up next in video"])), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false),
+    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || starts_ci(t, &["full", "autoplay", "close", "caption", "view ", "buy photo", "replay", "play", "pause", "mute", "unmute", "expand", "wait ", "video ", "now playing", "up next in video"])), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false),
     rule("media-unavailable", Media, 20, Gate::Ci(&["video is ", "your browser does not support"]), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support"),
     // Advertising.
     rule("advert-label", Advert, 6, Gate::Shape(|t| starts_ci(t, &["ad", "sponsored", "promoted", "paid ", "partner content", "supported by", "skip ad", "story continues below advertisement", "continue reading ", "report this ad", "you may also like", "from our partners", "around the web", "taboola"])), r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$").starts("asprcyft"),
@@ -481,7 +497,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("legal-copyright", Legal, 60, Gate::Ci(&["©", "(c)", "copyright", "all rights reserved", "registered in england", "company number", "company no", "company registration", "registered office", "may not be ", "terms of ", "terms and ", "privacy policy"]), r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$"),
     // Dates and reading time.
     rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, &["published", "updated", "last updated", "posted", "first published", "modified", "created", "originally published", "this article was "])), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)").starts("pulfmcot"),
-    rule("meta-reading-time", Meta, 8, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false),
+    rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false),
     rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["about"])), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false),
     rule("meta-print-edition", Meta, 60, Gate::Shape(|t| starts_ci(t, &["a version of this "])), r"(?i)^a version of this (?:article|story) appears in print").starts("a"),
     // Calls to action and page furniture.
@@ -1368,6 +1384,7 @@ mod tests {
             text in crate::testing::joined(
                 vec![
                     "Share", "share on ", "Facebook", "3", " ", "+", "\t", "\u{a0}", "\u{663}",
+                    " shares", "12", " people following", "2/26", " 7:11 AM",
                     "comments", " (4)", "Follow", " us", " on ", "get ", "Log", "in", "sign",
                     " up", "Contact", "E-mail ", "reach ", "jo@x.org", "Jane", " Doe", ": ",
                     "555", "-", "123", ".", "!", "x", "newest | oldest", "\u{2019}", "FAQs",
@@ -1392,6 +1409,7 @@ mod tests {
                     "See Also ", "Also read", "Most popular", "Up next", "don't miss", "Photo",
                     "photos", "Image", "View ", "this image", "gallery", "Enlarge this image", "5",
                     "12", "\u{663}", " ", "\t", "\u{a0}", "\u{2003}", "\u{d7}", "of", " min",
+                    " OF ", " Mins", "2/26", " 7:11",
                     "-", "read", " ago", "minutes", "About ", "Advertisement", "Ad", "Sponsored",
                     " by", "x", "Undo", "undo", "about this content", "Estimated ", "reading time",
                     "close", "Close", ".", ":", "\u{2014}", "\u{203a}", "|", "Wait ", " seconds",
