@@ -7,6 +7,7 @@
 //! "newsletter") only counts in a short block. Rules are tried in
 //! the rule table; the first matching rule in table order wins.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::automaton::Automaton;
@@ -791,6 +792,27 @@ static NEEDLES: Needles = Needles {
 /// The needles of the gates that ignore ASCII case (`ci`) or not, in one
 /// automaton.
 fn needle_set(ci: bool) -> NeedleSet {
+    let (needles, rules) = needle_list(ci);
+    // Standard match semantics: every needle's every end is a match
+    // state, as the overlapping search it replaced saw them.
+    let dfa = DFA::builder()
+        .ascii_case_insensitive(ci)
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Unanchored)
+        .prefilter(false)
+        .build(&needles)
+        .expect("gate needles build");
+    NeedleSet {
+        scan: Scan::new(&dfa, &rules, shared_columns(&needles, ci)),
+        needles,
+        dfa,
+        rules,
+    }
+}
+
+/// The needles of the gates that ignore ASCII case (`ci`) or not, each
+/// once, and the rules (bits by table index) each opens.
+fn needle_list(ci: bool) -> (Vec<&'static str>, Vec<u64>) {
     assert!(RULES.len() <= 64, "rule bits fit a u64");
     let mut needles: Vec<&'static str> = Vec::new();
     let mut rules: Vec<u64> = Vec::new();
@@ -812,21 +834,65 @@ fn needle_set(ci: bool) -> NeedleSet {
             }
         }
     }
-    // Standard match semantics: every needle's every end is a match
-    // state, as the overlapping search it replaced saw them.
-    let dfa = DFA::builder()
-        .ascii_case_insensitive(ci)
-        .match_kind(MatchKind::Standard)
-        .start_kind(StartKind::Unanchored)
-        .prefilter(false)
-        .build(&needles)
-        .expect("gate needles build");
-    NeedleSet {
-        scan: Scan::new(&dfa, &rules, shared_columns(&needles, ci)),
-        needles,
-        dfa,
-        rules,
+    (needles, rules)
+}
+
+/// The needles as [`needle_rules_one_by_one`] looks for them: those that
+/// ignore case in ASCII lower case, with the rules each opens.
+static NEEDLE_LISTS: [LazyLock<LoweredList>; 2] = [
+    LazyLock::new(|| lowered_list(true)),
+    LazyLock::new(|| lowered_list(false)),
+];
+
+/// Needles as bytes, and the rules (bits by table index) each opens.
+type LoweredList = (Vec<Vec<u8>>, Vec<u64>);
+
+fn lowered_list(ci: bool) -> LoweredList {
+    let (needles, rules) = needle_list(ci);
+    let lower = |n: &str| match ci {
+        true => n.to_ascii_lowercase().into_bytes(),
+        false => n.as_bytes().to_vec(),
+    };
+    (needles.iter().map(|n| lower(n)).collect(), rules)
+}
+
+/// Bytes of blocks the gates have searched needle by needle in this
+/// process; past [`ONE_BY_ONE_BYTES`] the automata are built and searched.
+static SEARCHED: AtomicUsize = AtomicUsize::new(0);
+
+/// Building both needle automata costs about 10 M instructions, more than
+/// a short article's whole analysis: the first 64 KB of blocks are searched
+/// for each needle in turn instead (the same rules found).
+const ONE_BY_ONE_BYTES: usize = 64 * 1024;
+
+/// The rules (bits by table index) whose gate needles, of the automaton
+/// that ignores ASCII case (`ci`) or the exact one, occur in `text`.
+fn needle_rules_in(text: &str, ci: bool) -> u64 {
+    if SEARCHED.fetch_add(text.len(), Ordering::Relaxed) < ONE_BY_ONE_BYTES {
+        needle_rules_one_by_one(text, ci)
+    } else if ci {
+        set_rules(&NEEDLES.ci, text)
+    } else {
+        set_rules(&NEEDLES.exact, text)
     }
+}
+
+/// [`needle_rules_in`] by a search for each needle: ASCII case is ignored
+/// by lowering the text's ASCII letters and the needles'.
+fn needle_rules_one_by_one(text: &str, ci: bool) -> u64 {
+    let (needles, rules) = &*NEEDLE_LISTS[usize::from(!ci)];
+    let lowered;
+    let hay = if ci {
+        lowered = text.to_ascii_lowercase();
+        lowered.as_bytes()
+    } else {
+        text.as_bytes()
+    };
+    needles
+        .iter()
+        .zip(rules)
+        .filter(|(n, _)| memmem::find(hay, n).is_some())
+        .fold(0, |a, (_, r)| a | r)
 }
 
 /// The rules (bits by table index) whose gate needles occur in `text`.
@@ -879,11 +945,11 @@ struct Found {
 impl Found {
     fn rules(&mut self, text: &str, ci: bool) -> u64 {
         if ci {
-            *self.ci.get_or_insert_with(|| set_rules(&NEEDLES.ci, text))
+            *self.ci.get_or_insert_with(|| needle_rules_in(text, true))
         } else {
             *self
                 .exact
-                .get_or_insert_with(|| set_rules(&NEEDLES.exact, text))
+                .get_or_insert_with(|| needle_rules_in(text, false))
         }
     }
 }
@@ -1371,6 +1437,13 @@ mod tests {
             for set in [&NEEDLES.ci, &NEEDLES.exact] {
                 let scan = set.scan.as_ref().expect("both tables fit");
                 prop_assert_eq!(scan.rules(text.as_bytes()), overlapping_rules(set, &text));
+            }
+        }
+
+        #[test]
+        fn needle_by_needle_finds_the_overlapping_search_rules(text in needle_text()) {
+            for (set, ci) in [(&NEEDLES.ci, true), (&NEEDLES.exact, false)] {
+                prop_assert_eq!(needle_rules_one_by_one(&text, ci), overlapping_rules(set, &text));
             }
         }
     }
