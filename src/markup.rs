@@ -321,7 +321,16 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
                 i = j;
                 continue;
             }
-            _ => out.push_str(&body[i..i + len]),
+            _ => {
+                // Up to the next char the arms above read, copied whole.
+                let j = bb[i + len..]
+                    .iter()
+                    .position(|b| matches!(b, b'\\' | b'[' | b']' | b'*' | b'_' | b'`'))
+                    .map_or(bb.len(), |k| i + len + k);
+                out.push_str(&body[i..j]);
+                i = j;
+                continue;
+            }
         }
         i += len;
     }
