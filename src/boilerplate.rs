@@ -7,6 +7,7 @@
 //! "newsletter") only counts in a short block. Rules are tried in
 //! the rule table; the first matching rule in table order wins.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::automaton::Automaton;
@@ -237,6 +238,23 @@ fn starts_digit_or_wide(t: &str) -> bool {
         .is_some_and(|&b| b.is_ascii_digit() || b >= 0x80)
 }
 
+/// A block that starts with a character outside ASCII (a digit or white
+/// space there), or with an ASCII digit and holds one of `words` (lower
+/// case), ignoring ASCII case: the rules whose only forms that start with
+/// a digit need a word after it ("3 of 12", "4 min read", "12 shares").
+/// Short blocks of digits (dates, times, scores) then compile no such rule.
+fn digit_then(t: &str, words: &[&str]) -> bool {
+    match t.as_bytes().first() {
+        Some(&b) if b >= 0x80 => true,
+        Some(b) if b.is_ascii_digit() => words.iter().any(|w| {
+            t.as_bytes()
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        }),
+        _ => false,
+    }
+}
+
 /// `read-more-label`: after an optional `[` and white space (a non-ASCII
 /// char may be white space), one of the pattern's words, ignoring ASCII
 /// case; the second half, "see also", is among them.
@@ -362,8 +380,7 @@ fn share_shape(t: &str) -> bool {
     let Some(&first) = t.as_bytes().first() else {
         return false;
     };
-    first.is_ascii_digit()
-        || first >= 0x80
+    digit_then(t, &["share", "comment", "people following"])
         || first == b'+'
         || is_ascii_ws(first)
         || starts_ci(
@@ -467,7 +484,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // Players and galleries.
     rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, &["listen", "loading audio", "audio is not supported", "play audio"])), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))").starts("lap"),
     rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, &["watch", "video", "play video", "live", "gallery", "audio", "podcast"])), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]").starts("wvplga"),
-    rule("media-player", Media, 8, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["full", "autoplay", "close", "caption", "view ", "buy photo", "replay", "play", "pause", "mute", "unmute", "expand", "wait ", "video ", "now playing", "up next in video"])), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false),
+    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || starts_ci(t, &["full", "autoplay", "close", "caption", "view ", "buy photo", "replay", "play", "pause", "mute", "unmute", "expand", "wait ", "video ", "now playing", "up next in video"])), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false),
     rule("media-unavailable", Media, 20, Gate::Ci(&["video is ", "your browser does not support"]), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support"),
     // Advertising.
     rule("advert-label", Advert, 6, Gate::Shape(|t| starts_ci(t, &["ad", "sponsored", "promoted", "paid ", "partner content", "supported by", "skip ad", "story continues below advertisement", "continue reading ", "report this ad", "you may also like", "from our partners", "around the web", "taboola"])), r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$").starts("asprcyft"),
@@ -482,7 +499,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("legal-copyright", Legal, 60, Gate::Ci(&["©", "(c)", "copyright", "all rights reserved", "registered in england", "company number", "company no", "company registration", "registered office", "may not be ", "terms of ", "terms and ", "privacy policy"]), r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$"),
     // Dates and reading time.
     rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, &["published", "updated", "last updated", "posted", "first published", "modified", "created", "originally published", "this article was "])), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)").starts("pulfmcot"),
-    rule("meta-reading-time", Meta, 8, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false),
+    rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false),
     rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["about"])), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false),
     rule("meta-print-edition", Meta, 60, Gate::Shape(|t| starts_ci(t, &["a version of this "])), r"(?i)^a version of this (?:article|story) appears in print").starts("a"),
     // Calls to action and page furniture.
@@ -551,8 +568,8 @@ fn pattern_for(i: usize, text: &str) -> &'static Regex {
 /// The needles of all gates in two automata, one ignoring ASCII case and one
 /// exact, each needle with the set of rules (bits by table index) it opens.
 struct Needles {
-    ci: NeedleSet,
-    exact: NeedleSet,
+    ci: LazyLock<NeedleSet>,
+    exact: LazyLock<NeedleSet>,
 }
 
 /// One automaton's needles, its DFA, and the rules each needle opens.
@@ -590,8 +607,9 @@ struct Scan {
 
 impl Scan {
     /// The table of `dfa` whose pattern `p` opens `rules[p]`, or `None`
-    /// when its states and classes do not fit it.
-    fn new(dfa: &DFA, rules: &[u64]) -> Option<Scan> {
+    /// when its states and classes do not fit it; `shared` groups bytes
+    /// known to have equal columns ([`shared_columns`]).
+    fn new(dfa: &DFA, rules: &[u64], shared: ([u8; 256], Vec<u8>)) -> Option<Scan> {
         use aho_corasick::automaton::StateID;
         let start = dfa
             .start_state(Anchored::No)
@@ -613,12 +631,17 @@ impl Scan {
             }
         };
         put(&mut number, start, 0);
+        // Only one byte of each of `shared`'s groups is stepped: they have
+        // the same column.
+        let (group, firsts) = shared;
         let mut states = vec![start];
-        let mut next: Vec<[StateID; 256]> = Vec::new();
+        let mut next: Vec<Vec<StateID>> = Vec::new();
         let mut i = 0;
         while i < states.len() {
-            let row: [StateID; 256] =
-                std::array::from_fn(|b| dfa.next_state(Anchored::No, states[i], b as u8));
+            let row: Vec<StateID> = firsts
+                .iter()
+                .map(|&b| dfa.next_state(Anchored::No, states[i], b))
+                .collect();
             for &n in &row {
                 if put(&mut number, n, states.len()) {
                     states.push(n);
@@ -631,10 +654,11 @@ impl Scan {
         let mut class2 = [0u8; 256];
         let mut reps: Vec<usize> = Vec::new();
         for b in 0..256 {
-            let c = match reps
-                .iter()
-                .position(|&r| next.iter().all(|row| row[r] == row[b]))
-            {
+            let g = usize::from(group[b]);
+            let c = match reps.iter().position(|&r| {
+                let h = usize::from(group[r]);
+                h == g || next.iter().all(|row| row[h] == row[g])
+            }) {
                 Some(c) => c,
                 None => {
                     reps.push(b);
@@ -666,7 +690,7 @@ impl Scan {
         let mut trans = vec![0u16; SCAN_LEN].into_boxed_slice();
         for (s, row) in next.iter().enumerate() {
             for (c, &b) in reps.iter().enumerate() {
-                let e = entry(row[b]);
+                let e = entry(row[usize::from(group[b])]);
                 trans[s * stride + 2 * c] = e;
                 trans[s * stride + 2 * c + 1] = e;
             }
@@ -718,50 +742,159 @@ impl Scan {
     }
 }
 
-static NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
+/// Bytes that step every state of the needle automaton alike, found from
+/// the needles alone: each byte's group (numbered in byte order) and the
+/// first byte of each group. A byte in no needle leads every state back to
+/// the start (nothing can go on with it), and under `ci` a letter goes
+/// where its other case goes; every other byte is a group of its own.
+/// Stepping one byte of each group, not all 256, was most of the cost of
+/// the table at start-up.
+fn shared_columns(needles: &[&str], ci: bool) -> ([u8; 256], Vec<u8>) {
+    let mut used = [false; 256];
+    for &b in needles.iter().flat_map(|n| n.as_bytes()) {
+        used[usize::from(b)] = true;
+        if ci {
+            used[usize::from(b.to_ascii_lowercase())] = true;
+            used[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
+    let mut group = [0u8; 256];
+    let mut firsts: Vec<u8> = Vec::new();
+    let mut unused: Option<u8> = None;
+    for b in 0..=255u8 {
+        let same = if !used[usize::from(b)] {
+            unused
+        } else if ci && b.is_ascii_lowercase() {
+            Some(group[usize::from(b.to_ascii_uppercase())])
+        } else {
+            None
+        };
+        group[usize::from(b)] = match same {
+            Some(g) => g,
+            None => {
+                let g = u8::try_from(firsts.len()).expect("at most 256 groups");
+                firsts.push(b);
+                if !used[usize::from(b)] {
+                    unused = Some(g);
+                }
+                g
+            }
+        };
+    }
+    (group, firsts)
+}
+
+/// Each automaton is built the first time a block needs it.
+static NEEDLES: Needles = Needles {
+    ci: LazyLock::new(|| needle_set(true)),
+    exact: LazyLock::new(|| needle_set(false)),
+};
+
+/// The needles of the gates that ignore ASCII case (`ci`) or not, in one
+/// automaton.
+fn needle_set(ci: bool) -> NeedleSet {
+    let (needles, rules) = needle_list(ci);
+    // Standard match semantics: every needle's every end is a match
+    // state, as the overlapping search it replaced saw them.
+    let dfa = DFA::builder()
+        .ascii_case_insensitive(ci)
+        .match_kind(MatchKind::Standard)
+        .start_kind(StartKind::Unanchored)
+        .prefilter(false)
+        .build(&needles)
+        .expect("gate needles build");
+    NeedleSet {
+        scan: Scan::new(&dfa, &rules, shared_columns(&needles, ci)),
+        needles,
+        dfa,
+        rules,
+    }
+}
+
+/// The needles of the gates that ignore ASCII case (`ci`) or not, each
+/// once, and the rules (bits by table index) each opens.
+fn needle_list(ci: bool) -> (Vec<&'static str>, Vec<u64>) {
     assert!(RULES.len() <= 64, "rule bits fit a u64");
-    let build = |ci: bool| {
-        let mut needles: Vec<&'static str> = Vec::new();
-        let mut rules: Vec<u64> = Vec::new();
-        for (i, r) in RULES.iter().enumerate() {
-            let list = match r.gate {
-                Gate::Ci(n) | Gate::ShapeCi(_, n) if ci => n,
-                // A lone exact needle is looked for on its own (see `may_match`).
-                Gate::Exact([_]) => continue,
-                Gate::Exact(n) | Gate::ShapeExact(_, n) if !ci => n,
-                _ => continue,
-            };
-            for &n in list {
-                match needles.iter().position(|&m| m == n) {
-                    Some(at) => rules[at] |= 1 << i,
-                    None => {
-                        needles.push(n);
-                        rules.push(1 << i);
-                    }
+    let mut needles: Vec<&'static str> = Vec::new();
+    let mut rules: Vec<u64> = Vec::new();
+    for (i, r) in RULES.iter().enumerate() {
+        let list = match r.gate {
+            Gate::Ci(n) | Gate::ShapeCi(_, n) if ci => n,
+            // A lone exact needle is looked for on its own (see `may_match`).
+            Gate::Exact([_]) => continue,
+            Gate::Exact(n) | Gate::ShapeExact(_, n) if !ci => n,
+            _ => continue,
+        };
+        for &n in list {
+            match needles.iter().position(|&m| m == n) {
+                Some(at) => rules[at] |= 1 << i,
+                None => {
+                    needles.push(n);
+                    rules.push(1 << i);
                 }
             }
         }
-        // Standard match semantics: every needle's every end is a match
-        // state, as the overlapping search it replaced saw them.
-        let dfa = DFA::builder()
-            .ascii_case_insensitive(ci)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
-            .prefilter(false)
-            .build(&needles)
-            .expect("gate needles build");
-        NeedleSet {
-            scan: Scan::new(&dfa, &rules),
-            needles,
-            dfa,
-            rules,
-        }
-    };
-    Needles {
-        ci: build(true),
-        exact: build(false),
     }
-});
+    (needles, rules)
+}
+
+/// The needles as [`needle_rules_one_by_one`] looks for them: those that
+/// ignore case in ASCII lower case, with the rules each opens.
+static NEEDLE_LISTS: [LazyLock<LoweredList>; 2] = [
+    LazyLock::new(|| lowered_list(true)),
+    LazyLock::new(|| lowered_list(false)),
+];
+
+/// Needles as bytes, and the rules (bits by table index) each opens.
+type LoweredList = (Vec<Vec<u8>>, Vec<u64>);
+
+fn lowered_list(ci: bool) -> LoweredList {
+    let (needles, rules) = needle_list(ci);
+    let lower = |n: &str| match ci {
+        true => n.to_ascii_lowercase().into_bytes(),
+        false => n.as_bytes().to_vec(),
+    };
+    (needles.iter().map(|n| lower(n)).collect(), rules)
+}
+
+/// Bytes of blocks the gates have searched needle by needle in this
+/// process; past [`ONE_BY_ONE_BYTES`] the automata are built and searched.
+static SEARCHED: AtomicUsize = AtomicUsize::new(0);
+
+/// Building both needle automata costs about 10 M instructions, more than
+/// a short article's whole analysis: the first 64 KB of blocks are searched
+/// for each needle in turn instead (the same rules found).
+const ONE_BY_ONE_BYTES: usize = 64 * 1024;
+
+/// The rules (bits by table index) whose gate needles, of the automaton
+/// that ignores ASCII case (`ci`) or the exact one, occur in `text`.
+fn needle_rules_in(text: &str, ci: bool) -> u64 {
+    if SEARCHED.fetch_add(text.len(), Ordering::Relaxed) < ONE_BY_ONE_BYTES {
+        needle_rules_one_by_one(text, ci)
+    } else if ci {
+        set_rules(&NEEDLES.ci, text)
+    } else {
+        set_rules(&NEEDLES.exact, text)
+    }
+}
+
+/// [`needle_rules_in`] by a search for each needle: ASCII case is ignored
+/// by lowering the text's ASCII letters and the needles'.
+fn needle_rules_one_by_one(text: &str, ci: bool) -> u64 {
+    let (needles, rules) = &*NEEDLE_LISTS[usize::from(!ci)];
+    let lowered;
+    let hay = if ci {
+        lowered = text.to_ascii_lowercase();
+        lowered.as_bytes()
+    } else {
+        text.as_bytes()
+    };
+    needles
+        .iter()
+        .zip(rules)
+        .filter(|(n, _)| memmem::find(hay, n).is_some())
+        .fold(0, |a, (_, r)| a | r)
+}
 
 /// The rules (bits by table index) whose gate needles occur in `text`.
 #[cfg(test)]
@@ -813,11 +946,11 @@ struct Found {
 impl Found {
     fn rules(&mut self, text: &str, ci: bool) -> u64 {
         if ci {
-            *self.ci.get_or_insert_with(|| set_rules(&NEEDLES.ci, text))
+            *self.ci.get_or_insert_with(|| needle_rules_in(text, true))
         } else {
             *self
                 .exact
-                .get_or_insert_with(|| set_rules(&NEEDLES.exact, text))
+                .get_or_insert_with(|| needle_rules_in(text, false))
         }
     }
 }
@@ -992,44 +1125,58 @@ pub fn is_bare_credit(text: &str) -> bool {
         }
 }
 
-/// A necessary condition for [`is_bare_credit`]'s pattern: a slash (an
-/// agency after a name, or a name after one), or a picture word first, or
-/// an agency name first in a block of one or two words (without a slash
-/// the block is nothing but the name: "Getty Images", "AP Photo").
+/// A necessary condition for [`is_bare_credit`]'s pattern: a picture word
+/// first; or a name of 3 to 40 letters, spaces, stops, apostrophes and
+/// hyphens before the first slash (an agency after it: "JANE DOE/AFP"); or
+/// an agency name first, with a slash after it or in a block of one or two
+/// words (without a slash the block is nothing but the name: "Getty
+/// Images", "AP Photo"); or a character that `(?i)` reads as an ASCII letter.
 fn may_be_bare_credit(text: &str) -> bool {
     // The prefix tests first: they fail on a block's first byte or two;
     // the others walk it.
+    let slash = memchr(b'/', text.as_bytes());
     starts_ci(
         text,
         &["top ", "main ", "photo", "picture", "image", "credit"],
-    ) || memchr(b'/', text.as_bytes()).is_some()
-        || (starts_ci(
-            text,
-            &[
-                "getty",
-                "afp",
-                "ap",
-                "reuters",
-                "pa",
-                "epa",
-                "shutterstock",
-                "alamy",
-                "bloomberg",
-                "xinhua",
-                "rex",
-                "swns",
-                "istock",
-                "anadolu",
-                "nurphoto",
-                "sopa",
-                "zuma",
-                "corbis",
-                "sipa",
-                "wireimage",
-                "camera",
-            ],
-        ) && text.split_whitespace().nth(2).is_none())
+    ) || slash.is_some_and(|k| name_before_slash(&text[..k]))
+        || ((slash.is_some() || text.split_whitespace().nth(2).is_none())
+            && starts_ci(
+                text,
+                &[
+                    "getty",
+                    "afp",
+                    "ap",
+                    "reuters",
+                    "pa",
+                    "epa",
+                    "shutterstock",
+                    "alamy",
+                    "bloomberg",
+                    "xinhua",
+                    "rex",
+                    "swns",
+                    "istock",
+                    "anadolu",
+                    "nurphoto",
+                    "sopa",
+                    "zuma",
+                    "corbis",
+                    "sipa",
+                    "wireimage",
+                    "camera",
+                ],
+            ))
         || has_odd_fold(text)
+}
+
+/// `[A-Z .'-]{3,40}` under `(?i)`, all of `head` (the text before its first
+/// slash) as [`BARE_PATTERN`]'s name-slash-agency form needs it, where the
+/// block has no long s or Kelvin sign ([`has_odd_fold`]).
+fn name_before_slash(head: &str) -> bool {
+    (3..=40).contains(&head.len())
+        && head
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || matches!(b, b' ' | b'.' | b'\'' | b'-'))
 }
 
 #[cfg(test)]
@@ -1167,6 +1314,40 @@ mod tests {
         assert!(matched > 50);
     }
 
+    #[test]
+    fn bytes_grouped_from_the_needles_step_every_state_alike() {
+        for set in [&NEEDLES.ci, &NEEDLES.exact] {
+            let ci = std::ptr::eq(set, &NEEDLES.ci);
+            let (group, firsts) = shared_columns(&set.needles, ci);
+            assert!(firsts.len() > 10 && firsts.len() < 256);
+            // Every state the DFA reaches, by all 256 bytes.
+            let dfa = &set.dfa;
+            let start = dfa.start_state(Anchored::No).expect("unanchored");
+            let mut states = vec![start];
+            let mut i = 0;
+            while i < states.len() {
+                for b in 0..=255u8 {
+                    let n = dfa.next_state(Anchored::No, states[i], b);
+                    if !states.contains(&n) {
+                        states.push(n);
+                    }
+                }
+                i += 1;
+            }
+            assert!(states.len() > 100);
+            for &s in &states {
+                for b in 0..=255u8 {
+                    let first = firsts[usize::from(group[usize::from(b)])];
+                    assert_eq!(
+                        dfa.next_state(Anchored::No, s, b),
+                        dfa.next_state(Anchored::No, s, first),
+                        "byte {b} and {first}"
+                    );
+                }
+            }
+        }
+    }
+
     /// [`automaton_rules`] by aho-corasick's overlapping search, the way
     /// it was found before the DFA was stepped by hand.
     fn overlapping_rules(set: &NeedleSet, text: &str) -> u64 {
@@ -1179,7 +1360,7 @@ mod tests {
                     .expect("gate needles build")
             })
         });
-        let ac = &SEARCH[usize::from(!std::ptr::eq(set, &NEEDLES.ci))];
+        let ac = &SEARCH[usize::from(!std::ptr::eq(set, &*NEEDLES.ci))];
         let mut found = 0;
         for m in ac.find_overlapping_iter(text) {
             found |= set.rules[m.pattern().as_usize()];
@@ -1259,6 +1440,13 @@ mod tests {
                 prop_assert_eq!(scan.rules(text.as_bytes()), overlapping_rules(set, &text));
             }
         }
+
+        #[test]
+        fn needle_by_needle_finds_the_overlapping_search_rules(text in needle_text()) {
+            for (set, ci) in [(&NEEDLES.ci, true), (&NEEDLES.exact, false)] {
+                prop_assert_eq!(needle_rules_one_by_one(&text, ci), overlapping_rules(set, &text));
+            }
+        }
     }
 
     proptest! {
@@ -1270,6 +1458,7 @@ mod tests {
             text in crate::testing::joined(
                 vec![
                     "Share", "share on ", "Facebook", "3", " ", "+", "\t", "\u{a0}", "\u{663}",
+                    " shares", "12", " people following", "2/26", " 7:11 AM",
                     "comments", " (4)", "Follow", " us", " on ", "get ", "Log", "in", "sign",
                     " up", "Contact", "E-mail ", "reach ", "jo@x.org", "Jane", " Doe", ": ",
                     "555", "-", "123", ".", "!", "x", "newest | oldest", "\u{2019}", "FAQs",
@@ -1294,6 +1483,7 @@ mod tests {
                     "See Also ", "Also read", "Most popular", "Up next", "don't miss", "Photo",
                     "photos", "Image", "View ", "this image", "gallery", "Enlarge this image", "5",
                     "12", "\u{663}", " ", "\t", "\u{a0}", "\u{2003}", "\u{d7}", "of", " min",
+                    " OF ", " Mins", "2/26", " 7:11",
                     "-", "read", " ago", "minutes", "About ", "Advertisement", "Ad", "Sponsored",
                     " by", "x", "Undo", "undo", "about this content", "Estimated ", "reading time",
                     "close", "Close", ".", ":", "\u{2014}", "\u{203a}", "|", "Wait ", " seconds",
@@ -1533,7 +1723,8 @@ mod tests {
                     "Getty", " Images", "AP", " Photo", "PA", " Wire", "EPA", "-EFE", "Rex",
                     "/", "Shutterstock", "iStock", "photo", "Anadolu", " Agency", "SOPA",
                     "Camera", " Press", "Paris", "April", " ", "  ", "\u{a0}", "Jo Bell",
-                    "Photo by ", "Credit ", "main ", ".", "x",
+                    "Photo by ", "Credit ", "main ", ".", "x", "JO BELL", "O'Neil-Ray",
+                    "2", "\u{17f}", "\u{212a}",
                 ],
                 0..6,
             )

@@ -89,43 +89,93 @@ fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
             }
         }
     };
-    consider(DAY_MONTH_YEAR.captures(text).and_then(|c| {
+    // Each pattern is tried only where the text has what it needs (a
+    // month name, a hyphen, a slash), so that one run over a short article
+    // compiles only the patterns its text can match.
+    let month = may_name_month(text);
+    let bytes = text.as_bytes();
+    consider(
+        month
+            .then(|| DAY_MONTH_YEAR.captures(text))
+            .flatten()
+            .and_then(|c| {
+                let whole = c.get(0)?;
+                Some((
+                    Span::new(whole.start(), whole.end()),
+                    c[3].parse().ok()?,
+                    month_number(&c[2])?,
+                    c[1].parse().ok()?,
+                ))
+            }),
+    );
+    consider(
+        month
+            .then(|| MONTH_DAY_YEAR.captures(text))
+            .flatten()
+            .and_then(|c| {
+                let whole = c.get(0)?;
+                Some((
+                    Span::new(whole.start(), whole.end()),
+                    c[3].parse().ok()?,
+                    month_number(&c[1])?,
+                    c[2].parse().ok()?,
+                ))
+            }),
+    );
+    let iso = memchr::memchr(b'-', bytes).is_some();
+    consider(iso.then(|| ISO.captures(text)).flatten().and_then(|c| {
         let whole = c.get(0)?;
         Some((
             Span::new(whole.start(), whole.end()),
-            c[3].parse().ok()?,
-            month_number(&c[2])?,
             c[1].parse().ok()?,
-        ))
-    }));
-    consider(MONTH_DAY_YEAR.captures(text).and_then(|c| {
-        let whole = c.get(0)?;
-        Some((
-            Span::new(whole.start(), whole.end()),
-            c[3].parse().ok()?,
-            month_number(&c[1])?,
-            c[2].parse().ok()?,
-        ))
-    }));
-    consider(ISO.captures(text).and_then(|c| {
-        let whole = c.get(0)?;
-        Some((
-            Span::new(whole.start(), whole.end()),
-            c[1].parse().ok()?,
             c[2].parse().ok()?,
             c[3].parse().ok()?,
         ))
     }));
-    consider(NUMERIC.captures(text).and_then(|c| {
-        let whole = c.get(0)?;
-        Some((
-            Span::new(whole.start(), whole.end()),
-            c[3].parse().ok()?,
-            c[1].parse().ok()?,
-            c[2].parse().ok()?,
-        ))
-    }));
+    let numeric = memchr::memchr(b'/', bytes).is_some();
+    consider(
+        numeric
+            .then(|| NUMERIC.captures(text))
+            .flatten()
+            .and_then(|c| {
+                let whole = c.get(0)?;
+                Some((
+                    Span::new(whole.start(), whole.end()),
+                    c[3].parse().ok()?,
+                    c[1].parse().ok()?,
+                    c[2].parse().ok()?,
+                ))
+            }),
+    );
     best
+}
+
+/// False when `text` holds no month name as [`MONTH`] reads it, ignoring
+/// case: none of the twelve names' first three letters ("Jan", "SEP"),
+/// ignoring ASCII case, and no long s ("ſ", which `(?i)` reads as an "s").
+/// [`DAY_MONTH_YEAR`] and [`MONTH_DAY_YEAR`] cannot match such a text.
+fn may_name_month(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| {
+        matches!(
+            &[
+                w[0].to_ascii_lowercase(),
+                w[1].to_ascii_lowercase(),
+                w[2].to_ascii_lowercase()
+            ],
+            b"jan"
+                | b"feb"
+                | b"mar"
+                | b"apr"
+                | b"may"
+                | b"jun"
+                | b"jul"
+                | b"aug"
+                | b"sep"
+                | b"oct"
+                | b"nov"
+                | b"dec"
+        )
+    }) || text.contains('\u{17f}')
 }
 
 /// A time within 30 bytes before or after the date.
@@ -175,10 +225,6 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 
 /// True when a block is nothing but a date, a time, a weekday and joiners.
 pub fn is_date_line(text: &str) -> bool {
-    static LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|on|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|pst|pdt|cst|cdt|cet|et|pt)(?-u:\b)|[\d:.,|•/\-–—\s()]")
-            .expect("leftover regex")
-    });
     let Some(found) = find(text) else {
         return false;
     };
@@ -186,11 +232,112 @@ pub fn is_date_line(text: &str) -> bool {
     rest.push_str(&text[..found.span.start]);
     rest.push(' ');
     rest.push_str(&text[found.span.end..]);
-    let rest = LEFTOVER.replace_all(&rest, "");
-    // A second copy of the date is fine ("22 Dec, 2016 22 Dec, 2016").
-    let rest = DAY_MONTH_YEAR.replace_all(&rest, "");
-    let rest = MONTH_DAY_YEAR.replace_all(&rest, "");
-    rest.trim().is_empty() || rest.chars().filter(|c| c.is_alphabetic()).count() <= 3
+    // At most three letters left once the weekdays, zones and joiners are
+    // taken out (a second copy of the date leaves only its month: "22 Dec,
+    // 2016 22 Dec, 2016"). `(?i)` reads "ſ" as an "s" and "K" (Kelvin) as a
+    // "k": where one occurs, the pattern decides.
+    let left = if rest.contains(['\u{17f}', '\u{212a}']) {
+        letters_left_by_pattern(&rest)
+    } else {
+        letters_left(&rest)
+    };
+    left <= 3
+}
+
+/// The words [`LEFTOVER`] takes out of a date line, in its order.
+const LEFTOVER_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "at",
+    "on",
+    "am",
+    "pm",
+    "gmt",
+    "bst",
+    "utc",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cst",
+    "cdt",
+    "cet",
+    "et",
+    "pt",
+];
+
+/// What is left of a date line besides its date: weekdays, "at", "on",
+/// times of day and zones, as words, and digits, white space and joining
+/// marks. (Kept as the specification of [`letters_left`], and used where
+/// the text has a character that `(?i)` folds to an ASCII letter.)
+static LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:{}|a\.m|p\.m|{})(?-u:\b)|[\d:.,|•/\-–—\s()]",
+        LEFTOVER_WORDS[..18].join("|"),
+        LEFTOVER_WORDS[18..].join("|")
+    ))
+    .expect("leftover regex")
+});
+
+/// The letters of `rest` left once [`LEFTOVER`] has taken its matches out.
+fn letters_left_by_pattern(rest: &str) -> usize {
+    LEFTOVER
+        .replace_all(rest, "")
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count()
+}
+
+/// [`letters_left_by_pattern`] read by hand, for a text without "ſ" or
+/// "K": the other matches are single digits, spaces and marks, never
+/// letters, so only the words count. A word starts a run of ASCII word
+/// bytes (`(?-u:\b)`) and is all of it, or is "a.m" or "p.m" with no word
+/// byte after.
+fn letters_left(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    };
+    let mut taken = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !word(i) || (i > 0 && word(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while word(end) {
+            end += 1;
+        }
+        let run = &rest[i..end];
+        if LEFTOVER_WORDS.iter().any(|w| run.eq_ignore_ascii_case(w)) {
+            taken += run.len();
+            i = end;
+        } else if b.len() >= i + 3
+            && (b[i..i + 3].eq_ignore_ascii_case(b"a.m")
+                || b[i..i + 3].eq_ignore_ascii_case(b"p.m"))
+            && !word(i + 3)
+        {
+            taken += 2;
+            i += 3;
+        } else {
+            i = end;
+        }
+    }
+    rest.chars().filter(|c| c.is_alphabetic()).count() - taken
 }
 
 #[cfg(test)]
@@ -232,6 +379,64 @@ mod tests {
         let text = "November \u{661}\u{662}, \u{662}\u{660}\u{662}\u{666}";
         assert!(MONTH_DAY_YEAR.is_match(text));
         assert_eq!(iso(text), None);
+    }
+
+    #[test]
+    fn month_gate_is_necessary_for_the_month_patterns() {
+        // Every text either pattern matches passes the gate: month names in
+        // any case, with the long s that `(?i)` folds to "s".
+        for text in [
+            "25 November 2026",
+            "25 NOVEMBER 2026",
+            "Nov. 25, 2026",
+            "3 mAY 2020",
+            "3 \u{17f}eptember 2020",
+            "Dec 1, 1999",
+            "1 jan 2001",
+        ] {
+            assert!(
+                DAY_MONTH_YEAR.is_match(text) || MONTH_DAY_YEAR.is_match(text),
+                "{text:?}"
+            );
+            assert!(may_name_month(text), "{text:?}");
+        }
+        for text in ["12/05/2026", "2026-12-05 14:05", "on 5 Tuesday", ""] {
+            assert!(!may_name_month(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn leftover_is_the_pattern_it_was() {
+        assert_eq!(
+            LEFTOVER.as_str(),
+            r"(?i)(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|at|on|am|pm|a\.m|p\.m|gmt|bst|utc|est|edt|pst|pdt|cst|cdt|cet|et|pt)(?-u:\b)|[\d:.,|•/\-–—\s()]"
+        );
+    }
+
+    #[test]
+    fn letters_left_by_hand_and_by_pattern_agree() {
+        const PIECES: &[&str] = &[
+            "Mon", "monday", "MONDAY", "Monday,", "sat", "Sat.", "sunday", "at", "on", "AM", "pm",
+            "a.m", "A.M.", "p.m.", "a.mx", "x", "pt", "PST", "et", "Tue", "tues", "2", "7:11", "|",
+            "•", "(", ")", "-", "–", "Dec", "de", "é", "Über", "_", "at_", "3pm", "on3", " ", " ",
+            "\u{a0}", "\u{663}", ".", ",", "/",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = 1 + (x % 9) as usize;
+            for k in 0..n {
+                let pick = (x >> (5 * k)) as usize;
+                t.push_str(PIECES[pick % PIECES.len()]);
+                if !pick.is_multiple_of(3) {
+                    t.push(' ');
+                }
+            }
+            assert_eq!(letters_left(&t), letters_left_by_pattern(&t), "{t:?}");
+        }
     }
 
     #[test]

@@ -39,6 +39,17 @@ pub struct Found {
 
 /// A dateline at the start of `text`.
 pub fn find(text: &str) -> Option<Found> {
+    // What the pattern needs, checked before it is compiled or run: two
+    // capitals (or a capital and a stop, apostrophe or hyphen) first, and a
+    // dash somewhere.
+    let b = text.as_bytes();
+    let second = text.get(1..).and_then(|t| t.chars().next());
+    if !b.first().is_some_and(u8::is_ascii_uppercase)
+        || !second.is_some_and(|c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
+        || !(memchr::memchr(b'-', b).is_some() || text.contains(['—', '–']))
+    {
+        return None;
+    }
     let c = DATELINE.captures(text)?;
     let place = c.get(1)?.as_str();
     let head = place.split(',').next().unwrap_or(place);

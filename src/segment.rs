@@ -275,7 +275,13 @@ fn split_lines(input: &str, from: usize) -> Vec<Line> {
         match trim(input, Span::new(pos, end)) {
             Some(span) => {
                 let t = span.of(input);
-                let cols = t.width();
+                // Printable ASCII is one column a byte; the width tables
+                // are read for the other lines only.
+                let cols = if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+                    t.len()
+                } else {
+                    t.width()
+                };
                 let chars = if cols == t.len() {
                     cols
                 } else {

@@ -23,11 +23,7 @@ use std::path::{Path, PathBuf};
 
 /// `(file under src/, enclosing function)` of each call that compiles a
 /// regex at run time today. Issue 15 empties this list.
-const KNOWN: &[(&str, &str)] = &[
-    // A pattern built around a speaker's words ("The Ledger" style names),
-    // once per such speaker: about half of the CPU time on real articles.
-    ("speakers/candidates.rs", "fuller_body"),
-];
+const KNOWN: &[(&str, &str)] = &[];
 
 /// Where a regex is compiled outside a static initialiser or test code.
 #[derive(Debug, PartialEq, Eq, Clone)]
