@@ -592,6 +592,12 @@ pub(super) static POSSESSIVE_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("possessive speech")
 });
+/// POSSESSIVE_SPEECH with a possessive pronoun: "His warning that …",
+/// "her claim that …".
+pub(super) static PRONOUN_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<who>[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z\-]+\s+){0,2}?(?P<verb>claims?|assertions?|remarks?|comments?|statement|words|conclusion|warning|promise|pledge|argument|suggestion|insistence|accusation|allegation|prediction|vow|complaint|plea|message|testimony|criticism|description)\s+(?:that|was|is)(?-u:\b)")
+        .expect("pronoun speech")
+});
 pub(super) static IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)[Ii]n\s+(?P<who>{TOK}(?:\s+{TOK}){{0,3}}?)(?:['’]s|['’])\s+(?:own\s+)?(?P<verb>words)"
@@ -1129,42 +1135,60 @@ pub(super) fn attribution_for(
             }
         }
     }
+    // "Per the club's bylaws, … "…"": the body whose document it is.
+    if let Some(a) = per_source(before, s) {
+        return Some(a);
+    }
+    // "He was described as "fearless"", "she was told it was "…"": the
+    // subject of a passive speech verb just before the quotation is spoken
+    // about or to; the speaker is the agent after "by", or no one named
+    // (unless a cue later in the sentence names one: "… was branded "…"
+    // by fans, Rusk wrote").
+    let passive = VERB_ANY
+        .find_iter(before)
+        .last()
+        .and_then(|v| passive_cue(before, v.start()..v.end(), s));
     // The speaker before the verb: "X said that the "…"" — the nearest one.
     // ("said X" before a quote is rarely an inversion: "X said Y's "…"".)
-    let best = VERB_ANY
-        .find_iter(before)
-        .filter_map(|v| {
-            let (at, who) = who_before(m, s, s + v.start())?;
-            // "her union mailed a leaflet to members saying": a participle
-            // belongs to the subject of its clause, not to the object just
-            // before it.
-            // "when Rusk voters heckled his talk, chanting": a group that
-            // acts before a participle is its subject.
-            let (at, who) = if v.as_str().ends_with("ing") {
-                let (at, who) = if is_object(m, s, at, &who) {
-                    clause_subject(m, s, at, known).unwrap_or((at, who))
-                } else {
-                    (at, who)
-                };
-                match last_captures(&GROUP_SUBJECT, &m[s..s + v.start()]) {
-                    Some(g) if s + g.get(0)?.start() > at => {
-                        let w = g.name("who")?;
-                        (s + w.start(), w.as_str().to_string())
-                    }
-                    _ => (at, who),
-                }
-            } else {
-                (at, who)
-            };
-            Some(Attribution {
-                who,
-                cue: v.as_str().to_lowercase(),
-                at,
-                weak: false,
-            })
+    let best = passive
+        .is_none()
+        .then(|| {
+            VERB_ANY
+                .find_iter(before)
+                .filter_map(|v| {
+                    let (at, who) = who_before(m, s, s + v.start())?;
+                    // "her union mailed a leaflet to members saying": a participle
+                    // belongs to the subject of its clause, not to the object just
+                    // before it.
+                    // "when Rusk voters heckled his talk, chanting": a group that
+                    // acts before a participle is its subject.
+                    let (at, who) = if v.as_str().ends_with("ing") {
+                        let (at, who) = if is_object(m, s, at, &who) {
+                            clause_subject(m, s, at, known).unwrap_or((at, who))
+                        } else {
+                            (at, who)
+                        };
+                        match last_captures(&GROUP_SUBJECT, &m[s..s + v.start()]) {
+                            Some(g) if s + g.get(0)?.start() > at => {
+                                let w = g.name("who")?;
+                                (s + w.start(), w.as_str().to_string())
+                            }
+                            _ => (at, who),
+                        }
+                    } else {
+                        (at, who)
+                    };
+                    Some(Attribution {
+                        who,
+                        cue: v.as_str().to_lowercase(),
+                        at,
+                        weak: false,
+                    })
+                })
+                .filter(|a| usable(&a.who))
+                .last()
         })
-        .filter(|a| usable(&a.who))
-        .last();
+        .flatten();
     if let Some(b) = best {
         // "The candidates say … by FBI Director James Comey's conclusion
         // that her actions were "extremely careless"": the owner of a
@@ -1207,6 +1231,9 @@ pub(super) fn attribution_for(
             return found;
         }
     }
+    if passive.is_some() {
+        return passive;
+    }
     // The owner of a speech noun: "Trump's recent assertion that
     // "thousands"", "Director Jane Doe's conclusion that it was "careless"".
     if let Some(a) = owner_of_speech(before, s) {
@@ -1219,6 +1246,16 @@ pub(super) fn attribution_for(
     let colon = before
         .trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c))
         .ends_with(':');
+    // "Among her rules for new singers: "…"": with no verb before the
+    // colon, the owner the lead-in names.
+    if colon && speaks.is_none() {
+        if let Some(a) = possessive_pronoun(before, s) {
+            return Some(Attribution {
+                cue: ":".to_string(),
+                ..a
+            });
+        }
+    }
     if speaks.is_some() || colon {
         let subject = subjects(before)
             .map(|(at, w)| (at, w.trim()))
@@ -1237,12 +1274,168 @@ pub(super) fn attribution_for(
 
 /// The owner of a speech noun in `before` (masked text from byte `s`):
 /// "Trump's recent assertion that", "Director Jane Doe's conclusion that".
+/// "His warning that the ice was "…"": a possessive pronoun too, as the
+/// pronoun it stands for ("he").
 pub(super) fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
-    if !(before.contains("'s") || before.contains("’s")) {
+    let named = (before.contains("'s") || before.contains("’s"))
+        .then(|| last_captures(&POSSESSIVE_SPEECH, before))
+        .flatten()
+        .and_then(|c| from_caps(&c, before, s))
+        .filter(|a| usable(&a.who));
+    let pronoun = last_captures(&PRONOUN_SPEECH, before).and_then(|c| {
+        let w = c.name("who")?;
+        Some(Attribution {
+            who: subject_pronoun(w.as_str())?.to_string(),
+            cue: c.name("verb")?.as_str().to_lowercase(),
+            at: s + w.start(),
+            weak: false,
+        })
+    });
+    // The nearer of the two.
+    match (named, pronoun) {
+        (Some(n), Some(p)) => Some(if p.at > n.at { p } else { n }),
+        (n, p) => n.or(p),
+    }
+}
+
+/// The subject pronoun of a possessive one ("his" → "he").
+pub(super) fn subject_pronoun(w: &str) -> Option<&'static str> {
+    match Key::new(w).as_str() {
+        "his" => Some("he"),
+        "her" => Some("she"),
+        "their" => Some("they"),
+        _ => None,
+    }
+}
+
+/// A possessive pronoun that owns the noun phrase a short lead-in opens
+/// with ("Among her rules for new singers:", "Their advice to
+/// newcomers:"), as the subject pronoun: one of the first three words of
+/// `before` (masked text from byte `s`, a sentence of twelve words at
+/// most).
+pub(super) fn possessive_pronoun(before: &str, s: usize) -> Option<Attribution> {
+    if before.split_whitespace().nth(12).is_some() {
         return None;
     }
-    let c = last_captures(&POSSESSIVE_SPEECH, before)?;
-    from_caps(&c, before, s).filter(|a| usable(&a.who))
+    let mut at = 0;
+    for w in before.split_inclusive(char::is_whitespace).take(3) {
+        let word = w.trim_end();
+        if let Some(p) = subject_pronoun(word).filter(|_| {
+            word.chars().all(char::is_alphabetic)
+                && !before[at + w.len()..].trim_start().starts_with('_')
+        }) {
+            return Some(Attribution {
+                who: p.to_string(),
+                cue: ":".to_string(),
+                at: s + at,
+                weak: false,
+            });
+        }
+        at += w.len();
+    }
+    None
+}
+
+/// Is the speech verb at `verb` of `hay` passive: a past participle after
+/// a form of "be" or "get", adverbs between them aside ("was described",
+/// "were later told", "is widely quoted")? The "-ing" forms ("was
+/// saying") and present tenses are active.
+pub(super) fn is_passive(hay: &str, verb: std::ops::Range<usize>) -> bool {
+    let v = &hay[verb.clone()];
+    if v.ends_with("ing") || (v.ends_with('s') && !v.ends_with("ss")) || v.contains(' ') {
+        return false;
+    }
+    for w in hay[..verb.start].split_whitespace().rev().take(3) {
+        let k = Key::new(w);
+        let k = k.as_str();
+        if matches!(
+            k,
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "get" | "got" | "gets"
+        ) {
+            return true;
+        }
+        let adverb = (k.ends_with("ly") && k.len() > 3)
+            || matches!(
+                k,
+                "also" | "later" | "then" | "once" | "often" | "never" | "first" | "again"
+            );
+        if !adverb || w.len() != k.len() {
+            return false;
+        }
+    }
+    false
+}
+
+/// The attribution of a quotation after a passive speech verb at `verb`
+/// of `before` (masked text from byte `s`): its agent after "by" ("was
+/// described by a rival as"), or an empty who when no one is named.
+pub(super) fn passive_cue(
+    before: &str,
+    verb: std::ops::Range<usize>,
+    s: usize,
+) -> Option<Attribution> {
+    if !is_passive(before, verb.clone()) {
+        return None;
+    }
+    let cue = before[verb.clone()].to_lowercase();
+    let rest = &before[verb.end..];
+    let agent = rest.find(" by ").and_then(|k| {
+        let q = k + " by ".len();
+        let w = WHO_START.find(&rest[q..])?;
+        let a = attribution_at(rest, q..q + w.end(), cue.clone(), s + verb.end);
+        usable(&a.who).then_some(a)
+    });
+    Some(agent.unwrap_or(Attribution {
+        who: String::new(),
+        cue,
+        at: s + verb.start,
+        weak: false,
+    }))
+}
+
+/// "Per the club's bylaws, … "…"", "as per the council": the source a
+/// sentence of `before` (masked text from byte `s`) cites, or the owner of
+/// the document it cites. "Per" opens the sentence or a clause ("as per",
+/// ", per"), and a determiner or a capital follows ("per cent" is no
+/// source).
+pub(super) fn per_source(before: &str, s: usize) -> Option<Attribution> {
+    let b = before.as_bytes();
+    let mut from = 0;
+    while let Some(k) = before[from..].find("er ").map(|k| from + k) {
+        from = k + 3;
+        let Some(p) = k.checked_sub(1) else { continue };
+        if !matches!(b[p], b'P' | b'p') || (p > 0 && word_byte(b.get(p - 1))) {
+            continue;
+        }
+        let lead = before[..p].trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}')
+        });
+        let opens = lead.is_empty()
+            || lead.ends_with(',')
+            || (b[p] == b'P' && lead.ends_with(['.', '!', '?']))
+            || lead.ends_with(" as")
+            || lead == "as"
+            || lead == "As";
+        let q = k + 3;
+        let next = before[q..].split_whitespace().next().unwrap_or("");
+        let fits = next.starts_with(|c: char| c.is_uppercase())
+            || DETERMINERS.contains(&Key::new(next).as_str());
+        if !opens || !fits {
+            continue;
+        }
+        let Some(w) = WHO_START.find(&before[q..]) else {
+            continue;
+        };
+        let mut a = attribution_at(before, q..q + w.end(), "per".to_string(), s);
+        // The owner of a document: "the club's bylaws" → "the club".
+        if let Some(i) = a.who.find("'s").or_else(|| a.who.find("’s")) {
+            a.who.truncate(i);
+        }
+        if usable(&a.who) {
+            return Some(a);
+        }
+    }
+    None
 }
 
 /// The end of a list of full names joined to the one that ends at byte
@@ -1601,5 +1794,110 @@ mod tests {
         let text = "Study\n\n\
             Lise Morel of Kestrel University's Centre for Housing Studies said the case was \"rare\".\n";
         assert_eq!(speakers(text), [Some("Lise Morel".to_string())]);
+    }
+
+    #[test]
+    fn an_age_between_name_and_verb_is_an_appositive() {
+        assert_eq!(
+            who("\"Never,\" Mr. Ellery, 74, told me.", "Never").as_deref(),
+            Some("Mr. Ellery")
+        );
+        assert_eq!(
+            who("\"Never,\" Ola Brenn, 9, said.", "Never").as_deref(),
+            Some("Ola Brenn")
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_speech_verb_is_not_the_speaker() {
+        assert!(is_passive("He was described", 7..16));
+        assert!(is_passive("They were later told", 16..20));
+        assert!(!is_passive("He was saying", 7..13));
+        assert!(!is_passive("He described", 3..12));
+        // No one named: an empty who.
+        assert_eq!(
+            who(
+                "Ada Rusk was described in a profile as \"fearless.\"",
+                "fearless."
+            )
+            .as_deref(),
+            Some("")
+        );
+        // The agent after "by".
+        assert_eq!(
+            who(
+                "Rusk was described by a rival as \"fearless.\"",
+                "fearless."
+            )
+            .as_deref(),
+            Some("a rival")
+        );
+        // A cue later in the sentence names the speaker.
+        assert_eq!(
+            who(
+                "The boat was branded \"a wreck\" by fans, Ola Brenn wrote.",
+                "a wreck"
+            )
+            .as_deref(),
+            Some("Ola Brenn")
+        );
+        let text = "Ice race\n\n\
+            Ada Rusk, who won the race twice, was described in a profile as \"fearless.\" \
+            \"Fearless people drill test holes,\" she said.\n";
+        assert_eq!(speakers(text), [None, Some("Ada Rusk".to_string())]);
+    }
+
+    #[test]
+    fn a_possessive_pronoun_owns_a_speech_noun_or_a_lead_in() {
+        assert_eq!(
+            who(
+                "His warning that the ice was \"thin\" drew a crowd.",
+                "thin"
+            )
+            .as_deref(),
+            Some("he")
+        );
+        assert_eq!(
+            who(
+                "Among her rules for new singers: \"Breathe first.\"",
+                "Breathe first."
+            )
+            .as_deref(),
+            Some("she")
+        );
+        // Not deep inside a long lead-in.
+        assert_eq!(
+            possessive_pronoun("The headline hits readers where their homes are:", 0)
+                .map(|a| a.who),
+            None
+        );
+        let text = "Choir\n\n\
+            Ida Moss has led the choir for a decade. Among her rules for new singers: \"Breathe first.\"\n";
+        assert_eq!(speakers(text), [Some("Ida Moss".to_string())]);
+    }
+
+    #[test]
+    fn per_cites_a_source_or_the_owner_of_a_document() {
+        assert_eq!(
+            who(
+                "Per the club's bylaws, the race stops when ice is \"unsafe.\"",
+                "unsafe."
+            )
+            .as_deref(),
+            Some("the club")
+        );
+        assert_eq!(
+            who(
+                "The race stops, per Ada Rusk, when ice is \"unsafe.\"",
+                "unsafe."
+            )
+            .as_deref(),
+            Some("Ada Rusk")
+        );
+        // "per cent" cites no one.
+        assert_eq!(
+            per_source("Rents rose 9 per cent, a rise called", 0).map(|a| a.who),
+            None
+        );
     }
 }
