@@ -543,12 +543,28 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
     let mut parts = NameParts::default();
     let all = words_at(run);
     let mut words: &[(usize, &str)] = &all;
+    // "Ola Brenn of Westfold", "Jane Doe from the council", "Reyne of
+    // Halvorsen University's Centre": the name is what stands before the
+    // preposition — unless only titles do ("Minister of Fisheries Ola
+    // Brenn"), or nothing but a possessive ("Ukraine's Minister of
+    // Fisheries Ola Brenn").
+    let head_is_name = |words: &[(usize, &str)]| {
+        words.iter().any(|(_, w)| {
+            !has_key(&NOT_NAME_WORDS, w) && w.chars().next().is_some_and(char::is_uppercase)
+        }) && !words.iter().any(|(_, w)| is_possessive_word(w))
+    };
+    let preposition = |words: &[(usize, &str)]| {
+        words
+            .iter()
+            .position(|(_, w)| w.chars().all(char::is_lowercase) && PREPOSITIONS.contains(w))
+    };
+    if let Some(k) = preposition(words).filter(|&k| head_is_name(&words[..k])) {
+        words = &words[..k];
+    }
     // A possessive ends what came before: keep only the words after it.
     if let Some(k) = words[..words.len().saturating_sub(1)]
         .iter()
-        .rposition(|(_, w)| {
-            w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
-        })
+        .rposition(|(_, w)| is_possessive_word(w))
     {
         words = &words[k + 1..];
     }
@@ -558,19 +574,8 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
     // ("… / The Harbour Ledger Marta Quill, left, …"): the name is what
     // follows.
     words = &words[glued_lead(words)..];
-    // "Ola Brenn of Westfold", "Jane Doe from the council": the name is
-    // what stands before the preposition — unless only titles do ("Minister
-    // of Fisheries Ola Brenn").
-    if let Some(k) = words
-        .iter()
-        .position(|(_, w)| w.chars().all(char::is_lowercase) && PREPOSITIONS.contains(w))
-    {
-        let head_is_name = words[..k].iter().any(|(_, w)| {
-            !has_key(&NOT_NAME_WORDS, w) && w.chars().next().is_some_and(char::is_uppercase)
-        });
-        if head_is_name {
-            words = &words[..k];
-        }
+    if let Some(k) = preposition(words).filter(|&k| head_is_name(&words[..k])) {
+        words = &words[..k];
     }
     // Honorifics are all titles too (see the tests).
     // A hyphenated title is a title ("Vice-President", "Ex-Mayor").
@@ -650,6 +655,11 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
         }
     }
     parts
+}
+
+/// "Rusk's", "Harbour Trust’s", "the Rusks'": a possessive word.
+fn is_possessive_word(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
 }
 
 /// How many of the first words of a name run are glued on before the
@@ -1041,6 +1051,14 @@ mod tests {
         let text = "Shop petition\n\n\
             Finally Ravi Tandon, who runs the shop, agreed. \"It filled up fast,\" Mr Tandon said.\n";
         assert_eq!(speakers(text), [Some("Ravi Tandon".to_string())]);
+    }
+
+    #[test]
+    fn a_name_stands_before_the_body_it_is_of() {
+        assert_eq!(name("Reyne of Halvorsen University's Centre"), ["Reyne"]);
+        assert_eq!(name("Ola Brenn of Westfold"), ["Ola", "Brenn"]);
+        // A possessive before the preposition ends the head instead.
+        assert_eq!(name("Westfold's Mayor Ola Brenn of Kell"), ["Ola", "Brenn"]);
     }
 
     #[test]
