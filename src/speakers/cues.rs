@@ -1156,7 +1156,15 @@ pub(super) fn attribution_for(
             VERB_ANY
                 .find_iter(before)
                 .filter_map(|v| {
-                    let (at, who) = who_before(m, s, s + v.start())?;
+                    // (A participle with no subject just before it, as
+                    // after an object phrase "… sent a note to supporters
+                    // saying", belongs to the subject of its clause.)
+                    let (at, who) = who_before(m, s, s + v.start()).or_else(|| {
+                        v.as_str()
+                            .ends_with("ing")
+                            .then(|| clause_subject(m, s, s + v.start(), known))
+                            .flatten()
+                    })?;
                     // "her union mailed a leaflet to members saying": a participle
                     // belongs to the subject of its clause, not to the object just
                     // before it.
@@ -1486,11 +1494,12 @@ pub(super) fn is_object(m: &str, s: usize, at: usize, who: &str) -> bool {
     let first = Key::new(word);
     let first = first.as_str();
     // "replied to Kowal's post on the forum writing": after a
-    // preposition, whatever its form.
+    // preposition, whatever its form — but "with Kowal saying" is Kowal's
+    // (the subject of an absolute phrase).
     if m[s..at]
         .split_whitespace()
         .next_back()
-        .is_some_and(|p| PREPOSITIONS.contains(&p))
+        .is_some_and(|p| PREPOSITIONS.contains(&p) && p != "with")
     {
         return true;
     }
@@ -1542,7 +1551,9 @@ pub(super) fn clause_subject(
             // lower-case word after it (particles aside).
             let text = w.trim();
             let mut end = text.len();
-            if text.starts_with(char::is_uppercase) {
+            let det =
+                DETERMINERS.contains(&Key::new(text.split(' ').next().unwrap_or("")).as_str());
+            if text.starts_with(char::is_uppercase) && !det {
                 let mut pos = 0usize;
                 for word in text.split_whitespace() {
                     let at = pos + text[pos..].find(word).unwrap_or(0);
@@ -1552,6 +1563,22 @@ pub(super) fn clause_subject(
                     }
                     pos = at + word.len();
                 }
+            }
+            // "A Harbour Court judge …": a determiner phrase runs on over
+            // the capitalised words of a name after it (the pattern stops
+            // at the shortest phrase).
+            if det {
+                let lead = w.len() - w.trim_start().len();
+                let hay = &m[from..at];
+                let mut e = w_start + lead + text.len();
+                while let Some(n) = hay[e..]
+                    .strip_prefix(' ')
+                    .filter(|r| r.starts_with(|c: char| c.is_uppercase()))
+                    .map(|r| r.find([' ', ',', ';', ':']).unwrap_or(r.len()))
+                {
+                    e += 1 + n;
+                }
+                return (from + w_start, &hay[w_start + lead..e]);
             }
             (from + w_start, &text[..end])
         })
@@ -1649,6 +1676,39 @@ pub(super) fn name_before_body(region: &str) -> Option<(usize, &str)> {
     })
 }
 
+/// Does a who-phrase hold two noun phrases joined by a preposition that
+/// never stands inside a name or title ("The Globe by Ada Rusk", "Ola
+/// Brenn to Harbour Radio")? "of", "for", "from" and "at" can ("Minister
+/// for Fisheries Ola Brenn", "Tom Vell of Harbour Radio").
+///
+/// A phrase that opens with a preposition ("on Facebook") is no subject
+/// either: it is the object of the word before.
+pub(super) fn two_phrases(who: &str) -> bool {
+    let first = who.split_whitespace().next().unwrap_or("");
+    PREPOSITIONS.contains(&first)
+        || who.split_whitespace().skip(1).any(|w| {
+            matches!(
+                w,
+                "by" | "to"
+                    | "with"
+                    | "about"
+                    | "on"
+                    | "in"
+                    | "into"
+                    | "than"
+                    | "like"
+                    | "against"
+                    | "via"
+                    | "through"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "toward"
+                    | "towards"
+            )
+        })
+}
+
 /// The speaker written just before a verb at `verb` (masked paragraph
 /// offsets), not before `lo`: the longest run of words ending at the verb
 /// (past adverbs and an appositive) that reads as one who-phrase.
@@ -1707,7 +1767,7 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
     let mut past_preposition = false;
     for &st in starts.iter().rev().take(7) {
         let cand = region[st..].trim_end();
-        if WHO_EXACT.is_match(cand) {
+        if WHO_EXACT.is_match(cand) && !two_phrases(cand) {
             best = Some(st);
             past_preposition = false;
         } else if best.is_some() {
@@ -1898,6 +1958,53 @@ mod tests {
         assert_eq!(
             per_source("Rents rose 9 per cent, a rise called", 0).map(|a| a.who),
             None
+        );
+    }
+
+    #[test]
+    fn a_who_phrase_is_one_noun_phrase() {
+        assert!(two_phrases("The Globe by Ada Rusk"));
+        assert!(two_phrases("on Facebook"));
+        assert!(!two_phrases("Tom Vell of Harbour Radio"));
+        assert!(!two_phrases("Harbour Trust senior manager Ines Kowal"));
+        // A document sent "to" one outlet "by" a person: the person.
+        assert_eq!(
+            who(
+                "A statement sent to The Ledger by Ada Rusk, who chairs the board, said \"we will appeal.\"",
+                "we will appeal."
+            )
+            .as_deref(),
+            Some("Ada Rusk")
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_object_belongs_to_the_clause_subject() {
+        // The object of "on" is no subject; "with" opens an absolute
+        // phrase whose subject speaks.
+        assert_eq!(
+            who(
+                "Rusk answered the question on Facebook writing, \"Yes, I will.\"",
+                "Yes, I will."
+            )
+            .as_deref(),
+            Some("Rusk")
+        );
+        assert_eq!(
+            who(
+                "The board met in June, with Rusk saying it was \"ready.\"",
+                "ready."
+            )
+            .as_deref(),
+            Some("Rusk")
+        );
+        assert_eq!(
+            who(
+                "Her campaign sent a text message to supporters saying: \"We won!\"",
+                "We won!"
+            )
+            .as_deref(),
+            Some("Her campaign")
         );
     }
 }
