@@ -70,8 +70,10 @@ pub(super) static INVERTING_RE: LazyLock<String> = LazyLock::new(|| {
         .join("|")
 });
 
-/// One word of a name: an initial, an abbreviated title, or a capitalised word.
-pub(super) const TOK: &str = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*)";
+/// One word of a name: an initial, an abbreviated title, a capitalised
+/// word, or one joined to a lower-case particle by a hyphen ("al-Masri",
+/// "el-Amin", `HYPHEN_PARTICLES`).
+pub(super) const TOK: &str = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|abd)-[A-Z][\p{L}'’\-]*)";
 
 /// WHO: a pronoun, a "the ..." phrase, or a name (with titles and role words
 /// before it: "RNC spokesman Sean Spicer").
@@ -1164,6 +1166,8 @@ pub(super) fn attribution_for(
                             .ends_with("ing")
                             .then(|| clause_subject(m, s, s + v.start(), known))
                             .flatten()
+                            // (A possessive owns a noun: "Lund's warning".)
+                            .filter(|(_, w)| !w.ends_with("'s") && !w.ends_with("’s"))
                     })?;
                     // "her union mailed a leaflet to members saying": a participle
                     // belongs to the subject of its clause, not to the object just

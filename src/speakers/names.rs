@@ -245,11 +245,36 @@ pub(super) fn non_ascii_letter(rest: &str) -> bool {
     LETTER.is_match(rest)
 }
 
+/// The lower-case particles that `TOK` takes joined to a capitalised
+/// word by a hyphen ("al-Masri", "ibn-Rushd"), in its order.
+pub(super) const HYPHEN_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ibn", "bin", "abu", "abd",
+];
+
+/// The length of the hyphen particle and its hyphen that open `t` before
+/// a capital ("al-" of "al-Masri"), if one does.
+pub(super) fn hyphen_particle_len(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    HYPHEN_PARTICLES
+        .iter()
+        .find(|w| {
+            b.starts_with(w.as_bytes())
+                && b.get(w.len()) == Some(&b'-')
+                && b.get(w.len() + 1).is_some_and(u8::is_ascii_uppercase)
+        })
+        .map(|w| w.len() + 1)
+}
+
 /// The end of the `TOK` at byte `p` of `t`, if one starts there: the first
 /// alternative that matches, as the regex would take it ("J." before
 /// "J…", "Mrs." before "Mrs").
 pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
     let b = t.as_bytes();
+    if b.get(p)?.is_ascii_lowercase() {
+        // "al-Masri": the particle, its hyphen, then a capitalised word.
+        let n = hyphen_particle_len(&t[p..])?;
+        return Some(word_tail_end(t, p + n + 1));
+    }
     if !b.get(p)?.is_ascii_uppercase() {
         return None;
     }
@@ -271,6 +296,15 @@ pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
     if b.get(e) == Some(&b'.') && TOK_ABBREVIATIONS.iter().any(|a| a.as_bytes() == &b[p..e]) {
         return Some(e + 1);
     }
+    Some(word_tail_end(t, e))
+}
+
+/// The end of `[\p{L}'’\-]*` from byte `e` of `t`.
+fn word_tail_end(t: &str, mut e: usize) -> usize {
+    let b = t.as_bytes();
+    while b.get(e).is_some_and(u8::is_ascii_alphabetic) {
+        e += 1;
+    }
     for c in t[e..].chars() {
         let more = if c.is_ascii() {
             c.is_ascii_alphabetic() || c == '\'' || c == '-'
@@ -282,7 +316,7 @@ pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
         }
         e += c.len_utf8();
     }
-    Some(e)
+    e
 }
 
 /// The runs of capitalised words in `text` (with particles inside them:
@@ -298,7 +332,19 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
         let start = loop {
             let k = pos + find_upper(b.get(pos..)?)?;
             if k == 0 || !word_byte(b.get(k - 1)) {
-                break k;
+                // "al-Masri": the run starts at the particle.
+                let particle = (b[k.saturating_sub(1)] == b'-')
+                    .then(|| {
+                        HYPHEN_PARTICLES.iter().find_map(|w| {
+                            let j = k.checked_sub(1 + w.len())?;
+                            (j >= pos
+                                && &b[j..k - 1] == w.as_bytes()
+                                && (j == 0 || !word_byte(b.get(j - 1))))
+                            .then_some(j)
+                        })
+                    })
+                    .flatten();
+                break particle.unwrap_or(k);
             }
             pos = k + 1;
         };
@@ -581,7 +627,8 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
     // A hyphenated title is a title ("Vice-President", "Ex-Mayor").
     let is_title = |w: &str| {
         has_key(&NOT_NAME_WORDS, w)
-            || w.chars().next().is_some_and(char::is_lowercase)
+            || (w.chars().next().is_some_and(char::is_lowercase)
+                && hyphen_particle_len(w).is_none())
             || w.rsplit_once('-')
                 .is_some_and(|(_, last)| has_key(&TITLE_WORDS, last) || has_key(&ROLE_WORDS, last))
     };
@@ -676,11 +723,12 @@ fn is_possessive_word(w: &str) -> bool {
 /// a title or role ("Chester Zoo Director Ada Rusk" keeps its titles for
 /// the title rule), that read as a person's name.
 pub(super) fn glued_lead(words: &[(usize, &str)]) -> usize {
-    let name_after = |k: usize| {
+    let name_after = |k: usize, least: usize| {
         let rest = &words[k..];
-        (2..=4).contains(&rest.len())
+        (least..=4).contains(&rest.len())
             && rest.iter().enumerate().all(|(i, (_, w))| {
-                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                let capital = w.chars().next().is_some_and(char::is_uppercase)
+                    || hyphen_particle_len(w).is_some();
                 // (Particles inside the name: "Ines de la Mora".)
                 let particle = i > 0 && PARTICLES.contains(w);
                 (capital || particle) && !has_key(&NOT_NAME_WORDS, w)
@@ -693,7 +741,12 @@ pub(super) fn glued_lead(words: &[(usize, &str)]) -> usize {
                 plausible_name(&tokens)
             }
     };
-    if words.len() >= 3 && is_glued_word(words[0].1) && name_after(1) {
+    if words.len() >= 3 && is_glued_word(words[0].1) && name_after(1, 2) {
+        return 1;
+    }
+    // A compound modifier ("Toronto-based", "Kremlin-backed"): before a
+    // name of one word too.
+    if words.len() >= 2 && is_compound_modifier(words[0].1) && name_after(1, 1) {
         return 1;
     }
     // The last head of a body's name with a name after it.
@@ -704,9 +757,20 @@ pub(super) fn glued_lead(words: &[(usize, &str)]) -> usize {
             is_org_head(w)
                 && w.starts_with(|c: char| c.is_uppercase())
                 && first_name_gender(w).is_none()
-                && name_after(k + 1)
+                && name_after(k + 1, 2)
         })
         .map_or(0, |k| k + 1)
+}
+
+/// Is `w` a capitalised compound whose last part is a lower-case
+/// participle ("Toronto-based", "Harbour-born", "Kremlin-backed")?
+fn is_compound_modifier(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+        && w.rsplit_once('-').is_some_and(|(_, last)| {
+            last.len() >= 3
+                && last.chars().all(|c| c.is_ascii_lowercase())
+                && (last.ends_with("ed") || last.ends_with("born") || last.ends_with("run"))
+        })
 }
 
 /// Is `w` (capitalised) an adverb or a common-noun label by its form, and
@@ -1059,6 +1123,25 @@ mod tests {
         assert_eq!(name("Ola Brenn of Westfold"), ["Ola", "Brenn"]);
         // A possessive before the preposition ends the head instead.
         assert_eq!(name("Westfold's Mayor Ola Brenn of Kell"), ["Ola", "Brenn"]);
+    }
+
+    #[test]
+    fn hyphen_particles_and_compound_modifiers() {
+        assert_eq!(name("Abu Karim al-Masri"), ["Abu", "Karim", "al-Masri"]);
+        assert_eq!(name("al-Shabaab"), ["al-Shabaab"]);
+        assert_eq!(
+            name_runs("the group al-Shabaab said").collect::<Vec<_>>(),
+            [(10, 20)]
+        );
+        // Not inside a word.
+        assert_eq!(name_runs("total-Masri").collect::<Vec<_>>(), [(6, 11)]);
+        assert_eq!(name("Toronto-based Ada Rusk"), ["Ada", "Rusk"]);
+        assert_eq!(name("Kremlin-backed al-Shabaab"), ["al-Shabaab"]);
+        // A hyphenated name stays whole.
+        assert_eq!(name("Jean-Luc Picard"), ["Jean-Luc", "Picard"]);
+        let text = "Attack\n\n\
+            \"We warned them,\" said Dr. Abu Karim al-Masri, a surgeon.\n";
+        assert_eq!(speakers(text), [Some("Abu Karim al-Masri".to_string())]);
     }
 
     #[test]
