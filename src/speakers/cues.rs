@@ -1260,8 +1260,15 @@ pub(super) fn attribution_for(
         .ends_with(':');
     // "Among her rules for new singers: "…"": with no verb before the
     // colon, the owner the lead-in names.
-    if colon && speaks.is_none() {
-        if let Some(a) = possessive_pronoun(before, s) {
+    if colon {
+        // (A speech noun the pronoun owns is no verb: "Her reply to
+        // critics:".)
+        if let Some(a) = possessive_pronoun(before, s).filter(|a| {
+            let owned = before[a.at - s..].split_whitespace().nth(1).unwrap_or("");
+            VERB_ANY
+                .find_iter(sentence)
+                .all(|v| v.as_str() == owned.trim_end_matches(':'))
+        }) {
             return Some(Attribution {
                 cue: ":".to_string(),
                 ..a
@@ -1927,6 +1934,16 @@ mod tests {
                 "Breathe first."
             )
             .as_deref(),
+            Some("she")
+        );
+        // The owned noun may be a speech noun; another verb makes the
+        // sentence no lead-in.
+        assert_eq!(
+            who("Her reply to critics: \"Read it.\"", "Read it.").as_deref(),
+            Some("she")
+        );
+        assert_ne!(
+            who("Her fans chanted: \"More!\"", "More!").as_deref(),
             Some("she")
         );
         // Not deep inside a long lead-in.
