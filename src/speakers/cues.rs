@@ -933,6 +933,10 @@ pub(super) fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
 /// "the ..." phrase ending in a role noun.
 pub(super) fn usable(who: &str) -> bool {
     let first = who.split_whitespace().next().unwrap_or("");
+    // "on Twitter, writing": the object of a preposition is no subject.
+    if PREPOSITIONS.contains(&first) {
+        return false;
+    }
     let key = Lower::new(first);
     let key = key.as_str();
     // "Clinton supporters", "federal prosecutors": a group, its modifiers
@@ -1988,6 +1992,17 @@ mod tests {
         assert!(two_phrases("on Facebook"));
         assert!(!two_phrases("Tom Vell of Harbour Radio"));
         assert!(!two_phrases("Harbour Trust senior manager Ines Kowal"));
+        // The object of a preposition after a quotation is no speaker.
+        assert!(!usable("on Twitter"));
+        assert!(usable("Ada Rusk"));
+        assert_eq!(
+            who(
+                "He voiced his \"anger\" on Twitter, writing that it was late.",
+                "anger"
+            )
+            .as_deref(),
+            Some("He")
+        );
         // A document sent "to" one outlet "by" a person: the person.
         assert_eq!(
             who(
