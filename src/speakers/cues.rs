@@ -70,8 +70,10 @@ pub(super) static INVERTING_RE: LazyLock<String> = LazyLock::new(|| {
         .join("|")
 });
 
-/// One word of a name: an initial, an abbreviated title, or a capitalised word.
-pub(super) const TOK: &str = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*)";
+/// One word of a name: an initial, an abbreviated title, a capitalised
+/// word, or one joined to a lower-case particle by a hyphen ("al-Masri",
+/// "el-Amin", `HYPHEN_PARTICLES`).
+pub(super) const TOK: &str = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|abd)-[A-Z][\p{L}'’\-]*)";
 
 /// WHO: a pronoun, a "the ..." phrase, or a name (with titles and role words
 /// before it: "RNC spokesman Sean Spicer").
@@ -93,7 +95,7 @@ pub(super) static AFTER_WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// What follows the who-phrase in AFTER_WHO_VERB.
 pub(super) static AFTER_WHO_TAIL: LazyLock<String> = LazyLock::new(|| {
     format!(
-        r"(?:,\s+(?P<app>[^,]{{3,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
+        r"(?:,\s+(?P<app>[^,]{{1,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
     )
 });
 /// AFTER_WHO_TAIL at the start of the haystack: what `after_who_tail`
@@ -181,6 +183,26 @@ pub(super) fn after_who_verb(after: &str, lead: usize) -> Option<WhoAppVerb> {
         shift(c.name("verb")?, 0),
     ))
 }
+/// '…," Ada Rusk of the Harbour Trust's board said': a name, the body
+/// it is "of" (`body_after_name`) and a speech verb, after a quotation, as
+/// (who, verb) ranges of `after` (the name starts at byte `lead`).
+pub(super) fn name_of_body_verb(
+    after: &str,
+    lead: usize,
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let (s, e) = name_runs(after.get(lead..)?).next()?;
+    let e = lead + e;
+    let parts = parse_run(&after[lead..e]);
+    if s != 0 || parts.tokens.is_empty() || parts.tokens.iter().any(|t| has_key(&STOP_WORDS, t)) {
+        return None;
+    }
+    let e2 = e + body_after_name(&after[e..])?;
+    match after_who_tail(&after[e2..])? {
+        (None, verb) => Some((lead..e, e2 + verb.start..e2 + verb.end)),
+        _ => None,
+    }
+}
+
 /// The adverbs AFTER_WHO_TAIL allows before its verb, each with white
 /// space after it.
 pub(super) const TAIL_ADVERBS: &[&str] = &[
@@ -250,9 +272,10 @@ pub(super) fn space_len(t: &str) -> usize {
 /// AFTER_WHO_TAIL_AT's app and verb groups for `t`, as byte ranges, read
 /// by hand: with an opening comma, the appositive runs from the white
 /// space after it to the next comma (its white space given back a
-/// character at a time while it is shorter than three characters), then
-/// white space, up to two adverbs each with white space after it (as many
-/// as there are, then fewer) and a verb (`verb_at`). (The regex's
+/// character at a time while it is empty: an age, ", 74,", is an
+/// appositive too), then white space, up to two adverbs each with white
+/// space after it (as many as there are, then fewer) and a verb
+/// (`verb_at`). (The regex's
 /// captures cost some two thousand instructions a quotation.)
 pub(super) fn after_who_tail(
     t: &str,
@@ -271,7 +294,7 @@ pub(super) fn after_who_tail(
                 .rev()
                 .map(|(i, _)| i)
                 .filter(|&i| i > 0);
-            while len < 3 {
+            while len < 1 {
                 start = spaces.next()?;
                 len += 1;
             }
@@ -356,7 +379,7 @@ pub(super) fn after_dash(after: &str) -> Option<std::ops::Range<usize>> {
 pub(super) static WHO_VERB_TAIL: LazyLock<String> = LazyLock::new(|| {
     let who = &*WHO_PHRASE;
     format!(
-        r"{who}(?:,\s+(?P<app>[^,]{{3,90}}),)?,?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
+        r"{who}(?:,\s+(?P<app>[^,]{{1,90}}),)?,?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|have\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|earlier\s+|repeatedly\s+|publicly\s+|privately\s+|again\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
     )
 });
 #[cfg(test)]
@@ -570,6 +593,12 @@ pub(super) static POSSESSIVE_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)(?P<who>{TOK}(?:\s+{TOK}){{0,3}})['’]s\s+(?:[a-z\-]+\s+){{0,3}}?(?P<verb>claims?|assertions?|remarks?|comments?|statement|words|conclusion|warning|promise|pledge|argument|suggestion|tweets?|response|reply|insistence|accusation|allegation|prediction|vow|complaint|plea|message|speech|testimony|criticism|description)(?-u:\b)"
     ))
     .expect("possessive speech")
+});
+/// POSSESSIVE_SPEECH with a possessive pronoun: "His warning that …",
+/// "her claim that …".
+pub(super) static PRONOUN_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<who>[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z\-]+\s+){0,2}?(?P<verb>claims?|assertions?|remarks?|comments?|statement|words|conclusion|warning|promise|pledge|argument|suggestion|insistence|accusation|allegation|prediction|vow|complaint|plea|message|testimony|criticism|description)\s+(?:that|was|is)(?-u:\b)")
+        .expect("pronoun speech")
 });
 pub(super) static IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -904,6 +933,10 @@ pub(super) fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
 /// "the ..." phrase ending in a role noun.
 pub(super) fn usable(who: &str) -> bool {
     let first = who.split_whitespace().next().unwrap_or("");
+    // "on Twitter, writing": the object of a preposition is no subject.
+    if PREPOSITIONS.contains(&first) {
+        return false;
+    }
     let key = Lower::new(first);
     let key = key.as_str();
     // "Clinton supporters", "federal prosecutors": a group, its modifiers
@@ -1048,6 +1081,10 @@ pub(super) fn attribution_for(
         } else if std::ptr::eq(re, &*AFTER_WHO_VERB) {
             after_who_verb(after, verb_at)
                 .map(|(who, app, verb)| from_groups(after, who, app, Some(verb), after_start))
+                .or_else(|| {
+                    name_of_body_verb(after, verb_at)
+                        .map(|(who, verb)| from_groups(after, who, None, Some(verb), after_start))
+                })
         } else {
             after_dash(after).map(|who| from_groups(after, who, None, None, after_start))
         };
@@ -1104,42 +1141,70 @@ pub(super) fn attribution_for(
             }
         }
     }
+    // "Per the club's bylaws, … "…"": the body whose document it is.
+    if let Some(a) = per_source(before, s) {
+        return Some(a);
+    }
+    // "He was described as "fearless"", "she was told it was "…"": the
+    // subject of a passive speech verb just before the quotation is spoken
+    // about or to; the speaker is the agent after "by", or no one named
+    // (unless a cue later in the sentence names one: "… was branded "…"
+    // by fans, Rusk wrote").
+    let passive = VERB_ANY
+        .find_iter(before)
+        .last()
+        .and_then(|v| passive_cue(before, v.start()..v.end(), s));
     // The speaker before the verb: "X said that the "…"" — the nearest one.
     // ("said X" before a quote is rarely an inversion: "X said Y's "…"".)
-    let best = VERB_ANY
-        .find_iter(before)
-        .filter_map(|v| {
-            let (at, who) = who_before(m, s, s + v.start())?;
-            // "her union mailed a leaflet to members saying": a participle
-            // belongs to the subject of its clause, not to the object just
-            // before it.
-            // "when Rusk voters heckled his talk, chanting": a group that
-            // acts before a participle is its subject.
-            let (at, who) = if v.as_str().ends_with("ing") {
-                let (at, who) = if is_object(m, s, at, &who) {
-                    clause_subject(m, s, at, known).unwrap_or((at, who))
-                } else {
-                    (at, who)
-                };
-                match last_captures(&GROUP_SUBJECT, &m[s..s + v.start()]) {
-                    Some(g) if s + g.get(0)?.start() > at => {
-                        let w = g.name("who")?;
-                        (s + w.start(), w.as_str().to_string())
-                    }
-                    _ => (at, who),
-                }
-            } else {
-                (at, who)
-            };
-            Some(Attribution {
-                who,
-                cue: v.as_str().to_lowercase(),
-                at,
-                weak: false,
-            })
+    let best = passive
+        .is_none()
+        .then(|| {
+            VERB_ANY
+                .find_iter(before)
+                .filter_map(|v| {
+                    // (A participle with no subject just before it, as
+                    // after an object phrase "… sent a note to supporters
+                    // saying", belongs to the subject of its clause.)
+                    let (at, who) = who_before(m, s, s + v.start()).or_else(|| {
+                        v.as_str()
+                            .ends_with("ing")
+                            .then(|| clause_subject(m, s, s + v.start(), known))
+                            .flatten()
+                            // (A possessive owns a noun: "Lund's warning".)
+                            .filter(|(_, w)| !w.ends_with("'s") && !w.ends_with("’s"))
+                    })?;
+                    // "her union mailed a leaflet to members saying": a participle
+                    // belongs to the subject of its clause, not to the object just
+                    // before it.
+                    // "when Rusk voters heckled his talk, chanting": a group that
+                    // acts before a participle is its subject.
+                    let (at, who) = if v.as_str().ends_with("ing") {
+                        let (at, who) = if is_object(m, s, at, &who) {
+                            clause_subject(m, s, at, known).unwrap_or((at, who))
+                        } else {
+                            (at, who)
+                        };
+                        match last_captures(&GROUP_SUBJECT, &m[s..s + v.start()]) {
+                            Some(g) if s + g.get(0)?.start() > at => {
+                                let w = g.name("who")?;
+                                (s + w.start(), w.as_str().to_string())
+                            }
+                            _ => (at, who),
+                        }
+                    } else {
+                        (at, who)
+                    };
+                    Some(Attribution {
+                        who,
+                        cue: v.as_str().to_lowercase(),
+                        at,
+                        weak: false,
+                    })
+                })
+                .filter(|a| usable(&a.who))
+                .last()
         })
-        .filter(|a| usable(&a.who))
-        .last();
+        .flatten();
     if let Some(b) = best {
         // "The candidates say … by FBI Director James Comey's conclusion
         // that her actions were "extremely careless"": the owner of a
@@ -1182,6 +1247,9 @@ pub(super) fn attribution_for(
             return found;
         }
     }
+    if passive.is_some() {
+        return passive;
+    }
     // The owner of a speech noun: "Trump's recent assertion that
     // "thousands"", "Director Jane Doe's conclusion that it was "careless"".
     if let Some(a) = owner_of_speech(before, s) {
@@ -1194,6 +1262,23 @@ pub(super) fn attribution_for(
     let colon = before
         .trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c))
         .ends_with(':');
+    // "Among her rules for new singers: "…"": with no verb before the
+    // colon, the owner the lead-in names.
+    if colon {
+        // (A speech noun the pronoun owns is no verb: "Her reply to
+        // critics:".)
+        if let Some(a) = possessive_pronoun(before, s).filter(|a| {
+            let owned = before[a.at - s..].split_whitespace().nth(1).unwrap_or("");
+            VERB_ANY
+                .find_iter(sentence)
+                .all(|v| v.as_str() == owned.trim_end_matches(':'))
+        }) {
+            return Some(Attribution {
+                cue: ":".to_string(),
+                ..a
+            });
+        }
+    }
     if speaks.is_some() || colon {
         let subject = subjects(before)
             .map(|(at, w)| (at, w.trim()))
@@ -1212,12 +1297,168 @@ pub(super) fn attribution_for(
 
 /// The owner of a speech noun in `before` (masked text from byte `s`):
 /// "Trump's recent assertion that", "Director Jane Doe's conclusion that".
+/// "His warning that the ice was "…"": a possessive pronoun too, as the
+/// pronoun it stands for ("he").
 pub(super) fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
-    if !(before.contains("'s") || before.contains("’s")) {
+    let named = (before.contains("'s") || before.contains("’s"))
+        .then(|| last_captures(&POSSESSIVE_SPEECH, before))
+        .flatten()
+        .and_then(|c| from_caps(&c, before, s))
+        .filter(|a| usable(&a.who));
+    let pronoun = last_captures(&PRONOUN_SPEECH, before).and_then(|c| {
+        let w = c.name("who")?;
+        Some(Attribution {
+            who: subject_pronoun(w.as_str())?.to_string(),
+            cue: c.name("verb")?.as_str().to_lowercase(),
+            at: s + w.start(),
+            weak: false,
+        })
+    });
+    // The nearer of the two.
+    match (named, pronoun) {
+        (Some(n), Some(p)) => Some(if p.at > n.at { p } else { n }),
+        (n, p) => n.or(p),
+    }
+}
+
+/// The subject pronoun of a possessive one ("his" → "he").
+pub(super) fn subject_pronoun(w: &str) -> Option<&'static str> {
+    match Key::new(w).as_str() {
+        "his" => Some("he"),
+        "her" => Some("she"),
+        "their" => Some("they"),
+        _ => None,
+    }
+}
+
+/// A possessive pronoun that owns the noun phrase a short lead-in opens
+/// with ("Among her rules for new singers:", "Their advice to
+/// newcomers:"), as the subject pronoun: one of the first three words of
+/// `before` (masked text from byte `s`, a sentence of twelve words at
+/// most).
+pub(super) fn possessive_pronoun(before: &str, s: usize) -> Option<Attribution> {
+    if before.split_whitespace().nth(12).is_some() {
         return None;
     }
-    let c = last_captures(&POSSESSIVE_SPEECH, before)?;
-    from_caps(&c, before, s).filter(|a| usable(&a.who))
+    let mut at = 0;
+    for w in before.split_inclusive(char::is_whitespace).take(3) {
+        let word = w.trim_end();
+        if let Some(p) = subject_pronoun(word).filter(|_| {
+            word.chars().all(char::is_alphabetic)
+                && !before[at + w.len()..].trim_start().starts_with('_')
+        }) {
+            return Some(Attribution {
+                who: p.to_string(),
+                cue: ":".to_string(),
+                at: s + at,
+                weak: false,
+            });
+        }
+        at += w.len();
+    }
+    None
+}
+
+/// Is the speech verb at `verb` of `hay` passive: a past participle after
+/// a form of "be" or "get", adverbs between them aside ("was described",
+/// "were later told", "is widely quoted")? The "-ing" forms ("was
+/// saying") and present tenses are active.
+pub(super) fn is_passive(hay: &str, verb: std::ops::Range<usize>) -> bool {
+    let v = &hay[verb.clone()];
+    if v.ends_with("ing") || (v.ends_with('s') && !v.ends_with("ss")) || v.contains(' ') {
+        return false;
+    }
+    for w in hay[..verb.start].split_whitespace().rev().take(3) {
+        let k = Key::new(w);
+        let k = k.as_str();
+        if matches!(
+            k,
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "get" | "got" | "gets"
+        ) {
+            return true;
+        }
+        let adverb = (k.ends_with("ly") && k.len() > 3)
+            || matches!(
+                k,
+                "also" | "later" | "then" | "once" | "often" | "never" | "first" | "again"
+            );
+        if !adverb || w.len() != k.len() {
+            return false;
+        }
+    }
+    false
+}
+
+/// The attribution of a quotation after a passive speech verb at `verb`
+/// of `before` (masked text from byte `s`): its agent after "by" ("was
+/// described by a rival as"), or an empty who when no one is named.
+pub(super) fn passive_cue(
+    before: &str,
+    verb: std::ops::Range<usize>,
+    s: usize,
+) -> Option<Attribution> {
+    if !is_passive(before, verb.clone()) {
+        return None;
+    }
+    let cue = before[verb.clone()].to_lowercase();
+    let rest = &before[verb.end..];
+    let agent = rest.find(" by ").and_then(|k| {
+        let q = k + " by ".len();
+        let w = WHO_START.find(&rest[q..])?;
+        let a = attribution_at(rest, q..q + w.end(), cue.clone(), s + verb.end);
+        usable(&a.who).then_some(a)
+    });
+    Some(agent.unwrap_or(Attribution {
+        who: String::new(),
+        cue,
+        at: s + verb.start,
+        weak: false,
+    }))
+}
+
+/// "Per the club's bylaws, … "…"", "as per the council": the source a
+/// sentence of `before` (masked text from byte `s`) cites, or the owner of
+/// the document it cites. "Per" opens the sentence or a clause ("as per",
+/// ", per"), and a determiner or a capital follows ("per cent" is no
+/// source).
+pub(super) fn per_source(before: &str, s: usize) -> Option<Attribution> {
+    let b = before.as_bytes();
+    let mut from = 0;
+    while let Some(k) = before[from..].find("er ").map(|k| from + k) {
+        from = k + 3;
+        let Some(p) = k.checked_sub(1) else { continue };
+        if !matches!(b[p], b'P' | b'p') || (p > 0 && word_byte(b.get(p - 1))) {
+            continue;
+        }
+        let lead = before[..p].trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{bb}')
+        });
+        let opens = lead.is_empty()
+            || lead.ends_with(',')
+            || (b[p] == b'P' && lead.ends_with(['.', '!', '?']))
+            || lead.ends_with(" as")
+            || lead == "as"
+            || lead == "As";
+        let q = k + 3;
+        let next = before[q..].split_whitespace().next().unwrap_or("");
+        let fits = next.starts_with(|c: char| c.is_uppercase())
+            || DETERMINERS.contains(&Key::new(next).as_str());
+        if !opens || !fits {
+            continue;
+        }
+        let Some(w) = WHO_START.find(&before[q..]) else {
+            continue;
+        };
+        let mut a = attribution_at(before, q..q + w.end(), "per".to_string(), s);
+        // The owner of a document: "the club's bylaws" → "the club".
+        if let Some(i) = a.who.find("'s").or_else(|| a.who.find("’s")) {
+            a.who.truncate(i);
+        }
+        if usable(&a.who) {
+            return Some(a);
+        }
+    }
+    None
 }
 
 /// The end of a list of full names joined to the one that ends at byte
@@ -1268,11 +1509,12 @@ pub(super) fn is_object(m: &str, s: usize, at: usize, who: &str) -> bool {
     let first = Key::new(word);
     let first = first.as_str();
     // "replied to Kowal's post on the forum writing": after a
-    // preposition, whatever its form.
+    // preposition, whatever its form — but "with Kowal saying" is Kowal's
+    // (the subject of an absolute phrase).
     if m[s..at]
         .split_whitespace()
         .next_back()
-        .is_some_and(|p| PREPOSITIONS.contains(&p))
+        .is_some_and(|p| PREPOSITIONS.contains(&p) && p != "with")
     {
         return true;
     }
@@ -1324,7 +1566,9 @@ pub(super) fn clause_subject(
             // lower-case word after it (particles aside).
             let text = w.trim();
             let mut end = text.len();
-            if text.starts_with(char::is_uppercase) {
+            let det =
+                DETERMINERS.contains(&Key::new(text.split(' ').next().unwrap_or("")).as_str());
+            if text.starts_with(char::is_uppercase) && !det {
                 let mut pos = 0usize;
                 for word in text.split_whitespace() {
                     let at = pos + text[pos..].find(word).unwrap_or(0);
@@ -1334,6 +1578,22 @@ pub(super) fn clause_subject(
                     }
                     pos = at + word.len();
                 }
+            }
+            // "A Harbour Court judge …": a determiner phrase runs on over
+            // the capitalised words of a name after it (the pattern stops
+            // at the shortest phrase).
+            if det {
+                let lead = w.len() - w.trim_start().len();
+                let hay = &m[from..at];
+                let mut e = w_start + lead + text.len();
+                while let Some(n) = hay[e..]
+                    .strip_prefix(' ')
+                    .filter(|r| r.starts_with(|c: char| c.is_uppercase()))
+                    .map(|r| r.find([' ', ',', ';', ':']).unwrap_or(r.len()))
+                {
+                    e += 1 + n;
+                }
+                return (from + w_start, &hay[w_start + lead..e]);
             }
             (from + w_start, &text[..end])
         })
@@ -1351,6 +1611,117 @@ pub(super) fn is_full_name(s: &str) -> bool {
             .tokens
             .iter()
             .all(|t| t.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The length of a body's name after a person's, as in "Ada Rusk of the
+/// Halvorsen University's Centre for Policy" or "Tom Vell from Harbour
+/// Radio": `t` opens with white space, "of", "from" or "at", and the name
+/// of the body runs over capitalised words (possessives included) and the
+/// function words inside such names, to its last capitalised word, twelve
+/// words at most. None when no capitalised word follows.
+pub(super) fn body_after_name(t: &str) -> Option<usize> {
+    let r = t.trim_start();
+    if r.len() == t.len() {
+        return None;
+    }
+    let prep = ["of", "from", "at"]
+        .into_iter()
+        .find(|p| r.starts_with(p) && r[p.len()..].starts_with([' ', '\t']))?;
+    let mut p = t.len() - r.len() + prep.len();
+    let mut end = None;
+    // Lower-case words still allowed after a possessive: the body's own
+    // part ("the Harbour Trust's grants committee").
+    let mut owned = 0;
+    for _ in 0..12 {
+        let rest = &t[p..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if gap == 0 {
+            break;
+        }
+        let w_len = rest[gap..]
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '_'))
+            .unwrap_or(rest.len() - gap);
+        let w = &rest[gap..gap + w_len];
+        if w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with('.') {
+            p += gap + w_len;
+            end = Some(p);
+            owned = if w.ends_with("'s") || w.ends_with("’s") {
+                2
+            } else {
+                0
+            };
+        } else if owned > 0
+            && w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !PHRASE_END.contains(&w)
+            && !VERB_ANY.is_match(w)
+        {
+            p += gap + w_len;
+            end = Some(p);
+            owned -= 1;
+        } else if matches!(w, "the" | "of" | "for" | "and" | "on" | "in" | "&") {
+            p += gap + w_len;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The person written last in `region` before a body they belong to
+/// ("Ada Rusk of Kestrel University's Centre for Housing Studies",
+/// `body_after_name`) that runs to the end of `region`: (start, name).
+/// A title, a body's own name ("the University of Tessaly") or a lone
+/// word that is no name is no such person.
+pub(super) fn name_before_body(region: &str) -> Option<(usize, &str)> {
+    let region = region.trim_end();
+    if !(region.contains(" of ") || region.contains(" from ") || region.contains(" at ")) {
+        return None;
+    }
+    let runs: Few<(usize, usize)> = name_runs(region).collect();
+    runs.iter().rev().find_map(|&(s, e)| {
+        let run = &region[s..e];
+        let parts = parse_run(run);
+        let person = !parts.tokens.is_empty()
+            && plausible_name(&parts.tokens)
+            && parts.tokens.iter().all(|t| !has_key(&NOT_NAME_WORDS, t))
+            && !run.ends_with("'s")
+            && !run.ends_with("’s");
+        (person && body_after_name(&region[e..]).is_some_and(|n| e + n == region.len()))
+            .then_some((s, run))
+    })
+}
+
+/// Does a who-phrase hold two noun phrases joined by a preposition that
+/// never stands inside a name or title ("The Globe by Ada Rusk", "Ola
+/// Brenn to Harbour Radio")? "of", "for", "from" and "at" can ("Minister
+/// for Fisheries Ola Brenn", "Tom Vell of Harbour Radio").
+///
+/// A phrase that opens with a preposition ("on Facebook") is no subject
+/// either: it is the object of the word before.
+pub(super) fn two_phrases(who: &str) -> bool {
+    let first = who.split_whitespace().next().unwrap_or("");
+    PREPOSITIONS.contains(&first)
+        || who.split_whitespace().skip(1).any(|w| {
+            matches!(
+                w,
+                "by" | "to"
+                    | "with"
+                    | "about"
+                    | "on"
+                    | "in"
+                    | "into"
+                    | "than"
+                    | "like"
+                    | "against"
+                    | "via"
+                    | "through"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "toward"
+                    | "towards"
+            )
+        })
 }
 
 /// The speaker written just before a verb at `verb` (masked paragraph
@@ -1392,6 +1763,11 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
         }
     }
     let region = &m[lo..end];
+    // "Reyne of Halvorsen University's Centre said": the person before a
+    // body they are "of", "from" or "at", however long its name.
+    if let Some((at, who)) = name_before_body(region) {
+        return Some((lo + at, who.to_string()));
+    }
     let starts: Vec<usize> = region
         .char_indices()
         .filter(|&(i, c)| {
@@ -1406,7 +1782,7 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
     let mut past_preposition = false;
     for &st in starts.iter().rev().take(7) {
         let cand = region[st..].trim_end();
-        if WHO_EXACT.is_match(cand) {
+        if WHO_EXACT.is_match(cand) && !two_phrases(cand) {
             best = Some(st);
             past_preposition = false;
         } else if best.is_some() {
@@ -1423,4 +1799,248 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
         }
     }
     best.map(|st| (lo + st, region[st..].trim_end().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The who-phrase of the attribution of quotation `q` in masked text `m`.
+    fn who(m: &str, q: &str) -> Option<String> {
+        let qs = m.find(q).unwrap();
+        attribution_for(m, qs, qs + q.len(), &|_| true).map(|a| a.who)
+    }
+
+    /// Speakers of every quote of an article, in order.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        crate::analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn a_person_of_a_body_speaks_not_the_body() {
+        let body = |t: &'static str| body_after_name(t).map(|n| &t[..n]);
+        assert_eq!(
+            body(" of Halvorsen University's Centre said"),
+            Some(" of Halvorsen University's Centre")
+        );
+        assert_eq!(
+            body(" of the University of Tessaly's Institute for Rural Policy said"),
+            Some(" of the University of Tessaly's Institute for Rural Policy")
+        );
+        assert_eq!(body_after_name(" of them said"), None);
+        assert_eq!(body_after_name(" said"), None);
+        assert_eq!(
+            who(
+                "Reyne of Halvorsen University's Centre said the case was \"rare\".",
+                "rare"
+            )
+            .as_deref(),
+            Some("Reyne")
+        );
+        assert_eq!(
+            who(
+                "Ada Rusk of the University of Tessaly's Institute for Rural Policy said it was \"late\".",
+                "late"
+            )
+            .as_deref(),
+            Some("Ada Rusk")
+        );
+        assert_eq!(
+            who(
+                "\"It is late,\" Ada Rusk of the Harbour Trust's board said.",
+                "It is late"
+            )
+            .as_deref(),
+            Some("Ada Rusk")
+        );
+        // A title or a body before "of" is no such person.
+        assert_ne!(
+            who(
+                "The Minister of Harbours Ola Brenn said it was \"late\".",
+                "late"
+            )
+            .as_deref(),
+            Some("The Minister")
+        );
+        let text = "Study\n\n\
+            Lise Morel of Kestrel University's Centre for Housing Studies said the case was \"rare\".\n";
+        assert_eq!(speakers(text), [Some("Lise Morel".to_string())]);
+    }
+
+    #[test]
+    fn an_age_between_name_and_verb_is_an_appositive() {
+        assert_eq!(
+            who("\"Never,\" Mr. Ellery, 74, told me.", "Never").as_deref(),
+            Some("Mr. Ellery")
+        );
+        assert_eq!(
+            who("\"Never,\" Ola Brenn, 9, said.", "Never").as_deref(),
+            Some("Ola Brenn")
+        );
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_speech_verb_is_not_the_speaker() {
+        assert!(is_passive("He was described", 7..16));
+        assert!(is_passive("They were later told", 16..20));
+        assert!(!is_passive("He was saying", 7..13));
+        assert!(!is_passive("He described", 3..12));
+        // No one named: an empty who.
+        assert_eq!(
+            who(
+                "Ada Rusk was described in a profile as \"fearless.\"",
+                "fearless."
+            )
+            .as_deref(),
+            Some("")
+        );
+        // The agent after "by".
+        assert_eq!(
+            who(
+                "Rusk was described by a rival as \"fearless.\"",
+                "fearless."
+            )
+            .as_deref(),
+            Some("a rival")
+        );
+        // A cue later in the sentence names the speaker.
+        assert_eq!(
+            who(
+                "The boat was branded \"a wreck\" by fans, Ola Brenn wrote.",
+                "a wreck"
+            )
+            .as_deref(),
+            Some("Ola Brenn")
+        );
+        let text = "Ice race\n\n\
+            Ada Rusk, who won the race twice, was described in a profile as \"fearless.\" \
+            \"Fearless people drill test holes,\" she said.\n";
+        assert_eq!(speakers(text), [None, Some("Ada Rusk".to_string())]);
+    }
+
+    #[test]
+    fn a_possessive_pronoun_owns_a_speech_noun_or_a_lead_in() {
+        assert_eq!(
+            who(
+                "His warning that the ice was \"thin\" drew a crowd.",
+                "thin"
+            )
+            .as_deref(),
+            Some("he")
+        );
+        assert_eq!(
+            who(
+                "Among her rules for new singers: \"Breathe first.\"",
+                "Breathe first."
+            )
+            .as_deref(),
+            Some("she")
+        );
+        // The owned noun may be a speech noun; another verb makes the
+        // sentence no lead-in.
+        assert_eq!(
+            who("Her reply to critics: \"Read it.\"", "Read it.").as_deref(),
+            Some("she")
+        );
+        assert_ne!(
+            who("Her fans chanted: \"More!\"", "More!").as_deref(),
+            Some("she")
+        );
+        // Not deep inside a long lead-in.
+        assert_eq!(
+            possessive_pronoun("The headline hits readers where their homes are:", 0)
+                .map(|a| a.who),
+            None
+        );
+        let text = "Choir\n\n\
+            Ida Moss has led the choir for a decade. Among her rules for new singers: \"Breathe first.\"\n";
+        assert_eq!(speakers(text), [Some("Ida Moss".to_string())]);
+    }
+
+    #[test]
+    fn per_cites_a_source_or_the_owner_of_a_document() {
+        assert_eq!(
+            who(
+                "Per the club's bylaws, the race stops when ice is \"unsafe.\"",
+                "unsafe."
+            )
+            .as_deref(),
+            Some("the club")
+        );
+        assert_eq!(
+            who(
+                "The race stops, per Ada Rusk, when ice is \"unsafe.\"",
+                "unsafe."
+            )
+            .as_deref(),
+            Some("Ada Rusk")
+        );
+        // "per cent" cites no one.
+        assert_eq!(
+            per_source("Rents rose 9 per cent, a rise called", 0).map(|a| a.who),
+            None
+        );
+    }
+
+    #[test]
+    fn a_who_phrase_is_one_noun_phrase() {
+        assert!(two_phrases("The Globe by Ada Rusk"));
+        assert!(two_phrases("on Facebook"));
+        assert!(!two_phrases("Tom Vell of Harbour Radio"));
+        assert!(!two_phrases("Harbour Trust senior manager Ines Kowal"));
+        // The object of a preposition after a quotation is no speaker.
+        assert!(!usable("on Twitter"));
+        assert!(usable("Ada Rusk"));
+        assert_eq!(
+            who(
+                "He voiced his \"anger\" on Twitter, writing that it was late.",
+                "anger"
+            )
+            .as_deref(),
+            Some("He")
+        );
+        // A document sent "to" one outlet "by" a person: the person.
+        assert_eq!(
+            who(
+                "A statement sent to The Ledger by Ada Rusk, who chairs the board, said \"we will appeal.\"",
+                "we will appeal."
+            )
+            .as_deref(),
+            Some("Ada Rusk")
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_object_belongs_to_the_clause_subject() {
+        // The object of "on" is no subject; "with" opens an absolute
+        // phrase whose subject speaks.
+        assert_eq!(
+            who(
+                "Rusk answered the question on Facebook writing, \"Yes, I will.\"",
+                "Yes, I will."
+            )
+            .as_deref(),
+            Some("Rusk")
+        );
+        assert_eq!(
+            who(
+                "The board met in June, with Rusk saying it was \"ready.\"",
+                "ready."
+            )
+            .as_deref(),
+            Some("Rusk")
+        );
+        assert_eq!(
+            who(
+                "Her campaign sent a text message to supporters saying: \"We won!\"",
+                "We won!"
+            )
+            .as_deref(),
+            Some("Her campaign")
+        );
+    }
 }

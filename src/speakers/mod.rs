@@ -306,7 +306,8 @@ pub fn attribute_explained(
                 Some((a, who)) => {
                     let who = *who;
                     q.cue = Some(a.cue.clone());
-                    q.speaker_mention = Some(a.who.clone());
+                    // (A passive cue names no one: "was described as".)
+                    q.speaker_mention = Some(a.who.clone()).filter(|w| !w.is_empty());
                     let joint = who.and_then(|_| {
                         let start = a.at.checked_sub(base)?;
                         let end = joint_names(&m, start + a.who.len())?;

@@ -245,11 +245,36 @@ pub(super) fn non_ascii_letter(rest: &str) -> bool {
     LETTER.is_match(rest)
 }
 
+/// The lower-case particles that `TOK` takes joined to a capitalised
+/// word by a hyphen ("al-Masri", "ibn-Rushd"), in its order.
+pub(super) const HYPHEN_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ibn", "bin", "abu", "abd",
+];
+
+/// The length of the hyphen particle and its hyphen that open `t` before
+/// a capital ("al-" of "al-Masri"), if one does.
+pub(super) fn hyphen_particle_len(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    HYPHEN_PARTICLES
+        .iter()
+        .find(|w| {
+            b.starts_with(w.as_bytes())
+                && b.get(w.len()) == Some(&b'-')
+                && b.get(w.len() + 1).is_some_and(u8::is_ascii_uppercase)
+        })
+        .map(|w| w.len() + 1)
+}
+
 /// The end of the `TOK` at byte `p` of `t`, if one starts there: the first
 /// alternative that matches, as the regex would take it ("J." before
 /// "J…", "Mrs." before "Mrs").
 pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
     let b = t.as_bytes();
+    if b.get(p)?.is_ascii_lowercase() {
+        // "al-Masri": the particle, its hyphen, then a capitalised word.
+        let n = hyphen_particle_len(&t[p..])?;
+        return Some(word_tail_end(t, p + n + 1));
+    }
     if !b.get(p)?.is_ascii_uppercase() {
         return None;
     }
@@ -271,6 +296,15 @@ pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
     if b.get(e) == Some(&b'.') && TOK_ABBREVIATIONS.iter().any(|a| a.as_bytes() == &b[p..e]) {
         return Some(e + 1);
     }
+    Some(word_tail_end(t, e))
+}
+
+/// The end of `[\p{L}'’\-]*` from byte `e` of `t`.
+fn word_tail_end(t: &str, mut e: usize) -> usize {
+    let b = t.as_bytes();
+    while b.get(e).is_some_and(u8::is_ascii_alphabetic) {
+        e += 1;
+    }
     for c in t[e..].chars() {
         let more = if c.is_ascii() {
             c.is_ascii_alphabetic() || c == '\'' || c == '-'
@@ -282,7 +316,7 @@ pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
         }
         e += c.len_utf8();
     }
-    Some(e)
+    e
 }
 
 /// The runs of capitalised words in `text` (with particles inside them:
@@ -298,7 +332,19 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
         let start = loop {
             let k = pos + find_upper(b.get(pos..)?)?;
             if k == 0 || !word_byte(b.get(k - 1)) {
-                break k;
+                // "al-Masri": the run starts at the particle.
+                let particle = (b[k.saturating_sub(1)] == b'-')
+                    .then(|| {
+                        HYPHEN_PARTICLES.iter().find_map(|w| {
+                            let j = k.checked_sub(1 + w.len())?;
+                            (j >= pos
+                                && &b[j..k - 1] == w.as_bytes()
+                                && (j == 0 || !word_byte(b.get(j - 1))))
+                            .then_some(j)
+                        })
+                    })
+                    .flatten();
+                break particle.unwrap_or(k);
             }
             pos = k + 1;
         };
@@ -501,6 +547,20 @@ pub(super) const PARTICLES: &[&str] = &[
     "bin", "al",
 ];
 
+/// Do name tokens open with a surname's particle: "de Vos", "van der
+/// Berg", or one capitalised at a sentence start before another ("De la
+/// Cruz said")? (A lone capitalised one is a name's own: "Van Morrison".)
+pub(super) fn opens_with_particle(tokens: &[&str]) -> bool {
+    let lower = |w: &str| Lower::new(w).as_str().to_string();
+    match tokens {
+        [first, ..] if PARTICLES.contains(first) => true,
+        [first, second, _, ..] => {
+            PARTICLES.contains(&lower(first).as_str()) && PARTICLES.contains(second)
+        }
+        _ => false,
+    }
+}
+
 /// A short list, held on the stack while it has at most eight items (the
 /// words of a name run: an allocation per run cost more than reading it).
 pub(super) type Few<T> = SmallVec<[T; 8]>;
@@ -529,34 +589,46 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
     let mut parts = NameParts::default();
     let all = words_at(run);
     let mut words: &[(usize, &str)] = &all;
+    // "Ola Brenn of Westfold", "Jane Doe from the council", "Reyne of
+    // Halvorsen University's Centre": the name is what stands before the
+    // preposition — unless only titles do ("Minister of Fisheries Ola
+    // Brenn"), or nothing but a possessive ("Ukraine's Minister of
+    // Fisheries Ola Brenn").
+    let head_is_name = |words: &[(usize, &str)]| {
+        words.iter().any(|(_, w)| {
+            !has_key(&NOT_NAME_WORDS, w) && w.chars().next().is_some_and(char::is_uppercase)
+        }) && !words.iter().any(|(_, w)| is_possessive_word(w))
+    };
+    let preposition = |words: &[(usize, &str)]| {
+        words
+            .iter()
+            .position(|(_, w)| w.chars().all(char::is_lowercase) && PREPOSITIONS.contains(w))
+    };
+    if let Some(k) = preposition(words).filter(|&k| head_is_name(&words[..k])) {
+        words = &words[..k];
+    }
     // A possessive ends what came before: keep only the words after it.
     if let Some(k) = words[..words.len().saturating_sub(1)]
         .iter()
-        .rposition(|(_, w)| {
-            w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
-        })
+        .rposition(|(_, w)| is_possessive_word(w))
     {
         words = &words[k + 1..];
     }
-    // "Ola Brenn of Westfold", "Jane Doe from the council": the name is
-    // what stands before the preposition — unless only titles do ("Minister
-    // of Fisheries Ola Brenn").
-    if let Some(k) = words
-        .iter()
-        .position(|(_, w)| w.chars().all(char::is_lowercase) && PREPOSITIONS.contains(w))
-    {
-        let head_is_name = words[..k].iter().any(|(_, w)| {
-            !has_key(&NOT_NAME_WORDS, w) && w.chars().next().is_some_and(char::is_uppercase)
-        });
-        if head_is_name {
-            words = &words[..k];
-        }
+    // A word glued before the name: a sentence-opening adverb ("Finally
+    // Ravi Tandon agreed") or a common-noun label ("Pensioner Ida Moss
+    // said"), or the outlet of a photo credit that runs into a caption
+    // ("… / The Harbour Ledger Marta Quill, left, …"): the name is what
+    // follows.
+    words = &words[glued_lead(words)..];
+    if let Some(k) = preposition(words).filter(|&k| head_is_name(&words[..k])) {
+        words = &words[..k];
     }
     // Honorifics are all titles too (see the tests).
     // A hyphenated title is a title ("Vice-President", "Ex-Mayor").
     let is_title = |w: &str| {
         has_key(&NOT_NAME_WORDS, w)
-            || w.chars().next().is_some_and(char::is_lowercase)
+            || (w.chars().next().is_some_and(char::is_lowercase)
+                && hyphen_particle_len(w).is_none())
             || w.rsplit_once('-')
                 .is_some_and(|(_, last)| has_key(&TITLE_WORDS, last) || has_key(&ROLE_WORDS, last))
     };
@@ -566,11 +638,21 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
     // part of the name ("Ada T. Rusk").
     // A particle before a capitalised word is part of the name ("Pierre
     // de Vos", "de Blasio"), not a lower-case title word.
+    // So are two or three in a row ("Tomas van der Berg", "Ana de la
+    // Cruz", "van der Berg said").
     let particle = |k: usize| {
-        PARTICLES.contains(&words[k].1)
-            && words
-                .get(k + 1)
-                .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase))
+        words[k..]
+            .iter()
+            .take(3)
+            .position(|(_, w)| !PARTICLES.contains(w))
+            .is_some_and(|n| {
+                n > 0
+                    && words[k + n]
+                        .1
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            })
     };
     let cut = (0..words.len().saturating_sub(1))
         .rev()
@@ -620,6 +702,91 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
         }
     }
     parts
+}
+
+/// "Rusk's", "Harbour Trust’s", "the Rusks'": a possessive word.
+fn is_possessive_word(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'") || w.ends_with("s’")
+}
+
+/// How many of the first words of a name run are glued on before the
+/// name rather than part of it:
+/// - a capitalised adverb in -ly at a sentence start ("Eventually Ravi
+///   Tandon agreed"), or a common-noun label by its suffix ("Pensioner",
+///   "Retiree", "Defenseman", "Columnist": -er, -or, -ee, -man, -ist,
+///   -ant, -ent), when it is not a known first name;
+/// - the name of an outlet or body up to its head word ("Harbour Ledger",
+///   "Kelso Courier") when a name follows it directly, as a photo credit
+///   runs into a caption.
+///
+/// Either way the rest must be two to four capitalised words, none of them
+/// a title or role ("Chester Zoo Director Ada Rusk" keeps its titles for
+/// the title rule), that read as a person's name.
+pub(super) fn glued_lead(words: &[(usize, &str)]) -> usize {
+    let name_after = |k: usize, least: usize| {
+        let rest = &words[k..];
+        (least..=4).contains(&rest.len())
+            && rest.iter().enumerate().all(|(i, (_, w))| {
+                let capital = w.chars().next().is_some_and(char::is_uppercase)
+                    || hyphen_particle_len(w).is_some();
+                // (Particles inside the name: "Ines de la Mora".)
+                let particle = i > 0 && PARTICLES.contains(w);
+                (capital || particle) && !has_key(&NOT_NAME_WORDS, w)
+            })
+            && {
+                let tokens: Few<&str> = rest
+                    .iter()
+                    .map(|(_, w)| strip_possessive(w).trim_end_matches([',', ':', ';', '.']))
+                    .collect();
+                plausible_name(&tokens)
+            }
+    };
+    if words.len() >= 3 && is_glued_word(words[0].1) && name_after(1, 2) {
+        return 1;
+    }
+    // A compound modifier ("Toronto-based", "Kremlin-backed"): before a
+    // name of one word too.
+    if words.len() >= 2 && is_compound_modifier(words[0].1) && name_after(1, 1) {
+        return 1;
+    }
+    // The last head of a body's name with a name after it.
+    (1..words.len().saturating_sub(2))
+        .rev()
+        .find(|&k| {
+            let w = words[k].1;
+            is_org_head(w)
+                && w.starts_with(|c: char| c.is_uppercase())
+                && first_name_gender(w).is_none()
+                && name_after(k + 1, 2)
+        })
+        .map_or(0, |k| k + 1)
+}
+
+/// Is `w` a capitalised compound whose last part is a lower-case
+/// participle ("Toronto-based", "Harbour-born", "Kremlin-backed")?
+fn is_compound_modifier(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+        && w.rsplit_once('-').is_some_and(|(_, last)| {
+            last.len() >= 3
+                && last.chars().all(|c| c.is_ascii_lowercase())
+                && (last.ends_with("ed") || last.ends_with("born") || last.ends_with("run"))
+        })
+}
+
+/// Is `w` (capitalised) an adverb or a common-noun label by its form, and
+/// no first name ("Kimberly", "Peter")?
+fn is_glued_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() < 5
+        || !b[0].is_ascii_uppercase()
+        || !b[1..].iter().all(u8::is_ascii_lowercase)
+        || has_key(&NOT_NAME_WORDS, w)
+        || first_name_gender(w).is_some()
+    {
+        return false;
+    }
+    const SUFFIXES: &[&str] = &["er", "or", "ee", "man", "woman", "ist", "ant", "ent"];
+    (w.ends_with("ly") && b.len() >= 7) || SUFFIXES.iter().any(|s| w.ends_with(s))
 }
 
 /// Role words written just before a name in lower case ("council leader").
@@ -882,4 +1049,109 @@ pub(super) fn is_capitals(t: &str) -> bool {
     !initials
         && t.chars().filter(|c| c.is_alphabetic()).count() > 1
         && !t.chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The name tokens of a run.
+    fn name(run: &str) -> Vec<&str> {
+        parse_run(run).tokens.to_vec()
+    }
+
+    /// Speakers of every quote of an article, in order.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        crate::analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn particles_in_a_row_belong_to_the_name() {
+        assert_eq!(name("Tomas van der Berg"), ["Tomas", "van", "der", "Berg"]);
+        assert_eq!(name("Ana de la Cruz"), ["Ana", "de", "la", "Cruz"]);
+        assert_eq!(
+            name("President Ana de la Cruz"),
+            ["Ana", "de", "la", "Cruz"]
+        );
+        assert!(opens_with_particle(&["van", "der", "Berg"]));
+        assert!(opens_with_particle(&["De", "la", "Cruz"]));
+        // A capitalised particle alone is the name's own.
+        assert!(!opens_with_particle(&["Van", "Morrison"]));
+        let text = "Harbour vote\n\n\
+            Its chair, Tomas van der Berg, said the vote was \"close\".\n\n\
+            \"We will ask again,\" van der Berg said.\n\n\
+            Ana de la Cruz, a skipper, was not persuaded. \"Ask all you like,\" De la Cruz said.\n";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Tomas van der Berg".to_string()),
+                Some("Tomas van der Berg".to_string()),
+                Some("Ana de la Cruz".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn an_opening_adverb_or_label_is_no_part_of_the_name() {
+        assert_eq!(name("Finally Ravi Tandon"), ["Ravi", "Tandon"]);
+        assert_eq!(name("Pensioner Ida Moss"), ["Ida", "Moss"]);
+        assert_eq!(name("Retiree Ida Moss"), ["Ida", "Moss"]);
+        assert_eq!(name("Columnist Ida Moss"), ["Ida", "Moss"]);
+        // A first name of that form stays ("Kimberly", "Spencer"), and so
+        // does a short word; a title keeps its own rule.
+        assert_eq!(name("Kimberly Ann Moss"), ["Kimberly", "Ann", "Moss"]);
+        assert_eq!(name("Spencer Ola Moss"), ["Spencer", "Ola", "Moss"]);
+        assert_eq!(name("Holly Ann Moss"), ["Holly", "Ann", "Moss"]);
+        assert_eq!(parse_run("Mayor Ida Moss").titles.to_vec(), ["Mayor"]);
+        // A body's name is not cut to a "name" ("Leicester City Council").
+        assert_eq!(
+            name("Leicester City Council"),
+            ["Leicester", "City", "Council"]
+        );
+        let text = "Shop petition\n\n\
+            Finally Ravi Tandon, who runs the shop, agreed. \"It filled up fast,\" Mr Tandon said.\n";
+        assert_eq!(speakers(text), [Some("Ravi Tandon".to_string())]);
+    }
+
+    #[test]
+    fn a_name_stands_before_the_body_it_is_of() {
+        assert_eq!(name("Reyne of Halvorsen University's Centre"), ["Reyne"]);
+        assert_eq!(name("Ola Brenn of Westfold"), ["Ola", "Brenn"]);
+        // A possessive before the preposition ends the head instead.
+        assert_eq!(name("Westfold's Mayor Ola Brenn of Kell"), ["Ola", "Brenn"]);
+    }
+
+    #[test]
+    fn hyphen_particles_and_compound_modifiers() {
+        assert_eq!(name("Abu Karim al-Masri"), ["Abu", "Karim", "al-Masri"]);
+        assert_eq!(name("al-Shabaab"), ["al-Shabaab"]);
+        assert_eq!(
+            name_runs("the group al-Shabaab said").collect::<Vec<_>>(),
+            [(10, 20)]
+        );
+        // Not inside a word.
+        assert_eq!(name_runs("total-Masri").collect::<Vec<_>>(), [(6, 11)]);
+        assert_eq!(name("Toronto-based Ada Rusk"), ["Ada", "Rusk"]);
+        assert_eq!(name("Kremlin-backed al-Shabaab"), ["al-Shabaab"]);
+        // A hyphenated name stays whole.
+        assert_eq!(name("Jean-Luc Picard"), ["Jean-Luc", "Picard"]);
+        let text = "Attack\n\n\
+            \"We warned them,\" said Dr. Abu Karim al-Masri, a surgeon.\n";
+        assert_eq!(speakers(text), [Some("Abu Karim al-Masri".to_string())]);
+    }
+
+    #[test]
+    fn an_outlet_glued_before_a_caption_name_is_cut_off() {
+        assert_eq!(name("The Harbour Ledger Marta Quill"), ["Marta", "Quill"]);
+        assert_eq!(
+            name("Kelso Courier Ines de la Mora"),
+            ["Ines", "de", "la", "Mora"]
+        );
+        // A name with a body's word inside it stays whole.
+        assert_eq!(name("Ada Hall Rusk"), ["Ada", "Hall", "Rusk"]);
+    }
 }

@@ -990,7 +990,7 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
             let start = p.start + m.start() + parts.offset;
             let name_end = p.start + m.end();
             // "de Vos" after "Pierre de Vos": a surname with its particle.
-            let particle_surname = PARTICLES.contains(&parts.tokens[0]);
+            let particle_surname = opens_with_particle(&parts.tokens);
             if !particle_surname
                 && parts.tokens.len() >= 2
                 && parts.tokens.len() <= 4

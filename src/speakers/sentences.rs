@@ -50,8 +50,7 @@ pub(super) fn sentence_start(m: &str, at: usize) -> usize {
         if space_after(m, i) {
             // "Mr." and initials do not end sentences.
             let word = last_word(m, i - 1);
-            let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
-                || word.contains('.');
+            let abbrev = is_abbreviation(word) || word.contains('.');
             if !abbrev {
                 return i;
             }
@@ -73,8 +72,7 @@ pub(super) fn sentence_start_scan(m: &str, at: usize) -> usize {
         let c = b[i - 1];
         if matches!(c, b'.' | b'!' | b'?') && space_after(m, i) {
             let word = last_word(m, i - 1);
-            let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
-                || word.contains('.');
+            let abbrev = is_abbreviation(word) || word.contains('.');
             if !abbrev {
                 return i;
             }
@@ -93,7 +91,7 @@ pub(super) fn sentence_end_before_scan(m: &str, at: usize, ceiling: usize) -> us
             let next = b.get(i + 1).copied();
             if next.is_none_or(|n| n.is_ascii_whitespace()) {
                 let word = last_word(m, i);
-                let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+                let abbrev = is_abbreviation(word);
                 if !abbrev {
                     return i + 1;
                 }
@@ -102,6 +100,34 @@ pub(super) fn sentence_end_before_scan(m: &str, at: usize, ceiling: usize) -> us
         i += 1;
     }
     ceiling
+}
+
+/// Is `word` (before a full stop) an abbreviation that does not end a
+/// sentence: an initial ("J."), a title ("Mr.", "Gen."), a month or one
+/// of the short forms written with a stop ("No.", "Inc.", "Ave."), or
+/// initials ("U.S.")? A
+/// short name or an acronym ("Lee.", "the EU.") ends its sentence.
+pub(super) fn is_abbreviation(word: &str) -> bool {
+    const SHORT: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "col", "lt", "maj",
+        "sgt", "capt", "cpl", "pte", "adm", "cmdr", "rev", "fr", "prof", "hon", "mt", "ft", "co",
+        "inc", "ltd", "corp", "no", "nos", "vs", "ave", "rd", "blvd", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun", "approx", "dept", "est", "fig", "op",
+    ];
+    // Initials written together: "U.S.", "N.B." (the last stop is not in
+    // `word`).
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) {
+        return true;
+    }
+    let mut c = word.chars();
+    match (c.next(), c.next()) {
+        (Some(first), None) => first.is_uppercase(),
+        (Some(first), Some(_)) if first.is_uppercase() => {
+            word.len() <= 6 && SHORT.contains(&Lower::new(word).as_str())
+        }
+        _ => false,
+    }
 }
 
 /// True when only closing marks stand between byte `i` and white space.
@@ -145,7 +171,7 @@ pub(super) fn sentence_end_before(m: &str, at: usize, ceiling: usize) -> usize {
         let next = b.get(i + 1).copied();
         if next.is_none_or(|n| n.is_ascii_whitespace()) {
             let word = last_word(m, i);
-            let abbrev = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+            let abbrev = is_abbreviation(word);
             if !abbrev {
                 return i + 1;
             }
@@ -167,4 +193,29 @@ pub(super) fn floor(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names_and_acronyms_end_sentences_abbreviations_do_not() {
+        for w in ["J", "Mr", "Gen", "No", "Aug", "U.S", "N.B"] {
+            assert!(is_abbreviation(w), "{w}");
+        }
+        for w in ["Lee", "EU", "Cox", "BBC", "it"] {
+            assert!(!is_abbreviation(w), "{w}");
+        }
+        let m = "The pier will close, according to Mayor Ada Lee. Critics called it ___.";
+        let at = m.find("___").unwrap();
+        assert_eq!(&m[sentence_start(m, at)..at], " Critics called it ");
+        let m = "Mr. Lee met Gen. Ada Rusk in the U.S. on Monday. Then ___.";
+        assert_eq!(sentence_end(m, 0), m.find(" Then").unwrap());
+        // The speaker of the sentence before is not this one's.
+        let text = "Pier vote\n\n\
+            The pier will close, according to Mayor Ada Lee. Critics called it \"a disaster.\"\n";
+        let quotes = crate::analyze(text).quotes;
+        assert_ne!(quotes[0].speaker.as_deref(), Some("Ada Lee"));
+    }
 }
