@@ -12,10 +12,12 @@
 //!    names and pronouns give gender. Initials alone ("N.S.") are no one; a
 //!    name after a preposition ("in Port Avery") is an oblique mention,
 //!    never a pronoun's first choice.
-//! 2. **Candidates with evidence.** For each quotation the steps below put
-//!    forward candidates, each with its grammatical evidence, in order of
-//!    the strength of that evidence; the first that names someone wins
-//!    ([`QuoteExplained`] records every candidate and the winner):
+//! 2. **Candidates with evidence, scored.** For each quotation every step
+//!    below puts forward at most one candidate, with its grammatical
+//!    evidence and features; each candidate's score is the sum of its
+//!    features' hand-set weights (`scoring.rs`, `WEIGHTS`) and
+//!    the highest wins, the first gathered on a tie ([`QuoteExplained`]
+//!    records every candidate, its features and score, and the winner):
 //!    - `cue` (`cues.rs`): a speech verb with its subject on either side,
 //!      inverted or not ("…," said X / X said: "…" / X, a role, said),
 //!      "according to X", a dash ("…" — X), a colon lead-in, the owner of
@@ -37,11 +39,17 @@
 //!    - `same-quotation`: the pieces of a quotation that runs over
 //!      paragraphs share its speaker.
 //!
-//!    Candidates are scored by these general features, not by sentence
-//!    shapes: the kind of cue, the distance to the quotation (nearest
-//!    first), the clause position (a subject over an object or a name
-//!    after a preposition or a possessive), and animacy (a place, a
-//!    credit or a group named by a modifier is no person).
+//!    The features: the step's evidence (a cue of the quotation's own
+//!    sentence outweighs a neighbour's, which outweighs a lead-in, reported
+//!    speech, the sentence's subject and the last speaker, in that order);
+//!    where the mention stands (before or after the quotation, a pronoun);
+//!    whether it names anyone (a candidate that names no one loses to one
+//!    that does, except a speech verb's own subject); a quotation opening
+//!    its paragraph continues the speaker more surely than a later one.
+//!    Within a step, the clause position (a subject over an object or a
+//!    name after a preposition or a possessive), distance (nearest first)
+//!    and animacy (a place, a credit or a group named by a modifier is no
+//!    person) choose the one mention the step puts forward.
 //! 3. **Coreference.** The chosen mention is resolved to a person in one
 //!    step (`coreference.rs`): a full name; a surname or a first name (a
 //!    lone first name joined by "and" to a full name shares its surname); a
@@ -62,8 +70,9 @@
 //! `lexicon.rs` (word lists), `names.rs` (tokeniser, word sets, name parts),
 //! `registry.rs` (people and mentions), `sentences.rs` (masked paragraphs,
 //! sentence bounds), `cues.rs` (cue patterns), `candidates.rs` (subjects and
-//! bodies without a cue), `coreference.rs` (mention → person), `summary.rs`
-//! (the speakers list); this file runs the steps.
+//! bodies without a cue), `scoring.rs` (features, weights, the choice),
+//! `coreference.rs` (mention → person), `summary.rs` (the speakers list);
+//! this file runs the steps.
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
@@ -83,6 +92,7 @@ mod cues;
 mod lexicon;
 mod names;
 mod registry;
+mod scoring;
 mod sentences;
 mod summary;
 
@@ -92,6 +102,7 @@ use cues::*;
 use lexicon::*;
 use names::*;
 use registry::*;
+use scoring::*;
 use sentences::*;
 use summary::*;
 
@@ -136,6 +147,12 @@ pub struct Candidate {
     pub resolved: Option<String>,
     /// True for the candidate whose speaker the quotation took.
     pub chosen: bool,
+    /// The sum of the weights of `features`: the highest wins.
+    pub score: i32,
+    /// What the model weighed: the step's evidence first, then where the
+    /// mention stands ("before-quote", "pronoun") and whether it names
+    /// anyone ("names-no-one").
+    pub features: Vec<&'static str>,
 }
 
 /// Attribute every quote and build the speakers summary.
@@ -294,233 +311,123 @@ pub fn attribute_explained(
         // paragraph order).
         let prev_quoted = pi > 0 && start > 0 && quotes[start - 1].paragraph == Some(pi - 1);
         for (k, q) in quotes[start..qi].iter_mut().enumerate() {
-            let a = found[k].as_ref().or_else(|| {
+            let cue = found[k].as_ref().or_else(|| {
                 next_found[k + 1]
                     .or(last_found)
                     .and_then(|j| found[j].as_ref())
             });
-            if found[k].is_some() {
+            let own = found[k].is_some();
+            if own {
                 last_found = Some(k);
             }
-            match a {
-                Some((a, who)) => {
-                    let who = *who;
-                    q.cue = Some(a.cue.clone());
-                    q.speaker_mention = Some(a.who.clone());
-                    let joint = who.and_then(|_| {
-                        let start = a.at.checked_sub(base)?;
-                        let end = joint_names(&m, start + a.who.len())?;
-                        Some(fold(&m[start..end]))
-                    });
-                    if let Some(names) = joint {
-                        // "wrote Ola Brenn, Tom Vell and Ines Kowal": the
-                        // speakers together, as written.
-                        q.speaker = Some(names.clone());
-                        q.speaker_mention = Some(names);
-                    } else if let Some(id) = who {
-                        q.speaker = Some(with_article(&a.who, reg.people[id].canonical()));
-                        last_speaker = Some(id);
-                        last_mention = Some(a.who.clone());
-                        let key = a.who.split_whitespace().next().map(Lower::new);
-                        if let (Some(k), None) =
-                            (key.as_ref().map(Lower::as_str), reg.people[id].gender)
-                        {
-                            reg.people[id].gender = match k {
-                                "he" => Some(Gender::Male),
-                                "she" => Some(Gender::Female),
-                                _ => None,
-                            };
-                        }
-                    } else {
-                        let first = a.who.split_whitespace().next().map(Lower::new);
-                        match first.as_ref().map(Lower::as_str) {
-                            Some("he" | "she" | "they" | "i" | "we") | None => {}
-                            // "the agency", "a spokesman for the council": the
-                            // speaker as the article names them.
-                            Some(w) if ROLE_OPENERS.contains(&w) => {
-                                let fuller =
-                                    owned_body(&reg, &a.who, a.at, base, prev_start, last_speaker)
-                                        .or_else(|| {
-                                            role_phrases
-                                                .fuller(input, paragraphs, &a.who, a.at)
-                                                .map(str::to_string)
-                                        })
-                                        .or_else(|| named_body(input, a.at, &a.who));
-                                q.speaker = Some(fuller.unwrap_or_else(|| a.who.clone()));
-                            }
-                            // A group named by a modifier: "Clinton supporters".
-                            Some(_) if is_group(&a.who) => {
-                                q.speaker = Some(a.who.clone());
-                            }
-                            // A body a person owns: "Gowdy's office".
-                            Some(_) if is_possessive_body(&a.who) => {
-                                q.speaker = Some(fuller_body(input, a.at, &a.who));
-                            }
-                            // A name the registry does not know (one word).
-                            Some(_) => {
-                                let name = parse_run(&a.who).tokens.join(" ");
-                                q.speaker =
-                                    Some(with_article(&a.who, name)).filter(|s| !s.is_empty());
-                            }
-                        }
-                    }
-                    note(
-                        start + k,
-                        Candidate {
-                            mention: a.who.clone(),
-                            at: Some(a.at),
-                            evidence: if found[k].is_some() {
-                                "cue"
-                            } else {
-                                "cue-of-neighbour"
-                            },
-                            cue: Some(a.cue.clone()),
-                            resolved: q.speaker.clone(),
-                            chosen: q.speaker.is_some(),
-                        },
-                    );
+            let lead = text[..q.span.start - base].trim_start();
+            let opens_paragraph = lead.chars().nth(2).is_none();
+            // Gather: every step puts forward at most one candidate.
+            let mut props: SmallVec<[Proposal; 4]> = SmallVec::new();
+            if let Some((a, who)) = cue {
+                props.push(cue_proposal(
+                    &reg,
+                    input,
+                    paragraphs,
+                    &mut role_phrases,
+                    &m,
+                    (base, prev_start, last_speaker),
+                    (a, *who),
+                    own,
+                    q.span,
+                ));
+            }
+            // "She said:" ending the paragraph before one that is only
+            // quotation.
+            let intro = (opens_paragraph && k == 0 && pi > 0)
+                .then(|| intro_proposal(&reg, input, paragraphs, pi, last_speaker))
+                .flatten();
+            let intro_found = intro.is_some();
+            props.extend(intro);
+            if opens_paragraph && k == 0 && pi > 0 && !prev_quoted && !intro_found {
+                if let Some((id, mention)) = reported_speaker(&reg, input, &paragraphs[pi - 1]) {
+                    // "Dana Roe, a welder, said cold cracks hoses. ¶
+                    // 'Rubber just gives up.'": the speaker of the
+                    // reported speech just before.
+                    props.push(Proposal::new(
+                        "reported-speech",
+                        None,
+                        Some(mention),
+                        Some(reg.people[id].canonical()),
+                        Some(id),
+                        &[],
+                    ));
                 }
-                None => {
-                    // A paragraph that is only quotation continues the speaker;
-                    // one introduced by "she said:" at the end of the paragraph
-                    // before belongs to whoever that names.
-                    let lead = text[..q.span.start - base].trim_start();
-                    let opens_paragraph = lead.chars().nth(2).is_none();
-                    let intro = (opens_paragraph && k == 0 && pi > 0)
-                        .then(|| {
-                            let prev = &paragraphs[pi - 1];
-                            let pt = prev.span.of(input);
-                            if !pt.trim_end().ends_with(':') {
-                                return None;
-                            }
-                            let pm = masked(pt, prev.span.start, &[]);
-                            let end = pm.trim_end().len();
-                            let a = attribution_for(&pm, end, end, &|w| knows(&reg, w))?.folded();
-                            let who = resolve(
-                                &reg,
-                                &a.who,
-                                prev.span.start + a.at,
-                                prev.span.start,
-                                pi.checked_sub(2)
-                                    .map_or(prev.span.start, |k| paragraphs[k].span.start),
-                                last_speaker,
-                            );
-                            Some((a, who))
-                        })
-                        .flatten();
-                    if let Some((a, who)) = intro {
-                        q.cue = Some(a.cue.clone());
-                        q.speaker_mention = Some(a.who.clone());
-                        if let Some(id) = who {
-                            q.speaker = Some(reg.people[id].canonical());
-                            last_speaker = Some(id);
-                            last_mention = Some(a.who.clone());
-                        }
-                        note(
-                            start + k,
-                            Candidate {
-                                mention: a.who.clone(),
-                                at: Some(a.at + paragraphs[pi - 1].span.start),
-                                evidence: "intro-paragraph",
-                                cue: Some(a.cue.clone()),
-                                resolved: q.speaker.clone(),
-                                chosen: q.speaker.is_some(),
-                            },
-                        );
-                    } else if let Some((id, mention)) =
-                        (opens_paragraph && k == 0 && pi > 0 && !prev_quoted)
-                            .then(|| reported_speaker(&reg, input, &paragraphs[pi - 1]))
-                            .flatten()
-                    {
-                        // "Dana Roe, a welder, said cold cracks hoses. ¶
-                        // 'Rubber just gives up.'": the speaker of the
-                        // reported speech just before.
-                        q.speaker = Some(reg.people[id].canonical());
-                        q.speaker_mention = Some(mention.clone());
-                        q.cue = None;
-                        last_speaker = Some(id);
-                        last_mention = Some(mention.clone());
-                        note(
-                            start + k,
-                            Candidate {
-                                mention,
-                                at: None,
-                                evidence: "reported-speech",
-                                cue: None,
-                                resolved: q.speaker.clone(),
-                                chosen: true,
-                            },
-                        );
-                    } else if opens_paragraph {
-                        if let Some(id) = last_speaker {
-                            q.speaker = Some(reg.people[id].canonical());
-                            q.speaker_mention = last_mention.clone();
-                            q.cue = None;
-                            note(
-                                start + k,
-                                Candidate {
-                                    mention: last_mention.clone().unwrap_or_default(),
-                                    at: None,
-                                    evidence: "continues-speaker",
-                                    cue: None,
-                                    resolved: q.speaker.clone(),
-                                    chosen: true,
-                                },
-                            );
-                        }
-                    }
-                    // No speech verb: the words belong to the subject of
-                    // their sentence ("Gorka said Clinton would make her
-                    // "a third term"", "He anticipated "dealing with …"");
-                    // a later quote of a paragraph with no subject for it
-                    // continues the last speaker.
-                    if q.speaker.is_none() {
-                        let (lo, hi) = windows[k];
-                        if let Some((id, mention)) = sentence_subject(
-                            &reg,
-                            input,
-                            &m[lo..hi],
-                            base + lo,
-                            q.span,
-                            prev_start,
-                            last_speaker,
-                        )
-                        .filter(|(_, mention)| !mention.contains('_'))
-                        {
-                            q.speaker = Some(
-                                id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical()),
-                            );
-                            q.speaker_mention = Some(mention.clone());
-                            q.cue = None;
-                            note(
-                                start + k,
-                                Candidate {
-                                    mention,
-                                    at: None,
-                                    evidence: "sentence-subject",
-                                    cue: None,
-                                    resolved: q.speaker.clone(),
-                                    chosen: true,
-                                },
-                            );
-                        } else if let (true, Some(id)) = (k > 0, last_speaker) {
-                            q.speaker = Some(reg.people[id].canonical());
-                            q.speaker_mention = last_mention.clone();
-                            q.cue = None;
-                            note(
-                                start + k,
-                                Candidate {
-                                    mention: last_mention.clone().unwrap_or_default(),
-                                    at: None,
-                                    evidence: "continues-speaker",
-                                    cue: None,
-                                    resolved: q.speaker.clone(),
-                                    chosen: true,
-                                },
-                            );
-                        }
+            }
+            // No speech verb: the words belong to the subject of their
+            // sentence ("Gorka said Clinton would make her "a third term"",
+            // "He anticipated "dealing with …"").
+            let (lo, hi) = windows[k];
+            if let Some((id, mention)) = sentence_subject(
+                &reg,
+                input,
+                &m[lo..hi],
+                base + lo,
+                q.span,
+                prev_start,
+                last_speaker,
+            )
+            .filter(|(_, mention)| !mention.contains('_'))
+            {
+                let speaker = id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical());
+                props.push(Proposal::new(
+                    "sentence-subject",
+                    None,
+                    Some(mention),
+                    Some(speaker),
+                    None,
+                    &[],
+                ));
+            }
+            // A paragraph that is only quotation, or a later quotation of a
+            // paragraph, continues the last speaker.
+            if let Some(id) = last_speaker {
+                let opener = opens_paragraph && !intro_found;
+                if opener || k > 0 {
+                    props.push(Proposal::new(
+                        "continues-speaker",
+                        None,
+                        last_mention.clone(),
+                        Some(reg.people[id].canonical()),
+                        None,
+                        if opener { &["paragraph-opener"] } else { &[] },
+                    ));
+                }
+            }
+            // Score and choose: the highest score wins, the first gathered
+            // on a tie.
+            let mut best: Option<usize> = None;
+            for (i, p) in props.iter().enumerate() {
+                if best.is_none_or(|b| p.note.score > props[b].note.score) {
+                    best = Some(i);
+                }
+            }
+            if let Some(b) = best {
+                let p = &mut props[b];
+                q.cue = p.note.cue.clone();
+                q.speaker_mention = p.mention.clone();
+                q.speaker = p.note.resolved.clone();
+                p.note.chosen = q.speaker.is_some();
+                if let Some(id) = p.person {
+                    last_speaker = Some(id);
+                    last_mention = p.mention.clone();
+                    if p.pronoun_gender && reg.people[id].gender.is_none() {
+                        let key = p.note.mention.split_whitespace().next().map(Lower::new);
+                        reg.people[id].gender = match key.as_ref().map(Lower::as_str) {
+                            Some("he") => Some(Gender::Male),
+                            Some("she") => Some(Gender::Female),
+                            _ => None,
+                        };
                     }
                 }
+            }
+            for p in props {
+                note(start + k, p.note);
             }
         }
     }
@@ -619,6 +526,8 @@ fn same_quotation(q: &Quote) -> Candidate {
         cue: q.cue.clone(),
         resolved: q.speaker.clone(),
         chosen: true,
+        score: 0,
+        features: vec!["same-quotation"],
     }
 }
 
