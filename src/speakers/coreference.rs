@@ -247,3 +247,79 @@ pub(super) fn resolve(
         }
     }
 }
+
+/// How far back an acronym looks for the full name it was given for.
+const ACRONYM_WINDOW: usize = 32 * 1024;
+
+/// "HDA" after "the Harbour Development Agency (HDA)": an acronym stands
+/// for the full name written before it in brackets, in the
+/// [`ACRONYM_WINDOW`] bytes before `at`, when the capitalised words of
+/// that name (joined by "of", "and", commas…) spell it.
+pub(super) fn expand_acronym(input: &str, at: usize, name: &str) -> Option<String> {
+    if !(2..=6).contains(&name.len()) || !name.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let at = floor(input, at.min(input.len()));
+    let from = floor(input, at.saturating_sub(ACRONYM_WINDOW));
+    let window = &input[from..at];
+    let open = window.rfind(&format!("({name})"))?;
+    let before = window[..open].trim_end();
+    // Walk back word by word until the capitalised words spell the name.
+    let letters: Vec<u8> = name.bytes().rev().collect();
+    let mut matched = 0;
+    let mut start = before.len();
+    for w in before.rsplit(char::is_whitespace) {
+        let bare = w.trim_end_matches(',');
+        let first = bare.chars().next()?;
+        if first.is_uppercase() {
+            if !first.is_ascii() || first as u32 as u8 != letters[matched] {
+                return None;
+            }
+            matched += 1;
+        } else if !matches!(bare, "of" | "and" | "for" | "the" | "on" | "de" | "&") || matched == 0
+        {
+            return None;
+        }
+        start -= w.len();
+        if matched == letters.len() {
+            return Some(fold(&before[start..]));
+        }
+        start = start.saturating_sub(1);
+        // (A run of white space other than one space ends the name.)
+        if !before[..start + 1].ends_with(' ') {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_acronym_stands_for_the_name_it_was_given_for() {
+        let t = "Funds came from the Harbour Development Agency (HDA) last year. \
+                 Later HDA said";
+        let at = t.rfind("HDA").unwrap();
+        assert_eq!(
+            expand_acronym(t, at, "HDA").as_deref(),
+            Some("Harbour Development Agency")
+        );
+        let t = "A letter from Roads, Rails and Ports Norland (RRPN) came. RRPN said";
+        assert_eq!(
+            expand_acronym(t, t.len(), "RRPN").as_deref(),
+            Some("Roads, Rails and Ports Norland")
+        );
+        let t = "The Bureau of Fair Trade (BFT) ruled. BFT said";
+        assert_eq!(
+            expand_acronym(t, t.len(), "BFT").as_deref(),
+            Some("Bureau of Fair Trade")
+        );
+        // Initials that do not spell it, an acronym never defined, a name.
+        let t = "the Harbour Board (HDA) met. HDA said";
+        assert_eq!(expand_acronym(t, t.len(), "HDA"), None);
+        assert_eq!(expand_acronym("HDA said", 8, "HDA"), None);
+        assert_eq!(expand_acronym("Lena (Lena) said", 16, "Lena"), None);
+    }
+}

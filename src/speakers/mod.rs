@@ -412,6 +412,15 @@ pub fn attribute_explained(
                 q.cue = p.note.cue.clone();
                 q.speaker_mention = p.mention.clone();
                 q.speaker = p.note.resolved.clone();
+                // "HDA" after "the Harbour Development Agency (HDA)".
+                if let Some(full) = q
+                    .speaker
+                    .as_deref()
+                    .and_then(|s| expand_acronym(input, q.span.start, s))
+                {
+                    q.speaker = Some(full);
+                    p.note.resolved = q.speaker.clone();
+                }
                 p.note.chosen = q.speaker.is_some();
                 if let Some(id) = p.person {
                     last_speaker = Some(id);
