@@ -566,7 +566,20 @@ pub(super) fn role_phrases_for(
             if !bare.eq_ignore_ascii_case(head) {
                 continue;
             }
-            // Walk back over at most four modifiers to a determiner.
+            // Walk back over at most four modifiers to a determiner (the
+            // word just before the head is a modifier, never a determiner
+            // itself: "a move the company made" holds no phrase for
+            // "company" but "the company").
+            let modifier = k
+                .checked_sub(1)
+                .map(|j| Lower::new(words[j].1))
+                .is_some_and(|w| {
+                    !matches!(w.as_str(), "the" | "a" | "an" | "one" | "another")
+                        && !PHRASE_END.contains(&w.as_str())
+                });
+            if !modifier {
+                continue;
+            }
             for back in 2..=5 {
                 let Some(j) = k.checked_sub(back) else { break };
                 let (start, det) = words[j];

@@ -293,6 +293,106 @@ pub(super) fn expand_acronym(input: &str, at: usize, name: &str) -> Option<Strin
     None
 }
 
+/// What [`subject_organisation`] reads, built once per article: the
+/// paragraphs, the quotations' spans (in order) and, on first use, the
+/// words the article writes capitalised mid-sentence.
+pub(super) struct Orgs<'a> {
+    pub(super) input: &'a str,
+    pub(super) paragraphs: &'a [Element],
+    pub(super) quotes: Vec<Span>,
+    pub(super) mid_sentence: OnceCell<HashSet<&'a str, BuildHasherDefault<WordHasher>>>,
+}
+
+/// How many sentences back "the company" looks for the
+/// organisation it stands for.
+const ORG_SENTENCES: usize = 6;
+
+/// "the company said" after "Brightwater said on Monday that …": a
+/// generic noun for a body stands for the organisation that is the subject of a recent sentence — a capitalised
+/// name that opens the clause, followed by a lower-case word (its verb),
+/// and names no person of the registry. Looked for in up to
+/// [`ORG_SENTENCES`] sentences before `at`, in its paragraph and the two
+/// before it; the name as written.
+pub(super) fn subject_organisation(reg: &Registry, orgs: &Orgs, at: usize) -> Option<String> {
+    let (input, paragraphs) = (orgs.input, orgs.paragraphs);
+    let pi = paragraphs
+        .partition_point(|p| p.span.start <= at)
+        .checked_sub(1)?;
+    let mut budget = ORG_SENTENCES;
+    for p in paragraphs[pi.saturating_sub(2)..=pi].iter().rev() {
+        let text = p.span.of(input);
+        let mut end = floor(text, at.saturating_sub(p.span.start).min(text.len()));
+        while end > 0 && budget > 0 {
+            budget -= 1;
+            let s = sentence_start(text, end - 1);
+            if let Some(name) = organisation_opening(reg, orgs, text, p.span.start, s, end) {
+                return Some(name);
+            }
+            if s == 0 {
+                break;
+            }
+            end = s;
+        }
+    }
+    None
+}
+
+/// The organisation named by a capitalised phrase that opens the main
+/// clause of `text[s..end]` and is followed by a lower-case word that is
+/// not a preposition or a relative pronoun: "Brightwater said", "Norland
+/// Rail Ltd. has", not "But", "It", "Lena Fisk" (a person) or "Port Avery,
+/// where".
+fn organisation_opening(
+    reg: &Registry,
+    orgs: &Orgs,
+    text: &str,
+    base: usize,
+    s: usize,
+    end: usize,
+) -> Option<String> {
+    let at = clause_start(text, s, end);
+    // (Never the words of a quotation.)
+    let k = orgs.quotes.partition_point(|q| q.start <= base + at);
+    if (k > 0 && base + at < orgs.quotes[k - 1].end)
+        || text[s..at].contains(['"', '\u{201c}', '\u{2018}', '\u{ab}'])
+    {
+        return None;
+    }
+    let t = &text[at..end];
+    let phrase = CAPS_NP.find(t)?.as_str();
+    let first = phrase.split_whitespace().next()?;
+    if has_key(&STOP_WORDS, first) || PRONOUNS.contains(&Key::new(first).as_str()) {
+        return None;
+    }
+    let next = t[phrase.len()..].split_whitespace().next().unwrap_or("");
+    let verbish = next.chars().next().is_some_and(char::is_lowercase)
+        && !PHRASE_END.contains(&Key::new(next).as_str())
+        && !matches!(next, "who" | "whose" | "where" | "which");
+    if !verbish {
+        return None;
+    }
+    let parts = parse_run(phrase);
+    let last = parts.tokens.last()?;
+    // No person: not a name the registry holds as someone's surname or
+    // first name, nor a run that reads as a person's name.
+    // A lone word opening a sentence is a name only when the article also
+    // writes it capitalised mid-sentence ("Same high standards" is not).
+    if parts.tokens.len() == 1
+        && !orgs
+            .mid_sentence
+            .get_or_init(|| capitalised_mid_sentence(orgs.input))
+            .contains(last)
+    {
+        return None;
+    }
+    let person = reg
+        .by_surname(last, usize::MAX)
+        .is_some_and(|id| reg.people[id].count >= 2)
+        || reg.by_first_name(parts.tokens[0]).is_some()
+        || (parts.tokens.len() >= 2 && plausible_name(&parts.tokens) && !is_org_head(last));
+    (!person).then(|| fold(phrase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -211,6 +211,12 @@ pub fn attribute_explained(
     spans.sort();
     let mut reg = gather(input, &spans, quotes);
     let mut role_phrases = RolePhrases::default();
+    let orgs = Orgs {
+        input,
+        paragraphs,
+        quotes: quotes.iter().map(|q| q.span).collect(),
+        mid_sentence: OnceCell::new(),
+    };
     let mut last_speaker: Option<usize> = None;
     let mut last_mention: Option<String> = None;
     let mut qi = 0;
@@ -330,6 +336,7 @@ pub fn attribute_explained(
                     input,
                     paragraphs,
                     &mut role_phrases,
+                    &orgs,
                     &m,
                     (base, prev_start, last_speaker),
                     (a, *who),
@@ -735,6 +742,34 @@ mod tests {
             .into_iter()
             .map(|q| q.speaker)
             .collect()
+    }
+
+    #[test]
+    fn the_company_stands_for_the_organisation_that_was_the_subject() {
+        let text = "Ferry fares rise\n\nBy Ann Lee\n\n\
+                    Brightwater said on Monday that fares on the island routes would rise in spring. \
+                    Officials at the port had expected a smaller rise from Brightwater this year.\n\n\
+                    \u{201c}Fuel has doubled,\u{201d} the company said in a statement.\n\n\
+                    The new timetable will be posted at every pier on the island next week.\n";
+        assert_eq!(speakers(text), [Some("Brightwater".to_string())]);
+        // A capitalised word opening a sentence inside a quotation, or one
+        // the article never writes mid-sentence, is no organisation.
+        let text = "Ferry fares rise\n\nBy Ann Lee\n\n\
+                    Posters read \u{201c}Low fares. Same boats.\u{201d} across the harbour this week.\n\n\
+                    Later the company said fares had saved riders \u{201c}a fortune\u{201d} this year.\n";
+        assert_eq!(speakers(text), [None, Some("the company".to_string())]);
+    }
+
+    #[test]
+    fn a_determiner_before_the_head_is_no_modifier() {
+        // "a move the company made" holds no fuller form of "the company".
+        let text = "Ferry fares rise\n\nBy Ann Lee\n\n\
+                    It was a move the company made in haste, critics on the island said.\n\n\
+                    \u{201c}We will keep our prices fair,\u{201d} the company said.\n";
+        assert_eq!(
+            speakers(text).last(),
+            Some(&Some("the company".to_string()))
+        );
     }
 
     #[test]

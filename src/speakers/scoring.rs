@@ -109,6 +109,7 @@ pub(super) fn cue_proposal(
     input: &str,
     paragraphs: &[Element],
     role_phrases: &mut RolePhrases,
+    orgs: &Orgs,
     m: &str,
     ctx: (usize, usize, Option<usize>),
     (a, who): (&Attribution, Option<usize>),
@@ -144,7 +145,14 @@ pub(super) fn cue_proposal(
                             .fuller(input, paragraphs, &a.who, a.at)
                             .map(str::to_string)
                     })
-                    .or_else(|| named_body(input, a.at, &a.who));
+                    .or_else(|| named_body(input, a.at, &a.who))
+                    .or_else(|| {
+                        // "the company", "the agency": the organisation
+                        // that is the subject of a recent sentence.
+                        is_body_noun(&a.who)
+                            .then(|| subject_organisation(reg, orgs, a.at))
+                            .flatten()
+                    });
                 Some(fuller.unwrap_or_else(|| a.who.clone()))
             }
             // A group named by a modifier: "Clinton supporters".
@@ -178,6 +186,18 @@ pub(super) fn cue_proposal(
     p.note.at = Some(a.at);
     p.pronoun_gender = true;
     p
+}
+
+/// "the company", "The agency": the definite article and one noun for a
+/// kind of body.
+pub(super) fn is_body_noun(who: &str) -> bool {
+    let mut words = who.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(the), Some(noun), None) => {
+            the.eq_ignore_ascii_case("the") && ORG_NOUNS.contains(&lower_key(noun).as_str())
+        }
+        _ => false,
+    }
 }
 
 /// The candidate of a quotation that opens paragraph `pi` after a
