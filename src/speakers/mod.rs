@@ -60,7 +60,11 @@
 //!    be of its gender first), else the last speaker, else someone named in
 //!    the last 64 mentions. Organisations and unnamed sources keep the
 //!    phrase the article uses ("a spokesman for the council"), in its fuller
-//!    form when one was written before.
+//!    form when one was written before; "the company" or "the agency" with
+//!    no fuller form stands for the organisation that is the subject of a
+//!    recent sentence ("Brightwater said on Monday …"); an acronym for the
+//!    full name it was given for in brackets ("the Harbour Development
+//!    Agency (HDA)").
 //!
 //! Every step reads a bounded window or an index built once per article or
 //! paragraph, so attribution is linear in the input (tests/hostile.rs).
