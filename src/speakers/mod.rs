@@ -765,6 +765,17 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_surname_goes_to_the_holder_named_most_often() {
+        let text = "Quist quits the race\n\nBy Ann Lee\n\n\
+                    Tom Quist left the race for governor on Saturday after a poor result in the north.\n\n\
+                    Mr. Quist had led the polls in the spring. Mr. Quist then lost two debates.\n\n\
+                    The family of Tom Quist has run the state before: his brother Arlo Quist served two terms.\n\n\
+                    \u{201c}I gave it everything I had,\u{201d} Mr. Quist said on Saturday night.\n\n\
+                    The state party will meet on Monday to plan the rest of the campaign season.\n";
+        assert_eq!(speakers(text), [Some("Tom Quist".to_string())]);
+    }
+
+    #[test]
     fn a_determiner_before_the_head_is_no_modifier() {
         // "a move the company made" holds no fuller form of "the company".
         let text = "Ferry fares rise\n\nBy Ann Lee\n\n\

@@ -76,6 +76,9 @@ pub(super) struct Registry {
     pub(super) role_mentions: OnceCell<Vec<Vec<(usize, usize)>>>,
 }
 
+/// How many of a surname's last mentions [`Registry::by_surname`] weighs.
+pub(super) const SURNAME_WINDOW: usize = 16;
+
 /// The people who hold one role.
 #[derive(Debug, Default)]
 pub(super) struct Role {
@@ -264,14 +267,32 @@ impl Registry {
         self.mentions.push(m);
     }
 
-    /// The person a single surname refers to at `at`: the most recently
-    /// mentioned one with that surname.
+    /// The person a single surname refers to at `at`: of the people with
+    /// that surname named in its last [`SURNAME_WINDOW`] mentions, the one
+    /// named most often (the story's subject, not a relative named once in
+    /// passing: "Mr. Quist" after "Nell Quist … Mr. Quist … Mr. Quist …
+    /// his brother Arlo Quist's"), the most recent on a tie.
     pub(super) fn by_surname(&self, name: &str, at: usize) -> Option<usize> {
         let key = Key::new(name);
         let key = key.as_str();
         let recent = self.surname_mentions.get(key).and_then(|v| {
             let k = v.partition_point(|&(start, _)| start < at);
-            k.checked_sub(1).map(|k| v[k].1)
+            let last = v[k.checked_sub(1)?].1;
+            let window = &v[k.saturating_sub(SURNAME_WINDOW)..k];
+            let count = |p: usize| window.iter().filter(|&&(_, q)| q == p).count();
+            let mut best = (last, count(last));
+            let mut seen: SmallVec<[usize; 4]> = SmallVec::new();
+            for &(_, p) in window.iter().rev() {
+                if p == last || seen.contains(&p) || seen.len() >= 4 {
+                    continue;
+                }
+                seen.push(p);
+                let c = count(p);
+                if c > best.1 {
+                    best = (p, c);
+                }
+            }
+            Some(best.0)
         });
         recent.or_else(|| {
             self.by_last
