@@ -941,6 +941,18 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_quoted_as_saying_is_a_cue() {
+        assert_eq!(
+            who(
+                "\"The pier is safe,\" she was quoted as saying in the notice.",
+                "The pier is safe,"
+            )
+            .as_deref(),
+            Some("she")
+        );
+    }
+
+    #[test]
     fn a_description_stands_for_the_person_in_the_story() {
         let text = "Tower deal\n\n\
             Developer Harold Quist bought the tower on Monday.\n\n\
