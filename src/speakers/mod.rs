@@ -776,6 +776,18 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_borne_by_men_and_women_carries_no_gender() {
+        let text = "Clinic hours cut\n\nBy Ann Lee\n\n\
+                    Mara Olsen, who runs the clinic, announced the cut on Monday.\n\n\
+                    Lee Brant, a nurse at the clinic, said she is unsure what comes next. \
+                    \u{201c}We will keep going,\u{201d} she said.\n\n\
+                    The clinic will open on three days a week from March.\n";
+        assert_eq!(speakers(text), [Some("Lee Brant".to_string())]);
+        assert_eq!(first_name_gender("Lee"), None);
+        assert_eq!(first_name_gender("Sam"), None);
+    }
+
+    #[test]
     fn a_determiner_before_the_head_is_no_modifier() {
         // "a move the company made" holds no fuller form of "the company".
         let text = "Ferry fares rise\n\nBy Ann Lee\n\n\
