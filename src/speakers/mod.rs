@@ -788,6 +788,16 @@ mod tests {
     }
 
     #[test]
+    fn a_role_is_its_head_not_the_noun_of_its_prepositional_phrase() {
+        // "a spokeswoman for the council" holds no role "council".
+        let text = "Bridge tolls rise\n\nBy Ann Lee\n\n\
+                    Ola Brenn, a spokeswoman for the harbour council, confirmed the rise on Monday.\n\n\
+                    \u{201c}The bridge needs repairs,\u{201d} the council said in a note to residents.\n\n\
+                    Tolls will rise by a fifth from the first of May for every car and lorry.\n";
+        assert_eq!(speakers(text), [Some("the harbour council".to_string())]);
+    }
+
+    #[test]
     fn a_determiner_before_the_head_is_no_modifier() {
         // "a move the company made" holds no fuller form of "the company".
         let text = "Ferry fares rise\n\nBy Ann Lee\n\n\

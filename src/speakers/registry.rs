@@ -76,6 +76,24 @@ pub(super) struct Registry {
     pub(super) role_mentions: OnceCell<Vec<Vec<(usize, usize)>>>,
 }
 
+/// The head of a role, before a prepositional phrase: "a joint venture
+/// with the state oil company" is a venture, not a company; "spokeswoman
+/// for the council" is no council. Empty for a role that is only such a
+/// phrase.
+pub(super) fn role_head(r: &str) -> &str {
+    let head = r
+        .split(' ')
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "with" | "of" | "for" | "at" | "in" | "from" | "on" | "to"
+            )
+        })
+        .map(|w| w.len() + 1)
+        .sum::<usize>();
+    &r[..head.saturating_sub(1).min(r.len())]
+}
+
 /// How many of a surname's last mentions [`Registry::by_surname`] weighs.
 pub(super) const SURNAME_WINDOW: usize = 16;
 
@@ -344,6 +362,10 @@ impl Registry {
     pub(super) fn index_roles(&mut self) {
         for (i, p) in self.people.iter().enumerate() {
             for r in &p.roles {
+                let r = role_head(r);
+                if r.is_empty() {
+                    continue;
+                }
                 let mut at = Some(0);
                 while let Some(k) = at {
                     let slot = self.role_index.len();
@@ -372,7 +394,8 @@ impl Registry {
                 .map(|p| {
                     let mut s = Vec::new();
                     for r in &p.roles {
-                        let mut at = Some(0);
+                        let r = role_head(r);
+                        let mut at = (!r.is_empty()).then_some(0);
                         while let Some(k) = at {
                             if let Some(role) = self.role_index.get(&r[k..]) {
                                 s.push(role.slot);
