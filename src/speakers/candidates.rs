@@ -361,8 +361,15 @@ pub(super) fn clause_start(m: &str, s: usize, end: usize) -> usize {
 pub(super) fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
     let at = clause_start(m, s, end);
     let t = &m[at..end];
+    // Where the phrase starts in `t`: past a description before the name.
+    let mut from = 0;
     let (len, np) = if t.starts_with("It ") {
         (2, Np::It)
+    } else if let Some(name) = DESCRIBED_BODY.captures(t).and_then(|c| c.name("name")) {
+        // "The island ferry company Brightwater said": the body is the
+        // name after its description.
+        from = name.start();
+        (name.end(), Np::Body)
     } else if let Some(d) = DOC_NP.find(t) {
         // "a report from the centrist Harbour Institute put it this way":
         // the document speaks for the body that issued it.
@@ -434,8 +441,18 @@ pub(super) fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize,
                 | "that"
                 | "whose"
         );
-    verbish.then_some((at, at + len, np))
+    verbish.then_some((at + from, at + len, np))
 }
+
+/// A description of a body ending in its kind, then the body's name: "The
+/// island ferry company Brightwater", "the charity Harbour Aid".
+pub(super) static DESCRIBED_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[Tt]he|[Aa]n?)\s+(?:{TOK}\s+){{0,2}}(?:[a-z][a-z\-]*\s+){{0,3}}(?:{})\s+(?P<name>{TOK}(?:\s+{TOK}){{0,3}})",
+        ORG_NOUNS.join("|")
+    ))
+    .expect("described body")
+});
 
 /// Does a subject name someone known: a pronoun, a role phrase, or a name
 /// the registry holds (by surname or a unique first name)?

@@ -798,6 +798,15 @@ mod tests {
     }
 
     #[test]
+    fn a_body_described_before_its_name_is_named_by_its_name() {
+        let text = "Ferry fares rise\n\nBy Ann Lee\n\n\
+                    The Norland aid group Harbour Aid said its island director was among those hurt. \
+                    A statement said the group was \u{201c}shaken and saddened\u{201d} by the news.\n\n\
+                    Fares have not risen on the island routes for six years.\n";
+        assert_eq!(speakers(text), [Some("Harbour Aid".to_string())]);
+    }
+
+    #[test]
     fn a_determiner_before_the_head_is_no_modifier() {
         // "a move the company made" holds no fuller form of "the company".
         let text = "Ferry fares rise\n\nBy Ann Lee\n\n\
