@@ -139,7 +139,8 @@ pub(super) fn cue_proposal(
             // "the agency", "a spokesman for the council": the speaker as
             // the article names them.
             Some(w) if ROLE_OPENERS.contains(&w) => {
-                let fuller = owned_body(reg, &a.who, a.at, base, prev_start, last_speaker)
+                let fuller = described_name(&a.who)
+                    .or_else(|| owned_body(reg, &a.who, a.at, base, prev_start, last_speaker))
                     .or_else(|| {
                         role_phrases
                             .fuller(input, paragraphs, &a.who, a.at)
@@ -186,6 +187,26 @@ pub(super) fn cue_proposal(
     p.note.at = Some(a.at);
     p.pronoun_gender = true;
     p
+}
+
+/// "the island press Quillbooks", "a ferry firm Brightwater Ltd": a
+/// description in lower-case words, then a name: the name.
+pub(super) fn described_name(who: &str) -> Option<String> {
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let first_name = words
+        .iter()
+        .skip(1)
+        .position(|w| w.starts_with(char::is_uppercase))?
+        + 1;
+    let described = first_name >= 2
+        && words[1..first_name].iter().all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !PHRASE_END.contains(&Key::new(w).as_str())
+        })
+        && words[first_name..]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase));
+    described.then(|| words[first_name..].join(" "))
 }
 
 /// "the company", "The agency": the definite article and one noun for a
@@ -242,6 +263,24 @@ pub(super) fn intro_proposal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_description_then_a_name_is_the_name() {
+        assert_eq!(
+            described_name("the island press Quillbooks").as_deref(),
+            Some("Quillbooks")
+        );
+        assert_eq!(
+            described_name("a ferry firm Brightwater Ltd").as_deref(),
+            Some("Brightwater Ltd")
+        );
+        // A role of a body, a bare noun, a name alone, a phrase with a
+        // preposition: no.
+        assert_eq!(described_name("a spokesman for harbour Democrats"), None);
+        assert_eq!(described_name("the company"), None);
+        assert_eq!(described_name("the Harbour Board"), None);
+        assert_eq!(described_name("the board of Harbour Aid"), None);
+    }
 
     #[test]
     fn the_steps_rank_by_the_strength_of_their_evidence() {
