@@ -31,6 +31,9 @@
 //!    - `reported-speech`: a paragraph that opens with a quotation and has
 //!      no cue, after a paragraph of reported speech with no quotation
 //!      ("Dana Roe, a welder, said cold cracks hoses."), is that speaker's;
+//!    - `topic-since-last-quote`: a quotation that opens its paragraph,
+//!      after a paragraph without quotations whose subject is someone
+//!      named in full (of known gender), is that person's;
 //!    - `continues-speaker`: else such a paragraph continues the last
 //!      speaker;
 //!    - `sentence-subject` (`candidates.rs`): words no verb attributes belong
@@ -139,6 +142,9 @@ pub struct Candidate {
     /// `"intro-paragraph"` (a paragraph before ending "… said:"),
     /// `"reported-speech"` (a paragraph that opens with a quotation and has
     /// no cue, after a paragraph of reported speech: its speaker),
+    /// `"topic-since-last-quote"` (a quotation opening its paragraph: the
+    /// person named in full as a subject since the last quotation's
+    /// paragraph),
     /// `"continues-speaker"` (a paragraph that is only quotation, or a later
     /// quotation of a paragraph, continues the last speaker),
     /// `"sentence-subject"` (the subject of its sentence, no speech verb),
@@ -214,6 +220,14 @@ pub fn attribute_explained(
         .collect();
     spans.sort();
     let mut reg = gather(input, &spans, quotes);
+    let quotes_end: Vec<usize> = quotes
+        .iter()
+        .map(|q| {
+            q.paragraph
+                .and_then(|p| paragraphs.get(p))
+                .map_or(q.span.end, |p| p.span.end)
+        })
+        .collect();
     let mut role_phrases = RolePhrases::default();
     let orgs = Orgs {
         input,
@@ -364,6 +378,28 @@ pub fn attribute_explained(
                         "reported-speech",
                         None,
                         Some(mention),
+                        Some(reg.people[id].canonical()),
+                        Some(id),
+                        &[],
+                    ));
+                }
+            }
+            // A quotation opening its paragraph, with someone else named
+            // as the subject of a sentence since the last quotation: the
+            // story has turned to that person ("…," Ola said. ¶ Ines Kowal
+            // runs the shop now. ¶ "…").
+            if opens_paragraph && k == 0 && !intro_found {
+                // (After the paragraph of the last quotation: the words
+                // after a quotation in its own paragraph do not change
+                // the subject.)
+                let since = start.checked_sub(1).map_or(0, |i| quotes_end[i]);
+                if let Some(id) =
+                    topic_since(&reg, since, q.span.start).filter(|&id| Some(id) != last_speaker)
+                {
+                    props.push(Proposal::new(
+                        "topic-since-last-quote",
+                        None,
+                        Some(reg.people[id].mentions.last().cloned().unwrap_or_default()),
                         Some(reg.people[id].canonical()),
                         Some(id),
                         &[],
@@ -534,6 +570,23 @@ fn reported_speaker(reg: &Registry, input: &str, prev: &Element) -> Option<(usiz
         .iter()
         .find(|x| x.subject && !x.oblique)
         .map(|x| (x.person, fold(&input[x.span.start..x.span.end])))
+}
+
+/// The person named last by full name as the subject of a sentence in
+/// `[from, to)` (at most [`MENTION_WINDOW`] mentions back from `to`).
+fn topic_since(reg: &Registry, from: usize, to: usize) -> Option<usize> {
+    let ms = &reg.mentions;
+    let hi = ms.partition_point(|m| m.span.start < to);
+    ms[..hi]
+        .iter()
+        .rev()
+        .take(MENTION_WINDOW)
+        .take_while(|m| m.span.start >= from)
+        .find(|m| {
+            let p = &reg.people[m.person];
+            m.subject && !m.oblique && p.count >= 2 && p.gender.is_some()
+        })
+        .map(|m| m.person)
 }
 
 /// The candidate of a piece of a quotation that took its speaker from
@@ -804,6 +857,19 @@ mod tests {
                     A statement said the group was \u{201c}shaken and saddened\u{201d} by the news.\n\n\
                     Fares have not risen on the island routes for six years.\n";
         assert_eq!(speakers(text), [Some("Harbour Aid".to_string())]);
+    }
+
+    #[test]
+    fn a_quotation_after_the_story_turns_to_someone_else_is_theirs() {
+        let text = "Shipyard shifts change\n\nBy Ann Lee\n\n\
+                    Tom Holm, the yard manager, spoke on Monday. \u{201c}We learned a lot this year,\u{201d} Holm said.\n\n\
+                    Mary Berg, a welder at the yard, now runs the night shift alone. She has worked there for nine years.\n\n\
+                    \u{201c}Nobody else wanted it, so I took it.\u{201d}\n\n\
+                    The yard will hire four more welders in the spring.\n";
+        assert_eq!(
+            speakers(text),
+            [Some("Tom Holm".to_string()), Some("Mary Berg".to_string())]
+        );
     }
 
     #[test]

@@ -12,7 +12,12 @@ use super::*;
 ///   in the quotation's sentence (`cue`) outweighs the cue of another
 ///   quotation of its sentence run (`cue-of-neighbour`), a lead-in
 ///   paragraph ending "she said:" (`intro-paragraph`), the speaker of the
-///   reported speech just before (`reported-speech`), the subject of a
+///   reported speech just before (`reported-speech`), the person named in
+///   full as a sentence's subject since the last quotation's paragraph,
+///   for a quotation that opens its paragraph (`topic-since-last-quote`:
+///   the story has turned to them, so they outweigh the last speaker;
+///   only someone of known gender, as places and bodies have none), the
+///   subject of a
 ///   sentence with no speech verb (`sentence-subject`) and the last
 ///   speaker (`continues-speaker`);
 /// - `paragraph-opener`: a paragraph that opens with the quotation
@@ -31,6 +36,7 @@ pub(super) const WEIGHTS: &[(&str, i32)] = &[
     ("cue-of-neighbour", 90),
     ("intro-paragraph", 80),
     ("reported-speech", 70),
+    ("topic-since-last-quote", 65),
     ("sentence-subject", 50),
     ("continues-speaker", 40),
     ("paragraph-opener", 20),
