@@ -297,10 +297,12 @@ pub fn attribute_explained(
                         resolve(&reg, &a.who, at, base, prev_start, last_speaker).or_else(|| {
                             // "the shipping tycoon", "the party front-runner":
                             // a description of someone already in the story.
-                            (is_epithet(&a.who)
-                                && role_phrases.fuller(input, paragraphs, &a.who, at).is_none())
-                            .then(|| antecedent(&reg, None, at, base, prev_start, last_speaker))
-                            .flatten()
+                            // (Its fuller form may be such a description
+                            // too: "the mayor" after "the returning mayor".)
+                            let fuller = role_phrases.fuller(input, paragraphs, &a.who, at);
+                            is_epithet(fuller.unwrap_or(&a.who))
+                                .then(|| antecedent(&reg, None, at, base, prev_start, last_speaker))
+                                .flatten()
                         });
                     (
                         Attribution {
@@ -870,6 +872,16 @@ mod tests {
             speakers(text),
             [Some("Tom Holm".to_string()), Some("Mary Berg".to_string())]
         );
+    }
+
+    #[test]
+    fn a_role_whose_fuller_form_is_a_description_is_the_person_in_the_story() {
+        let text = "Town votes\n\nBy Ann Lee\n\n\
+                    Doug Vell won the vote on Sunday after two years out of office. \
+                    Critics doubt the returning mayor can cut the town debt.\n\n\
+                    \u{201c}We will cut it within two years,\u{201d} the mayor told reporters on Monday.\n\n\
+                    The council meets again in March to set the budget.\n";
+        assert_eq!(speakers(text), [Some("Doug Vell".to_string())]);
     }
 
     #[test]
