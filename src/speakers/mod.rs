@@ -885,6 +885,19 @@ mod tests {
     }
 
     #[test]
+    fn a_role_is_found_by_its_head_and_its_whole_phrase() {
+        let keys: Vec<&str> = role_keys("secretary of state").collect();
+        assert_eq!(keys, ["secretary of state", "secretary"]);
+        let keys: Vec<&str> = role_keys("a spokeswoman for the council").collect();
+        assert!(keys.contains(&"spokeswoman"));
+        assert!(keys.contains(&"spokeswoman for the council"));
+        assert!(!keys.contains(&"council") && !keys.contains(&"the council"));
+        let keys: Vec<&str> = role_keys("prime minister").collect();
+        assert_eq!(keys, ["prime minister", "minister"]);
+        assert_eq!(role_keys("for the council").count(), 0);
+    }
+
+    #[test]
     fn a_determiner_before_the_head_is_no_modifier() {
         // "a move the company made" holds no fuller form of "the company".
         let text = "Ferry fares rise\n\nBy Ann Lee\n\n\

@@ -94,6 +94,29 @@ pub(super) fn role_head(r: &str) -> &str {
     &r[..head.saturating_sub(1).min(r.len())]
 }
 
+/// The keys a role is found by: its word-final parts that start in its
+/// head ("secretary of state", "state" no), and the word-final parts of
+/// the head itself ("secretary").
+pub(super) fn role_keys(r: &str) -> impl Iterator<Item = &str> {
+    let head = role_head(r);
+    let starts = |s: &str| {
+        std::iter::once(0)
+            .chain(s.match_indices(' ').map(|(k, _)| k + 1))
+            .collect::<Vec<usize>>()
+    };
+    let in_head: Vec<usize> = if head.is_empty() {
+        Vec::new()
+    } else {
+        starts(head)
+    };
+    let full = in_head.clone().into_iter().map(move |k| &r[k..]);
+    let short = in_head
+        .into_iter()
+        .filter(move |_| head.len() < r.len())
+        .map(move |k| &head[k..]);
+    full.chain(short)
+}
+
 /// How many of a surname's last mentions [`Registry::by_surname`] weighs.
 pub(super) const SURNAME_WINDOW: usize = 16;
 
@@ -362,21 +385,15 @@ impl Registry {
     pub(super) fn index_roles(&mut self) {
         for (i, p) in self.people.iter().enumerate() {
             for r in &p.roles {
-                let r = role_head(r);
-                if r.is_empty() {
-                    continue;
-                }
-                let mut at = Some(0);
-                while let Some(k) = at {
+                for key in role_keys(r) {
                     let slot = self.role_index.len();
-                    let role = self.role_index.entry(r[k..].to_string()).or_insert(Role {
+                    let role = self.role_index.entry(key.to_string()).or_insert(Role {
                         ids: Vec::new(),
                         slot,
                     });
                     if role.ids.last() != Some(&i) {
                         role.ids.push(i);
                     }
-                    at = r[k..].find(' ').map(|j| k + j + 1);
                 }
             }
         }
@@ -394,13 +411,10 @@ impl Registry {
                 .map(|p| {
                     let mut s = Vec::new();
                     for r in &p.roles {
-                        let r = role_head(r);
-                        let mut at = (!r.is_empty()).then_some(0);
-                        while let Some(k) = at {
-                            if let Some(role) = self.role_index.get(&r[k..]) {
+                        for key in role_keys(r) {
+                            if let Some(role) = self.role_index.get(key) {
                                 s.push(role.slot);
                             }
-                            at = r[k..].find(' ').map(|j| k + j + 1);
                         }
                     }
                     s.sort_unstable();
