@@ -144,11 +144,19 @@ impl Explanation {
 /// that proposed it; without them, the chosen speaker alone.
 fn candidates(q: &Quote, reason: Option<&QuoteExplained>) -> Vec<Candidate> {
     if let Some(r) = reason.filter(|r| !r.candidates.is_empty()) {
-        return r
-            .candidates
-            .iter()
+        // The winner first, then the others by score.
+        let mut ranked: Vec<&crate::Candidate> = r.candidates.iter().collect();
+        ranked.sort_by_key(|c| (!c.chosen, std::cmp::Reverse(c.score)));
+        return ranked
+            .into_iter()
             .map(|c| {
                 let mut evidence = vec![format!("step {}", c.evidence)];
+                evidence.extend(
+                    c.features
+                        .iter()
+                        .filter(|f| **f != c.evidence)
+                        .map(|f| format!("feature {f}")),
+                );
                 if let Some(cue) = &c.cue {
                     evidence.push(format!("cue \"{cue}\""));
                 }
@@ -159,7 +167,7 @@ fn candidates(q: &Quote, reason: Option<&QuoteExplained>) -> Vec<Candidate> {
                     name: c.resolved.clone().unwrap_or_else(|| c.mention.clone()),
                     mention: Some(c.mention.clone()),
                     chosen: c.chosen,
-                    score: None,
+                    score: Some(f64::from(c.score)),
                     evidence,
                 }
             })
@@ -235,8 +243,13 @@ mod tests {
         assert_eq!(e.quotes.len(), a.quotes.len());
         let first = &e.quotes[0];
         assert_eq!(first.speaker.as_deref(), Some("Tom Bax"));
-        assert_eq!(first.candidates.len(), 1);
+        // The winner first, then the others by score.
         assert!(first.candidates[0].chosen);
+        assert_eq!(first.candidates.iter().filter(|c| c.chosen).count(), 1);
+        assert!(first
+            .candidates
+            .windows(2)
+            .all(|w| w[0].score >= w[1].score));
         // The candidate comes from the attribution's own record, which names
         // the step that put it forward.
         assert!(

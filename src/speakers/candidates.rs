@@ -592,8 +592,15 @@ pub(super) fn clause_start(m: &str, s: usize, end: usize) -> usize {
 pub(super) fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
     let at = clause_start(m, s, end);
     let t = &m[at..end];
+    // Where the phrase starts in `t`: past a description before the name.
+    let mut from = 0;
     let (len, np) = if t.starts_with("It ") {
         (2, Np::It)
+    } else if let Some(name) = DESCRIBED_BODY.captures(t).and_then(|c| c.name("name")) {
+        // "The island ferry company Brightwater said": the body is the
+        // name after its description.
+        from = name.start();
+        (name.end(), Np::Body)
     } else if let Some(d) = DOC_NP.find(t) {
         // "a report from the centrist Harbour Institute put it this way":
         // the document speaks for the body that issued it.
@@ -665,8 +672,18 @@ pub(super) fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize,
                 | "that"
                 | "whose"
         );
-    verbish.then_some((at, at + len, np))
+    verbish.then_some((at + from, at + len, np))
 }
+
+/// A description of a body ending in its kind, then the body's name: "The
+/// island ferry company Brightwater", "the charity Harbour Aid".
+pub(super) static DESCRIBED_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:[Tt]he|[Aa]n?)\s+(?:{TOK}\s+){{0,2}}(?:[a-z][a-z\-]*\s+){{0,3}}(?:{})\s+(?P<name>{TOK}(?:\s+{TOK}){{0,3}})",
+        ORG_NOUNS.join("|")
+    ))
+    .expect("described body")
+});
 
 /// Does a subject name someone known: a pronoun, a role phrase, or a name
 /// the registry holds (by surname or a unique first name)?
@@ -797,7 +814,20 @@ pub(super) fn role_phrases_for(
             if !bare.eq_ignore_ascii_case(head) {
                 continue;
             }
-            // Walk back over at most four modifiers to a determiner.
+            // Walk back over at most four modifiers to a determiner (the
+            // word just before the head is a modifier, never a determiner
+            // itself: "a move the company made" holds no phrase for
+            // "company" but "the company").
+            let modifier = k
+                .checked_sub(1)
+                .map(|j| Lower::new(words[j].1))
+                .is_some_and(|w| {
+                    !matches!(w.as_str(), "the" | "a" | "an" | "one" | "another")
+                        && !PHRASE_END.contains(&w.as_str())
+                });
+            if !modifier {
+                continue;
+            }
             for back in 2..=5 {
                 let Some(j) = k.checked_sub(back) else { break };
                 let (start, det) = words[j];

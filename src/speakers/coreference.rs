@@ -247,3 +247,179 @@ pub(super) fn resolve(
         }
     }
 }
+
+/// How far back an acronym looks for the full name it was given for.
+const ACRONYM_WINDOW: usize = 32 * 1024;
+
+/// "HDA" after "the Harbour Development Agency (HDA)": an acronym stands
+/// for the full name written before it in brackets, in the
+/// [`ACRONYM_WINDOW`] bytes before `at`, when the capitalised words of
+/// that name (joined by "of", "and", commas…) spell it.
+pub(super) fn expand_acronym(input: &str, at: usize, name: &str) -> Option<String> {
+    if !(2..=6).contains(&name.len()) || !name.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let at = floor(input, at.min(input.len()));
+    let from = floor(input, at.saturating_sub(ACRONYM_WINDOW));
+    let window = &input[from..at];
+    let open = window.rfind(&format!("({name})"))?;
+    let before = window[..open].trim_end();
+    // Walk back word by word until the capitalised words spell the name.
+    let letters: Vec<u8> = name.bytes().rev().collect();
+    let mut matched = 0;
+    let mut start = before.len();
+    for w in before.rsplit(char::is_whitespace) {
+        let bare = w.trim_end_matches(',');
+        let first = bare.chars().next()?;
+        if first.is_uppercase() {
+            if !first.is_ascii() || first as u32 as u8 != letters[matched] {
+                return None;
+            }
+            matched += 1;
+        } else if !matches!(bare, "of" | "and" | "for" | "the" | "on" | "de" | "&") || matched == 0
+        {
+            return None;
+        }
+        start -= w.len();
+        if matched == letters.len() {
+            return Some(fold(&before[start..]));
+        }
+        start = start.saturating_sub(1);
+        // (A run of white space other than one space ends the name.)
+        if !before[..start + 1].ends_with(' ') {
+            return None;
+        }
+    }
+    None
+}
+
+/// What [`subject_organisation`] reads, built once per article: the
+/// paragraphs, the quotations' spans (in order) and, on first use, the
+/// words the article writes capitalised mid-sentence.
+pub(super) struct Orgs<'a> {
+    pub(super) input: &'a str,
+    pub(super) paragraphs: &'a [Element],
+    pub(super) quotes: Vec<Span>,
+    pub(super) mid_sentence: OnceCell<HashSet<&'a str, BuildHasherDefault<WordHasher>>>,
+}
+
+/// How many sentences back "the company" looks for the
+/// organisation it stands for.
+const ORG_SENTENCES: usize = 6;
+
+/// "the company said" after "Brightwater said on Monday that …": a
+/// generic noun for a body stands for the organisation that is the subject of a recent sentence — a capitalised
+/// name that opens the clause, followed by a lower-case word (its verb),
+/// and names no person of the registry. Looked for in up to
+/// [`ORG_SENTENCES`] sentences before `at`, in its paragraph and the two
+/// before it; the name as written.
+pub(super) fn subject_organisation(reg: &Registry, orgs: &Orgs, at: usize) -> Option<String> {
+    let (input, paragraphs) = (orgs.input, orgs.paragraphs);
+    let pi = paragraphs
+        .partition_point(|p| p.span.start <= at)
+        .checked_sub(1)?;
+    let mut budget = ORG_SENTENCES;
+    for p in paragraphs[pi.saturating_sub(2)..=pi].iter().rev() {
+        let text = p.span.of(input);
+        let mut end = floor(text, at.saturating_sub(p.span.start).min(text.len()));
+        while end > 0 && budget > 0 {
+            budget -= 1;
+            let s = sentence_start(text, end - 1);
+            if let Some(name) = organisation_opening(reg, orgs, text, p.span.start, s, end) {
+                return Some(name);
+            }
+            if s == 0 {
+                break;
+            }
+            end = s;
+        }
+    }
+    None
+}
+
+/// The organisation named by a capitalised phrase that opens the main
+/// clause of `text[s..end]` and is followed by a lower-case word that is
+/// not a preposition or a relative pronoun: "Brightwater said", "Norland
+/// Rail Ltd. has", not "But", "It", "Lena Fisk" (a person) or "Port Avery,
+/// where".
+fn organisation_opening(
+    reg: &Registry,
+    orgs: &Orgs,
+    text: &str,
+    base: usize,
+    s: usize,
+    end: usize,
+) -> Option<String> {
+    let at = clause_start(text, s, end);
+    // (Never the words of a quotation.)
+    let k = orgs.quotes.partition_point(|q| q.start <= base + at);
+    if (k > 0 && base + at < orgs.quotes[k - 1].end)
+        || text[s..at].contains(['"', '\u{201c}', '\u{2018}', '\u{ab}'])
+    {
+        return None;
+    }
+    let t = &text[at..end];
+    let phrase = CAPS_NP.find(t)?.as_str();
+    let first = phrase.split_whitespace().next()?;
+    if has_key(&STOP_WORDS, first) || PRONOUNS.contains(&Key::new(first).as_str()) {
+        return None;
+    }
+    let next = t[phrase.len()..].split_whitespace().next().unwrap_or("");
+    let verbish = next.chars().next().is_some_and(char::is_lowercase)
+        && !PHRASE_END.contains(&Key::new(next).as_str())
+        && !matches!(next, "who" | "whose" | "where" | "which");
+    if !verbish {
+        return None;
+    }
+    let parts = parse_run(phrase);
+    let last = parts.tokens.last()?;
+    // No person: not a name the registry holds as someone's surname or
+    // first name, nor a run that reads as a person's name.
+    // A lone word opening a sentence is a name only when the article also
+    // writes it capitalised mid-sentence ("Same high standards" is not).
+    if parts.tokens.len() == 1
+        && !orgs
+            .mid_sentence
+            .get_or_init(|| capitalised_mid_sentence(orgs.input))
+            .contains(last)
+    {
+        return None;
+    }
+    let person = reg
+        .by_surname(last, usize::MAX)
+        .is_some_and(|id| reg.people[id].count >= 2)
+        || reg.by_first_name(parts.tokens[0]).is_some()
+        || (parts.tokens.len() >= 2 && plausible_name(&parts.tokens) && !is_org_head(last));
+    (!person).then(|| fold(phrase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_acronym_stands_for_the_name_it_was_given_for() {
+        let t = "Funds came from the Harbour Development Agency (HDA) last year. \
+                 Later HDA said";
+        let at = t.rfind("HDA").unwrap();
+        assert_eq!(
+            expand_acronym(t, at, "HDA").as_deref(),
+            Some("Harbour Development Agency")
+        );
+        let t = "A letter from Roads, Rails and Ports Norland (RRPN) came. RRPN said";
+        assert_eq!(
+            expand_acronym(t, t.len(), "RRPN").as_deref(),
+            Some("Roads, Rails and Ports Norland")
+        );
+        let t = "The Bureau of Fair Trade (BFT) ruled. BFT said";
+        assert_eq!(
+            expand_acronym(t, t.len(), "BFT").as_deref(),
+            Some("Bureau of Fair Trade")
+        );
+        // Initials that do not spell it, an acronym never defined, a name.
+        let t = "the Harbour Board (HDA) met. HDA said";
+        assert_eq!(expand_acronym(t, t.len(), "HDA"), None);
+        assert_eq!(expand_acronym("HDA said", 8, "HDA"), None);
+        assert_eq!(expand_acronym("Lena (Lena) said", 16, "Lena"), None);
+    }
+}

@@ -12,10 +12,12 @@
 //!    names and pronouns give gender. Initials alone ("N.S.") are no one; a
 //!    name after a preposition ("in Port Avery") is an oblique mention,
 //!    never a pronoun's first choice.
-//! 2. **Candidates with evidence.** For each quotation the steps below put
-//!    forward candidates, each with its grammatical evidence, in order of
-//!    the strength of that evidence; the first that names someone wins
-//!    ([`QuoteExplained`] records every candidate and the winner):
+//! 2. **Candidates with evidence, scored.** For each quotation every step
+//!    below puts forward at most one candidate, with its grammatical
+//!    evidence and features; each candidate's score is the sum of its
+//!    features' hand-set weights (`scoring.rs`, `WEIGHTS`) and
+//!    the highest wins, the first gathered on a tie ([`QuoteExplained`]
+//!    records every candidate, its features and score, and the winner):
 //!    - `cue` (`cues.rs`): a speech verb with its subject on either side,
 //!      inverted or not ("…," said X / X said: "…" / X, a role, said),
 //!      "according to X", a dash ("…" — X), a colon lead-in, the owner of
@@ -29,6 +31,9 @@
 //!    - `reported-speech`: a paragraph that opens with a quotation and has
 //!      no cue, after a paragraph of reported speech with no quotation
 //!      ("Dana Roe, a welder, said cold cracks hoses."), is that speaker's;
+//!    - `topic-since-last-quote`: a quotation that opens its paragraph,
+//!      after a paragraph without quotations whose subject is someone
+//!      named in full (of known gender), is that person's;
 //!    - `continues-speaker`: else such a paragraph continues the last
 //!      speaker;
 //!    - `sentence-subject` (`candidates.rs`): words no verb attributes belong
@@ -37,11 +42,17 @@
 //!    - `same-quotation`: the pieces of a quotation that runs over
 //!      paragraphs share its speaker.
 //!
-//!    Candidates are scored by these general features, not by sentence
-//!    shapes: the kind of cue, the distance to the quotation (nearest
-//!    first), the clause position (a subject over an object or a name
-//!    after a preposition or a possessive), and animacy (a place, a
-//!    credit or a group named by a modifier is no person).
+//!    The features: the step's evidence (a cue of the quotation's own
+//!    sentence outweighs a neighbour's, which outweighs a lead-in, reported
+//!    speech, the sentence's subject and the last speaker, in that order);
+//!    where the mention stands (before or after the quotation, a pronoun);
+//!    whether it names anyone (a candidate that names no one loses to one
+//!    that does, except a speech verb's own subject); a quotation opening
+//!    its paragraph continues the speaker more surely than a later one.
+//!    Within a step, the clause position (a subject over an object or a
+//!    name after a preposition or a possessive), distance (nearest first)
+//!    and animacy (a place, a credit or a group named by a modifier is no
+//!    person) choose the one mention the step puts forward.
 //! 3. **Coreference.** The chosen mention is resolved to a person in one
 //!    step (`coreference.rs`): a full name; a surname or a first name (a
 //!    lone first name joined by "and" to a full name shares its surname); a
@@ -52,7 +63,11 @@
 //!    be of its gender first), else the last speaker, else someone named in
 //!    the last 64 mentions. Organisations and unnamed sources keep the
 //!    phrase the article uses ("a spokesman for the council"), in its fuller
-//!    form when one was written before.
+//!    form when one was written before; "the company" or "the agency" with
+//!    no fuller form stands for the organisation that is the subject of a
+//!    recent sentence ("Brightwater said on Monday …"); an acronym for the
+//!    full name it was given for in brackets ("the Harbour Development
+//!    Agency (HDA)").
 //!
 //! Every step reads a bounded window or an index built once per article or
 //! paragraph, so attribution is linear in the input (tests/hostile.rs).
@@ -62,8 +77,9 @@
 //! `lexicon.rs` (word lists), `names.rs` (tokeniser, word sets, name parts),
 //! `registry.rs` (people and mentions), `sentences.rs` (masked paragraphs,
 //! sentence bounds), `cues.rs` (cue patterns), `candidates.rs` (subjects and
-//! bodies without a cue), `coreference.rs` (mention → person), `summary.rs`
-//! (the speakers list); this file runs the steps.
+//! bodies without a cue), `scoring.rs` (features, weights, the choice),
+//! `coreference.rs` (mention → person), `summary.rs` (the speakers list);
+//! this file runs the steps.
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
@@ -83,6 +99,7 @@ mod cues;
 mod lexicon;
 mod names;
 mod registry;
+mod scoring;
 mod sentences;
 mod summary;
 
@@ -92,6 +109,7 @@ use cues::*;
 use lexicon::*;
 use names::*;
 use registry::*;
+use scoring::*;
 use sentences::*;
 use summary::*;
 
@@ -124,6 +142,9 @@ pub struct Candidate {
     /// `"intro-paragraph"` (a paragraph before ending "… said:"),
     /// `"reported-speech"` (a paragraph that opens with a quotation and has
     /// no cue, after a paragraph of reported speech: its speaker),
+    /// `"topic-since-last-quote"` (a quotation opening its paragraph: the
+    /// person named in full as a subject since the last quotation's
+    /// paragraph),
     /// `"continues-speaker"` (a paragraph that is only quotation, or a later
     /// quotation of a paragraph, continues the last speaker),
     /// `"sentence-subject"` (the subject of its sentence, no speech verb),
@@ -136,6 +157,12 @@ pub struct Candidate {
     pub resolved: Option<String>,
     /// True for the candidate whose speaker the quotation took.
     pub chosen: bool,
+    /// The sum of the weights of `features`: the highest wins.
+    pub score: i32,
+    /// What the model weighed: the step's evidence first, then where the
+    /// mention stands ("before-quote", "pronoun") and whether it names
+    /// anyone ("names-no-one").
+    pub features: Vec<&'static str>,
 }
 
 /// Attribute every quote and build the speakers summary.
@@ -193,7 +220,21 @@ pub fn attribute_explained(
         .collect();
     spans.sort();
     let mut reg = gather(input, &spans, quotes);
+    let quotes_end: Vec<usize> = quotes
+        .iter()
+        .map(|q| {
+            q.paragraph
+                .and_then(|p| paragraphs.get(p))
+                .map_or(q.span.end, |p| p.span.end)
+        })
+        .collect();
     let mut role_phrases = RolePhrases::default();
+    let orgs = Orgs {
+        input,
+        paragraphs,
+        quotes: quotes.iter().map(|q| q.span).collect(),
+        mid_sentence: OnceCell::new(),
+    };
     let mut last_speaker: Option<usize> = None;
     let mut last_mention: Option<String> = None;
     let mut qi = 0;
@@ -256,10 +297,12 @@ pub fn attribute_explained(
                         resolve(&reg, &a.who, at, base, prev_start, last_speaker).or_else(|| {
                             // "the shipping tycoon", "the party front-runner":
                             // a description of someone already in the story.
-                            (is_epithet(&a.who)
-                                && role_phrases.fuller(input, paragraphs, &a.who, at).is_none())
-                            .then(|| antecedent(&reg, None, at, base, prev_start, last_speaker))
-                            .flatten()
+                            // (Its fuller form may be such a description
+                            // too: "the mayor" after "the returning mayor".)
+                            let fuller = role_phrases.fuller(input, paragraphs, &a.who, at);
+                            is_epithet(fuller.unwrap_or(&a.who))
+                                .then(|| antecedent(&reg, None, at, base, prev_start, last_speaker))
+                                .flatten()
                         });
                     (
                         Attribution {
@@ -294,234 +337,155 @@ pub fn attribute_explained(
         // paragraph order).
         let prev_quoted = pi > 0 && start > 0 && quotes[start - 1].paragraph == Some(pi - 1);
         for (k, q) in quotes[start..qi].iter_mut().enumerate() {
-            let a = found[k].as_ref().or_else(|| {
+            let cue = found[k].as_ref().or_else(|| {
                 next_found[k + 1]
                     .or(last_found)
                     .and_then(|j| found[j].as_ref())
             });
-            if found[k].is_some() {
+            let own = found[k].is_some();
+            if own {
                 last_found = Some(k);
             }
-            match a {
-                Some((a, who)) => {
-                    let who = *who;
-                    q.cue = Some(a.cue.clone());
-                    // (A passive cue names no one: "was described as".)
-                    q.speaker_mention = Some(a.who.clone()).filter(|w| !w.is_empty());
-                    let joint = who.and_then(|_| {
-                        let start = a.at.checked_sub(base)?;
-                        let end = joint_names(&m, start + a.who.len())?;
-                        Some(fold(&m[start..end]))
-                    });
-                    if let Some(names) = joint {
-                        // "wrote Ola Brenn, Tom Vell and Ines Kowal": the
-                        // speakers together, as written.
-                        q.speaker = Some(names.clone());
-                        q.speaker_mention = Some(names);
-                    } else if let Some(id) = who {
-                        q.speaker = Some(with_article(&a.who, reg.people[id].canonical()));
-                        last_speaker = Some(id);
-                        last_mention = Some(a.who.clone());
-                        let key = a.who.split_whitespace().next().map(Lower::new);
-                        if let (Some(k), None) =
-                            (key.as_ref().map(Lower::as_str), reg.people[id].gender)
-                        {
-                            reg.people[id].gender = match k {
-                                "he" => Some(Gender::Male),
-                                "she" => Some(Gender::Female),
-                                _ => None,
-                            };
-                        }
-                    } else {
-                        let first = a.who.split_whitespace().next().map(Lower::new);
-                        match first.as_ref().map(Lower::as_str) {
-                            Some("he" | "she" | "they" | "i" | "we") | None => {}
-                            // "the agency", "a spokesman for the council": the
-                            // speaker as the article names them.
-                            Some(w) if ROLE_OPENERS.contains(&w) => {
-                                let fuller =
-                                    owned_body(&reg, &a.who, a.at, base, prev_start, last_speaker)
-                                        .or_else(|| {
-                                            role_phrases
-                                                .fuller(input, paragraphs, &a.who, a.at)
-                                                .map(str::to_string)
-                                        })
-                                        .or_else(|| named_body(input, a.at, &a.who));
-                                q.speaker = Some(fuller.unwrap_or_else(|| a.who.clone()));
-                            }
-                            // A group named by a modifier: "Clinton supporters".
-                            Some(_) if is_group(&a.who) => {
-                                q.speaker = Some(a.who.clone());
-                            }
-                            // A body a person owns: "Gowdy's office".
-                            Some(_) if is_possessive_body(&a.who) => {
-                                q.speaker = Some(fuller_body(input, a.at, &a.who));
-                            }
-                            // A name the registry does not know (one word).
-                            Some(_) => {
-                                let name = parse_run(&a.who).tokens.join(" ");
-                                q.speaker =
-                                    Some(with_article(&a.who, name)).filter(|s| !s.is_empty());
-                            }
-                        }
-                    }
-                    note(
-                        start + k,
-                        Candidate {
-                            mention: a.who.clone(),
-                            at: Some(a.at),
-                            evidence: if found[k].is_some() {
-                                "cue"
-                            } else {
-                                "cue-of-neighbour"
-                            },
-                            cue: Some(a.cue.clone()),
-                            resolved: q.speaker.clone(),
-                            chosen: q.speaker.is_some(),
-                        },
-                    );
+            let lead = text[..q.span.start - base].trim_start();
+            let opens_paragraph = lead.chars().nth(2).is_none();
+            // Gather: every step puts forward at most one candidate.
+            let mut props: SmallVec<[Proposal; 4]> = SmallVec::new();
+            if let Some((a, who)) = cue {
+                props.push(cue_proposal(
+                    &reg,
+                    input,
+                    paragraphs,
+                    &mut role_phrases,
+                    &orgs,
+                    &m,
+                    (base, prev_start, last_speaker),
+                    (a, *who),
+                    own,
+                    q.span,
+                ));
+            }
+            // "She said:" ending the paragraph before one that is only
+            // quotation.
+            let intro = (opens_paragraph && k == 0 && pi > 0)
+                .then(|| intro_proposal(&reg, input, paragraphs, pi, last_speaker))
+                .flatten();
+            let intro_found = intro.is_some();
+            props.extend(intro);
+            if opens_paragraph && k == 0 && pi > 0 && !prev_quoted && !intro_found {
+                if let Some((id, mention)) = reported_speaker(&reg, input, &paragraphs[pi - 1]) {
+                    // "Dana Roe, a welder, said cold cracks hoses. ¶
+                    // 'Rubber just gives up.'": the speaker of the
+                    // reported speech just before.
+                    props.push(Proposal::new(
+                        "reported-speech",
+                        None,
+                        Some(mention),
+                        Some(reg.people[id].canonical()),
+                        Some(id),
+                        &[],
+                    ));
                 }
-                None => {
-                    // A paragraph that is only quotation continues the speaker;
-                    // one introduced by "she said:" at the end of the paragraph
-                    // before belongs to whoever that names.
-                    let lead = text[..q.span.start - base].trim_start();
-                    let opens_paragraph = lead.chars().nth(2).is_none();
-                    let intro = (opens_paragraph && k == 0 && pi > 0)
-                        .then(|| {
-                            let prev = &paragraphs[pi - 1];
-                            let pt = prev.span.of(input);
-                            if !pt.trim_end().ends_with(':') {
-                                return None;
-                            }
-                            let pm = masked(pt, prev.span.start, &[]);
-                            let end = pm.trim_end().len();
-                            let a = attribution_for(&pm, end, end, &|w| knows(&reg, w))?.folded();
-                            let who = resolve(
-                                &reg,
-                                &a.who,
-                                prev.span.start + a.at,
-                                prev.span.start,
-                                pi.checked_sub(2)
-                                    .map_or(prev.span.start, |k| paragraphs[k].span.start),
-                                last_speaker,
-                            );
-                            Some((a, who))
-                        })
-                        .flatten();
-                    if let Some((a, who)) = intro {
-                        q.cue = Some(a.cue.clone());
-                        q.speaker_mention = Some(a.who.clone());
-                        if let Some(id) = who {
-                            q.speaker = Some(reg.people[id].canonical());
-                            last_speaker = Some(id);
-                            last_mention = Some(a.who.clone());
-                        }
-                        note(
-                            start + k,
-                            Candidate {
-                                mention: a.who.clone(),
-                                at: Some(a.at + paragraphs[pi - 1].span.start),
-                                evidence: "intro-paragraph",
-                                cue: Some(a.cue.clone()),
-                                resolved: q.speaker.clone(),
-                                chosen: q.speaker.is_some(),
-                            },
-                        );
-                    } else if let Some((id, mention)) =
-                        (opens_paragraph && k == 0 && pi > 0 && !prev_quoted)
-                            .then(|| reported_speaker(&reg, input, &paragraphs[pi - 1]))
-                            .flatten()
-                    {
-                        // "Dana Roe, a welder, said cold cracks hoses. ¶
-                        // 'Rubber just gives up.'": the speaker of the
-                        // reported speech just before.
-                        q.speaker = Some(reg.people[id].canonical());
-                        q.speaker_mention = Some(mention.clone());
-                        q.cue = None;
-                        last_speaker = Some(id);
-                        last_mention = Some(mention.clone());
-                        note(
-                            start + k,
-                            Candidate {
-                                mention,
-                                at: None,
-                                evidence: "reported-speech",
-                                cue: None,
-                                resolved: q.speaker.clone(),
-                                chosen: true,
-                            },
-                        );
-                    } else if opens_paragraph {
-                        if let Some(id) = last_speaker {
-                            q.speaker = Some(reg.people[id].canonical());
-                            q.speaker_mention = last_mention.clone();
-                            q.cue = None;
-                            note(
-                                start + k,
-                                Candidate {
-                                    mention: last_mention.clone().unwrap_or_default(),
-                                    at: None,
-                                    evidence: "continues-speaker",
-                                    cue: None,
-                                    resolved: q.speaker.clone(),
-                                    chosen: true,
-                                },
-                            );
-                        }
-                    }
-                    // No speech verb: the words belong to the subject of
-                    // their sentence ("Gorka said Clinton would make her
-                    // "a third term"", "He anticipated "dealing with …"");
-                    // a later quote of a paragraph with no subject for it
-                    // continues the last speaker.
-                    if q.speaker.is_none() {
-                        let (lo, hi) = windows[k];
-                        if let Some((id, mention)) = sentence_subject(
-                            &reg,
-                            input,
-                            &m[lo..hi],
-                            base + lo,
-                            q.span,
-                            prev_start,
-                            last_speaker,
-                        )
-                        .filter(|(_, mention)| !mention.contains('_'))
-                        {
-                            q.speaker = Some(
-                                id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical()),
-                            );
-                            q.speaker_mention = Some(mention.clone());
-                            q.cue = None;
-                            note(
-                                start + k,
-                                Candidate {
-                                    mention,
-                                    at: None,
-                                    evidence: "sentence-subject",
-                                    cue: None,
-                                    resolved: q.speaker.clone(),
-                                    chosen: true,
-                                },
-                            );
-                        } else if let (true, Some(id)) = (k > 0, last_speaker) {
-                            q.speaker = Some(reg.people[id].canonical());
-                            q.speaker_mention = last_mention.clone();
-                            q.cue = None;
-                            note(
-                                start + k,
-                                Candidate {
-                                    mention: last_mention.clone().unwrap_or_default(),
-                                    at: None,
-                                    evidence: "continues-speaker",
-                                    cue: None,
-                                    resolved: q.speaker.clone(),
-                                    chosen: true,
-                                },
-                            );
-                        }
+            }
+            // A quotation opening its paragraph, with someone else named
+            // as the subject of a sentence since the last quotation: the
+            // story has turned to that person ("…," Ola said. ¶ Ines Kowal
+            // runs the shop now. ¶ "…").
+            if opens_paragraph && k == 0 && !intro_found {
+                // (After the paragraph of the last quotation: the words
+                // after a quotation in its own paragraph do not change
+                // the subject.)
+                let since = start.checked_sub(1).map_or(0, |i| quotes_end[i]);
+                if let Some(id) =
+                    topic_since(&reg, since, q.span.start).filter(|&id| Some(id) != last_speaker)
+                {
+                    props.push(Proposal::new(
+                        "topic-since-last-quote",
+                        None,
+                        Some(reg.people[id].mentions.last().cloned().unwrap_or_default()),
+                        Some(reg.people[id].canonical()),
+                        Some(id),
+                        &[],
+                    ));
+                }
+            }
+            // No speech verb: the words belong to the subject of their
+            // sentence ("Gorka said Clinton would make her "a third term"",
+            // "He anticipated "dealing with …"").
+            let (lo, hi) = windows[k];
+            if let Some((id, mention)) = sentence_subject(
+                &reg,
+                input,
+                &m[lo..hi],
+                base + lo,
+                q.span,
+                prev_start,
+                last_speaker,
+            )
+            .filter(|(_, mention)| !mention.contains('_'))
+            {
+                let speaker = id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical());
+                props.push(Proposal::new(
+                    "sentence-subject",
+                    None,
+                    Some(mention),
+                    Some(speaker),
+                    None,
+                    &[],
+                ));
+            }
+            // A paragraph that is only quotation, or a later quotation of a
+            // paragraph, continues the last speaker.
+            if let Some(id) = last_speaker {
+                let opener = opens_paragraph && !intro_found;
+                if opener || k > 0 {
+                    props.push(Proposal::new(
+                        "continues-speaker",
+                        None,
+                        last_mention.clone(),
+                        Some(reg.people[id].canonical()),
+                        None,
+                        if opener { &["paragraph-opener"] } else { &[] },
+                    ));
+                }
+            }
+            // Score and choose: the highest score wins, the first gathered
+            // on a tie.
+            let mut best: Option<usize> = None;
+            for (i, p) in props.iter().enumerate() {
+                if best.is_none_or(|b| p.note.score > props[b].note.score) {
+                    best = Some(i);
+                }
+            }
+            if let Some(b) = best {
+                let p = &mut props[b];
+                q.cue = p.note.cue.clone();
+                q.speaker_mention = p.mention.clone();
+                q.speaker = p.note.resolved.clone();
+                // "HDA" after "the Harbour Development Agency (HDA)".
+                if let Some(full) = q
+                    .speaker
+                    .as_deref()
+                    .and_then(|s| expand_acronym(input, q.span.start, s))
+                {
+                    q.speaker = Some(full);
+                    p.note.resolved = q.speaker.clone();
+                }
+                p.note.chosen = q.speaker.is_some();
+                if let Some(id) = p.person {
+                    last_speaker = Some(id);
+                    last_mention = p.mention.clone();
+                    if p.pronoun_gender && reg.people[id].gender.is_none() {
+                        let key = p.note.mention.split_whitespace().next().map(Lower::new);
+                        reg.people[id].gender = match key.as_ref().map(Lower::as_str) {
+                            Some("he") => Some(Gender::Male),
+                            Some("she") => Some(Gender::Female),
+                            _ => None,
+                        };
                     }
                 }
+            }
+            for p in props {
+                note(start + k, p.note);
             }
         }
     }
@@ -610,6 +574,23 @@ fn reported_speaker(reg: &Registry, input: &str, prev: &Element) -> Option<(usiz
         .map(|x| (x.person, fold(&input[x.span.start..x.span.end])))
 }
 
+/// The person named last by full name as the subject of a sentence in
+/// `[from, to)` (at most [`MENTION_WINDOW`] mentions back from `to`).
+fn topic_since(reg: &Registry, from: usize, to: usize) -> Option<usize> {
+    let ms = &reg.mentions;
+    let hi = ms.partition_point(|m| m.span.start < to);
+    ms[..hi]
+        .iter()
+        .rev()
+        .take(MENTION_WINDOW)
+        .take_while(|m| m.span.start >= from)
+        .find(|m| {
+            let p = &reg.people[m.person];
+            m.subject && !m.oblique && p.count >= 2 && p.gender.is_some()
+        })
+        .map(|m| m.person)
+}
+
 /// The candidate of a piece of a quotation that took its speaker from
 /// another piece of the same quotation.
 fn same_quotation(q: &Quote) -> Candidate {
@@ -620,6 +601,8 @@ fn same_quotation(q: &Quote) -> Candidate {
         cue: q.cue.clone(),
         resolved: q.speaker.clone(),
         chosen: true,
+        score: 0,
+        features: vec!["same-quotation"],
     }
 }
 
@@ -821,6 +804,112 @@ mod tests {
     }
 
     #[test]
+    fn the_company_stands_for_the_organisation_that_was_the_subject() {
+        let text = "Ferry fares rise\n\nBy Ann Lee\n\n\
+                    Brightwater said on Monday that fares on the island routes would rise in spring. \
+                    Officials at the port had expected a smaller rise from Brightwater this year.\n\n\
+                    \u{201c}Fuel has doubled,\u{201d} the company said in a statement.\n\n\
+                    The new timetable will be posted at every pier on the island next week.\n";
+        assert_eq!(speakers(text), [Some("Brightwater".to_string())]);
+        // A capitalised word opening a sentence inside a quotation, or one
+        // the article never writes mid-sentence, is no organisation.
+        let text = "Ferry fares rise\n\nBy Ann Lee\n\n\
+                    Posters read \u{201c}Low fares. Same boats.\u{201d} across the harbour this week.\n\n\
+                    Later the company said fares had saved riders \u{201c}a fortune\u{201d} this year.\n";
+        assert_eq!(speakers(text), [None, Some("the company".to_string())]);
+    }
+
+    #[test]
+    fn a_shared_surname_goes_to_the_holder_named_most_often() {
+        let text = "Quist quits the race\n\nBy Ann Lee\n\n\
+                    Tom Quist left the race for governor on Saturday after a poor result in the north.\n\n\
+                    Mr. Quist had led the polls in the spring. Mr. Quist then lost two debates.\n\n\
+                    The family of Tom Quist has run the state before: his brother Arlo Quist served two terms.\n\n\
+                    \u{201c}I gave it everything I had,\u{201d} Mr. Quist said on Saturday night.\n\n\
+                    The state party will meet on Monday to plan the rest of the campaign season.\n";
+        assert_eq!(speakers(text), [Some("Tom Quist".to_string())]);
+    }
+
+    #[test]
+    fn a_given_name_borne_by_men_and_women_carries_no_gender() {
+        let text = "Clinic hours cut\n\nBy Ann Lee\n\n\
+                    Mara Olsen, who runs the clinic, announced the cut on Monday.\n\n\
+                    Lee Brant, a nurse at the clinic, said she is unsure what comes next. \
+                    \u{201c}We will keep going,\u{201d} she said.\n\n\
+                    The clinic will open on three days a week from March.\n";
+        assert_eq!(speakers(text), [Some("Lee Brant".to_string())]);
+        assert_eq!(first_name_gender("Lee"), None);
+        assert_eq!(first_name_gender("Sam"), None);
+    }
+
+    #[test]
+    fn a_role_is_its_head_not_the_noun_of_its_prepositional_phrase() {
+        // "a spokeswoman for the council" holds no role "council".
+        let text = "Bridge tolls rise\n\nBy Ann Lee\n\n\
+                    Ola Brenn, a spokeswoman for the harbour council, confirmed the rise on Monday.\n\n\
+                    \u{201c}The bridge needs repairs,\u{201d} the council said in a note to residents.\n\n\
+                    Tolls will rise by a fifth from the first of May for every car and lorry.\n";
+        assert_eq!(speakers(text), [Some("the harbour council".to_string())]);
+    }
+
+    #[test]
+    fn a_body_described_before_its_name_is_named_by_its_name() {
+        let text = "Ferry fares rise\n\nBy Ann Lee\n\n\
+                    The Norland aid group Harbour Aid said its island director was among those hurt. \
+                    A statement said the group was \u{201c}shaken and saddened\u{201d} by the news.\n\n\
+                    Fares have not risen on the island routes for six years.\n";
+        assert_eq!(speakers(text), [Some("Harbour Aid".to_string())]);
+    }
+
+    #[test]
+    fn a_quotation_after_the_story_turns_to_someone_else_is_theirs() {
+        let text = "Shipyard shifts change\n\nBy Ann Lee\n\n\
+                    Tom Holm, the yard manager, spoke on Monday. \u{201c}We learned a lot this year,\u{201d} Holm said.\n\n\
+                    Mary Berg, a welder at the yard, now runs the night shift alone. She has worked there for nine years.\n\n\
+                    \u{201c}Nobody else wanted it, so I took it.\u{201d}\n\n\
+                    The yard will hire four more welders in the spring.\n";
+        assert_eq!(
+            speakers(text),
+            [Some("Tom Holm".to_string()), Some("Mary Berg".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_role_whose_fuller_form_is_a_description_is_the_person_in_the_story() {
+        let text = "Town votes\n\nBy Ann Lee\n\n\
+                    Doug Vell won the vote on Sunday after two years out of office. \
+                    Critics doubt the returning mayor can cut the town debt.\n\n\
+                    \u{201c}We will cut it within two years,\u{201d} the mayor told reporters on Monday.\n\n\
+                    The council meets again in March to set the budget.\n";
+        assert_eq!(speakers(text), [Some("Doug Vell".to_string())]);
+    }
+
+    #[test]
+    fn a_role_is_found_by_its_head_and_its_whole_phrase() {
+        let keys: Vec<&str> = role_keys("secretary of state").collect();
+        assert_eq!(keys, ["secretary of state", "secretary"]);
+        let keys: Vec<&str> = role_keys("a spokeswoman for the council").collect();
+        assert!(keys.contains(&"spokeswoman"));
+        assert!(keys.contains(&"spokeswoman for the council"));
+        assert!(!keys.contains(&"council") && !keys.contains(&"the council"));
+        let keys: Vec<&str> = role_keys("prime minister").collect();
+        assert_eq!(keys, ["prime minister", "minister"]);
+        assert_eq!(role_keys("for the council").count(), 0);
+    }
+
+    #[test]
+    fn a_determiner_before_the_head_is_no_modifier() {
+        // "a move the company made" holds no fuller form of "the company".
+        let text = "Ferry fares rise\n\nBy Ann Lee\n\n\
+                    It was a move the company made in haste, critics on the island said.\n\n\
+                    \u{201c}We will keep our prices fair,\u{201d} the company said.\n";
+        assert_eq!(
+            speakers(text).last(),
+            Some(&Some("the company".to_string()))
+        );
+    }
+
+    #[test]
     fn punctuation_inside_the_closing_mark_does_not_hide_the_speaker() {
         // The comma stands inside the marks; "according to" later in the
         // sentence names the source, not the speaker.
@@ -970,6 +1059,18 @@ mod tests {
         assert_eq!(
             who("Okafor writes to Lund. He responds, \"Fine.\"", "Fine.").as_deref(),
             Some("He")
+        );
+    }
+
+    #[test]
+    fn a_passive_quoted_as_saying_is_a_cue() {
+        assert_eq!(
+            who(
+                "\"The pier is safe,\" she was quoted as saying in the notice.",
+                "The pier is safe,"
+            )
+            .as_deref(),
+            Some("she")
         );
     }
 

@@ -76,6 +76,50 @@ pub(super) struct Registry {
     pub(super) role_mentions: OnceCell<Vec<Vec<(usize, usize)>>>,
 }
 
+/// The head of a role, before a prepositional phrase: "a joint venture
+/// with the state oil company" is a venture, not a company; "spokeswoman
+/// for the council" is no council. Empty for a role that is only such a
+/// phrase.
+pub(super) fn role_head(r: &str) -> &str {
+    let head = r
+        .split(' ')
+        .take_while(|w| {
+            !matches!(
+                *w,
+                "with" | "of" | "for" | "at" | "in" | "from" | "on" | "to"
+            )
+        })
+        .map(|w| w.len() + 1)
+        .sum::<usize>();
+    &r[..head.saturating_sub(1).min(r.len())]
+}
+
+/// The keys a role is found by: its word-final parts that start in its
+/// head ("secretary of state", "state" no), and the word-final parts of
+/// the head itself ("secretary").
+pub(super) fn role_keys(r: &str) -> impl Iterator<Item = &str> {
+    let head = role_head(r);
+    let starts = |s: &str| {
+        std::iter::once(0)
+            .chain(s.match_indices(' ').map(|(k, _)| k + 1))
+            .collect::<Vec<usize>>()
+    };
+    let in_head: Vec<usize> = if head.is_empty() {
+        Vec::new()
+    } else {
+        starts(head)
+    };
+    let full = in_head.clone().into_iter().map(move |k| &r[k..]);
+    let short = in_head
+        .into_iter()
+        .filter(move |_| head.len() < r.len())
+        .map(move |k| &head[k..]);
+    full.chain(short)
+}
+
+/// How many of a surname's last mentions [`Registry::by_surname`] weighs.
+pub(super) const SURNAME_WINDOW: usize = 16;
+
 /// The people who hold one role.
 #[derive(Debug, Default)]
 pub(super) struct Role {
@@ -264,14 +308,32 @@ impl Registry {
         self.mentions.push(m);
     }
 
-    /// The person a single surname refers to at `at`: the most recently
-    /// mentioned one with that surname.
+    /// The person a single surname refers to at `at`: of the people with
+    /// that surname named in its last [`SURNAME_WINDOW`] mentions, the one
+    /// named most often (the story's subject, not a relative named once in
+    /// passing: "Mr. Quist" after "Nell Quist … Mr. Quist … Mr. Quist …
+    /// his brother Arlo Quist's"), the most recent on a tie.
     pub(super) fn by_surname(&self, name: &str, at: usize) -> Option<usize> {
         let key = Key::new(name);
         let key = key.as_str();
         let recent = self.surname_mentions.get(key).and_then(|v| {
             let k = v.partition_point(|&(start, _)| start < at);
-            k.checked_sub(1).map(|k| v[k].1)
+            let last = v[k.checked_sub(1)?].1;
+            let window = &v[k.saturating_sub(SURNAME_WINDOW)..k];
+            let count = |p: usize| window.iter().filter(|&&(_, q)| q == p).count();
+            let mut best = (last, count(last));
+            let mut seen: SmallVec<[usize; 4]> = SmallVec::new();
+            for &(_, p) in window.iter().rev() {
+                if p == last || seen.contains(&p) || seen.len() >= 4 {
+                    continue;
+                }
+                seen.push(p);
+                let c = count(p);
+                if c > best.1 {
+                    best = (p, c);
+                }
+            }
+            Some(best.0)
         });
         recent.or_else(|| {
             self.by_last
@@ -323,17 +385,15 @@ impl Registry {
     pub(super) fn index_roles(&mut self) {
         for (i, p) in self.people.iter().enumerate() {
             for r in &p.roles {
-                let mut at = Some(0);
-                while let Some(k) = at {
+                for key in role_keys(r) {
                     let slot = self.role_index.len();
-                    let role = self.role_index.entry(r[k..].to_string()).or_insert(Role {
+                    let role = self.role_index.entry(key.to_string()).or_insert(Role {
                         ids: Vec::new(),
                         slot,
                     });
                     if role.ids.last() != Some(&i) {
                         role.ids.push(i);
                     }
-                    at = r[k..].find(' ').map(|j| k + j + 1);
                 }
             }
         }
@@ -351,12 +411,10 @@ impl Registry {
                 .map(|p| {
                     let mut s = Vec::new();
                     for r in &p.roles {
-                        let mut at = Some(0);
-                        while let Some(k) = at {
-                            if let Some(role) = self.role_index.get(&r[k..]) {
+                        for key in role_keys(r) {
+                            if let Some(role) = self.role_index.get(key) {
                                 s.push(role.slot);
                             }
-                            at = r[k..].find(' ').map(|j| k + j + 1);
                         }
                     }
                     s.sort_unstable();

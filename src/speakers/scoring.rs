@@ -1,0 +1,345 @@
+//! The choice among a quotation's candidates: each candidate carries
+//! features (the step that found it, where it stands, whether it names
+//! anyone), its score is the sum of the features' hand-set weights
+//! ([`WEIGHTS`]), and the highest score wins (the first gathered on a tie).
+
+use super::*;
+
+/// The weight of each feature. A feature not listed weighs nothing: it is
+/// recorded for `--explain` only.
+///
+/// - the step's evidence: a speech verb, "according to", a dash or a colon
+///   in the quotation's sentence (`cue`) outweighs the cue of another
+///   quotation of its sentence run (`cue-of-neighbour`), a lead-in
+///   paragraph ending "she said:" (`intro-paragraph`), the speaker of the
+///   reported speech just before (`reported-speech`), the person named in
+///   full as a sentence's subject since the last quotation's paragraph,
+///   for a quotation that opens its paragraph (`topic-since-last-quote`:
+///   the story has turned to them, so they outweigh the last speaker;
+///   only someone of known gender, as places and bodies have none), the
+///   subject of a
+///   sentence with no speech verb (`sentence-subject`) and the last
+///   speaker (`continues-speaker`);
+/// - `paragraph-opener`: a paragraph that opens with the quotation
+///   continues the last speaker more surely than a later quotation of a
+///   paragraph does: another person named before the quotation in its
+///   paragraph may have taken over;
+/// - `names-no-one`: a candidate whose mention resolves to no one cannot
+///   speak, unless nothing else is put forward (the quotation then keeps
+///   the cue and mention, with no speaker);
+/// - `cue-names-no-one`: a speech verb whose subject lede cannot name
+///   ("…," a source said; "he" with no antecedent) still claims the
+///   quotation: the speaker is someone lede cannot name, not whoever a
+///   weaker step finds.
+pub(super) const WEIGHTS: &[(&str, i32)] = &[
+    ("cue", 100),
+    ("cue-of-neighbour", 90),
+    ("intro-paragraph", 80),
+    ("reported-speech", 70),
+    ("topic-since-last-quote", 65),
+    ("sentence-subject", 50),
+    ("continues-speaker", 40),
+    ("paragraph-opener", 20),
+    ("names-no-one", -50),
+    ("cue-names-no-one", 0),
+];
+
+/// The weight of feature `f` ([`WEIGHTS`]; 0 when not listed).
+pub(super) fn weight(f: &str) -> i32 {
+    WEIGHTS
+        .iter()
+        .find(|(name, _)| *name == f)
+        .map_or(0, |&(_, w)| w)
+}
+
+/// A candidate as the model weighs it, and what choosing it writes.
+pub(super) struct Proposal {
+    /// What `--explain` records: evidence, mention, cue, the speaker it
+    /// resolves to, its features and score.
+    pub(super) note: Candidate,
+    /// The `speaker_mention` choosing it writes (joint speakers write
+    /// every name, the note only the first).
+    pub(super) mention: Option<String>,
+    /// The person choosing it makes the last speaker.
+    pub(super) person: Option<usize>,
+    /// Whether a pronoun mention ("she said") gives that person a gender.
+    pub(super) pronoun_gender: bool,
+}
+
+impl Proposal {
+    /// A candidate put forward by step `evidence`, with its extra features;
+    /// `resolved` is the speaker it names.
+    pub(super) fn new(
+        evidence: &'static str,
+        cue: Option<String>,
+        mention: Option<String>,
+        resolved: Option<String>,
+        person: Option<usize>,
+        extra: &[&'static str],
+    ) -> Proposal {
+        let mut features = vec![evidence];
+        features.extend_from_slice(extra);
+        if resolved.is_none() {
+            features.push(if cue.is_some() && evidence.starts_with("cue") {
+                "cue-names-no-one"
+            } else {
+                "names-no-one"
+            });
+        }
+        let score = features.iter().map(|f| weight(f)).sum();
+        Proposal {
+            note: Candidate {
+                mention: mention.clone().unwrap_or_default(),
+                at: None,
+                evidence,
+                cue: cue.clone(),
+                resolved,
+                chosen: false,
+                score,
+                features,
+            },
+            mention,
+            person,
+            pronoun_gender: false,
+        }
+    }
+}
+
+/// The candidate of a speech cue found for a quotation (`own`: in its own
+/// sentence; else the cue of a neighbouring quotation): the person or body
+/// its mention names. `ctx` is (paragraph start, the paragraph before's
+/// start, the last speaker); `m` the paragraph's masked text.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn cue_proposal(
+    reg: &Registry,
+    input: &str,
+    paragraphs: &[Element],
+    role_phrases: &mut RolePhrases,
+    orgs: &Orgs,
+    m: &str,
+    ctx: (usize, usize, Option<usize>),
+    (a, who): (&Attribution, Option<usize>),
+    own: bool,
+    quote: Span,
+) -> Proposal {
+    let (base, prev_start, last_speaker) = ctx;
+    let mut mention = a.who.clone();
+    let mut person = None;
+    let joint = who.and_then(|_| {
+        let start = a.at.checked_sub(base)?;
+        let end = joint_names(m, start + a.who.len())?;
+        Some(fold(&m[start..end]))
+    });
+    let speaker = if let Some(names) = joint {
+        // "wrote Ola Brenn, Tom Vell and Ines Kowal": the speakers
+        // together, as written.
+        mention = names.clone();
+        Some(names)
+    } else if let Some(id) = who {
+        person = Some(id);
+        Some(with_article(&a.who, reg.people[id].canonical()))
+    } else {
+        let first = a.who.split_whitespace().next().map(Lower::new);
+        match first.as_ref().map(Lower::as_str) {
+            Some("he" | "she" | "they" | "i" | "we") | None => None,
+            // "the agency", "a spokesman for the council": the speaker as
+            // the article names them.
+            Some(w) if ROLE_OPENERS.contains(&w) => {
+                let fuller = described_name(&a.who)
+                    .or_else(|| owned_body(reg, &a.who, a.at, base, prev_start, last_speaker))
+                    .or_else(|| {
+                        role_phrases
+                            .fuller(input, paragraphs, &a.who, a.at)
+                            .map(str::to_string)
+                    })
+                    .or_else(|| named_body(input, a.at, &a.who))
+                    .or_else(|| {
+                        // "the company", "the agency": the organisation
+                        // that is the subject of a recent sentence.
+                        is_body_noun(&a.who)
+                            .then(|| subject_organisation(reg, orgs, a.at))
+                            .flatten()
+                    });
+                Some(fuller.unwrap_or_else(|| a.who.clone()))
+            }
+            // A group named by a modifier: "Clinton supporters".
+            Some(_) if is_group(&a.who) => Some(a.who.clone()),
+            // A body a person owns: "Gowdy's office".
+            Some(_) if is_possessive_body(&a.who) => Some(fuller_body(input, a.at, &a.who)),
+            // A name the registry does not know (one word).
+            Some(_) => {
+                let name = parse_run(&a.who).tokens.join(" ");
+                Some(with_article(&a.who, name)).filter(|s| !s.is_empty())
+            }
+        }
+    };
+    let evidence = if own { "cue" } else { "cue-of-neighbour" };
+    let side = if a.at < quote.start {
+        "before-quote"
+    } else {
+        "after-quote"
+    };
+    let pronoun = PRONOUNS.contains(&Key::new(&a.who).as_str());
+    let extra: &[&'static str] = if pronoun { &[side, "pronoun"] } else { &[side] };
+    let mut p = Proposal::new(
+        evidence,
+        Some(a.cue.clone()),
+        // (A passive cue names no one: "was described as".)
+        Some(mention).filter(|w| !w.is_empty()),
+        speaker,
+        person,
+        extra,
+    );
+    p.note.mention = a.who.clone();
+    p.note.at = Some(a.at);
+    p.pronoun_gender = true;
+    p
+}
+
+/// "the island press Quillbooks", "a ferry firm Brightwater Ltd": a
+/// description in lower-case words, then a name: the name.
+pub(super) fn described_name(who: &str) -> Option<String> {
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let first_name = words
+        .iter()
+        .skip(1)
+        .position(|w| w.starts_with(char::is_uppercase))?
+        + 1;
+    let described = first_name >= 2
+        && words[1..first_name].iter().all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !PHRASE_END.contains(&Key::new(w).as_str())
+        })
+        && words[first_name..]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase));
+    described.then(|| words[first_name..].join(" "))
+}
+
+/// "the company", "The agency": the definite article and one noun for a
+/// kind of body.
+pub(super) fn is_body_noun(who: &str) -> bool {
+    let mut words = who.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(the), Some(noun), None) => {
+            the.eq_ignore_ascii_case("the") && ORG_NOUNS.contains(&lower_key(noun).as_str())
+        }
+        _ => false,
+    }
+}
+
+/// The candidate of a quotation that opens paragraph `pi` after a
+/// paragraph ending in a lead-in ("Asked about the plan, she said:"): whom
+/// that lead-in names.
+pub(super) fn intro_proposal(
+    reg: &Registry,
+    input: &str,
+    paragraphs: &[Element],
+    pi: usize,
+    last_speaker: Option<usize>,
+) -> Option<Proposal> {
+    let prev = &paragraphs[pi - 1];
+    let pt = prev.span.of(input);
+    if !pt.trim_end().ends_with(':') {
+        return None;
+    }
+    let pm = masked(pt, prev.span.start, &[]);
+    let end = pm.trim_end().len();
+    let a = attribution_for(&pm, end, end, &|w| knows(reg, w))?.folded();
+    let who = resolve(
+        reg,
+        &a.who,
+        prev.span.start + a.at,
+        prev.span.start,
+        pi.checked_sub(2)
+            .map_or(prev.span.start, |k| paragraphs[k].span.start),
+        last_speaker,
+    );
+    let mut p = Proposal::new(
+        "intro-paragraph",
+        Some(a.cue.clone()),
+        Some(a.who.clone()),
+        who.map(|id| reg.people[id].canonical()),
+        who,
+        &[],
+    );
+    p.note.at = Some(a.at + prev.span.start);
+    Some(p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_description_then_a_name_is_the_name() {
+        assert_eq!(
+            described_name("the island press Quillbooks").as_deref(),
+            Some("Quillbooks")
+        );
+        assert_eq!(
+            described_name("a ferry firm Brightwater Ltd").as_deref(),
+            Some("Brightwater Ltd")
+        );
+        // A role of a body, a bare noun, a name alone, a phrase with a
+        // preposition: no.
+        assert_eq!(described_name("a spokesman for harbour Democrats"), None);
+        assert_eq!(described_name("the company"), None);
+        assert_eq!(described_name("the Harbour Board"), None);
+        assert_eq!(described_name("the board of Harbour Aid"), None);
+    }
+
+    #[test]
+    fn the_steps_rank_by_the_strength_of_their_evidence() {
+        let order = [
+            "cue",
+            "cue-of-neighbour",
+            "intro-paragraph",
+            "reported-speech",
+            "sentence-subject",
+            "continues-speaker",
+        ];
+        for w in order.windows(2) {
+            assert!(weight(w[0]) > weight(w[1]), "{w:?}");
+        }
+        // A paragraph that opens with the quotation continues the speaker
+        // over the subject of a sentence with no speech verb.
+        assert!(
+            weight("continues-speaker") + weight("paragraph-opener") > weight("sentence-subject")
+        );
+        assert_eq!(weight("before-quote"), 0);
+    }
+
+    #[test]
+    fn a_candidate_that_names_no_one_loses_to_one_that_does() {
+        let unnamed = Proposal::new(
+            "intro-paragraph",
+            Some("said".into()),
+            Some("he".into()),
+            None,
+            None,
+            &[],
+        );
+        let named = Proposal::new(
+            "continues-speaker",
+            None,
+            Some("Lena Fisk".into()),
+            Some("Lena Fisk".into()),
+            Some(0),
+            &[],
+        );
+        assert!(unnamed.note.features.contains(&"names-no-one"));
+        assert!(named.note.score > unnamed.note.score);
+        // A speech verb's own subject keeps the quotation even unnamed.
+        let cue = Proposal::new(
+            "cue",
+            Some("said".into()),
+            Some("a source".into()),
+            None,
+            None,
+            &[],
+        );
+        assert!(cue.note.features.contains(&"cue-names-no-one"));
+        assert!(cue.note.score > named.note.score);
+    }
+}
