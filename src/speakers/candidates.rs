@@ -465,6 +465,41 @@ pub(super) fn named_body(input: &str, at: usize, who: &str) -> Option<String> {
         .map(|m| fold(m.as_str()))
 }
 
+/// "the editorial board" after "the Harbour Ledger editorial board", "the
+/// relief committee" after "the Lakeside Relief committee": a description
+/// of a body (its head one of [`ORG_NOUNS`]) stands for the nearest earlier
+/// mention of the same lower-case words after a capitalised name, which
+/// names that body in full; the name as written, without "the". Looked
+/// for in the 16 KB before `at`.
+pub(super) fn body_by_its_name(input: &str, at: usize, who: &str) -> Option<String> {
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let (det, rest) = words.split_first()?;
+    if !det.eq_ignore_ascii_case("the")
+        || rest.is_empty()
+        || rest.len() > 3
+        || !rest
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+        || !ORG_NOUNS.contains(&rest[rest.len() - 1])
+    {
+        return None;
+    }
+    let re = Regex::new(&format!(
+        r"(?:(?-u:\b)[Tt]he[ \t]+)?((?:{TOK}[ \t]+){{1,4}}){}(?-u:\b)",
+        rest.join(r"[ \t]+")
+    ))
+    .ok()?;
+    let from = floor(input, at.saturating_sub(16 * 1024));
+    let m = re.captures_iter(&input[from..at.min(input.len())]).last()?;
+    let name = m.get(1)?.as_str();
+    // The name must be more than a sentence's capitalised first word.
+    let first = name.split_whitespace().next()?;
+    if first == "The" || has_key(&STOP_WORDS, first) {
+        return None;
+    }
+    Some(fold(&format!("{name}{}", rest.join(" "))))
+}
+
 /// What opens a clause, for [`opening_np`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Np {
@@ -854,6 +889,27 @@ pub(super) fn role_phrases_for(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_description_stands_for_the_body_named_with_it_before() {
+        let text = "A letter from the Harbour Ledger editorial board ran on Sunday. \
+                    The editorial board writes that the port must reopen.";
+        let at = text.find("The editorial board writes").unwrap();
+        assert_eq!(
+            body_by_its_name(text, at, "The editorial board").as_deref(),
+            Some("Harbour Ledger editorial board")
+        );
+        // Only a name before the same words: a lower-case modifier names no
+        // body, nor does a sentence's first word.
+        let plain = "The harbour company cut jobs. The company said it was sorry.";
+        let at = plain.find("The company said").unwrap();
+        assert_eq!(body_by_its_name(plain, at, "the company"), None);
+        let opening = "The company cut jobs. Later the company said it was sorry.";
+        let at = opening.find("the company said").unwrap();
+        assert_eq!(body_by_its_name(opening, at, "the company"), None);
+        // A person's description is not a body's.
+        assert_eq!(body_by_its_name(text, at, "the rookie defender"), None);
+    }
 
     /// The pattern `body_names` reads by hand, as it was compiled per phrase:
     /// the specification the hand reading is compared with.

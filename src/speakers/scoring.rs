@@ -153,6 +153,7 @@ pub(super) fn cue_proposal(
                             .map(str::to_string)
                     })
                     .or_else(|| named_body(input, a.at, &a.who))
+                    .or_else(|| body_by_its_name(input, a.at, &a.who))
                     .or_else(|| {
                         // "the company", "the agency": the organisation
                         // that is the subject of a recent sentence.
