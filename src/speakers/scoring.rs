@@ -105,6 +105,28 @@ impl Proposal {
     }
 }
 
+/// "a source familiar with the harbour talks said", "an aide close to the
+/// mayor told …": the speaker is the whole phrase, the unnamed source it
+/// opens with, not the noun phrase after "with" or "to" that the cue's
+/// mention starts at. `m` is the paragraph's text from `base`.
+fn source_phrase(m: &str, base: usize, a: &Attribution) -> Option<Attribution> {
+    static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+\s+(?:familiar|close|connected|knowledgeable)\s+(?:with|to|about)\s+$",
+        )
+        .expect("source phrase")
+    });
+    let start = a.at.checked_sub(base)?;
+    let before = m.get(..start)?;
+    let from = floor(before, before.len().saturating_sub(120));
+    let found = SOURCE.find(&before[from..])?;
+    Some(Attribution {
+        who: fold(&format!("{}{}", found.as_str(), a.who)),
+        at: base + from + found.start(),
+        ..a.clone()
+    })
+}
+
 /// The candidate of a speech cue found for a quotation (`own`: in its own
 /// sentence; else the cue of a neighbouring quotation): the person or body
 /// its mention names. `ctx` is (paragraph start, the paragraph before's
@@ -123,6 +145,11 @@ pub(super) fn cue_proposal(
     quote: Span,
 ) -> Proposal {
     let (base, prev_start, last_speaker) = ctx;
+    let source = source_phrase(m, base, a);
+    let (a, who) = match &source {
+        Some(s) => (s, None),
+        None => (a, who),
+    };
     let mut mention = a.who.clone();
     let mut person = None;
     let joint = who.and_then(|_| {
@@ -271,6 +298,24 @@ pub(super) fn intro_proposal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unnamed_source_is_the_whole_phrase_not_what_it_knows() {
+        let text = "Port hack\n\nBy Ann Lee\n\n\
+                    A source familiar with the harbour board's review said the intruders \
+                    were after \"shipping schedules and crew lists.\"\n";
+        let speakers: Vec<_> = crate::analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect();
+        assert_eq!(
+            speakers,
+            [Some(
+                "A source familiar with the harbour board's review".to_string()
+            )]
+        );
+    }
 
     #[test]
     fn a_description_then_a_name_is_the_name() {
