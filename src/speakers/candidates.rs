@@ -484,20 +484,44 @@ pub(super) fn body_by_its_name(input: &str, at: usize, who: &str) -> Option<Stri
     {
         return None;
     }
-    let re = Regex::new(&format!(
-        r"(?:(?-u:\b)[Tt]he[ \t]+)?((?:{TOK}[ \t]+){{1,4}}){}(?-u:\b)",
-        rest.join(r"[ \t]+")
-    ))
-    .ok()?;
+    let words = rest.join(" ");
     let from = floor(input, at.saturating_sub(16 * 1024));
-    let m = re.captures_iter(&input[from..at.min(input.len())]).last()?;
-    let name = m.get(1)?.as_str();
-    // The name must be more than a sentence's capitalised first word.
-    let first = name.split_whitespace().next()?;
-    if first == "The" || has_key(&STOP_WORDS, first) {
-        return None;
+    let mut hay = &input[from..floor(input, at.min(input.len()))];
+    // The nearest mention of the words, as a whole word, after a name.
+    while let Some(i) = hay.rfind(words.as_str()) {
+        let before = &hay[..i];
+        hay = before;
+        let after = input.as_bytes().get(from + i + words.len());
+        if word_byte(after) || !before.ends_with([' ', '\t']) {
+            continue;
+        }
+        // Up to four capitalised words just before.
+        let mut name: Vec<&str> = before
+            .split([' ', '\t'])
+            .rev()
+            .skip(1)
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| {
+                        c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&')
+                    })
+            })
+            .take(4)
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        name.reverse();
+        if name[0] == "The" && name.len() > 1 {
+            name.remove(0);
+        }
+        // The name must be more than a sentence's capitalised first word.
+        if name[0] == "The" || has_key(&STOP_WORDS, name[0]) {
+            return None;
+        }
+        return Some(fold(&format!("{} {words}", name.join(" "))));
     }
-    Some(fold(&format!("{name}{}", rest.join(" "))))
+    None
 }
 
 /// What opens a clause, for [`opening_np`].
@@ -894,6 +918,11 @@ mod tests {
     fn a_body_description_stands_for_the_body_named_with_it_before() {
         let text = "A letter from the Harbour Ledger editorial board ran on Sunday. \
                     The editorial board writes that the port must reopen.";
+        let opening = "The Harbour Ledger editorial board ran a letter. The editorial board writes";
+        assert_eq!(
+            body_by_its_name(opening, opening.len() - 26, "The editorial board").as_deref(),
+            Some("Harbour Ledger editorial board")
+        );
         let at = text.find("The editorial board writes").unwrap();
         assert_eq!(
             body_by_its_name(text, at, "The editorial board").as_deref(),
