@@ -465,6 +465,65 @@ pub(super) fn named_body(input: &str, at: usize, who: &str) -> Option<String> {
         .map(|m| fold(m.as_str()))
 }
 
+/// "the editorial board" after "the Harbour Ledger editorial board", "the
+/// relief committee" after "the Lakeside Relief committee": a description
+/// of a body (its head one of [`ORG_NOUNS`]) stands for the nearest earlier
+/// mention of the same lower-case words after a capitalised name, which
+/// names that body in full; the name as written, without "the". Looked
+/// for in the 16 KB before `at`.
+pub(super) fn body_by_its_name(input: &str, at: usize, who: &str) -> Option<String> {
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let (det, rest) = words.split_first()?;
+    if !det.eq_ignore_ascii_case("the")
+        || rest.is_empty()
+        || rest.len() > 3
+        || !rest
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+        || !ORG_NOUNS.contains(&rest[rest.len() - 1])
+    {
+        return None;
+    }
+    let words = rest.join(" ");
+    let from = floor(input, at.saturating_sub(16 * 1024));
+    let mut hay = &input[from..floor(input, at.min(input.len()))];
+    // The nearest mention of the words, as a whole word, after a name.
+    while let Some(i) = hay.rfind(words.as_str()) {
+        let before = &hay[..i];
+        hay = before;
+        let after = input.as_bytes().get(from + i + words.len());
+        if word_byte(after) || !before.ends_with([' ', '\t']) {
+            continue;
+        }
+        // Up to four capitalised words just before.
+        let mut name: Vec<&str> = before
+            .split([' ', '\t'])
+            .rev()
+            .skip(1)
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().all(|c| {
+                        c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}' | '-' | '.' | '&')
+                    })
+            })
+            .take(4)
+            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        name.reverse();
+        if name[0] == "The" && name.len() > 1 {
+            name.remove(0);
+        }
+        // The name must be more than a sentence's capitalised first word.
+        if name[0] == "The" || has_key(&STOP_WORDS, name[0]) {
+            return None;
+        }
+        return Some(fold(&format!("{} {words}", name.join(" "))));
+    }
+    None
+}
+
 /// What opens a clause, for [`opening_np`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Np {
@@ -854,6 +913,32 @@ pub(super) fn role_phrases_for(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_description_stands_for_the_body_named_with_it_before() {
+        let text = "A letter from the Harbour Ledger editorial board ran on Sunday. \
+                    The editorial board writes that the port must reopen.";
+        let opening = "The Harbour Ledger editorial board ran a letter. The editorial board writes";
+        assert_eq!(
+            body_by_its_name(opening, opening.len() - 26, "The editorial board").as_deref(),
+            Some("Harbour Ledger editorial board")
+        );
+        let at = text.find("The editorial board writes").unwrap();
+        assert_eq!(
+            body_by_its_name(text, at, "The editorial board").as_deref(),
+            Some("Harbour Ledger editorial board")
+        );
+        // Only a name before the same words: a lower-case modifier names no
+        // body, nor does a sentence's first word.
+        let plain = "The harbour company cut jobs. The company said it was sorry.";
+        let at = plain.find("The company said").unwrap();
+        assert_eq!(body_by_its_name(plain, at, "the company"), None);
+        let opening = "The company cut jobs. Later the company said it was sorry.";
+        let at = opening.find("the company said").unwrap();
+        assert_eq!(body_by_its_name(opening, at, "the company"), None);
+        // A person's description is not a body's.
+        assert_eq!(body_by_its_name(text, at, "the rookie defender"), None);
+    }
 
     /// The pattern `body_names` reads by hand, as it was compiled per phrase:
     /// the specification the hand reading is compared with.

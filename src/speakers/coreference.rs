@@ -385,10 +385,32 @@ fn organisation_opening(
     {
         return None;
     }
-    let person = reg
+    let surname = reg
         .by_surname(last, usize::MAX)
-        .is_some_and(|id| reg.people[id].count >= 2)
-        || reg.by_first_name(parts.tokens[0]).is_some()
+        .filter(|&id| reg.people[id].count >= 2);
+    let first = reg.by_first_name(parts.tokens[0]);
+    // A name held for no one of known gender, whose first word is no
+    // first name, is a body's: "Norland received …" after "Calgary-based
+    // Norland Energy" stands for Norland Energy; "Norland Rail has …"
+    // names another body of the same family, as written.
+    if let Some(id) = surname.or(first) {
+        let who = &reg.people[id];
+        let name = who.canonical();
+        let mut words = name.split_whitespace();
+        if who.gender.is_none()
+            && words.next().is_some_and(|w| first_name_gender(w).is_none())
+            && words.next().is_some()
+        {
+            let fuller = name.split_whitespace().count() > parts.tokens.len()
+                && name
+                    .split_whitespace()
+                    .zip(&parts.tokens)
+                    .all(|(a, b)| a == *b);
+            return Some(if fuller { name } else { fold(phrase) });
+        }
+    }
+    let person = surname.is_some()
+        || first.is_some()
         || (parts.tokens.len() >= 2 && plausible_name(&parts.tokens) && !is_org_head(last));
     (!person).then(|| fold(phrase))
 }
@@ -396,6 +418,32 @@ fn organisation_opening(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        crate::analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    #[test]
+    fn the_company_stands_for_a_body_named_by_its_first_word() {
+        // "Norland" is held for "Norland Energy", no person: the body.
+        let text = "Ferry firm repays aid\n\nBy Ann Lee\n\n\
+                    The province paid Calgary-based Norland Energy as much as $6-million \
+                    to cover its losses abroad.\n\n\
+                    Norland received its second payment this year. The company said it \
+                    might have to repay \"some of that money, depending on what the assets earn.\"\n";
+        assert_eq!(speakers(text), [Some("Norland Energy".to_string())]);
+        // Another body of the same family is named as written.
+        let text = "Ferry firm cuts jobs\n\nBy Ann Lee\n\n\
+                    The province paid Calgary-based Norland Energy as much as $6-million \
+                    to cover its losses abroad. Norland Energy will sell its ferries.\n\n\
+                    In June, Norland Media laid off 75 workers, in a move the company said \
+                    was needed to keep the paper \"sustainable.\"\n";
+        assert_eq!(speakers(text), [Some("Norland Media".to_string())]);
+    }
 
     #[test]
     fn an_acronym_stands_for_the_name_it_was_given_for() {

@@ -105,6 +105,55 @@ impl Proposal {
     }
 }
 
+/// "A ferry pilot says she …" in a story's opening paragraph, then "Ida
+/// Brenn said …" opening the next: the news lede describes the person the
+/// next paragraph names in full as its subject. Not a body nor a document
+/// ("a company said", "a statement said"), and only in the first two
+/// paragraphs, where a story introduces its subject.
+fn named_next(reg: &Registry, paragraphs: &[Element], who: &str, at: usize) -> Option<usize> {
+    let words: Vec<&str> = who.split_whitespace().collect();
+    let (det, head) = (words.first()?, lower_key(words.last()?));
+    if words.len() < 2
+        || !(det.eq_ignore_ascii_case("a") || det.eq_ignore_ascii_case("an"))
+        || ORG_NOUNS.contains(&head.as_str())
+        || DOCUMENTS.iter().any(|d| head.ends_with(d))
+    {
+        return None;
+    }
+    let pi = paragraphs
+        .partition_point(|p| p.span.start <= at)
+        .checked_sub(1)?;
+    let next = paragraphs.get(pi + 1).filter(|_| pi <= 1)?;
+    let ms = &reg.mentions;
+    let m = ms.get(ms.partition_point(|m| m.span.start < next.span.start))?;
+    (m.span.start == next.span.start
+        && m.subject
+        && reg.people[m.person].canonical().split_whitespace().count() >= 2)
+        .then_some(m.person)
+}
+
+/// "a source familiar with the harbour talks said", "an aide close to the
+/// mayor told …": the speaker is the whole phrase, the unnamed source it
+/// opens with, not the noun phrase after "with" or "to" that the cue's
+/// mention starts at. `m` is the paragraph's text from `base`.
+fn source_phrase(m: &str, base: usize, a: &Attribution) -> Option<Attribution> {
+    static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[a-z\-]+\s+){0,2}?[a-z\-]+\s+(?:familiar|close|connected|knowledgeable)\s+(?:with|to|about)\s+$",
+        )
+        .expect("source phrase")
+    });
+    let start = a.at.checked_sub(base)?;
+    let before = m.get(..start)?;
+    let from = floor(before, before.len().saturating_sub(120));
+    let found = SOURCE.find(&before[from..])?;
+    Some(Attribution {
+        who: fold(&format!("{}{}", found.as_str(), a.who)),
+        at: base + from + found.start(),
+        ..a.clone()
+    })
+}
+
 /// The candidate of a speech cue found for a quotation (`own`: in its own
 /// sentence; else the cue of a neighbouring quotation): the person or body
 /// its mention names. `ctx` is (paragraph start, the paragraph before's
@@ -123,6 +172,12 @@ pub(super) fn cue_proposal(
     quote: Span,
 ) -> Proposal {
     let (base, prev_start, last_speaker) = ctx;
+    let source = source_phrase(m, base, a);
+    let (a, who) = match &source {
+        Some(s) => (s, None),
+        None => (a, who),
+    };
+    let who = who.or_else(|| named_next(reg, paragraphs, &a.who, a.at));
     let mut mention = a.who.clone();
     let mut person = None;
     let joint = who.and_then(|_| {
@@ -153,6 +208,7 @@ pub(super) fn cue_proposal(
                             .map(str::to_string)
                     })
                     .or_else(|| named_body(input, a.at, &a.who))
+                    .or_else(|| body_by_its_name(input, a.at, &a.who))
                     .or_else(|| {
                         // "the company", "the agency": the organisation
                         // that is the subject of a recent sentence.
@@ -270,6 +326,46 @@ pub(super) fn intro_proposal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lede_description_is_the_person_the_next_paragraph_names() {
+        fn speakers(text: &str) -> Vec<Option<String>> {
+            crate::analyze(text)
+                .quotes
+                .into_iter()
+                .map(|q| q.speaker)
+                .collect()
+        }
+        let text = "Pilot rescued\n\nBy Ann Lee\n\n\
+                    A Halden ferry pilot says she is \"tired but very lucky\" after a night \
+                    adrift in the strait.\n\n\
+                    Ida Brenn said the engine failed just after dark.\n";
+        assert_eq!(speakers(text), [Some("Ida Brenn".to_string())]);
+        // A document is no person.
+        let text = "Pilot rescued\n\nBy Ann Lee\n\n\
+                    A coast guard statement says the crew was \"tired but very lucky\" after \
+                    a night adrift in the strait.\n\n\
+                    Ida Brenn said the engine failed just after dark.\n";
+        assert_ne!(speakers(text), [Some("Ida Brenn".to_string())]);
+    }
+
+    #[test]
+    fn an_unnamed_source_is_the_whole_phrase_not_what_it_knows() {
+        let text = "Port hack\n\nBy Ann Lee\n\n\
+                    A source familiar with the harbour board's review said the intruders \
+                    were after \"shipping schedules and crew lists.\"\n";
+        let speakers: Vec<_> = crate::analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect();
+        assert_eq!(
+            speakers,
+            [Some(
+                "A source familiar with the harbour board's review".to_string()
+            )]
+        );
+    }
 
     #[test]
     fn a_description_then_a_name_is_the_name() {
