@@ -1,4 +1,4 @@
-//! Property-test generators shared by the modules' unit tests.
+//! Property-test generators and helpers shared by the modules' unit tests.
 
 use std::borrow::Borrow;
 use std::fmt::Debug;
@@ -14,4 +14,13 @@ where
     T: Borrow<str> + Clone + Debug + 'static,
 {
     prop::collection::vec(prop::sample::select(pieces), len).prop_map(|v| v.concat())
+}
+
+/// The speaker of every quotation `lede::analyze` finds in `text`, in order.
+pub fn speakers(text: &str) -> Vec<Option<String>> {
+    crate::analyze(text)
+        .quotes
+        .into_iter()
+        .map(|q| q.speaker)
+        .collect()
 }

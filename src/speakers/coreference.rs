@@ -419,13 +419,7 @@ fn organisation_opening(
 mod tests {
     use super::*;
 
-    fn speakers(text: &str) -> Vec<Option<String>> {
-        crate::analyze(text)
-            .quotes
-            .into_iter()
-            .map(|q| q.speaker)
-            .collect()
-    }
+    use crate::testing::speakers;
 
     #[test]
     fn the_company_stands_for_a_body_named_by_its_first_word() {

@@ -1801,24 +1801,19 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
     best.map(|st| (lo + st, region[st..].trim_end().to_string()))
 }
 
+/// The who-phrase of the attribution of quotation `q` in masked text `m`
+/// (for the unit tests of this module and `mod.rs`).
+#[cfg(test)]
+pub(super) fn who(m: &str, q: &str) -> Option<String> {
+    let qs = m.find(q).unwrap();
+    attribution_for(m, qs, qs + q.len(), &|_| true).map(|a| a.who)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The who-phrase of the attribution of quotation `q` in masked text `m`.
-    fn who(m: &str, q: &str) -> Option<String> {
-        let qs = m.find(q).unwrap();
-        attribution_for(m, qs, qs + q.len(), &|_| true).map(|a| a.who)
-    }
-
-    /// Speakers of every quote of an article, in order.
-    fn speakers(text: &str) -> Vec<Option<String>> {
-        crate::analyze(text)
-            .quotes
-            .into_iter()
-            .map(|q| q.speaker)
-            .collect()
-    }
+    use crate::testing::speakers;
 
     #[test]
     fn a_person_of_a_body_speaks_not_the_body() {

@@ -696,10 +696,7 @@ mod tests {
         assert_eq!(crate::analyze(text), a);
     }
 
-    fn who(m: &str, q: &str) -> Option<String> {
-        let qs = m.find(q).unwrap();
-        attribution_for(m, qs, qs + q.len(), &|_| true).map(|a| a.who)
-    }
+    use super::cues::who;
 
     /// The verbs are words of letters, one or two joined by a space, as
     /// `verb_at` reads them.
@@ -794,14 +791,7 @@ mod tests {
         );
     }
 
-    /// Speakers of every quote of an article, in order.
-    fn speakers(text: &str) -> Vec<Option<String>> {
-        crate::analyze(text)
-            .quotes
-            .into_iter()
-            .map(|q| q.speaker)
-            .collect()
-    }
+    use crate::testing::speakers;
 
     #[test]
     fn the_company_stands_for_the_organisation_that_was_the_subject() {

@@ -1060,14 +1060,7 @@ mod tests {
         parse_run(run).tokens.to_vec()
     }
 
-    /// Speakers of every quote of an article, in order.
-    fn speakers(text: &str) -> Vec<Option<String>> {
-        crate::analyze(text)
-            .quotes
-            .into_iter()
-            .map(|q| q.speaker)
-            .collect()
-    }
+    use crate::testing::speakers;
 
     #[test]
     fn particles_in_a_row_belong_to_the_name() {

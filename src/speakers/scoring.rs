@@ -326,16 +326,10 @@ pub(super) fn intro_proposal(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::speakers;
 
     #[test]
     fn a_lede_description_is_the_person_the_next_paragraph_names() {
-        fn speakers(text: &str) -> Vec<Option<String>> {
-            crate::analyze(text)
-                .quotes
-                .into_iter()
-                .map(|q| q.speaker)
-                .collect()
-        }
         let text = "Pilot rescued\n\nBy Ann Lee\n\n\
                     A Halden ferry pilot says she is \"tired but very lucky\" after a night \
                     adrift in the strait.\n\n\
@@ -354,13 +348,8 @@ mod tests {
         let text = "Port hack\n\nBy Ann Lee\n\n\
                     A source familiar with the harbour board's review said the intruders \
                     were after \"shipping schedules and crew lists.\"\n";
-        let speakers: Vec<_> = crate::analyze(text)
-            .quotes
-            .into_iter()
-            .map(|q| q.speaker)
-            .collect();
         assert_eq!(
-            speakers,
+            speakers(text),
             [Some(
                 "A source familiar with the harbour board's review".to_string()
             )]
