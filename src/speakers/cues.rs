@@ -114,24 +114,9 @@ pub(super) fn verb_may_follow(t: &str) -> bool {
         VERBS
             .split('|')
             .filter_map(|v| v.split(' ').next())
-            .chain([
-                "also",
-                "later",
-                "then",
-                "once",
-                "previously",
-                "has",
-                "had",
-                "would",
-                "was",
-                "is",
-                "reportedly",
-                "recently",
-                "simply",
-                "quickly",
-                "earlier",
-                "again",
-            ])
+            // AFTER_WHO_TAIL's adverbs, and one more SPEECH_AFTER allows.
+            .chain(TAIL_ADVERBS.iter().copied())
+            .chain(["again"])
             .map(str::as_bytes)
             .collect()
     });
