@@ -215,27 +215,49 @@ pub(super) fn word_byte(b: Option<&u8>) -> bool {
 /// The first ASCII capital in `b`, eight bytes at a time: most of a text
 /// is not capitals, and this scan runs over all of it.
 pub(super) fn find_upper(b: &[u8]) -> Option<usize> {
+    first_byte(b, |x, caps| caps & !x, u8::is_ascii_uppercase)
+}
+
+/// The first ASCII capital or byte outside ASCII in `b`, eight bytes at a
+/// time, as [`find_upper`] finds capitals.
+pub(super) fn find_upper_or_non_ascii(b: &[u8]) -> Option<usize> {
+    // (The high bit of every byte outside ASCII let through.)
+    first_byte(
+        b,
+        |x, caps| caps | x,
+        |&c| c.is_ascii_uppercase() || c >= 0x80,
+    )
+}
+
+/// The first byte of `b` that `one` accepts, eight bytes at a time: `hits`
+/// takes a chunk `x` and the mask of its bytes that may be ASCII capitals
+/// and gives a word whose high bit is set in each byte accepted (masked to
+/// the high bits here); the tail shorter than eight is read with `one`.
+#[inline(always)]
+fn first_byte(
+    b: &[u8],
+    hits: impl Fn(u64, u64) -> u64,
+    one: impl Fn(&u8) -> bool,
+) -> Option<usize> {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for c in &mut chunks {
         let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        // A byte's high bit set where it is in 'A'..='Z': below 0x80, at
-        // least 'A' (adding 0x3f carries into bit 7) and at most 'Z'
-        // (adding 0x25 does not).
+        // A byte's high bit set where it may be in 'A'..='Z': at least 'A'
+        // (adding 0x3f to its low seven bits carries into bit 7) and at
+        // most 'Z' (adding 0x25 does not); bytes of 0x80 and above are
+        // excluded or let through by `hits`.
         let seven = x & !HIGH;
-        let hit = (seven + LOW * 0x3f) & !(seven + LOW * 0x25) & !x & HIGH;
+        let caps = (seven + LOW * 0x3f) & !(seven + LOW * 0x25);
+        let hit = hits(x, caps) & HIGH;
         if hit != 0 {
             return Some(at + hit.trailing_zeros() as usize / 8);
         }
         at += 8;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(u8::is_ascii_uppercase)
-        .map(|k| at + k)
+    chunks.remainder().iter().position(one).map(|k| at + k)
 }
 
 /// `\p{L}`, for a character outside ASCII (rare in names, so a search

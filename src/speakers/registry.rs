@@ -1336,31 +1336,6 @@ pub(super) fn capitalised_mid_sentence(
     out
 }
 
-/// The first ASCII capital or byte outside ASCII in `b`, eight bytes at a
-/// time, as `find_upper` finds capitals.
-pub(super) fn find_upper_or_non_ascii(b: &[u8]) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = b.chunks_exact(8);
-    let mut at = 0;
-    for c in &mut chunks {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        // As in `find_upper`, with the high bit of every byte outside
-        // ASCII let through.
-        let seven = x & !HIGH;
-        let hit = ((seven + LOW * 0x3f) & !(seven + LOW * 0x25) | x) & HIGH;
-        if hit != 0 {
-            return Some(at + hit.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&c| c.is_ascii_uppercase() || c >= 0x80)
-        .map(|k| at + k)
-}
-
 /// The character-by-character pass `capitalised_mid_sentence` replaced,
 /// kept as its specification.
 #[cfg(test)]
