@@ -1156,7 +1156,7 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
                     // an adverb or a verb.)
                     let speaks = ((after.starts_with(',') || verb_may_follow(after))
                         && SPEECH_AFTER.is_match(after))
-                        || after.starts_with(", who ")
+                        || relative_who_after(after)
                         || speech_before(
                             &text[floor(text, m.start().saturating_sub(24))..m.start()],
                         );
@@ -1221,6 +1221,19 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
     }
     reg.index_roles();
     reg
+}
+
+/// ", who was cheered", ",\u{a0}who spoke": a relative clause about a
+/// person opens right after the name, whatever the white space after the
+/// comma (a non-breaking space is common in pasted text).
+pub(super) fn relative_who_after(after: &str) -> bool {
+    let Some(r) = after.strip_prefix(',') else {
+        return false;
+    };
+    let t = r.trim_start();
+    t.len() < r.len()
+        && t.strip_prefix("who")
+            .is_some_and(|x| x.starts_with(char::is_whitespace))
 }
 
 /// The title words written before a name, honorifics left out, as one
@@ -1497,5 +1510,30 @@ pub(super) fn infer_genders(input: &str, quotes: &[Quote], reg: &mut Registry) {
         } else {
             None
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::speakers;
+
+    #[test]
+    fn a_relative_who_after_any_white_space_makes_a_lone_name_a_person() {
+        assert!(relative_who_after(", who won"));
+        assert!(relative_who_after(",\u{a0}who won"));
+        assert!(!relative_who_after(", whose plan"));
+        assert!(!relative_who_after(" who won"));
+        // A lone name that opens its sentence, then ",\u{a0}who": a person,
+        // so "she" is hers, not the last woman who spoke.
+        let text = "Awards night\n\nBy Ann Lee\n\n\
+                    The best speeches came from Dana Roe and Mira who both won awards.\n\n\
+                    In her speech, Roe spoke of courage: \"Be bold and then be bolder,\" she said.\n\n\
+                    Mira,\u{a0}who was honoured with the top award, spoke about self-love. \
+                    \"Love yourself first, always,\" she said.\n";
+        assert_eq!(
+            speakers(text),
+            [Some("Dana Roe".to_string()), Some("Mira".to_string())]
+        );
     }
 }
