@@ -162,6 +162,56 @@ pub(super) fn antecedent(
         .map(|m| m.person)
 }
 
+/// "Ada Kim and Rolf Berg said they would appeal. ¶ "…," they said":
+/// "they" after people named together as a subject stands for them all.
+/// The nearest subject named before `at` (back to `prev_start`, at most
+/// [`MENTION_WINDOW`] mentions); when the people named right after it are
+/// joined to it by commas and "and", their canonical names, joined the
+/// same way ("Ada Kim, Rolf Berg and Ian Holt"). `None` when that subject
+/// is one person alone.
+pub(super) fn joint_antecedent(
+    reg: &Registry,
+    input: &str,
+    at: usize,
+    prev_start: usize,
+) -> Option<String> {
+    let ms = &reg.mentions;
+    let lo = ms.partition_point(|m| m.span.start < prev_start);
+    let hi = ms.partition_point(|m| m.span.start < at);
+    let k = (lo..hi)
+        .rev()
+        .take(MENTION_WINDOW)
+        .find(|&k| ms[k].subject && ms[k].span.end <= at)?;
+    let mut people = vec![ms[k].person];
+    let mut end = ms[k].span.end;
+    let mut and = false;
+    for m in ms[k + 1..hi].iter().take(8) {
+        let gap = input.get(end..m.span.start)?;
+        let word = gap.trim_start_matches(',').trim();
+        let joined = gap.starts_with(char::is_whitespace) || gap.starts_with(',');
+        if !joined || !(word.is_empty() || word == "and") || m.span.end > at {
+            break;
+        }
+        if word.is_empty() && !gap.starts_with(',') {
+            break;
+        }
+        if !people.contains(&m.person) {
+            people.push(m.person);
+        }
+        end = m.span.end;
+        if word == "and" {
+            and = true;
+            break;
+        }
+    }
+    if !and || people.len() < 2 {
+        return None;
+    }
+    let names: Vec<String> = people.iter().map(|&p| reg.people[p].canonical()).collect();
+    let (last, rest) = names.split_last()?;
+    Some(format!("{} and {last}", rest.join(", ")))
+}
+
 /// How many mentions back a pronoun looks for its antecedent: a pronoun
 /// that fits none of the last few dozen people named refers to no one
 /// named, and a search of every earlier mention would make an article of
@@ -463,5 +513,27 @@ mod tests {
         assert_eq!(expand_acronym(t, t.len(), "HDA"), None);
         assert_eq!(expand_acronym("HDA said", 8, "HDA"), None);
         assert_eq!(expand_acronym("Lena (Lena) said", 16, "Lena"), None);
+    }
+
+    #[test]
+    fn they_after_people_named_together_is_all_of_them() {
+        let text = "Bakery staff unionise\n\nBy Ann Lee\n\n\
+                    Union president Ivo Mars said the vote was \"a relief.\"\n\n\
+                    In a written statement, the owners Ada Kim and Rolf Berg said they \
+                    respected the outcome.\n\n\
+                    \"We want a workplace where everyone can grow,\" they said.\n";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Ivo Mars".to_string()),
+                Some("Ada Kim and Rolf Berg".to_string())
+            ]
+        );
+        // One person as the subject: "they" is not a group.
+        let text = "Bakery staff unionise\n\nBy Ann Lee\n\n\
+                    Union president Ivo Mars said the vote was \"a relief.\"\n\n\
+                    The owner Ada Kim met Rolf Berg and said they respected the outcome.\n\n\
+                    \"We want a workplace where everyone can grow,\" they said.\n";
+        assert_ne!(speakers(text)[1], Some("Ada Kim and Rolf Berg".to_string()));
     }
 }

@@ -185,7 +185,13 @@ pub(super) fn cue_proposal(
         let end = joint_names(m, start + a.who.len())?;
         Some(fold(&m[start..end]))
     });
-    let speaker = if let Some(names) = joint {
+    // "…," they said, after "Ada Kim and Rolf Berg said …": both of them.
+    let joint_pronoun = (Key::new(&a.who).as_str() == "they")
+        .then(|| joint_antecedent(reg, input, a.at, prev_start))
+        .flatten();
+    let speaker = if let Some(names) = joint_pronoun {
+        Some(names)
+    } else if let Some(names) = joint {
         // "wrote Ola Brenn, Tom Vell and Ines Kowal": the speakers
         // together, as written.
         mention = names.clone();
