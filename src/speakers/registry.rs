@@ -1084,7 +1084,8 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
                 let oblique = after_preposition(text, m.start())
                     || after_object_verb(text, m.start())
                     || opens_with_preposition(&m.as_str()[..parts.offset])
-                    || possessive_or_modifier_at(text, m.end());
+                    || possessive_or_modifier_at(text, m.end())
+                    || modifies_body_at(text, m.end());
                 let subject = !oblique
                     && last_mention_at.is_none_or(|prev| prev < sentence_start(text, m.start()));
                 if !oblique {
@@ -1190,7 +1191,8 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
                     let oblique = after_preposition(text, m.start())
                         || after_object_verb(text, m.start())
                         || opens_with_preposition(&m.as_str()[..parts.offset])
-                        || possessive_or_modifier_at(text, m.end());
+                        || possessive_or_modifier_at(text, m.end())
+                        || modifies_body_at(text, m.end());
                     let subject = !oblique
                         && last_mention_at
                             .is_none_or(|prev| prev < sentence_start(text, m.start()));
@@ -1221,6 +1223,41 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
     }
     reg.index_roles();
     reg
+}
+
+/// Bodies and staff that a name before them only modifies: "the Rusk
+/// campaign", "a Rusk spokesman", "Kim administration officials".
+const BODY_AFTER_NAME: &[&str] = &[
+    "campaign",
+    "administration",
+    "camp",
+    "team",
+    "staff",
+    "office",
+    "government",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "aides",
+    "lawyer",
+    "lawyers",
+];
+
+/// Is the name that ends at byte `end` of `text` the modifier of a body
+/// named by a lower-case noun after it ("the Rusk campaign said", "a
+/// Rusk aide told")? Then it is no subject: the body is.
+pub(super) fn modifies_body_at(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let t = rest.trim_start_matches([' ', '\t']);
+    if t.len() == rest.len() {
+        return false;
+    }
+    let word = t
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+        .next()
+        .unwrap_or("");
+    BODY_AFTER_NAME.contains(&word)
 }
 
 /// ", who was cheered", ",\u{a0}who spoke": a relative clause about a
@@ -1534,6 +1571,28 @@ mod tests {
         assert_eq!(
             speakers(text),
             [Some("Dana Roe".to_string()), Some("Mira".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_body_noun_is_no_subject() {
+        assert!(modifies_body_at("the Rusk campaign said", 8));
+        assert!(modifies_body_at("a Rusk aide told", 6));
+        assert!(!modifies_body_at("Rusk campaigned", 4));
+        assert!(!modifies_body_at("Rusk, campaign chief", 4));
+        // "he" opening the next paragraph is the subject's, not the name
+        // that only modifies "campaign".
+        let text = "A new chief\n\nBy Ann Lee\n\n\
+                    Tom Rusk has hired John Brenn to run the race for him.\n\n\
+                    The Rusk campaign did not answer calls. But on Thursday, Brenn \
+                    called the race \"a long series of small steps.\"\n\n\
+                    \"My job is to win this nomination,\" he vowed.\n";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("John Brenn".to_string()),
+                Some("John Brenn".to_string())
+            ]
         );
     }
 }
