@@ -22,7 +22,9 @@
 //!      inverted or not ("…," said X / X said: "…" / X, a role, said),
 //!      "according to X", a dash ("…" — X), a colon lead-in, the owner of
 //!      a speech noun ("X's claim that "…""), in the quotation's sentence,
-//!      looked for within a window of 400 bytes and 8 quotations;
+//!      looked for within a window of 400 bytes and 8 quotations; the
+//!      subject is the phrase before a participle ("a source speaking to
+//!      the Ledger said"), not the listener or outlet after it;
 //!    - `cue-of-neighbour`: the cue of the nearest other quotation of the
 //!      paragraph (the next one first): quotations of one sentence run
 //!      share a speaker;
@@ -277,6 +279,7 @@ pub fn attribute_explained(
                     Some(body) => Attribution { who: body, ..a },
                     None => a,
                 })
+                .map(|a| participle_subject(&m, &a).unwrap_or(a))
                 .map(|a| match issuing_body(&m, &a) {
                     Some(body) => Attribution { who: body, ..a },
                     None => a,

@@ -154,6 +154,66 @@ fn source_phrase(m: &str, base: usize, a: &Attribution) -> Option<Attribution> {
     })
 }
 
+/// "a source speaking to the Ledger said", "Ola Brenn, writing in the
+/// Courier, said": the speaker is the phrase before the participle, not
+/// the listener or outlet after it that the cue's mention starts at. A
+/// name (capitalised words) or a phrase of lower-case words that opens
+/// with a determiner ("another source", "one of"-less); `a.at` is the
+/// mention's byte in `m`.
+pub(super) fn participle_subject(m: &str, a: &Attribution) -> Option<Attribution> {
+    const PARTICIPLES: &[&str] = &["speaking", "talking", "writing"];
+    const PREPOSITIONS: &[&str] = &["to", "with", "in", "on", "for"];
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "another", "the", "one", "two", "three", "some", "several",
+    ];
+    let before = m.get(..a.at)?;
+    let before = &before[floor(before, before.len().saturating_sub(160))..];
+    // Words with their offsets in `m`, the last first.
+    let base = a.at - before.len();
+    let mut words = before
+        .split_whitespace()
+        .map(|w| (base + (w.as_ptr() as usize - before.as_ptr() as usize), w))
+        .rev();
+    let (_, prep) = words.next()?;
+    let (_, part) = words.next()?;
+    if !PREPOSITIONS.contains(&prep) || !PARTICIPLES.contains(&part) {
+        return None;
+    }
+    let mut start = None;
+    let mut end = None;
+    for (i, (at, w)) in words.take(5).enumerate() {
+        let w = if i == 0 {
+            w.strip_suffix(',').unwrap_or(w)
+        } else {
+            w
+        };
+        if w.is_empty() || !w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c)) {
+            break;
+        }
+        end.get_or_insert(at + w.len());
+        let capital = w.starts_with(char::is_uppercase);
+        let key = Lower::new(w);
+        if DETERMINERS.contains(&key.as_str()) {
+            start = Some(at);
+            break;
+        }
+        if capital {
+            start = Some(at);
+            continue;
+        }
+        if start.is_some() || PHRASE_END.contains(&key.as_str()) {
+            // (A name, then a lower-case word: the name ends there.)
+            break;
+        }
+    }
+    let (start, end) = (start?, end?);
+    Some(Attribution {
+        who: m[start..end].to_string(),
+        at: start,
+        ..a.clone()
+    })
+}
+
 /// The candidate of a speech cue found for a quotation (`own`: in its own
 /// sentence; else the cue of a neighbouring quotation): the person or body
 /// its mention names. `ctx` is (paragraph start, the paragraph before's
@@ -432,5 +492,30 @@ mod tests {
         );
         assert!(cue.note.features.contains(&"cue-names-no-one"));
         assert!(cue.note.score > named.note.score);
+    }
+
+    #[test]
+    fn the_speaker_is_who_speaks_to_an_outlet_not_the_outlet() {
+        let at = |m: &str, w: &str| Attribution {
+            who: w.to_string(),
+            cue: "said".to_string(),
+            at: m.find(w).unwrap(),
+            weak: false,
+        };
+        let m = "Another harbour source speaking to Tide Radio said";
+        let a = participle_subject(m, &at(m, "Tide Radio")).unwrap();
+        assert_eq!((a.who.as_str(), a.at), ("Another harbour source", 0));
+        let m = "Ola Brenn, writing in the Quay Courier, said";
+        let a = participle_subject(m, &at(m, "the Quay Courier")).unwrap();
+        assert_eq!(a.who, "Ola Brenn");
+        // No participle, or no determiner before the phrase: no change.
+        let m = "A source close to Tide Radio said";
+        assert!(participle_subject(m, &at(m, "Tide Radio")).is_none());
+        let m = "sources speaking to Tide Radio said";
+        assert!(participle_subject(m, &at(m, "Tide Radio")).is_none());
+        let text = "Port inquiry widens\n\nBy Ann Lee\n\n\
+                    Another harbour source speaking to Tide Radio said, \"The agents are \
+                    looking at every contract signed since the spring.\"\n";
+        assert_eq!(speakers(text), [Some("Another harbour source".to_string())]);
     }
 }
