@@ -536,4 +536,14 @@ mod tests {
                     \"We want a workplace where everyone can grow,\" they said.\n";
         assert_ne!(speakers(text)[1], Some("Ada Kim and Rolf Berg".to_string()));
     }
+
+    #[test]
+    fn a_place_before_staff_names_a_group() {
+        let text = "Rink bookings fall\n\nBy Ann Lee\n\n\
+                    Bookings at the Kelso rink fell by a third this year, the Kelso \
+                    Skating Club says.\n\n\
+                    Kelso staff explained the figures this way: \"Some teams left the \
+                    waitlist and others share a sheet of ice.\"\n";
+        assert_eq!(speakers(text), [Some("Kelso staff".to_string())]);
+    }
 }

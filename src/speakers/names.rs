@@ -55,7 +55,7 @@ pub(super) fn possessive_at(text: &str, end: usize) -> bool {
 
 /// Nouns for people who speak as a group: "Clinton supporters", "the
 /// crowd", "Corporate lobbyists".
-pub(super) const GROUP_NOUNS: &str = "supporters|protesters|protestors|demonstrators|backers|allies|aides|advisers|advisors|staffers|voters|fans|delegates|surrogates|loyalists|critics|opponents|lawmakers|legislators|residents|students|workers|activists|lobbyists|friends|crowds?|audience|officials|members|experts|analysts|economists|scientists|researchers|doctors|parents|teachers|neighbou?rs|colleagues|volunteers|organi[sz]ers|attendees|onlookers|spectators|marchers|prosecutors|investigators|authorities|lawyers|attorneys|agents|officers|judges|senators|regulators|diplomats|negotiators|historians|pollsters|strategists|donors|executives|employees";
+pub(super) const GROUP_NOUNS: &str = "supporters|protesters|protestors|demonstrators|backers|allies|aides|advisers|advisors|staffers|voters|fans|delegates|surrogates|loyalists|critics|opponents|lawmakers|legislators|residents|students|workers|activists|lobbyists|friends|crowds?|audience|officials|members|experts|analysts|economists|scientists|researchers|doctors|parents|teachers|neighbou?rs|colleagues|volunteers|organi[sz]ers|attendees|onlookers|spectators|marchers|prosecutors|investigators|authorities|lawyers|attorneys|agents|officers|judges|senators|regulators|diplomats|negotiators|historians|pollsters|strategists|donors|executives|employees|staff";
 
 /// A name, or two, used as the modifier of a group noun ("Sanders
 /// protesters", "Clinton aides"): not the person as a subject.
