@@ -46,8 +46,10 @@ HEAD = "Council approves bridge plan\n\nBy Jane Doe\n\n"
 # entry once the fix is merged (the suite then says XPASS). CPU is linear in
 # every family; what fails is peak RSS, measured 2026-12-05 (branch mem3)
 # at the default sizes. The CLI holds neither the Analysis nor its JSON
-# (lede::stream); what is left is the pipeline's per-element records, held
-# for every element at once, and where the peak stands is named below.
+# (lede::stream), and blocks cost a few bytes each (segment, structure:
+# branch mem4); what is left is the per-quotation and per-mention records
+# of quotes and speakers, held for every quotation at once, and where the
+# peak stands is named below.
 KNOWN_FAILING = {
     # 100,000 quotations in 300 KB: a Quote (144 bytes and a String) per
     # quotation from quotes::find, and the speakers' per-quotation records.
@@ -68,14 +70,6 @@ KNOWN_FAILING = {
     },
     "nested_quotes": "F3: quotations nested 60,000 deep, quotes + speakers records, 40x",
     "pronoun_fits_nobody": "F3: speakers' mention registry per paragraph, 35x",
-    # Many small blocks: each holds a Block (48 bytes) and its text (a
-    # String, 32 bytes or more), structure's Facts (24), Decision (24) and
-    # score (8), all at once while roles are decided (and the Line, 48, and
-    # the Block while segmenting): about 150 bytes a block.
-    "one_word_lines": "F3: segment + structure per-block records (~150 B/block), 32x",
-    "one_word_paragraphs": "F3: segment + structure per-block records (~150 B/block), 27x",
-    "unmatched_mark_paragraphs": "F3: segment + structure per-block records, 9.3x",
-    "said_quotes": "F3: segment + structure per-block records, 5.8x",
     "speaker_paragraphs": "F3: speakers' per-paragraph mentions and quotes, 19x",
     "many_people": "F3: speakers' per-paragraph mentions and quotes, 14x",
 }

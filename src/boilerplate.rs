@@ -1576,10 +1576,10 @@ mod tests {
             let path = entry.expect("entry").path();
             if path.extension().is_some_and(|e| e == "txt") {
                 let text = std::fs::read_to_string(&path).expect("read");
-                for b in crate::segment::segment(&text, 0).blocks {
+                for b in crate::segment::segment(&text, 0).texts() {
                     blocks += 1;
-                    if BARE.is_match(&b.text) {
-                        assert!(may_be_bare_credit(&b.text), "{:?}", b.text);
+                    if BARE.is_match(&b) {
+                        assert!(may_be_bare_credit(&b), "{b:?}");
                     }
                 }
             }

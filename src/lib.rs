@@ -51,7 +51,7 @@ pub use span::Span;
 pub use speakers::{Candidate, QuoteExplained};
 
 use model::{Boilerplate, Byline, Dateline, Element, Headline, Published, Stats, Warning};
-use structure::{Decision, Role};
+use structure::Role;
 
 /// One block and the rule that gave it its role, for `--explain`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,24 +91,59 @@ pub fn analyze_with_reasons(input: &str) -> (Analysis, Vec<Explained>, Vec<Quote
 }
 
 /// What [`stream`] keeps of the elements whose text it folds when it writes
-/// them: their spans, not their text. With it, [`run`] leaves the
-/// analysis' `subheadings`, `paragraphs` and `boilerplate` empty.
+/// them: the blocks (a start and a byte of flags each) and their roles (a
+/// byte each), not their text. With it, [`run`] leaves the analysis'
+/// `subheadings`, `paragraphs` and `boilerplate` empty.
 #[derive(Debug, Default)]
 struct Lean {
-    subheadings: Vec<Span>,
-    paragraphs: Vec<Span>,
-    boilerplate: Vec<(Span, model::BoilerplateKind)>,
-    /// Captions' credits: (index into `boilerplate`, credit), in order.
-    credits: Vec<(usize, String)>,
-    /// The article's markup style, to fold the texts again.
-    style: markup::Style,
+    blocks: segment::BlockSpans,
+    decisions: structure::Decisions,
+    /// The blocks that became the headline and the standfirst (the other
+    /// headline and standfirst blocks are subheadings).
+    headline_at: Option<usize>,
+    standfirst_at: Option<usize>,
+}
+
+impl Lean {
+    /// The blocks that are subheadings, in order.
+    fn subheadings(&self) -> impl Iterator<Item = usize> + '_ {
+        self.decisions
+            .roles()
+            .enumerate()
+            .filter(|&(i, r)| {
+                matches!(r, Role::Headline | Role::Standfirst | Role::Subheading)
+                    && Some(i) != self.headline_at
+                    && Some(i) != self.standfirst_at
+            })
+            .map(|(i, _)| i)
+    }
+
+    /// The blocks that are paragraphs, in order.
+    fn paragraphs(&self) -> impl Iterator<Item = usize> + '_ {
+        self.decisions
+            .roles()
+            .enumerate()
+            .filter(|&(_, r)| r == Role::Paragraph)
+            .map(|(i, _)| i)
+    }
+
+    /// The blocks that are boilerplate, with their kind, in order.
+    fn boilerplate(&self) -> impl Iterator<Item = (usize, model::BoilerplateKind)> + '_ {
+        self.decisions
+            .roles()
+            .enumerate()
+            .filter_map(|(i, r)| match r {
+                Role::Boilerplate(kind) => Some((i, kind)),
+                _ => None,
+            })
+    }
 }
 
 /// The analysis, and the blocks' decisions and the quotations' candidates
-/// when `explain` (else none): the folded text of a block moves into the
-/// analysis instead of being copied. With `lean`, subheadings, paragraphs
-/// and boilerplate go there as spans, their text dropped as soon as the
-/// analysis no longer reads it (see [`stream`]).
+/// when `explain` (else none). With `lean`, subheadings, paragraphs and
+/// boilerplate are left to the blocks and their roles, moved there (see
+/// [`stream`]), and the paragraphs' text is dropped once quotes and
+/// speakers have read it.
 fn run(
     input: &str,
     explain: bool,
@@ -119,19 +154,10 @@ fn run(
     } else {
         0
     };
-    if let Some(lean) = lean.as_deref_mut() {
-        lean.style = markup::style(&input[from..]);
-    }
-    let seg = segment::segment(input, from);
-    // What is kept past this point is sized by the article: the lines are
-    // not needed once they are blocks, nor the blocks and their roles once
-    // the byline and date are read, so each goes as soon as it can, before
-    // quotes and speakers (the peak) are built.
-    let segment::Segmentation {
-        mut blocks, lines, ..
-    } = seg;
-    drop(lines);
-    let decisions = structure::assign(&blocks);
+    // Blocks and roles are a few bytes a block; the text of a block is
+    // folded again when it is needed.
+    let blocks = segment::segment(input, from);
+    let decisions = structure::assign(&blocks, explain);
     let mut a = Analysis {
         schema: model::SCHEMA.to_string(),
         source: None,
@@ -149,15 +175,14 @@ fn run(
         stats: Stats::default(),
         warnings: Vec::new(),
     };
+    let n = blocks.len();
     let explained = if explain {
-        blocks
-            .iter()
-            .zip(&decisions)
-            .map(|(b, d): (&segment::Block, &Decision)| Explained {
-                span: b.span,
-                role: d.role.name(),
-                rule: d.rule,
-                text: b.text.clone(),
+        (0..n)
+            .map(|i| Explained {
+                span: blocks.span(i),
+                role: decisions.role(i).name(),
+                rule: decisions.rule(i),
+                text: blocks.text_owned(i),
             })
             .collect()
     } else {
@@ -165,64 +190,86 @@ fn run(
     };
     // Each list is allocated once at its size: grown by doubling, a list of
     // a million small elements would hold up to twice its size, and copy
-    // it, while the blocks are still alive.
-    let count = |f: fn(Role) -> bool| decisions.iter().filter(|d| f(d.role)).count();
-    let paragraphs = count(|r| r == Role::Paragraph);
-    let boilerplate = count(|r| matches!(r, Role::Boilerplate(_)));
-    a.paragraphs.reserve_exact(paragraphs);
-    match lean.as_deref_mut() {
-        Some(lean) => lean.boilerplate.reserve_exact(boilerplate),
-        None => a.boilerplate.reserve_exact(boilerplate),
+    // it.
+    let count = |f: fn(Role) -> bool| decisions.roles().filter(|&r| f(r)).count();
+    a.paragraphs.reserve_exact(count(|r| r == Role::Paragraph));
+    if lean.is_none() {
+        a.boilerplate
+            .reserve_exact(count(|r| matches!(r, Role::Boilerplate(_))));
     }
+    let mut credits = decisions.credits().iter().peekable();
     let mut byline_at = Vec::new();
-    for (i, (b, d)) in blocks.iter_mut().zip(&decisions).enumerate() {
-        let span = b.span;
-        let mut el = || Element {
-            text: std::mem::take(&mut b.text),
+    let (mut headline_at, mut standfirst_at) = (None, None);
+    for (i, role) in decisions.roles().enumerate() {
+        let span = blocks.span(i);
+        let credit = credits.next_if(|(at, _)| *at == i).map(|(_, c)| c);
+        let el = || Element {
+            text: blocks.text_owned(i),
             span,
         };
-        match d.role {
+        match role {
             Role::Headline if a.headline.is_none() => {
+                headline_at = Some(i);
                 a.headline = Some(Headline {
-                    text: std::mem::take(&mut b.text),
+                    text: blocks.text_owned(i),
                     span,
                     quotes: Vec::new(),
                 })
             }
-            Role::Standfirst if a.standfirst.is_none() => a.standfirst = Some(el()),
-            Role::Headline | Role::Standfirst | Role::Subheading => match lean.as_deref_mut() {
-                Some(lean) => {
-                    b.text = String::new();
-                    lean.subheadings.push(span);
+            Role::Standfirst if a.standfirst.is_none() => {
+                standfirst_at = Some(i);
+                a.standfirst = Some(el())
+            }
+            Role::Headline | Role::Standfirst | Role::Subheading => {
+                if lean.is_none() {
+                    a.subheadings.push(el())
                 }
-                None => a.subheadings.push(el()),
-            },
+            }
             Role::Byline => byline_at.push(i),
             Role::Paragraph => a.paragraphs.push(el()),
-            Role::Boilerplate(kind) => match lean.as_deref_mut() {
-                Some(lean) => {
-                    b.text = String::new();
-                    if let Some(credit) = &d.credit {
-                        lean.credits
-                            .push((lean.boilerplate.len(), credit.to_string()));
-                    }
-                    lean.boilerplate.push((span, kind));
+            Role::Boilerplate(kind) => {
+                if lean.is_none() {
+                    a.boilerplate.push(Boilerplate {
+                        kind,
+                        text: blocks.text_owned(i),
+                        credit: credit.map(|c| c.to_string()),
+                        span,
+                    })
                 }
-                None => a.boilerplate.push(Boilerplate {
-                    kind,
-                    text: std::mem::take(&mut b.text),
-                    credit: d.credit.as_deref().map(String::from),
-                    span,
-                }),
-            },
+            }
         }
     }
-    // Only the byline blocks keep their text.
-    let byline_blocks: Vec<&segment::Block> = byline_at.iter().map(|&i| &blocks[i]).collect();
-    a.byline = make_byline(input, &byline_blocks);
+    a.byline = make_byline(input, &blocks, &byline_at);
     a.published = find_published(input, &a, &blocks, &decisions);
-    drop(blocks);
-    drop(decisions);
+    let captions = |decisions: &structure::Decisions, blocks: &segment::BlockSpans| {
+        decisions
+            .roles()
+            .enumerate()
+            .filter(|&(_, r)| r == Role::Boilerplate(model::BoilerplateKind::Caption))
+            .map(|(i, _)| blocks.span(input, i))
+            .collect::<Vec<Span>>()
+    };
+    let (captions, boilerplate_count) = match lean.as_deref_mut() {
+        Some(lean) => {
+            lean.blocks = blocks.into_spans();
+            lean.decisions = decisions;
+            lean.headline_at = headline_at;
+            lean.standfirst_at = standfirst_at;
+            (
+                captions(&lean.decisions, &lean.blocks),
+                lean.boilerplate().count(),
+            )
+        }
+        None => {
+            let c = a
+                .boilerplate
+                .iter()
+                .filter(|b| b.kind == model::BoilerplateKind::Caption)
+                .map(|b| b.span)
+                .collect();
+            (c, a.boilerplate.len())
+        }
+    };
     if let Some(first) = a.paragraphs.first() {
         if let Some(found) = dateline::find(&first.text) {
             // Folded text and input differ only in white space; map by re-finding.
@@ -251,24 +298,16 @@ fn run(
         .map(|h| h.span)
         .into_iter()
         .chain(a.standfirst.as_ref().map(|s| s.span))
-        .chain(
-            a.boilerplate
-                .iter()
-                .map(|b| (b.span, b.kind))
-                .chain(lean.iter().flat_map(|l| l.boilerplate.iter().copied()))
-                .filter(|&(_, kind)| kind == model::BoilerplateKind::Caption)
-                .map(|(span, _)| span),
-        )
+        .chain(captions)
         .collect();
     let mut reasons = Vec::new();
     attribute_on_lf(input, &mut a, &context, explain.then_some(&mut reasons));
     a.stats = stats_of(input, &a);
+    a.stats.boilerplate = boilerplate_count;
     warn_structure(input, &mut a);
-    if let Some(lean) = lean {
-        a.stats.boilerplate = lean.boilerplate.len();
+    if lean.is_some() {
         // The paragraphs' text was read by quotes and speakers; from here
         // on it is folded again when written.
-        lean.paragraphs = a.paragraphs.iter().map(|p| p.span).collect();
         a.paragraphs = Vec::new();
     }
     (a, explained, reasons)
@@ -353,25 +392,27 @@ fn attribute_on_lf(
     }
 }
 
-fn make_byline(input: &str, blocks: &[&segment::Block]) -> Option<Byline> {
-    let first = blocks.first()?;
-    let last = blocks.last()?;
-    let span = first.span.cover(last.span);
-    let mut parsed = byline::parse(&first.text).unwrap_or_default();
-    let mut rest = &blocks[1..];
+fn make_byline(input: &str, blocks: &segment::Blocks<'_>, at: &[usize]) -> Option<Byline> {
+    let first = *at.first()?;
+    let last = *at.last()?;
+    let span = blocks.span(first).cover(blocks.span(last));
+    let first_text = blocks.text_owned(first);
+    let mut parsed = byline::parse(&first_text).unwrap_or_default();
+    let mut rest = &at[1..];
     if parsed.authors.is_empty() {
-        if let Some((name, _)) = byline::bare_name(&first.text) {
+        if let Some((name, _)) = byline::bare_name(&first_text) {
             parsed.authors = name.authors;
-        } else if let Some(next) = rest.first() {
-            if let Some((name, _)) = byline::bare_name(&next.text) {
+        } else if let Some(&next) = rest.first() {
+            if let Some((name, _)) = byline::bare_name(&blocks.text_owned(next)) {
                 parsed.authors = name.authors;
                 rest = &rest[1..];
             }
         }
     }
-    for b in rest {
-        if byline::is_role_line(&b.text) && parsed.role.is_none() {
-            parsed.role = Some(b.text.clone());
+    for &b in rest {
+        let t = blocks.text_owned(b);
+        if byline::is_role_line(&t) && parsed.role.is_none() {
+            parsed.role = Some(t);
         }
     }
     Some(Byline {
@@ -386,20 +427,18 @@ fn make_byline(input: &str, blocks: &[&segment::Block]) -> Option<Byline> {
 fn find_published(
     input: &str,
     a: &Analysis,
-    blocks: &[segment::Block],
-    decisions: &[Decision],
+    blocks: &segment::Blocks<'_>,
+    decisions: &structure::Decisions,
 ) -> Option<Published> {
     let from_byline = a.byline.as_ref().map(|b| b.span);
     let body_start = a.paragraphs.first().map_or(input.len(), |p| p.span.start);
     let candidates = from_byline.into_iter().chain(
-        blocks
-            .iter()
-            .zip(decisions)
-            .filter(|(b, d)| {
-                b.span.start < body_start
-                    && d.role == Role::Boilerplate(model::BoilerplateKind::Meta)
-            })
-            .map(|(b, _)| b.span),
+        decisions
+            .roles()
+            .enumerate()
+            .filter(|&(_, r)| r == Role::Boilerplate(model::BoilerplateKind::Meta))
+            .map(|(i, _)| blocks.span(i))
+            .take_while(|s| s.start < body_start),
     );
     for span in candidates {
         let raw = span.of(input);

@@ -11,12 +11,13 @@
 //! around it.
 
 /// The `[start, end)` of the contiguous run of `scores` with the highest
-/// sum, or `None` when no score is positive.
-pub fn main_region(scores: &[f64]) -> Option<(usize, usize)> {
+/// sum, or `None` when no score is positive. The scores are read once, in
+/// order, as they come: none need be held.
+pub fn main_region(scores: impl IntoIterator<Item = f64>) -> Option<(usize, usize)> {
     let mut best: Option<(f64, usize, usize)> = None;
     let mut sum = 0.0;
     let mut start = 0;
-    for (i, &s) in scores.iter().enumerate() {
+    for (i, s) in scores.into_iter().enumerate() {
         if sum <= 0.0 {
             sum = 0.0;
             start = i;
@@ -39,18 +40,18 @@ mod tests {
         let s = [
             -2.0, -2.0, 30.0, -3.0, 25.0, -2.0, -2.0, -2.0, -2.0, -2.0, -2.0, 8.0,
         ];
-        assert_eq!(main_region(&s), Some((2, 5)));
+        assert_eq!(main_region(s), Some((2, 5)));
     }
 
     #[test]
     fn nothing_positive_is_no_region() {
-        assert_eq!(main_region(&[-1.0, -2.0]), None);
-        assert_eq!(main_region(&[]), None);
+        assert_eq!(main_region([-1.0, -2.0]), None);
+        assert_eq!(main_region(Vec::new()), None);
     }
 
     #[test]
     fn a_near_block_joins_when_it_pays() {
         let s = [20.0, -3.0, 10.0];
-        assert_eq!(main_region(&s), Some((0, 3)));
+        assert_eq!(main_region(s), Some((0, 3)));
     }
 }

@@ -12,6 +12,8 @@
 //! applies, run backwards. Line endings may be LF, CRLF or CR. Offsets are
 //! bytes of the original input; no text is copied until a block is folded.
 
+use std::collections::BTreeMap;
+
 use memchr::memchr2;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -20,172 +22,517 @@ use crate::markup::{self, Style};
 use crate::span::Span;
 use crate::text::{fold_into, is_space};
 
-/// One non-blank line, trimmed of surrounding white space.
+/// One non-blank line, trimmed of surrounding white space: made as the
+/// input is read, one at a time, never held in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Line {
+struct Line {
     /// The trimmed line.
-    pub span: Span,
+    span: Span,
     /// Its width in display columns (an East Asian wide char counts two).
-    pub cols: usize,
+    cols: usize,
     /// Its length in chars: some converters (lynx) wrap wide text by chars.
-    pub chars: usize,
+    chars: usize,
     /// True when a blank line (or the start of input) comes before it.
-    pub after_blank: bool,
+    after_blank: bool,
     /// True when the line starts with more visible white space than the
     /// page's common left margin (a paragraph indent); a leading zero-width
     /// space or stray BOM is none.
-    pub indented: bool,
+    indented: bool,
     /// True when the line starts left of the common margin (lynx puts its
     /// top headings there).
-    pub outdented: bool,
+    outdented: bool,
     /// Leading white space in display columns (tab stops every 8).
-    pub indent: usize,
+    indent: usize,
     /// A converter's mark opens the line: a heading (`## `, `*** `) or a
     /// list item (`* `, `• `): it starts a block.
-    pub opens: bool,
+    opens: bool,
     /// A converter's mark closes the line (` ***`): a block ends after it.
-    pub closes: bool,
+    closes: bool,
     /// The line is only a rule or title underline (`=====`).
-    pub rule: bool,
+    rule: bool,
 }
 
-/// A run of lines that form one unit of the article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
-    /// From the first char of its first line to the last of its last line.
-    pub span: Span,
-    /// The text with line breaks and white space runs folded to one space,
-    /// converter markup removed (see [`crate::markup`]).
-    pub text: String,
-    /// The block is a heading written as markup (`## Title`, `*** Title ***`)
-    /// or set left of the page margin.
-    pub heading: bool,
-    /// The block is a list item (`* `, `• `, `- `).
-    pub item: bool,
+/// Block starts: four bytes each while the input is under 4 GiB.
+#[derive(Debug, Clone)]
+enum Starts {
+    Small(Vec<u32>),
+    Large(Vec<usize>),
 }
 
-/// How a text was cut up.
-#[derive(Debug, Clone, Default)]
-pub struct Segmentation {
-    /// Every non-blank line.
-    pub lines: Vec<Line>,
-    /// The blocks, in order.
-    pub blocks: Vec<Block>,
+impl Starts {
+    fn with_capacity(input_len: usize, n: usize) -> Starts {
+        if u32::try_from(input_len).is_ok() {
+            Starts::Small(Vec::with_capacity(n))
+        } else {
+            Starts::Large(Vec::with_capacity(n))
+        }
+    }
+
+    fn push(&mut self, at: usize) {
+        match self {
+            // `at` is at most the input's length, which fits.
+            Starts::Small(v) => v.push(at as u32),
+            Starts::Large(v) => v.push(at),
+        }
+    }
+
+    fn get(&self, i: usize) -> usize {
+        match self {
+            Starts::Small(v) => v[i] as usize,
+            Starts::Large(v) => v[i],
+        }
+    }
+
+    fn shrink_to_fit(&mut self) {
+        match self {
+            Starts::Small(v) => v.shrink_to_fit(),
+            Starts::Large(v) => v.shrink_to_fit(),
+        }
+    }
+}
+
+/// The block is a heading written as markup or set left of the margin.
+const HEADING: u8 = 1;
+/// The block is a list item.
+const ITEM: u8 = 2;
+/// The block's folded text is its raw bytes (one line, single spaces, no
+/// markup): read in place, never folded again.
+const PLAIN: u8 = 4;
+
+/// The blocks of a text without the text: runs of lines that form one
+/// unit of the article, kept compact (a text of millions of one-word lines
+/// has millions of blocks): each is its start (four bytes) and a byte of
+/// flags. Its end is where the white space before the next block starts
+/// (nothing but white space stands between two blocks), and its text is
+/// folded from the input when it is asked for, unless it is its raw bytes.
+/// Every method takes the input the blocks were cut from; [`Blocks`] pairs
+/// them.
+#[derive(Debug, Clone)]
+pub struct BlockSpans {
+    starts: Starts,
+    flags: Vec<u8>,
+    style: Style,
+}
+
+impl Default for BlockSpans {
+    fn default() -> BlockSpans {
+        BlockSpans {
+            starts: Starts::Small(Vec::new()),
+            flags: Vec::new(),
+            style: Style::default(),
+        }
+    }
+}
+
+impl BlockSpans {
+    /// How many blocks.
+    pub fn len(&self) -> usize {
+        self.flags.len()
+    }
+
+    /// No blocks at all.
+    pub fn is_empty(&self) -> bool {
+        self.flags.is_empty()
+    }
+
+    /// Block `i`: from the first char of its first line to the last of its
+    /// last line.
+    pub fn span(&self, input: &str, i: usize) -> Span {
+        let start = self.starts.get(i);
+        let next = if i + 1 < self.len() {
+            self.starts.get(i + 1)
+        } else {
+            input.len()
+        };
+        Span::new(start, start + trimmed_len(&input[start..next]))
+    }
+
+    /// The text of block `i`, with line breaks and white space runs folded
+    /// to one space and converter markup removed (see [`crate::markup`]):
+    /// the input itself when that is the same, else folded into `scratch`.
+    pub fn text<'s>(&self, input: &'s str, i: usize, scratch: &'s mut String) -> &'s str {
+        let span = self.span(input, i);
+        if self.flags[i] & PLAIN != 0 {
+            return span.of(input);
+        }
+        scratch.clear();
+        block_text_into(input, span, self.style, scratch);
+        scratch
+    }
+}
+
+/// The blocks of a text ([`BlockSpans`]) with the text.
+#[derive(Debug, Clone)]
+pub struct Blocks<'a> {
+    input: &'a str,
+    spans: BlockSpans,
     /// The wrap width when the text was judged hard-wrapped.
     pub wrap_width: Option<usize>,
     /// The common left margin in columns (lynx indents every line by 3).
     pub margin: usize,
 }
 
-/// Cut `input` into lines and blocks, starting at byte `from` (past a BOM).
-pub fn segment(input: &str, from: usize) -> Segmentation {
-    let mut lines = split_lines(input, from);
-    let margin = set_margin(&mut lines);
+impl<'a> Blocks<'a> {
+    /// How many blocks.
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// No blocks at all.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The input the blocks index.
+    pub fn input(&self) -> &'a str {
+        self.input
+    }
+
+    /// The blocks without the input.
+    pub fn into_spans(self) -> BlockSpans {
+        self.spans
+    }
+
+    /// Block `i`: from the first char of its first line to the last of its
+    /// last line.
+    pub fn span(&self, i: usize) -> Span {
+        self.spans.span(self.input, i)
+    }
+
+    /// The text of block `i` (see [`BlockSpans::text`]).
+    pub fn text<'s>(&'s self, i: usize, scratch: &'s mut String) -> &'s str {
+        self.spans.text(self.input, i, scratch)
+    }
+
+    /// The text of block `i` as a string of its own.
+    pub fn text_owned(&self, i: usize) -> String {
+        let mut scratch = String::new();
+        let plain = self.spans.flags[i] & PLAIN != 0;
+        let t = self.text(i, &mut scratch);
+        if plain {
+            t.to_string()
+        } else {
+            scratch
+        }
+    }
+
+    /// Every block's text (for tests and tools: it holds them all).
+    pub fn texts(&self) -> Vec<String> {
+        (0..self.len()).map(|i| self.text_owned(i)).collect()
+    }
+
+    /// The block is a heading written as markup (`## Title`,
+    /// `*** Title ***`) or set left of the page margin.
+    pub fn heading(&self, i: usize) -> bool {
+        self.spans.flags[i] & HEADING != 0
+    }
+
+    /// The block is a list item (`* `, `• `, `- `).
+    pub fn item(&self, i: usize) -> bool {
+        self.spans.flags[i] & ITEM != 0
+    }
+}
+
+/// The length of `s` without its trailing white space (ASCII white space
+/// byte by byte; the rest as [`is_space`] sees it).
+fn trimmed_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') {
+        end -= 1;
+    }
+    if end > 0 && b[end - 1] >= 0x80 {
+        s[..end].trim_end_matches(is_space).len()
+    } else {
+        end
+    }
+}
+
+/// The lines of `input` from byte `from`, made one at a time. `full` also
+/// reads the markup of each line (which the first passes do not need).
+fn lines(input: &str, from: usize, full: bool) -> impl Iterator<Item = Line> + '_ {
+    let bytes = input.as_bytes();
+    let mut pos = from;
+    let mut after_blank = true;
+    std::iter::from_fn(move || {
+        while pos <= bytes.len() {
+            let (end, next) = match memchr2(b'\n', b'\r', &bytes[pos..]) {
+                Some(k) => {
+                    let end = pos + k;
+                    let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                        end + 2
+                    } else {
+                        end + 1
+                    };
+                    (end, next)
+                }
+                None => (bytes.len(), bytes.len() + 1),
+            };
+            let line_start = pos;
+            pos = next;
+            let Some(span) = trim(input, Span::new(line_start, end)) else {
+                after_blank = true;
+                continue;
+            };
+            let t = span.of(input);
+            // Printable ASCII is one column a byte; the width tables
+            // are read for the other lines only.
+            let cols = if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+                t.len()
+            } else {
+                t.width()
+            };
+            let chars = if cols == t.len() {
+                cols
+            } else {
+                t.chars().count()
+            };
+            // Trimmed chars are all `is_space`; the zero-width ones it
+            // adds to Unicode white space (U+FEFF, U+200B) are no indent.
+            let indent = input[line_start..span.start]
+                .chars()
+                .fold(0, |col, c| match c {
+                    '\t' => (col / 8 + 1) * 8,
+                    c if c.is_whitespace() => col + 1,
+                    _ => col,
+                });
+            let (opens, closes, rule) = if full {
+                let body = &t[markup::quote_prefix(t)..];
+                (
+                    markup::opens_heading(body)
+                        || markup::opens_item(body)
+                        || markup::is_label(body),
+                    markup::closes_heading(body) || markup::is_label(body),
+                    markup::is_rule(t),
+                )
+            } else {
+                (false, false, false)
+            };
+            let line = Line {
+                span,
+                cols,
+                chars,
+                after_blank,
+                indented: indent > 0,
+                outdented: false,
+                indent,
+                opens,
+                closes,
+                rule,
+            };
+            after_blank = false;
+            return Some(line);
+        }
+        None
+    })
+}
+
+/// The common left margin: the indent that at least 70% of lines reach
+/// (lynx's three spaces, `> ` quoting, `fmt -p`), from the count of lines
+/// at each indent; 0 under three lines. Lines are then indented or
+/// outdented relative to it.
+fn margin(indents: &BTreeMap<usize, usize>, lines: usize) -> usize {
+    if lines < 3 {
+        return 0;
+    }
+    // The indent at rank lines * 3 / 10 in ascending order.
+    let rank = lines * 3 / 10;
+    let mut seen = 0;
+    indents
+        .iter()
+        .find(|&(_, &count)| {
+            seen += count;
+            seen > rank
+        })
+        .map_or(0, |(&indent, _)| indent)
+}
+
+/// Cut `input` into blocks, starting at byte `from` (past a BOM).
+///
+/// The lines are read twice and never held: first to count them by indent
+/// and width (the margin, the wrap width), then to cut the blocks.
+pub fn segment(input: &str, from: usize) -> Blocks<'_> {
     let style = markup::style(&input[from..]);
+    // Pass 1: counts. Lines by indent; lines followed by a non-blank line
+    // by width in columns and in chars (index 121: wider), all of them and
+    // those that stop mid-sentence; and for each line that follows one
+    // indented deeper, the indents between the two, where it would open
+    // an indented paragraph.
+    let mut indents = BTreeMap::new();
+    let mut opens_at: BTreeMap<usize, isize> = BTreeMap::new();
+    let mut count = 0;
+    let mut followed = [[0usize; 122]; 2];
+    let mut open = [[0usize; 122]; 2];
+    let mut prev: Option<Line> = None;
+    for l in lines(input, from, false) {
+        *indents.entry(l.indent).or_insert(0usize) += 1;
+        count += 1;
+        if let Some(p) = prev.filter(|_| !l.after_blank) {
+            let stops = !ends_sentence(p.span.of(input));
+            for (k, measure) in [p.cols, p.chars].into_iter().enumerate() {
+                followed[k][measure.min(121)] += 1;
+                open[k][measure.min(121)] += usize::from(stops);
+            }
+            // Indented past a margin m and followed by a line not past
+            // it: for l.indent <= m < p.indent.
+            if l.indent < p.indent {
+                *opens_at.entry(l.indent).or_insert(0) += 1;
+                *opens_at.entry(p.indent).or_insert(0) -= 1;
+            }
+        }
+        prev = Some(l);
+    }
+    let margin = margin(&indents, count);
     // Wrapped by display columns (w3m) or by chars (lynx): both are tried.
-    let wrap_width = detect_wrap(input, &lines, |l| l.cols);
-    let wrap_chars = detect_wrap(input, &lines, |l| l.chars);
+    // At a width, the text is wrapped when most long lines (60% of the
+    // width or more) stop mid-sentence.
+    let judged = |k: usize| {
+        let hist: &[usize; 121] = followed[k][..121].try_into().ok()?;
+        let width = wrap_from_histogram(hist)?;
+        let from = (width * 6).div_ceil(10);
+        let long: usize = followed[k][from..].iter().sum();
+        let open: usize = open[k][from..].iter().sum();
+        (long >= 2 && open * 2 >= long).then_some(width)
+    };
+    let wrap_width = judged(0);
+    let wrap_chars = judged(1);
     let wrap_width = wrap_width.or(wrap_chars);
     // Wrapped text whose paragraphs open with an indent: every line that is
     // not indented continues the indented paragraph it follows. An indented
     // run of lines (a block quote) is no such text.
-    let indent_mode = wrap_width.is_some() && {
-        let firsts = lines
-            .windows(2)
-            .filter(|w| w[0].indented && !w[1].indented && !w[1].after_blank)
-            .count();
-        let indented = lines.iter().filter(|l| l.indented).count();
-        firsts >= 2 && firsts * 5 >= indented * 3
-    };
-    let mut blocks = Vec::new();
-    let mut start = 0;
-    for i in 1..=lines.len() {
-        let in_indented = indent_mode && lines[start].indented;
-        let breaks = i == lines.len()
-            || lines[i].after_blank
-            || lines[i].opens
-            || lines[i].rule
-            || lines[i - 1].rule
-            || lines[i - 1].closes
-            || lines[i].outdented != lines[i - 1].outdented
-            || if in_indented {
-                lines[i].indented
-            } else {
-                !(continues(
-                    input,
-                    &lines[i - 1],
-                    &lines[i],
-                    wrap_width,
-                    true,
-                    style.underscores,
-                    margin,
-                ) || continues(
-                    input,
-                    &lines[i - 1],
-                    &lines[i],
-                    wrap_chars,
-                    false,
-                    style.underscores,
-                    margin,
-                ))
-            };
-        if breaks {
-            blocks.push(make_block(input, &lines, start, i, style));
-            start = i;
-        }
-    }
-    // Grown by doubling, the list may hold twice the blocks it has; it is
-    // read until the roles are decided.
-    blocks.shrink_to_fit();
-    Segmentation {
-        lines,
-        blocks,
-        wrap_width,
-        margin,
-    }
-}
-
-/// The common left margin: the indent that at least 70% of lines reach
-/// (lynx's three spaces, `> ` quoting, `fmt -p`). Lines are then indented or
-/// outdented relative to it.
-fn set_margin(lines: &mut [Line]) -> usize {
-    if lines.len() < 3 {
-        for l in lines.iter_mut() {
-            l.indented = l.indent > 0;
-        }
-        return 0;
-    }
-    let mut indents: Vec<usize> = lines.iter().map(|l| l.indent).collect();
-    indents.sort_unstable();
-    let margin = indents[indents.len() * 3 / 10];
-    for l in lines.iter_mut() {
+    let indented: usize = indents.range(margin + 1..).map(|(_, &c)| c).sum();
+    let firsts: isize = opens_at.range(..=margin).map(|(_, &d)| d).sum();
+    let firsts = usize::try_from(firsts).unwrap_or(0);
+    let indent_mode = wrap_width.is_some() && firsts >= 2 && firsts * 5 >= indented * 3;
+    drop((indents, opens_at));
+    let mark = |mut l: Line| {
         l.indented = l.indent > margin;
         l.outdented = l.indent < margin;
+        l
+    };
+    // Pass 2: the blocks. There are at most as many as lines, so the list
+    // is allocated once (a list grown by doubling holds up to twice its
+    // size, and copies itself).
+    let mut blocks = Blocks {
+        input,
+        spans: BlockSpans {
+            starts: Starts::with_capacity(input.len(), count),
+            flags: Vec::with_capacity(count),
+            style,
+        },
+        wrap_width,
+        margin,
+    };
+    let mut scratch = String::new();
+    let mut first: Option<Line> = None;
+    let mut last: Option<Line> = None;
+    for l in lines(input, from, true).map(mark) {
+        let breaks = match (first, last) {
+            (Some(first), Some(last)) => {
+                let in_indented = indent_mode && first.indented;
+                l.after_blank
+                    || l.opens
+                    || l.rule
+                    || last.rule
+                    || last.closes
+                    || l.outdented != last.outdented
+                    || if in_indented {
+                        l.indented
+                    } else {
+                        !(continues(
+                            input,
+                            &last,
+                            &l,
+                            wrap_width,
+                            true,
+                            style.underscores,
+                            blocks.margin,
+                        ) || continues(
+                            input,
+                            &last,
+                            &l,
+                            wrap_chars,
+                            false,
+                            style.underscores,
+                            blocks.margin,
+                        ))
+                    }
+            }
+            _ => false,
+        };
+        if breaks {
+            if let (Some(f), Some(e)) = (first, last) {
+                push_block(&mut blocks, &f, &e, &mut scratch);
+            }
+            first = None;
+        }
+        if first.is_none() {
+            first = Some(l);
+        }
+        last = Some(l);
     }
-    margin
+    if let (Some(f), Some(e)) = (first, last) {
+        push_block(&mut blocks, &f, &e, &mut scratch);
+    }
+    blocks.spans.starts.shrink_to_fit();
+    blocks.spans.flags.shrink_to_fit();
+    blocks
 }
 
-fn make_block(input: &str, lines: &[Line], first: usize, end: usize, style: Style) -> Block {
-    let span = lines[first].span.cover(lines[end - 1].span);
-    let text = fold_lines(input, span, lines[first..end].iter().map(|l| l.span), style);
-    let heading = lines[first].opens && markup::opens_heading(lines[first].span.of(input))
-        || lines[first].outdented;
-    let first_raw = lines[first].span.of(input);
+/// The width a histogram of the widths of lines followed by a non-blank
+/// line points at, if any: the text is judged wrapped there when most of
+/// its long lines stop mid-sentence (see [`segment`]).
+fn wrap_from_histogram(hist: &[usize; 121]) -> Option<usize> {
+    // The wrap width: where the full lines of wrapped paragraphs pile up,
+    // just below it. Long unbreakable lines (a URL, a slug, a link the
+    // converter would not break) stand past it and must not set it: the
+    // width comes from the 12%-wide window of widths holding most lines,
+    // its longest line but for one in twenty.
+    let window = |w: usize| (w - w / 8..=w).map(|x| hist[x]).sum::<usize>();
+    let best = (30..=120).map(window).max()?;
+    if best == 0 {
+        return None;
+    }
+    let top = (30..=120).find(|&w| window(w) == best)?;
+    let mut above = 0;
+    (top - top / 8..=top).rev().find(|&x| {
+        above += hist[x];
+        hist[x] > 0 && above > best / 20
+    })
+}
+
+fn push_block(blocks: &mut Blocks<'_>, first: &Line, last: &Line, scratch: &mut String) {
+    let input = blocks.input;
+    let span = first.span.cover(last.span);
+    let heading = first.opens && markup::opens_heading(first.span.of(input)) || first.outdented;
+    let first_raw = first.span.of(input);
     let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
-    Block {
-        span,
-        text,
-        heading,
-        item,
-    }
+    // A block of several lines is never its raw bytes (its line breaks
+    // fold); one line is, when folding leaves it as it is.
+    let plain = first.span == last.span && {
+        scratch.clear();
+        block_text_into(input, span, blocks.spans.style, scratch);
+        scratch.as_str() == span.of(input)
+    };
+    blocks.spans.starts.push(span.start);
+    blocks
+        .spans
+        .flags
+        .push((u8::from(heading) * HEADING) | (u8::from(item) * ITEM) | (u8::from(plain) * PLAIN));
 }
 
-/// A block's text again from its span alone: what [`Block::text`] held,
-/// folded when it is written instead of kept (the CLI's JSON path, see
-/// [`crate::stream`]). The block's lines are the non-blank lines in the
-/// span, trimmed, as `split_lines` cut them (a block holds no blank line);
-/// `style` is the article's ([`markup::style`] of the text past a BOM).
+/// A block's text again from its span alone. The block's lines are the
+/// non-blank lines in the span, trimmed, as the segmentation cut them (a
+/// block holds no blank line); `style` is the article's ([`markup::style`]
+/// of the text past a BOM).
 pub fn block_text(input: &str, span: Span, style: Style) -> String {
+    let mut text = String::with_capacity(span.len());
+    block_text_into(input, span, style, &mut text);
+    text
+}
+
+/// [`block_text`] into `text` (empty).
+fn block_text_into(input: &str, span: Span, style: Style, text: &mut String) {
     let bytes = input.as_bytes();
     let mut pos = span.start;
     let lines = std::iter::from_fn(move || {
@@ -206,18 +553,17 @@ pub fn block_text(input: &str, span: Span, style: Style) -> String {
         }
         None
     });
-    fold_lines(input, span, lines, style)
+    fold_lines(input, lines, style, text)
 }
 
-/// The folded text of a block covering `span`, made of `lines` (trimmed,
-/// non-blank).
+/// The folded text of a block made of `lines` (trimmed, non-blank), into
+/// `text` (empty).
 fn fold_lines(
     input: &str,
-    span: Span,
     lines: impl Iterator<Item = Span> + Clone,
     style: Style,
-) -> String {
-    let mut text = String::with_capacity(span.len());
+    text: &mut String,
+) {
     for line in lines.clone() {
         let raw = line.of(input);
         let raw = &raw[markup::quote_prefix(raw)..];
@@ -228,7 +574,7 @@ fn fold_lines(
         if !text.is_empty() && !glued {
             text.push(' ');
         }
-        fold_into(raw, &mut text);
+        fold_into(raw, text);
     }
     // A block that is only quoting marks (a lone `>`) keeps them as written:
     // an element's text is never empty.
@@ -237,85 +583,19 @@ fn fold_lines(
             if !text.is_empty() {
                 text.push(' ');
             }
-            fold_into(line.of(input), &mut text);
+            fold_into(line.of(input), text);
         }
     }
     // A block that is only markup (a picture's `![alt](src)`, `[img]`)
     // keeps its text as written.
-    if let Some(clean) = markup::clean(&text, style).filter(|c| !c.is_empty()) {
-        text = clean;
+    if let Some(clean) = markup::clean(text, style).filter(|c| !c.is_empty()) {
+        *text = clean;
     }
-    text
 }
 
 /// An East Asian wide char (CJK ideographs, kana, hangul, full-width forms).
 pub fn is_wide(c: char) -> bool {
     !c.is_ascii() && c.width() == Some(2)
-}
-
-/// Split into trimmed non-blank lines. `\n`, `\r\n` and a lone `\r` all end a line.
-fn split_lines(input: &str, from: usize) -> Vec<Line> {
-    let bytes = input.as_bytes();
-    let mut lines = Vec::new();
-    let mut pos = from;
-    let mut after_blank = true;
-    while pos <= bytes.len() {
-        let (end, next) = match memchr2(b'\n', b'\r', &bytes[pos..]) {
-            Some(k) => {
-                let end = pos + k;
-                let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-                    end + 2
-                } else {
-                    end + 1
-                };
-                (end, next)
-            }
-            None => (bytes.len(), bytes.len() + 1),
-        };
-        match trim(input, Span::new(pos, end)) {
-            Some(span) => {
-                let t = span.of(input);
-                // Printable ASCII is one column a byte; the width tables
-                // are read for the other lines only.
-                let cols = if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-                    t.len()
-                } else {
-                    t.width()
-                };
-                let chars = if cols == t.len() {
-                    cols
-                } else {
-                    t.chars().count()
-                };
-                // Trimmed chars are all `is_space`; the zero-width ones it
-                // adds to Unicode white space (U+FEFF, U+200B) are no indent.
-                let indent = input[pos..span.start].chars().fold(0, |col, c| match c {
-                    '\t' => (col / 8 + 1) * 8,
-                    c if c.is_whitespace() => col + 1,
-                    _ => col,
-                });
-                let body = &t[markup::quote_prefix(t)..];
-                lines.push(Line {
-                    span,
-                    cols,
-                    chars,
-                    after_blank,
-                    indented: indent > 0,
-                    outdented: false,
-                    indent,
-                    opens: markup::opens_heading(body)
-                        || markup::opens_item(body)
-                        || markup::is_label(body),
-                    closes: markup::closes_heading(body) || markup::is_label(body),
-                    rule: markup::is_rule(t),
-                });
-                after_blank = false;
-            }
-            None => after_blank = true,
-        }
-        pos = next;
-    }
-    lines
 }
 
 /// The span without leading and trailing white space; `None` when blank.
@@ -328,53 +608,6 @@ pub fn trim(input: &str, span: Span) -> Option<Span> {
         .find(|&(_, c)| !is_space(c))
         .map(|(i, c)| i + c.len_utf8())?;
     Some(Span::new(span.start + start, span.start + end))
-}
-
-/// Decide whether the text is hard-wrapped, and at what width.
-///
-/// Evidence: the lines that have a non-blank successor are of similar length
-/// at most ~120 chars, and most of the long ones stop mid-sentence.
-fn detect_wrap(input: &str, lines: &[Line], measure: fn(&Line) -> usize) -> Option<usize> {
-    let followed: Vec<&Line> = lines
-        .windows(2)
-        .filter(|w| !w[1].after_blank)
-        .map(|w| &w[0])
-        .collect();
-    // The wrap width: where the full lines of wrapped paragraphs pile up,
-    // just below it. Long unbreakable lines (a URL, a slug, a link the
-    // converter would not break) stand past it and must not set it: the
-    // width comes from the 12%-wide window of widths holding most lines,
-    // its longest line but for one in twenty.
-    let mut hist = [0usize; 121];
-    for l in &followed {
-        let w = measure(l);
-        if w <= 120 {
-            hist[w] += 1;
-        }
-    }
-    let window = |w: usize| (w - w / 8..=w).map(|x| hist[x]).sum::<usize>();
-    let best = (30..=120).map(window).max()?;
-    if best == 0 {
-        return None;
-    }
-    let top = (30..=120).find(|&w| window(w) == best)?;
-    let mut above = 0;
-    let width = (top - top / 8..=top).rev().find(|&x| {
-        above += hist[x];
-        hist[x] > 0 && above > best / 20
-    })?;
-    let long: Vec<&&Line> = followed
-        .iter()
-        .filter(|l| measure(l) * 10 >= width * 6)
-        .collect();
-    if long.len() < 2 {
-        return None;
-    }
-    let open = long
-        .iter()
-        .filter(|l| !ends_sentence(l.span.of(input)))
-        .count();
-    (open * 2 >= long.len()).then_some(width)
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -443,7 +676,7 @@ pub(crate) fn fixture_blocks() -> Vec<String> {
         let path = entry.expect("entry").path();
         if path.extension().is_some_and(|e| e == "txt") {
             let text = std::fs::read_to_string(&path).expect("read");
-            blocks.extend(segment(&text, 0).blocks.into_iter().map(|b| b.text));
+            blocks.extend(segment(&text, 0).texts());
         }
     }
     blocks
@@ -454,11 +687,7 @@ mod tests {
     use super::*;
 
     fn texts(input: &str) -> Vec<String> {
-        segment(input, 0)
-            .blocks
-            .into_iter()
-            .map(|b| b.text)
-            .collect()
+        segment(input, 0).texts()
     }
 
     #[test]
@@ -470,15 +699,15 @@ mod tests {
     fn crlf_and_cr_end_lines() {
         assert_eq!(texts("A.\r\n\r\nB.\rC.\r\n"), ["A.", "B.", "C."]);
         let seg = segment("A.\r\n\r\nB.", 0);
-        assert_eq!(seg.blocks[1].span, Span::new(6, 8));
+        assert_eq!(seg.span(1), Span::new(6, 8));
     }
 
     #[test]
     fn spans_are_trimmed_and_point_at_text() {
         let input = "  Head line \u{a0}\n\n\tBody text here.  \n";
         let seg = segment(input, 0);
-        assert_eq!(seg.blocks[0].span.of(input), "Head line");
-        assert_eq!(seg.blocks[1].span.of(input), "Body text here.");
+        assert_eq!(seg.span(0).of(input), "Head line");
+        assert_eq!(seg.span(1).of(input), "Body text here.");
     }
 
     #[test]
@@ -518,9 +747,9 @@ mod tests {
         let input = "Ferry to run all winter\n\n   The ferry between the point and the old harbour will\n   run all winter for the first time, the operator said on\n   Monday after a trial.\n\n   Until now the service stopped at the end of October,\n   leaving commuters with a long drive around the bay.\n";
         let seg = segment(input, 0);
         assert_eq!(seg.margin, 3);
-        let t: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
+        let t = seg.texts();
         assert_eq!(t.len(), 3, "{t:?}");
-        assert!(seg.blocks[0].heading);
+        assert!(seg.heading(0));
         assert!(t[1].ends_with("the operator said on Monday after a trial."));
     }
 
@@ -594,7 +823,7 @@ mod tests {
     fn no_final_newline_and_bom_offset() {
         let input = "\u{feff}Title\n\nBody.";
         let seg = segment(input, 3);
-        assert_eq!(seg.blocks[0].span, Span::new(3, 8));
-        assert_eq!(seg.blocks[1].span.of(input), "Body.");
+        assert_eq!(seg.span(0), Span::new(3, 8));
+        assert_eq!(seg.span(1).of(input), "Body.");
     }
 }

@@ -38,7 +38,6 @@ use serde::{Serialize, Serializer};
 
 use crate::model::{Analysis, BoilerplateKind, Warning};
 use crate::render::offsets::{self, Counter, Unit};
-use crate::segment;
 use crate::span::Span;
 use crate::Lean;
 
@@ -106,22 +105,23 @@ struct BoilerplateOut<'a> {
     span: Span,
 }
 
-/// Subheadings or paragraphs, folded as they are written.
-struct Elements<'a> {
+/// Subheadings or paragraphs (the blocks `at`), folded as they are written.
+struct Elements<'a, I> {
     article: &'a Article,
-    spans: &'a [Span],
+    at: fn(&'a Lean) -> I,
 }
 
-impl Serialize for Elements<'_> {
+impl<'a, I: Iterator<Item = usize>> Serialize for Elements<'a, I> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         let a = self.article;
         let mut c = counter(a);
-        let mut seq = ser.serialize_seq(Some(self.spans.len()))?;
-        for &s in self.spans {
-            let text = segment::block_text(&a.input, s, a.lean.style);
+        let mut scratch = String::new();
+        let blocks = &a.lean.blocks;
+        let mut seq = ser.serialize_seq(Some((self.at)(&a.lean).count()))?;
+        for i in (self.at)(&a.lean) {
             seq.serialize_element(&ElementOut {
-                text: &text,
-                span: span(&mut c, s),
+                text: blocks.text(&a.input, i, &mut scratch),
+                span: span(&mut c, blocks.span(&a.input, i)),
             })?;
         }
         seq.end()
@@ -135,18 +135,19 @@ impl Serialize for Boilerplates<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         let a = self.0;
         let mut c = counter(a);
-        let mut credits = a.lean.credits.iter().peekable();
-        let mut seq = ser.serialize_seq(Some(a.lean.boilerplate.len()))?;
-        for (i, &(s, kind)) in a.lean.boilerplate.iter().enumerate() {
+        let mut scratch = String::new();
+        let blocks = &a.lean.blocks;
+        let mut credits = a.lean.decisions.credits().iter().peekable();
+        let mut seq = ser.serialize_seq(Some(a.lean.boilerplate().count()))?;
+        for (i, kind) in a.lean.boilerplate() {
             let credit = credits
                 .next_if(|(at, _)| *at == i)
-                .map(|(_, credit)| credit.as_str());
-            let text = segment::block_text(&a.input, s, a.lean.style);
+                .map(|(_, credit)| &**credit);
             seq.serialize_element(&BoilerplateOut {
                 kind,
-                text: &text,
+                text: blocks.text(&a.input, i, &mut scratch),
                 credit,
-                span: span(&mut c, s),
+                span: span(&mut c, blocks.span(&a.input, i)),
             })?;
         }
         seq.end()
@@ -170,14 +171,14 @@ impl Serialize for Article {
             "subheadings",
             &Elements {
                 article: self,
-                spans: &self.lean.subheadings,
+                at: Lean::subheadings,
             },
         )?;
         s.serialize_field(
             "paragraphs",
             &Elements {
                 article: self,
-                spans: &self.lean.paragraphs,
+                at: Lean::paragraphs,
             },
         )?;
         s.serialize_field("boilerplate", &Boilerplates(self))?;
@@ -192,6 +193,7 @@ impl Serialize for Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::segment;
 
     /// Texts with every kind of element, markup, CRLF, wide text, a BOM.
     fn texts() -> Vec<String> {
@@ -225,8 +227,13 @@ mod tests {
                 0
             };
             let style = crate::markup::style(&t[from..]);
-            for b in segment::segment(&t, from).blocks {
-                assert_eq!(segment::block_text(&t, b.span, style), b.text, "{t:?}");
+            let blocks = segment::segment(&t, from);
+            for (i, text) in blocks.texts().into_iter().enumerate() {
+                assert_eq!(
+                    segment::block_text(&t, blocks.span(i), style),
+                    text,
+                    "{t:?}"
+                );
             }
         }
     }

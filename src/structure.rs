@@ -16,7 +16,7 @@ use crate::byline;
 use crate::date;
 use crate::model::BoilerplateKind;
 use crate::region;
-use crate::segment::Block;
+use crate::segment::Blocks;
 use crate::text;
 use crate::text::{
     ends_like_sentence, last_significant, title_case_ratio, unspaced_words, word_count,
@@ -53,95 +53,312 @@ impl Role {
     }
 }
 
-/// What was decided about one block.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decision {
-    /// The role.
-    pub role: Role,
-    /// The rule that decided it.
-    pub rule: &'static str,
-    /// A caption's credit, behind one thin pointer: a decision per block
-    /// is held at once and few have a credit (24 bytes a decision in place
-    /// of 40).
-    pub credit: Option<Box<String>>,
+/// Role codes, one byte a block (0: not decided yet).
+const HEADLINE: u8 = 1;
+const STANDFIRST: u8 = 2;
+const BYLINE: u8 = 3;
+const SUBHEADING: u8 = 4;
+const PARAGRAPH: u8 = 5;
+/// A paragraph that is an item of a list (the next item may follow it).
+const LIST_ITEM: u8 = 6;
+/// Boilerplate of kind `k` is `BOILERPLATE + k`'s index in [`KINDS`].
+const BOILERPLATE: u8 = 16;
+const KINDS: [BoilerplateKind; 9] = [
+    BoilerplateKind::Caption,
+    BoilerplateKind::ReadMore,
+    BoilerplateKind::Media,
+    BoilerplateKind::Promo,
+    BoilerplateKind::Advert,
+    BoilerplateKind::Credit,
+    BoilerplateKind::Legal,
+    BoilerplateKind::Meta,
+    BoilerplateKind::Other,
+];
+
+fn code(role: Role, rule: &str) -> u8 {
+    match role {
+        Role::Headline => HEADLINE,
+        Role::Standfirst => STANDFIRST,
+        Role::Byline => BYLINE,
+        Role::Subheading => SUBHEADING,
+        Role::Paragraph if rule == "list-item" => LIST_ITEM,
+        Role::Paragraph => PARAGRAPH,
+        Role::Boilerplate(kind) => {
+            let k = KINDS
+                .iter()
+                .position(|&x| x == kind)
+                .unwrap_or(KINDS.len() - 1);
+            BOILERPLATE + k as u8
+        }
+    }
 }
 
-impl Decision {
-    fn new(role: Role, rule: &'static str) -> Decision {
-        Decision {
-            role,
-            rule,
-            credit: None,
+fn role_of(code: u8) -> Role {
+    match code {
+        HEADLINE => Role::Headline,
+        STANDFIRST => Role::Standfirst,
+        BYLINE => Role::Byline,
+        SUBHEADING => Role::Subheading,
+        PARAGRAPH | LIST_ITEM => Role::Paragraph,
+        c => Role::Boilerplate(
+            KINDS[usize::from(c.saturating_sub(BOILERPLATE)).min(KINDS.len() - 1)],
+        ),
+    }
+}
+
+/// What was decided about the blocks: a byte a block for the role, the
+/// few captions' credits beside, and the rules only when asked for
+/// (`--explain`).
+#[derive(Debug, Clone, Default)]
+pub struct Decisions {
+    roles: Vec<u8>,
+    /// The rule of each block, or none at all.
+    rules: Vec<&'static str>,
+    /// (block, credit), in block order.
+    credits: Vec<(usize, Box<str>)>,
+}
+
+impl Decisions {
+    fn new(n: usize, explain: bool) -> Decisions {
+        Decisions {
+            roles: vec![0; n],
+            rules: if explain { vec![""; n] } else { Vec::new() },
+            credits: Vec::new(),
         }
     }
 
-    fn from_cue(cue: &Cue) -> Decision {
-        Decision {
-            role: Role::Boilerplate(cue.kind),
-            rule: cue.rule,
-            credit: cue.credit.as_deref().map(|c| Box::new(c.to_string())),
+    /// How many blocks.
+    pub fn len(&self) -> usize {
+        self.roles.len()
+    }
+
+    /// No blocks.
+    pub fn is_empty(&self) -> bool {
+        self.roles.is_empty()
+    }
+
+    /// The role of block `i`.
+    pub fn role(&self, i: usize) -> Role {
+        role_of(self.roles[i])
+    }
+
+    /// The roles in block order.
+    pub fn roles(&self) -> impl Iterator<Item = Role> + '_ {
+        self.roles.iter().map(|&c| role_of(c))
+    }
+
+    /// The rule that decided block `i` (empty unless [`assign`] was asked
+    /// to explain).
+    pub fn rule(&self, i: usize) -> &'static str {
+        self.rules.get(i).copied().unwrap_or("")
+    }
+
+    /// The credits of captions: (block, credit) in block order.
+    pub fn credits(&self) -> &[(usize, Box<str>)] {
+        &self.credits
+    }
+
+    fn decided(&self, i: usize) -> bool {
+        self.roles[i] != 0
+    }
+
+    /// `Some(role)` once block `i` is decided.
+    fn get(&self, i: usize) -> Option<Role> {
+        self.decided(i).then(|| role_of(self.roles[i]))
+    }
+
+    fn set(&mut self, i: usize, role: Role, rule: &'static str) {
+        self.roles[i] = code(role, rule);
+        if let Some(r) = self.rules.get_mut(i) {
+            *r = rule;
+        }
+    }
+
+    fn set_cue(&mut self, i: usize, cue: Cue) {
+        self.set(i, Role::Boilerplate(cue.kind), cue.rule);
+        if let Some(credit) = cue.credit {
+            self.credits.push((i, credit));
         }
     }
 }
 
-/// Per-block facts the rules read.
+/// Fact bits: the block ends like a sentence.
+const SENTENCE_END: u8 = 1;
+/// A boilerplate cue matches (the cue itself is found again when the
+/// block's role is decided).
+const CUE: u8 = 2;
+/// It has double quotation marks.
+const QUOTED: u8 = 4;
+/// Its quotation marks do not pair up: a quotation runs on past it.
+const OPEN_QUOTE: u8 = 8;
+const DATE_LINE: u8 = 16;
+/// Another block has the same text.
+const REPEATED: u8 = 32;
+/// Title Case and no full stop at the end: a headline, even when long.
+const TITLE_LIKE: u8 = 64;
+/// The whole block stands in square brackets: a converter's picture or
+/// link label (`[A view of the bay at dusk.]`), not prose.
+const BRACKETED: u8 = 128;
+
+/// Derived bits: the block is a bare picture credit.
+const BARE_CREDIT: u8 = 1;
+/// A short block just before a bare credit: the picture's caption.
+const CAPTIONED: u8 = 2;
+/// Prose that no rule takes out: the body is built around these.
+const CORE: u8 = 4;
+
+/// Per-block facts the rules read: three bytes a block (a text of
+/// millions of one-word lines has millions of blocks).
+#[derive(Debug, Clone, Copy, Default)]
 struct Facts {
-    /// Words (u32, like `quotes`: one Facts per block is held at once).
-    words: u32,
-    sentence_end: bool,
-    /// Boxed: most blocks have none, and a Facts per block is held at once
-    /// (8 bytes in place of 40).
-    cue: Option<Box<Cue>>,
-    /// Straight or curly double quotation marks, and whether they pair up.
-    quotes: u32,
-    open_quote: bool,
-    date_line: bool,
-    repeated: bool,
-    /// Title Case and no full stop at the end: a headline, even when long.
-    title_like: bool,
-    /// The whole block stands in square brackets: a converter's picture or
-    /// link label (`[A view of the bay at dusk.]`), not prose.
-    bracketed: bool,
+    /// Words, up to 255 (the rules compare with 40 at most; the few that
+    /// need more count again, [`exact_words`]).
+    words: u8,
+    bits: u8,
+    derived: u8,
 }
 
-fn facts(blocks: &[Block]) -> Vec<Facts> {
-    // Blocks whose text another block repeats: equal texts sit side by side
-    // once sorted by length and text (a hash map hashed every byte of the
-    // article with SipHash; unequal lengths decide most comparisons here).
-    let mut order: Vec<usize> = (0..blocks.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (a, b) = (&blocks[a].text, &blocks[b].text);
-        a.len().cmp(&b.len()).then_with(|| a.cmp(b))
-    });
-    let mut repeated = vec![false; blocks.len()];
-    for w in order.windows(2) {
-        if blocks[w[0]].text == blocks[w[1]].text {
-            repeated[w[0]] = true;
-            repeated[w[1]] = true;
+impl Facts {
+    fn words(self) -> u32 {
+        u32::from(self.words)
+    }
+    fn has(self, bit: u8) -> bool {
+        self.bits & bit != 0
+    }
+    fn cue(self) -> bool {
+        self.has(CUE)
+    }
+    fn sentence_end(self) -> bool {
+        self.has(SENTENCE_END)
+    }
+    fn date_line(self) -> bool {
+        self.has(DATE_LINE)
+    }
+    fn repeated(self) -> bool {
+        self.has(REPEATED)
+    }
+    fn bracketed(self) -> bool {
+        self.has(BRACKETED)
+    }
+    fn core(self) -> bool {
+        self.derived & CORE != 0
+    }
+    fn bare_credit(self) -> bool {
+        self.derived & BARE_CREDIT != 0
+    }
+    fn captioned(self) -> bool {
+        self.derived & CAPTIONED != 0
+    }
+}
+
+/// A block's words as the rules count them.
+fn count_words(t: &str) -> usize {
+    word_count(t) + unspaced_words(t)
+}
+
+/// The exact word count of block `i` (its facts keep 255 at most).
+fn exact_words(blocks: &Blocks<'_>, f: &[Facts], i: usize) -> usize {
+    if f[i].words < u8::MAX {
+        return usize::from(f[i].words);
+    }
+    let mut scratch = String::new();
+    count_words(blocks.text(i, &mut scratch))
+}
+
+/// A hash of a block's text, for finding repeated texts (equal hashes are
+/// then compared by their texts).
+fn text_hash(t: &str) -> u64 {
+    let mut h: u64 = t.len() as u64;
+    let mut chunks = t.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    for &b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h ^ (h >> 29)
+}
+
+fn facts(blocks: &Blocks<'_>) -> Vec<Facts> {
+    use std::collections::HashMap;
+    let n = blocks.len();
+    let mut f = vec![Facts::default(); n];
+    // Blocks whose text another block repeats: the first block of each
+    // text is kept by the hash of its text (a text of a million equal
+    // lines keeps one); a block whose hash was seen compares its text with
+    // that first one. Texts that differ under an equal hash are kept by
+    // their text.
+    let mut firsts: HashMap<u64, (u32, bool)> = HashMap::new();
+    let mut collided: HashMap<String, (u32, bool)> = HashMap::new();
+    let (mut scratch, mut other) = (String::new(), String::new());
+    for (i, fi) in f.iter_mut().enumerate() {
+        let t = blocks.text(i, &mut scratch);
+        let words = count_words(t);
+        let (quotes, open_quote) = quote_marks(t);
+        // A teaser's summary cut short ("…was the plan...") does not
+        // end a sentence.
+        let sentence_end = ends_like_sentence(t) && !truncated(t);
+        let bits = [
+            (sentence_end, SENTENCE_END),
+            (boilerplate::cue(t, words).is_some(), CUE),
+            (quotes > 0, QUOTED),
+            (open_quote, OPEN_QUOTE),
+            (words <= 12 && date::is_date_line(t), DATE_LINE),
+            (
+                last_significant(t) != Some('.') && title_case_ratio(t) >= 0.8,
+                TITLE_LIKE,
+            ),
+            (t.starts_with('[') && t.ends_with(']'), BRACKETED),
+        ]
+        .iter()
+        .fold(0, |acc, &(on, bit)| if on { acc | bit } else { acc });
+        let derived = if boilerplate::is_bare_credit(t) {
+            BARE_CREDIT
+        } else {
+            0
+        };
+        // Block indexes fit in u32 for any input under 4 GiB of 2-byte
+        // lines; past that, repeats are still found by text.
+        let idx = u32::try_from(i).unwrap_or(u32::MAX);
+        let repeated = match firsts.entry(text_hash(t)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert((idx, false));
+                false
+            }
+            std::collections::hash_map::Entry::Occupied(mut o) => {
+                let first = o.get().0 as usize;
+                if first != i && blocks.text(first, &mut other) == t {
+                    o.get_mut().1 = true;
+                    true
+                } else {
+                    match collided.get_mut(t) {
+                        Some(e) => {
+                            e.1 = true;
+                            true
+                        }
+                        None => {
+                            collided.insert(t.to_string(), (idx, false));
+                            false
+                        }
+                    }
+                }
+            }
+        };
+        *fi = Facts {
+            words: u8::try_from(words).unwrap_or(u8::MAX),
+            bits: bits | if repeated { REPEATED } else { 0 },
+            derived,
+        };
+    }
+    for (first, seen_again) in firsts.into_values().chain(collided.into_values()) {
+        if seen_again {
+            if let Some(fi) = f.get_mut(first as usize) {
+                fi.bits |= REPEATED;
+            }
         }
     }
-    blocks
-        .iter()
-        .zip(repeated)
-        .map(|(b, repeated)| {
-            let t = b.text.as_str();
-            let words = word_count(t) + unspaced_words(t);
-            let (quotes, open_quote) = quote_marks(t);
-            Facts {
-                words: u32::try_from(words).unwrap_or(u32::MAX),
-                // A teaser's summary cut short ("…was the plan...") does not
-                // end a sentence.
-                sentence_end: ends_like_sentence(t) && !truncated(t),
-                cue: boilerplate::cue(t, words).map(Box::new),
-                quotes: u32::try_from(quotes).unwrap_or(u32::MAX),
-                open_quote,
-                date_line: words <= 12 && date::is_date_line(t),
-                repeated,
-                title_like: last_significant(t) != Some('.') && title_case_ratio(t) >= 0.8,
-                bracketed: t.starts_with('[') && t.ends_with(']'),
-            }
-        })
-        .collect()
+    f
 }
 
 /// Count double quotation marks; `open` when they do not pair up (a
@@ -164,75 +381,69 @@ fn quote_marks(t: &str) -> (usize, bool) {
 
 impl Facts {
     /// Prose: long enough and ending like a sentence, or running a quotation on.
-    fn prose(&self) -> bool {
-        self.cue.is_none()
-            && !self.title_like
-            && !self.date_line
-            && self.words >= 10
-            && !self.bracketed
-            && (self.sentence_end || self.open_quote || (self.quotes > 0 && self.words >= 16))
+    fn prose(self) -> bool {
+        !self.cue()
+            && !self.has(TITLE_LIKE)
+            && !self.date_line()
+            && self.words() >= 10
+            && !self.bracketed()
+            && (self.sentence_end()
+                || self.has(OPEN_QUOTE)
+                || (self.has(QUOTED) && self.words() >= 16))
     }
 }
 
-/// The roles of all blocks.
-pub fn assign(blocks: &[Block]) -> Vec<Decision> {
-    let f = facts(blocks);
+/// The roles of all blocks; with `explain`, the rule of each too.
+pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
+    let mut f = facts(blocks);
     let n = blocks.len();
-    let bare_credit: Vec<bool> = blocks
-        .iter()
-        .map(|b| boilerplate::is_bare_credit(&b.text))
-        .collect();
     // A short block just before a bare picture credit is the picture's caption.
-    let captioned: Vec<bool> = (0..n)
-        .map(|i| {
-            i + 1 < n
-                && bare_credit[i + 1]
-                && !bare_credit[i]
-                && f[i].cue.is_none()
-                && f[i].words < 40
-                && f[i].quotes == 0
-        })
-        .collect();
-    let core: Vec<bool> = (0..n)
-        .map(|i| f[i].prose() && !captioned[i] && !f[i].repeated)
-        .collect();
-    let mut out: Vec<Option<Decision>> = vec![None; n];
+    for i in 0..n {
+        let captioned = i + 1 < n
+            && f[i + 1].bare_credit()
+            && !f[i].bare_credit()
+            && !f[i].cue()
+            && f[i].words() < 40
+            && !f[i].has(QUOTED);
+        if captioned {
+            f[i].derived |= CAPTIONED;
+        }
+    }
+    for fi in f.iter_mut() {
+        if fi.prose() && !fi.captioned() && !fi.repeated() {
+            fi.derived |= CORE;
+        }
+    }
+    let mut out = Decisions::new(n, explain);
 
     // The main region: the run of blocks where prose outweighs furniture.
-    let scores: Vec<f64> = (0..n)
-        .map(|i| {
-            let s = region_score(&f[i], core[i]);
-            // Prose with no prose beside it (a teaser's summary between its
-            // title and picture, a bio) counts for less than a run of it.
-            let beside = prose_near(blocks, &f, &core, i);
-            if core[i] && !beside {
-                s * ISOLATED
-            } else {
-                s
-            }
-        })
-        .collect();
-    let (from, to) = region::main_region(&scores).unwrap_or((0, n));
-    let mut first = (from..to).find(|&i| core[i]);
-    let last = (from..to).rfind(|&i| core[i]);
+    let scores = (0..n).map(|i| {
+        let s = region_score(f[i], exact_words(blocks, &f, i));
+        // Prose with no prose beside it (a teaser's summary between its
+        // title and picture, a bio) counts for less than a run of it.
+        let beside = prose_near(blocks, &f, i);
+        if f[i].core() && !beside {
+            s * ISOLATED
+        } else {
+            s
+        }
+    });
+    let (from, to) = region::main_region(scores).unwrap_or((0, n));
+    let mut first = (from..to).find(|&i| f[i].core());
+    let last = (from..to).rfind(|&i| f[i].core());
     // A byline below a standfirst: the body starts after it.
-    let third_core = core
-        .iter()
-        .enumerate()
-        .filter(|(_, &c)| c)
-        .nth(2)
-        .map_or(n, |(i, _)| i);
+    let third_core = (0..n).filter(|&i| f[i].core()).nth(2).unwrap_or(n);
     let byline_at = find_byline(blocks, &f, third_core);
     if let (Some((_, end)), Some(a)) = (byline_at, first) {
         if a < end {
-            first = (end..n).find(|&i| core[i]);
+            first = (end..n).find(|&i| f[i].core());
         }
     }
     let (body_start, body_end) = match (first, last) {
         (Some(a), Some(b)) => (a, b + 1),
         _ => {
             // No long prose: fall back to any sentence of four words or more.
-            let short = |i: usize| f[i].cue.is_none() && f[i].sentence_end && f[i].words >= 4;
+            let short = |i: usize| !f[i].cue() && f[i].sentence_end() && f[i].words() >= 4;
             match ((0..n).find(|&i| short(i)), (0..n).rfind(|&i| short(i))) {
                 (Some(a), Some(b)) => (a, b + 1),
                 _ => (n, n),
@@ -246,60 +457,73 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
     head(
         blocks,
         &f,
-        &bare_credit,
-        &mut out[..body_start],
+        &mut out,
+        body_start,
         byline_at.filter(|&(_, e)| e <= body_start),
     );
-    let headline_text = out
-        .iter()
-        .zip(blocks)
-        .find(|(d, _)| d.as_ref().is_some_and(|d| d.role == Role::Headline))
-        .map(|(_, b)| b.text.clone());
+    let headline_text = (0..n)
+        .find(|&i| out.get(i) == Some(Role::Headline))
+        .map(|i| blocks.text_owned(i));
 
     for i in body_start..n {
-        let fi = &f[i];
+        let fi = f[i];
         let in_body = i < body_end;
-        let d = if headline_text.as_deref() == Some(blocks[i].text.as_str()) {
-            Decision::new(
+        // Folded only when a rule reads it: most body blocks are prose.
+        let text = std::cell::OnceCell::new();
+        let t = || text.get_or_init(|| blocks.text_owned(i)).as_str();
+        // (A block that repeats the headline's text is a repeated block.)
+        if fi.repeated() && headline_text.as_deref() == Some(t()) {
+            out.set(
+                i,
                 Role::Boilerplate(BoilerplateKind::Other),
                 "repeats-headline",
-            )
-        } else if let Some(cue) = &fi.cue {
-            Decision::from_cue(cue)
-        } else if i < prose_start && !fi.bracketed {
-            Decision::new(Role::Paragraph, "lead-in")
-        } else if core[i] && !in_body {
-            Decision::new(
+            );
+        } else if let Some(cue) = fi
+            .cue()
+            .then(|| boilerplate::cue(t(), fi.words as usize))
+            .flatten()
+        {
+            out.set_cue(i, cue);
+        } else if i < prose_start && !fi.bracketed() {
+            out.set(i, Role::Paragraph, "lead-in");
+        } else if fi.core() && !in_body {
+            out.set(
+                i,
                 Role::Boilerplate(BoilerplateKind::Other),
                 "outside-main-region",
-            )
-        } else if core[i] {
-            Decision::new(Role::Paragraph, "prose")
-        } else if captioned[i] {
-            Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "before-credit")
-        } else if fi.date_line {
-            Decision::new(Role::Boilerplate(BoilerplateKind::Meta), "date-line")
-        } else if fi.repeated && fi.words <= 12 {
-            Decision::new(
+            );
+        } else if fi.core() {
+            out.set(i, Role::Paragraph, "prose");
+        } else if fi.captioned() {
+            out.set(
+                i,
+                Role::Boilerplate(BoilerplateKind::Caption),
+                "before-credit",
+            );
+        } else if fi.date_line() {
+            out.set(i, Role::Boilerplate(BoilerplateKind::Meta), "date-line");
+        } else if fi.repeated() && fi.words() <= 12 {
+            out.set(
+                i,
                 Role::Boilerplate(BoilerplateKind::Other),
                 "repeated-fragment",
-            )
+            );
         } else if in_body {
-            body_fragment(blocks, &f, &core, &out, i)
+            let (role, rule) = body_fragment(blocks, t(), &f, &out, i);
+            out.set(i, role, rule);
         } else if listed(blocks, &out, i) {
-            Decision::new(Role::Paragraph, "list-item")
+            out.set(i, Role::Paragraph, "list-item");
         } else {
-            tail_fragment(&f, &out, i)
-        };
-        out[i] = Some(d);
+            let (role, rule) = tail_fragment(&f, &out, i);
+            out.set(i, role, rule);
+        }
     }
-    out.into_iter()
-        .map(|d| {
-            d.unwrap_or_else(|| {
-                Decision::new(Role::Boilerplate(BoilerplateKind::Other), "unassigned")
-            })
-        })
-        .collect()
+    for i in 0..n {
+        if !out.decided(i) {
+            out.set(i, Role::Boilerplate(BoilerplateKind::Other), "unassigned");
+        }
+    }
+    out
 }
 
 /// Move the body's start back over the sentences that lead into the first
@@ -310,23 +534,23 @@ pub fn assign(blocks: &[Block]) -> Vec<Decision> {
 /// the first text block and the one under it to the head.
 fn lead_in(f: &[Facts], start: usize, byline_end: Option<usize>) -> usize {
     let floor = byline_end.unwrap_or(0);
-    let first_text = (0..start).find(|&k| f[k].cue.is_none() && f[k].words >= 2);
+    let first_text = (0..start).find(|&k| !f[k].cue() && f[k].words() >= 2);
     let Some(first_text) = first_text else {
         return start;
     };
     // The line right under a title is its standfirst, not the body's lead.
     let floor = floor.max(first_text + 2);
     let sentence = |k: usize| {
-        let x = &f[k];
-        x.cue.is_none()
-            && !x.repeated
-            && !x.date_line
-            && !x.title_like
-            && !x.bracketed
-            && x.words >= 4
-            && (x.sentence_end || x.words >= 12)
+        let x = f[k];
+        !x.cue()
+            && !x.repeated()
+            && !x.date_line()
+            && !x.has(TITLE_LIKE)
+            && !x.bracketed()
+            && x.words() >= 4
+            && (x.sentence_end() || x.words() >= 12)
     };
-    let placeholder = |k: usize| f[k].bracketed && f[k].words <= 4;
+    let placeholder = |k: usize| f[k].bracketed() && f[k].words() <= 4;
     let mut at = start;
     let mut k = start;
     while k > floor {
@@ -347,16 +571,16 @@ const ISOLATED: f64 = 0.4;
 /// Is there prose within three blocks of block `i`, with only short
 /// blocks (an advert label, a picture's placeholder, a share line), short
 /// sentences or list items between?
-fn prose_near(blocks: &[Block], f: &[Facts], core: &[bool], i: usize) -> bool {
+fn prose_near(blocks: &Blocks<'_>, f: &[Facts], i: usize) -> bool {
     let short =
-        |j: usize| f[j].words <= 6 || (f[j].cue.is_none() && f[j].sentence_end) || blocks[j].item;
-    let after = (i + 1..core.len().min(i + 4))
-        .take_while(|&j| core[j] || short(j))
-        .any(|j| core[j]);
+        |j: usize| f[j].words() <= 6 || (!f[j].cue() && f[j].sentence_end()) || blocks.item(j);
+    let after = (i + 1..f.len().min(i + 4))
+        .take_while(|&j| f[j].core() || short(j))
+        .any(|j| f[j].core());
     let before = (i.saturating_sub(3)..i)
         .rev()
-        .take_while(|&j| core[j] || short(j))
-        .any(|j| core[j]);
+        .take_while(|&j| f[j].core() || short(j))
+        .any(|j| f[j].core());
     after || before
 }
 
@@ -374,13 +598,13 @@ fn truncated(t: &str) -> bool {
 
 /// A block's weight in the choice of the main region: prose for, by its
 /// words; furniture against.
-fn region_score(f: &Facts, core: bool) -> f64 {
-    let w = f.words as f64;
-    if core {
+fn region_score(f: Facts, words: usize) -> f64 {
+    let w = words as f64;
+    if f.core() {
         w
-    } else if f.cue.is_some() {
+    } else if f.cue() {
         -(3.0 + w)
-    } else if f.sentence_end && f.words >= 4 {
+    } else if f.sentence_end() && f.words() >= 4 {
         0.3 * w
     } else {
         -(3.0 + 0.3 * w)
@@ -416,179 +640,195 @@ fn caption_words(t: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
-/// A non-prose block inside the body.
+/// A non-prose block inside the body, whose text is `t`.
 fn body_fragment(
-    blocks: &[Block],
+    blocks: &Blocks<'_>,
+    t: &str,
     f: &[Facts],
-    core: &[bool],
-    out: &[Option<Decision>],
+    out: &Decisions,
     i: usize,
-) -> Decision {
-    let fi = &f[i];
-    let t = blocks[i].text.as_str();
-    if fi.open_quote && fi.words >= 3 {
-        return Decision::new(Role::Paragraph, "quotation-runs-on");
+) -> (Role, &'static str) {
+    let fi = f[i];
+    if fi.has(OPEN_QUOTE) && fi.words() >= 3 {
+        return (Role::Paragraph, "quotation-runs-on");
     }
-    if fi.sentence_end && fi.words >= 2 && !caption_words(t) {
-        return Decision::new(Role::Paragraph, "short-sentence");
+    if fi.sentence_end() && fi.words() >= 2 && !caption_words(t) {
+        return (Role::Paragraph, "short-sentence");
     }
     if listed(blocks, out, i) {
-        return Decision::new(Role::Paragraph, "list-item");
+        return (Role::Paragraph, "list-item");
     }
-    if caption_words(t) || fi.words >= 13 {
-        return Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "body-caption");
+    if caption_words(t) || fi.words() >= 13 {
+        return (Role::Boilerplate(BoilerplateKind::Caption), "body-caption");
     }
     let prev_prose = i > 0
-        && out[i - 1]
-            .as_ref()
-            .is_some_and(|d| d.role == Role::Paragraph || d.role == Role::Subheading);
-    let next_prose = core.get(i + 1).copied().unwrap_or(false)
-        || f.get(i + 1)
-            .is_some_and(|n| n.sentence_end && n.cue.is_none() && n.words >= 2);
-    if prev_prose && next_prose && fi.words >= 1 && last_significant(t) != Some(',') {
-        return Decision::new(Role::Subheading, "between-paragraphs");
+        && out
+            .get(i - 1)
+            .is_some_and(|r| r == Role::Paragraph || r == Role::Subheading);
+    let next_prose = f
+        .get(i + 1)
+        .is_some_and(|n| n.core() || (n.sentence_end() && !n.cue() && n.words() >= 2));
+    if prev_prose && next_prose && fi.words() >= 1 && last_significant(t) != Some(',') {
+        return (Role::Subheading, "between-paragraphs");
     }
-    if fi.words >= 4 {
-        Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "body-fragment")
+    if fi.words() >= 4 {
+        (Role::Boilerplate(BoilerplateKind::Caption), "body-fragment")
     } else {
-        Decision::new(Role::Boilerplate(BoilerplateKind::Other), "body-fragment")
+        (Role::Boilerplate(BoilerplateKind::Other), "body-fragment")
     }
 }
 
 /// A list item in the article (steps, ingredients, a race calendar): a
 /// paragraph introduces the list ("You will need:") and the items follow it.
-fn listed(blocks: &[Block], out: &[Option<Decision>], i: usize) -> bool {
-    blocks[i].item
+fn listed(blocks: &Blocks<'_>, out: &Decisions, i: usize) -> bool {
+    blocks.item(i)
         && i > 0
-        && out[i - 1].as_ref().is_some_and(|d| {
-            d.role == Role::Paragraph
-                && (d.rule == "list-item" || last_significant(&blocks[i - 1].text) == Some(':'))
-        })
+        && match out.roles[i - 1] {
+            LIST_ITEM => true,
+            PARAGRAPH => {
+                let mut scratch = String::new();
+                last_significant(blocks.text(i - 1, &mut scratch)) == Some(':')
+            }
+            _ => false,
+        }
 }
 
 /// A non-prose block after the body.
-fn tail_fragment(f: &[Facts], out: &[Option<Decision>], i: usize) -> Decision {
-    let fi = &f[i];
-    let follows_paragraph = i > 0
-        && out[i - 1]
-            .as_ref()
-            .is_some_and(|d| d.role == Role::Paragraph);
-    if follows_paragraph && fi.sentence_end && fi.words >= 3 {
-        return Decision::new(Role::Paragraph, "closing-sentence");
+fn tail_fragment(f: &[Facts], out: &Decisions, i: usize) -> (Role, &'static str) {
+    let fi = f[i];
+    let follows_paragraph = i > 0 && out.get(i - 1) == Some(Role::Paragraph);
+    if follows_paragraph && fi.sentence_end() && fi.words() >= 3 {
+        return (Role::Paragraph, "closing-sentence");
     }
     // A last short paragraph after a widget: the nearest block that is not
     // boilerplate is a paragraph.
     // Only a widget of a few blocks stands between: past that the page's
     // furniture has begun.
-    let last_content = out[i.saturating_sub(3)..i]
-        .iter()
+    let last_content = (i.saturating_sub(3)..i)
         .rev()
-        .flatten()
-        .find(|d| !matches!(d.role, Role::Boilerplate(_)));
-    if fi.sentence_end && fi.words >= 6 && last_content.is_some_and(|d| d.role == Role::Paragraph) {
-        return Decision::new(Role::Paragraph, "closing-sentence");
+        .filter_map(|k| out.get(k))
+        .find(|r| !matches!(r, Role::Boilerplate(_)));
+    if fi.sentence_end() && fi.words() >= 6 && last_content == Some(Role::Paragraph) {
+        return (Role::Paragraph, "closing-sentence");
     }
-    Decision::new(Role::Boilerplate(BoilerplateKind::Other), "tail")
+    (Role::Boilerplate(BoilerplateKind::Other), "tail")
 }
 
-/// Roles in the head: everything before the first body paragraph.
+/// Roles in the head: the blocks before `n`, the first body paragraph.
 fn head(
-    blocks: &[Block],
+    blocks: &Blocks<'_>,
     f: &[Facts],
-    bare_credit: &[bool],
-    out: &mut [Option<Decision>],
+    out: &mut Decisions,
+    n: usize,
     byline_at: Option<(usize, usize)>,
 ) {
-    let n = out.len();
+    let mut scratch = String::new();
     // Headline: the first heading the converter marked as one (`# Title`,
     // `*** Title ***`, a line left of lynx's margin), else the first block
     // that reads like a title.
     let marked = (0..n).find(|&i| {
-        blocks[i].heading
-            && f[i].cue.is_none()
-            && f[i].words >= 2
+        blocks.heading(i)
+            && !f[i].cue()
+            && f[i].words() >= 2
             && byline_at.is_none_or(|(s, e)| i < s || i >= e)
     });
     let headline = marked.or_else(|| {
         (0..n).find(|&i| {
-            let fi = &f[i];
-            fi.cue.is_none()
-                && !fi.date_line
+            let fi = f[i];
+            !fi.cue()
+                && !fi.date_line()
                 && byline_at.is_none_or(|(s, e)| i < s || i >= e)
-                && fi.words >= 3
-                && fi.words <= 40
-                && (!fi.sentence_end
-                    || matches!(last_significant(&blocks[i].text), Some('?' | '!'))
-                    || title_case_ratio(&blocks[i].text) >= 0.7)
+                && fi.words() >= 3
+                && fi.words() <= 40
+                && (!fi.sentence_end() || {
+                    let t = blocks.text(i, &mut scratch);
+                    matches!(last_significant(t), Some('?' | '!')) || title_case_ratio(t) >= 0.7
+                })
         })
     });
     let headline = headline.or_else(|| {
         // A one- or two-word title is still a title when nothing else is.
         (0..n)
             .find(|&i| {
-                f[i].cue.is_none()
-                    && !f[i].date_line
-                    && f[i].words >= 1
+                !f[i].cue()
+                    && !f[i].date_line()
+                    && f[i].words() >= 1
                     && byline_at.is_none_or(|(s, _)| i < s)
             })
-            .filter(|&i| i + 1 == n || f[i + 1].words > f[i].words)
+            .filter(|&i| i + 1 == n || exact_words(blocks, f, i + 1) > exact_words(blocks, f, i))
             .filter(|_| n > 0 && blocks.len() > n)
             .filter(|&i| i == 0)
     });
     if let Some(h) = headline {
-        out[h] = Some(Decision::new(Role::Headline, "first-title"));
+        out.set(h, Role::Headline, "first-title");
     }
     if let Some((s, e)) = byline_at {
-        for slot in &mut out[s..e] {
-            *slot = Some(Decision::new(Role::Byline, "byline"));
+        for i in s..e {
+            out.set(i, Role::Byline, "byline");
         }
     }
     let mut standfirst_done = false;
     for i in 0..n {
-        if out[i].is_some() {
+        if out.decided(i) {
             continue;
         }
-        let fi = &f[i];
-        let t = blocks[i].text.as_str();
+        let fi = f[i];
+        let t = blocks.text(i, &mut scratch);
         let after_headline = headline.is_some_and(|h| i > h);
-        let d = if let Some(cue) = &fi.cue {
-            Decision::from_cue(cue)
-        } else if fi.date_line {
-            Decision::new(Role::Boilerplate(BoilerplateKind::Meta), "date-line")
-        } else if bare_credit.get(i + 1).copied().unwrap_or(false) {
-            Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "before-credit")
+        if let Some(cue) = fi
+            .cue()
+            .then(|| boilerplate::cue(t, fi.words as usize))
+            .flatten()
+        {
+            out.set_cue(i, cue);
+        } else if fi.date_line() {
+            out.set(i, Role::Boilerplate(BoilerplateKind::Meta), "date-line");
+        } else if f.get(i + 1).is_some_and(|n| n.bare_credit()) {
+            out.set(
+                i,
+                Role::Boilerplate(BoilerplateKind::Caption),
+                "before-credit",
+            );
         } else if after_headline
             && !standfirst_done
-            && fi.words >= 6
+            && fi.words() >= 6
             && !caption_words(t)
-            && !fi.repeated
+            && !fi.repeated()
         {
             standfirst_done = true;
-            Decision::new(Role::Standfirst, "under-headline")
-        } else if fi.words >= 3 && !fi.repeated {
-            Decision::new(Role::Boilerplate(BoilerplateKind::Caption), "head-fragment")
+            out.set(i, Role::Standfirst, "under-headline");
+        } else if fi.words() >= 3 && !fi.repeated() {
+            out.set(
+                i,
+                Role::Boilerplate(BoilerplateKind::Caption),
+                "head-fragment",
+            );
         } else {
-            Decision::new(Role::Boilerplate(BoilerplateKind::Other), "head-fragment")
-        };
-        out[i] = Some(d);
+            out.set(
+                i,
+                Role::Boilerplate(BoilerplateKind::Other),
+                "head-fragment",
+            );
+        }
     }
 }
 
 /// The blocks `[start, end)` that make the byline, if any: an explicit
 /// byline ("By ...") first, else a bare name with a date or a role line.
-fn find_byline(blocks: &[Block], f: &[Facts], n: usize) -> Option<(usize, usize)> {
+fn find_byline(blocks: &Blocks<'_>, f: &[Facts], n: usize) -> Option<(usize, usize)> {
+    let (mut scratch, mut next) = (String::new(), String::new());
     let mut explicit_parse = None;
     let explicit = (0..n).find(|&i| {
-        f[i].cue.is_none() && {
-            explicit_parse = byline::parse(&blocks[i].text);
+        !f[i].cue() && {
+            explicit_parse = byline::parse(blocks.text(i, &mut scratch));
             explicit_parse.is_some()
         }
     });
     let start = explicit.or_else(|| {
         (0..n).find(|&i| {
-            f[i].cue.is_none()
-                && byline::bare_name(&blocks[i].text).is_some_and(|(_, strong)| {
-                    strong || (i + 1 < n && byline::is_role_line(&blocks[i + 1].text))
+            !f[i].cue()
+                && byline::bare_name(blocks.text(i, &mut scratch)).is_some_and(|(_, strong)| {
+                    strong || (i + 1 < n && byline::is_role_line(blocks.text(i + 1, &mut next)))
                 })
         })
     })?;
@@ -597,16 +837,16 @@ fn find_byline(blocks: &[Block], f: &[Facts], n: usize) -> Option<(usize, usize)
     let parsed = if explicit == Some(start) {
         explicit_parse
     } else {
-        byline::parse(&blocks[start].text)
+        byline::parse(blocks.text(start, &mut scratch))
     };
     if parsed.is_some_and(|p| p.authors.is_empty())
-        && blocks[start].text.eq_ignore_ascii_case("by")
+        && blocks.text(start, &mut scratch).eq_ignore_ascii_case("by")
         && end < n
-        && byline::bare_name(&blocks[end].text).is_some()
+        && byline::bare_name(blocks.text(end, &mut next)).is_some()
     {
         end += 1;
     }
-    while end < n && byline::is_role_line(&blocks[end].text) {
+    while end < n && byline::is_role_line(blocks.text(end, &mut scratch)) {
         end += 1;
     }
     Some((start, end))
@@ -654,13 +894,11 @@ mod tests {
                     [photo]\n\n\
                     The operator said on Monday that a trial last year had shown enough people used the service in the cold months to pay for it.\n\n\
                     Until now the boats stopped at the end of October, leaving commuters with a long drive around the bay every morning.\n";
-        let blocks = crate::segment::segment(text, 0).blocks;
-        let roles: Vec<Role> = assign(&blocks).into_iter().map(|d| d.role).collect();
+        let blocks = crate::segment::segment(text, 0);
+        let roles: Vec<Role> = assign(&blocks, false).roles().collect();
+        let texts = blocks.texts();
         let at = |prefix: &str| {
-            let i = blocks
-                .iter()
-                .position(|b| b.text.starts_with(prefix))
-                .unwrap();
+            let i = texts.iter().position(|t| t.starts_with(prefix)).unwrap();
             roles[i]
         };
         assert_eq!(at("The harbour ferry"), Role::Paragraph, "{roles:?}");
@@ -672,13 +910,62 @@ mod tests {
     #[test]
     fn repeated_blocks_are_marked_every_time() {
         let text = "Share\n\nA\n\nShare\n\nB\n\nAb\n\nShare\n\nab\n\nA";
-        let blocks = crate::segment::segment(text, 0).blocks;
-        let repeated: Vec<bool> = facts(&blocks).iter().map(|f| f.repeated).collect();
+        let blocks = crate::segment::segment(text, 0);
+        let repeated: Vec<bool> = facts(&blocks).iter().map(|f| f.repeated()).collect();
         assert_eq!(
             repeated,
             [true, true, true, false, false, true, false, true],
             "{:?}",
-            blocks.iter().map(|b| &b.text).collect::<Vec<_>>()
+            blocks.texts()
         );
+    }
+
+    proptest! {
+        /// A block is repeated when another block has the same folded text
+        /// (compared pair by pair here), whether it is one line or several,
+        /// with markup or not.
+        #[test]
+        fn repeated_is_an_equal_text_elsewhere(
+            text in crate::testing::joined(
+                vec!["a", "b", "a b", "a  b", "a\nb", "> a", "*a*", "\n\n", "\n\n", "\n\n"],
+                0..40,
+            )
+        ) {
+            let blocks = crate::segment::segment(&text, 0);
+            let texts = blocks.texts();
+            let repeated: Vec<bool> = facts(&blocks).iter().map(|f| f.repeated()).collect();
+            for (i, t) in texts.iter().enumerate() {
+                let again = texts.iter().enumerate().any(|(j, u)| j != i && u == t);
+                prop_assert_eq!(repeated[i], again, "{:?}", texts);
+            }
+        }
+    }
+
+    #[test]
+    fn a_role_is_kept_in_one_byte_and_rules_only_when_explained() {
+        let roles = [
+            Role::Headline,
+            Role::Standfirst,
+            Role::Byline,
+            Role::Subheading,
+            Role::Paragraph,
+        ]
+        .into_iter()
+        .chain(KINDS.iter().map(|&k| Role::Boilerplate(k)));
+        for role in roles {
+            assert_eq!(role_of(code(role, "x")), role);
+        }
+        assert_eq!(code(Role::Paragraph, "list-item"), LIST_ITEM);
+        let text = "Ferry to run all winter\n\nBy Jane Doe\n\nThe harbour ferry will keep running through the winter months for the first time.\n\nShare this article\n";
+        let blocks = crate::segment::segment(text, 0);
+        let lean = assign(&blocks, false);
+        let explained = assign(&blocks, true);
+        assert_eq!(
+            lean.roles().collect::<Vec<_>>(),
+            explained.roles().collect::<Vec<_>>()
+        );
+        assert!((0..lean.len()).all(|i| lean.rule(i).is_empty()));
+        assert!((0..explained.len()).all(|i| !explained.rule(i).is_empty()));
+        assert_eq!(explained.rule(1), "byline");
     }
 }
