@@ -159,16 +159,24 @@ impl Decisions {
     }
 
     fn decided(&self, i: usize) -> bool {
-        self.roles[i] != 0
+        self.roles[i] & ROLE != 0
     }
 
     /// `Some(role)` once block `i` is decided.
     fn get(&self, i: usize) -> Option<Role> {
-        self.decided(i).then(|| role_of(self.roles[i]))
+        self.decided(i).then(|| role_of(self.roles[i] & ROLE))
+    }
+
+    fn core(&self, i: usize) -> bool {
+        self.roles[i] & CORE != 0
+    }
+
+    fn captioned(&self, i: usize) -> bool {
+        self.roles[i] & CAPTIONED != 0
     }
 
     fn set(&mut self, i: usize, role: Role, rule: &'static str) {
-        self.roles[i] = code(role, rule);
+        self.roles[i] = (self.roles[i] & !ROLE) | code(role, rule);
         if let Some(r) = self.rules.get_mut(i) {
             *r = rule;
         }
@@ -200,22 +208,23 @@ const TITLE_LIKE: u8 = 64;
 /// link label (`[A view of the bay at dusk.]`), not prose.
 const BRACKETED: u8 = 128;
 
-/// Derived bits: the block is a bare picture credit.
-const BARE_CREDIT: u8 = 1;
-/// A short block just before a bare credit: the picture's caption.
-const CAPTIONED: u8 = 2;
+/// Bits of a role byte that hold a role code; the others carry two
+/// derived facts while roles are decided:
+const ROLE: u8 = 0x3f;
+/// A short block just before a bare picture credit: the picture's caption.
+const CAPTIONED: u8 = 0x40;
 /// Prose that no rule takes out: the body is built around these.
-const CORE: u8 = 4;
+const CORE: u8 = 0x80;
 
-/// Per-block facts the rules read: three bytes a block (a text of
-/// millions of one-word lines has millions of blocks).
+/// Per-block facts the rules read: two bytes a block (a text of millions
+/// of one-word lines has millions of blocks), and two bits of its role
+/// byte ([`CAPTIONED`], [`CORE`]).
 #[derive(Debug, Clone, Copy, Default)]
 struct Facts {
     /// Words, up to 255 (the rules compare with 40 at most; the few that
     /// need more count again, [`exact_words`]).
     words: u8,
     bits: u8,
-    derived: u8,
 }
 
 impl Facts {
@@ -239,15 +248,6 @@ impl Facts {
     }
     fn bracketed(self) -> bool {
         self.has(BRACKETED)
-    }
-    fn core(self) -> bool {
-        self.derived & CORE != 0
-    }
-    fn bare_credit(self) -> bool {
-        self.derived & BARE_CREDIT != 0
-    }
-    fn captioned(self) -> bool {
-        self.derived & CAPTIONED != 0
     }
 }
 
@@ -280,7 +280,8 @@ fn text_hash(t: &str) -> u64 {
     h ^ (h >> 29)
 }
 
-fn facts(blocks: &Blocks<'_>) -> Vec<Facts> {
+/// The facts of every block; `out`'s role bytes get [`CAPTIONED`].
+fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     use std::collections::HashMap;
     let n = blocks.len();
     let mut f = vec![Facts::default(); n];
@@ -292,6 +293,7 @@ fn facts(blocks: &Blocks<'_>) -> Vec<Facts> {
     let mut firsts: HashMap<u64, (u32, bool)> = HashMap::new();
     let mut collided: HashMap<String, (u32, bool)> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
+    let (mut prev_bare, mut f_prev) = (false, Facts::default());
     for (i, fi) in f.iter_mut().enumerate() {
         let t = blocks.text(i, &mut scratch);
         let words = count_words(t);
@@ -313,11 +315,16 @@ fn facts(blocks: &Blocks<'_>) -> Vec<Facts> {
         ]
         .iter()
         .fold(0, |acc, &(on, bit)| if on { acc | bit } else { acc });
-        let derived = if boilerplate::is_bare_credit(t) {
-            BARE_CREDIT
-        } else {
-            0
-        };
+        // A short block just before a bare picture credit is the
+        // picture's caption.
+        let bare = boilerplate::is_bare_credit(t);
+        if i > 0 && bare && !prev_bare {
+            let p = f_prev;
+            if !p.cue() && p.words() < 40 && !p.has(QUOTED) {
+                out.roles[i - 1] |= CAPTIONED;
+            }
+        }
+        prev_bare = bare;
         // Block indexes fit in u32 for any input under 4 GiB of 2-byte
         // lines; past that, repeats are still found by text.
         let idx = u32::try_from(i).unwrap_or(u32::MAX);
@@ -348,8 +355,8 @@ fn facts(blocks: &Blocks<'_>) -> Vec<Facts> {
         *fi = Facts {
             words: u8::try_from(words).unwrap_or(u8::MAX),
             bits: bits | if repeated { REPEATED } else { 0 },
-            derived,
         };
+        f_prev = *fi;
     }
     for (first, seen_again) in firsts.into_values().chain(collided.into_values()) {
         if seen_again {
@@ -395,48 +402,36 @@ impl Facts {
 
 /// The roles of all blocks; with `explain`, the rule of each too.
 pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
-    let mut f = facts(blocks);
     let n = blocks.len();
-    // A short block just before a bare picture credit is the picture's caption.
-    for i in 0..n {
-        let captioned = i + 1 < n
-            && f[i + 1].bare_credit()
-            && !f[i].bare_credit()
-            && !f[i].cue()
-            && f[i].words() < 40
-            && !f[i].has(QUOTED);
-        if captioned {
-            f[i].derived |= CAPTIONED;
-        }
-    }
-    for fi in f.iter_mut() {
-        if fi.prose() && !fi.captioned() && !fi.repeated() {
-            fi.derived |= CORE;
-        }
-    }
     let mut out = Decisions::new(n, explain);
+    let f = facts(blocks, &mut out);
+    for (i, fi) in f.iter().enumerate() {
+        if fi.prose() && !out.captioned(i) && !fi.repeated() {
+            out.roles[i] |= CORE;
+        }
+    }
 
     // The main region: the run of blocks where prose outweighs furniture.
     let scores = (0..n).map(|i| {
-        let s = region_score(f[i], exact_words(blocks, &f, i));
+        let s = region_score(f[i], out.core(i), exact_words(blocks, &f, i));
         // Prose with no prose beside it (a teaser's summary between its
         // title and picture, a bio) counts for less than a run of it.
-        let beside = prose_near(blocks, &f, i);
-        if f[i].core() && !beside {
+        let beside = prose_near(blocks, &f, &out, i);
+        if out.core(i) && !beside {
             s * ISOLATED
         } else {
             s
         }
     });
     let (from, to) = region::main_region(scores).unwrap_or((0, n));
-    let mut first = (from..to).find(|&i| f[i].core());
-    let last = (from..to).rfind(|&i| f[i].core());
+    let mut first = (from..to).find(|&i| out.core(i));
+    let last = (from..to).rfind(|&i| out.core(i));
     // A byline below a standfirst: the body starts after it.
-    let third_core = (0..n).filter(|&i| f[i].core()).nth(2).unwrap_or(n);
+    let third_core = (0..n).filter(|&i| out.core(i)).nth(2).unwrap_or(n);
     let byline_at = find_byline(blocks, &f, third_core);
     if let (Some((_, end)), Some(a)) = (byline_at, first) {
         if a < end {
-            first = (end..n).find(|&i| f[i].core());
+            first = (end..n).find(|&i| out.core(i));
         }
     }
     let (body_start, body_end) = match (first, last) {
@@ -486,15 +481,15 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
             out.set_cue(i, cue);
         } else if i < prose_start && !fi.bracketed() {
             out.set(i, Role::Paragraph, "lead-in");
-        } else if fi.core() && !in_body {
+        } else if out.core(i) && !in_body {
             out.set(
                 i,
                 Role::Boilerplate(BoilerplateKind::Other),
                 "outside-main-region",
             );
-        } else if fi.core() {
+        } else if out.core(i) {
             out.set(i, Role::Paragraph, "prose");
-        } else if fi.captioned() {
+        } else if out.captioned(i) {
             out.set(
                 i,
                 Role::Boilerplate(BoilerplateKind::Caption),
@@ -522,6 +517,7 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
         if !out.decided(i) {
             out.set(i, Role::Boilerplate(BoilerplateKind::Other), "unassigned");
         }
+        out.roles[i] &= ROLE;
     }
     out
 }
@@ -571,16 +567,16 @@ const ISOLATED: f64 = 0.4;
 /// Is there prose within three blocks of block `i`, with only short
 /// blocks (an advert label, a picture's placeholder, a share line), short
 /// sentences or list items between?
-fn prose_near(blocks: &Blocks<'_>, f: &[Facts], i: usize) -> bool {
+fn prose_near(blocks: &Blocks<'_>, f: &[Facts], out: &Decisions, i: usize) -> bool {
     let short =
         |j: usize| f[j].words() <= 6 || (!f[j].cue() && f[j].sentence_end()) || blocks.item(j);
     let after = (i + 1..f.len().min(i + 4))
-        .take_while(|&j| f[j].core() || short(j))
-        .any(|j| f[j].core());
+        .take_while(|&j| out.core(j) || short(j))
+        .any(|j| out.core(j));
     let before = (i.saturating_sub(3)..i)
         .rev()
-        .take_while(|&j| f[j].core() || short(j))
-        .any(|j| f[j].core());
+        .take_while(|&j| out.core(j) || short(j))
+        .any(|j| out.core(j));
     after || before
 }
 
@@ -598,9 +594,9 @@ fn truncated(t: &str) -> bool {
 
 /// A block's weight in the choice of the main region: prose for, by its
 /// words; furniture against.
-fn region_score(f: Facts, words: usize) -> f64 {
+fn region_score(f: Facts, core: bool, words: usize) -> f64 {
     let w = words as f64;
-    if f.core() {
+    if core {
         w
     } else if f.cue() {
         -(3.0 + w)
@@ -667,7 +663,7 @@ fn body_fragment(
             .is_some_and(|r| r == Role::Paragraph || r == Role::Subheading);
     let next_prose = f
         .get(i + 1)
-        .is_some_and(|n| n.core() || (n.sentence_end() && !n.cue() && n.words() >= 2));
+        .is_some_and(|n| out.core(i + 1) || (n.sentence_end() && !n.cue() && n.words() >= 2));
     if prev_prose && next_prose && fi.words() >= 1 && last_significant(t) != Some(',') {
         return (Role::Subheading, "between-paragraphs");
     }
@@ -683,7 +679,7 @@ fn body_fragment(
 fn listed(blocks: &Blocks<'_>, out: &Decisions, i: usize) -> bool {
     blocks.item(i)
         && i > 0
-        && match out.roles[i - 1] {
+        && match out.roles[i - 1] & ROLE {
             LIST_ITEM => true,
             PARAGRAPH => {
                 let mut scratch = String::new();
@@ -722,7 +718,7 @@ fn head(
     n: usize,
     byline_at: Option<(usize, usize)>,
 ) {
-    let mut scratch = String::new();
+    let (mut scratch, mut next) = (String::new(), String::new());
     // Headline: the first heading the converter marked as one (`# Title`,
     // `*** Title ***`, a line left of lynx's margin), else the first block
     // that reads like a title.
@@ -768,11 +764,10 @@ fn head(
         }
     }
     let mut standfirst_done = false;
-    for i in 0..n {
+    for (i, &fi) in f.iter().enumerate().take(n) {
         if out.decided(i) {
             continue;
         }
-        let fi = f[i];
         let t = blocks.text(i, &mut scratch);
         let after_headline = headline.is_some_and(|h| i > h);
         if let Some(cue) = fi
@@ -783,7 +778,8 @@ fn head(
             out.set_cue(i, cue);
         } else if fi.date_line() {
             out.set(i, Role::Boilerplate(BoilerplateKind::Meta), "date-line");
-        } else if f.get(i + 1).is_some_and(|n| n.bare_credit()) {
+        } else if i + 1 < blocks.len() && boilerplate::is_bare_credit(blocks.text(i + 1, &mut next))
+        {
             out.set(
                 i,
                 Role::Boilerplate(BoilerplateKind::Caption),
@@ -911,7 +907,10 @@ mod tests {
     fn repeated_blocks_are_marked_every_time() {
         let text = "Share\n\nA\n\nShare\n\nB\n\nAb\n\nShare\n\nab\n\nA";
         let blocks = crate::segment::segment(text, 0);
-        let repeated: Vec<bool> = facts(&blocks).iter().map(|f| f.repeated()).collect();
+        let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false))
+            .iter()
+            .map(|f| f.repeated())
+            .collect();
         assert_eq!(
             repeated,
             [true, true, true, false, false, true, false, true],
@@ -933,7 +932,7 @@ mod tests {
         ) {
             let blocks = crate::segment::segment(&text, 0);
             let texts = blocks.texts();
-            let repeated: Vec<bool> = facts(&blocks).iter().map(|f| f.repeated()).collect();
+            let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false)).iter().map(|f| f.repeated()).collect();
             for (i, t) in texts.iter().enumerate() {
                 let again = texts.iter().enumerate().any(|(j, u)| j != i && u == t);
                 prop_assert_eq!(repeated[i], again, "{:?}", texts);
