@@ -142,8 +142,7 @@ impl Lean {
 /// The analysis, and the blocks' decisions and the quotations' candidates
 /// when `explain` (else none). With `lean`, subheadings, paragraphs and
 /// boilerplate are left to the blocks and their roles, moved there (see
-/// [`stream`]), and the paragraphs' text is dropped once quotes and
-/// speakers have read it.
+/// [`stream`]), and paragraphs are found with their span alone.
 fn run(
     input: &str,
     explain: bool,
@@ -198,6 +197,13 @@ fn run(
             .reserve_exact(count(|r| matches!(r, Role::Boilerplate(_))));
     }
     let mut credits = decisions.credits().iter().peekable();
+    // With `lean`, a paragraph keeps its span alone (quotes and speakers
+    // read the input at the span, never the text): its words and
+    // sentences are counted here, and the first one's text kept for the
+    // dateline.
+    let mut counts = (0, 0);
+    let mut first_paragraph: Option<String> = None;
+    let mut scratch = String::new();
     let mut byline_at = Vec::new();
     let (mut headline_at, mut standfirst_at) = (None, None);
     for (i, role) in decisions.roles().enumerate() {
@@ -226,6 +232,18 @@ fn run(
                 }
             }
             Role::Byline => byline_at.push(i),
+            Role::Paragraph if lean.is_some() => {
+                let t = blocks.text(i, &mut scratch);
+                counts.0 += stats::words(t);
+                counts.1 += stats::sentences(t);
+                if first_paragraph.is_none() {
+                    first_paragraph = Some(t.to_string());
+                }
+                a.paragraphs.push(Element {
+                    text: String::new(),
+                    span,
+                })
+            }
             Role::Paragraph => a.paragraphs.push(el()),
             Role::Boilerplate(kind) => {
                 if lean.is_none() {
@@ -271,7 +289,8 @@ fn run(
         }
     };
     if let Some(first) = a.paragraphs.first() {
-        if let Some(found) = dateline::find(&first.text) {
+        let text = first_paragraph.as_deref().unwrap_or(&first.text);
+        if let Some(found) = dateline::find(text) {
             // Folded text and input differ only in white space; map by re-finding.
             let raw = first.span.of(input);
             if let Some(raw_found) = dateline::find(raw) {
@@ -302,12 +321,11 @@ fn run(
         .collect();
     let mut reasons = Vec::new();
     attribute_on_lf(input, &mut a, &context, explain.then_some(&mut reasons));
-    a.stats = stats_of(input, &a);
+    a.stats = stats_of(input, &a, lean.is_some().then_some(counts));
     a.stats.boilerplate = boilerplate_count;
     warn_structure(input, &mut a);
     if lean.is_some() {
-        // The paragraphs' text was read by quotes and speakers; from here
-        // on it is folded again when written.
+        // The paragraphs are folded again from their blocks when written.
         a.paragraphs = Vec::new();
     }
     (a, explained, reasons)
@@ -454,13 +472,14 @@ fn find_published(
     None
 }
 
-fn stats_of(input: &str, a: &Analysis) -> Stats {
-    let mut words = 0;
-    let mut sentences = 0;
-    for p in &a.paragraphs {
-        words += stats::words(&p.text);
-        sentences += stats::sentences(&p.text);
-    }
+/// The article's counts; the paragraphs' words and sentences are
+/// `counted` already, or counted from their text.
+fn stats_of(input: &str, a: &Analysis, counted: Option<(usize, usize)>) -> Stats {
+    let (words, sentences) = counted.unwrap_or_else(|| {
+        a.paragraphs.iter().fold((0, 0), |(w, s), p| {
+            (w + stats::words(&p.text), s + stats::sentences(&p.text))
+        })
+    });
     Stats {
         bytes: input.len(),
         words,
