@@ -199,10 +199,9 @@ fn run(
     let mut credits = decisions.credits().iter().peekable();
     // With `lean`, a paragraph keeps its span alone (quotes and speakers
     // read the input at the span, never the text): its words and
-    // sentences are counted here, and the first one's text kept for the
-    // dateline.
+    // sentences are counted here, and the first one's dateline read.
     let mut counts = (0, 0);
-    let mut first_paragraph: Option<String> = None;
+    let mut first_paragraph = true;
     let mut scratch = String::new();
     let mut byline_at = Vec::new();
     let (mut headline_at, mut standfirst_at) = (None, None);
@@ -236,15 +235,21 @@ fn run(
                 let t = blocks.text(i, &mut scratch);
                 counts.0 += stats::words(t);
                 counts.1 += stats::sentences(t);
-                if first_paragraph.is_none() {
-                    first_paragraph = Some(t.to_string());
+                if std::mem::take(&mut first_paragraph) {
+                    a.dateline = dateline_of(input, t, span);
                 }
                 a.paragraphs.push(Element {
                     text: String::new(),
                     span,
                 })
             }
-            Role::Paragraph => a.paragraphs.push(el()),
+            Role::Paragraph => {
+                let p = el();
+                if std::mem::take(&mut first_paragraph) {
+                    a.dateline = dateline_of(input, &p.text, span);
+                }
+                a.paragraphs.push(p)
+            }
             Role::Boilerplate(kind) => {
                 if lean.is_none() {
                     a.boilerplate.push(Boilerplate {
@@ -257,6 +262,8 @@ fn run(
             }
         }
     }
+    // (A long block's text is not held past here.)
+    drop(scratch);
     a.byline = make_byline(input, &blocks, &byline_at);
     a.published = find_published(input, &a, &blocks, &decisions);
     let captions = |decisions: &structure::Decisions, blocks: &segment::BlockSpans| {
@@ -288,22 +295,6 @@ fn run(
             (c, a.boilerplate.len())
         }
     };
-    if let Some(first) = a.paragraphs.first() {
-        let text = first_paragraph.as_deref().unwrap_or(&first.text);
-        if let Some(found) = dateline::find(text) {
-            // Folded text and input differ only in white space; map by re-finding.
-            let raw = first.span.of(input);
-            if let Some(raw_found) = dateline::find(raw) {
-                a.dateline = Some(Dateline {
-                    text: text::fold(&raw[..raw_found.span.end]),
-                    place: found.place,
-                    agency: found.agency,
-                    date: found.date,
-                    span: raw_found.span.shift(first.span.start),
-                });
-            }
-        }
-    }
     let (quotes, headline_quotes, warnings) =
         quotes::find(input, &a.paragraphs, a.headline.as_ref());
     a.quotes = quotes;
@@ -408,6 +399,21 @@ fn attribute_on_lf(
             c.at = c.at.map(to_input);
         }
     }
+}
+
+/// The dateline at the start of the first paragraph (`text` folded, at `span`).
+fn dateline_of(input: &str, text: &str, span: Span) -> Option<Dateline> {
+    let found = dateline::find(text)?;
+    // Folded text and input differ only in white space; map by re-finding.
+    let raw = span.of(input);
+    let raw_found = dateline::find(raw)?;
+    Some(Dateline {
+        text: text::fold(&raw[..raw_found.span.end]),
+        place: found.place,
+        agency: found.agency,
+        date: found.date,
+        span: raw_found.span.shift(span.start),
+    })
 }
 
 fn make_byline(input: &str, blocks: &segment::Blocks<'_>, at: &[usize]) -> Option<Byline> {
