@@ -282,7 +282,7 @@ fn text_hash(t: &str) -> u64 {
 
 /// The facts of every block; `out`'s role bytes get [`CAPTIONED`].
 fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
-    use std::collections::HashMap;
+    use std::collections::hash_map::{Entry, HashMap};
     let n = blocks.len();
     let mut f = vec![Facts::default(); n];
     // Blocks whose text another block repeats: the first block of each
@@ -291,7 +291,7 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     // that first one. Texts that differ under an equal hash are kept by
     // their text.
     let mut firsts: HashMap<u64, (u32, bool)> = HashMap::new();
-    let mut collided: HashMap<String, (u32, bool)> = HashMap::new();
+    let mut collided: HashMap<String, (usize, bool)> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
     let (mut prev_bare, mut f_prev) = (false, Facts::default());
     for (i, fi) in f.iter_mut().enumerate() {
@@ -325,42 +325,44 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
             }
         }
         prev_bare = bare;
-        // Block indexes fit in u32 for any input under 4 GiB of 2-byte
-        // lines; past that, repeats are still found by text.
-        let idx = u32::try_from(i).unwrap_or(u32::MAX);
-        let repeated = match firsts.entry(text_hash(t)) {
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert((idx, false));
+        // The first block of a hash is kept as a u32 (a text has fewer
+        // blocks than that under 8 GiB); past it, and for a text whose hash
+        // another text took, repeats are found by the text itself.
+        let by_hash = u32::try_from(i)
+            .ok()
+            .and_then(|idx| match firsts.entry(text_hash(t)) {
+                Entry::Vacant(v) => {
+                    v.insert((idx, false));
+                    Some(false)
+                }
+                Entry::Occupied(mut o) => {
+                    let first = o.get().0 as usize;
+                    (blocks.text(first, &mut other) == t).then(|| {
+                        o.get_mut().1 = true;
+                        true
+                    })
+                }
+            });
+        let repeated = by_hash.unwrap_or_else(|| match collided.get_mut(t) {
+            Some(e) => {
+                e.1 = true;
+                true
+            }
+            None => {
+                collided.insert(t.to_string(), (i, false));
                 false
             }
-            std::collections::hash_map::Entry::Occupied(mut o) => {
-                let first = o.get().0 as usize;
-                if first != i && blocks.text(first, &mut other) == t {
-                    o.get_mut().1 = true;
-                    true
-                } else {
-                    match collided.get_mut(t) {
-                        Some(e) => {
-                            e.1 = true;
-                            true
-                        }
-                        None => {
-                            collided.insert(t.to_string(), (idx, false));
-                            false
-                        }
-                    }
-                }
-            }
-        };
+        });
         *fi = Facts {
             words: u8::try_from(words).unwrap_or(u8::MAX),
             bits: bits | if repeated { REPEATED } else { 0 },
         };
         f_prev = *fi;
     }
-    for (first, seen_again) in firsts.into_values().chain(collided.into_values()) {
+    let firsts = firsts.into_values().map(|(i, seen)| (i as usize, seen));
+    for (first, seen_again) in firsts.chain(collided.into_values()) {
         if seen_again {
-            if let Some(fi) = f.get_mut(first as usize) {
+            if let Some(fi) = f.get_mut(first) {
                 fi.bits |= REPEATED;
             }
         }
