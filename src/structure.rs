@@ -208,9 +208,11 @@ const TITLE_LIKE: u8 = 64;
 /// link label (`[A view of the bay at dusk.]`), not prose.
 const BRACKETED: u8 = 128;
 
-/// Bits of a role byte that hold a role code; the others carry two
+/// Bits of a role byte that hold a role code; the others carry three
 /// derived facts while roles are decided:
-const ROLE: u8 = 0x3f;
+const ROLE: u8 = 0x1f;
+/// The next block is a bare picture credit.
+const BEFORE_CREDIT: u8 = 0x20;
 /// A short block just before a bare picture credit: the picture's caption.
 const CAPTIONED: u8 = 0x40;
 /// Prose that no rule takes out: the body is built around these.
@@ -395,6 +397,9 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         // A short block just before a bare picture credit is the
         // picture's caption.
         let bare = boilerplate::is_bare_credit(t);
+        if i > 0 && bare {
+            out.roles[i - 1] |= BEFORE_CREDIT;
+        }
         if i > 0 && bare && !prev_bare {
             let p = f_prev;
             if !p.cue() && p.words() < 40 && !p.has(QUOTED) {
@@ -802,7 +807,7 @@ fn head(
     n: usize,
     byline_at: Option<(usize, usize)>,
 ) {
-    let (mut scratch, mut next) = (String::new(), String::new());
+    let mut scratch = String::new();
     // Headline: the first heading the converter marked as one (`# Title`,
     // `*** Title ***`, a line left of lynx's margin), else the first block
     // that reads like a title.
@@ -852,18 +857,19 @@ fn head(
         if out.decided(i) {
             continue;
         }
-        let t = blocks.text(i, &mut scratch);
+        // Folded only when a rule reads it.
+        let text = std::cell::OnceCell::new();
+        let t = || text.get_or_init(|| blocks.text_owned(i)).as_str();
         let after_headline = headline.is_some_and(|h| i > h);
         if let Some(cue) = fi
             .cue()
-            .then(|| boilerplate::cue(t, fi.words as usize))
+            .then(|| boilerplate::cue(t(), fi.words as usize))
             .flatten()
         {
             out.set_cue(i, cue);
         } else if fi.date_line() {
             out.set(i, Role::Boilerplate(BoilerplateKind::Meta), "date-line");
-        } else if i + 1 < blocks.len() && boilerplate::is_bare_credit(blocks.text(i + 1, &mut next))
-        {
+        } else if out.roles[i] & BEFORE_CREDIT != 0 {
             out.set(
                 i,
                 Role::Boilerplate(BoilerplateKind::Caption),
@@ -872,7 +878,7 @@ fn head(
         } else if after_headline
             && !standfirst_done
             && fi.words() >= 6
-            && !caption_words(t)
+            && !caption_words(t())
             && !fi.repeated()
         {
             standfirst_done = true;
