@@ -818,6 +818,35 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// A block's end is found from the next block's start: every span
+        /// is trimmed, only white space stands between two blocks, and
+        /// every other char is in a block.
+        #[test]
+        fn blocks_cover_every_visible_char(
+            text in crate::testing::joined(
+                vec![
+                    "a", "b c", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r",
+                    "\u{a0}", "\u{200b}", "\u{feff}", "\u{85}", "\u{2028}",
+                    "\u{e9}", "\u{65e5}", "# ", "* ", "> ", "***", "[x]", "\u{b}",
+                ],
+                0..40,
+            )
+        ) {
+            let blocks = segment(&text, 0);
+            let mut covered = 0;
+            for i in 0..blocks.len() {
+                let span = blocks.span(i);
+                let raw = span.of(&text);
+                proptest::prop_assert!(!raw.is_empty());
+                proptest::prop_assert_eq!(raw.trim_matches(is_space), raw);
+                proptest::prop_assert!(text[covered..span.start].chars().all(is_space));
+                covered = span.end;
+            }
+            proptest::prop_assert!(text[covered..].chars().all(is_space));
+        }
+    }
+
     /// Starts kept as usize (an input of 4 GiB or more) give the same
     /// blocks as u32 starts.
     #[test]
