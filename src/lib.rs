@@ -142,8 +142,7 @@ impl Lean {
 /// The analysis, and the blocks' decisions and the quotations' candidates
 /// when `explain` (else none). With `lean`, subheadings, paragraphs and
 /// boilerplate are left to the blocks and their roles, moved there (see
-/// [`stream`]), and the paragraphs' text is dropped once quotes and
-/// speakers have read it.
+/// [`stream`]), and paragraphs are found with their span alone.
 fn run(
     input: &str,
     explain: bool,
@@ -198,6 +197,12 @@ fn run(
             .reserve_exact(count(|r| matches!(r, Role::Boilerplate(_))));
     }
     let mut credits = decisions.credits().iter().peekable();
+    // With `lean`, a paragraph keeps its span alone (quotes and speakers
+    // read the input at the span, never the text): its words and
+    // sentences are counted here, and the first one's dateline read.
+    let mut counts = (0, 0);
+    let mut first_paragraph = true;
+    let mut scratch = String::new();
     let mut byline_at = Vec::new();
     let (mut headline_at, mut standfirst_at) = (None, None);
     for (i, role) in decisions.roles().enumerate() {
@@ -226,7 +231,25 @@ fn run(
                 }
             }
             Role::Byline => byline_at.push(i),
-            Role::Paragraph => a.paragraphs.push(el()),
+            Role::Paragraph if lean.is_some() => {
+                let t = blocks.text(i, &mut scratch);
+                counts.0 += stats::words(t);
+                counts.1 += stats::sentences(t);
+                if std::mem::take(&mut first_paragraph) {
+                    a.dateline = dateline_of(input, t, span);
+                }
+                a.paragraphs.push(Element {
+                    text: String::new(),
+                    span,
+                })
+            }
+            Role::Paragraph => {
+                let p = el();
+                if std::mem::take(&mut first_paragraph) {
+                    a.dateline = dateline_of(input, &p.text, span);
+                }
+                a.paragraphs.push(p)
+            }
             Role::Boilerplate(kind) => {
                 if lean.is_none() {
                     a.boilerplate.push(Boilerplate {
@@ -239,6 +262,8 @@ fn run(
             }
         }
     }
+    // (A long block's text is not held past here.)
+    drop(scratch);
     a.byline = make_byline(input, &blocks, &byline_at);
     a.published = find_published(input, &a, &blocks, &decisions);
     let captions = |decisions: &structure::Decisions, blocks: &segment::BlockSpans| {
@@ -270,21 +295,6 @@ fn run(
             (c, a.boilerplate.len())
         }
     };
-    if let Some(first) = a.paragraphs.first() {
-        if let Some(found) = dateline::find(&first.text) {
-            // Folded text and input differ only in white space; map by re-finding.
-            let raw = first.span.of(input);
-            if let Some(raw_found) = dateline::find(raw) {
-                a.dateline = Some(Dateline {
-                    text: text::fold(&raw[..raw_found.span.end]),
-                    place: found.place,
-                    agency: found.agency,
-                    date: found.date,
-                    span: raw_found.span.shift(first.span.start),
-                });
-            }
-        }
-    }
     let (quotes, headline_quotes, warnings) =
         quotes::find(input, &a.paragraphs, a.headline.as_ref());
     a.quotes = quotes;
@@ -302,12 +312,11 @@ fn run(
         .collect();
     let mut reasons = Vec::new();
     attribute_on_lf(input, &mut a, &context, explain.then_some(&mut reasons));
-    a.stats = stats_of(input, &a);
+    a.stats = stats_of(input, &a, lean.is_some().then_some(counts));
     a.stats.boilerplate = boilerplate_count;
     warn_structure(input, &mut a);
     if lean.is_some() {
-        // The paragraphs' text was read by quotes and speakers; from here
-        // on it is folded again when written.
+        // The paragraphs are folded again from their blocks when written.
         a.paragraphs = Vec::new();
     }
     (a, explained, reasons)
@@ -392,6 +401,21 @@ fn attribute_on_lf(
     }
 }
 
+/// The dateline at the start of the first paragraph (`text` folded, at `span`).
+fn dateline_of(input: &str, text: &str, span: Span) -> Option<Dateline> {
+    let found = dateline::find(text)?;
+    // Folded text and input differ only in white space; map by re-finding.
+    let raw = span.of(input);
+    let raw_found = dateline::find(raw)?;
+    Some(Dateline {
+        text: text::fold(&raw[..raw_found.span.end]),
+        place: found.place,
+        agency: found.agency,
+        date: found.date,
+        span: raw_found.span.shift(span.start),
+    })
+}
+
 fn make_byline(input: &str, blocks: &segment::Blocks<'_>, at: &[usize]) -> Option<Byline> {
     let first = *at.first()?;
     let last = *at.last()?;
@@ -454,13 +478,14 @@ fn find_published(
     None
 }
 
-fn stats_of(input: &str, a: &Analysis) -> Stats {
-    let mut words = 0;
-    let mut sentences = 0;
-    for p in &a.paragraphs {
-        words += stats::words(&p.text);
-        sentences += stats::sentences(&p.text);
-    }
+/// The article's counts; the paragraphs' words and sentences are
+/// `counted` already, or counted from their text.
+fn stats_of(input: &str, a: &Analysis, counted: Option<(usize, usize)>) -> Stats {
+    let (words, sentences) = counted.unwrap_or_else(|| {
+        a.paragraphs.iter().fold((0, 0), |(w, s), p| {
+            (w + stats::words(&p.text), s + stats::sentences(&p.text))
+        })
+    });
     Stats {
         bytes: input.len(),
         words,

@@ -60,8 +60,8 @@ enum Starts {
 }
 
 impl Starts {
-    fn with_capacity(input_len: usize, n: usize) -> Starts {
-        if u32::try_from(input_len).is_ok() {
+    fn with_capacity(small: bool, n: usize) -> Starts {
+        if small {
             Starts::Small(Vec::with_capacity(n))
         } else {
             Starts::Large(Vec::with_capacity(n))
@@ -352,6 +352,11 @@ fn margin(indents: &BTreeMap<usize, usize>, lines: usize) -> usize {
 /// The lines are read twice and never held: first to count them by indent
 /// and width (the margin, the wrap width), then to cut the blocks.
 pub fn segment(input: &str, from: usize) -> Blocks<'_> {
+    cut(input, from, u32::try_from(input.len()).is_ok())
+}
+
+/// [`segment`], block starts kept as u32 when `small`.
+fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let style = markup::style(&input[from..]);
     // Pass 1: counts. Lines by indent; lines followed by a non-blank line
     // by width in columns and in chars (index 121: wider), all of them and
@@ -416,7 +421,7 @@ pub fn segment(input: &str, from: usize) -> Blocks<'_> {
     let mut blocks = Blocks {
         input,
         spans: BlockSpans {
-            starts: Starts::with_capacity(input.len(), count),
+            starts: Starts::with_capacity(small, count),
             flags: Vec::with_capacity(count),
             style,
         },
@@ -811,6 +816,59 @@ mod tests {
                 .any(|b| b.starts_with("The trust") && b.ends_with("helped.")),
             "{t:?}"
         );
+    }
+
+    proptest::proptest! {
+        /// A block's end is found from the next block's start: every span
+        /// is trimmed, only white space stands between two blocks, and
+        /// every other char is in a block.
+        #[test]
+        fn blocks_cover_every_visible_char(
+            text in crate::testing::joined(
+                vec![
+                    "a", "b c", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r",
+                    "\u{a0}", "\u{200b}", "\u{feff}", "\u{85}", "\u{2028}",
+                    "\u{e9}", "\u{65e5}", "# ", "* ", "> ", "***", "[x]", "\u{b}",
+                ],
+                0..40,
+            )
+        ) {
+            let blocks = segment(&text, 0);
+            let mut covered = 0;
+            for i in 0..blocks.len() {
+                let span = blocks.span(i);
+                let raw = span.of(&text);
+                proptest::prop_assert!(!raw.is_empty());
+                proptest::prop_assert_eq!(raw.trim_matches(is_space), raw);
+                proptest::prop_assert!(text[covered..span.start].chars().all(is_space));
+                covered = span.end;
+            }
+            proptest::prop_assert!(text[covered..].chars().all(is_space));
+        }
+    }
+
+    /// Starts kept as usize (an input of 4 GiB or more) give the same
+    /// blocks as u32 starts.
+    #[test]
+    fn wide_starts_cut_the_same_blocks() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("read");
+                let (small, wide) = (cut(&text, 0, true), cut(&text, 0, false));
+                assert!(matches!(wide.spans.starts, Starts::Large(_)));
+                assert_eq!(small.len(), wide.len());
+                for i in 0..small.len() {
+                    assert_eq!(small.span(i), wide.span(i));
+                    assert_eq!(small.text_owned(i), wide.text_owned(i));
+                    assert_eq!(small.spans.flags[i], wide.spans.flags[i]);
+                }
+                seen += small.len();
+            }
+        }
+        assert!(seen > 200);
     }
 
     #[test]

@@ -10,13 +10,12 @@
 //! public [`Analysis`] or its JSON text for a text of many small pieces
 //! costs tens of times the input, so neither is held here:
 //!
-//! - subheadings, paragraphs and boilerplate are kept as spans (and a kind,
-//!   and the few captions' credits), not as text: each element's text is
-//!   folded again from its span when it is written, by the same function
-//!   that folded it for the analysis ([`segment::block_text`]), so the bytes
-//!   are the same; block texts are dropped as soon as their role is known
-//!   (boilerplate, subheadings) or once quotes and speakers have read them
-//!   (paragraphs);
+//! - subheadings, paragraphs and boilerplate are not kept as elements: the
+//!   blocks (a start and a byte of flags each, [`segment::BlockSpans`]) and
+//!   their roles (a byte each, [`structure::Decisions`]) are, and each
+//!   element's text is folded again from its block when it is written, by
+//!   the same function that folds it for the analysis, so the bytes are the
+//!   same; paragraphs reach quotes and speakers as spans, without text;
 //! - the JSON is written by serde straight into the output, element by
 //!   element ([`Article`] implements `Serialize` with the same fields, in the
 //!   same order, as [`Analysis`]), compact or pretty, never built as a
@@ -29,9 +28,9 @@
 //! other text. The library's [`crate::analyze`] is unchanged: it returns the
 //! whole [`Analysis`] for callers that want the data.
 //!
-//! What is still held whole while the analysis runs (the blocks and their
-//! decisions, the quotations and the speakers' mentions) is the pipeline's
-//! own; README "Limits and guarantees" gives the measured peaks.
+//! What is still held whole while the analysis runs (a few bytes a block,
+//! the quotations and the speakers' mentions) is the pipeline's own; README
+//! "Limits and guarantees" gives the measured peaks.
 
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
@@ -40,6 +39,8 @@ use crate::model::{Analysis, BoilerplateKind, Warning};
 use crate::render::offsets::{self, Counter, Unit};
 use crate::span::Span;
 use crate::Lean;
+#[cfg(doc)]
+use crate::{segment, structure};
 
 /// One article's analysis, kept compact, ready to be written as the same
 /// JSON object as its [`Analysis`].

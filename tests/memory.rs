@@ -87,12 +87,12 @@ fn a_long_paragraph_of_folding_prose_stays_within_3x() {
     assert!(r <= 3.0, "peak {r:.2}x the input above the constant");
 }
 
-/// One-word lines: every line is a block, and a block costs a few bytes
-/// (a u32 start and a flags byte in segment, three bytes of facts and a
-/// role byte in structure; no line list, no text per block), so 3x the
-/// input holds (issue 14: the 60 MB file of `word` lines peaked at 6.25 GB,
-/// 1.79 GB with 150-byte block records, 176 MB now). Measured 2.8x above
-/// the constant at 2 MB and at 60 MB; at 46x and then 30x it failed.
+/// One-word lines: every line is a block, and a block costs eight bytes
+/// (a u32 start and a flags byte in segment, two bytes of facts and a role
+/// byte in structure; no line list, no text per block), so 3x the input
+/// holds (issue 14: the 60 MB file of `word` lines peaked at 6.25 GB, 1.79
+/// GB with 150-byte block records). Measured 2.5x above the constant at
+/// 2 MB; at 46x and then 30x it failed.
 #[test]
 fn one_word_lines_stay_within_3x() {
     let text = "word\n".repeat(400_000);
