@@ -60,7 +60,11 @@
 //!    lone first name joined by "and" to a full name shares its surname); a
 //!    role ("the mayor" to the person who holds it, most recent first); a
 //!    description ("the shipping tycoon") or a document ("the statement") to
-//!    the topic; a pronoun to the nearest subject of its paragraph that
+//!    the topic; a description of someone not yet named ("according to her
+//!    doctor") to the person named in full for the first time later in its
+//!    paragraph as who signed or said it ("… was signed by Dr. Ines
+//!    Kowal"); "they" after people named together as the subject ("Ada
+//!    Kim and Rolf Berg said") to all of them; a pronoun to the nearest subject of its paragraph that
 //!    fits its gender, else the topic of the paragraph before (one known to
 //!    be of its gender first), else the last speaker, else someone named in
 //!    the last 64 mentions. Organisations and unnamed sources keep the

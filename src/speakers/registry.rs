@@ -22,6 +22,8 @@ pub(super) struct Person {
     /// The first role as written.
     pub(super) role: Option<String>,
     pub(super) gender: Option<Gender>,
+    /// Absolute offset of the first mention, once one is recorded.
+    pub(super) first_at: Option<usize>,
 }
 
 impl Person {
@@ -305,6 +307,7 @@ impl Registry {
             key.as_str(),
             (m.span.start, m.person),
         );
+        self.people[m.person].first_at.get_or_insert(m.span.start);
         self.mentions.push(m);
     }
 
