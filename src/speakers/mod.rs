@@ -24,7 +24,11 @@
 //!      a speech noun ("X's claim that "…""), in the quotation's sentence,
 //!      looked for within a window of 400 bytes and 8 quotations; the
 //!      subject is the phrase before a participle ("a source speaking to
-//!      the Ledger said"), not the listener or outlet after it;
+//!      the Ledger said"), not the listener or outlet after it; a
+//!      document speaks for who sent or published it, named right after
+//!      it ("an email sent out by X", "an editorial in the X Courier"),
+//!      and a body's capitalised name ("the Quay Courier") is never the
+//!      person a body may be named after;
 //!    - `cue-of-neighbour`: the cue of the nearest other quotation of the
 //!      paragraph (the next one first): quotations of one sentence run
 //!      share a speaker;
@@ -284,6 +288,10 @@ pub fn attribute_explained(
                     None => a,
                 })
                 .map(|a| participle_subject(&m, &a).unwrap_or(a))
+                .map(|a| match document_author(&m, a.at, &a.who) {
+                    Some((who, at)) => Attribution { who, at, ..a },
+                    None => a,
+                })
                 .map(|a| match issuing_body(&m, &a) {
                     Some(body) => Attribution { who: body, ..a },
                     None => a,
@@ -300,8 +308,17 @@ pub fn attribute_explained(
                 .map(Attribution::folded)
                 .map(|a| {
                     let at = base + a.at;
-                    let who =
-                        resolve(&reg, &a.who, at, base, prev_start, last_speaker).or_else(|| {
+                    // ("The Quay Courier", "Harbour Trust": a body's
+                    // name, never the person a body may be named after.)
+                    let body = a.who.split_whitespace().nth(1).is_some()
+                        && a.who
+                            .split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase))
+                        && a.who.split_whitespace().last().is_some_and(is_org_head);
+                    let who = (!body)
+                        .then(|| resolve(&reg, &a.who, at, base, prev_start, last_speaker))
+                        .flatten()
+                        .or_else(|| {
                             // "the shipping tycoon", "the party front-runner":
                             // a description of someone already in the story.
                             // (Its fuller form may be such a description
@@ -430,6 +447,17 @@ pub fn attribute_explained(
             )
             .filter(|(_, mention)| !mention.contains('_'))
             {
+                // "a fundraising email sent out by Ola Brenn": its sender.
+                let (id, mention) = match m[lo..hi]
+                    .find(&mention)
+                    .and_then(|i| document_author(&m, lo + i, &mention))
+                {
+                    Some((name, at)) => {
+                        let who = resolve(&reg, &name, base + at, base, prev_start, last_speaker);
+                        (who, name)
+                    }
+                    None => (id, mention),
+                };
                 let speaker = id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical());
                 props.push(Proposal::new(
                     "sentence-subject",

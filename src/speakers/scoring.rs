@@ -132,6 +132,71 @@ fn named_next(reg: &Registry, paragraphs: &[Element], who: &str, at: usize) -> O
         .then_some(m.person)
 }
 
+/// "a fundraising email sent out by Ola Brenn warned …", "an editorial in
+/// the Quay Courier reads": a document (its noun last in `who`, the
+/// mention at byte `at` of `m`) speaks for who sent, wrote or published it,
+/// named right after it ("sent (out) by", "written by", "from", "in"):
+/// that name, without a leading "the", and its byte in `m`.
+pub(super) fn document_author(m: &str, at: usize, who: &str) -> Option<(String, usize)> {
+    const PAPERS: &[&str] = &["editorial", "column", "op-ed", "article", "headline"];
+    const VERBS: &[&str] = &[
+        "sent",
+        "written",
+        "issued",
+        "signed",
+        "released",
+        "published",
+        "posted",
+    ];
+    const LINKS: &[&str] = &["by", "from", "in"];
+    let mut words = who.split_whitespace();
+    let det = Lower::new(words.next()?);
+    let noun = lower_key(words.last()?);
+    if !DETERMINERS.contains(&det.as_str())
+        || !(DOCUMENTS.contains(&noun.as_str()) || PAPERS.contains(&noun.as_str()))
+    {
+        return None;
+    }
+    let start = at + who.len();
+    let rest = m.get(start..)?;
+    let mut it = rest.split_whitespace();
+    let mut w = it.next()?;
+    if VERBS.contains(&w) {
+        w = it.next()?;
+        if w == "out" {
+            w = it.next()?;
+        }
+    }
+    if !LINKS.contains(&w) {
+        return None;
+    }
+    // The name: capitalised words (a leading "the" left out), up to four.
+    let link_end = start + rest.find(&format!(" {w} "))? + w.len() + 2;
+    let after = m[link_end..].trim_start();
+    let after = after
+        .strip_prefix("the ")
+        .or_else(|| after.strip_prefix("The "))
+        .unwrap_or(after);
+    let name_at = m.len() - after.len();
+    let (mut end, mut pos) = (0, 0);
+    for word in after.split(' ').take(4) {
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
+        if !bare.starts_with(|c: char| c.is_uppercase())
+            || !bare
+                .chars()
+                .all(|c| c.is_alphabetic() || "-.'’".contains(c))
+        {
+            break;
+        }
+        end = pos + bare.len();
+        if bare.len() < word.len() {
+            break;
+        }
+        pos += word.len() + 1;
+    }
+    (end > 0).then(|| (after[..end].to_string(), name_at))
+}
+
 /// "According to her longtime doctor, the singer is "in fine health." The
 /// note was signed by Dr. Ines Kowal": a description of a person (a role
 /// noun after "his", "the", "a" …) that names no one, then someone named
@@ -347,6 +412,18 @@ pub(super) fn cue_proposal(
             Some(_) if is_group(&a.who) => Some(a.who.clone()),
             // A body a person owns: "Gowdy's office".
             Some(_) if is_possessive_body(&a.who) => Some(fuller_body(input, a.at, &a.who)),
+            // A body's name the registry does not know: "Quay Courier",
+            // as written.
+            Some(_)
+                if a.who.split_whitespace().count() >= 2
+                    && a.who
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase))
+                    && a.who.split_whitespace().last().is_some_and(is_org_head) =>
+            {
+                // (Less an opening word: "At Quay College" names the college.)
+                Some(a.who[parse_run(&a.who).offset..].to_string())
+            }
             // A name the registry does not know (one word).
             Some(_) => {
                 let name = parse_run(&a.who).tokens.join(" ");
@@ -593,5 +670,46 @@ mod tests {
                     According to her longtime doctor, the singer had \"remarkably good\" \
                     results and \"will sing for many more years to come.\" Promoter Ines Kowal sold every seat in a day.\n";
         assert_ne!(speakers(text), [Some("Ines Kowal".to_string())]);
+    }
+
+    #[test]
+    fn a_document_speaks_for_who_sent_or_published_it() {
+        let m = "a fundraising email sent out by Ola Brenn warned";
+        assert_eq!(
+            document_author(m, 0, "a fundraising email"),
+            Some(("Ola Brenn".to_string(), 32))
+        );
+        let m = "reads a Monday editorial in The Quay Courier.";
+        assert_eq!(
+            document_author(m, 6, "a Monday editorial").map(|x| x.0),
+            Some("Quay Courier".to_string())
+        );
+        // Not a document, or nothing named after it.
+        assert_eq!(
+            document_author("a neighbour in Kelso said", 0, "a neighbour"),
+            None
+        );
+        assert_eq!(
+            document_author(
+                "a fundraising email sent out on Monday",
+                0,
+                "a fundraising email"
+            ),
+            None
+        );
+        let text = "Race tightens\n\nBy Ann Lee\n\n\
+                    Ola Brenn won the first vote by a wide margin on Tuesday.\n\n\
+                    In addition, a fundraising email sent out by Brenn on Tuesday night \
+                    warned of the fight ahead: \"There are nine votes in the next three \
+                    weeks, and our rivals will not sit still.\"\n\n\
+                    \"There are invertebrates with more spine than this council,\" reads a \
+                    Monday editorial in The Quay Courier.\n";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Ola Brenn".to_string()),
+                Some("Quay Courier".to_string())
+            ]
+        );
     }
 }
