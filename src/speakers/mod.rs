@@ -28,7 +28,9 @@
 //!      document speaks for who sent or published it, named right after
 //!      it ("an email sent out by X", "an editorial in the X Courier"),
 //!      and a body's capitalised name ("the Quay Courier") is never the
-//!      person a body may be named after;
+//!      person a body may be named after; a mention in a subordinate
+//!      clause ("When Brenn died, Mayor Lena Fisk said:") gives way to the
+//!      main clause's subject;
 //!    - `cue-of-neighbour`: the cue of the nearest other quotation of the
 //!      paragraph (the next one first): quotations of one sentence run
 //!      share a speaker;
@@ -288,6 +290,7 @@ pub fn attribute_explained(
                     None => a,
                 })
                 .map(|a| participle_subject(&m, &a).unwrap_or(a))
+                .map(|a| main_clause_subject(&m, &a).unwrap_or(a))
                 .map(|a| match document_author(&m, a.at, &a.who) {
                     Some((who, at)) => Attribution { who, at, ..a },
                     None => a,
