@@ -133,28 +133,31 @@ fn named_next(reg: &Registry, paragraphs: &[Element], who: &str, at: usize) -> O
 }
 
 /// "When the vote passed, Mayor Lena Fisk released a statement:": a
-/// mention that opens with a subordinating word ("When the vote", "After
-/// Brenn") stands in a subordinate clause; the speaker is the name that
-/// opens the main clause after its comma (capitalised words, then a
-/// lower-case verb), within 120 bytes. `a.at` is the mention's byte in `m`.
+/// mention inside a subordinate clause that opens its sentence ("When the
+/// first mill closed, …", "After Brenn left, …") is not the speaker; the
+/// name that opens the main clause after the clause's comma is
+/// (capitalised words, then a lower-case verb), within 160 bytes of the
+/// sentence start. `a.at` is the mention's byte in `m`.
 pub(super) fn main_clause_subject(m: &str, a: &Attribution) -> Option<Attribution> {
     const SUBORDINATORS: &[&str] = &[
         "when", "after", "before", "while", "as", "although", "though", "if", "because", "since",
         "once", "until", "whereas",
     ];
-    let first = Lower::new(a.who.split_whitespace().next()?);
+    let s = sentence_start(m, a.at);
+    let sentence = &m[s..];
+    let lead = sentence.trim_start();
+    let first = Lower::new(lead.split_whitespace().next()?);
     if !SUBORDINATORS.contains(&first.as_str()) {
         return None;
     }
-    let window = m.get(a.at..)?;
-    let window = &window[..floor(window, window.len().min(120))];
+    let window = &sentence[..floor(sentence, sentence.len().min(160))];
     let comma = window.find(',')?;
-    if window[..comma].contains(['.', ';', ':', '?', '!']) {
+    if s + comma < a.at || window[..comma].contains(['.', ';', ':', '?', '!']) {
         return None;
     }
     let after = &window[comma + 1..];
     let t = after.trim_start();
-    let start = a.at + comma + 1 + (after.len() - t.len());
+    let start = s + comma + 1 + (after.len() - t.len());
     let (mut end, mut pos) = (0, 0);
     let mut verb = false;
     for word in t.split(' ').take(6) {
