@@ -785,4 +785,16 @@ mod tests {
                     vote that mattered to this town.\"\n";
         assert_eq!(speakers(text), [Some("Lena Fisk".to_string())]);
     }
+
+    #[test]
+    fn his_office_is_its_holders_and_his_campaign_the_surnames() {
+        let text = "Payouts questioned\n\nBy Ann Lee\n\n\
+                    Lena Rusk, the fisheries minister, oversees the fund. In a statement, her \
+                    office said: \"These payments follow contracts signed years ago.\"\n";
+        assert_eq!(speakers(text), [Some("Lena Rusk's office".to_string())]);
+        let text = "Race tightens\n\nBy Ann Lee\n\n\
+                    Ola Brenn won the first vote on Tuesday. His campaign said the result was \
+                    \"only the beginning.\"\n";
+        assert_eq!(speakers(text), [Some("the Brenn campaign".to_string())]);
+    }
 }
