@@ -48,10 +48,13 @@
 //!      to the subject of their sentence, or an organisation or document
 //!      that opens the clause;
 //!    - `same-quotation`: the pieces of a quotation that runs over
-//!      paragraphs share its speaker.
+//!      paragraphs share its speaker (a piece with a speaker before it is
+//!      a candidate; one without takes it afterwards).
 //!
 //!    The features: the step's evidence (a cue of the quotation's own
-//!    sentence outweighs a neighbour's, which outweighs a lead-in, reported
+//!    sentence outweighs the speaker of the piece of the same quotation in
+//!    the paragraph before, which outweighs a neighbour's cue, which
+//!    outweighs a lead-in, reported
 //!    speech, the sentence's subject and the last speaker, in that order);
 //!    where the mention stands (before or after the quotation, a pronoun);
 //!    whether it names anyone (a candidate that names no one loses to one
@@ -363,6 +366,14 @@ pub fn attribute_explained(
         // Whether the paragraph before holds a quotation (quotations are in
         // paragraph order).
         let prev_quoted = pi > 0 && start > 0 && quotes[start - 1].paragraph == Some(pi - 1);
+        // The speaker and mention of the piece of the same quotation in the
+        // paragraph before, when this paragraph's first quotation runs on
+        // from it.
+        let prev_piece = start
+            .checked_sub(1)
+            .map(|i| &quotes[i])
+            .filter(|p| p.quotation == quotes[start].quotation && p.paragraph == pi.checked_sub(1))
+            .and_then(|p| Some((p.speaker.clone()?, p.speaker_mention.clone())));
         for (k, q) in quotes[start..qi].iter_mut().enumerate() {
             let cue = found[k].as_ref().or_else(|| {
                 next_found[k + 1]
@@ -389,6 +400,18 @@ pub fn attribute_explained(
                     (a, *who),
                     own,
                     q.span,
+                ));
+            }
+            // A piece of a quotation that runs on from the paragraph
+            // before (that piece left unclosed) is its speaker's.
+            if let Some((speaker, mention)) = prev_piece.as_ref().filter(|_| k == 0) {
+                props.push(Proposal::new(
+                    "same-quotation",
+                    None,
+                    mention.clone(),
+                    Some(speaker.clone()),
+                    None,
+                    &[],
                 ));
             }
             // "She said:" ending the paragraph before one that is only

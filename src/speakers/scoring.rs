@@ -20,6 +20,10 @@ use super::*;
 ///   subject of a
 ///   sentence with no speech verb (`sentence-subject`) and the last
 ///   speaker (`continues-speaker`);
+/// - `same-quotation`: the piece of a quotation that runs on from the
+///   paragraph before (left unclosed there) has that piece's speaker,
+///   unless a speech verb of its own sentence says otherwise: it outweighs
+///   a neighbour's cue and everything after;
 /// - `paragraph-opener`: a paragraph that opens with the quotation
 ///   continues the last speaker more surely than a later quotation of a
 ///   paragraph does: another person named before the quotation in its
@@ -33,6 +37,7 @@ use super::*;
 ///   weaker step finds.
 pub(super) const WEIGHTS: &[(&str, i32)] = &[
     ("cue", 100),
+    ("same-quotation", 95),
     ("cue-of-neighbour", 90),
     ("intro-paragraph", 80),
     ("reported-speech", 70),
@@ -796,5 +801,26 @@ mod tests {
                     Ola Brenn won the first vote on Tuesday. His campaign said the result was \
                     \"only the beginning.\"\n";
         assert_eq!(speakers(text), [Some("the Brenn campaign".to_string())]);
+    }
+
+    #[test]
+    fn a_quotation_running_on_keeps_its_speaker_over_a_later_name() {
+        let text = "Payouts questioned\n\nBy Ann Lee\n\n\
+                    \"It was a fair deal,\" said Ola Brenn, the agency's chief.\n\n\
+                    Lena Rusk, the fisheries minister, oversees the fund. In a statement, her \
+                    office said: \"These payments follow contracts signed years ago.\n\n\
+                    \"We will keep working with the agency and its new chief to make sure \
+                    the rules are followed.\" (Former banker Ola Brenn was named the agency's \
+                    chief in May.)\n";
+        assert_eq!(
+            speakers(text),
+            [
+                Some("Ola Brenn".to_string()),
+                Some("Lena Rusk's office".to_string()),
+                Some("Lena Rusk's office".to_string())
+            ]
+        );
+        assert!(weight("same-quotation") > weight("cue-of-neighbour"));
+        assert!(weight("same-quotation") < weight("cue"));
     }
 }
