@@ -29,8 +29,9 @@
 //!      it ("an email sent out by X", "an editorial in the X Courier"),
 //!      and a body's capitalised name ("the Quay Courier") is never the
 //!      person a body may be named after; a mention in a subordinate
-//!      clause ("When Brenn died, Mayor Lena Fisk said:") gives way to the
-//!      main clause's subject;
+//!      clause or an opening prepositional phrase ("When Brenn died, Mayor
+//!      Lena Fisk said:", "In a statement, the agency …, but said") gives
+//!      way to the main clause's subject;
 //!    - `cue-of-neighbour`: the cue of the nearest other quotation of the
 //!      paragraph (the next one first): quotations of one sentence run
 //!      share a speaker;
@@ -82,7 +83,8 @@
 //!    no fuller form stands for the organisation that is the subject of a
 //!    recent sentence ("Brightwater said on Monday …"); an acronym for the
 //!    full name it was given for in brackets ("the Harbour Development
-//!    Agency (HDA)").
+//!    Agency (HDA)"), else for the last name before it whose initials
+//!    spell it ("Roads, Rails and Ports Norland" … "RRPN").
 //!
 //! Every step reads a bounded window or an index built once per article or
 //! paragraph, so attribution is linear in the input (tests/hostile.rs).

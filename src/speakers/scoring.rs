@@ -148,11 +148,18 @@ pub(super) fn main_clause_subject(m: &str, a: &Attribution) -> Option<Attributio
         "when", "after", "before", "while", "as", "although", "though", "if", "because", "since",
         "once", "until", "whereas",
     ];
+    // A prepositional phrase that opens the sentence holds no speaker
+    // either: "In a statement, the ministry …, but said". ("According to
+    // X, …" is a cue of its own.)
+    const PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "with", "under", "throughout"];
     let s = sentence_start(m, a.at);
     let sentence = &m[s..];
     let lead = sentence.trim_start();
     let first = Lower::new(lead.split_whitespace().next()?);
-    if !SUBORDINATORS.contains(&first.as_str()) {
+    let opens = SUBORDINATORS.contains(&first.as_str())
+        || (PREPOSITIONS.contains(&first.as_str())
+            && DETERMINERS.contains(&Lower::new(a.who.split_whitespace().next()?).as_str()));
+    if !opens || a.cue.to_lowercase().starts_with("according") {
         return None;
     }
     let window = &sentence[..floor(sentence, sentence.len().min(160))];
