@@ -55,8 +55,8 @@
 //!    The features: the step's evidence (a cue of the quotation's own
 //!    sentence outweighs the speaker of the piece of the same quotation in
 //!    the paragraph before, which outweighs a neighbour's cue, which
-//!    outweighs a lead-in, reported
-//!    speech, the sentence's subject and the last speaker, in that order);
+//!    outweighs a lead-in, reported speech, the sentence's subject and the
+//!    last speaker, in that order);
 //!    where the mention stands (before or after the quotation, a pronoun);
 //!    whether it names anyone (a candidate that names no one loses to one
 //!    that does, except a speech verb's own subject); a quotation opening
@@ -74,10 +74,10 @@
 //!    doctor") to the person named in full for the first time later in its
 //!    paragraph as who signed or said it ("… was signed by Dr. Ines
 //!    Kowal"); "they" after people named together as the subject ("Ada
-//!    Kim and Rolf Berg said") to all of them; a pronoun to the nearest subject of its paragraph that
-//!    fits its gender, else the topic of the paragraph before (one known to
-//!    be of its gender first), else the last speaker, else someone named in
-//!    the last 64 mentions. Organisations and unnamed sources keep the
+//!    Kim and Rolf Berg said") to all of them; a pronoun to the nearest
+//!    subject of its paragraph that fits its gender, else the topic of the
+//!    paragraph before (one known to be of its gender first), else the
+//!    last speaker, else someone named in the last 64 mentions. Organisations and unnamed sources keep the
 //!    phrase the article uses ("a spokesman for the council"), in its fuller
 //!    form when one was written before; "the company" or "the agency" with
 //!    no fuller form stands for the organisation that is the subject of a
