@@ -813,7 +813,13 @@ pub(super) fn owned_body(
     };
     let person = antecedent(reg, gender, at, para_start, prev_start, last_speaker)?;
     let surname = reg.people[person].surname();
-    (!surname.is_empty()).then(|| format!("the {surname} {}", lower_key(noun)))
+    let noun = lower_key(noun);
+    // English names a campaign or an administration by the surname ("the
+    // Rusk campaign"), an office by its holder ("Lena Rusk's office").
+    if noun == "office" {
+        return Some(format!("{}'s office", reg.people[person].canonical()));
+    }
+    (!surname.is_empty()).then(|| format!("the {surname} {noun}"))
 }
 
 /// Fuller forms of short role phrases: "the spokesman" said after "the

@@ -312,7 +312,9 @@ pub(super) fn expand_acronym(input: &str, at: usize, name: &str) -> Option<Strin
     let at = floor(input, at.min(input.len()));
     let from = floor(input, at.saturating_sub(ACRONYM_WINDOW));
     let window = &input[from..at];
-    let open = window.rfind(&format!("({name})"))?;
+    let Some(open) = window.rfind(&format!("({name})")) else {
+        return spelled_in(window, name);
+    };
     let before = window[..open].trim_end();
     // Walk back word by word until the capitalised words spell the name.
     let letters: Vec<u8> = name.bytes().rev().collect();
@@ -341,6 +343,57 @@ pub(super) fn expand_acronym(input: &str, at: usize, name: &str) -> Option<Strin
         }
     }
     None
+}
+
+/// "IRCC" after "a letter from Immigration, Refugees and Citizenship
+/// Canada", with no brackets: the last capitalised phrase of `window`
+/// whose words' initials spell `name` (three letters at least), joined only
+/// by commas and "of", "and", "for", "the", "on", "de", "&", and not run on
+/// into another capitalised word.
+fn spelled_in(window: &str, name: &str) -> Option<String> {
+    let letters = name.as_bytes();
+    if letters.len() < 3 {
+        return None;
+    }
+    let base = window.as_ptr() as usize;
+    let words: Vec<(usize, &str)> = window
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - base, w))
+        .collect();
+    let bare = |w: &str| w.trim_end_matches([',', '.', ';', ':']).to_string();
+    let capital = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
+    let mut found = None;
+    for i in 0..words.len() {
+        if words[i].1.as_bytes()[0] != letters[0] || words[i].1 == name {
+            continue;
+        }
+        let mut matched = 0;
+        for j in i..words.len().min(i + 3 * letters.len()) {
+            let (at, w) = words[j];
+            let b = bare(w);
+            if capital(&b) && b.len() > 1 && b.as_bytes()[0] == letters[matched] {
+                matched += 1;
+                if matched == letters.len() {
+                    // (A phrase that runs on names something longer.)
+                    let runs_on =
+                        b.len() == w.len() && words.get(j + 1).is_some_and(|n| capital(n.1));
+                    if !runs_on {
+                        found = Some(fold(&window[words[i].0..at + b.len()]));
+                    }
+                    break;
+                }
+            } else if matched == 0
+                || !matches!(b.as_str(), "of" | "and" | "for" | "the" | "on" | "de" | "&")
+                || b.len() < w.len()
+            {
+                break;
+            }
+            if b.len() < w.len() && !w.ends_with(',') {
+                break;
+            }
+        }
+    }
+    found
 }
 
 /// What [`subject_organisation`] reads, built once per article: the
@@ -545,5 +598,33 @@ mod tests {
                     Kelso staff explained the figures this way: \"Some teams left the \
                     waitlist and others share a sheet of ice.\"\n";
         assert_eq!(speakers(text), [Some("Kelso staff".to_string())]);
+    }
+
+    #[test]
+    fn an_acronym_stands_for_a_name_that_spells_it_without_brackets() {
+        let t = "A letter came from Roads, Rails and Ports Norland this week. Later RRPN said";
+        assert_eq!(
+            expand_acronym(t, t.len(), "RRPN").as_deref(),
+            Some("Roads, Rails and Ports Norland")
+        );
+        // A phrase that runs on into another capitalised word, two-letter
+        // acronyms, and initials that spell nothing: no.
+        let t = "the Harbour Development Agency Board met. Later HDA said";
+        assert_eq!(expand_acronym(t, t.len(), "HDA"), None);
+        assert_eq!(expand_acronym("New Town is big. NT said", 24, "NT"), None);
+        assert_eq!(
+            expand_acronym("the Harbour Board met. HDA said", 31, "HDA"),
+            None
+        );
+        // In an opening phrase "In a statement," the subject is the body
+        // after the comma, and its acronym stands for its full name.
+        let text = "Adoption delayed\n\nBy Ann Lee\n\n\
+                    The couple received a letter from Roads, Rails and Ports Norland this week.\n\n\
+                    In a statement, RRPN did not discuss the case, but said \"every \
+                    application is reviewed with the same care and the same rules.\"\n";
+        assert_eq!(
+            speakers(text),
+            [Some("Roads, Rails and Ports Norland".to_string())]
+        );
     }
 }

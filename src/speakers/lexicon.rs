@@ -381,6 +381,7 @@ pub(super) const ROLE_NOUNS: &[&str] = &[
     "volunteer",
     "worker",
     "nurse",
+    "baker",
     "surgeon",
     "physician",
     "inspector",

@@ -24,7 +24,14 @@
 //!      a speech noun ("X's claim that "…""), in the quotation's sentence,
 //!      looked for within a window of 400 bytes and 8 quotations; the
 //!      subject is the phrase before a participle ("a source speaking to
-//!      the Ledger said"), not the listener or outlet after it;
+//!      the Ledger said"), not the listener or outlet after it; a
+//!      document speaks for who sent or published it, named right after
+//!      it ("an email sent out by X", "an editorial in the X Courier"),
+//!      and a body's capitalised name ("the Quay Courier") is never the
+//!      person a body may be named after; a mention in a subordinate
+//!      clause or an opening prepositional phrase ("When Brenn died, Mayor
+//!      Lena Fisk said:", "In a statement, the agency …, but said") gives
+//!      way to the main clause's subject;
 //!    - `cue-of-neighbour`: the cue of the nearest other quotation of the
 //!      paragraph (the next one first): quotations of one sentence run
 //!      share a speaker;
@@ -42,11 +49,14 @@
 //!      to the subject of their sentence, or an organisation or document
 //!      that opens the clause;
 //!    - `same-quotation`: the pieces of a quotation that runs over
-//!      paragraphs share its speaker.
+//!      paragraphs share its speaker (a piece with a speaker before it is
+//!      a candidate; one without takes it afterwards).
 //!
 //!    The features: the step's evidence (a cue of the quotation's own
-//!    sentence outweighs a neighbour's, which outweighs a lead-in, reported
-//!    speech, the sentence's subject and the last speaker, in that order);
+//!    sentence outweighs the speaker of the piece of the same quotation in
+//!    the paragraph before, which outweighs a neighbour's cue, which
+//!    outweighs a lead-in, reported speech, the sentence's subject and the
+//!    last speaker, in that order);
 //!    where the mention stands (before or after the quotation, a pronoun);
 //!    whether it names anyone (a candidate that names no one loses to one
 //!    that does, except a speech verb's own subject); a quotation opening
@@ -60,16 +70,21 @@
 //!    lone first name joined by "and" to a full name shares its surname); a
 //!    role ("the mayor" to the person who holds it, most recent first); a
 //!    description ("the shipping tycoon") or a document ("the statement") to
-//!    the topic; a pronoun to the nearest subject of its paragraph that
-//!    fits its gender, else the topic of the paragraph before (one known to
-//!    be of its gender first), else the last speaker, else someone named in
-//!    the last 64 mentions. Organisations and unnamed sources keep the
+//!    the topic; a description of someone not yet named ("according to her
+//!    doctor") to the person named in full for the first time later in its
+//!    paragraph as who signed or said it ("… was signed by Dr. Ines
+//!    Kowal"); "they" after people named together as the subject ("Ada
+//!    Kim and Rolf Berg said") to all of them; a pronoun to the nearest
+//!    subject of its paragraph that fits its gender, else the topic of the
+//!    paragraph before (one known to be of its gender first), else the
+//!    last speaker, else someone named in the last 64 mentions. Organisations and unnamed sources keep the
 //!    phrase the article uses ("a spokesman for the council"), in its fuller
 //!    form when one was written before; "the company" or "the agency" with
 //!    no fuller form stands for the organisation that is the subject of a
 //!    recent sentence ("Brightwater said on Monday …"); an acronym for the
 //!    full name it was given for in brackets ("the Harbour Development
-//!    Agency (HDA)").
+//!    Agency (HDA)"), else for the last name before it whose initials
+//!    spell it ("Roads, Rails and Ports Norland" … "RRPN").
 //!
 //! Every step reads a bounded window or an index built once per article or
 //! paragraph, so attribution is linear in the input (tests/hostile.rs).
@@ -280,6 +295,11 @@ pub fn attribute_explained(
                     None => a,
                 })
                 .map(|a| participle_subject(&m, &a).unwrap_or(a))
+                .map(|a| main_clause_subject(&m, &a).unwrap_or(a))
+                .map(|a| match document_author(&m, a.at, &a.who) {
+                    Some((who, at)) => Attribution { who, at, ..a },
+                    None => a,
+                })
                 .map(|a| match issuing_body(&m, &a) {
                     Some(body) => Attribution { who: body, ..a },
                     None => a,
@@ -296,8 +316,17 @@ pub fn attribute_explained(
                 .map(Attribution::folded)
                 .map(|a| {
                     let at = base + a.at;
-                    let who =
-                        resolve(&reg, &a.who, at, base, prev_start, last_speaker).or_else(|| {
+                    // ("The Quay Courier", "Harbour Trust": a body's
+                    // name, never the person a body may be named after.)
+                    let body = a.who.split_whitespace().nth(1).is_some()
+                        && a.who
+                            .split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase))
+                        && a.who.split_whitespace().last().is_some_and(is_org_head);
+                    let who = (!body)
+                        .then(|| resolve(&reg, &a.who, at, base, prev_start, last_speaker))
+                        .flatten()
+                        .or_else(|| {
                             // "the shipping tycoon", "the party front-runner":
                             // a description of someone already in the story.
                             // (Its fuller form may be such a description
@@ -339,6 +368,14 @@ pub fn attribute_explained(
         // Whether the paragraph before holds a quotation (quotations are in
         // paragraph order).
         let prev_quoted = pi > 0 && start > 0 && quotes[start - 1].paragraph == Some(pi - 1);
+        // The speaker and mention of the piece of the same quotation in the
+        // paragraph before, when this paragraph's first quotation runs on
+        // from it.
+        let prev_piece = start
+            .checked_sub(1)
+            .map(|i| &quotes[i])
+            .filter(|p| p.quotation == quotes[start].quotation && p.paragraph == pi.checked_sub(1))
+            .and_then(|p| Some((p.speaker.clone()?, p.speaker_mention.clone())));
         for (k, q) in quotes[start..qi].iter_mut().enumerate() {
             let cue = found[k].as_ref().or_else(|| {
                 next_found[k + 1]
@@ -365,6 +402,18 @@ pub fn attribute_explained(
                     (a, *who),
                     own,
                     q.span,
+                ));
+            }
+            // A piece of a quotation that runs on from the paragraph
+            // before (that piece left unclosed) is its speaker's.
+            if let Some((speaker, mention)) = prev_piece.as_ref().filter(|_| k == 0) {
+                props.push(Proposal::new(
+                    "same-quotation",
+                    None,
+                    mention.clone(),
+                    Some(speaker.clone()),
+                    None,
+                    &[],
                 ));
             }
             // "She said:" ending the paragraph before one that is only
@@ -426,6 +475,17 @@ pub fn attribute_explained(
             )
             .filter(|(_, mention)| !mention.contains('_'))
             {
+                // "a fundraising email sent out by Ola Brenn": its sender.
+                let (id, mention) = match m[lo..hi]
+                    .find(&mention)
+                    .and_then(|i| document_author(&m, lo + i, &mention))
+                {
+                    Some((name, at)) => {
+                        let who = resolve(&reg, &name, base + at, base, prev_start, last_speaker);
+                        (who, name)
+                    }
+                    None => (id, mention),
+                };
                 let speaker = id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical());
                 props.push(Proposal::new(
                     "sentence-subject",

@@ -22,6 +22,8 @@ pub(super) struct Person {
     /// The first role as written.
     pub(super) role: Option<String>,
     pub(super) gender: Option<Gender>,
+    /// Absolute offset of the first mention, once one is recorded.
+    pub(super) first_at: Option<usize>,
 }
 
 impl Person {
@@ -305,6 +307,7 @@ impl Registry {
             key.as_str(),
             (m.span.start, m.person),
         );
+        self.people[m.person].first_at.get_or_insert(m.span.start);
         self.mentions.push(m);
     }
 
@@ -1155,8 +1158,9 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
                     let after = &text[m.end()..];
                     // (SPEECH_AFTER opens with a comma, or white space and
                     // an adverb or a verb.)
-                    let speaks = ((after.starts_with(',') || verb_may_follow(after))
-                        && SPEECH_AFTER.is_match(after))
+                    let speaks = described_as_person(after)
+                        || ((after.starts_with(',') || verb_may_follow(after))
+                            && SPEECH_AFTER.is_match(after))
                         || relative_who_after(after)
                         || speech_before(
                             &text[floor(text, m.start().saturating_sub(24))..m.start()],
@@ -1164,6 +1168,7 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
                     (speaks
                         && parts.tokens.len() == 1
                         && (sentence_start(text, m.start()) < m.start()
+                            || described_as_person(after)
                             || mid_sentence
                                 .get_or_insert_with(|| capitalised_mid_sentence(input))
                                 .contains(surname))
@@ -1258,6 +1263,27 @@ pub(super) fn modifies_body_at(text: &str, end: usize) -> bool {
         .next()
         .unwrap_or("");
     BODY_AFTER_NAME.contains(&word)
+}
+
+/// ", a resident of Kelso, was …", ", 34, a nurse at the clinic, said":
+/// an appositive whose head is a role noun for a person ("resident",
+/// "nurse", [`ROLE_NOUNS`]) and that a comma closes, after a lone name:
+/// the name is a person's even where it opens its sentence ("Yuni, a
+/// resident of …, was watching …"). The head is the last word before a
+/// preposition, or the last word.
+pub(super) fn described_as_person(after: &str) -> bool {
+    let Some(app) = appositive(after) else {
+        return false;
+    };
+    let closed = after
+        .find(app)
+        .is_some_and(|i| after[i + app.len()..].starts_with(','));
+    let head = app
+        .split_whitespace()
+        .take_while(|w| !matches!(*w, "of" | "in" | "at" | "for" | "from" | "with" | "who"))
+        .last()
+        .map(lower_key);
+    closed && head.is_some_and(|h| ROLE_NOUNS.contains(&h.as_str()))
 }
 
 /// ", who was cheered", ",\u{a0}who spoke": a relative clause about a
@@ -1594,5 +1620,23 @@ mod tests {
                 Some("John Brenn".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_lone_name_described_as_a_person_is_one_even_opening_its_sentence() {
+        assert!(described_as_person(
+            ", a resident of the coast, was watching"
+        ));
+        assert!(described_as_person(", a retired nurse at the clinic, said"));
+        // A place, or an appositive no comma closes, is no evidence.
+        assert!(!described_as_person(", a town of 4,000 people, lies"));
+        assert!(!described_as_person(", a resident of the coast said"));
+        let text = "Wave hits the coast\n\nBy Ann Lee\n\n\
+                    President Joko Lantu was due to visit the coast on Monday.\n\n\
+                    Many residents felt no warning.\n\n\
+                    Yuna, a resident of the coast, was watching television when she heard \
+                    the water.\n\n\
+                    \"I heard a rumbling sound and thought it was the wind,\" she said.\n";
+        assert_eq!(speakers(text), [Some("Yuna".to_string())]);
     }
 }
