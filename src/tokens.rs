@@ -1,0 +1,860 @@
+//! The tokenised view of a text: one pass over its bytes yields tokens with
+//! their offsets, class bits and a word id, and the rules read those in
+//! place of rescanning the string with their own patterns.
+//!
+//! # Layout
+//!
+//! A [`Token`] is 12 bytes:
+//!
+//! | field   | type      | meaning                                                    |
+//! | ------- | --------- | ---------------------------------------------------------- |
+//! | `start` | `u32`     | byte offset of its first byte in the tokenised text         |
+//! | `len`   | `u32`     | its length in bytes: `text[start..start + len]` is the token |
+//! | `class` | [`Class`] | what it is: word, number or mark, its case, the white space before it, the mark's kind |
+//! | `word`  | [`WordId`]| the entry of its lower-cased text in a [`Lexicon`], or [`WordId::UNKNOWN`] |
+//!
+//! Tokens are words and marks; white space is never a token, only a bit
+//! ([`Class::SPACE_BEFORE`], [`Class::NEWLINE_BEFORE`]) on the token after
+//! it. A **word** is a maximal run of ASCII letters, digits and `_`, and
+//! of other characters that are alphanumeric: "Zoë", "2026", "snake_case".
+//! Every other character that is not white space (as [`crate::text::is_space`]
+//! reads it) is a **mark** token of its own: "U.S." is `U` `.` `S` `.`,
+//! "don't" is `don` `'` `t`, "—" is one token. Rules that want a word with
+//! its apostrophe or its initials join tokens that touch (no
+//! [`Class::SPACE_BEFORE`] between them); that keeps the tokeniser one
+//! byte-table pass with no look-ahead.
+//!
+//! A word's id comes from **one** hash look-up of its lower-cased text
+//! (ASCII lower-cased in place; other text by [`char::to_lowercase`]) in a
+//! [`Lexicon`]: a table built once, lazily, from the word lists of the
+//! rules. An entry carries [`Lists`] bits, one per list the word is on, so
+//! "is this word a title, a stop word, a speech verb" is a bit test on the
+//! id, not a look-up per list. Words longer than [`Lexicon::MAX_KEY`]
+//! bytes are in no list and get [`WordId::UNKNOWN`] without hashing.
+//!
+//! # Who reads it
+//!
+//! - [`Scanner`] yields the tokens of a text one at a time: rules that read
+//!   a text once, front to back, and may stop early (the speech-verb
+//!   finder `speakers::cues::verbs`).
+//! - [`TokenBuf`] holds the tokens of one text (a paragraph, a sentence) in
+//!   a buffer that is reused: filling it again allocates nothing once it
+//!   has grown to the largest text seen. Rules that look back and forth
+//!   (name runs, role phrases) index it.
+//! - [`Lexicon`] answers list membership for a word given as bytes: the
+//!   speakers' word sets (`speakers::names::WordSet`) are [`Lists`] masks
+//!   over the one table `speakers::lexicon::WORDS`.
+//!
+//! # Cost
+//!
+//! Linear in the text: each byte is classified once through a 256-entry
+//! table (a character outside ASCII is decoded once), and each word of at
+//! most [`Lexicon::MAX_KEY`] bytes is hashed once. A [`TokenBuf`] takes 12
+//! bytes per token, at most 12 bytes per byte of text (a text of marks
+//! only), about 2.5 bytes per byte of English prose.
+
+use std::fmt;
+
+use crate::text::is_space;
+
+/// One token: see the [module docs](self) for the layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the token in the tokenised text.
+    pub start: u32,
+    /// Length in bytes.
+    pub len: u32,
+    /// What the token is.
+    pub class: Class,
+    /// Its lexicon entry.
+    pub word: WordId,
+}
+
+impl Token {
+    /// Byte offset just past the token.
+    pub fn end(self) -> usize {
+        self.start as usize + self.len as usize
+    }
+
+    /// The token's bytes as a range of the tokenised text.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end()
+    }
+
+    /// The token's text, given the text it was read from.
+    pub fn of(self, text: &str) -> &str {
+        &text[self.range()]
+    }
+
+    /// Is it a word (letters, digits)?
+    pub fn is_word(self) -> bool {
+        self.class.has(Class::WORD)
+    }
+}
+
+/// Class bits of a token.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct Class(pub u16);
+
+impl Class {
+    /// A word: letters, digits and `_`.
+    pub const WORD: Class = Class(1);
+    /// A word of ASCII digits only ("2026").
+    pub const NUMBER: Class = Class(1 << 1);
+    /// A mark: one character that is neither white space nor part of a word.
+    pub const MARK: Class = Class(1 << 2);
+    /// White space comes before it (or it opens the text).
+    pub const SPACE_BEFORE: Class = Class(1 << 3);
+    /// A line break (`\n`, `\r`, U+0085, U+2028, U+2029) is in the white
+    /// space before it.
+    pub const NEWLINE_BEFORE: Class = Class(1 << 4);
+    /// A word whose first character is upper case ("Lund", "NATO").
+    pub const CAPITALISED: Class = Class(1 << 5);
+    /// A word with an upper-case letter and no lower-case one ("NATO", "J").
+    pub const ALL_CAPS: Class = Class(1 << 6);
+    /// A word with no upper-case letter ("said", "2026").
+    pub const LOWER: Class = Class(1 << 7);
+    /// All of its bytes are ASCII.
+    pub const ASCII: Class = Class(1 << 8);
+    /// A mark that may open a quotation: `"` `'` and the curly and angle
+    /// opening marks.
+    pub const QUOTE_OPEN: Class = Class(1 << 9);
+    /// A mark that may close a quotation: `"` `'` and the curly and angle
+    /// closing marks (straight marks are both).
+    pub const QUOTE_CLOSE: Class = Class(1 << 10);
+    /// A mark that may end a sentence: `.` `!` `?` `…` and the ideographic
+    /// stop and marks.
+    pub const SENTENCE_END: Class = Class(1 << 11);
+    /// An apostrophe: `'` or `’` (which are also quotation marks).
+    pub const APOSTROPHE: Class = Class(1 << 12);
+    /// A hyphen or dash: `-`, `–`, `—`, `‐`, `‑`, `‒`, `―`.
+    pub const DASH: Class = Class(1 << 13);
+    /// A one-letter capital word followed at once by `.`: an initial ("J.").
+    pub const INITIAL: Class = Class(1 << 14);
+
+    /// Are all the bits of `other` set?
+    pub const fn has(self, other: Class) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Is any bit of `other` set?
+    pub const fn any(self, other: Class) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    const fn with(self, other: Class) -> Class {
+        Class(self.0 | other.0)
+    }
+}
+
+impl std::ops::BitOr for Class {
+    type Output = Class;
+    fn bitor(self, rhs: Class) -> Class {
+        self.with(rhs)
+    }
+}
+
+impl fmt::Debug for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const NAMES: [&str; 15] = [
+            "WORD",
+            "NUMBER",
+            "MARK",
+            "SPACE_BEFORE",
+            "NEWLINE_BEFORE",
+            "CAPITALISED",
+            "ALL_CAPS",
+            "LOWER",
+            "ASCII",
+            "QUOTE_OPEN",
+            "QUOTE_CLOSE",
+            "SENTENCE_END",
+            "APOSTROPHE",
+            "DASH",
+            "INITIAL",
+        ];
+        let set: Vec<&str> = (0..NAMES.len())
+            .filter(|i| self.0 & (1 << i) != 0)
+            .map(|i| NAMES[i])
+            .collect();
+        write!(f, "Class({})", set.join(" | "))
+    }
+}
+
+/// A word's entry in a [`Lexicon`]; [`WordId::UNKNOWN`] for a word in no
+/// list and for marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct WordId(pub u16);
+
+impl WordId {
+    /// A word the lexicon does not hold, or a mark.
+    pub const UNKNOWN: WordId = WordId(0);
+}
+
+/// Which word lists a lexicon entry is on: one bit per list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Lists(pub u32);
+
+impl Lists {
+    /// On none.
+    pub const NONE: Lists = Lists(0);
+
+    /// Is the entry on any list of `mask`?
+    pub const fn any(self, mask: Lists) -> bool {
+        self.0 & mask.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Lists {
+    type Output = Lists;
+    fn bitor(self, rhs: Lists) -> Lists {
+        Lists(self.0 | rhs.0)
+    }
+}
+
+/// A table of words (keys as bytes, lower case), each with the [`Lists`]
+/// it is on, looked up by one hash. Built once from the rules' word lists.
+/// Keys may hold a space ("went on"): a phrase is looked up by its bytes.
+pub struct Lexicon {
+    /// Entry `id - 1` of each key.
+    keys: Vec<&'static [u8]>,
+    lists: Vec<Lists>,
+    /// Open addressing: `slots[h & mask]` onwards, the first empty slot
+    /// (0) ends a probe; a full one holds an id.
+    slots: Vec<u16>,
+    mask: usize,
+    /// One bit per (first byte, second byte, length) class of a key, as
+    /// [`Lexicon::filter_bit`] folds it: most words looked up are in no list
+    /// (names, nouns), and a clear bit says so without hashing.
+    filter: Box<[u64; Lexicon::FILTER_BITS / 64]>,
+}
+
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("words", &self.keys.len())
+            .finish()
+    }
+}
+
+impl Lexicon {
+    /// The longest key: longer words are in no list.
+    pub const MAX_KEY: usize = 32;
+    const FILTER_BITS: usize = 4096;
+
+    /// A lexicon of `words`, each on the lists given with it; a word given
+    /// more than once is on the union of its lists. Keys longer than
+    /// [`Lexicon::MAX_KEY`] bytes are left out (no look-up could find
+    /// them), and at most `u16::MAX - 1` distinct keys are kept.
+    pub fn new<I: IntoIterator<Item = (&'static str, Lists)>>(words: I) -> Lexicon {
+        let mut lex = Lexicon {
+            keys: Vec::new(),
+            lists: Vec::new(),
+            slots: vec![0; 16],
+            mask: 15,
+            filter: Box::new([0; Lexicon::FILTER_BITS / 64]),
+        };
+        for (w, lists) in words {
+            lex.insert(w.as_bytes(), lists);
+        }
+        lex
+    }
+
+    fn insert(&mut self, key: &'static [u8], lists: Lists) {
+        if key.len() > Lexicon::MAX_KEY {
+            return;
+        }
+        let id = self.id(key);
+        if id != WordId::UNKNOWN {
+            self.lists[usize::from(id.0) - 1] = self.lists[usize::from(id.0) - 1] | lists;
+            return;
+        }
+        if self.keys.len() >= usize::from(u16::MAX - 1) {
+            return;
+        }
+        self.keys.push(key);
+        self.lists.push(lists);
+        let k = Lexicon::filter_bit(key);
+        self.filter[k / 64] |= 1 << (k % 64);
+        // Keep the table at most half full.
+        if self.keys.len() * 2 > self.slots.len() {
+            self.slots = vec![0; self.slots.len() * 2];
+            self.mask = self.slots.len() - 1;
+            for i in 0..self.keys.len() {
+                self.place(i);
+            }
+        } else {
+            self.place(self.keys.len() - 1);
+        }
+    }
+
+    fn place(&mut self, i: usize) {
+        let mut h = hash(self.keys[i]) as usize & self.mask;
+        while self.slots[h] != 0 {
+            h = (h + 1) & self.mask;
+        }
+        // (`i` < u16::MAX - 1: see `insert`.)
+        self.slots[h] = (i + 1) as u16;
+    }
+
+    /// A cheap hash of a key: its first two bytes and its length.
+    fn filter_bit(w: &[u8]) -> usize {
+        let b = |i: usize| w.get(i).map_or(0, |&b| usize::from(b));
+        (b(0) * 31 + b(1) * 7 + w.len() * 1021) % Lexicon::FILTER_BITS
+    }
+
+    /// The id of `key` (exact bytes: lower-case it first), or
+    /// [`WordId::UNKNOWN`].
+    pub fn id(&self, key: &[u8]) -> WordId {
+        if key.is_empty() || key.len() > Lexicon::MAX_KEY {
+            return WordId::UNKNOWN;
+        }
+        let k = Lexicon::filter_bit(key);
+        if self.filter[k / 64] & (1 << (k % 64)) == 0 {
+            return WordId::UNKNOWN;
+        }
+        let mut h = hash(key) as usize & self.mask;
+        loop {
+            let id = self.slots[h];
+            if id == 0 {
+                return WordId::UNKNOWN;
+            }
+            if self.keys[usize::from(id) - 1] == key {
+                return WordId(id);
+            }
+            h = (h + 1) & self.mask;
+        }
+    }
+
+    /// The lists entry `id` is on ([`Lists::NONE`] for an unknown word).
+    pub fn lists(&self, id: WordId) -> Lists {
+        match usize::from(id.0).checked_sub(1) {
+            Some(i) => self.lists.get(i).copied().unwrap_or(Lists::NONE),
+            None => Lists::NONE,
+        }
+    }
+
+    /// Is `key` (exact bytes) on any list of `mask`?
+    pub fn on(&self, key: &[u8], mask: Lists) -> bool {
+        self.lists(self.id(key)).any(mask)
+    }
+
+    /// The key of entry `id`.
+    pub fn key(&self, id: WordId) -> Option<&'static [u8]> {
+        self.keys.get(usize::from(id.0).checked_sub(1)?).copied()
+    }
+
+    /// How many distinct keys it holds.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Does it hold no key?
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// FxHash over a key, eight bytes at a time.
+fn hash(bytes: &[u8]) -> u64 {
+    let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut h = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        h = add(h, u64::from_le_bytes(b));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = add(h, u64::from_le_bytes(b) ^ (rest.len() as u64) << 56);
+    }
+    h
+}
+
+/// What a byte is to the tokeniser.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Byte {
+    Space,
+    Newline,
+    /// `[0-9]`
+    Digit,
+    /// `[a-z_]`
+    Lower,
+    /// `[A-Z]`
+    Upper,
+    /// Any other ASCII byte: a mark.
+    Mark,
+    /// The first byte of a character outside ASCII.
+    Lead,
+}
+
+static BYTE: [Byte; 256] = {
+    let mut t = [Byte::Lead; 256];
+    let mut b = 0;
+    while b < 128 {
+        let x = b as u8;
+        t[b] = match x {
+            b'\n' | b'\r' => Byte::Newline,
+            b'\t' | b'\x0b' | b'\x0c' | b' ' => Byte::Space,
+            b'0'..=b'9' => Byte::Digit,
+            b'a'..=b'z' | b'_' => Byte::Lower,
+            b'A'..=b'Z' => Byte::Upper,
+            _ => Byte::Mark,
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class bits of a mark character.
+fn mark_class(c: char) -> Class {
+    let kind = match c {
+        '"' => Class::QUOTE_OPEN | Class::QUOTE_CLOSE,
+        '\'' | '\u{2019}' => Class::QUOTE_OPEN | Class::QUOTE_CLOSE | Class::APOSTROPHE,
+        '\u{201c}' | '\u{2018}' | '\u{201e}' | '\u{201a}' | '\u{ab}' | '\u{2039}' => {
+            Class::QUOTE_OPEN
+        }
+        '\u{201d}' | '\u{bb}' | '\u{203a}' => Class::QUOTE_CLOSE,
+        '.' | '!' | '?' | '\u{2026}' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}' => Class::SENTENCE_END,
+        '-' | '\u{2010}'..='\u{2015}' => Class::DASH,
+        _ => Class::default(),
+    };
+    Class::MARK | kind
+}
+
+/// Is `c` a line break?
+fn is_newline(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// The tokens of a text, one at a time: see the [module docs](self).
+#[derive(Clone)]
+pub struct Scanner<'t> {
+    text: &'t str,
+    pos: usize,
+    lexicon: &'t Lexicon,
+}
+
+impl<'t> Scanner<'t> {
+    /// The tokens of `text`, words looked up in `lexicon`. Offsets are into
+    /// `text`; a text longer than `u32::MAX` bytes yields the tokens that
+    /// start before that offset and then stops (see [`TokenBuf::fill`]).
+    pub fn new(text: &'t str, lexicon: &'t Lexicon) -> Scanner<'t> {
+        Scanner {
+            text,
+            pos: 0,
+            lexicon,
+        }
+    }
+
+    /// The character at byte `i` (a char boundary inside the text).
+    fn char_at(&self, i: usize) -> char {
+        self.text[i..].chars().next().unwrap_or('\0')
+    }
+
+    /// A word from `start` (its first char already known to be a word
+    /// char): scans it, lower-cases its first [`Lexicon::MAX_KEY`] bytes
+    /// on the stack, and looks it up once.
+    fn word(&mut self, start: usize, mut class: Class) -> Token {
+        let b = self.text.as_bytes();
+        let mut key = [0u8; Lexicon::MAX_KEY];
+        let mut k = 0;
+        // Lower-cased bytes that did not fit: the word is longer than any key.
+        let mut over = false;
+        let (mut upper, mut lower, mut digits_only, mut ascii) = (false, false, true, true);
+        let mut first = true;
+        let mut chars = 0;
+        let mut i = start;
+        while i < b.len() {
+            let x = b[i];
+            match BYTE[usize::from(x)] {
+                Byte::Lower => {
+                    lower |= x != b'_';
+                    digits_only = false;
+                    if k < key.len() {
+                        key[k] = x;
+                        k += 1;
+                    } else {
+                        over = true;
+                    }
+                    i += 1;
+                }
+                Byte::Digit => {
+                    if k < key.len() {
+                        key[k] = x;
+                        k += 1;
+                    } else {
+                        over = true;
+                    }
+                    i += 1;
+                }
+                Byte::Upper => {
+                    upper = true;
+                    digits_only = false;
+                    if first {
+                        class = class | Class::CAPITALISED;
+                    }
+                    if k < key.len() {
+                        key[k] = x.to_ascii_lowercase();
+                        k += 1;
+                    } else {
+                        over = true;
+                    }
+                    i += 1;
+                }
+                Byte::Lead => {
+                    let c = self.char_at(i);
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    ascii = false;
+                    digits_only = false;
+                    if c.is_uppercase() {
+                        upper = true;
+                        if first {
+                            class = class | Class::CAPITALISED;
+                        }
+                    } else if c.is_lowercase() {
+                        lower = true;
+                    }
+                    for l in c.to_lowercase() {
+                        let n = l.len_utf8();
+                        if k + n <= key.len() {
+                            l.encode_utf8(&mut key[k..]);
+                            k += n;
+                        } else {
+                            over = true;
+                        }
+                    }
+                    i += c.len_utf8();
+                }
+                Byte::Space | Byte::Newline | Byte::Mark => break,
+            }
+            first = false;
+            chars += 1;
+        }
+        class = class | Class::WORD;
+        if digits_only {
+            class = class | Class::NUMBER;
+        }
+        if ascii {
+            class = class | Class::ASCII;
+        }
+        if upper && !lower {
+            class = class | Class::ALL_CAPS;
+        }
+        if !upper {
+            class = class | Class::LOWER;
+        }
+        if upper && chars == 1 && b.get(i) == Some(&b'.') {
+            class = class | Class::INITIAL;
+        }
+        let word = if over {
+            WordId::UNKNOWN
+        } else {
+            self.lexicon.id(&key[..k])
+        };
+        self.pos = i;
+        token(start, i, class, word)
+    }
+}
+
+/// A token from `start` to `end` (both under `u32::MAX`: the scanner
+/// checks).
+fn token(start: usize, end: usize, class: Class, word: WordId) -> Token {
+    Token {
+        start: start as u32,
+        len: (end - start) as u32,
+        class,
+        word,
+    }
+}
+
+impl Iterator for Scanner<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let b = self.text.as_bytes();
+        let mut class = if self.pos == 0 {
+            Class::SPACE_BEFORE
+        } else {
+            Class::default()
+        };
+        while self.pos < b.len() {
+            let start = self.pos;
+            if start > u32::MAX as usize {
+                self.pos = b.len();
+                return None;
+            }
+            match BYTE[usize::from(b[start])] {
+                Byte::Space => {
+                    class = class | Class::SPACE_BEFORE;
+                    self.pos += 1;
+                }
+                Byte::Newline => {
+                    class = class | Class::SPACE_BEFORE | Class::NEWLINE_BEFORE;
+                    self.pos += 1;
+                }
+                Byte::Digit | Byte::Lower | Byte::Upper => return Some(self.word(start, class)),
+                Byte::Mark => {
+                    self.pos += 1;
+                    let c = char::from(b[start]);
+                    return Some(token(
+                        start,
+                        start + 1,
+                        class | mark_class(c) | Class::ASCII,
+                        WordId::UNKNOWN,
+                    ));
+                }
+                Byte::Lead => {
+                    let c = self.char_at(start);
+                    if is_space(c) {
+                        class = class | Class::SPACE_BEFORE;
+                        if is_newline(c) {
+                            class = class | Class::NEWLINE_BEFORE;
+                        }
+                        self.pos += c.len_utf8();
+                    } else if c.is_alphanumeric() {
+                        return Some(self.word(start, class));
+                    } else {
+                        self.pos += c.len_utf8();
+                        return Some(token(
+                            start,
+                            self.pos,
+                            class | mark_class(c),
+                            WordId::UNKNOWN,
+                        ));
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The tokens of one text in a buffer that is reused: see the [module
+/// docs](self).
+#[derive(Debug, Default)]
+pub struct TokenBuf {
+    tokens: Vec<Token>,
+}
+
+/// [`TokenBuf::fill`] was given a text of more than `u32::MAX` bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLong;
+
+impl TokenBuf {
+    /// An empty buffer.
+    pub fn new() -> TokenBuf {
+        TokenBuf::default()
+    }
+
+    /// Replace the tokens with those of `text`. A text of more than
+    /// `u32::MAX` bytes (4 GiB) is refused, the buffer left empty: offsets
+    /// are `u32`.
+    pub fn fill(&mut self, text: &str, lexicon: &Lexicon) -> Result<&[Token], TooLong> {
+        self.tokens.clear();
+        if text.len() > u32::MAX as usize {
+            return Err(TooLong);
+        }
+        self.tokens.extend(Scanner::new(text, lexicon));
+        Ok(&self.tokens)
+    }
+
+    /// The tokens of the last text filled.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// Tokens the buffer can hold without growing.
+    pub fn capacity(&self) -> usize {
+        self.tokens.capacity()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::new([
+            ("said", Lists(1)),
+            ("mr", Lists(2)),
+            ("went on", Lists(1)),
+            ("zoë", Lists(4)),
+            ("said", Lists(8)),
+        ])
+    }
+
+    fn words<'a>(text: &'a str, lex: &'a Lexicon) -> Vec<(&'a str, Class, WordId)> {
+        Scanner::new(text, lex)
+            .map(|t| (t.of(text), t.class, t.word))
+            .collect()
+    }
+
+    #[test]
+    fn a_token_is_twelve_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+    }
+
+    #[test]
+    fn words_and_marks_with_their_classes() {
+        let lex = lex();
+        let text = "“Fine,” Mr. J. Lund SAID\n—don't 2026 Zoë";
+        let toks = words(text, &lex);
+        let texts: Vec<&str> = toks.iter().map(|t| t.0).collect();
+        assert_eq!(
+            texts,
+            [
+                "“", "Fine", ",", "”", "Mr", ".", "J", ".", "Lund", "SAID", "—", "don", "'", "t",
+                "2026", "Zoë"
+            ]
+        );
+        let class = |i: usize| toks[i].1;
+        assert!(class(0).has(Class::MARK | Class::QUOTE_OPEN | Class::SPACE_BEFORE));
+        assert!(!class(0).any(Class::QUOTE_CLOSE));
+        assert!(class(1).has(Class::WORD | Class::CAPITALISED | Class::ASCII));
+        assert!(!class(1).any(Class::SPACE_BEFORE | Class::ALL_CAPS | Class::LOWER));
+        assert!(class(3).has(Class::QUOTE_CLOSE) && !class(3).any(Class::QUOTE_OPEN));
+        assert!(class(5).has(Class::SENTENCE_END));
+        assert!(class(6).has(Class::INITIAL | Class::ALL_CAPS | Class::SPACE_BEFORE));
+        assert!(!class(4).any(Class::INITIAL), "two letters are no initial");
+        assert!(class(9).has(Class::ALL_CAPS | Class::CAPITALISED));
+        assert!(class(10).has(Class::DASH | Class::NEWLINE_BEFORE | Class::SPACE_BEFORE));
+        assert!(class(12).has(Class::APOSTROPHE) && !class(12).any(Class::SPACE_BEFORE));
+        assert!(class(13).has(Class::LOWER));
+        assert!(class(14).has(Class::NUMBER | Class::LOWER));
+        assert!(class(15).has(Class::WORD | Class::CAPITALISED) && !class(15).any(Class::ASCII));
+        // Ids: "SAID" and "Mr" are found lower-cased, "Zoë" by its
+        // lower-case form, marks and unknown words have none.
+        assert_eq!(lex.lists(toks[9].2), Lists(9));
+        assert_eq!(lex.lists(toks[4].2), Lists(2));
+        assert_eq!(lex.lists(toks[15].2), Lists(4));
+        assert_eq!(toks[8].2, WordId::UNKNOWN);
+        assert_eq!(toks[0].2, WordId::UNKNOWN);
+    }
+
+    #[test]
+    fn a_phrase_is_looked_up_by_its_bytes() {
+        let lex = lex();
+        assert!(lex.on(b"went on", Lists(1)));
+        assert!(!lex.on(b"went", Lists(1)));
+        assert!(!lex.on(b"went on", Lists(2)));
+        assert_eq!(lex.len(), 4, "a word given twice is one entry");
+        assert_eq!(lex.key(lex.id(b"mr")), Some(&b"mr"[..]));
+    }
+
+    #[test]
+    fn a_lexicon_grows_past_its_first_table() {
+        let words: Vec<&'static str> = (0..3000)
+            .map(|i| &*Box::leak(format!("w{i}").into_boxed_str()))
+            .collect();
+        let lex = Lexicon::new(words.iter().map(|&w| (w, Lists(1 << (w.len() % 3)))));
+        assert_eq!(lex.len(), 3000);
+        for w in &words {
+            assert_eq!(
+                lex.lists(lex.id(w.as_bytes())),
+                Lists(1 << (w.len() % 3)),
+                "{w}"
+            );
+        }
+        assert_eq!(lex.id(b"w3000"), WordId::UNKNOWN);
+        assert_eq!(lex.id(b""), WordId::UNKNOWN);
+    }
+
+    #[test]
+    fn long_words_have_no_id() {
+        let long: &'static str = Box::leak("a".repeat(40).into_boxed_str());
+        let lex = Lexicon::new([(long, Lists(1)), ("said", Lists(1))]);
+        let text = format!("{long} said {}", "b".repeat(33));
+        let toks: Vec<Token> = Scanner::new(&text, &lex).collect();
+        assert_eq!(toks.len(), 3);
+        assert_eq!(toks[0].word, WordId::UNKNOWN);
+        assert_ne!(toks[1].word, WordId::UNKNOWN);
+        assert_eq!(toks[2].word, WordId::UNKNOWN);
+    }
+
+    #[test]
+    fn a_buffer_is_reused() {
+        let lex = lex();
+        let mut buf = TokenBuf::new();
+        let long = "word ".repeat(100);
+        assert_eq!(buf.fill(&long, &lex).unwrap().len(), 100);
+        let cap = buf.capacity();
+        assert_eq!(buf.fill("two words", &lex).unwrap().len(), 2);
+        assert_eq!(buf.fill(&long, &lex).unwrap().len(), 100);
+        assert_eq!(
+            buf.capacity(),
+            cap,
+            "no new allocation for a text it held before"
+        );
+        assert_eq!(buf.fill("", &lex).unwrap().len(), 0);
+        assert!(buf.tokens().is_empty());
+    }
+
+    /// The tokens a char at a time: the reference the scanner is held to.
+    fn reference(text: &str) -> Vec<(usize, usize, bool)> {
+        let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c.is_alphanumeric();
+        let mut out = Vec::new();
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if is_space(c) {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            if word(c) {
+                while let Some(&(j, d)) = it.peek() {
+                    if !word(d) {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    it.next();
+                }
+            }
+            out.push((i, end, word(c)));
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn tokens_are_the_reference_split(
+            text in "([ a-zA-Z0-9_.,'’“”\n\t—-]|\u{feff}|\u{200b}|é|É|ß|Σ|一|\u{a0}|\u{2028}|\u{301}){0,40}"
+        ) {
+            let lex = lex();
+            let toks: Vec<Token> = Scanner::new(&text, &lex).collect();
+            let got: Vec<(usize, usize, bool)> =
+                toks.iter().map(|t| (t.start as usize, t.end(), t.is_word())).collect();
+            prop_assert_eq!(got, reference(&text));
+            let mut prev_end = 0;
+            for t in &toks {
+                // Every token slices the text, in order, without overlap;
+                // the space bit says whether white space is between.
+                let s = t.of(&text);
+                prop_assert!(!s.is_empty());
+                let gap = &text[prev_end..t.start as usize];
+                prop_assert!(gap.chars().all(is_space));
+                prop_assert_eq!(t.class.has(Class::SPACE_BEFORE), !gap.is_empty() || prev_end == 0);
+                prop_assert_eq!(t.class.has(Class::NEWLINE_BEFORE), gap.chars().any(is_newline));
+                prop_assert_eq!(t.class.has(Class::ASCII), s.is_ascii());
+                if t.is_word() {
+                    prop_assert_eq!(t.class.has(Class::LOWER), !s.chars().any(char::is_uppercase));
+                    prop_assert_eq!(
+                        t.class.has(Class::CAPITALISED),
+                        s.chars().next().is_some_and(char::is_uppercase)
+                    );
+                    let lower: String = s.chars().flat_map(char::to_lowercase).collect();
+                    prop_assert_eq!(t.word, lex.id(lower.as_bytes()));
+                } else {
+                    prop_assert_eq!(s.chars().count(), 1);
+                    prop_assert_eq!(t.word, WordId::UNKNOWN);
+                }
+                prev_end = t.end();
+            }
+        }
+    }
+}
