@@ -203,6 +203,11 @@ impl Lists {
     pub const fn any(self, mask: Lists) -> bool {
         self.0 & mask.0 != 0
     }
+
+    /// The union of both (`|` in a `const`).
+    pub const fn or(self, other: Lists) -> Lists {
+        Lists(self.0 | other.0)
+    }
 }
 
 impl std::ops::BitOr for Lists {
@@ -223,10 +228,11 @@ pub struct Lexicon {
     /// (0) ends a probe; a full one holds an id.
     slots: Vec<u16>,
     mask: usize,
-    /// One bit per (first byte, second byte, length) class of a key, as
-    /// [`Lexicon::filter_bit`] folds it: most words looked up are in no list
-    /// (names, nouns), and a clear bit says so without hashing.
-    filter: Box<[u64; Lexicon::FILTER_BITS / 64]>,
+    /// For each (first byte, second byte, length) class of a key, as
+    /// [`Lexicon::filter_slot`] folds it, the union of the lists of its
+    /// keys: most words looked up are on no list, or not on the lists asked
+    /// about (names, nouns), and a clear bit says so without hashing.
+    filter: Box<[u32; Lexicon::FILTER_SLOTS]>,
 }
 
 impl fmt::Debug for Lexicon {
@@ -240,19 +246,19 @@ impl fmt::Debug for Lexicon {
 impl Lexicon {
     /// The longest key: longer words are in no list.
     pub const MAX_KEY: usize = 32;
-    const FILTER_BITS: usize = 4096;
+    const FILTER_SLOTS: usize = 2048;
 
     /// A lexicon of `words`, each on the lists given with it; a word given
     /// more than once is on the union of its lists. Keys longer than
     /// [`Lexicon::MAX_KEY`] bytes are left out (no look-up could find
-    /// them), and at most `u16::MAX - 1` distinct keys are kept.
+    /// them), as are words on no list, and at most `u16::MAX - 1` distinct keys are kept.
     pub fn new<I: IntoIterator<Item = (&'static str, Lists)>>(words: I) -> Lexicon {
         let mut lex = Lexicon {
             keys: Vec::new(),
             lists: Vec::new(),
             slots: vec![0; 16],
             mask: 15,
-            filter: Box::new([0; Lexicon::FILTER_BITS / 64]),
+            filter: Box::new([0; Lexicon::FILTER_SLOTS]),
         };
         for (w, lists) in words {
             lex.insert(w.as_bytes(), lists);
@@ -261,10 +267,12 @@ impl Lexicon {
     }
 
     fn insert(&mut self, key: &'static [u8], lists: Lists) {
-        if key.len() > Lexicon::MAX_KEY {
+        if key.len() > Lexicon::MAX_KEY || lists == Lists::NONE {
             return;
         }
         let id = self.id(key);
+        let k = Lexicon::filter_slot(key);
+        self.filter[k] |= lists.0;
         if id != WordId::UNKNOWN {
             self.lists[usize::from(id.0) - 1] = self.lists[usize::from(id.0) - 1] | lists;
             return;
@@ -274,8 +282,6 @@ impl Lexicon {
         }
         self.keys.push(key);
         self.lists.push(lists);
-        let k = Lexicon::filter_bit(key);
-        self.filter[k / 64] |= 1 << (k % 64);
         // Keep the table at most half full.
         if self.keys.len() * 2 > self.slots.len() {
             self.slots = vec![0; self.slots.len() * 2];
@@ -298,19 +304,24 @@ impl Lexicon {
     }
 
     /// A cheap hash of a key: its first two bytes and its length.
-    fn filter_bit(w: &[u8]) -> usize {
+    fn filter_slot(w: &[u8]) -> usize {
         let b = |i: usize| w.get(i).map_or(0, |&b| usize::from(b));
-        (b(0) * 31 + b(1) * 7 + w.len() * 1021) % Lexicon::FILTER_BITS
+        (b(0) * 31 + b(1) * 7 + w.len() * 1021) % Lexicon::FILTER_SLOTS
     }
 
     /// The id of `key` (exact bytes: lower-case it first), or
     /// [`WordId::UNKNOWN`].
     pub fn id(&self, key: &[u8]) -> WordId {
+        self.id_on(key, Lists(u32::MAX))
+    }
+
+    /// [`Lexicon::id`], or [`WordId::UNKNOWN`] early when the filter shows
+    /// that no key of the lists of `mask` looks like `key`.
+    fn id_on(&self, key: &[u8], mask: Lists) -> WordId {
         if key.is_empty() || key.len() > Lexicon::MAX_KEY {
             return WordId::UNKNOWN;
         }
-        let k = Lexicon::filter_bit(key);
-        if self.filter[k / 64] & (1 << (k % 64)) == 0 {
+        if self.filter[Lexicon::filter_slot(key)] & mask.0 == 0 {
             return WordId::UNKNOWN;
         }
         let mut h = hash(key) as usize & self.mask;
@@ -336,7 +347,7 @@ impl Lexicon {
 
     /// Is `key` (exact bytes) on any list of `mask`?
     pub fn on(&self, key: &[u8], mask: Lists) -> bool {
-        self.lists(self.id(key)).any(mask)
+        self.lists(self.id_on(key, mask)).any(mask)
     }
 
     /// The key of entry `id`.

@@ -110,16 +110,7 @@ pub(super) static AFTER_WHO_TAIL_AT: LazyLock<Regex> =
 /// a verb of VERBS: a test that rules out AFTER_WHO_TAIL and SPEECH_AFTER
 /// (without their opening comma group) cheaply.
 pub(super) fn verb_may_follow(t: &str) -> bool {
-    static OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
-        VERBS
-            .split('|')
-            .filter_map(|v| v.split(' ').next())
-            // AFTER_WHO_TAIL's adverbs, and one more SPEECH_AFTER allows.
-            .chain(TAIL_ADVERBS.iter().copied())
-            .chain(["again"])
-            .map(str::as_bytes)
-            .collect()
-    });
+    static OPENERS: WordSet = WordSet(list::VERB_OPENER);
     let r = t.trim_start();
     if r.len() == t.len() {
         return false;
@@ -711,13 +702,7 @@ pub(super) fn attribution_at(
 /// space, or the two words of "went on" and the like (whose first word is
 /// never a verb of the list by itself, so only one verb can fit).
 pub(super) fn inverting_verb_len(t: &str) -> Option<usize> {
-    static INVERTING: LazyLock<WordSet> = LazyLock::new(|| {
-        VERBS
-            .split('|')
-            .filter(|v| !OBJECT_VERBS.contains(v))
-            .map(str::as_bytes)
-            .collect()
-    });
+    static INVERTING: WordSet = WordSet(list::INVERTING);
     let w1 = t.find(char::is_whitespace)?;
     if INVERTING.contains(&t.as_bytes()[..w1]) {
         return Some(w1);
