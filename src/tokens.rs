@@ -223,6 +223,9 @@ impl std::ops::BitOr for Lists {
 pub struct Lexicon {
     /// Entry `id - 1` of each key.
     keys: Vec<&'static [u8]>,
+    /// The same keys zero-padded to [`Lexicon::MAX_KEY`] bytes, as
+    /// little-endian words: a probe compares a word or two, not a slice.
+    padded: Vec<Padded>,
     lists: Vec<Lists>,
     /// Open addressing: `slots[h & mask]` onwards, the first empty slot
     /// (0) ends a probe; a full one holds an id.
@@ -233,6 +236,26 @@ pub struct Lexicon {
     /// keys: most words looked up are on no list, or not on the lists asked
     /// about (names, nouns), and a clear bit says so without hashing.
     filter: Box<[u32; Lexicon::FILTER_SLOTS]>,
+}
+
+/// A key of at most [`Lexicon::MAX_KEY`] bytes, zero-padded, as words.
+type Padded = [u64; Lexicon::MAX_KEY / 8];
+
+/// `key` (at most [`Lexicon::MAX_KEY`] bytes) zero-padded.
+fn pad(key: &[u8]) -> Padded {
+    let mut b = [0u8; Lexicon::MAX_KEY];
+    b[..key.len()].copy_from_slice(key);
+    words(&b)
+}
+
+/// A zero-padded key as little-endian words.
+fn words(b: &[u8; Lexicon::MAX_KEY]) -> Padded {
+    let w = |i: usize| {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[i * 8..i * 8 + 8]);
+        u64::from_le_bytes(x)
+    };
+    [w(0), w(1), w(2), w(3)]
 }
 
 impl fmt::Debug for Lexicon {
@@ -251,10 +274,12 @@ impl Lexicon {
     /// A lexicon of `words`, each on the lists given with it; a word given
     /// more than once is on the union of its lists. Keys longer than
     /// [`Lexicon::MAX_KEY`] bytes are left out (no look-up could find
-    /// them), as are words on no list, and at most `u16::MAX - 1` distinct keys are kept.
+    /// them), as are words on no list, and at most `u16::MAX - 1` distinct
+    /// keys are kept.
     pub fn new<I: IntoIterator<Item = (&'static str, Lists)>>(words: I) -> Lexicon {
         let mut lex = Lexicon {
             keys: Vec::new(),
+            padded: Vec::new(),
             lists: Vec::new(),
             slots: vec![0; 16],
             mask: 15,
@@ -267,12 +292,12 @@ impl Lexicon {
     }
 
     fn insert(&mut self, key: &'static [u8], lists: Lists) {
-        if key.len() > Lexicon::MAX_KEY || lists == Lists::NONE {
+        if key.is_empty() || key.len() > Lexicon::MAX_KEY || lists == Lists::NONE {
             return;
         }
         let id = self.id(key);
-        let k = Lexicon::filter_slot(key);
-        self.filter[k] |= lists.0;
+        let padded = pad(key);
+        self.filter[Lexicon::filter_slot(&padded, key.len())] |= lists.0;
         if id != WordId::UNKNOWN {
             self.lists[usize::from(id.0) - 1] = self.lists[usize::from(id.0) - 1] | lists;
             return;
@@ -281,6 +306,7 @@ impl Lexicon {
             return;
         }
         self.keys.push(key);
+        self.padded.push(padded);
         self.lists.push(lists);
         // Keep the table at most half full.
         if self.keys.len() * 2 > self.slots.len() {
@@ -295,7 +321,7 @@ impl Lexicon {
     }
 
     fn place(&mut self, i: usize) {
-        let mut h = hash(self.keys[i]) as usize & self.mask;
+        let mut h = hash(&self.padded[i], self.keys[i].len()) as usize & self.mask;
         while self.slots[h] != 0 {
             h = (h + 1) & self.mask;
         }
@@ -304,33 +330,36 @@ impl Lexicon {
     }
 
     /// A cheap hash of a key: its first two bytes and its length.
-    fn filter_slot(w: &[u8]) -> usize {
-        let b = |i: usize| w.get(i).map_or(0, |&b| usize::from(b));
-        (b(0) * 31 + b(1) * 7 + w.len() * 1021) % Lexicon::FILTER_SLOTS
+    fn filter_slot(key: &Padded, len: usize) -> usize {
+        let (b0, b1) = ((key[0] & 0xff) as usize, (key[0] >> 8 & 0xff) as usize);
+        (b0 * 31 + b1 * 7 + len * 1021) % Lexicon::FILTER_SLOTS
     }
 
     /// The id of `key` (exact bytes: lower-case it first), or
     /// [`WordId::UNKNOWN`].
     pub fn id(&self, key: &[u8]) -> WordId {
-        self.id_on(key, Lists(u32::MAX))
-    }
-
-    /// [`Lexicon::id`], or [`WordId::UNKNOWN`] early when the filter shows
-    /// that no key of the lists of `mask` looks like `key`.
-    fn id_on(&self, key: &[u8], mask: Lists) -> WordId {
         if key.is_empty() || key.len() > Lexicon::MAX_KEY {
             return WordId::UNKNOWN;
         }
-        if self.filter[Lexicon::filter_slot(key)] & mask.0 == 0 {
+        self.find(&pad(key), key.len(), Lists(u32::MAX))
+    }
+
+    /// The id of the key of `len` bytes (1 to [`Lexicon::MAX_KEY`])
+    /// zero-padded in `key`, or [`WordId::UNKNOWN`], early when the filter
+    /// shows that no key of the lists of `mask` looks like it.
+    fn find(&self, key: &Padded, len: usize, mask: Lists) -> WordId {
+        if self.filter[Lexicon::filter_slot(key, len)] & mask.0 == 0 {
             return WordId::UNKNOWN;
         }
-        let mut h = hash(key) as usize & self.mask;
+        let n = len.div_ceil(8);
+        let mut h = hash(key, len) as usize & self.mask;
         loop {
             let id = self.slots[h];
             if id == 0 {
                 return WordId::UNKNOWN;
             }
-            if self.keys[usize::from(id) - 1] == key {
+            let i = usize::from(id) - 1;
+            if self.keys[i].len() == len && self.padded[i][..n] == key[..n] {
                 return WordId(id);
             }
             h = (h + 1) & self.mask;
@@ -347,7 +376,10 @@ impl Lexicon {
 
     /// Is `key` (exact bytes) on any list of `mask`?
     pub fn on(&self, key: &[u8], mask: Lists) -> bool {
-        self.lists(self.id_on(key, mask)).any(mask)
+        if key.is_empty() || key.len() > Lexicon::MAX_KEY {
+            return false;
+        }
+        self.lists(self.find(&pad(key), key.len(), mask)).any(mask)
     }
 
     /// The key of entry `id`.
@@ -366,23 +398,12 @@ impl Lexicon {
     }
 }
 
-/// FxHash over a key, eight bytes at a time.
-fn hash(bytes: &[u8]) -> u64 {
+/// FxHash over a zero-padded key of `len` bytes, a word at a time.
+fn hash(key: &Padded, len: usize) -> u64 {
     let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    let mut h = 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        h = add(h, u64::from_le_bytes(b));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = add(h, u64::from_le_bytes(b) ^ (rest.len() as u64) << 56);
-    }
-    h
+    key[..len.div_ceil(8)]
+        .iter()
+        .fold(len as u64, |h, &w| add(h, w))
 }
 
 /// What a byte is to the tokeniser.
@@ -390,12 +411,8 @@ fn hash(bytes: &[u8]) -> u64 {
 enum Byte {
     Space,
     Newline,
-    /// `[0-9]`
-    Digit,
-    /// `[a-z_]`
-    Lower,
-    /// `[A-Z]`
-    Upper,
+    /// `[0-9A-Za-z_]`
+    Word,
     /// Any other ASCII byte: a mark.
     Mark,
     /// The first byte of a character outside ASCII.
@@ -410,9 +427,7 @@ static BYTE: [Byte; 256] = {
         t[b] = match x {
             b'\n' | b'\r' => Byte::Newline,
             b'\t' | b'\x0b' | b'\x0c' | b' ' => Byte::Space,
-            b'0'..=b'9' => Byte::Digit,
-            b'a'..=b'z' | b'_' => Byte::Lower,
-            b'A'..=b'Z' => Byte::Upper,
+            b'0'..=b'9' | b'a'..=b'z' | b'_' | b'A'..=b'Z' => Byte::Word,
             _ => Byte::Mark,
         };
         b += 1;
@@ -467,93 +482,112 @@ impl<'t> Scanner<'t> {
     }
 
     /// A word from `start` (its first char already known to be a word
-    /// char): scans it, lower-cases its first [`Lexicon::MAX_KEY`] bytes
-    /// on the stack, and looks it up once.
-    fn word(&mut self, start: usize, mut class: Class) -> Token {
+    /// char). A word of ASCII is passed a byte at a time through [`WORD`],
+    /// then lower-cased on the stack and looked up once; a word with
+    /// characters outside ASCII goes on in [`Scanner::word_unicode`].
+    fn word(&mut self, start: usize, class: Class) -> Token {
+        let b = self.text.as_bytes();
+        let mut seen = 0u8;
+        let mut i = start;
+        while let Some(&x) = b.get(i) {
+            let f = WORD[usize::from(x)];
+            if f == 0 {
+                break;
+            }
+            seen |= f;
+            i += 1;
+        }
+        if b.get(i).is_some_and(|&x| x >= 0x80) && self.char_at(i).is_alphanumeric() {
+            return self.word_unicode(start, i, seen, class);
+        }
+        let mut class = class | Class::WORD | Class::ASCII;
+        if seen & W_UPPER != 0 {
+            if WORD[usize::from(b[start])] & W_UPPER != 0 {
+                class = class | Class::CAPITALISED;
+                if i - start == 1 && b.get(i) == Some(&b'.') {
+                    class = class | Class::INITIAL;
+                }
+            }
+            if seen & W_LOWER == 0 {
+                class = class | Class::ALL_CAPS;
+            }
+        } else {
+            class = class | Class::LOWER;
+            if seen & (W_LETTER | W_UNDERSCORE) == 0 {
+                class = class | Class::NUMBER;
+            }
+        }
+        let len = i - start;
+        let word = if len <= Lexicon::MAX_KEY {
+            let mut key = [0u8; Lexicon::MAX_KEY];
+            key[..len].copy_from_slice(&b[start..i]);
+            if seen & W_UPPER != 0 {
+                key[..len].make_ascii_lowercase();
+            }
+            self.lexicon.find(&words(&key), len, Lists(u32::MAX))
+        } else {
+            WordId::UNKNOWN
+        };
+        self.pos = i;
+        token(start, i, class, word)
+    }
+
+    /// The rest of a word from `start` whose ASCII head ends at `from`
+    /// (`seen`: the [`WORD`] bits of that head), at a character outside
+    /// ASCII: a char at a time, lower-cased by [`char::to_lowercase`].
+    fn word_unicode(&mut self, start: usize, from: usize, seen: u8, mut class: Class) -> Token {
         let b = self.text.as_bytes();
         let mut key = [0u8; Lexicon::MAX_KEY];
         let mut k = 0;
         // Lower-cased bytes that did not fit: the word is longer than any key.
         let mut over = false;
-        let (mut upper, mut lower, mut digits_only, mut ascii) = (false, false, true, true);
-        let mut first = true;
-        let mut chars = 0;
-        let mut i = start;
+        let mut push = |key: &mut [u8; Lexicon::MAX_KEY], c: char| {
+            for l in c.to_lowercase() {
+                let n = l.len_utf8();
+                if k + n <= key.len() {
+                    l.encode_utf8(&mut key[k..]);
+                    k += n;
+                } else {
+                    over = true;
+                }
+            }
+        };
+        for &x in &b[start..from] {
+            push(&mut key, char::from(x));
+        }
+        let (mut upper, mut lower) = (seen & W_UPPER != 0, seen & W_LOWER != 0);
+        if WORD[usize::from(b[start])] & W_UPPER != 0 {
+            class = class | Class::CAPITALISED;
+        }
+        let mut chars = from - start;
+        let mut i = from;
         while i < b.len() {
             let x = b[i];
-            match BYTE[usize::from(x)] {
-                Byte::Lower => {
-                    lower |= x != b'_';
-                    digits_only = false;
-                    if k < key.len() {
-                        key[k] = x;
-                        k += 1;
-                    } else {
-                        over = true;
-                    }
-                    i += 1;
+            let c = if x < 0x80 {
+                if WORD[usize::from(x)] == 0 {
+                    break;
                 }
-                Byte::Digit => {
-                    if k < key.len() {
-                        key[k] = x;
-                        k += 1;
-                    } else {
-                        over = true;
-                    }
-                    i += 1;
+                char::from(x)
+            } else {
+                let c = self.char_at(i);
+                if !c.is_alphanumeric() {
+                    break;
                 }
-                Byte::Upper => {
-                    upper = true;
-                    digits_only = false;
-                    if first {
-                        class = class | Class::CAPITALISED;
-                    }
-                    if k < key.len() {
-                        key[k] = x.to_ascii_lowercase();
-                        k += 1;
-                    } else {
-                        over = true;
-                    }
-                    i += 1;
+                c
+            };
+            if c.is_uppercase() {
+                upper = true;
+                if i == start {
+                    class = class | Class::CAPITALISED;
                 }
-                Byte::Lead => {
-                    let c = self.char_at(i);
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                    ascii = false;
-                    digits_only = false;
-                    if c.is_uppercase() {
-                        upper = true;
-                        if first {
-                            class = class | Class::CAPITALISED;
-                        }
-                    } else if c.is_lowercase() {
-                        lower = true;
-                    }
-                    for l in c.to_lowercase() {
-                        let n = l.len_utf8();
-                        if k + n <= key.len() {
-                            l.encode_utf8(&mut key[k..]);
-                            k += n;
-                        } else {
-                            over = true;
-                        }
-                    }
-                    i += c.len_utf8();
-                }
-                Byte::Space | Byte::Newline | Byte::Mark => break,
+            } else if c.is_lowercase() {
+                lower = true;
             }
-            first = false;
+            push(&mut key, c);
             chars += 1;
+            i += c.len_utf8();
         }
         class = class | Class::WORD;
-        if digits_only {
-            class = class | Class::NUMBER;
-        }
-        if ascii {
-            class = class | Class::ASCII;
-        }
         if upper && !lower {
             class = class | Class::ALL_CAPS;
         }
@@ -563,15 +597,43 @@ impl<'t> Scanner<'t> {
         if upper && chars == 1 && b.get(i) == Some(&b'.') {
             class = class | Class::INITIAL;
         }
-        let word = if over {
+        let word = if over || k == 0 {
             WordId::UNKNOWN
         } else {
-            self.lexicon.id(&key[..k])
+            self.lexicon.find(&words(&key), k, Lists(u32::MAX))
         };
         self.pos = i;
         token(start, i, class, word)
     }
 }
+
+/// [`WORD`] bits: a word byte, and which kind.
+const W_WORD: u8 = 1;
+const W_UPPER: u8 = 2;
+const W_LOWER: u8 = 4;
+/// A letter.
+const W_LETTER: u8 = 8;
+/// `_`: a word byte that is neither letter nor digit.
+const W_UNDERSCORE: u8 = 16;
+
+/// The ASCII word bytes `[0-9A-Za-z_]`, with what they are; 0 for every
+/// other byte (those outside ASCII included).
+static WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let x = b as u8;
+        t[b] = match x {
+            b'0'..=b'9' => W_WORD,
+            b'_' => W_WORD | W_UNDERSCORE,
+            b'a'..=b'z' => W_WORD | W_LOWER | W_LETTER,
+            b'A'..=b'Z' => W_WORD | W_UPPER | W_LETTER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// A token from `start` to `end` (both under `u32::MAX`: the scanner
 /// checks).
@@ -609,7 +671,7 @@ impl Iterator for Scanner<'_> {
                     class = class | Class::SPACE_BEFORE | Class::NEWLINE_BEFORE;
                     self.pos += 1;
                 }
-                Byte::Digit | Byte::Lower | Byte::Upper => return Some(self.word(start, class)),
+                Byte::Word => return Some(self.word(start, class)),
                 Byte::Mark => {
                     self.pos += 1;
                     let c = char::from(b[start]);
@@ -854,6 +916,14 @@ mod tests {
                 prop_assert_eq!(t.class.has(Class::ASCII), s.is_ascii());
                 if t.is_word() {
                     prop_assert_eq!(t.class.has(Class::LOWER), !s.chars().any(char::is_uppercase));
+                    prop_assert_eq!(
+                        t.class.has(Class::NUMBER),
+                        s.bytes().all(|b| b.is_ascii_digit())
+                    );
+                    prop_assert_eq!(
+                        t.class.has(Class::ALL_CAPS),
+                        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+                    );
                     prop_assert_eq!(
                         t.class.has(Class::CAPITALISED),
                         s.chars().next().is_some_and(char::is_uppercase)

@@ -33,6 +33,8 @@ pub(super) mod list {
     pub(in crate::speakers) const INVERTING: Lists = Lists(1 << 9);
     /// The group nouns of `names::GROUP_NOUNS` ("supporters", "crowd").
     pub(in crate::speakers) const GROUP_NOUN: Lists = Lists(1 << 10);
+    /// The first word of a speech verb of two words ("went" of "went on").
+    pub(in crate::speakers) const PHRASE_HEAD: Lists = Lists(1 << 11);
 }
 
 /// The one word table of the speaker rules: every list above, each word
@@ -62,6 +64,11 @@ fn entries() -> impl Iterator<Item = (&'static str, Lists)> {
                 .chain(TAIL_ADVERBS.iter().copied())
                 .chain(["again"])
                 .map(|w| (w, list::VERB_OPENER)),
+        )
+        .chain(
+            verbs()
+                .filter_map(|v| v.split_once(' '))
+                .map(|(head, _)| (head, list::PHRASE_HEAD)),
         )
         .chain(
             verbs()
@@ -1086,6 +1093,12 @@ mod tests {
             }
         }
         assert!(WORDS.on(b"went on", list::SPEECH_VERB));
+        assert!(WORDS.on(b"went", list::PHRASE_HEAD) && !WORDS.on(b"went", list::SPEECH_VERB));
+        // No word that opens a verb of two words is a verb by itself, so at
+        // most one verb fits at a word (`cues::verb_at`, `cues::verbs`).
+        for v in VERBS.split('|') {
+            assert!(!(WORDS.on(v.as_bytes(), list::PHRASE_HEAD) && WORDS.on(v.as_bytes(), list::SPEECH_VERB)), "{v}");
+        }
         assert!(WORDS.on(b"went", list::VERB_OPENER));
         assert!(WORDS.on(b"again", list::VERB_OPENER));
         assert!(WORDS.on(b"crowds", list::GROUP_NOUN) && WORDS.on(b"crowd", list::GROUP_NOUN));
