@@ -289,7 +289,11 @@ fn verbs_of<'h>(
     let mut from = 0;
     std::iter::from_fn(move || loop {
         let (p, e, lists) = if inner.0 < inner.1 {
-            let p = inner.0 + b[inner.0..inner.1].iter().take_while(|&&c| c >= 0x80).count();
+            let p = inner.0
+                + b[inner.0..inner.1]
+                    .iter()
+                    .take_while(|&&c| c >= 0x80)
+                    .count();
             let e = word_end(&b[..inner.1], p);
             // Past the run and the bytes outside ASCII after it (whole
             // chars: a run ends only at a char outside ASCII or at the end).
@@ -1285,7 +1289,8 @@ fn attribution_in(
     // about or to; the speaker is the agent after "by", or no one named
     // (unless a cue later in the sentence names one: "… was branded "…"
     // by fans, Rusk wrote").
-    let passive = stretch.verbs(s..qs)
+    let passive = stretch
+        .verbs(s..qs)
         .last()
         .and_then(|v| passive_cue(before, v.start()..v.end(), s));
     // The speaker before the verb: "X said that the "…"" — the nearest one.
@@ -1293,7 +1298,8 @@ fn attribution_in(
     let best = passive
         .is_none()
         .then(|| {
-            stretch.verbs(s..qs)
+            stretch
+                .verbs(s..qs)
                 .filter_map(|v| {
                     // (A participle with no subject just before it, as
                     // after an object phrase "… sent a note to supporters
@@ -1391,7 +1397,10 @@ fn attribution_in(
     // The subject of a sentence that speaks: "X, who ..., later told them
     // "…"", "X leaned in and boomed: "…"".
     let sentence = s..end.max(after_start);
-    let speaks = stretch.verbs(sentence.clone()).next().map(|v| v.as_str().to_lowercase());
+    let speaks = stretch
+        .verbs(sentence.clone())
+        .next()
+        .map(|v| v.as_str().to_lowercase());
     let colon = before
         .trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c))
         .ends_with(':');
@@ -1402,7 +1411,8 @@ fn attribution_in(
         // critics:".)
         if let Some(a) = possessive_pronoun(before, s).filter(|a| {
             let owned = before[a.at - s..].split_whitespace().nth(1).unwrap_or("");
-            stretch.verbs(sentence.clone())
+            stretch
+                .verbs(sentence.clone())
                 .all(|v| v.as_str() == owned.trim_end_matches(':'))
         }) {
             return Some(Attribution {
@@ -2169,5 +2179,40 @@ mod tests {
             .as_deref(),
             Some("Her campaign")
         );
+    }
+
+    /// Text for the verb finders: verbs and pieces of verbs, capitals,
+    /// letters outside ASCII glued on, digits, `_`, and the marks and
+    /// white space between them.
+    fn verb_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(
+            "((said|says|went|on|pointed|out|quoted|as|told|Said|put|it|saidé|ésaid|é|_|9|x|\\.|,|’|\"| |  |\n)){0,14}",
+        )
+        .expect("verb text")
+    }
+
+    proptest::proptest! {
+        /// `verbs` over the tokens finds what VERB_ANY finds, over a whole
+        /// text and over any stretch of it cut from a longer tokenised one.
+        #[test]
+        fn verbs_are_the_regex_matches(text in verb_text(), a in 0usize..80, z in 0usize..80) {
+            let want = |hay: &str| -> Vec<(usize, usize)> {
+                VERB_ANY.find_iter(hay).map(|v| (v.start(), v.end())).collect()
+            };
+            let got: Vec<(usize, usize)> = verbs(&text).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&got, &want(&text));
+            proptest::prop_assert_eq!(has_verb(&text), !got.is_empty());
+            let (a, z) = (floor(&text, a.min(text.len())), floor(&text, z.min(text.len())));
+            let (lo, hi) = (a.min(z), a.max(z));
+            let mut buf = TokenBuf::new();
+            let stretch = Stretch::new(&text, 0..text.len(), &mut buf);
+            let cut: Vec<(usize, usize)> =
+                stretch.verbs(lo..hi).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[lo..hi]));
+            proptest::prop_assert_eq!(stretch.has_verb(lo..hi), !cut.is_empty());
+            for v in verbs(&text) {
+                proptest::prop_assert_eq!(verb_at(&text, v.start()), Some(v.end()));
+            }
+        }
     }
 }

@@ -1097,7 +1097,11 @@ mod tests {
         // No word that opens a verb of two words is a verb by itself, so at
         // most one verb fits at a word (`cues::verb_at`, `cues::verbs`).
         for v in VERBS.split('|') {
-            assert!(!(WORDS.on(v.as_bytes(), list::PHRASE_HEAD) && WORDS.on(v.as_bytes(), list::SPEECH_VERB)), "{v}");
+            assert!(
+                !(WORDS.on(v.as_bytes(), list::PHRASE_HEAD)
+                    && WORDS.on(v.as_bytes(), list::SPEECH_VERB)),
+                "{v}"
+            );
         }
         assert!(WORDS.on(b"went", list::VERB_OPENER));
         assert!(WORDS.on(b"again", list::VERB_OPENER));
