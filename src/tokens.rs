@@ -382,6 +382,21 @@ impl Lexicon {
         self.lists(self.find(&pad(key), key.len(), mask)).any(mask)
     }
 
+    /// [`Lexicon::on`] for the key `key[..len]` (a word lower-cased on the
+    /// stack): no copy to pad it. Bytes past `len` are ignored.
+    pub fn on_padded(&self, key: &[u8; Lexicon::MAX_KEY], len: usize, mask: Lists) -> bool {
+        if len == 0 || len > Lexicon::MAX_KEY {
+            return false;
+        }
+        let mut w = words(key);
+        // Only the words up to the key's end are read: clear the bytes of
+        // the last one past it.
+        if len % 8 != 0 {
+            w[len / 8] &= (1u64 << (8 * (len % 8))) - 1;
+        }
+        self.lists(self.find(&w, len, mask)).any(mask)
+    }
+
     /// The key of entry `id`.
     pub fn key(&self, id: WordId) -> Option<&'static [u8]> {
         self.keys.get(usize::from(id.0).checked_sub(1)?).copied()
@@ -819,6 +834,19 @@ mod tests {
         assert!(!lex.on(b"went on", Lists(2)));
         assert_eq!(lex.len(), 4, "a word given twice is one entry");
         assert_eq!(lex.key(lex.id(b"mr")), Some(&b"mr"[..]));
+    }
+
+    #[test]
+    fn a_padded_key_ignores_what_follows_it() {
+        let lex = lex();
+        let mut key = [b'x'; Lexicon::MAX_KEY];
+        key[..4].copy_from_slice(b"said");
+        assert!(lex.on_padded(&key, 4, Lists(1)));
+        assert!(!lex.on_padded(&key, 4, Lists(2)));
+        assert!(!lex.on_padded(&key, 5, Lists(1)));
+        assert!(!lex.on_padded(&key, 0, Lists(1)));
+        key[..7].copy_from_slice(b"went on");
+        assert!(lex.on_padded(&key, 7, Lists(1)));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! up in, and the parse of a run into titles, honorifics and name tokens.
 
 use super::*;
-use crate::tokens::Lists;
+use crate::tokens::{Lexicon, Lists};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Gender {
@@ -460,9 +460,11 @@ pub(super) static FEMALE_NAMES: WordSet = WordSet(list::FEMALE);
 /// Does `set` hold `lower_key(w)`? Short ASCII words are lowercased on the
 /// stack rather than into a new String.
 pub(super) fn has_key(set: &WordSet, w: &str) -> bool {
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; Lexicon::MAX_KEY];
     if let Some(n) = ascii_key(w, &mut buf) {
-        return set.contains(&buf[..n]);
+        // (The bytes past the key are still zero: padded as the table
+        // wants it.)
+        return WORDS.on_padded(&buf, n, set.0);
     }
     let t = w.trim_matches(|c: char| !c.is_alphanumeric());
     if t.is_ascii() && t.len() <= buf.len() {
