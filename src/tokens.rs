@@ -34,16 +34,26 @@
 //!
 //! # Who reads it
 //!
-//! - [`Scanner`] yields the tokens of a text one at a time: rules that read
-//!   a text once, front to back, and may stop early (the speech-verb
-//!   finder `speakers::cues::verbs`).
-//! - [`TokenBuf`] holds the tokens of one text (a paragraph, a sentence) in
-//!   a buffer that is reused: filling it again allocates nothing once it
-//!   has grown to the largest text seen. Rules that look back and forth
-//!   (name runs, role phrases) index it.
+//! - [`Scanner`] yields the tokens of a text one at a time, for a rule that
+//!   reads a text once, front to back, and may stop early: the speech-verb
+//!   finder `speakers::cues::verbs` (a word id bit test per lower-case
+//!   word, where a regex of 226 alternatives ran).
+//! - [`TokenBuf`] holds the tokens of one text in a buffer that is reused:
+//!   filling it again allocates nothing once it has grown to the largest
+//!   text seen. `speakers::cues::Stretch` fills one with the sentence
+//!   around a quotation, and every verb look-up of the attribution over a
+//!   part of that sentence reads it (binary search to the part's first
+//!   token; a token cut by the part's edge is looked up by its bytes).
 //! - [`Lexicon`] answers list membership for a word given as bytes: the
-//!   speakers' word sets (`speakers::names::WordSet`) are [`Lists`] masks
-//!   over the one table `speakers::lexicon::WORDS`.
+//!   speakers' word sets (`speakers::names::WordSet`: titles, roles, stop
+//!   words, given names, speech verbs, ...) are [`Lists`] masks over the
+//!   one table `speakers::lexicon::WORDS`.
+//!
+//! Still to move onto it (see the README's Speed section): the name runs
+//! and role phrases of `speakers::names`, the anchored who/verb patterns
+//! of `speakers::cues`, and, once segmenting builds one buffer per
+//! paragraph, the block rules (boilerplate needles, date lines, title
+//! case, word counts).
 //!
 //! # Cost
 //!
