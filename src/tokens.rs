@@ -401,7 +401,7 @@ impl Lexicon {
         let mut w = words(key);
         // Only the words up to the key's end are read: clear the bytes of
         // the last one past it.
-        if len % 8 != 0 {
+        if !len.is_multiple_of(8) {
             w[len / 8] &= (1u64 << (8 * (len % 8))) - 1;
         }
         self.lists(self.find(&w, len, mask)).any(mask)
