@@ -42,6 +42,7 @@ pub mod structure;
 #[cfg(test)]
 mod testing;
 pub mod text;
+pub mod tokens;
 pub mod work;
 
 pub use error::InputError;

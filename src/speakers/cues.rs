@@ -4,6 +4,8 @@
 //! paragraph's masked text (quotations blanked out), inside a window.
 
 use super::*;
+use crate::tokens::{Class, Lists, Scanner, Token, TokenBuf};
+use std::ops::Range;
 
 /// Speech verbs, past and present, and their -ing forms.
 pub(super) const VERBS: &str = "said|says|say|saying|added|adds|adding|told|tells|telling|insisted|insists|insisting|warned|warns|warning|urged|urges|urging|explained|explains|explaining|noted|noting|argued|argues|arguing|claimed|claims|claiming|stated|declared|wrote|writes|writing|asked|asks|asking|replied|responded|continued|recalled|admitted|acknowledged|suggested|suggesting|announced|remarked|observed|conceded|complained|complaining|predicted|stressed|stressing|emphasised|emphasized|joked|quipped|tweeted|posted|pointed out|points out|went on|goes on|mused|boasted|vowed|promised|pledged|testified|shouted|cried|whispered|concluded|maintained|contended|countered|charged|alleged|cautioned|lamented|reiterated|reiterates|confirmed|denied|agreed|sighed|described|describing|called|calling|thought|believed|wondered|pleaded|begged|demanded|accused|slammed|blasted|praised|hailed|labelled|labeled|branded|dismissed|criticised|criticized|recounted|revealed|reported|answered|snapped|retorted|yelled|screamed|chanted|texted|assured|assures|forwards|forwarded|protested|protests|sang|sings|shouting|emailed|rejected|rejects|describe|announcing|stating|beamed|boomed|gushed|exclaimed|mocked|mocking|derided|deriding|echoed|ridiculed|touted|pitched|framed|scoffed|groused|griped|railed|lashed out|decried|bemoaned|cited|referred|referring|characterized|characterised|shot back|fired back|chimed in|put it|puts it|responds|replies|repeated|repeats|concludes|conclude|write|argue|insist|explain|respond|reply|ask|recalls|admits|acknowledges|suggests|announces|declares|continues|recounts|reveals|answers|retorts|vows|promises|pledges|testifies|warn|predicts|cautions|laments|boasts|quips|jokes|exclaims|muses|counters|contends|maintains|observes|remarks|concedes|complains|stresses|emphasises|emphasizes|confirms|reads|interjected|interjects|commented|blurted|asserted|asserts|clarified|clarifies|elaborated|elaborates|opined|reasoned|quoted as";
@@ -110,16 +112,7 @@ pub(super) static AFTER_WHO_TAIL_AT: LazyLock<Regex> =
 /// a verb of VERBS: a test that rules out AFTER_WHO_TAIL and SPEECH_AFTER
 /// (without their opening comma group) cheaply.
 pub(super) fn verb_may_follow(t: &str) -> bool {
-    static OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
-        VERBS
-            .split('|')
-            .filter_map(|v| v.split(' ').next())
-            // AFTER_WHO_TAIL's adverbs, and one more SPEECH_AFTER allows.
-            .chain(TAIL_ADVERBS.iter().copied())
-            .chain(["again"])
-            .map(str::as_bytes)
-            .collect()
-    });
+    static OPENERS: WordSet = WordSet(list::VERB_OPENER);
     let r = t.trim_start();
     if r.len() == t.len() {
         return false;
@@ -219,34 +212,180 @@ pub(super) fn word_end(b: &[u8], mut p: usize) -> usize {
 /// The end of the speech verb of VERBS that starts at byte `p` of `t` and
 /// ends at a word boundary, as `(?:VERBS)(?-u:\b)` takes it there: the
 /// verbs are one word of letters or two joined by a space, so a verb fits
-/// when it is the word at `p`, or that word, a space and the next; when
-/// both fit, the one listed first.
+/// when it is the word at `p`, or that word, a space and the next (no
+/// first word of two is a verb by itself, so only one can fit).
 pub(super) fn verb_at(t: &str, p: usize) -> Option<usize> {
-    static INDEX: LazyLock<WordMap<&'static [u8], usize>> = LazyLock::new(|| {
-        let mut index = WordMap::default();
-        for (i, v) in VERBS.split('|').enumerate() {
-            index.entry(v.as_bytes()).or_insert(i);
-        }
-        index
-    });
     let b = t.as_bytes();
     let e = word_end(b, p);
     if e == p {
         return None;
     }
-    let one = INDEX.get(&b[p..e]).copied();
-    let two = (b.get(e) == Some(&b' '))
-        .then(|| {
-            let e2 = word_end(b, e + 1);
-            INDEX.get(&b[p..e2]).map(|&i| (i, e2))
-        })
-        .flatten();
-    match (one, two) {
-        (Some(i), Some((j, e2))) => Some(if i < j { e } else { e2 }),
-        (Some(_), None) => Some(e),
-        (None, Some((_, e2))) => Some(e2),
-        (None, None) => None,
+    verb_from(b, p, e, WORDS.lists(WORDS.id(&b[p..e])))
+}
+
+/// The end of the speech verb whose first word is `b[p..e]`, a word on
+/// `lists`: the word itself, or it, a space and the next word.
+fn verb_from(b: &[u8], p: usize, e: usize, lists: Lists) -> Option<usize> {
+    if lists.any(list::SPEECH_VERB) {
+        return Some(e);
     }
+    if lists.any(list::PHRASE_HEAD) && b.get(e) == Some(&b' ') {
+        let e2 = word_end(b, e + 1);
+        if e2 > e + 1 && WORDS.on(&b[p..e2], list::SPEECH_VERB) {
+            return Some(e2);
+        }
+    }
+    None
+}
+
+/// A speech verb found by [`verbs`]: its bytes in the text searched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Verb<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Verb<'h> {
+    pub(super) fn start(&self) -> usize {
+        self.start
+    }
+
+    pub(super) fn end(&self) -> usize {
+        self.end
+    }
+
+    pub(super) fn as_str(&self) -> &'h str {
+        &self.hay[self.start..self.end]
+    }
+}
+
+/// The speech verbs of VERBS in `hay`, front to back: what
+/// `(?-u:\b)(?:VERBS)(?-u:\b)` finds ([`VERB_ANY`], kept as the test's
+/// specification), read off the tokens of `hay`. See [`verbs_of`].
+pub(super) fn verbs(hay: &str) -> impl Iterator<Item = Verb<'_>> + '_ {
+    verbs_of(hay, Scanner::new(hay, &WORDS))
+}
+
+/// The speech verbs in `hay` given its tokens (offsets into `hay`, word
+/// ids from [`WORDS`]). A verb is an ASCII word (the verbs are
+/// case-sensitive, lower case: "said", not "Said") or two joined by one
+/// space ("went on"), bounded by bytes that are not ASCII word bytes. A
+/// word token of ASCII with no capital is such a word, and its word id
+/// says at once whether it is a verb or opens one; a word token without
+/// the [`Class::ASCII`] bit (letters outside ASCII, as in "résaid", or a
+/// token cut by the edge of `hay`) is split into its ASCII runs, each
+/// looked up by its bytes.
+fn verbs_of<'h>(
+    hay: &'h str,
+    mut toks: impl Iterator<Item = Token> + 'h,
+) -> impl Iterator<Item = Verb<'h>> + 'h {
+    let b = hay.as_bytes();
+    // ASCII runs of a word token still to look at: from byte `inner.0` to
+    // the token's end `inner.1`.
+    let mut inner = (0, 0);
+    // Where the last verb ended: a run that starts before it was its
+    // second word.
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let (p, e, lists) = if inner.0 < inner.1 {
+            let p = inner.0
+                + b[inner.0..inner.1]
+                    .iter()
+                    .take_while(|&&c| c >= 0x80)
+                    .count();
+            let e = word_end(&b[..inner.1], p);
+            // Past the run and the bytes outside ASCII after it (whole
+            // chars: a run ends only at a char outside ASCII or at the end).
+            inner.0 = e + b[e..inner.1].iter().take_while(|&&c| c >= 0x80).count();
+            if p == e {
+                continue;
+            }
+            (p, e, WORDS.lists(WORDS.id(&b[p..e])))
+        } else {
+            let t = toks.next()?;
+            if !t.is_word() {
+                continue;
+            }
+            if !t.class.has(Class::ASCII) {
+                inner = (t.start as usize, t.end());
+                continue;
+            }
+            // (A capital rules the word out: every verb is lower case.)
+            let lists = if t.class.has(Class::LOWER) {
+                WORDS.lists(t.word)
+            } else {
+                Lists::NONE
+            };
+            (t.start as usize, t.end(), lists)
+        };
+        if p < from {
+            continue;
+        }
+        if let Some(end) = verb_from(b, p, e, lists) {
+            from = end;
+            return Some(Verb { hay, start: p, end });
+        }
+    })
+}
+
+/// The tokens of one stretch of a paragraph (`m[base..]`), read by the
+/// verb look-ups of one quotation over parts of that stretch: the text is
+/// tokenised once where each look-up once ran a regex over its part.
+pub(super) struct Stretch<'m> {
+    m: &'m str,
+    base: usize,
+    toks: &'m [Token],
+}
+
+impl<'m> Stretch<'m> {
+    /// The stretch `m[range]`, its tokens filled into `buf`.
+    pub(super) fn new(m: &'m str, range: Range<usize>, buf: &'m mut TokenBuf) -> Stretch<'m> {
+        // (A stretch is a few sentences of at most WINDOW bytes: far
+        // under the 4 GiB a TokenBuf refuses.)
+        let toks = buf.fill(&m[range.clone()], &WORDS).unwrap_or(&[]);
+        Stretch {
+            m,
+            base: range.start,
+            toks,
+        }
+    }
+
+    /// [`verbs`] of `m[r]` (a range inside the stretch), offsets into it.
+    pub(super) fn verbs(&self, r: Range<usize>) -> impl Iterator<Item = Verb<'m>> + 'm {
+        let hay = &self.m[r.clone()];
+        let (lo, hi) = (r.start - self.base, r.end - self.base);
+        let first = self.toks.partition_point(|t| t.end() <= lo);
+        let toks = self.toks[first..]
+            .iter()
+            .take_while(move |t| (t.start as usize) < hi)
+            .map(move |&t| {
+                let (s, e) = ((t.start as usize).max(lo), t.end().min(hi));
+                let class = if (s, e) == (t.start as usize, t.end()) {
+                    t.class
+                } else {
+                    // Cut by an edge: looked up by its bytes.
+                    Class::WORD
+                };
+                Token {
+                    start: (s - lo) as u32,
+                    len: (e - s) as u32,
+                    class,
+                    word: t.word,
+                }
+            });
+        verbs_of(hay, toks)
+    }
+
+    /// Is there a speech verb in `m[r]`?
+    pub(super) fn has_verb(&self, r: Range<usize>) -> bool {
+        self.verbs(r).next().is_some()
+    }
+}
+
+/// Is there a speech verb of VERBS in `hay`?
+pub(super) fn has_verb(hay: &str) -> bool {
+    verbs(hay).next().is_some()
 }
 
 /// The length of the white space that opens `t`.
@@ -434,6 +573,7 @@ pub(super) static VERB_WHO_END: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("verb who end")
 });
+#[cfg(test)]
 pub(super) static VERB_ANY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{VERB_RE})(?-u:\b)")).expect("verb"));
 /// A who-phrase as the subject of a sentence: what `subjects` finds, kept
@@ -711,13 +851,7 @@ pub(super) fn attribution_at(
 /// space, or the two words of "went on" and the like (whose first word is
 /// never a verb of the list by itself, so only one verb can fit).
 pub(super) fn inverting_verb_len(t: &str) -> Option<usize> {
-    static INVERTING: LazyLock<WordSet> = LazyLock::new(|| {
-        VERBS
-            .split('|')
-            .filter(|v| !OBJECT_VERBS.contains(v))
-            .map(str::as_bytes)
-            .collect()
-    });
+    static INVERTING: WordSet = WordSet(list::INVERTING);
     let w1 = t.find(char::is_whitespace)?;
     if INVERTING.contains(&t.as_bytes()[..w1]) {
         return Some(w1);
@@ -880,7 +1014,7 @@ pub(super) fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
         let w = &rest[gap..gap + w_len];
         if w.is_empty()
             || PHRASE_END.contains(&Lower::new(w).as_str())
-            || VERB_ANY.is_match(w)
+            || has_verb(w)
             || w.ends_with("ed")
             || w.ends_with("ing")
         {
@@ -929,7 +1063,7 @@ pub(super) fn usable(who: &str) -> bool {
     if is_group(who) && !ROLE_OPENERS.contains(&key) {
         return who
             .split_whitespace()
-            .all(|w| !has_key(&STOP_WORDS, w) && !VERB_ANY.is_match(w));
+            .all(|w| !has_key(&STOP_WORDS, w) && !has_verb(w));
     }
     if matches!(key, "he" | "she" | "they" | "i" | "we") {
         return key != "we";
@@ -983,7 +1117,7 @@ pub(super) fn usable(who: &str) -> bool {
                         | "should"
                         | "not"
                         | "did"
-                ) && !VERB_ANY.is_match(w);
+                ) && !has_verb(w);
         }
         return words > 0 && !last_ends && fit;
     }
@@ -1004,6 +1138,23 @@ pub(super) fn attribution_for(
     qs: usize,
     qe: usize,
     known: &dyn Fn(&str) -> bool,
+) -> Option<Attribution> {
+    // One token buffer per thread, reused from quotation to quotation.
+    thread_local!(static TOKENS: std::cell::Cell<TokenBuf> = std::cell::Cell::default());
+    let mut buf = TOKENS.take();
+    let found = attribution_in(m, qs, qe, known, &mut buf);
+    TOKENS.set(buf);
+    found
+}
+
+/// [`attribution_for`], the tokens of the quotation's sentence read into
+/// `buf`.
+fn attribution_in(
+    m: &str,
+    qs: usize,
+    qe: usize,
+    known: &dyn Fn(&str) -> bool,
+    buf: &mut TokenBuf,
 ) -> Option<Attribution> {
     // Past the closing mark(s) and the punctuation the quote text leaves
     // out ("fit,” Walker said": the comma stands inside the marks).
@@ -1044,7 +1195,7 @@ pub(super) fn attribution_for(
     let lead = &after[verb_at..];
     let lead_lower = lead.starts_with(|c: char| c.is_ascii_lowercase());
     let lead_letter = lead.starts_with(|c: char| c.is_ascii_alphabetic());
-    let verb_after = !closed_sentence && lead_letter && VERB_ANY.is_match(after);
+    let verb_after = !closed_sentence && lead_letter && has_verb(after);
     let dash_after = after.trim_start().starts_with(['—', '–', '-']);
     let after_patterns: [(&Regex, bool, bool); 3] = [
         (&AFTER_VERB_WHO, verb_after && lead_lower, false),
@@ -1082,6 +1233,9 @@ pub(super) fn attribution_for(
     }
     let s = sentence_start(m, qs);
     let before = &m[s..qs];
+    // Every verb look-up from here on reads the tokens of the sentence
+    // around the quotation (the end as `rest` and `after` take it).
+    let stretch = Stretch::new(m, s..sentence_end(m, after_start).max(after_start), buf);
     // "in Vell's words, "…"", "in the words of Jane Doe, "…"".
     if before.contains("words") {
         if let Some(a) = [&*IN_WORDS, &*IN_THE_WORDS_OF]
@@ -1114,7 +1268,7 @@ pub(super) fn attribution_for(
         .split_whitespace()
         .next_back()
         .is_some_and(|w| PRONOUNS.contains(&Key::new(w).as_str()));
-    if let Some(c) = (ends_in_pronoun && VERB_ANY.is_match(before))
+    if let Some(c) = (ends_in_pronoun && stretch.has_verb(s..qs))
         .then(|| VERB_WHO_END.captures(bare))
         .flatten()
     {
@@ -1135,8 +1289,8 @@ pub(super) fn attribution_for(
     // about or to; the speaker is the agent after "by", or no one named
     // (unless a cue later in the sentence names one: "… was branded "…"
     // by fans, Rusk wrote").
-    let passive = VERB_ANY
-        .find_iter(before)
+    let passive = stretch
+        .verbs(s..qs)
         .last()
         .and_then(|v| passive_cue(before, v.start()..v.end(), s));
     // The speaker before the verb: "X said that the "…"" — the nearest one.
@@ -1144,8 +1298,8 @@ pub(super) fn attribution_for(
     let best = passive
         .is_none()
         .then(|| {
-            VERB_ANY
-                .find_iter(before)
+            stretch
+                .verbs(s..qs)
                 .filter_map(|v| {
                     // (A participle with no subject just before it, as
                     // after an object phrase "… sent a note to supporters
@@ -1207,7 +1361,7 @@ pub(super) fn attribution_for(
         sentence_end(m, after_start)
     };
     let rest = &m[after_start..end.max(after_start)];
-    let verb_rest = VERB_ANY.is_match(rest);
+    let verb_rest = stretch.has_verb(after_start..end.max(after_start));
     // ACCORDING, WHO_VERB, VERB_WHO in turn. ACCORDING's verb is
     // "[Aa]ccording to" and VERB_WHO's one of INVERTING_RE, at the start of
     // the match; WHO_VERB needs captures.
@@ -1242,8 +1396,11 @@ pub(super) fn attribution_for(
     }
     // The subject of a sentence that speaks: "X, who ..., later told them
     // "…"", "X leaned in and boomed: "…"".
-    let sentence = &m[s..end.max(after_start)];
-    let speaks = VERB_ANY.find(sentence).map(|v| v.as_str().to_lowercase());
+    let sentence = s..end.max(after_start);
+    let speaks = stretch
+        .verbs(sentence.clone())
+        .next()
+        .map(|v| v.as_str().to_lowercase());
     let colon = before
         .trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c))
         .ends_with(':');
@@ -1254,8 +1411,8 @@ pub(super) fn attribution_for(
         // critics:".)
         if let Some(a) = possessive_pronoun(before, s).filter(|a| {
             let owned = before[a.at - s..].split_whitespace().nth(1).unwrap_or("");
-            VERB_ANY
-                .find_iter(sentence)
+            stretch
+                .verbs(sentence.clone())
                 .all(|v| v.as_str() == owned.trim_end_matches(':'))
         }) {
             return Some(Attribution {
@@ -1638,7 +1795,7 @@ pub(super) fn body_after_name(t: &str) -> Option<usize> {
         } else if owned > 0
             && w.chars().all(|c| c.is_lowercase() || c == '-')
             && !PHRASE_END.contains(&w)
-            && !VERB_ANY.is_match(w)
+            && !has_verb(w)
         {
             p += gap + w_len;
             end = Some(p);
@@ -2022,5 +2179,40 @@ mod tests {
             .as_deref(),
             Some("Her campaign")
         );
+    }
+
+    /// Text for the verb finders: verbs and pieces of verbs, capitals,
+    /// letters outside ASCII glued on, digits, `_`, and the marks and
+    /// white space between them.
+    fn verb_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(
+            "((said|says|went|on|pointed|out|quoted|as|told|Said|put|it|saidé|ésaid|é|_|9|x|\\.|,|’|\"| |  |\n)){0,14}",
+        )
+        .expect("verb text")
+    }
+
+    proptest::proptest! {
+        /// `verbs` over the tokens finds what VERB_ANY finds, over a whole
+        /// text and over any stretch of it cut from a longer tokenised one.
+        #[test]
+        fn verbs_are_the_regex_matches(text in verb_text(), a in 0usize..80, z in 0usize..80) {
+            let want = |hay: &str| -> Vec<(usize, usize)> {
+                VERB_ANY.find_iter(hay).map(|v| (v.start(), v.end())).collect()
+            };
+            let got: Vec<(usize, usize)> = verbs(&text).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&got, &want(&text));
+            proptest::prop_assert_eq!(has_verb(&text), !got.is_empty());
+            let (a, z) = (floor(&text, a.min(text.len())), floor(&text, z.min(text.len())));
+            let (lo, hi) = (a.min(z), a.max(z));
+            let mut buf = TokenBuf::new();
+            let stretch = Stretch::new(&text, 0..text.len(), &mut buf);
+            let cut: Vec<(usize, usize)> =
+                stretch.verbs(lo..hi).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[lo..hi]));
+            proptest::prop_assert_eq!(stretch.has_verb(lo..hi), !cut.is_empty());
+            for v in verbs(&text) {
+                proptest::prop_assert_eq!(verb_at(&text, v.start()), Some(v.end()));
+            }
+        }
     }
 }

@@ -625,7 +625,7 @@ fn named_document_issuer(who: &str) -> Option<usize> {
 /// pronoun: the last speaker is then the better guess).
 fn reported_speaker(reg: &Registry, input: &str, prev: &Element) -> Option<(usize, String)> {
     let pt = prev.span.of(input);
-    let v = VERB_ANY.find(pt)?;
+    let v = verbs(pt).next()?;
     let from = prev.span.start + sentence_start(pt, v.start());
     let to = prev.span.start + v.start();
     let ms = &reg.mentions;

@@ -3,6 +3,7 @@
 //! up in, and the parse of a run into titles, honorifics and name tokens.
 
 use super::*;
+use crate::tokens::{Lexicon, Lists};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Gender {
@@ -144,18 +145,7 @@ pub(super) fn owned_body_after(m: &str, at: usize, who: &str) -> Option<String> 
 /// Does `who` end in a group noun ("Clinton supporters", "the crowd")?
 /// The noun, which holds no white space, is the whole of the last word.
 pub(super) fn is_group(who: &str) -> bool {
-    static NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
-        GROUP_NOUNS
-            .split('|')
-            .flat_map(|n| match n {
-                "crowds?" => vec!["crowd", "crowds"],
-                "neighbou?rs" => vec!["neighbours", "neighbors"],
-                "organi[sz]ers" => vec!["organisers", "organizers"],
-                n => vec![n],
-            })
-            .map(str::as_bytes)
-            .collect()
-    });
+    static NOUNS: WordSet = WordSet(list::GROUP_NOUN);
     let t = who.trim_end();
     let last = t.rfind(char::is_whitespace).map_or(t, |k| {
         let c = t[k..].chars().next().map_or(1, char::len_utf8);
@@ -405,48 +395,19 @@ pub(super) fn lower_key(s: &str) -> String {
         .to_lowercase()
 }
 
-/// A word list as a hash set: a name run is checked against the lists
-/// word by word, and a scan of every list cost a tenth of the analysis (a
-/// bisection, most of a tenth still). The words are fixed, so a simple
-/// multiplicative hash serves. The words are held as bytes, so a word
-/// lowercased on the stack is looked up without checking it again as
-/// UTF-8 (the check cost about a third of the look-up).
-#[derive(Debug)]
-pub(super) struct WordSet {
-    pub(super) words: HashSet<&'static [u8], BuildHasherDefault<WordHasher>>,
-    /// One bit per `WordSet::slot` that a word of the set falls in: most
-    /// words looked up are in no list (names), and a clear bit says so
-    /// without hashing the word and comparing it.
-    pub(super) slots: [u64; WordSet::SLOTS / 64],
-}
+/// A word list, or a union of lists, of the one word table
+/// [`WORDS`](super::lexicon::WORDS): a word is looked up by one hash there
+/// and its list bits tested, where each list once had a hash set of its own
+/// (and a bisection of each list before that cost a tenth of the
+/// analysis). Words are held as bytes, so a word lower-cased on the stack
+/// is looked up without checking it again as UTF-8.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct WordSet(pub(super) Lists);
 
 impl WordSet {
-    const SLOTS: usize = 4096;
-
-    /// A cheap hash of a word: its first two bytes and its length.
-    pub(super) fn slot(w: &[u8]) -> usize {
-        let b = |i: usize| w.get(i).map_or(0, |&b| usize::from(b));
-        (b(0) * 31 + b(1) * 7 + w.len() * 1021) % WordSet::SLOTS
-    }
-
+    /// Is `w` (exact bytes) a word of the set?
     pub(super) fn contains(&self, w: &[u8]) -> bool {
-        let k = WordSet::slot(w);
-        self.slots[k / 64] & (1 << (k % 64)) != 0 && self.words.contains(w)
-    }
-}
-
-impl FromIterator<&'static [u8]> for WordSet {
-    fn from_iter<I: IntoIterator<Item = &'static [u8]>>(words: I) -> Self {
-        let mut set = WordSet {
-            words: HashSet::default(),
-            slots: [0; WordSet::SLOTS / 64],
-        };
-        for w in words {
-            let k = WordSet::slot(w);
-            set.slots[k / 64] |= 1 << (k % 64);
-            set.words.insert(w);
-        }
-        set
+        WORDS.on(w, self.0)
     }
 }
 
@@ -487,27 +448,23 @@ impl WordHasher {
     }
 }
 
-pub(super) fn word_set(lists: &[&[&'static str]]) -> WordSet {
-    lists
-        .iter()
-        .flat_map(|l| l.iter().map(|w| w.as_bytes()))
-        .collect()
-}
-
-pub(super) static TITLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(&[TITLES]));
-pub(super) static ROLE_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(&[ROLE_NOUNS]));
-pub(super) static STOP_WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(&[STOP]));
+pub(super) static TITLE_WORDS: WordSet = WordSet(list::TITLE);
+pub(super) static ROLE_WORDS: WordSet = WordSet(list::ROLE);
+pub(super) static STOP_WORDS: WordSet = WordSet(list::STOP);
 /// Titles, role nouns and stop words: what a name run's word is not, if it
 /// is a name.
-pub(super) static NOT_NAME_WORDS: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(&[TITLES, ROLE_NOUNS, STOP]));
+pub(super) static NOT_NAME_WORDS: WordSet = WordSet(list::TITLE.or(list::ROLE).or(list::STOP));
+pub(super) static MALE_NAMES: WordSet = WordSet(list::MALE);
+pub(super) static FEMALE_NAMES: WordSet = WordSet(list::FEMALE);
 
 /// Does `set` hold `lower_key(w)`? Short ASCII words are lowercased on the
 /// stack rather than into a new String.
 pub(super) fn has_key(set: &WordSet, w: &str) -> bool {
-    let mut buf = [0u8; 32];
+    let mut buf = [0u8; Lexicon::MAX_KEY];
     if let Some(n) = ascii_key(w, &mut buf) {
-        return set.contains(&buf[..n]);
+        // (The bytes past the key are still zero: padded as the table
+        // wants it.)
+        return WORDS.on_padded(&buf, n, set.0);
     }
     let t = w.trim_matches(|c: char| !c.is_alphanumeric());
     if t.is_ascii() && t.len() <= buf.len() {
@@ -996,45 +953,46 @@ pub(super) fn add_mention_text(mentions: &mut Vec<String>, scratch: &mut String,
 
 /// Is `w` the head of a place or organisation name ("House", "Show")?
 pub(super) fn is_org_head(w: &str) -> bool {
-    static HEADS: LazyLock<WordSet> = LazyLock::new(|| word_set(&[NOT_PERSON_HEAD]));
+    static HEADS: WordSet = WordSet(list::NOT_PERSON_HEAD);
     has_key(&HEADS, w)
 }
 
 /// Names are capitalised words without digits; a run of place or
 /// organisation words is not a person ("New York", "White House").
+/// Words that never stand in a person's name at all.
+pub(super) const NOT_PERSON: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "america",
+    "europe",
+    "africa",
+    "asia",
+    // "New York", "New Jersey": York is a surname too (James York).
+    "new",
+    "middle",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "zealand",
+    "united",
+    "national",
+    "international",
+    "federal",
+    "democrats",
+    "republicans",
+    "facebook",
+    "twitter",
+    "google",
+];
+
 pub(super) fn plausible_name(tokens: &[&str]) -> bool {
-    // Words that never stand in a person's name at all.
-    const NOT_PERSON: &[&str] = &[
-        "north",
-        "south",
-        "east",
-        "west",
-        "america",
-        "europe",
-        "africa",
-        "asia",
-        // "New York", "New Jersey": York is a surname too (James York).
-        "new",
-        "middle",
-        "eastern",
-        "western",
-        "northern",
-        "southern",
-        "zealand",
-        "united",
-        "national",
-        "international",
-        "federal",
-        "democrats",
-        "republicans",
-        "facebook",
-        "twitter",
-        "google",
-    ];
     let Some(last) = tokens.last() else {
         return false;
     };
-    static NEVER: LazyLock<WordSet> = LazyLock::new(|| word_set(&[NOT_PERSON, STOP]));
+    static NEVER: WordSet = WordSet(list::NOT_PERSON.or(list::STOP));
     // "N.S.", "S.": initials alone (a province, a cut abbreviation) are no
     // one's name.
     let initials_only = tokens.iter().all(|t| {
