@@ -1009,7 +1009,7 @@ mod tests {
 
     #[test]
     fn unclosed_stays_in_paragraph() {
-        let f = pair("He added: \"This is a group of countries", false);
+        let f = pair("He added: \"The boats will keep running all", false);
         assert_eq!(f.len(), 1);
         assert!(!f[0].closed);
     }
