@@ -24,7 +24,7 @@ pub(super) fn sentence_subject(
     let ms = &reg.mentions;
     let written = |x: &Mention| fold(&m[x.span.start - base..x.span.end - base]);
     let mut s = sentence_start(m, qs);
-    // A group that acts: "the crowd loudly reprised the chant "…"".
+    // A group that acts: "the crowd roared back "…"".
     if let Some(c) = last_captures(&GROUP_SUBJECT, &m[s..qs]) {
         return Some((None, fold(&c["who"])));
     }
