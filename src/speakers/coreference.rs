@@ -345,8 +345,8 @@ pub(super) fn expand_acronym(input: &str, at: usize, name: &str) -> Option<Strin
     None
 }
 
-/// "IRCC" after "a letter from Immigration, Refugees and Citizenship
-/// Canada", with no brackets: the last capitalised phrase of `window`
+/// "RRPN" after "a letter from Roads, Rails and Ports
+/// Norland", with no brackets: the last capitalised phrase of `window`
 /// whose words' initials spell `name` (three letters at least), joined only
 /// by commas and "of", "and", "for", "the", "on", "de", "&", and not run on
 /// into another capitalised word.
@@ -528,17 +528,17 @@ mod tests {
     fn the_company_stands_for_a_body_named_by_its_first_word() {
         // "Norland" is held for "Norland Energy", no person: the body.
         let text = "Ferry firm repays aid\n\nBy Ann Lee\n\n\
-                    The province paid Calgary-based Norland Energy as much as $6-million \
-                    to cover its losses abroad.\n\n\
-                    Norland received its second payment this year. The company said it \
-                    might have to repay \"some of that money, depending on what the assets earn.\"\n";
+                    The province lent Halifax-based Norland Energy $4-million last year \
+                    to rebuild its wharf.\n\n\
+                    Norland paid back the first part this spring. The company said the \
+                    rest would follow \"once the new wharf earns its keep.\"\n";
         assert_eq!(speakers(text), [Some("Norland Energy".to_string())]);
         // Another body of the same family is named as written.
         let text = "Ferry firm cuts jobs\n\nBy Ann Lee\n\n\
-                    The province paid Calgary-based Norland Energy as much as $6-million \
-                    to cover its losses abroad. Norland Energy will sell its ferries.\n\n\
-                    In June, Norland Media laid off 75 workers, in a move the company said \
-                    was needed to keep the paper \"sustainable.\"\n";
+                    The province lent Halifax-based Norland Energy $4-million last year \
+                    to rebuild its wharf. Norland Energy will sell its ferries.\n\n\
+                    In May, Norland Media shut two print plants, in a step the company said \
+                    was overdue to keep the paper \"afloat for a decade.\"\n";
         assert_eq!(speakers(text), [Some("Norland Media".to_string())]);
     }
 
@@ -570,11 +570,11 @@ mod tests {
 
     #[test]
     fn they_after_people_named_together_is_all_of_them() {
-        let text = "Bakery staff unionise\n\nBy Ann Lee\n\n\
-                    Union president Ivo Mars said the vote was \"a relief.\"\n\n\
-                    In a written statement, the owners Ada Kim and Rolf Berg said they \
-                    respected the outcome.\n\n\
-                    \"We want a workplace where everyone can grow,\" they said.\n";
+        let text = "Boatyard crews join a union\n\nBy Ann Lee\n\n\
+                    Union organiser Ivo Mars called the vote \"long overdue.\"\n\n\
+                    In a joint note to the crews, the yard owners Ada Kim and Rolf Berg said they \
+                    would bargain in good faith.\n\n\
+                    \"Nobody here wants a long winter of strikes,\" they said.\n";
         assert_eq!(
             speakers(text),
             [
@@ -583,10 +583,10 @@ mod tests {
             ]
         );
         // One person as the subject: "they" is not a group.
-        let text = "Bakery staff unionise\n\nBy Ann Lee\n\n\
-                    Union president Ivo Mars said the vote was \"a relief.\"\n\n\
-                    The owner Ada Kim met Rolf Berg and said they respected the outcome.\n\n\
-                    \"We want a workplace where everyone can grow,\" they said.\n";
+        let text = "Boatyard crews join a union\n\nBy Ann Lee\n\n\
+                    Union organiser Ivo Mars called the vote \"long overdue.\"\n\n\
+                    The yard owner Ada Kim met Rolf Berg and said they would bargain in good faith.\n\n\
+                    \"Nobody here wants a long winter of strikes,\" they said.\n";
         assert_ne!(speakers(text)[1], Some("Ada Kim and Rolf Berg".to_string()));
     }
 
