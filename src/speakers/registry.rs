@@ -1625,18 +1625,18 @@ mod tests {
     #[test]
     fn a_lone_name_described_as_a_person_is_one_even_opening_its_sentence() {
         assert!(described_as_person(
-            ", a resident of the coast, was watching"
+            ", a baker in the old town, was closing"
         ));
         assert!(described_as_person(", a retired nurse at the clinic, said"));
         // A place, or an appositive no comma closes, is no evidence.
         assert!(!described_as_person(", a town of 4,000 people, lies"));
-        assert!(!described_as_person(", a resident of the coast said"));
-        let text = "Wave hits the coast\n\nBy Ann Lee\n\n\
-                    President Joko Lantu was due to visit the coast on Monday.\n\n\
-                    Many residents felt no warning.\n\n\
-                    Yuna, a resident of the coast, was watching television when she heard \
-                    the water.\n\n\
-                    \"I heard a rumbling sound and thought it was the wind,\" she said.\n";
+        assert!(!described_as_person(", a baker in the old town said"));
+        let text = "Storm floods the old town\n\nBy Ann Lee\n\n\
+                    The harbour board met in the town hall on Monday.\n\n\
+                    Few boats had left the quay before the storm.\n\n\
+                    Yuna, a baker in the old town, was closing her shop when the sirens \
+                    began.\n\n\
+                    \"By the time I found my keys the street was a river,\" she said.\n";
         assert_eq!(speakers(text), [Some("Yuna".to_string())]);
     }
 }
