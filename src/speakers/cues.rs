@@ -1031,7 +1031,7 @@ pub(super) fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
             at += c.end();
         }
     }
-    // "a source familiar with the investigation", "an aide close to the
+    // "an engineer familiar with the inquiry", "an aide close to the
     // senator": the phrase runs on to the next comma or stop.
     let last = hay[..at].rsplit(char::is_whitespace).next().unwrap_or("");
     let tail = hay[at..].trim_start();
@@ -1345,8 +1345,8 @@ fn attribution_in(
         })
         .flatten();
     if let Some(b) = best {
-        // "The candidates say … by FBI Director James Comey's conclusion
-        // that her actions were "extremely careless"": the owner of a
+        // "Her rivals say … despite Dr Ivo Strand's conclusion that her
+        // budget was "wildly hopeful"": the owner of a
         // speech noun between the verb and the quote is nearer.
         return Some(
             owner_of_speech(before, s)
@@ -1645,7 +1645,7 @@ pub(super) fn joint_names(m: &str, end: usize) -> Option<usize> {
 
 /// Is the phrase `who` at byte `at` of `m` (sentence start `s`) an object:
 /// a "the/a …" or lower-case phrase right after a lower-case word that is
-/// not a conjunction ("sent out a text message")?
+/// not a conjunction ("posted a video for volunteers")?
 pub(super) fn is_object(m: &str, s: usize, at: usize, who: &str) -> bool {
     let word = who.split_whitespace().next().unwrap_or("");
     let first = Key::new(word);
@@ -1693,7 +1693,7 @@ pub(super) fn clause_subject(
         .find_iter(&m[s..at])
         .last()
         .map_or(s, |b| s + b.end());
-    // "Even before Sanders took the stage, his campaign …": past an
+    // "Even after Quist left the hall, her campaign …": past an
     // introductory clause.
     let first = Key::new(m[from..at].split_whitespace().next().unwrap_or(""));
     let first = first.as_str();
@@ -2157,8 +2157,8 @@ mod tests {
         // phrase whose subject speaks.
         assert_eq!(
             who(
-                "Rusk answered the question on Facebook writing, \"Yes, I will.\"",
-                "Yes, I will."
+                "Rusk replied to the post on the forum writing, \"Not this year.\"",
+                "Not this year."
             )
             .as_deref(),
             Some("Rusk")
@@ -2173,8 +2173,8 @@ mod tests {
         );
         assert_eq!(
             who(
-                "Her campaign sent a text message to supporters saying: \"We won!\"",
-                "We won!"
+                "Her campaign posted a video for volunteers saying: \"Thank you all!\"",
+                "Thank you all!"
             )
             .as_deref(),
             Some("Her campaign")
