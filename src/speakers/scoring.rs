@@ -192,7 +192,7 @@ pub(super) fn main_clause_subject(m: &str, a: &Attribution) -> Option<Attributio
     })
 }
 
-/// "a fundraising email sent out by Ola Brenn warned …", "an editorial in
+/// "a strike letter written by Ivo Marr warned …", "an editorial in
 /// the Quay Courier reads": a document (its noun last in `who`, the
 /// mention at byte `at` of `m`) speaks for who sent, wrote or published it,
 /// named right after it ("sent (out) by", "written by", "from", "in"):
@@ -314,7 +314,7 @@ fn named_later(
         .map(|m| m.person)
 }
 
-/// "a source familiar with the harbour talks said", "an aide close to the
+/// "an engineer familiar with the harbour talks said", "an aide close to the
 /// mayor told …": the speaker is the whole phrase, the unnamed source it
 /// opens with, not the noun phrase after "with" or "to" that the cue's
 /// mention starts at. `m` is the paragraph's text from `base`.
@@ -609,12 +609,12 @@ mod tests {
     #[test]
     fn an_unnamed_source_is_the_whole_phrase_not_what_it_knows() {
         let text = "Port hack\n\nBy Ann Lee\n\n\
-                    A source familiar with the harbour board's review said the intruders \
-                    were after \"shipping schedules and crew lists.\"\n";
+                    An engineer familiar with the harbour board's review said the breach \
+                    began \"with one borrowed password.\"\n";
         assert_eq!(
             speakers(text),
             [Some(
-                "A source familiar with the harbour board's review".to_string()
+                "An engineer familiar with the harbour board's review".to_string()
             )]
         );
     }
@@ -735,10 +735,10 @@ mod tests {
 
     #[test]
     fn a_document_speaks_for_who_sent_or_published_it() {
-        let m = "a fundraising email sent out by Ola Brenn warned";
+        let m = "a strike letter written by Ivo Marr warned";
         assert_eq!(
-            document_author(m, 0, "a fundraising email"),
-            Some(("Ola Brenn".to_string(), 32))
+            document_author(m, 0, "a strike letter"),
+            Some(("Ivo Marr".to_string(), 27))
         );
         let m = "reads a Monday editorial in The Quay Courier.";
         assert_eq!(
@@ -752,23 +752,23 @@ mod tests {
         );
         assert_eq!(
             document_author(
-                "a fundraising email sent out on Monday",
+                "a strike letter sent out on Monday",
                 0,
-                "a fundraising email"
+                "a strike letter"
             ),
             None
         );
         let text = "Race tightens\n\nBy Ann Lee\n\n\
-                    Ola Brenn won the first vote by a wide margin on Tuesday.\n\n\
-                    In addition, a fundraising email sent out by Brenn on Tuesday night \
-                    warned of the fight ahead: \"There are nine votes in the next three \
-                    weeks, and our rivals will not sit still.\"\n\n\
-                    \"There are invertebrates with more spine than this council,\" reads a \
+                    Ivo Marr leads the dockers' union at the Quay yard.\n\n\
+                    In addition, a strike letter written by Marr on Wednesday night \
+                    warned of a long dispute: \"We can hold out for weeks, and the yard \
+                    cannot hold out for days.\"\n\n\
+                    \"A weathervane keeps a steadier course than this council,\" reads a \
                     Monday editorial in The Quay Courier.\n";
         assert_eq!(
             speakers(text),
             [
-                Some("Ola Brenn".to_string()),
+                Some("Ivo Marr".to_string()),
                 Some("Quay Courier".to_string())
             ]
         );
@@ -782,19 +782,19 @@ mod tests {
             at: m.find(w).unwrap(),
             weak: false,
         };
-        let m = "When Brenn died in 1998, Mayor Lena Fisk released this statement:";
-        let a = main_clause_subject(m, &at(m, "When Brenn")).unwrap();
-        assert_eq!((a.who.as_str(), a.at), ("Mayor Lena Fisk", 25));
+        let m = "After Brenn retired in 2004, Mayor Lena Fisk issued this statement:";
+        let a = main_clause_subject(m, &at(m, "After Brenn")).unwrap();
+        assert_eq!((a.who.as_str(), a.at), ("Mayor Lena Fisk", 29));
         // Not a subordinate clause, or no name after the comma.
         let m = "Ola Brenn, the mayor, said:";
         assert!(main_clause_subject(m, &at(m, "Ola Brenn")).is_none());
-        let m = "When Brenn died, the town mourned:";
-        assert!(main_clause_subject(m, &at(m, "When Brenn")).is_none());
+        let m = "After Brenn retired, the town mourned:";
+        assert!(main_clause_subject(m, &at(m, "After Brenn")).is_none());
         let text = "Mayor remembered\n\nBy Ann Lee\n\n\
-                    Former mayor Piet Brenn had worked with the governor for years. When \
-                    Brenn died in 1998, Governor Lena Fisk released the following statement:\n\n\
-                    \"I remember working with him on the harbour bill. He never missed a \
-                    vote that mattered to this town.\"\n";
+                    Former harbour master Piet Brenn ran the docks for thirty years. After \
+                    Brenn retired in 2004, Governor Lena Fisk issued a short statement:\n\n\
+                    \"Piet kept the cranes turning through three storms. No ship waited \
+                    on his watch.\"\n";
         assert_eq!(speakers(text), [Some("Lena Fisk".to_string())]);
     }
 
