@@ -475,7 +475,7 @@ pub fn attribute_explained(
             )
             .filter(|(_, mention)| !mention.contains('_'))
             {
-                // "a fundraising email sent out by Ola Brenn": its sender.
+                // "a strike bulletin written by Ivo Marr": its sender.
                 let (id, mention) = match m[lo..hi]
                     .find(&mention)
                     .and_then(|i| document_author(&m, lo + i, &mention))
@@ -887,7 +887,7 @@ mod tests {
     fn a_given_name_borne_by_men_and_women_carries_no_gender() {
         let text = "Clinic hours cut\n\nBy Ann Lee\n\n\
                     Mara Olsen, who runs the clinic, announced the cut on Monday.\n\n\
-                    Lee Brant, a nurse at the clinic, said she is unsure what comes next. \
+                    Lee Brant, a nurse at the clinic, told the board she has no plan for the summer. \
                     \u{201c}We will keep going,\u{201d} she said.\n\n\
                     The clinic will open on three days a week from March.\n";
         assert_eq!(speakers(text), [Some("Lee Brant".to_string())]);
@@ -908,10 +908,10 @@ mod tests {
     #[test]
     fn a_body_described_before_its_name_is_named_by_its_name() {
         let text = "Ferry fares rise\n\nBy Ann Lee\n\n\
-                    The Norland aid group Harbour Aid said its island director was among those hurt. \
-                    A statement said the group was \u{201c}shaken and saddened\u{201d} by the news.\n\n\
+                    The Velin rowing club Oar Guild said its head coach would retire in June. \
+                    A note said the club owed him \u{201c}every trophy on the shelf\u{201d} since 1990.\n\n\
                     Fares have not risen on the island routes for six years.\n";
-        assert_eq!(speakers(text), [Some("Harbour Aid".to_string())]);
+        assert_eq!(speakers(text), [Some("Oar Guild".to_string())]);
     }
 
     #[test]
@@ -1075,8 +1075,8 @@ mod tests {
     fn a_space_before_the_closing_mark_does_not_hide_the_speaker() {
         assert_eq!(
             who(
-                "\"What does that mean? \" Okafor asked, according to a transcript.",
-                "What does that mean?"
+                "\"Who signed this? \" Okafor asked the clerk at the desk.",
+                "Who signed this?"
             )
             .as_deref(),
             Some("Okafor")
@@ -1182,7 +1182,7 @@ mod tests {
     fn words_without_a_speech_verb_belong_to_the_subject() {
         let text = "Harbour fees to rise\n\n\
             Councillor Edith Varga opened the meeting on Monday.\n\n\
-            Varga also made the point that the fees would make the port \"a toll road for tourists\" by spring.\n\n\
+            Varga also returned to the fees, which would turn the port into \"a toll road for tourists\" by spring.\n\n\
             She anticipated that the hardest part would be \"explaining it to the ferry crews.\"\n\n\
             Mayor Tobias Renn distanced himself from the plan. \"I will vote against it and I will say so.\"\n";
         assert_eq!(
@@ -1199,8 +1199,8 @@ mod tests {
     fn groups_speak_as_groups() {
         let text = "Rally ends in chants\n\n\
             Senator Ada Quist spoke for an hour in the square on Friday.\n\n\
-            Quist supporters responded with chants of \"Four more years\" until she left.\n\n\
-            When Quist mentioned the budget, the crowd loudly reprised the chant \"No more cuts!\" for a minute.\n";
+            Quist supporters stamped on the benches to \"Four more years\" as she left.\n\n\
+            As Quist turned to the budget, the crowd roared back \"No more cuts!\" at the stage.\n";
         assert_eq!(
             speakers(text),
             vec![
@@ -1214,8 +1214,8 @@ mod tests {
     fn a_place_word_can_be_a_surname() {
         // "York" is a surname here, not half of "New York".
         let text = "Two voters\n\n\
-            One of the men, Amos Pettigrew, 70, said he would stay home. \
-            The other man, his cousin James York, 40, cited the cost of fuel. \
+            Amos Pettigrew, 70, a retired miner, said he would stay home. \
+            His nephew James York, 40, blamed the price of diesel. \
             \"He's talking too much,\" he said.\n";
         assert_eq!(speakers(text), vec![Some("James York".to_string())]);
     }
@@ -1223,14 +1223,14 @@ mod tests {
     #[test]
     fn the_first_name_between_commas_speaks_past_its_appositives() {
         let text = "Rumours spread fast\n\n\
-            Ivo Strand, the co-author of \"Going Round,\" a book about rumours, said the days of \"one shared story\" are gone.\n";
+            Ivo Strand, the editor of \"Salt Roads,\" a guide to old ferry lines, said the timetables were \"pure guesswork\" then.\n";
         assert_eq!(speakers(text), vec![Some("Ivo Strand".to_string())]);
     }
 
     #[test]
     fn an_ellipsis_before_a_comma_keeps_the_attribution() {
         let text = "Late start\n\n\
-            Councillor Rhea Omondi thanked the staff before moving on. \"Now that I got that over with...,\" she said.\n";
+            Councillor Rhea Omondi read out the apologies first. \"With that out of the way...,\" she said.\n";
         assert_eq!(speakers(text), vec![Some("Rhea Omondi".to_string())]);
     }
 
@@ -1257,16 +1257,16 @@ mod tests {
     #[test]
     fn organisations_and_documents_speak_for_themselves() {
         let text = "Ferry plan questioned\n\n\
-            Which brings me to the mayor. The Harbour Gazette recently ran a piece that noted his \"plan would help the rich more than the poor.\" \
-            Likewise, a paper from the left-leaning Tamsin Institute had this to say about it: \"Fares would rise for most.\"\n\n\
-            On its official website, the NHS lists \"patient safety as its top priority.\"\n\n\
+            Take the ferry plan first. The Harbour Gazette lately printed an analysis that argued the \"plan would help the rich more than the poor.\" \
+            A report from the centre-right Tamsin Institute was blunter about it: \"Fares would rise for most.\"\n\n\
+            On its website, the VPA lists \"safe berths for every boat\" among its goals.\n\n\
             The Gazette reported that the mayor was unmoved. It added, \"the mayor has not replied.\"\n";
         assert_eq!(
             speakers(text),
             vec![
                 Some("The Harbour Gazette".to_string()),
                 Some("Tamsin Institute".to_string()),
-                Some("the NHS".to_string()),
+                Some("the VPA".to_string()),
                 Some("The Harbour Gazette".to_string()),
             ]
         );
@@ -1277,7 +1277,7 @@ mod tests {
         let text = "Senator hits back\n\n\
             Senator Ada Quist\u{2019}s office slammed the audit on Monday, calling it \u{201c}baseless.\u{201d}\n\n\
             Quist\u{2019}s office assured voters that she would be \u{201c}fully cleared.\u{201d}\n\n\
-            Quist\u{2019}s campaign sent out an email on Friday. \"We need you now,\" the email said.\n";
+            Quist\u{2019}s campaign posted a letter to members on Friday. \"Every vote counts,\" the letter said.\n";
         assert_eq!(
             speakers(text),
             vec![
@@ -1291,14 +1291,14 @@ mod tests {
     #[test]
     fn unnamed_groups_and_owned_roles_speak() {
         let text = "Hacker sentenced\n\n\
-            Teodor Vass, 44, was sentenced on Thursday.\n\n\
-            \"The harm caused by his conduct is incalculable,\" federal prosecutors wrote in a filing.\n\n\
-            In court documents, Vass's public defense counsel asked for three years, calling his hacking \"an addiction of sorts.\"\n";
+            Teodor Vass, 44, was convicted of theft on Thursday.\n\n\
+            \"He showed no remorse at any stage,\" state prosecutors argued in their brief.\n\n\
+            In court papers, Vass's appointed counsel asked for probation, calling the thefts \"a cry for help.\"\n";
         assert_eq!(
             speakers(text),
             vec![
-                Some("federal prosecutors".to_string()),
-                Some("Vass's public defense counsel".to_string()),
+                Some("state prosecutors".to_string()),
+                Some("Vass's appointed counsel".to_string()),
             ]
         );
     }
@@ -1307,7 +1307,7 @@ mod tests {
     fn a_participle_belongs_to_the_subject_not_the_object() {
         let text = "Victory\n\n\
             Senator Ada Quist won on Tuesday.\n\n\
-            Even before Quist took the stage, her campaign sent out a text message to supporters saying: \"We did it!\"\n";
+            Even after Quist left the hall, her campaign posted a video for volunteers saying: \"Thank you all!\"\n";
         assert_eq!(speakers(text), vec![Some("the Quist campaign".to_string())]);
     }
 
@@ -1315,8 +1315,8 @@ mod tests {
     fn a_generic_noun_for_a_body_takes_the_body_named_before() {
         let text = "Paper and agency\n\n\
             The mayor spoke to the Halden Evening Herald on Friday, and the Coastal Survey Agency replied the same day.\n\n\
-            This prompted the tabloid to run a cover saying \"Sink or swim!\"\n\n\
-            \"We have not met the goal this month,\" said the agency, which blamed the holidays.\n";
+            The tabloid answered with a front page saying \"Sink or swim!\"\n\n\
+            \"The survey is running late,\" said the agency, which blamed the weather.\n";
         assert_eq!(
             speakers(text),
             vec![
@@ -1331,7 +1331,7 @@ mod tests {
         let text = "Rally night\n\nBy Ana Lee\n\n\
             The count went on past midnight in the town hall, and the result surprised almost everyone.\n\n\
             Councillor Tomas Reyes never mentioned Ada Quist in his speech to the crowd.\n\n\
-            He nodded only obliquely to his second place behind Ivo Strand.\n\n\
+            He barely touched on his loss to Ivo Strand.\n\n\
             \"We learned a lot in one week,\" he said.\n";
         assert_eq!(speakers(text), vec![Some("Tomas Reyes".to_string())]);
     }
@@ -1354,7 +1354,7 @@ mod tests {
     fn a_participle_after_a_prepositional_object_belongs_to_the_subject() {
         let text = "Apology\n\n\
             Senator Ada Quist was asked about the remark on Monday.\n\n\
-            Quist responded to Ivo Strand\u{2019}s question on the radio writing, \"Yes, I will. That was a poor choice of words.\"\n";
+            Quist replied to Ivo Strand\u{2019}s post on the forum writing, \"I stand by every figure. The count was fair.\"\n";
         assert_eq!(speakers(text), vec![Some("Ada Quist".to_string())]);
     }
 
@@ -1362,7 +1362,7 @@ mod tests {
     fn a_description_opening_the_clause_stands_for_its_person() {
         let text = "Summit speech\n\n\
             Former Foreign Secretary Ada Quist spoke to the summit on Monday.\n\n\
-            The former foreign secretary began by slamming rivals who think they can \"outsource\" leadership to others.\n";
+            The former foreign secretary opened with a jab at rivals who would \"subcontract\" hard choices to committees.\n";
         assert_eq!(speakers(text), vec![Some("Ada Quist".to_string())]);
     }
 
@@ -1370,13 +1370,13 @@ mod tests {
     fn a_later_quote_of_a_paragraph_takes_its_sentence_s_subject_first() {
         let text = "Contracts\n\nBy Ana Lee\n\n\
             Former manager Ivo Strand said the contracts were \"standard\" for the industry.\n\n\
-            One such document, obtained by the Gazette, includes a clause that requires staff to promise \"during the term of your service\" not to \"demean or disparage publicly\" the firm.\n";
+            A copy of the contract, seen by the Gazette, obliges drivers to agree \"at all times\" never to \"speak ill of\" the depot.\n";
         assert_eq!(
             speakers(text),
             vec![
                 Some("Ivo Strand".to_string()),
-                Some("One such document, obtained by the Gazette".to_string()),
-                Some("One such document, obtained by the Gazette".to_string()),
+                Some("A copy of the contract, seen by the Gazette".to_string()),
+                Some("A copy of the contract, seen by the Gazette".to_string()),
             ]
         );
     }
@@ -1397,10 +1397,10 @@ mod tests {
     fn nearer_owners_groups_bands_and_documents_that_read() {
         let text = "Rally\n\nBy Ana Lee\n\n\
             Senator Ada Quist spoke at the Halden Institute on Monday, and the hall was full long before she arrived.\n\n\
-            The first incident came during her speech, when Quist protesters interrupted her, shouting \"no more cuts!\"\n\n\
-            As the Lanterns sang back in the 1980s, \"They'll turn us all into beggars.\"\n\n\
+            Midway through her remarks, Quist protesters heckled her from the gallery, chanting \"no more cuts!\"\n\n\
+            As the Lanterns sang on their first record, \"Nobody rows home alone.\"\n\n\
             \"The council acted unlawfully,\" the suit reads.\n\n\
-            The candidates say they are not avoiding her, despite Dr Ivo Strand's conclusion that her plans were \"extremely careless.\"\n";
+            Her rivals still share a stage with her, despite Dr Ivo Strand's conclusion that her budget was \"wildly hopeful.\"\n";
         assert_eq!(
             speakers(text),
             vec![
@@ -1415,8 +1415,8 @@ mod tests {
     #[test]
     fn joint_speakers_are_named_together() {
         let text = "Interviews\n\nBy Ana Lee\n\n\
-            Hiring managers still rely on long interviews, even though a study last year found them of little use.\n\n\
-            \"Our simple recommendation is not to use them,\" wrote Ada Quist, Ivo Strand and Tomas Reyes.\n\n\
+            Harbour pilots still learn by shadowing, though a study last year questioned the habit.\n\n\
+            \"Shadowing teaches habits, not judgement,\" wrote Ada Quist, Ivo Strand and Tomas Reyes.\n\n\
             Two analysts, Rhea Omondi and Amos Pettigrew, found the harbour defences \"the best in the region.\"\n";
         assert_eq!(
             speakers(text),
