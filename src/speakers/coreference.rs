@@ -229,7 +229,7 @@ pub(super) fn resolve(
 ) -> Option<usize> {
     let key = Lower::new(who.split_whitespace().next().unwrap_or(""));
     let key = key.as_str();
-    // "Clinton supporters": a group, not the person who names it.
+    // "Quist supporters": a group, not the person who names it.
     if (is_group(who) && !ROLE_OPENERS.contains(&key)) || is_possessive_body(who) {
         return None;
     }
