@@ -1058,7 +1058,7 @@ pub(super) fn usable(who: &str) -> bool {
     }
     let key = Lower::new(first);
     let key = key.as_str();
-    // "Clinton supporters", "federal prosecutors": a group, its modifiers
+    // "Quist supporters", "federal prosecutors": a group, its modifiers
     // names or adjectives, not pronouns or function words.
     if is_group(who) && !ROLE_OPENERS.contains(&key) {
         return who
@@ -1273,7 +1273,7 @@ fn attribution_in(
         .flatten()
     {
         if let Some(a) = from_caps(&c, bare, s) {
-            // Only a pronoun: in "Trump said Clinton "caused death"" the
+            // Only a pronoun: in "Varga said Quist "sank the ferry plan"" the
             // name after the verb is who the words are about.
             if PRONOUNS.contains(&Key::new(&a.who).as_str()) {
                 return Some(a);
@@ -1389,8 +1389,8 @@ fn attribution_in(
     if passive.is_some() {
         return passive;
     }
-    // The owner of a speech noun: "Trump's recent assertion that
-    // "thousands"", "Director Jane Doe's conclusion that it was "careless"".
+    // The owner of a speech noun: "Varga's recent assertion that
+    // "hundreds"", "Director Jane Doe's conclusion that it was "careless"".
     if let Some(a) = owner_of_speech(before, s) {
         return Some(a);
     }
@@ -1438,7 +1438,7 @@ fn attribution_in(
 }
 
 /// The owner of a speech noun in `before` (masked text from byte `s`):
-/// "Trump's recent assertion that", "Director Jane Doe's conclusion that".
+/// "Varga's recent assertion that", "Director Jane Doe's conclusion that".
 /// "His warning that the ice was "…"": a possessive pronoun too, as the
 /// pronoun it stands for ("he").
 pub(super) fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
