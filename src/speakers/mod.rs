@@ -461,7 +461,7 @@ pub fn attribute_explained(
                 }
             }
             // No speech verb: the words belong to the subject of their
-            // sentence ("Gorka said Clinton would make her "a third term"",
+            // sentence ("Strand said Quist would make the port "a toll road"",
             // "He anticipated "dealing with …"").
             let (lo, hi) = windows[k];
             if let Some((id, mention)) = sentence_subject(
