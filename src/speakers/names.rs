@@ -46,7 +46,7 @@ pub(super) fn opens_with_preposition(lead: &str) -> bool {
         .is_some_and(|w| PREPOSITIONS.contains(&Key::new(w).as_str()))
 }
 
-/// "Clinton's attacks": a possessive name is not the subject.
+/// "Quist's attacks": a possessive name is not the subject.
 pub(super) fn possessive_at(text: &str, end: usize) -> bool {
     text[end..].starts_with("'s")
         || text[end..].starts_with("’s")
@@ -54,12 +54,12 @@ pub(super) fn possessive_at(text: &str, end: usize) -> bool {
         || text[..end].ends_with("’s")
 }
 
-/// Nouns for people who speak as a group: "Clinton supporters", "the
+/// Nouns for people who speak as a group: "Quist supporters", "the
 /// crowd", "Corporate lobbyists".
 pub(super) const GROUP_NOUNS: &str = "supporters|protesters|protestors|demonstrators|backers|allies|aides|advisers|advisors|staffers|voters|fans|delegates|surrogates|loyalists|critics|opponents|lawmakers|legislators|residents|students|workers|activists|lobbyists|friends|crowds?|audience|officials|members|experts|analysts|economists|scientists|researchers|doctors|parents|teachers|neighbou?rs|colleagues|volunteers|organi[sz]ers|attendees|onlookers|spectators|marchers|prosecutors|investigators|authorities|lawyers|attorneys|agents|officers|judges|senators|regulators|diplomats|negotiators|historians|pollsters|strategists|donors|executives|employees|staff";
 
-/// A name, or two, used as the modifier of a group noun ("Sanders
-/// protesters", "Clinton aides"): not the person as a subject.
+/// A name, or two, used as the modifier of a group noun ("Brenn
+/// protesters", "Quist aides"): not the person as a subject.
 pub(super) static GROUP_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\s+(?:{GROUP_NOUNS})(?-u:\b)")).expect("group after"));
 
@@ -72,11 +72,11 @@ pub(super) static GROUP_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("group subject")
 });
 
-/// Bodies a person owns and that speak for them: "Gowdy's office", "Clinton's
+/// Bodies a person owns and that speak for them: "Rusk's office", "Quist's
 /// campaign".
 pub(super) const OWNED_BODIES: &str = "office|campaign|team|staff|camp|lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|administration|government|foundation|company|firm|committee|party|family|organi[sz]ation|agency";
 
-/// Is `who` a possessive name and a body it owns ("Gowdy's office")?
+/// Is `who` a possessive name and a body it owns ("Rusk's office")?
 pub(super) fn is_possessive_body(who: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
@@ -92,8 +92,8 @@ pub(super) fn is_possessive_body(who: &str) -> bool {
     (who.contains("'s") || who.contains("’s")) && re.is_match(who)
 }
 
-/// `who` at byte `at` of `m` extended over the body it owns ("Gowdy's" →
-/// "Gowdy's office"), if one follows.
+/// `who` at byte `at` of `m` extended over the body it owns ("Rusk's" →
+/// "Rusk's office"), if one follows.
 pub(super) fn owned_body_after(m: &str, at: usize, who: &str) -> Option<String> {
     static NEXT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
@@ -142,7 +142,7 @@ pub(super) fn owned_body_after(m: &str, at: usize, who: &str) -> Option<String> 
     is_possessive_body(&phrase).then_some(phrase)
 }
 
-/// Does `who` end in a group noun ("Clinton supporters", "the crowd")?
+/// Does `who` end in a group noun ("Quist supporters", "the crowd")?
 /// The noun, which holds no white space, is the whole of the last word.
 pub(super) fn is_group(who: &str) -> bool {
     static NOUNS: WordSet = WordSet(list::GROUP_NOUN);
