@@ -220,8 +220,8 @@ impl Registry {
         let found = self.latest_match(first, last);
         if let Some(i) = found {
             if tokens.len() > self.people[i].count {
-                // The surname stays; the first name may change ("Cruz" →
-                // "Ted Cruz").
+                // The surname stays; the first name may change ("Holm" →
+                // "Ola Holm").
                 let old = Key::new(self.people[i].first());
                 let old = old.as_str();
                 if let Some(v) = self.by_first.get_mut(old) {
@@ -1147,7 +1147,7 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
                 });
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = parts.tokens[parts.tokens.len() - 1];
-                // A lone name that speaks ("Cruz said", "said Cruz") is a
+                // A lone name that speaks ("Holm said", "said Holm") is a
                 // person even when the article never gives the full name.
                 let known = reg.by_surname(surname, start).or_else(|| {
                     if let Some(id) = reg.by_first_name(surname) {
@@ -1395,7 +1395,7 @@ pub(super) fn capitalised_mid_sentence(
             continue;
         }
         // The word and each prefix of it that ends before a mark
-        // ("Trump" of "Trump's", "O’Malley").
+        // ("Varga" of "Varga's", "O’Malley").
         let mut end = pos;
         for d in input[end..].chars() {
             if !(d.is_alphanumeric() || matches!(d, '\'' | '’' | '-')) {
@@ -1431,7 +1431,7 @@ pub(super) fn capitalised_mid_sentence_scan(
         gap = false;
         if after_word && c.is_uppercase() {
             // The word and each prefix of it that ends before a mark
-            // ("Trump" of "Trump's", "O’Malley").
+            // ("Varga" of "Varga's", "O’Malley").
             let mut end = at + c.len_utf8();
             let mut last = c;
             while let Some(&(i, d)) = iter.peek() {
@@ -1454,14 +1454,14 @@ pub(super) fn capitalised_mid_sentence_scan(
     out
 }
 
-/// A speech verb right after a name ("Cruz said", "Cruz, 45, told").
+/// A speech verb right after a name ("Holm said", "Holm, 45, told").
 pub(super) static SPEECH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"^(?:,\s+[^,]{{1,40}},)?\s+(?:(?:also|later|then|again|has|had|was|is)\s+){{0,2}}(?:{VERB_RE})(?-u:\b)"
     ))
     .expect("speech after")
 });
-/// A speech verb right before a name ("said Cruz"): what `speech_before`
+/// A speech verb right before a name ("said Holm"): what `speech_before`
 /// finds, kept as the specification it is tested against.
 #[cfg(test)]
 pub(super) static SPEECH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1483,7 +1483,7 @@ pub(super) fn speech_before(hay: &str) -> bool {
 }
 
 /// The pronoun that next refers back to a subject in its own sentence,
-/// before anyone else is named: "Clinton said she …" (not inside quotes).
+/// before anyone else is named: "Quist said she …" (not inside quotes).
 /// What `next_pronouns` finds, kept as the specification it is tested
 /// against.
 #[cfg(test)]
