@@ -468,9 +468,9 @@ pub(super) fn cue_proposal(
                     });
                 Some(fuller.unwrap_or_else(|| a.who.clone()))
             }
-            // A group named by a modifier: "Clinton supporters".
+            // A group named by a modifier: "Quist supporters".
             Some(_) if is_group(&a.who) => Some(a.who.clone()),
-            // A body a person owns: "Gowdy's office".
+            // A body a person owns: "Rusk's office".
             Some(_) if is_possessive_body(&a.who) => Some(fuller_body(input, a.at, &a.who)),
             // A body's name the registry does not know: "Quay Courier",
             // as written.
