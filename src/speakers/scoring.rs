@@ -751,11 +751,7 @@ mod tests {
             None
         );
         assert_eq!(
-            document_author(
-                "a strike letter sent out on Monday",
-                0,
-                "a strike letter"
-            ),
+            document_author("a strike letter sent out on Monday", 0, "a strike letter"),
             None
         );
         let text = "Race tightens\n\nBy Ann Lee\n\n\
