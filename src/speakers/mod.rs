@@ -845,8 +845,8 @@ mod tests {
             Some("Jane Doe")
         );
         assert_eq!(
-            who("\"Yes,\" the Prime Minister told reporters.", "Yes").as_deref(),
-            Some("the Prime Minister")
+            who("\"Yes,\" the Harbour Master told the panel.", "Yes").as_deref(),
+            Some("the Harbour Master")
         );
         assert_eq!(
             who("According to Jane Doe, \"it is late\".", "it is late").as_deref(),
