@@ -13,8 +13,9 @@ pub(super) struct Person {
     /// joined by single spaces (no token holds white space): the canonical
     /// name.
     pub(super) name: String,
-    /// How many tokens `name` holds.
-    pub(super) count: usize,
+    /// How many tokens `name` holds (u32: a person record is held for
+    /// every person of a long article).
+    pub(super) count: u32,
     /// Every mention as written, in order.
     pub(super) mentions: Vec<String>,
     /// Roles given alongside the name, lowercased for matching.
@@ -22,8 +23,9 @@ pub(super) struct Person {
     /// The first role as written.
     pub(super) role: Option<String>,
     pub(super) gender: Option<Gender>,
-    /// Absolute offset of the first mention, once one is recorded.
-    pub(super) first_at: Option<usize>,
+    /// Absolute offset of the first mention, once one is recorded
+    /// ([`small`]).
+    pub(super) first_at: Option<u32>,
 }
 
 impl Person {
@@ -229,7 +231,7 @@ impl Registry {
         let last = last.as_str();
         let found = self.latest_match(first, last);
         if let Some(i) = found {
-            if tokens.len() > self.people[i].count {
+            if tokens.len() > self.people[i].count as usize {
                 // The surname stays; the first name may change ("Cruz" →
                 // "Ted Cruz").
                 let old = Key::new(self.people[i].first());
@@ -243,14 +245,14 @@ impl Registry {
                     ix.add(i, first, tokens.len());
                 }
                 self.people[i].name = tokens.join(" ");
-                self.people[i].count = tokens.len();
+                self.people[i].count = small(tokens.len());
             }
             return i;
         }
         let id = self.people.len();
         self.people.push(Person {
             name: tokens.join(" "),
-            count: tokens.len(),
+            count: small(tokens.len()),
             ..Person::default()
         });
         if !self.by_last.contains_key(last) {
@@ -266,7 +268,7 @@ impl Registry {
             let mut ix = SurnameIndex::default();
             for &i in &g.ids {
                 let p = &self.people[i];
-                ix.add(i, Key::new(p.first()).as_str(), p.count);
+                ix.add(i, Key::new(p.first()).as_str(), p.count as usize);
             }
             g.index = Some(Box::new(ix));
         }
@@ -316,7 +318,9 @@ impl Registry {
         if let Some(g) = self.by_last.get_mut(key.as_str()) {
             g.mentions.push((small(m.span.start), small(m.person)));
         }
-        self.people[m.person].first_at.get_or_insert(m.span.start);
+        self.people[m.person]
+            .first_at
+            .get_or_insert(small(m.span.start));
         self.mentions.push(m);
     }
 
@@ -920,7 +924,7 @@ mod registry_tests {
                 let id = reg.person_for(&n.iter().map(String::as_str).collect::<Vec<_>>());
                 prop_assert_eq!(id, scan.person_for(n));
                 prop_assert_eq!(&reg.people[id].name, &scan.tokens[id].join(" "));
-                prop_assert_eq!(reg.people[id].count, scan.tokens[id].len());
+                prop_assert_eq!(reg.people[id].count as usize, scan.tokens[id].len());
                 if let Some(r) = roles.get(k) {
                     reg.people[id].roles.push(r.to_string());
                 }
