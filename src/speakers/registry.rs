@@ -13,8 +13,9 @@ pub(super) struct Person {
     /// joined by single spaces (no token holds white space): the canonical
     /// name.
     pub(super) name: String,
-    /// How many tokens `name` holds.
-    pub(super) count: usize,
+    /// How many tokens `name` holds (u32: a person record is held for
+    /// every person of a long article).
+    pub(super) count: u32,
     /// Every mention as written, in order.
     pub(super) mentions: Vec<String>,
     /// Roles given alongside the name, lowercased for matching.
@@ -22,8 +23,9 @@ pub(super) struct Person {
     /// The first role as written.
     pub(super) role: Option<String>,
     pub(super) gender: Option<Gender>,
-    /// Absolute offset of the first mention, once one is recorded.
-    pub(super) first_at: Option<usize>,
+    /// Absolute offset of the first mention, once one is recorded
+    /// ([`small`]).
+    pub(super) first_at: Option<u32>,
 }
 
 impl Person {
@@ -61,14 +63,13 @@ pub(super) struct Mention {
 pub(super) struct Registry {
     pub(super) people: Vec<Person>,
     pub(super) mentions: Vec<Mention>,
-    /// The people who share each lower-case surname.
+    /// The people who share each lower-case surname, and the mentions of
+    /// those people (one key per surname, not one per index). These
+    /// indexes keep every look-up logarithmic, so an article of any length
+    /// is read in linear time.
     pub(super) by_last: WordMap<String, Surname>,
     /// Person ids by lower-case first name token.
     pub(super) by_first: WordMap<String, Vec<usize>>,
-    /// Mentions by the lower-case surname of their person: (start, person),
-    /// in document order. These indexes keep every look-up logarithmic, so
-    /// an article of any length is read in linear time.
-    pub(super) surname_mentions: WordMap<String, Vec<(usize, usize)>>,
     /// Each word-final part of each role → the people who hold it (built
     /// after gathering).
     pub(super) role_index: WordMap<String, Role>,
@@ -136,6 +137,9 @@ pub(super) struct Role {
 pub(super) struct Surname {
     /// Person ids in the order they were made.
     pub(super) ids: Vec<usize>,
+    /// The mentions of these people: (start, person), in document order
+    /// (u32s, [`small`]: 8 bytes a mention).
+    pub(super) mentions: Vec<(u32, u32)>,
     /// Once more than `Surname::SCAN` people share the surname, an index
     /// of them, so that finding the one a name means does not scan them
     /// all (an article naming many people of one surname is read in
@@ -187,6 +191,14 @@ impl SurnameIndex {
     }
 }
 
+/// `x` as a u32, for compact records: offsets and person ids of an input
+/// under 4 GB fit. Past that one saturates rather than wraps: still in
+/// order, and still the id of a person (there are more than u32::MAX), so
+/// a look-up may be less precise there but never panics.
+pub(super) fn small(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
 /// `map.entry(key.to_string()).or_default().push(x)`, with the key copied
 /// only when it is new.
 pub(super) fn push_at<T>(map: &mut WordMap<String, Vec<T>>, key: &str, x: T) {
@@ -219,7 +231,7 @@ impl Registry {
         let last = last.as_str();
         let found = self.latest_match(first, last);
         if let Some(i) = found {
-            if tokens.len() > self.people[i].count {
+            if tokens.len() > self.people[i].count as usize {
                 // The surname stays; the first name may change ("Holm" →
                 // "Ola Holm").
                 let old = Key::new(self.people[i].first());
@@ -233,14 +245,14 @@ impl Registry {
                     ix.add(i, first, tokens.len());
                 }
                 self.people[i].name = tokens.join(" ");
-                self.people[i].count = tokens.len();
+                self.people[i].count = small(tokens.len());
             }
             return i;
         }
         let id = self.people.len();
         self.people.push(Person {
             name: tokens.join(" "),
-            count: tokens.len(),
+            count: small(tokens.len()),
             ..Person::default()
         });
         if !self.by_last.contains_key(last) {
@@ -256,7 +268,7 @@ impl Registry {
             let mut ix = SurnameIndex::default();
             for &i in &g.ids {
                 let p = &self.people[i];
-                ix.add(i, Key::new(p.first()).as_str(), p.count);
+                ix.add(i, Key::new(p.first()).as_str(), p.count as usize);
             }
             g.index = Some(Box::new(ix));
         }
@@ -302,12 +314,13 @@ impl Registry {
     /// Record a mention (in document order).
     pub(super) fn add_mention(&mut self, m: Mention) {
         let key = Key::new(self.people[m.person].surname());
-        push_at(
-            &mut self.surname_mentions,
-            key.as_str(),
-            (m.span.start, m.person),
-        );
-        self.people[m.person].first_at.get_or_insert(m.span.start);
+        // (Every person is made under its surname by `person_for`.)
+        if let Some(g) = self.by_last.get_mut(key.as_str()) {
+            g.mentions.push((small(m.span.start), small(m.person)));
+        }
+        self.people[m.person]
+            .first_at
+            .get_or_insert(small(m.span.start));
         self.mentions.push(m);
     }
 
@@ -319,14 +332,15 @@ impl Registry {
     pub(super) fn by_surname(&self, name: &str, at: usize) -> Option<usize> {
         let key = Key::new(name);
         let key = key.as_str();
-        let recent = self.surname_mentions.get(key).and_then(|v| {
-            let k = v.partition_point(|&(start, _)| start < at);
-            let last = v[k.checked_sub(1)?].1;
+        let recent = self.by_last.get(key).and_then(|g| {
+            let v = &g.mentions;
+            let k = v.partition_point(|&(start, _)| (start as usize) < at);
+            let last = v[k.checked_sub(1)?].1 as usize;
             let window = &v[k.saturating_sub(SURNAME_WINDOW)..k];
-            let count = |p: usize| window.iter().filter(|&&(_, q)| q == p).count();
+            let count = |p: usize| window.iter().filter(|&&(_, q)| q as usize == p).count();
             let mut best = (last, count(last));
             let mut seen: SmallVec<[usize; 4]> = SmallVec::new();
-            for &(_, p) in window.iter().rev() {
+            for p in window.iter().rev().map(|&(_, p)| p as usize) {
                 if p == last || seen.contains(&p) || seen.len() >= 4 {
                     continue;
                 }
@@ -381,6 +395,32 @@ impl Registry {
         k.checked_sub(1)
             .map(|k| v[k].1)
             .or(role.ids.first().copied())
+    }
+
+    /// Give back what growth by doubling left unused, once the registry is
+    /// gathered: it is held while every quotation is attributed, and an
+    /// article of many people, each named once, would otherwise hold up to
+    /// twice its records (and four slots for a person's one mention).
+    pub(super) fn shrink(&mut self) {
+        for p in &mut self.people {
+            p.name.shrink_to_fit();
+            p.mentions.shrink_to_fit();
+            p.roles.shrink_to_fit();
+            p.mentions.iter_mut().for_each(String::shrink_to_fit);
+            p.roles.iter_mut().for_each(String::shrink_to_fit);
+            if let Some(r) = p.role.as_mut() {
+                r.shrink_to_fit();
+            }
+        }
+        self.people.shrink_to_fit();
+        self.mentions.shrink_to_fit();
+        for g in self.by_last.values_mut() {
+            g.ids.shrink_to_fit();
+            g.mentions.shrink_to_fit();
+        }
+        self.by_last.shrink_to_fit();
+        self.by_first.values_mut().for_each(Vec::shrink_to_fit);
+        self.by_first.shrink_to_fit();
     }
 
     /// Every word-final part of every role ("british prime minister",
@@ -884,7 +924,7 @@ mod registry_tests {
                 let id = reg.person_for(&n.iter().map(String::as_str).collect::<Vec<_>>());
                 prop_assert_eq!(id, scan.person_for(n));
                 prop_assert_eq!(&reg.people[id].name, &scan.tokens[id].join(" "));
-                prop_assert_eq!(reg.people[id].count, scan.tokens[id].len());
+                prop_assert_eq!(reg.people[id].count as usize, scan.tokens[id].len());
                 if let Some(r) = roles.get(k) {
                     reg.people[id].roles.push(r.to_string());
                 }
@@ -1227,6 +1267,7 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
         p.roles.extend(extra);
     }
     reg.index_roles();
+    reg.shrink();
     reg
 }
 
