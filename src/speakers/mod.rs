@@ -513,7 +513,7 @@ pub fn attribute_explained(
             note(i, same_quotation(cur));
         }
     }
-    summarise(&reg, quotes, speakers);
+    summarise(&reg, input, quotes, speakers);
 }
 
 /// How many quotations either side of a quotation its attribution may

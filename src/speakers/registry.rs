@@ -422,7 +422,15 @@ impl Registry {
                     s
                 })
                 .collect();
-            let mut out = vec![Vec::new(); self.role_index.len()];
+            // Each list at its size (grown by doubling, they held up to
+            // twice their mentions).
+            let mut sizes = vec![0; self.role_index.len()];
+            for m in &self.mentions {
+                for &slot in &slots[m.person] {
+                    sizes[slot] += 1;
+                }
+            }
+            let mut out: Vec<Vec<_>> = sizes.into_iter().map(Vec::with_capacity).collect();
             for m in &self.mentions {
                 for &slot in &slots[m.person] {
                     out[slot].push((m.span.start, m.person));
@@ -1222,6 +1230,11 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
         p.roles.extend(extra);
     }
     reg.index_roles();
+    // Held through the attribution: no room to spare from doubling.
+    reg.mentions.shrink_to_fit();
+    reg.surname_mentions
+        .values_mut()
+        .for_each(Vec::shrink_to_fit);
     reg
 }
 

@@ -2,7 +2,12 @@
 
 use super::*;
 
-pub(super) fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
+pub(super) fn summarise(
+    reg: &Registry,
+    input: &str,
+    quotes: &[Quote],
+    speakers: &mut Vec<Speaker>,
+) {
     let mut index: WordMap<String, usize> = WordMap::default();
     // Canonical name → the first person who has it, built once: a search
     // of the people for each new speaker grew with the square of a long
@@ -37,7 +42,7 @@ pub(super) fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Spe
         };
         let s = &mut speakers[i];
         s.quotes += 1;
-        s.quoted_words += crate::text::word_count(&q.text);
+        s.quoted_words += crate::text::word_count(q.span.of(input));
         if let Some(m) = &q.speaker_mention {
             if !s.mentions.contains(m) {
                 s.mentions.push(m.clone());
