@@ -66,15 +66,21 @@ pub(super) struct Registry {
     /// Mentions by the lower-case surname of their person: (start, person),
     /// in document order. These indexes keep every look-up logarithmic, so
     /// an article of any length is read in linear time.
-    pub(super) surname_mentions: WordMap<String, Vec<(usize, usize)>>,
+    /// (Indexes into `mentions`, four bytes each.)
+    pub(super) surname_mentions: WordMap<String, Vec<MentionId>>,
     /// Each word-final part of each role → the people who hold it (built
     /// after gathering).
     pub(super) role_index: WordMap<String, Role>,
     /// For each role of `role_index` (by slot), the mentions of the people
     /// who hold it: (start, person), in document order. Built on the first
     /// look-up by role, once the registry is gathered.
-    pub(super) role_mentions: OnceCell<Vec<Vec<(usize, usize)>>>,
+    pub(super) role_mentions: OnceCell<Vec<Vec<MentionId>>>,
 }
+
+/// An index into [`Registry::mentions`]: four bytes where a start and a
+/// person took sixteen. (A mention takes two bytes of input or more, so
+/// an article of under 8 GiB has fewer than 2^32.)
+pub(super) type MentionId = u32;
 
 /// The head of a role, before a prepositional phrase: "a joint venture
 /// with the state oil company" is a venture, not a company; "spokeswoman
@@ -300,11 +306,8 @@ impl Registry {
     /// Record a mention (in document order).
     pub(super) fn add_mention(&mut self, m: Mention) {
         let key = Key::new(self.people[m.person].surname());
-        push_at(
-            &mut self.surname_mentions,
-            key.as_str(),
-            (m.span.start, m.person),
-        );
+        let id = MentionId::try_from(self.mentions.len()).expect("fewer than 2^32 mentions");
+        push_at(&mut self.surname_mentions, key.as_str(), id);
         self.mentions.push(m);
     }
 
@@ -317,13 +320,14 @@ impl Registry {
         let key = Key::new(name);
         let key = key.as_str();
         let recent = self.surname_mentions.get(key).and_then(|v| {
-            let k = v.partition_point(|&(start, _)| start < at);
-            let last = v[k.checked_sub(1)?].1;
+            let m = |&id: &MentionId| &self.mentions[id as usize];
+            let k = v.partition_point(|id| m(id).span.start < at);
+            let last = m(&v[k.checked_sub(1)?]).person;
             let window = &v[k.saturating_sub(SURNAME_WINDOW)..k];
-            let count = |p: usize| window.iter().filter(|&&(_, q)| q == p).count();
+            let count = |p: usize| window.iter().filter(|id| m(id).person == p).count();
             let mut best = (last, count(last));
             let mut seen: SmallVec<[usize; 4]> = SmallVec::new();
-            for &(_, p) in window.iter().rev() {
+            for p in window.iter().rev().map(|id| m(id).person) {
                 if p == last || seen.contains(&p) || seen.len() >= 4 {
                     continue;
                 }
@@ -374,9 +378,10 @@ impl Registry {
         // The matching person named most recently before `at`, else the
         // first one.
         let v = &self.role_mentions()[role.slot];
-        let k = v.partition_point(|&(start, _)| start < at);
+        let m = |&id: &MentionId| &self.mentions[id as usize];
+        let k = v.partition_point(|id| m(id).span.start < at);
         k.checked_sub(1)
-            .map(|k| v[k].1)
+            .map(|k| m(&v[k]).person)
             .or(role.ids.first().copied())
     }
 
@@ -401,7 +406,7 @@ impl Registry {
 
     /// `role_mentions`, built on first use: every mention goes to each
     /// role its person holds, once.
-    pub(super) fn role_mentions(&self) -> &[Vec<(usize, usize)>] {
+    pub(super) fn role_mentions(&self) -> &[Vec<MentionId>] {
         self.role_mentions.get_or_init(|| {
             // Each person's roles, once each (a role is written again at
             // every mention that gives it).
@@ -431,9 +436,9 @@ impl Registry {
                 }
             }
             let mut out: Vec<Vec<_>> = sizes.into_iter().map(Vec::with_capacity).collect();
-            for m in &self.mentions {
+            for (id, m) in (0..).zip(&self.mentions) {
                 for &slot in &slots[m.person] {
-                    out[slot].push((m.span.start, m.person));
+                    out[slot].push(id);
                 }
             }
             out
