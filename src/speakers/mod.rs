@@ -513,7 +513,10 @@ pub fn attribute_explained(
             note(i, same_quotation(cur));
         }
     }
-    summarise(&reg, input, quotes, speakers);
+    // The summary reads the people alone: the indexes go first.
+    let people = std::mem::take(&mut reg.people);
+    drop(reg);
+    summarise(&people, input, quotes, speakers);
 }
 
 /// How many quotations either side of a quotation its attribution may

@@ -3,26 +3,37 @@
 use super::*;
 
 pub(super) fn summarise(
-    reg: &Registry,
+    people: &[Person],
     input: &str,
     quotes: &[Quote],
     speakers: &mut Vec<Speaker>,
 ) {
-    let mut index: WordMap<String, usize> = WordMap::default();
+    let mut index: WordMap<&str, usize> = WordMap::default();
     // Canonical name → the first person who has it, built once: a search
     // of the people for each new speaker grew with the square of a long
     // article.
     let mut by_name: WordMap<&str, &Person> = WordMap::default();
-    for p in &reg.people {
+    for p in people {
         by_name.entry(p.name.as_str()).or_insert(p);
     }
+    // The speakers counted first, to hold the list at its size (grown by
+    // doubling, a list of many speakers held up to twice their records).
+    for q in quotes {
+        if let Some(name) = &q.speaker {
+            let n = index.len();
+            index.entry(name.as_str()).or_insert(n);
+        }
+    }
+    speakers.reserve_exact(index.len());
+    index.clear();
     for q in quotes {
         let Some(name) = &q.speaker else { continue };
-        let i = if let Some(&i) = index.get(name) {
+        let i = if let Some(&i) = index.get(name.as_str()) {
             i
         } else {
             let person = by_name.get(name.as_str()).copied();
-            let mut mentions: Vec<String> = Vec::new();
+            let mut mentions: Vec<String> =
+                Vec::with_capacity(person.map_or(0, |p| p.mentions.len()));
             if let Some(p) = person {
                 for m in &p.mentions {
                     if !mentions.contains(m) {
@@ -37,7 +48,7 @@ pub(super) fn summarise(
                 quotes: 0,
                 quoted_words: 0,
             });
-            index.insert(name.clone(), speakers.len() - 1);
+            index.insert(name, speakers.len() - 1);
             speakers.len() - 1
         };
         let s = &mut speakers[i];
