@@ -265,7 +265,7 @@ pub fn attribute_explained(
             paragraphs[k].span.start
         });
         let m = masked(text, base, &qrefs);
-        let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::new();
+        let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::with_capacity(qi - start);
         let here = &quotes[start..qi];
         let windows: Vec<(usize, usize)> = (0..here.len())
             .map(|j| quote_window(here, j, base, m.len()))
