@@ -1115,4 +1115,43 @@ mod tests {
         assert_eq!(texts("an \"R\" next to his name"), Vec::<String>::new());
         assert_eq!(texts("He replied \"Absolutely.\""), ["Absolutely."]);
     }
+
+    /// Without texts, the same quotations and warnings, each text empty
+    /// and folded back from its span; the headline's keep their text.
+    #[test]
+    fn spans_alone_find_the_same_quotations() {
+        let input = "A \"bold\" plan\n\n\u{201c}We will\n   build it,\u{201d} she said. \"And  more\n\n\u{201c}It  runs on\" and on.\n\n\"Never closed\n";
+        let paragraphs: Vec<Element> = [(15, 62), (64, 87), (89, 102)]
+            .into_iter()
+            .map(|(start, end)| Element {
+                text: String::new(),
+                span: Span::new(start, end),
+            })
+            .collect();
+        let headline = Headline {
+            text: "A \"bold\" plan".into(),
+            span: Span::new(0, 13),
+            quotes: Vec::new(),
+        };
+        let (full, head, warnings) = find(input, &paragraphs, Some(&headline));
+        let (lean, lean_head, lean_warnings) =
+            find_with(input, &paragraphs, Some(&headline), false);
+        assert_eq!(full.len(), 4, "{full:?}");
+        assert_eq!(head.len(), 1);
+        assert_eq!(lean_head, head);
+        assert_eq!(lean_warnings, warnings);
+        assert!(!warnings.is_empty());
+        for (f, l) in full.iter().zip(&lean) {
+            assert!(l.text.is_empty());
+            assert_eq!(fold(l.span.of(input)), f.text);
+            assert_eq!(
+                Quote {
+                    text: f.text.clone(),
+                    ..l.clone()
+                },
+                *f
+            );
+        }
+        assert_eq!(lean.len(), full.len());
+    }
 }
