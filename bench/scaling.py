@@ -44,22 +44,24 @@ HEAD = "Council approves bridge plan\n\nBy Jane Doe\n\n"
 
 # Families that do not pass yet, with the reason: the integrator removes an
 # entry once the fix is merged (the suite then says XPASS). CPU is linear in
-# every family; what fails is peak RSS, measured 2026-12-05 (branch mem3)
+# every family; what fails is peak RSS, measured 2026-12-05 (branch mem5)
 # at the default sizes. The CLI holds neither the Analysis nor its JSON
 # (lede::stream), and blocks cost a few bytes each (segment, structure:
-# branch mem4); what is left is the per-quotation and per-mention records
-# of quotes and speakers, held for every quotation at once, and where the
-# peak stands is named below.
+# branch mem4); a quotation's text is folded after the speakers are found
+# and the speakers' mention indexes are 4 bytes a mention (mem5); what is
+# left is the per-quotation, per-mention and per-person records of quotes
+# and speakers, held for every quotation at once, and where the peak
+# stands is named below.
 KNOWN_FAILING = {
     # 100,000 quotations in 300 KB (3 bytes each: any record per quotation
-    # is more than 3x). Heap at the peak (heaptrack, quotes_straight, 38.8
-    # MB, branch mem4): the Vec<Quote> of quotes::find, 14.4 MB (144 bytes a
-    # quotation; lib.rs), the per-paragraph `found` Vec of
-    # speakers::attribute_explained, 10.5 MB (about 80 bytes a quotation,
-    # grown by doubling), and 7.7 MB of small allocations (each quotation's
-    # text String, speakers' keys). The blocks are a few bytes.
+    # is more than 3x). Heap at the peak (heaptrack, quotes_straight, 35.9
+    # MB, branch mem5): the Vec<Quote> of quotes::find, 14.4 MB (144 bytes a
+    # quotation; speakers::attribute_explained takes &mut [Quote]), and the
+    # per-paragraph `found` Vec of speakers::attribute_explained, 12.8 MB
+    # (128 bytes a quotation: an Attribution with two Strings). The blocks
+    # are a few bytes, the quotations' texts are not held.
     **{
-        name: "F3: quotes::find + speakers per-quotation records, 38-148x a 300 KB paragraph"
+        name: "F3: quotes::find + speakers per-quotation records, 33-147x a 300 KB paragraph"
         for name in [
             "quotes_straight",
             "quotes_curly_open",

@@ -296,8 +296,11 @@ fn run(
             (c, a.boilerplate.len())
         }
     };
+    // With `lean`, a quotation's text is folded from its span once the
+    // speakers are found (their records are the peak of a text of many
+    // quotations), not held through it.
     let (quotes, headline_quotes, warnings) =
-        quotes::find(input, &a.paragraphs, a.headline.as_ref());
+        quotes::find_with(input, &a.paragraphs, a.headline.as_ref(), lean.is_none());
     a.quotes = quotes;
     if let Some(h) = a.headline.as_mut() {
         h.quotes = headline_quotes;
@@ -319,6 +322,9 @@ fn run(
     if lean.is_some() {
         // The paragraphs are folded again from their blocks when written.
         a.paragraphs = Vec::new();
+        for q in &mut a.quotes {
+            q.text = text::fold(q.span.of(input));
+        }
     }
     (a, explained, reasons)
 }

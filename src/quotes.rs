@@ -851,6 +851,19 @@ pub fn find(
     paragraphs: &[Element],
     headline: Option<&Headline>,
 ) -> (Vec<Quote>, Vec<Quote>, Vec<Warning>) {
+    find_with(input, paragraphs, headline, true)
+}
+
+/// [`find`]; without `texts`, the paragraphs' quotations are found with
+/// their spans alone, their `text` left empty (a caller that holds the
+/// input folds it when it needs it: a text of many short quotations would
+/// otherwise hold a `String` each).
+pub(crate) fn find_with(
+    input: &str,
+    paragraphs: &[Element],
+    headline: Option<&Headline>,
+    texts: bool,
+) -> (Vec<Quote>, Vec<Quote>, Vec<Warning>) {
     let mut quotes = Vec::new();
     let mut warnings = Vec::new();
     let mut running = false;
@@ -861,7 +874,7 @@ pub fn find(
         let found = pair(s, running);
         if running && !found.first().is_some_and(|f| f.continues) {
             if let Some(qi) = last_unclosed {
-                warn_unclosed(&quotes[qi], &mut warnings);
+                warn_unclosed(input, &quotes[qi], &mut warnings);
             }
         }
         running = false;
@@ -871,7 +884,7 @@ pub fn find(
             if skip[fi] {
                 continue;
             }
-            let Some(q) = make_quote(s, p.span.start, f.inner, Some(pi)) else {
+            let Some(q) = make_quote(s, p.span.start, f.inner, Some(pi), texts) else {
                 continue;
             };
             let id = if f.continues && quotation > 0 {
@@ -893,7 +906,7 @@ pub fn find(
     }
     if running {
         if let Some(qi) = last_unclosed {
-            warn_unclosed(&quotes[qi], &mut warnings);
+            warn_unclosed(input, &quotes[qi], &mut warnings);
         }
     }
     // Kept to the end of the run: no room to spare from doubling.
@@ -902,7 +915,7 @@ pub fn find(
     if let Some(h) = headline {
         let s = h.span.of(input);
         for f in pair(s, false) {
-            if let Some(q) = make_quote(s, h.span.start, f.inner, None) {
+            if let Some(q) = make_quote(s, h.span.start, f.inner, None, true) {
                 head_quotes.push(Quote {
                     closed: f.closed,
                     quotation: usize::MAX,
@@ -917,8 +930,15 @@ pub fn find(
     (quotes, head_quotes, warnings)
 }
 
-fn warn_unclosed(q: &Quote, warnings: &mut Vec<Warning>) {
-    let preview: String = q.text.chars().take(40).collect();
+fn warn_unclosed(input: &str, q: &Quote, warnings: &mut Vec<Warning>) {
+    let folded;
+    let text = if q.text.is_empty() {
+        folded = fold(q.span.of(input));
+        &folded
+    } else {
+        &q.text
+    };
+    let preview: String = text.chars().take(40).collect();
     warnings.push(Warning {
         code: "unclosed_quote".to_string(),
         message: format!("quotation is not closed by the end of its paragraph: \"{preview}…\""),
@@ -927,8 +947,14 @@ fn warn_unclosed(q: &Quote, warnings: &mut Vec<Warning>) {
 }
 
 /// Build a quote from its inner span: trimmed of white space and of a
-/// trailing `,` `;` `:`.
-fn make_quote(s: &str, base: usize, inner: Span, paragraph: Option<usize>) -> Option<Quote> {
+/// trailing `,` `;` `:`; its text folded when `text`, else left empty.
+fn make_quote(
+    s: &str,
+    base: usize,
+    inner: Span,
+    paragraph: Option<usize>,
+    text: bool,
+) -> Option<Quote> {
     let raw = inner.of(s);
     let lead = raw.len() - raw.trim_start_matches(is_space).len();
     let trimmed = raw
@@ -940,7 +966,7 @@ fn make_quote(s: &str, base: usize, inner: Span, paragraph: Option<usize>) -> Op
     let start = inner.start + lead;
     let span = Span::new(base + start, base + start + trimmed.len());
     Some(Quote {
-        text: fold(trimmed),
+        text: if text { fold(trimmed) } else { String::new() },
         paragraph,
         span,
         speaker: None,
@@ -962,7 +988,7 @@ mod tests {
             .into_iter()
             .zip(skip)
             .filter(|(_, skip)| !skip)
-            .filter_map(|(f, _)| make_quote(s, 0, f.inner, Some(0)).map(|q| q.text))
+            .filter_map(|(f, _)| make_quote(s, 0, f.inner, Some(0), true).map(|q| q.text))
             .collect()
     }
 
@@ -1088,5 +1114,44 @@ mod tests {
         assert_eq!(texts("\"Never,\" she said."), ["Never"]);
         assert_eq!(texts("an \"R\" next to his name"), Vec::<String>::new());
         assert_eq!(texts("He replied \"Absolutely.\""), ["Absolutely."]);
+    }
+
+    /// Without texts, the same quotations and warnings, each text empty
+    /// and folded back from its span; the headline's keep their text.
+    #[test]
+    fn spans_alone_find_the_same_quotations() {
+        let input = "A \"bold\" plan\n\n\u{201c}We will\n   build it,\u{201d} she said. \"And  more\n\n\u{201c}It  runs on\" and on.\n\n\"Never closed\n";
+        let paragraphs: Vec<Element> = [(15, 62), (64, 87), (89, 102)]
+            .into_iter()
+            .map(|(start, end)| Element {
+                text: String::new(),
+                span: Span::new(start, end),
+            })
+            .collect();
+        let headline = Headline {
+            text: "A \"bold\" plan".into(),
+            span: Span::new(0, 13),
+            quotes: Vec::new(),
+        };
+        let (full, head, warnings) = find(input, &paragraphs, Some(&headline));
+        let (lean, lean_head, lean_warnings) =
+            find_with(input, &paragraphs, Some(&headline), false);
+        assert_eq!(full.len(), 4, "{full:?}");
+        assert_eq!(head.len(), 1);
+        assert_eq!(lean_head, head);
+        assert_eq!(lean_warnings, warnings);
+        assert!(!warnings.is_empty());
+        for (f, l) in full.iter().zip(&lean) {
+            assert!(l.text.is_empty());
+            assert_eq!(fold(l.span.of(input)), f.text);
+            assert_eq!(
+                Quote {
+                    text: f.text.clone(),
+                    ..l.clone()
+                },
+                *f
+            );
+        }
+        assert_eq!(lean.len(), full.len());
     }
 }

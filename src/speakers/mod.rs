@@ -280,7 +280,7 @@ pub fn attribute_explained(
             paragraphs[k].span.start
         });
         let m = masked(text, base, &qrefs);
-        let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::new();
+        let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::with_capacity(qi - start);
         let here = &quotes[start..qi];
         let windows: Vec<(usize, usize)> = (0..here.len())
             .map(|j| quote_window(here, j, base, m.len()))
@@ -573,7 +573,10 @@ pub fn attribute_explained(
             note(i, same_quotation(cur));
         }
     }
-    summarise(&reg, quotes, speakers);
+    // The summary reads the people alone: the indexes go first.
+    let people = std::mem::take(&mut reg.people);
+    drop(reg);
+    summarise(&people, input, quotes, speakers);
 }
 
 /// How many quotations either side of a quotation its attribution may

@@ -76,8 +76,13 @@ pub(super) struct Registry {
     /// For each role of `role_index` (by slot), the mentions of the people
     /// who hold it: (start, person), in document order. Built on the first
     /// look-up by role, once the registry is gathered.
-    pub(super) role_mentions: OnceCell<Vec<Vec<(usize, usize)>>>,
+    pub(super) role_mentions: OnceCell<Vec<Vec<MentionId>>>,
 }
+
+/// An index into [`Registry::mentions`]: four bytes where a start and a
+/// person took sixteen. (A mention takes two bytes of input or more, so
+/// an article of under 8 GiB has fewer than 2^32.)
+pub(super) type MentionId = u32;
 
 /// The head of a role, before a prepositional phrase: "a joint venture
 /// with the state oil company" is a venture, not a company; "spokeswoman
@@ -391,9 +396,10 @@ impl Registry {
         // The matching person named most recently before `at`, else the
         // first one.
         let v = &self.role_mentions()[role.slot];
-        let k = v.partition_point(|&(start, _)| start < at);
+        let m = |&id: &MentionId| &self.mentions[id as usize];
+        let k = v.partition_point(|id| m(id).span.start < at);
         k.checked_sub(1)
-            .map(|k| v[k].1)
+            .map(|k| m(&v[k]).person)
             .or(role.ids.first().copied())
     }
 
@@ -444,7 +450,7 @@ impl Registry {
 
     /// `role_mentions`, built on first use: every mention goes to each
     /// role its person holds, once.
-    pub(super) fn role_mentions(&self) -> &[Vec<(usize, usize)>] {
+    pub(super) fn role_mentions(&self) -> &[Vec<MentionId>] {
         self.role_mentions.get_or_init(|| {
             // Each person's roles, once each (a role is written again at
             // every mention that gives it).
@@ -465,10 +471,18 @@ impl Registry {
                     s
                 })
                 .collect();
-            let mut out = vec![Vec::new(); self.role_index.len()];
+            // Each list at its size (grown by doubling, they held up to
+            // twice their mentions).
+            let mut sizes = vec![0; self.role_index.len()];
             for m in &self.mentions {
                 for &slot in &slots[m.person] {
-                    out[slot].push((m.span.start, m.person));
+                    sizes[slot] += 1;
+                }
+            }
+            let mut out: Vec<Vec<_>> = sizes.into_iter().map(Vec::with_capacity).collect();
+            for (id, m) in (0..).zip(&self.mentions) {
+                for &slot in &slots[m.person] {
+                    out[slot].push(id);
                 }
             }
             out

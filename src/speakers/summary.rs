@@ -6,7 +6,12 @@ use super::*;
 /// counted first so that every record is made at its exact size: an
 /// article of many people, each quoted once, holds one entry each and no
 /// spare room grown by doubling. The keys borrow the quotations' names.
-pub(super) fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Speaker>) {
+pub(super) fn summarise(
+    people: &[Person],
+    input: &str,
+    quotes: &[Quote],
+    speakers: &mut Vec<Speaker>,
+) {
     // Speaker name → its place in `speakers`, in order of first quotation.
     let mut index: WordMap<&str, usize> = WordMap::default();
     for name in quotes.iter().filter_map(|q| q.speaker.as_deref()) {
@@ -17,7 +22,7 @@ pub(super) fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Spe
     // pass over the people (a search per speaker grew with the square of
     // a long article).
     let mut person: Vec<Option<&Person>> = vec![None; index.len()];
-    for p in &reg.people {
+    for p in people {
         if let Some(&i) = index.get(p.name.as_str()) {
             person[i].get_or_insert(p);
         }
@@ -47,7 +52,7 @@ pub(super) fn summarise(reg: &Registry, quotes: &[Quote], speakers: &mut Vec<Spe
         }
         let s = &mut speakers[first + i];
         s.quotes += 1;
-        s.quoted_words += crate::text::word_count(&q.text);
+        s.quoted_words += crate::text::word_count(q.span.of(input));
         if let Some(m) = &q.speaker_mention {
             if !s.mentions.contains(m) {
                 s.mentions.push(m.clone());
