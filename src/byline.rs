@@ -709,7 +709,10 @@ mod tests {
         let p = parse("By Sam Lee, BBC News").unwrap();
         assert_eq!(p.authors, ["Sam Lee"]);
         assert_eq!(p.organisation.as_deref(), Some("BBC News"));
-        assert_eq!(authors("By Nia Cole, Senior Field Archivist, Tamsin Maps, Charts, and Soundings Unit"), ["Nia Cole"]);
+        assert_eq!(
+            authors("By Nia Cole, Senior Field Archivist, Tamsin Maps, Charts, and Soundings Unit"),
+            ["Nia Cole"]
+        );
         assert_eq!(parse("Our Foreign Staff"), Some(Parsed::default()));
         assert!(authors("3/14/2019 9:42 AM EST BY HARBOUR DESK STAFF").is_empty());
     }

@@ -233,8 +233,8 @@ pub fn is_date_line(text: &str) -> bool {
     rest.push(' ');
     rest.push_str(&text[found.span.end..]);
     // At most three letters left once the weekdays, zones and joiners are
-    // taken out (a second copy of the date leaves only its month: "22 Dec,
-    // 2016 22 Dec, 2016"). `(?i)` reads "ſ" as an "s" and "K" (Kelvin) as a
+    // taken out (a second copy of the date leaves only its month: "14 Jan,
+    // 2020 14 Jan, 2020"). `(?i)` reads "ſ" as an "s" and "K" (Kelvin) as a
     // "k": where one occurs, the pattern decides.
     let left = if rest.contains(['\u{17f}', '\u{212a}']) {
         letters_left_by_pattern(&rest)
