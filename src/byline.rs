@@ -709,9 +709,12 @@ mod tests {
         let p = parse("By Sam Lee, BBC News").unwrap();
         assert_eq!(p.authors, ["Sam Lee"]);
         assert_eq!(p.organisation.as_deref(), Some("BBC News"));
-        assert_eq!(authors("By Nia Cole, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project"), ["Nia Cole"]);
+        assert_eq!(
+            authors("By Nia Cole, Senior Field Archivist, Tamsin Maps, Charts, and Soundings Unit"),
+            ["Nia Cole"]
+        );
         assert_eq!(parse("Our Foreign Staff"), Some(Parsed::default()));
-        assert!(authors("2/26/2015 7:11 AM PST BY TMZ STAFF").is_empty());
+        assert!(authors("3/14/2019 9:42 AM EST BY HARBOUR DESK STAFF").is_empty());
     }
 
     #[test]
@@ -754,7 +757,7 @@ mod tests {
                 "by",
                 "BY",
                 "Words and pictures by Jo Bell",
-                "2/26/2015 7:11 AM PST BY TMZ STAFF",
+                "3/14/2019 9:42 AM EST BY HARBOUR DESK STAFF",
                 "A very long lead of forty characters!! by Jane Doe",
                 "A very long lead of forty characters!!! by Jane Doe",
                 "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9} by Jane Doe",
