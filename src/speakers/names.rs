@@ -616,7 +616,7 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
     // Vell", "Harbour Board Chair Ines Kowal". A title as the last word is
     // part of the name ("Ada T. Rusk").
     // A particle before a capitalised word is part of the name ("Pierre
-    // de Vos", "de Blasio"), not a lower-case title word.
+    // de Vos", "de Rosa"), not a lower-case title word.
     // So are two or three in a row ("Tomas van der Berg", "Ana de la
     // Cruz", "van der Berg said").
     let particle = |k: usize| {
