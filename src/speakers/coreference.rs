@@ -267,7 +267,13 @@ pub(super) fn resolve(
             return reg.by_role(&role, at);
         }
         let name = parts.tokens.join(" ");
-        return resolve(reg, &name, at, para_start, prev_start, last_speaker);
+        // Only a shorter phrase is resolved again: when the opener stays in
+        // the name ("Another Pellow", a capitalised opener read as a first
+        // name) nothing was stripped, and the phrase is looked up as a name
+        // below instead of recursing for ever.
+        if name.len() < who.trim().len() {
+            return resolve(reg, &name, at, para_start, prev_start, last_speaker);
+        }
     }
     // The mention gathered at this very place (where the name part starts).
     let parts = parse_run(who);
@@ -540,6 +546,17 @@ mod tests {
                     In May, Norland Media shut two print plants, in a step the company said \
                     was overdue to keep the paper \"afloat for a decade.\"\n";
         assert_eq!(speakers(text), [Some("Norland Media".to_string())]);
+    }
+
+    #[test]
+    fn an_opener_read_as_a_first_name_ends() {
+        // A capitalised opener kept in the name ("Another Pellow", as a
+        // generator or a typo writes it) once recursed without end: the
+        // phrase is now looked up as a name, whatever it resolves to.
+        let text = "Depot shuts\n\nBy Ann Lee\n\n\
+                    \"We were not asked,\" said Another Pellow, the drivers' organiser.\n\n\
+                    \"Nobody was,\" said One Brask.\n";
+        assert_eq!(speakers(text).len(), 2);
     }
 
     #[test]
