@@ -137,6 +137,17 @@ fn named_next(reg: &Registry, paragraphs: &[Element], who: &str, at: usize) -> O
         .then_some(m.person)
 }
 
+/// Letters and the marks a name carries ("O'Neil", "St.", "Lee-Ann").
+fn letters_and_name_marks(w: &str) -> bool {
+    w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c))
+}
+
+/// A capitalised word of a name: "Ines", "O'Neil", "St." (not "2024" or
+/// "Kowal,").
+fn name_word(w: &str) -> bool {
+    w.starts_with(char::is_uppercase) && letters_and_name_marks(w)
+}
+
 /// "When the vote passed, Mayor Lena Fisk released a statement:": a
 /// mention inside a subordinate clause that opens its sentence ("When the
 /// first mill closed, …", "After Brenn left, …") is not the speaker; the
@@ -173,11 +184,7 @@ pub(super) fn main_clause_subject(m: &str, a: &Attribution) -> Option<Attributio
     let (mut end, mut pos) = (0, 0);
     let mut verb = false;
     for word in t.split(' ').take(6) {
-        if word.starts_with(char::is_uppercase)
-            && word
-                .chars()
-                .all(|c| c.is_alphabetic() || "-.'’".contains(c))
-        {
+        if name_word(word) {
             end = pos + word.len();
             pos += word.len() + 1;
             continue;
@@ -241,11 +248,7 @@ pub(super) fn document_author(m: &str, at: usize, who: &str) -> Option<(String, 
     let (mut end, mut pos) = (0, 0);
     for word in after.split(' ').take(4) {
         let bare = word.trim_end_matches([',', '.', ';', ':']);
-        if !bare.starts_with(|c: char| c.is_uppercase())
-            || !bare
-                .chars()
-                .all(|c| c.is_alphabetic() || "-.'’".contains(c))
-        {
+        if !name_word(bare) {
             break;
         }
         end = pos + bare.len();
@@ -345,7 +348,9 @@ fn source_phrase(m: &str, base: usize, a: &Attribution) -> Option<Attribution> {
 pub(super) fn participle_subject(m: &str, a: &Attribution) -> Option<Attribution> {
     const PARTICIPLES: &[&str] = &["speaking", "talking", "writing"];
     const PREPOSITIONS: &[&str] = &["to", "with", "in", "on", "for"];
-    const DETERMINERS: &[&str] = &[
+    // Wider than the module's DETERMINERS: a count opens a group of
+    // sources too ("two officials speaking to …"); no possessives.
+    const OPENERS: &[&str] = &[
         "a", "an", "another", "the", "one", "two", "three", "some", "several",
     ];
     let before = m.get(..a.at)?;
@@ -369,13 +374,13 @@ pub(super) fn participle_subject(m: &str, a: &Attribution) -> Option<Attribution
         } else {
             w
         };
-        if w.is_empty() || !w.chars().all(|c| c.is_alphabetic() || "-.'’".contains(c)) {
+        if w.is_empty() || !letters_and_name_marks(w) {
             break;
         }
         end.get_or_insert(at + w.len());
         let capital = w.starts_with(char::is_uppercase);
         let key = Lower::new(w);
-        if DETERMINERS.contains(&key.as_str()) {
+        if OPENERS.contains(&key.as_str()) {
             start = Some(at);
             break;
         }
