@@ -103,6 +103,12 @@ struct Lean {
     /// headline and standfirst blocks are subheadings).
     headline_at: Option<usize>,
     standfirst_at: Option<usize>,
+    /// The quotations of the paragraphs, found (a few bits a byte), to be
+    /// attributed as they are written.
+    pieces: quotes::PieceSet,
+    /// The spans of the other text that names people (see
+    /// [`speakers::attribute`]).
+    context: Vec<Span>,
 }
 
 impl Lean {
@@ -296,16 +302,39 @@ fn run(
             (c, a.boilerplate.len())
         }
     };
-    // With `lean`, a quotation's text is folded from its span once the
-    // speakers are found (their records are the peak of a text of many
-    // quotations), not held through it.
-    let (quotes, headline_quotes, warnings) =
-        quotes::find_with(input, &a.paragraphs, a.headline.as_ref(), lean.is_none());
-    a.quotes = quotes;
+    // The quotations are found in one pass, a few bits a byte of input
+    // kept for each: with `lean`, nothing more (they are attributed as they
+    // are written, see [`stream`]); else each is also kept whole.
+    let mut pieces = quotes::PieceSet::new(input.len());
+    let mut quotation = 0usize;
+    quotes::each_piece(
+        input,
+        a.paragraphs.iter().map(|p| p.span),
+        &mut a.warnings,
+        |piece| {
+            pieces.push(piece);
+            if lean.is_some() {
+                return;
+            }
+            if !piece.runs_on {
+                quotation += 1;
+            }
+            a.quotes.push(model::Quote {
+                text: text::fold(piece.span.of(input)),
+                paragraph: Some(piece.paragraph),
+                span: piece.span,
+                speaker: None,
+                speaker_mention: None,
+                cue: None,
+                quotation: quotation - 1,
+                closed: piece.closed,
+            });
+        },
+    );
+    a.quotes.shrink_to_fit();
     if let Some(h) = a.headline.as_mut() {
-        h.quotes = headline_quotes;
+        h.quotes = quotes::headline_quotes(input, h.span);
     }
-    a.warnings.extend(warnings);
     let context: Vec<Span> = a
         .headline
         .as_ref()
@@ -315,97 +344,83 @@ fn run(
         .chain(captions)
         .collect();
     let mut reasons = Vec::new();
-    attribute_on_lf(input, &mut a, &context, explain.then_some(&mut reasons));
+    if lean.is_none() {
+        let paragraphs: Vec<Span> = a.paragraphs.iter().map(|p| p.span).collect();
+        let mut i = 0;
+        let quotes = &mut a.quotes;
+        a.speakers = attribute_on_lf(
+            input,
+            &paragraphs,
+            &context,
+            &pieces,
+            explain.then_some(&mut reasons),
+            &mut |q| {
+                let slot = &mut quotes[i];
+                slot.speaker = q.speaker;
+                slot.speaker_mention = q.speaker_mention;
+                slot.cue = q.cue;
+                i += 1;
+            },
+        );
+    }
     a.stats = stats_of(input, &a, lean.is_some().then_some(counts));
     a.stats.boilerplate = boilerplate_count;
+    a.stats.quotes = pieces.len();
     warn_structure(input, &mut a);
-    if lean.is_some() {
-        // The paragraphs are folded again from their blocks when written.
+    if let Some(lean) = lean {
+        // The paragraphs are folded again from their blocks when written,
+        // and the quotations found again from the pieces.
         a.paragraphs = Vec::new();
-        for q in &mut a.quotes {
-            q.text = text::fold(q.span.of(input));
-        }
+        lean.pieces = pieces;
+        lean.context = context;
     }
     (a, explained, reasons)
 }
 
+/// Attribute the quotations `pieces` of the `paragraphs` (spans), give each
+/// to `out` in order as soon as its speaker is final (its `text` empty),
+/// and return the speakers summary; with `reasons`, one
+/// [`QuoteExplained`] per quotation is pushed onto it.
+///
 /// Speakers are found in text whose line ends are all LF: their look-ups
 /// are bounded in bytes ("within 400 bytes of the quotation"), and a CRLF
 /// text must read the same words as the same text with LF ends. A text
 /// with carriage returns is copied with each CRLF made LF and each lone CR
-/// made LF, its spans moved to the copy and back; others are read as they
-/// are.
+/// made LF, its spans moved to the copy and back ([`speakers::Lf`]);
+/// others are read as they are.
 fn attribute_on_lf(
     input: &str,
-    a: &mut Analysis,
+    paragraphs: &[Span],
     context: &[Span],
-    reasons: Option<&mut Vec<speakers::QuoteExplained>>,
-) {
-    if memchr::memchr(b'\r', input.as_bytes()).is_none() {
-        speakers::attribute_explained(
-            input,
-            &a.paragraphs,
-            context,
-            &mut a.quotes,
-            &mut a.speakers,
-            reasons,
-        );
-        return;
-    }
-    // One pass over the CRs: each before an LF is dropped (its position
-    // kept, in input order), each lone one becomes an LF.
-    let b = input.as_bytes();
-    let mut dropped: Vec<usize> = Vec::new();
-    let mut lf = String::with_capacity(input.len());
-    let mut from = 0;
-    for k in memchr::memchr_iter(b'\r', b) {
-        lf.push_str(&input[from..k]);
-        if b.get(k + 1) == Some(&b'\n') {
-            dropped.push(k);
-        } else {
-            lf.push('\n');
-        }
-        from = k + 1;
-    }
-    lf.push_str(&input[from..]);
-    let to_lf = |pos: usize| pos - dropped.partition_point(|&k| k < pos);
-    // (k - i, the dropped CR's place in the copy, never decreases.)
-    let lf_places: Vec<usize> = dropped.iter().enumerate().map(|(i, &k)| k - i).collect();
-    let to_input = |pos: usize| pos + lf_places.partition_point(|&k| k <= pos);
-    let span_lf = |s: Span| Span {
-        start: to_lf(s.start),
-        end: to_lf(s.end),
-    };
-    let paragraphs: Vec<Element> = a
-        .paragraphs
+    pieces: &quotes::PieceSet,
+    mut reasons: Option<&mut Vec<QuoteExplained>>,
+    out: &mut dyn FnMut(model::Quote),
+) -> Vec<model::Speaker> {
+    let (text, lf) = speakers::Lf::of(input);
+    let paragraphs: Vec<Element> = paragraphs
         .iter()
-        .map(|p| Element {
-            text: p.text.clone(),
-            span: span_lf(p.span),
+        .map(|&s| Element {
+            text: String::new(),
+            span: lf.span_to_lf(s),
         })
         .collect();
-    let context: Vec<Span> = context.iter().map(|&s| span_lf(s)).collect();
-    let spans: Vec<Span> = a.quotes.iter().map(|q| q.span).collect();
-    for q in a.quotes.iter_mut() {
-        q.span = span_lf(q.span);
-    }
-    let mut reasons = reasons;
-    speakers::attribute_explained(
+    let context: Vec<Span> = context.iter().map(|&s| lf.span_to_lf(s)).collect();
+    let first = reasons.as_ref().map_or(0, |r| r.len());
+    let speakers = speakers::attribute_pieces(
+        &text,
         &lf,
         &paragraphs,
         &context,
-        &mut a.quotes,
-        &mut a.speakers,
+        pieces,
         reasons.as_deref_mut(),
+        out,
     );
-    for (q, s) in a.quotes.iter_mut().zip(spans) {
-        q.span = s;
-    }
-    for r in reasons.into_iter().flatten() {
+    for r in reasons.into_iter().flat_map(|r| &mut r[first..]) {
         for c in &mut r.candidates {
-            c.at = c.at.map(to_input);
+            c.at = c.at.map(|at| lf.to_input(at));
         }
     }
+    speakers
 }
 
 /// The dateline at the start of the first paragraph (`text` folded, at `span`).

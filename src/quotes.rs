@@ -15,6 +15,8 @@
 
 use memchr::{memchr2, memchr3};
 
+use smallvec::SmallVec;
+
 use crate::model::{Element, Headline, Quote, Warning};
 use crate::span::Span;
 use crate::text::{fold, is_space};
@@ -110,89 +112,108 @@ fn opens_after(c: Option<char>) -> bool {
     }
 }
 
-/// Collect the marks of a paragraph.
-fn marks(s: &str) -> Vec<Mark> {
-    let mut out = Vec::new();
+/// The marks of a paragraph, in order, found as they are asked for: a
+/// paragraph of a hundred thousand marks holds none of them.
+struct Marks<'a> {
+    s: &'a str,
+    i: usize,
+    /// Where the next ASCII mark byte and the next lead byte stand, each
+    /// searched again only once passed.
+    ascii: usize,
+    lead: usize,
+}
+
+fn marks(s: &str) -> Marks<'_> {
     let bytes = s.as_bytes();
-    let mut i = 0;
-    // Where the next ASCII mark byte and the next lead byte stand, each
-    // searched again only once passed.
-    let mut ascii = memchr3(b'"', b'`', b'\'', bytes).unwrap_or(s.len());
-    let mut lead = memchr2(0xC2, 0xE2, bytes).unwrap_or(s.len());
-    while i < s.len() {
-        // Every mark starts with one of these bytes (`"`, `` ` ``, `'`, the
-        // lead byte of U+00AB/U+00BB, that of U+2018–U+203A): the chars
-        // between are no marks, so jump over them (memchr's SIMD search
-        // costs a fraction of a byte loop).
-        if ascii < i {
-            ascii = memchr3(b'"', b'`', b'\'', &bytes[i..]).map_or(s.len(), |k| i + k);
-        }
-        if lead < i {
-            lead = memchr2(0xC2, 0xE2, &bytes[i..]).map_or(s.len(), |k| i + k);
-        }
-        i = ascii.min(lead);
-        if i >= s.len() {
-            break;
-        }
-        let c = match next_char(s, i) {
-            Some(c) => c,
-            None => break,
-        };
-        let len = c.len_utf8();
-        let prev = prev_char(s, i);
-        let mark = match c {
-            '"' => Some(straight(s, i, 1, true)),
-            '`' if bytes.get(i + 1) == Some(&b'`') => Some(Mark {
-                at: i,
-                len: 2,
-                double: true,
-                can_open: true,
-                can_close: false,
-            }),
-            '\'' if bytes.get(i + 1) == Some(&b'\'') => Some(straight(s, i, 2, true)),
-            '\u{201c}' => Some(Mark {
-                at: i,
-                len,
-                double: true,
-                // Closes a German „…“ pair, or a quote whose writer used the
-                // wrong curly mark, when it stands at the end of a word.
-                can_open: true,
-                can_close: !opens_after(prev),
-            }),
-            '\u{201d}' => Some(Mark {
-                at: i,
-                len,
-                double: true,
-                can_open: opens_after(prev) && next_char(s, i + len).is_some_and(|n| !is_space(n)),
-                can_close: true,
-            }),
-            '\u{201e}' | '\u{ab}' => Some(Mark {
-                at: i,
-                len,
-                double: true,
-                can_open: true,
-                can_close: false,
-            }),
-            '\u{bb}' => Some(Mark {
-                at: i,
-                len,
-                double: true,
-                can_open: false,
-                can_close: true,
-            }),
-            '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2039}' | '\u{203a}' => {
-                single(s, i, c)
-            }
-            _ => None,
-        };
-        if let Some(m) = mark {
-            i += m.len;
-            out.push(m);
-        } else {
-            i += len;
-        }
+    Marks {
+        s,
+        i: 0,
+        ascii: memchr3(b'"', b'`', b'\'', bytes).unwrap_or(s.len()),
+        lead: memchr2(0xC2, 0xE2, bytes).unwrap_or(s.len()),
     }
-    out
+}
+
+impl Iterator for Marks<'_> {
+    type Item = Mark;
+
+    fn next(&mut self) -> Option<Mark> {
+        let s = self.s;
+        let bytes = s.as_bytes();
+        while self.i < s.len() {
+            let i = self.i;
+            // Every mark starts with one of these bytes (`"`, `` ` ``, `'`,
+            // the lead byte of U+00AB/U+00BB, that of U+2018–U+203A): the
+            // chars between are no marks, so jump over them (memchr's SIMD
+            // search costs a fraction of a byte loop).
+            if self.ascii < i {
+                self.ascii = memchr3(b'"', b'`', b'\'', &bytes[i..]).map_or(s.len(), |k| i + k);
+            }
+            if self.lead < i {
+                self.lead = memchr2(0xC2, 0xE2, &bytes[i..]).map_or(s.len(), |k| i + k);
+            }
+            let i = self.ascii.min(self.lead);
+            self.i = i;
+            if i >= s.len() {
+                break;
+            }
+            let c = next_char(s, i)?;
+            let len = c.len_utf8();
+            let prev = prev_char(s, i);
+            let mark = match c {
+                '"' => Some(straight(s, i, 1, true)),
+                '`' if bytes.get(i + 1) == Some(&b'`') => Some(Mark {
+                    at: i,
+                    len: 2,
+                    double: true,
+                    can_open: true,
+                    can_close: false,
+                }),
+                '\'' if bytes.get(i + 1) == Some(&b'\'') => Some(straight(s, i, 2, true)),
+                '\u{201c}' => Some(Mark {
+                    at: i,
+                    len,
+                    double: true,
+                    // Closes a German „…“ pair, or a quote whose writer used
+                    // the wrong curly mark, when it stands at the end of a
+                    // word.
+                    can_open: true,
+                    can_close: !opens_after(prev),
+                }),
+                '\u{201d}' => Some(Mark {
+                    at: i,
+                    len,
+                    double: true,
+                    can_open: opens_after(prev)
+                        && next_char(s, i + len).is_some_and(|n| !is_space(n)),
+                    can_close: true,
+                }),
+                '\u{201e}' | '\u{ab}' => Some(Mark {
+                    at: i,
+                    len,
+                    double: true,
+                    can_open: true,
+                    can_close: false,
+                }),
+                '\u{bb}' => Some(Mark {
+                    at: i,
+                    len,
+                    double: true,
+                    can_open: false,
+                    can_close: true,
+                }),
+                '\'' | '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2039}' | '\u{203a}' => {
+                    single(s, i, c)
+                }
+                _ => None,
+            };
+            if let Some(m) = mark {
+                self.i += m.len;
+                return Some(m);
+            }
+            self.i += len;
+        }
+        None
+    }
 }
 
 /// A straight double mark (or `''`): opens at a word start, closes at a word end.
@@ -310,91 +331,102 @@ struct Found {
     continues: bool,
 }
 
-/// Pair the marks of one paragraph. `running` says a quotation was left open
-/// at the end of the previous paragraph. Returns the quotations and whether
-/// one is still open at the end.
-fn pair(s: &str, running: bool) -> Vec<Found> {
-    let ms = marks(s);
-    let mut found = Vec::new();
-    // Double family first.
-    let doubles: Vec<&Mark> = ms.iter().filter(|m| m.double).collect();
-    let mut open: Option<&Mark> = None;
-    for m in &doubles {
-        match open {
-            None => {
-                if m.can_open {
-                    open = Some(m);
+/// Pair the marks of one paragraph and give each quotation to `out` once
+/// its pairing is final, in order of start. `running` says a quotation was
+/// left open at the end of the previous paragraph. Returns whether the
+/// first quotation continues it.
+///
+/// Double marks pair first; single marks pair outside double quotations,
+/// and a single pair that a double quotation starts inside is no pair. One
+/// pass over the marks does both, holding the open double mark and the
+/// open single mark: a single mark while a double quotation is open lies
+/// inside it (the quotation ends at its closing mark, before the next
+/// opening one, or at the paragraph's end: after the single mark in every
+/// case), and a single pair is crossed when a double quotation opened
+/// while it was open. A single pair is given only when no double
+/// quotation is open, and every double one opened since the single mark
+/// crosses it, so the quotations come out in order of start.
+fn pair(s: &str, running: bool, mut out: impl FnMut(Found)) -> bool {
+    let mut first = true;
+    let mut continues = false;
+    let mut emit = |mut f: Found| {
+        if std::mem::take(&mut first) && running {
+            let lead = s[..f.inner.start].trim_start_matches(is_space);
+            if lead.chars().nth(2).is_none() {
+                f.continues = true;
+                continues = true;
+            }
+        }
+        out(f)
+    };
+    let mut open: Option<Mark> = None;
+    let mut single: Option<Mark> = None;
+    let mut crossed = false;
+    for m in marks(s) {
+        if m.double {
+            match open {
+                None => {
+                    if m.can_open {
+                        open = Some(m);
+                        crossed |= single.is_some();
+                    }
+                }
+                Some(o) => {
+                    if m.can_close && (!m.can_open || !opens_after(prev_char(s, m.at))) {
+                        emit(Found {
+                            inner: Span::new(o.at + o.len, m.at),
+                            closed: true,
+                            continues: false,
+                        });
+                        open = None;
+                    } else if m.can_open && opens_after(prev_char(s, m.at)) {
+                        // A new opening mark: the earlier quotation was never closed.
+                        emit(Found {
+                            inner: Span::new(o.at + o.len, trim_end_at(s, m.at)),
+                            closed: false,
+                            continues: false,
+                        });
+                        open = Some(m);
+                        crossed |= single.is_some();
+                    }
                 }
             }
-            Some(o) => {
-                if m.can_close && (!m.can_open || !opens_after(prev_char(s, m.at))) {
-                    found.push(Found {
+            continue;
+        }
+        if open.is_some() {
+            // Inside a double quotation: nested, its own.
+            continue;
+        }
+        match single {
+            None if m.can_open => {
+                single = Some(m);
+                crossed = false;
+            }
+            Some(o) if m.can_close => {
+                if !crossed {
+                    emit(Found {
                         inner: Span::new(o.at + o.len, m.at),
                         closed: true,
                         continues: false,
                     });
-                    open = None;
-                } else if m.can_open && opens_after(prev_char(s, m.at)) {
-                    // A new opening mark: the earlier quotation was never closed.
-                    found.push(Found {
-                        inner: Span::new(o.at + o.len, trim_end_at(s, m.at)),
-                        closed: false,
-                        continues: false,
-                    });
-                    open = Some(m);
                 }
+                single = None;
             }
+            Some(_) if m.can_open => {
+                single = Some(m);
+                crossed = false;
+            }
+            _ => {}
         }
     }
     if let Some(o) = open {
-        found.push(Found {
+        emit(Found {
             inner: Span::new(o.at + o.len, s.len()),
             closed: false,
             continues: false,
         });
     }
-    // Single marks outside double quotations.
-    let inside = |at: usize| {
-        found
-            .iter()
-            .any(|f| f.inner.start <= at && at < f.inner.end)
-    };
-    let singles: Vec<&Mark> = ms.iter().filter(|m| !m.double && !inside(m.at)).collect();
-    let mut open: Option<&Mark> = None;
-    let mut single_found = Vec::new();
-    for m in singles {
-        match open {
-            None if m.can_open => open = Some(m),
-            Some(o) if m.can_close => {
-                let inner = Span::new(o.at + o.len, m.at);
-                // Crossing a double quotation means the pair is wrong.
-                if !found
-                    .iter()
-                    .any(|f| inner.start < f.inner.start && f.inner.start < inner.end)
-                {
-                    single_found.push(Found {
-                        inner,
-                        closed: true,
-                        continues: false,
-                    });
-                }
-                open = None;
-            }
-            Some(_) if m.can_open => open = Some(m),
-            _ => {}
-        }
-    }
-    found.extend(single_found);
-    found.sort_by_key(|f| f.inner.start);
-    if running {
-        if let Some(first) = found.first_mut() {
-            let lead = s[..first.inner.start].trim_start_matches(is_space);
-            if lead.chars().count() <= 2 {
-                first.continues = true;
-            }
-        }
-    }
-    found
+    continues
 }
 
 fn trim_end_at(s: &str, at: usize) -> usize {
@@ -795,13 +827,17 @@ fn cited_term(s: &str, inner: Span) -> bool {
         && !AFTER_PROSE.contains(&next.as_str())
 }
 
-/// Which of a paragraph's quotations stand in a list of three or more short
-/// terms with only commas, "and" or "or" between them: words put on a list
-/// ("tidy," "gusty" and "brisk"), not speech.
-fn term_list(s: &str, found: &[Found]) -> Vec<bool> {
-    let mut out = vec![false; found.len()];
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| found[i].inner.start);
+/// The quotations of one paragraph (see [`pair`]), each with whether it
+/// is speech, given to `out` in order. Returns whether the first continues
+/// a quotation left open in the paragraph before.
+///
+/// Not speech: a closed quotation that names a thing or cites a term, or
+/// that stands in a list of three or more short terms with only commas,
+/// "and" or "or" between them (words put on a list: "tidy," "gusty" and
+/// "brisk"). Whether a quotation is in such a list is known once the run
+/// it belongs to has three members or has ended, so at most the first two
+/// of a run wait.
+fn paragraph_quotes(s: &str, running: bool, mut out: impl FnMut(Found, bool)) -> bool {
     let short = |f: &Found| f.closed && f.inner.of(s).split_whitespace().count() <= 4;
     let joined = |a: &Found, b: &Found| {
         a.inner.end <= b.inner.start
@@ -814,35 +850,107 @@ fn term_list(s: &str, found: &[Found]) -> Vec<bool> {
                 })
                 .all(|w| matches!(w, "" | "and" | "or"))
     };
-    let mut run_start = 0;
-    for k in 0..=order.len() {
-        let continues = k > 0
-            && k < order.len()
-            && short(&found[order[k]])
-            && short(&found[order[k - 1]])
-            && joined(&found[order[k - 1]], &found[order[k]]);
-        if !continues {
-            if k - run_start >= 3 {
-                for &i in &order[run_start..k] {
-                    out[i] = true;
-                }
+    let mut give = |f: Found, term: bool| {
+        let skip = f.closed
+            && !f.continues
+            && (term || names_a_thing(s, f.inner) || cited_term(s, f.inner));
+        out(f, !skip)
+    };
+    // The run so far: its length, its first members while it has fewer
+    // than three, and its last member.
+    let mut run = 0usize;
+    let mut waiting: SmallVec<[Found; 2]> = SmallVec::new();
+    let mut last: Option<Found> = None;
+    let continues = pair(s, running, |f| {
+        let goes_on = last
+            .as_ref()
+            .is_some_and(|l| short(l) && short(&f) && joined(l, &f));
+        if !goes_on {
+            for w in waiting.drain(..) {
+                give(w, false);
             }
-            run_start = k;
+            run = 0;
         }
+        run += 1;
+        last = Some(f.clone());
+        if run >= 3 {
+            for w in waiting.drain(..) {
+                give(w, true);
+            }
+            give(f, true);
+        } else {
+            waiting.push(f);
+        }
+    });
+    for w in waiting.drain(..) {
+        give(w, false);
     }
-    out
+    continues
 }
 
-/// Which of a paragraph's closed quotations name a thing or cite a term
-/// rather than report speech.
-fn not_speech(s: &str, found: &[Found]) -> Vec<bool> {
-    let mut out = term_list(s, found);
-    for (skip, f) in out.iter_mut().zip(found) {
-        *skip = f.closed
-            && !f.continues
-            && (*skip || names_a_thing(s, f.inner) || cited_term(s, f.inner));
+/// A quotation, or the piece of one in a paragraph, as found: its span
+/// (trimmed, absolute) and paragraph, whether it is closed in its
+/// paragraph, and whether it continues the quotation before it (a piece
+/// of one that runs over paragraphs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub(crate) span: Span,
+    pub(crate) paragraph: usize,
+    pub(crate) closed: bool,
+    pub(crate) runs_on: bool,
+}
+
+/// Find the quotations of the paragraphs (their spans, in order), and give
+/// each to `each` as soon as it is found; warnings about unclosed ones are
+/// pushed onto `warnings`. Holds one paragraph's open marks and the last
+/// unclosed quotation, nothing per quotation.
+pub(crate) fn each_piece(
+    input: &str,
+    paragraphs: impl IntoIterator<Item = Span>,
+    warnings: &mut Vec<Warning>,
+    mut each: impl FnMut(Piece),
+) {
+    let mut running = false;
+    let mut any = false;
+    // The last unclosed quotation of the paragraph before (its span), and
+    // of this one.
+    let mut before: Option<Span> = None;
+    for (pi, p) in paragraphs.into_iter().enumerate() {
+        let s = p.of(input);
+        let mut unclosed: Option<Span> = None;
+        let mut was_running = false;
+        let continues = paragraph_quotes(s, running, |f, speech| {
+            if !speech {
+                return;
+            }
+            let Some(span) = quote_span(s, p.start, f.inner) else {
+                return;
+            };
+            each(Piece {
+                span,
+                paragraph: pi,
+                closed: f.closed,
+                runs_on: f.continues && any,
+            });
+            any = true;
+            if !f.closed {
+                was_running = true;
+                unclosed = Some(span);
+            }
+        });
+        if running && !continues {
+            if let Some(span) = before {
+                warn_unclosed(input, span, warnings);
+            }
+        }
+        running = was_running;
+        before = unclosed;
     }
-    out
+    if running {
+        if let Some(span) = before {
+            warn_unclosed(input, span, warnings);
+        }
+    }
 }
 
 /// Find the quotations in the paragraphs and in the headline.
@@ -851,110 +959,70 @@ pub fn find(
     paragraphs: &[Element],
     headline: Option<&Headline>,
 ) -> (Vec<Quote>, Vec<Quote>, Vec<Warning>) {
-    find_with(input, paragraphs, headline, true)
-}
-
-/// [`find`]; without `texts`, the paragraphs' quotations are found with
-/// their spans alone, their `text` left empty (a caller that holds the
-/// input folds it when it needs it: a text of many short quotations would
-/// otherwise hold a `String` each).
-pub(crate) fn find_with(
-    input: &str,
-    paragraphs: &[Element],
-    headline: Option<&Headline>,
-    texts: bool,
-) -> (Vec<Quote>, Vec<Quote>, Vec<Warning>) {
     let mut quotes = Vec::new();
     let mut warnings = Vec::new();
-    let mut running = false;
     let mut quotation = 0usize;
-    let mut last_unclosed: Option<usize> = None; // index into quotes
-    for (pi, p) in paragraphs.iter().enumerate() {
-        let s = p.span.of(input);
-        let found = pair(s, running);
-        if running && !found.first().is_some_and(|f| f.continues) {
-            if let Some(qi) = last_unclosed {
-                warn_unclosed(input, &quotes[qi], &mut warnings);
-            }
-        }
-        running = false;
-        last_unclosed = None;
-        let skip = not_speech(s, &found);
-        for (fi, f) in found.into_iter().enumerate() {
-            if skip[fi] {
-                continue;
-            }
-            let Some(q) = make_quote(s, p.span.start, f.inner, Some(pi), texts) else {
-                continue;
-            };
-            let id = if f.continues && quotation > 0 {
-                quotation - 1
-            } else {
+    each_piece(
+        input,
+        paragraphs.iter().map(|p| p.span),
+        &mut warnings,
+        |piece| {
+            if !piece.runs_on {
                 quotation += 1;
-                quotation - 1
-            };
-            quotes.push(Quote {
-                quotation: id,
-                closed: f.closed,
-                ..q
-            });
-            if !f.closed {
-                running = true;
-                last_unclosed = Some(quotes.len() - 1);
             }
-        }
-    }
-    if running {
-        if let Some(qi) = last_unclosed {
-            warn_unclosed(input, &quotes[qi], &mut warnings);
-        }
-    }
+            quotes.push(Quote {
+                text: fold(piece.span.of(input)),
+                paragraph: Some(piece.paragraph),
+                span: piece.span,
+                speaker: None,
+                speaker_mention: None,
+                cue: None,
+                quotation: quotation - 1,
+                closed: piece.closed,
+            });
+        },
+    );
     // Kept to the end of the run: no room to spare from doubling.
     quotes.shrink_to_fit();
-    let mut head_quotes = Vec::new();
-    if let Some(h) = headline {
-        let s = h.span.of(input);
-        for f in pair(s, false) {
-            if let Some(q) = make_quote(s, h.span.start, f.inner, None, true) {
-                head_quotes.push(Quote {
-                    closed: f.closed,
-                    quotation: usize::MAX,
-                    ..q
-                });
-            }
-        }
-        for (i, q) in head_quotes.iter_mut().enumerate() {
-            q.quotation = i;
-        }
-    }
+    let head_quotes = headline.map_or_else(Vec::new, |h| headline_quotes(input, h.span));
     (quotes, head_quotes, warnings)
 }
 
-fn warn_unclosed(input: &str, q: &Quote, warnings: &mut Vec<Warning>) {
-    let folded;
-    let text = if q.text.is_empty() {
-        folded = fold(q.span.of(input));
-        &folded
-    } else {
-        &q.text
-    };
-    let preview: String = text.chars().take(40).collect();
+/// The quotations of the headline at `span` (`paragraph` is `None`, each
+/// its own quotation).
+pub(crate) fn headline_quotes(input: &str, span: Span) -> Vec<Quote> {
+    let s = span.of(input);
+    let mut out: Vec<Quote> = Vec::new();
+    pair(s, false, |f| {
+        if let Some(q) = quote_span(s, span.start, f.inner) {
+            out.push(Quote {
+                text: fold(q.of(input)),
+                paragraph: None,
+                span: q,
+                speaker: None,
+                speaker_mention: None,
+                cue: None,
+                quotation: out.len(),
+                closed: f.closed,
+            });
+        }
+    });
+    out
+}
+
+fn warn_unclosed(input: &str, span: Span, warnings: &mut Vec<Warning>) {
+    let preview: String = fold(span.of(input)).chars().take(40).collect();
     warnings.push(Warning {
         code: "unclosed_quote".to_string(),
         message: format!("quotation is not closed by the end of its paragraph: \"{preview}…\""),
-        span: Some(q.span),
+        span: Some(span),
     });
 }
 
-/// Build a quote from its inner span: trimmed of white space and of a
-/// trailing `,` `;` `:`; its text folded when `text`, else left empty.
-fn make_quote(
-    s: &str,
-    base: usize,
-    inner: Span,
-    paragraph: Option<usize>,
-    text: bool,
-) -> Option<Quote> {
+/// A quotation's span from its inner span (in `s`, which starts at `base`):
+/// trimmed of white space and of a trailing `,` `;` `:`; `None` when no
+/// letter or digit is left.
+fn quote_span(s: &str, base: usize, inner: Span) -> Option<Span> {
     let raw = inner.of(s);
     let lead = raw.len() - raw.trim_start_matches(is_space).len();
     let trimmed = raw
@@ -963,18 +1031,99 @@ fn make_quote(
     if !trimmed.chars().any(char::is_alphanumeric) {
         return None;
     }
-    let start = inner.start + lead;
-    let span = Span::new(base + start, base + start + trimmed.len());
-    Some(Quote {
-        text: if text { fold(trimmed) } else { String::new() },
-        paragraph,
-        span,
-        speaker: None,
-        speaker_mention: None,
-        cue: None,
-        quotation: 0,
-        closed: true,
-    })
+    let start = base + inner.start + lead;
+    Some(Span::new(start, start + trimmed.len()))
+}
+
+/// The quotations of an article, a few bits a byte of input and nothing a
+/// quotation: a bit per byte says whether it lies inside a quotation (two
+/// quotations never touch: a mark stands between), and at each
+/// quotation's first byte a bit says it is closed and another that it
+/// continues the quotation before it. Built from [`each_piece`], read back
+/// in order by [`PieceSet::within`].
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PieceSet {
+    inside: Vec<u64>,
+    closed: Vec<u64>,
+    runs_on: Vec<u64>,
+    count: usize,
+}
+
+fn bit(words: &[u64], at: usize) -> bool {
+    words.get(at / 64).is_some_and(|w| w >> (at % 64) & 1 == 1)
+}
+
+fn set(words: &mut [u64], at: usize) {
+    words[at / 64] |= 1 << (at % 64);
+}
+
+impl PieceSet {
+    /// An empty set for an input of `len` bytes.
+    pub(crate) fn new(len: usize) -> PieceSet {
+        let words = len / 64 + 1;
+        PieceSet {
+            inside: vec![0; words],
+            closed: vec![0; words],
+            runs_on: vec![0; words],
+            count: 0,
+        }
+    }
+
+    /// Add a piece (after every piece before it).
+    pub(crate) fn push(&mut self, p: Piece) {
+        for at in p.span.start..p.span.end {
+            set(&mut self.inside, at);
+        }
+        if p.closed {
+            set(&mut self.closed, p.span.start);
+        }
+        if p.runs_on {
+            set(&mut self.runs_on, p.span.start);
+        }
+        self.count += 1;
+    }
+
+    /// How many pieces.
+    pub(crate) fn len(&self) -> usize {
+        self.count
+    }
+
+    /// True when byte `at` lies inside a quotation.
+    pub(crate) fn inside(&self, at: usize) -> bool {
+        bit(&self.inside, at)
+    }
+
+    /// The first byte at or after `from` whose inside bit is `value`
+    /// (`None` past the end).
+    fn next(&self, from: usize, value: bool) -> Option<usize> {
+        let mut w = from / 64;
+        let flip = if value { 0 } else { u64::MAX };
+        let mut word = (*self.inside.get(w)? ^ flip) & (u64::MAX << (from % 64));
+        loop {
+            if word != 0 {
+                return Some(w * 64 + word.trailing_zeros() as usize);
+            }
+            w += 1;
+            word = *self.inside.get(w)? ^ flip;
+        }
+    }
+
+    /// The pieces that start in `[from, to)`, in order (`paragraph` is 0:
+    /// the caller knows it).
+    pub(crate) fn within(&self, from: usize, to: usize) -> impl Iterator<Item = Piece> + '_ {
+        let mut at = from;
+        std::iter::from_fn(move || {
+            let start = self.next(at, true).filter(|&s| s < to)?;
+            let end = self.next(start, false).unwrap_or(self.inside.len() * 64);
+            at = end;
+            Some(Piece {
+                span: Span::new(start, end),
+                paragraph: 0,
+                closed: bit(&self.closed, start),
+                runs_on: bit(&self.runs_on, start),
+            })
+        })
+    }
 }
 
 #[cfg(test)]
@@ -982,14 +1131,13 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
-        let found = pair(s, false);
-        let skip = not_speech(s, &found);
-        found
-            .into_iter()
-            .zip(skip)
-            .filter(|(_, skip)| !skip)
-            .filter_map(|(f, _)| make_quote(s, 0, f.inner, Some(0), true).map(|q| q.text))
-            .collect()
+        let mut out = Vec::new();
+        paragraph_quotes(s, false, |f, speech| {
+            if speech {
+                out.extend(quote_span(s, 0, f.inner).map(|q| fold(q.of(s))));
+            }
+        });
+        out
     }
 
     #[test]
@@ -1035,7 +1183,10 @@ mod tests {
 
     #[test]
     fn unclosed_stays_in_paragraph() {
-        let f = pair("He added: \"The boats will keep running all", false);
+        let mut f = Vec::new();
+        pair("He added: \"The boats will keep running all", false, |q| {
+            f.push(q)
+        });
         assert_eq!(f.len(), 1);
         assert!(!f[0].closed);
     }
@@ -1116,42 +1267,34 @@ mod tests {
         assert_eq!(texts("He replied \"Absolutely.\""), ["Absolutely."]);
     }
 
-    /// Without texts, the same quotations and warnings, each text empty
-    /// and folded back from its span; the headline's keep their text.
+    /// The set gives back every piece as found, and says which bytes lie
+    /// inside one.
     #[test]
-    fn spans_alone_find_the_same_quotations() {
+    fn piece_set_gives_back_the_pieces() {
         let input = "A \"bold\" plan\n\n\u{201c}We will\n   build it,\u{201d} she said. \"And  more\n\n\u{201c}It  runs on\" and on.\n\n\"Never closed\n";
-        let paragraphs: Vec<Element> = [(15, 62), (64, 87), (89, 102)]
-            .into_iter()
-            .map(|(start, end)| Element {
-                text: String::new(),
-                span: Span::new(start, end),
+        let paragraphs = [Span::new(15, 62), Span::new(64, 87), Span::new(89, 102)];
+        let mut warnings = Vec::new();
+        let mut pieces = Vec::new();
+        each_piece(input, paragraphs, &mut warnings, |p| pieces.push(p));
+        assert_eq!(pieces.len(), 4, "{pieces:?}");
+        assert!(pieces[2].runs_on && !pieces[1].closed && pieces[0].closed);
+        assert_eq!(warnings.len(), 1);
+        let mut set = PieceSet::new(input.len());
+        for &p in &pieces {
+            set.push(p);
+        }
+        let back: Vec<Piece> = paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, p)| {
+                set.within(p.start, p.end)
+                    .map(move |q| Piece { paragraph: pi, ..q })
             })
             .collect();
-        let headline = Headline {
-            text: "A \"bold\" plan".into(),
-            span: Span::new(0, 13),
-            quotes: Vec::new(),
-        };
-        let (full, head, warnings) = find(input, &paragraphs, Some(&headline));
-        let (lean, lean_head, lean_warnings) =
-            find_with(input, &paragraphs, Some(&headline), false);
-        assert_eq!(full.len(), 4, "{full:?}");
-        assert_eq!(head.len(), 1);
-        assert_eq!(lean_head, head);
-        assert_eq!(lean_warnings, warnings);
-        assert!(!warnings.is_empty());
-        for (f, l) in full.iter().zip(&lean) {
-            assert!(l.text.is_empty());
-            assert_eq!(fold(l.span.of(input)), f.text);
-            assert_eq!(
-                Quote {
-                    text: f.text.clone(),
-                    ..l.clone()
-                },
-                *f
-            );
+        assert_eq!(back, pieces);
+        for at in 0..input.len() {
+            let want = pieces.iter().any(|p| p.span.start <= at && at < p.span.end);
+            assert_eq!(set.inside(at), want, "{at}");
         }
-        assert_eq!(lean.len(), full.len());
     }
 }

@@ -35,7 +35,9 @@
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
-use crate::model::{Analysis, BoilerplateKind, Warning};
+use std::cell::RefCell;
+
+use crate::model::{Analysis, BoilerplateKind, Quote, Speaker, Warning};
 use crate::render::offsets::{self, Counter, Unit};
 use crate::span::Span;
 use crate::Lean;
@@ -155,6 +157,55 @@ impl Serialize for Boilerplates<'_> {
     }
 }
 
+/// The quotations, attributed as they are written: found again from the
+/// pieces (a few bits a byte, [`crate::quotes::PieceSet`]), each written
+/// once its speaker is final and its text folded from its span; the
+/// speakers summary, which follows, is left in `speakers`.
+struct Quotes<'a> {
+    article: &'a Article,
+    speakers: &'a RefCell<Vec<Speaker>>,
+}
+
+impl Serialize for Quotes<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let a = self.article;
+        let mut c = counter(a);
+        let input = &a.input;
+        let paragraphs: Vec<Span> = a
+            .lean
+            .paragraphs()
+            .map(|i| a.lean.blocks.span(input, i))
+            .collect();
+        let mut seq = ser.serialize_seq(Some(a.analysis.stats.quotes))?;
+        let mut failed = None;
+        let speakers = crate::attribute_on_lf(
+            input,
+            &paragraphs,
+            &a.lean.context,
+            &a.lean.pieces,
+            None,
+            &mut |q| {
+                if failed.is_some() {
+                    return;
+                }
+                let q = Quote {
+                    text: crate::text::fold(q.span.of(input)),
+                    span: span(&mut c, q.span),
+                    ..q
+                };
+                if let Err(e) = seq.serialize_element(&q) {
+                    failed = Some(e);
+                }
+            },
+        );
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        *self.speakers.borrow_mut() = speakers;
+        seq.end()
+    }
+}
+
 impl Serialize for Article {
     /// The fields of [`Analysis`], in its order, with the same values.
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
@@ -183,8 +234,15 @@ impl Serialize for Article {
             },
         )?;
         s.serialize_field("boilerplate", &Boilerplates(self))?;
-        s.serialize_field("quotes", &a.quotes)?;
-        s.serialize_field("speakers", &a.speakers)?;
+        let speakers = RefCell::new(Vec::new());
+        s.serialize_field(
+            "quotes",
+            &Quotes {
+                article: self,
+                speakers: &speakers,
+            },
+        )?;
+        s.serialize_field("speakers", &*speakers.borrow())?;
         s.serialize_field("stats", &a.stats)?;
         s.serialize_field("warnings", &a.warnings)?;
         s.end()

@@ -408,7 +408,8 @@ fn spelled_in(window: &str, name: &str) -> Option<String> {
 pub(super) struct Orgs<'a> {
     pub(super) input: &'a str,
     pub(super) paragraphs: &'a [Element],
-    pub(super) quotes: Vec<Span>,
+    /// Whether a byte lies inside a quotation.
+    pub(super) inside: &'a dyn Fn(usize) -> bool,
     pub(super) mid_sentence: OnceCell<HashSet<&'a str, BuildHasherDefault<WordHasher>>>,
 }
 
@@ -461,10 +462,7 @@ fn organisation_opening(
 ) -> Option<String> {
     let at = clause_start(text, s, end);
     // (Never the words of a quotation.)
-    let k = orgs.quotes.partition_point(|q| q.start <= base + at);
-    if (k > 0 && base + at < orgs.quotes[k - 1].end)
-        || text[s..at].contains(['"', '\u{201c}', '\u{2018}', '\u{ab}'])
-    {
+    if (orgs.inside)(base + at) || text[s..at].contains(['"', '\u{201c}', '\u{2018}', '\u{ab}']) {
         return None;
     }
     let t = &text[at..end];

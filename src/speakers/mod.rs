@@ -99,7 +99,7 @@
 //! this file runs the steps.
 
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -107,6 +107,7 @@ use regex::Regex;
 use smallvec::SmallVec;
 
 use crate::model::{Element, Quote, Speaker};
+use crate::quotes::{Piece, PieceSet};
 use crate::span::Span;
 use crate::text::fold;
 
@@ -198,18 +199,156 @@ pub fn attribute(
 }
 
 /// [`attribute`], and when `explain` is given, one [`QuoteExplained`] per
-/// quotation pushed onto it, in the order of `quotes`.
+/// quotation pushed onto it, in the order of `quotes` (which are in order,
+/// each in the paragraph its `paragraph` names).
 pub fn attribute_explained(
     input: &str,
     paragraphs: &[Element],
     context: &[Span],
     quotes: &mut [Quote],
     speakers: &mut Vec<Speaker>,
-    mut explain: Option<&mut Vec<QuoteExplained>>,
+    explain: Option<&mut Vec<QuoteExplained>>,
 ) {
+    let mut set = PieceSet::new(input.len());
+    for (i, q) in quotes.iter().enumerate() {
+        set.push(Piece {
+            span: q.span,
+            paragraph: q.paragraph.unwrap_or(0),
+            closed: q.closed,
+            runs_on: i > 0 && quotes[i - 1].quotation == q.quotation,
+        });
+    }
+    let mut i = 0;
+    let found = attribute_pieces(
+        input,
+        &Lf::default(),
+        paragraphs,
+        context,
+        &set,
+        explain,
+        &mut |q| {
+            let slot = &mut quotes[i];
+            slot.speaker = q.speaker;
+            slot.speaker_mention = q.speaker_mention;
+            slot.cue = q.cue;
+            i += 1;
+        },
+    );
+    speakers.extend(found);
+}
+
+/// Where the bytes of a text whose line ends were made LF (each CRLF made
+/// LF, each lone CR made LF) stand in the input it was copied from: the
+/// places of the dropped CRs, in both texts. Empty for a text read as it
+/// is.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Lf {
+    /// Each dropped CR's place in the input, in order.
+    dropped: Vec<usize>,
+    /// Its place in the copy (`dropped[i] - i`: never decreasing).
+    places: Vec<usize>,
+}
+
+impl Lf {
+    /// `input` with LF line ends, and where its bytes stand (borrowed, and
+    /// no places, when it has no CR).
+    pub(crate) fn of(input: &str) -> (std::borrow::Cow<'_, str>, Lf) {
+        if memchr::memchr(b'\r', input.as_bytes()).is_none() {
+            return (std::borrow::Cow::Borrowed(input), Lf::default());
+        }
+        // One pass over the CRs: each before an LF is dropped (its position
+        // kept, in input order), each lone one becomes an LF.
+        let b = input.as_bytes();
+        let mut dropped: Vec<usize> = Vec::new();
+        let mut lf = String::with_capacity(input.len());
+        let mut from = 0;
+        for k in memchr::memchr_iter(b'\r', b) {
+            lf.push_str(&input[from..k]);
+            if b.get(k + 1) == Some(&b'\n') {
+                dropped.push(k);
+            } else {
+                lf.push('\n');
+            }
+            from = k + 1;
+        }
+        lf.push_str(&input[from..]);
+        let places = dropped.iter().enumerate().map(|(i, &k)| k - i).collect();
+        (std::borrow::Cow::Owned(lf), Lf { dropped, places })
+    }
+
+    /// The place in the copy of input byte `pos`.
+    pub(crate) fn to_lf(&self, pos: usize) -> usize {
+        pos - self.dropped.partition_point(|&k| k < pos)
+    }
+
+    /// The input byte of the copy's byte `pos` (exact for every byte of a
+    /// character; an end offset is the last byte's place plus one).
+    pub(crate) fn to_input(&self, pos: usize) -> usize {
+        pos + self.places.partition_point(|&k| k <= pos)
+    }
+
+    /// A span of the input in the copy.
+    pub(crate) fn span_to_lf(&self, s: Span) -> Span {
+        Span::new(self.to_lf(s.start), self.to_lf(s.end))
+    }
+
+    /// The input bytes `[from, to)` of the copy's span `s`.
+    fn span_to_input(&self, s: Span) -> (usize, usize) {
+        let from = self.to_input(s.start);
+        let to = if s.is_empty() {
+            from
+        } else {
+            self.to_input(s.end - 1) + 1
+        };
+        (from, to)
+    }
+}
+
+/// How many quotations after a quotation of a paragraph with no cue of its
+/// own it looks across for the nearest one with a cue, whose cue it shares
+/// (else it takes the last one before it). With [`QUOTE_WINDOW`] this
+/// bounds the quotations held at once: a paragraph of a hundred thousand
+/// quotations holds some fifty.
+const CUE_LOOKAHEAD: usize = 32;
+
+/// A quotation of the paragraph being attributed: its span in the text
+/// read and in the input, and its attribution once looked for.
+struct Held {
+    span: Span,
+    orig: Span,
+    closed: bool,
+    quotation: usize,
+    found: Option<Option<(Attribution, Option<usize>)>>,
+}
+
+/// Attribute the quotations of `pieces` (spans in the input; `text` is
+/// the input with LF line ends, `lf` says where its bytes stand, and
+/// `paragraphs` and `context` are spans in `text`), give each to `out` as
+/// soon as its speaker is final, in order (its span in the input, its
+/// `text` empty), and return the speakers summary. When `explain` is given,
+/// one [`QuoteExplained`] per quotation is pushed onto it.
+///
+/// Nothing is held per quotation of the article, and per quotation of a
+/// paragraph only a window of them: the masked paragraph, the quotations
+/// [`QUOTE_WINDOW`] before and [`CUE_LOOKAHEAD`] plus [`QUOTE_WINDOW`]
+/// after the one being attributed, and the pieces of one quotation that
+/// runs over paragraphs while none of them has a speaker. A quotation's
+/// attribution is looked for when it enters the look-ahead, with the
+/// registry as it stands then (the paragraph's first quotations: as it
+/// stood at the paragraph's start).
+pub(crate) fn attribute_pieces(
+    text: &str,
+    lf: &Lf,
+    paragraphs: &[Element],
+    context: &[Span],
+    pieces: &PieceSet,
+    mut explain: Option<&mut Vec<QuoteExplained>>,
+    out: &mut dyn FnMut(Quote),
+) -> Vec<Speaker> {
+    let input = text;
     let first_note = explain.as_ref().map_or(0, |e| e.len());
     if let Some(e) = explain.as_deref_mut() {
-        e.extend((0..quotes.len()).map(|quote| QuoteExplained {
+        e.extend((0..pieces.len()).map(|quote| QuoteExplained {
             quote,
             rule: "none",
             candidates: Vec::new(),
@@ -227,8 +366,8 @@ pub fn attribute_explained(
     };
     // Speakers are only ever those of quotations: an article without any
     // (a report, a notice) needs no register of the people it names.
-    if quotes.is_empty() {
-        return;
+    if pieces.len() == 0 {
+        return Vec::new();
     }
     let mut spans: Vec<Span> = paragraphs
         .iter()
@@ -236,36 +375,35 @@ pub fn attribute_explained(
         .chain(context.iter().copied())
         .collect();
     spans.sort();
-    let mut reg = gather(input, &spans, quotes);
-    let quotes_end: Vec<usize> = quotes
-        .iter()
-        .map(|q| {
-            q.paragraph
-                .and_then(|p| paragraphs.get(p))
-                .map_or(q.span.end, |p| p.span.end)
-        })
-        .collect();
+    let inside = |at: usize| pieces.inside(lf.to_input(at));
+    let mut reg = gather(input, &spans, &inside);
+    drop(spans);
     let mut role_phrases = RolePhrases::default();
     let orgs = Orgs {
         input,
         paragraphs,
-        quotes: quotes.iter().map(|q| q.span).collect(),
+        inside: &inside,
         mid_sentence: OnceCell::new(),
     };
     let mut last_speaker: Option<usize> = None;
     let mut last_mention: Option<String> = None;
-    let mut qi = 0;
+    // The quotation before the paragraph's first, as attributed (before
+    // the pieces of a quotation share their speaker): its paragraph, the
+    // end of that paragraph, its quotation, speaker and mention.
+    let mut before: Option<(usize, usize, usize, Option<String>, Option<String>)> = None;
+    let mut quotation = 0usize;
+    let mut index = 0usize;
+    let mut share = Share::default();
+    let mut tally = Tally::default();
+    let mut held: VecDeque<Held> = VecDeque::new();
     for (pi, p) in paragraphs.iter().enumerate() {
-        let start = qi;
-        while qi < quotes.len() && quotes[qi].paragraph == Some(pi) {
-            qi += 1;
-        }
-        if start == qi {
+        let (from, to) = lf.span_to_input(p.span);
+        let mut here = pieces.within(from, to).peekable();
+        let Some(first) = here.peek().copied() else {
             continue;
-        }
+        };
         let text = p.span.of(input);
         let base = p.span.start;
-        let qrefs: Vec<&Quote> = quotes[start..qi].iter().collect();
         // The paragraph before — or, when it opens with "He"/"She" (a
         // pronoun that itself refers further back), the one before that
         // too, up to three.
@@ -279,114 +417,91 @@ pub fn attribute_explained(
             }
             paragraphs[k].span.start
         });
-        let m = masked(text, base, &qrefs);
-        let mut found: Vec<Option<(Attribution, Option<usize>)>> = Vec::with_capacity(qi - start);
-        let here = &quotes[start..qi];
-        let windows: Vec<(usize, usize)> = (0..here.len())
-            .map(|j| quote_window(here, j, base, m.len()))
-            .collect();
-        for (j, q) in here.iter().enumerate() {
-            let (lo, hi) = windows[j];
-            let (qs, qe) = (q.span.start - base - lo, q.span.end - base - lo);
-            let a = attribution_for(&m[lo..hi], qs, qe, &|w| knows(&reg, w))
-                .map(|a| Attribution { at: a.at + lo, ..a })
-                .map(|a| match owned_body_after(&m, a.at, &a.who) {
-                    Some(body) => Attribution { who: body, ..a },
-                    None => a,
-                })
-                .map(|a| participle_subject(&m, &a).unwrap_or(a))
-                .map(|a| main_clause_subject(&m, &a).unwrap_or(a))
-                .map(|a| match document_author(&m, a.at, &a.who) {
-                    Some((who, at)) => Attribution { who, at, ..a },
-                    None => a,
-                })
-                .map(|a| match issuing_body(&m, &a) {
-                    Some(body) => Attribution { who: body, ..a },
-                    None => a,
-                })
-                .map(|a| match named_document_issuer(&a.who) {
-                    Some(len) => Attribution {
-                        who: a.who[..len].to_string(),
-                        ..a
-                    },
-                    None => a,
-                })
-                // Never a phrase that runs into a masked quotation.
-                .filter(|a| !a.who.contains('_'))
-                .map(Attribution::folded)
-                .map(|a| {
-                    let at = base + a.at;
-                    // ("The Quay Courier", "Harbour Trust": a body's
-                    // name, never the person a body may be named after.)
-                    let body = a.who.split_whitespace().nth(1).is_some()
-                        && a.who
-                            .split_whitespace()
-                            .all(|w| w.starts_with(char::is_uppercase))
-                        && a.who.split_whitespace().last().is_some_and(is_org_head);
-                    let who = (!body)
-                        .then(|| resolve(&reg, &a.who, at, base, prev_start, last_speaker))
-                        .flatten()
-                        .or_else(|| {
-                            // "the shipping tycoon", "the party front-runner":
-                            // a description of someone already in the story.
-                            // (Its fuller form may be such a description
-                            // too: "the mayor" after "the returning mayor".)
-                            let fuller = role_phrases.fuller(input, paragraphs, &a.who, at);
-                            is_epithet(fuller.unwrap_or(&a.who))
-                                .then(|| antecedent(&reg, None, at, base, prev_start, last_speaker))
-                                .flatten()
-                        });
-                    (
-                        Attribution {
-                            at: base + a.at,
-                            ..a
-                        },
-                        who,
-                    )
-                })
-                .filter(|(a, who)| {
-                    !a.weak
-                        || who.is_some()
-                        || PRONOUNS.contains(&Key::new(&a.who).as_str())
-                        || is_possessive_body(&a.who)
-                });
-            found.push(a);
-        }
-        // Quotes of one sentence-run share their speaker: fill gaps from the
-        // nearest attributed quote in the paragraph, the next one first.
-        // (Indexes of the next and the last attributed quote, computed once
-        // per paragraph: a scan per quote would be quadratic.)
-        let mut next_found = vec![None; found.len() + 1];
-        for k in (0..found.len()).rev() {
-            next_found[k] = if found[k].is_some() {
-                Some(k)
-            } else {
-                next_found[k + 1]
-            };
-        }
-        let mut last_found: Option<usize> = None;
-        // Whether the paragraph before holds a quotation (quotations are in
-        // paragraph order).
-        let prev_quoted = pi > 0 && start > 0 && quotes[start - 1].paragraph == Some(pi - 1);
+        let m = masked(
+            text,
+            base,
+            pieces.within(from, to).map(|q| lf.span_to_lf(q.span)),
+        );
+        // Attributions of the paragraph's quotations are looked for with
+        // the last speaker as it stood at its start.
+        let start_speaker = last_speaker;
+        // Whether the paragraph before holds a quotation.
+        let prev_quoted = pi > 0 && before.as_ref().is_some_and(|b| b.0 == pi - 1);
         // The speaker and mention of the piece of the same quotation in the
         // paragraph before, when this paragraph's first quotation runs on
         // from it.
-        let prev_piece = start
-            .checked_sub(1)
-            .map(|i| &quotes[i])
-            .filter(|p| p.quotation == quotes[start].quotation && p.paragraph == pi.checked_sub(1))
-            .and_then(|p| Some((p.speaker.clone()?, p.speaker_mention.clone())));
-        for (k, q) in quotes[start..qi].iter_mut().enumerate() {
-            let cue = found[k].as_ref().or_else(|| {
-                next_found[k + 1]
-                    .or(last_found)
-                    .and_then(|j| found[j].as_ref())
-            });
-            let own = found[k].is_some();
-            if own {
-                last_found = Some(k);
+        let prev_piece = before
+            .as_ref()
+            .filter(|b| first.runs_on && Some(b.0) == pi.checked_sub(1))
+            .and_then(|b| Some((b.3.clone()?, b.4.clone())));
+        // (After the paragraph of the last quotation: the words after a
+        // quotation in its own paragraph do not change the subject.)
+        let since = before.as_ref().map_or(0, |b| b.1);
+        // `held[0]` is quotation `lo` of the paragraph; `looked` of them
+        // have had their attribution looked for.
+        held.clear();
+        let (mut lo, mut looked) = (0usize, 0usize);
+        // The last quotation before the one being attributed that had a
+        // cue of its own.
+        let mut last_found: Option<(Attribution, Option<usize>)> = None;
+        let mut k = 0usize;
+        loop {
+            // Hold the quotations up to k + CUE_LOOKAHEAD + QUOTE_WINDOW.
+            while lo + held.len() <= k + CUE_LOOKAHEAD + QUOTE_WINDOW {
+                let Some(q) = here.next() else {
+                    break;
+                };
+                if !q.runs_on {
+                    quotation += 1;
+                }
+                held.push_back(Held {
+                    span: lf.span_to_lf(q.span),
+                    orig: q.span,
+                    closed: q.closed,
+                    quotation: quotation - 1,
+                    found: None,
+                });
             }
-            let lead = text[..q.span.start - base].trim_start();
+            if k >= lo + held.len() {
+                break;
+            }
+            let window = |held: &VecDeque<Held>, j: usize| {
+                let lo_at = j
+                    .checked_sub(QUOTE_WINDOW)
+                    .map_or(0, |i| held[i - lo].span.end - base);
+                let hi_at = held
+                    .get(j + QUOTE_WINDOW - lo)
+                    .map_or(m.len(), |q| q.span.start - base);
+                (lo_at, hi_at.max(lo_at))
+            };
+            while looked < lo + held.len() && looked <= k + CUE_LOOKAHEAD {
+                let (wlo, whi) = window(&held, looked);
+                let span = held[looked - lo].span;
+                let a = cue_of(
+                    &reg,
+                    input,
+                    paragraphs,
+                    &mut role_phrases,
+                    &m,
+                    (base, prev_start, start_speaker),
+                    (wlo, whi),
+                    span,
+                );
+                held[looked - lo].found = Some(a);
+                looked += 1;
+            }
+            let q = &held[k - lo];
+            let qspan = q.span;
+            let own = q.found.as_ref().is_some_and(Option::is_some);
+            // Quotes of one sentence-run share their speaker: fill gaps
+            // from the nearest attributed quote in the paragraph, the next
+            // one first.
+            let cue = q.found.as_ref().and_then(Option::as_ref).or_else(|| {
+                held.range(k + 1 - lo..looked - lo)
+                    .find_map(|h| h.found.as_ref().and_then(Option::as_ref))
+                    .or(last_found.as_ref())
+            });
+            let lead = text[..qspan.start - base].trim_start();
             let opens_paragraph = lead.chars().nth(2).is_none();
             // Gather: every step puts forward at most one candidate.
             let mut props: SmallVec<[Proposal; 4]> = SmallVec::new();
@@ -401,7 +516,7 @@ pub fn attribute_explained(
                     (base, prev_start, last_speaker),
                     (a, *who),
                     own,
-                    q.span,
+                    qspan,
                 ));
             }
             // A piece of a quotation that runs on from the paragraph
@@ -443,12 +558,8 @@ pub fn attribute_explained(
             // story has turned to that person ("…," Ola said. ¶ Ines Kowal
             // runs the shop now. ¶ "…").
             if opens_paragraph && k == 0 && !intro_found {
-                // (After the paragraph of the last quotation: the words
-                // after a quotation in its own paragraph do not change
-                // the subject.)
-                let since = start.checked_sub(1).map_or(0, |i| quotes_end[i]);
                 if let Some(id) =
-                    topic_since(&reg, since, q.span.start).filter(|&id| Some(id) != last_speaker)
+                    topic_since(&reg, since, qspan.start).filter(|&id| Some(id) != last_speaker)
                 {
                     props.push(Proposal::new(
                         "topic-since-last-quote",
@@ -463,22 +574,22 @@ pub fn attribute_explained(
             // No speech verb: the words belong to the subject of their
             // sentence ("Strand said Quist would make the port "a toll road"",
             // "He anticipated "dealing with …"").
-            let (lo, hi) = windows[k];
+            let (wlo, whi) = window(&held, k);
             if let Some((id, mention)) = sentence_subject(
                 &reg,
                 input,
-                &m[lo..hi],
-                base + lo,
-                q.span,
+                &m[wlo..whi],
+                base + wlo,
+                qspan,
                 prev_start,
                 last_speaker,
             )
             .filter(|(_, mention)| !mention.contains('_'))
             {
                 // "a strike bulletin written by Ivo Marr": its sender.
-                let (id, mention) = match m[lo..hi]
+                let (id, mention) = match m[wlo..whi]
                     .find(&mention)
-                    .and_then(|i| document_author(&m, lo + i, &mention))
+                    .and_then(|i| document_author(&m, wlo + i, &mention))
                 {
                     Some((name, at)) => {
                         let who = resolve(&reg, &name, base + at, base, prev_start, last_speaker);
@@ -511,6 +622,18 @@ pub fn attribute_explained(
                     ));
                 }
             }
+            let q = &mut held[k - lo];
+            let mut out_q = Quote {
+                text: String::new(),
+                paragraph: Some(pi),
+                span: qspan,
+                speaker: None,
+                speaker_mention: None,
+                cue: None,
+                quotation: q.quotation,
+                closed: q.closed,
+            };
+            let orig = q.orig;
             // Score and choose: the highest score wins, the first gathered
             // on a tie.
             let mut best: Option<usize> = None;
@@ -521,19 +644,19 @@ pub fn attribute_explained(
             }
             if let Some(b) = best {
                 let p = &mut props[b];
-                q.cue = p.note.cue.clone();
-                q.speaker_mention = p.mention.clone();
-                q.speaker = p.note.resolved.clone();
+                out_q.cue = p.note.cue.clone();
+                out_q.speaker_mention = p.mention.clone();
+                out_q.speaker = p.note.resolved.clone();
                 // "HDA" after "the Harbour Development Agency (HDA)".
-                if let Some(full) = q
+                if let Some(full) = out_q
                     .speaker
                     .as_deref()
-                    .and_then(|s| expand_acronym(input, q.span.start, s))
+                    .and_then(|s| expand_acronym(input, qspan.start, s))
                 {
-                    q.speaker = Some(full);
-                    p.note.resolved = q.speaker.clone();
+                    out_q.speaker = Some(full);
+                    p.note.resolved = out_q.speaker.clone();
                 }
-                p.note.chosen = q.speaker.is_some();
+                p.note.chosen = out_q.speaker.is_some();
                 if let Some(id) = p.person {
                     last_speaker = Some(id);
                     last_mention = p.mention.clone();
@@ -548,35 +671,186 @@ pub fn attribute_explained(
                 }
             }
             for p in props {
-                note(start + k, p.note);
+                note(index, p.note);
+            }
+            // Its own cue is now the last one before the next quotation.
+            if own {
+                last_found = q.found.take().flatten();
+            }
+            if k + 1 == lo + held.len() {
+                before = Some((
+                    pi,
+                    p.span.end,
+                    out_q.quotation,
+                    out_q.speaker.clone(),
+                    out_q.speaker_mention.clone(),
+                ));
+            }
+            share.push(
+                index,
+                out_q,
+                orig,
+                &mut |i, c| note(i, c),
+                &mut |q, orig| {
+                    tally.add(input, &q);
+                    out(Quote { span: orig, ..q })
+                },
+            );
+            index += 1;
+            k += 1;
+            // The quotations before k - QUOTE_WINDOW are no longer read.
+            while lo + QUOTE_WINDOW < k && !held.is_empty() {
+                held.pop_front();
+                lo += 1;
             }
         }
     }
-    // The pieces of one quotation that runs over paragraphs share a speaker.
-    for i in 1..quotes.len() {
-        let (a, b) = quotes.split_at_mut(i);
-        let (prev, cur) = (&a[i - 1], &mut b[0]);
-        if prev.quotation == cur.quotation && cur.speaker.is_none() && prev.speaker.is_some() {
-            cur.speaker = prev.speaker.clone();
-            cur.speaker_mention = prev.speaker_mention.clone();
-            cur.cue = prev.cue.clone();
-            note(i, same_quotation(cur));
-        }
-    }
-    for i in (0..quotes.len().saturating_sub(1)).rev() {
-        let (a, b) = quotes.split_at_mut(i + 1);
-        let (cur, next) = (&mut a[i], &b[0]);
-        if next.quotation == cur.quotation && cur.speaker.is_none() && next.speaker.is_some() {
-            cur.speaker = next.speaker.clone();
-            cur.speaker_mention = next.speaker_mention.clone();
-            cur.cue = next.cue.clone();
-            note(i, same_quotation(cur));
-        }
-    }
+    share.finish(&mut |q, orig| {
+        tally.add(input, &q);
+        out(Quote { span: orig, ..q })
+    });
     // The summary reads the people alone: the indexes go first.
     let people = std::mem::take(&mut reg.people);
     drop(reg);
-    summarise(&people, input, quotes, speakers);
+    tally.finish(&people)
+}
+
+/// The cue of a quotation at `quote` (span in the text) and the person its
+/// mention resolves to, found in the masked paragraph `m` (at `base`)
+/// within the window `[lo, hi)`.
+#[allow(clippy::too_many_arguments)]
+fn cue_of(
+    reg: &Registry,
+    input: &str,
+    paragraphs: &[Element],
+    role_phrases: &mut RolePhrases,
+    m: &str,
+    (base, prev_start, last_speaker): (usize, usize, Option<usize>),
+    (lo, hi): (usize, usize),
+    quote: Span,
+) -> Option<(Attribution, Option<usize>)> {
+    let (qs, qe) = (quote.start - base - lo, quote.end - base - lo);
+    attribution_for(&m[lo..hi], qs, qe, &|w| knows(reg, w))
+        .map(|a| Attribution { at: a.at + lo, ..a })
+        .map(|a| match owned_body_after(m, a.at, &a.who) {
+            Some(body) => Attribution { who: body, ..a },
+            None => a,
+        })
+        .map(|a| participle_subject(m, &a).unwrap_or(a))
+        .map(|a| main_clause_subject(m, &a).unwrap_or(a))
+        .map(|a| match document_author(m, a.at, &a.who) {
+            Some((who, at)) => Attribution { who, at, ..a },
+            None => a,
+        })
+        .map(|a| match issuing_body(m, &a) {
+            Some(body) => Attribution { who: body, ..a },
+            None => a,
+        })
+        .map(|a| match named_document_issuer(&a.who) {
+            Some(len) => Attribution {
+                who: a.who[..len].to_string(),
+                ..a
+            },
+            None => a,
+        })
+        // Never a phrase that runs into a masked quotation.
+        .filter(|a| !a.who.contains('_'))
+        .map(Attribution::folded)
+        .map(|a| {
+            let at = base + a.at;
+            // ("The Quay Courier", "Harbour Trust": a body's
+            // name, never the person a body may be named after.)
+            let body = a.who.split_whitespace().nth(1).is_some()
+                && a.who
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase))
+                && a.who.split_whitespace().last().is_some_and(is_org_head);
+            let who = (!body)
+                .then(|| resolve(reg, &a.who, at, base, prev_start, last_speaker))
+                .flatten()
+                .or_else(|| {
+                    // "the shipping tycoon", "the party front-runner":
+                    // a description of someone already in the story.
+                    // (Its fuller form may be such a description
+                    // too: "the mayor" after "the returning mayor".)
+                    let fuller = role_phrases.fuller(input, paragraphs, &a.who, at);
+                    is_epithet(fuller.unwrap_or(&a.who))
+                        .then(|| antecedent(reg, None, at, base, prev_start, last_speaker))
+                        .flatten()
+                });
+            (
+                Attribution {
+                    at: base + a.at,
+                    ..a
+                },
+                who,
+            )
+        })
+        .filter(|(a, who)| {
+            !a.weak
+                || who.is_some()
+                || PRONOUNS.contains(&Key::new(&a.who).as_str())
+                || is_possessive_body(&a.who)
+        })
+}
+
+/// The pieces of one quotation that runs over paragraphs share a speaker:
+/// a piece without one takes that of the piece before it, else of the
+/// first piece after it that has one. A quotation is given out once
+/// final: the last one is held (the next piece may take its speaker), and
+/// so are the pieces of its quotation while none has a speaker.
+#[derive(Default)]
+struct Share {
+    /// Quotations not yet given out, each with its index and input span:
+    /// all of one quotation, all but the last without a speaker.
+    queue: VecDeque<(usize, Quote, Span)>,
+}
+
+impl Share {
+    fn push(
+        &mut self,
+        i: usize,
+        mut q: Quote,
+        orig: Span,
+        note: &mut dyn FnMut(usize, Candidate),
+        out: &mut dyn FnMut(Quote, Span),
+    ) {
+        let same = self
+            .queue
+            .back()
+            .is_some_and(|(_, b, _)| b.quotation == q.quotation);
+        if same {
+            let (_, b, _) = self.queue.back().expect("same quotation");
+            if q.speaker.is_none() && b.speaker.is_some() {
+                q.speaker = b.speaker.clone();
+                q.speaker_mention = b.speaker_mention.clone();
+                q.cue = b.cue.clone();
+                note(i, same_quotation(&q));
+            }
+            if q.speaker.is_some() {
+                for (j, w, _) in self.queue.iter_mut().rev() {
+                    if w.speaker.is_some() {
+                        break;
+                    }
+                    w.speaker = q.speaker.clone();
+                    w.speaker_mention = q.speaker_mention.clone();
+                    w.cue = q.cue.clone();
+                    note(*j, same_quotation(w));
+                }
+            }
+        }
+        if !same || q.speaker.is_some() {
+            self.finish(out);
+        }
+        self.queue.push_back((i, q, orig));
+    }
+
+    /// Give out every quotation held.
+    fn finish(&mut self, out: &mut dyn FnMut(Quote, Span)) {
+        for (_, q, orig) in self.queue.drain(..) {
+            out(q, orig);
+        }
+    }
 }
 
 /// How many quotations either side of a quotation its attribution may
@@ -584,21 +858,6 @@ pub fn attribute_explained(
 /// quotation: a run of thousands of short quotations in one sentence
 /// (never prose) costs a constant per quotation, not 400 bytes.
 const QUOTE_WINDOW: usize = 8;
-
-/// The masked-paragraph byte range `[lo, hi)` that quotation `j` of the
-/// paragraph's quotations `here` (absolute spans; the paragraph starts at
-/// `base`, its masked text is `len` bytes) may look at: from the end of
-/// the quotation [`QUOTE_WINDOW`] before it to the start of the one
-/// [`QUOTE_WINDOW`] after it.
-fn quote_window(here: &[Quote], j: usize, base: usize, len: usize) -> (usize, usize) {
-    let lo = j
-        .checked_sub(QUOTE_WINDOW)
-        .map_or(0, |i| here[i].span.end - base);
-    let hi = here
-        .get(j + QUOTE_WINDOW)
-        .map_or(len, |q| q.span.start - base);
-    (lo, hi.max(lo))
-}
 
 /// "The Harbour Board statement", "the Coastal League's letter": a
 /// document named after the body that issued it speaks for that body. The

@@ -1079,7 +1079,7 @@ mod tail_tests {
 }
 
 /// Gather people and mentions from the paragraphs.
-pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry {
+pub(super) fn gather(input: &str, spans: &[Span], inside: &dyn Fn(usize) -> bool) -> Registry {
     let mut reg = Registry::default();
     let mut scratch = String::new();
     let mut mid_sentence: Option<HashSet<&str, BuildHasherDefault<WordHasher>>> = None;
@@ -1093,9 +1093,7 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
                 text: &text[run_start..run_end],
             };
             let abs = p.start + m.start();
-            // Quotes are in order: the last one starting before `abs`.
-            let k = quotes.partition_point(|q| q.span.start <= abs);
-            if k > 0 && abs < quotes[k - 1].span.end {
+            if inside(abs) {
                 continue;
             }
             let parts = parse_run(m.as_str());
@@ -1269,7 +1267,7 @@ pub(super) fn gather(input: &str, spans: &[Span], quotes: &[Quote]) -> Registry 
             }
         }
     }
-    infer_genders(input, quotes, &mut reg);
+    infer_genders(input, inside, &mut reg);
     // Roles reached through words inside the role: "prime minister" from
     // "british prime minister".
     for p in &mut reg.people {
@@ -1581,7 +1579,7 @@ pub(super) fn next_pronouns(tail: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Give a gender to each person whose honorifics and roles gave none: from
 /// the pronouns that follow them as subjects (a majority over the article),
 /// else from a common first name.
-pub(super) fn infer_genders(input: &str, quotes: &[Quote], reg: &mut Registry) {
+pub(super) fn infer_genders(input: &str, inside: &dyn Fn(usize) -> bool, reg: &mut Registry) {
     let mut votes = vec![(0u32, 0u32); reg.people.len()];
     for (i, m) in reg.mentions.iter().enumerate() {
         if !m.subject || reg.people[m.person].gender.is_some() {
@@ -1600,8 +1598,7 @@ pub(super) fn infer_genders(input: &str, quotes: &[Quote], reg: &mut Registry) {
         // share a word.
         for (start, w) in next_pronouns(tail) {
             let abs = m.span.end + start;
-            let k = quotes.partition_point(|q| q.span.start <= abs);
-            if k > 0 && abs < quotes[k - 1].span.end {
+            if inside(abs) {
                 continue;
             }
             if matches!(w, "he" | "his" | "him" | "himself") {

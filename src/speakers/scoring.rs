@@ -566,7 +566,7 @@ pub(super) fn intro_proposal(
     if !pt.trim_end().ends_with(':') {
         return None;
     }
-    let pm = masked(pt, prev.span.start, &[]);
+    let pm = masked(pt, prev.span.start, []);
     let end = pm.trim_end().len();
     let a = attribution_for(&pm, end, end, &|w| knows(reg, w))?;
     let a = main_clause_subject(&pm, &a).unwrap_or(a).folded();

@@ -4,17 +4,14 @@
 
 use super::*;
 
-/// Replace the inner text of every quote with `_` (same byte length) so
-/// that patterns and sentence ends never see quoted words.
-pub(super) fn masked(text: &str, base: usize, quotes: &[&Quote]) -> String {
+/// Replace the inner text of every quote (`quotes`: their absolute spans,
+/// in order) with `_` (same byte length) so that patterns and sentence
+/// ends never see quoted words.
+pub(super) fn masked(text: &str, base: usize, quotes: impl IntoIterator<Item = Span>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
-    let mut spans: Vec<Span> = quotes
-        .iter()
-        .map(|q| Span::new(q.span.start - base, q.span.end - base))
-        .collect();
-    spans.sort();
-    for s in spans {
+    for q in quotes {
+        let s = Span::new(q.start - base, q.end - base);
         if s.start < pos || s.end > text.len() {
             continue;
         }

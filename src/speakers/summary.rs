@@ -2,55 +2,39 @@
 
 use super::*;
 
-/// One entry per speaker, in order of their first quotation. The names are
-/// counted first so that every record is made at its exact size: an
-/// article of many people, each quoted once, holds one entry each and no
-/// spare room grown by doubling. The keys borrow the quotations' names.
-pub(super) fn summarise(
-    people: &[Person],
-    input: &str,
-    quotes: &[Quote],
-    speakers: &mut Vec<Speaker>,
-) {
-    // Speaker name → its place in `speakers`, in order of first quotation.
-    let mut index: WordMap<&str, usize> = WordMap::default();
-    for name in quotes.iter().filter_map(|q| q.speaker.as_deref()) {
-        let next = index.len();
-        index.entry(name).or_insert(next);
-    }
-    // The first person with each speaker's canonical name, found in one
-    // pass over the people (a search per speaker grew with the square of
-    // a long article).
-    let mut person: Vec<Option<&Person>> = vec![None; index.len()];
-    for p in people {
-        if let Some(&i) = index.get(p.name.as_str()) {
-            person[i].get_or_insert(p);
-        }
-    }
-    speakers.reserve_exact(index.len());
-    let first = speakers.len();
-    for q in quotes {
+/// The speakers summary, tallied one quotation at a time in order, so that
+/// no quotation need be held for it: an entry per speaker, in order of
+/// their first quotation, with the mentions the quotations wrote; the
+/// person's own mentions and role are added by [`Tally::finish`].
+#[derive(Debug, Default)]
+pub(super) struct Tally {
+    /// Speaker name → its place in `speakers`.
+    index: WordMap<String, usize>,
+    speakers: Vec<Speaker>,
+}
+
+impl Tally {
+    /// Count quotation `q` (its span in `input`).
+    pub(super) fn add(&mut self, input: &str, q: &Quote) {
         let Some(name) = q.speaker.as_deref() else {
-            continue;
+            return;
         };
-        let i = index[name];
-        if first + i == speakers.len() {
-            let p = person[i];
-            let mut mentions: Vec<String> = Vec::with_capacity(p.map_or(0, |p| p.mentions.len()));
-            for m in p.iter().flat_map(|p| &p.mentions) {
-                if !mentions.contains(m) {
-                    mentions.push(m.clone());
-                }
+        let i = match self.index.get(name) {
+            Some(&i) => i,
+            None => {
+                let i = self.speakers.len();
+                self.index.insert(name.to_string(), i);
+                self.speakers.push(Speaker {
+                    name: name.to_string(),
+                    mentions: Vec::new(),
+                    role: None,
+                    quotes: 0,
+                    quoted_words: 0,
+                });
+                i
             }
-            speakers.push(Speaker {
-                name: name.to_string(),
-                mentions,
-                role: p.and_then(|p| p.role.clone()),
-                quotes: 0,
-                quoted_words: 0,
-            });
-        }
-        let s = &mut speakers[first + i];
+        };
+        let s = &mut self.speakers[i];
         s.quotes += 1;
         s.quoted_words += crate::text::word_count(q.span.of(input));
         if let Some(m) = &q.speaker_mention {
@@ -58,5 +42,44 @@ pub(super) fn summarise(
                 s.mentions.push(m.clone());
             }
         }
+    }
+
+    /// The entries, each with the mentions of the first person who bears
+    /// its name (found in one pass over the people: a search per speaker
+    /// grew with the square of a long article) before those its
+    /// quotations wrote, and that person's role.
+    pub(super) fn finish(self, people: &[Person]) -> Vec<Speaker> {
+        let Tally {
+            index,
+            mut speakers,
+        } = self;
+        let mut person: Vec<Option<&Person>> = vec![None; speakers.len()];
+        for p in people {
+            if let Some(&i) = index.get(p.name.as_str()) {
+                person[i].get_or_insert(p);
+            }
+        }
+        drop(index);
+        for (s, p) in speakers.iter_mut().zip(person) {
+            let Some(p) = p else {
+                continue;
+            };
+            let written = std::mem::take(&mut s.mentions);
+            let mut mentions: Vec<String> = Vec::with_capacity(p.mentions.len() + written.len());
+            for m in &p.mentions {
+                if !mentions.contains(m) {
+                    mentions.push(m.clone());
+                }
+            }
+            for m in written {
+                if !mentions.contains(&m) {
+                    mentions.push(m);
+                }
+            }
+            s.mentions = mentions;
+            s.role = p.role.clone();
+        }
+        speakers.shrink_to_fit();
+        speakers
     }
 }
