@@ -21,7 +21,11 @@
 //!   same order, as [`Analysis`]), compact or pretty, never built as a
 //!   string;
 //! - spans in chars or UTF-16 units are counted when written, one pass over
-//!   the input per list ([`Counter`]), not stored twice.
+//!   the input per list ([`Counter`]), not stored twice;
+//! - quotations are kept as a few bits a byte of input
+//!   (`quotes::PieceSet`) and attributed while the `quotes` list
+//!   is written, each written once its speaker is final; the speakers
+//!   summary, tallied as they pass, follows them in the JSON.
 //!
 //! The article owns its input (the bytes it was read into, not a copy), which
 //! the folding needs; the folded text of one element at a time is the only
@@ -29,8 +33,9 @@
 //! whole [`Analysis`] for callers that want the data.
 //!
 //! What is still held whole while the analysis runs (a few bytes a block,
-//! the quotations and the speakers' mentions) is the pipeline's own; README
-//! "Limits and guarantees" gives the measured peaks.
+//! a few bits a byte for the quotations, the speakers' mentions and
+//! people) is the pipeline's own; README "Limits and guarantees" gives the
+//! measured peaks.
 
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};

@@ -868,52 +868,69 @@ pub(super) fn role_phrases_for(
     head: &str,
 ) -> Vec<(usize, String)> {
     let mut out = Vec::new();
+    // The five words before the one read, with their offsets (never the
+    // paragraph's every word: a paragraph of a million words holds five).
+    let mut before: std::collections::VecDeque<(usize, &str)> =
+        std::collections::VecDeque::with_capacity(6);
     for p in paragraphs {
         let text = p.span.of(input);
-        let words: Vec<(usize, &str)> = text
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-            .collect();
-        for (k, &(_, w)) in words.iter().enumerate() {
-            let bare = w.trim_end_matches([',', '.', ';', ':']);
-            if !bare.eq_ignore_ascii_case(head) {
-                continue;
+        before.clear();
+        for w in text.split_whitespace() {
+            let at = w.as_ptr() as usize - text.as_ptr() as usize;
+            role_phrase_at(&before, (at, w), head, p.span.start, text, &mut out);
+            if before.len() == 5 {
+                before.pop_front();
             }
-            // Walk back over at most four modifiers to a determiner (the
-            // word just before the head is a modifier, never a determiner
-            // itself: "a move the company made" holds no phrase for
-            // "company" but "the company").
-            let modifier = k
-                .checked_sub(1)
-                .map(|j| Lower::new(words[j].1))
-                .is_some_and(|w| {
-                    !matches!(w.as_str(), "the" | "a" | "an" | "one" | "another")
-                        && !PHRASE_END.contains(&w.as_str())
-                });
-            if !modifier {
-                continue;
-            }
-            for back in 2..=5 {
-                let Some(j) = k.checked_sub(back) else { break };
-                let (start, det) = words[j];
-                let key = Lower::new(det);
-                let key = key.as_str();
-                if matches!(key, "the" | "a" | "an" | "one" | "another") {
-                    let end = words[k].0 + bare.len();
-                    out.push((p.span.start + start, fold(&text[start..end])));
-                    break;
-                }
-                let ok = det
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
-                    && !PHRASE_END.contains(&key);
-                if !ok {
-                    break;
-                }
-            }
+            before.push_back((at, w));
         }
     }
     out
+}
+
+/// The phrase of `head` ending at `word` (at `at` in `text`, which starts
+/// at `base`), after the words `before` it, pushed onto `out`.
+fn role_phrase_at<'t>(
+    before: &std::collections::VecDeque<(usize, &'t str)>,
+    (at, w): (usize, &'t str),
+    head: &str,
+    base: usize,
+    text: &str,
+    out: &mut Vec<(usize, String)>,
+) {
+    let bare = w.trim_end_matches([',', '.', ';', ':']);
+    if !bare.eq_ignore_ascii_case(head) {
+        return;
+    }
+    // Walk back over at most four modifiers to a determiner (the word just
+    // before the head is a modifier, never a determiner itself: "a move
+    // the company made" holds no phrase for "company" but "the company").
+    let modifier = before.back().map(|&(_, w)| Lower::new(w)).is_some_and(|w| {
+        !matches!(w.as_str(), "the" | "a" | "an" | "one" | "another")
+            && !PHRASE_END.contains(&w.as_str())
+    });
+    if !modifier {
+        return;
+    }
+    for back in 2..=5 {
+        let Some(j) = before.len().checked_sub(back) else {
+            break;
+        };
+        let (start, det) = before[j];
+        let key = Lower::new(det);
+        let key = key.as_str();
+        if matches!(key, "the" | "a" | "an" | "one" | "another") {
+            let end = at + bare.len();
+            out.push((base + start, fold(&text[start..end])));
+            break;
+        }
+        let ok = det
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'))
+            && !PHRASE_END.contains(&key);
+        if !ok {
+            break;
+        }
+    }
 }
 
 #[cfg(test)]

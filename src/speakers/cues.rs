@@ -1157,8 +1157,11 @@ fn attribution_in(
     buf: &mut TokenBuf,
 ) -> Option<Attribution> {
     // Past the closing mark(s) and the punctuation the quote text leaves
-    // out ("fit,” Walker said": the comma stands inside the marks).
-    let after_start = m[qe..]
+    // out ("fit,” Walker said": the comma stands inside the marks), within
+    // WINDOW bytes: a run of thousands of marks leads in to no one, and
+    // the words read around the quotation stay bounded.
+    let limit = floor(m, (qe + WINDOW).min(m.len()));
+    let after_start = m[qe..limit]
         .char_indices()
         .find(|&(_, c)| {
             !matches!(
@@ -1177,7 +1180,7 @@ fn attribution_in(
                     | ' '
             )
         })
-        .map_or(m.len(), |(i, _)| qe + i);
+        .map_or(limit, |(i, _)| qe + i);
     let after = &m[after_start..sentence_end(m, after_start).max(after_start)];
     let after = &after[..floor(after, 160.min(after.len()))];
     // A quotation that ends with a full stop ends its sentence: what follows

@@ -33,8 +33,8 @@
 //!      Lena Fisk said:", "In a statement, the agency …, but said") gives
 //!      way to the main clause's subject;
 //!    - `cue-of-neighbour`: the cue of the nearest other quotation of the
-//!      paragraph (the next one first): quotations of one sentence run
-//!      share a speaker;
+//!      paragraph (the next one first, up to 32 quotations on): quotations
+//!      of one sentence run share a speaker;
 //!    - `intro-paragraph`: a paragraph that is only quotation after one
 //!      ending "X said:";
 //!    - `reported-speech`: a paragraph that opens with a quotation and has
@@ -88,6 +88,12 @@
 //!
 //! Every step reads a bounded window or an index built once per article or
 //! paragraph, so attribution is linear in the input (tests/hostile.rs).
+//! Quotations are attributed as a stream (`attribute_pieces`): each is
+//! given out once its speaker is final, and what is held for them is a few
+//! bits a byte of input (`quotes::PieceSet`), the masked
+//! paragraph and a window of some fifty quotations around the one being
+//! attributed, so memory stays bounded by the input however many
+//! quotations a paragraph holds (tests/memory.rs).
 //!
 //! # Files
 //!
@@ -311,6 +317,15 @@ impl Lf {
 /// quotations holds some fifty.
 const CUE_LOOKAHEAD: usize = 32;
 
+/// The last quotation of a paragraph, as attributed: its paragraph, where
+/// that paragraph ends, its speaker and mention.
+struct Before {
+    paragraph: usize,
+    paragraph_end: usize,
+    speaker: Option<String>,
+    mention: Option<String>,
+}
+
 /// A quotation of the paragraph being attributed: its span in the text
 /// read and in the input, and its attribution once looked for.
 struct Held {
@@ -388,9 +403,8 @@ pub(crate) fn attribute_pieces(
     let mut last_speaker: Option<usize> = None;
     let mut last_mention: Option<String> = None;
     // The quotation before the paragraph's first, as attributed (before
-    // the pieces of a quotation share their speaker): its paragraph, the
-    // end of that paragraph, its quotation, speaker and mention.
-    let mut before: Option<(usize, usize, usize, Option<String>, Option<String>)> = None;
+    // the pieces of a quotation share their speaker).
+    let mut before: Option<Before> = None;
     let mut quotation = 0usize;
     let mut index = 0usize;
     let mut share = Share::default();
@@ -426,17 +440,17 @@ pub(crate) fn attribute_pieces(
         // the last speaker as it stood at its start.
         let start_speaker = last_speaker;
         // Whether the paragraph before holds a quotation.
-        let prev_quoted = pi > 0 && before.as_ref().is_some_and(|b| b.0 == pi - 1);
+        let prev_quoted = pi > 0 && before.as_ref().is_some_and(|b| b.paragraph == pi - 1);
         // The speaker and mention of the piece of the same quotation in the
         // paragraph before, when this paragraph's first quotation runs on
         // from it.
         let prev_piece = before
             .as_ref()
-            .filter(|b| first.runs_on && Some(b.0) == pi.checked_sub(1))
-            .and_then(|b| Some((b.3.clone()?, b.4.clone())));
+            .filter(|b| first.runs_on && Some(b.paragraph) == pi.checked_sub(1))
+            .and_then(|b| Some((b.speaker.clone()?, b.mention.clone())));
         // (After the paragraph of the last quotation: the words after a
         // quotation in its own paragraph do not change the subject.)
-        let since = before.as_ref().map_or(0, |b| b.1);
+        let since = before.as_ref().map_or(0, |b| b.paragraph_end);
         // `held[0]` is quotation `lo` of the paragraph; `looked` of them
         // have had their attribution looked for.
         held.clear();
@@ -678,13 +692,12 @@ pub(crate) fn attribute_pieces(
                 last_found = q.found.take().flatten();
             }
             if k + 1 == lo + held.len() {
-                before = Some((
-                    pi,
-                    p.span.end,
-                    out_q.quotation,
-                    out_q.speaker.clone(),
-                    out_q.speaker_mention.clone(),
-                ));
+                before = Some(Before {
+                    paragraph: pi,
+                    paragraph_end: p.span.end,
+                    speaker: out_q.speaker.clone(),
+                    mention: out_q.speaker_mention.clone(),
+                });
             }
             share.push(
                 index,
@@ -934,6 +947,62 @@ fn same_quotation(q: &Quote) -> Candidate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pieces of a quotation that runs over paragraphs wait for the
+    /// first one with a speaker, take it, and are given out in order; a
+    /// piece after one with a speaker takes it at once; another quotation
+    /// gives out what waits.
+    #[test]
+    fn pieces_of_one_quotation_share_the_speaker_as_they_stream() {
+        let piece = |quotation: usize, speaker: Option<&str>| Quote {
+            text: String::new(),
+            paragraph: Some(quotation),
+            span: Span::new(0, 1),
+            speaker: speaker.map(str::to_string),
+            speaker_mention: speaker.map(str::to_string),
+            cue: speaker.map(|_| "said".to_string()),
+            quotation,
+            closed: false,
+        };
+        let mut share = Share::default();
+        let mut given: Vec<(Option<String>, usize)> = Vec::new();
+        let mut notes = Vec::new();
+        let input = [
+            piece(0, None),
+            piece(0, None),
+            piece(0, Some("Ann Lee")),
+            piece(0, None),
+            piece(1, None),
+        ];
+        for (i, q) in input.into_iter().enumerate() {
+            share.push(
+                i,
+                q,
+                Span::new(i, i + 1),
+                &mut |i, _| notes.push(i),
+                &mut |q, s| given.push((q.speaker, s.start)),
+            );
+            // Nothing of quotation 0 is given out before its speaker is
+            // known; then all of it but the last piece (the next may
+            // take its speaker).
+            let want = [0, 0, 2, 3, 4][i];
+            assert_eq!(given.len(), want, "after piece {i}");
+        }
+        share.finish(&mut |q, s| given.push((q.speaker, s.start)));
+        let ann = Some("Ann Lee".to_string());
+        assert_eq!(
+            given,
+            [
+                (ann.clone(), 0),
+                (ann.clone(), 1),
+                (ann.clone(), 2),
+                (ann, 3),
+                (None, 4)
+            ]
+        );
+        notes.sort();
+        assert_eq!(notes, [0, 1, 3]);
+    }
 
     #[test]
     fn a_document_speaks_for_the_body_it_is_named_after() {
