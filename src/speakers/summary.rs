@@ -7,7 +7,7 @@ use super::*;
 /// article of many people, each quoted once, holds one entry each and no
 /// spare room grown by doubling. The keys borrow the quotations' names.
 pub(super) fn summarise(
-    people: &[Person],
+    reg: &Registry,
     input: &str,
     quotes: &[Quote],
     speakers: &mut Vec<Speaker>,
@@ -21,9 +21,9 @@ pub(super) fn summarise(
     // The first person with each speaker's canonical name, found in one
     // pass over the people (a search per speaker grew with the square of
     // a long article).
-    let mut person: Vec<Option<&Person>> = vec![None; index.len()];
-    for p in people {
-        if let Some(&i) = index.get(p.name.as_str()) {
+    let mut person: Vec<Option<usize>> = vec![None; index.len()];
+    for p in 0..reg.people.len() {
+        if let Some(&i) = index.get(reg.name(p)) {
             person[i].get_or_insert(p);
         }
     }
@@ -36,16 +36,18 @@ pub(super) fn summarise(
         let i = index[name];
         if first + i == speakers.len() {
             let p = person[i];
-            let mut mentions: Vec<String> = Vec::with_capacity(p.map_or(0, |p| p.mentions.len()));
-            for m in p.iter().flat_map(|p| &p.mentions) {
-                if !mentions.contains(m) {
-                    mentions.push(m.clone());
+            // (A person's texts are held newest first.)
+            let texts: SmallVec<[&str; 4]> = p.into_iter().flat_map(|p| reg.texts(p)).collect();
+            let mut mentions: Vec<String> = Vec::with_capacity(texts.len());
+            for &m in texts.iter().rev() {
+                if !mentions.iter().any(|x| x == m) {
+                    mentions.push(m.to_string());
                 }
             }
             speakers.push(Speaker {
                 name: name.to_string(),
                 mentions,
-                role: p.and_then(|p| p.role.clone()),
+                role: p.and_then(|p| reg.role(p)).map(str::to_string),
                 quotes: 0,
                 quoted_words: 0,
             });
