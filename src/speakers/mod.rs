@@ -432,7 +432,7 @@ pub fn attribute_explained(
                         "reported-speech",
                         None,
                         Some(mention),
-                        Some(reg.people[id].canonical()),
+                        Some(reg.canonical(id)),
                         Some(id),
                         &[],
                     ));
@@ -453,8 +453,8 @@ pub fn attribute_explained(
                     props.push(Proposal::new(
                         "topic-since-last-quote",
                         None,
-                        Some(reg.people[id].mentions.last().cloned().unwrap_or_default()),
-                        Some(reg.people[id].canonical()),
+                        Some(reg.texts(id).next().map(str::to_string).unwrap_or_default()),
+                        Some(reg.canonical(id)),
                         Some(id),
                         &[],
                     ));
@@ -486,7 +486,7 @@ pub fn attribute_explained(
                     }
                     None => (id, mention),
                 };
-                let speaker = id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical());
+                let speaker = id.map_or_else(|| mention.clone(), |id| reg.canonical(id));
                 props.push(Proposal::new(
                     "sentence-subject",
                     None,
@@ -505,7 +505,7 @@ pub fn attribute_explained(
                         "continues-speaker",
                         None,
                         last_mention.clone(),
-                        Some(reg.people[id].canonical()),
+                        Some(reg.canonical(id)),
                         None,
                         if opener { &["paragraph-opener"] } else { &[] },
                     ));
@@ -574,9 +574,8 @@ pub fn attribute_explained(
         }
     }
     // The summary reads the people alone: the indexes go first.
-    let people = std::mem::take(&mut reg.people);
-    drop(reg);
-    summarise(&people, input, quotes, speakers);
+    reg.drop_indexes();
+    summarise(&reg, input, quotes, speakers);
 }
 
 /// How many quotations either side of a quotation its attribution may
@@ -632,29 +631,29 @@ fn reported_speaker(reg: &Registry, input: &str, prev: &Element) -> Option<(usiz
     let from = prev.span.start + sentence_start(pt, v.start());
     let to = prev.span.start + v.start();
     let ms = &reg.mentions;
-    let lo = ms.partition_point(|x| x.span.start < from);
-    let hi = ms.partition_point(|x| x.span.start < to);
+    let lo = ms.partition_point(|x| x.start() < from);
+    let hi = ms.partition_point(|x| x.start() < to);
     ms[lo..hi]
         .iter()
         .find(|x| x.subject && !x.oblique)
-        .map(|x| (x.person, fold(&input[x.span.start..x.span.end])))
+        .map(|x| (x.person(), fold(&input[x.start()..x.end()])))
 }
 
 /// The person named last by full name as the subject of a sentence in
 /// `[from, to)` (at most [`MENTION_WINDOW`] mentions back from `to`).
 fn topic_since(reg: &Registry, from: usize, to: usize) -> Option<usize> {
     let ms = &reg.mentions;
-    let hi = ms.partition_point(|m| m.span.start < to);
+    let hi = ms.partition_point(|m| m.start() < to);
     ms[..hi]
         .iter()
         .rev()
         .take(MENTION_WINDOW)
-        .take_while(|m| m.span.start >= from)
+        .take_while(|m| m.start() >= from)
         .find(|m| {
-            let p = &reg.people[m.person];
+            let p = &reg.people[m.person()];
             m.subject && !m.oblique && p.count >= 2 && p.gender.is_some()
         })
-        .map(|m| m.person)
+        .map(|m| m.person())
 }
 
 /// The candidate of a piece of a quotation that took its speaker from
