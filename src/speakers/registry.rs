@@ -156,7 +156,7 @@ const SCAN: usize = if cfg!(test) { 2 } else { 8 };
 /// name (open addressing, linear probing, at most 3/4 full): 5 to 11 bytes
 /// an entry where a map keyed by Strings took a String and a Vec each.
 #[derive(Debug, Default)]
-struct Table {
+pub(super) struct Table {
     slots: Vec<u32>,
     len: usize,
 }
@@ -168,7 +168,7 @@ impl Table {
         (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
     }
 
-    fn find(&self, hash: u64, mut eq: impl FnMut(u32) -> bool) -> Option<u32> {
+    pub(super) fn find(&self, hash: u64, mut eq: impl FnMut(u32) -> bool) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
@@ -185,7 +185,7 @@ impl Table {
 
     /// Add `id` (not in the table yet) under `hash`; `hash_of` gives the
     /// hash of any id already in, for growing.
-    fn insert(&mut self, hash: u64, id: u32, hash_of: impl Fn(u32) -> u64) {
+    pub(super) fn insert(&mut self, hash: u64, id: u32, hash_of: impl Fn(u32) -> u64) {
         if (self.len + 1) * 4 > self.slots.len() * 3 {
             let size = (self.slots.len() * 2).max(8);
             let old = std::mem::replace(&mut self.slots, vec![NONE; size]);
@@ -207,7 +207,7 @@ impl Table {
     }
 }
 
-fn hash_key(key: &str) -> u64 {
+pub(super) fn hash_key(key: &str) -> u64 {
     let mut h = WordHasher::default();
     h.write(key.as_bytes());
     h.finish()
