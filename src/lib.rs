@@ -103,6 +103,8 @@ struct Lean {
     /// headline and standfirst blocks are subheadings).
     headline_at: Option<usize>,
     standfirst_at: Option<usize>,
+    /// The speakers, written as the analysis' `speakers`.
+    speakers: speakers::Speakers,
 }
 
 impl Lean {
@@ -315,7 +317,12 @@ fn run(
         .chain(captions)
         .collect();
     let mut reasons = Vec::new();
-    attribute_on_lf(input, &mut a, &context, explain.then_some(&mut reasons));
+    let speakers = attribute_on_lf(input, &mut a, &context, explain.then_some(&mut reasons));
+    // With `lean`, the speakers stay compact until written.
+    match lean.as_deref_mut() {
+        Some(l) => l.speakers = speakers,
+        None => a.speakers = speakers.to_vec(),
+    }
     a.stats = stats_of(input, &a, lean.is_some().then_some(counts));
     a.stats.boilerplate = boilerplate_count;
     warn_structure(input, &mut a);
@@ -340,17 +347,9 @@ fn attribute_on_lf(
     a: &mut Analysis,
     context: &[Span],
     reasons: Option<&mut Vec<speakers::QuoteExplained>>,
-) {
+) -> speakers::Speakers {
     if memchr::memchr(b'\r', input.as_bytes()).is_none() {
-        speakers::attribute_explained(
-            input,
-            &a.paragraphs,
-            context,
-            &mut a.quotes,
-            &mut a.speakers,
-            reasons,
-        );
-        return;
+        return speakers::attribute_compact(input, &a.paragraphs, context, &mut a.quotes, reasons);
     }
     // One pass over the CRs: each before an LF is dropped (its position
     // kept, in input order), each lone one becomes an LF.
@@ -390,12 +389,11 @@ fn attribute_on_lf(
         q.span = span_lf(q.span);
     }
     let mut reasons = reasons;
-    speakers::attribute_explained(
+    let speakers = speakers::attribute_compact(
         &lf,
         &paragraphs,
         &context,
         &mut a.quotes,
-        &mut a.speakers,
         reasons.as_deref_mut(),
     );
     for (q, s) in a.quotes.iter_mut().zip(spans) {
@@ -406,6 +404,7 @@ fn attribute_on_lf(
             c.at = c.at.map(to_input);
         }
     }
+    speakers
 }
 
 /// The dateline at the start of the first paragraph (`text` folded, at `span`).

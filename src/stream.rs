@@ -184,7 +184,7 @@ impl Serialize for Article {
         )?;
         s.serialize_field("boilerplate", &Boilerplates(self))?;
         s.serialize_field("quotes", &a.quotes)?;
-        s.serialize_field("speakers", &a.speakers)?;
+        s.serialize_field("speakers", &self.lean.speakers)?;
         s.serialize_field("stats", &a.stats)?;
         s.serialize_field("warnings", &a.warnings)?;
         s.end()

@@ -128,6 +128,7 @@ use names::*;
 use registry::*;
 use scoring::*;
 use sentences::*;
+pub(crate) use summary::Speakers;
 use summary::*;
 
 /// Why a quotation has the speaker it has, for `--explain`: the evidence
@@ -205,8 +206,20 @@ pub fn attribute_explained(
     context: &[Span],
     quotes: &mut [Quote],
     speakers: &mut Vec<Speaker>,
-    mut explain: Option<&mut Vec<QuoteExplained>>,
+    explain: Option<&mut Vec<QuoteExplained>>,
 ) {
+    speakers.extend(attribute_compact(input, paragraphs, context, quotes, explain).to_vec());
+}
+
+/// [`attribute_explained`], the speakers held compactly (the binary
+/// writes them without making a [`Speaker`] each).
+pub(crate) fn attribute_compact(
+    input: &str,
+    paragraphs: &[Element],
+    context: &[Span],
+    quotes: &mut [Quote],
+    mut explain: Option<&mut Vec<QuoteExplained>>,
+) -> Speakers {
     let first_note = explain.as_ref().map_or(0, |e| e.len());
     if let Some(e) = explain.as_deref_mut() {
         e.extend((0..quotes.len()).map(|quote| QuoteExplained {
@@ -228,7 +241,7 @@ pub fn attribute_explained(
     // Speakers are only ever those of quotations: an article without any
     // (a report, a notice) needs no register of the people it names.
     if quotes.is_empty() {
-        return;
+        return Speakers::default();
     }
     let mut spans: Vec<Span> = paragraphs
         .iter()
@@ -575,7 +588,7 @@ pub fn attribute_explained(
     }
     // The summary reads the people alone: the indexes go first.
     reg.drop_indexes();
-    summarise(&reg, input, quotes, speakers);
+    summarise(&reg, input, quotes)
 }
 
 /// How many quotations either side of a quotation its attribution may
