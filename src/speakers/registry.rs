@@ -568,8 +568,13 @@ impl<'a> Registry<'a> {
             .map(|g| g as usize)
     }
 
-    /// Count person `i` under first name `token` (key `first`).
+    /// Count person `i` under first name `token` (key `first`): only a
+    /// name of more than one token counts, so a person named by one word
+    /// costs no record here.
     fn add_first(&mut self, i: usize, token: &str, first: &str) {
+        if self.people[i].count <= 1 {
+            return;
+        }
         let g = match self.first_group(first) {
             Some(g) => g,
             None => {
@@ -587,10 +592,8 @@ impl<'a> Registry<'a> {
                 g
             }
         };
-        if self.people[i].count > 1 {
-            self.first_names[g].full += 1;
-            self.first_names[g].xor ^= small(i);
-        }
+        self.first_names[g].full += 1;
+        self.first_names[g].xor ^= small(i);
     }
 
     /// Stop counting person `i` under first name `first`.
@@ -1447,6 +1450,13 @@ mod registry_tests {
                 for m in &names {
                     let (f, l) = (lower_key(&m[0]), lower_key(&m[m.len() - 1]));
                     prop_assert_eq!(reg.by_full_name(&f, &l), scan.by_full_name(&f, &l));
+                    // A first name one person of a fuller name has.
+                    let full: Vec<usize> = (0..scan.tokens.len())
+                        .filter(|&i| {
+                            scan.tokens[i].len() > 1 && lower_key(&scan.tokens[i][0]) == f
+                        })
+                        .collect();
+                    prop_assert_eq!(reg.by_first_name(&m[0]), (full.len() == 1).then(|| full[0]));
                 }
             }
             reg.index_roles();
