@@ -273,3 +273,35 @@ impl Tally {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three people quoted, each by a pronoun, all with one role: every
+    /// text is held once, and the compact list writes the same JSON as the
+    /// library's records made from it.
+    #[test]
+    fn texts_shared_by_speakers_are_held_once() {
+        let text: String = ["Ilse Varro", "Odile Penn", "Runa Quist"]
+            .iter()
+            .map(|n| format!("Harbour pilot {n} met the board on Friday. \u{201c}We are ready,\u{201d} she said.\n\n"))
+            .collect();
+        let mut a = crate::analyze(&text);
+        let paragraphs = std::mem::take(&mut a.paragraphs);
+        let s = attribute_compact(&text, &paragraphs, &[], &mut a.quotes, None);
+        assert_eq!(s.len(), 3);
+        let v = s.to_vec();
+        assert_eq!(v[1].name, "Odile Penn");
+        assert_eq!(v[1].mentions, ["Odile Penn", "she"]);
+        assert_eq!(v[1].role.as_deref(), Some("Harbour pilot"));
+        assert_eq!((v[1].quotes, v[1].quoted_words), (1, 3));
+        // Three names, "she" and the role: five texts.
+        assert_eq!(s.texts.len(), 5);
+        assert_eq!(
+            serde_json::to_string(&s).expect("json"),
+            serde_json::to_string(&v).expect("json")
+        );
+        assert_eq!(v, crate::analyze(&text).speakers);
+    }
+}
