@@ -216,15 +216,7 @@ pub fn attribute_explained(
     speakers: &mut Vec<Speaker>,
     explain: Option<&mut Vec<QuoteExplained>>,
 ) {
-    let mut set = PieceSet::new(input.len());
-    for (i, q) in quotes.iter().enumerate() {
-        set.push(Piece {
-            span: q.span,
-            paragraph: q.paragraph.unwrap_or(0),
-            closed: q.closed,
-            runs_on: i > 0 && quotes[i - 1].quotation == q.quotation,
-        });
-    }
+    let set = piece_set(input, quotes);
     let mut i = 0;
     let found = attribute_pieces(
         input,
@@ -242,6 +234,21 @@ pub fn attribute_explained(
         },
     );
     speakers.extend(found.to_vec());
+}
+
+/// The pieces of `quotes` (quotations found in `input`), as
+/// [`attribute_pieces`] reads them.
+fn piece_set(input: &str, quotes: &[Quote]) -> PieceSet {
+    let mut set = PieceSet::new(input.len());
+    for (i, q) in quotes.iter().enumerate() {
+        set.push(Piece {
+            span: q.span,
+            paragraph: q.paragraph.unwrap_or(0),
+            closed: q.closed,
+            runs_on: i > 0 && quotes[i - 1].quotation == q.quotation,
+        });
+    }
+    set
 }
 
 /// Where the bytes of a text whose line ends were made LF (each CRLF made

@@ -289,7 +289,16 @@ mod tests {
             .collect();
         let mut a = crate::analyze(&text);
         let paragraphs = std::mem::take(&mut a.paragraphs);
-        let s = attribute_compact(&text, &paragraphs, &[], &mut a.quotes, None);
+        let pieces = piece_set(&text, &a.quotes);
+        let s = attribute_pieces(
+            &text,
+            &Lf::default(),
+            &paragraphs,
+            &[],
+            &pieces,
+            None,
+            &mut |_| {},
+        );
         assert_eq!(s.len(), 3);
         let v = s.to_vec();
         assert_eq!(v[1].name, "Odile Penn");
