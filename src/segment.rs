@@ -514,16 +514,62 @@ fn push_block(blocks: &mut Blocks<'_>, first: &Line, last: &Line, scratch: &mut 
     let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
     // A block of several lines is never its raw bytes (its line breaks
     // fold); one line is, when folding leaves it as it is.
-    let plain = first.span == last.span && {
-        scratch.clear();
-        block_text_into(input, span, blocks.spans.style, scratch);
-        scratch.as_str() == span.of(input)
-    };
+    let plain = first.span == last.span
+        && (folds_to_itself(first_raw) || {
+            scratch.clear();
+            block_text_into(input, span, blocks.spans.style, scratch);
+            scratch.as_str() == span.of(input)
+        });
     blocks.spans.starts.push(span.start);
     blocks
         .spans
         .flags
         .push((u8::from(heading) * HEADING) | (u8::from(item) * ITEM) | (u8::from(plain) * PLAIN));
+}
+
+/// Bytes a trimmed line may hold and still fold to itself: printable
+/// ASCII but for the marks [`markup::clean`] reads (`[`, `*`, `_`, `#`,
+/// `\`, `>` and the backtick), and the space, checked apart (one between
+/// two chars). Bytes from 0x80 are read as chars.
+static KEEPS: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0x20;
+    while b < 0x7f {
+        t[b] = !matches!(b as u8, b'[' | b'*' | b'_' | b'#' | b'\\' | b'>' | b'`');
+        b += 1;
+    }
+    t
+};
+
+/// Is the trimmed line `line` the folded text of a block made of it alone,
+/// as [`fold_lines`] would make it? A sure yes without folding it: no
+/// quoting or converter mark (so [`markup::clean`] has nothing to do), no
+/// white space but single spaces between chars. `false` may still fold to
+/// itself (a lone `*`); the caller folds to tell.
+fn folds_to_itself(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if !KEEPS[usize::from(c)] {
+                return false;
+            }
+            // A space stands between two chars that are no white space
+            // (a char from 0x80 is tested when it is reached).
+            if c == b' ' && (i == 0 || b.get(i + 1).is_none_or(|&n| n <= b' ')) {
+                return false;
+            }
+            i += 1;
+        } else {
+            let ch = line[i..].chars().next().unwrap_or(' ');
+            if is_space(ch) {
+                return false;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    !b.is_empty()
 }
 
 /// A block's text again from its span alone. The block's lines are the
@@ -844,6 +890,46 @@ mod tests {
                 covered = span.end;
             }
             proptest::prop_assert!(text[covered..].chars().all(is_space));
+        }
+    }
+
+    proptest::proptest! {
+        /// A line said to fold to itself does: its folded text (white
+        /// space folded, markup cleaned) is its raw bytes.
+        #[test]
+        fn a_line_that_folds_to_itself_does(
+            text in crate::testing::joined(
+                vec![
+                    "a", "b", " ", "  ", "\t", "\u{a0}", "\u{200b}", "\u{e9}", "\u{65e5}",
+                    "*", "_", "[", "]", "#", ">", "`", "\\", "(", ".", "\u{1}", "\u{7f}",
+                ],
+                1..12,
+            )
+        ) {
+            let Some(span) = trim(&text, Span::new(0, text.len())) else {
+                return Ok(());
+            };
+            let line = span.of(&text);
+            if folds_to_itself(line) {
+                let style = markup::style(&text);
+                proptest::prop_assert_eq!(block_text(&text, span, style), line);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_lines_are_known_without_folding() {
+        assert!(folds_to_itself("A plain line, with caf\u{e9} and 3.5%."));
+        for line in [
+            "two  spaces",
+            "tab\there",
+            "nb\u{a0}sp",
+            "**bold**",
+            "> quoted",
+            "a_b",
+            "x [img]",
+        ] {
+            assert!(!folds_to_itself(line), "{line:?}");
         }
     }
 
