@@ -249,8 +249,10 @@ fn trimmed_len(s: &str) -> usize {
 }
 
 /// The lines of `input` from byte `from`, made one at a time. `full` also
-/// reads the markup of each line (which the first passes do not need).
-fn lines(input: &str, from: usize, full: bool) -> impl Iterator<Item = Line> + '_ {
+/// reads the markup of each line (which the first passes do not need);
+/// `measure` their widths in columns and chars (0 without it: only a
+/// hard-wrapped text reads them once it is cut).
+fn lines(input: &str, from: usize, full: bool, measure: bool) -> impl Iterator<Item = Line> + '_ {
     let bytes = input.as_bytes();
     let mut pos = from;
     let mut after_blank = true;
@@ -277,12 +279,16 @@ fn lines(input: &str, from: usize, full: bool) -> impl Iterator<Item = Line> + '
             let t = span.of(input);
             // Printable ASCII is one column a byte; the width tables
             // are read for the other lines only.
-            let cols = if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+            let cols = if !measure {
+                0
+            } else if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
                 t.len()
             } else {
                 t.width()
             };
-            let chars = if cols == t.len() {
+            let chars = if !measure {
+                0
+            } else if cols == t.len() {
                 cols
             } else {
                 t.chars().count()
@@ -369,7 +375,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut followed = [[0usize; 122]; 2];
     let mut open = [[0usize; 122]; 2];
     let mut prev: Option<Line> = None;
-    for l in lines(input, from, false) {
+    for l in lines(input, from, false, true) {
         *indents.entry(l.indent).or_insert(0usize) += 1;
         count += 1;
         if let Some(p) = prev.filter(|_| !l.after_blank) {
@@ -431,7 +437,10 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut scratch = String::new();
     let mut first: Option<Line> = None;
     let mut last: Option<Line> = None;
-    for l in lines(input, from, true).map(mark) {
+    // The widths are read again only where lines may join by them
+    // ([`continues`]: by columns at `wrap_width`, which is set whenever
+    // `wrap_chars` is).
+    for l in lines(input, from, true, wrap_width.is_some()).map(mark) {
         let breaks = match (first, last) {
             (Some(first), Some(last)) => {
                 let in_indented = indent_mode && first.indented;
