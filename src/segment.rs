@@ -277,22 +277,7 @@ fn lines(input: &str, from: usize, full: bool, measure: bool) -> impl Iterator<I
                 continue;
             };
             let t = span.of(input);
-            // Printable ASCII is one column a byte; the width tables
-            // are read for the other lines only.
-            let cols = if !measure {
-                0
-            } else if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-                t.len()
-            } else {
-                t.width()
-            };
-            let chars = if !measure {
-                0
-            } else if cols == t.len() {
-                cols
-            } else {
-                t.chars().count()
-            };
+            let (cols, chars) = if measure { widths(t) } else { (0, 0) };
             // Trimmed chars are all `is_space`; the zero-width ones it
             // adds to Unicode white space (U+FEFF, U+200B) are no indent.
             let indent = input[line_start..span.start]
@@ -331,6 +316,23 @@ fn lines(input: &str, from: usize, full: bool, measure: bool) -> impl Iterator<I
         }
         None
     })
+}
+
+/// A line's width in display columns and in chars.
+fn widths(t: &str) -> (usize, usize) {
+    // Printable ASCII is one column a byte; the width tables are read for
+    // the other lines only.
+    if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        (t.len(), t.len())
+    } else {
+        let cols = t.width();
+        let chars = if cols == t.len() {
+            cols
+        } else {
+            t.chars().count()
+        };
+        (cols, chars)
+    }
 }
 
 /// The common left margin: the indent that at least 70% of lines reach
@@ -375,12 +377,15 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut followed = [[0usize; 122]; 2];
     let mut open = [[0usize; 122]; 2];
     let mut prev: Option<Line> = None;
-    for l in lines(input, from, false, true) {
+    // A line's widths are measured when a non-blank line follows it:
+    // only those are counted.
+    for l in lines(input, from, false, false) {
         *indents.entry(l.indent).or_insert(0usize) += 1;
         count += 1;
         if let Some(p) = prev.filter(|_| !l.after_blank) {
             let stops = !ends_sentence(p.span.of(input));
-            for (k, measure) in [p.cols, p.chars].into_iter().enumerate() {
+            let (cols, chars) = widths(p.span.of(input));
+            for (k, measure) in [cols, chars].into_iter().enumerate() {
                 followed[k][measure.min(121)] += 1;
                 open[k][measure.min(121)] += usize::from(stops);
             }
