@@ -19,6 +19,10 @@ pub struct Style {
 /// Guess the [`Style`] from the whole text: underscores join words in link
 /// text on many lines (`see_the_report`), which prose never does.
 pub fn style(input: &str) -> Style {
+    // No underscore, no line with one.
+    if memchr::memchr(b'_', input.as_bytes()).is_none() {
+        return Style::default();
+    }
     let mut lines_with = 0usize;
     let mut lines = 0usize;
     for line in input.lines() {
@@ -31,10 +35,14 @@ pub fn style(input: &str) -> Style {
         if memchr::memchr(b'_', b).is_none() {
             continue;
         }
-        if b.windows(3).any(|w| {
-            w[1] == b'_' && (w[0] as char).is_alphabetic() && (w[2] as char).is_alphabetic()
-        }) || line.contains("’_")
-        {
+        // A letter on either side of an underscore: read at each one.
+        let joins = |k: usize| {
+            k > 0
+                && k + 1 < b.len()
+                && (b[k - 1] as char).is_alphabetic()
+                && (b[k + 1] as char).is_alphabetic()
+        };
+        if memchr::memchr_iter(b'_', b).any(joins) || line.contains("’_") {
             lines_with += 1;
         }
     }
@@ -701,6 +709,36 @@ mod tests {
             }
             assert_eq!(looks_like_html(&t), by_each_tag(&t), "{t:?}");
             x = x.wrapping_add(0x9e37_79b9);
+        }
+    }
+
+    proptest! {
+        /// [`style`] reads each underscore where the first version read
+        /// every three bytes of every line.
+        #[test]
+        fn style_is_the_windows_scan(
+            text in crate::testing::joined(
+                vec!["_", "a", "é", "’", " ", "\n", "\n\n", "\r\n", "x_y", "’_", "1", "__"],
+                0..60,
+            )
+        ) {
+            let mut lines_with = 0usize;
+            let mut lines = 0usize;
+            for line in text.lines() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                lines += 1;
+                let b = line.as_bytes();
+                if b.windows(3).any(|w| {
+                    w[1] == b'_' && (w[0] as char).is_alphabetic() && (w[2] as char).is_alphabetic()
+                }) || line.contains("’_")
+                {
+                    lines_with += 1;
+                }
+            }
+            let underscores = lines_with >= 3 && lines_with * 40 >= lines;
+            prop_assert_eq!(style(&text), Style { underscores });
         }
     }
 
