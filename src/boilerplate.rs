@@ -46,28 +46,40 @@ struct Rule {
     starts: Option<Starts>,
 }
 
-/// The first bytes of the blocks a start-anchored rule can match: a
+/// The first characters of the blocks a start-anchored rule can match: a
 /// necessary condition that a table of the first byte checks for all rules
-/// at once, so that a block tries only the rules it can open ([`cue`]).
+/// at once, so that a block tries only the rules it can open ([`cue`]); a
+/// block that opens with a character outside ASCII (a curly quotation mark,
+/// most often) is checked by that character ([`first_rules`]).
 /// Like the gates it holds for `(?i)` patterns only without KELVIN SIGN or
 /// LONG S in the block, and it is checked only then.
 #[derive(Clone, Copy)]
 struct Starts {
     /// ASCII bytes; a letter stands for both cases.
     bytes: &'static str,
-    /// Also an ASCII digit or any non-ASCII byte (a Unicode `\d` or a
-    /// mark such as `©` or `×`).
-    digit_or_wide: bool,
-    /// Also ASCII white space or any non-ASCII byte (a Unicode `\s`).
+    /// Also a digit: ASCII, or any Unicode `\d` (the test is
+    /// [`char::is_numeric`], a superset).
+    digit: bool,
+    /// Also white space: ASCII, or any Unicode `\s` (White_Space, which
+    /// [`char::is_whitespace`] reads).
     space: bool,
+    /// Also these characters outside ASCII (marks such as `©` or `×`).
+    wide: &'static str,
 }
 
 impl Starts {
+    /// A block may start with ASCII byte `b`.
     fn allows(&self, b: u8) -> bool {
-        b >= 0x80 && (self.digit_or_wide || self.space)
-            || (b.is_ascii_digit() && self.digit_or_wide)
+        (b.is_ascii_digit() && self.digit)
             || (is_ascii_ws(b) && self.space)
             || self.bytes.bytes().any(|x| x.eq_ignore_ascii_case(&b))
+    }
+
+    /// A block may start with `c`, a character outside ASCII (what
+    /// [`WIDE_RULES`] folds into masks for all rules).
+    #[cfg(test)]
+    fn allows_wide(&self, c: char) -> bool {
+        (self.digit && c.is_numeric()) || (self.space && c.is_whitespace()) || self.wide.contains(c)
     }
 }
 
@@ -111,15 +123,22 @@ const fn rule(
 impl Rule {
     /// The rule's matches start with one of `bytes` (see [`Starts`]).
     fn starts(self, bytes: &'static str) -> Rule {
-        self.starts_with(bytes, false, false)
+        self.starts_with(bytes, false, false, "")
     }
 
-    fn starts_with(self, bytes: &'static str, digit_or_wide: bool, space: bool) -> Rule {
+    fn starts_with(
+        self,
+        bytes: &'static str,
+        digit: bool,
+        space: bool,
+        wide: &'static str,
+    ) -> Rule {
         Rule {
             starts: Some(Starts {
                 bytes,
-                digit_or_wide,
+                digit,
                 space,
+                wide,
             }),
             ..self
         }
@@ -472,11 +491,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("caption-agency", Caption, 90, Gate::ShapeExact(agency_shape, &["Getty", "AFP", "AP", "Reuters", "PA", "Shutterstock", "Alamy", "Bloomberg", "Xinhua", "Rex", "SWNS", "iStock", "Anadolu", "NurPhoto", "ZUMA", "Corbis", "Sipa", "WireImage", "Camera"]), const_format_agency()).tail("{1,40}", "+", agency_tail_fits),
     rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, &["photo", "picture", "image", "illustration"]), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$"),
     rule("caption-credit-word", Caption, 40, Gate::Exact(&["Credit"]), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits),
-    rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$").starts_with("", true, false),
-    rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["photo", "image", "picture", "view ", "gallery", "enlarge this image"])), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false),
+    rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$").starts_with("", false, false, "©"),
+    rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["photo", "image", "picture", "view ", "gallery", "enlarge this image"])), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, ""),
     rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, &["by"]) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$").starts("b"),
     // Links to other articles.
-    rule("read-more-label", ReadMore, 60, Gate::Shape(read_more_shape), r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s").starts_with("[rmsatuywd", false, true),
+    rule("read-more-label", ReadMore, 60, Gate::Shape(read_more_shape), r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s").starts_with("[rmsatuywd", false, true, ""),
     rule("read-more-bracket", ReadMore, 40, Gate::Shape(|t| t.starts_with('[') && t.ends_with(']')), r"^\[(?:Read|See|Watch|Related|More)(?-u:\b)[^\]]*\]$").starts("["),
     rule("read-more-more-on", ReadMore, 6, Gate::Shape(|t| starts_ci(t, &["more ", "read more about"])), r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$").tail("{2,60}", "{2,}", more_on_tail_fits).starts("mr"),
     rule("read-more-stories-about", ReadMore, 8, Gate::Shape(|t| starts_ci(t, &["read more stories"])), r"(?i)^read more stories").starts("r"),
@@ -484,7 +503,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // Players and galleries.
     rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, &["listen", "loading audio", "audio is not supported", "play audio"])), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))").starts("lap"),
     rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, &["watch", "video", "play video", "live", "gallery", "audio", "podcast"])), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]").starts("wvplga"),
-    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || starts_ci(t, &["full", "autoplay", "close", "caption", "view ", "buy photo", "replay", "play", "pause", "mute", "unmute", "expand", "wait ", "video ", "now playing", "up next in video"])), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false),
+    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || starts_ci(t, &["full", "autoplay", "close", "caption", "view ", "buy photo", "replay", "play", "pause", "mute", "unmute", "expand", "wait ", "video ", "now playing", "up next in video"])), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false, "×"),
     rule("media-unavailable", Media, 20, Gate::Ci(&["video is ", "your browser does not support"]), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support"),
     // Advertising.
     rule("advert-label", Advert, 6, Gate::Shape(|t| starts_ci(t, &["ad", "sponsored", "promoted", "paid ", "partner content", "supported by", "skip ad", "story continues below advertisement", "continue reading ", "report this ad", "you may also like", "from our partners", "around the web", "taboola"])), r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$").starts("asprcyft"),
@@ -499,12 +518,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("legal-copyright", Legal, 60, Gate::Ci(&["©", "(c)", "copyright", "all rights reserved", "registered in england", "company number", "company no", "company registration", "registered office", "may not be ", "terms of ", "terms and ", "privacy policy"]), r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$"),
     // Dates and reading time.
     rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, &["published", "updated", "last updated", "posted", "first published", "modified", "created", "originally published", "this article was "])), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)").starts("pulfmcot"),
-    rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false),
-    rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["about"])), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false),
+    rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false, ""),
+    rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["about"])), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false, ""),
     rule("meta-print-edition", Meta, 60, Gate::Shape(|t| starts_ci(t, &["a version of this "])), r"(?i)^a version of this (?:article|story) appears in print").starts("a"),
     // Calls to action and page furniture.
-    rule("promo-share", Promo, 8, Gate::Shape(share_shape), r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$").starts_with("+steprmcwflbanvjg", true, true),
-    rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit_or_wide), r"^\d{1,6}$").starts_with("", true, false),
+    rule("promo-share", Promo, 8, Gate::Shape(share_shape), r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$").starts_with("+steprmcwflbanvjg", true, true, ""),
+    rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit_or_wide), r"^\d{1,6}$").starts_with("", true, false, ""),
     rule("promo-call", Promo, 45, Gate::Ci(&["sign up for", "sign up to", "subscribe to", "subscribe for", "subscribe now", "subscribe today", "newsletter", " in to comment", " in to continue", " in to read", "follow ", "is on twitter", "is on facebook", "is on instagram", "join our ", "join the ", "download our", "download the", "get our", "get the", "leave a comment", "commenting policy", "comment is ", "comment are ", "comments is ", "comments are ", "become a ", "journalism", "tell us what you think", "your feedback", "you must be logged in", "opinions expressed in reader comments", "check out more ", "conversation powered by", "please review our", "please read our", " in or register", " in or create"]), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))"),
     rule("promo-paywall", Promo, 40, Gate::Ci(&["reached your ", "free article", "already a ", "subscribe from", "unlimited access", "journalism", "become a", "for an ad-free experience"]), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience"),
     rule("promo-call-upper", Promo, 10, Gate::Shape(|t| ["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"].iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)").starts("sfj"),
@@ -971,9 +990,6 @@ static FINDERS: LazyLock<Vec<Option<memmem::Finder<'static>>>> = LazyLock::new(|
 /// `needles(ci)` computes (once per automaton) the rules whose needles, of
 /// the ASCII-case-insensitive automaton or the exact one, occur in `text`.
 fn may_match(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> bool {
-    if !first_allows(i, text) {
-        return false;
-    }
     let (shape, ci) = match RULES[i].gate {
         Gate::Shape(f) => return f(text),
         // One exact needle: memmem's SIMD search costs a fraction of a run
@@ -1008,7 +1024,8 @@ static WORD_RULES: LazyLock<[u64; WORDS_CAP + 1]> = LazyLock::new(|| {
     })
 });
 
-/// The rules a block can match by its first byte (see [`Starts`]).
+/// The rules a block can match by its first byte, an ASCII one (see
+/// [`Starts`]).
 static FIRST_RULES: LazyLock<[u64; 256]> = LazyLock::new(|| {
     std::array::from_fn(|b| {
         RULES
@@ -1019,11 +1036,76 @@ static FIRST_RULES: LazyLock<[u64; 256]> = LazyLock::new(|| {
     })
 });
 
-/// True unless rule `i`'s [`Starts`] rules out the first byte of `text`.
-fn first_allows(i: usize, text: &str) -> bool {
-    text.as_bytes()
-        .first()
-        .is_none_or(|&b| FIRST_RULES[usize::from(b)] & (1 << i) != 0)
+/// The rules a block can match by its first character (see [`Starts`]):
+/// by the table for an ASCII byte, else by the character.
+fn first_rules(text: &str) -> u64 {
+    match text.as_bytes().first() {
+        None => u64::MAX,
+        Some(&b) if b < 0x80 => FIRST_RULES[usize::from(b)],
+        Some(_) => {
+            let c = text.chars().next().unwrap_or_default();
+            let w = &*WIDE_RULES;
+            let mut m = w.always;
+            if c.is_numeric() {
+                m |= w.digit;
+            }
+            if c.is_whitespace() {
+                m |= w.space;
+            }
+            for &(x, r) in &w.chars {
+                if x == c {
+                    m |= r;
+                }
+            }
+            m
+        }
+    }
+}
+
+/// The rules a block that opens with a character outside ASCII can match,
+/// by what the character is (see [`Starts::allows_wide`]).
+struct WideRules {
+    /// Rules not anchored at the start.
+    always: u64,
+    /// Rules that may open with a Unicode digit.
+    digit: u64,
+    /// Rules that may open with Unicode white space.
+    space: u64,
+    /// Rules that may open with a given mark.
+    chars: Vec<(char, u64)>,
+}
+
+static WIDE_RULES: LazyLock<WideRules> = LazyLock::new(|| {
+    let mut w = WideRules {
+        always: 0,
+        digit: 0,
+        space: 0,
+        chars: Vec::new(),
+    };
+    for (i, r) in RULES.iter().enumerate() {
+        let Some(s) = r.starts else {
+            w.always |= 1 << i;
+            continue;
+        };
+        if s.digit {
+            w.digit |= 1 << i;
+        }
+        if s.space {
+            w.space |= 1 << i;
+        }
+        for c in s.wide.chars() {
+            w.chars.push((c, 1 << i));
+        }
+    }
+    w
+});
+
+/// True unless rule `i`'s [`Starts`] rules out the first character of
+/// `text`, or its gate shows that its pattern cannot match (what [`cue`]
+/// checks, the first characters once for all rules).
+#[cfg(test)]
+fn first_and_gate_allow(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> bool {
+    first_rules(text) & (1 << i) != 0 && may_match(i, text, needles)
 }
 
 /// The boilerplate cue of a block of `words` words, if any.
@@ -1035,9 +1117,7 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     let gated = !has_odd_fold(text);
     let mut left = WORD_RULES[words.min(WORDS_CAP)];
     if gated {
-        if let Some(&b) = text.as_bytes().first() {
-            left &= FIRST_RULES[usize::from(b)];
-        }
+        left &= first_rules(text);
     }
     let mut found = Found::default();
     let mut needles = |ci: bool| found.rules(text, ci);
@@ -1304,7 +1384,7 @@ mod tests {
                 if pattern(i).is_match(b) {
                     matched += 1;
                     assert!(
-                        may_match(i, b, &mut |_| needle_rules(b)),
+                        first_and_gate_allow(i, b, &mut |_| needle_rules(b)),
                         "{} rejects {b:?}",
                         RULES[i].name
                     );
@@ -1516,6 +1596,8 @@ mod tests {
                     "By Jo", " | Source: Getty", "A version of this article appears in print",
                     "Sponsored", "Promoted", " content", "Undo", "About this content", " ", "x",
                     "5", "\u{a0}", "[", "]", "Related", "\u{2014}", "share", "+", ".", "Close",
+                    "\u{201c}", "\u{d7}", "\u{663}", "\u{2003}", "\u{bd}", "\u{e9}", " photos",
+                    " shares", " of ", " min read", " hours ago",
                 ],
                 0..6,
             )
@@ -1531,7 +1613,7 @@ mod tests {
             for i in 0..RULES.len() {
                 if pattern(i).is_match(text) {
                     prop_assert!(
-                        may_match(i, text, &mut |_| needle_rules(text)),
+                        first_and_gate_allow(i, text, &mut |_| needle_rules(text)),
                         "{} rejects {:?}",
                         RULES[i].name,
                         text
@@ -1540,6 +1622,28 @@ mod tests {
             }
         }
         Ok(())
+    }
+
+    #[test]
+    fn wide_masks_are_each_rules_start_test() {
+        for c in [
+            '\u{201c}', '\u{2018}', '\u{d7}', '\u{a9}', '\u{a0}', '\u{2003}', '\u{663}', '\u{bd}',
+            '\u{e9}', '\u{c9}', '\u{2022}', '\u{2014}', '\u{3000}', '\u{ff11}', '\u{85}',
+        ] {
+            let text = format!("{c} 12 photos");
+            let by_rule = RULES
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.starts.is_none_or(|s| s.allows_wide(c)))
+                .fold(0u64, |m, (i, _)| m | 1 << i);
+            assert_eq!(first_rules(&text), by_rule, "{c:?}");
+        }
+        // A curly quotation mark opens none of the anchored rules.
+        let quoted = first_rules("\u{201c}Read more");
+        assert_eq!(
+            quoted & FIRST_RULES[usize::from(b'R')] & !WIDE_RULES.always,
+            0
+        );
     }
 
     #[test]
