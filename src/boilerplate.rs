@@ -7,6 +7,7 @@
 //! "newsletter") only counts in a short block. Rules are tried in
 //! the rule table; the first matching rule in table order wins.
 
+use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
@@ -44,6 +45,9 @@ struct Rule {
     /// The bytes a match can start the block with, when the pattern is
     /// anchored there (see [`Starts`]).
     starts: Option<Starts>,
+    /// The rule decided by hand, where the pattern's bounded runs made its
+    /// lazy DFA build states on nearly every block it was run on.
+    hand: Option<Hand>,
 }
 
 /// The first characters of the blocks a start-anchored rule can match: a
@@ -117,6 +121,7 @@ const fn rule(
         pattern,
         tail: None,
         starts: None,
+        hand: None,
     }
 }
 
@@ -140,6 +145,13 @@ impl Rule {
                 space,
                 wide,
             }),
+            ..self
+        }
+    }
+
+    fn hand(self, hand: Hand) -> Rule {
+        Rule {
+            hand: Some(hand),
             ..self
         }
     }
@@ -480,6 +492,186 @@ fn has_odd_fold_contains(t: &str) -> bool {
     t.contains('\u{17f}') || t.contains('\u{212a}')
 }
 
+/// A rule decided by hand, with no regex: what its pattern decides on a
+/// block without KELVIN SIGN or LONG S ([`has_odd_fold`]; such a block
+/// falls back to the pattern). `Some(range)` for a match, with the range of
+/// the pattern's first capture (empty when it has none).
+type Hand = fn(&str) -> Option<Range<usize>>;
+
+/// Is `c` white space as `\s` reads it (Unicode White_Space)?
+fn is_ws(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Where the run of white space that starts at `i` ends.
+fn ws_end(t: &str, i: usize) -> usize {
+    t[i..]
+        .char_indices()
+        .find(|&(_, c)| !is_ws(c))
+        .map_or(t.len(), |(k, _)| i + k)
+}
+
+/// Where the run of white space that ends at `i` starts.
+fn ws_start(t: &str, i: usize) -> usize {
+    t[..i]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_ws(c))
+        .map_or(0, |(k, c)| k + c.len_utf8())
+}
+
+/// The picture words of `caption-photo-by`.
+const PICTURE_WORDS: [&[u8]; 5] = [
+    b"photo",
+    b"photograph",
+    b"picture",
+    b"image",
+    b"illustration",
+];
+
+/// `caption-photo-by` by hand: "… Photo by Jane Doe" (`(?:^|[|•]\s*|\s)
+/// (?:top\s+|main\s+)?<picture word>s?\s+by\s+([A-Z][^.]{1,60})$`,
+/// ignoring case). The credit holds no full stop and runs to the end, so the
+/// whole match lies after the block's last stop; the first "by" there with
+/// a picture word before it (opening the block or after white space, a bar
+/// or a bullet: "top" or "main" before the word changes the match's start,
+/// not its credit) and a credit of 2 to 61 chars after it that opens with a
+/// letter, is the leftmost match, and the credit is the first capture.
+fn photo_by(t: &str) -> Option<Range<usize>> {
+    let b = t.as_bytes();
+    let from = memrchr(b'.', b).map_or(0, |p| p + 1);
+    let mut i = from;
+    while let Some(k) = b[i..]
+        .windows(2)
+        .position(|w| w.eq_ignore_ascii_case(b"by"))
+    {
+        let k = i + k;
+        i = k + 1;
+        // White space, then a letter that opens a credit of 2 to 61 chars.
+        let cap = ws_end(t, k + 2);
+        if cap == k + 2 || !b.get(cap).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        if !(2..=61).contains(&t[cap..].chars().take(62).count()) {
+            continue;
+        }
+        // White space before "by", then a picture word and perhaps an "s".
+        let mut end = ws_start(t, k);
+        if end == k || end == 0 {
+            continue;
+        }
+        if matches!(b[end - 1], b's' | b'S') {
+            end -= 1;
+        }
+        let Some(word) = PICTURE_WORDS
+            .iter()
+            .find(|w| end >= w.len() && b[end - w.len()..end].eq_ignore_ascii_case(w))
+        else {
+            continue;
+        };
+        let start = end - word.len();
+        let opens = t[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| is_ws(c) || matches!(c, '|' | '•'));
+        if opens {
+            return Some(cap..t.len());
+        }
+    }
+    None
+}
+
+/// `other-nav-bar` by hand: three or more items of 2 to 30 chars with no
+/// bar or sentence mark, each bar with one white-space char either side
+/// (`^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$`): "Home | World | Sport".
+fn nav_bar(t: &str) -> Option<Range<usize>> {
+    if memchr3(b'.', b'!', b'?', t.as_bytes()).is_some() {
+        return None;
+    }
+    let n = t.split('|').count();
+    if n < 3 {
+        return None;
+    }
+    for (k, piece) in t.split('|').enumerate() {
+        let mut item = piece;
+        if k > 0 {
+            let mut c = item.chars();
+            if !c.next().is_some_and(is_ws) {
+                return None;
+            }
+            item = c.as_str();
+        }
+        if k + 1 < n {
+            let mut c = item.chars();
+            if !c.next_back().is_some_and(is_ws) {
+                return None;
+            }
+            item = c.as_str();
+        }
+        if !(2..=30).contains(&item.chars().take(31).count()) {
+            return None;
+        }
+    }
+    Some(0..0)
+}
+
+/// Does `hay` hold `needle` (ASCII, lower case), ignoring ASCII case?
+fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|p| {
+        hay.get(p + 1..p + needle.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(rest))
+    })
+}
+
+/// `legal-copyright` by hand: a copyright mark or word opening the block,
+/// a rights or company-registration phrase anywhere, or a link to the
+/// terms or the privacy policy ending it, ignoring case (the pattern's
+/// alternatives one by one).
+fn legal(t: &str) -> Option<Range<usize>> {
+    let b = t.as_bytes();
+    // The word "copyright" must end at a boundary of ASCII word bytes.
+    let opens = t.starts_with('\u{a9}')
+        || starts_ci(t, &["(c)"])
+        || (starts_ci(t, &["copyright"])
+            && !b
+                .get("copyright".len())
+                .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_'));
+    let anywhere = || {
+        [
+            &b"all rights reserved"[..],
+            b"registered in england",
+            b"company number",
+            b"company no",
+            b"company registration",
+            b"registered office",
+            b"may not be published",
+            b"may not be reproduced",
+            b"may not be broadcast",
+            b"may not be redistributed",
+        ]
+        .iter()
+        .any(|n| contains_ci(b, n))
+    };
+    let ends = || {
+        let e = t.trim_end().as_bytes();
+        [
+            &b"terms of use"[..],
+            b"terms of service",
+            b"terms of conditions",
+            b"terms and use",
+            b"terms and service",
+            b"terms and conditions",
+            b"privacy policy",
+        ]
+        .iter()
+        .any(|n| e.len() >= n.len() && e[e.len() - n.len()..].eq_ignore_ascii_case(n))
+    };
+    (opens || anywhere() || ends()).then_some(0..0)
+}
+
 /// Photo agencies and picture libraries whose names close a caption credit.
 const AGENCIES: &str = r"(?:Getty(?:\s+Images)?|AFP|AP(?:\s+Photo)?|Reuters|PA(?:\s+(?:Wire|Images|Media))?|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|Rex(?:/Shutterstock)?|SWNS|iStock(?:photo)?|Anadolu(?:\s+Agency)?|NurPhoto|SOPA\s+Images|ZUMA(?:\s+(?:Press|Wire))?|Corbis|Sipa|WireImage|Camera\s+Press)";
 
@@ -489,7 +681,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("caption-credit-label", Caption, 90, Gate::ShapeCi(colon_tail_81, &["picture", "photo", "image", "illustration", "credit", "source"]), r"(?i)(?:^|[\s.|,;(])(?:picture|photo|photograph|image|illustration|pictures|photos|images|credit|photo credit|source|main image)s?\s*(?:by)?\s*:\s*([^:]{2,80})\)?$"),
     rule("caption-credit-paren", Caption, 90, Gate::ShapeCi(ends_with_paren, &["picture", "photo", "image", "credit"]), r"(?i)\((?:picture|photo|photograph|image|credit|pictures|photos|images)s?:?\s+([^)]{2,60})\)\s*$"),
     rule("caption-agency", Caption, 90, Gate::ShapeExact(agency_shape, &["Getty", "AFP", "AP", "Reuters", "PA", "Shutterstock", "Alamy", "Bloomberg", "Xinhua", "Rex", "SWNS", "iStock", "Anadolu", "NurPhoto", "ZUMA", "Corbis", "Sipa", "WireImage", "Camera"]), const_format_agency()).tail("{1,40}", "+", agency_tail_fits),
-    rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, &["photo", "picture", "image", "illustration"]), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$"),
+    rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, &["photo", "picture", "image", "illustration"]), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$").hand(photo_by),
     rule("caption-credit-word", Caption, 40, Gate::Exact(&["Credit"]), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits),
     rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$").starts_with("", false, false, "©"),
     rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["photo", "image", "picture", "view ", "gallery", "enlarge this image"])), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, ""),
@@ -515,7 +707,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("credit-contributed", Credit, 40, Gate::Ci(&["contributed"]), r"(?i)(?-u:\b)(?:contributed (?:to )?(?:this|the) (?:report|article|story)|contributed reporting)(?-u:\b)"),
     rule("credit-reviewed", Credit, 20, Gate::Shape(|t| starts_ci(t, &["medically ", "fact ", "reviewed", "checked"])), r"(?i)^(?:medically |fact )?(?:reviewed|checked) by(?-u:\b)").starts("mfrc"),
     // Rights.
-    rule("legal-copyright", Legal, 60, Gate::Ci(&["©", "(c)", "copyright", "all rights reserved", "registered in england", "company number", "company no", "company registration", "registered office", "may not be ", "terms of ", "terms and ", "privacy policy"]), r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$"),
+    rule("legal-copyright", Legal, 60, Gate::Ci(&["©", "(c)", "copyright", "all rights reserved", "registered in england", "company number", "company no", "company registration", "registered office", "may not be ", "terms of ", "terms and ", "privacy policy"]), r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$").hand(legal),
     // Dates and reading time.
     rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, &["published", "updated", "last updated", "posted", "first published", "modified", "created", "originally published", "this article was "])), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)").starts("pulfmcot"),
     rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false, ""),
@@ -530,7 +722,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("promo-discuss", Promo, 12, Gate::Shape(|t| starts_ci(t, &["discuss:"])), r"(?i)^discuss:").starts("d"),
     // Everything else a page wraps around an article.
     rule("other-cookies", Other, 60, Gate::Ci(&["cookie"]), r"(?i)(?-u:\b)we use cookies(?-u:\b)|(?-u:\b)cookie (?:policy|settings|preferences)(?-u:\b)|accept (?:all )?cookies"),
-    rule("other-nav-bar", Other, 30, Gate::Shape(nav_bar_shape), r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$"),
+    rule("other-nav-bar", Other, 30, Gate::Shape(nav_bar_shape), r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$").hand(nav_bar),
     rule("other-tags", Other, 40, Gate::Shape(|t| starts_ci(t, &["tags", "topics", "related topics", "filed under", "categories", "sections", "keywords", "subjects"])), r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?").starts("trfcsk"),
     rule("other-bio", Other, 60, Gate::ShapeExact(bio_shape, &["reporter", "writer", "editor", "correspondent", "journalist", "columnist", "contributor", "producer", "critic", "blogger", "author"]), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz"),
     // One rule in two halves, each with its own gate: compiled together they
@@ -1121,22 +1313,35 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     }
     let mut found = Found::default();
     let mut needles = |ci: bool| found.rules(text, ci);
-    let index = loop {
+    let (index, by_hand) = loop {
         if left == 0 {
             return None;
         }
         let i = left.trailing_zeros() as usize;
         left &= left - 1;
-        if (!gated || may_match(i, text, &mut needles)) && pattern_for(i, text).is_match(text) {
-            break i;
+        if gated && !may_match(i, text, &mut needles) {
+            continue;
+        }
+        match RULES[i].hand.filter(|_| gated) {
+            Some(hand) => {
+                if let Some(capture) = hand(text) {
+                    break (i, Some(capture));
+                }
+            }
+            None => {
+                if pattern_for(i, text).is_match(text) {
+                    break (i, None);
+                }
+            }
         }
     };
     let rule = &RULES[index];
-    let credit = if rule.kind == Caption {
-        caption_credit(pattern_for(index, text), text).map(String::into_boxed_str)
-    } else {
-        None
-    };
+    let credit = match by_hand {
+        _ if rule.kind != Caption => None,
+        Some(capture) => tidy_credit(&text[capture]),
+        None => caption_credit(pattern_for(index, text), text),
+    }
+    .map(String::into_boxed_str);
     Some(Cue {
         kind: rule.kind,
         rule: rule.name,
@@ -1154,6 +1359,12 @@ fn caption_credit(re: &Regex, text: &str) -> Option<String> {
             m.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '|' | ':'))
         }
     };
+    tidy_credit(credit)
+}
+
+/// A caption's credit as the rules capture it, less white space, a closing
+/// bracket and a final stop.
+fn tidy_credit(credit: &str) -> Option<String> {
     let credit = credit
         .trim()
         .trim_end_matches(')')
@@ -1622,6 +1833,104 @@ mod tests {
             }
         }
         Ok(())
+    }
+
+    /// Rule `name`'s hand matcher agrees with its pattern on `t` (a block
+    /// without odd folds): the same decision, the same first capture.
+    fn hand_agrees(name: &str, t: &str) -> Result<bool, TestCaseError> {
+        let i = RULES.iter().position(|r| r.name == name).expect("rule");
+        let hand = RULES[i].hand.expect("a hand matcher");
+        let by_pattern = pattern(i)
+            .captures(t)
+            .map(|c| c.get(1).map_or(0..0, |m| m.range()));
+        prop_assert_eq!(hand(t), by_pattern.clone(), "{} on {:?}", name, t);
+        Ok(by_pattern.is_some())
+    }
+
+    #[test]
+    fn hand_matchers_agree_on_every_fixture_block() {
+        let mut blocks = crate::segment::fixture_blocks();
+        blocks.extend(
+            [
+                "A crowd at the gate. Photo by Ana Ruiz",
+                "Main photo by Jo Bell for the Courier",
+                "| Photographs by Tom Bell",
+                "Illustration by Sam Hale \u{2022} Photo by Ana Ruiz",
+                "Home | World | Sport",
+                "Home | World |Sport",
+                "News \u{a0}|\u{a0} Sport | Weather and travel",
+                "(C) 2026 Northfield Courier",
+                "Copyright\u{a0}2026",
+                "Copyrighted",
+                "Registered office: 1 Mill Lane. Company No. 12345",
+                "Read our Terms and Conditions \u{2003}",
+            ]
+            .map(String::from),
+        );
+        let mut matched = 0;
+        for b in blocks.iter().filter(|b| !has_odd_fold(b)) {
+            for name in ["caption-photo-by", "other-nav-bar", "legal-copyright"] {
+                matched += usize::from(hand_agrees(name, b).expect("agrees"));
+            }
+        }
+        assert!(matched >= 10, "{matched}");
+        assert_eq!(RULES.iter().filter(|r| r.hand.is_some()).count(), 3);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// Picture words, "by", credits of every length around the bound,
+        /// stops, bars, bullets and white space of every kind.
+        #[test]
+        fn photo_by_by_hand_is_the_pattern(
+            text in crate::testing::joined(
+                vec![
+                    "Photo", "photos", "PHOTOGRAPH", "picture", "Images", "illustration",
+                    "telephoto", "top ", "Main ", " by ", "by", "BY", " ", "  ", "\t", "\n",
+                    "\u{a0}", "\u{2003}", "|", "\u{2022}", ".", "Jane", "Doe", "ab", "s",
+                    "abcdefghijklmnopqrst", "\u{e9}", "\u{c9}mile", "7", "/", "'", "x",
+                ],
+                0..14,
+            )
+        ) {
+            hand_agrees("caption-photo-by", &text)?;
+        }
+
+        /// Items of every length around the bounds between bars, with and
+        /// without white space either side.
+        #[test]
+        fn nav_bar_by_hand_is_the_pattern(
+            text in crate::testing::joined(
+                vec![
+                    "Home", "News", "a", "World news and", "abcdefghijklmnopqrstuvwxyz", " ",
+                    "  ", "|", " | ", " |", "| ", "\u{a0}", "\u{2003}", "\n", "\t", ".", "!",
+                    "?", "\u{e9}", "\u{2014}", "x",
+                ],
+                0..14,
+            )
+        ) {
+            hand_agrees("other-nav-bar", &text)?;
+        }
+
+        /// The phrases of the rights rule whole, cut and in either case,
+        /// at the start, inside and at the end of a block.
+        #[test]
+        fn legal_by_hand_is_the_pattern(
+            text in crate::testing::joined(
+                vec![
+                    "\u{a9}", "(c)", "(C)", "(c", "copyright", "COPYRIGHT", "Copyright", "_", "d",
+                    "all rights reserved", "All Rights", " reserved", "registered in England",
+                    "company", " number", " no", " No.", " registration", "registered office",
+                    "may not be ", "published", "reproduced", "broadcast", "redistributed",
+                    "terms", " of ", " and ", "use", "service", "conditions", "privacy policy",
+                    "Privacy", " policy", " ", "  ", "\u{a0}", "\u{2003}", "\n", ".", "2026",
+                    "\u{e9}", "x",
+                ],
+                0..8,
+            )
+        ) {
+            hand_agrees("legal-copyright", &text)?;
+        }
     }
 
     #[test]
