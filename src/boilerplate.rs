@@ -1220,10 +1220,12 @@ fn lowered_list(ci: bool) -> LoweredList {
 /// process; past [`ONE_BY_ONE_BYTES`] the automata are built and searched.
 static SEARCHED: AtomicUsize = AtomicUsize::new(0);
 
-/// Building both needle automata costs about 10 M instructions, more than
-/// a short article's whole analysis: the first 64 KB of blocks are searched
-/// for each needle in turn instead (the same rules found).
-const ONE_BY_ONE_BYTES: usize = 64 * 1024;
+/// Building both needle automata costs about 11 M instructions, more than
+/// a short article's whole analysis: the first 16 KB of blocks are searched
+/// for each needle in turn instead (the same rules found). That search
+/// costs about 0.45 M instructions a KB, so past about 24 KB the automata
+/// are cheaper; at 64 KB a directory run paid some 20 M more than needed.
+const ONE_BY_ONE_BYTES: usize = 16 * 1024;
 
 /// The rules (bits by table index) whose gate needles, of the automaton
 /// that ignores ASCII case (`ci`) or the exact one, occur in `text`.
