@@ -57,15 +57,23 @@ HEAD = "Council approves bridge plan\n\nBy Jane Doe\n\n"
 # left is the per-mention and per-person records of the speakers, and
 # where the peak stands is named below.
 KNOWN_FAILING = {
-    # A new person in every ~50-110-byte paragraph. Heap at the peak
-    # (heaptrack, speaker_paragraphs, 10 MB, branch mem6: 115 MB): the
-    # registry, ~320 bytes a person (a 112-byte Person, its name, mention
-    # and role Strings, a 40-byte Mention) and ~140 in the surname map;
-    # the summary, ~280 bytes a speaker (model::Speaker and its Strings);
-    # quotes::find, ~145 bytes a quotation; the input itself.
-    "pronoun_fits_nobody": "F3: speakers' registry and summary, a record per person, 33x",
-    "speaker_paragraphs": "F3: speakers' registry and summary, a record per person, 16x",
-    "many_people": "F3: speakers' registry and summary, a record per person, 13x",
+    # A new person in every ~50-110-byte paragraph. Measured 2026-12-05,
+    # branch mem7, default sizes: the speakers' registry is fixed records
+    # (a 28-byte Person, a 20-byte Mention, 12-byte text and role links, a
+    # 16-byte surname and its u32 table slot; names and mentions are spans
+    # of the input; ~120 bytes a person) and the summary 20-byte entries of
+    # interned text ids (~35 bytes a speaker). speaker_paragraphs 10 MB:
+    # 128.6 -> 71.7 MB, of which: 36.5 MB with no speakers at all (the
+    # input, quotes::find's 144 bytes a quotation, the blocks); ~9 MB of
+    # speaker regexes compiled at the first quotation (a tiny article with
+    # one quotation peaks at 17.0 MB, the suite's constant is 8.1 MB);
+    # gathering ~14 MB; the quotations' speaker, mention and cue Strings
+    # (~96 bytes a quotation with malloc's overhead, speakers/mod.rs) ~9 MB;
+    # the summary ~3 MB. many_people also holds a String a paragraph in
+    # candidates::RolePhrases.
+    "pronoun_fits_nobody": "F3: quotation records and speaker regexes (registry compact), 25x (was 33x)",
+    "speaker_paragraphs": "F3: quotation records and speaker regexes (registry compact), 7.2x (was 16x)",
+    "many_people": "F3: quotation records, speaker regexes, RolePhrases (registry compact), 7.9x (was 13x)",
 }
 
 

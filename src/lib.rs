@@ -368,7 +368,8 @@ fn run(
                 slot.cue = q.cue;
                 i += 1;
             },
-        );
+        )
+        .to_vec();
     }
     a.stats = stats_of(input, &a, lean.is_some().then_some(counts));
     a.stats.boilerplate = boilerplate_count;
@@ -403,7 +404,7 @@ fn attribute_on_lf(
     pieces: &quotes::PieceSet,
     mut reasons: Option<&mut Vec<QuoteExplained>>,
     out: &mut dyn FnMut(model::Quote),
-) -> Vec<model::Speaker> {
+) -> speakers::Speakers {
     let (text, lf) = speakers::Lf::of(input);
     for p in &mut paragraphs {
         p.span = lf.span_to_lf(p.span);

@@ -249,8 +249,10 @@ fn trimmed_len(s: &str) -> usize {
 }
 
 /// The lines of `input` from byte `from`, made one at a time. `full` also
-/// reads the markup of each line (which the first passes do not need).
-fn lines(input: &str, from: usize, full: bool) -> impl Iterator<Item = Line> + '_ {
+/// reads the markup of each line (which the first passes do not need);
+/// `measure` their widths in columns and chars (0 without it: only a
+/// hard-wrapped text reads them once it is cut).
+fn lines(input: &str, from: usize, full: bool, measure: bool) -> impl Iterator<Item = Line> + '_ {
     let bytes = input.as_bytes();
     let mut pos = from;
     let mut after_blank = true;
@@ -275,18 +277,7 @@ fn lines(input: &str, from: usize, full: bool) -> impl Iterator<Item = Line> + '
                 continue;
             };
             let t = span.of(input);
-            // Printable ASCII is one column a byte; the width tables
-            // are read for the other lines only.
-            let cols = if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-                t.len()
-            } else {
-                t.width()
-            };
-            let chars = if cols == t.len() {
-                cols
-            } else {
-                t.chars().count()
-            };
+            let (cols, chars) = if measure { widths(t) } else { (0, 0) };
             // Trimmed chars are all `is_space`; the zero-width ones it
             // adds to Unicode white space (U+FEFF, U+200B) are no indent.
             let indent = input[line_start..span.start]
@@ -325,6 +316,23 @@ fn lines(input: &str, from: usize, full: bool) -> impl Iterator<Item = Line> + '
         }
         None
     })
+}
+
+/// A line's width in display columns and in chars.
+fn widths(t: &str) -> (usize, usize) {
+    // Printable ASCII is one column a byte; the width tables are read for
+    // the other lines only.
+    if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        (t.len(), t.len())
+    } else {
+        let cols = t.width();
+        let chars = if cols == t.len() {
+            cols
+        } else {
+            t.chars().count()
+        };
+        (cols, chars)
+    }
 }
 
 /// The common left margin: the indent that at least 70% of lines reach
@@ -369,12 +377,15 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut followed = [[0usize; 122]; 2];
     let mut open = [[0usize; 122]; 2];
     let mut prev: Option<Line> = None;
-    for l in lines(input, from, false) {
+    // A line's widths are measured when a non-blank line follows it:
+    // only those are counted.
+    for l in lines(input, from, false, false) {
         *indents.entry(l.indent).or_insert(0usize) += 1;
         count += 1;
         if let Some(p) = prev.filter(|_| !l.after_blank) {
             let stops = !ends_sentence(p.span.of(input));
-            for (k, measure) in [p.cols, p.chars].into_iter().enumerate() {
+            let (cols, chars) = widths(p.span.of(input));
+            for (k, measure) in [cols, chars].into_iter().enumerate() {
                 followed[k][measure.min(121)] += 1;
                 open[k][measure.min(121)] += usize::from(stops);
             }
@@ -431,7 +442,10 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut scratch = String::new();
     let mut first: Option<Line> = None;
     let mut last: Option<Line> = None;
-    for l in lines(input, from, true).map(mark) {
+    // The widths are read again only where lines may join by them
+    // ([`continues`]: by columns at `wrap_width`, which is set whenever
+    // `wrap_chars` is).
+    for l in lines(input, from, true, wrap_width.is_some()).map(mark) {
         let breaks = match (first, last) {
             (Some(first), Some(last)) => {
                 let in_indented = indent_mode && first.indented;
@@ -514,16 +528,62 @@ fn push_block(blocks: &mut Blocks<'_>, first: &Line, last: &Line, scratch: &mut 
     let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
     // A block of several lines is never its raw bytes (its line breaks
     // fold); one line is, when folding leaves it as it is.
-    let plain = first.span == last.span && {
-        scratch.clear();
-        block_text_into(input, span, blocks.spans.style, scratch);
-        scratch.as_str() == span.of(input)
-    };
+    let plain = first.span == last.span
+        && (folds_to_itself(first_raw) || {
+            scratch.clear();
+            block_text_into(input, span, blocks.spans.style, scratch);
+            scratch.as_str() == span.of(input)
+        });
     blocks.spans.starts.push(span.start);
     blocks
         .spans
         .flags
         .push((u8::from(heading) * HEADING) | (u8::from(item) * ITEM) | (u8::from(plain) * PLAIN));
+}
+
+/// Bytes a trimmed line may hold and still fold to itself: printable
+/// ASCII but for the marks [`markup::clean`] reads (`[`, `*`, `_`, `#`,
+/// `\`, `>` and the backtick), and the space, checked apart (one between
+/// two chars). Bytes from 0x80 are read as chars.
+static KEEPS: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0x20;
+    while b < 0x7f {
+        t[b] = !matches!(b as u8, b'[' | b'*' | b'_' | b'#' | b'\\' | b'>' | b'`');
+        b += 1;
+    }
+    t
+};
+
+/// Is the trimmed line `line` the folded text of a block made of it alone,
+/// as [`fold_lines`] would make it? A sure yes without folding it: no
+/// quoting or converter mark (so [`markup::clean`] has nothing to do), no
+/// white space but single spaces between chars. `false` may still fold to
+/// itself (a lone `*`); the caller folds to tell.
+fn folds_to_itself(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if !KEEPS[usize::from(c)] {
+                return false;
+            }
+            // A space stands between two chars that are no white space
+            // (a char from 0x80 is tested when it is reached).
+            if c == b' ' && (i == 0 || b.get(i + 1).is_none_or(|&n| n <= b' ')) {
+                return false;
+            }
+            i += 1;
+        } else {
+            let ch = line[i..].chars().next().unwrap_or(' ');
+            if is_space(ch) {
+                return false;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    !b.is_empty()
 }
 
 /// A block's text again from its span alone. The block's lines are the
@@ -844,6 +904,46 @@ mod tests {
                 covered = span.end;
             }
             proptest::prop_assert!(text[covered..].chars().all(is_space));
+        }
+    }
+
+    proptest::proptest! {
+        /// A line said to fold to itself does: its folded text (white
+        /// space folded, markup cleaned) is its raw bytes.
+        #[test]
+        fn a_line_that_folds_to_itself_does(
+            text in crate::testing::joined(
+                vec![
+                    "a", "b", " ", "  ", "\t", "\u{a0}", "\u{200b}", "\u{e9}", "\u{65e5}",
+                    "*", "_", "[", "]", "#", ">", "`", "\\", "(", ".", "\u{1}", "\u{7f}",
+                ],
+                1..12,
+            )
+        ) {
+            let Some(span) = trim(&text, Span::new(0, text.len())) else {
+                return Ok(());
+            };
+            let line = span.of(&text);
+            if folds_to_itself(line) {
+                let style = markup::style(&text);
+                proptest::prop_assert_eq!(block_text(&text, span, style), line);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_lines_are_known_without_folding() {
+        assert!(folds_to_itself("A plain line, with caf\u{e9} and 3.5%."));
+        for line in [
+            "two  spaces",
+            "tab\there",
+            "nb\u{a0}sp",
+            "**bold**",
+            "> quoted",
+            "a_b",
+            "x [img]",
+        ] {
+            assert!(!folds_to_itself(line), "{line:?}");
         }
     }
 

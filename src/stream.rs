@@ -42,7 +42,7 @@ use serde::{Serialize, Serializer};
 
 use std::cell::RefCell;
 
-use crate::model::{Analysis, BoilerplateKind, Quote, Speaker, Warning};
+use crate::model::{Analysis, BoilerplateKind, Quote, Warning};
 use crate::render::offsets::{self, Counter, Unit};
 use crate::span::Span;
 use crate::Lean;
@@ -168,7 +168,7 @@ impl Serialize for Boilerplates<'_> {
 /// speakers summary, which follows, is left in `speakers`.
 struct Quotes<'a> {
     article: &'a Article,
-    speakers: &'a RefCell<Vec<Speaker>>,
+    speakers: &'a RefCell<crate::speakers::Speakers>,
 }
 
 impl Serialize for Quotes<'_> {
@@ -242,7 +242,7 @@ impl Serialize for Article {
             },
         )?;
         s.serialize_field("boilerplate", &Boilerplates(self))?;
-        let speakers = RefCell::new(Vec::new());
+        let speakers = RefCell::new(crate::speakers::Speakers::default());
         s.serialize_field(
             "quotes",
             &Quotes {

@@ -78,6 +78,39 @@ fn fold_into_chars(s: &str, out: &mut String) {
     }
 }
 
+/// Is `s` its own fold ([`fold`]`(s) == s`)? No white space but single
+/// spaces between other chars; read without folding.
+pub fn is_folded(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        i = skip_printable(b, i);
+        let Some(&c) = b.get(i) else {
+            break;
+        };
+        if c == b' ' {
+            // One space, with a char on either side that is no white
+            // space (a char from 0x80 is tested when it is reached).
+            if i == 0 || b.get(i + 1).is_none_or(|&n| is_ascii_space(n)) {
+                return false;
+            }
+            i += 1;
+        } else if c < 0x80 {
+            if is_ascii_space(c) {
+                return false;
+            }
+            i += 1;
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            if is_space(ch) {
+                return false;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    true
+}
+
 /// `s` with white space folded.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -440,6 +473,14 @@ mod tests {
         #[test]
         fn word_count_is_split_and_filter(text in spaced_text()) {
             prop_assert_eq!(word_count(&text), word_count_split(&text));
+        }
+
+        #[test]
+        fn is_folded_is_fold_unchanged(text in spaced_text(), prefix in "[ a]{0,2}") {
+            let text = format!("{prefix}{text}");
+            prop_assert_eq!(is_folded(&text), fold(&text) == text);
+            let folded = fold(&text);
+            prop_assert!(is_folded(&folded));
         }
 
         #[test]

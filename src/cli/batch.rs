@@ -1,23 +1,37 @@
 //! Parallel work with ordered, streamed results.
 //!
-//! Items are taken from a lazy iterator in windows, processed in parallel
-//! with rayon, and handed to the writer in input order before the next
-//! window is taken. A window ends at 16 items a thread or at
-//! [`WINDOW_BYTES`] of input, whichever comes first (an item larger than
-//! that is a window of its own), so memory holds the results of one
-//! window's worth of input however long the run, and two huge inputs are
-//! never analysed at once. The order never depends on timing.
+//! Items are taken from a lazy iterator on the calling thread, worked on by
+//! a fixed set of worker threads, and handed to the writer (on the calling
+//! thread) in input order. The stages overlap: while the writer formats and
+//! writes article 7, the workers are already on articles 8 and 9, so the
+//! time of writing is not added to the time of working, and one slow
+//! article does not leave the other threads idle until it is done (the
+//! window of earlier designs: work on 32 items, wait for the slowest, then
+//! write them all while the workers wait).
+//!
+//! Memory stays bounded: at most 16 items a thread are in flight (taken and
+//! not yet written), and their inputs together hold at most
+//! [`WINDOW_BYTES`]; an item larger than that is only taken when nothing
+//! else is in flight, so two huge inputs are never analysed at once. The
+//! order of the output never depends on timing.
 
+use std::collections::BTreeMap;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Mutex};
+use std::thread;
 
-use anyhow::{Context, Result};
-use rayon::prelude::*;
+use anyhow::Result;
 
 use super::inputs::Input;
 use super::signals;
 
-/// Input bytes a window may hold (unless a single item is larger).
+/// Input bytes the items in flight may hold (unless a single item is larger).
 pub const WINDOW_BYTES: u64 = 16 << 20;
+
+/// Items in flight a worker thread.
+const ITEMS_PER_THREAD: usize = 16;
 
 /// The size of an item of work, in input bytes, known before it is read
 /// (0 when unknown).
@@ -51,19 +65,29 @@ pub fn stop_on_ctrl_c() {
     signals::install();
 }
 
-/// A thread pool of `jobs` threads (0: one per core).
-pub fn pool(jobs: usize) -> Result<rayon::ThreadPool> {
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .thread_name(|i| format!("lede-{i}"))
-        .build()
-        .context("cannot start worker threads")
+/// The worker threads of a run.
+#[derive(Debug, Clone, Copy)]
+pub struct Pool {
+    threads: usize,
 }
 
-/// Run `work` over `items` on `pool`, giving each result to `write` in
-/// input order. Stops early when `write` fails or Ctrl-C is pressed.
+/// A pool of `jobs` worker threads (0: one per core).
+pub fn pool(jobs: usize) -> Result<Pool> {
+    let threads = if jobs == 0 {
+        thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        jobs
+    };
+    Ok(Pool { threads })
+}
+
+/// Run `work` over `items` on the `pool`'s threads, giving each result to
+/// `write` in input order. Stops taking items when `write` fails or Ctrl-C
+/// is pressed; the items already in flight are finished (or skipped, once
+/// interrupted) before it returns. A panic in `work` is raised again here
+/// once the workers have stopped.
 pub fn ordered<I, T, F, W>(
-    pool: &rayon::ThreadPool,
+    pool: &Pool,
     items: impl Iterator<Item = I>,
     work: F,
     mut write: W,
@@ -74,36 +98,91 @@ where
     F: Fn(I) -> T + Sync,
     W: FnMut(T) -> Result<()>,
 {
-    let window = pool.current_num_threads().max(1) * 16;
-    let mut items = items.fuse().peekable();
-    let mut chunk: Vec<I> = Vec::with_capacity(window);
-    loop {
-        if interrupted() {
-            return Ok(());
+    let threads = pool.threads.max(1);
+    let most_items = threads * ITEMS_PER_THREAD;
+    let stop = AtomicBool::new(false);
+    let (job_tx, job_rx) = mpsc::channel::<(usize, I)>();
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, thread::Result<Option<T>>)>();
+    thread::scope(|scope| {
+        for i in 0..threads {
+            let (job_rx, done_tx, work, stop) = (&job_rx, done_tx.clone(), &work, &stop);
+            thread::Builder::new()
+                .name(format!("lede-{i}"))
+                .spawn_scoped(scope, move || loop {
+                    // The lock is held only to take the next job.
+                    let next = job_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok((seq, item))) = next else { return };
+                    let skip = stop.load(Ordering::Relaxed) || interrupted();
+                    let result =
+                        panic::catch_unwind(AssertUnwindSafe(|| (!skip).then(|| work(item))));
+                    if done_tx.send((seq, result)).is_err() {
+                        return;
+                    }
+                })
+                .map_err(|e| anyhow::anyhow!("cannot start worker threads: {e}"))?;
         }
-        let mut bytes = 0u64;
-        while chunk.len() < window {
-            let Some(next) = items.peek() else { break };
-            let weight = next.weight();
-            if !chunk.is_empty() && bytes.saturating_add(weight) > WINDOW_BYTES {
+        drop(done_tx);
+        let mut items = items.fuse().peekable();
+        let mut weights: BTreeMap<usize, u64> = BTreeMap::new();
+        let mut ready: BTreeMap<usize, Option<T>> = BTreeMap::new();
+        let (mut taken, mut written, mut bytes) = (0usize, 0usize, 0u64);
+        let mut outcome: Result<()> = Ok(());
+        let mut panicked = None;
+        loop {
+            // Take items while the bounds allow.
+            while outcome.is_ok() && panicked.is_none() && !interrupted() {
+                let in_flight = taken - written;
+                if in_flight >= most_items {
+                    break;
+                }
+                let Some(next) = items.peek() else { break };
+                let weight = next.weight();
+                if in_flight > 0 && bytes.saturating_add(weight) > WINDOW_BYTES {
+                    break;
+                }
+                let Some(item) = items.next() else { break };
+                bytes = bytes.saturating_add(weight);
+                weights.insert(taken, weight);
+                if job_tx.send((taken, item)).is_err() {
+                    break;
+                }
+                taken += 1;
+            }
+            if taken == written {
                 break;
             }
-            bytes = bytes.saturating_add(weight);
-            chunk.extend(items.next());
+            // Wait for the next result; write every one now in order.
+            let Ok((seq, result)) = done_rx.recv() else {
+                break;
+            };
+            match result {
+                Ok(value) => {
+                    ready.insert(seq, value);
+                }
+                Err(payload) => {
+                    stop.store(true, Ordering::Relaxed);
+                    panicked.get_or_insert(payload);
+                    ready.insert(seq, None);
+                }
+            }
+            while let Some(value) = ready.remove(&written) {
+                bytes = bytes.saturating_sub(weights.remove(&written).unwrap_or(0));
+                written += 1;
+                if let (Some(value), true, None) = (value, outcome.is_ok(), &panicked) {
+                    if let Err(e) = write(value) {
+                        stop.store(true, Ordering::Relaxed);
+                        outcome = Err(e);
+                    }
+                }
+            }
         }
-        if chunk.is_empty() {
-            return Ok(());
+        drop(job_tx);
+        if let Some(payload) = panicked {
+            panic::resume_unwind(payload);
         }
-        let results: Vec<Option<T>> = pool.install(|| {
-            chunk
-                .par_drain(..)
-                .map(|item| (!interrupted()).then(|| work(item)))
-                .collect()
-        });
-        for result in results.into_iter().flatten() {
-            write(result)?;
-        }
-    }
+        outcome
+    })
 }
 
 #[cfg(test)]
@@ -166,5 +245,82 @@ mod tests {
         )
         .unwrap();
         assert_eq!(seen, (0..1000).map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    /// The writer and the workers overlap: work starts while an earlier
+    /// result is being written (a design that works on a window, then
+    /// writes it while the workers wait, never does).
+    #[test]
+    fn workers_keep_working_while_the_writer_writes() {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
+        let pool = pool(2).unwrap();
+        let writing = AtomicBool::new(false);
+        let overlapped = AtomicUsize::new(0);
+        ordered(
+            &pool,
+            0..64u64,
+            |i| {
+                if writing.load(SeqCst) {
+                    overlapped.fetch_add(1, SeqCst);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
+                i
+            },
+            |_| {
+                writing.store(true, SeqCst);
+                std::thread::sleep(std::time::Duration::from_millis(3));
+                writing.store(false, SeqCst);
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert!(overlapped.into_inner() > 0);
+    }
+
+    /// A failed write stops the run: it is the result, and nothing is
+    /// written after it.
+    #[test]
+    fn a_failed_write_stops_the_run() {
+        let pool = pool(2).unwrap();
+        let mut seen = Vec::new();
+        let outcome = ordered(
+            &pool,
+            0..500u64,
+            |i| i,
+            |r| {
+                seen.push(r);
+                if r == 5 {
+                    anyhow::bail!("disk full")
+                }
+                Ok(())
+            },
+        );
+        assert_eq!(outcome.unwrap_err().to_string(), "disk full");
+        assert_eq!(seen, vec![0, 1, 2, 3, 4, 5]);
+    }
+
+    /// A panic in the work is raised again in the caller once the workers
+    /// have stopped, and the results before it were written.
+    #[test]
+    fn a_panic_in_the_work_reaches_the_caller() {
+        let pool = pool(2).unwrap();
+        let seen = std::sync::Mutex::new(Vec::new());
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            ordered(
+                &pool,
+                0..100u64,
+                |i| {
+                    assert!(i != 40, "boom");
+                    i
+                },
+                |r| {
+                    seen.lock().unwrap().push(r);
+                    Ok(())
+                },
+            )
+        }));
+        assert!(outcome.is_err());
+        let seen = seen.into_inner().unwrap();
+        assert!(seen.len() <= 40 && seen.iter().copied().eq(0..seen.len() as u64));
     }
 }

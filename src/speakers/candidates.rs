@@ -22,7 +22,7 @@ pub(super) fn sentence_subject(
 ) -> Option<(Option<usize>, String)> {
     let (qs, qe) = (quote.start - base, quote.end - base);
     let ms = &reg.mentions;
-    let written = |x: &Mention| fold(&m[x.span.start - base..x.span.end - base]);
+    let written = |x: &Mention| fold(&m[x.start() - base..x.end() - base]);
     let mut s = sentence_start(m, qs);
     // A group that acts: "the crowd roared back "…"".
     if let Some(c) = last_captures(&GROUP_SUBJECT, &m[s..qs]) {
@@ -30,11 +30,11 @@ pub(super) fn sentence_subject(
     }
     let mut end = qs;
     for sentence in 0..3 {
-        let lo = ms.partition_point(|x| x.span.start < base + s);
-        let hi = ms.partition_point(|x| x.span.start < base + end);
+        let lo = ms.partition_point(|x| x.start() < base + s);
+        let hi = ms.partition_point(|x| x.start() < base + end);
         let name = ms[lo..hi]
             .iter()
-            .find(|x| !x.oblique && x.span.end <= base + end);
+            .find(|x| !x.oblique && x.end() <= base + end);
         // An organisation or a document that opens the clause: "The
         // Harbour Gazette lately printed a note that said …", "On its
         // website, the agency lists "…"", "The petition accuses …"; "It
@@ -42,7 +42,7 @@ pub(super) fn sentence_subject(
         if let Some((a, b, np)) = opening_np(m, s, end) {
             let person_inside = ms[lo..hi]
                 .iter()
-                .any(|x| x.span.start >= base + a && x.span.start < base + b);
+                .any(|x| x.start() >= base + a && x.start() < base + b);
             if !person_inside {
                 match np {
                     Np::Body => return Some((None, fuller_body(input, base + a, &m[a..b]))),
@@ -59,7 +59,7 @@ pub(super) fn sentence_subject(
         // A role or a description of someone in the story opening the
         // clause: "The former harbour master opened her talk …".
         let c = clause_start(m, s, end);
-        if m[c..end].starts_with("The ") && name.is_none_or(|x| x.span.start - base > c) {
+        if m[c..end].starts_with("The ") && name.is_none_or(|x| x.start() - base > c) {
             let words: Vec<&str> = m[c..end].split_whitespace().take(7).collect();
             for n in (2..=words.len()).rev() {
                 let phrase = words[..n].join(" ");
@@ -78,7 +78,7 @@ pub(super) fn sentence_subject(
             }
         }
         // A pronoun that stands before any name: "She expected that …".
-        let limit = name.map_or(end, |x| x.span.start - base);
+        let limit = name.map_or(end, |x| x.start() - base);
         let mut at = s;
         for w in m[s..limit].split_inclusive(|c: char| !c.is_alphanumeric()) {
             let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -95,17 +95,17 @@ pub(super) fn sentence_subject(
         }
         if let Some(x) = name {
             // "Ola Brenn and Tom Vell, found …": joint speakers.
-            if let Some(end) = joint_names(m, x.span.end - base) {
-                return Some((None, fold(&m[x.span.start - base..end])));
+            if let Some(end) = joint_names(m, x.end() - base) {
+                return Some((None, fold(&m[x.start() - base..end])));
             }
-            return Some((Some(x.person), written(x)));
+            return Some((Some(x.person()), written(x)));
         }
         if sentence == 0 {
             let e = sentence_end(m, qe).max(qe);
-            let lo = ms.partition_point(|x| x.span.start < base + qe);
-            let hi = ms.partition_point(|x| x.span.start < base + e);
+            let lo = ms.partition_point(|x| x.start() < base + qe);
+            let hi = ms.partition_point(|x| x.start() < base + e);
             if let Some(x) = ms[lo..hi].iter().find(|x| !x.oblique) {
-                return Some((Some(x.person), written(x)));
+                return Some((Some(x.person()), written(x)));
             }
         }
         if s == 0 {
@@ -812,12 +812,12 @@ pub(super) fn owned_body(
         _ => return None,
     };
     let person = antecedent(reg, gender, at, para_start, prev_start, last_speaker)?;
-    let surname = reg.people[person].surname();
+    let surname = reg.surname(person);
     let noun = lower_key(noun);
     // English names a campaign or an administration by the surname ("the
     // Rusk campaign"), an office by its holder ("Lena Rusk's office").
     if noun == "office" {
-        return Some(format!("{}'s office", reg.people[person].canonical()));
+        return Some(format!("{}'s office", reg.canonical(person)));
     }
     (!surname.is_empty()).then(|| format!("the {surname} {noun}"))
 }

@@ -106,14 +106,14 @@ pub(super) fn antecedent(
         gender.is_none() || reg.people[p].gender.is_none() || reg.people[p].gender == gender
     };
     let ms = &reg.mentions;
-    let lo = ms.partition_point(|m| m.span.start < para_start);
-    let hi = ms.partition_point(|m| m.span.start < at);
+    let lo = ms.partition_point(|m| m.start() < para_start);
+    let hi = ms.partition_point(|m| m.start() < at);
     let here = || {
         ms[lo..hi]
             .iter()
             .rev()
             .take(MENTION_WINDOW)
-            .filter(|m| m.span.end <= at && !m.oblique)
+            .filter(|m| m.end() <= at && !m.oblique)
     };
     // In the paragraph the nearest subject that fits wins; in the one
     // before (its topic), someone known to be of the pronoun's gender wins
@@ -121,24 +121,24 @@ pub(super) fn antecedent(
     // name).
     let same = |p: usize| gender.is_some() && reg.people[p].gender == gender;
     if let Some(m) = here()
-        .find(|m| m.subject && fits(m.person))
-        .or_else(|| here().find(|m| fits(m.person)))
+        .find(|m| m.subject && fits(m.person()))
+        .or_else(|| here().find(|m| fits(m.person())))
     {
-        return Some(m.person);
+        return Some(m.person());
     }
     if here().next().is_none() {
-        let plo = ms.partition_point(|m| m.span.start < prev_start);
+        let plo = ms.partition_point(|m| m.start() < prev_start);
         let prev = || {
             ms[plo..lo]
                 .iter()
                 .take(MENTION_WINDOW)
-                .filter(|m| m.span.end <= para_start && m.subject && !m.oblique)
+                .filter(|m| m.end() <= para_start && m.subject && !m.oblique)
         };
         if let Some(m) = prev()
-            .find(|m| same(m.person))
-            .or_else(|| prev().find(|m| fits(m.person)))
+            .find(|m| same(m.person()))
+            .or_else(|| prev().find(|m| fits(m.person())))
         {
-            return Some(m.person);
+            return Some(m.person());
         }
     }
     if let Some(s) = last_speaker.filter(|&s| fits(s)) {
@@ -153,13 +153,13 @@ pub(super) fn antecedent(
             .iter()
             .rev()
             .take(MENTION_WINDOW)
-            .filter(|m| m.span.end <= at)
+            .filter(|m| m.end() <= at)
     };
     before()
-        .find(|m| gender.is_some() && reg.people[m.person].gender == gender)
-        .or_else(|| before().find(|m| !m.oblique && fits(m.person)))
-        .or_else(|| before().find(|m| fits(m.person)))
-        .map(|m| m.person)
+        .find(|m| gender.is_some() && reg.people[m.person()].gender == gender)
+        .or_else(|| before().find(|m| !m.oblique && fits(m.person())))
+        .or_else(|| before().find(|m| fits(m.person())))
+        .map(|m| m.person())
 }
 
 /// "Ada Kim and Rolf Berg said they would appeal. ¶ "…," they said":
@@ -176,29 +176,29 @@ pub(super) fn joint_antecedent(
     prev_start: usize,
 ) -> Option<String> {
     let ms = &reg.mentions;
-    let lo = ms.partition_point(|m| m.span.start < prev_start);
-    let hi = ms.partition_point(|m| m.span.start < at);
+    let lo = ms.partition_point(|m| m.start() < prev_start);
+    let hi = ms.partition_point(|m| m.start() < at);
     let k = (lo..hi)
         .rev()
         .take(MENTION_WINDOW)
-        .find(|&k| ms[k].subject && ms[k].span.end <= at)?;
-    let mut people = vec![ms[k].person];
-    let mut end = ms[k].span.end;
+        .find(|&k| ms[k].subject && ms[k].end() <= at)?;
+    let mut people = vec![ms[k].person()];
+    let mut end = ms[k].end();
     let mut and = false;
     for m in ms[k + 1..hi].iter().take(8) {
-        let gap = input.get(end..m.span.start)?;
+        let gap = input.get(end..m.start())?;
         let word = gap.trim_start_matches(',').trim();
         let joined = gap.starts_with(char::is_whitespace) || gap.starts_with(',');
-        if !joined || !(word.is_empty() || word == "and") || m.span.end > at {
+        if !joined || !(word.is_empty() || word == "and") || m.end() > at {
             break;
         }
         if word.is_empty() && !gap.starts_with(',') {
             break;
         }
-        if !people.contains(&m.person) {
-            people.push(m.person);
+        if !people.contains(&m.person()) {
+            people.push(m.person());
         }
-        end = m.span.end;
+        end = m.end();
         if word == "and" {
             and = true;
             break;
@@ -207,7 +207,7 @@ pub(super) fn joint_antecedent(
     if !and || people.len() < 2 {
         return None;
     }
-    let names: Vec<String> = people.iter().map(|&p| reg.people[p].canonical()).collect();
+    let names: Vec<String> = people.iter().map(|&p| reg.canonical(p)).collect();
     let (last, rest) = names.split_last()?;
     Some(format!("{} and {last}", rest.join(", ")))
 }
@@ -282,13 +282,13 @@ pub(super) fn resolve(
     // bytes of the name.
     let from = reg
         .mentions
-        .partition_point(|m| m.span.start < name_at.saturating_sub(2));
+        .partition_point(|m| m.start() < name_at.saturating_sub(2));
     if let Some(m) = reg.mentions[from..]
         .iter()
-        .take_while(|m| m.span.start <= name_at + 2)
+        .take_while(|m| m.start() <= name_at + 2)
         .next()
     {
-        return Some(m.person);
+        return Some(m.person());
     }
     match parts.tokens.len() {
         0 => None,
@@ -502,7 +502,7 @@ fn organisation_opening(
     // names another body of the same family, as written.
     if let Some(id) = surname.or(first) {
         let who = &reg.people[id];
-        let name = who.canonical();
+        let name = reg.canonical(id);
         let mut words = name.split_whitespace();
         if who.gender.is_none()
             && words.next().is_some_and(|w| first_name_gender(w).is_none())

@@ -135,6 +135,7 @@ use names::*;
 use registry::*;
 use scoring::*;
 use sentences::*;
+pub(crate) use summary::Speakers;
 use summary::*;
 
 /// Why a quotation has the speaker it has, for `--explain`: the evidence
@@ -215,15 +216,7 @@ pub fn attribute_explained(
     speakers: &mut Vec<Speaker>,
     explain: Option<&mut Vec<QuoteExplained>>,
 ) {
-    let mut set = PieceSet::new(input.len());
-    for (i, q) in quotes.iter().enumerate() {
-        set.push(Piece {
-            span: q.span,
-            paragraph: q.paragraph.unwrap_or(0),
-            closed: q.closed,
-            runs_on: i > 0 && quotes[i - 1].quotation == q.quotation,
-        });
-    }
+    let set = piece_set(input, quotes);
     let mut i = 0;
     let found = attribute_pieces(
         input,
@@ -240,7 +233,22 @@ pub fn attribute_explained(
             i += 1;
         },
     );
-    speakers.extend(found);
+    speakers.extend(found.to_vec());
+}
+
+/// The pieces of `quotes` (quotations found in `input`), as
+/// [`attribute_pieces`] reads them.
+fn piece_set(input: &str, quotes: &[Quote]) -> PieceSet {
+    let mut set = PieceSet::new(input.len());
+    for (i, q) in quotes.iter().enumerate() {
+        set.push(Piece {
+            span: q.span,
+            paragraph: q.paragraph.unwrap_or(0),
+            closed: q.closed,
+            runs_on: i > 0 && quotes[i - 1].quotation == q.quotation,
+        });
+    }
+    set
 }
 
 /// Where the bytes of a text whose line ends were made LF (each CRLF made
@@ -359,7 +367,7 @@ pub(crate) fn attribute_pieces(
     pieces: &PieceSet,
     mut explain: Option<&mut Vec<QuoteExplained>>,
     out: &mut dyn FnMut(Quote),
-) -> Vec<Speaker> {
+) -> Speakers {
     let input = text;
     let first_note = explain.as_ref().map_or(0, |e| e.len());
     if let Some(e) = explain.as_deref_mut() {
@@ -382,7 +390,7 @@ pub(crate) fn attribute_pieces(
     // Speakers are only ever those of quotations: an article without any
     // (a report, a notice) needs no register of the people it names.
     if pieces.len() == 0 {
-        return Vec::new();
+        return Speakers::default();
     }
     let mut spans: Vec<Span> = paragraphs
         .iter()
@@ -561,7 +569,7 @@ pub(crate) fn attribute_pieces(
                         "reported-speech",
                         None,
                         Some(mention),
-                        Some(reg.people[id].canonical()),
+                        Some(reg.canonical(id)),
                         Some(id),
                         &[],
                     ));
@@ -578,8 +586,8 @@ pub(crate) fn attribute_pieces(
                     props.push(Proposal::new(
                         "topic-since-last-quote",
                         None,
-                        Some(reg.people[id].mentions.last().cloned().unwrap_or_default()),
-                        Some(reg.people[id].canonical()),
+                        Some(reg.texts(id).next().map(str::to_string).unwrap_or_default()),
+                        Some(reg.canonical(id)),
                         Some(id),
                         &[],
                     ));
@@ -611,7 +619,7 @@ pub(crate) fn attribute_pieces(
                     }
                     None => (id, mention),
                 };
-                let speaker = id.map_or_else(|| mention.clone(), |id| reg.people[id].canonical());
+                let speaker = id.map_or_else(|| mention.clone(), |id| reg.canonical(id));
                 props.push(Proposal::new(
                     "sentence-subject",
                     None,
@@ -630,7 +638,7 @@ pub(crate) fn attribute_pieces(
                         "continues-speaker",
                         None,
                         last_mention.clone(),
-                        Some(reg.people[id].canonical()),
+                        Some(reg.canonical(id)),
                         None,
                         if opener { &["paragraph-opener"] } else { &[] },
                     ));
@@ -723,9 +731,8 @@ pub(crate) fn attribute_pieces(
         out(Quote { span: orig, ..q })
     });
     // The summary reads the people alone: the indexes go first.
-    let people = std::mem::take(&mut reg.people);
-    drop(reg);
-    tally.finish(&people)
+    reg.drop_indexes();
+    tally.finish(&reg)
 }
 
 /// The cue of a quotation at `quote` (span in the text) and the person its
@@ -904,29 +911,29 @@ fn reported_speaker(reg: &Registry, input: &str, prev: &Element) -> Option<(usiz
     let from = prev.span.start + sentence_start(pt, v.start());
     let to = prev.span.start + v.start();
     let ms = &reg.mentions;
-    let lo = ms.partition_point(|x| x.span.start < from);
-    let hi = ms.partition_point(|x| x.span.start < to);
+    let lo = ms.partition_point(|x| x.start() < from);
+    let hi = ms.partition_point(|x| x.start() < to);
     ms[lo..hi]
         .iter()
         .find(|x| x.subject && !x.oblique)
-        .map(|x| (x.person, fold(&input[x.span.start..x.span.end])))
+        .map(|x| (x.person(), fold(&input[x.start()..x.end()])))
 }
 
 /// The person named last by full name as the subject of a sentence in
 /// `[from, to)` (at most [`MENTION_WINDOW`] mentions back from `to`).
 fn topic_since(reg: &Registry, from: usize, to: usize) -> Option<usize> {
     let ms = &reg.mentions;
-    let hi = ms.partition_point(|m| m.span.start < to);
+    let hi = ms.partition_point(|m| m.start() < to);
     ms[..hi]
         .iter()
         .rev()
         .take(MENTION_WINDOW)
-        .take_while(|m| m.span.start >= from)
+        .take_while(|m| m.start() >= from)
         .find(|m| {
-            let p = &reg.people[m.person];
+            let p = &reg.people[m.person()];
             m.subject && !m.oblique && p.count >= 2 && p.gender.is_some()
         })
-        .map(|m| m.person)
+        .map(|m| m.person())
 }
 
 /// The candidate of a piece of a quotation that took its speaker from

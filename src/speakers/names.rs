@@ -939,18 +939,6 @@ impl Lower {
     }
 }
 
-/// Add a run as written (folded, less a possessive and a closing stop or
-/// comma) to a person's mentions unless it is there already: they are
-/// only ever read as a list without repeats, in the order first written,
-/// and a repeat costs no String (it is folded into `scratch`).
-pub(super) fn add_mention_text(mentions: &mut Vec<String>, scratch: &mut String, run: &str) {
-    scratch.clear();
-    crate::text::fold_into(strip_possessive(run.trim_end_matches(['.', ','])), scratch);
-    if !mentions.contains(scratch) {
-        mentions.push(scratch.clone());
-    }
-}
-
 /// Is `w` the head of a place or organisation name ("House", "Show")?
 pub(super) fn is_org_head(w: &str) -> bool {
     static HEADS: WordSet = WordSet(list::NOT_PERSON_HEAD);

@@ -3,73 +3,272 @@
 //! of people (canonical name, roles, gender) and their mentions, indexed by
 //! surname, first name and role so that each look-up is a hash or a binary
 //! search.
+//!
+//! Memory: a long round-up names a new person in every short paragraph, so
+//! nothing here is allocated per person or per mention. A person is a
+//! fixed 32-byte record; a mention 20 bytes. Texts (names, mentions as
+//! written, roles) are [`Str`]s: spans of the input where the text is
+//! written there as it is, else ranges of one string the registry owns.
+//! A person's mention texts and roles are chains of [`Link`]s in two shared
+//! Vecs; the people of a surname are a chain through [`Person::prev`]; the
+//! surname and first-name maps are open-addressing [`Table`]s of u32 ids
+//! whose keys are read back from those records.
 
 use super::*;
 
+/// "None" for the u32 ids and links below.
+pub(super) const NONE: u32 = u32::MAX;
+
+/// Text held by the registry: `len` bytes at `at` of the input, or, when
+/// `len` has its top bit set, of the registry's own string.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Str {
+    at: u32,
+    len: u32,
+}
+
+impl Str {
+    const OWN: u32 = 1 << 31;
+}
+
+/// One text of a chain (a person's mention texts or roles), with the link
+/// to the one recorded before it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Link {
+    text: Str,
+    prev: u32,
+}
+
 /// A person the article names.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct Person {
     /// Name tokens of the fullest form seen, honorifics and titles removed,
     /// joined by single spaces (no token holds white space): the canonical
-    /// name.
-    pub(super) name: String,
-    /// How many tokens `name` holds (u32: a person record is held for
-    /// every person of a long article).
-    pub(super) count: u32,
-    /// Every mention as written, in order.
-    pub(super) mentions: Vec<String>,
-    /// Roles given alongside the name, lowercased for matching.
-    pub(super) roles: Vec<String>,
-    /// The first role as written.
-    pub(super) role: Option<String>,
+    /// name ([`Registry::name`]).
+    name: Str,
+    /// Absolute offset of the first mention, [`NONE`] until one is
+    /// recorded ([`Person::first_at`]).
+    first_at: u32,
+    /// The newest of the person's mention texts ([`Registry::texts`]).
+    texts: u32,
+    /// The newest of the person's roles ([`Registry::roles_of`]).
+    roles: u32,
+    /// The person of the same surname made before this one.
+    prev: u32,
+    /// How many tokens the name holds (saturating).
+    pub(super) count: u16,
     pub(super) gender: Option<Gender>,
-    /// Absolute offset of the first mention, once one is recorded
-    /// ([`small`]).
-    pub(super) first_at: Option<u32>,
 }
 
 impl Person {
-    pub(super) fn surname(&self) -> &str {
-        self.name.rsplit(' ').next().unwrap_or("")
-    }
-
-    pub(super) fn first(&self) -> &str {
-        self.name.split(' ').next().unwrap_or("")
-    }
-
-    pub(super) fn canonical(&self) -> String {
-        self.name.clone()
+    /// Absolute offset of the first mention, once one is recorded.
+    pub(super) fn first_at(&self) -> Option<u32> {
+        (self.first_at != NONE).then_some(self.first_at)
     }
 }
 
-/// A place in the text where a person is named.
+/// A place in the text where a person is named: 20 bytes (an article of
+/// under 4 GB has offsets and ids that fit in u32s, [`small`]).
 #[derive(Debug, Clone)]
 pub(super) struct Mention {
-    /// Absolute span of the mention (name part).
-    pub(super) span: Span,
-    pub(super) person: usize,
+    start: u32,
+    end: u32,
+    person: u32,
+    /// End of the paragraph (or other block) the mention stands in.
+    para_end: u32,
     /// Named after a preposition ("out of Halden Bay", "to Ms Doe"): not a
     /// likely antecedent for a pronoun, and often a place.
     pub(super) oblique: bool,
     /// The first person named in its sentence who is not after a
     /// preposition or a possessive: its likely subject.
     pub(super) subject: bool,
-    /// End of the paragraph (or other block) the mention stands in.
-    pub(super) para_end: usize,
+}
+
+impl Mention {
+    pub(super) fn new(
+        span: Span,
+        person: usize,
+        subject: bool,
+        oblique: bool,
+        para_end: usize,
+    ) -> Mention {
+        Mention {
+            start: small(span.start),
+            end: small(span.end),
+            person: small(person),
+            para_end: small(para_end),
+            oblique,
+            subject,
+        }
+    }
+
+    /// Absolute start of the mention (name part).
+    pub(super) fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub(super) fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    pub(super) fn person(&self) -> usize {
+        self.person as usize
+    }
+
+    pub(super) fn para_end(&self) -> usize {
+        self.para_end as usize
+    }
+}
+
+/// The people who share one lower-case surname (16 bytes).
+#[derive(Debug, Clone, Copy)]
+struct Surname {
+    /// The person of this surname made last (the head of the chain through
+    /// [`Person::prev`]).
+    last: u32,
+    /// The first person made whose name has more than one token.
+    first_full: u32,
+    /// Into `Registry::indexes` once the surname has more than [`SCAN`]
+    /// people.
+    index: u32,
+    /// While gathering, the newest mention of these people (a chain
+    /// through `Registry::surname_prev`); once gathered, where their
+    /// mentions start in `Registry::surname_mentions`.
+    mentions: u32,
+}
+
+/// The people who share one lower-case first name token (16 bytes): how
+/// many of them have a name of more than one token, and the xor of their
+/// ids, which is the id itself when there is one.
+#[derive(Debug, Clone, Copy)]
+struct FirstName {
+    /// A token with this key, to compare keys with.
+    key: Str,
+    full: u32,
+    xor: u32,
+}
+
+/// How many people of one surname are scanned rather than indexed
+/// (fewer in tests, so that they reach the index).
+const SCAN: usize = if cfg!(test) { 2 } else { 8 };
+
+/// A hash set of u32 ids whose keys are read back from the records the ids
+/// name (open addressing, linear probing, at most 3/4 full): 5 to 11 bytes
+/// an entry where a map keyed by Strings took a String and a Vec each.
+#[derive(Debug, Default)]
+pub(super) struct Table {
+    slots: Vec<u32>,
+    len: usize,
+}
+
+impl Table {
+    fn home(&self, hash: u64) -> usize {
+        // (Fibonacci hashing: the high bits of the product.)
+        let bits = self.slots.len().trailing_zeros();
+        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    pub(super) fn find(&self, hash: u64, mut eq: impl FnMut(u32) -> bool) -> Option<u32> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
+        loop {
+            match self.slots[i] {
+                NONE => return None,
+                id if eq(id) => return Some(id),
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Add `id` (not in the table yet) under `hash`; `hash_of` gives the
+    /// hash of any id already in, for growing.
+    pub(super) fn insert(&mut self, hash: u64, id: u32, hash_of: impl Fn(u32) -> u64) {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            let size = (self.slots.len() * 2).max(8);
+            let old = std::mem::replace(&mut self.slots, vec![NONE; size]);
+            for x in old.into_iter().filter(|&x| x != NONE) {
+                self.place(hash_of(x), x);
+            }
+        }
+        self.place(hash, id);
+        self.len += 1;
+    }
+
+    fn place(&mut self, hash: u64, id: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
+        while self.slots[i] != NONE {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = id;
+    }
+}
+
+pub(super) fn hash_key(key: &str) -> u64 {
+    let mut h = WordHasher::default();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+/// The text of `s`, from the input or from `own`.
+fn text_of<'t>(input: &'t str, own: &'t str, s: Str) -> &'t str {
+    let (src, at, len) = if s.len & Str::OWN != 0 {
+        (own, s.at as usize, (s.len & !Str::OWN) as usize)
+    } else {
+        (input, s.at as usize, s.len as usize)
+    };
+    src.get(at..at + len).unwrap_or("")
+}
+
+/// The last token of a canonical name.
+fn surname_in(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or("")
+}
+
+/// The first token of a canonical name.
+fn first_in(name: &str) -> &str {
+    name.split(' ').next().unwrap_or("")
 }
 
 /// The people of an article and where each is named.
 #[derive(Debug, Default)]
-pub(super) struct Registry {
+pub(super) struct Registry<'a> {
+    input: &'a str,
+    /// Texts that are not written in the input as they are held (names
+    /// whose tokens a line break or a title separates, folded mentions,
+    /// roles put together from words), each once.
+    own: String,
     pub(super) people: Vec<Person>,
     pub(super) mentions: Vec<Mention>,
-    /// The people who share each lower-case surname, and the mentions of
-    /// those people (one key per surname, not one per index). These
-    /// indexes keep every look-up logarithmic, so an article of any length
-    /// is read in linear time.
-    pub(super) by_last: WordMap<String, Surname>,
-    /// Person ids by lower-case first name token.
-    pub(super) by_first: WordMap<String, Vec<usize>>,
+    /// The people's mention texts, as written (folded, less a possessive
+    /// and a closing stop or comma), each once a person.
+    texts: Vec<Link>,
+    /// The people's roles as written, each once a person (compared
+    /// lower-cased).
+    roles: Vec<Link>,
+    /// Each role text once, so that a role many people hold is held once.
+    role_texts: Vec<Str>,
+    role_table: Table,
+    /// The people who share each lower-case surname. These indexes keep
+    /// every look-up logarithmic, so an article of any length is read in
+    /// linear time.
+    surnames: Vec<Surname>,
+    surname_table: Table,
+    indexes: Vec<SurnameIndex>,
+    /// While gathering, each mention's previous mention of the same
+    /// surname; emptied once gathered.
+    surname_prev: Vec<u32>,
+    /// Once gathered, the mention ids of each surname in document order,
+    /// one surname after another (`Surname::mentions` is where each
+    /// starts).
+    surname_mentions: Vec<u32>,
+    /// Set by [`Registry::finish`].
+    gathered: bool,
+    first_names: Vec<FirstName>,
+    first_table: Table,
     /// Each word-final part of each role → the people who hold it (built
     /// after gathering).
     pub(super) role_index: WordMap<String, Role>,
@@ -131,33 +330,15 @@ pub(super) const SURNAME_WINDOW: usize = 16;
 /// The people who hold one role.
 #[derive(Debug, Default)]
 pub(super) struct Role {
-    /// Person ids, ascending.
-    pub(super) ids: Vec<usize>,
+    /// Person ids, ascending (u32s, [`small`]).
+    pub(super) ids: Vec<u32>,
     /// Where the role's mentions are in `Registry::role_mentions`.
     pub(super) slot: usize,
 }
 
-/// The people who share one lower-case surname.
-#[derive(Debug, Default)]
-pub(super) struct Surname {
-    /// Person ids in the order they were made.
-    pub(super) ids: Vec<usize>,
-    /// The mentions of these people: (start, person), in document order
-    /// (u32s, [`small`]: 8 bytes a mention).
-    pub(super) mentions: Vec<(u32, u32)>,
-    /// Once more than `Surname::SCAN` people share the surname, an index
-    /// of them, so that finding the one a name means does not scan them
-    /// all (an article naming many people of one surname is read in
-    /// linear time).
-    pub(super) index: Option<Box<SurnameIndex>>,
-}
-
-impl Surname {
-    /// How many people of one surname are scanned rather than indexed
-    /// (fewer in tests, so that they reach the index).
-    const SCAN: usize = if cfg!(test) { 2 } else { 8 };
-}
-
+/// Once more than [`SCAN`] people share a surname, an index of them, so
+/// that finding the one a name means does not scan them all (an article
+/// naming many people of one surname is read in linear time).
 #[derive(Debug, Default)]
 pub(super) struct SurnameIndex {
     /// Person ids by lower-case first name token, ascending.
@@ -204,17 +385,6 @@ pub(super) fn small(x: usize) -> u32 {
     u32::try_from(x).unwrap_or(u32::MAX)
 }
 
-/// `map.entry(key.to_string()).or_default().push(x)`, with the key copied
-/// only when it is new.
-pub(super) fn push_at<T>(map: &mut WordMap<String, Vec<T>>, key: &str, x: T) {
-    match map.get_mut(key) {
-        Some(v) => v.push(x),
-        None => {
-            map.insert(key.to_string(), vec![x]);
-        }
-    }
-}
-
 pub(super) fn insert_sorted(v: &mut Vec<usize>, i: usize) {
     if let Err(k) = v.binary_search(&i) {
         v.insert(k, i);
@@ -227,58 +397,318 @@ pub(super) fn remove_sorted(v: &mut Vec<usize>, i: usize) {
     }
 }
 
-impl Registry {
+impl<'a> Registry<'a> {
+    pub(super) fn new(input: &'a str) -> Registry<'a> {
+        Registry {
+            input,
+            ..Registry::default()
+        }
+    }
+
+    pub(super) fn text(&self, s: Str) -> &str {
+        text_of(self.input, &self.own, s)
+    }
+
+    /// Hold `s`: as its span when the input has it at byte `at`, else in
+    /// the registry's own string.
+    fn keep(&mut self, s: &str, at: Option<usize>) -> Str {
+        if let Some(at) = at.filter(|&at| self.input.get(at..at + s.len()) == Some(s)) {
+            if let (Ok(at), Ok(len)) = (u32::try_from(at), u32::try_from(s.len())) {
+                if len < Str::OWN {
+                    return Str { at, len };
+                }
+            }
+        }
+        let at = small(self.own.len());
+        self.own.push_str(s);
+        Str {
+            at,
+            len: small(s.len()).min(Str::OWN - 1) | Str::OWN,
+        }
+    }
+
+    /// Where `s`, a slice of the input, starts in it.
+    fn offset(&self, s: &str) -> Option<usize> {
+        let (base, p) = (self.input.as_ptr() as usize, s.as_ptr() as usize);
+        (p >= base && p + s.len() <= base + self.input.len()).then(|| p - base)
+    }
+
+    /// The canonical name of person `i`.
+    pub(super) fn name(&self, i: usize) -> &str {
+        self.text(self.people[i].name)
+    }
+
+    pub(super) fn canonical(&self, i: usize) -> String {
+        self.name(i).to_string()
+    }
+
+    pub(super) fn surname(&self, i: usize) -> &str {
+        surname_in(self.name(i))
+    }
+
+    pub(super) fn first(&self, i: usize) -> &str {
+        first_in(self.name(i))
+    }
+
+    /// Person `i`'s mention texts, newest first.
+    pub(super) fn texts(&self, i: usize) -> impl Iterator<Item = &str> + '_ {
+        chain(&self.texts, self.people[i].texts).map(|s| self.text(s))
+    }
+
+    /// Person `i`'s roles as written, newest first.
+    fn roles_written(&self, i: usize) -> impl Iterator<Item = &str> + '_ {
+        chain(&self.roles, self.people[i].roles).map(|s| self.text(s))
+    }
+
+    /// The first role given person `i`, as written.
+    pub(super) fn role(&self, i: usize) -> Option<&str> {
+        self.roles_written(i).last()
+    }
+
+    /// Person `i`'s roles lower-cased, and the parts after their first
+    /// word ("prime minister" of "british prime minister"): the roles the
+    /// person is found by.
+    pub(super) fn roles_of(&self, i: usize) -> Vec<String> {
+        let keys: Vec<String> = self.roles_written(i).map(str::to_lowercase).collect();
+        let extra: Vec<String> = keys
+            .iter()
+            .filter_map(|r| r.split_once(' ').map(|(_, rest)| rest.to_string()))
+            .collect();
+        keys.into_iter().chain(extra).collect()
+    }
+
+    /// Add `run` as written (folded, less a possessive and a closing stop
+    /// or comma) to person `i`'s mention texts unless it is there already
+    /// (`scratch` is reused, so a repeat costs nothing).
+    pub(super) fn add_text(&mut self, i: usize, scratch: &mut String, run: &str) {
+        let s = strip_possessive(run.trim_end_matches(['.', ',']));
+        scratch.clear();
+        crate::text::fold_into(s, scratch);
+        if self.texts(i).any(|t| t == scratch.as_str()) {
+            return;
+        }
+        // (Most often the mention is the name: its text is held once.)
+        let text = if self.name(i) == scratch.as_str() {
+            self.people[i].name
+        } else {
+            self.keep(scratch, self.offset(s))
+        };
+        self.link_text(i, text);
+    }
+
+    fn link_text(&mut self, i: usize, text: Str) {
+        let prev = self.people[i].texts;
+        self.people[i].texts = small(self.texts.len());
+        self.texts.push(Link { text, prev });
+    }
+
+    /// Add `s` to person `i`'s mention texts, repeated or not; `at` is
+    /// where the input may have it.
+    pub(super) fn push_text(&mut self, i: usize, s: &str, at: Option<usize>) {
+        let text = self.keep(s, at);
+        self.link_text(i, text);
+    }
+
+    /// Give person `i` the role `r` (as written): the first one given is
+    /// the person's role; each is held once, compared lower-cased; a role
+    /// of one gender gives the person that gender when they have none.
+    pub(super) fn add_role(&mut self, i: usize, r: &str) {
+        let key = r.to_lowercase();
+        if let Some(g) = gender_of_role(&key) {
+            self.people[i].gender = self.people[i].gender.or(Some(g));
+        }
+        if self
+            .roles_written(i)
+            .any(|w| w == r || w.to_lowercase() == key)
+        {
+            return;
+        }
+        let hash = hash_key(r);
+        let (input, own, texts) = (self.input, &self.own, &self.role_texts);
+        let found = self
+            .role_table
+            .find(hash, |id| text_of(input, own, texts[id as usize]) == r);
+        let text = match found {
+            Some(id) => self.role_texts[id as usize],
+            None => {
+                let text = self.keep(r, None);
+                let id = small(self.role_texts.len());
+                self.role_texts.push(text);
+                let (input, own, texts) = (self.input, &self.own, &self.role_texts);
+                self.role_table.insert(hash, id, |x| {
+                    hash_key(text_of(input, own, texts[x as usize]))
+                });
+                text
+            }
+        };
+        let prev = self.people[i].roles;
+        self.people[i].roles = small(self.roles.len());
+        self.roles.push(Link { text, prev });
+    }
+
+    /// The surname record of lower-case surname `last`.
+    fn surname_group(&self, last: &str) -> Option<usize> {
+        let (input, own, people) = (self.input, &self.own, &self.people);
+        let groups = &self.surnames;
+        self.surname_table
+            .find(hash_key(last), |g| {
+                let p = &people[groups[g as usize].last as usize];
+                Key::new(surname_in(text_of(input, own, p.name))).as_str() == last
+            })
+            .map(|g| g as usize)
+    }
+
+    /// The first-name record of lower-case first name `first`.
+    fn first_group(&self, first: &str) -> Option<usize> {
+        let (input, own, groups) = (self.input, &self.own, &self.first_names);
+        self.first_table
+            .find(hash_key(first), |g| {
+                Key::new(text_of(input, own, groups[g as usize].key)).as_str() == first
+            })
+            .map(|g| g as usize)
+    }
+
+    /// Count person `i` under first name `token` (key `first`): only a
+    /// name of more than one token counts, so a person named by one word
+    /// costs no record here.
+    fn add_first(&mut self, i: usize, token: &str, first: &str) {
+        if self.people[i].count <= 1 {
+            return;
+        }
+        let g = match self.first_group(first) {
+            Some(g) => g,
+            None => {
+                let key = self.keep(token, self.offset(token));
+                let g = self.first_names.len();
+                self.first_names.push(FirstName {
+                    key,
+                    full: 0,
+                    xor: 0,
+                });
+                let (input, own, groups) = (self.input, &self.own, &self.first_names);
+                self.first_table.insert(hash_key(first), small(g), |x| {
+                    hash_key(Key::new(text_of(input, own, groups[x as usize].key)).as_str())
+                });
+                g
+            }
+        };
+        self.first_names[g].full += 1;
+        self.first_names[g].xor ^= small(i);
+    }
+
+    /// Stop counting person `i` under first name `first`.
+    fn remove_first(&mut self, i: usize, first: &str) {
+        if self.people[i].count > 1 {
+            if let Some(g) = self.first_group(first) {
+                self.first_names[g].full -= 1;
+                self.first_names[g].xor ^= small(i);
+            }
+        }
+    }
+
+    /// The canonical name of `tokens`, held as its span when the input
+    /// writes the tokens so.
+    fn keep_name(&mut self, tokens: &[&str]) -> Str {
+        let name = tokens.join(" ");
+        let at = self.offset(tokens[0]);
+        self.keep(&name, at)
+    }
+
     /// Find or make the person for a multi-token name.
     pub(super) fn person_for(&mut self, tokens: &[&str]) -> usize {
         let first = Key::new(tokens[0]);
         let first = first.as_str();
         let last = Key::new(tokens[tokens.len() - 1]);
         let last = last.as_str();
-        let found = self.latest_match(first, last);
-        if let Some(i) = found {
-            if tokens.len() > self.people[i].count as usize {
+        let count = u16::try_from(tokens.len()).unwrap_or(u16::MAX);
+        if let Some(i) = self.latest_match(first, last) {
+            if count > self.people[i].count {
                 // The surname stays; the first name may change ("Holm" →
                 // "Ola Holm").
-                let old = Key::new(self.people[i].first());
-                let old = old.as_str();
-                if let Some(v) = self.by_first.get_mut(old) {
-                    v.retain(|&x| x != i);
+                let old = Key::new(self.first(i));
+                self.remove_first(i, old.as_str());
+                self.people[i].name = self.keep_name(tokens);
+                self.people[i].count = count;
+                self.add_first(i, tokens[0], first);
+                if let Some(g) = self.surname_group(last) {
+                    let s = &mut self.surnames[g];
+                    if count > 1 && (s.first_full == NONE || small(i) < s.first_full) {
+                        s.first_full = small(i);
+                    }
+                    if s.index != NONE {
+                        let ix = &mut self.indexes[s.index as usize];
+                        ix.remove(i, old.as_str());
+                        ix.add(i, first, tokens.len());
+                    }
                 }
-                push_at(&mut self.by_first, first, i);
-                if let Some(ix) = self.by_last.get_mut(last).and_then(|g| g.index.as_mut()) {
-                    ix.remove(i, old);
-                    ix.add(i, first, tokens.len());
-                }
-                self.people[i].name = tokens.join(" ");
-                self.people[i].count = small(tokens.len());
             }
             return i;
         }
         let id = self.people.len();
+        let name = self.keep_name(tokens);
         self.people.push(Person {
-            name: tokens.join(" "),
-            count: small(tokens.len()),
-            ..Person::default()
+            name,
+            first_at: NONE,
+            texts: NONE,
+            roles: NONE,
+            prev: NONE,
+            count,
+            gender: None,
         });
-        if !self.by_last.contains_key(last) {
-            self.by_last.insert(last.to_string(), Surname::default());
-        }
-        let Some(g) = self.by_last.get_mut(last) else {
-            return id;
-        };
-        g.ids.push(id);
-        if let Some(ix) = g.index.as_mut() {
-            ix.add(id, first, tokens.len());
-        } else if g.ids.len() > Surname::SCAN {
-            let mut ix = SurnameIndex::default();
-            for &i in &g.ids {
-                let p = &self.people[i];
-                ix.add(i, Key::new(p.first()).as_str(), p.count as usize);
+        let g = match self.surname_group(last) {
+            Some(g) => g,
+            None => {
+                let g = self.surnames.len();
+                self.surnames.push(Surname {
+                    last: small(id),
+                    first_full: NONE,
+                    index: NONE,
+                    mentions: NONE,
+                });
+                let (input, own) = (self.input, &self.own);
+                let (people, groups) = (&self.people, &self.surnames);
+                self.surname_table.insert(hash_key(last), small(g), |x| {
+                    let p = &people[groups[x as usize].last as usize];
+                    hash_key(Key::new(surname_in(text_of(input, own, p.name))).as_str())
+                });
+                g
             }
-            g.index = Some(Box::new(ix));
+        };
+        let s = self.surnames[g];
+        self.people[id].prev = if s.last == small(id) { NONE } else { s.last };
+        self.surnames[g].last = small(id);
+        if count > 1 && s.first_full == NONE {
+            self.surnames[g].first_full = small(id);
         }
-        push_at(&mut self.by_first, first, id);
+        if s.index != NONE {
+            self.indexes[s.index as usize].add(id, first, tokens.len());
+        } else if self.same_surname(id).nth(SCAN).is_some() {
+            let mut ix = SurnameIndex::default();
+            for i in self.same_surname(id) {
+                ix.add(
+                    i,
+                    Key::new(self.first(i)).as_str(),
+                    self.people[i].count as usize,
+                );
+            }
+            self.surnames[g].index = small(self.indexes.len());
+            self.indexes.push(ix);
+        }
+        self.add_first(id, tokens[0], first);
         id
+    }
+
+    /// The people of `i`'s surname made up to `i`, newest first.
+    fn same_surname(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(i), |&k| {
+            let p = self.people[k].prev;
+            (p != NONE).then_some(p as usize)
+        })
+    }
+
+    /// The people of surname group `g`, newest first.
+    fn group_people(&self, g: usize) -> impl Iterator<Item = usize> + '_ {
+        self.same_surname(self.surnames[g].last as usize)
     }
 
     /// The most recently made person of surname `last` that a name with
@@ -286,16 +716,17 @@ impl Registry {
     /// surname alone, or one whose first name matches
     /// (`first_names_match`).
     pub(super) fn latest_match(&self, first: &str, last: &str) -> Option<usize> {
-        let g = self.by_last.get(last)?;
+        let g = self.surname_group(last)?;
         let fits = |i: usize| {
-            let p = &self.people[i];
-            p.count == 1 || first_names_match(Key::new(p.first()).as_str(), first)
+            self.people[i].count == 1 || first_names_match(Key::new(self.first(i)).as_str(), first)
         };
-        let Some(ix) = g.index.as_deref().filter(|_| first.len() != 1) else {
+        let s = &self.surnames[g];
+        if s.index == NONE || first.len() == 1 {
             // A few people, or an initial, which fits every first name it
             // starts: a scan.
-            return g.ids.iter().rev().copied().find(|&i| fits(i));
-        };
+            return self.group_people(g).find(|&i| fits(i));
+        }
+        let ix = &self.indexes[s.index as usize];
         let same = ix.by_first.get(first).and_then(|v| v.last().copied());
         let single = ix.singles.last().copied();
         let initial = ix.initials.iter().rev().copied().find(|&i| fits(i));
@@ -305,27 +736,34 @@ impl Registry {
     /// The first person made with this full name (lower-case first name
     /// and surname).
     pub(super) fn by_full_name(&self, first: &str, last: &str) -> Option<usize> {
-        let g = self.by_last.get(last)?;
-        match g.index.as_deref() {
-            Some(ix) => ix.by_first.get(first)?.first().copied(),
-            None => g
-                .ids
-                .iter()
-                .copied()
-                .find(|&i| Key::new(self.people[i].first()).as_str() == first),
+        let g = self.surname_group(last)?;
+        let s = &self.surnames[g];
+        if s.index != NONE {
+            return self.indexes[s.index as usize]
+                .by_first
+                .get(first)?
+                .first()
+                .copied();
         }
+        self.group_people(g)
+            .filter(|&i| Key::new(self.first(i)).as_str() == first)
+            .last()
     }
 
     /// Record a mention (in document order).
     pub(super) fn add_mention(&mut self, m: Mention) {
-        let key = Key::new(self.people[m.person].surname());
+        let key = Key::new(self.surname(m.person()));
         // (Every person is made under its surname by `person_for`.)
-        if let Some(g) = self.by_last.get_mut(key.as_str()) {
-            g.mentions.push((small(m.span.start), small(m.person)));
+        let id = small(self.mentions.len());
+        let prev = match self.surname_group(key.as_str()) {
+            Some(g) => std::mem::replace(&mut self.surnames[g].mentions, id),
+            None => NONE,
+        };
+        self.surname_prev.push(prev);
+        let p = &mut self.people[m.person()];
+        if p.first_at == NONE {
+            p.first_at = m.start;
         }
-        self.people[m.person]
-            .first_at
-            .get_or_insert(small(m.span.start));
         self.mentions.push(m);
     }
 
@@ -336,16 +774,38 @@ impl Registry {
     /// his brother Arlo Quist's"), the most recent on a tie.
     pub(super) fn by_surname(&self, name: &str, at: usize) -> Option<usize> {
         let key = Key::new(name);
-        let key = key.as_str();
-        let recent = self.by_last.get(key).and_then(|g| {
-            let v = &g.mentions;
-            let k = v.partition_point(|&(start, _)| (start as usize) < at);
-            let last = v[k.checked_sub(1)?].1 as usize;
-            let window = &v[k.saturating_sub(SURNAME_WINDOW)..k];
-            let count = |p: usize| window.iter().filter(|&&(_, q)| q as usize == p).count();
+        let g = self.surname_group(key.as_str())?;
+        // The people named in the last mentions before `at`, newest first.
+        let window: SmallVec<[u32; SURNAME_WINDOW]> = if self.gathered {
+            let start = self.surnames[g].mentions as usize;
+            let end = self
+                .surnames
+                .get(g + 1)
+                .map_or(self.surname_mentions.len(), |n| n.mentions as usize);
+            let v = &self.surname_mentions[start..end];
+            let k = v.partition_point(|&id| self.mentions[id as usize].start() < at);
+            v[k.saturating_sub(SURNAME_WINDOW)..k]
+                .iter()
+                .rev()
+                .map(|&id| self.mentions[id as usize].person)
+                .collect()
+        } else {
+            // (While gathering, every mention recorded is before `at`.)
+            let head = self.surnames[g].mentions;
+            std::iter::successors((head != NONE).then_some(head), |&id| {
+                let p = self.surname_prev[id as usize];
+                (p != NONE).then_some(p)
+            })
+            .filter(|&id| self.mentions[id as usize].start() < at)
+            .take(SURNAME_WINDOW)
+            .map(|id| self.mentions[id as usize].person)
+            .collect()
+        };
+        let recent = window.first().map(|&last| {
+            let count = |p: u32| window.iter().filter(|&&q| q == p).count();
             let mut best = (last, count(last));
-            let mut seen: SmallVec<[usize; 4]> = SmallVec::new();
-            for p in window.iter().rev().map(|&(_, p)| p as usize) {
+            let mut seen: SmallVec<[u32; 4]> = SmallVec::new();
+            for &p in &window {
                 if p == last || seen.contains(&p) || seen.len() >= 4 {
                     continue;
                 }
@@ -355,31 +815,17 @@ impl Registry {
                     best = (p, c);
                 }
             }
-            Some(best.0)
+            best.0 as usize
         });
-        recent.or_else(|| {
-            self.by_last
-                .get(key)?
-                .ids
-                .iter()
-                .copied()
-                .find(|&i| self.people[i].count > 1)
-        })
+        let full = self.surnames[g].first_full;
+        recent.or((full != NONE).then_some(full as usize))
     }
 
     /// "Sir Geoffrey", "Aoife": a first name that only one person has.
     pub(super) fn by_first_name(&self, name: &str) -> Option<usize> {
         let key = Key::new(name);
-        let mut ids = self
-            .by_first
-            .get(key.as_str())?
-            .iter()
-            .copied()
-            .filter(|&i| self.people[i].count > 1);
-        match (ids.next(), ids.next()) {
-            (Some(i), None) => Some(i),
-            _ => None,
-        }
+        let g = &self.first_names[self.first_group(key.as_str())?];
+        (g.full == 1).then_some(g.xor as usize)
     }
 
     pub(super) fn by_role(&self, role: &str, at: usize) -> Option<usize> {
@@ -397,51 +843,94 @@ impl Registry {
         // first one.
         let v = &self.role_mentions()[role.slot];
         let m = |&id: &MentionId| &self.mentions[id as usize];
-        let k = v.partition_point(|id| m(id).span.start < at);
+        let k = v.partition_point(|id| m(id).start() < at);
         k.checked_sub(1)
-            .map(|k| m(&v[k]).person)
-            .or(role.ids.first().copied())
+            .map(|k| m(&v[k]).person())
+            .or(role.ids.first().map(|&i| i as usize))
     }
 
-    /// Give back what growth by doubling left unused, once the registry is
-    /// gathered: it is held while every quotation is attributed, and an
-    /// article of many people, each named once, would otherwise hold up to
-    /// twice its records (and four slots for a person's one mention).
-    pub(super) fn shrink(&mut self) {
-        for p in &mut self.people {
-            p.name.shrink_to_fit();
-            p.mentions.shrink_to_fit();
-            p.roles.shrink_to_fit();
-            p.mentions.iter_mut().for_each(String::shrink_to_fit);
-            p.roles.iter_mut().for_each(String::shrink_to_fit);
-            if let Some(r) = p.role.as_mut() {
-                r.shrink_to_fit();
+    /// Once gathered: give back what growth by doubling left unused (the
+    /// registry is held while every quotation is attributed), and turn the
+    /// surnames' chains of mentions into one array sorted by surname, so
+    /// that a look-up at any place is a binary search.
+    pub(super) fn finish(&mut self) {
+        let mut sizes = vec![0u32; self.surnames.len() + 1];
+        let group: Vec<u32> = self
+            .surnames
+            .iter()
+            .enumerate()
+            .flat_map(|(g, s)| {
+                std::iter::successors((s.mentions != NONE).then_some(s.mentions), |&id| {
+                    let p = self.surname_prev[id as usize];
+                    (p != NONE).then_some(p)
+                })
+                .map(move |id| (id, small(g)))
+            })
+            .fold(vec![NONE; self.mentions.len()], |mut v, (id, g)| {
+                v[id as usize] = g;
+                v
+            });
+        for &g in group.iter().filter(|&&g| g != NONE) {
+            sizes[g as usize + 1] += 1;
+        }
+        for k in 1..sizes.len() {
+            sizes[k] += sizes[k - 1];
+        }
+        let mut out = vec![0u32; sizes[sizes.len() - 1] as usize];
+        for (s, &start) in self.surnames.iter_mut().zip(&sizes) {
+            s.mentions = start;
+        }
+        let mut next = sizes;
+        for (id, &g) in (0..).zip(&group) {
+            if g != NONE {
+                out[next[g as usize] as usize] = id;
+                next[g as usize] += 1;
             }
         }
+        self.surname_mentions = out;
+        self.surname_prev = Vec::new();
+        self.gathered = true;
+        self.own.shrink_to_fit();
         self.people.shrink_to_fit();
         self.mentions.shrink_to_fit();
-        for g in self.by_last.values_mut() {
-            g.ids.shrink_to_fit();
-            g.mentions.shrink_to_fit();
-        }
-        self.by_last.shrink_to_fit();
-        self.by_first.values_mut().for_each(Vec::shrink_to_fit);
-        self.by_first.shrink_to_fit();
+        self.texts.shrink_to_fit();
+        self.roles.shrink_to_fit();
+        self.role_texts.shrink_to_fit();
+        self.surnames.shrink_to_fit();
+        self.first_names.shrink_to_fit();
+    }
+
+    /// Drop the indexes once every quotation is attributed: the summary
+    /// reads the people and their texts alone.
+    pub(super) fn drop_indexes(&mut self) {
+        self.mentions = Vec::new();
+        self.surnames = Vec::new();
+        self.surname_table = Table::default();
+        self.surname_mentions = Vec::new();
+        self.indexes = Vec::new();
+        self.first_names = Vec::new();
+        self.first_table = Table::default();
+        self.role_table = Table::default();
+        self.role_index = WordMap::default();
+        self.role_mentions = OnceCell::new();
     }
 
     /// Every word-final part of every role ("british prime minister",
     /// "prime minister", "minister") → the people who hold it.
     pub(super) fn index_roles(&mut self) {
-        for (i, p) in self.people.iter().enumerate() {
-            for r in &p.roles {
-                for key in role_keys(r) {
+        for i in 0..self.people.len() {
+            if self.people[i].roles == NONE {
+                continue;
+            }
+            for r in self.roles_of(i) {
+                for key in role_keys(&r) {
                     let slot = self.role_index.len();
                     let role = self.role_index.entry(key.to_string()).or_insert(Role {
                         ids: Vec::new(),
                         slot,
                     });
-                    if role.ids.last() != Some(&i) {
-                        role.ids.push(i);
+                    if role.ids.last() != Some(&small(i)) {
+                        role.ids.push(small(i));
                     }
                 }
             }
@@ -454,13 +943,14 @@ impl Registry {
         self.role_mentions.get_or_init(|| {
             // Each person's roles, once each (a role is written again at
             // every mention that gives it).
-            let slots: Vec<Vec<usize>> = self
-                .people
-                .iter()
-                .map(|p| {
+            let slots: Vec<Vec<usize>> = (0..self.people.len())
+                .map(|i| {
                     let mut s = Vec::new();
-                    for r in &p.roles {
-                        for key in role_keys(r) {
+                    if self.people[i].roles == NONE {
+                        return s;
+                    }
+                    for r in self.roles_of(i) {
+                        for key in role_keys(&r) {
                             if let Some(role) = self.role_index.get(key) {
                                 s.push(role.slot);
                             }
@@ -475,19 +965,28 @@ impl Registry {
             // twice their mentions).
             let mut sizes = vec![0; self.role_index.len()];
             for m in &self.mentions {
-                for &slot in &slots[m.person] {
+                for &slot in &slots[m.person()] {
                     sizes[slot] += 1;
                 }
             }
             let mut out: Vec<Vec<_>> = sizes.into_iter().map(Vec::with_capacity).collect();
             for (id, m) in (0..).zip(&self.mentions) {
-                for &slot in &slots[m.person] {
+                for &slot in &slots[m.person()] {
                     out[slot].push(id);
                 }
             }
             out
         })
     }
+}
+
+/// The texts of a chain of links from `head`, newest first.
+fn chain(links: &[Link], head: u32) -> impl Iterator<Item = Str> + '_ {
+    std::iter::successors((head != NONE).then_some(head), |&k| {
+        let p = links[k as usize].prev;
+        (p != NONE).then_some(p)
+    })
+    .map(|k| links[k as usize].text)
 }
 
 #[cfg(test)]
@@ -545,8 +1044,7 @@ mod registry_tests {
     fn by_role_scan(reg: &Registry, full: &str, at: usize) -> Option<usize> {
         let mut holders: Vec<usize> = (0..reg.people.len())
             .filter(|&i| {
-                reg.people[i]
-                    .roles
+                reg.roles_of(i)
                     .iter()
                     .any(|r| r == full || r.ends_with(&format!(" {full}")))
             })
@@ -558,8 +1056,8 @@ mod registry_tests {
                 .mentions
                 .iter()
                 .rev()
-                .filter(|m| m.person == i && m.span.start < at)
-                .map(|m| m.span.start)
+                .filter(|m| m.person() == i && m.start() < at)
+                .map(|m| m.start())
                 .next();
             if let Some(s) = last {
                 if best.is_none_or(|(b, _)| s > b) {
@@ -937,21 +1435,28 @@ mod registry_tests {
             for (k, n) in names.iter().enumerate() {
                 let id = reg.person_for(&n.iter().map(String::as_str).collect::<Vec<_>>());
                 prop_assert_eq!(id, scan.person_for(n));
-                prop_assert_eq!(&reg.people[id].name, &scan.tokens[id].join(" "));
+                prop_assert_eq!(reg.name(id), scan.tokens[id].join(" "));
                 prop_assert_eq!(reg.people[id].count as usize, scan.tokens[id].len());
                 if let Some(r) = roles.get(k) {
-                    reg.people[id].roles.push(r.to_string());
+                    reg.add_role(id, r);
                 }
-                reg.add_mention(Mention {
-                    span: Span::new(10 * k, 10 * k + 5),
-                    person: id,
-                    oblique: false,
-                    subject: true,
-                    para_end: 10 * k + 9,
-                });
+                reg.add_mention(Mention::new(
+                    Span::new(10 * k, 10 * k + 5),
+                    id,
+                    true,
+                    false,
+                    10 * k + 9,
+                ));
                 for m in &names {
                     let (f, l) = (lower_key(&m[0]), lower_key(&m[m.len() - 1]));
                     prop_assert_eq!(reg.by_full_name(&f, &l), scan.by_full_name(&f, &l));
+                    // A first name one person of a fuller name has.
+                    let full: Vec<usize> = (0..scan.tokens.len())
+                        .filter(|&i| {
+                            scan.tokens[i].len() > 1 && lower_key(&scan.tokens[i][0]) == f
+                        })
+                        .collect();
+                    prop_assert_eq!(reg.by_first_name(&m[0]), (full.len() == 1).then(|| full[0]));
                 }
             }
             reg.index_roles();
@@ -1079,8 +1584,12 @@ mod tail_tests {
 }
 
 /// Gather people and mentions from the paragraphs.
-pub(super) fn gather(input: &str, spans: &[Span], inside: &dyn Fn(usize) -> bool) -> Registry {
-    let mut reg = Registry::default();
+pub(super) fn gather<'a>(
+    input: &'a str,
+    spans: &[Span],
+    inside: &dyn Fn(usize) -> bool,
+) -> Registry<'a> {
+    let mut reg = Registry::new(input);
     let mut scratch = String::new();
     let mut mid_sentence: Option<HashSet<&str, BuildHasherDefault<WordHasher>>> = None;
     for p in spans {
@@ -1110,31 +1619,17 @@ pub(super) fn gather(input: &str, spans: &[Span], inside: &dyn Fn(usize) -> bool
                 && plausible_name(&parts.tokens)
             {
                 let id = reg.person_for(&parts.tokens);
+                reg.add_text(id, &mut scratch, m.as_str());
                 let person = &mut reg.people[id];
-                add_mention_text(&mut person.mentions, &mut scratch, m.as_str());
                 person.gender = person.gender.or(parts.gender);
-                let mut roles: Vec<String> = Vec::new();
-                roles.extend(title_role(&parts.titles));
+                if let Some(r) = title_role(&parts.titles) {
+                    reg.add_role(id, &r);
+                }
                 if let Some(r) = role_before(text, m.start()) {
-                    roles.push(r);
+                    reg.add_role(id, &r);
                 }
                 if let Some(app) = appositive(&text[m.end()..]) {
-                    roles.push(fold(app.trim()));
-                }
-                for r in roles {
-                    let key = r.to_lowercase();
-                    // "Prime Minister" from "British Prime Minister": the
-                    // role without a nationality adjective is matched too.
-                    if person.role.is_none() {
-                        person.role = Some(r.clone());
-                    }
-                    if let Some(g) = gender_of_role(&key) {
-                        person.gender = person.gender.or(Some(g));
-                    }
-                    // Each role once: it is matched as a set.
-                    if !person.roles.contains(&key) {
-                        person.roles.push(key);
-                    }
+                    reg.add_role(id, &fold(app.trim()));
                 }
                 let oblique = after_preposition(text, m.start())
                     || after_object_verb(text, m.start())
@@ -1146,13 +1641,13 @@ pub(super) fn gather(input: &str, spans: &[Span], inside: &dyn Fn(usize) -> bool
                 if !oblique {
                     last_mention_at = Some(m.start());
                 }
-                reg.add_mention(Mention {
-                    span: Span::new(start, name_end),
-                    person: id,
+                reg.add_mention(Mention::new(
+                    Span::new(start, name_end),
+                    id,
                     subject,
                     oblique,
-                    para_end: p.end,
-                });
+                    p.end,
+                ));
             } else if !particle_surname
                 && (3..=5).contains(&parts.tokens.len())
                 && is_org_head(parts.tokens[parts.tokens.len() - 1])
@@ -1162,15 +1657,16 @@ pub(super) fn gather(input: &str, spans: &[Span], inside: &dyn Fn(usize) -> bool
                 // person the body is named after, mentioned obliquely.
                 let tokens = &parts.tokens[..parts.tokens.len() - 1];
                 let id = reg.person_for(tokens);
-                reg.people[id].mentions.push(fold(&tokens.join(" ")));
+                let at = reg.offset(tokens[0]);
+                reg.push_text(id, &fold(&tokens.join(" ")), at);
                 let len: usize = tokens.iter().map(|t| t.len() + 1).sum::<usize>() - 1;
-                reg.add_mention(Mention {
-                    span: Span::new(start, (start + len).min(name_end)),
-                    person: id,
-                    subject: false,
-                    oblique: true,
-                    para_end: p.end,
-                });
+                reg.add_mention(Mention::new(
+                    Span::new(start, (start + len).min(name_end)),
+                    id,
+                    false,
+                    true,
+                    p.end,
+                ));
             } else if let Some(last) = (parts.tokens.len() == 1
                 && !particle_surname
                 && parts.offset == 0
@@ -1181,7 +1677,7 @@ pub(super) fn gather(input: &str, spans: &[Span], inside: &dyn Fn(usize) -> bool
                 // "Nell and Arlo Quist": Nell Quist too.
                 let tokens = [parts.tokens[0], last];
                 let id = reg.person_for(&tokens);
-                add_mention_text(&mut reg.people[id].mentions, &mut scratch, m.as_str());
+                reg.add_text(id, &mut scratch, m.as_str());
                 let oblique = after_preposition(text, m.start())
                     || after_object_verb(text, m.start())
                     || opens_with_preposition(&m.as_str()[..parts.offset]);
@@ -1190,13 +1686,13 @@ pub(super) fn gather(input: &str, spans: &[Span], inside: &dyn Fn(usize) -> bool
                 if !oblique {
                     last_mention_at = Some(m.start());
                 }
-                reg.add_mention(Mention {
-                    span: Span::new(start, name_end),
-                    person: id,
+                reg.add_mention(Mention::new(
+                    Span::new(start, name_end),
+                    id,
                     subject,
                     oblique,
-                    para_end: p.end,
-                });
+                    p.end,
+                ));
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = parts.tokens[parts.tokens.len() - 1];
                 // A lone name that speaks ("Holm said", "said Holm") is a
@@ -1231,19 +1727,10 @@ pub(super) fn gather(input: &str, spans: &[Span], inside: &dyn Fn(usize) -> bool
                 });
                 if let Some(id) = known {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
-                    add_mention_text(&mut reg.people[id].mentions, &mut scratch, m.as_str());
+                    reg.add_text(id, &mut scratch, m.as_str());
                     // "Mayor Fisk": a title before a surname is a role too.
-                    let title = title_role(&parts.titles);
-                    if let Some(t) = title {
-                        let person = &mut reg.people[id];
-                        let key = t.to_lowercase();
-                        if let Some(g) = gender_of_role(&key) {
-                            person.gender = person.gender.or(Some(g));
-                        }
-                        person.role.get_or_insert(t);
-                        if !person.roles.contains(&key) {
-                            person.roles.push(key);
-                        }
+                    if let Some(t) = title_role(&parts.titles) {
+                        reg.add_role(id, &t);
                     }
                     let oblique = after_preposition(text, m.start())
                         || after_object_verb(text, m.start())
@@ -1256,30 +1743,22 @@ pub(super) fn gather(input: &str, spans: &[Span], inside: &dyn Fn(usize) -> bool
                     if !oblique {
                         last_mention_at = Some(m.start());
                     }
-                    reg.add_mention(Mention {
-                        span: Span::new(start, name_end),
-                        person: id,
+                    reg.add_mention(Mention::new(
+                        Span::new(start, name_end),
+                        id,
                         subject,
                         oblique,
-                        para_end: p.end,
-                    });
+                        p.end,
+                    ));
                 }
             }
         }
     }
     infer_genders(input, inside, &mut reg);
-    // Roles reached through words inside the role: "prime minister" from
-    // "british prime minister".
-    for p in &mut reg.people {
-        let extra: Vec<String> = p
-            .roles
-            .iter()
-            .filter_map(|r| r.split_once(' ').map(|(_, rest)| rest.to_string()))
-            .collect();
-        p.roles.extend(extra);
-    }
+    // (Roles reached through words inside the role, "prime minister" from
+    // "british prime minister", are read by `Registry::roles_of`.)
     reg.index_roles();
-    reg.shrink();
+    reg.finish();
     reg
 }
 
@@ -1582,43 +2061,43 @@ pub(super) fn next_pronouns(tail: &str) -> impl Iterator<Item = (usize, &str)> {
 pub(super) fn infer_genders(input: &str, inside: &dyn Fn(usize) -> bool, reg: &mut Registry) {
     let mut votes = vec![(0u32, 0u32); reg.people.len()];
     for (i, m) in reg.mentions.iter().enumerate() {
-        if !m.subject || reg.people[m.person].gender.is_some() {
+        if !m.subject || reg.people[m.person()].gender.is_some() {
             continue;
         }
         // Up to the next mention, the end of the paragraph and the end of
         // the sentence, whichever comes first: regions between mentions do
         // not overlap, so the whole pass is linear, and no window cuts a
         // word or depends on the line endings.
-        let limit = reg.mentions.get(i + 1).map_or(m.para_end, |n| {
-            n.span.start.clamp(m.span.end, m.para_end.max(m.span.end))
+        let limit = reg.mentions.get(i + 1).map_or(m.para_end(), |n| {
+            n.start().clamp(m.end(), m.para_end().max(m.end()))
         });
-        let tail = &input[m.span.end..limit.max(m.span.end)];
+        let tail = &input[m.end()..limit.max(m.end())];
         let tail = &tail[..sentence_end_before(tail, 0, tail.len())];
         // Which group matched is which word did: the two lists do not
         // share a word.
         for (start, w) in next_pronouns(tail) {
-            let abs = m.span.end + start;
+            let abs = m.end() + start;
             if inside(abs) {
                 continue;
             }
             if matches!(w, "he" | "his" | "him" | "himself") {
-                votes[m.person].0 += 1;
+                votes[m.person()].0 += 1;
             } else {
-                votes[m.person].1 += 1;
+                votes[m.person()].1 += 1;
             }
             break;
         }
     }
-    for (p, (he, she)) in reg.people.iter_mut().zip(votes) {
-        if p.gender.is_some() {
+    for (i, (he, she)) in votes.into_iter().enumerate() {
+        if reg.people[i].gender.is_some() {
             continue;
         }
         // A common first name outweighs a few pronouns: "Gabriela Lazar
         // wrote that he …" speaks of someone else.
-        let by_name = (p.count > 1)
-            .then(|| first_name_gender(p.first()))
+        let by_name = (reg.people[i].count > 1)
+            .then(|| first_name_gender(reg.first(i)))
             .flatten();
-        p.gender = by_name.or(if he > she {
+        reg.people[i].gender = by_name.or(if he > she {
             Some(Gender::Male)
         } else if she > he {
             Some(Gender::Female)
@@ -1632,6 +2111,72 @@ pub(super) fn infer_genders(input: &str, inside: &dyn Fn(usize) -> bool, reg: &m
 mod tests {
     use super::*;
     use crate::testing::speakers;
+
+    /// Paragraph spans of `text` (blocks split at blank lines).
+    fn blocks(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for b in text.split("\n\n") {
+            out.push(Span::new(at, at + b.len()));
+            at += b.len() + 2;
+        }
+        out
+    }
+
+    /// An invented surname, distinct for each `i`.
+    fn surname(mut i: usize) -> String {
+        let mut s = String::from("Q");
+        for _ in 0..3 {
+            s.push(char::from(b'a' + (i % 26) as u8));
+            i /= 26;
+        }
+        s + "ert"
+    }
+
+    /// A long round-up, a new person in each paragraph: nothing is held
+    /// per person but fixed records; a name, a mention and a role written
+    /// in the input as held are spans of it, and a role many share is held
+    /// once.
+    #[test]
+    fn people_cost_fixed_records_and_no_text_of_their_own() {
+        assert!(std::mem::size_of::<Person>() <= 28);
+        assert!(std::mem::size_of::<Mention>() <= 20);
+        let text: String = (0..300)
+            .map(|i| format!("Chief engineer Tova {} spoke on Friday.\n\n", surname(i)))
+            .collect();
+        let reg = gather(&text, &blocks(&text), &|_| false);
+        assert_eq!(reg.people.len(), 300);
+        assert_eq!(reg.mentions.len(), 300);
+        assert_eq!(reg.name(7), format!("Tova {}", surname(7)));
+        assert_eq!(reg.texts(7).collect::<Vec<_>>(), [reg.name(7)]);
+        assert_eq!(reg.role(7), Some("Chief engineer"));
+        assert_eq!(reg.roles_of(7), ["chief engineer", "engineer"]);
+        assert!(reg.own.len() <= "Chief engineer".len(), "{:?}", reg.own);
+        assert_eq!(reg.role_texts.len(), 1);
+        assert_eq!(reg.by_surname(&surname(7), usize::MAX), Some(7));
+        assert_eq!(reg.by_role("the chief engineer", text.len()), Some(299));
+    }
+
+    /// A name the input splits over a line is held once, joined by a space;
+    /// a surname's people are found at any place once gathered.
+    #[test]
+    fn a_name_over_a_line_break_is_held_joined() {
+        let text =
+            "Tova\nQuert spoke first.\n\nLater Tova Quert and Ivo Quert spoke.\n\nQuert agreed.";
+        let reg = gather(text, &blocks(text), &|_| false);
+        assert_eq!(reg.name(0), "Tova Quert");
+        assert_eq!(reg.own, "Tova Quert");
+        let later = text.find("Later").expect("later");
+        let agreed = text.find("Quert agreed").expect("agreed");
+        assert_eq!(reg.by_surname("Quert", later), Some(0));
+        // (The one named most often in the window: Tova, twice.)
+        assert_eq!(reg.by_surname("Quert", agreed), Some(0));
+        assert_eq!(reg.by_surname("Quert", 0), Some(0));
+        assert_eq!(reg.by_full_name("ivo", "quert"), Some(1));
+        assert_eq!(reg.people.len(), 2);
+        assert_eq!(reg.by_first_name("Ivo"), Some(1));
+        assert_eq!(reg.by_first_name("Tova"), Some(0));
+    }
 
     #[test]
     fn a_relative_who_after_any_white_space_makes_a_lone_name_a_person() {

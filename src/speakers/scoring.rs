@@ -130,11 +130,11 @@ fn named_next(reg: &Registry, paragraphs: &[Element], who: &str, at: usize) -> O
         .checked_sub(1)?;
     let next = paragraphs.get(pi + 1).filter(|_| pi <= 1)?;
     let ms = &reg.mentions;
-    let m = ms.get(ms.partition_point(|m| m.span.start < next.span.start))?;
-    (m.span.start == next.span.start
+    let m = ms.get(ms.partition_point(|m| m.start() < next.span.start))?;
+    (m.start() == next.span.start
         && m.subject
-        && reg.people[m.person].canonical().split_whitespace().count() >= 2)
-        .then_some(m.person)
+        && reg.canonical(m.person()).split_whitespace().count() >= 2)
+        .then_some(m.person())
 }
 
 /// Letters and the marks a name carries ("O'Neil", "St.", "Lee-Ann").
@@ -289,24 +289,24 @@ fn named_later(
         .checked_sub(1)?;
     let end = paragraphs[pi].span.end;
     let ms = &reg.mentions;
-    let from = ms.partition_point(|m| m.span.start <= at);
+    let from = ms.partition_point(|m| m.start() <= at);
     ms[from..]
         .iter()
-        .take_while(|m| m.span.start < end)
+        .take_while(|m| m.start() < end)
         .take(16)
         .find(|m| {
-            let p = &reg.people[m.person];
-            if p.count < 2 || p.first_at != Some(small(m.span.start)) {
+            let p = &reg.people[m.person()];
+            if p.count < 2 || p.first_at() != Some(small(m.start())) {
                 return false;
             }
             // The words before the name, its titles ("Dr.") left out.
-            let before = &input[floor(input, m.span.start.saturating_sub(48))..m.span.start];
+            let before = &input[floor(input, m.start().saturating_sub(48))..m.start()];
             let before = before
                 .trim_end()
                 .trim_end_matches(|c: char| c.is_alphabetic() || c == '.')
                 .trim_end();
-            let before_name = input[..m.span.start].trim_end();
-            let after = input[m.span.end..].trim_start();
+            let before_name = input[..m.start()].trim_end();
+            let after = input[m.end()..].trim_start();
             BEFORE
                 .iter()
                 .any(|b| before.ends_with(b) || before_name.ends_with(b))
@@ -314,7 +314,7 @@ fn named_later(
                     .iter()
                     .any(|a| after.starts_with(a) && !word_byte(after.as_bytes().get(a.len())))
         })
-        .map(|m| m.person)
+        .map(|m| m.person())
 }
 
 /// "an engineer familiar with the harbour talks said", "an aide close to the
@@ -447,7 +447,7 @@ pub(super) fn cue_proposal(
         Some(names)
     } else if let Some(id) = who {
         person = Some(id);
-        Some(with_article(&a.who, reg.people[id].canonical()))
+        Some(with_article(&a.who, reg.canonical(id)))
     } else {
         let first = a.who.split_whitespace().next().map(Lower::new);
         match first.as_ref().map(Lower::as_str) {
@@ -583,7 +583,7 @@ pub(super) fn intro_proposal(
         "intro-paragraph",
         Some(a.cue.clone()),
         Some(a.who.clone()),
-        who.map(|id| reg.people[id].canonical()),
+        who.map(|id| reg.canonical(id)),
         who,
         &[],
     );

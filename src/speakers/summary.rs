@@ -1,16 +1,170 @@
 //! The speakers summary: one entry per quoted person.
+//!
+//! An article of many people, each quoted once, holds one entry each, so
+//! an entry is a few u32s: its texts (names, mentions, roles) are ids of
+//! one list of distinct texts, each held once ("she" and "Deputy
+//! director" once for all the speakers that share them). The library's
+//! `Vec<Speaker>` is made from it ([`Speakers::to_vec`]); the binary writes
+//! it as the same JSON without making one ([`Speakers`] is `Serialize`).
+
+use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 
 use super::*;
 
+/// The speakers of an article, in order of their first quotation.
+#[derive(Debug, Default)]
+pub(crate) struct Speakers {
+    /// The distinct texts, one after another.
+    text: String,
+    /// Each distinct text: (start, length) in `text`.
+    texts: Vec<(u32, u32)>,
+    /// `texts` by content.
+    table: Table,
+    list: Vec<Entry>,
+    /// The text ids of the speakers' mentions, one speaker after another.
+    mentions: Vec<u32>,
+}
+
+/// One speaker (20 bytes).
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    name: u32,
+    /// A text id, or [`NONE`].
+    role: u32,
+    /// Where the speaker's mentions end in `Speakers::mentions` (they
+    /// start where the previous speaker's end).
+    mentions_end: u32,
+    quotes: u32,
+    words: u32,
+}
+
+impl Speakers {
+    pub(crate) fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    fn text(&self, id: u32) -> &str {
+        let (at, len) = self.texts[id as usize];
+        self.text
+            .get(at as usize..(at + len) as usize)
+            .unwrap_or("")
+    }
+
+    /// The id of text `s`, added when new.
+    fn intern(&mut self, s: &str) -> u32 {
+        let hash = hash_key(s);
+        let (text, texts) = (&self.text, &self.texts);
+        let get = |id: u32| {
+            let (at, len) = texts[id as usize];
+            text.get(at as usize..(at + len) as usize).unwrap_or("")
+        };
+        if let Some(id) = self.table.find(hash, |id| get(id) == s) {
+            return id;
+        }
+        let id = small(self.texts.len());
+        self.texts.push((small(self.text.len()), small(s.len())));
+        self.text.push_str(s);
+        let (text, texts) = (&self.text, &self.texts);
+        self.table.insert(hash, id, |x| {
+            let (at, len) = texts[x as usize];
+            hash_key(text.get(at as usize..(at + len) as usize).unwrap_or(""))
+        });
+        id
+    }
+
+    /// The speakers, one by one: name, mentions, role, quotes, words.
+    fn each(&self) -> impl Iterator<Item = (&str, Vec<&str>, Option<&str>, usize, usize)> + '_ {
+        let mut from = 0;
+        self.list.iter().map(move |e| {
+            let end = e.mentions_end as usize;
+            let mentions = self.mentions[from..end]
+                .iter()
+                .map(|&id| self.text(id))
+                .collect();
+            from = end;
+            (
+                self.text(e.name),
+                mentions,
+                (e.role != NONE).then(|| self.text(e.role)),
+                e.quotes as usize,
+                e.words as usize,
+            )
+        })
+    }
+
+    /// The speakers as the library's records.
+    pub(crate) fn to_vec(&self) -> Vec<Speaker> {
+        let mut out = Vec::with_capacity(self.len());
+        out.extend(
+            self.each()
+                .map(|(name, mentions, role, quotes, words)| Speaker {
+                    name: name.to_string(),
+                    mentions: mentions.into_iter().map(str::to_string).collect(),
+                    role: role.map(str::to_string),
+                    quotes,
+                    quoted_words: words,
+                }),
+        );
+        out
+    }
+}
+
+/// The same JSON as the list of [`Speaker`]s.
+impl Serialize for Speakers {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for (name, mentions, role, quotes, words) in self.each() {
+            seq.serialize_element(&One {
+                name,
+                mentions,
+                role,
+                quotes,
+                words,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+struct One<'s> {
+    name: &'s str,
+    mentions: Vec<&'s str>,
+    role: Option<&'s str>,
+    quotes: usize,
+    words: usize,
+}
+
+impl Serialize for One<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Speaker", 5)?;
+        s.serialize_field("name", self.name)?;
+        s.serialize_field("mentions", &self.mentions)?;
+        s.serialize_field("role", &self.role)?;
+        s.serialize_field("quotes", &self.quotes)?;
+        s.serialize_field("quoted_words", &self.words)?;
+        s.end()
+    }
+}
+
 /// The speakers summary, tallied one quotation at a time in order, so that
-/// no quotation need be held for it: an entry per speaker, in order of
-/// their first quotation, with the mentions the quotations wrote; the
-/// person's own mentions and role are added by [`Tally::finish`].
+/// no quotation need be held for it: one entry per speaker, in order of
+/// their first quotation, with its quotations and quoted words counted and
+/// the mentions its quotations wrote (each distinct (speaker, mention) pair
+/// once); the person's own mentions and role are added by
+/// [`Tally::finish`].
 #[derive(Debug, Default)]
 pub(super) struct Tally {
-    /// Speaker name → its place in `speakers`.
-    index: WordMap<String, usize>,
-    speakers: Vec<Speaker>,
+    out: Speakers,
+    /// `of_name[text id]`: the speaker of that name, or [`NONE`].
+    of_name: Vec<u32>,
+    /// (speaker, mention text id) the quotations wrote, in order, but for
+    /// a speaker's mention written again right after itself ("he said" a
+    /// hundred times is one pair); [`Tally::finish`] drops the other
+    /// repeats. Eight bytes a pair: a hash set of pairs cost four times
+    /// that for an article of many speakers.
+    written: Vec<(u32, u32)>,
+    /// Each speaker's last written mention, or [`NONE`].
+    last: Vec<u32>,
 }
 
 impl Tally {
@@ -19,67 +173,159 @@ impl Tally {
         let Some(name) = q.speaker.as_deref() else {
             return;
         };
-        let i = match self.index.get(name) {
-            Some(&i) => i,
-            None => {
-                let i = self.speakers.len();
-                self.index.insert(name.to_string(), i);
-                self.speakers.push(Speaker {
-                    name: name.to_string(),
-                    mentions: Vec::new(),
-                    role: None,
-                    quotes: 0,
-                    quoted_words: 0,
-                });
-                i
-            }
-        };
-        let s = &mut self.speakers[i];
-        s.quotes += 1;
-        s.quoted_words += crate::text::word_count(q.span.of(input));
-        if let Some(m) = &q.speaker_mention {
-            if !s.mentions.contains(m) {
-                s.mentions.push(m.clone());
+        let out = &mut self.out;
+        let id = out.intern(name) as usize;
+        if self.of_name.len() <= id {
+            self.of_name.resize(id + 1, NONE);
+        }
+        if self.of_name[id] == NONE {
+            self.of_name[id] = small(out.list.len());
+            out.list.push(Entry {
+                name: small(id),
+                role: NONE,
+                mentions_end: 0,
+                quotes: 0,
+                words: 0,
+            });
+            self.last.push(NONE);
+        }
+        let k = self.of_name[id];
+        let e = &mut out.list[k as usize];
+        e.quotes = e.quotes.saturating_add(1);
+        let words = crate::text::word_count(q.span.of(input));
+        e.words = e.words.saturating_add(small(words));
+        if let Some(m) = q.speaker_mention.as_deref() {
+            let m = out.intern(m);
+            if self.last[k as usize] != m {
+                self.last[k as usize] = m;
+                self.written.push((k, m));
             }
         }
     }
 
-    /// The entries, each with the mentions of the first person who bears
-    /// its name (found in one pass over the people: a search per speaker
-    /// grew with the square of a long article) before those its
-    /// quotations wrote, and that person's role.
-    pub(super) fn finish(self, people: &[Person]) -> Vec<Speaker> {
+    /// The speakers: each with the mention texts of the first person who
+    /// bears its name, in the order first written, then the mentions its
+    /// quotations wrote that are not among those, and that person's role.
+    pub(super) fn finish(self, reg: &Registry) -> Speakers {
         let Tally {
-            index,
-            mut speakers,
+            mut out,
+            of_name,
+            mut written,
+            last,
         } = self;
-        let mut person: Vec<Option<&Person>> = vec![None; speakers.len()];
-        for p in people {
-            if let Some(&i) = index.get(p.name.as_str()) {
-                person[i].get_or_insert(p);
-            }
-        }
-        drop(index);
-        for (s, p) in speakers.iter_mut().zip(person) {
-            let Some(p) = p else {
+        drop(last);
+        // Each pair once, where first written: sorted by pair, then (a
+        // stable sort) by speaker alone, the first of equal pairs stays
+        // first.
+        let mut order: Vec<u32> = (0..small(written.len())).collect();
+        order.sort_by_key(|&i| (written[i as usize], i));
+        order.dedup_by_key(|i| written[*i as usize]);
+        order.sort_unstable();
+        written = order.iter().map(|&i| written[i as usize]).collect();
+        drop(order);
+        // The first person with each speaker's canonical name, found in one
+        // pass over the people (a search per speaker grew with the square
+        // of a long article).
+        let mut person: Vec<u32> = vec![NONE; out.list.len()];
+        for p in 0..reg.people.len() {
+            let hash = hash_key(reg.name(p));
+            let (text, texts) = (&out.text, &out.texts);
+            let found = out.table.find(hash, |id| {
+                let (at, len) = texts[id as usize];
+                text.get(at as usize..(at + len) as usize) == Some(reg.name(p))
+            });
+            let Some(&k) = found.and_then(|id| of_name.get(id as usize)) else {
                 continue;
             };
-            let written = std::mem::take(&mut s.mentions);
-            let mut mentions: Vec<String> = Vec::with_capacity(p.mentions.len() + written.len());
-            for m in &p.mentions {
-                if !mentions.contains(m) {
-                    mentions.push(m.clone());
-                }
+            if k != NONE && person[k as usize] == NONE {
+                person[k as usize] = small(p);
             }
-            for m in written {
-                if !mentions.contains(&m) {
-                    mentions.push(m);
-                }
-            }
-            s.mentions = mentions;
-            s.role = p.role.clone();
         }
-        speakers.shrink_to_fit();
-        speakers
+        drop(of_name);
+        // The written mentions of each speaker, grouped (a counting sort).
+        let mut starts = vec![0u32; out.list.len() + 1];
+        for &(k, _) in &written {
+            starts[k as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut grouped = vec![0u32; written.len()];
+        let mut next = starts.clone();
+        for &(k, m) in &written {
+            grouped[next[k as usize] as usize] = m;
+            next[k as usize] += 1;
+        }
+        drop((next, written));
+        for k in 0..out.list.len() {
+            let from = out.mentions.len();
+            let p = person[k];
+            if p != NONE {
+                // (A person's texts are held newest first.)
+                let texts: SmallVec<[&str; 4]> = reg.texts(p as usize).collect();
+                for &m in texts.iter().rev() {
+                    let id = out.intern(m);
+                    if !out.mentions[from..].contains(&id) {
+                        out.mentions.push(id);
+                    }
+                }
+                if let Some(r) = reg.role(p as usize) {
+                    out.list[k].role = out.intern(r);
+                }
+            }
+            for &m in &grouped[starts[k] as usize..starts[k + 1] as usize] {
+                if !out.mentions[from..].contains(&m) {
+                    out.mentions.push(m);
+                }
+            }
+            out.list[k].mentions_end = small(out.mentions.len());
+        }
+        out.text.shrink_to_fit();
+        out.texts.shrink_to_fit();
+        out.mentions.shrink_to_fit();
+        out.list.shrink_to_fit();
+        out.table = Table::default();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three people quoted, each by a pronoun, all with one role: every
+    /// text is held once, and the compact list writes the same JSON as the
+    /// library's records made from it.
+    #[test]
+    fn texts_shared_by_speakers_are_held_once() {
+        let text: String = ["Ilse Varro", "Odile Penn", "Runa Quist"]
+            .iter()
+            .map(|n| format!("Harbour pilot {n} met the board on Friday. \u{201c}We are ready,\u{201d} she said.\n\n"))
+            .collect();
+        let mut a = crate::analyze(&text);
+        let paragraphs = std::mem::take(&mut a.paragraphs);
+        let pieces = piece_set(&text, &a.quotes);
+        let s = attribute_pieces(
+            &text,
+            &Lf::default(),
+            &paragraphs,
+            &[],
+            &pieces,
+            None,
+            &mut |_| {},
+        );
+        assert_eq!(s.len(), 3);
+        let v = s.to_vec();
+        assert_eq!(v[1].name, "Odile Penn");
+        assert_eq!(v[1].mentions, ["Odile Penn", "she"]);
+        assert_eq!(v[1].role.as_deref(), Some("Harbour pilot"));
+        assert_eq!((v[1].quotes, v[1].quoted_words), (1, 3));
+        // Three names, "she" and the role: five texts.
+        assert_eq!(s.texts.len(), 5);
+        assert_eq!(
+            serde_json::to_string(&s).expect("json"),
+            serde_json::to_string(&v).expect("json")
+        );
+        assert_eq!(v, crate::analyze(&text).speakers);
     }
 }
