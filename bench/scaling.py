@@ -50,12 +50,12 @@ HEAD = "Council approves bridge plan\n\nBy Jane Doe\n\n"
 # (lede::stream), and blocks cost a few bytes each (segment, structure:
 # branch mem4); a quotation's text is folded after the speakers are found
 # and the speakers' mention indexes are 4 bytes a mention (mem5);
-# quotations are found, attributed and written as a stream, 3 bits a byte
-# of input kept for them (mem8: the quotes_* families and nested_quotes
-# pass, at --scale 10 too: 21.5 MB for 3 MB of `"a `, 32.5 MB for 7.5 MB of
-# nested_quotes, against a 16.6 MB constant); what is left is the
-# per-mention and per-person records of the speakers, and where the peak
-# stands is named below.
+# quotations are found, attributed and written as a stream, at most 2
+# bits a byte of input kept for them (mem8: the quotes_* families and
+# nested_quotes pass, at --scale 10 too: 22.1 MB for 3 MB of `"a `, 35.4
+# MB for 7.5 MB of nested_quotes, against a 16.6 MB constant); what is
+# left is the per-mention and per-person records of the speakers, and
+# where the peak stands is named below.
 KNOWN_FAILING = {
     # A new person in every ~50-110-byte paragraph. Measured 2026-12-05,
     # branch mem7, default sizes: the speakers' registry is fixed records

@@ -345,12 +345,19 @@ fn run(
         .collect();
     let mut reasons = Vec::new();
     if lean.is_none() {
-        let paragraphs: Vec<Span> = a.paragraphs.iter().map(|p| p.span).collect();
+        let paragraphs: Vec<Element> = a
+            .paragraphs
+            .iter()
+            .map(|p| Element {
+                text: String::new(),
+                span: p.span,
+            })
+            .collect();
         let mut i = 0;
         let quotes = &mut a.quotes;
         a.speakers = attribute_on_lf(
             input,
-            &paragraphs,
+            paragraphs,
             &context,
             &pieces,
             explain.then_some(&mut reasons),
@@ -378,7 +385,8 @@ fn run(
     (a, explained, reasons)
 }
 
-/// Attribute the quotations `pieces` of the `paragraphs` (spans), give each
+/// Attribute the quotations `pieces` of the `paragraphs` (their spans: the
+/// text is not read), give each
 /// to `out` in order as soon as its speaker is final (its `text` empty),
 /// and return the speakers summary; with `reasons`, one
 /// [`QuoteExplained`] per quotation is pushed onto it.
@@ -391,20 +399,16 @@ fn run(
 /// others are read as they are.
 fn attribute_on_lf(
     input: &str,
-    paragraphs: &[Span],
+    mut paragraphs: Vec<Element>,
     context: &[Span],
     pieces: &quotes::PieceSet,
     mut reasons: Option<&mut Vec<QuoteExplained>>,
     out: &mut dyn FnMut(model::Quote),
 ) -> speakers::Speakers {
     let (text, lf) = speakers::Lf::of(input);
-    let paragraphs: Vec<Element> = paragraphs
-        .iter()
-        .map(|&s| Element {
-            text: String::new(),
-            span: lf.span_to_lf(s),
-        })
-        .collect();
+    for p in &mut paragraphs {
+        p.span = lf.span_to_lf(p.span);
+    }
     let context: Vec<Span> = context.iter().map(|&s| lf.span_to_lf(s)).collect();
     let first = reasons.as_ref().map_or(0, |r| r.len());
     let speakers = speakers::attribute_pieces(

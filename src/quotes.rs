@@ -1035,18 +1035,25 @@ fn quote_span(s: &str, base: usize, inner: Span) -> Option<Span> {
     Some(Span::new(start, start + trimmed.len()))
 }
 
-/// The quotations of an article, a few bits a byte of input and nothing a
-/// quotation: a bit per byte says whether it lies inside a quotation (two
-/// quotations never touch: a mark stands between), and at each
-/// quotation's first byte a bit says it is closed and another that it
-/// continues the quotation before it. Built from [`each_piece`], read back
-/// in order by [`PieceSet::within`].
+/// The quotations of an article, found once and read back in order:
+/// whichever is the smaller of a list of them (24 bytes a quotation: what
+/// real text, a quotation every kilobyte or so, takes) and two bits a byte
+/// of input (what a text of many short quotations takes: nothing a
+/// quotation). In the bits, a bit per byte says whether it lies inside a
+/// quotation (two quotations never touch: a mark stands between), a
+/// second at a quotation's first byte that it is closed, and at the byte
+/// just past it (inside no quotation, and no quotation's first byte) that
+/// it continues the quotation before it. Built from [`each_piece`], read
+/// back by [`PieceSet::within`] and [`PieceSet::inside`].
 #[derive(Debug, Default, Clone)]
 pub(crate) struct PieceSet {
-    inside: Vec<u64>,
-    closed: Vec<u64>,
-    runs_on: Vec<u64>,
+    /// The input's length in bytes.
+    bytes: usize,
     count: usize,
+    list: Vec<(Span, bool, bool)>,
+    /// The bits, once the list would be larger.
+    inside: Vec<u64>,
+    flags: Vec<u64>,
 }
 
 fn bit(words: &[u64], at: usize) -> bool {
@@ -1060,27 +1067,41 @@ fn set(words: &mut [u64], at: usize) {
 impl PieceSet {
     /// An empty set for an input of `len` bytes.
     pub(crate) fn new(len: usize) -> PieceSet {
-        let words = len / 64 + 1;
         PieceSet {
-            inside: vec![0; words],
-            closed: vec![0; words],
-            runs_on: vec![0; words],
-            count: 0,
+            bytes: len,
+            ..PieceSet::default()
         }
     }
 
     /// Add a piece (after every piece before it).
     pub(crate) fn push(&mut self, p: Piece) {
-        for at in p.span.start..p.span.end {
+        self.count += 1;
+        if self.inside.is_empty() {
+            self.list.push((p.span, p.closed, p.runs_on));
+            let bits = 2 * (self.bytes / 64 + 1) * 8;
+            if self.list.len() * std::mem::size_of::<(Span, bool, bool)>() > bits {
+                let words = self.bytes / 64 + 1;
+                self.inside = vec![0; words];
+                self.flags = vec![0; words];
+                for (span, closed, runs_on) in std::mem::take(&mut self.list) {
+                    self.set_bits(span, closed, runs_on);
+                }
+            }
+            return;
+        }
+        self.set_bits(p.span, p.closed, p.runs_on);
+    }
+
+    fn set_bits(&mut self, span: Span, closed: bool, runs_on: bool) {
+        for at in span.start..span.end {
             set(&mut self.inside, at);
         }
-        if p.closed {
-            set(&mut self.closed, p.span.start);
+        if closed {
+            set(&mut self.flags, span.start);
         }
-        if p.runs_on {
-            set(&mut self.runs_on, p.span.start);
+        if runs_on {
+            set(&mut self.flags, span.end);
         }
-        self.count += 1;
     }
 
     /// How many pieces.
@@ -1090,6 +1111,10 @@ impl PieceSet {
 
     /// True when byte `at` lies inside a quotation.
     pub(crate) fn inside(&self, at: usize) -> bool {
+        if self.inside.is_empty() {
+            let k = self.list.partition_point(|(s, _, _)| s.start <= at);
+            return k > 0 && at < self.list[k - 1].0.end;
+        }
         bit(&self.inside, at)
     }
 
@@ -1111,17 +1136,28 @@ impl PieceSet {
     /// The pieces that start in `[from, to)`, in order (`paragraph` is 0:
     /// the caller knows it).
     pub(crate) fn within(&self, from: usize, to: usize) -> impl Iterator<Item = Piece> + '_ {
+        let piece = |span: Span, closed: bool, runs_on: bool| Piece {
+            span,
+            paragraph: 0,
+            closed,
+            runs_on,
+        };
+        let mut k = self.list.partition_point(|(s, _, _)| s.start < from);
         let mut at = from;
         std::iter::from_fn(move || {
+            if self.inside.is_empty() {
+                let &(span, closed, runs_on) = self.list.get(k).filter(|p| p.0.start < to)?;
+                k += 1;
+                return Some(piece(span, closed, runs_on));
+            }
             let start = self.next(at, true).filter(|&s| s < to)?;
             let end = self.next(start, false).unwrap_or(self.inside.len() * 64);
             at = end;
-            Some(Piece {
-                span: Span::new(start, end),
-                paragraph: 0,
-                closed: bit(&self.closed, start),
-                runs_on: bit(&self.runs_on, start),
-            })
+            Some(piece(
+                Span::new(start, end),
+                bit(&self.flags, start),
+                bit(&self.flags, end),
+            ))
         })
     }
 }
@@ -1279,22 +1315,26 @@ mod tests {
         assert_eq!(pieces.len(), 4, "{pieces:?}");
         assert!(pieces[2].runs_on && !pieces[1].closed && pieces[0].closed);
         assert_eq!(warnings.len(), 1);
-        let mut set = PieceSet::new(input.len());
-        for &p in &pieces {
-            set.push(p);
-        }
-        let back: Vec<Piece> = paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(|(pi, p)| {
-                set.within(p.start, p.end)
-                    .map(move |q| Piece { paragraph: pi, ..q })
-            })
-            .collect();
-        assert_eq!(back, pieces);
-        for at in 0..input.len() {
-            let want = pieces.iter().any(|p| p.span.start <= at && at < p.span.end);
-            assert_eq!(set.inside(at), want, "{at}");
+        // As a list (few pieces for the input's length) and as bits.
+        for len in [input.len() * 100, input.len()] {
+            let mut set = PieceSet::new(len);
+            for &p in &pieces {
+                set.push(p);
+            }
+            assert_eq!(set.inside.is_empty(), len > input.len());
+            let back: Vec<Piece> = paragraphs
+                .iter()
+                .enumerate()
+                .flat_map(|(pi, p)| {
+                    set.within(p.start, p.end)
+                        .map(move |q| Piece { paragraph: pi, ..q })
+                })
+                .collect();
+            assert_eq!(back, pieces);
+            for at in 0..input.len() {
+                let want = pieces.iter().any(|p| p.span.start <= at && at < p.span.end);
+                assert_eq!(set.inside(at), want, "{at}");
+            }
         }
     }
 }

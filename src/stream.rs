@@ -176,16 +176,19 @@ impl Serialize for Quotes<'_> {
         let a = self.article;
         let mut c = counter(a);
         let input = &a.input;
-        let paragraphs: Vec<Span> = a
+        let paragraphs: Vec<crate::model::Element> = a
             .lean
             .paragraphs()
-            .map(|i| a.lean.blocks.span(input, i))
+            .map(|i| crate::model::Element {
+                text: String::new(),
+                span: a.lean.blocks.span(input, i),
+            })
             .collect();
         let mut seq = ser.serialize_seq(Some(a.analysis.stats.quotes))?;
         let mut failed = None;
         let speakers = crate::attribute_on_lf(
             input,
-            &paragraphs,
+            paragraphs,
             &a.lean.context,
             &a.lean.pieces,
             None,
