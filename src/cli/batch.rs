@@ -13,7 +13,9 @@
 //! not yet written), and their inputs together hold at most
 //! [`WINDOW_BYTES`]; an item larger than that is only taken when nothing
 //! else is in flight, so two huge inputs are never analysed at once. The
-//! order of the output never depends on timing.
+//! order of the output never depends on timing. With one thread (`-j 1`)
+//! or one input (`lede article.txt`), each item is worked and written in
+//! turn on the calling thread: no thread is started.
 
 use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
@@ -99,6 +101,23 @@ where
     W: FnMut(T) -> Result<()>,
 {
     let threads = pool.threads.max(1);
+    let mut items = items.fuse();
+    let first = items.next();
+    let mut rest = items.peekable();
+    let lone = first.is_some() && rest.peek().is_none();
+    let mut items = first.into_iter().chain(rest).peekable();
+    if threads == 1 || lone {
+        // One thread, or one input (`lede article.txt`): worked and
+        // written in turn on this thread, with no thread to start and one
+        // malloc arena.
+        for item in items {
+            if interrupted() {
+                break;
+            }
+            write(work(item))?;
+        }
+        return Ok(());
+    }
     let most_items = threads * ITEMS_PER_THREAD;
     let stop = AtomicBool::new(false);
     let (job_tx, job_rx) = mpsc::channel::<(usize, I)>();
@@ -123,7 +142,6 @@ where
                 .map_err(|e| anyhow::anyhow!("cannot start worker threads: {e}"))?;
         }
         drop(done_tx);
-        let mut items = items.fuse().peekable();
         let mut weights: BTreeMap<usize, u64> = BTreeMap::new();
         let mut ready: BTreeMap<usize, Option<T>> = BTreeMap::new();
         let (mut taken, mut written, mut bytes) = (0usize, 0usize, 0u64);
