@@ -151,7 +151,20 @@ impl BlockSpans {
     /// to one space and converter markup removed (see [`crate::markup`]):
     /// the input itself when that is the same, else folded into `scratch`.
     pub fn text<'s>(&self, input: &'s str, i: usize, scratch: &'s mut String) -> &'s str {
-        let span = self.span(input, i);
+        self.text_at(input, i, self.span(input, i), scratch)
+    }
+
+    /// [`BlockSpans::text`] of block `i` whose span the caller has already
+    /// (`span` is [`BlockSpans::span`]`(input, i)`): its end is not looked
+    /// for again.
+    pub fn text_at<'s>(
+        &self,
+        input: &'s str,
+        i: usize,
+        span: Span,
+        scratch: &'s mut String,
+    ) -> &'s str {
+        debug_assert_eq!(span, self.span(input, i));
         if self.flags[i] & PLAIN != 0 {
             return span.of(input);
         }
@@ -202,6 +215,12 @@ impl<'a> Blocks<'a> {
     /// The text of block `i` (see [`BlockSpans::text`]).
     pub fn text<'s>(&'s self, i: usize, scratch: &'s mut String) -> &'s str {
         self.spans.text(self.input, i, scratch)
+    }
+
+    /// [`Blocks::text`] of block `i`, whose span is `span` (see
+    /// [`BlockSpans::text_at`]).
+    pub fn text_at<'s>(&'s self, i: usize, span: Span, scratch: &'s mut String) -> &'s str {
+        self.spans.text_at(self.input, i, span, scratch)
     }
 
     /// The text of block `i` as a string of its own.
