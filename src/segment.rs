@@ -308,11 +308,10 @@ fn lines(input: &str, from: usize, full: bool, measure: bool) -> impl Iterator<I
                 });
             let (opens, closes, rule) = if full {
                 let body = &t[markup::quote_prefix(t)..];
+                let label = markup::is_label(body);
                 (
-                    markup::opens_heading(body)
-                        || markup::opens_item(body)
-                        || markup::is_label(body),
-                    markup::closes_heading(body) || markup::is_label(body),
+                    label || markup::opens_heading(body) || markup::opens_item(body),
+                    label || markup::closes_heading(body),
                     markup::is_rule(t),
                 )
             } else {
