@@ -239,7 +239,7 @@ fn run(
             }
             Role::Byline => byline_at.push(i),
             Role::Paragraph if lean.is_some() => {
-                let t = blocks.text(i, &mut scratch);
+                let t = blocks.text_at(i, span, &mut scratch);
                 counts.0 += stats::words(t);
                 counts.1 += stats::sentences(t);
                 if std::mem::take(&mut first_paragraph) {

@@ -20,7 +20,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::markup::{self, Style};
 use crate::span::Span;
-use crate::text::{fold_into, is_space};
+use crate::text::{fold_into, is_folded, is_space};
 
 /// One non-blank line, trimmed of surrounding white space: made as the
 /// input is read, one at a time, never held in a list.
@@ -151,7 +151,20 @@ impl BlockSpans {
     /// to one space and converter markup removed (see [`crate::markup`]):
     /// the input itself when that is the same, else folded into `scratch`.
     pub fn text<'s>(&self, input: &'s str, i: usize, scratch: &'s mut String) -> &'s str {
-        let span = self.span(input, i);
+        self.text_at(input, i, self.span(input, i), scratch)
+    }
+
+    /// [`BlockSpans::text`] of block `i` whose span the caller has already
+    /// (`span` is [`BlockSpans::span`]`(input, i)`): its end is not looked
+    /// for again.
+    pub fn text_at<'s>(
+        &self,
+        input: &'s str,
+        i: usize,
+        span: Span,
+        scratch: &'s mut String,
+    ) -> &'s str {
+        debug_assert_eq!(span, self.span(input, i));
         if self.flags[i] & PLAIN != 0 {
             return span.of(input);
         }
@@ -202,6 +215,12 @@ impl<'a> Blocks<'a> {
     /// The text of block `i` (see [`BlockSpans::text`]).
     pub fn text<'s>(&'s self, i: usize, scratch: &'s mut String) -> &'s str {
         self.spans.text(self.input, i, scratch)
+    }
+
+    /// [`Blocks::text`] of block `i`, whose span is `span` (see
+    /// [`BlockSpans::text_at`]).
+    pub fn text_at<'s>(&'s self, i: usize, span: Span, scratch: &'s mut String) -> &'s str {
+        self.spans.text_at(self.input, i, span, scratch)
     }
 
     /// The text of block `i` as a string of its own.
@@ -289,11 +308,10 @@ fn lines(input: &str, from: usize, full: bool, measure: bool) -> impl Iterator<I
                 });
             let (opens, closes, rule) = if full {
                 let body = &t[markup::quote_prefix(t)..];
+                let label = markup::is_label(body);
                 (
-                    markup::opens_heading(body)
-                        || markup::opens_item(body)
-                        || markup::is_label(body),
-                    markup::closes_heading(body) || markup::is_label(body),
+                    label || markup::opens_heading(body) || markup::opens_item(body),
+                    label || markup::closes_heading(body),
                     markup::is_rule(t),
                 )
             } else {
@@ -528,12 +546,7 @@ fn push_block(blocks: &mut Blocks<'_>, first: &Line, last: &Line, scratch: &mut 
     let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
     // A block of several lines is never its raw bytes (its line breaks
     // fold); one line is, when folding leaves it as it is.
-    let plain = first.span == last.span
-        && (folds_to_itself(first_raw) || {
-            scratch.clear();
-            block_text_into(input, span, blocks.spans.style, scratch);
-            scratch.as_str() == span.of(input)
-        });
+    let plain = first.span == last.span && is_own_text(input, span, blocks.spans.style, scratch);
     blocks.spans.starts.push(span.start);
     blocks
         .spans
@@ -584,6 +597,24 @@ fn folds_to_itself(line: &str) -> bool {
         }
     }
     !b.is_empty()
+}
+
+/// Is the one trimmed line at `span` the folded text of the block made of
+/// it alone? Known without folding when [`folds_to_itself`] says so, or
+/// when the line has no quoting and no white space to fold (`a  [1] b`
+/// has some; `a [1] b` has none): [`fold_lines`] would copy it as it is,
+/// so only its markup is read. Else it is folded into `scratch`.
+fn is_own_text(input: &str, span: Span, style: Style, scratch: &mut String) -> bool {
+    let line = span.of(input);
+    if folds_to_itself(line) {
+        return true;
+    }
+    if markup::quote_prefix(line) == 0 && is_folded(line) {
+        return markup::clean(line, style).is_none_or(|c| c.is_empty() || c == line);
+    }
+    scratch.clear();
+    block_text_into(input, span, style, scratch);
+    scratch.as_str() == line
 }
 
 /// A block's text again from its span alone. The block's lines are the
@@ -928,6 +959,32 @@ mod tests {
                 let style = markup::style(&text);
                 proptest::prop_assert_eq!(block_text(&text, span, style), line);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A one-line block is read as its own text exactly when folding
+        /// it gives its raw bytes back, whichever way that is known.
+        #[test]
+        fn a_line_is_its_own_text_when_its_fold_is(
+            text in crate::testing::joined(
+                vec![
+                    "a", "b", " ", "  ", "\t", "\u{a0}", "\u{e9}", "\u{65e5}", "*", "**",
+                    "_", "[", "]", "[1]", "(x)", "!", "#", "## ", "> ", "`", "\\", ".",
+                ],
+                1..12,
+            )
+        ) {
+            let Some(span) = trim(&text, Span::new(0, text.len())) else {
+                return Ok(());
+            };
+            let style = markup::style(&text);
+            let folded = block_text(&text, span, style);
+            let mut scratch = String::new();
+            proptest::prop_assert_eq!(
+                is_own_text(&text, span, style, &mut scratch),
+                folded == span.of(&text)
+            );
         }
     }
 

@@ -127,9 +127,10 @@ impl<'a, I: Iterator<Item = usize>> Serialize for Elements<'a, I> {
         let blocks = &a.lean.blocks;
         let mut seq = ser.serialize_seq(Some((self.at)(&a.lean).count()))?;
         for i in (self.at)(&a.lean) {
+            let at = blocks.span(&a.input, i);
             seq.serialize_element(&ElementOut {
-                text: blocks.text(&a.input, i, &mut scratch),
-                span: span(&mut c, blocks.span(&a.input, i)),
+                text: blocks.text_at(&a.input, i, at, &mut scratch),
+                span: span(&mut c, at),
             })?;
         }
         seq.end()
@@ -151,11 +152,12 @@ impl Serialize for Boilerplates<'_> {
             let credit = credits
                 .next_if(|(at, _)| *at == i)
                 .map(|(_, credit)| &**credit);
+            let at = blocks.span(&a.input, i);
             seq.serialize_element(&BoilerplateOut {
                 kind,
-                text: blocks.text(&a.input, i, &mut scratch),
+                text: blocks.text_at(&a.input, i, at, &mut scratch),
                 credit,
-                span: span(&mut c, blocks.span(&a.input, i)),
+                span: span(&mut c, at),
             })?;
         }
         seq.end()

@@ -904,20 +904,26 @@ fn head(
 fn find_byline(blocks: &Blocks<'_>, f: &[Facts], n: usize) -> Option<(usize, usize)> {
     let (mut scratch, mut next) = (String::new(), String::new());
     let mut explicit_parse = None;
-    let explicit = (0..n).find(|&i| {
-        !f[i].cue() && {
-            explicit_parse = byline::parse(blocks.text(i, &mut scratch));
-            explicit_parse.is_some()
+    let mut explicit = None;
+    // The first bare name, read in the same pass while its block is
+    // folded: it is the byline's start when no block is an explicit one.
+    let mut bare = None;
+    for i in (0..n).filter(|&i| !f[i].cue()) {
+        let t = blocks.text(i, &mut scratch);
+        explicit_parse = byline::parse(t);
+        if explicit_parse.is_some() {
+            explicit = Some(i);
+            break;
         }
-    });
-    let start = explicit.or_else(|| {
-        (0..n).find(|&i| {
-            !f[i].cue()
-                && byline::bare_name(blocks.text(i, &mut scratch)).is_some_and(|(_, strong)| {
-                    strong || (i + 1 < n && byline::is_role_line(blocks.text(i + 1, &mut next)))
-                })
-        })
-    })?;
+        if bare.is_none()
+            && byline::bare_name(t).is_some_and(|(_, strong)| {
+                strong || (i + 1 < n && byline::is_role_line(blocks.text(i + 1, &mut next)))
+            })
+        {
+            bare = Some(i);
+        }
+    }
+    let start = explicit.or(bare)?;
     let mut end = start + 1;
     // "By" alone, then the name; then role lines.
     let parsed = if explicit == Some(start) {
