@@ -936,6 +936,39 @@ fn promo_call(t: &str) -> bool {
     false
 }
 
+/// The phrases of `promo-paywall` that are fixed words, each a list of
+/// choices in turn: "already a subscriber", "free articles left".
+#[rustfmt::skip]
+const PAYWALLS: &[&[&[&str]]] = &[
+    &[&["reached your "], &["limit", "maximum"]],
+    &[&["free article ", "free articles "], &["left", "remaining", "this month"]],
+    &[&["already a "], &["subscriber", "member"]],
+    &[&["subscribe from"]],
+    &[&["unlimited access"]],
+    &[&["support ", "fund "], &["our", "independent", "local", "quality"], &[" journalism"]],
+    &[&["for an ad-free experience"]],
+];
+
+/// `promo-paywall` by hand: a metered-access or membership prompt
+/// anywhere in the block ("You have reached your limit", "Become a gold
+/// member"), ignoring ASCII case (the caller leaves blocks with odd folds
+/// to the pattern).
+fn promo_paywall(t: &str) -> bool {
+    let b = t.as_bytes();
+    (0..b.len()).any(|p| {
+        PAYWALLS.iter().any(|seq| seq_at(b, p, seq))
+            || lit_at(b, p, "become a").is_some_and(|e| {
+                // "become a(n) ", a run of `\w`, then the kind of member.
+                ["n ", " "].iter().any(|sep| {
+                    lit_at(b, e, sep).is_some_and(|s| {
+                        let w = word_run_end(t, s);
+                        w > s && seq_at(b, w, &[&[" member", " subscriber"]])
+                    })
+                })
+            })
+    })
+}
+
 /// Photo agencies and picture libraries whose names close a caption credit.
 const AGENCIES: &str = r"(?:Getty(?:\s+Images)?|AFP|AP(?:\s+Photo)?|Reuters|PA(?:\s+(?:Wire|Images|Media))?|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|Rex(?:/Shutterstock)?|SWNS|iStock(?:photo)?|Anadolu(?:\s+Agency)?|NurPhoto|SOPA\s+Images|ZUMA(?:\s+(?:Press|Wire))?|Corbis|Sipa|WireImage|Camera\s+Press)";
 
@@ -981,7 +1014,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("promo-share", Promo, 8, Gate::Shape(share_shape), r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$").starts_with("+steprmcwflbanvjg", true, true, "").hand(share_button),
     rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit_or_wide), r"^\d{1,6}$").starts_with("", true, false, ""),
     rule("promo-call", Promo, 45, Gate::Ci(&["sign up for", "sign up to", "subscribe to", "subscribe for", "subscribe now", "subscribe today", "newsletter", " in to comment", " in to continue", " in to read", "follow ", "is on twitter", "is on facebook", "is on instagram", "join our ", "join the ", "download our", "download the", "get our", "get the", "leave a comment", "commenting policy", "comment is ", "comment are ", "comments is ", "comments are ", "become a ", "journalism", "tell us what you think", "your feedback", "you must be logged in", "opinions expressed in reader comments", "check out more ", "conversation powered by", "please review our", "please read our", " in or register", " in or create"]), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))").hand(|t| Some(promo_call(t).then_some(0..0))),
-    rule("promo-paywall", Promo, 40, Gate::Ci(&["reached your ", "free article", "already a ", "subscribe from", "unlimited access", "journalism", "become a", "for an ad-free experience"]), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience"),
+    rule("promo-paywall", Promo, 40, Gate::Ci(&["reached your ", "free article", "already a ", "subscribe from", "unlimited access", "journalism", "become a", "for an ad-free experience"]), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience").hand(|t| Some(promo_paywall(t).then_some(0..0))),
     rule("promo-call-upper", Promo, 10, Gate::Shape(|t| ["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"].iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)").starts("sfj"),
     rule("promo-discuss", Promo, 12, Gate::Shape(|t| starts_ci(t, &["discuss:"])), r"(?i)^discuss:").starts("d"),
     // Everything else a page wraps around an article.
@@ -2139,6 +2172,9 @@ mod tests {
                 "Follow @citydesk on X",
                 "Get the Courier app",
                 "Comments are closed.",
+                "You have reached your limit of stories",
+                "Become an insider member today",
+                "Support local journalism.",
             ]
             .map(String::from),
         );
@@ -2150,12 +2186,13 @@ mod tests {
                 "legal-copyright",
                 "promo-share",
                 "promo-call",
+                "promo-paywall",
             ] {
                 matched += usize::from(hand_agrees(name, b).expect("agrees"));
             }
         }
-        assert!(matched >= 19, "{matched}");
-        assert_eq!(RULES.iter().filter(|r| r.hand.is_some()).count(), 5);
+        assert!(matched >= 22, "{matched}");
+        assert_eq!(RULES.iter().filter(|r| r.hand.is_some()).count(), 6);
     }
 
     proptest! {
@@ -2255,6 +2292,25 @@ mod tests {
             )
         ) {
             hand_agrees("promo-call", &text)?;
+        }
+
+        /// The prompts whole, cut and joined, with `\w` runs of every kind
+        /// between "become a(n)" and the kind of member.
+        #[test]
+        fn promo_paywall_by_hand_is_the_pattern(
+            text in crate::testing::joined(
+                vec![
+                    "reached your ", "Reached", " your ", "limit", "MAXIMUM", "free article",
+                    "s", " ", "  ", "left", "remaining", "this month", "already a ", "subscriber",
+                    "member", " member", "subscribe from", "unlimited access", "support ",
+                    "Fund ", "our", "local", "quality", " journalism", "for an ad-free experience",
+                    "become a", "Become an", "n", "gold", "x_1", "\u{e9}", "\u{a0}", "\n", "-",
+                    ".", "7",
+                ],
+                0..8,
+            )
+        ) {
+            hand_agrees("promo-paywall", &text)?;
         }
     }
 
