@@ -969,6 +969,55 @@ fn promo_paywall(t: &str) -> bool {
     })
 }
 
+/// `other-contact`, phone half, by hand: one to four words that start
+/// with a letter, each of `[\w'’.-]` chars after it, single spaces between,
+/// then ": " and a number "555-123" ("Desk line: 555-123 4567"). `None`
+/// where a character outside ASCII stands where a digit may (a Unicode
+/// `\d` the pattern reads).
+fn phone_contact(t: &str) -> Option<bool> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    for _ in 0..4 {
+        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            return Some(false);
+        }
+        // The word: a maximal run (neither a space nor a colon is in it).
+        let start = i + 1;
+        let end = t[start..]
+            .char_indices()
+            .find(|&(_, c)| {
+                !(regex_syntax::is_word_character(c) || matches!(c, '\'' | '\u{2019}' | '.' | '-'))
+            })
+            .map_or(t.len(), |(k, _)| start + k);
+        if end == start {
+            return Some(false);
+        }
+        i = end;
+        if lit_at(b, i, ": ").is_some() {
+            let digits = |at: usize| -> Option<bool> {
+                for k in at..at + 3 {
+                    match b.get(k) {
+                        Some(c) if c.is_ascii_digit() => {}
+                        Some(&c) if c >= 0x80 => return None,
+                        _ => return Some(false),
+                    }
+                }
+                Some(true)
+            };
+            return Some(
+                digits(i + 2)?
+                    && matches!(b.get(i + 5), Some(b'-' | b'.' | b' '))
+                    && digits(i + 6)?,
+            );
+        }
+        if b.get(i) != Some(&b' ') {
+            return Some(false);
+        }
+        i += 1;
+    }
+    Some(false)
+}
+
 /// Photo agencies and picture libraries whose names close a caption credit.
 const AGENCIES: &str = r"(?:Getty(?:\s+Images)?|AFP|AP(?:\s+Photo)?|Reuters|PA(?:\s+(?:Wire|Images|Media))?|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|Rex(?:/Shutterstock)?|SWNS|iStock(?:photo)?|Anadolu(?:\s+Agency)?|NurPhoto|SOPA\s+Images|ZUMA(?:\s+(?:Press|Wire))?|Corbis|Sipa|WireImage|Camera\s+Press)";
 
@@ -1025,7 +1074,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // One rule in two halves, each with its own gate: compiled together they
     // cost 15 M instructions, for blocks that seldom pass either.
     rule("other-contact", Other, 30, Gate::Shape(|t| starts_ci(t, &["contact", "email", "e-mail", "reach"]) && memchr(b'@', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@").starts("cer"),
-    rule("other-contact", Other, 30, Gate::Shape(phone_shape), r"(?i)^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}").starts("abcdefghijklmnopqrstuvwxyz"),
+    rule("other-contact", Other, 30, Gate::Shape(phone_shape), r"(?i)^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}").starts("abcdefghijklmnopqrstuvwxyz").hand(|t| phone_contact(t).map(|m| m.then_some(0..0))),
     rule("other-nav", Other, 3, Gate::Shape(|t| t.starts_with('.') || starts_ci(t, &["close", "done", "menu", "home", "search", "resize text", "print article", "view profile", "content preferences", "more", "next", "previous", "back to top", "skip to content", "exclusive", "breaking", "live", "opinion", "analysis", "explainer"])), r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$").starts(".cdmhsrpvnbeloa"),
 ]);
 
@@ -2192,7 +2241,7 @@ mod tests {
             }
         }
         assert!(matched >= 22, "{matched}");
-        assert_eq!(RULES.iter().filter(|r| r.hand.is_some()).count(), 6);
+        assert_eq!(RULES.iter().filter(|r| r.hand.is_some()).count(), 7);
     }
 
     proptest! {
@@ -2311,6 +2360,26 @@ mod tests {
             )
         ) {
             hand_agrees("promo-paywall", &text)?;
+        }
+
+        /// Names of one to five words before ": " and numbers of every
+        /// shape, with digits outside ASCII and other separators.
+        #[test]
+        fn phone_contact_by_hand_is_the_pattern(
+            text in crate::testing::joined(
+                vec![
+                    "Desk", "jane", "O'Neil", "St.", "x-y", "\u{2019}s", "\u{e9}t\u{e9}", "A",
+                    " ", "  ", ": ", ":", "555", "12", "4", "-", ".", " ", "\u{663}\u{663}\u{663}",
+                    "\u{a0}", "\n", "_", "@",
+                ],
+                0..10,
+            )
+        ) {
+            let i = RULES.iter().rposition(|r| r.name == "other-contact").expect("rule");
+            let by_pattern = pattern(i).is_match(&text);
+            if let Some(by_hand) = phone_contact(&text) {
+                prop_assert_eq!(by_hand, by_pattern, "{:?}", text);
+            }
         }
     }
 
