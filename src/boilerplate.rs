@@ -820,6 +820,204 @@ fn share_button(t: &str) -> Option<Option<Range<usize>>> {
     Some(None)
 }
 
+/// Is `b` an ASCII word byte (what `(?-u:\b)` reads)?
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The end of `lit` read at byte `p` of `b`, ignoring ASCII case.
+fn lit_at(b: &[u8], p: usize, lit: &str) -> Option<usize> {
+    let e = p + lit.len();
+    (e <= b.len() && b[p..e].eq_ignore_ascii_case(lit.as_bytes())).then_some(e)
+}
+
+/// One choice of each list in turn from byte `p`, ignoring ASCII case.
+fn seq_at(b: &[u8], p: usize, seq: &[&[&str]]) -> bool {
+    match seq.split_first() {
+        None => true,
+        Some((choices, rest)) => choices
+            .iter()
+            .any(|lit| lit_at(b, p, lit).is_some_and(|e| seq_at(b, e, rest))),
+    }
+}
+
+/// The end of the run of `\w` chars from byte `p` of `t`.
+fn word_run_end(t: &str, p: usize) -> usize {
+    t[p..]
+        .char_indices()
+        .find(|&(_, c)| !regex_syntax::is_word_character(c))
+        .map_or(t.len(), |(k, _)| p + k)
+}
+
+/// The phrases of `promo-call` that are fixed words, each a list of
+/// choices in turn: "sign up for", "comments are closed".
+#[rustfmt::skip]
+const CALLS: &[&[&[&str]]] = &[
+    &[&["sign up "], &["for", "to"]],
+    &[&["subscribe "], &["to", "for", "now", "today"]],
+    &[&["sign", "log"], &[" in to "], &["comment", "continue", "read"]],
+    &[&["follow "], &["us", "him", "her", "them"], &[" on"]],
+    &[&["is on "], &["twitter", "facebook", "instagram"]],
+    &[&["join "], &["our", "the"], &[" "], &["conversation", "community", "discussion", "team", "program"]],
+    &[&["leave a comment"]],
+    &[&["commenting policy"]],
+    &[&["comment ", "comments "], &["are", "is"], &[" "], &["closed", "moderated"]],
+    &[&["become a "], &["member", "subscriber"]],
+    &[&["support "], &["our", "independent"], &[" journalism"]],
+    &[&["tell us what you think"]],
+    &[&["your feedback"]],
+    &[&["you must be logged in"]],
+    &[&["opinions expressed in reader comments"]],
+    &[&["check out more "], &["articles", "stories"]],
+    &[&["conversation powered by"]],
+    &[&["please "], &["review", "read"], &[" our"]],
+    &[&["log", "sign"], &[" in or "], &["register", "create"]],
+];
+
+/// `promo-call` by hand: a call to sign up, subscribe, follow, join,
+/// download an app or comment, at an ASCII word start ("Sign up for our
+/// weekly digest", "Follow @desk on X", "Get the Courier app", "Our
+/// newsletter lands in your inbox"), ignoring ASCII case (the caller
+/// leaves blocks with odd folds to the pattern).
+fn promo_call(t: &str) -> bool {
+    let b = t.as_bytes();
+    // Where a "newsletter(s)" word on the current line ends: an "inbox",
+    // "sign" or "subscribe" at a word start after it on that line calls.
+    let mut newsletter_end: Option<usize> = None;
+    for p in 0..b.len() {
+        if b[p] == b'\n' {
+            newsletter_end = None;
+            continue;
+        }
+        if !b[p].is_ascii_alphabetic() || (p > 0 && is_ascii_word(b[p - 1])) {
+            continue;
+        }
+        if newsletter_end.is_some_and(|e| p >= e)
+            && seq_at(b, p, &[&["inbox", "sign", "subscribe"]])
+        {
+            return true;
+        }
+        if newsletter_end.is_none() {
+            let e =
+                lit_at(b, p, "newsletter").map(|e| e + usize::from(lit_at(b, e, "s").is_some()));
+            newsletter_end = e.filter(|&e| b.get(e).is_none_or(|&c| !is_ascii_word(c)));
+        }
+        if CALLS.iter().any(|seq| seq_at(b, p, seq)) {
+            return true;
+        }
+        // "follow @desk on", "follow Jane on Instagram".
+        if let Some(e) = lit_at(b, p, "follow ") {
+            let at = usize::from(b.get(e) == Some(&b'@'));
+            let w = word_run_end(t, e + at);
+            if w > e + at
+                && lit_at(b, w, " on").is_some_and(|o| {
+                    at == 1 || seq_at(b, o, &[&[" "], &["twitter", "facebook", "instagram"]])
+                })
+            {
+                return true;
+            }
+        }
+        // "download our app", "get the Courier app", "get the myapp".
+        if let Some(e) = [
+            ["download ", "our "],
+            ["download ", "the "],
+            ["get ", "our "],
+            ["get ", "the "],
+        ]
+        .iter()
+        .find_map(|[v, d]| lit_at(b, p, v).and_then(|e| lit_at(b, e, d)))
+        {
+            let w = word_run_end(t, e);
+            if (e..w).any(|k| lit_at(b, k, "app").is_some()) || lit_at(b, w, " app").is_some() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The phrases of `promo-paywall` that are fixed words, each a list of
+/// choices in turn: "already a subscriber", "free articles left".
+#[rustfmt::skip]
+const PAYWALLS: &[&[&[&str]]] = &[
+    &[&["reached your "], &["limit", "maximum"]],
+    &[&["free article ", "free articles "], &["left", "remaining", "this month"]],
+    &[&["already a "], &["subscriber", "member"]],
+    &[&["subscribe from"]],
+    &[&["unlimited access"]],
+    &[&["support ", "fund "], &["our", "independent", "local", "quality"], &[" journalism"]],
+    &[&["for an ad-free experience"]],
+];
+
+/// `promo-paywall` by hand: a metered-access or membership prompt
+/// anywhere in the block ("You have reached your limit", "Become a gold
+/// member"), ignoring ASCII case (the caller leaves blocks with odd folds
+/// to the pattern).
+fn promo_paywall(t: &str) -> bool {
+    let b = t.as_bytes();
+    (0..b.len()).any(|p| {
+        PAYWALLS.iter().any(|seq| seq_at(b, p, seq))
+            || lit_at(b, p, "become a").is_some_and(|e| {
+                // "become a(n) ", a run of `\w`, then the kind of member.
+                ["n ", " "].iter().any(|sep| {
+                    lit_at(b, e, sep).is_some_and(|s| {
+                        let w = word_run_end(t, s);
+                        w > s && seq_at(b, w, &[&[" member", " subscriber"]])
+                    })
+                })
+            })
+    })
+}
+
+/// `other-contact`, phone half, by hand: one to four words that start
+/// with a letter, each of `[\w'’.-]` chars after it, single spaces between,
+/// then ": " and a number "555-123" ("Desk line: 555-123 4567"). `None`
+/// where a character outside ASCII stands where a digit may (a Unicode
+/// `\d` the pattern reads).
+fn phone_contact(t: &str) -> Option<bool> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    for _ in 0..4 {
+        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            return Some(false);
+        }
+        // The word: a maximal run (neither a space nor a colon is in it).
+        let start = i + 1;
+        let end = t[start..]
+            .char_indices()
+            .find(|&(_, c)| {
+                !(regex_syntax::is_word_character(c) || matches!(c, '\'' | '\u{2019}' | '.' | '-'))
+            })
+            .map_or(t.len(), |(k, _)| start + k);
+        if end == start {
+            return Some(false);
+        }
+        i = end;
+        if lit_at(b, i, ": ").is_some() {
+            let digits = |at: usize| -> Option<bool> {
+                for k in at..at + 3 {
+                    match b.get(k) {
+                        Some(c) if c.is_ascii_digit() => {}
+                        Some(&c) if c >= 0x80 => return None,
+                        _ => return Some(false),
+                    }
+                }
+                Some(true)
+            };
+            return Some(
+                digits(i + 2)?
+                    && matches!(b.get(i + 5), Some(b'-' | b'.' | b' '))
+                    && digits(i + 6)?,
+            );
+        }
+        if b.get(i) != Some(&b' ') {
+            return Some(false);
+        }
+        i += 1;
+    }
+    Some(false)
+}
+
 /// Photo agencies and picture libraries whose names close a caption credit.
 const AGENCIES: &str = r"(?:Getty(?:\s+Images)?|AFP|AP(?:\s+Photo)?|Reuters|PA(?:\s+(?:Wire|Images|Media))?|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|Rex(?:/Shutterstock)?|SWNS|iStock(?:photo)?|Anadolu(?:\s+Agency)?|NurPhoto|SOPA\s+Images|ZUMA(?:\s+(?:Press|Wire))?|Corbis|Sipa|WireImage|Camera\s+Press)";
 
@@ -864,8 +1062,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // Calls to action and page furniture.
     rule("promo-share", Promo, 8, Gate::Shape(share_shape), r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$").starts_with("+steprmcwflbanvjg", true, true, "").hand(share_button),
     rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit_or_wide), r"^\d{1,6}$").starts_with("", true, false, ""),
-    rule("promo-call", Promo, 45, Gate::Ci(&["sign up for", "sign up to", "subscribe to", "subscribe for", "subscribe now", "subscribe today", "newsletter", " in to comment", " in to continue", " in to read", "follow ", "is on twitter", "is on facebook", "is on instagram", "join our ", "join the ", "download our", "download the", "get our", "get the", "leave a comment", "commenting policy", "comment is ", "comment are ", "comments is ", "comments are ", "become a ", "journalism", "tell us what you think", "your feedback", "you must be logged in", "opinions expressed in reader comments", "check out more ", "conversation powered by", "please review our", "please read our", " in or register", " in or create"]), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))"),
-    rule("promo-paywall", Promo, 40, Gate::Ci(&["reached your ", "free article", "already a ", "subscribe from", "unlimited access", "journalism", "become a", "for an ad-free experience"]), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience"),
+    rule("promo-call", Promo, 45, Gate::Ci(&["sign up for", "sign up to", "subscribe to", "subscribe for", "subscribe now", "subscribe today", "newsletter", " in to comment", " in to continue", " in to read", "follow ", "is on twitter", "is on facebook", "is on instagram", "join our ", "join the ", "download our", "download the", "get our", "get the", "leave a comment", "commenting policy", "comment is ", "comment are ", "comments is ", "comments are ", "become a ", "journalism", "tell us what you think", "your feedback", "you must be logged in", "opinions expressed in reader comments", "check out more ", "conversation powered by", "please review our", "please read our", " in or register", " in or create"]), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))").hand(|t| Some(promo_call(t).then_some(0..0))),
+    rule("promo-paywall", Promo, 40, Gate::Ci(&["reached your ", "free article", "already a ", "subscribe from", "unlimited access", "journalism", "become a", "for an ad-free experience"]), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience").hand(|t| Some(promo_paywall(t).then_some(0..0))),
     rule("promo-call-upper", Promo, 10, Gate::Shape(|t| ["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"].iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)").starts("sfj"),
     rule("promo-discuss", Promo, 12, Gate::Shape(|t| starts_ci(t, &["discuss:"])), r"(?i)^discuss:").starts("d"),
     // Everything else a page wraps around an article.
@@ -876,7 +1074,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // One rule in two halves, each with its own gate: compiled together they
     // cost 15 M instructions, for blocks that seldom pass either.
     rule("other-contact", Other, 30, Gate::Shape(|t| starts_ci(t, &["contact", "email", "e-mail", "reach"]) && memchr(b'@', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@").starts("cer"),
-    rule("other-contact", Other, 30, Gate::Shape(phone_shape), r"(?i)^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}").starts("abcdefghijklmnopqrstuvwxyz"),
+    rule("other-contact", Other, 30, Gate::Shape(phone_shape), r"(?i)^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}").starts("abcdefghijklmnopqrstuvwxyz").hand(|t| phone_contact(t).map(|m| m.then_some(0..0))),
     rule("other-nav", Other, 3, Gate::Shape(|t| t.starts_with('.') || starts_ci(t, &["close", "done", "menu", "home", "search", "resize text", "print article", "view profile", "content preferences", "more", "next", "previous", "back to top", "skip to content", "exclusive", "breaking", "live", "opinion", "analysis", "explainer"])), r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$").starts(".cdmhsrpvnbeloa"),
 ]);
 
@@ -2018,6 +2216,14 @@ mod tests {
                 "12 comments",
                 "Comments (4) \u{25be}",
                 "Sign in.",
+                "Sign up for the morning digest",
+                "Our newsletter, every Friday in your inbox",
+                "Follow @citydesk on X",
+                "Get the Courier app",
+                "Comments are closed.",
+                "You have reached your limit of stories",
+                "Become an insider member today",
+                "Support local journalism.",
             ]
             .map(String::from),
         );
@@ -2028,12 +2234,14 @@ mod tests {
                 "other-nav-bar",
                 "legal-copyright",
                 "promo-share",
+                "promo-call",
+                "promo-paywall",
             ] {
                 matched += usize::from(hand_agrees(name, b).expect("agrees"));
             }
         }
-        assert!(matched >= 14, "{matched}");
-        assert_eq!(RULES.iter().filter(|r| r.hand.is_some()).count(), 4);
+        assert!(matched >= 22, "{matched}");
+        assert_eq!(RULES.iter().filter(|r| r.hand.is_some()).count(), 7);
     }
 
     proptest! {
@@ -2109,6 +2317,69 @@ mod tests {
             )
         ) {
             hand_agrees("legal-copyright", &text)?;
+        }
+
+        /// The calls whole, cut and joined, at word starts and inside
+        /// words, with `\w` runs of every kind before "on" and "app", and
+        /// line breaks between a newsletter and its inbox.
+        #[test]
+        fn promo_call_by_hand_is_the_pattern(
+            text in crate::testing::joined(
+                vec![
+                    "sign", "Sign", "log", " up", " up ", "for", "to", "subscribe ", "SUBSCRIBE",
+                    "now", "today", " in to ", " in or ", "comment", "continue", "read",
+                    "register", "create", "newsletter", "Newsletters", "s", "inbox", "follow ",
+                    "Follow", "us", "him", "her", "them", "@", "@desk", " on", " on ", "Twitter",
+                    "instagram", "is on ", "join ", "our", "the", " ", "  ", "conversation", "team",
+                    "download ", "get ", "Get the ", "app", " app", "myapp", "leave a comment",
+                    "commenting policy", "comments ", "are", "is", "closed", "become a ", "member",
+                    "support ", " journalism", "independent", "your feedback", "please ",
+                    "review", " our", "check out more ", "stories", "x", "_", "7", "\u{e9}",
+                    "\u{a0}", "\n", "\r", ".", "-",
+                ],
+                0..9,
+            )
+        ) {
+            hand_agrees("promo-call", &text)?;
+        }
+
+        /// The prompts whole, cut and joined, with `\w` runs of every kind
+        /// between "become a(n)" and the kind of member.
+        #[test]
+        fn promo_paywall_by_hand_is_the_pattern(
+            text in crate::testing::joined(
+                vec![
+                    "reached your ", "Reached", " your ", "limit", "MAXIMUM", "free article",
+                    "s", " ", "  ", "left", "remaining", "this month", "already a ", "subscriber",
+                    "member", " member", "subscribe from", "unlimited access", "support ",
+                    "Fund ", "our", "local", "quality", " journalism", "for an ad-free experience",
+                    "become a", "Become an", "n", "gold", "x_1", "\u{e9}", "\u{a0}", "\n", "-",
+                    ".", "7",
+                ],
+                0..8,
+            )
+        ) {
+            hand_agrees("promo-paywall", &text)?;
+        }
+
+        /// Names of one to five words before ": " and numbers of every
+        /// shape, with digits outside ASCII and other separators.
+        #[test]
+        fn phone_contact_by_hand_is_the_pattern(
+            text in crate::testing::joined(
+                vec![
+                    "Desk", "jane", "O'Neil", "St.", "x-y", "\u{2019}s", "\u{e9}t\u{e9}", "A",
+                    " ", "  ", ": ", ":", "555", "12", "4", "-", ".", " ", "\u{663}\u{663}\u{663}",
+                    "\u{a0}", "\n", "_", "@",
+                ],
+                0..10,
+            )
+        ) {
+            let i = RULES.iter().rposition(|r| r.name == "other-contact").expect("rule");
+            let by_pattern = pattern(i).is_match(&text);
+            if let Some(by_hand) = phone_contact(&text) {
+                prop_assert_eq!(by_hand, by_pattern, "{:?}", text);
+            }
         }
     }
 
