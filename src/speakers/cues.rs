@@ -64,6 +64,7 @@ pub(super) const OBJECT_VERBS: &[&str] = &[
 ];
 
 /// The speech verbs after which a name is the speaker.
+#[cfg(test)]
 pub(super) static INVERTING_RE: LazyLock<String> = LazyLock::new(|| {
     VERBS
         .split('|')
@@ -88,13 +89,16 @@ pub(super) static WHO_PHRASE: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// "…," X said / X says — the speaker before the verb, after the quote.
+/// "…," X said / X says — the speaker before the verb, after the quote:
+/// what `after_who_verb` finds, kept as its specification.
+#[cfg(test)]
 pub(super) static AFTER_WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     let tail = &*AFTER_WHO_TAIL;
     Regex::new(&format!(r"^[\s,;:—–\-]*{who}{tail}")).expect("after who verb")
 });
 /// What follows the who-phrase in AFTER_WHO_VERB.
+#[cfg(test)]
 pub(super) static AFTER_WHO_TAIL: LazyLock<String> = LazyLock::new(|| {
     format!(
         r"(?:,\s+(?P<app>[^,]{{1,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
@@ -139,27 +143,21 @@ pub(super) fn lead_len(after: &str) -> usize {
 }
 
 /// AFTER_WHO_VERB's groups for `after`, whose who-phrase starts at byte
-/// `lead`, as (who, app, verb) ranges, found in two small steps when they
-/// can be: the regex takes the first way WHO matches (WHO_START's match)
-/// and keeps it if the rest of the pattern matches after it, so when the
-/// anchored tail matches there, those are its groups. Otherwise (the regex
-/// would go back into WHO) the whole pattern's captures decide. (Captures
-/// of the whole ran the PikeVM or the backtracker over the huge pattern.)
+/// `lead`, as (who, app, verb) ranges, read by hand: the first end of
+/// WHO (in the regex's order) after which the tail matches
+/// (`after_who_tail`), and the tail's groups there. (Captures of the
+/// whole ran the PikeVM or the backtracker over the huge pattern.)
 pub(super) fn after_who_verb(after: &str, lead: usize) -> Option<WhoAppVerb> {
-    let shift = |m: regex::Match<'_>, off: usize| off + m.start()..off + m.end();
-    if let Some(w) = who_len(after.get(lead..)?, false) {
-        let e = lead + w;
-        if let Some((app, verb)) = after_who_tail(&after[e..]) {
-            let shift = |r: std::ops::Range<usize>| e + r.start..e + r.end;
-            return Some((lead..e, app.map(shift), shift(verb)));
-        }
-    }
-    let c = AFTER_WHO_VERB.captures(after)?;
-    Some((
-        shift(c.name("who")?, 0),
-        c.name("app").map(|m| shift(m, 0)),
-        shift(c.name("verb")?, 0),
-    ))
+    let t = after.get(lead..)?;
+    let mut tail = None;
+    let w = who_then(t, &mut |w| {
+        tail = Some(after_who_tail(&t[w..])?);
+        Some(w)
+    })?;
+    let (app, verb) = tail?;
+    let e = lead + w;
+    let shift = |r: std::ops::Range<usize>| e + r.start..e + r.end;
+    Some((lead..e, app.map(shift), shift(verb)))
 }
 /// '…," Ada Rusk of the Harbour Trust's board said': a name, the body
 /// it is "of" (`body_after_name`) and a speech verb, after a quotation, as
@@ -456,24 +454,37 @@ pub(super) fn after_who_tail(
         .find_map(|&q| verb_at(t, q).map(|e| (app.clone(), q..e)))
 }
 
-/// "…," said X.
+/// AFTER_VERB_WHO's match for `after`, whose verb starts at byte `lead`
+/// (past the marks the pattern opens with), as the verb's range and the
+/// end of the match, read by hand: the verb is the one inverting verb
+/// that fits there (`inverting_verb_len`), the white space after it is
+/// taken whole (WHO opens with a letter) and WHO is the rest.
+pub(super) fn after_verb_who(after: &str, lead: usize) -> Option<(Range<usize>, usize)> {
+    let len = inverting_verb_len(after.get(lead..)?)?;
+    let q = lead + len + space_len(&after[lead + len..]);
+    let w = who_len(&after[q..], false)?;
+    Some((lead..lead + len, q + w))
+}
+
+/// "…," said X: what `after_verb_who` finds, kept as its specification.
+#[cfg(test)]
 pub(super) static AFTER_VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     let verbs = &*INVERTING_RE;
     Regex::new(&format!(r"^[\s,;:—–\-]*(?P<verb>{verbs})\s+{who}")).expect("after verb who")
 });
-/// "…" — Jane Doe.
+/// "…" — Jane Doe: what `after_dash` finds, kept as its specification.
+#[cfg(test)]
 pub(super) static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"^\s*[—–\-]{{1,2}}\s*{who}\s*(?:[,.]|$)")).expect("after dash")
 });
-/// AFTER_DASH's who group for `after`, found in two small steps when it
-/// can be: WHO starts past the white space, one or two dashes (as many as
-/// there are) and the white space after them (it opens with a letter), and
-/// the regex takes the first way WHO matches there (WHO_START's match)
-/// if a comma, a stop or the end follows it past white space. Otherwise
-/// the whole pattern's captures decide. (Its captures ran the backtracker
-/// over the huge WHO pattern, thousands of instructions a quotation.)
+/// AFTER_DASH's who group for `after`, read by hand: WHO starts past the
+/// white space, one or two dashes (as many as there are) and the white
+/// space after them (it opens with a letter), and its first end (in the
+/// regex's order) with a comma, a stop or the end after it past white
+/// space is the match. (Its captures ran the backtracker over the huge
+/// WHO pattern, thousands of instructions a quotation.)
 pub(super) fn after_dash(after: &str) -> Option<std::ops::Range<usize>> {
     let mut p = after.len() - after.trim_start().len();
     for _ in 0..2 {
@@ -485,16 +496,12 @@ pub(super) fn after_dash(after: &str) -> Option<std::ops::Range<usize>> {
     if p == after.len() - after.trim_start().len() {
         return None;
     }
-    let q = p + (after[p..].len() - after[p..].trim_start().len());
-    if let Some(w) = who_len(&after[q..], false) {
-        let e = q + w;
-        let rest = after[e..].trim_start();
-        if rest.is_empty() || rest.starts_with([',', '.']) {
-            return Some(q..e);
-        }
-    }
-    let w = AFTER_DASH.captures(after)?.name("who")?;
-    Some(w.start()..w.end())
+    let q = p + space_len(&after[p..]);
+    let w = who_then(&after[q..], &mut |w| {
+        let rest = after[q + w..].trim_start();
+        (rest.is_empty() || rest.starts_with([',', '.'])).then_some(w)
+    })?;
+    Some(q..q + w)
 }
 
 /// X said: "…" / X said that the "…" — anywhere before the quote in its sentence.
@@ -684,15 +691,32 @@ pub(super) fn who_at(hay: &str, q: usize) -> Option<usize> {
 /// back never helps.
 pub(super) fn who_len(t: &str, bounded: bool) -> Option<usize> {
     let w = Who { t, b: t.as_bytes() };
-    if !w.b.first()?.is_ascii_alphabetic() {
+    let mut k = |e: usize| (!bounded || w.boundary(e)).then_some(e);
+    who_then(t, &mut k)
+}
+
+/// WHO at the start of `t` followed by the rest of a pattern, `k`: what
+/// `k` gives for the first end of WHO (in the regex's order) that it
+/// accepts. WHO's opening word boundary holds at the start of `t` when
+/// `t` opens with a letter and nothing before it is a word byte, as
+/// every caller has it.
+pub(super) fn who_then(t: &str, k: Rest<'_>) -> Option<usize> {
+    if !t.as_bytes().first()?.is_ascii_alphabetic() {
         return None;
     }
-    let mut k = |e: usize| (!bounded || w.boundary(e)).then_some(e);
-    w.pronoun(&mut k)
-        .or_else(|| w.determiner_phrase(&mut k))
-        .or_else(|| w.group_of_names(&mut k))
-        .or_else(|| w.group_of_words(&mut k))
-        .or_else(|| w.name(&mut k))
+    who_phrase_then(t, k)
+}
+
+/// `WHO_PHRASE` (WHO without its opening word boundary, so it may open
+/// with the hyphen of a small word, "-old Rusk") at the start of `t`,
+/// followed by the rest of a pattern, `k`.
+pub(super) fn who_phrase_then(t: &str, k: Rest<'_>) -> Option<usize> {
+    let w = Who { t, b: t.as_bytes() };
+    w.pronoun(&mut *k)
+        .or_else(|| w.determiner_phrase(&mut *k))
+        .or_else(|| w.group_of_names(&mut *k))
+        .or_else(|| w.group_of_words(&mut *k))
+        .or_else(|| w.name(&mut *k))
 }
 
 /// The rest of the pattern after a part: the end of the whole match, if
@@ -1528,39 +1552,42 @@ fn attribution_in(
     let lead_letter = lead.starts_with(|c: char| c.is_ascii_alphabetic());
     let verb_after = !closed_sentence && lead_letter && has_verb(after);
     let dash_after = after.trim_start().starts_with(['—', '–', '-']);
-    let after_patterns: [(&Regex, bool, bool); 3] = [
-        (&AFTER_VERB_WHO, verb_after && lead_lower, false),
-        (&AFTER_WHO_VERB, verb_after, false),
-        (&AFTER_DASH, dash_after, true),
-    ];
-    for (re, may_match, dash) in after_patterns {
-        if !may_match {
-            continue;
-        }
-        let found = if std::ptr::eq(re, &*AFTER_VERB_WHO) {
-            re.find(after)
-                .and_then(|v| match inverting_verb_len(&after[verb_at..v.end()]) {
-                    Some(len) => verb_then_who(after, verb_at..verb_at + len, v.end(), after_start),
-                    None => re
-                        .captures(after)
-                        .and_then(|c| from_caps(&c, after, after_start)),
+    // AFTER_VERB_WHO, AFTER_WHO_VERB (or a name of a body and a verb),
+    // AFTER_DASH in turn, each read by hand.
+    let found = (verb_after && lead_lower)
+        .then(|| after_verb_who(after, verb_at))
+        .flatten()
+        .and_then(|(v, e)| verb_then_who(after, v, e, after_start))
+        .filter(|a| usable(&a.who))
+        .or_else(|| {
+            verb_after
+                .then(|| {
+                    after_who_verb(after, verb_at)
+                        .map(|(who, app, verb)| {
+                            from_groups(after, who, app, Some(verb), after_start)
+                        })
+                        .or_else(|| {
+                            name_of_body_verb(after, verb_at).map(|(who, verb)| {
+                                from_groups(after, who, None, Some(verb), after_start)
+                            })
+                        })
                 })
-        } else if std::ptr::eq(re, &*AFTER_WHO_VERB) {
-            after_who_verb(after, verb_at)
-                .map(|(who, app, verb)| from_groups(after, who, app, Some(verb), after_start))
-                .or_else(|| {
-                    name_of_body_verb(after, verb_at)
-                        .map(|(who, verb)| from_groups(after, who, None, Some(verb), after_start))
-                })
-        } else {
-            after_dash(after).map(|who| from_groups(after, who, None, None, after_start))
-        };
-        if let Some(a) = found.filter(|a| usable(&a.who)) {
-            return Some(Attribution {
-                cue: if dash { "—".to_string() } else { a.cue },
-                ..a
-            });
-        }
+                .flatten()
+                .filter(|a| usable(&a.who))
+        });
+    if found.is_some() {
+        return found;
+    }
+    if let Some(a) = dash_after
+        .then(|| after_dash(after))
+        .flatten()
+        .map(|who| from_groups(after, who, None, None, after_start))
+        .filter(|a| usable(&a.who))
+    {
+        return Some(Attribution {
+            cue: "—".to_string(),
+            ..a
+        });
     }
     let s = sentence_start(m, qs);
     let before = &m[s..qs];
