@@ -399,50 +399,61 @@ pub(super) fn space_len(t: &str) -> usize {
 /// space after it (as many as there are, then fewer) and a verb
 /// (`verb_at`). (The regex's
 /// captures cost some two thousand instructions a quotation.)
-pub(super) fn after_who_tail(
-    t: &str,
-) -> Option<(Option<std::ops::Range<usize>>, std::ops::Range<usize>)> {
-    let (app, mut p) = match t.strip_prefix(',') {
-        Some(r) => {
-            let ws = space_len(r);
-            if ws == 0 {
-                return None;
-            }
-            let comma = ws + r[ws..].find(',')?;
-            let mut start = ws;
-            let mut len = r[ws..comma].chars().count();
-            let mut spaces = r[..ws]
-                .char_indices()
-                .rev()
-                .map(|(i, _)| i)
-                .filter(|&i| i > 0);
-            while len < 1 {
-                start = spaces.next()?;
-                len += 1;
-            }
-            if len > 90 {
-                return None;
-            }
-            (Some(1 + start..1 + comma), 1 + comma + 1)
+pub(super) fn after_who_tail(t: &str) -> Option<(Option<Range<usize>>, Range<usize>)> {
+    match t.strip_prefix(',') {
+        Some(_) => {
+            let (app, p) = appositive(t)?;
+            Some((Some(app), adverbs_then_verb(t, p, TAIL_ADVERBS)?))
         }
-        None => (None, 0),
-    };
+        None => Some((None, adverbs_then_verb(t, 0, TAIL_ADVERBS)?)),
+    }
+}
+
+/// `,\s+(?P<app>[^,]{1,90}),` at the start of `t`: the appositive's
+/// range and the end of its closing comma. It runs from the white space
+/// after the opening comma to the next comma, its white space given back
+/// a character at a time while it is empty (an age, ", 74,", is an
+/// appositive too).
+fn appositive(t: &str) -> Option<(Range<usize>, usize)> {
+    let r = t.strip_prefix(',')?;
+    let ws = space_len(r);
+    if ws == 0 {
+        return None;
+    }
+    let comma = ws + r[ws..].find(',')?;
+    let mut start = ws;
+    let mut len = r[ws..comma].chars().count();
+    let mut spaces = r[..ws]
+        .char_indices()
+        .rev()
+        .map(|(i, _)| i)
+        .filter(|&i| i > 0);
+    while len < 1 {
+        start = spaces.next()?;
+        len += 1;
+    }
+    if len > 90 {
+        return None;
+    }
+    Some((1 + start..1 + comma, 1 + comma + 1))
+}
+
+/// `\s+(?:ADVERB\s+){0,2}(?P<verb>VERBS)(?-u:\b)` from byte `p` of `t`,
+/// with the adverbs of `adverbs`: the verb's range. The white space is
+/// taken whole (what follows opens with a letter), then as many adverbs
+/// as there are (up to two), then fewer, before a verb (`verb_at`).
+fn adverbs_then_verb(t: &str, p: usize, adverbs: &[&str]) -> Option<Range<usize>> {
     let ws = space_len(&t[p..]);
     if ws == 0 {
         return None;
     }
-    p += ws;
     let b = t.as_bytes();
-    let mut at = [p; 3];
+    let mut at = [p + ws; 3];
     let mut n = 1;
     while n < 3 {
         let e = word_end(b, at[n - 1]);
         let gap = space_len(&t[e..]);
-        if gap == 0
-            || !TAIL_ADVERBS
-                .iter()
-                .any(|a| a.as_bytes() == &b[at[n - 1]..e])
-        {
+        if gap == 0 || !adverbs.iter().any(|a| a.as_bytes() == &b[at[n - 1]..e]) {
             break;
         }
         at[n] = e + gap;
@@ -451,7 +462,92 @@ pub(super) fn after_who_tail(
     at[..n]
         .iter()
         .rev()
-        .find_map(|&q| verb_at(t, q).map(|e| (app.clone(), q..e)))
+        .find_map(|&q| verb_at(t, q).map(|e| q..e))
+}
+
+/// The adverbs WHO_VERB_TAIL allows before its verb, each with white
+/// space after it.
+pub(super) const WHO_VERB_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "once",
+    "previously",
+    "has",
+    "had",
+    "have",
+    "would",
+    "was",
+    "is",
+    "reportedly",
+    "recently",
+    "simply",
+    "earlier",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "again",
+];
+
+/// WHO_VERB_TAIL past its who-phrase, at the start of `t`: the app and
+/// verb groups, read by hand as the regex tries them: the appositive
+/// first, then none; an optional comma taken first, then left.
+fn who_verb_tail(t: &str) -> Option<(Option<Range<usize>>, Range<usize>)> {
+    let comma_then = |p: usize| {
+        t[p..]
+            .starts_with(',')
+            .then(|| adverbs_then_verb(t, p + 1, WHO_VERB_ADVERBS))
+            .flatten()
+            .or_else(|| adverbs_then_verb(t, p, WHO_VERB_ADVERBS))
+    };
+    appositive(t)
+        .and_then(|(app, p)| Some((Some(app), comma_then(p)?)))
+        .or_else(|| Some((None, comma_then(0)?)))
+}
+
+/// WHO_VERB_AT's (who, app, verb) groups at the start of `t`, read by
+/// hand: the first end of the who-phrase (in the regex's order) after
+/// which the tail matches, and the tail's groups there.
+fn who_verb_at(t: &str) -> Option<WhoAppVerb> {
+    let mut tail = None;
+    let w = who_phrase_then(t, &mut |w| {
+        tail = Some(who_verb_tail(&t[w..])?);
+        Some(w)
+    })?;
+    let (app, verb) = tail?;
+    let shift = |r: Range<usize>| w + r.start..w + r.end;
+    Some((0..w, app.map(shift), shift(verb)))
+}
+
+/// The groups of each match of WHO_VERB in `hay`, match after match, read
+/// by hand: the pattern opens with a word boundary and WHO, whose first
+/// character is an ASCII letter or (in "-- Jane Doe") a hyphen, so each
+/// place where one of these follows a word boundary is tried in turn
+/// with `who_verb_at`, which nothing before it changes.
+pub(super) fn who_verbs(hay: &str) -> impl Iterator<Item = WhoAppVerb> + '_ {
+    let b = hay.as_bytes();
+    let mut p = 0;
+    std::iter::from_fn(move || {
+        while p < b.len() {
+            let at = p;
+            p += 1;
+            let after_word = at > 0 && word_byte(b.get(at - 1));
+            let boundary = if b[at].is_ascii_alphabetic() {
+                !after_word
+            } else {
+                b[at] == b'-' && after_word
+            };
+            if !boundary {
+                continue;
+            }
+            if let Some((who, app, verb)) = who_verb_at(&hay[at..]) {
+                let shift = |r: Range<usize>| at + r.start..at + r.end;
+                p = at + verb.end;
+                return Some((shift(who), app.map(shift), shift(verb)));
+            }
+        }
+        None
+    })
 }
 
 /// AFTER_VERB_WHO's match for `after`, whose verb starts at byte `lead`
@@ -506,7 +602,9 @@ pub(super) fn after_dash(after: &str) -> Option<std::ops::Range<usize>> {
 
 /// X said: "…" / X said that the "…" — anywhere before the quote in its sentence.
 ///
-/// The pattern after its opening word boundary.
+/// The pattern after its opening word boundary: what `who_verbs` reads,
+/// kept as its specification.
+#[cfg(test)]
 pub(super) static WHO_VERB_TAIL: LazyLock<String> = LazyLock::new(|| {
     let who = &*WHO_PHRASE;
     format!(
@@ -518,6 +616,7 @@ pub(super) static WHO_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){}", &*WHO_VERB_TAIL)).expect("who verb"));
 /// WHO_VERB at the start of the haystack, less its opening word boundary
 /// (which needs the byte before).
+#[cfg(test)]
 pub(super) static WHO_VERB_AT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^(?:{})", &*WHO_VERB_TAIL)).expect("who verb at"));
 
@@ -527,7 +626,8 @@ pub(super) static WHO_VERB_AT: LazyLock<Regex> =
 /// a hyphen, so each place where one of these follows a word boundary is
 /// tried in turn with the anchored rest of the pattern, which nothing
 /// before it changes. (An unanchored search of the huge pattern kept
-/// building new lazy DFA states.)
+/// building new lazy DFA states.) `who_verbs` reads the same by hand.
+#[cfg(test)]
 pub(super) fn who_verb_matches<'h>(
     who_verb_at: &'h Regex,
     hay: &'h str,
@@ -1732,8 +1832,8 @@ fn attribution_in(
         }
     }
     if verb_rest {
-        let found = who_verb_matches(&WHO_VERB_AT, rest)
-            .filter_map(|(off, c)| from_caps_in(&c, rest, off, after_start))
+        let found = who_verbs(rest)
+            .map(|(who, app, verb)| from_groups(rest, who, app, Some(verb), after_start))
             .find(|a| usable(&a.who))
             .or_else(|| {
                 verb_who_matches(rest)
@@ -2635,6 +2735,69 @@ mod tests {
             let at = WHO_AT.find(&text).map(|m| m.end());
             proptest::prop_assert_eq!(who_len(&text, true), at, "{:?}", text);
         }
+    }
+
+    proptest::proptest! {
+        /// `after_verb_who` finds AFTER_VERB_WHO's verb and match end.
+        #[test]
+        fn after_verb_who_is_the_regex_match(
+            text in crate::testing::joined(
+                vec![
+                    "said", "says", "saying", "told", "went on", "went", "on", "put it", "puts",
+                    "chimed in", "xsaid", "He", "he", "the", "his", "spokesman", "Jane", "Doe",
+                    "J.", "Mr.", "de", "Émile", "supporters", "federal", "-", "—", ",", ";", ":",
+                    ".", "\"", "’s", "_", "1", " ", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}",
+                ],
+                0..14,
+            ),
+        ) {
+            let want = AFTER_VERB_WHO.captures(&text).map(|c| {
+                let v = c.name("verb").map(|v| v.start()..v.end());
+                (v, c.get(0).map(|m| m.end()))
+            });
+            let got = after_verb_who(&text, lead_len(&text)).map(|(v, e)| (Some(v), Some(e)));
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// `who_verbs` finds WHO_VERB's matches and groups, match for
+        /// match: appositives (empty, long, ages), a comma before the
+        /// verb, adverbs, and who-phrases that open with a hyphen.
+        #[test]
+        fn who_verbs_are_the_regex_matches(
+            text in crate::testing::joined(
+                vec![
+                    "said", "says", "told", "went on", "also", "has", "have", "again", "quickly",
+                    "He", "he", "She", "the", "The", "his", "wife", "spokesman", "Jane", "Doe",
+                    "J.", "Mr.", "de", "Émile", "supporters", "federal", "old", "-", "-old",
+                    ",", ", ", ",,", ", 74,", ".", "(", "\"", "’s", "x", "_", " ", " ", "  ",
+                    "\t", "\n", "\u{a0}", "\u{2003}",
+                ],
+                0..18,
+            ),
+        ) {
+            let r = |m: regex::Match<'_>| m.start()..m.end();
+            let want: Vec<_> = WHO_VERB
+                .captures_iter(&text)
+                .map(|c| (c.name("who").map(r), c.name("app").map(r), c.name("verb").map(r)))
+                .collect();
+            let got: Vec<_> =
+                who_verbs(&text).map(|(w, a, v)| (Some(w), a, Some(v))).collect();
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn who_verbs_read_appositives_and_commas() {
+        let text = "Ada Vell, 74, has said and the aide, later said";
+        let got: Vec<_> = who_verbs(text)
+            .map(|(w, a, v)| (&text[w], a.map(|a| &text[a]), &text[v]))
+            .collect();
+        assert_eq!(
+            got,
+            [("Ada Vell", Some("74"), "said"), ("the aide", None, "said"),]
+        );
     }
 
     #[test]
