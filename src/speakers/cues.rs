@@ -64,6 +64,7 @@ pub(super) const OBJECT_VERBS: &[&str] = &[
 ];
 
 /// The speech verbs after which a name is the speaker.
+#[cfg(test)]
 pub(super) static INVERTING_RE: LazyLock<String> = LazyLock::new(|| {
     VERBS
         .split('|')
@@ -88,13 +89,16 @@ pub(super) static WHO_PHRASE: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// "…," X said / X says — the speaker before the verb, after the quote.
+/// "…," X said / X says — the speaker before the verb, after the quote:
+/// what `after_who_verb` finds, kept as its specification.
+#[cfg(test)]
 pub(super) static AFTER_WHO_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     let tail = &*AFTER_WHO_TAIL;
     Regex::new(&format!(r"^[\s,;:—–\-]*{who}{tail}")).expect("after who verb")
 });
 /// What follows the who-phrase in AFTER_WHO_VERB.
+#[cfg(test)]
 pub(super) static AFTER_WHO_TAIL: LazyLock<String> = LazyLock::new(|| {
     format!(
         r"(?:,\s+(?P<app>[^,]{{1,90}}),)?\s+(?:also\s+|later\s+|then\s+|once\s+|previously\s+|has\s+|had\s+|would\s+|was\s+|is\s+|reportedly\s+|recently\s+|simply\s+|quickly\s+|earlier\s+){{0,2}}(?P<verb>{VERB_RE})(?-u:\b)"
@@ -139,27 +143,21 @@ pub(super) fn lead_len(after: &str) -> usize {
 }
 
 /// AFTER_WHO_VERB's groups for `after`, whose who-phrase starts at byte
-/// `lead`, as (who, app, verb) ranges, found in two small steps when they
-/// can be: the regex takes the first way WHO matches (WHO_START's match)
-/// and keeps it if the rest of the pattern matches after it, so when the
-/// anchored tail matches there, those are its groups. Otherwise (the regex
-/// would go back into WHO) the whole pattern's captures decide. (Captures
-/// of the whole ran the PikeVM or the backtracker over the huge pattern.)
+/// `lead`, as (who, app, verb) ranges, read by hand: the first end of
+/// WHO (in the regex's order) after which the tail matches
+/// (`after_who_tail`), and the tail's groups there. (Captures of the
+/// whole ran the PikeVM or the backtracker over the huge pattern.)
 pub(super) fn after_who_verb(after: &str, lead: usize) -> Option<WhoAppVerb> {
-    let shift = |m: regex::Match<'_>, off: usize| off + m.start()..off + m.end();
-    if let Some(w) = who_len(after.get(lead..)?, false) {
-        let e = lead + w;
-        if let Some((app, verb)) = after_who_tail(&after[e..]) {
-            let shift = |r: std::ops::Range<usize>| e + r.start..e + r.end;
-            return Some((lead..e, app.map(shift), shift(verb)));
-        }
-    }
-    let c = AFTER_WHO_VERB.captures(after)?;
-    Some((
-        shift(c.name("who")?, 0),
-        c.name("app").map(|m| shift(m, 0)),
-        shift(c.name("verb")?, 0),
-    ))
+    let t = after.get(lead..)?;
+    let mut tail = None;
+    let w = who_then(t, &mut |w| {
+        tail = Some(after_who_tail(&t[w..])?);
+        Some(w)
+    })?;
+    let (app, verb) = tail?;
+    let e = lead + w;
+    let shift = |r: std::ops::Range<usize>| e + r.start..e + r.end;
+    Some((lead..e, app.map(shift), shift(verb)))
 }
 /// '…," Ada Rusk of the Harbour Trust's board said': a name, the body
 /// it is "of" (`body_after_name`) and a speech verb, after a quotation, as
@@ -401,50 +399,61 @@ pub(super) fn space_len(t: &str) -> usize {
 /// space after it (as many as there are, then fewer) and a verb
 /// (`verb_at`). (The regex's
 /// captures cost some two thousand instructions a quotation.)
-pub(super) fn after_who_tail(
-    t: &str,
-) -> Option<(Option<std::ops::Range<usize>>, std::ops::Range<usize>)> {
-    let (app, mut p) = match t.strip_prefix(',') {
-        Some(r) => {
-            let ws = space_len(r);
-            if ws == 0 {
-                return None;
-            }
-            let comma = ws + r[ws..].find(',')?;
-            let mut start = ws;
-            let mut len = r[ws..comma].chars().count();
-            let mut spaces = r[..ws]
-                .char_indices()
-                .rev()
-                .map(|(i, _)| i)
-                .filter(|&i| i > 0);
-            while len < 1 {
-                start = spaces.next()?;
-                len += 1;
-            }
-            if len > 90 {
-                return None;
-            }
-            (Some(1 + start..1 + comma), 1 + comma + 1)
+pub(super) fn after_who_tail(t: &str) -> Option<(Option<Range<usize>>, Range<usize>)> {
+    match t.strip_prefix(',') {
+        Some(_) => {
+            let (app, p) = appositive(t)?;
+            Some((Some(app), adverbs_then_verb(t, p, TAIL_ADVERBS)?))
         }
-        None => (None, 0),
-    };
+        None => Some((None, adverbs_then_verb(t, 0, TAIL_ADVERBS)?)),
+    }
+}
+
+/// `,\s+(?P<app>[^,]{1,90}),` at the start of `t`: the appositive's
+/// range and the end of its closing comma. It runs from the white space
+/// after the opening comma to the next comma, its white space given back
+/// a character at a time while it is empty (an age, ", 74,", is an
+/// appositive too).
+fn appositive(t: &str) -> Option<(Range<usize>, usize)> {
+    let r = t.strip_prefix(',')?;
+    let ws = space_len(r);
+    if ws == 0 {
+        return None;
+    }
+    let comma = ws + r[ws..].find(',')?;
+    let mut start = ws;
+    let mut len = r[ws..comma].chars().count();
+    let mut spaces = r[..ws]
+        .char_indices()
+        .rev()
+        .map(|(i, _)| i)
+        .filter(|&i| i > 0);
+    while len < 1 {
+        start = spaces.next()?;
+        len += 1;
+    }
+    if len > 90 {
+        return None;
+    }
+    Some((1 + start..1 + comma, 1 + comma + 1))
+}
+
+/// `\s+(?:ADVERB\s+){0,2}(?P<verb>VERBS)(?-u:\b)` from byte `p` of `t`,
+/// with the adverbs of `adverbs`: the verb's range. The white space is
+/// taken whole (what follows opens with a letter), then as many adverbs
+/// as there are (up to two), then fewer, before a verb (`verb_at`).
+fn adverbs_then_verb(t: &str, p: usize, adverbs: &[&str]) -> Option<Range<usize>> {
     let ws = space_len(&t[p..]);
     if ws == 0 {
         return None;
     }
-    p += ws;
     let b = t.as_bytes();
-    let mut at = [p; 3];
+    let mut at = [p + ws; 3];
     let mut n = 1;
     while n < 3 {
         let e = word_end(b, at[n - 1]);
         let gap = space_len(&t[e..]);
-        if gap == 0
-            || !TAIL_ADVERBS
-                .iter()
-                .any(|a| a.as_bytes() == &b[at[n - 1]..e])
-        {
+        if gap == 0 || !adverbs.iter().any(|a| a.as_bytes() == &b[at[n - 1]..e]) {
             break;
         }
         at[n] = e + gap;
@@ -453,27 +462,125 @@ pub(super) fn after_who_tail(
     at[..n]
         .iter()
         .rev()
-        .find_map(|&q| verb_at(t, q).map(|e| (app.clone(), q..e)))
+        .find_map(|&q| verb_at(t, q).map(|e| q..e))
 }
 
-/// "…," said X.
+/// The adverbs WHO_VERB_TAIL allows before its verb, each with white
+/// space after it.
+pub(super) const WHO_VERB_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "once",
+    "previously",
+    "has",
+    "had",
+    "have",
+    "would",
+    "was",
+    "is",
+    "reportedly",
+    "recently",
+    "simply",
+    "earlier",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "again",
+];
+
+/// WHO_VERB_TAIL past its who-phrase, at the start of `t`: the app and
+/// verb groups, read by hand as the regex tries them: the appositive
+/// first, then none; an optional comma taken first, then left.
+fn who_verb_tail(t: &str) -> Option<(Option<Range<usize>>, Range<usize>)> {
+    let comma_then = |p: usize| {
+        t[p..]
+            .starts_with(',')
+            .then(|| adverbs_then_verb(t, p + 1, WHO_VERB_ADVERBS))
+            .flatten()
+            .or_else(|| adverbs_then_verb(t, p, WHO_VERB_ADVERBS))
+    };
+    appositive(t)
+        .and_then(|(app, p)| Some((Some(app), comma_then(p)?)))
+        .or_else(|| Some((None, comma_then(0)?)))
+}
+
+/// WHO_VERB_AT's (who, app, verb) groups at the start of `t`, read by
+/// hand: the first end of the who-phrase (in the regex's order) after
+/// which the tail matches, and the tail's groups there.
+fn who_verb_at(t: &str) -> Option<WhoAppVerb> {
+    let mut tail = None;
+    let w = who_phrase_then(t, &mut |w| {
+        tail = Some(who_verb_tail(&t[w..])?);
+        Some(w)
+    })?;
+    let (app, verb) = tail?;
+    let shift = |r: Range<usize>| w + r.start..w + r.end;
+    Some((0..w, app.map(shift), shift(verb)))
+}
+
+/// The groups of each match of WHO_VERB in `hay`, match after match, read
+/// by hand: the pattern opens with a word boundary and WHO, whose first
+/// character is an ASCII letter or (in "-- Jane Doe") a hyphen, so each
+/// place where one of these follows a word boundary is tried in turn
+/// with `who_verb_at`, which nothing before it changes.
+pub(super) fn who_verbs(hay: &str) -> impl Iterator<Item = WhoAppVerb> + '_ {
+    let b = hay.as_bytes();
+    let mut p = 0;
+    std::iter::from_fn(move || {
+        while p < b.len() {
+            let at = p;
+            p += 1;
+            let after_word = at > 0 && word_byte(b.get(at - 1));
+            let boundary = if b[at].is_ascii_alphabetic() {
+                !after_word
+            } else {
+                b[at] == b'-' && after_word
+            };
+            if !boundary {
+                continue;
+            }
+            if let Some((who, app, verb)) = who_verb_at(&hay[at..]) {
+                let shift = |r: Range<usize>| at + r.start..at + r.end;
+                p = at + verb.end;
+                return Some((shift(who), app.map(shift), shift(verb)));
+            }
+        }
+        None
+    })
+}
+
+/// AFTER_VERB_WHO's match for `after`, whose verb starts at byte `lead`
+/// (past the marks the pattern opens with), as the verb's range and the
+/// end of the match, read by hand: the verb is the one inverting verb
+/// that fits there (`inverting_verb_len`), the white space after it is
+/// taken whole (WHO opens with a letter) and WHO is the rest.
+pub(super) fn after_verb_who(after: &str, lead: usize) -> Option<(Range<usize>, usize)> {
+    let len = inverting_verb_len(after.get(lead..)?)?;
+    let q = lead + len + space_len(&after[lead + len..]);
+    let w = who_len(&after[q..], false)?;
+    Some((lead..lead + len, q + w))
+}
+
+/// "…," said X: what `after_verb_who` finds, kept as its specification.
+#[cfg(test)]
 pub(super) static AFTER_VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     let verbs = &*INVERTING_RE;
     Regex::new(&format!(r"^[\s,;:—–\-]*(?P<verb>{verbs})\s+{who}")).expect("after verb who")
 });
-/// "…" — Jane Doe.
+/// "…" — Jane Doe: what `after_dash` finds, kept as its specification.
+#[cfg(test)]
 pub(super) static AFTER_DASH: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"^\s*[—–\-]{{1,2}}\s*{who}\s*(?:[,.]|$)")).expect("after dash")
 });
-/// AFTER_DASH's who group for `after`, found in two small steps when it
-/// can be: WHO starts past the white space, one or two dashes (as many as
-/// there are) and the white space after them (it opens with a letter), and
-/// the regex takes the first way WHO matches there (WHO_START's match)
-/// if a comma, a stop or the end follows it past white space. Otherwise
-/// the whole pattern's captures decide. (Its captures ran the backtracker
-/// over the huge WHO pattern, thousands of instructions a quotation.)
+/// AFTER_DASH's who group for `after`, read by hand: WHO starts past the
+/// white space, one or two dashes (as many as there are) and the white
+/// space after them (it opens with a letter), and its first end (in the
+/// regex's order) with a comma, a stop or the end after it past white
+/// space is the match. (Its captures ran the backtracker over the huge
+/// WHO pattern, thousands of instructions a quotation.)
 pub(super) fn after_dash(after: &str) -> Option<std::ops::Range<usize>> {
     let mut p = after.len() - after.trim_start().len();
     for _ in 0..2 {
@@ -485,21 +592,19 @@ pub(super) fn after_dash(after: &str) -> Option<std::ops::Range<usize>> {
     if p == after.len() - after.trim_start().len() {
         return None;
     }
-    let q = p + (after[p..].len() - after[p..].trim_start().len());
-    if let Some(w) = who_len(&after[q..], false) {
-        let e = q + w;
-        let rest = after[e..].trim_start();
-        if rest.is_empty() || rest.starts_with([',', '.']) {
-            return Some(q..e);
-        }
-    }
-    let w = AFTER_DASH.captures(after)?.name("who")?;
-    Some(w.start()..w.end())
+    let q = p + space_len(&after[p..]);
+    let w = who_then(&after[q..], &mut |w| {
+        let rest = after[q + w..].trim_start();
+        (rest.is_empty() || rest.starts_with([',', '.'])).then_some(w)
+    })?;
+    Some(q..q + w)
 }
 
 /// X said: "…" / X said that the "…" — anywhere before the quote in its sentence.
 ///
-/// The pattern after its opening word boundary.
+/// The pattern after its opening word boundary: what `who_verbs` reads,
+/// kept as its specification.
+#[cfg(test)]
 pub(super) static WHO_VERB_TAIL: LazyLock<String> = LazyLock::new(|| {
     let who = &*WHO_PHRASE;
     format!(
@@ -511,6 +616,7 @@ pub(super) static WHO_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){}", &*WHO_VERB_TAIL)).expect("who verb"));
 /// WHO_VERB at the start of the haystack, less its opening word boundary
 /// (which needs the byte before).
+#[cfg(test)]
 pub(super) static WHO_VERB_AT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^(?:{})", &*WHO_VERB_TAIL)).expect("who verb at"));
 
@@ -520,7 +626,8 @@ pub(super) static WHO_VERB_AT: LazyLock<Regex> =
 /// a hyphen, so each place where one of these follows a word boundary is
 /// tried in turn with the anchored rest of the pattern, which nothing
 /// before it changes. (An unanchored search of the huge pattern kept
-/// building new lazy DFA states.)
+/// building new lazy DFA states.) `who_verbs` reads the same by hand.
+#[cfg(test)]
 pub(super) fn who_verb_matches<'h>(
     who_verb_at: &'h Regex,
     hay: &'h str,
@@ -566,6 +673,34 @@ pub(super) static ADVERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\s+(?:also|later|then|once|previously|has|had|have|would|was|is|reportedly|recently|simply|earlier|repeatedly|publicly|privately|again|quickly|finally|further|never|often|always|once|had|has|even|only|still|just))*\s*$")
         .expect("adverbs")
 });
+/// VERB_WHO_END's verb and who groups in `hay`, read by hand: at each
+/// word start in turn, a speech verb (`verb_at`), white space, "that"
+/// and white space if they fit (else not), and WHO to the end of `hay`.
+pub(super) fn verb_who_end(hay: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let b = hay.as_bytes();
+    let to_end = &mut |w: usize, q: usize| {
+        who_then(&hay[q..], &mut |e| (q + e == hay.len()).then_some(e))
+            .map(|e| q..q + e)
+            .filter(|_| w > 0)
+    };
+    (0..b.len()).find_map(|p| {
+        if !b[p].is_ascii_lowercase() || (p > 0 && word_byte(b.get(p - 1))) {
+            return None;
+        }
+        let e = verb_at(hay, p)?;
+        let ws = space_len(&hay[e..]);
+        let q = e + ws;
+        let that = hay[q..]
+            .starts_with("that")
+            .then(|| q + 4 + space_len(&hay[q + 4..]));
+        that.filter(|&t| t > q + 4)
+            .and_then(|t| to_end(ws, t))
+            .or_else(|| to_end(ws, q))
+            .map(|who| (p..e, who))
+    })
+}
+/// "…, said she": what `verb_who_end` finds, kept as its specification.
+#[cfg(test)]
 pub(super) static VERB_WHO_END: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(
@@ -684,15 +819,32 @@ pub(super) fn who_at(hay: &str, q: usize) -> Option<usize> {
 /// back never helps.
 pub(super) fn who_len(t: &str, bounded: bool) -> Option<usize> {
     let w = Who { t, b: t.as_bytes() };
-    if !w.b.first()?.is_ascii_alphabetic() {
+    let mut k = |e: usize| (!bounded || w.boundary(e)).then_some(e);
+    who_then(t, &mut k)
+}
+
+/// WHO at the start of `t` followed by the rest of a pattern, `k`: what
+/// `k` gives for the first end of WHO (in the regex's order) that it
+/// accepts. WHO's opening word boundary holds at the start of `t` when
+/// `t` opens with a letter and nothing before it is a word byte, as
+/// every caller has it.
+pub(super) fn who_then(t: &str, k: Rest<'_>) -> Option<usize> {
+    if !t.as_bytes().first()?.is_ascii_alphabetic() {
         return None;
     }
-    let mut k = |e: usize| (!bounded || w.boundary(e)).then_some(e);
-    w.pronoun(&mut k)
-        .or_else(|| w.determiner_phrase(&mut k))
-        .or_else(|| w.group_of_names(&mut k))
-        .or_else(|| w.group_of_words(&mut k))
-        .or_else(|| w.name(&mut k))
+    who_phrase_then(t, k)
+}
+
+/// `WHO_PHRASE` (WHO without its opening word boundary, so it may open
+/// with the hyphen of a small word, "-old Rusk") at the start of `t`,
+/// followed by the rest of a pattern, `k`.
+pub(super) fn who_phrase_then(t: &str, k: Rest<'_>) -> Option<usize> {
+    let w = Who { t, b: t.as_bytes() };
+    w.pronoun(&mut *k)
+        .or_else(|| w.determiner_phrase(&mut *k))
+        .or_else(|| w.group_of_names(&mut *k))
+        .or_else(|| w.group_of_words(&mut *k))
+        .or_else(|| w.name(&mut *k))
 }
 
 /// The rest of the pattern after a part: the end of the whole match, if
@@ -1528,39 +1680,42 @@ fn attribution_in(
     let lead_letter = lead.starts_with(|c: char| c.is_ascii_alphabetic());
     let verb_after = !closed_sentence && lead_letter && has_verb(after);
     let dash_after = after.trim_start().starts_with(['—', '–', '-']);
-    let after_patterns: [(&Regex, bool, bool); 3] = [
-        (&AFTER_VERB_WHO, verb_after && lead_lower, false),
-        (&AFTER_WHO_VERB, verb_after, false),
-        (&AFTER_DASH, dash_after, true),
-    ];
-    for (re, may_match, dash) in after_patterns {
-        if !may_match {
-            continue;
-        }
-        let found = if std::ptr::eq(re, &*AFTER_VERB_WHO) {
-            re.find(after)
-                .and_then(|v| match inverting_verb_len(&after[verb_at..v.end()]) {
-                    Some(len) => verb_then_who(after, verb_at..verb_at + len, v.end(), after_start),
-                    None => re
-                        .captures(after)
-                        .and_then(|c| from_caps(&c, after, after_start)),
+    // AFTER_VERB_WHO, AFTER_WHO_VERB (or a name of a body and a verb),
+    // AFTER_DASH in turn, each read by hand.
+    let found = (verb_after && lead_lower)
+        .then(|| after_verb_who(after, verb_at))
+        .flatten()
+        .and_then(|(v, e)| verb_then_who(after, v, e, after_start))
+        .filter(|a| usable(&a.who))
+        .or_else(|| {
+            verb_after
+                .then(|| {
+                    after_who_verb(after, verb_at)
+                        .map(|(who, app, verb)| {
+                            from_groups(after, who, app, Some(verb), after_start)
+                        })
+                        .or_else(|| {
+                            name_of_body_verb(after, verb_at).map(|(who, verb)| {
+                                from_groups(after, who, None, Some(verb), after_start)
+                            })
+                        })
                 })
-        } else if std::ptr::eq(re, &*AFTER_WHO_VERB) {
-            after_who_verb(after, verb_at)
-                .map(|(who, app, verb)| from_groups(after, who, app, Some(verb), after_start))
-                .or_else(|| {
-                    name_of_body_verb(after, verb_at)
-                        .map(|(who, verb)| from_groups(after, who, None, Some(verb), after_start))
-                })
-        } else {
-            after_dash(after).map(|who| from_groups(after, who, None, None, after_start))
-        };
-        if let Some(a) = found.filter(|a| usable(&a.who)) {
-            return Some(Attribution {
-                cue: if dash { "—".to_string() } else { a.cue },
-                ..a
-            });
-        }
+                .flatten()
+                .filter(|a| usable(&a.who))
+        });
+    if found.is_some() {
+        return found;
+    }
+    if let Some(a) = dash_after
+        .then(|| after_dash(after))
+        .flatten()
+        .map(|who| from_groups(after, who, None, None, after_start))
+        .filter(|a| usable(&a.who))
+    {
+        return Some(Attribution {
+            cue: "—".to_string(),
+            ..a
+        });
     }
     let s = sentence_start(m, qs);
     let before = &m[s..qs];
@@ -1599,16 +1754,15 @@ fn attribution_in(
         .split_whitespace()
         .next_back()
         .is_some_and(|w| PRONOUNS.contains(&Key::new(w).as_str()));
-    if let Some(c) = (ends_in_pronoun && stretch.has_verb(s..qs))
-        .then(|| VERB_WHO_END.captures(bare))
+    if let Some((verb, who)) = (ends_in_pronoun && stretch.has_verb(s..qs))
+        .then(|| verb_who_end(bare))
         .flatten()
     {
-        if let Some(a) = from_caps(&c, bare, s) {
-            // Only a pronoun: in "Varga said Quist "sank the ferry plan"" the
-            // name after the verb is who the words are about.
-            if PRONOUNS.contains(&Key::new(&a.who).as_str()) {
-                return Some(a);
-            }
+        let a = from_groups(bare, who, None, Some(verb), s);
+        // Only a pronoun: in "Varga said Quist "sank the ferry plan"" the
+        // name after the verb is who the words are about.
+        if PRONOUNS.contains(&Key::new(&a.who).as_str()) {
+            return Some(a);
         }
     }
     // "Per the club's bylaws, … "…"": the body whose document it is.
@@ -1705,8 +1859,8 @@ fn attribution_in(
         }
     }
     if verb_rest {
-        let found = who_verb_matches(&WHO_VERB_AT, rest)
-            .filter_map(|(off, c)| from_caps_in(&c, rest, off, after_start))
+        let found = who_verbs(rest)
+            .map(|(who, app, verb)| from_groups(rest, who, app, Some(verb), after_start))
             .find(|a| usable(&a.who))
             .or_else(|| {
                 verb_who_matches(rest)
@@ -2608,6 +2762,92 @@ mod tests {
             let at = WHO_AT.find(&text).map(|m| m.end());
             proptest::prop_assert_eq!(who_len(&text, true), at, "{:?}", text);
         }
+    }
+
+    proptest::proptest! {
+        /// `after_verb_who` finds AFTER_VERB_WHO's verb and match end.
+        #[test]
+        fn after_verb_who_is_the_regex_match(
+            text in crate::testing::joined(
+                vec![
+                    "said", "says", "saying", "told", "went on", "went", "on", "put it", "puts",
+                    "chimed in", "xsaid", "He", "he", "the", "his", "spokesman", "Jane", "Doe",
+                    "J.", "Mr.", "de", "Émile", "supporters", "federal", "-", "—", ",", ";", ":",
+                    ".", "\"", "’s", "_", "1", " ", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}",
+                ],
+                0..14,
+            ),
+        ) {
+            let want = AFTER_VERB_WHO.captures(&text).map(|c| {
+                let v = c.name("verb").map(|v| v.start()..v.end());
+                (v, c.get(0).map(|m| m.end()))
+            });
+            let got = after_verb_who(&text, lead_len(&text)).map(|(v, e)| (Some(v), Some(e)));
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// `who_verbs` finds WHO_VERB's matches and groups, match for
+        /// match: appositives (empty, long, ages), a comma before the
+        /// verb, adverbs, and who-phrases that open with a hyphen.
+        #[test]
+        fn who_verbs_are_the_regex_matches(
+            text in crate::testing::joined(
+                vec![
+                    "said", "says", "told", "went on", "also", "has", "have", "again", "quickly",
+                    "He", "he", "She", "the", "The", "his", "wife", "spokesman", "Jane", "Doe",
+                    "J.", "Mr.", "de", "Émile", "supporters", "federal", "old", "-", "-old",
+                    ",", ", ", ",,", ", 74,", ".", "(", "\"", "’s", "x", "_", " ", " ", "  ",
+                    "\t", "\n", "\u{a0}", "\u{2003}",
+                ],
+                0..18,
+            ),
+        ) {
+            let r = |m: regex::Match<'_>| m.start()..m.end();
+            let want: Vec<_> = WHO_VERB
+                .captures_iter(&text)
+                .map(|c| (c.name("who").map(r), c.name("app").map(r), c.name("verb").map(r)))
+                .collect();
+            let got: Vec<_> =
+                who_verbs(&text).map(|(w, a, v)| (Some(w), a, Some(v))).collect();
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// `verb_who_end` finds VERB_WHO_END's verb and who groups.
+        #[test]
+        fn verb_who_end_is_the_regex_match(
+            text in crate::testing::joined(
+                vec![
+                    "said", "says", "saying", "told", "went on", "went", "on", "xsaid", "that",
+                    "thatx", "He", "he", "she", "the", "his", "spokesman", "Jane", "Doe", "J.",
+                    "de", "Émile", "supporters", "-", ",", ".", "\"", "’s", "_", " ", " ",
+                    "  ", "\t", "\n", "\u{a0}",
+                ],
+                0..14,
+            ),
+        ) {
+            let r = |m: regex::Match<'_>| m.start()..m.end();
+            let want = VERB_WHO_END
+                .captures(&text)
+                .map(|c| (c.name("verb").map(r), c.name("who").map(r)));
+            let got = verb_who_end(&text).map(|(v, w)| (Some(v), Some(w)));
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn who_verbs_read_appositives_and_commas() {
+        let text = "Ada Vell, 74, has said and the aide, later said";
+        let got: Vec<_> = who_verbs(text)
+            .map(|(w, a, v)| (&text[w], a.map(|a| &text[a]), &text[v]))
+            .collect();
+        assert_eq!(
+            got,
+            [("Ada Vell", Some("74"), "said"), ("the aide", None, "said"),]
+        );
     }
 
     #[test]
