@@ -33,6 +33,15 @@ struct Done {
 }
 
 /// An article's rendering, ready for standard output.
+/// Articles up to this size are written as JSON by the worker that
+/// analysed them (quotations are attributed as the JSON is written, so this
+/// is a large part of the work: done by the single writer it capped `-j`'s
+/// speed-up); larger ones are written by the writer straight into standard
+/// output, so their JSON (two to ten times the input) is never held. The
+/// JSON held for the articles in flight stays under about 16 a thread ×
+/// this × 10.
+const INLINE_JSON_BYTES: u64 = 64 * 1024;
+
 enum Output {
     /// Rendered by the worker (JSON Lines, text, files): a batch's records
     /// are small, and rendering them in parallel keeps the writer quick.
@@ -130,7 +139,18 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
         progress.done(done.bytes, done.result.is_ok());
         match done.result {
             Ok(Output::Bytes(bytes)) => stdout.record(&bytes)?,
-            Ok(Output::Object { article, pretty }) => stdout.json(&*article, pretty)?,
+            Ok(Output::Object { article, pretty }) => {
+                // A bug in the attribution done while writing fails this
+                // input, not the batch (its record may be cut short).
+                match guard::run(|| stdout.json(&*article, pretty)) {
+                    Ok(written) => written?,
+                    Err(fault) => {
+                        progress.failed += 1;
+                        progress.error(&done.display, &fault.message);
+                        stdout.record(b"\n")?;
+                    }
+                }
+            }
             Err(fault) => {
                 progress.error(&done.display, &fault.message);
                 if let Some(bytes) = match render {
@@ -207,6 +227,21 @@ fn analyze_one(
         (Render::Files { .. }, None) => Err(Fault::new("internal", "no output path")),
         _ => {
             debug_assert!(lines || matches!(render, Render::Object { .. }));
+            if *count <= INLINE_JSON_BYTES {
+                // Written here, in parallel, under the guard: the writer
+                // only copies the bytes.
+                let mut json = Vec::with_capacity(*count as usize * 4);
+                guard::run(|| {
+                    if pretty {
+                        serde_json::to_writer_pretty(&mut json, &article)
+                    } else {
+                        serde_json::to_writer(&mut json, &article)
+                    }
+                })?
+                .map_err(|e| Fault::new("internal", format!("cannot write JSON: {e}")))?;
+                json.push(b'\n');
+                return Ok(Output::Bytes(json));
+            }
             Ok(Output::Object {
                 article: Box::new(article),
                 pretty,
