@@ -345,14 +345,7 @@ fn run(
         .collect();
     let mut reasons = Vec::new();
     if lean.is_none() {
-        let paragraphs: Vec<Element> = a
-            .paragraphs
-            .iter()
-            .map(|p| Element {
-                text: String::new(),
-                span: p.span,
-            })
-            .collect();
+        let paragraphs: Vec<Span> = a.paragraphs.iter().map(|p| p.span).collect();
         let mut i = 0;
         let quotes = &mut a.quotes;
         a.speakers = attribute_on_lf(
@@ -399,7 +392,7 @@ fn run(
 /// others are read as they are.
 fn attribute_on_lf(
     input: &str,
-    mut paragraphs: Vec<Element>,
+    mut paragraphs: Vec<Span>,
     context: &[Span],
     pieces: &quotes::PieceSet,
     mut reasons: Option<&mut Vec<QuoteExplained>>,
@@ -407,7 +400,7 @@ fn attribute_on_lf(
 ) -> speakers::Speakers {
     let (text, lf) = speakers::Lf::of(input);
     for p in &mut paragraphs {
-        p.span = lf.span_to_lf(p.span);
+        *p = lf.span_to_lf(*p);
     }
     let context: Vec<Span> = context.iter().map(|&s| lf.span_to_lf(s)).collect();
     let first = reasons.as_ref().map_or(0, |r| r.len());

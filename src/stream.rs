@@ -178,13 +178,10 @@ impl Serialize for Quotes<'_> {
         let a = self.article;
         let mut c = counter(a);
         let input = &a.input;
-        let paragraphs: Vec<crate::model::Element> = a
+        let paragraphs: Vec<Span> = a
             .lean
             .paragraphs()
-            .map(|i| crate::model::Element {
-                text: String::new(),
-                span: a.lean.blocks.span(input, i),
-            })
+            .map(|i| a.lean.blocks.span(input, i))
             .collect();
         let mut seq = ser.serialize_seq(Some(a.analysis.stats.quotes))?;
         let mut failed = None;

@@ -996,7 +996,7 @@ impl RolePhrases {
     pub(super) fn fuller(
         &mut self,
         input: &str,
-        paragraphs: &[Element],
+        paragraphs: &[Span],
         who: &str,
         at: usize,
     ) -> Option<&str> {
@@ -1024,7 +1024,7 @@ impl RolePhrases {
 
 pub(super) fn role_phrases_for(
     input: &str,
-    paragraphs: &[Element],
+    paragraphs: &[Span],
     head: &str,
 ) -> Vec<(usize, String)> {
     let mut out = Vec::new();
@@ -1033,11 +1033,11 @@ pub(super) fn role_phrases_for(
     let mut before: std::collections::VecDeque<(usize, &str)> =
         std::collections::VecDeque::with_capacity(6);
     for p in paragraphs {
-        let text = p.span.of(input);
+        let text = p.of(input);
         before.clear();
         for w in text.split_whitespace() {
             let at = w.as_ptr() as usize - text.as_ptr() as usize;
-            role_phrase_at(&before, (at, w), head, p.span.start, text, &mut out);
+            role_phrase_at(&before, (at, w), head, p.start, text, &mut out);
             if before.len() == 5 {
                 before.pop_front();
             }

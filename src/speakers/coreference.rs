@@ -407,7 +407,7 @@ fn spelled_in(window: &str, name: &str) -> Option<String> {
 /// words the article writes capitalised mid-sentence.
 pub(super) struct Orgs<'a> {
     pub(super) input: &'a str,
-    pub(super) paragraphs: &'a [Element],
+    pub(super) paragraphs: &'a [Span],
     /// Whether a byte lies inside a quotation.
     pub(super) inside: &'a dyn Fn(usize) -> bool,
     pub(super) mid_sentence: OnceCell<HashSet<&'a str, BuildHasherDefault<WordHasher>>>,
@@ -426,16 +426,16 @@ const ORG_SENTENCES: usize = 6;
 pub(super) fn subject_organisation(reg: &Registry, orgs: &Orgs, at: usize) -> Option<String> {
     let (input, paragraphs) = (orgs.input, orgs.paragraphs);
     let pi = paragraphs
-        .partition_point(|p| p.span.start <= at)
+        .partition_point(|p| p.start <= at)
         .checked_sub(1)?;
     let mut budget = ORG_SENTENCES;
     for p in paragraphs[pi.saturating_sub(2)..=pi].iter().rev() {
-        let text = p.span.of(input);
-        let mut end = floor(text, at.saturating_sub(p.span.start).min(text.len()));
+        let text = p.of(input);
+        let mut end = floor(text, at.saturating_sub(p.start).min(text.len()));
         while end > 0 && budget > 0 {
             budget -= 1;
             let s = sentence_start(text, end - 1);
-            if let Some(name) = organisation_opening(reg, orgs, text, p.span.start, s, end) {
+            if let Some(name) = organisation_opening(reg, orgs, text, p.start, s, end) {
                 return Some(name);
             }
             if s == 0 {

@@ -217,11 +217,12 @@ pub fn attribute_explained(
     explain: Option<&mut Vec<QuoteExplained>>,
 ) {
     let set = piece_set(input, quotes);
+    let paragraphs: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
     let mut i = 0;
     let found = attribute_pieces(
         input,
         &Lf::default(),
-        paragraphs,
+        &paragraphs,
         context,
         &set,
         explain,
@@ -362,7 +363,7 @@ struct Held {
 pub(crate) fn attribute_pieces(
     text: &str,
     lf: &Lf,
-    paragraphs: &[Element],
+    paragraphs: &[Span],
     context: &[Span],
     pieces: &PieceSet,
     mut explain: Option<&mut Vec<QuoteExplained>>,
@@ -394,7 +395,7 @@ pub(crate) fn attribute_pieces(
     }
     let mut spans: Vec<Span> = paragraphs
         .iter()
-        .map(|p| p.span)
+        .copied()
         .chain(context.iter().copied())
         .collect();
     spans.sort();
@@ -418,26 +419,26 @@ pub(crate) fn attribute_pieces(
     let mut share = Share::default();
     let mut tally = Tally::default();
     let mut held: VecDeque<Held> = VecDeque::new();
-    for (pi, p) in paragraphs.iter().enumerate() {
-        let (from, to) = lf.span_to_input(p.span);
+    for (pi, &p) in paragraphs.iter().enumerate() {
+        let (from, to) = lf.span_to_input(p);
         let mut here = pieces.within(from, to).peekable();
         let Some(first) = here.peek().copied() else {
             continue;
         };
-        let text = p.span.of(input);
-        let base = p.span.start;
+        let text = p.of(input);
+        let base = p.start;
         // The paragraph before — or, when it opens with "He"/"She" (a
         // pronoun that itself refers further back), the one before that
         // too, up to three.
         let prev_start = pi.checked_sub(1).map_or(base, |mut k| {
             for _ in 0..2 {
-                let t = paragraphs[k].span.of(input).trim_start();
+                let t = paragraphs[k].of(input).trim_start();
                 if k == 0 || !(t.starts_with("He ") || t.starts_with("She ")) {
                     break;
                 }
                 k -= 1;
             }
-            paragraphs[k].span.start
+            paragraphs[k].start
         });
         let m = masked(
             text,
@@ -702,7 +703,7 @@ pub(crate) fn attribute_pieces(
             if k + 1 == lo + held.len() {
                 before = Some(Before {
                     paragraph: pi,
-                    paragraph_end: p.span.end,
+                    paragraph_end: p.end,
                     speaker: out_q.speaker.clone(),
                     mention: out_q.speaker_mention.clone(),
                 });
@@ -742,7 +743,7 @@ pub(crate) fn attribute_pieces(
 fn cue_of(
     reg: &Registry,
     input: &str,
-    paragraphs: &[Element],
+    paragraphs: &[Span],
     role_phrases: &mut RolePhrases,
     m: &str,
     (base, prev_start, last_speaker): (usize, usize, Option<usize>),
@@ -905,11 +906,11 @@ fn named_document_issuer(who: &str) -> Option<usize> {
 /// sentence that holds it ("Dana Roe, a welder, said cold cracks hoses"),
 /// with the mention as written. `None` when no one is named there (a
 /// pronoun: the last speaker is then the better guess).
-fn reported_speaker(reg: &Registry, input: &str, prev: &Element) -> Option<(usize, String)> {
-    let pt = prev.span.of(input);
+fn reported_speaker(reg: &Registry, input: &str, prev: &Span) -> Option<(usize, String)> {
+    let pt = prev.of(input);
     let v = verbs(pt).next()?;
-    let from = prev.span.start + sentence_start(pt, v.start());
-    let to = prev.span.start + v.start();
+    let from = prev.start + sentence_start(pt, v.start());
+    let to = prev.start + v.start();
     let ms = &reg.mentions;
     let lo = ms.partition_point(|x| x.start() < from);
     let hi = ms.partition_point(|x| x.start() < to);

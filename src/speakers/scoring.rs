@@ -115,7 +115,7 @@ impl Proposal {
 /// next paragraph names in full as its subject. Not a body nor a document
 /// ("a company said", "a statement said"), and only in the first two
 /// paragraphs, where a story introduces its subject.
-fn named_next(reg: &Registry, paragraphs: &[Element], who: &str, at: usize) -> Option<usize> {
+fn named_next(reg: &Registry, paragraphs: &[Span], who: &str, at: usize) -> Option<usize> {
     let words: Vec<&str> = who.split_whitespace().collect();
     let (det, head) = (words.first()?, lower_key(words.last()?));
     if words.len() < 2
@@ -126,12 +126,12 @@ fn named_next(reg: &Registry, paragraphs: &[Element], who: &str, at: usize) -> O
         return None;
     }
     let pi = paragraphs
-        .partition_point(|p| p.span.start <= at)
+        .partition_point(|p| p.start <= at)
         .checked_sub(1)?;
     let next = paragraphs.get(pi + 1).filter(|_| pi <= 1)?;
     let ms = &reg.mentions;
-    let m = ms.get(ms.partition_point(|m| m.start() < next.span.start))?;
-    (m.start() == next.span.start
+    let m = ms.get(ms.partition_point(|m| m.start() < next.start))?;
+    (m.start() == next.start
         && m.subject
         && reg.canonical(m.person()).split_whitespace().count() >= 2)
         .then_some(m.person())
@@ -270,7 +270,7 @@ pub(super) fn document_author(m: &str, at: usize, who: &str) -> Option<(String, 
 fn named_later(
     reg: &Registry,
     input: &str,
-    paragraphs: &[Element],
+    paragraphs: &[Span],
     who: &str,
     at: usize,
 ) -> Option<usize> {
@@ -285,9 +285,9 @@ fn named_later(
         return None;
     }
     let pi = paragraphs
-        .partition_point(|p| p.span.start <= at)
+        .partition_point(|p| p.start <= at)
         .checked_sub(1)?;
-    let end = paragraphs[pi].span.end;
+    let end = paragraphs[pi].end;
     let ms = &reg.mentions;
     let from = ms.partition_point(|m| m.start() <= at);
     ms[from..]
@@ -467,7 +467,7 @@ pub(super) fn participle_subject(m: &str, a: &Attribution) -> Option<Attribution
 pub(super) fn cue_proposal(
     reg: &Registry,
     input: &str,
-    paragraphs: &[Element],
+    paragraphs: &[Span],
     role_phrases: &mut RolePhrases,
     orgs: &Orgs,
     m: &str,
@@ -615,26 +615,26 @@ pub(super) fn is_body_noun(who: &str) -> bool {
 pub(super) fn intro_proposal(
     reg: &Registry,
     input: &str,
-    paragraphs: &[Element],
+    paragraphs: &[Span],
     pi: usize,
     last_speaker: Option<usize>,
 ) -> Option<Proposal> {
     let prev = &paragraphs[pi - 1];
-    let pt = prev.span.of(input);
+    let pt = prev.of(input);
     if !pt.trim_end().ends_with(':') {
         return None;
     }
-    let pm = masked(pt, prev.span.start, []);
+    let pm = masked(pt, prev.start, []);
     let end = pm.trim_end().len();
     let a = attribution_for(&pm, end, end, &|w| knows(reg, w))?;
     let a = main_clause_subject(&pm, &a).unwrap_or(a).folded();
     let who = resolve(
         reg,
         &a.who,
-        prev.span.start + a.at,
-        prev.span.start,
+        prev.start + a.at,
+        prev.start,
         pi.checked_sub(2)
-            .map_or(prev.span.start, |k| paragraphs[k].span.start),
+            .map_or(prev.start, |k| paragraphs[k].start),
         last_speaker,
     );
     let mut p = Proposal::new(
@@ -645,7 +645,7 @@ pub(super) fn intro_proposal(
         who,
         &[],
     );
-    p.note.at = Some(a.at + prev.span.start);
+    p.note.at = Some(a.at + prev.start);
     Some(p)
 }
 

@@ -302,8 +302,8 @@ mod tests {
             .iter()
             .map(|n| format!("Harbour pilot {n} met the board on Friday. \u{201c}We are ready,\u{201d} she said.\n\n"))
             .collect();
-        let mut a = crate::analyze(&text);
-        let paragraphs = std::mem::take(&mut a.paragraphs);
+        let a = crate::analyze(&text);
+        let paragraphs: Vec<Span> = a.paragraphs.iter().map(|p| p.span).collect();
         let pieces = piece_set(&text, &a.quotes);
         let s = attribute_pieces(
             &text,
