@@ -316,19 +316,8 @@ fn run(
             if lean.is_some() {
                 return;
             }
-            if !piece.runs_on {
-                quotation += 1;
-            }
-            a.quotes.push(model::Quote {
-                text: text::fold(piece.span.of(input)),
-                paragraph: Some(piece.paragraph),
-                span: piece.span,
-                speaker: None,
-                speaker_mention: None,
-                cue: None,
-                quotation: quotation - 1,
-                closed: piece.closed,
-            });
+            a.quotes
+                .push(piece.to_quote(input, piece.number(&mut quotation)));
         },
     );
     a.quotes.shrink_to_fit();

@@ -900,6 +900,33 @@ pub(crate) struct Piece {
     pub(crate) runs_on: bool,
 }
 
+impl Piece {
+    /// The number of the quotation this piece belongs to, with `begun` the
+    /// quotations begun before it (counted on): a piece that runs on from
+    /// the previous paragraph continues the last one.
+    pub(crate) fn number(&self, begun: &mut usize) -> usize {
+        if !self.runs_on {
+            *begun += 1;
+        }
+        *begun - 1
+    }
+
+    /// The library's record of this piece of quotation `quotation`, not
+    /// yet attributed.
+    pub(crate) fn to_quote(self, input: &str, quotation: usize) -> Quote {
+        Quote {
+            text: fold(self.span.of(input)),
+            paragraph: Some(self.paragraph),
+            span: self.span,
+            speaker: None,
+            speaker_mention: None,
+            cue: None,
+            quotation,
+            closed: self.closed,
+        }
+    }
+}
+
 /// Find the quotations of the paragraphs (their spans, in order), and give
 /// each to `each` as soon as it is found; warnings about unclosed ones are
 /// pushed onto `warnings`. Holds one paragraph's open marks and the last
@@ -966,21 +993,7 @@ pub fn find(
         input,
         paragraphs.iter().map(|p| p.span),
         &mut warnings,
-        |piece| {
-            if !piece.runs_on {
-                quotation += 1;
-            }
-            quotes.push(Quote {
-                text: fold(piece.span.of(input)),
-                paragraph: Some(piece.paragraph),
-                span: piece.span,
-                speaker: None,
-                speaker_mention: None,
-                cue: None,
-                quotation: quotation - 1,
-                closed: piece.closed,
-            });
-        },
+        |piece| quotes.push(piece.to_quote(input, piece.number(&mut quotation))),
     );
     // Kept to the end of the run: no room to spare from doubling.
     quotes.shrink_to_fit();

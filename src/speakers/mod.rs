@@ -474,14 +474,11 @@ pub(crate) fn attribute_pieces(
                 let Some(q) = here.next() else {
                     break;
                 };
-                if !q.runs_on {
-                    quotation += 1;
-                }
                 held.push_back(Held {
                     span: lf.span_to_lf(q.span),
                     orig: q.span,
                     closed: q.closed,
-                    quotation: quotation - 1,
+                    quotation: q.number(&mut quotation),
                     found: None,
                 });
             }
