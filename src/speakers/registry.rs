@@ -58,6 +58,12 @@ pub(super) struct Person {
     /// How many tokens the name holds (saturating).
     pub(super) count: u16,
     pub(super) gender: Option<Gender>,
+    /// The person's oldest mention text is their name as it now stands,
+    /// held by [`Person::name`] alone: most people are first written by
+    /// the name, and a link for it cost 12 bytes a person
+    /// ([`Registry::texts`]). Cleared, and the text linked, when the name
+    /// changes.
+    name_text: bool,
 }
 
 impl Person {
@@ -452,7 +458,10 @@ impl<'a> Registry<'a> {
 
     /// Person `i`'s mention texts, newest first.
     pub(super) fn texts(&self, i: usize) -> impl Iterator<Item = &str> + '_ {
-        chain(&self.texts, self.people[i].texts).map(|s| self.text(s))
+        let p = &self.people[i];
+        chain(&self.texts, p.texts)
+            .chain(p.name_text.then_some(p.name))
+            .map(|s| self.text(s))
     }
 
     /// Person `i`'s roles as written, newest first.
@@ -487,13 +496,42 @@ impl<'a> Registry<'a> {
         if self.texts(i).any(|t| t == scratch.as_str()) {
             return;
         }
-        // (Most often the mention is the name: its text is held once.)
+        // (Most often the mention is the name: its text is held once, and
+        // as the first text, not even linked.)
         let text = if self.name(i) == scratch.as_str() {
-            self.people[i].name
+            let p = &mut self.people[i];
+            if p.texts == NONE && !p.name_text {
+                p.name_text = true;
+                return;
+            }
+            p.name
         } else {
             self.keep(scratch, self.offset(s))
         };
         self.link_text(i, text);
+    }
+
+    /// Link person `i`'s oldest text, when it is the name held by
+    /// [`Person::name`] alone, before the name changes: once a person, and
+    /// a walk of the person's texts.
+    fn unshare_name_text(&mut self, i: usize) {
+        if !std::mem::take(&mut self.people[i].name_text) {
+            return;
+        }
+        let id = small(self.texts.len());
+        self.texts.push(Link {
+            text: self.people[i].name,
+            prev: NONE,
+        });
+        let mut at = self.people[i].texts;
+        if at == NONE {
+            self.people[i].texts = id;
+            return;
+        }
+        while self.texts[at as usize].prev != NONE {
+            at = self.texts[at as usize].prev;
+        }
+        self.texts[at as usize].prev = id;
     }
 
     fn link_text(&mut self, i: usize, text: Str) {
@@ -627,6 +665,7 @@ impl<'a> Registry<'a> {
                 // "Ola Holm").
                 let old = Key::new(self.first(i));
                 self.remove_first(i, old.as_str());
+                self.unshare_name_text(i);
                 self.people[i].name = self.keep_name(tokens);
                 self.people[i].count = count;
                 self.add_first(i, tokens[0], first);
@@ -654,6 +693,7 @@ impl<'a> Registry<'a> {
             prev: NONE,
             count,
             gender: None,
+            name_text: false,
         });
         let g = match self.surname_group(last) {
             Some(g) => g,
@@ -2203,12 +2243,25 @@ mod tests {
         assert_eq!(reg.mentions.len(), 300);
         assert_eq!(reg.name(7), format!("Tova {}", surname(7)));
         assert_eq!(reg.texts(7).collect::<Vec<_>>(), [reg.name(7)]);
+        // (Each first written by the name: no text linked.)
+        assert!(reg.texts.is_empty(), "{} links", reg.texts.len());
         assert_eq!(reg.role(7), Some("Chief engineer"));
         assert_eq!(reg.roles_of(7), ["chief engineer", "engineer"]);
         assert!(reg.own.len() <= "Chief engineer".len(), "{:?}", reg.own);
         assert_eq!(reg.role_texts.len(), 1);
         assert_eq!(reg.by_surname(&surname(7), usize::MAX), Some(7));
         assert_eq!(reg.by_role("the chief engineer", text.len()), Some(299));
+    }
+
+    /// A person first written by a name that later grows ("Quert", then
+    /// "Tova Quert") keeps the shorter text, oldest, behind the newer ones.
+    #[test]
+    fn a_first_text_held_as_the_name_survives_a_fuller_name() {
+        let text = "Quert said the ferry was late.\n\nThe skipper, Quert, agreed.\n\nTova Quert then spoke.";
+        let reg = gather(text, &blocks(text), &|_| false);
+        assert_eq!(reg.people.len(), 1);
+        assert_eq!(reg.name(0), "Tova Quert");
+        assert_eq!(reg.texts(0).collect::<Vec<_>>(), ["Tova Quert", "Quert"]);
     }
 
     /// A name the input splits over a line is held once, joined by a space;
