@@ -57,18 +57,20 @@ HEAD = "Council approves bridge plan\n\nBy Jane Doe\n\n"
 # so a family's growth is no longer hidden under compiled regexes.
 KNOWN_FAILING = {
     # A new person in every ~50-byte paragraph ("John X spoke on Monday.
-    # "We will," she said."), 1 MB: 14.6-15.0 MB, 3.3-3.7 MB above the
-    # constant for 1 MB of input (branch mem9, 2026-12-05, after the 12-byte
-    # quotation list and the fixed mmap threshold, cli/memory.rs). Held at
-    # the peak (massif): the input (1.0 MB), the registry (~80 bytes a
-    # person: person 28, mention 20, surname 16, text link 12, tables;
-    # 1.5 MB), the paragraphs' spans (0.3 MB), the quotation bits (0.25 MB),
-    # while candidates::opening_np's patterns compile (their scratch ~1 MB,
-    # freed right after). speaker_paragraphs (41.0 MB at 10 MB, bound
-    # 41.1-41.4) and many_people (38.3 MB) pass on 3 runs of 3 and left
-    # this list; a speaker still costs ~70 bytes in the summary's Tally
-    # (a copy of the name, its text id, table slot) on top of the
-    # registry's person, which is what is left to cut there.
+    # "We will," she said."): 14.2-14.6 MB at 1 MB, 3.3-3.7 MB above the
+    # constant (branch mem9, 2026-12-05, after the 12-byte quotation list,
+    # the fixed mmap threshold of cli/memory.rs, and no link for a first
+    # text that is the name). Two parts: growth of ~3.05 bytes a byte
+    # (11.65 MB at 100 KB), what the heap holds per 52-byte paragraph at
+    # the peak: the input 52, the registry ~72 (person 28, mention 20,
+    # surname 16, surname table and mention index 8), the paragraph's span
+    # 16, the quotation bits 13; and ~0.45 MB of patterns the tiny article
+    # never compiles (the pronoun's: coreference, candidates::CAPS_NP).
+    # Left to cut: the registry's surname record for a surname of one
+    # person, the mention's paragraph end, the paragraphs' spans as u32s.
+    # speaker_paragraphs (36.2-37.2 MB at 10 MB, bound ~41) and many_people
+    # (35.2-36.1 MB) pass
+    # and left this list.
     "pronoun_fits_nobody": "F3: speakers' per-person records, 3.3-3.7x above the constant",
     # 60,000 nested quotations: 15.1 MB at 750 KB, 4.7x above the constant,
     # but its heap at the peak (heaptrack) is 7.1 MB, of which ~3 MB are
