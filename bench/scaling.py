@@ -69,8 +69,7 @@ KNOWN_FAILING = {
     # Left to cut: the registry's surname record for a surname of one
     # person, the mention's paragraph end, the paragraphs' spans as u32s.
     # speaker_paragraphs (36.2-37.2 MB at 10 MB, bound ~41) and many_people
-    # (35.2-36.1 MB) pass
-    # and left this list.
+    # (35.2-36.1 MB) pass and left this list.
     "pronoun_fits_nobody": "F3: speakers' per-person records, 3.3-3.7x above the constant",
     # 60,000 nested quotations: 15.1 MB at 750 KB, 4.7x above the constant,
     # but its heap at the peak (heaptrack) is 7.1 MB, of which ~3 MB are
