@@ -6,7 +6,7 @@
 //!
 //! Memory: a long round-up names a new person in every short paragraph, so
 //! nothing here is allocated per person or per mention. A person is a
-//! fixed 32-byte record; a mention 20 bytes. Texts (names, mentions as
+//! fixed 28-byte record; a mention 16 bytes. Texts (names, mentions as
 //! written, roles) are [`Str`]s: spans of the input where the text is
 //! written there as it is, else ranges of one string the registry owns.
 //! A person's mention texts and roles are chains of [`Link`]s in two shared
@@ -73,15 +73,15 @@ impl Person {
     }
 }
 
-/// A place in the text where a person is named: 20 bytes (an article of
-/// under 4 GB has offsets and ids that fit in u32s, [`small`]).
+/// A place in the text where a person is named: 16 bytes (an article of
+/// under 4 GB has offsets and ids that fit in u32s, [`small`]). The end of
+/// its paragraph, read only while gathering, is held beside it until then
+/// (`Registry::para_ends`).
 #[derive(Debug, Clone)]
 pub(super) struct Mention {
     start: u32,
     end: u32,
     person: u32,
-    /// End of the paragraph (or other block) the mention stands in.
-    para_end: u32,
     /// Named after a preposition ("out of Halden Bay", "to Ms Doe"): not a
     /// likely antecedent for a pronoun, and often a place.
     pub(super) oblique: bool,
@@ -91,21 +91,23 @@ pub(super) struct Mention {
 }
 
 impl Mention {
+    /// The mention, and the end of the paragraph (or other block) it
+    /// stands in, for [`Registry::add_mention`].
     pub(super) fn new(
         span: Span,
         person: usize,
         subject: bool,
         oblique: bool,
         para_end: usize,
-    ) -> Mention {
-        Mention {
+    ) -> (Mention, u32) {
+        let m = Mention {
             start: small(span.start),
             end: small(span.end),
             person: small(person),
-            para_end: small(para_end),
             oblique,
             subject,
-        }
+        };
+        (m, small(para_end))
     }
 
     /// Absolute start of the mention (name part).
@@ -119,10 +121,6 @@ impl Mention {
 
     pub(super) fn person(&self) -> usize {
         self.person as usize
-    }
-
-    pub(super) fn para_end(&self) -> usize {
-        self.para_end as usize
     }
 }
 
@@ -267,6 +265,9 @@ pub(super) struct Registry<'a> {
     /// While gathering, each mention's previous mention of the same
     /// surname; emptied once gathered.
     surname_prev: Vec<u32>,
+    /// While gathering, the end of each mention's paragraph (for
+    /// [`infer_genders`]); emptied once gathered.
+    para_ends: Vec<u32>,
     /// Once gathered, the mention ids of each surname in document order,
     /// one surname after another (`Surname::mentions` is where each
     /// starts).
@@ -791,7 +792,8 @@ impl<'a> Registry<'a> {
     }
 
     /// Record a mention (in document order).
-    pub(super) fn add_mention(&mut self, m: Mention) {
+    pub(super) fn add_mention(&mut self, (m, para_end): (Mention, u32)) {
+        self.para_ends.push(para_end);
         let key = Key::new(self.surname(m.person()));
         // (Every person is made under its surname by `person_for`.)
         let id = small(self.mentions.len());
@@ -929,6 +931,7 @@ impl<'a> Registry<'a> {
         }
         self.surname_mentions = out;
         self.surname_prev = Vec::new();
+        self.para_ends = Vec::new();
         self.gathered = true;
         self.own.shrink_to_fit();
         self.people.shrink_to_fit();
@@ -2162,8 +2165,9 @@ pub(super) fn infer_genders(input: &str, inside: &dyn Fn(usize) -> bool, reg: &m
         // the sentence, whichever comes first: regions between mentions do
         // not overlap, so the whole pass is linear, and no window cuts a
         // word or depends on the line endings.
-        let limit = reg.mentions.get(i + 1).map_or(m.para_end(), |n| {
-            n.start().clamp(m.end(), m.para_end().max(m.end()))
+        let para_end = reg.para_ends[i] as usize;
+        let limit = reg.mentions.get(i + 1).map_or(para_end, |n| {
+            n.start().clamp(m.end(), para_end.max(m.end()))
         });
         let tail = &input[m.end()..limit.max(m.end())];
         let tail = &tail[..sentence_end_before(tail, 0, tail.len())];
@@ -2234,7 +2238,7 @@ mod tests {
     #[test]
     fn people_cost_fixed_records_and_no_text_of_their_own() {
         assert!(std::mem::size_of::<Person>() <= 28);
-        assert!(std::mem::size_of::<Mention>() <= 20);
+        assert!(std::mem::size_of::<Mention>() <= 16);
         let text: String = (0..300)
             .map(|i| format!("Chief engineer Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
