@@ -79,10 +79,13 @@ pub(super) static INVERTING_RE: LazyLock<String> = LazyLock::new(|| {
 pub(super) const TOK: &str = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|abd)-[A-Z][\p{L}'’\-]*)";
 
 /// WHO: a pronoun, a "the ..." phrase, or a name (with titles and role words
-/// before it: "RNC spokesman Sean Spicer").
+/// before it: "RNC spokesman Sean Spicer"): the specification the hand
+/// matchers (`who_then` and those built on it) are tested against.
+#[cfg(test)]
 pub(super) static WHO: LazyLock<String> = LazyLock::new(|| format!(r"(?-u:\b){}", &*WHO_PHRASE));
 
 /// WHO without the word boundary it opens with.
+#[cfg(test)]
 pub(super) static WHO_PHRASE: LazyLock<String> = LazyLock::new(|| {
     format!(
         r"(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:[a-z][a-z\-]*\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
@@ -661,14 +664,115 @@ pub(super) static VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = &*INVERTING_RE;
     Regex::new(&format!(r"(?-u:\b)(?P<verb>{verbs})\s+{who}")).expect("verb who")
 });
+/// Is all of `t` one who-phrase? WHO matched by hand (`who_then`) with
+/// the end of `t` as the rest of the pattern: what WHO_EXACT matches.
+pub(super) fn who_exact(t: &str) -> bool {
+    who_then(t, &mut |e| (e == t.len()).then_some(e)).is_some()
+}
+/// WHO and nothing else: what `who_exact` matches, kept as its
+/// specification.
+#[cfg(test)]
 pub(super) static WHO_EXACT: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"^(?:{who})$")).expect("who exact")
 });
+
+/// The particles a verb may take before "and" in COORDINATED ("stood up
+/// and", "turned back and").
+const COORDINATED_PARTICLES: &[&str] =
+    &["in", "up", "out", "back", "down", "on", "over", "forward"];
+
+/// The last run of non-white-space that ends at byte `e` of `t`, with
+/// white space before it: (the start of that white space, the word).
+fn word_before(t: &str, e: usize) -> Option<(usize, &str)> {
+    let w = t[..e]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    let ws = t[..w].trim_end().len();
+    (ws < w && w < e).then(|| (ws, &t[w..e]))
+}
+
+/// Where COORDINATED's match in `t` starts — two verbs joined by "and" at
+/// the end of `t` ("she nodded and", "he looked up and") — read by hand
+/// off the last three words: "and", a particle maybe, and a word of small
+/// letters that ends in "ed" or "s", each with white space before it.
+/// The match with the particle starts further left, so it is the one the
+/// regex finds when both fit.
+pub(super) fn coordinated_start(t: &str) -> Option<usize> {
+    let (ws, and) = word_before(t, t.trim_end().len())?;
+    if and != "and" {
+        return None;
+    }
+    let verb_like = |w: &str| {
+        w.bytes().all(|c| c.is_ascii_lowercase())
+            && ((w.len() >= 2 && w.ends_with('s')) || (w.len() >= 3 && w.ends_with("ed")))
+    };
+    let (ws2, w2) = word_before(t, ws)?;
+    let with_particle = COORDINATED_PARTICLES
+        .contains(&w2)
+        .then(|| word_before(t, ws2))
+        .flatten()
+        .filter(|&(_, w3)| verb_like(w3))
+        .map(|(ws3, _)| ws3);
+    with_particle.or_else(|| verb_like(w2).then_some(ws2))
+}
+/// What `coordinated_start` finds, kept as its specification.
+#[cfg(test)]
 pub(super) static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+[a-z]+(?:ed|s)(?:\s+(?:in|up|out|back|down|on|over|forward))?\s+and\s*$")
         .expect("coordinated verbs")
 });
+
+/// The adverbs ADVERB_TAIL allows at the end of a text.
+const TRAILING_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "once",
+    "previously",
+    "has",
+    "had",
+    "have",
+    "would",
+    "was",
+    "is",
+    "reportedly",
+    "recently",
+    "simply",
+    "earlier",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "again",
+    "quickly",
+    "finally",
+    "further",
+    "never",
+    "often",
+    "always",
+    "even",
+    "only",
+    "still",
+    "just",
+];
+
+/// Where ADVERB_TAIL's match in `t` starts: the trailing white space and
+/// the run of adverbs before it ("Rusk has often  "), each a whole word
+/// with white space before it, read back from the end. (Every repeat
+/// opens with white space, so a match that starts earlier than the
+/// trailing white space is a run of such words.)
+pub(super) fn adverb_tail_start(t: &str) -> usize {
+    let mut e = t.trim_end().len();
+    while let Some((ws, w)) = word_before(t, e) {
+        if !TRAILING_ADVERBS.contains(&w) {
+            break;
+        }
+        e = ws;
+    }
+    e
+}
+/// What `adverb_tail_start` finds, kept as its specification.
+#[cfg(test)]
 pub(super) static ADVERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\s+(?:also|later|then|once|previously|has|had|have|would|was|is|reportedly|recently|simply|earlier|repeatedly|publicly|privately|again|quickly|finally|further|never|often|always|once|had|has|even|only|still|just))*\s*$")
         .expect("adverbs")
@@ -2210,14 +2314,7 @@ pub(super) fn clause_subject(
     at: usize,
     known: &dyn Fn(&str) -> bool,
 ) -> Option<(usize, String)> {
-    static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:,\s+(?:when|as|while|after|because|although|though|since)\s|;\s)")
-            .expect("clause boundary")
-    });
-    let mut from = BOUNDARY
-        .find_iter(&m[s..at])
-        .last()
-        .map_or(s, |b| s + b.end());
+    let mut from = s + last_clause_boundary(&m[s..at]).unwrap_or(0);
     // "Even after Quist left the hall, her campaign …": past an
     // introductory clause.
     let first = Key::new(m[from..at].split_whitespace().next().unwrap_or(""));
@@ -2268,11 +2365,53 @@ pub(super) fn clause_subject(
         .map(|(at, w)| (at, w.to_string()))
 }
 
+/// The words after a comma that open a clause in CLAUSE_BOUNDARY.
+const CLAUSE_OPENERS: &[&str] = &[
+    "when", "as", "while", "after", "because", "although", "though", "since",
+];
+
+/// The end of the last clause boundary in `t`: ", when " and the like
+/// (a comma, white space, a word of CLAUSE_OPENERS and one white-space
+/// character) or "; " (a semicolon and one). Matches cannot overlap (each
+/// opens with its mark and holds no other), so the last is the one a
+/// search from the front ends on.
+pub(super) fn last_clause_boundary(t: &str) -> Option<usize> {
+    let one_space = |p: usize| {
+        t[p..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map(|c| p + c.len_utf8())
+    };
+    let b = t.as_bytes();
+    (0..b.len()).rev().find_map(|p| match b[p] {
+        b';' => one_space(p + 1),
+        b',' => {
+            let q = p + 1 + space_len(&t[p + 1..]);
+            (q > p + 1)
+                .then(|| {
+                    CLAUSE_OPENERS
+                        .iter()
+                        .filter(|w| t[q..].starts_with(*w))
+                        .find_map(|w| one_space(q + w.len()))
+                })
+                .flatten()
+        }
+        _ => None,
+    })
+}
+/// What `last_clause_boundary` finds, kept as its specification.
+#[cfg(test)]
+static CLAUSE_BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:,\s+(?:when|as|while|after|because|although|though|since)\s|;\s)")
+        .expect("clause boundary")
+});
+
 /// A who-phrase that is a name of two or more capitalised words, as
 /// written between commas ("Its director, Jane Doe, said").
 pub(super) fn is_full_name(s: &str) -> bool {
     let parts = parse_run(s);
-    WHO_EXACT.is_match(s)
+    who_exact(s)
         && parts.tokens.len() >= 2
         && parts
             .tokens
@@ -2396,11 +2535,11 @@ pub(super) fn two_phrases(who: &str) -> bool {
 /// (past adverbs and an appositive) that reads as one who-phrase.
 pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
     let pre = &m[lo..verb];
-    let mut end = lo + ADVERB_TAIL.find(pre).map_or(pre.len(), |a| a.start());
+    let mut end = lo + adverb_tail_start(pre);
     // "Ms. Rusk nodded and said", "Brenn stood up and roared": the
     // subject of the first of two joined verbs.
-    if let Some(c) = COORDINATED.find(&m[lo..end]) {
-        end = lo + c.start();
+    if let Some(c) = coordinated_start(&m[lo..end]) {
+        end = lo + c;
     }
     // "Its director, Jane Doe, said": the name between the commas; "Jane
     // Doe, a spokeswoman for the council, said": skip the appositive.
@@ -2418,7 +2557,7 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
             let mut off = 0;
             for seg in inner.split(',') {
                 let t = seg.trim();
-                if !t.is_empty() && WHO_EXACT.is_match(t) && usable(t) {
+                if !t.is_empty() && who_exact(t) && usable(t) {
                     let start = lo + off + (seg.len() - seg.trim_start().len());
                     return Some((start, t.to_string()));
                 }
@@ -2449,7 +2588,7 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
     let mut past_preposition = false;
     for &st in starts.iter().rev().take(7) {
         let cand = region[st..].trim_end();
-        if WHO_EXACT.is_match(cand) && !two_phrases(cand) {
+        if who_exact(cand) && !two_phrases(cand) {
             best = Some(st);
             past_preposition = false;
         } else if best.is_some() {
@@ -2835,6 +2974,50 @@ mod tests {
                 .map(|c| (c.name("verb").map(r), c.name("who").map(r)));
             let got = verb_who_end(&text).map(|(v, w)| (Some(v), Some(w)));
             proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// `who_exact` matches what WHO_EXACT matches.
+        #[test]
+        fn who_exact_is_the_regex_match(text in who_text()) {
+            proptest::prop_assert_eq!(who_exact(&text), WHO_EXACT.is_match(&text), "{:?}", text);
+        }
+
+        /// `adverb_tail_start` and `coordinated_start` find where
+        /// ADVERB_TAIL's and COORDINATED's matches start.
+        #[test]
+        fn verb_tails_are_the_regex_matches(
+            text in crate::testing::joined(
+                vec![
+                    "also", "has", "had", "once", "just", "xhas", "hasx", "Has", "nodded",
+                    "walks", "s", "ed", "red", "Asked", "up", "back", "forward", "and", "andy",
+                    "Rusk", "é", ",", ".", "_", "9", " ", " ", "  ", "\t", "\n", "\u{a0}",
+                    "\u{2003}",
+                ],
+                0..12,
+            ),
+        ) {
+            let tail = ADVERB_TAIL.find(&text).map(|m| m.start());
+            proptest::prop_assert_eq!(Some(adverb_tail_start(&text)), tail, "{:?}", text);
+            let joined = COORDINATED.find(&text).map(|m| m.start());
+            proptest::prop_assert_eq!(coordinated_start(&text), joined, "{:?}", text);
+        }
+
+        /// `last_clause_boundary` ends where CLAUSE_BOUNDARY's last match
+        /// ends.
+        #[test]
+        fn last_clause_boundary_is_the_regex_match(
+            text in crate::testing::joined(
+                vec![
+                    ",", ";", "when", "as", "asx", "after", "although", "though", "since",
+                    "While", "x", "é", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}",
+                ],
+                0..14,
+            ),
+        ) {
+            let want = CLAUSE_BOUNDARY.find_iter(&text).last().map(|m| m.end());
+            proptest::prop_assert_eq!(last_clause_boundary(&text), want, "{:?}", text);
         }
     }
 
