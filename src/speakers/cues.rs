@@ -2236,13 +2236,6 @@ pub(super) fn per_source(before: &str, s: usize) -> Option<Attribution> {
 /// `end` of `m` (", Ola Brenn and Tom Vell", " and Ines Kowal"), if one
 /// follows.
 pub(super) fn joint_names(m: &str, end: usize) -> Option<usize> {
-    static JOINT: LazyLock<Regex> = LazyLock::new(|| {
-        let full = format!(r"{TOK}(?:[ \t]+{TOK}){{1,3}}");
-        Regex::new(&format!(
-            r"^(?:,[ \t]+{full})*,?[ \t]+and[ \t]+{full}(?-u:\b)"
-        ))
-        .expect("joint names")
-    });
     let rest = m.get(end..)?;
     // The pattern opens with ", " and a capital or "and", or with blanks
     // and "and".
@@ -2262,15 +2255,83 @@ pub(super) fn joint_names(m: &str, end: usize) -> Option<usize> {
     if !may {
         return None;
     }
-    let found = JOINT.find(rest)?;
-    is_full_name(
-        rest[found.start()..found.end()]
-            .rsplit(" and ")
-            .next()?
-            .trim(),
-    )
-    .then_some(end + found.end())
+    let found = joint_end(rest)?;
+    is_full_name(rest[..found].rsplit(" and ").next()?.trim()).then_some(end + found)
 }
+
+/// The end of `[ \t]+` from byte `p` of `b`, if there are blanks there.
+fn blanks_end(b: &[u8], p: usize) -> Option<usize> {
+    let n = b
+        .get(p..)?
+        .iter()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    (n > 0).then_some(p + n)
+}
+
+/// `TOK(?:[ \t]+TOK){1,3}` — a full name — at byte `p`, each end handed
+/// to `k` in the regex's order (more words first). The blanks are taken
+/// whole: a word opens with a letter.
+fn full_name_then(w: &Who<'_>, p: usize, k: Rest<'_>) -> Option<usize> {
+    fn more(w: &Who<'_>, e: usize, n: usize, k: Rest<'_>) -> Option<usize> {
+        (n < 4)
+            .then(|| blanks_end(w.b, e))
+            .flatten()
+            .and_then(|s| w.tok(s, &mut |e2| more(w, e2, n + 1, &mut *k)))
+            .or_else(|| (n >= 2).then(|| k(e)).flatten())
+    }
+    w.tok(p, &mut |e| more(w, e, 1, &mut *k))
+}
+
+/// The end of JOINT's match at the start of `rest`, read by hand:
+/// `(?:,[ \t]+FULL)*,?[ \t]+and[ \t]+FULL(?-u:\b)` with FULL a full name
+/// (`full_name_then`). Of the ends of a FULL in the repeat, only one can
+/// go on, to a comma or to blanks, "and" and a blank: the last word of a
+/// name ends at its run of letters (or its stops), and a name that is
+/// followed by blanks and "and" cannot take "and" as a word. So the
+/// repeat is walked forward, one way only. And the ending cannot follow
+/// an earlier turn of the repeat, since a name, not "and", comes after
+/// its comma: it is tried after the last turn only.
+fn joint_end(rest: &str) -> Option<usize> {
+    let w = Who {
+        t: rest,
+        b: rest.as_bytes(),
+    };
+    let b = w.b;
+    let goes_on = |f: usize| {
+        let on = b.get(f) == Some(&b',')
+            || blanks_end(b, f).is_some_and(|s| {
+                b[s..].starts_with(b"and") && matches!(b.get(s + 3), Some(b' ' | b'\t'))
+            });
+        on.then_some(f)
+    };
+    let mut e = 0;
+    while let Some(f) = (b.get(e) == Some(&b','))
+        .then(|| blanks_end(b, e + 1))
+        .flatten()
+        .and_then(|s| full_name_then(&w, s, &mut |f| goes_on(f)))
+    {
+        e = f;
+    }
+    let ending = |p: usize| {
+        let s = blanks_end(b, p)?;
+        let s = blanks_end(b, s + 3).filter(|_| b[s..].starts_with(b"and"))?;
+        full_name_then(&w, s, &mut |f| w.boundary(f).then_some(f))
+    };
+    (b.get(e) == Some(&b','))
+        .then(|| ending(e + 1))
+        .flatten()
+        .or_else(|| ending(e))
+}
+/// What `joint_end` finds, kept as its specification.
+#[cfg(test)]
+static JOINT: LazyLock<Regex> = LazyLock::new(|| {
+    let full = format!(r"{TOK}(?:[ \t]+{TOK}){{1,3}}");
+    Regex::new(&format!(
+        r"^(?:,[ \t]+{full})*,?[ \t]+and[ \t]+{full}(?-u:\b)"
+    ))
+    .expect("joint names")
+});
 
 /// Is the phrase `who` at byte `at` of `m` (sentence start `s`) an object:
 /// a "the/a …" or lower-case phrase right after a lower-case word that is
@@ -3019,6 +3080,37 @@ mod tests {
             let want = CLAUSE_BOUNDARY.find_iter(&text).last().map(|m| m.end());
             proptest::prop_assert_eq!(last_clause_boundary(&text), want, "{:?}", text);
         }
+    }
+
+    proptest::proptest! {
+        /// `joint_end` finds where JOINT's match ends.
+        #[test]
+        fn joint_end_is_the_regex_match(
+            lead in proptest::sample::select(vec![", ", " and ", ", and ", ",", " ", ""]),
+            text in crate::testing::joined(
+                vec![
+                    "Ola", "Brenn", "Tom", "J.", "J.R.", "Mr.", "Mr", "al-Masri", "Zoë", "O’Neil",
+                    "Vell's", "and", "andy", "the", "x", ",", ", ", ",,", ".", "é", "_", "9",
+                    " ", " ", " ", "  ", "\t", "\n",
+                ],
+                0..14,
+            ),
+        ) {
+            let text = format!("{lead}{text}");
+            let want = JOINT.find(&text).map(|m| m.end());
+            proptest::prop_assert_eq!(joint_end(&text), want, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn joint_names_run_over_a_list_of_full_names() {
+        let m = "Ada Rusk, Ola Brenn and Tom J. Vell said";
+        let end = joint_names(m, "Ada Rusk".len()).map(|e| &m[..e]);
+        assert_eq!(end, Some("Ada Rusk, Ola Brenn and Tom J. Vell"));
+        // A single word after "and" is no full name.
+        assert_eq!(joint_names("Ada Rusk and Vell said", 8), None);
+        assert_eq!(joint_end(" and Tom Vell's"), Some(" and Tom Vell's".len()));
+        assert_eq!(joint_end(" and Tom Zoë."), Some(" and Tom Zo".len()));
     }
 
     #[test]
