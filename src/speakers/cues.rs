@@ -956,6 +956,7 @@ pub(super) fn who_phrase_then(t: &str, k: Rest<'_>) -> Option<usize> {
 pub(super) type Rest<'a> = &'a mut dyn FnMut(usize) -> Option<usize>;
 
 /// The text [`who_len`] reads.
+#[derive(Clone, Copy)]
 pub(super) struct Who<'t> {
     pub(super) t: &'t str,
     pub(super) b: &'t [u8],
@@ -1297,6 +1298,245 @@ pub(super) fn last_captures<'h>(re: &Regex, hay: &'h str) -> Option<regex::Captu
     let last = re.find_iter(hay).last()?;
     re.captures_at(hay, last.start())
 }
+/// The matches of a pattern that opens with `(?-u:\b)` and then a byte
+/// that `opens`, front to back as a search finds them: each place such a
+/// byte follows a word boundary is tried in turn with `at`, the rest of
+/// the pattern anchored there, which gives the match's end and groups; the
+/// search goes on from the end of each match.
+fn matches_at<'h, T>(
+    hay: &'h str,
+    opens: impl Fn(u8) -> bool + 'h,
+    mut at: impl FnMut(usize) -> Option<(usize, T)> + 'h,
+) -> impl Iterator<Item = T> + 'h {
+    let b = hay.as_bytes();
+    let mut p = 0;
+    std::iter::from_fn(move || {
+        while p < b.len() {
+            let q = p;
+            p += 1;
+            if !opens(b[q]) || (q > 0 && word_byte(b.get(q - 1))) {
+                continue;
+            }
+            if let Some((e, found)) = at(q) {
+                p = e.max(q + 1);
+                return Some(found);
+            }
+        }
+        None
+    })
+}
+
+/// `(?:\s+TOK){n,3}` after a word that ends at `e`, greedy: its ends
+/// handed to `k`, more words first.
+fn more_toks(w: &Who<'_>, e: usize, n: usize, k: Rest<'_>) -> Option<usize> {
+    (n < 3)
+        .then(|| w.gap(e))
+        .flatten()
+        .and_then(|s| w.tok(s, &mut |e2| more_toks(w, e2, n + 1, &mut *k)))
+        .or_else(|| k(e))
+}
+
+/// `(?:\s+TOK){n,3}?` after a word that ends at `e`, lazy: its ends
+/// handed to `k`, fewer words first.
+fn fewer_toks(w: &Who<'_>, e: usize, n: usize, k: Rest<'_>) -> Option<usize> {
+    k(e).or_else(|| {
+        let s = w.gap(e).filter(|_| n < 3)?;
+        w.tok(s, &mut |e2| fewer_toks(w, e2, n + 1, &mut *k))
+    })
+}
+
+/// `(?:[a-z\-]+\s+){j,most}?` from `q` and a speech noun `noun` reads
+/// there, lazy: the end of the first noun found after fewest small words.
+/// A small word is a whole run of its letters (white space must follow).
+fn small_words_then(
+    w: &Who<'_>,
+    mut q: usize,
+    most: usize,
+    noun: impl Fn(usize) -> Option<usize>,
+) -> Option<Range<usize>> {
+    for j in 0..=most {
+        if let Some(e) = noun(q) {
+            return Some(q..e);
+        }
+        if j == most {
+            break;
+        }
+        let e = q + w.b[q..]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase() || **c == b'-')
+            .count();
+        q = w.gap(e).filter(|_| e > q)?;
+    }
+    None
+}
+
+/// The speech nouns POSSESSIVE_SPEECH allows: plurals are listed too
+/// where the pattern has "s?".
+const OWNED_SPEECH: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "statement",
+    "words",
+    "conclusion",
+    "warning",
+    "promise",
+    "pledge",
+    "argument",
+    "suggestion",
+    "tweet",
+    "tweets",
+    "response",
+    "reply",
+    "insistence",
+    "accusation",
+    "allegation",
+    "prediction",
+    "vow",
+    "complaint",
+    "plea",
+    "message",
+    "speech",
+    "testimony",
+    "criticism",
+    "description",
+];
+
+/// The speech nouns of PRONOUN_SPEECH: those of POSSESSIVE_SPEECH but
+/// tweets, responses, replies and speeches.
+fn pronoun_noun(w: &str) -> bool {
+    OWNED_SPEECH.contains(&w) && !matches!(w, "tweet" | "tweets" | "response" | "reply" | "speech")
+}
+
+/// The (who, noun) groups of the last match of POSSESSIVE_SPEECH in
+/// `hay` ("Mayor Ada Rusk's recent claim"), read by hand: a name of one
+/// to four words (greedy), "'s", up to three small words (lazy) and a
+/// speech noun that is a whole ASCII word.
+pub(super) fn last_possessive_speech(hay: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let w = Who {
+        t: hay,
+        b: hay.as_bytes(),
+    };
+    let noun = |q: usize| {
+        let e = word_end(w.b, q);
+        OWNED_SPEECH.contains(&&hay[q..e]).then_some(e)
+    };
+    let opens = |c: u8| c.is_ascii_alphabetic();
+    matches_at(hay, opens, |p| {
+        let mut verb = None;
+        let who = w.tok(p, &mut |e| {
+            more_toks(&w, e, 0, &mut |e| {
+                let a = ['\'', '’'].into_iter().find(|&a| hay[e..].starts_with(a))?;
+                let s = e + a.len_utf8();
+                let q = (w.b.get(s) == Some(&b's')).then(|| w.gap(s + 1))??;
+                verb = Some(small_words_then(&w, q, 3, noun)?);
+                Some(e)
+            })
+        })?;
+        let verb = verb?;
+        Some((verb.end, (p..who, verb)))
+    })
+    .last()
+}
+
+/// The (pronoun, noun) groups of the last match of PRONOUN_SPEECH in
+/// `hay` ("her blunt warning that"), read by hand: a possessive pronoun,
+/// up to two small words (lazy), a speech noun with white space after it,
+/// and "that", "was" or "is" as a word.
+pub(super) fn last_pronoun_speech(hay: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let w = Who {
+        t: hay,
+        b: hay.as_bytes(),
+    };
+    let noun = |q: usize| {
+        let e = q + hay[q..].find(char::is_whitespace)?;
+        let s = w.gap(e)?;
+        let then = ["that", "was", "is"]
+            .into_iter()
+            .find(|t| hay[s..].starts_with(t) && w.boundary(s + t.len()));
+        (pronoun_noun(&hay[q..e]) && then.is_some()).then_some(e)
+    };
+    let opens = |c: u8| matches!(c, b'H' | b'h' | b'T' | b't');
+    matches_at(hay, opens, |p| {
+        let who = ["his", "her", "their"].into_iter().find_map(|o| {
+            let t = &hay[p + 1..];
+            (t.starts_with(&o[1..]) && hay.as_bytes()[p].eq_ignore_ascii_case(&o.as_bytes()[0]))
+                .then_some(p + o.len())
+        })?;
+        let q = w.gap(who)?;
+        let verb = small_words_then(&w, q, 2, noun)?;
+        // The match ends past "that", "was" or "is".
+        let s = w.gap(verb.end)?;
+        let e = word_end(w.b, s);
+        Some((e, (p..who, verb)))
+    })
+    .last()
+}
+
+/// The (who, "words") groups of each match of IN_WORDS ("in Vell's own
+/// words") and then of IN_THE_WORDS_OF ("in the words of Jane Doe") in
+/// `hay`, read by hand.
+pub(super) fn in_words(hay: &str) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
+    let w = Who {
+        t: hay,
+        b: hay.as_bytes(),
+    };
+    let opens = |c: u8| c == b'I' || c == b'i';
+    // `\s+(?:own\s+)?words` at `s`: "own" taken first.
+    let words = move |s: usize| {
+        let own = hay[s..]
+            .starts_with("own")
+            .then(|| w.gap(s + 3))
+            .flatten()
+            .filter(|&q| hay[q..].starts_with("words"));
+        own.or_else(|| hay[s..].starts_with("words").then_some(s))
+            .map(|q| q..q + "words".len())
+    };
+    // `[Ii]n\s+(?P<who>TOK(?:\s+TOK){0,3}?)(?:['’]s|['’])\s+(?:own\s+)?words`.
+    let owned = matches_at(hay, opens, move |p| {
+        let s = (w.b.get(p + 1) == Some(&b'n')).then(|| w.gap(p + 2))??;
+        let mut verb = None;
+        let who = w.tok(s, &mut |e| {
+            fewer_toks(&w, e, 0, &mut |e| {
+                let a = ['\'', '’'].into_iter().find(|&a| hay[e..].starts_with(a))?;
+                let q = e + a.len_utf8();
+                let with_s = (w.b.get(q) == Some(&b's'))
+                    .then(|| w.gap(q + 1))
+                    .flatten()
+                    .and_then(words);
+                verb = Some(with_s.or_else(|| w.gap(q).and_then(words))?);
+                Some(e)
+            })
+        })?;
+        let verb = verb?;
+        Some((verb.end, (s..who, verb)))
+    });
+    // `[Ii]n\s+the\s+(?P<verb>words)\s+of\s+(?P<who>TOK(?:\s+TOK){0,3})`.
+    let of = matches_at(hay, opens, move |p| {
+        let word = |s: usize, t: &str| {
+            hay[s..]
+                .starts_with(t)
+                .then(|| w.gap(s + t.len()))
+                .flatten()
+        };
+        let s = (w.b.get(p + 1) == Some(&b'n')).then(|| w.gap(p + 2))??;
+        let v = word(s, "the")?;
+        let s = word(v, "words")?;
+        let s = word(s, "of")?;
+        let who = w.tok(s, &mut |e| more_toks(&w, e, 0, &mut |e| Some(e)))?;
+        Some((who, (s..who, v..v + "words".len())))
+    });
+    owned.chain(of)
+}
+
+/// "Jane Doe's claim": what `last_possessive_speech` finds, kept as its
+/// specification.
+#[cfg(test)]
 pub(super) static POSSESSIVE_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?P<who>{TOK}(?:\s+{TOK}){{0,3}})['’]s\s+(?:[a-z\-]+\s+){{0,3}}?(?P<verb>claims?|assertions?|remarks?|comments?|statement|words|conclusion|warning|promise|pledge|argument|suggestion|tweets?|response|reply|insistence|accusation|allegation|prediction|vow|complaint|plea|message|speech|testimony|criticism|description)(?-u:\b)"
@@ -1304,17 +1544,22 @@ pub(super) static POSSESSIVE_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("possessive speech")
 });
 /// POSSESSIVE_SPEECH with a possessive pronoun: "His warning that …",
-/// "her claim that …".
+/// "her claim that …": what `last_pronoun_speech` finds, kept as its
+/// specification.
+#[cfg(test)]
 pub(super) static PRONOUN_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?P<who>[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z\-]+\s+){0,2}?(?P<verb>claims?|assertions?|remarks?|comments?|statement|words|conclusion|warning|promise|pledge|argument|suggestion|insistence|accusation|allegation|prediction|vow|complaint|plea|message|testimony|criticism|description)\s+(?:that|was|is)(?-u:\b)")
         .expect("pronoun speech")
 });
+/// "in Vell's words": `in_words` reads it, and IN_THE_WORDS_OF.
+#[cfg(test)]
 pub(super) static IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)[Ii]n\s+(?P<who>{TOK}(?:\s+{TOK}){{0,3}}?)(?:['’]s|['’])\s+(?:own\s+)?(?P<verb>words)"
     ))
     .expect("in X's words")
 });
+#[cfg(test)]
 pub(super) static IN_THE_WORDS_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)[Ii]n\s+the\s+(?P<verb>words)\s+of\s+(?P<who>{TOK}(?:\s+{TOK}){{0,3}})"
@@ -1365,11 +1610,13 @@ pub(super) fn refold(s: String) -> String {
     }
 }
 
+#[cfg(test)]
 pub(super) fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribution> {
     from_caps_in(c, hay, 0, base)
 }
 
 /// `from_caps` for captures taken of `hay[off..]`.
+#[cfg(test)]
 pub(super) fn from_caps_in(
     c: &regex::Captures<'_>,
     hay: &str,
@@ -1828,10 +2075,8 @@ fn attribution_in(
     let stretch = Stretch::new(m, s..sentence_end(m, after_start).max(after_start), buf);
     // "in Vell's words, "…"", "in the words of Jane Doe, "…"".
     if before.contains("words") {
-        if let Some(a) = [&*IN_WORDS, &*IN_THE_WORDS_OF]
-            .into_iter()
-            .flat_map(|re| re.captures_iter(before))
-            .filter_map(|c| from_caps(&c, before, s))
+        if let Some(a) = in_words(before)
+            .map(|(who, verb)| from_groups(before, who, None, Some(verb), s))
             .filter(|a| usable(&a.who))
             .last()
         {
@@ -2037,16 +2282,15 @@ pub(super) fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
         return None;
     }
     let named = (before.contains("'s") || before.contains("’s"))
-        .then(|| last_captures(&POSSESSIVE_SPEECH, before))
+        .then(|| last_possessive_speech(before))
         .flatten()
-        .and_then(|c| from_caps(&c, before, s))
+        .map(|(who, verb)| from_groups(before, who, None, Some(verb), s))
         .filter(|a| usable(&a.who));
-    let pronoun = last_captures(&PRONOUN_SPEECH, before).and_then(|c| {
-        let w = c.name("who")?;
+    let pronoun = last_pronoun_speech(before).and_then(|(who, verb)| {
         Some(Attribution {
-            who: subject_pronoun(w.as_str())?.to_string(),
-            cue: c.name("verb")?.as_str().to_lowercase(),
-            at: s + w.start(),
+            who: subject_pronoun(&before[who.clone()])?.to_string(),
+            cue: before[verb].to_lowercase(),
+            at: s + who.start,
             weak: false,
         })
     });
@@ -3100,6 +3344,58 @@ mod tests {
             let want = JOINT.find(&text).map(|m| m.end());
             proptest::prop_assert_eq!(joint_end(&text), want, "{:?}", text);
         }
+    }
+
+    proptest::proptest! {
+        /// `last_possessive_speech`, `last_pronoun_speech` and `in_words`
+        /// find the groups of the last match of POSSESSIVE_SPEECH and of
+        /// PRONOUN_SPEECH, and of every match of IN_WORDS then
+        /// IN_THE_WORDS_OF.
+        #[test]
+        fn owner_patterns_are_the_regex_matches(
+            text in crate::testing::joined(
+                vec![
+                    "Ada", "Vell", "J.", "Mr.", "al-Masri", "Zoë", "Vell's", "’s", "'s", "'",
+                    "’", "s", "His", "his", "her", "Hers", "their", "in", "In", "the", "of",
+                    "own", "words", "wordsx", "claim", "claims", "claimx", "reply", "tweets",
+                    "warning", "that", "thatx", "was", "is", "recent", "sharp-eyed", "x-", "é",
+                    ",", ".", "_", "9", " ", " ", " ", "  ", "\t", "\n", "\u{a0}",
+                ],
+                0..16,
+            ),
+        ) {
+            let r = |m: regex::Match<'_>| m.start()..m.end();
+            let last = |re: &Regex| {
+                last_captures(re, &text)
+                    .map(|c| (c.name("who").map(r).unwrap(), c.name("verb").map(r).unwrap()))
+            };
+            proptest::prop_assert_eq!(
+                last_possessive_speech(&text), last(&POSSESSIVE_SPEECH), "{:?}", text
+            );
+            proptest::prop_assert_eq!(
+                last_pronoun_speech(&text), last(&PRONOUN_SPEECH), "{:?}", text
+            );
+            let want: Vec<_> = [&*IN_WORDS, &*IN_THE_WORDS_OF]
+                .into_iter()
+                .flat_map(|re| re.captures_iter(&text))
+                .map(|c| (c.name("who").map(r).unwrap(), c.name("verb").map(r).unwrap()))
+                .collect();
+            let got: Vec<_> = in_words(&text).collect();
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn owner_patterns_read_their_groups() {
+        let t = "Mayor Ada Vell's sharply worded claim that";
+        let (who, verb) = last_possessive_speech(t).unwrap();
+        assert_eq!((&t[who], &t[verb]), ("Mayor Ada Vell", "claim"));
+        let t = "and their first public warning was";
+        let (who, verb) = last_pronoun_speech(t).unwrap();
+        assert_eq!((&t[who], &t[verb]), ("their", "warning"));
+        let t = "In Vell's own words, and in the words of Ada Rusk,";
+        let got: Vec<_> = in_words(t).map(|(w, v)| (&t[w], &t[v])).collect();
+        assert_eq!(got, [("Vell", "words"), ("Ada Rusk", "words")]);
     }
 
     #[test]
