@@ -1064,29 +1064,32 @@ impl Who<'_> {
                     return Some(r);
                 }
             }
-            // An abbreviation and its stop ("Mrs."): one fits at most.
-            let abbreviation = TOK_ABBREVIATIONS
+            // An abbreviation and its stop ("Mrs."): one fits at most, the
+            // run of letters before the stop (each is letters only).
+            let n = b[p..]
                 .iter()
-                .find(|a| b[p..].starts_with(a.as_bytes()) && b.get(p + a.len()) == Some(&b'.'));
-            if let Some(r) = abbreviation.and_then(|a| k(p + a.len() + 1)) {
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            let abbreviation = b.get(p + n) == Some(&b'.')
+                && TOK_ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.as_bytes() == &b[p..p + n]);
+            if let Some(r) = abbreviation.then(|| k(p + n + 1)).flatten() {
                 return Some(r);
             }
             // `[A-Z][\p{L}'’\-]*`.
             return self.letters_back(p + 1, k);
         }
-        // `(?:al|el|…)-[A-Z][\p{L}'’\-]*`, the particles in the pattern's order.
-        for part in HYPHEN_PARTICLES {
-            let n = part.len();
-            if b[p..].starts_with(part.as_bytes())
-                && b.get(p + n) == Some(&b'-')
-                && b.get(p + n + 1).is_some_and(u8::is_ascii_uppercase)
-            {
-                if let Some(r) = self.letters_back(p + n + 2, &mut *k) {
-                    return Some(r);
-                }
-            }
-        }
-        None
+        // `(?:al|el|…)-[A-Z][\p{L}'’\-]*`: one particle fits at most, the
+        // run of small letters before the hyphen (each is small letters
+        // only).
+        let n = b[p..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        let particle = b.get(p + n) == Some(&b'-')
+            && b.get(p + n + 1).is_some_and(u8::is_ascii_uppercase)
+            && HYPHEN_PARTICLES
+                .iter()
+                .any(|a| a.as_bytes() == &b[p..p + n]);
+        particle.then(|| self.letters_back(p + n + 2, k)).flatten()
     }
 
     /// `GROUP_NOUNS(?-u:\b)` at `p`: the word there (all of its word
