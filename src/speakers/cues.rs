@@ -527,11 +527,17 @@ fn who_verb_at(t: &str) -> Option<WhoAppVerb> {
 /// character is an ASCII letter or (in "-- Jane Doe") a hyphen, so each
 /// place where one of these follows a word boundary is tried in turn
 /// with `who_verb_at`, which nothing before it changes.
-pub(super) fn who_verbs(hay: &str) -> impl Iterator<Item = WhoAppVerb> + '_ {
+///
+/// `last_verb` is where the last speech verb of `hay` starts ([`verbs`]):
+/// a match holds a who-phrase before its verb, so none starts there or
+/// after it. (Every verb of a match is one that [`verbs`] finds: only the
+/// second word of a two-word verb could hide in another's match, and no
+/// such word is a verb by itself.)
+pub(super) fn who_verbs(hay: &str, last_verb: usize) -> impl Iterator<Item = WhoAppVerb> + '_ {
     let b = hay.as_bytes();
     let mut p = 0;
     std::iter::from_fn(move || {
-        while p < b.len() {
+        while p < last_verb.min(b.len()) {
             let at = p;
             p += 1;
             let after_word = at > 0 && word_byte(b.get(at - 1));
@@ -2211,7 +2217,12 @@ fn attribution_in(
         }
     }
     if verb_rest {
-        let found = who_verbs(rest)
+        // (`verb_rest`: the stretch has a verb there.)
+        let last_verb = stretch
+            .verbs(after_start..end.max(after_start))
+            .last()
+            .map_or(0, |v| v.start());
+        let found = who_verbs(rest, last_verb)
             .map(|(who, app, verb)| from_groups(rest, who, app, Some(verb), after_start))
             .find(|a| usable(&a.who))
             .or_else(|| {
@@ -3217,7 +3228,12 @@ mod tests {
                 .map(|c| (c.name("who").map(r), c.name("app").map(r), c.name("verb").map(r)))
                 .collect();
             let got: Vec<_> =
-                who_verbs(&text).map(|(w, a, v)| (Some(w), a, Some(v))).collect();
+                who_verbs(&text, text.len()).map(|(w, a, v)| (Some(w), a, Some(v))).collect();
+            proptest::prop_assert_eq!(&got, &want, "{:?}", text);
+            // Bounded by the last verb, as attribution_in calls it.
+            let last = verbs(&text).last().map_or(0, |v| v.start());
+            let got: Vec<_> =
+                who_verbs(&text, last).map(|(w, a, v)| (Some(w), a, Some(v))).collect();
             proptest::prop_assert_eq!(got, want, "{:?}", text);
         }
     }
@@ -3375,7 +3391,7 @@ mod tests {
     #[test]
     fn who_verbs_read_appositives_and_commas() {
         let text = "Ada Vell, 74, has said and the aide, later said";
-        let got: Vec<_> = who_verbs(text)
+        let got: Vec<_> = who_verbs(text, text.len())
             .map(|(w, a, v)| (&text[w], a.map(|a| &text[a]), &text[v]))
             .collect();
         assert_eq!(
