@@ -1009,7 +1009,15 @@ fn phone_contact(t: &str) -> Option<bool> {
                 for k in at..at + 3 {
                     match b.get(k) {
                         Some(c) if c.is_ascii_digit() => {}
-                        Some(&c) if c >= 0x80 => return None,
+                        Some(&c) if c >= 0x80 => {
+                            // A char outside ASCII: perhaps a Unicode `\d`.
+                            let ch = t[k..].chars().next().unwrap_or_default();
+                            return if may_be_wide_digit(ch) {
+                                None
+                            } else {
+                                Some(false)
+                            };
+                        }
                         _ => return Some(false),
                     }
                 }
@@ -1540,6 +1548,7 @@ static FINDERS: LazyLock<Vec<Option<memmem::Finder<'static>>>> = LazyLock::new(|
 /// True unless rule `i`'s gate shows that its pattern cannot match `text`;
 /// `needles(ci)` computes (once per automaton) the rules whose needles, of
 /// the ASCII-case-insensitive automaton or the exact one, occur in `text`.
+#[inline(always)]
 fn may_match(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> bool {
     let (shape, ci) = match RULES[i].gate {
         Gate::Shape(f) => return f(text),
@@ -1803,12 +1812,40 @@ fn bare_tail_fits(t: &str) -> bool {
         })
 }
 
+/// True when `t` has more than `n` words split at white space:
+/// `t.split_whitespace().nth(n).is_some()`, by bytes where they are ASCII
+/// (this runs on nearly every block, and the Unicode split cost several
+/// times as much).
+pub(crate) fn words_exceed(t: &str, n: usize) -> bool {
+    let b = t.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let (ws, len) = if b[i] < 0x80 {
+            (is_ascii_ws(b[i]), 1)
+        } else {
+            let c = t[i..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !ws && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !ws;
+        i += len;
+    }
+    false
+}
+
 /// True when the block is nothing but a picture credit ("Photo by X",
 /// "Credit Jane Doe", "Getty Images"): it makes the block before it a caption.
 pub fn is_bare_credit(text: &str) -> bool {
     // The cheap prefix gate first: the word count walks the whole block.
     may_be_bare_credit(text)
-        && text.split_whitespace().nth(10).is_none()
+        && !words_exceed(text, 10)
         && if !has_odd_fold(text) {
             credits::bare_credit(text)
         } else if bare_tail_fits(text) {
@@ -1832,7 +1869,7 @@ fn may_be_bare_credit(text: &str) -> bool {
         text,
         &["top ", "main ", "photo", "picture", "image", "credit"],
     ) || slash.is_some_and(|k| name_before_slash(&text[..k]))
-        || ((slash.is_some() || text.split_whitespace().nth(2).is_none())
+        || ((slash.is_some() || !words_exceed(text, 2))
             && starts_ci(
                 text,
                 &[
@@ -2430,7 +2467,7 @@ mod tests {
                 vec![
                     "Desk", "jane", "O'Neil", "St.", "x-y", "\u{2019}s", "\u{e9}t\u{e9}", "A",
                     " ", "  ", ": ", ":", "555", "12", "4", "-", ".", " ", "\u{663}\u{663}\u{663}",
-                    "\u{a0}", "\n", "_", "@",
+                    "\u{a0}", "\n", "_", "@", "\u{201c}", "\u{b2}",
                 ],
                 0..10,
             )
@@ -2440,6 +2477,21 @@ mod tests {
             if let Some(by_hand) = phone_contact(&text) {
                 prop_assert_eq!(by_hand, by_pattern, "{:?}", text);
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn words_exceed_is_the_unicode_split(
+            text in crate::testing::joined(
+                vec!["a", "bc", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}",
+                     "\u{2003}", "\u{85}", "\u{1c}", "\u{e9}", "\u{201c}"],
+                0..16,
+            ),
+            n in 0usize..8,
+        ) {
+            prop_assert_eq!(words_exceed(&text, n), text.split_whitespace().nth(n).is_some());
         }
     }
 

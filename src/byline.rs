@@ -314,7 +314,7 @@ fn part_words(part: &str) -> (bool, bool, bool) {
 /// Parse a block that says who wrote the article explicitly ("By ...",
 /// "Name | date", "Our Foreign Staff"). `None` when the block is no byline.
 pub fn parse(text: &str) -> Option<Parsed> {
-    if text.split_whitespace().nth(30).is_some() {
+    if crate::boilerplate::words_exceed(text, 30) {
         return None;
     }
     if may_be_staff(text) && is_staff(text) {
@@ -359,7 +359,7 @@ pub fn parse(text: &str) -> Option<Parsed> {
 /// comma ("Hale, the town that waited") stays a title.
 fn credit_line(text: &str) -> Option<Parsed> {
     let (first, tail) = text.split_once(',')?;
-    if text.split_whitespace().nth(12).is_some()
+    if crate::boilerplate::words_exceed(text, 12)
         || crate::text::ends_like_sentence(text)
         || first.contains(['"', '\u{201c}', '\u{201d}', ':'])
     {
@@ -501,7 +501,7 @@ fn may_be_by(text: &str) -> bool {
 /// name and perhaps a date after it. `strong` is true when something beside
 /// the name (a date, a time, initials) says it is a byline on its own.
 pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
-    if text.split_whitespace().nth(12).is_some() {
+    if crate::boilerplate::words_exceed(text, 12) {
         return None;
     }
     let head_end = cut(text);

@@ -183,7 +183,7 @@ fn word(t: &str, p: usize, class: fn(char) -> bool, then: Then) -> Option<Hit> {
         .take_while(|&(_, c)| class(c))
         .map(|(k, c)| p + 1 + k + c.len_utf8())
         .collect();
-    ends.into_iter().rev().find_map(|e| then(e))
+    ends.into_iter().rev().find_map(then)
 }
 
 /// `W(?:\s+W){0,more}` at byte `p`: more words first.
@@ -294,7 +294,7 @@ fn date(t: &str, p: usize, then: Then) -> Option<Hit> {
         }
         day(t, w, &mut |d| {
             if b.get(d) == Some(&b',') {
-                if let Some(h) = year(t, d + 1).and_then(|y| then(y)) {
+                if let Some(h) = year(t, d + 1).and_then(&mut *then) {
                     return Some(h);
                 }
             }
@@ -310,7 +310,7 @@ fn date(t: &str, p: usize, then: Then) -> Option<Hit> {
             return None;
         }
         month(t, w, &mut |m| {
-            if let Some(h) = year(t, m).and_then(|y| then(y)) {
+            if let Some(h) = year(t, m).and_then(&mut *then) {
                 return Some(h);
             }
             then(m)

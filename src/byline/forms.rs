@@ -54,94 +54,121 @@ fn lit_ci(b: &[u8], i: usize, lit: &str) -> Option<usize> {
         .then_some(e)
 }
 
-/// The month names of [`super::CUT`].
-const MONTHS: [&str; 24] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-];
+/// The words of [`super::CUT`] that open with the ASCII letter `c`
+/// (lower case), each with whether it is a month name (which needs white
+/// space and a digit after it) or a whole word.
+fn cut_words(c: u8) -> &'static [(&'static str, bool)] {
+    match c {
+        b'a' => &[
+            ("april", true),
+            ("august", true),
+            ("apr", true),
+            ("aug", true),
+        ],
+        b'd' => &[("december", true), ("dec", true)],
+        b'e' => &[("email", false)],
+        b'f' => &[
+            ("follow", false),
+            ("friday", false),
+            ("february", true),
+            ("feb", true),
+        ],
+        b'j' => &[
+            ("january", true),
+            ("june", true),
+            ("july", true),
+            ("jan", true),
+            ("jun", true),
+            ("jul", true),
+        ],
+        b'm' => &[
+            ("monday", false),
+            ("march", true),
+            ("may", true),
+            ("mar", true),
+        ],
+        b'n' => &[("november", true), ("nov", true)],
+        b'o' => &[("october", true), ("oct", true)],
+        b'p' => &[("published", false), ("posted", false)],
+        b's' => &[
+            ("saturday", false),
+            ("sunday", false),
+            ("september", true),
+            ("sept", true),
+            ("sep", true),
+        ],
+        b't' => &[
+            ("twitter", false),
+            ("tuesday", false),
+            ("thursday", false),
+            ("today", false),
+        ],
+        b'u' => &[("updated", false)],
+        b'w' => &[("wednesday", false)],
+        b'y' => &[("yesterday", false)],
+        _ => &[],
+    }
+}
 
 /// Does one of [`super::CUT`]'s marks start at byte `q` of `t` (the part
 /// after its `\s*`): a bar, bullet or dash, " - ", a digit, an `@`, a
 /// dating word ("updated", "Monday", "today"), a social word, or a month
-/// name before white space and a digit?
+/// name before white space and a digit? `q` is a char boundary.
 fn cut_mark(t: &str, q: usize) -> bool {
     let b = t.as_bytes();
     let c = b[q];
+    if c.is_ascii_alphabetic() {
+        return boundary(b, q)
+            && cut_words(c.to_ascii_lowercase()).iter().any(|&(w, month)| {
+                lit_ci(b, q, w).is_some_and(|e| {
+                    if !month {
+                        return boundary(b, e);
+                    }
+                    let e = e + usize::from(b.get(e) == Some(&b'.'));
+                    let d = ws_end(t, e);
+                    d > e && b.get(d).is_some_and(u8::is_ascii_digit)
+                })
+            });
+    }
     if c.is_ascii_digit() || c == b'@' || c == b'|' {
         return true;
     }
-    if c >= 0x80 {
-        let ch = t[q..].chars().next().unwrap_or_default();
-        if matches!(ch, '\u{2022}' | '\u{b7}' | '\u{2014}' | '\u{2013}') {
-            return true;
-        }
+    let ch = if c < 0x80 {
+        char::from(c)
+    } else {
+        t[q..].chars().next().unwrap_or_default()
+    };
+    if matches!(ch, '\u{2022}' | '\u{b7}' | '\u{2014}' | '\u{2013}') {
+        return true;
     }
     // `\s-\s`.
-    let ch = t[q..].chars().next().unwrap_or_default();
     if ch.is_whitespace() {
         let k = q + ch.len_utf8();
         return b.get(k) == Some(&b'-') && t[k + 1..].starts_with(char::is_whitespace);
     }
-    if !c.is_ascii_alphabetic() || !boundary(b, q) {
-        return false;
-    }
-    let word = |w: &&str| lit_ci(b, q, w).is_some_and(|e| boundary(b, e));
-    [
-        "updated",
-        "published",
-        "posted",
-        "follow",
-        "email",
-        "twitter",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-    ]
-    .iter()
-    .any(word)
-        || MONTHS.iter().any(|m| {
-            lit_ci(b, q, m).is_some_and(|e| {
-                let e = e + usize::from(b.get(e) == Some(&b'.'));
-                let d = ws_end(t, e);
-                d > e && b.get(d).is_some_and(u8::is_ascii_digit)
-            })
-        })
+    false
 }
 
 /// Where [`super::CUT`]'s first match in `t` starts (`t.len()` for none),
 /// on a text [`by_hand`] admits: the white space before the first mark.
 pub(super) fn cut(t: &str) -> usize {
-    t.char_indices()
-        .find(|&(q, _)| cut_mark(t, q))
-        .map_or(t.len(), |(q, _)| ws_start(t, q))
+    let b = t.as_bytes();
+    let mut q = 0;
+    while q < b.len() {
+        if cut_mark(t, q) {
+            return ws_start(t, q);
+        }
+        // The rest of a run of ASCII letters starts no mark (no boundary
+        // inside it), nor does a byte inside a char.
+        q += 1;
+        while q < b.len()
+            && (b[q].is_ascii_alphabetic() && b[q - 1].is_ascii_alphabetic()
+                || !t.is_char_boundary(q))
+        {
+            q += 1;
+        }
+    }
+    t.len()
 }
 
 /// `t` less [`super::LOWER_PAREN`]'s matches (`\s*\([a-z][^)]*\)`): each
