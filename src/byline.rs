@@ -443,6 +443,7 @@ fn is_staff(text: &str) -> bool {
             return chars - lead - ending <= 30 && open_staff_run(text, lead_bytes, ending);
         }
     }
+    crate::boilerplate::note_fallback();
     if chars - ending <= 30 {
         STAFF_OPEN.is_match(text)
     } else {
@@ -558,6 +559,7 @@ fn by_captures(text: &str) -> Option<(Option<Range<usize>>, Option<Range<usize>>
     if forms::by_hand(text) {
         return forms::by(text);
     }
+    crate::boilerplate::note_fallback();
     let c = BY.captures(text)?;
     Some((c.get(1).map(|m| m.range()), c.get(2).map(|m| m.range())))
 }
@@ -568,6 +570,7 @@ fn pipe_date_captures(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     if forms::by_hand(text) {
         return forms::pipe_date(text);
     }
+    crate::boilerplate::note_fallback();
     let c = PIPE_DATE.captures(text)?;
     Some((c.get(1)?.range(), c.get(2)?.range()))
 }
@@ -577,6 +580,7 @@ fn cut(text: &str) -> usize {
     if forms::by_hand(text) {
         forms::cut(text)
     } else {
+        crate::boilerplate::note_fallback();
         CUT.find(text).map_or(text.len(), |m| m.start())
     }
 }

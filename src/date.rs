@@ -78,6 +78,7 @@ fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
     if by_hand(text) {
         find_date_by_hand(text)
     } else {
+        crate::boilerplate::note_fallback();
         find_date_by_pattern(text)
     }
 }
@@ -427,6 +428,7 @@ fn find_time(text: &str, date: Span) -> Option<(Span, u32, u32)> {
     if by_hand(&text[lo..hi]) {
         find_time_by_hand(text, date, lo, hi)
     } else {
+        crate::boilerplate::note_fallback();
         find_time_by_pattern(text, date, lo, hi)
     }
 }
@@ -515,6 +517,7 @@ pub fn is_date_line(text: &str) -> bool {
     // 2020 14 Jan, 2020"). `(?i)` reads "ſ" as an "s" and "K" (Kelvin) as a
     // "k": where one occurs, the pattern decides.
     let left = if rest.contains(['\u{17f}', '\u{212a}']) {
+        crate::boilerplate::note_fallback();
         letters_left_by_pattern(&rest)
     } else {
         letters_left(&rest)

@@ -54,6 +54,7 @@ pub fn find(text: &str) -> Option<Found> {
     let hit = if by_hand(text) {
         read(text)?
     } else {
+        crate::boilerplate::note_fallback();
         by_pattern(text)?
     };
     let place = &text[..hit.place_end];
