@@ -19,6 +19,10 @@ use regex::Regex;
 
 use crate::model::BoilerplateKind::{self, *};
 
+mod credits;
+mod labels;
+mod phrases;
+
 /// What a cue rule decided.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cue {
@@ -684,9 +688,30 @@ fn digits_end(t: &str, i: usize) -> Option<usize> {
         e += 1;
     }
     match t[e..].chars().next() {
-        Some(c) if !c.is_ascii() && c.is_numeric() => None,
+        Some(c) if may_be_wide_digit(c) => None,
         _ => Some(e),
     }
+}
+
+/// May `c`, a char outside ASCII, be a `\d` (Unicode Nd)? Every Nd char
+/// is numeric and a `\w` char, so this is a superset: a superscript or a
+/// fraction is neither, and answers no; so do the letter numbers (Nl:
+/// Roman numerals, the ideographic zero "〇"), numeric and `\w` but no
+/// digits.
+pub(crate) fn may_be_wide_digit(c: char) -> bool {
+    !c.is_ascii()
+        && c.is_numeric()
+        && regex_syntax::is_word_character(c)
+        && !matches!(c,
+            '\u{16ee}'..='\u{16f0}'
+            | '\u{2160}'..='\u{2182}'
+            | '\u{2185}'..='\u{2188}'
+            | '\u{3007}'
+            | '\u{3021}'..='\u{3029}'
+            | '\u{3038}'..='\u{303a}'
+            | '\u{a6e6}'..='\u{a6ef}'
+            | '\u{10140}'..='\u{10174}'
+            | '\u{12400}'..='\u{1246e}')
 }
 
 /// Is `t` one or more `\w` chars?
@@ -998,7 +1023,15 @@ fn phone_contact(t: &str) -> Option<bool> {
                 for k in at..at + 3 {
                     match b.get(k) {
                         Some(c) if c.is_ascii_digit() => {}
-                        Some(&c) if c >= 0x80 => return None,
+                        Some(&c) if c >= 0x80 => {
+                            // A char outside ASCII: perhaps a Unicode `\d`.
+                            let ch = t[k..].chars().next().unwrap_or_default();
+                            return if may_be_wide_digit(ch) {
+                                None
+                            } else {
+                                Some(false)
+                            };
+                        }
                         _ => return Some(false),
                     }
                 }
@@ -1024,58 +1057,58 @@ const AGENCIES: &str = r"(?:Getty(?:\s+Images)?|AFP|AP(?:\s+Photo)?|Reuters|PA(?
 #[rustfmt::skip]
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // Captions: a credit closes the block, or a picture word opens it.
-    rule("caption-credit-label", Caption, 90, Gate::ShapeCi(colon_tail_81, &["picture", "photo", "image", "illustration", "credit", "source"]), r"(?i)(?:^|[\s.|,;(])(?:picture|photo|photograph|image|illustration|pictures|photos|images|credit|photo credit|source|main image)s?\s*(?:by)?\s*:\s*([^:]{2,80})\)?$"),
-    rule("caption-credit-paren", Caption, 90, Gate::ShapeCi(ends_with_paren, &["picture", "photo", "image", "credit"]), r"(?i)\((?:picture|photo|photograph|image|credit|pictures|photos|images)s?:?\s+([^)]{2,60})\)\s*$"),
-    rule("caption-agency", Caption, 90, Gate::ShapeExact(agency_shape, &["Getty", "AFP", "AP", "Reuters", "PA", "Shutterstock", "Alamy", "Bloomberg", "Xinhua", "Rex", "SWNS", "iStock", "Anadolu", "NurPhoto", "ZUMA", "Corbis", "Sipa", "WireImage", "Camera"]), const_format_agency()).tail("{1,40}", "+", agency_tail_fits),
+    rule("caption-credit-label", Caption, 90, Gate::ShapeCi(colon_tail_81, &["picture", "photo", "image", "illustration", "credit", "source"]), r"(?i)(?:^|[\s.|,;(])(?:picture|photo|photograph|image|illustration|pictures|photos|images|credit|photo credit|source|main image)s?\s*(?:by)?\s*:\s*([^:]{2,80})\)?$").hand(|t| Some(credits::credit_label(t))),
+    rule("caption-credit-paren", Caption, 90, Gate::ShapeCi(ends_with_paren, &["picture", "photo", "image", "credit"]), r"(?i)\((?:picture|photo|photograph|image|credit|pictures|photos|images)s?:?\s+([^)]{2,60})\)\s*$").hand(|t| Some(credits::credit_paren(t))),
+    rule("caption-agency", Caption, 90, Gate::ShapeExact(agency_shape, &["Getty", "AFP", "AP", "Reuters", "PA", "Shutterstock", "Alamy", "Bloomberg", "Xinhua", "Rex", "SWNS", "iStock", "Anadolu", "NurPhoto", "ZUMA", "Corbis", "Sipa", "WireImage", "Camera"]), const_format_agency()).tail("{1,40}", "+", agency_tail_fits).hand(|t| Some(credits::agency_credit(t))),
     rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, &["photo", "picture", "image", "illustration"]), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$").hand(|t| Some(photo_by(t))),
-    rule("caption-credit-word", Caption, 40, Gate::Exact(&["Credit"]), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits),
-    rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$").starts_with("", false, false, "©"),
-    rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["photo", "image", "picture", "view ", "gallery", "enlarge this image"])), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, ""),
-    rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, &["by"]) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$").starts("b"),
+    rule("caption-credit-word", Caption, 40, Gate::Exact(&["Credit"]), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits).hand(|t| Some(credits::credit_word(t))),
+    rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$").starts_with("", false, false, "©").hand(|t| Some(labels::provided(t))),
+    rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["photo", "image", "picture", "view ", "gallery", "enlarge this image"])), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, "").hand(|t| labels::CAPTION_LABEL.decide(t).map(|m| m.map(|_| 0..t.len()))),
+    rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, &["by"]) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$").starts("b").hand(|t| Some(labels::byline_source(t))),
     // Links to other articles.
-    rule("read-more-label", ReadMore, 60, Gate::Shape(read_more_shape), r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s").starts_with("[rmsatuywd", false, true, ""),
-    rule("read-more-bracket", ReadMore, 40, Gate::Shape(|t| t.starts_with('[') && t.ends_with(']')), r"^\[(?:Read|See|Watch|Related|More)(?-u:\b)[^\]]*\]$").starts("["),
-    rule("read-more-more-on", ReadMore, 6, Gate::Shape(|t| starts_ci(t, &["more ", "read more about"])), r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$").tail("{2,60}", "{2,}", more_on_tail_fits).starts("mr"),
-    rule("read-more-stories-about", ReadMore, 8, Gate::Shape(|t| starts_ci(t, &["read more stories"])), r"(?i)^read more stories").starts("r"),
-    rule("read-more-see-more", ReadMore, 4, Gate::Shape(|t| starts_ci(t, &["see "])), r#"(?i)^see (?:more|all)(?-u:\b)"#).starts("s"),
+    rule("read-more-label", ReadMore, 60, Gate::Shape(read_more_shape), r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s").starts_with("[rmsatuywd", false, true, "").hand(|t| labels::READ_MORE_LABEL.decide(t)),
+    rule("read-more-bracket", ReadMore, 40, Gate::Shape(|t| t.starts_with('[') && t.ends_with(']')), r"^\[(?:Read|See|Watch|Related|More)(?-u:\b)[^\]]*\]$").starts("[").hand(|t| Some(labels::bracket(t))),
+    rule("read-more-more-on", ReadMore, 6, Gate::Shape(|t| starts_ci(t, &["more ", "read more about"])), r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$").tail("{2,60}", "{2,}", more_on_tail_fits).starts("mr").hand(|t| Some(phrases::more_on(t).then_some(0..0))),
+    rule("read-more-stories-about", ReadMore, 8, Gate::Shape(|t| starts_ci(t, &["read more stories"])), r"(?i)^read more stories").starts("r").hand(|t| labels::READ_MORE_STORIES.decide(t)),
+    rule("read-more-see-more", ReadMore, 4, Gate::Shape(|t| starts_ci(t, &["see "])), r#"(?i)^see (?:more|all)(?-u:\b)"#).starts("s").hand(|t| labels::SEE_MORE.decide(t)),
     // Players and galleries.
-    rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, &["listen", "loading audio", "audio is not supported", "play audio"])), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))").starts("lap"),
-    rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, &["watch", "video", "play video", "live", "gallery", "audio", "podcast"])), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]").starts("wvplga"),
-    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || starts_ci(t, &["full", "autoplay", "close", "caption", "view ", "buy photo", "replay", "play", "pause", "mute", "unmute", "expand", "wait ", "video ", "now playing", "up next in video"])), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false, "×"),
-    rule("media-unavailable", Media, 20, Gate::Ci(&["video is ", "your browser does not support"]), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support"),
+    rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, &["listen", "loading audio", "audio is not supported", "play audio"])), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))").starts("lap").hand(|t| labels::MEDIA_LISTEN.decide(t)),
+    rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, &["watch", "video", "play video", "live", "gallery", "audio", "podcast"])), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]").starts("wvplga").hand(|t| labels::MEDIA_WATCH.decide(t)),
+    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || starts_ci(t, &["full", "autoplay", "close", "caption", "view ", "buy photo", "replay", "play", "pause", "mute", "unmute", "expand", "wait ", "video ", "now playing", "up next in video"])), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false, "×").hand(|t| labels::MEDIA_PLAYER.decide(t)),
+    rule("media-unavailable", Media, 20, Gate::Ci(&["video is ", "your browser does not support"]), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support").hand(|t| labels::MEDIA_UNAVAILABLE.decide(t)),
     // Advertising.
-    rule("advert-label", Advert, 6, Gate::Shape(|t| starts_ci(t, &["ad", "sponsored", "promoted", "paid ", "partner content", "supported by", "skip ad", "story continues below advertisement", "continue reading ", "report this ad", "you may also like", "from our partners", "around the web", "taboola"])), r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$").starts("asprcyft"),
-    rule("advert-sponsored-by", Advert, 25, Gate::Ci(&["sponsored by", "presented by", "in partnership with", "supported by", "brought to you by", "invented by teads"]), r"(?i)(?:sponsored by|presented by|in partnership with|supported by|brought to you by|invented by teads)(?-u:\b).{0,60}$"),
-    rule("advert-undo", Advert, 1, Gate::Shape(|t| t == "Undo"), r"^Undo$").starts("u"),
-    rule("advert-about-content", Advert, 4, Gate::Shape(|t| starts_ci(t, &["about this content"])), r"(?i)^about this content$").starts("a"),
+    rule("advert-label", Advert, 6, Gate::Shape(|t| starts_ci(t, &["ad", "sponsored", "promoted", "paid ", "partner content", "supported by", "skip ad", "story continues below advertisement", "continue reading ", "report this ad", "you may also like", "from our partners", "around the web", "taboola"])), r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$").starts("asprcyft").hand(|t| labels::ADVERT_LABEL.decide(t)),
+    rule("advert-sponsored-by", Advert, 25, Gate::Ci(&["sponsored by", "presented by", "in partnership with", "supported by", "brought to you by", "invented by teads"]), r"(?i)(?:sponsored by|presented by|in partnership with|supported by|brought to you by|invented by teads)(?-u:\b).{0,60}$").hand(|t| Some(phrases::sponsored_by(t).then_some(0..0))),
+    rule("advert-undo", Advert, 1, Gate::Shape(|t| t == "Undo"), r"^Undo$").starts("u").hand(|t| labels::ADVERT_UNDO.decide(t)),
+    rule("advert-about-content", Advert, 4, Gate::Shape(|t| starts_ci(t, &["about this content"])), r"(?i)^about this content$").starts("a").hand(|t| labels::ABOUT_CONTENT.decide(t)),
     // Wire and contributor credits.
-    rule("credit-reporting", Credit, 60, Gate::Shape(|t| starts_ci(t.strip_prefix('(').unwrap_or(t), &["additional ", "further ", "with ", "reporting", "editing", "writing", "research", "fact-checking", "compiled", "production", "translation", "graphics"])), r"(?i)^(?:\(?(?:additional |further |with )?(?:reporting|editing|writing|research|fact-checking|compiled|production|translation|graphics)(?: and [a-z]+)? by(?-u:\b))").starts("(afwrecptg"),
-    rule("credit-contributed", Credit, 40, Gate::Ci(&["contributed"]), r"(?i)(?-u:\b)(?:contributed (?:to )?(?:this|the) (?:report|article|story)|contributed reporting)(?-u:\b)"),
-    rule("credit-reviewed", Credit, 20, Gate::Shape(|t| starts_ci(t, &["medically ", "fact ", "reviewed", "checked"])), r"(?i)^(?:medically |fact )?(?:reviewed|checked) by(?-u:\b)").starts("mfrc"),
+    rule("credit-reporting", Credit, 60, Gate::Shape(|t| starts_ci(t.strip_prefix('(').unwrap_or(t), &["additional ", "further ", "with ", "reporting", "editing", "writing", "research", "fact-checking", "compiled", "production", "translation", "graphics"])), r"(?i)^(?:\(?(?:additional |further |with )?(?:reporting|editing|writing|research|fact-checking|compiled|production|translation|graphics)(?: and [a-z]+)? by(?-u:\b))").starts("(afwrecptg").hand(|t| labels::CREDIT_REPORTING.decide(t)),
+    rule("credit-contributed", Credit, 40, Gate::Ci(&["contributed"]), r"(?i)(?-u:\b)(?:contributed (?:to )?(?:this|the) (?:report|article|story)|contributed reporting)(?-u:\b)").hand(|t| labels::CREDIT_CONTRIBUTED.decide(t)),
+    rule("credit-reviewed", Credit, 20, Gate::Shape(|t| starts_ci(t, &["medically ", "fact ", "reviewed", "checked"])), r"(?i)^(?:medically |fact )?(?:reviewed|checked) by(?-u:\b)").starts("mfrc").hand(|t| labels::CREDIT_REVIEWED.decide(t)),
     // Rights.
     rule("legal-copyright", Legal, 60, Gate::Ci(&["©", "(c)", "copyright", "all rights reserved", "registered in england", "company number", "company no", "company registration", "registered office", "may not be ", "terms of ", "terms and ", "privacy policy"]), r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$").hand(|t| Some(legal(t))),
     // Dates and reading time.
-    rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, &["published", "updated", "last updated", "posted", "first published", "modified", "created", "originally published", "this article was "])), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)").starts("pulfmcot"),
-    rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false, ""),
-    rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["about"])), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false, ""),
-    rule("meta-print-edition", Meta, 60, Gate::Shape(|t| starts_ci(t, &["a version of this "])), r"(?i)^a version of this (?:article|story) appears in print").starts("a"),
+    rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, &["published", "updated", "last updated", "posted", "first published", "modified", "created", "originally published", "this article was "])), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)").starts("pulfmcot").hand(|t| labels::META_PUBLISHED.decide(t)),
+    rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false, "").hand(|t| labels::META_READING_TIME.decide(t)),
+    rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["about"])), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false, "").hand(|t| labels::META_AGO.decide(t)),
+    rule("meta-print-edition", Meta, 60, Gate::Shape(|t| starts_ci(t, &["a version of this "])), r"(?i)^a version of this (?:article|story) appears in print").starts("a").hand(|t| labels::PRINT_EDITION.decide(t)),
     // Calls to action and page furniture.
     rule("promo-share", Promo, 8, Gate::Shape(share_shape), r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$").starts_with("+steprmcwflbanvjg", true, true, "").hand(share_button),
-    rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit_or_wide), r"^\d{1,6}$").starts_with("", true, false, ""),
+    rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit_or_wide), r"^\d{1,6}$").starts_with("", true, false, "").hand(labels::numbers),
     rule("promo-call", Promo, 45, Gate::Ci(&["sign up for", "sign up to", "subscribe to", "subscribe for", "subscribe now", "subscribe today", "newsletter", " in to comment", " in to continue", " in to read", "follow ", "is on twitter", "is on facebook", "is on instagram", "join our ", "join the ", "download our", "download the", "get our", "get the", "leave a comment", "commenting policy", "comment is ", "comment are ", "comments is ", "comments are ", "become a ", "journalism", "tell us what you think", "your feedback", "you must be logged in", "opinions expressed in reader comments", "check out more ", "conversation powered by", "please review our", "please read our", " in or register", " in or create"]), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))").hand(|t| Some(promo_call(t).then_some(0..0))),
     rule("promo-paywall", Promo, 40, Gate::Ci(&["reached your ", "free article", "already a ", "subscribe from", "unlimited access", "journalism", "become a", "for an ad-free experience"]), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience").hand(|t| Some(promo_paywall(t).then_some(0..0))),
-    rule("promo-call-upper", Promo, 10, Gate::Shape(|t| ["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"].iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)").starts("sfj"),
-    rule("promo-discuss", Promo, 12, Gate::Shape(|t| starts_ci(t, &["discuss:"])), r"(?i)^discuss:").starts("d"),
+    rule("promo-call-upper", Promo, 10, Gate::Shape(|t| ["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"].iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)").starts("sfj").hand(|t| labels::CALL_UPPER.decide(t)),
+    rule("promo-discuss", Promo, 12, Gate::Shape(|t| starts_ci(t, &["discuss:"])), r"(?i)^discuss:").starts("d").hand(|t| labels::DISCUSS.decide(t)),
     // Everything else a page wraps around an article.
-    rule("other-cookies", Other, 60, Gate::Ci(&["cookie"]), r"(?i)(?-u:\b)we use cookies(?-u:\b)|(?-u:\b)cookie (?:policy|settings|preferences)(?-u:\b)|accept (?:all )?cookies"),
+    rule("other-cookies", Other, 60, Gate::Ci(&["cookie"]), r"(?i)(?-u:\b)we use cookies(?-u:\b)|(?-u:\b)cookie (?:policy|settings|preferences)(?-u:\b)|accept (?:all )?cookies").hand(|t| labels::COOKIES.decide(t)),
     rule("other-nav-bar", Other, 30, Gate::Shape(nav_bar_shape), r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$").hand(|t| Some(nav_bar(t))),
-    rule("other-tags", Other, 40, Gate::Shape(|t| starts_ci(t, &["tags", "topics", "related topics", "filed under", "categories", "sections", "keywords", "subjects"])), r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?").starts("trfcsk"),
-    rule("other-bio", Other, 60, Gate::ShapeExact(bio_shape, &["reporter", "writer", "editor", "correspondent", "journalist", "columnist", "contributor", "producer", "critic", "blogger", "author"]), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz"),
+    rule("other-tags", Other, 40, Gate::Shape(|t| starts_ci(t, &["tags", "topics", "related topics", "filed under", "categories", "sections", "keywords", "subjects"])), r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?").starts("trfcsk").hand(|t| labels::TAGS.decide(t)),
+    rule("other-bio", Other, 60, Gate::ShapeExact(bio_shape, &["reporter", "writer", "editor", "correspondent", "journalist", "columnist", "contributor", "producer", "critic", "blogger", "author"]), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz").hand(|t| Some(phrases::bio(t).then_some(0..0))),
     // One rule in two halves, each with its own gate: compiled together they
     // cost 15 M instructions, for blocks that seldom pass either.
-    rule("other-contact", Other, 30, Gate::Shape(|t| starts_ci(t, &["contact", "email", "e-mail", "reach"]) && memchr(b'@', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@").starts("cer"),
+    rule("other-contact", Other, 30, Gate::Shape(|t| starts_ci(t, &["contact", "email", "e-mail", "reach"]) && memchr(b'@', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@").starts("cer").hand(|t| Some(phrases::contact_email(t).then_some(0..0))),
     rule("other-contact", Other, 30, Gate::Shape(phone_shape), r"(?i)^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}").starts("abcdefghijklmnopqrstuvwxyz").hand(|t| phone_contact(t).map(|m| m.then_some(0..0))),
-    rule("other-nav", Other, 3, Gate::Shape(|t| t.starts_with('.') || starts_ci(t, &["close", "done", "menu", "home", "search", "resize text", "print article", "view profile", "content preferences", "more", "next", "previous", "back to top", "skip to content", "exclusive", "breaking", "live", "opinion", "analysis", "explainer"])), r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$").starts(".cdmhsrpvnbeloa"),
+    rule("other-nav", Other, 3, Gate::Shape(|t| t.starts_with('.') || starts_ci(t, &["close", "done", "menu", "home", "search", "resize text", "print article", "view profile", "content preferences", "more", "next", "previous", "back to top", "skip to content", "exclusive", "breaking", "live", "opinion", "analysis", "explainer"])), r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$").starts(".cdmhsrpvnbeloa").hand(|t| labels::NAV.decide(t)),
 ]);
 
 /// `caption-agency`: a credit ending in a photo agency, "X/Getty Images".
@@ -1529,6 +1562,7 @@ static FINDERS: LazyLock<Vec<Option<memmem::Finder<'static>>>> = LazyLock::new(|
 /// True unless rule `i`'s gate shows that its pattern cannot match `text`;
 /// `needles(ci)` computes (once per automaton) the rules whose needles, of
 /// the ASCII-case-insensitive automaton or the exact one, occur in `text`.
+#[inline(always)]
 fn may_match(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> bool {
     let (shape, ci) = match RULES[i].gate {
         Gate::Shape(f) => return f(text),
@@ -1648,6 +1682,66 @@ fn first_and_gate_allow(i: usize, text: &str, needles: &mut impl FnMut(bool) -> 
     first_rules(text) & (1 << i) != 0 && may_match(i, text, needles)
 }
 
+/// What rule `i`'s pattern decides on `t`, in the terms of its hand
+/// matcher ([`MaybeHand`]): for a caption, the range of the credit the rule
+/// reports (its first capture, else the match less its opening white
+/// space, bracket, bar or colon, as [`caption_credit`] reads it); for
+/// other kinds, an empty range.
+#[cfg(test)]
+fn pattern_answer(i: usize, t: &str) -> Option<Range<usize>> {
+    let caps = pattern(i).captures(t)?;
+    if RULES[i].kind != Caption {
+        return Some(0..0);
+    }
+    Some(match caps.get(1) {
+        Some(m) => m.range(),
+        None => {
+            let m = caps.get(0)?;
+            let s = m.as_str();
+            let lead = s.len()
+                - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '|' | ':'))
+                    .len();
+            m.start() + lead..m.end()
+        }
+    })
+}
+
+/// Rule `name`'s hand matcher agrees with its pattern on `t`, a block
+/// without odd folds (the hand may leave it to the pattern); the
+/// pattern's answer.
+#[cfg(test)]
+fn hand_is_pattern(name: &str, t: &str) -> Result<Option<Range<usize>>, String> {
+    let mut found = None;
+    for (i, r) in RULES.iter().enumerate().filter(|(_, r)| r.name == name) {
+        let by_pattern = pattern_answer(i, t);
+        match r.hand.expect("a rule decided by hand")(t) {
+            Some(by_hand) if by_hand != by_pattern => {
+                return Err(format!(
+                    "{name} on {t:?}: by hand {by_hand:?}, by pattern {by_pattern:?}"
+                ))
+            }
+            _ => found = found.or(by_pattern),
+        }
+    }
+    Ok(found)
+}
+
+thread_local! {
+    /// How many times this thread's analysis has consulted a pattern kept
+    /// as a hand reader's fallback (see [`note_fallback`]).
+    #[cfg(test)]
+    pub(crate) static FALLBACKS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Marks a consultation of a pattern that a hand reader left a text to
+/// (in boilerplate, dates, datelines and bylines): in tests it is counted,
+/// so that a test can hold analysis to building no regex on ordinary text.
+#[inline]
+pub(crate) fn note_fallback() {
+    #[cfg(test)]
+    FALLBACKS.with(|c| c.set(c.get() + 1));
+}
+
 /// The boilerplate cue of a block of `words` words, if any.
 pub fn cue(text: &str, words: usize) -> Option<Cue> {
     // Rules in table order, only those whose word limit the block meets,
@@ -1674,6 +1768,7 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
             Some(Some(capture)) => break (i, Some(capture)),
             Some(None) => {}
             None => {
+                note_fallback();
                 if pattern_for(i, text).is_match(text) {
                     break (i, None);
                 }
@@ -1748,17 +1843,60 @@ fn bare_tail_fits(t: &str) -> bool {
         })
 }
 
+/// True when `t` has more than `n` words split at white space:
+/// `t.split_whitespace().nth(n).is_some()`, by bytes where they are ASCII
+/// (this runs on nearly every block, and the Unicode split cost several
+/// times as much).
+pub(crate) fn words_exceed(t: &str, n: usize) -> bool {
+    let b = t.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (ws, len) = if c < 0x80 {
+            (ASCII_WS[usize::from(c)], 1)
+        } else {
+            let ch = t[i..].chars().next().unwrap_or_default();
+            (ch.is_whitespace(), ch.len_utf8())
+        };
+        words += usize::from(!ws && !in_word);
+        if words > n {
+            return true;
+        }
+        in_word = !ws;
+        i += len;
+    }
+    false
+}
+
+/// [`is_ascii_ws`] by table.
+static ASCII_WS: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = matches!(c as u8, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ');
+        c += 1;
+    }
+    t
+};
+
 /// True when the block is nothing but a picture credit ("Photo by X",
 /// "Credit Jane Doe", "Getty Images"): it makes the block before it a caption.
 pub fn is_bare_credit(text: &str) -> bool {
     // The cheap prefix gate first: the word count walks the whole block.
-    may_be_bare_credit(text)
-        && text.split_whitespace().nth(10).is_none()
-        && if bare_tail_fits(text) {
-            BARE_OPEN.is_match(text)
-        } else {
-            BARE.is_match(text)
-        }
+    if !may_be_bare_credit(text) || words_exceed(text, 10) {
+        return false;
+    }
+    if !has_odd_fold(text) {
+        return credits::bare_credit(text);
+    }
+    note_fallback();
+    if bare_tail_fits(text) {
+        BARE_OPEN.is_match(text)
+    } else {
+        BARE.is_match(text)
+    }
 }
 
 /// A necessary condition for [`is_bare_credit`]'s pattern: a picture word
@@ -1775,7 +1913,7 @@ fn may_be_bare_credit(text: &str) -> bool {
         text,
         &["top ", "main ", "photo", "picture", "image", "credit"],
     ) || slash.is_some_and(|k| name_before_slash(&text[..k]))
-        || ((slash.is_some() || text.split_whitespace().nth(2).is_none())
+        || ((slash.is_some() || !words_exceed(text, 2))
             && starts_ci(
                 text,
                 &[
@@ -2167,6 +2305,15 @@ mod tests {
     fn gates_accept_every_match(text: &str) -> Result<(), TestCaseError> {
         if !has_odd_fold(text) {
             for i in 0..RULES.len() {
+                if let Some(by_hand) = RULES[i].hand.and_then(|h| h(text)) {
+                    prop_assert_eq!(
+                        by_hand,
+                        pattern_answer(i, text),
+                        "{} by hand on {:?}",
+                        RULES[i].name,
+                        text
+                    );
+                }
                 if pattern(i).is_match(text) {
                     prop_assert!(
                         first_and_gate_allow(i, text, &mut |_| needle_rules(text)),
@@ -2229,19 +2376,13 @@ mod tests {
         );
         let mut matched = 0;
         for b in blocks.iter().filter(|b| !has_odd_fold(b)) {
-            for name in [
-                "caption-photo-by",
-                "other-nav-bar",
-                "legal-copyright",
-                "promo-share",
-                "promo-call",
-                "promo-paywall",
-            ] {
-                matched += usize::from(hand_agrees(name, b).expect("agrees"));
+            for r in RULES.iter() {
+                let m = hand_is_pattern(r.name, b).unwrap_or_else(|e| panic!("{e}"));
+                matched += usize::from(m.is_some());
             }
         }
-        assert!(matched >= 22, "{matched}");
-        assert_eq!(RULES.iter().filter(|r| r.hand.is_some()).count(), 7);
+        assert!(matched >= 60, "{matched}");
+        assert!(RULES.iter().all(|r| r.hand.is_some()));
     }
 
     proptest! {
@@ -2370,7 +2511,7 @@ mod tests {
                 vec![
                     "Desk", "jane", "O'Neil", "St.", "x-y", "\u{2019}s", "\u{e9}t\u{e9}", "A",
                     " ", "  ", ": ", ":", "555", "12", "4", "-", ".", " ", "\u{663}\u{663}\u{663}",
-                    "\u{a0}", "\n", "_", "@",
+                    "\u{a0}", "\n", "_", "@", "\u{201c}", "\u{b2}",
                 ],
                 0..10,
             )
@@ -2380,6 +2521,54 @@ mod tests {
             if let Some(by_hand) = phone_contact(&text) {
                 prop_assert_eq!(by_hand, by_pattern, "{:?}", text);
             }
+        }
+    }
+
+    /// The chars [`may_be_wide_digit`] leaves out as letter numbers are no
+    /// `\d`, and the digits of other scripts are kept.
+    #[test]
+    fn letter_numbers_are_no_digits() {
+        let digit = Regex::new(r"^\d$").expect("digit");
+        for r in [
+            '\u{16ee}'..='\u{16f0}',
+            '\u{2160}'..='\u{2182}',
+            '\u{2185}'..='\u{2188}',
+            '\u{3007}'..='\u{3007}',
+            '\u{3021}'..='\u{3029}',
+            '\u{3038}'..='\u{303a}',
+            '\u{a6e6}'..='\u{a6ef}',
+            '\u{10140}'..='\u{10174}',
+            '\u{12400}'..='\u{1246e}',
+        ] {
+            for c in r {
+                assert!(!digit.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
+                assert!(!may_be_wide_digit(c));
+            }
+        }
+        for c in ['\u{663}', '\u{ff11}', '\u{966}', '\u{e51}'] {
+            assert!(digit.is_match(c.encode_utf8(&mut [0; 4])));
+            assert!(may_be_wide_digit(c), "{c:?}");
+        }
+        // Every char of the Basic Multilingual Plane that `\d` reads.
+        for c in (0x80..0x10000).filter_map(char::from_u32) {
+            if digit.is_match(c.encode_utf8(&mut [0; 4])) {
+                assert!(may_be_wide_digit(c), "{c:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn words_exceed_is_the_unicode_split(
+            text in crate::testing::joined(
+                vec!["a", "bc", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}",
+                     "\u{2003}", "\u{85}", "\u{1c}", "\u{e9}", "\u{201c}"],
+                0..16,
+            ),
+            n in 0usize..8,
+        ) {
+            prop_assert_eq!(words_exceed(&text, n), text.split_whitespace().nth(n).is_some());
         }
     }
 
@@ -2623,6 +2812,35 @@ mod tests {
             kind("Read more \u{17f}tories about the bridge"),
             Some(ReadMore)
         );
+    }
+
+    /// Issue 15: no regex is built after start-up. Analysing every fixture
+    /// (each an invented article without odd folds or digits outside
+    /// ASCII) consults none of the patterns that boilerplate, dates,
+    /// datelines and bylines keep as fallbacks.
+    #[test]
+    fn analysis_of_the_fixtures_consults_no_fallback_pattern() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        let mut texts = 0;
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("read");
+                FALLBACKS.with(|c| c.set(0));
+                let _ = crate::analyze(&text);
+                let used = FALLBACKS.with(std::cell::Cell::get);
+                assert_eq!(used, 0, "{}", path.display());
+                texts += 1;
+            }
+        }
+        assert!(texts > 20);
+        // An odd fold does reach its fallback: the counter is live.
+        FALLBACKS.with(|c| c.set(0));
+        assert_eq!(
+            kind("Read more \u{17f}tories about the bridge"),
+            Some(ReadMore)
+        );
+        assert!(FALLBACKS.with(std::cell::Cell::get) > 0);
     }
 
     #[test]

@@ -7,11 +7,14 @@
 //! a role or an outlet goes to its own field, and when in doubt a name is left
 //! out: fewer authors is better than a wrong one.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::text::{is_all_caps, title_case};
+
+mod forms;
 
 /// What a byline says.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -44,6 +47,9 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:[|•·—–]|\s-\s|\d|(?-u:\b)(?:updated|published|posted|follow|email|twitter)(?-u:\b)|@|(?-u:\b)(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+\d|(?-u:\b)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)(?-u:\b))")
         .expect("cut regex")
 });
+/// The lower-case asides in brackets a byline drops: the spec of
+/// [`forms::drop_lower_parens`].
+#[cfg(test)]
 static LOWER_PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\([a-z][^)]*\)").expect("paren regex"));
 
@@ -308,22 +314,22 @@ fn part_words(part: &str) -> (bool, bool, bool) {
 /// Parse a block that says who wrote the article explicitly ("By ...",
 /// "Name | date", "Our Foreign Staff"). `None` when the block is no byline.
 pub fn parse(text: &str) -> Option<Parsed> {
-    if text.split_whitespace().nth(30).is_some() {
+    if crate::boilerplate::words_exceed(text, 30) {
         return None;
     }
     if may_be_staff(text) && is_staff(text) {
         return Some(Parsed::default());
     }
-    if let Some(c) = may_be_by(text).then(|| BY.captures(text)).flatten() {
-        let Some(rest) = c.get(2) else {
+    if let Some((lead, rest)) = may_be_by(text).then(|| by_captures(text)).flatten() {
+        let Some(rest) = rest else {
             return Some(Parsed::default()); // "By" alone: the names follow.
         };
         // A sentence that merely contains "by" is not a byline.
-        let lead = c.get(1).map_or("", |m| m.as_str());
+        let lead = lead.map_or("", |r| &text[r]);
         if lead.split_whitespace().nth(1).is_some() && crate::date::find(lead).is_none() {
             return None;
         }
-        let parsed = names(rest.as_str());
+        let parsed = names(&text[rest]);
         if parsed.authors.is_empty() && parsed.organisation.is_none() {
             return None;
         }
@@ -336,12 +342,12 @@ pub fn parse(text: &str) -> Option<Parsed> {
     {
         return None; // PIPE_DATE cannot match
     }
-    let c = PIPE_DATE.captures(text)?;
-    let tail = &c[2];
+    let (name, tail) = pipe_date_captures(text)?;
+    let tail = &text[tail];
     if crate::date::find(tail).is_none() && !tail.chars().any(|ch| ch.is_ascii_digit()) {
         return None;
     }
-    let parsed = names(&c[1]);
+    let parsed = names(&text[name]);
     (!parsed.authors.is_empty()).then_some(parsed)
 }
 
@@ -353,7 +359,7 @@ pub fn parse(text: &str) -> Option<Parsed> {
 /// comma ("Hale, the town that waited") stays a title.
 fn credit_line(text: &str) -> Option<Parsed> {
     let (first, tail) = text.split_once(',')?;
-    if text.split_whitespace().nth(12).is_some()
+    if crate::boilerplate::words_exceed(text, 12)
         || crate::text::ends_like_sentence(text)
         || first.contains(['"', '\u{201c}', '\u{201d}', ':'])
     {
@@ -437,6 +443,7 @@ fn is_staff(text: &str) -> bool {
             return chars - lead - ending <= 30 && open_staff_run(text, lead_bytes, ending);
         }
     }
+    crate::boilerplate::note_fallback();
     if chars - ending <= 30 {
         STAFF_OPEN.is_match(text)
     } else {
@@ -495,10 +502,10 @@ fn may_be_by(text: &str) -> bool {
 /// name and perhaps a date after it. `strong` is true when something beside
 /// the name (a date, a time, initials) says it is a byline on its own.
 pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
-    if text.split_whitespace().nth(12).is_some() {
+    if crate::boilerplate::words_exceed(text, 12) {
         return None;
     }
-    let head_end = CUT.find(text).map_or(text.len(), |m| m.start());
+    let head_end = cut(text);
     let head = text[..head_end].trim();
     if head.contains(',') || head.ends_with('.') {
         return None;
@@ -545,10 +552,42 @@ pub fn is_role_line(text: &str) -> bool {
         })
 }
 
+/// [`BY`]'s lead and rest (`None` for a bare "By"), by hand where
+/// [`forms::by_hand`] admits the text.
+#[allow(clippy::type_complexity)]
+fn by_captures(text: &str) -> Option<(Option<Range<usize>>, Option<Range<usize>>)> {
+    if forms::by_hand(text) {
+        return forms::by(text);
+    }
+    crate::boilerplate::note_fallback();
+    let c = BY.captures(text)?;
+    Some((c.get(1).map(|m| m.range()), c.get(2).map(|m| m.range())))
+}
+
+/// [`PIPE_DATE`]'s name and tail, by hand where [`forms::by_hand`] admits
+/// the text.
+fn pipe_date_captures(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    if forms::by_hand(text) {
+        return forms::pipe_date(text);
+    }
+    crate::boilerplate::note_fallback();
+    let c = PIPE_DATE.captures(text)?;
+    Some((c.get(1)?.range(), c.get(2)?.range()))
+}
+
+/// Where [`CUT`]'s first match in `text` starts, or its end.
+fn cut(text: &str) -> usize {
+    if forms::by_hand(text) {
+        forms::cut(text)
+    } else {
+        crate::boilerplate::note_fallback();
+        CUT.find(text).map_or(text.len(), |m| m.start())
+    }
+}
+
 /// Authors, role and organisation from what follows "By".
 fn names(rest: &str) -> Parsed {
-    let cut = CUT.find(rest).map_or(rest.len(), |m| m.start());
-    let rest = LOWER_PAREN.replace_all(&rest[..cut], "");
+    let rest = forms::drop_lower_parens(&rest[..cut(rest)]);
     let mut out = Parsed::default();
     let mut names_done = false;
     for (i, part) in rest.split([',', ';']).enumerate() {

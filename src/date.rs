@@ -75,6 +75,29 @@ pub fn find(text: &str) -> Option<FoundDate> {
 }
 
 fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
+    if by_hand(text) {
+        find_date_by_hand(text)
+    } else {
+        crate::boilerplate::note_fallback();
+        find_date_by_pattern(text)
+    }
+}
+
+/// Can the hand readers decide `text`? Not where a char outside ASCII may
+/// be a Unicode `\d` (the patterns match it, and the date then fails to
+/// parse), nor where a long s may spell a month ("ſept", which `(?i)`
+/// reads as "sept").
+fn by_hand(text: &str) -> bool {
+    text.is_ascii()
+        || !text
+            .chars()
+            .any(|c| c == '\u{17f}' || crate::boilerplate::may_be_wide_digit(c))
+}
+
+/// [`find_date`] by the patterns: the leftmost match of each (where the
+/// text has what it needs), and of those the leftmost, the first pattern's
+/// on a tie.
+fn find_date_by_pattern(text: &str) -> Option<(Span, u32, u32, u32)> {
     // Every date pattern's groups are digits (`\d`), and only ASCII ones
     // parse as numbers, so a text without them has no date: most short
     // blocks, where four regex searches cost thousands of instructions.
@@ -150,6 +173,226 @@ fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
     best
 }
 
+/// [`find_date_by_pattern`] read by hand, on a text [`by_hand`] admits:
+/// each pattern's leftmost match by a scan of its start bytes, the same
+/// choice between them.
+fn find_date_by_hand(text: &str) -> Option<(Span, u32, u32, u32)> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let b = text.as_bytes();
+    let first = |at: &dyn Fn(usize) -> Option<(usize, u32, u32, u32)>| {
+        (0..b.len()).find_map(|s| at(s).map(|(e, y, m, d)| (Span::new(s, e), y, m, d)))
+    };
+    let month = may_name_month(text);
+    let found = [
+        month.then(|| first(&|s| day_month_year(text, s))).flatten(),
+        month.then(|| first(&|s| month_day_year(text, s))).flatten(),
+        memchr::memchr(b'-', b).and_then(|_| first(&|s| iso_at(b, s))),
+        memchr::memchr(b'/', b).and_then(|_| first(&|s| numeric_at(b, s))),
+    ];
+    let mut best: Option<(Span, u32, u32, u32)> = None;
+    for c in found.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| c.0.start < b.0.start) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+/// Is byte `i` of `b` an ASCII word byte (what `(?-u:\b)` reads)?
+fn is_word(b: &[u8], i: usize) -> bool {
+    b.get(i)
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+}
+
+/// Does a word start at byte `i` (`(?-u:\b)` before a word byte)?
+fn word_starts(b: &[u8], i: usize) -> bool {
+    is_word(b, i) && (i == 0 || !is_word(b, i - 1))
+}
+
+/// The value of exactly `n` ASCII digits at byte `i`, if they are there.
+fn digits_at(b: &[u8], i: usize, n: usize) -> Option<u32> {
+    let d = b.get(i..i + n)?;
+    d.iter()
+        .all(u8::is_ascii_digit)
+        .then(|| d.iter().fold(0, |v, &c| v * 10 + u32::from(c - b'0')))
+}
+
+/// `\d{1,2}` at byte `i`, greedy: each way to read it, the longer first,
+/// with its end and value.
+fn one_or_two(b: &[u8], i: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
+    [2, 1]
+        .into_iter()
+        .filter_map(move |n| digits_at(b, i, n).map(|v| (i + n, v)))
+}
+
+/// The month names of [`MONTH`], in its order.
+const MONTHS: [&str; 24] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Each month name of [`MONTH`] at byte `i`, ignoring ASCII case, in the
+/// pattern's order: its end and number.
+fn months_at(b: &[u8], i: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
+    MONTHS.iter().filter_map(move |m| {
+        let e = i + m.len();
+        let h = b.get(i..e)?;
+        h.eq_ignore_ascii_case(m.as_bytes())
+            .then(|| (e, month_number(m).expect("a month")))
+    })
+}
+
+/// The end of a day's suffix ("st", "nd", "rd", "th") at byte `i`.
+fn ordinal_end(b: &[u8], i: usize) -> Option<usize> {
+    let s = b.get(i..i + 2)?;
+    matches!(s, b"st" | b"nd" | b"rd" | b"th").then_some(i + 2)
+}
+
+/// The end of `\s+` at byte `i`, if it has a char.
+fn spaces(t: &str, i: usize) -> Option<usize> {
+    let e = t[i..]
+        .char_indices()
+        .find(|&(_, c)| !c.is_whitespace())
+        .map_or(t.len(), |(k, _)| i + k);
+    (e > i).then_some(e)
+}
+
+/// [`DAY_MONTH_YEAR`] from byte `s`: `(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\s+MONTH\.?,?\s+(\d{4})`
+/// ("25th November, 2026"); its end, year, month and day.
+fn day_month_year(t: &str, s: usize) -> Option<(usize, u32, u32, u32)> {
+    let b = t.as_bytes();
+    if !word_starts(b, s) {
+        return None;
+    }
+    one_or_two(b, s).find_map(|(e, day)| {
+        [ordinal_end(b, e), Some(e)]
+            .into_iter()
+            .flatten()
+            .find_map(|e| {
+                let m0 = spaces(t, e)?;
+                months_at(b, m0).find_map(|(k, month)| {
+                    let k = k + usize::from(b.get(k) == Some(&b'.'));
+                    let k = k + usize::from(b.get(k) == Some(&b','));
+                    let y0 = spaces(t, k)?;
+                    digits_at(b, y0, 4).map(|year| (y0 + 4, year, month, day))
+                })
+            })
+    })
+}
+
+/// [`MONTH_DAY_YEAR`] from byte `s`: `(?-u:\b)MONTH\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`
+/// ("Nov. 25, 2026"); its end, year, month and day.
+fn month_day_year(t: &str, s: usize) -> Option<(usize, u32, u32, u32)> {
+    let b = t.as_bytes();
+    if !word_starts(b, s) {
+        return None;
+    }
+    months_at(b, s).find_map(|(k, month)| {
+        let k = k + usize::from(b.get(k) == Some(&b'.'));
+        let d0 = spaces(t, k)?;
+        one_or_two(b, d0).find_map(|(e, day)| {
+            [ordinal_end(b, e), Some(e)]
+                .into_iter()
+                .flatten()
+                .find_map(|e| {
+                    let e = e + usize::from(b.get(e) == Some(&b','));
+                    let y0 = spaces(t, e)?;
+                    digits_at(b, y0, 4).map(|year| (y0 + 4, year, month, day))
+                })
+        })
+    })
+}
+
+/// [`ISO`] from byte `s`: `(?-u:\b)(\d{4})-(\d{2})-(\d{2})(?-u:\b)`.
+fn iso_at(b: &[u8], s: usize) -> Option<(usize, u32, u32, u32)> {
+    if !word_starts(b, s) || b.get(s + 4) != Some(&b'-') || b.get(s + 7) != Some(&b'-') {
+        return None;
+    }
+    let (y, m, d) = (
+        digits_at(b, s, 4)?,
+        digits_at(b, s + 5, 2)?,
+        digits_at(b, s + 8, 2)?,
+    );
+    (!is_word(b, s + 10)).then_some((s + 10, y, m, d))
+}
+
+/// [`NUMERIC`] from byte `s`: `(?-u:\b)(\d{1,2})/(\d{1,2})/(\d{4})(?-u:\b)`
+/// (month first).
+fn numeric_at(b: &[u8], s: usize) -> Option<(usize, u32, u32, u32)> {
+    if !word_starts(b, s) {
+        return None;
+    }
+    one_or_two(b, s).find_map(|(e, m)| {
+        (b.get(e) == Some(&b'/')).then_some(())?;
+        one_or_two(b, e + 1).find_map(|(e, d)| {
+            (b.get(e) == Some(&b'/')).then_some(())?;
+            let y = digits_at(b, e + 1, 4)?;
+            (!is_word(b, e + 5)).then_some((e + 5, y, m, d))
+        })
+    })
+}
+
+/// A time [`TIME`] matches from byte `s` of `t`: its end, hour, minute
+/// and whether a suffix says "pm" (`Some(true)`) or "am".
+fn time_at(t: &str, s: usize) -> Option<(usize, u32, u32, Option<bool>)> {
+    let b = t.as_bytes();
+    if !word_starts(b, s) {
+        return None;
+    }
+    // `(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)`, ignoring case.
+    let suffixed = one_or_two(b, s).find_map(|(e, h)| {
+        let minutes = matches!(b.get(e), Some(b':' | b'.'))
+            .then(|| digits_at(b, e + 1, 2).map(|m| (e + 3, m)))
+            .flatten();
+        [minutes, Some((e, 0))]
+            .into_iter()
+            .flatten()
+            .find_map(|(k, min)| {
+                let k = t[k..]
+                    .char_indices()
+                    .find(|&(_, c)| !c.is_whitespace())
+                    .map_or(t.len(), |(j, _)| k + j);
+                ["am", "pm", "a.m.", "p.m."].iter().find_map(|x| {
+                    let h2 = b.get(k..k + x.len())?;
+                    h2.eq_ignore_ascii_case(x.as_bytes())
+                        .then(|| (k + x.len(), h, min, Some(x.starts_with('p'))))
+                })
+            })
+    });
+    // `(\d{1,2})[:.](\d{2})(?-u:\b)`.
+    suffixed.or_else(|| {
+        one_or_two(b, s).find_map(|(e, h)| {
+            matches!(b.get(e), Some(b':' | b'.')).then_some(())?;
+            let min = digits_at(b, e + 1, 2)?;
+            (!is_word(b, e + 3)).then_some((e + 3, h, min, None))
+        })
+    })
+}
+
 /// False when `text` holds no month name as [`MONTH`] reads it, ignoring
 /// case: none of the twelve names' first three letters ("Jan", "SEP"),
 /// ignoring ASCII case, and no long s ("ſ", which `(?i)` reads as an "s").
@@ -182,6 +425,43 @@ fn may_name_month(text: &str) -> bool {
 fn find_time(text: &str, date: Span) -> Option<(Span, u32, u32)> {
     let lo = floor_char(text, date.start.saturating_sub(30));
     let hi = ceil_char(text, (date.end + 30).min(text.len()));
+    if by_hand(&text[lo..hi]) {
+        find_time_by_hand(text, date, lo, hi)
+    } else {
+        crate::boilerplate::note_fallback();
+        find_time_by_pattern(text, date, lo, hi)
+    }
+}
+
+/// [`find_time_by_pattern`] read by hand, on a window [`by_hand`] admits.
+fn find_time_by_hand(text: &str, date: Span, lo: usize, hi: usize) -> Option<(Span, u32, u32)> {
+    let window = &text[lo..hi];
+    // The matches in turn, each search going on from the last match's end.
+    let mut i = 0;
+    while i < window.len() {
+        let Some((e, h, min, pm)) = time_at(window, i) else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(lo + i, lo + e);
+        i = e;
+        if span.start < date.end && span.end > date.start {
+            continue;
+        }
+        let h = match pm {
+            Some(true) if h < 12 => h + 12,
+            Some(false) if h == 12 => 0,
+            _ => h,
+        };
+        if h < 24 && min < 60 {
+            return Some((span, h, min));
+        }
+    }
+    None
+}
+
+/// [`find_time`] by [`TIME`], where the window may hold a Unicode digit.
+fn find_time_by_pattern(text: &str, date: Span, lo: usize, hi: usize) -> Option<(Span, u32, u32)> {
     for c in TIME.captures_iter(&text[lo..hi]) {
         let whole = c.get(0)?;
         let span = Span::new(lo + whole.start(), lo + whole.end());
@@ -237,6 +517,7 @@ pub fn is_date_line(text: &str) -> bool {
     // 2020 14 Jan, 2020"). `(?i)` reads "ſ" as an "s" and "K" (Kelvin) as a
     // "k": where one occurs, the pattern decides.
     let left = if rest.contains(['\u{17f}', '\u{212a}']) {
+        crate::boilerplate::note_fallback();
         letters_left_by_pattern(&rest)
     } else {
         letters_left(&rest)
@@ -437,6 +718,55 @@ mod tests {
             }
             assert_eq!(letters_left(&t), letters_left_by_pattern(&t), "{t:?}");
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// Days, months, years, times and suffixes whole and cut, joined by
+        /// marks and white space of every kind.
+        #[test]
+        fn dates_and_times_by_hand_are_the_patterns(
+            text in crate::testing::joined(
+                vec![
+                    "1", "12", "123", "2026", "20261", "25", "05", "st", "th", "ND", " ", "  ",
+                    "\t", "\n", "\u{a0}", "\u{2003}", "November", "nov", "NOV", "Sept", "sep",
+                    "May", "mayor", "june", ".", ",", "-", "/", ":", "am", "PM", "a.m.", "p.m.",
+                    "x", "_", "\u{e9}", "\u{663}", "\u{17f}", "\u{2070}", "7:30", "10.45",
+                ],
+                0..12,
+            )
+        ) {
+            if by_hand(&text) {
+                let found = find_date_by_hand(&text);
+                proptest::prop_assert_eq!(found, find_date_by_pattern(&text), "{:?}", text);
+                let mut spans = vec![Span::new(0, 0), Span::new(text.len(), text.len())];
+                spans.extend(found.map(|f| f.0));
+                for date in spans {
+                    let lo = floor_char(&text, date.start.saturating_sub(30));
+                    let hi = ceil_char(&text, (date.end + 30).min(text.len()));
+                    if by_hand(&text[lo..hi]) {
+                        proptest::prop_assert_eq!(
+                            find_time_by_hand(&text, date, lo, hi),
+                            find_time_by_pattern(&text, date, lo, hi),
+                            "{:?} {:?}", text, date
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn dates_by_hand_on_fixture_blocks() {
+        let mut n = 0;
+        for b in crate::segment::fixture_blocks() {
+            if by_hand(&b) {
+                let found = find_date_by_hand(&b);
+                assert_eq!(found, find_date_by_pattern(&b), "{b:?}");
+                n += usize::from(found.is_some());
+            }
+        }
+        assert!(n >= 10, "{n}");
     }
 
     #[test]
