@@ -19,36 +19,46 @@ pub struct Style {
 /// Guess the [`Style`] from the whole text: underscores join words in link
 /// text on many lines (`see_the_report`), which prose never does.
 pub fn style(input: &str) -> Style {
-    // No underscore, no line with one.
-    if memchr::memchr(b'_', input.as_bytes()).is_none() {
+    // Only lines with an underscore can join words with one: each is
+    // found from an underscore in it and read once. The lines are counted
+    // (a pass over the text) only when three or more of them do.
+    let bytes = input.as_bytes();
+    let mut lines_with = 0usize;
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(b'_', &bytes[from..]) {
+        let at = from + k;
+        // The line as `str::lines` gives it: from the byte past the last
+        // `\n` before the underscore to the next `\n`, without a `\r`
+        // before it (no byte but `\n` ends a line, and an underscore is no
+        // white space: the line is not blank).
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        let line = &input[start..end];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        lines_with += usize::from(joins_words(line));
+        from = end;
+    }
+    if lines_with < 3 {
         return Style::default();
     }
-    let mut lines_with = 0usize;
-    let mut lines = 0usize;
-    for line in input.lines() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        lines += 1;
-        let b = line.as_bytes();
-        // (Both tests need an underscore: most lines have none.)
-        if memchr::memchr(b'_', b).is_none() {
-            continue;
-        }
-        // A letter on either side of an underscore: read at each one.
-        let joins = |k: usize| {
-            k > 0
-                && k + 1 < b.len()
-                && (b[k - 1] as char).is_alphabetic()
-                && (b[k + 1] as char).is_alphabetic()
-        };
-        if memchr::memchr_iter(b'_', b).any(joins) || line.contains("’_") {
-            lines_with += 1;
-        }
-    }
+    let lines = input.lines().filter(|l| !l.trim().is_empty()).count();
     Style {
-        underscores: lines_with >= 3 && lines_with * 40 >= lines,
+        underscores: lines_with * 40 >= lines,
     }
+}
+
+/// Does an underscore in `line` join two words (`see_the_report`), or
+/// follow a closing quote?
+fn joins_words(line: &str) -> bool {
+    let b = line.as_bytes();
+    // A letter on either side of an underscore: read at each one.
+    let joins = |k: usize| {
+        k > 0
+            && k + 1 < b.len()
+            && (b[k - 1] as char).is_alphabetic()
+            && (b[k + 1] as char).is_alphabetic()
+    };
+    memchr::memchr_iter(b'_', b).any(joins) || line.contains("\u{2019}_")
 }
 
 /// Does the input look like raw HTML rather than text (a page fed to lede

@@ -20,7 +20,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::markup::{self, Style};
 use crate::span::Span;
-use crate::text::{fold_into, is_folded, is_space};
+use crate::text::{fold_into, is_folded, is_space, trimmed};
 
 /// One non-blank line, trimmed of surrounding white space: made as the
 /// input is read, one at a time, never held in a list.
@@ -338,18 +338,50 @@ fn lines(input: &str, from: usize, full: bool, measure: bool) -> impl Iterator<I
 
 /// A line's width in display columns and in chars.
 fn widths(t: &str) -> (usize, usize) {
-    // Printable ASCII is one column a byte; the width tables are read for
-    // the other lines only.
-    if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        (t.len(), t.len())
-    } else {
-        let cols = t.width();
-        let chars = if cols == t.len() {
-            cols
+    // Printable ASCII and the narrow chars of [`narrow`] are one column a
+    // char (none of them joins with a neighbour into a wider or narrower
+    // cluster): counted by bytes, the width tables are read for the other
+    // lines only.
+    let b = t.as_bytes();
+    let mut chars = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if (b' '..=b'~').contains(&x) {
+            i += 1;
+        } else if let Some(len) = narrow(&b[i..]) {
+            i += len;
         } else {
-            t.chars().count()
-        };
-        (cols, chars)
+            let cols = t.width();
+            let chars = if cols == t.len() {
+                cols
+            } else {
+                t.chars().count()
+            };
+            return (cols, chars);
+        }
+        chars += 1;
+    }
+    (chars, chars)
+}
+
+/// The length of the char `b` starts with when it is one of the common
+/// narrow chars of Latin text (Latin-1 but the soft hyphen, Latin
+/// Extended-A and -B, spacing modifiers; the dashes, quotation marks and
+/// other punctuation of General Punctuation; currency signs): one display
+/// column each, whatever stands beside them.
+fn narrow(b: &[u8]) -> Option<usize> {
+    match *b {
+        // U+00A0..=U+02FF but U+00AD.
+        [0xc2, y, ..] if y >= 0xa0 && y != 0xad => Some(2),
+        [0xc3..=0xcb, 0x80..=0xbf, ..] => Some(2),
+        // U+2010..=U+2027 and U+2030..=U+205E.
+        [0xe2, 0x80, z, ..] if (0x90..=0xa7).contains(&z) || z >= 0xb0 => Some(3),
+        [0xe2, 0x81, z, ..] if (0x80..=0x9e).contains(&z) => Some(3),
+        // U+20A0..=U+20C0.
+        [0xe2, 0x82, z, ..] if (0xa0..=0xbf).contains(&z) => Some(3),
+        [0xe2, 0x83, 0x80, ..] => Some(3),
+        _ => None,
     }
 }
 
@@ -696,13 +728,7 @@ pub fn is_wide(c: char) -> bool {
 
 /// The span without leading and trailing white space; `None` when blank.
 pub fn trim(input: &str, span: Span) -> Option<Span> {
-    let s = span.of(input);
-    let start = s.find(|c: char| !is_space(c))?;
-    let end = s
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_space(c))
-        .map(|(i, c)| i + c.len_utf8())?;
+    let (start, end) = trimmed(span.of(input))?;
     Some(Span::new(span.start + start, span.start + end))
 }
 
@@ -985,6 +1011,42 @@ mod tests {
                 is_own_text(&text, span, style, &mut scratch),
                 folded == span.of(&text)
             );
+        }
+    }
+
+    /// Every char [`narrow`] passes is one column wide.
+    #[test]
+    fn narrow_chars_are_one_column() {
+        let mut seen = 0;
+        for c in ('\u{80}'..='\u{ffff}').chain(['\u{10000}', '\u{1f600}']) {
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            if let Some(len) = narrow(s.as_bytes()) {
+                assert_eq!(len, s.len(), "{c:?}");
+                assert_eq!(UnicodeWidthChar::width(c), Some(1), "{c:?}");
+                assert_eq!(s.width(), 1, "{c:?}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 0x300 - 0xa0 - 1 + 0x18 + 0x2f + 0x21);
+    }
+
+    proptest::proptest! {
+        /// [`widths`] is the width tables' count and the char count.
+        #[test]
+        fn widths_are_the_tables_widths(
+            text in crate::testing::joined(
+                vec![
+                    "a", " ", "~", "\u{a0}", "\u{ad}", "\u{e9}", "\u{2ff}", "\u{300}",
+                    "\u{301}", "\u{2019}", "\u{201d}", "\u{2014}", "\u{200b}", "\u{2028}",
+                    "\u{205f}", "\u{2060}", "\u{20ac}", "\u{20c0}", "\u{20d0}", "\u{fe0f}",
+                    "\u{200d}", "\u{65e5}", "\u{1f600}", "\t", "\u{1}", "\u{7f}", "1",
+                    "\u{20e3}", "\u{627}", "\u{644}", "\u{ff01}",
+                ],
+                0..24,
+            )
+        ) {
+            proptest::prop_assert_eq!(widths(&text), (text.width(), text.chars().count()));
         }
     }
 

@@ -7,7 +7,7 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// ASCII white space as [`is_space`] sees it (`char::is_whitespace`).
-const fn is_ascii_space(b: u8) -> bool {
+pub const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ')
 }
 
@@ -109,6 +109,49 @@ pub fn is_folded(s: &str) -> bool {
         }
     }
     true
+}
+
+/// The span of `s` without its leading and trailing white space (as
+/// [`is_space`] sees it), or `None` when `s` is all white space. ASCII
+/// bytes are tested as bytes; a char is decoded only where a byte from
+/// 0x80 stands at either end.
+pub fn trimmed(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut start = 0;
+    loop {
+        let &x = b.get(start)?;
+        if x < 0x80 {
+            if !is_ascii_space(x) {
+                break;
+            }
+            start += 1;
+        } else {
+            let c = s[start..].chars().next()?;
+            if !is_space(c) {
+                break;
+            }
+            start += c.len_utf8();
+        }
+    }
+    // A char that is no white space stands at `start`: the scan back
+    // stops at it at the latest.
+    let mut end = b.len();
+    loop {
+        let x = b[end - 1];
+        if x < 0x80 {
+            if !is_ascii_space(x) {
+                break;
+            }
+            end -= 1;
+        } else {
+            let c = s[..end].chars().next_back()?;
+            if !is_space(c) {
+                break;
+            }
+            end -= c.len_utf8();
+        }
+    }
+    Some((start, end))
 }
 
 /// `s` with white space folded.
@@ -468,6 +511,16 @@ mod tests {
             text in "([a-z ’“]|\u{3040}|\u{30ff}|\u{303f}|\u{3100}|\u{3400}|\u{4dbf}|\u{4dc0}|\u{4e00}|\u{9fff}|\u{a000}|\u{e000}|é|\u{10000}){0,40}"
         ) {
             prop_assert_eq!(unspaced_words(&text), unspaced_words_chars(&text));
+        }
+
+        #[test]
+        fn trimmed_is_trim_matches(text in spaced_text()) {
+            let t = text.trim_matches(is_space);
+            let expected = (!t.is_empty()).then(|| {
+                let start = t.as_ptr() as usize - text.as_ptr() as usize;
+                (start, start + t.len())
+            });
+            prop_assert_eq!(trimmed(&text), expected);
         }
 
         #[test]
