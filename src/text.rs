@@ -11,52 +11,93 @@ pub const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ')
 }
 
+/// The length of the char from 0x80 that starts at `b[i]` (valid UTF-8),
+/// and whether it is white space as [`is_space`] sees it: read from its
+/// bytes, without decoding it. Only the lead bytes 0xC2 (U+0085, U+00A0),
+/// 0xE1 (U+1680), 0xE2 (U+2000..=U+200B, U+2028, U+2029, U+202F, U+205F),
+/// 0xE3 (U+3000) and 0xEF (U+FEFF) can start one.
+pub fn wide_char(b: &[u8], i: usize) -> (usize, bool) {
+    let lead = b[i];
+    let len = match lead {
+        0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    };
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    let space = match lead {
+        0xc2 => matches!(at(1), 0x85 | 0xa0),
+        0xe1 => at(1) == 0x9a && at(2) == 0x80,
+        0xe2 => match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8b | 0xa8 | 0xa9 | 0xaf),
+            0x81 => at(2) == 0x9f,
+            _ => false,
+        },
+        0xe3 => at(1) == 0x80 && at(2) == 0x80,
+        0xef => at(1) == 0xbb && at(2) == 0xbf,
+        _ => false,
+    };
+    (len, space)
+}
+
+/// Does a char that is no white space start at `b[i]` (`i` in bounds)?
+fn starts_visible(b: &[u8], i: usize) -> bool {
+    let x = b[i];
+    if x < 0x80 {
+        !is_ascii_space(x)
+    } else {
+        !wide_char(b, i).1
+    }
+}
+
 /// Append `s` to `out` with every run of white space folded to one space and
 /// the ends trimmed.
 pub fn fold_into(s: &str, out: &mut String) {
-    // Runs of ASCII with single spaces inside are copied whole; other chars
-    // one at a time (the same result as [`fold_into_chars`]).
+    // Runs of chars with single spaces inside are copied whole: printable
+    // ASCII eight bytes at a time, a char from 0x80 by its bytes (the same
+    // result as [`fold_into_chars`]).
     let bytes = s.as_bytes();
-    let plain = |b: u8| b < 0x80 && !is_ascii_space(b);
     let mut pending = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        if !starts_visible(bytes, i) {
+            pending = true;
+            i += if bytes[i] < 0x80 {
+                1
+            } else {
+                wide_char(bytes, i).0
+            };
+            continue;
+        }
         let start = i;
-        let space = if plain(b) {
-            i += 1;
-            while i < bytes.len() {
-                // Printable ASCII is plain: passed eight bytes at a time.
-                i = skip_printable(bytes, i);
-                if i == bytes.len() {
+        loop {
+            i = skip_printable(bytes, i);
+            let Some(&x) = bytes.get(i) else {
+                break;
+            };
+            if x >= 0x80 {
+                let (len, space) = wide_char(bytes, i);
+                if space {
                     break;
                 }
-                if plain(bytes[i]) {
+                i += len;
+            } else if x == b' ' {
+                // One space between two visible chars stays in the run.
+                if i + 1 < bytes.len() && starts_visible(bytes, i + 1) {
                     i += 1;
-                } else if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&n| plain(n)) {
-                    i += 2;
                 } else {
                     break;
                 }
+            } else if is_ascii_space(x) {
+                break;
+            } else {
+                i += 1;
             }
-            false
-        } else if b < 0x80 {
-            i += 1;
-            true
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            is_space(c)
-        };
-        if space {
-            pending = true;
-        } else {
-            if pending && !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-            pending = false;
-            out.push_str(&s[start..i]);
         }
+        if pending && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        pending = false;
+        out.push_str(&s[start..i]);
     }
 }
 
@@ -101,11 +142,11 @@ pub fn is_folded(s: &str) -> bool {
             }
             i += 1;
         } else {
-            let ch = s[i..].chars().next().unwrap_or(' ');
-            if is_space(ch) {
+            let (len, space) = wide_char(b, i);
+            if space {
                 return false;
             }
-            i += ch.len_utf8();
+            i += len;
         }
     }
     true
@@ -291,17 +332,106 @@ pub fn word_count(s: &str) -> usize {
             }
             i += 1;
         } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            if is_space(c) {
+            // White space is known from the bytes; a char is decoded
+            // only while the word has no letter or digit yet.
+            let (len, space) = wide_char(bytes, i);
+            if space {
                 count += usize::from(alnum);
                 alnum = false;
-            } else {
-                alnum = alnum || c.is_alphanumeric();
+            } else if !alnum {
+                alnum = s[i..].chars().next().is_some_and(char::is_alphanumeric);
             }
-            i += c.len_utf8();
+            i += len;
         }
     }
     count + usize::from(alnum)
+}
+
+/// What the structure rules count in a block's text, read in one pass:
+/// [`word_count`], [`unspaced_words`] and the two counts of
+/// [`title_case_ratio`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Words as [`word_count`] counts them.
+    pub words: usize,
+    /// [`unspaced_words`].
+    pub unspaced: usize,
+    /// Words that start with a capital, of those [`title_case_ratio`]
+    /// counts.
+    pub caps: usize,
+    /// The words [`title_case_ratio`] counts (not the short lowercase
+    /// ones).
+    pub titled: usize,
+}
+
+impl Counts {
+    /// The counts of `s`.
+    pub fn of(s: &str) -> Counts {
+        let b = s.as_bytes();
+        let mut counts = Counts::default();
+        let mut ideographs = 0;
+        let mut i = 0;
+        while i < b.len() {
+            if !starts_visible(b, i) {
+                i += if b[i] < 0x80 { 1 } else { wide_char(b, i).0 };
+                continue;
+            }
+            // A word, to the next white space: where its first letter or
+            // digit starts (and whether it is a capital) and where its
+            // last ends.
+            let mut first: Option<(usize, bool)> = None;
+            let mut last_end = 0;
+            while i < b.len() {
+                let x = b[i];
+                if x < 0x80 {
+                    if is_ascii_space(x) {
+                        break;
+                    }
+                    if x.is_ascii_alphanumeric() {
+                        first = first.or(Some((i, x.is_ascii_uppercase())));
+                        last_end = i + 1;
+                    }
+                    i += 1;
+                } else {
+                    let (len, space) = wide_char(b, i);
+                    if space {
+                        break;
+                    }
+                    let c = s[i..].chars().next().unwrap_or(' ');
+                    ideographs += usize::from(matches!(
+                        c,
+                        '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+                    ));
+                    if c.is_alphanumeric() {
+                        first = first.or(Some((i, c.is_uppercase())));
+                        last_end = i + len;
+                    }
+                    i += len;
+                }
+            }
+            let Some((start, upper)) = first else {
+                continue;
+            };
+            counts.words += 1;
+            let core = &s[start..last_end];
+            if core.len() <= 3 && core.chars().all(char::is_lowercase) {
+                continue;
+            }
+            counts.titled += 1;
+            counts.caps += usize::from(upper);
+        }
+        counts.unspaced = ideographs / 2;
+        counts
+    }
+
+    /// [`title_case_ratio`] from the counts.
+    pub fn title_case_ratio(self) -> f32 {
+        if self.titled == 0 {
+            0.0
+        } else {
+            self.caps as f32 / self.titled as f32
+        }
+    }
 }
 
 /// The first index from `i` on whose byte is not printable ASCII
@@ -465,6 +595,16 @@ mod tests {
         assert_eq!(word_count("Hello, world — 3 times"), 4);
     }
 
+    /// [`wide_char`] reads every char from 0x80 as decoding it does.
+    #[test]
+    fn wide_chars_are_their_decoding() {
+        for c in ('\u{80}'..=char::MAX).step_by(1) {
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(wide_char(s.as_bytes(), 0), (s.len(), is_space(c)), "{c:?}");
+        }
+    }
+
     #[test]
     fn ascii_space_is_space() {
         for b in 0..0x80u8 {
@@ -521,6 +661,19 @@ mod tests {
                 (start, start + t.len())
             });
             prop_assert_eq!(trimmed(&text), expected);
+        }
+
+        #[test]
+        fn counts_are_the_counts_apart(
+            text in spaced_text(),
+            wide in "([a-z ’“]|\u{3040}|\u{30ff}|\u{4e00}|\u{9fff}|\u{a000}|É|é){0,12}",
+        ) {
+            let text = format!("{text}{wide}");
+            let c = Counts::of(&text);
+            prop_assert_eq!(c.words, word_count(&text));
+            prop_assert_eq!(c.unspaced, unspaced_words(&text));
+            prop_assert_eq!((c.caps, c.titled), title_counts(&text));
+            prop_assert_eq!(c.title_case_ratio(), title_case_ratio(&text));
         }
 
         #[test]
