@@ -114,6 +114,15 @@ pub fn quote_prefix(line: &str) -> usize {
 /// True when the (trimmed) line is a horizontal rule or a title underline:
 /// three or more of one of `= - * _ ~ #`, nothing else.
 pub fn is_rule(line: &str) -> bool {
+    // Most lines start with a char that no rule is made of: known from
+    // the first byte, without trimming.
+    if line
+        .as_bytes()
+        .first()
+        .is_some_and(|&x| x.is_ascii_graphic() && !b"=-*_~#".contains(&x))
+    {
+        return false;
+    }
     let t = line.trim();
     let mut chars = t.chars().filter(|c| *c != ' ');
     let Some(first) = chars.next() else {

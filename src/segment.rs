@@ -20,7 +20,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::markup::{self, Style};
 use crate::span::Span;
-use crate::text::{fold_into, is_folded, is_space, trimmed};
+use crate::text::{fold_into, is_ascii_space, is_folded, is_space, trimmed, wide_char};
 
 /// One non-blank line, trimmed of surrounding white space: made as the
 /// input is read, one at a time, never held in a list.
@@ -252,19 +252,32 @@ impl<'a> Blocks<'a> {
     }
 }
 
-/// The length of `s` without its trailing white space (ASCII white space
-/// byte by byte; the rest as [`is_space`] sees it).
+/// The length of `s` without its trailing white space (as [`is_space`]
+/// sees it), read byte by byte: a char from 0x80 by its bytes
+/// ([`wide_char`]).
 fn trimmed_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut end = b.len();
-    while end > 0 && matches!(b[end - 1], b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') {
-        end -= 1;
+    while end > 0 {
+        let x = b[end - 1];
+        if x < 0x80 {
+            if !is_ascii_space(x) {
+                break;
+            }
+            end -= 1;
+        } else {
+            // Back over the continuation bytes to the char's first byte.
+            let mut start = end - 1;
+            while start > 0 && b[start] & 0xc0 == 0x80 {
+                start -= 1;
+            }
+            if !wide_char(b, start).1 {
+                break;
+            }
+            end = start;
+        }
     }
-    if end > 0 && b[end - 1] >= 0x80 {
-        s[..end].trim_end_matches(is_space).len()
-    } else {
-        end
-    }
+    end
 }
 
 /// The lines of `input` from byte `from`, made one at a time. `full` also
@@ -342,10 +355,26 @@ fn widths(t: &str) -> (usize, usize) {
     // char (none of them joins with a neighbour into a wider or narrower
     // cluster): counted by bytes, the width tables are read for the other
     // lines only.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = t.as_bytes();
     let mut chars = 0;
     let mut i = 0;
     while i < b.len() {
+        // Eight printable ASCII bytes (0x20..=0x7e) at a time: no top bit,
+        // no byte below 0x20 (a borrow), none equal to 0x7f (a zero byte
+        // of the xor).
+        if let Some(chunk) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let del = w ^ (ONES * 0x7f);
+            let stops =
+                (w | (w.wrapping_sub(ONES * 0x20) & !w) | (del.wrapping_sub(ONES) & !del)) & HIGH;
+            if stops == 0 {
+                i += 8;
+                chars += 8;
+                continue;
+            }
+        }
         let x = b[i];
         if (b' '..=b'~').contains(&x) {
             i += 1;
@@ -1047,6 +1076,22 @@ mod tests {
             )
         ) {
             proptest::prop_assert_eq!(widths(&text), (text.width(), text.chars().count()));
+        }
+    }
+
+    proptest::proptest! {
+        /// [`trimmed_len`] is the length `trim_end_matches` leaves.
+        #[test]
+        fn trimmed_len_is_trim_end(
+            text in crate::testing::joined(
+                vec![
+                    "a", " ", "\t", "\n", "\u{a0}", "\u{85}", "\u{e9}", "\u{2019}",
+                    "\u{200b}", "\u{2028}", "\u{3000}", "\u{feff}", "\u{65e5}", "\u{1f600}",
+                ],
+                0..12,
+            )
+        ) {
+            proptest::prop_assert_eq!(trimmed_len(&text), text.trim_end_matches(is_space).len());
         }
     }
 

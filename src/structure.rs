@@ -375,9 +375,7 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     let (mut prev_bare, mut f_prev) = (false, Facts::default());
     for (i, fi) in f.iter_mut().enumerate() {
         let t = blocks.text(i, &mut scratch);
-        // Words and title case in one pass over the text.
-        let counts = text::Counts::of(t);
-        let words = counts.words + counts.unspaced;
+        let words = count_words(t);
         let (quotes, open_quote) = quote_marks(t);
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
@@ -389,7 +387,7 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
             (open_quote, OPEN_QUOTE),
             (words <= 12 && date::is_date_line(t), DATE_LINE),
             (
-                last_significant(t) != Some('.') && counts.title_case_ratio() >= 0.8,
+                last_significant(t) != Some('.') && title_case_ratio(t) >= 0.8,
                 TITLE_LIKE,
             ),
             (t.starts_with('[') && t.ends_with(']'), BRACKETED),

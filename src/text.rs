@@ -347,93 +347,6 @@ pub fn word_count(s: &str) -> usize {
     count + usize::from(alnum)
 }
 
-/// What the structure rules count in a block's text, read in one pass:
-/// [`word_count`], [`unspaced_words`] and the two counts of
-/// [`title_case_ratio`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    /// Words as [`word_count`] counts them.
-    pub words: usize,
-    /// [`unspaced_words`].
-    pub unspaced: usize,
-    /// Words that start with a capital, of those [`title_case_ratio`]
-    /// counts.
-    pub caps: usize,
-    /// The words [`title_case_ratio`] counts (not the short lowercase
-    /// ones).
-    pub titled: usize,
-}
-
-impl Counts {
-    /// The counts of `s`.
-    pub fn of(s: &str) -> Counts {
-        let b = s.as_bytes();
-        let mut counts = Counts::default();
-        let mut ideographs = 0;
-        let mut i = 0;
-        while i < b.len() {
-            if !starts_visible(b, i) {
-                i += if b[i] < 0x80 { 1 } else { wide_char(b, i).0 };
-                continue;
-            }
-            // A word, to the next white space: where its first letter or
-            // digit starts (and whether it is a capital) and where its
-            // last ends.
-            let mut first: Option<(usize, bool)> = None;
-            let mut last_end = 0;
-            while i < b.len() {
-                let x = b[i];
-                if x < 0x80 {
-                    if is_ascii_space(x) {
-                        break;
-                    }
-                    if x.is_ascii_alphanumeric() {
-                        first = first.or(Some((i, x.is_ascii_uppercase())));
-                        last_end = i + 1;
-                    }
-                    i += 1;
-                } else {
-                    let (len, space) = wide_char(b, i);
-                    if space {
-                        break;
-                    }
-                    let c = s[i..].chars().next().unwrap_or(' ');
-                    ideographs += usize::from(matches!(
-                        c,
-                        '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
-                    ));
-                    if c.is_alphanumeric() {
-                        first = first.or(Some((i, c.is_uppercase())));
-                        last_end = i + len;
-                    }
-                    i += len;
-                }
-            }
-            let Some((start, upper)) = first else {
-                continue;
-            };
-            counts.words += 1;
-            let core = &s[start..last_end];
-            if core.len() <= 3 && core.chars().all(char::is_lowercase) {
-                continue;
-            }
-            counts.titled += 1;
-            counts.caps += usize::from(upper);
-        }
-        counts.unspaced = ideographs / 2;
-        counts
-    }
-
-    /// [`title_case_ratio`] from the counts.
-    pub fn title_case_ratio(self) -> f32 {
-        if self.titled == 0 {
-            0.0
-        } else {
-            self.caps as f32 / self.titled as f32
-        }
-    }
-}
-
 /// The first index from `i` on whose byte is not printable ASCII
 /// (`0x21..=0x7f`), or the length: white space, control bytes and every
 /// byte of a non-ASCII char stop it.
@@ -661,19 +574,6 @@ mod tests {
                 (start, start + t.len())
             });
             prop_assert_eq!(trimmed(&text), expected);
-        }
-
-        #[test]
-        fn counts_are_the_counts_apart(
-            text in spaced_text(),
-            wide in "([a-z ’“]|\u{3040}|\u{30ff}|\u{4e00}|\u{9fff}|\u{a000}|É|é){0,12}",
-        ) {
-            let text = format!("{text}{wide}");
-            let c = Counts::of(&text);
-            prop_assert_eq!(c.words, word_count(&text));
-            prop_assert_eq!(c.unspaced, unspaced_words(&text));
-            prop_assert_eq!((c.caps, c.titled), title_counts(&text));
-            prop_assert_eq!(c.title_case_ratio(), title_case_ratio(&text));
         }
 
         #[test]
