@@ -260,7 +260,7 @@ static MARKS: [u8; 256] = {
 /// Does `b` hold a byte [`clean`] acts on (a [`TRIGGER`])? Three vector
 /// searches over the seven bytes, where a table load a byte cost four
 /// instructions a byte on every text (most have none).
-pub fn has_trigger(b: &[u8]) -> bool {
+fn has_trigger(b: &[u8]) -> bool {
     memchr::memchr3(b'[', b'*', b'_', b).is_some()
         || memchr::memchr3(b'#', b'\\', b'>', b).is_some()
         || memchr::memchr(b'`', b).is_some()

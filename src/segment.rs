@@ -615,19 +615,49 @@ fn push_block(blocks: &mut Blocks<'_>, first: &Line, last: &Line, scratch: &mut 
         .push((u8::from(heading) * HEADING) | (u8::from(item) * ITEM) | (u8::from(plain) * PLAIN));
 }
 
+/// Bytes a trimmed line may hold and still fold to itself: printable
+/// ASCII but for the marks [`markup::clean`] reads (`[`, `*`, `_`, `#`,
+/// `\`, `>` and the backtick), and the space, checked apart (one between
+/// two chars). Bytes from 0x80 are read as chars.
+static KEEPS: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0x20;
+    while b < 0x7f {
+        t[b] = !matches!(b as u8, b'[' | b'*' | b'_' | b'#' | b'\\' | b'>' | b'`');
+        b += 1;
+    }
+    t
+};
+
 /// Is the trimmed line `line` the folded text of a block made of it alone,
 /// as [`fold_lines`] would make it? A sure yes without folding it: no
-/// quoting or converter mark (`[`, `*`, `_`, `#`, `\`, `>` and the
-/// backtick, so [`markup::clean`] has nothing to do), no control byte, no
+/// quoting or converter mark (so [`markup::clean`] has nothing to do), no
 /// white space but single spaces between chars. `false` may still fold to
-/// itself (a lone `*`); the caller folds to tell. Each test is a pass that
-/// reads eight bytes or more at a time.
+/// itself (a lone `*`); the caller folds to tell.
 fn folds_to_itself(line: &str) -> bool {
     let b = line.as_bytes();
-    let control = b
-        .iter()
-        .fold(false, |seen, &x| seen | (x < b' ') | (x == 0x7f));
-    !b.is_empty() && !control && !markup::has_trigger(b) && is_folded(line)
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if !KEEPS[usize::from(c)] {
+                return false;
+            }
+            // A space stands between two chars that are no white space
+            // (a char from 0x80 is tested when it is reached).
+            if c == b' ' && (i == 0 || b.get(i + 1).is_none_or(|&n| n <= b' ')) {
+                return false;
+            }
+            i += 1;
+        } else {
+            let ch = line[i..].chars().next().unwrap_or(' ');
+            if is_space(ch) {
+                return false;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    !b.is_empty()
 }
 
 /// Is the one trimmed line at `span` the folded text of the block made of
