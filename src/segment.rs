@@ -98,6 +98,13 @@ const ITEM: u8 = 2;
 /// The block's folded text is its raw bytes (one line, single spaces, no
 /// markup): read in place, never folded again.
 const PLAIN: u8 = 4;
+/// The flag bits from this one up hold the length of the white space
+/// between the block and the next (or the end of the input), up to
+/// [`GAP_UNKNOWN`]: the block's end is then known without reading it.
+const GAP_SHIFT: u32 = 3;
+/// The white space after the block is this long or longer: its end is
+/// found by reading back over it.
+const GAP_UNKNOWN: u8 = 0xff >> GAP_SHIFT;
 
 /// The blocks of a text without the text: runs of lines that form one
 /// unit of the article, kept compact (a text of millions of one-word lines
@@ -144,6 +151,12 @@ impl BlockSpans {
         } else {
             input.len()
         };
+        let gap = self.flags[i] >> GAP_SHIFT;
+        if gap < GAP_UNKNOWN {
+            let end = next - usize::from(gap);
+            debug_assert_eq!(end, start + trimmed_len(&input[start..next]));
+            return Span::new(start, end);
+        }
         Span::new(start, start + trimmed_len(&input[start..next]))
     }
 
@@ -521,6 +534,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut scratch = String::new();
     let mut first: Option<Line> = None;
     let mut last: Option<Line> = None;
+    let mut prev_end = None;
     // The widths are read again only where lines may join by them
     // ([`continues`]: by columns at `wrap_width`, which is set whenever
     // `wrap_chars` is).
@@ -560,7 +574,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         };
         if breaks {
             if let (Some(f), Some(e)) = (first, last) {
-                push_block(&mut blocks, &f, &e, &mut scratch);
+                push_block(&mut blocks, &f, &e, &mut prev_end, &mut scratch);
             }
             first = None;
         }
@@ -570,7 +584,10 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         last = Some(l);
     }
     if let (Some(f), Some(e)) = (first, last) {
-        push_block(&mut blocks, &f, &e, &mut scratch);
+        push_block(&mut blocks, &f, &e, &mut prev_end, &mut scratch);
+    }
+    if let Some(end) = prev_end {
+        set_gap(&mut blocks.spans.flags, input.len() - end);
     }
     blocks.spans.starts.shrink_to_fit();
     blocks.spans.flags.shrink_to_fit();
@@ -599,9 +616,29 @@ fn wrap_from_histogram(hist: &[usize; 121]) -> Option<usize> {
     })
 }
 
-fn push_block(blocks: &mut Blocks<'_>, first: &Line, last: &Line, scratch: &mut String) {
+/// Record the white space after the last block pushed, `gap` bytes, in
+/// its flags (see [`GAP_SHIFT`]).
+fn set_gap(flags: &mut [u8], gap: usize) {
+    if let Some(f) = flags.last_mut() {
+        let gap = u8::try_from(gap).map_or(GAP_UNKNOWN, |g| g.min(GAP_UNKNOWN));
+        *f = (*f & ((1 << GAP_SHIFT) - 1)) | (gap << GAP_SHIFT);
+    }
+}
+
+/// Push the block from `first` to `last`; `prev_end` is where the block
+/// pushed before it ends, and becomes where this one does.
+fn push_block(
+    blocks: &mut Blocks<'_>,
+    first: &Line,
+    last: &Line,
+    prev_end: &mut Option<usize>,
+    scratch: &mut String,
+) {
     let input = blocks.input;
     let span = first.span.cover(last.span);
+    if let Some(end) = prev_end.replace(span.end) {
+        set_gap(&mut blocks.spans.flags, span.start - end);
+    }
     let heading = first.opens && markup::opens_heading(first.span.of(input)) || first.outdented;
     let first_raw = first.span.of(input);
     let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
@@ -609,10 +646,12 @@ fn push_block(blocks: &mut Blocks<'_>, first: &Line, last: &Line, scratch: &mut 
     // fold); one line is, when folding leaves it as it is.
     let plain = first.span == last.span && is_own_text(input, span, blocks.spans.style, scratch);
     blocks.spans.starts.push(span.start);
-    blocks
-        .spans
-        .flags
-        .push((u8::from(heading) * HEADING) | (u8::from(item) * ITEM) | (u8::from(plain) * PLAIN));
+    blocks.spans.flags.push(
+        (u8::from(heading) * HEADING)
+            | (u8::from(item) * ITEM)
+            | (u8::from(plain) * PLAIN)
+            | (GAP_UNKNOWN << GAP_SHIFT),
+    );
 }
 
 /// Bytes a trimmed line may hold and still fold to itself: printable
@@ -1133,6 +1172,30 @@ mod tests {
             }
         }
         assert!(seen > 200);
+    }
+
+    /// A block's end is the same whether the white space after it is
+    /// short enough to be kept in its flags or read back over.
+    #[test]
+    fn kept_gaps_give_the_ends_read_back() {
+        let long = " ".repeat(40);
+        let input = format!("One.\n\nTwo \u{a0}\n{long}\n\nThree\r\n\r\nFour{long}\n\nFive.\n");
+        let blocks = segment(&input, 0);
+        let spans = &blocks.spans;
+        let mut unknown = 0;
+        for i in 0..blocks.len() {
+            let start = spans.starts.get(i);
+            let next = if i + 1 < blocks.len() {
+                spans.starts.get(i + 1)
+            } else {
+                input.len()
+            };
+            let read = Span::new(start, start + trimmed_len(&input[start..next]));
+            assert_eq!(blocks.span(i), read, "block {i}");
+            unknown += usize::from(spans.flags[i] >> GAP_SHIFT == GAP_UNKNOWN);
+        }
+        assert_eq!(blocks.texts(), ["One.", "Two", "Three", "Four", "Five."]);
+        assert_eq!(unknown, 2);
     }
 
     #[test]
