@@ -19,36 +19,46 @@ pub struct Style {
 /// Guess the [`Style`] from the whole text: underscores join words in link
 /// text on many lines (`see_the_report`), which prose never does.
 pub fn style(input: &str) -> Style {
-    // No underscore, no line with one.
-    if memchr::memchr(b'_', input.as_bytes()).is_none() {
+    // Only lines with an underscore can join words with one: each is
+    // found from an underscore in it and read once. The lines are counted
+    // (a pass over the text) only when three or more of them do.
+    let bytes = input.as_bytes();
+    let mut lines_with = 0usize;
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(b'_', &bytes[from..]) {
+        let at = from + k;
+        // The line as `str::lines` gives it: from the byte past the last
+        // `\n` before the underscore to the next `\n`, without a `\r`
+        // before it (no byte but `\n` ends a line, and an underscore is no
+        // white space: the line is not blank).
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        let line = &input[start..end];
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        lines_with += usize::from(joins_words(line));
+        from = end;
+    }
+    if lines_with < 3 {
         return Style::default();
     }
-    let mut lines_with = 0usize;
-    let mut lines = 0usize;
-    for line in input.lines() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        lines += 1;
-        let b = line.as_bytes();
-        // (Both tests need an underscore: most lines have none.)
-        if memchr::memchr(b'_', b).is_none() {
-            continue;
-        }
-        // A letter on either side of an underscore: read at each one.
-        let joins = |k: usize| {
-            k > 0
-                && k + 1 < b.len()
-                && (b[k - 1] as char).is_alphabetic()
-                && (b[k + 1] as char).is_alphabetic()
-        };
-        if memchr::memchr_iter(b'_', b).any(joins) || line.contains("’_") {
-            lines_with += 1;
-        }
-    }
+    let lines = input.lines().filter(|l| !l.trim().is_empty()).count();
     Style {
-        underscores: lines_with >= 3 && lines_with * 40 >= lines,
+        underscores: lines_with * 40 >= lines,
     }
+}
+
+/// Does an underscore in `line` join two words (`see_the_report`), or
+/// follow a closing quote?
+fn joins_words(line: &str) -> bool {
+    let b = line.as_bytes();
+    // A letter on either side of an underscore: read at each one.
+    let joins = |k: usize| {
+        k > 0
+            && k + 1 < b.len()
+            && (b[k - 1] as char).is_alphabetic()
+            && (b[k + 1] as char).is_alphabetic()
+    };
+    memchr::memchr_iter(b'_', b).any(joins) || line.contains("\u{2019}_")
 }
 
 /// Does the input look like raw HTML rather than text (a page fed to lede
@@ -104,6 +114,15 @@ pub fn quote_prefix(line: &str) -> usize {
 /// True when the (trimmed) line is a horizontal rule or a title underline:
 /// three or more of one of `= - * _ ~ #`, nothing else.
 pub fn is_rule(line: &str) -> bool {
+    // Most lines start with a char that no rule is made of: known from
+    // the first byte, without trimming.
+    if line
+        .as_bytes()
+        .first()
+        .is_some_and(|&x| x.is_ascii_graphic() && !b"=-*_~#".contains(&x))
+    {
+        return false;
+    }
     let t = line.trim();
     let mut chars = t.chars().filter(|c| *c != ' ');
     let Some(first) = chars.next() else {
@@ -238,11 +257,24 @@ static MARKS: [u8; 256] = {
     t
 };
 
+/// Does `b` hold a byte [`clean`] acts on (a [`TRIGGER`])? A long text by
+/// three vector searches over the seven bytes, where a table load a byte
+/// costs four instructions a byte (most texts have none); a short one by
+/// the table, below the searches' cost of a call.
+fn has_trigger(b: &[u8]) -> bool {
+    if b.len() < 96 {
+        return b.iter().any(|&c| MARKS[usize::from(c)] & TRIGGER != 0);
+    }
+    memchr::memchr3(b'[', b'*', b'_', b).is_some()
+        || memchr::memchr3(b'#', b'\\', b'>', b).is_some()
+        || memchr::memchr(b'`', b).is_some()
+}
+
 /// The clean words of a folded block text, or `None` when there is no
 /// markup to remove. Linear in the text.
 pub fn clean(text: &str, style: Style) -> Option<String> {
     let b = text.as_bytes();
-    if !b.iter().any(|&c| MARKS[usize::from(c)] & TRIGGER != 0) {
+    if !has_trigger(b) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -397,6 +429,20 @@ mod tests {
             && [".gif", ".png", ".jpg", ".jpeg", ".svg", ".webp"]
                 .iter()
                 .any(|e| lower.ends_with(e))
+    }
+
+    /// The searches find a trigger exactly where the table says one is.
+    #[test]
+    fn triggers_are_the_table_bytes() {
+        for x in 0..=255u8 {
+            for len in [4, 200] {
+                let mut text = vec![b'a'; len];
+                text[len - 2] = x;
+                let expected = MARKS[usize::from(x)] & TRIGGER != 0;
+                assert_eq!(has_trigger(&text), expected, "{x:#x} in {len}");
+            }
+        }
+        assert!(!has_trigger(b""));
     }
 
     proptest! {

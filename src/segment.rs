@@ -20,7 +20,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::markup::{self, Style};
 use crate::span::Span;
-use crate::text::{fold_into, is_folded, is_space};
+use crate::text::{fold_into, is_ascii_space, is_folded, is_space, trimmed, wide_char};
 
 /// One non-blank line, trimmed of surrounding white space: made as the
 /// input is read, one at a time, never held in a list.
@@ -98,6 +98,13 @@ const ITEM: u8 = 2;
 /// The block's folded text is its raw bytes (one line, single spaces, no
 /// markup): read in place, never folded again.
 const PLAIN: u8 = 4;
+/// The flag bits from this one up hold the length of the white space
+/// between the block and the next (or the end of the input), up to
+/// [`GAP_UNKNOWN`]: the block's end is then known without reading it.
+const GAP_SHIFT: u32 = 3;
+/// The white space after the block is this long or longer: its end is
+/// found by reading back over it.
+const GAP_UNKNOWN: u8 = 0xff >> GAP_SHIFT;
 
 /// The blocks of a text without the text: runs of lines that form one
 /// unit of the article, kept compact (a text of millions of one-word lines
@@ -144,6 +151,12 @@ impl BlockSpans {
         } else {
             input.len()
         };
+        let gap = self.flags[i] >> GAP_SHIFT;
+        if gap < GAP_UNKNOWN {
+            let end = next - usize::from(gap);
+            debug_assert_eq!(end, start + trimmed_len(&input[start..next]));
+            return Span::new(start, end);
+        }
         Span::new(start, start + trimmed_len(&input[start..next]))
     }
 
@@ -252,19 +265,32 @@ impl<'a> Blocks<'a> {
     }
 }
 
-/// The length of `s` without its trailing white space (ASCII white space
-/// byte by byte; the rest as [`is_space`] sees it).
+/// The length of `s` without its trailing white space (as [`is_space`]
+/// sees it), read byte by byte: a char from 0x80 by its bytes
+/// ([`wide_char`]).
 fn trimmed_len(s: &str) -> usize {
     let b = s.as_bytes();
     let mut end = b.len();
-    while end > 0 && matches!(b[end - 1], b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') {
-        end -= 1;
+    while end > 0 {
+        let x = b[end - 1];
+        if x < 0x80 {
+            if !is_ascii_space(x) {
+                break;
+            }
+            end -= 1;
+        } else {
+            // Back over the continuation bytes to the char's first byte.
+            let mut start = end - 1;
+            while start > 0 && b[start] & 0xc0 == 0x80 {
+                start -= 1;
+            }
+            if !wide_char(b, start).1 {
+                break;
+            }
+            end = start;
+        }
     }
-    if end > 0 && b[end - 1] >= 0x80 {
-        s[..end].trim_end_matches(is_space).len()
-    } else {
-        end
-    }
+    end
 }
 
 /// The lines of `input` from byte `from`, made one at a time. `full` also
@@ -338,18 +364,66 @@ fn lines(input: &str, from: usize, full: bool, measure: bool) -> impl Iterator<I
 
 /// A line's width in display columns and in chars.
 fn widths(t: &str) -> (usize, usize) {
-    // Printable ASCII is one column a byte; the width tables are read for
-    // the other lines only.
-    if t.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        (t.len(), t.len())
-    } else {
-        let cols = t.width();
-        let chars = if cols == t.len() {
-            cols
+    // Printable ASCII and the narrow chars of [`narrow`] are one column a
+    // char (none of them joins with a neighbour into a wider or narrower
+    // cluster): counted by bytes, the width tables are read for the other
+    // lines only.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = t.as_bytes();
+    let mut chars = 0;
+    let mut i = 0;
+    while i < b.len() {
+        // Eight printable ASCII bytes (0x20..=0x7e) at a time: no top bit,
+        // no byte below 0x20 (a borrow), none equal to 0x7f (a zero byte
+        // of the xor).
+        if let Some(chunk) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let del = w ^ (ONES * 0x7f);
+            let stops =
+                (w | (w.wrapping_sub(ONES * 0x20) & !w) | (del.wrapping_sub(ONES) & !del)) & HIGH;
+            if stops == 0 {
+                i += 8;
+                chars += 8;
+                continue;
+            }
+        }
+        let x = b[i];
+        if (b' '..=b'~').contains(&x) {
+            i += 1;
+        } else if let Some(len) = narrow(&b[i..]) {
+            i += len;
         } else {
-            t.chars().count()
-        };
-        (cols, chars)
+            let cols = t.width();
+            let chars = if cols == t.len() {
+                cols
+            } else {
+                t.chars().count()
+            };
+            return (cols, chars);
+        }
+        chars += 1;
+    }
+    (chars, chars)
+}
+
+/// The length of the char `b` starts with when it is one of the common
+/// narrow chars of Latin text (Latin-1 but the soft hyphen, Latin
+/// Extended-A and -B, spacing modifiers; the dashes, quotation marks and
+/// other punctuation of General Punctuation; currency signs): one display
+/// column each, whatever stands beside them.
+fn narrow(b: &[u8]) -> Option<usize> {
+    match *b {
+        // U+00A0..=U+02FF but U+00AD.
+        [0xc2, y, ..] if y >= 0xa0 && y != 0xad => Some(2),
+        [0xc3..=0xcb, 0x80..=0xbf, ..] => Some(2),
+        // U+2010..=U+2027 and U+2030..=U+205E.
+        [0xe2, 0x80, z, ..] if (0x90..=0xa7).contains(&z) || z >= 0xb0 => Some(3),
+        [0xe2, 0x81, z, ..] if (0x80..=0x9e).contains(&z) => Some(3),
+        // U+20A0..=U+20C0.
+        [0xe2, 0x82, z, ..] if (0xa0..=0xbf).contains(&z) => Some(3),
+        [0xe2, 0x83, 0x80, ..] => Some(3),
+        _ => None,
     }
 }
 
@@ -460,6 +534,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut scratch = String::new();
     let mut first: Option<Line> = None;
     let mut last: Option<Line> = None;
+    let mut prev_end = None;
     // The widths are read again only where lines may join by them
     // ([`continues`]: by columns at `wrap_width`, which is set whenever
     // `wrap_chars` is).
@@ -499,7 +574,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         };
         if breaks {
             if let (Some(f), Some(e)) = (first, last) {
-                push_block(&mut blocks, &f, &e, &mut scratch);
+                push_block(&mut blocks, &f, &e, &mut prev_end, &mut scratch);
             }
             first = None;
         }
@@ -509,7 +584,10 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         last = Some(l);
     }
     if let (Some(f), Some(e)) = (first, last) {
-        push_block(&mut blocks, &f, &e, &mut scratch);
+        push_block(&mut blocks, &f, &e, &mut prev_end, &mut scratch);
+    }
+    if let Some(end) = prev_end {
+        set_gap(&mut blocks.spans.flags, input.len() - end);
     }
     blocks.spans.starts.shrink_to_fit();
     blocks.spans.flags.shrink_to_fit();
@@ -538,9 +616,29 @@ fn wrap_from_histogram(hist: &[usize; 121]) -> Option<usize> {
     })
 }
 
-fn push_block(blocks: &mut Blocks<'_>, first: &Line, last: &Line, scratch: &mut String) {
+/// Record the white space after the last block pushed, `gap` bytes, in
+/// its flags (see [`GAP_SHIFT`]).
+fn set_gap(flags: &mut [u8], gap: usize) {
+    if let Some(f) = flags.last_mut() {
+        let gap = u8::try_from(gap).map_or(GAP_UNKNOWN, |g| g.min(GAP_UNKNOWN));
+        *f = (*f & ((1 << GAP_SHIFT) - 1)) | (gap << GAP_SHIFT);
+    }
+}
+
+/// Push the block from `first` to `last`; `prev_end` is where the block
+/// pushed before it ends, and becomes where this one does.
+fn push_block(
+    blocks: &mut Blocks<'_>,
+    first: &Line,
+    last: &Line,
+    prev_end: &mut Option<usize>,
+    scratch: &mut String,
+) {
     let input = blocks.input;
     let span = first.span.cover(last.span);
+    if let Some(end) = prev_end.replace(span.end) {
+        set_gap(&mut blocks.spans.flags, span.start - end);
+    }
     let heading = first.opens && markup::opens_heading(first.span.of(input)) || first.outdented;
     let first_raw = first.span.of(input);
     let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
@@ -548,10 +646,12 @@ fn push_block(blocks: &mut Blocks<'_>, first: &Line, last: &Line, scratch: &mut 
     // fold); one line is, when folding leaves it as it is.
     let plain = first.span == last.span && is_own_text(input, span, blocks.spans.style, scratch);
     blocks.spans.starts.push(span.start);
-    blocks
-        .spans
-        .flags
-        .push((u8::from(heading) * HEADING) | (u8::from(item) * ITEM) | (u8::from(plain) * PLAIN));
+    blocks.spans.flags.push(
+        (u8::from(heading) * HEADING)
+            | (u8::from(item) * ITEM)
+            | (u8::from(plain) * PLAIN)
+            | (GAP_UNKNOWN << GAP_SHIFT),
+    );
 }
 
 /// Bytes a trimmed line may hold and still fold to itself: printable
@@ -696,13 +796,7 @@ pub fn is_wide(c: char) -> bool {
 
 /// The span without leading and trailing white space; `None` when blank.
 pub fn trim(input: &str, span: Span) -> Option<Span> {
-    let s = span.of(input);
-    let start = s.find(|c: char| !is_space(c))?;
-    let end = s
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_space(c))
-        .map(|(i, c)| i + c.len_utf8())?;
+    let (start, end) = trimmed(span.of(input))?;
     Some(Span::new(span.start + start, span.start + end))
 }
 
@@ -988,6 +1082,58 @@ mod tests {
         }
     }
 
+    /// Every char [`narrow`] passes is one column wide.
+    #[test]
+    fn narrow_chars_are_one_column() {
+        let mut seen = 0;
+        for c in ('\u{80}'..='\u{ffff}').chain(['\u{10000}', '\u{1f600}']) {
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            if let Some(len) = narrow(s.as_bytes()) {
+                assert_eq!(len, s.len(), "{c:?}");
+                assert_eq!(UnicodeWidthChar::width(c), Some(1), "{c:?}");
+                assert_eq!(s.width(), 1, "{c:?}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 0x300 - 0xa0 - 1 + 0x18 + 0x2f + 0x21);
+    }
+
+    proptest::proptest! {
+        /// [`widths`] is the width tables' count and the char count.
+        #[test]
+        fn widths_are_the_tables_widths(
+            text in crate::testing::joined(
+                vec![
+                    "a", " ", "~", "\u{a0}", "\u{ad}", "\u{e9}", "\u{2ff}", "\u{300}",
+                    "\u{301}", "\u{2019}", "\u{201d}", "\u{2014}", "\u{200b}", "\u{2028}",
+                    "\u{205f}", "\u{2060}", "\u{20ac}", "\u{20c0}", "\u{20d0}", "\u{fe0f}",
+                    "\u{200d}", "\u{65e5}", "\u{1f600}", "\t", "\u{1}", "\u{7f}", "1",
+                    "\u{20e3}", "\u{627}", "\u{644}", "\u{ff01}",
+                ],
+                0..24,
+            )
+        ) {
+            proptest::prop_assert_eq!(widths(&text), (text.width(), text.chars().count()));
+        }
+    }
+
+    proptest::proptest! {
+        /// [`trimmed_len`] is the length `trim_end_matches` leaves.
+        #[test]
+        fn trimmed_len_is_trim_end(
+            text in crate::testing::joined(
+                vec![
+                    "a", " ", "\t", "\n", "\u{a0}", "\u{85}", "\u{e9}", "\u{2019}",
+                    "\u{200b}", "\u{2028}", "\u{3000}", "\u{feff}", "\u{65e5}", "\u{1f600}",
+                ],
+                0..12,
+            )
+        ) {
+            proptest::prop_assert_eq!(trimmed_len(&text), text.trim_end_matches(is_space).len());
+        }
+    }
+
     #[test]
     fn plain_lines_are_known_without_folding() {
         assert!(folds_to_itself("A plain line, with caf\u{e9} and 3.5%."));
@@ -1026,6 +1172,30 @@ mod tests {
             }
         }
         assert!(seen > 200);
+    }
+
+    /// A block's end is the same whether the white space after it is
+    /// short enough to be kept in its flags or read back over.
+    #[test]
+    fn kept_gaps_give_the_ends_read_back() {
+        let long = " ".repeat(40);
+        let input = format!("One.\n\nTwo \u{a0}\n{long}\n\nThree\r\n\r\nFour{long}\n\nFive.\n");
+        let blocks = segment(&input, 0);
+        let spans = &blocks.spans;
+        let mut unknown = 0;
+        for i in 0..blocks.len() {
+            let start = spans.starts.get(i);
+            let next = if i + 1 < blocks.len() {
+                spans.starts.get(i + 1)
+            } else {
+                input.len()
+            };
+            let read = Span::new(start, start + trimmed_len(&input[start..next]));
+            assert_eq!(blocks.span(i), read, "block {i}");
+            unknown += usize::from(spans.flags[i] >> GAP_SHIFT == GAP_UNKNOWN);
+        }
+        assert_eq!(blocks.texts(), ["One.", "Two", "Three", "Four", "Five."]);
+        assert_eq!(unknown, 2);
     }
 
     #[test]

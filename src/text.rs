@@ -7,56 +7,97 @@ pub fn is_space(c: char) -> bool {
 }
 
 /// ASCII white space as [`is_space`] sees it (`char::is_whitespace`).
-const fn is_ascii_space(b: u8) -> bool {
+pub const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' | b' ')
+}
+
+/// The length of the char from 0x80 that starts at `b[i]` (valid UTF-8),
+/// and whether it is white space as [`is_space`] sees it: read from its
+/// bytes, without decoding it. Only the lead bytes 0xC2 (U+0085, U+00A0),
+/// 0xE1 (U+1680), 0xE2 (U+2000..=U+200B, U+2028, U+2029, U+202F, U+205F),
+/// 0xE3 (U+3000) and 0xEF (U+FEFF) can start one.
+pub fn wide_char(b: &[u8], i: usize) -> (usize, bool) {
+    let lead = b[i];
+    let len = match lead {
+        0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    };
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    let space = match lead {
+        0xc2 => matches!(at(1), 0x85 | 0xa0),
+        0xe1 => at(1) == 0x9a && at(2) == 0x80,
+        0xe2 => match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8b | 0xa8 | 0xa9 | 0xaf),
+            0x81 => at(2) == 0x9f,
+            _ => false,
+        },
+        0xe3 => at(1) == 0x80 && at(2) == 0x80,
+        0xef => at(1) == 0xbb && at(2) == 0xbf,
+        _ => false,
+    };
+    (len, space)
+}
+
+/// Does a char that is no white space start at `b[i]` (`i` in bounds)?
+fn starts_visible(b: &[u8], i: usize) -> bool {
+    let x = b[i];
+    if x < 0x80 {
+        !is_ascii_space(x)
+    } else {
+        !wide_char(b, i).1
+    }
 }
 
 /// Append `s` to `out` with every run of white space folded to one space and
 /// the ends trimmed.
 pub fn fold_into(s: &str, out: &mut String) {
-    // Runs of ASCII with single spaces inside are copied whole; other chars
-    // one at a time (the same result as [`fold_into_chars`]).
+    // Runs of chars with single spaces inside are copied whole: printable
+    // ASCII eight bytes at a time, a char from 0x80 by its bytes (the same
+    // result as [`fold_into_chars`]).
     let bytes = s.as_bytes();
-    let plain = |b: u8| b < 0x80 && !is_ascii_space(b);
     let mut pending = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        if !starts_visible(bytes, i) {
+            pending = true;
+            i += if bytes[i] < 0x80 {
+                1
+            } else {
+                wide_char(bytes, i).0
+            };
+            continue;
+        }
         let start = i;
-        let space = if plain(b) {
-            i += 1;
-            while i < bytes.len() {
-                // Printable ASCII is plain: passed eight bytes at a time.
-                i = skip_printable(bytes, i);
-                if i == bytes.len() {
+        loop {
+            i = skip_printable(bytes, i);
+            let Some(&x) = bytes.get(i) else {
+                break;
+            };
+            if x >= 0x80 {
+                let (len, space) = wide_char(bytes, i);
+                if space {
                     break;
                 }
-                if plain(bytes[i]) {
+                i += len;
+            } else if x == b' ' {
+                // One space between two visible chars stays in the run.
+                if i + 1 < bytes.len() && starts_visible(bytes, i + 1) {
                     i += 1;
-                } else if bytes[i] == b' ' && bytes.get(i + 1).is_some_and(|&n| plain(n)) {
-                    i += 2;
                 } else {
                     break;
                 }
+            } else if is_ascii_space(x) {
+                break;
+            } else {
+                i += 1;
             }
-            false
-        } else if b < 0x80 {
-            i += 1;
-            true
-        } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            is_space(c)
-        };
-        if space {
-            pending = true;
-        } else {
-            if pending && !out.is_empty() && !out.ends_with(' ') {
-                out.push(' ');
-            }
-            pending = false;
-            out.push_str(&s[start..i]);
         }
+        if pending && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        pending = false;
+        out.push_str(&s[start..i]);
     }
 }
 
@@ -101,14 +142,57 @@ pub fn is_folded(s: &str) -> bool {
             }
             i += 1;
         } else {
-            let ch = s[i..].chars().next().unwrap_or(' ');
-            if is_space(ch) {
+            let (len, space) = wide_char(b, i);
+            if space {
                 return false;
             }
-            i += ch.len_utf8();
+            i += len;
         }
     }
     true
+}
+
+/// The span of `s` without its leading and trailing white space (as
+/// [`is_space`] sees it), or `None` when `s` is all white space. ASCII
+/// bytes are tested as bytes; a char is decoded only where a byte from
+/// 0x80 stands at either end.
+pub fn trimmed(s: &str) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    let mut start = 0;
+    loop {
+        let &x = b.get(start)?;
+        if x < 0x80 {
+            if !is_ascii_space(x) {
+                break;
+            }
+            start += 1;
+        } else {
+            let c = s[start..].chars().next()?;
+            if !is_space(c) {
+                break;
+            }
+            start += c.len_utf8();
+        }
+    }
+    // A char that is no white space stands at `start`: the scan back
+    // stops at it at the latest.
+    let mut end = b.len();
+    loop {
+        let x = b[end - 1];
+        if x < 0x80 {
+            if !is_ascii_space(x) {
+                break;
+            }
+            end -= 1;
+        } else {
+            let c = s[..end].chars().next_back()?;
+            if !is_space(c) {
+                break;
+            }
+            end -= c.len_utf8();
+        }
+    }
+    Some((start, end))
 }
 
 /// `s` with white space folded.
@@ -248,14 +332,16 @@ pub fn word_count(s: &str) -> usize {
             }
             i += 1;
         } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
-            if is_space(c) {
+            // White space is known from the bytes; a char is decoded
+            // only while the word has no letter or digit yet.
+            let (len, space) = wide_char(bytes, i);
+            if space {
                 count += usize::from(alnum);
                 alnum = false;
-            } else {
-                alnum = alnum || c.is_alphanumeric();
+            } else if !alnum {
+                alnum = s[i..].chars().next().is_some_and(char::is_alphanumeric);
             }
-            i += c.len_utf8();
+            i += len;
         }
     }
     count + usize::from(alnum)
@@ -315,11 +401,7 @@ pub fn is_all_caps(s: &str) -> bool {
 /// Share of the words that start with a capital, ignoring short function
 /// words, in `[0, 1]`.
 pub fn title_case_ratio(s: &str) -> f32 {
-    let (caps, total) = if s.is_ascii() {
-        title_counts_ascii(s.as_bytes())
-    } else {
-        title_counts(s)
-    };
+    let (caps, total) = title_counts_by_word(s);
     if total == 0 {
         0.0
     } else {
@@ -327,31 +409,82 @@ pub fn title_case_ratio(s: &str) -> f32 {
     }
 }
 
-/// [`title_counts`] for ASCII text, by bytes: white space, alphanumerics,
-/// lowercase and capitals are byte tests there, and the char split and
-/// trims cost several times as much.
-fn title_counts_ascii(b: &[u8]) -> (usize, usize) {
+/// The capitalised words and all words that count for
+/// [`title_case_ratio`], with the words found by bytes (printable ASCII eight
+/// bytes at a time, white space from 0x80 by [`wide_char`]) and each word
+/// of ASCII alone read by bytes: a char is decoded only in a word that
+/// has one from 0x80.
+fn title_counts_by_word(s: &str) -> (usize, usize) {
+    let b = s.as_bytes();
     let mut caps = 0;
     let mut total = 0;
-    for w in b.split(|&x| is_ascii_space(x)) {
-        let (Some(start), Some(last)) = (
-            w.iter().position(u8::is_ascii_alphanumeric),
-            w.iter().rposition(u8::is_ascii_alphanumeric),
-        ) else {
-            continue;
-        };
-        let core = &w[start..=last];
-        if core.len() <= 3 && core.iter().all(u8::is_ascii_lowercase) {
+    let mut i = 0;
+    while i < b.len() {
+        if !starts_visible(b, i) {
+            i += if b[i] < 0x80 { 1 } else { wide_char(b, i).0 };
             continue;
         }
-        total += 1;
-        caps += usize::from(core[0].is_ascii_uppercase());
+        let start = i;
+        let mut ascii = true;
+        loop {
+            i = skip_printable(b, i);
+            let Some(&x) = b.get(i) else {
+                break;
+            };
+            if x < 0x80 {
+                if is_ascii_space(x) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let (len, space) = wide_char(b, i);
+                if space {
+                    break;
+                }
+                ascii = false;
+                i += len;
+            }
+        }
+        let (c, t) = if ascii {
+            word_title_ascii(&b[start..i])
+        } else {
+            word_title(&s[start..i])
+        };
+        caps += c;
+        total += t;
     }
     (caps, total)
 }
 
+/// Does the ASCII word `w` count for [`title_case_ratio`], and does it
+/// start with a capital: (capital, counts) as 0 or 1.
+fn word_title_ascii(w: &[u8]) -> (usize, usize) {
+    let (Some(start), Some(last)) = (
+        w.iter().position(u8::is_ascii_alphanumeric),
+        w.iter().rposition(u8::is_ascii_alphanumeric),
+    ) else {
+        return (0, 0);
+    };
+    let core = &w[start..=last];
+    if core.len() <= 3 && core.iter().all(u8::is_ascii_lowercase) {
+        return (0, 0);
+    }
+    (usize::from(core[0].is_ascii_uppercase()), 1)
+}
+
+/// [`word_title_ascii`] for a word of any chars.
+fn word_title(w: &str) -> (usize, usize) {
+    let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if core.is_empty() || (core.len() <= 3 && core.chars().all(|c| c.is_lowercase())) {
+        return (0, 0);
+    }
+    (usize::from(is_capitalised(core)), 1)
+}
+
 /// The capitalised words and all words that count for
-/// [`title_case_ratio`].
+/// [`title_case_ratio`], a char at a time: the reference its property
+/// test holds [`title_counts_by_word`] to.
+#[cfg(test)]
 fn title_counts(s: &str) -> (usize, usize) {
     let mut caps = 0;
     let mut total = 0;
@@ -422,6 +555,16 @@ mod tests {
         assert_eq!(word_count("Hello, world — 3 times"), 4);
     }
 
+    /// [`wide_char`] reads every char from 0x80 as decoding it does.
+    #[test]
+    fn wide_chars_are_their_decoding() {
+        for c in ('\u{80}'..=char::MAX).step_by(1) {
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(wide_char(s.as_bytes(), 0), (s.len(), is_space(c)), "{c:?}");
+        }
+    }
+
     #[test]
     fn ascii_space_is_space() {
         for b in 0..0x80u8 {
@@ -457,17 +600,29 @@ mod tests {
         }
 
         #[test]
-        fn ascii_title_counts_are_the_char_counts(
-            text in spaced_text().prop_map(|t| t.replace(|c: char| !c.is_ascii(), "Ab"))
-        ) {
-            prop_assert_eq!(title_counts_ascii(text.as_bytes()), title_counts(&text));
-        }
-
-        #[test]
         fn unspaced_words_are_the_char_count(
             text in "([a-z ’“]|\u{3040}|\u{30ff}|\u{303f}|\u{3100}|\u{3400}|\u{4dbf}|\u{4dc0}|\u{4e00}|\u{9fff}|\u{a000}|\u{e000}|é|\u{10000}){0,40}"
         ) {
             prop_assert_eq!(unspaced_words(&text), unspaced_words_chars(&text));
+        }
+
+        #[test]
+        fn trimmed_is_trim_matches(text in spaced_text()) {
+            let t = text.trim_matches(is_space);
+            let expected = (!t.is_empty()).then(|| {
+                let start = t.as_ptr() as usize - text.as_ptr() as usize;
+                (start, start + t.len())
+            });
+            prop_assert_eq!(trimmed(&text), expected);
+        }
+
+        #[test]
+        fn title_counts_by_word_are_the_char_counts(
+            text in spaced_text(),
+            wide in "([a-z ’“]|É|é|ß|\u{3000}|\u{a0}){0,12}",
+        ) {
+            let text = format!("{text}{wide}");
+            prop_assert_eq!(title_counts_by_word(&text), title_counts(&text));
         }
 
         #[test]
