@@ -25,8 +25,8 @@ pub(super) fn sentence_subject(
     let written = |x: &Mention| fold(&m[x.start() - base..x.end() - base]);
     let mut s = sentence_start(m, qs);
     // A group that acts: "the crowd roared back "…"".
-    if let Some(c) = last_captures(&GROUP_SUBJECT, &m[s..qs]) {
-        return Some((None, fold(&c["who"])));
+    if let Some((a, e)) = last_group_subject(&m[s..qs]) {
+        return Some((None, fold(&m[s + a..s + e])));
     }
     let mut end = qs;
     for sentence in 0..3 {

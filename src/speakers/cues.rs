@@ -1810,11 +1810,8 @@ fn attribution_in(
                         } else {
                             (at, who)
                         };
-                        match last_captures(&GROUP_SUBJECT, &m[s..s + v.start()]) {
-                            Some(g) if s + g.get(0)?.start() > at => {
-                                let w = g.name("who")?;
-                                (s + w.start(), w.as_str().to_string())
-                            }
+                        match last_group_subject(&m[s..s + v.start()]) {
+                            Some((a, e)) if s + a > at => (s + a, m[s + a..s + e].to_string()),
                             _ => (at, who),
                         }
                     } else {
