@@ -695,6 +695,7 @@ pub(super) enum Np {
 }
 
 /// Nouns for written things that say what they contain.
+#[cfg(test)]
 pub(super) const DOC_NOUNS: &str = "statement|e-?mail|memo|letter|release|tweet|message|note|petition|lawsuit|suit|complaint|report|study|survey|poll|editorial|article|column|textbook|document|agreement|contract|filing|indictment|ruling|ad|advertisement|video|website|headline|summary|paper|motion|resolution|manifesto|proposal|transcript|piece";
 
 /// A document phrase: what [`doc_np`] reads by hand, kept as its
@@ -706,9 +707,14 @@ pub(super) static DOC_NP: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("document phrase")
 });
+/// A document noun alone: what [`DOC_WORDS`]`.contains` reads, kept as
+/// its specification.
+#[cfg(test)]
 pub(super) static DOC_HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?:{DOC_NOUNS})$")).expect("document head"));
-/// "conducted in February", "released on Monday" after a document noun.
+/// "conducted in February", "released on Monday" after a document noun:
+/// what [`doc_dated`] reads by hand, kept as its specification.
+#[cfg(test)]
 pub(super) static DOC_DATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+(?:conducted|released|published|issued|filed|taken|carried out)\s+(?:in|on|last|this)\s+[\p{L}0-9]+(?:\s+[0-9]{1,4})?")
         .expect("document date")
@@ -740,7 +746,7 @@ pub(super) static CAPS_NP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The nouns of [`DOC_NOUNS`], spelt out.
-const DOC_WORDS: &[&str] = &[
+pub(super) const DOC_WORDS: &[&str] = &[
     "statement",
     "email",
     "e-mail",
@@ -782,6 +788,52 @@ const DOC_WORDS: &[&str] = &[
     "transcript",
     "piece",
 ];
+
+/// The end of the participle that dates a document, at the start of `t`
+/// (DOC_DATED), read by hand: white space, "conducted", "released",
+/// "published", "issued", "filed", "taken" or "carried out", white space,
+/// "in", "on", "last" or "this", white space, a run of letters and digits,
+/// and, when they follow, white space and up to four digits: " released
+/// on Monday" gives all of it.
+pub(super) fn doc_dated(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let word_then_space = |p: usize, words: &[&str]| {
+        words
+            .iter()
+            .filter(|w| t[p..].starts_with(**w))
+            .find_map(|w| spaces_to(t, p + w.len()))
+    };
+    let p = spaces_to(t, 0)?;
+    let p = word_then_space(
+        p,
+        &[
+            "conducted",
+            "released",
+            "published",
+            "issued",
+            "filed",
+            "taken",
+            "carried out",
+        ],
+    )?;
+    let p = word_then_space(p, &["in", "on", "last", "this"])?;
+    let e = p + t[p..]
+        .char_indices()
+        .find(|&(i, c)| !(c.is_ascii_digit() || c.is_alphabetic() && non_ascii_letter(&t[p + i..])))
+        .map_or(t.len() - p, |(i, _)| i);
+    if e == p {
+        return None;
+    }
+    let year = spaces_to(t, e).and_then(|s| {
+        let n = b[s..]
+            .iter()
+            .take(4)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        (n > 0).then_some(s + n)
+    });
+    Some(year.unwrap_or(e))
+}
 
 /// The end of the document phrase that opens `t` (DOC_NP), read by hand:
 /// a determiner ("the", "a", "its", "one" …), white space, then as few
@@ -1839,6 +1891,34 @@ mod tests {
             let text = format!("{lead}{rest}");
             let want = DOC_TAIL.captures(&text).map(|c| c.name("tail").map(|x| x.end()));
             proptest::prop_assert_eq!(doc_tail(&text).map(Some), want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// `doc_dated` ends where DOC_DATED's match does, and DOC_WORDS
+        /// holds what DOC_HEAD matches.
+        #[test]
+        fn doc_dated_is_the_regex_match(
+            v in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "released", "carried", "out", "carried out", "taken", "on", "in", "this",
+                        "Monday", "Zoë", "2024", "20245", "9", "May1", "é", "_", "-", "report",
+                        "e-mail", "ads", "ad",
+                    ]),
+                    proptest::sample::select(vec![" ", " ", " ", "  ", "\n", "", ",", "\u{a0}"]),
+                ),
+                0..7,
+            ),
+            lead in proptest::sample::select(vec![" ", " released ", "\tissued  on ", ""]),
+        ) {
+            let body: String = v.into_iter().flat_map(|(w, g)| [w, g]).collect();
+            let text = format!("{lead}{body}");
+            let want = DOC_DATED.find(&text).map(|m| m.end());
+            proptest::prop_assert_eq!(doc_dated(&text), want, "{:?}", text);
+            let head = text.trim();
+            proptest::prop_assert_eq!(DOC_WORDS.contains(&head), DOC_HEAD.is_match(head));
         }
     }
 }

@@ -1508,9 +1508,9 @@ pub(super) fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
     // "a poll conducted in February", "a report released on Monday": a
     // document runs on over the participle that dates it.
     let head = hay[..at].rsplit(char::is_whitespace).next().unwrap_or("");
-    if DOC_HEAD.is_match(head) {
-        if let Some(c) = DOC_DATED.find(&hay[at..]) {
-            at += c.end();
+    if DOC_WORDS.contains(&head) {
+        if let Some(e) = doc_dated(&hay[at..]) {
+            at += e;
         }
     }
     // "an engineer familiar with the inquiry", "an aide close to the
