@@ -1049,10 +1049,11 @@ fn quote_span(s: &str, base: usize, inner: Span) -> Option<Span> {
 }
 
 /// The quotations of an article, found once and read back in order:
-/// whichever is the smaller of a list of them (24 bytes a quotation: what
-/// real text, a quotation every kilobyte or so, takes) and two bits a byte
-/// of input (what a text of many short quotations takes: nothing a
-/// quotation). In the bits, a bit per byte says whether it lies inside a
+/// whichever is the smaller of a list of them (12 bytes a quotation,
+/// [`Listed`]: what real text, a quotation every kilobyte or so, takes)
+/// and two bits a byte of input (what a text of many short quotations
+/// takes: nothing a quotation). The list never grows past the size of the
+/// bits: where doubling it would, the bits take over. In the bits, a bit per byte says whether it lies inside a
 /// quotation (two quotations never touch: a mark stands between), a
 /// second at a quotation's first byte that it is closed, and at the byte
 /// just past it (inside no quotation, and no quotation's first byte) that
@@ -1063,10 +1064,46 @@ pub(crate) struct PieceSet {
     /// The input's length in bytes.
     bytes: usize,
     count: usize,
-    list: Vec<(Span, bool, bool)>,
+    list: Vec<Listed>,
     /// The bits, once the list would be larger.
     inside: Vec<u64>,
     flags: Vec<u64>,
+}
+
+/// One piece of the list: its span in u32 offsets (the list is only kept
+/// for an input under 4 GiB) and its two flags.
+#[derive(Debug, Clone, Copy)]
+struct Listed {
+    start: u32,
+    end: u32,
+    /// [`Listed::CLOSED`] and [`Listed::RUNS_ON`].
+    flags: u8,
+}
+
+impl Listed {
+    const CLOSED: u8 = 1;
+    const RUNS_ON: u8 = 2;
+
+    fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    fn closed(self) -> bool {
+        self.flags & Listed::CLOSED != 0
+    }
+
+    fn runs_on(self) -> bool {
+        self.flags & Listed::RUNS_ON != 0
+    }
+
+    /// `p`, whose end fits in a u32.
+    fn of(p: &Piece) -> Listed {
+        Listed {
+            start: p.span.start as u32,
+            end: p.span.end as u32,
+            flags: u8::from(p.closed) * Listed::CLOSED + u8::from(p.runs_on) * Listed::RUNS_ON,
+        }
+    }
 }
 
 fn bit(words: &[u64], at: usize) -> bool {
@@ -1090,17 +1127,26 @@ impl PieceSet {
     pub(crate) fn push(&mut self, p: Piece) {
         self.count += 1;
         if self.inside.is_empty() {
-            self.list.push((p.span, p.closed, p.runs_on));
-            let bits = 2 * (self.bytes / 64 + 1) * 8;
-            if self.list.len() * std::mem::size_of::<(Span, bool, bool)>() > bits {
-                let words = self.bytes / 64 + 1;
-                self.inside = vec![0; words];
-                self.flags = vec![0; words];
-                for (span, closed, runs_on) in std::mem::take(&mut self.list) {
-                    self.set_bits(span, closed, runs_on);
-                }
+            let words = self.bytes / 64 + 1;
+            let bits = 2 * words * 8;
+            let size = std::mem::size_of::<Listed>();
+            let fits = u32::try_from(p.span.end).is_ok();
+            if fits && self.list.len() < self.list.capacity() {
+                self.list.push(Listed::of(&p));
+                return;
             }
-            return;
+            // Full: grow by doubling while that stays under the bits.
+            let grown = (self.list.capacity() * 2).max(16);
+            if fits && grown * size <= bits {
+                self.list.reserve_exact(grown - self.list.len());
+                self.list.push(Listed::of(&p));
+                return;
+            }
+            self.inside = vec![0; words];
+            self.flags = vec![0; words];
+            for l in std::mem::take(&mut self.list) {
+                self.set_bits(l.span(), l.closed(), l.runs_on());
+            }
         }
         self.set_bits(p.span, p.closed, p.runs_on);
     }
@@ -1125,8 +1171,8 @@ impl PieceSet {
     /// True when byte `at` lies inside a quotation.
     pub(crate) fn inside(&self, at: usize) -> bool {
         if self.inside.is_empty() {
-            let k = self.list.partition_point(|(s, _, _)| s.start <= at);
-            return k > 0 && at < self.list[k - 1].0.end;
+            let k = self.list.partition_point(|l| l.start as usize <= at);
+            return k > 0 && at < self.list[k - 1].end as usize;
         }
         bit(&self.inside, at)
     }
@@ -1155,13 +1201,13 @@ impl PieceSet {
             closed,
             runs_on,
         };
-        let mut k = self.list.partition_point(|(s, _, _)| s.start < from);
+        let mut k = self.list.partition_point(|l| (l.start as usize) < from);
         let mut at = from;
         std::iter::from_fn(move || {
             if self.inside.is_empty() {
-                let &(span, closed, runs_on) = self.list.get(k).filter(|p| p.0.start < to)?;
+                let &l = self.list.get(k).filter(|l| (l.start as usize) < to)?;
                 k += 1;
-                return Some(piece(span, closed, runs_on));
+                return Some(piece(l.span(), l.closed(), l.runs_on()));
             }
             let start = self.next(at, true).filter(|&s| s < to)?;
             let end = self.next(start, false).unwrap_or(self.inside.len() * 64);
@@ -1314,6 +1360,34 @@ mod tests {
         assert_eq!(texts("\"Never,\" she said."), ["Never"]);
         assert_eq!(texts("an \"R\" next to his name"), Vec::<String>::new());
         assert_eq!(texts("He replied \"Absolutely.\""), ["Absolutely."]);
+    }
+
+    /// A listed piece takes 12 bytes, and the list (capacity included)
+    /// never takes more than the two bits a byte it stands for: many short
+    /// pieces end in the bits, not in a list up to twice their size.
+    #[test]
+    fn piece_list_stays_under_the_bits() {
+        assert_eq!(std::mem::size_of::<Listed>(), 12);
+        for len in [1_000, 64_000, 1_000_000] {
+            let bits = 2 * (len / 64 + 1) * 8;
+            let mut set = PieceSet::new(len);
+            // One 3-byte piece every 8 bytes: 12 bytes a piece is 1.5 a
+            // byte, past the bits' quarter byte.
+            for start in (0..len - 4).step_by(8) {
+                set.push(Piece {
+                    span: Span::new(start, start + 3),
+                    paragraph: 0,
+                    closed: true,
+                    runs_on: false,
+                });
+                let held = set.list.capacity() * std::mem::size_of::<Listed>()
+                    + (set.inside.len() + set.flags.len()) * 8;
+                assert!(held <= bits, "{len}: {held} bytes held, bits {bits}");
+            }
+            assert!(set.list.is_empty() && !set.inside.is_empty());
+            assert_eq!(set.len(), (len - 4).div_ceil(8));
+            assert!(set.inside(8) && !set.inside(11));
+        }
     }
 
     /// The set gives back every piece as found, and says which bytes lie

@@ -10,6 +10,7 @@ mod guard;
 mod human;
 mod inputs;
 mod lint;
+mod memory;
 mod out;
 mod progress;
 mod records;
@@ -53,6 +54,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run() -> Result<ExitCode> {
+    memory::fix_mmap_threshold();
     guard::install();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

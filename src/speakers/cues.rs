@@ -81,10 +81,13 @@ pub(super) static INVERTING_RE: LazyLock<String> = LazyLock::new(|| {
 pub(super) const TOK: &str = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|abd)-[A-Z][\p{L}'’\-]*)";
 
 /// WHO: a pronoun, a "the ..." phrase, or a name (with titles and role words
-/// before it: "RNC spokesman Sean Spicer").
+/// before it: "RNC spokesman Sean Spicer"): the specification the hand
+/// matchers (`who_then` and those built on it) are tested against.
+#[cfg(test)]
 pub(super) static WHO: LazyLock<String> = LazyLock::new(|| format!(r"(?-u:\b){}", &*WHO_PHRASE));
 
 /// WHO without the word boundary it opens with.
+#[cfg(test)]
 pub(super) static WHO_PHRASE: LazyLock<String> = LazyLock::new(|| {
     format!(
         r"(?P<who>(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)(?-u:\b)|(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)\s+(?:[\p{{L}}'’\-]+\s+){{0,3}}?[\p{{L}}\-]+|(?:{TOK}\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:[a-z][a-z\-]*\s+){{1,2}}(?:{GROUP_NOUNS})(?-u:\b)|(?:{TOK}\s+){{0,3}}(?:[a-z\-]+\s+){{0,2}}{TOK}(?:\s+(?:{TOK}|(?:de|van|von|der|da|di|del|la|le|bin|al)(?-u:\b)))*)"
@@ -526,11 +529,17 @@ fn who_verb_at(t: &str) -> Option<WhoAppVerb> {
 /// character is an ASCII letter or (in "-- Jane Doe") a hyphen, so each
 /// place where one of these follows a word boundary is tried in turn
 /// with `who_verb_at`, which nothing before it changes.
-pub(super) fn who_verbs(hay: &str) -> impl Iterator<Item = WhoAppVerb> + '_ {
+///
+/// `last_verb` is where the last speech verb of `hay` starts ([`verbs`]):
+/// a match holds a who-phrase before its verb, so none starts there or
+/// after it. (Every verb of a match is one that [`verbs`] finds: only the
+/// second word of a two-word verb could hide in another's match, and no
+/// such word is a verb by itself.)
+pub(super) fn who_verbs(hay: &str, last_verb: usize) -> impl Iterator<Item = WhoAppVerb> + '_ {
     let b = hay.as_bytes();
     let mut p = 0;
     std::iter::from_fn(move || {
-        while p < b.len() {
+        while p < last_verb.min(b.len()) {
             let at = p;
             p += 1;
             let after_word = at > 0 && word_byte(b.get(at - 1));
@@ -663,14 +672,115 @@ pub(super) static VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = &*INVERTING_RE;
     Regex::new(&format!(r"(?-u:\b)(?P<verb>{verbs})\s+{who}")).expect("verb who")
 });
+/// Is all of `t` one who-phrase? WHO matched by hand (`who_then`) with
+/// the end of `t` as the rest of the pattern: what WHO_EXACT matches.
+pub(super) fn who_exact(t: &str) -> bool {
+    who_then(t, &mut |e| (e == t.len()).then_some(e)).is_some()
+}
+/// WHO and nothing else: what `who_exact` matches, kept as its
+/// specification.
+#[cfg(test)]
 pub(super) static WHO_EXACT: LazyLock<Regex> = LazyLock::new(|| {
     let who = &*WHO;
     Regex::new(&format!(r"^(?:{who})$")).expect("who exact")
 });
+
+/// The particles a verb may take before "and" in COORDINATED ("stood up
+/// and", "turned back and").
+const COORDINATED_PARTICLES: &[&str] =
+    &["in", "up", "out", "back", "down", "on", "over", "forward"];
+
+/// The last run of non-white-space that ends at byte `e` of `t`, with
+/// white space before it: (the start of that white space, the word).
+fn word_before(t: &str, e: usize) -> Option<(usize, &str)> {
+    let w = t[..e]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
+    let ws = t[..w].trim_end().len();
+    (ws < w && w < e).then(|| (ws, &t[w..e]))
+}
+
+/// Where COORDINATED's match in `t` starts — two verbs joined by "and" at
+/// the end of `t` ("she nodded and", "he looked up and") — read by hand
+/// off the last three words: "and", a particle maybe, and a word of small
+/// letters that ends in "ed" or "s", each with white space before it.
+/// The match with the particle starts further left, so it is the one the
+/// regex finds when both fit.
+pub(super) fn coordinated_start(t: &str) -> Option<usize> {
+    let (ws, and) = word_before(t, t.trim_end().len())?;
+    if and != "and" {
+        return None;
+    }
+    let verb_like = |w: &str| {
+        w.bytes().all(|c| c.is_ascii_lowercase())
+            && ((w.len() >= 2 && w.ends_with('s')) || (w.len() >= 3 && w.ends_with("ed")))
+    };
+    let (ws2, w2) = word_before(t, ws)?;
+    let with_particle = COORDINATED_PARTICLES
+        .contains(&w2)
+        .then(|| word_before(t, ws2))
+        .flatten()
+        .filter(|&(_, w3)| verb_like(w3))
+        .map(|(ws3, _)| ws3);
+    with_particle.or_else(|| verb_like(w2).then_some(ws2))
+}
+/// What `coordinated_start` finds, kept as its specification.
+#[cfg(test)]
 pub(super) static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s+[a-z]+(?:ed|s)(?:\s+(?:in|up|out|back|down|on|over|forward))?\s+and\s*$")
         .expect("coordinated verbs")
 });
+
+/// The adverbs ADVERB_TAIL allows at the end of a text.
+const TRAILING_ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "once",
+    "previously",
+    "has",
+    "had",
+    "have",
+    "would",
+    "was",
+    "is",
+    "reportedly",
+    "recently",
+    "simply",
+    "earlier",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "again",
+    "quickly",
+    "finally",
+    "further",
+    "never",
+    "often",
+    "always",
+    "even",
+    "only",
+    "still",
+    "just",
+];
+
+/// Where ADVERB_TAIL's match in `t` starts: the trailing white space and
+/// the run of adverbs before it ("Rusk has often  "), each a whole word
+/// with white space before it, read back from the end. (Every repeat
+/// opens with white space, so a match that starts earlier than the
+/// trailing white space is a run of such words.)
+pub(super) fn adverb_tail_start(t: &str) -> usize {
+    let mut e = t.trim_end().len();
+    while let Some((ws, w)) = word_before(t, e) {
+        if !TRAILING_ADVERBS.contains(&w) {
+            break;
+        }
+        e = ws;
+    }
+    e
+}
+/// What `adverb_tail_start` finds, kept as its specification.
+#[cfg(test)]
 pub(super) static ADVERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\s+(?:also|later|then|once|previously|has|had|have|would|was|is|reportedly|recently|simply|earlier|repeatedly|publicly|privately|again|quickly|finally|further|never|often|always|once|had|has|even|only|still|just))*\s*$")
         .expect("adverbs")
@@ -854,6 +964,7 @@ pub(super) fn who_phrase_then(t: &str, k: Rest<'_>) -> Option<usize> {
 pub(super) type Rest<'a> = &'a mut dyn FnMut(usize) -> Option<usize>;
 
 /// The text [`who_len`] reads.
+#[derive(Clone, Copy)]
 pub(super) struct Who<'t> {
     pub(super) t: &'t str,
     pub(super) b: &'t [u8],
@@ -961,29 +1072,32 @@ impl Who<'_> {
                     return Some(r);
                 }
             }
-            // An abbreviation and its stop ("Mrs."): one fits at most.
-            let abbreviation = TOK_ABBREVIATIONS
+            // An abbreviation and its stop ("Mrs."): one fits at most, the
+            // run of letters before the stop (each is letters only).
+            let n = b[p..]
                 .iter()
-                .find(|a| b[p..].starts_with(a.as_bytes()) && b.get(p + a.len()) == Some(&b'.'));
-            if let Some(r) = abbreviation.and_then(|a| k(p + a.len() + 1)) {
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            let abbreviation = b.get(p + n) == Some(&b'.')
+                && TOK_ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.as_bytes() == &b[p..p + n]);
+            if let Some(r) = abbreviation.then(|| k(p + n + 1)).flatten() {
                 return Some(r);
             }
             // `[A-Z][\p{L}'’\-]*`.
             return self.letters_back(p + 1, k);
         }
-        // `(?:al|el|…)-[A-Z][\p{L}'’\-]*`, the particles in the pattern's order.
-        for part in HYPHEN_PARTICLES {
-            let n = part.len();
-            if b[p..].starts_with(part.as_bytes())
-                && b.get(p + n) == Some(&b'-')
-                && b.get(p + n + 1).is_some_and(u8::is_ascii_uppercase)
-            {
-                if let Some(r) = self.letters_back(p + n + 2, &mut *k) {
-                    return Some(r);
-                }
-            }
-        }
-        None
+        // `(?:al|el|…)-[A-Z][\p{L}'’\-]*`: one particle fits at most, the
+        // run of small letters before the hyphen (each is small letters
+        // only).
+        let n = b[p..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        let particle = b.get(p + n) == Some(&b'-')
+            && b.get(p + n + 1).is_some_and(u8::is_ascii_uppercase)
+            && HYPHEN_PARTICLES
+                .iter()
+                .any(|a| a.as_bytes() == &b[p..p + n]);
+        particle.then(|| self.letters_back(p + n + 2, k)).flatten()
     }
 
     /// `GROUP_NOUNS(?-u:\b)` at `p`: the word there (all of its word
@@ -1195,6 +1309,245 @@ pub(super) fn last_captures<'h>(re: &Regex, hay: &'h str) -> Option<regex::Captu
     let last = re.find_iter(hay).last()?;
     re.captures_at(hay, last.start())
 }
+/// The matches of a pattern that opens with `(?-u:\b)` and then a byte
+/// that `opens`, front to back as a search finds them: each place such a
+/// byte follows a word boundary is tried in turn with `at`, the rest of
+/// the pattern anchored there, which gives the match's end and groups; the
+/// search goes on from the end of each match.
+fn matches_at<'h, T>(
+    hay: &'h str,
+    opens: impl Fn(u8) -> bool + 'h,
+    mut at: impl FnMut(usize) -> Option<(usize, T)> + 'h,
+) -> impl Iterator<Item = T> + 'h {
+    let b = hay.as_bytes();
+    let mut p = 0;
+    std::iter::from_fn(move || {
+        while p < b.len() {
+            let q = p;
+            p += 1;
+            if !opens(b[q]) || (q > 0 && word_byte(b.get(q - 1))) {
+                continue;
+            }
+            if let Some((e, found)) = at(q) {
+                p = e.max(q + 1);
+                return Some(found);
+            }
+        }
+        None
+    })
+}
+
+/// `(?:\s+TOK){n,3}` after a word that ends at `e`, greedy: its ends
+/// handed to `k`, more words first.
+fn more_toks(w: &Who<'_>, e: usize, n: usize, k: Rest<'_>) -> Option<usize> {
+    (n < 3)
+        .then(|| w.gap(e))
+        .flatten()
+        .and_then(|s| w.tok(s, &mut |e2| more_toks(w, e2, n + 1, &mut *k)))
+        .or_else(|| k(e))
+}
+
+/// `(?:\s+TOK){n,3}?` after a word that ends at `e`, lazy: its ends
+/// handed to `k`, fewer words first.
+fn fewer_toks(w: &Who<'_>, e: usize, n: usize, k: Rest<'_>) -> Option<usize> {
+    k(e).or_else(|| {
+        let s = w.gap(e).filter(|_| n < 3)?;
+        w.tok(s, &mut |e2| fewer_toks(w, e2, n + 1, &mut *k))
+    })
+}
+
+/// `(?:[a-z\-]+\s+){j,most}?` from `q` and a speech noun `noun` reads
+/// there, lazy: the end of the first noun found after fewest small words.
+/// A small word is a whole run of its letters (white space must follow).
+fn small_words_then(
+    w: &Who<'_>,
+    mut q: usize,
+    most: usize,
+    noun: impl Fn(usize) -> Option<usize>,
+) -> Option<Range<usize>> {
+    for j in 0..=most {
+        if let Some(e) = noun(q) {
+            return Some(q..e);
+        }
+        if j == most {
+            break;
+        }
+        let e = q + w.b[q..]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase() || **c == b'-')
+            .count();
+        q = w.gap(e).filter(|_| e > q)?;
+    }
+    None
+}
+
+/// The speech nouns POSSESSIVE_SPEECH allows: plurals are listed too
+/// where the pattern has "s?".
+const OWNED_SPEECH: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "remark",
+    "remarks",
+    "comment",
+    "comments",
+    "statement",
+    "words",
+    "conclusion",
+    "warning",
+    "promise",
+    "pledge",
+    "argument",
+    "suggestion",
+    "tweet",
+    "tweets",
+    "response",
+    "reply",
+    "insistence",
+    "accusation",
+    "allegation",
+    "prediction",
+    "vow",
+    "complaint",
+    "plea",
+    "message",
+    "speech",
+    "testimony",
+    "criticism",
+    "description",
+];
+
+/// The speech nouns of PRONOUN_SPEECH: those of POSSESSIVE_SPEECH but
+/// tweets, responses, replies and speeches.
+fn pronoun_noun(w: &str) -> bool {
+    OWNED_SPEECH.contains(&w) && !matches!(w, "tweet" | "tweets" | "response" | "reply" | "speech")
+}
+
+/// The (who, noun) groups of the last match of POSSESSIVE_SPEECH in
+/// `hay` ("Mayor Ada Rusk's recent claim"), read by hand: a name of one
+/// to four words (greedy), "'s", up to three small words (lazy) and a
+/// speech noun that is a whole ASCII word.
+pub(super) fn last_possessive_speech(hay: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let w = Who {
+        t: hay,
+        b: hay.as_bytes(),
+    };
+    let noun = |q: usize| {
+        let e = word_end(w.b, q);
+        OWNED_SPEECH.contains(&&hay[q..e]).then_some(e)
+    };
+    let opens = |c: u8| c.is_ascii_alphabetic();
+    matches_at(hay, opens, |p| {
+        let mut verb = None;
+        let who = w.tok(p, &mut |e| {
+            more_toks(&w, e, 0, &mut |e| {
+                let a = ['\'', '’'].into_iter().find(|&a| hay[e..].starts_with(a))?;
+                let s = e + a.len_utf8();
+                let q = (w.b.get(s) == Some(&b's')).then(|| w.gap(s + 1))??;
+                verb = Some(small_words_then(&w, q, 3, noun)?);
+                Some(e)
+            })
+        })?;
+        let verb = verb?;
+        Some((verb.end, (p..who, verb)))
+    })
+    .last()
+}
+
+/// The (pronoun, noun) groups of the last match of PRONOUN_SPEECH in
+/// `hay` ("her blunt warning that"), read by hand: a possessive pronoun,
+/// up to two small words (lazy), a speech noun with white space after it,
+/// and "that", "was" or "is" as a word.
+pub(super) fn last_pronoun_speech(hay: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let w = Who {
+        t: hay,
+        b: hay.as_bytes(),
+    };
+    let noun = |q: usize| {
+        let e = q + hay[q..].find(char::is_whitespace)?;
+        let s = w.gap(e)?;
+        let then = ["that", "was", "is"]
+            .into_iter()
+            .find(|t| hay[s..].starts_with(t) && w.boundary(s + t.len()));
+        (pronoun_noun(&hay[q..e]) && then.is_some()).then_some(e)
+    };
+    let opens = |c: u8| matches!(c, b'H' | b'h' | b'T' | b't');
+    matches_at(hay, opens, |p| {
+        let who = ["his", "her", "their"].into_iter().find_map(|o| {
+            let t = &hay[p + 1..];
+            (t.starts_with(&o[1..]) && hay.as_bytes()[p].eq_ignore_ascii_case(&o.as_bytes()[0]))
+                .then_some(p + o.len())
+        })?;
+        let q = w.gap(who)?;
+        let verb = small_words_then(&w, q, 2, noun)?;
+        // The match ends past "that", "was" or "is".
+        let s = w.gap(verb.end)?;
+        let e = word_end(w.b, s);
+        Some((e, (p..who, verb)))
+    })
+    .last()
+}
+
+/// The (who, "words") groups of each match of IN_WORDS ("in Vell's own
+/// words") and then of IN_THE_WORDS_OF ("in the words of Jane Doe") in
+/// `hay`, read by hand.
+pub(super) fn in_words(hay: &str) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
+    let w = Who {
+        t: hay,
+        b: hay.as_bytes(),
+    };
+    let opens = |c: u8| c == b'I' || c == b'i';
+    // `\s+(?:own\s+)?words` at `s`: "own" taken first.
+    let words = move |s: usize| {
+        let own = hay[s..]
+            .starts_with("own")
+            .then(|| w.gap(s + 3))
+            .flatten()
+            .filter(|&q| hay[q..].starts_with("words"));
+        own.or_else(|| hay[s..].starts_with("words").then_some(s))
+            .map(|q| q..q + "words".len())
+    };
+    // `[Ii]n\s+(?P<who>TOK(?:\s+TOK){0,3}?)(?:['’]s|['’])\s+(?:own\s+)?words`.
+    let owned = matches_at(hay, opens, move |p| {
+        let s = (w.b.get(p + 1) == Some(&b'n')).then(|| w.gap(p + 2))??;
+        let mut verb = None;
+        let who = w.tok(s, &mut |e| {
+            fewer_toks(&w, e, 0, &mut |e| {
+                let a = ['\'', '’'].into_iter().find(|&a| hay[e..].starts_with(a))?;
+                let q = e + a.len_utf8();
+                let with_s = (w.b.get(q) == Some(&b's'))
+                    .then(|| w.gap(q + 1))
+                    .flatten()
+                    .and_then(words);
+                verb = Some(with_s.or_else(|| w.gap(q).and_then(words))?);
+                Some(e)
+            })
+        })?;
+        let verb = verb?;
+        Some((verb.end, (s..who, verb)))
+    });
+    // `[Ii]n\s+the\s+(?P<verb>words)\s+of\s+(?P<who>TOK(?:\s+TOK){0,3})`.
+    let of = matches_at(hay, opens, move |p| {
+        let word = |s: usize, t: &str| {
+            hay[s..]
+                .starts_with(t)
+                .then(|| w.gap(s + t.len()))
+                .flatten()
+        };
+        let s = (w.b.get(p + 1) == Some(&b'n')).then(|| w.gap(p + 2))??;
+        let v = word(s, "the")?;
+        let s = word(v, "words")?;
+        let s = word(s, "of")?;
+        let who = w.tok(s, &mut |e| more_toks(&w, e, 0, &mut |e| Some(e)))?;
+        Some((who, (s..who, v..v + "words".len())))
+    });
+    owned.chain(of)
+}
+
+/// "Jane Doe's claim": what `last_possessive_speech` finds, kept as its
+/// specification.
+#[cfg(test)]
 pub(super) static POSSESSIVE_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?P<who>{TOK}(?:\s+{TOK}){{0,3}})['’]s\s+(?:[a-z\-]+\s+){{0,3}}?(?P<verb>claims?|assertions?|remarks?|comments?|statement|words|conclusion|warning|promise|pledge|argument|suggestion|tweets?|response|reply|insistence|accusation|allegation|prediction|vow|complaint|plea|message|speech|testimony|criticism|description)(?-u:\b)"
@@ -1202,17 +1555,22 @@ pub(super) static POSSESSIVE_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("possessive speech")
 });
 /// POSSESSIVE_SPEECH with a possessive pronoun: "His warning that …",
-/// "her claim that …".
+/// "her claim that …": what `last_pronoun_speech` finds, kept as its
+/// specification.
+#[cfg(test)]
 pub(super) static PRONOUN_SPEECH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?P<who>[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z\-]+\s+){0,2}?(?P<verb>claims?|assertions?|remarks?|comments?|statement|words|conclusion|warning|promise|pledge|argument|suggestion|insistence|accusation|allegation|prediction|vow|complaint|plea|message|testimony|criticism|description)\s+(?:that|was|is)(?-u:\b)")
         .expect("pronoun speech")
 });
+/// "in Vell's words": `in_words` reads it, and IN_THE_WORDS_OF.
+#[cfg(test)]
 pub(super) static IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)[Ii]n\s+(?P<who>{TOK}(?:\s+{TOK}){{0,3}}?)(?:['’]s|['’])\s+(?:own\s+)?(?P<verb>words)"
     ))
     .expect("in X's words")
 });
+#[cfg(test)]
 pub(super) static IN_THE_WORDS_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)[Ii]n\s+the\s+(?P<verb>words)\s+of\s+(?P<who>{TOK}(?:\s+{TOK}){{0,3}})"
@@ -1263,11 +1621,13 @@ pub(super) fn refold(s: String) -> String {
     }
 }
 
+#[cfg(test)]
 pub(super) fn from_caps(c: &regex::Captures<'_>, hay: &str, base: usize) -> Option<Attribution> {
     from_caps_in(c, hay, 0, base)
 }
 
 /// `from_caps` for captures taken of `hay[off..]`.
+#[cfg(test)]
 pub(super) fn from_caps_in(
     c: &regex::Captures<'_>,
     hay: &str,
@@ -1726,10 +2086,8 @@ fn attribution_in(
     let stretch = Stretch::new(m, s..sentence_end(m, after_start).max(after_start), buf);
     // "in Vell's words, "…"", "in the words of Jane Doe, "…"".
     if before.contains("words") {
-        if let Some(a) = [&*IN_WORDS, &*IN_THE_WORDS_OF]
-            .into_iter()
-            .flat_map(|re| re.captures_iter(before))
-            .filter_map(|c| from_caps(&c, before, s))
+        if let Some(a) = in_words(before)
+            .map(|(who, verb)| from_groups(before, who, None, Some(verb), s))
             .filter(|a| usable(&a.who))
             .last()
         {
@@ -1858,7 +2216,12 @@ fn attribution_in(
         }
     }
     if verb_rest {
-        let found = who_verbs(rest)
+        // (`verb_rest`: the stretch has a verb there.)
+        let last_verb = stretch
+            .verbs(after_start..end.max(after_start))
+            .last()
+            .map_or(0, |v| v.start());
+        let found = who_verbs(rest, last_verb)
             .map(|(who, app, verb)| from_groups(rest, who, app, Some(verb), after_start))
             .find(|a| usable(&a.who))
             .or_else(|| {
@@ -1926,22 +2289,16 @@ fn attribution_in(
 /// "His warning that the ice was "…"": a possessive pronoun too, as the
 /// pronoun it stands for ("he").
 pub(super) fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
-    // Both patterns need one of their speech nouns: most lead-ins have
-    // none, and a search for the nouns costs a tenth of the patterns'.
-    if !SPEECH_NOUNS.is_match(before) {
-        return None;
-    }
     let named = (before.contains("'s") || before.contains("’s"))
-        .then(|| last_captures(&POSSESSIVE_SPEECH, before))
+        .then(|| last_possessive_speech(before))
         .flatten()
-        .and_then(|c| from_caps(&c, before, s))
+        .map(|(who, verb)| from_groups(before, who, None, Some(verb), s))
         .filter(|a| usable(&a.who));
-    let pronoun = last_captures(&PRONOUN_SPEECH, before).and_then(|c| {
-        let w = c.name("who")?;
+    let pronoun = last_pronoun_speech(before).and_then(|(who, verb)| {
         Some(Attribution {
-            who: subject_pronoun(w.as_str())?.to_string(),
-            cue: c.name("verb")?.as_str().to_lowercase(),
-            at: s + w.start(),
+            who: subject_pronoun(&before[who.clone()])?.to_string(),
+            cue: before[verb].to_lowercase(),
+            at: s + who.start,
             weak: false,
         })
     });
@@ -1951,41 +2308,6 @@ pub(super) fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
         (n, p) => n.or(p),
     }
 }
-
-/// The speech nouns of POSSESSIVE_SPEECH and PRONOUN_SPEECH, as text
-/// that each of their matches holds ("claim" of "claims?").
-static SPEECH_NOUNS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new([
-        "claim",
-        "assertion",
-        "remark",
-        "comment",
-        "statement",
-        "words",
-        "conclusion",
-        "warning",
-        "promise",
-        "pledge",
-        "argument",
-        "suggestion",
-        "tweet",
-        "response",
-        "reply",
-        "insistence",
-        "accusation",
-        "allegation",
-        "prediction",
-        "vow",
-        "complaint",
-        "plea",
-        "message",
-        "speech",
-        "testimony",
-        "criticism",
-        "description",
-    ])
-    .expect("speech nouns")
-});
 
 /// The subject pronoun of a possessive one ("his" → "he").
 pub(super) fn subject_pronoun(w: &str) -> Option<&'static str> {
@@ -2131,13 +2453,6 @@ pub(super) fn per_source(before: &str, s: usize) -> Option<Attribution> {
 /// `end` of `m` (", Ola Brenn and Tom Vell", " and Ines Kowal"), if one
 /// follows.
 pub(super) fn joint_names(m: &str, end: usize) -> Option<usize> {
-    static JOINT: LazyLock<Regex> = LazyLock::new(|| {
-        let full = format!(r"{TOK}(?:[ \t]+{TOK}){{1,3}}");
-        Regex::new(&format!(
-            r"^(?:,[ \t]+{full})*,?[ \t]+and[ \t]+{full}(?-u:\b)"
-        ))
-        .expect("joint names")
-    });
     let rest = m.get(end..)?;
     // The pattern opens with ", " and a capital or "and", or with blanks
     // and "and".
@@ -2157,15 +2472,83 @@ pub(super) fn joint_names(m: &str, end: usize) -> Option<usize> {
     if !may {
         return None;
     }
-    let found = JOINT.find(rest)?;
-    is_full_name(
-        rest[found.start()..found.end()]
-            .rsplit(" and ")
-            .next()?
-            .trim(),
-    )
-    .then_some(end + found.end())
+    let found = joint_end(rest)?;
+    is_full_name(rest[..found].rsplit(" and ").next()?.trim()).then_some(end + found)
 }
+
+/// The end of `[ \t]+` from byte `p` of `b`, if there are blanks there.
+fn blanks_end(b: &[u8], p: usize) -> Option<usize> {
+    let n = b
+        .get(p..)?
+        .iter()
+        .take_while(|&&c| c == b' ' || c == b'\t')
+        .count();
+    (n > 0).then_some(p + n)
+}
+
+/// `TOK(?:[ \t]+TOK){1,3}` — a full name — at byte `p`, each end handed
+/// to `k` in the regex's order (more words first). The blanks are taken
+/// whole: a word opens with a letter.
+fn full_name_then(w: &Who<'_>, p: usize, k: Rest<'_>) -> Option<usize> {
+    fn more(w: &Who<'_>, e: usize, n: usize, k: Rest<'_>) -> Option<usize> {
+        (n < 4)
+            .then(|| blanks_end(w.b, e))
+            .flatten()
+            .and_then(|s| w.tok(s, &mut |e2| more(w, e2, n + 1, &mut *k)))
+            .or_else(|| (n >= 2).then(|| k(e)).flatten())
+    }
+    w.tok(p, &mut |e| more(w, e, 1, &mut *k))
+}
+
+/// The end of JOINT's match at the start of `rest`, read by hand:
+/// `(?:,[ \t]+FULL)*,?[ \t]+and[ \t]+FULL(?-u:\b)` with FULL a full name
+/// (`full_name_then`). Of the ends of a FULL in the repeat, only one can
+/// go on, to a comma or to blanks, "and" and a blank: the last word of a
+/// name ends at its run of letters (or its stops), and a name that is
+/// followed by blanks and "and" cannot take "and" as a word. So the
+/// repeat is walked forward, one way only. And the ending cannot follow
+/// an earlier turn of the repeat, since a name, not "and", comes after
+/// its comma: it is tried after the last turn only.
+fn joint_end(rest: &str) -> Option<usize> {
+    let w = Who {
+        t: rest,
+        b: rest.as_bytes(),
+    };
+    let b = w.b;
+    let goes_on = |f: usize| {
+        let on = b.get(f) == Some(&b',')
+            || blanks_end(b, f).is_some_and(|s| {
+                b[s..].starts_with(b"and") && matches!(b.get(s + 3), Some(b' ' | b'\t'))
+            });
+        on.then_some(f)
+    };
+    let mut e = 0;
+    while let Some(f) = (b.get(e) == Some(&b','))
+        .then(|| blanks_end(b, e + 1))
+        .flatten()
+        .and_then(|s| full_name_then(&w, s, &mut |f| goes_on(f)))
+    {
+        e = f;
+    }
+    let ending = |p: usize| {
+        let s = blanks_end(b, p)?;
+        let s = blanks_end(b, s + 3).filter(|_| b[s..].starts_with(b"and"))?;
+        full_name_then(&w, s, &mut |f| w.boundary(f).then_some(f))
+    };
+    (b.get(e) == Some(&b','))
+        .then(|| ending(e + 1))
+        .flatten()
+        .or_else(|| ending(e))
+}
+/// What `joint_end` finds, kept as its specification.
+#[cfg(test)]
+static JOINT: LazyLock<Regex> = LazyLock::new(|| {
+    let full = format!(r"{TOK}(?:[ \t]+{TOK}){{1,3}}");
+    Regex::new(&format!(
+        r"^(?:,[ \t]+{full})*,?[ \t]+and[ \t]+{full}(?-u:\b)"
+    ))
+    .expect("joint names")
+});
 
 /// Is the phrase `who` at byte `at` of `m` (sentence start `s`) an object:
 /// a "the/a …" or lower-case phrase right after a lower-case word that is
@@ -2209,14 +2592,7 @@ pub(super) fn clause_subject(
     at: usize,
     known: &dyn Fn(&str) -> bool,
 ) -> Option<(usize, String)> {
-    static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:,\s+(?:when|as|while|after|because|although|though|since)\s|;\s)")
-            .expect("clause boundary")
-    });
-    let mut from = BOUNDARY
-        .find_iter(&m[s..at])
-        .last()
-        .map_or(s, |b| s + b.end());
+    let mut from = s + last_clause_boundary(&m[s..at]).unwrap_or(0);
     // "Even after Quist left the hall, her campaign …": past an
     // introductory clause.
     let first = Key::new(m[from..at].split_whitespace().next().unwrap_or(""));
@@ -2267,11 +2643,53 @@ pub(super) fn clause_subject(
         .map(|(at, w)| (at, w.to_string()))
 }
 
+/// The words after a comma that open a clause in CLAUSE_BOUNDARY.
+const CLAUSE_OPENERS: &[&str] = &[
+    "when", "as", "while", "after", "because", "although", "though", "since",
+];
+
+/// The end of the last clause boundary in `t`: ", when " and the like
+/// (a comma, white space, a word of CLAUSE_OPENERS and one white-space
+/// character) or "; " (a semicolon and one). Matches cannot overlap (each
+/// opens with its mark and holds no other), so the last is the one a
+/// search from the front ends on.
+pub(super) fn last_clause_boundary(t: &str) -> Option<usize> {
+    let one_space = |p: usize| {
+        t[p..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map(|c| p + c.len_utf8())
+    };
+    let b = t.as_bytes();
+    (0..b.len()).rev().find_map(|p| match b[p] {
+        b';' => one_space(p + 1),
+        b',' => {
+            let q = p + 1 + space_len(&t[p + 1..]);
+            (q > p + 1)
+                .then(|| {
+                    CLAUSE_OPENERS
+                        .iter()
+                        .filter(|w| t[q..].starts_with(*w))
+                        .find_map(|w| one_space(q + w.len()))
+                })
+                .flatten()
+        }
+        _ => None,
+    })
+}
+/// What `last_clause_boundary` finds, kept as its specification.
+#[cfg(test)]
+static CLAUSE_BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:,\s+(?:when|as|while|after|because|although|though|since)\s|;\s)")
+        .expect("clause boundary")
+});
+
 /// A who-phrase that is a name of two or more capitalised words, as
 /// written between commas ("Its director, Jane Doe, said").
 pub(super) fn is_full_name(s: &str) -> bool {
     let parts = parse_run(s);
-    WHO_EXACT.is_match(s)
+    who_exact(s)
         && parts.tokens.len() >= 2
         && parts
             .tokens
@@ -2395,11 +2813,11 @@ pub(super) fn two_phrases(who: &str) -> bool {
 /// (past adverbs and an appositive) that reads as one who-phrase.
 pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, String)> {
     let pre = &m[lo..verb];
-    let mut end = lo + ADVERB_TAIL.find(pre).map_or(pre.len(), |a| a.start());
+    let mut end = lo + adverb_tail_start(pre);
     // "Ms. Rusk nodded and said", "Brenn stood up and roared": the
     // subject of the first of two joined verbs.
-    if let Some(c) = COORDINATED.find(&m[lo..end]) {
-        end = lo + c.start();
+    if let Some(c) = coordinated_start(&m[lo..end]) {
+        end = lo + c;
     }
     // "Its director, Jane Doe, said": the name between the commas; "Jane
     // Doe, a spokeswoman for the council, said": skip the appositive.
@@ -2417,7 +2835,7 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
             let mut off = 0;
             for seg in inner.split(',') {
                 let t = seg.trim();
-                if !t.is_empty() && WHO_EXACT.is_match(t) && usable(t) {
+                if !t.is_empty() && who_exact(t) && usable(t) {
                     let start = lo + off + (seg.len() - seg.trim_start().len());
                     return Some((start, t.to_string()));
                 }
@@ -2448,7 +2866,7 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
     let mut past_preposition = false;
     for &st in starts.iter().rev().take(7) {
         let cand = region[st..].trim_end();
-        if WHO_EXACT.is_match(cand) && !two_phrases(cand) {
+        if who_exact(cand) && !two_phrases(cand) {
             best = Some(st);
             past_preposition = false;
         } else if best.is_some() {
@@ -2809,7 +3227,12 @@ mod tests {
                 .map(|c| (c.name("who").map(r), c.name("app").map(r), c.name("verb").map(r)))
                 .collect();
             let got: Vec<_> =
-                who_verbs(&text).map(|(w, a, v)| (Some(w), a, Some(v))).collect();
+                who_verbs(&text, text.len()).map(|(w, a, v)| (Some(w), a, Some(v))).collect();
+            proptest::prop_assert_eq!(&got, &want, "{:?}", text);
+            // Bounded by the last verb, as attribution_in calls it.
+            let last = verbs(&text).last().map_or(0, |v| v.start());
+            let got: Vec<_> =
+                who_verbs(&text, last).map(|(w, a, v)| (Some(w), a, Some(v))).collect();
             proptest::prop_assert_eq!(got, want, "{:?}", text);
         }
     }
@@ -2837,10 +3260,137 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// `who_exact` matches what WHO_EXACT matches.
+        #[test]
+        fn who_exact_is_the_regex_match(text in who_text()) {
+            proptest::prop_assert_eq!(who_exact(&text), WHO_EXACT.is_match(&text), "{:?}", text);
+        }
+
+        /// `adverb_tail_start` and `coordinated_start` find where
+        /// ADVERB_TAIL's and COORDINATED's matches start.
+        #[test]
+        fn verb_tails_are_the_regex_matches(
+            text in crate::testing::joined(
+                vec![
+                    "also", "has", "had", "once", "just", "xhas", "hasx", "Has", "nodded",
+                    "walks", "s", "ed", "red", "Asked", "up", "back", "forward", "and", "andy",
+                    "Rusk", "é", ",", ".", "_", "9", " ", " ", "  ", "\t", "\n", "\u{a0}",
+                    "\u{2003}",
+                ],
+                0..12,
+            ),
+        ) {
+            let tail = ADVERB_TAIL.find(&text).map(|m| m.start());
+            proptest::prop_assert_eq!(Some(adverb_tail_start(&text)), tail, "{:?}", text);
+            let joined = COORDINATED.find(&text).map(|m| m.start());
+            proptest::prop_assert_eq!(coordinated_start(&text), joined, "{:?}", text);
+        }
+
+        /// `last_clause_boundary` ends where CLAUSE_BOUNDARY's last match
+        /// ends.
+        #[test]
+        fn last_clause_boundary_is_the_regex_match(
+            text in crate::testing::joined(
+                vec![
+                    ",", ";", "when", "as", "asx", "after", "although", "though", "since",
+                    "While", "x", "é", " ", "  ", "\t", "\n", "\u{a0}", "\u{2003}",
+                ],
+                0..14,
+            ),
+        ) {
+            let want = CLAUSE_BOUNDARY.find_iter(&text).last().map(|m| m.end());
+            proptest::prop_assert_eq!(last_clause_boundary(&text), want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// `joint_end` finds where JOINT's match ends.
+        #[test]
+        fn joint_end_is_the_regex_match(
+            lead in proptest::sample::select(vec![", ", " and ", ", and ", ",", " ", ""]),
+            text in crate::testing::joined(
+                vec![
+                    "Ola", "Brenn", "Tom", "J.", "J.R.", "Mr.", "Mr", "al-Masri", "Zoë", "O’Neil",
+                    "Vell's", "and", "andy", "the", "x", ",", ", ", ",,", ".", "é", "_", "9",
+                    " ", " ", " ", "  ", "\t", "\n",
+                ],
+                0..14,
+            ),
+        ) {
+            let text = format!("{lead}{text}");
+            let want = JOINT.find(&text).map(|m| m.end());
+            proptest::prop_assert_eq!(joint_end(&text), want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// `last_possessive_speech`, `last_pronoun_speech` and `in_words`
+        /// find the groups of the last match of POSSESSIVE_SPEECH and of
+        /// PRONOUN_SPEECH, and of every match of IN_WORDS then
+        /// IN_THE_WORDS_OF.
+        #[test]
+        fn owner_patterns_are_the_regex_matches(
+            text in crate::testing::joined(
+                vec![
+                    "Ada", "Vell", "J.", "Mr.", "al-Masri", "Zoë", "Vell's", "’s", "'s", "'",
+                    "’", "s", "His", "his", "her", "Hers", "their", "in", "In", "the", "of",
+                    "own", "words", "wordsx", "claim", "claims", "claimx", "reply", "tweets",
+                    "warning", "that", "thatx", "was", "is", "recent", "sharp-eyed", "x-", "é",
+                    ",", ".", "_", "9", " ", " ", " ", "  ", "\t", "\n", "\u{a0}",
+                ],
+                0..16,
+            ),
+        ) {
+            let r = |m: regex::Match<'_>| m.start()..m.end();
+            let last = |re: &Regex| {
+                last_captures(re, &text)
+                    .map(|c| (c.name("who").map(r).unwrap(), c.name("verb").map(r).unwrap()))
+            };
+            proptest::prop_assert_eq!(
+                last_possessive_speech(&text), last(&POSSESSIVE_SPEECH), "{:?}", text
+            );
+            proptest::prop_assert_eq!(
+                last_pronoun_speech(&text), last(&PRONOUN_SPEECH), "{:?}", text
+            );
+            let want: Vec<_> = [&*IN_WORDS, &*IN_THE_WORDS_OF]
+                .into_iter()
+                .flat_map(|re| re.captures_iter(&text))
+                .map(|c| (c.name("who").map(r).unwrap(), c.name("verb").map(r).unwrap()))
+                .collect();
+            let got: Vec<_> = in_words(&text).collect();
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn owner_patterns_read_their_groups() {
+        let t = "Mayor Ada Vell's sharply worded claim that";
+        let (who, verb) = last_possessive_speech(t).unwrap();
+        assert_eq!((&t[who], &t[verb]), ("Mayor Ada Vell", "claim"));
+        let t = "and their first public warning was";
+        let (who, verb) = last_pronoun_speech(t).unwrap();
+        assert_eq!((&t[who], &t[verb]), ("their", "warning"));
+        let t = "In Vell's own words, and in the words of Ada Rusk,";
+        let got: Vec<_> = in_words(t).map(|(w, v)| (&t[w], &t[v])).collect();
+        assert_eq!(got, [("Vell", "words"), ("Ada Rusk", "words")]);
+    }
+
+    #[test]
+    fn joint_names_run_over_a_list_of_full_names() {
+        let m = "Ada Rusk, Ola Brenn and Tom J. Vell said";
+        let end = joint_names(m, "Ada Rusk".len()).map(|e| &m[..e]);
+        assert_eq!(end, Some("Ada Rusk, Ola Brenn and Tom J. Vell"));
+        // A single word after "and" is no full name.
+        assert_eq!(joint_names("Ada Rusk and Vell said", 8), None);
+        assert_eq!(joint_end(" and Tom Vell's"), Some(" and Tom Vell's".len()));
+        assert_eq!(joint_end(" and Tom Zoë."), Some(" and Tom Zo".len()));
+    }
+
     #[test]
     fn who_verbs_read_appositives_and_commas() {
         let text = "Ada Vell, 74, has said and the aide, later said";
-        let got: Vec<_> = who_verbs(text)
+        let got: Vec<_> = who_verbs(text, text.len())
             .map(|(w, a, v)| (&text[w], a.map(|a| &text[a]), &text[v]))
             .collect();
         assert_eq!(
@@ -2892,17 +3442,26 @@ mod tests {
     }
 
     #[test]
-    fn every_speech_noun_of_the_owner_patterns_passes_the_gate() {
-        for re in [&*POSSESSIVE_SPEECH, &*PRONOUN_SPEECH] {
+    fn the_speech_nouns_are_those_of_the_owner_patterns() {
+        let nouns = |re: &Regex| {
             let p = re.as_str();
             let group = &p[p.find("(?P<verb>").unwrap() + 9..];
             let group = &group[..group.find(')').unwrap()];
-            for noun in group.split('|') {
-                // The shortest text the alternative matches ("claim").
-                let least = noun.strip_suffix("s?").unwrap_or(noun);
-                assert!(SPEECH_NOUNS.is_match(least), "{noun}");
-            }
-        }
+            let mut all: Vec<String> = group
+                .split('|')
+                .flat_map(|n| match n.strip_suffix("s?") {
+                    Some(one) => vec![one.to_string(), format!("{one}s")],
+                    None => vec![n.to_string()],
+                })
+                .collect();
+            all.sort();
+            all
+        };
+        let mut owned: Vec<String> = OWNED_SPEECH.iter().map(|n| n.to_string()).collect();
+        owned.sort();
+        assert_eq!(nouns(&POSSESSIVE_SPEECH), owned);
+        let pronoun: Vec<String> = owned.into_iter().filter(|n| pronoun_noun(n)).collect();
+        assert_eq!(nouns(&PRONOUN_SPEECH), pronoun);
         let before = "Later her reply was that the plan";
         assert!(owner_of_speech(before, 0).is_none());
         let a = owner_of_speech("His warning that the ice was ", 0).unwrap();

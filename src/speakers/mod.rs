@@ -654,6 +654,9 @@ pub(crate) fn attribute_pieces(
                 closed: q.closed,
             };
             let orig = q.orig;
+            // The person the chosen speaker names, when it is their
+            // canonical name (the summary reads it from the registry).
+            let mut person = None;
             // Score and choose: the highest score wins, the first gathered
             // on a tie.
             let mut best: Option<usize> = None;
@@ -677,6 +680,9 @@ pub(crate) fn attribute_pieces(
                     p.note.resolved = out_q.speaker.clone();
                 }
                 p.note.chosen = out_q.speaker.is_some();
+                person = p
+                    .person
+                    .filter(|&id| out_q.speaker.as_deref() == Some(reg.name(id)));
                 if let Some(id) = p.person {
                     last_speaker = Some(id);
                     last_mention = p.mention.clone();
@@ -705,13 +711,13 @@ pub(crate) fn attribute_pieces(
                     mention: out_q.speaker_mention.clone(),
                 });
             }
+            let reg = &reg;
             share.push(
                 index,
-                out_q,
-                orig,
+                (out_q, orig, person),
                 &mut |i, c| note(i, c),
-                &mut |q, orig| {
-                    tally.add(input, &q);
+                &mut |q, orig, person| {
+                    tally.add(input, reg, &q, person);
                     out(Quote { span: orig, ..q })
                 },
             );
@@ -724,8 +730,8 @@ pub(crate) fn attribute_pieces(
             }
         }
     }
-    share.finish(&mut |q, orig| {
-        tally.add(input, &q);
+    share.finish(&mut |q, orig, person| {
+        tally.add(input, &reg, &q, person);
         out(Quote { span: orig, ..q })
     });
     // The summary reads the people alone: the indexes go first.
@@ -819,40 +825,42 @@ fn cue_of(
 /// so are the pieces of its quotation while none has a speaker.
 #[derive(Default)]
 struct Share {
-    /// Quotations not yet given out, each with its index and input span:
-    /// all of one quotation, all but the last without a speaker.
-    queue: VecDeque<(usize, Quote, Span)>,
+    /// Quotations not yet given out, each with its index, input span and
+    /// the registry's person its speaker names ([`Tally::add`]): all of
+    /// one quotation, all but the last without a speaker.
+    queue: VecDeque<(usize, Quote, Span, Option<usize>)>,
 }
 
 impl Share {
     fn push(
         &mut self,
         i: usize,
-        mut q: Quote,
-        orig: Span,
+        (mut q, orig, mut person): (Quote, Span, Option<usize>),
         note: &mut dyn FnMut(usize, Candidate),
-        out: &mut dyn FnMut(Quote, Span),
+        out: &mut dyn FnMut(Quote, Span, Option<usize>),
     ) {
         let same = self
             .queue
             .back()
-            .is_some_and(|(_, b, _)| b.quotation == q.quotation);
+            .is_some_and(|(_, b, _, _)| b.quotation == q.quotation);
         if same {
-            let (_, b, _) = self.queue.back().expect("same quotation");
+            let (_, b, _, by) = self.queue.back().expect("same quotation");
             if q.speaker.is_none() && b.speaker.is_some() {
                 q.speaker = b.speaker.clone();
                 q.speaker_mention = b.speaker_mention.clone();
                 q.cue = b.cue.clone();
+                person = *by;
                 note(i, same_quotation(&q));
             }
             if q.speaker.is_some() {
-                for (j, w, _) in self.queue.iter_mut().rev() {
+                for (j, w, _, by) in self.queue.iter_mut().rev() {
                     if w.speaker.is_some() {
                         break;
                     }
                     w.speaker = q.speaker.clone();
                     w.speaker_mention = q.speaker_mention.clone();
                     w.cue = q.cue.clone();
+                    *by = person;
                     note(*j, same_quotation(w));
                 }
             }
@@ -860,13 +868,13 @@ impl Share {
         if !same || q.speaker.is_some() {
             self.finish(out);
         }
-        self.queue.push_back((i, q, orig));
+        self.queue.push_back((i, q, orig, person));
     }
 
     /// Give out every quotation held.
-    fn finish(&mut self, out: &mut dyn FnMut(Quote, Span)) {
-        for (_, q, orig) in self.queue.drain(..) {
-            out(q, orig);
+    fn finish(&mut self, out: &mut dyn FnMut(Quote, Span, Option<usize>)) {
+        for (_, q, orig, person) in self.queue.drain(..) {
+            out(q, orig, person);
         }
     }
 }
@@ -982,10 +990,9 @@ mod tests {
         for (i, q) in input.into_iter().enumerate() {
             share.push(
                 i,
-                q,
-                Span::new(i, i + 1),
+                (q, Span::new(i, i + 1), None),
                 &mut |i, _| notes.push(i),
-                &mut |q, s| given.push((q.speaker, s.start)),
+                &mut |q, s, _| given.push((q.speaker, s.start)),
             );
             // Nothing of quotation 0 is given out before its speaker is
             // known; then all of it but the last piece (the next may
@@ -993,7 +1000,7 @@ mod tests {
             let want = [0, 0, 2, 3, 4][i];
             assert_eq!(given.len(), want, "after piece {i}");
         }
-        share.finish(&mut |q, s| given.push((q.speaker, s.start)));
+        share.finish(&mut |q, s, _| given.push((q.speaker, s.start)));
         let ann = Some("Ann Lee".to_string());
         assert_eq!(
             given,

@@ -6,7 +6,7 @@
 //!
 //! Memory: a long round-up names a new person in every short paragraph, so
 //! nothing here is allocated per person or per mention. A person is a
-//! fixed 32-byte record; a mention 20 bytes. Texts (names, mentions as
+//! fixed 28-byte record; a mention 16 bytes. Texts (names, mentions as
 //! written, roles) are [`Str`]s: spans of the input where the text is
 //! written there as it is, else ranges of one string the registry owns.
 //! A person's mention texts and roles are chains of [`Link`]s in two shared
@@ -58,6 +58,12 @@ pub(super) struct Person {
     /// How many tokens the name holds (saturating).
     pub(super) count: u16,
     pub(super) gender: Option<Gender>,
+    /// The person's oldest mention text is their name as it now stands,
+    /// held by [`Person::name`] alone: most people are first written by
+    /// the name, and a link for it cost 12 bytes a person
+    /// ([`Registry::texts`]). Cleared, and the text linked, when the name
+    /// changes.
+    name_text: bool,
 }
 
 impl Person {
@@ -67,15 +73,15 @@ impl Person {
     }
 }
 
-/// A place in the text where a person is named: 20 bytes (an article of
-/// under 4 GB has offsets and ids that fit in u32s, [`small`]).
+/// A place in the text where a person is named: 16 bytes (an article of
+/// under 4 GB has offsets and ids that fit in u32s, [`small`]). The end of
+/// its paragraph, read only while gathering, is held beside it until then
+/// (`Registry::para_ends`).
 #[derive(Debug, Clone)]
 pub(super) struct Mention {
     start: u32,
     end: u32,
     person: u32,
-    /// End of the paragraph (or other block) the mention stands in.
-    para_end: u32,
     /// Named after a preposition ("out of Halden Bay", "to Ms Doe"): not a
     /// likely antecedent for a pronoun, and often a place.
     pub(super) oblique: bool,
@@ -85,21 +91,23 @@ pub(super) struct Mention {
 }
 
 impl Mention {
+    /// The mention, and the end of the paragraph (or other block) it
+    /// stands in, for [`Registry::add_mention`].
     pub(super) fn new(
         span: Span,
         person: usize,
         subject: bool,
         oblique: bool,
         para_end: usize,
-    ) -> Mention {
-        Mention {
+    ) -> (Mention, u32) {
+        let m = Mention {
             start: small(span.start),
             end: small(span.end),
             person: small(person),
-            para_end: small(para_end),
             oblique,
             subject,
-        }
+        };
+        (m, small(para_end))
     }
 
     /// Absolute start of the mention (name part).
@@ -113,10 +121,6 @@ impl Mention {
 
     pub(super) fn person(&self) -> usize {
         self.person as usize
-    }
-
-    pub(super) fn para_end(&self) -> usize {
-        self.para_end as usize
     }
 }
 
@@ -261,6 +265,9 @@ pub(super) struct Registry<'a> {
     /// While gathering, each mention's previous mention of the same
     /// surname; emptied once gathered.
     surname_prev: Vec<u32>,
+    /// While gathering, the end of each mention's paragraph (for
+    /// [`infer_genders`]); emptied once gathered.
+    para_ends: Vec<u32>,
     /// Once gathered, the mention ids of each surname in document order,
     /// one surname after another (`Surname::mentions` is where each
     /// starts).
@@ -452,7 +459,10 @@ impl<'a> Registry<'a> {
 
     /// Person `i`'s mention texts, newest first.
     pub(super) fn texts(&self, i: usize) -> impl Iterator<Item = &str> + '_ {
-        chain(&self.texts, self.people[i].texts).map(|s| self.text(s))
+        let p = &self.people[i];
+        chain(&self.texts, p.texts)
+            .chain(p.name_text.then_some(p.name))
+            .map(|s| self.text(s))
     }
 
     /// Person `i`'s roles as written, newest first.
@@ -487,13 +497,42 @@ impl<'a> Registry<'a> {
         if self.texts(i).any(|t| t == scratch.as_str()) {
             return;
         }
-        // (Most often the mention is the name: its text is held once.)
+        // (Most often the mention is the name: its text is held once, and
+        // as the first text, not even linked.)
         let text = if self.name(i) == scratch.as_str() {
-            self.people[i].name
+            let p = &mut self.people[i];
+            if p.texts == NONE && !p.name_text {
+                p.name_text = true;
+                return;
+            }
+            p.name
         } else {
             self.keep(scratch, self.offset(s))
         };
         self.link_text(i, text);
+    }
+
+    /// Link person `i`'s oldest text, when it is the name held by
+    /// [`Person::name`] alone, before the name changes: once a person, and
+    /// a walk of the person's texts.
+    fn unshare_name_text(&mut self, i: usize) {
+        if !std::mem::take(&mut self.people[i].name_text) {
+            return;
+        }
+        let id = small(self.texts.len());
+        self.texts.push(Link {
+            text: self.people[i].name,
+            prev: NONE,
+        });
+        let mut at = self.people[i].texts;
+        if at == NONE {
+            self.people[i].texts = id;
+            return;
+        }
+        while self.texts[at as usize].prev != NONE {
+            at = self.texts[at as usize].prev;
+        }
+        self.texts[at as usize].prev = id;
     }
 
     fn link_text(&mut self, i: usize, text: Str) {
@@ -627,6 +666,7 @@ impl<'a> Registry<'a> {
                 // "Ola Holm").
                 let old = Key::new(self.first(i));
                 self.remove_first(i, old.as_str());
+                self.unshare_name_text(i);
                 self.people[i].name = self.keep_name(tokens);
                 self.people[i].count = count;
                 self.add_first(i, tokens[0], first);
@@ -654,6 +694,7 @@ impl<'a> Registry<'a> {
             prev: NONE,
             count,
             gender: None,
+            name_text: false,
         });
         let g = match self.surname_group(last) {
             Some(g) => g,
@@ -751,7 +792,8 @@ impl<'a> Registry<'a> {
     }
 
     /// Record a mention (in document order).
-    pub(super) fn add_mention(&mut self, m: Mention) {
+    pub(super) fn add_mention(&mut self, (m, para_end): (Mention, u32)) {
+        self.para_ends.push(para_end);
         let key = Key::new(self.surname(m.person()));
         // (Every person is made under its surname by `person_for`.)
         let id = small(self.mentions.len());
@@ -889,6 +931,7 @@ impl<'a> Registry<'a> {
         }
         self.surname_mentions = out;
         self.surname_prev = Vec::new();
+        self.para_ends = Vec::new();
         self.gathered = true;
         self.own.shrink_to_fit();
         self.people.shrink_to_fit();
@@ -2122,8 +2165,9 @@ pub(super) fn infer_genders(input: &str, inside: &dyn Fn(usize) -> bool, reg: &m
         // the sentence, whichever comes first: regions between mentions do
         // not overlap, so the whole pass is linear, and no window cuts a
         // word or depends on the line endings.
-        let limit = reg.mentions.get(i + 1).map_or(m.para_end(), |n| {
-            n.start().clamp(m.end(), m.para_end().max(m.end()))
+        let para_end = reg.para_ends[i] as usize;
+        let limit = reg.mentions.get(i + 1).map_or(para_end, |n| {
+            n.start().clamp(m.end(), para_end.max(m.end()))
         });
         let tail = &input[m.end()..limit.max(m.end())];
         let tail = &tail[..sentence_end_before(tail, 0, tail.len())];
@@ -2194,7 +2238,7 @@ mod tests {
     #[test]
     fn people_cost_fixed_records_and_no_text_of_their_own() {
         assert!(std::mem::size_of::<Person>() <= 28);
-        assert!(std::mem::size_of::<Mention>() <= 20);
+        assert!(std::mem::size_of::<Mention>() <= 16);
         let text: String = (0..300)
             .map(|i| format!("Chief engineer Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
@@ -2203,12 +2247,25 @@ mod tests {
         assert_eq!(reg.mentions.len(), 300);
         assert_eq!(reg.name(7), format!("Tova {}", surname(7)));
         assert_eq!(reg.texts(7).collect::<Vec<_>>(), [reg.name(7)]);
+        // (Each first written by the name: no text linked.)
+        assert!(reg.texts.is_empty(), "{} links", reg.texts.len());
         assert_eq!(reg.role(7), Some("Chief engineer"));
         assert_eq!(reg.roles_of(7), ["chief engineer", "engineer"]);
         assert!(reg.own.len() <= "Chief engineer".len(), "{:?}", reg.own);
         assert_eq!(reg.role_texts.len(), 1);
         assert_eq!(reg.by_surname(&surname(7), usize::MAX), Some(7));
         assert_eq!(reg.by_role("the chief engineer", text.len()), Some(299));
+    }
+
+    /// A person first written by a name that later grows ("Quert", then
+    /// "Tova Quert") keeps the shorter text, oldest, behind the newer ones.
+    #[test]
+    fn a_first_text_held_as_the_name_survives_a_fuller_name() {
+        let text = "Quert said the ferry was late.\n\nThe skipper, Quert, agreed.\n\nTova Quert then spoke.";
+        let reg = gather(text, &blocks(text), &|_| false);
+        assert_eq!(reg.people.len(), 1);
+        assert_eq!(reg.name(0), "Tova Quert");
+        assert_eq!(reg.texts(0).collect::<Vec<_>>(), ["Tova Quert", "Quert"]);
     }
 
     /// A name the input splits over a line is held once, joined by a space;

@@ -166,7 +166,24 @@ pub(super) fn main_clause_subject(m: &str, a: &Attribution) -> Option<Attributio
     let s = sentence_start(m, a.at);
     let sentence = &m[s..];
     let lead = sentence.trim_start();
-    let first = Lower::new(lead.split_whitespace().next()?);
+    // The first word, read no further than the longest word of the lists
+    // could run (a masked quotation, one long run, may open the sentence):
+    // a longer one is none of them, its lower case too (every word that
+    // lower-cases to one of these ASCII words is ASCII).
+    let longest = SUBORDINATORS
+        .iter()
+        .chain(PREPOSITIONS)
+        .map(|w| w.len())
+        .max()?;
+    let word_end = lead
+        .char_indices()
+        .take(longest + 1)
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(lead.len(), |(i, _)| i);
+    if word_end == 0 || word_end > longest {
+        return None;
+    }
+    let first = Lower::new(&lead[..word_end]);
     let opens = SUBORDINATORS.contains(&first.as_str())
         || (PREPOSITIONS.contains(&first.as_str())
             && DETERMINERS.contains(&Lower::new(a.who.split_whitespace().next()?).as_str()));
@@ -879,6 +896,13 @@ mod tests {
         assert!(main_clause_subject(m, &at(m, "Ola Brenn")).is_none());
         let m = "After Brenn retired, the town mourned:";
         assert!(main_clause_subject(m, &at(m, "After Brenn")).is_none());
+        // The first word ends at any white space, and a long one is none
+        // of the openers.
+        let m = "Throughout\u{a0}the fog, Mayor Lena Fisk wrote:";
+        let a = main_clause_subject(m, &at(m, "the fog")).unwrap();
+        assert_eq!(a.who, "Mayor Lena Fisk");
+        let m = "Throughoutly the fog, Mayor Lena Fisk wrote:";
+        assert!(main_clause_subject(m, &at(m, "the fog")).is_none());
         let text = "Mayor remembered\n\nBy Ann Lee\n\n\
                     Former harbour master Piet Brenn ran the docks for thirty years. After \
                     Brenn retired in 2004, Governor Lena Fisk issued a short statement:\n\n\

@@ -152,11 +152,19 @@ impl Serialize for One<'_> {
 /// the mentions its quotations wrote (each distinct (speaker, mention) pair
 /// once); the person's own mentions and role are added by
 /// [`Tally::finish`].
+///
+/// A speaker named by a person's canonical name, as most are, is held as
+/// that person ([`PERSON`]): the name is read from the registry while
+/// quotations are attributed, and copied into the summary's texts only by
+/// [`Tally::finish`], once the registry's indexes are dropped. (An article
+/// of a new person in every short paragraph held each name twice at its
+/// peak, the registry's and the summary's.)
 #[derive(Debug, Default)]
 pub(super) struct Tally {
     out: Speakers,
-    /// `of_name[text id]`: the speaker of that name, or [`NONE`].
-    of_name: Vec<u32>,
+    /// The speakers by name: indexes of `out.list`, whose keys are read
+    /// back from each entry's name ([`Tally::name`]).
+    names: Table,
     /// (speaker, mention text id) the quotations wrote, in order, but for
     /// a speaker's mention written again right after itself ("he said" a
     /// hundred times is one pair); [`Tally::finish`] drops the other
@@ -167,29 +175,53 @@ pub(super) struct Tally {
     last: Vec<u32>,
 }
 
+/// In an [`Entry`]'s `name` while tallying: the rest is a person of the
+/// registry, whose canonical name the speaker's is; without it, a text id.
+const PERSON: u32 = 1 << 31;
+
 impl Tally {
-    /// Count quotation `q` (its span in `input`).
-    pub(super) fn add(&mut self, input: &str, q: &Quote) {
+    /// The name of speaker `k`.
+    fn name<'t>(out: &'t Speakers, reg: &'t Registry, k: u32) -> &'t str {
+        let name = out.list[k as usize].name;
+        if name & PERSON != 0 {
+            reg.name((name & !PERSON) as usize)
+        } else {
+            out.text(name)
+        }
+    }
+
+    /// Count quotation `q` (its span in `input`), whose speaker is the
+    /// canonical name of `person` of `reg` when one is given.
+    pub(super) fn add(&mut self, input: &str, reg: &Registry, q: &Quote, person: Option<usize>) {
         let Some(name) = q.speaker.as_deref() else {
             return;
         };
+        let hash = hash_key(name);
         let out = &mut self.out;
-        let id = out.intern(name) as usize;
-        if self.of_name.len() <= id {
-            self.of_name.resize(id + 1, NONE);
-        }
-        if self.of_name[id] == NONE {
-            self.of_name[id] = small(out.list.len());
-            out.list.push(Entry {
-                name: small(id),
-                role: NONE,
-                mentions_end: 0,
-                quotes: 0,
-                words: 0,
-            });
-            self.last.push(NONE);
-        }
-        let k = self.of_name[id];
+        let found = self.names.find(hash, |k| Tally::name(out, reg, k) == name);
+        let k = match found {
+            Some(k) => k,
+            None => {
+                let key = match person.filter(|&p| p < PERSON as usize && reg.name(p) == name) {
+                    Some(p) => PERSON | small(p),
+                    None => out.intern(name),
+                };
+                let k = small(out.list.len());
+                out.list.push(Entry {
+                    name: key,
+                    role: NONE,
+                    mentions_end: 0,
+                    quotes: 0,
+                    words: 0,
+                });
+                self.last.push(NONE);
+                let out = &self.out;
+                self.names
+                    .insert(hash, k, |x| hash_key(Tally::name(out, reg, x)));
+                k
+            }
+        };
+        let out = &mut self.out;
         let e = &mut out.list[k as usize];
         e.quotes = e.quotes.saturating_add(1);
         let words = crate::text::word_count(q.span.of(input));
@@ -209,7 +241,7 @@ impl Tally {
     pub(super) fn finish(self, reg: &Registry) -> Speakers {
         let Tally {
             mut out,
-            of_name,
+            names,
             mut written,
             last,
         } = self;
@@ -228,20 +260,20 @@ impl Tally {
         // of a long article).
         let mut person: Vec<u32> = vec![NONE; out.list.len()];
         for p in 0..reg.people.len() {
-            let hash = hash_key(reg.name(p));
-            let (text, texts) = (&out.text, &out.texts);
-            let found = out.table.find(hash, |id| {
-                let (at, len) = texts[id as usize];
-                text.get(at as usize..(at + len) as usize) == Some(reg.name(p))
-            });
-            let Some(&k) = found.and_then(|id| of_name.get(id as usize)) else {
-                continue;
-            };
-            if k != NONE && person[k as usize] == NONE {
+            let name = reg.name(p);
+            let found = names.find(hash_key(name), |k| Tally::name(&out, reg, k) == name);
+            if let Some(k) = found.filter(|&k| person[k as usize] == NONE) {
                 person[k as usize] = small(p);
             }
         }
-        drop(of_name);
+        drop(names);
+        // The names held as people become texts.
+        for k in 0..out.list.len() {
+            let name = out.list[k].name;
+            if name & PERSON != 0 {
+                out.list[k].name = out.intern(reg.name((name & !PERSON) as usize));
+            }
+        }
         // The written mentions of each speaker, grouped (a counting sort).
         let mut starts = vec![0u32; out.list.len() + 1];
         for &(k, _) in &written {
@@ -292,6 +324,52 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// While quotations are tallied, a speaker named by a person's
+    /// canonical name holds no copy of it: the names are read from the
+    /// registry, and a speaker found again by the same name (with or without
+    /// its person) is the same speaker; the names become texts at the end.
+    #[test]
+    fn person_names_are_not_copied_while_tallying() {
+        let text: String = ["Ilse Varro", "Odile Penn", "Runa Quist"]
+            .iter()
+            .map(|n| format!("Harbour pilot {n} met the board.\n\n"))
+            .collect();
+        let spans: Vec<Span> = text
+            .split_inclusive("\n\n")
+            .scan(0, |at, p| {
+                *at += p.len();
+                Some(Span::new(*at - p.len(), *at - 2))
+            })
+            .collect();
+        let reg = gather(&text, &spans, &|_| false);
+        assert_eq!(reg.people.len(), 3);
+        let quote = |p: usize| Quote {
+            text: String::new(),
+            paragraph: Some(p),
+            span: Span::new(spans[p].start, spans[p].start + 13),
+            speaker: Some(reg.canonical(p)),
+            speaker_mention: Some("she".to_string()),
+            cue: None,
+            quotation: p,
+            closed: true,
+        };
+        let mut tally = Tally::default();
+        for p in 0..3 {
+            tally.add(&text, &reg, &quote(p), Some(p));
+        }
+        // The second person again, named without the person.
+        tally.add(&text, &reg, &quote(1), None);
+        assert_eq!(tally.out.len(), 3);
+        // Only "she" is held as text.
+        assert_eq!(tally.out.text, "she");
+        let v = tally.finish(&reg).to_vec();
+        let names: Vec<&str> = v.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Ilse Varro", "Odile Penn", "Runa Quist"]);
+        assert_eq!(v[1].quotes, 2);
+        assert_eq!(v[1].mentions, ["Odile Penn", "she"]);
+        assert_eq!(v[1].role.as_deref(), Some("Harbour pilot"));
+    }
 
     /// Three people quoted, each by a pronoun, all with one role: every
     /// text is held once, and the compact list writes the same JSON as the
