@@ -78,6 +78,7 @@ pub(super) static INVERTING_RE: LazyLock<String> = LazyLock::new(|| {
 /// One word of a name: an initial, an abbreviated title, a capitalised
 /// word, or one joined to a lower-case particle by a hyphen ("al-Masri",
 /// "el-Amin", `HYPHEN_PARTICLES`).
+#[cfg(test)]
 pub(super) const TOK: &str = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Col|Lt|Prof|Rev|Sgt|Capt)\.|[A-Z][\p{L}'’\-]*|(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|abd)-[A-Z][\p{L}'’\-]*)";
 
 /// WHO: a pronoun, a "the ..." phrase, or a name (with titles and role words
@@ -1305,6 +1306,7 @@ pub(super) fn subjects(hay: &str) -> impl Iterator<Item = (usize, &str)> {
 /// by a plain search, and only the last is run again for its groups.
 /// (`captures_at` from the last match's start finds that same match, since
 /// leftmost-first semantics pick a match by where it starts.)
+#[cfg(test)]
 pub(super) fn last_captures<'h>(re: &Regex, hay: &'h str) -> Option<regex::Captures<'h>> {
     let last = re.find_iter(hay).last()?;
     re.captures_at(hay, last.start())
