@@ -466,7 +466,7 @@ fn organisation_opening(
         return None;
     }
     let t = &text[at..end];
-    let phrase = CAPS_NP.find(t)?.as_str();
+    let phrase = &t[..caps_np(t)?];
     let first = phrase.split_whitespace().next()?;
     if has_key(&STOP_WORDS, first) || PRONOUNS.contains(&Key::new(first).as_str()) {
         return None;

@@ -109,6 +109,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+#[cfg(test)]
 use regex::Regex;
 use smallvec::SmallVec;
 

@@ -59,12 +59,16 @@ pub(super) fn possessive_at(text: &str, end: usize) -> bool {
 pub(super) const GROUP_NOUNS: &str = "supporters|protesters|protestors|demonstrators|backers|allies|aides|advisers|advisors|staffers|voters|fans|delegates|surrogates|loyalists|critics|opponents|lawmakers|legislators|residents|students|workers|activists|lobbyists|friends|crowds?|audience|officials|members|experts|analysts|economists|scientists|researchers|doctors|parents|teachers|neighbou?rs|colleagues|volunteers|organi[sz]ers|attendees|onlookers|spectators|marchers|prosecutors|investigators|authorities|lawyers|attorneys|agents|officers|judges|senators|regulators|diplomats|negotiators|historians|pollsters|strategists|donors|executives|employees|staff";
 
 /// A name, or two, used as the modifier of a group noun ("Brenn
-/// protesters", "Quist aides"): not the person as a subject.
+/// protesters", "Quist aides"): not the person as a subject (what
+/// [`group_after`] reads by hand, kept as its specification).
+#[cfg(test)]
 pub(super) static GROUP_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^\s+(?:{GROUP_NOUNS})(?-u:\b)")).expect("group after"));
 
 /// A group as the subject of a verb: "the fans loudly repeated", "Rival
-/// growers describe", "His old neighbours have teased".
+/// growers describe", "His old neighbours have teased" (what
+/// [`group_subjects`] reads by hand, kept as its specification).
+#[cfg(test)]
 pub(super) static GROUP_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?P<who>(?:(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][a-z\-]*\s+){{0,2}}|(?:{TOK}\s+){{1,2}})(?:{GROUP_NOUNS}))\s+(?:[a-z]+ly\s+)?(?:have\s+|has\s+|had\s+)?[a-z]+(?:ed|s)(?-u:\b)"
@@ -72,73 +76,275 @@ pub(super) static GROUP_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("group subject")
 });
 
-/// Bodies a person owns and that speak for them: "Rusk's office", "Quist's
-/// campaign".
-pub(super) const OWNED_BODIES: &str = "office|campaign|team|staff|camp|lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|administration|government|foundation|company|firm|committee|party|family|organi[sz]ation|agency";
-
-/// Is `who` a possessive name and a body it owns ("Rusk's office")?
-pub(super) fn is_possessive_body(who: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"^{TOK}(?:\s+{TOK}){{0,3}}['’]s\s+(?:[a-z][a-z\-]*\s+){{0,2}}(?:{OWNED_BODIES})$"
-        ))
-        .expect("possessive body")
-    });
-    // (The pattern needs "'s" or "’s". It is compiled on the first call
-    // all the same, as it was when it ran on every phrase: a one-off cost
-    // that moved to the first phrase with a possessive would read as a
-    // cost per byte where runs over two corpora are compared.)
-    let re = &*RE;
-    (who.contains("'s") || who.contains("’s")) && re.is_match(who)
+/// The matches of GROUP_SUBJECT in `t`, one after another, as `find_iter`
+/// finds them: (start, end of the `who` group, end). Read by hand: a
+/// match opens with "the", "his", "her" or "their", or with a `TOK`, that
+/// ends where white space starts, so it starts in a run of characters
+/// other than white space (a chunk) at one of two places at most: the
+/// determiner that ends the chunk, or the first place from which the rest
+/// of the chunk is one `TOK`, each after a word boundary. What follows
+/// depends only on where the chunk ends, so each is tried once: the
+/// determiner's way first (as the alternation has it), then the name's,
+/// the leftmost start winning. Each try reads a few chunks on, so the
+/// whole is linear in `t`.
+pub(super) fn group_subjects(t: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let mut cs = pos;
+        loop {
+            cs += cues::space_len(&t[cs..]);
+            if cs >= t.len() {
+                return None;
+            }
+            let ce = t[cs..]
+                .find(char::is_whitespace)
+                .map_or(t.len(), |k| cs + k);
+            if let Some(m) = group_subject_in(t, cs, ce) {
+                pos = m.2;
+                return Some(m);
+            }
+            cs = ce;
+        }
+    })
 }
 
-/// `who` at byte `at` of `m` extended over the body it owns ("Rusk's" →
-/// "Rusk's office"), if one follows.
-pub(super) fn owned_body_after(m: &str, at: usize, who: &str) -> Option<String> {
-    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"^(?:['’]s)?\s+(?:[a-z][a-z\-]*\s+){{0,2}}?(?P<body>{OWNED_BODIES})(?-u:\b)"
-        ))
-        .expect("owned body")
-    });
-    let end = at + who.len();
-    // NEXT needs white space (after an optional "'s") and a body word as
-    // one of the three words after it.
-    let rest = m.get(end..)?;
-    let r = rest
-        .strip_prefix("'s")
-        .or_else(|| rest.strip_prefix("’s"))
-        .unwrap_or(rest);
-    const BODY_STARTS: &[&str] = &[
-        "office",
-        "camp",
-        "team",
-        "staff",
-        "lawyer",
-        "attorney",
-        "counsel",
-        "spokes",
-        "administration",
-        "government",
-        "foundation",
-        "company",
-        "firm",
-        "committee",
-        "party",
-        "family",
-        "organi",
-        "agency",
-    ];
-    if !r.starts_with(char::is_whitespace)
-        || !r
-            .split_whitespace()
-            .take(3)
-            .any(|w| BODY_STARTS.iter().any(|b| w.starts_with(b)))
-    {
+/// The last match of GROUP_SUBJECT in `t`: its start and the end of its
+/// `who` group.
+pub(super) fn last_group_subject(t: &str) -> Option<(usize, usize)> {
+    group_subjects(t).last().map(|(s, w, _)| (s, w))
+}
+
+/// The first match of GROUP_SUBJECT that starts in the chunk `t[cs..ce]`
+/// (see [`group_subjects`]).
+fn group_subject_in(t: &str, cs: usize, ce: usize) -> Option<(usize, usize, usize)> {
+    let b = t.as_bytes();
+    if ce >= t.len() {
         return None;
     }
-    let c = NEXT.captures(rest)?;
-    let phrase = fold(&m[at..end + c.get(0)?.end()]);
+    let boundary = |s: usize| s == 0 || !word_byte(b.get(s - 1));
+    // The determiner that ends the chunk.
+    let det = ["The", "the", "His", "his", "Her", "her", "Their", "their"]
+        .iter()
+        .filter(|d| ce - cs >= d.len() && t[..ce].ends_with(**d))
+        .map(|d| ce - d.len())
+        .find(|&s| boundary(s));
+    // The first start of a `TOK` that runs to the end of the chunk: a
+    // capital or a hyphen particle in the end made of `[\p{L}'’\-]`, a
+    // pair of initials, an abbreviation.
+    let mut q = ce;
+    for (i, c) in t[cs..ce].char_indices().rev() {
+        let at = cs + i;
+        let class = if c.is_ascii() {
+            c.is_ascii_alphabetic() || c == '\'' || c == '-'
+        } else {
+            c == '’' || non_ascii_letter(&t[at..])
+        };
+        if !class {
+            break;
+        }
+        q = at;
+    }
+    let word = (q..ce).find(|&s| {
+        boundary(s)
+            && (b[s].is_ascii_uppercase()
+                || b[s].is_ascii_lowercase() && hyphen_particle_len(&t[s..ce]).is_some())
+    });
+    let mut j = ce;
+    while j >= cs + 2 && b[j - 1] == b'.' && b[j - 2].is_ascii_uppercase() {
+        j -= 2;
+    }
+    let initials = (j..ce).step_by(2).find(|&s| boundary(s));
+    let abbreviation = TOK_ABBREVIATIONS
+        .iter()
+        .filter(|a| ce - cs > a.len() && b[ce - 1] == b'.' && t[..ce - 1].ends_with(**a))
+        .map(|a| ce - 1 - a.len())
+        .find(|&s| boundary(s));
+    let tok = [word, initials, abbreviation].into_iter().flatten().min();
+    let by_det = det.and_then(|s| group_after_det(t, ce).map(|(w, e)| (s, w, e)));
+    let by_tok = tok.and_then(|s| group_after_tok(t, ce).map(|(w, e)| (s, w, e)));
+    match (by_det, by_tok) {
+        (Some(d), Some(n)) if n.0 < d.0 => Some(n),
+        (Some(d), _) => Some(d),
+        (None, n) => n,
+    }
+}
+
+/// After a determiner ending at `e`: white space, up to two small words
+/// each with white space after (as many as fit, then fewer), a group noun
+/// and the verb after it; the end of the noun and of the match.
+fn group_after_det(t: &str, e: usize) -> Option<(usize, usize)> {
+    fn words(t: &str, p: usize, j: usize) -> Option<(usize, usize)> {
+        if j < 2 {
+            if let Some(r) = small_word_then_space(t, p).and_then(|s| words(t, s, j + 1)) {
+                return Some(r);
+            }
+        }
+        group_noun_then_verb(t, p)
+    }
+    words(t, spaces_to(t, e)?, 0)
+}
+
+/// After a `TOK` ending at `e`: white space, another `TOK` and white space
+/// if that way goes on, a group noun and the verb after it.
+fn group_after_tok(t: &str, e: usize) -> Option<(usize, usize)> {
+    let p = spaces_to(t, e)?;
+    let w = cues::Who { t, b: t.as_bytes() };
+    let mut found = None;
+    w.tok(p, &mut |e2| {
+        found = spaces_to(t, e2).and_then(|s| group_noun_then_verb(t, s));
+        found.map(|_| e2)
+    });
+    found.or_else(|| group_noun_then_verb(t, p))
+}
+
+/// `(?:GROUP_NOUNS)\s+(?:[a-z]+ly\s+)?(?:have\s+|has\s+|had\s+)?[a-z]+(?:ed|s)(?-u:\b)`
+/// at `p`: the noun is a whole run of small letters before white space,
+/// the adverb and "have" are taken when the rest still fits, and the verb
+/// is a whole run of small letters ending in "ed" or "s" at a word
+/// boundary. The end of the noun and of the match.
+fn group_noun_then_verb(t: &str, p: usize) -> Option<(usize, usize)> {
+    let b = t.as_bytes();
+    let small = |p: usize| p + b[p..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+    let n = small(p);
+    if n == p || !WORDS.on(&b[p..n], list::GROUP_NOUN) {
+        return None;
+    }
+    let s = spaces_to(t, n)?;
+    let verb = |p: usize| {
+        let e = small(p);
+        let w = &b[p..e];
+        ((w.len() >= 3 && w.ends_with(b"ed")) || (w.len() >= 2 && w.ends_with(b"s")))
+            .then_some(e)
+            .filter(|&e| !word_byte(b.get(e)))
+    };
+    let have_verb = |p: usize| {
+        ["have", "has", "had"]
+            .iter()
+            .filter(|h| b[p..].starts_with(h.as_bytes()))
+            .find_map(|h| spaces_to(t, p + h.len()).and_then(verb))
+            .or_else(|| verb(p))
+    };
+    let adverb = {
+        let e = small(s);
+        (e - s >= 3 && b[s..e].ends_with(b"ly"))
+            .then(|| spaces_to(t, e))
+            .flatten()
+    };
+    adverb
+        .and_then(have_verb)
+        .or_else(|| have_verb(s))
+        .map(|e| (n, e))
+}
+
+/// Bodies a person owns and that speak for them: "Rusk's office", "Quist's
+/// campaign".
+#[cfg(test)]
+pub(super) const OWNED_BODIES: &str = "office|campaign|team|staff|camp|lawyers?|attorneys?|counsel|spokes(?:man|woman|person)|administration|government|foundation|company|firm|committee|party|family|organi[sz]ation|agency";
+
+/// The words of [`OWNED_BODIES`], spelt out.
+const OWNED_WORDS: &[&str] = &[
+    "office",
+    "campaign",
+    "team",
+    "staff",
+    "camp",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "counsel",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "administration",
+    "government",
+    "foundation",
+    "company",
+    "firm",
+    "committee",
+    "party",
+    "family",
+    "organisation",
+    "organization",
+    "agency",
+];
+
+/// Is `who` a possessive name and a body it owns ("Rusk's office")?
+/// Read by hand as [`POSSESSIVE_BODY`] matches: one to four `TOK`s with
+/// white space between, the last followed by "'s" (a `TOK` gives letters
+/// back for it: "Rusk's" is "Rusk" and "'s"), white space, up to two small
+/// words (`[a-z][a-z\-]*`) each with white space after, and one of the
+/// bodies, ending the text. (The regex cost some 10 ms to build.)
+pub(super) fn is_possessive_body(who: &str) -> bool {
+    // One to four `TOK`s from `p` (the `i`-th) and the rest.
+    fn from(w: &cues::Who<'_>, p: usize, i: usize) -> bool {
+        w.tok(p, &mut |e| {
+            let on = owner_then_body(w.t, e)
+                || (i < 3 && spaces_to(w.t, e).is_some_and(|s| from(w, s, i + 1)));
+            on.then_some(e)
+        })
+        .is_some()
+    }
+    // `['’]s\s+(?:[a-z][a-z\-]*\s+){0,2}(?:BODIES)$` at `e`.
+    fn owner_then_body(t: &str, e: usize) -> bool {
+        let q = ["'s", "’s"]
+            .iter()
+            .find(|x| t[e..].starts_with(**x))
+            .map(|x| e + x.len());
+        q.and_then(|q| spaces_to(t, q))
+            .is_some_and(|s| body_to_end(t, s, 0))
+    }
+    fn body_to_end(t: &str, p: usize, j: usize) -> bool {
+        OWNED_WORDS.contains(&&t[p..])
+            || (j < 2 && small_word_then_space(t, p).is_some_and(|s| body_to_end(t, s, j + 1)))
+    }
+    (who.contains("'s") || who.contains("’s"))
+        && from(
+            &cues::Who {
+                t: who,
+                b: who.as_bytes(),
+            },
+            0,
+            0,
+        )
+}
+
+/// A possessive name and a body it owns: what [`is_possessive_body`]
+/// reads by hand, kept as its specification.
+#[cfg(test)]
+pub(super) static POSSESSIVE_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^{TOK}(?:\s+{TOK}){{0,3}}['’]s\s+(?:[a-z][a-z\-]*\s+){{0,2}}(?:{OWNED_BODIES})$"
+    ))
+    .expect("possessive body")
+});
+
+/// `who` at byte `at` of `m` extended over the body it owns ("Rusk's" →
+/// "Rusk's office"), if one follows: after an optional "'s", white space,
+/// as few small words (`[a-z][a-z\-]*`, each with white space after) as
+/// will do, up to two, and a body of [`OWNED_BODIES`] at a word boundary
+/// (read by hand; the regex is kept in the tests of `registry`).
+pub(super) fn owned_body_after(m: &str, at: usize, who: &str) -> Option<String> {
+    let end = at + who.len();
+    let rest = m.get(end..)?;
+    let b = rest.as_bytes();
+    let mut p = ["'s", "’s"]
+        .iter()
+        .find(|x| rest.starts_with(**x))
+        .map_or(0, |x| x.len());
+    p = spaces_to(rest, p)?;
+    let mut body = None;
+    for j in 0..=2 {
+        body = OWNED_WORDS
+            .iter()
+            .find(|w| b[p..].starts_with(w.as_bytes()) && !word_byte(b.get(p + w.len())))
+            .map(|w| p + w.len());
+        if body.is_some() || j == 2 {
+            break;
+        }
+        p = small_word_then_space(rest, p)?;
+    }
+    let phrase = fold(&m[at..end + body?]);
     is_possessive_body(&phrase).then_some(phrase)
 }
 
@@ -171,7 +377,18 @@ pub(super) fn possessive_or_modifier_at(text: &str, end: usize) -> bool {
     possessive_at(text, end)
         || (t.len() < rest.len()
             && t.starts_with(|c: char| c.is_ascii_lowercase())
-            && GROUP_AFTER.is_match(rest))
+            && group_after(rest))
+}
+
+/// White space and a group noun at a word boundary at the start of
+/// `rest` (GROUP_AFTER): the nouns are words of small letters, so the
+/// noun is the whole run of word bytes after the white space.
+pub(super) fn group_after(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    spaces_to(rest, 0).is_some_and(|s| {
+        let e = cues::word_end(b, s);
+        b[s..e].iter().all(u8::is_ascii_lowercase) && WORDS.on(&b[s..e], list::GROUP_NOUN)
+    })
 }
 
 /// A run of capitalised words: what `name_runs` finds, kept as the
@@ -250,11 +467,38 @@ fn first_byte(
     chunks.remainder().iter().position(one).map(|k| at + k)
 }
 
-/// `\p{L}`, for a character outside ASCII (rare in names, so a search
-/// serves).
+/// Is the first character of `rest` a letter (`\p{L}`, the general
+/// category the patterns' `TOK` reads)? Looked up in the ranges of the
+/// class as regex-syntax holds it: parsed once, never compiled to an
+/// automaton (a regex for it cost some 2 M instructions to build, on the
+/// first name with a letter outside ASCII).
 pub(super) fn non_ascii_letter(rest: &str) -> bool {
-    static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{L}").expect("letter"));
-    LETTER.is_match(rest)
+    static LETTERS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+        use regex_syntax::hir::{Class, HirKind};
+        let hir = regex_syntax::Parser::new()
+            .parse(r"\p{L}")
+            .expect("the letter class");
+        match hir.kind() {
+            HirKind::Class(Class::Unicode(c)) => {
+                c.ranges().iter().map(|r| (r.start(), r.end())).collect()
+            }
+            _ => Vec::new(),
+        }
+    });
+    rest.chars().next().is_some_and(|c| {
+        c.is_alphabetic()
+            && LETTERS
+                .binary_search_by(|&(lo, hi)| {
+                    if hi < c {
+                        std::cmp::Ordering::Less
+                    } else if lo > c {
+                        std::cmp::Ordering::Greater
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .is_ok()
+    })
 }
 
 /// The lower-case particles that `TOK` takes joined to a capitalised
@@ -1114,5 +1358,89 @@ mod tests {
         );
         // A name with a body's word inside it stays whole.
         assert_eq!(name("Ada Hall Rusk"), ["Ada", "Hall", "Rusk"]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// `is_possessive_body` is POSSESSIVE_BODY's `is_match`: names of
+        /// one to five `TOK`s, possessives glued on or apart, small words
+        /// and bodies, and text after the body.
+        #[test]
+        fn possessive_bodies_are_the_regex_matches(
+            v in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "Rusk", "Rusk's", "Rusk’s", "Lena", "J.", "J.R.'s", "Mr.", "al-Masri's",
+                        "Zoë’s", "'s", "’s", "x's", "old", "press", "x-y", "office", "lawyers",
+                        "lawyer", "spokeswoman", "spokes", "camp", "campaign", "_", "é",
+                    ]),
+                    proptest::sample::select(vec![" ", " ", " ", "  ", "\n", "", ","]),
+                ),
+                1..7,
+            ),
+            cut in proptest::bool::ANY,
+        ) {
+            let mut text: String = v.into_iter().flat_map(|(w, g)| [w, g]).collect();
+            if cut {
+                text = text.trim_end().to_string();
+            }
+            proptest::prop_assert_eq!(
+                is_possessive_body(&text),
+                POSSESSIVE_BODY.is_match(&text),
+                "{:?}",
+                text
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// `group_subjects` finds GROUP_SUBJECT's matches and `who` groups,
+        /// match for match; `group_after` is GROUP_AFTER's `is_match`.
+        #[test]
+        fn group_subjects_are_the_regex_matches(
+            v in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        "the", "The", "Their", "his", "xthe", "é-the", "bathe", "Rusk", "J.R.",
+                        "Mr.", "xMr.", "al-Masri", "Zoë", "aB", "éB", "old", "fans", "fans", "crowd",
+                        "crowds", "staff", "staffer", "loudly", "ly", "has", "have", "had",
+                        "cheered", "says", "s", "ed", "cheers_", "cheersX", "é", ",", "-",
+                    ]),
+                    proptest::sample::select(vec![" ", " ", " ", " ", "  ", "\n", "", ",", "\u{a0}"]),
+                ),
+                0..12,
+            ),
+        ) {
+            let text: String = v.into_iter().flat_map(|(w, g)| [w, g]).collect();
+            let want: Vec<(usize, usize, usize)> = GROUP_SUBJECT
+                .find_iter(&text)
+                .map(|m| {
+                    let c = GROUP_SUBJECT.captures_at(&text, m.start()).expect("match");
+                    (m.start(), c.name("who").expect("who").end(), m.end())
+                })
+                .collect();
+            let got: Vec<(usize, usize, usize)> = group_subjects(&text).collect();
+            proptest::prop_assert_eq!(&got, &want, "{:?}", text);
+            proptest::prop_assert_eq!(group_after(&text), GROUP_AFTER.is_match(&text));
+        }
+    }
+
+    /// `non_ascii_letter` is `^\p{L}` on every character up to U+3FFFF
+    /// (and a few past), and on the empty text.
+    #[test]
+    fn letters_are_the_regex_class() {
+        let re = Regex::new(r"^\p{L}").expect("letter");
+        let mut letters = 0;
+        for c in (0..0x40000u32)
+            .chain([0xE0100, 0x10FFFF])
+            .filter_map(char::from_u32)
+        {
+            let s = c.to_string();
+            assert_eq!(non_ascii_letter(&s), re.is_match(&s), "{c:?}");
+            letters += usize::from(re.is_match(&s));
+        }
+        assert!(letters > 100_000, "{letters}");
+        assert!(!non_ascii_letter(""));
     }
 }
