@@ -12,8 +12,13 @@ when
   - the large run takes at most 20x the CPU time (user + sys) of the small
     one (linear time gives about 10x; quadratic about 100x), and
   - its peak RSS is at most 3x its input plus the peak RSS of lede on a
-    tiny article that quotes someone (the constant: binary, regexes,
-    thread stacks).
+    tiny article that quotes someone (the constant: binary, tables,
+    thread stacks). Printed beside it: the small run's peak, and how
+    much the peak grew per byte the input grew ("grow": the large peak
+    minus the small one, over the difference of sizes), which leaves the
+    fixed costs out (pages of code and tables, such as the boilerplate
+    needle automata past 16 KiB of blocks, that a long article touches
+    once and the tiny one never does).
 Ratios of CPU time hold on a noisy machine; absolute times do not.
 
 A run is stopped at a CPU cap (the small run at 20 s, the large one at 20x the
@@ -70,7 +75,22 @@ KNOWN_FAILING = {
     # person, the mention's paragraph end, the paragraphs' spans as u32s.
     # speaker_paragraphs (36.2-37.2 MB at 10 MB, bound ~41) and many_people
     # (35.2-36.1 MB) pass and left this list.
-    "pronoun_fits_nobody": "F3: speakers' per-person records, 3.3-3.7x above the constant",
+    # Remeasured after this round (every regex of the speakers and of
+    # boilerplate read by hand: the constant fell to 6.4-7.3 MB, so fixed
+    # costs no longer hide under it): 11.0-11.3 MB at 1 MB, 4.0-4.3x
+    # above the constant, and the peak grows 3.6-3.9 bytes a byte from
+    # 100 KB to 1 MB (the "grow" column).
+    "pronoun_fits_nobody": "F3: speakers' per-person records, grows 3.6-3.9 bytes a byte",
+    # 333,000 three-byte lines ('"a' and a newline) in one 1 MB article:
+    # each line is a block, and while structure assigns roles a block
+    # holds 8 bytes (its u32 start, a flags byte, two bytes of facts and
+    # a role byte) plus the repeated-text sifts, 2.7 bytes a byte of
+    # input before the input itself: 10.7-11.2 MB, 4.0x above the
+    # constant, growth 3.4-3.55. It passed at the old sizes (30 KB and
+    # 300 KB) only under the old 11.6 MB constant; the sizes are now ten
+    # times larger, so that a fixed cost no longer decides a family. Left
+    # to do: block starts as deltas, or facts folded into the flags.
+    "quotes_lines": "F3: 8 bytes a block for 3-byte lines while roles are assigned",
     # nested_quotes left this list (branch r3cand, 2026-12-05): with the
     # speakers' last patterns read by hand (candidates, names, cues) it
     # compiles none, 8.6-8.9 MB at 750 KB against a bound of ~10.5 MB.
@@ -115,16 +135,16 @@ def nested(n):
 # name -> (default small size in bytes, generator of about n bytes)
 FAMILIES = {
     # Issue 14 F1: many quotations with no speaker in one paragraph.
-    "quotes_straight": (30_000, lambda n: fill('"a ', n)),
-    "quotes_curly_open": (30_000, lambda n: fill("\u201ca ", n)),
-    "quotes_curly_close": (30_000, lambda n: fill("\u201da ", n)),
-    "quotes_guillemet": (30_000, lambda n: fill("\u00aba ", n)),
-    "quotes_low9": (30_000, lambda n: fill("\u201ea ", n)),
-    "quotes_word": (30_000, lambda n: fill('"word ', n)),
-    "quotes_added_colon": (30_000, lambda n: fill('added:"On ', n)),
-    "quotes_closed": (30_000, lambda n: fill("\u201cWe agree.\u201d ", n)),
-    "quotes_sentences": (30_000, lambda n: fill('"a. ', n)),
-    "quotes_lines": (30_000, lambda n: fill('"a\n', n)),
+    "quotes_straight": (100_000, lambda n: fill('"a ', n)),
+    "quotes_curly_open": (100_000, lambda n: fill("\u201ca ", n)),
+    "quotes_curly_close": (100_000, lambda n: fill("\u201da ", n)),
+    "quotes_guillemet": (100_000, lambda n: fill("\u00aba ", n)),
+    "quotes_low9": (100_000, lambda n: fill("\u201ea ", n)),
+    "quotes_word": (100_000, lambda n: fill('"word ', n)),
+    "quotes_added_colon": (100_000, lambda n: fill('added:"On ', n)),
+    "quotes_closed": (100_000, lambda n: fill("\u201cWe agree.\u201d ", n)),
+    "quotes_sentences": (100_000, lambda n: fill('"a. ', n)),
+    "quotes_lines": (100_000, lambda n: fill('"a\n', n)),
     # Issue 14 F2: a pronoun that fits nobody, over a long article.
     "pronoun_fits_nobody": (
         100_000,
@@ -155,7 +175,7 @@ FAMILIES = {
     # sentences, then a long run of one punctuation mark (any of ) ' " « »
     # “), in one paragraph.
     "sentences_then_mark_run": (
-        20_000,
+        100_000,
         lambda n: HEAD + " It rained on Monday." * (n // 42) + ")" * (n // 2),
     ),
     # Issue 6 (tests/hostile.rs) families.
@@ -284,11 +304,12 @@ def main():
     tiny.write_text(
         HEAD + 'The plan was agreed on Monday. "We will build it," said Sam Lee.\n'
     )
-    _, base, _ = measure(binary, tiny, 20, 1 << 34)
+    # The median of three runs: one run's peak moves by up to a megabyte.
+    base = sorted(measure(binary, tiny, 20, 1 << 34)[1] for _ in range(3))[1]
     print(f"constant: peak RSS on a tiny article {base / MB:.1f} MB")
     print(
         f"{'family':28} {'small':>9} {'large':>9} {'cpu S':>7} {'cpu L':>7} {'ratio':>6} "
-        f"{'RSS L':>9} {'x in':>6}  verdict"
+        f"{'RSS S':>9} {'RSS L':>9} {'grow':>5} {'>tiny':>6}  verdict"
     )
     failed, results = [], []
     started = time.monotonic()
@@ -308,13 +329,15 @@ def main():
         mem_cap = max(2 << 30, 40 * in_large + (1 << 30))
         # The small run is the ratio's denominator: the median of three, so
         # that one noisy run moves it neither way.
-        runs, note_s = [], ""
+        runs, peaks, note_s = [], [], ""
         for _ in range(3):
-            c, _, note_s = measure(binary, paths[0], 20 * max(1.0, args.scale), mem_cap)
+            c, r, note_s = measure(binary, paths[0], 20 * max(1.0, args.scale), mem_cap)
             runs.append(c)
+            peaks.append(r)
             if note_s:
                 break
         cpu_s = sorted(runs)[len(runs) // 2]
+        rss_s = sorted(peaks)[len(peaks) // 2]
         cap = 20 * max(cpu_s, 0.005) + 2
         cpu_l, rss_l, note_l = (0.0, 0, "small run failed")
         if not note_s:
@@ -327,7 +350,7 @@ def main():
             if ratio > 20:
                 why.append(f"CPU x{ratio:.0f} for 10x the input")
             if rss_l > 3 * in_large + base:
-                why.append(f"peak RSS {rss_l / in_large:.1f}x the input")
+                why.append(f"peak RSS {(rss_l - base) / in_large:.1f}x the input above the constant")
         known = fam in KNOWN_FAILING
         verdict = ("XFAIL" if known else "FAIL") if why else ("XPASS" if known else "ok")
         if why and not known:
@@ -339,12 +362,15 @@ def main():
             detail = f"passes now: remove it from KNOWN_FAILING ({KNOWN_FAILING[fam]})"
         print(
             f"{fam:28} {in_small:>9,} {in_large:>9,} {cpu_s:>7.3f} {cpu_l:>7.3f} {ratio:>6.1f} "
-            f"{rss_l / MB:>7.1f}MB {rss_l / in_large:>6.1f}  {verdict} {detail}",
+            f"{rss_s / MB:>7.1f}MB {rss_l / MB:>7.1f}MB "
+            f"{(rss_l - rss_s) / (in_large - in_small):>5.2f} "
+            f"{(rss_l - base) / in_large:>6.2f}  {verdict} {detail}",
             flush=True,
         )
         results.append(
             dict(family=fam, small=in_small, large=in_large, cpu_small=cpu_s,
-                 cpu_large=cpu_l, rss_large=rss_l, verdict=verdict, why=detail)
+                 cpu_large=cpu_l, rss_small=rss_s, rss_large=rss_l, verdict=verdict,
+                 why=detail)
         )
         if not args.keep:
             for p in paths:

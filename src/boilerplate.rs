@@ -1167,7 +1167,10 @@ struct NeedleSet {
     /// Only the tests read them, to build the search this one replaced.
     #[cfg_attr(not(test), allow(dead_code))]
     needles: Vec<&'static str>,
-    dfa: DFA,
+    /// Kept only when the flat table does not fit it (and in tests, which
+    /// check the table against it): once copied, its heap (about 1 MB for
+    /// the two sets) would be a fixed cost every long article carries.
+    dfa: Option<DFA>,
     rules: Vec<u64>,
     /// The DFA as a flat table, when it fits one.
     scan: Option<Scan>,
@@ -1393,10 +1396,11 @@ fn needle_set(ci: bool) -> NeedleSet {
         .prefilter(false)
         .build(&needles)
         .expect("gate needles build");
+    let scan = Scan::new(&dfa, &rules, shared_columns(&needles, ci));
     NeedleSet {
-        scan: Scan::new(&dfa, &rules, shared_columns(&needles, ci)),
+        dfa: (scan.is_none() || cfg!(test)).then_some(dfa),
+        scan,
         needles,
-        dfa,
         rules,
     }
 }
@@ -1511,7 +1515,7 @@ fn automaton_rules(set: &NeedleSet, text: &str) -> u64 {
     // instructions a byte, over nearly every block of the article. Its
     // matches are the same: each match state lists every needle ending
     // there, and an unanchored Standard DFA never dies.
-    let dfa = &set.dfa;
+    let dfa = set.dfa.as_ref().expect("kept when there is no flat table");
     let mut sid = dfa
         .start_state(Anchored::No)
         .expect("the DFA searches unanchored");
@@ -2095,7 +2099,7 @@ mod tests {
             let (group, firsts) = shared_columns(&set.needles, ci);
             assert!(firsts.len() > 10 && firsts.len() < 256);
             // Every state the DFA reaches, by all 256 bytes.
-            let dfa = &set.dfa;
+            let dfa = set.dfa.as_ref().expect("kept in tests");
             let start = dfa.start_state(Anchored::No).expect("unanchored");
             let mut states = vec![start];
             let mut i = 0;
