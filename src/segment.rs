@@ -52,17 +52,88 @@ struct Line {
     rule: bool,
 }
 
-/// Block starts: four bytes each while the input is under 4 GiB.
+/// Blocks per entry of [`Packed::chunks`].
+const CHUNK: usize = 64;
+
+/// Increasing offsets under 4 GiB in about a byte each: the offsets are
+/// cut into groups that each span at most 255 bytes from their first
+/// offset (the base), and each offset keeps only its distance from its
+/// group's base. A group spans more than 255 bytes of the input or ends
+/// it, so there are at most `len / 256 + 1` groups of 8 bytes: a text of
+/// 3-byte lines keeps about 1.1 bytes a block, not 4. The group of an
+/// offset is found among the few that the index of every 64th offset
+/// leaves (a binary search over at most 65 groups).
+#[derive(Debug, Clone, Default)]
+struct Packed {
+    /// Each offset less its group's base.
+    low: Vec<u8>,
+    /// The index of each group's first offset.
+    firsts: Vec<u32>,
+    /// Each group's base.
+    bases: Vec<u32>,
+    /// The group of every 64th offset.
+    chunks: Vec<u32>,
+}
+
+impl Packed {
+    fn with_capacity(n: usize) -> Packed {
+        Packed {
+            low: Vec::with_capacity(n),
+            ..Packed::default()
+        }
+    }
+
+    /// Add `at`, at least the last offset and under 4 GiB; the list has
+    /// fewer than 4 Gi offsets (one a byte of such an input at most).
+    fn push(&mut self, at: u32) {
+        let i = self.low.len();
+        let base = match self.bases.last() {
+            Some(&b) if at - b <= u32::from(u8::MAX) => b,
+            _ => {
+                self.firsts.push(i as u32);
+                self.bases.push(at);
+                at
+            }
+        };
+        if i % CHUNK == 0 {
+            self.chunks.push(self.bases.len() as u32 - 1);
+        }
+        self.low.push((at - base) as u8);
+    }
+
+    fn get(&self, i: usize) -> usize {
+        let c = i / CHUNK;
+        let lo = self.chunks[c] as usize;
+        let hi = self
+            .chunks
+            .get(c + 1)
+            .map_or(self.bases.len(), |&g| g as usize + 1);
+        // The last group of those whose first offset is at or before `i`
+        // (block `c * 64` is in group `lo`, so there is one).
+        let g = lo + self.firsts[lo..hi].partition_point(|&f| f as usize <= i) - 1;
+        self.bases[g] as usize + usize::from(self.low[i])
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.low.shrink_to_fit();
+        self.firsts.shrink_to_fit();
+        self.bases.shrink_to_fit();
+        self.chunks.shrink_to_fit();
+    }
+}
+
+/// Block starts: about a byte each while the input is under 4 GiB
+/// ([`Packed`]).
 #[derive(Debug, Clone)]
 enum Starts {
-    Small(Vec<u32>),
+    Small(Packed),
     Large(Vec<usize>),
 }
 
 impl Starts {
     fn with_capacity(small: bool, n: usize) -> Starts {
         if small {
-            Starts::Small(Vec::with_capacity(n))
+            Starts::Small(Packed::with_capacity(n))
         } else {
             Starts::Large(Vec::with_capacity(n))
         }
@@ -78,7 +149,7 @@ impl Starts {
 
     fn get(&self, i: usize) -> usize {
         match self {
-            Starts::Small(v) => v[i] as usize,
+            Starts::Small(v) => v.get(i),
             Starts::Large(v) => v[i],
         }
     }
@@ -108,8 +179,8 @@ const GAP_UNKNOWN: u8 = 0xff >> GAP_SHIFT;
 
 /// The blocks of a text without the text: runs of lines that form one
 /// unit of the article, kept compact (a text of millions of one-word lines
-/// has millions of blocks): each is its start (four bytes) and a byte of
-/// flags. Its end is where the white space before the next block starts
+/// has millions of blocks): each is its start (about a byte, [`Packed`])
+/// and a byte of flags. Its end is where the white space before the next block starts
 /// (nothing but white space stands between two blocks), and its text is
 /// folded from the input when it is asked for, unless it is its raw bytes.
 /// Every method takes the input the blocks were cut from; [`Blocks`] pairs
@@ -124,7 +195,7 @@ pub struct BlockSpans {
 impl Default for BlockSpans {
     fn default() -> BlockSpans {
         BlockSpans {
-            starts: Starts::Small(Vec::new()),
+            starts: Starts::Small(Packed::default()),
             flags: Vec::new(),
             style: Style::default(),
         }
@@ -1004,6 +1075,28 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Packed offsets read back as pushed, whatever their steps: 0,
+        /// within a group, just past its 255 bytes, or far apart.
+        #[test]
+        fn packed_offsets_read_back(
+            steps in proptest::collection::vec(
+                proptest::prop_oneof![0u32..4, 250u32..260, 0u32..70_000],
+                0..600,
+            )
+        ) {
+            let mut packed = Packed::with_capacity(0);
+            let mut at = 0u32;
+            let mut pushed = Vec::new();
+            for step in steps {
+                at += step;
+                packed.push(at);
+                pushed.push(at as usize);
+            }
+            packed.shrink_to_fit();
+            let read: Vec<usize> = (0..pushed.len()).map(|i| packed.get(i)).collect();
+            proptest::prop_assert_eq!(read, pushed);
+        }
+
         /// A block's end is found from the next block's start: every span
         /// is trimmed, only white space stands between two blocks, and
         /// every other char is in a block.
