@@ -95,7 +95,7 @@ impl Packed {
                 at
             }
         };
-        if i % CHUNK == 0 {
+        if i.is_multiple_of(CHUNK) {
             self.chunks.push(self.bases.len() as u32 - 1);
         }
         self.low.push((at - base) as u8);
