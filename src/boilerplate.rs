@@ -1853,25 +1853,49 @@ fn bare_tail_fits(t: &str) -> bool {
 /// times as much).
 pub(crate) fn words_exceed(t: &str, n: usize) -> bool {
     let b = t.as_bytes();
-    let mut words = 0;
-    let mut in_word = false;
-    let mut i = 0;
-    while i < b.len() {
+    // The char at `i` (there is one): its length, and whether it is white
+    // space as `split_whitespace` reads it.
+    let char_at = |i: usize| {
         let c = b[i];
-        let (ws, len) = if c < 0x80 {
-            (ASCII_WS[usize::from(c)], 1)
+        if c < 0x80 {
+            (1, ASCII_WS[usize::from(c)])
         } else {
             let ch = t[i..].chars().next().unwrap_or_default();
-            (ch.is_whitespace(), ch.len_utf8())
-        };
-        words += usize::from(!ws && !in_word);
+            (ch.len_utf8(), ch.is_whitespace())
+        }
+    };
+    let mut words = 0;
+    let mut i = 0;
+    loop {
+        // White space up to the next word.
+        loop {
+            if i == b.len() {
+                return false;
+            }
+            let (len, ws) = char_at(i);
+            if !ws {
+                break;
+            }
+            i += len;
+        }
+        words += 1;
         if words > n {
             return true;
         }
-        in_word = !ws;
-        i += len;
+        // The word: printable ASCII (never white space) eight bytes at a
+        // time, any other char one by one.
+        loop {
+            i = crate::text::skip_printable(b, i);
+            if i == b.len() {
+                return false;
+            }
+            let (len, ws) = char_at(i);
+            if ws {
+                break;
+            }
+            i += len;
+        }
     }
-    false
 }
 
 /// [`is_ascii_ws`] by table.
@@ -2567,7 +2591,8 @@ mod tests {
         fn words_exceed_is_the_unicode_split(
             text in crate::testing::joined(
                 vec!["a", "bc", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}",
-                     "\u{2003}", "\u{85}", "\u{1c}", "\u{e9}", "\u{201c}"],
+                     "\u{2003}", "\u{85}", "\u{1c}", "\u{e9}", "\u{201c}", "\u{1}",
+                     "\u{7f}", "wordy!~x", "\u{feff}", "\u{200b}"],
                 0..16,
             ),
             n in 0usize..8,
