@@ -476,15 +476,17 @@ fn phone_shape(t: &str) -> bool {
 /// True when `t` holds a letter that `(?i)` folds onto an ASCII one but an
 /// ASCII-case comparison would not: KELVIN SIGN (k) or LATIN SMALL LETTER LONG S (s).
 fn has_odd_fold(t: &str) -> bool {
-    // Their UTF-8 is C5 BF and E2 84 AA; a lead byte C5 or E2 starts a
-    // char, so its next bytes tell which (curly quotes and dashes, E2 80,
-    // are the usual finds), in one pass where two `contains` made two more.
+    // Their UTF-8 is C5 BF and E2 84 AA. Their last bytes are searched
+    // for: the leads C5 and E2 start common chars (E2 80 leads curly
+    // quotes and dashes), where BF and AA end few (an "ê" is C3 AA). A lead
+    // byte is never a continuation, so the bytes before tell which char it
+    // ends.
     let b = t.as_bytes();
-    memchr2_iter(0xC5, 0xE2, b).any(|i| {
-        if b[i] == 0xC5 {
-            b.get(i + 1) == Some(&0xBF)
+    memchr2_iter(0xBF, 0xAA, b).any(|i| {
+        if b[i] == 0xBF {
+            i >= 1 && b[i - 1] == 0xC5
         } else {
-            b.get(i + 1..i + 3) == Some(&[0x84, 0xAA][..])
+            i >= 2 && b[i - 2..i] == [0xE2, 0x84]
         }
     })
 }
@@ -2824,6 +2826,7 @@ mod tests {
                 vec![
                     "\u{17f}", "\u{212a}", "\u{201c}", "\u{2014}", "\u{2122}", "\u{2184}",
                     "\u{140}", "\u{17e}", "\u{bf}", "a", " ", "\u{e9}", "K", "s",
+                    "\u{ea}", "\u{ff}", "\u{213f}", "\u{22aa}", "\u{212b}", "\u{2aa}",
                 ],
                 0..12,
             )
