@@ -476,15 +476,17 @@ fn phone_shape(t: &str) -> bool {
 /// True when `t` holds a letter that `(?i)` folds onto an ASCII one but an
 /// ASCII-case comparison would not: KELVIN SIGN (k) or LATIN SMALL LETTER LONG S (s).
 fn has_odd_fold(t: &str) -> bool {
-    // Their UTF-8 is C5 BF and E2 84 AA; a lead byte C5 or E2 starts a
-    // char, so its next bytes tell which (curly quotes and dashes, E2 80,
-    // are the usual finds), in one pass where two `contains` made two more.
+    // Their UTF-8 is C5 BF and E2 84 AA. Their last bytes are searched
+    // for: the leads C5 and E2 start common chars (E2 80 leads curly
+    // quotes and dashes), where BF and AA end few (an "ê" is C3 AA). A lead
+    // byte is never a continuation, so the bytes before tell which char it
+    // ends.
     let b = t.as_bytes();
-    memchr2_iter(0xC5, 0xE2, b).any(|i| {
-        if b[i] == 0xC5 {
-            b.get(i + 1) == Some(&0xBF)
+    memchr2_iter(0xBF, 0xAA, b).any(|i| {
+        if b[i] == 0xBF {
+            i >= 1 && b[i - 1] == 0xC5
         } else {
-            b.get(i + 1..i + 3) == Some(&[0x84, 0xAA][..])
+            i >= 2 && b[i - 2..i] == [0xE2, 0x84]
         }
     })
 }
@@ -1853,25 +1855,49 @@ fn bare_tail_fits(t: &str) -> bool {
 /// times as much).
 pub(crate) fn words_exceed(t: &str, n: usize) -> bool {
     let b = t.as_bytes();
-    let mut words = 0;
-    let mut in_word = false;
-    let mut i = 0;
-    while i < b.len() {
+    // The char at `i` (there is one): its length, and whether it is white
+    // space as `split_whitespace` reads it.
+    let char_at = |i: usize| {
         let c = b[i];
-        let (ws, len) = if c < 0x80 {
-            (ASCII_WS[usize::from(c)], 1)
+        if c < 0x80 {
+            (1, ASCII_WS[usize::from(c)])
         } else {
             let ch = t[i..].chars().next().unwrap_or_default();
-            (ch.is_whitespace(), ch.len_utf8())
-        };
-        words += usize::from(!ws && !in_word);
+            (ch.len_utf8(), ch.is_whitespace())
+        }
+    };
+    let mut words = 0;
+    let mut i = 0;
+    loop {
+        // White space up to the next word.
+        loop {
+            if i == b.len() {
+                return false;
+            }
+            let (len, ws) = char_at(i);
+            if !ws {
+                break;
+            }
+            i += len;
+        }
+        words += 1;
         if words > n {
             return true;
         }
-        in_word = !ws;
-        i += len;
+        // The word: printable ASCII (never white space) eight bytes at a
+        // time, any other char one by one.
+        loop {
+            i = crate::text::skip_printable(b, i);
+            if i == b.len() {
+                return false;
+            }
+            let (len, ws) = char_at(i);
+            if ws {
+                break;
+            }
+            i += len;
+        }
     }
-    false
 }
 
 /// [`is_ascii_ws`] by table.
@@ -2567,7 +2593,8 @@ mod tests {
         fn words_exceed_is_the_unicode_split(
             text in crate::testing::joined(
                 vec!["a", "bc", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}",
-                     "\u{2003}", "\u{85}", "\u{1c}", "\u{e9}", "\u{201c}"],
+                     "\u{2003}", "\u{85}", "\u{1c}", "\u{e9}", "\u{201c}", "\u{1}",
+                     "\u{7f}", "wordy!~x", "\u{feff}", "\u{200b}"],
                 0..16,
             ),
             n in 0usize..8,
@@ -2799,6 +2826,7 @@ mod tests {
                 vec![
                     "\u{17f}", "\u{212a}", "\u{201c}", "\u{2014}", "\u{2122}", "\u{2184}",
                     "\u{140}", "\u{17e}", "\u{bf}", "a", " ", "\u{e9}", "K", "s",
+                    "\u{ea}", "\u{ff}", "\u{213f}", "\u{22aa}", "\u{212b}", "\u{2aa}",
                 ],
                 0..12,
             )

@@ -350,7 +350,7 @@ pub fn word_count(s: &str) -> usize {
 /// The first index from `i` on whose byte is not printable ASCII
 /// (`0x21..=0x7f`), or the length: white space, control bytes and every
 /// byte of a non-ASCII char stop it.
-fn skip_printable(b: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_printable(b: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     while let Some(chunk) = b.get(i..i + 8) {
