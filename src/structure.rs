@@ -358,76 +358,20 @@ impl MayRepeat {
     }
 }
 
-/// The blocks whose text another block has too: a bit a block. Found
-/// before the facts, so that the sifts of [`MayRepeat`] are gone by the
-/// time the facts and roles are kept (a text of millions of short lines
-/// holds one or the other, not both).
-fn repeats(blocks: &Blocks<'_>) -> Vec<u64> {
+/// The facts of every block; `out`'s role bytes get [`CAPTIONED`].
+fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     use std::collections::hash_map::{Entry, HashMap};
     let n = blocks.len();
     let may_repeat = MayRepeat::new(blocks);
-    let mut bits = vec![0u64; n.div_ceil(64)];
-    let set = |bits: &mut [u64], i: usize| bits[i / 64] |= 1 << (i % 64);
-    // Of the texts that may repeat, the first block of each is kept by
-    // the hash of its text (a text of a million equal lines keeps one); a
-    // block whose hash was seen compares its text with that first one.
-    // Texts that differ under an equal hash are kept by their text.
+    let mut f = vec![Facts::default(); n];
+    // Blocks whose text another block repeats: of the texts that may
+    // repeat, the first block of each is kept by the hash of its text (a
+    // text of a million equal lines keeps one); a block whose hash was
+    // seen compares its text with that first one. Texts that differ under
+    // an equal hash are kept by their text.
     let mut firsts: HashMap<u64, (u32, bool)> = HashMap::new();
     let mut collided: HashMap<String, (usize, bool)> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
-    for i in 0..n {
-        let t = blocks.text(i, &mut scratch);
-        // The first block of a hash is kept as a u32 (a text has fewer
-        // blocks than that under 8 GiB); past it, and for a text whose hash
-        // another text took, repeats are found by the text itself.
-        let hash = text_hash(t);
-        if !may_repeat.has(hash) {
-            continue;
-        }
-        let by_hash = u32::try_from(i)
-            .ok()
-            .and_then(|idx| match firsts.entry(hash) {
-                Entry::Vacant(v) => {
-                    v.insert((idx, false));
-                    Some(false)
-                }
-                Entry::Occupied(mut o) => {
-                    let first = o.get().0 as usize;
-                    (blocks.text(first, &mut other) == t).then(|| {
-                        o.get_mut().1 = true;
-                        true
-                    })
-                }
-            });
-        let repeated = by_hash.unwrap_or_else(|| match collided.get_mut(t) {
-            Some(e) => {
-                e.1 = true;
-                true
-            }
-            None => {
-                collided.insert(t.to_string(), (i, false));
-                false
-            }
-        });
-        if repeated {
-            set(&mut bits, i);
-        }
-    }
-    let firsts = firsts.into_values().map(|(i, seen)| (i as usize, seen));
-    for (first, seen_again) in firsts.chain(collided.into_values()) {
-        if seen_again {
-            set(&mut bits, first);
-        }
-    }
-    bits
-}
-
-/// The facts of every block, whose repeats are `repeats` ([`repeats`]);
-/// `out`'s role bytes get [`CAPTIONED`].
-fn facts(blocks: &Blocks<'_>, repeats: &[u64], out: &mut Decisions) -> Vec<Facts> {
-    let n = blocks.len();
-    let mut f = vec![Facts::default(); n];
-    let mut scratch = String::new();
     let (mut prev_bare, mut f_prev) = (false, Facts::default());
     for (i, fi) in f.iter_mut().enumerate() {
         let t = blocks.text(i, &mut scratch);
@@ -436,7 +380,6 @@ fn facts(blocks: &Blocks<'_>, repeats: &[u64], out: &mut Decisions) -> Vec<Facts
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
         let sentence_end = ends_like_sentence(t) && !truncated(t);
-        let repeated = repeats[i / 64] & (1 << (i % 64)) != 0;
         let bits = [
             (sentence_end, SENTENCE_END),
             (boilerplate::cue(t, words).is_some(), CUE),
@@ -448,7 +391,6 @@ fn facts(blocks: &Blocks<'_>, repeats: &[u64], out: &mut Decisions) -> Vec<Facts
                 TITLE_LIKE,
             ),
             (t.starts_with('[') && t.ends_with(']'), BRACKETED),
-            (repeated, REPEATED),
         ]
         .iter()
         .fold(0, |acc, &(on, bit)| if on { acc | bit } else { acc });
@@ -465,11 +407,52 @@ fn facts(blocks: &Blocks<'_>, repeats: &[u64], out: &mut Decisions) -> Vec<Facts
             }
         }
         prev_bare = bare;
+        // The first block of a hash is kept as a u32 (a text has fewer
+        // blocks than that under 8 GiB); past it, and for a text whose hash
+        // another text took, repeats are found by the text itself.
+        let hash = text_hash(t);
+        let unique = !may_repeat.has(hash);
+        let by_hash =
+            u32::try_from(i)
+                .ok()
+                .filter(|_| !unique)
+                .and_then(|idx| match firsts.entry(hash) {
+                    Entry::Vacant(v) => {
+                        v.insert((idx, false));
+                        Some(false)
+                    }
+                    Entry::Occupied(mut o) => {
+                        let first = o.get().0 as usize;
+                        (blocks.text(first, &mut other) == t).then(|| {
+                            o.get_mut().1 = true;
+                            true
+                        })
+                    }
+                });
+        let repeated = !unique
+            && by_hash.unwrap_or_else(|| match collided.get_mut(t) {
+                Some(e) => {
+                    e.1 = true;
+                    true
+                }
+                None => {
+                    collided.insert(t.to_string(), (i, false));
+                    false
+                }
+            });
         *fi = Facts {
             words: u8::try_from(words).unwrap_or(u8::MAX),
-            bits,
+            bits: bits | if repeated { REPEATED } else { 0 },
         };
         f_prev = *fi;
+    }
+    let firsts = firsts.into_values().map(|(i, seen)| (i as usize, seen));
+    for (first, seen_again) in firsts.chain(collided.into_values()) {
+        if seen_again {
+            if let Some(fi) = f.get_mut(first) {
+                fi.bits |= REPEATED;
+            }
+        }
     }
     f
 }
@@ -509,12 +492,8 @@ impl Facts {
 /// The roles of all blocks; with `explain`, the rule of each too.
 pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
     let n = blocks.len();
-    // The repeats first: their sifts are dropped before the facts and the
-    // roles are kept.
-    let repeats = repeats(blocks);
     let mut out = Decisions::new(n, explain);
-    let f = facts(blocks, &repeats, &mut out);
-    drop(repeats);
+    let f = facts(blocks, &mut out);
     for (i, fi) in f.iter().enumerate() {
         if fi.prose() && !out.captioned(i) && !fi.repeated() {
             out.roles[i] |= CORE;
@@ -1024,14 +1003,10 @@ mod tests {
     fn repeated_blocks_are_marked_every_time() {
         let text = "Share\n\nA\n\nShare\n\nB\n\nAb\n\nShare\n\nab\n\nA";
         let blocks = crate::segment::segment(text, 0);
-        let repeated: Vec<bool> = facts(
-            &blocks,
-            &repeats(&blocks),
-            &mut Decisions::new(blocks.len(), false),
-        )
-        .iter()
-        .map(|f| f.repeated())
-        .collect();
+        let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false))
+            .iter()
+            .map(|f| f.repeated())
+            .collect();
         assert_eq!(
             repeated,
             [true, true, true, false, false, true, false, true],
@@ -1053,7 +1028,7 @@ mod tests {
         ) {
             let blocks = crate::segment::segment(&text, 0);
             let texts = blocks.texts();
-            let repeated: Vec<bool> = facts(&blocks, &repeats(&blocks), &mut Decisions::new(blocks.len(), false)).iter().map(|f| f.repeated()).collect();
+            let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false)).iter().map(|f| f.repeated()).collect();
             for (i, t) in texts.iter().enumerate() {
                 let again = texts.iter().enumerate().any(|(j, u)| j != i && u == t);
                 prop_assert_eq!(repeated[i], again, "{:?}", texts);
@@ -1085,11 +1060,7 @@ mod tests {
         for t in &texts {
             *count.entry(t.as_str()).or_insert(0) += 1;
         }
-        let f = facts(
-            &blocks,
-            &repeats(&blocks),
-            &mut Decisions::new(blocks.len(), false),
-        );
+        let f = facts(&blocks, &mut Decisions::new(blocks.len(), false));
         let mut repeated = 0;
         for (i, t) in texts.iter().enumerate() {
             assert_eq!(f[i].repeated(), count[t.as_str()] > 1, "{t:?}");
