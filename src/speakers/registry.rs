@@ -1630,7 +1630,7 @@ mod tail_tests {
 /// Gather people and mentions from the paragraphs.
 pub(super) fn gather<'a>(
     input: &'a str,
-    spans: &[Span],
+    spans: impl IntoIterator<Item = Span>,
     inside: &dyn Fn(usize) -> bool,
 ) -> Registry<'a> {
     let mut reg = Registry::new(input);
@@ -2242,7 +2242,7 @@ mod tests {
         let text: String = (0..300)
             .map(|i| format!("Chief engineer Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
-        let reg = gather(&text, &blocks(&text), &|_| false);
+        let reg = gather(&text, blocks(&text), &|_| false);
         assert_eq!(reg.people.len(), 300);
         assert_eq!(reg.mentions.len(), 300);
         assert_eq!(reg.name(7), format!("Tova {}", surname(7)));
@@ -2262,7 +2262,7 @@ mod tests {
     #[test]
     fn a_first_text_held_as_the_name_survives_a_fuller_name() {
         let text = "Quert said the ferry was late.\n\nThe skipper, Quert, agreed.\n\nTova Quert then spoke.";
-        let reg = gather(text, &blocks(text), &|_| false);
+        let reg = gather(text, blocks(text), &|_| false);
         assert_eq!(reg.people.len(), 1);
         assert_eq!(reg.name(0), "Tova Quert");
         assert_eq!(reg.texts(0).collect::<Vec<_>>(), ["Tova Quert", "Quert"]);
@@ -2274,7 +2274,7 @@ mod tests {
     fn a_name_over_a_line_break_is_held_joined() {
         let text =
             "Tova\nQuert spoke first.\n\nLater Tova Quert and Ivo Quert spoke.\n\nQuert agreed.";
-        let reg = gather(text, &blocks(text), &|_| false);
+        let reg = gather(text, blocks(text), &|_| false);
         assert_eq!(reg.name(0), "Tova Quert");
         assert_eq!(reg.own, "Tova Quert");
         let later = text.find("Later").expect("later");
