@@ -913,6 +913,9 @@ impl<'a> Registry<'a> {
     /// surnames' chains of mentions into one array sorted by surname, so
     /// that a look-up at any place is a binary search.
     pub(super) fn finish(&mut self) {
+        // (What is read only while gathering goes first, before the
+        // arrays below are built: this is the peak of a long article.)
+        self.para_ends = Vec::new();
         let mut sizes = vec![0u32; self.surnames.len() + 1];
         let group: Vec<u32> = self
             .surnames
@@ -929,6 +932,7 @@ impl<'a> Registry<'a> {
                 v[id as usize] = g;
                 v
             });
+        self.surname_prev = Vec::new();
         for &g in group.iter().filter(|&&g| g != NONE) {
             sizes[g as usize + 1] += 1;
         }
@@ -947,8 +951,6 @@ impl<'a> Registry<'a> {
             }
         }
         self.surname_mentions = out;
-        self.surname_prev = Vec::new();
-        self.para_ends = Vec::new();
         self.gathered = true;
         self.own.shrink_to_fit();
         self.people.shrink_to_fit();
