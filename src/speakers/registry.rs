@@ -916,40 +916,29 @@ impl<'a> Registry<'a> {
         // (What is read only while gathering goes first, before the
         // arrays below are built: this is the peak of a long article.)
         self.para_ends = Vec::new();
-        let mut sizes = vec![0u32; self.surnames.len() + 1];
-        let group: Vec<u32> = self
-            .surnames
-            .iter()
-            .enumerate()
-            .flat_map(|(g, s)| {
-                std::iter::successors((s.mentions != NONE).then_some(s.mentions), |&id| {
-                    let p = self.surname_prev[id as usize];
-                    (p != NONE).then_some(p)
-                })
-                .map(move |id| (id, small(g)))
+        // Each surname's chain of mentions (newest first) is walked twice:
+        // to count them, then to fill its range of `out` from the end, so
+        // that each range is in document order.
+        fn chain(head: u32, prev: &[u32]) -> impl Iterator<Item = u32> + '_ {
+            std::iter::successors((head != NONE).then_some(head), move |&id| {
+                let p = prev[id as usize];
+                (p != NONE).then_some(p)
             })
-            .fold(vec![NONE; self.mentions.len()], |mut v, (id, g)| {
-                v[id as usize] = g;
-                v
-            });
-        self.surname_prev = Vec::new();
-        for &g in group.iter().filter(|&&g| g != NONE) {
-            sizes[g as usize + 1] += 1;
         }
-        for k in 1..sizes.len() {
-            sizes[k] += sizes[k - 1];
+        let mut sizes = vec![0u32; self.surnames.len() + 1];
+        for (g, s) in self.surnames.iter().enumerate() {
+            sizes[g + 1] = sizes[g] + small(chain(s.mentions, &self.surname_prev).count());
         }
         let mut out = vec![0u32; sizes[sizes.len() - 1] as usize];
-        for (s, &start) in self.surnames.iter_mut().zip(&sizes) {
-            s.mentions = start;
-        }
-        let mut next = sizes;
-        for (id, &g) in (0..).zip(&group) {
-            if g != NONE {
-                out[next[g as usize] as usize] = id;
-                next[g as usize] += 1;
+        for (g, s) in self.surnames.iter_mut().enumerate() {
+            let mut k = sizes[g + 1] as usize;
+            for id in chain(s.mentions, &self.surname_prev) {
+                k -= 1;
+                out[k] = id;
             }
+            s.mentions = sizes[g];
         }
+        self.surname_prev = Vec::new();
         self.surname_mentions = out;
         self.gathered = true;
         self.own.shrink_to_fit();
