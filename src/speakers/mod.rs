@@ -394,15 +394,8 @@ pub(crate) fn attribute_pieces(
     if pieces.len() == 0 {
         return Speakers::default();
     }
-    let mut spans: Vec<Span> = paragraphs
-        .iter()
-        .copied()
-        .chain(context.iter().copied())
-        .collect();
-    spans.sort();
     let inside = |at: usize| pieces.inside(lf.to_input(at));
-    let mut reg = gather(input, &spans, &inside);
-    drop(spans);
+    let mut reg = gather(input, in_order(paragraphs, context), &inside);
     let mut role_phrases = RolePhrases::default();
     let orgs = Orgs {
         input,
@@ -738,6 +731,29 @@ pub(crate) fn attribute_pieces(
     // The summary reads the people alone: the indexes go first.
     reg.drop_indexes();
     tally.finish(&reg)
+}
+
+/// The paragraphs and the context spans in one sorted sequence, for
+/// [`gather`]: the paragraphs come in document order, so only the context
+/// (a headline, a few captions) is copied and sorted, and the two are
+/// merged, where a sorted copy of all of them took 16 bytes a paragraph
+/// while the registry is built. (Paragraphs out of order are copied and
+/// sorted with the rest.)
+fn in_order<'s>(paragraphs: &'s [Span], context: &[Span]) -> Box<dyn Iterator<Item = Span> + 's> {
+    if !paragraphs.is_sorted() {
+        let mut all: Vec<Span> = paragraphs.iter().chain(context).copied().collect();
+        all.sort();
+        return Box::new(all.into_iter());
+    }
+    let mut rest: Vec<Span> = context.to_vec();
+    rest.sort();
+    let mut rest = rest.into_iter().peekable();
+    let mut ps = paragraphs.iter().copied().peekable();
+    Box::new(std::iter::from_fn(move || match (ps.peek(), rest.peek()) {
+        (Some(p), Some(c)) if c < p => rest.next(),
+        (Some(_), _) => ps.next(),
+        (None, _) => rest.next(),
+    }))
 }
 
 /// The cue of a quotation at `quote` (span in the text) and the person its

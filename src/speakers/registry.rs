@@ -124,17 +124,15 @@ impl Mention {
     }
 }
 
-/// The people who share one lower-case surname (16 bytes).
+/// The people who share one lower-case surname (8 bytes: a round-up
+/// names a new surname in every short paragraph). A surname of more than
+/// [`SCAN`] people also has a [`SurnameIndex`] in `Registry::indexes`,
+/// which holds what a scan of its people would not find in constant time.
 #[derive(Debug, Clone, Copy)]
 struct Surname {
     /// The person of this surname made last (the head of the chain through
     /// [`Person::prev`]).
     last: u32,
-    /// The first person made whose name has more than one token.
-    first_full: u32,
-    /// Into `Registry::indexes` once the surname has more than [`SCAN`]
-    /// people.
-    index: u32,
     /// While gathering, the newest mention of these people (a chain
     /// through `Registry::surname_prev`); once gathered, where their
     /// mentions start in `Registry::surname_mentions`.
@@ -261,7 +259,8 @@ pub(super) struct Registry<'a> {
     /// linear time.
     surnames: Vec<Surname>,
     surname_table: Table,
-    indexes: Vec<SurnameIndex>,
+    /// By surname record, for the surnames of more than [`SCAN`] people.
+    indexes: HashMap<u32, SurnameIndex>,
     /// While gathering, each mention's previous mention of the same
     /// surname; emptied once gathered.
     surname_prev: Vec<u32>,
@@ -346,8 +345,11 @@ pub(super) struct Role {
 /// Once more than [`SCAN`] people share a surname, an index of them, so
 /// that finding the one a name means does not scan them all (an article
 /// naming many people of one surname is read in linear time).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct SurnameIndex {
+    /// The first person made whose name has more than one token
+    /// ([`NONE`] if none).
+    first_full: u32,
     /// Person ids by lower-case first name token, ascending.
     pub(super) by_first: WordMap<String, Vec<usize>>,
     /// People named by this one word only, ascending.
@@ -355,6 +357,17 @@ pub(super) struct SurnameIndex {
     /// People whose first name is a one-letter initial ("J. Smith"),
     /// ascending.
     pub(super) initials: Vec<usize>,
+}
+
+impl Default for SurnameIndex {
+    fn default() -> SurnameIndex {
+        SurnameIndex {
+            first_full: NONE,
+            by_first: WordMap::default(),
+            singles: Vec::new(),
+            initials: Vec::new(),
+        }
+    }
 }
 
 impl SurnameIndex {
@@ -671,12 +684,10 @@ impl<'a> Registry<'a> {
                 self.people[i].count = count;
                 self.add_first(i, tokens[0], first);
                 if let Some(g) = self.surname_group(last) {
-                    let s = &mut self.surnames[g];
-                    if count > 1 && (s.first_full == NONE || small(i) < s.first_full) {
-                        s.first_full = small(i);
-                    }
-                    if s.index != NONE {
-                        let ix = &mut self.indexes[s.index as usize];
+                    if let Some(ix) = self.indexes.get_mut(&small(g)) {
+                        if count > 1 && (ix.first_full == NONE || small(i) < ix.first_full) {
+                            ix.first_full = small(i);
+                        }
                         ix.remove(i, old.as_str());
                         ix.add(i, first, tokens.len());
                     }
@@ -702,8 +713,6 @@ impl<'a> Registry<'a> {
                 let g = self.surnames.len();
                 self.surnames.push(Surname {
                     last: small(id),
-                    first_full: NONE,
-                    index: NONE,
                     mentions: NONE,
                 });
                 let (input, own) = (self.input, &self.own);
@@ -718,11 +727,11 @@ impl<'a> Registry<'a> {
         let s = self.surnames[g];
         self.people[id].prev = if s.last == small(id) { NONE } else { s.last };
         self.surnames[g].last = small(id);
-        if count > 1 && s.first_full == NONE {
-            self.surnames[g].first_full = small(id);
-        }
-        if s.index != NONE {
-            self.indexes[s.index as usize].add(id, first, tokens.len());
+        if let Some(ix) = self.indexes.get_mut(&small(g)) {
+            if count > 1 && ix.first_full == NONE {
+                ix.first_full = small(id);
+            }
+            ix.add(id, first, tokens.len());
         } else if self.same_surname(id).nth(SCAN).is_some() {
             let mut ix = SurnameIndex::default();
             for i in self.same_surname(id) {
@@ -732,8 +741,8 @@ impl<'a> Registry<'a> {
                     self.people[i].count as usize,
                 );
             }
-            self.surnames[g].index = small(self.indexes.len());
-            self.indexes.push(ix);
+            ix.first_full = self.scan_first_full(g);
+            self.indexes.insert(small(g), ix);
         }
         self.add_first(id, tokens[0], first);
         id
@@ -745,6 +754,16 @@ impl<'a> Registry<'a> {
             let p = self.people[k].prev;
             (p != NONE).then_some(p as usize)
         })
+    }
+
+    /// The first person of surname group `g` made whose name has more than
+    /// one token (a name only grows), by a walk of its people: for a group
+    /// of up to [`SCAN`] people; one with an index holds it there.
+    fn scan_first_full(&self, g: usize) -> u32 {
+        self.group_people(g)
+            .filter(|&i| self.people[i].count > 1)
+            .last()
+            .map_or(NONE, small)
     }
 
     /// The people of surname group `g`, newest first.
@@ -761,13 +780,13 @@ impl<'a> Registry<'a> {
         let fits = |i: usize| {
             self.people[i].count == 1 || first_names_match(Key::new(self.first(i)).as_str(), first)
         };
-        let s = &self.surnames[g];
-        if s.index == NONE || first.len() == 1 {
+        let ix = self.indexes.get(&small(g));
+        if ix.is_none() || first.len() == 1 {
             // A few people, or an initial, which fits every first name it
             // starts: a scan.
             return self.group_people(g).find(|&i| fits(i));
         }
-        let ix = &self.indexes[s.index as usize];
+        let ix = ix?;
         let same = ix.by_first.get(first).and_then(|v| v.last().copied());
         let single = ix.singles.last().copied();
         let initial = ix.initials.iter().rev().copied().find(|&i| fits(i));
@@ -778,13 +797,8 @@ impl<'a> Registry<'a> {
     /// and surname).
     pub(super) fn by_full_name(&self, first: &str, last: &str) -> Option<usize> {
         let g = self.surname_group(last)?;
-        let s = &self.surnames[g];
-        if s.index != NONE {
-            return self.indexes[s.index as usize]
-                .by_first
-                .get(first)?
-                .first()
-                .copied();
+        if let Some(ix) = self.indexes.get(&small(g)) {
+            return ix.by_first.get(first)?.first().copied();
         }
         self.group_people(g)
             .filter(|&i| Key::new(self.first(i)).as_str() == first)
@@ -859,7 +873,10 @@ impl<'a> Registry<'a> {
             }
             best.0 as usize
         });
-        let full = self.surnames[g].first_full;
+        let full = match self.indexes.get(&small(g)) {
+            Some(ix) => ix.first_full,
+            None => self.scan_first_full(g),
+        };
         recent.or((full != NONE).then_some(full as usize))
     }
 
@@ -896,42 +913,33 @@ impl<'a> Registry<'a> {
     /// surnames' chains of mentions into one array sorted by surname, so
     /// that a look-up at any place is a binary search.
     pub(super) fn finish(&mut self) {
-        let mut sizes = vec![0u32; self.surnames.len() + 1];
-        let group: Vec<u32> = self
-            .surnames
-            .iter()
-            .enumerate()
-            .flat_map(|(g, s)| {
-                std::iter::successors((s.mentions != NONE).then_some(s.mentions), |&id| {
-                    let p = self.surname_prev[id as usize];
-                    (p != NONE).then_some(p)
-                })
-                .map(move |id| (id, small(g)))
+        // (What is read only while gathering goes first, before the
+        // arrays below are built: this is the peak of a long article.)
+        self.para_ends = Vec::new();
+        // Each surname's chain of mentions (newest first) is walked twice:
+        // to count them, then to fill its range of `out` from the end, so
+        // that each range is in document order.
+        fn chain(head: u32, prev: &[u32]) -> impl Iterator<Item = u32> + '_ {
+            std::iter::successors((head != NONE).then_some(head), move |&id| {
+                let p = prev[id as usize];
+                (p != NONE).then_some(p)
             })
-            .fold(vec![NONE; self.mentions.len()], |mut v, (id, g)| {
-                v[id as usize] = g;
-                v
-            });
-        for &g in group.iter().filter(|&&g| g != NONE) {
-            sizes[g as usize + 1] += 1;
         }
-        for k in 1..sizes.len() {
-            sizes[k] += sizes[k - 1];
+        let mut sizes = vec![0u32; self.surnames.len() + 1];
+        for (g, s) in self.surnames.iter().enumerate() {
+            sizes[g + 1] = sizes[g] + small(chain(s.mentions, &self.surname_prev).count());
         }
         let mut out = vec![0u32; sizes[sizes.len() - 1] as usize];
-        for (s, &start) in self.surnames.iter_mut().zip(&sizes) {
-            s.mentions = start;
-        }
-        let mut next = sizes;
-        for (id, &g) in (0..).zip(&group) {
-            if g != NONE {
-                out[next[g as usize] as usize] = id;
-                next[g as usize] += 1;
+        for (g, s) in self.surnames.iter_mut().enumerate() {
+            let mut k = sizes[g + 1] as usize;
+            for id in chain(s.mentions, &self.surname_prev) {
+                k -= 1;
+                out[k] = id;
             }
+            s.mentions = sizes[g];
         }
-        self.surname_mentions = out;
         self.surname_prev = Vec::new();
-        self.para_ends = Vec::new();
+        self.surname_mentions = out;
         self.gathered = true;
         self.own.shrink_to_fit();
         self.people.shrink_to_fit();
@@ -950,7 +958,7 @@ impl<'a> Registry<'a> {
         self.surnames = Vec::new();
         self.surname_table = Table::default();
         self.surname_mentions = Vec::new();
-        self.indexes = Vec::new();
+        self.indexes = HashMap::new();
         self.first_names = Vec::new();
         self.first_table = Table::default();
         self.role_table = Table::default();
@@ -1630,7 +1638,7 @@ mod tail_tests {
 /// Gather people and mentions from the paragraphs.
 pub(super) fn gather<'a>(
     input: &'a str,
-    spans: &[Span],
+    spans: impl IntoIterator<Item = Span>,
     inside: &dyn Fn(usize) -> bool,
 ) -> Registry<'a> {
     let mut reg = Registry::new(input);
@@ -2242,7 +2250,7 @@ mod tests {
         let text: String = (0..300)
             .map(|i| format!("Chief engineer Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
-        let reg = gather(&text, &blocks(&text), &|_| false);
+        let reg = gather(&text, blocks(&text), &|_| false);
         assert_eq!(reg.people.len(), 300);
         assert_eq!(reg.mentions.len(), 300);
         assert_eq!(reg.name(7), format!("Tova {}", surname(7)));
@@ -2262,7 +2270,7 @@ mod tests {
     #[test]
     fn a_first_text_held_as_the_name_survives_a_fuller_name() {
         let text = "Quert said the ferry was late.\n\nThe skipper, Quert, agreed.\n\nTova Quert then spoke.";
-        let reg = gather(text, &blocks(text), &|_| false);
+        let reg = gather(text, blocks(text), &|_| false);
         assert_eq!(reg.people.len(), 1);
         assert_eq!(reg.name(0), "Tova Quert");
         assert_eq!(reg.texts(0).collect::<Vec<_>>(), ["Tova Quert", "Quert"]);
@@ -2274,7 +2282,7 @@ mod tests {
     fn a_name_over_a_line_break_is_held_joined() {
         let text =
             "Tova\nQuert spoke first.\n\nLater Tova Quert and Ivo Quert spoke.\n\nQuert agreed.";
-        let reg = gather(text, &blocks(text), &|_| false);
+        let reg = gather(text, blocks(text), &|_| false);
         assert_eq!(reg.name(0), "Tova Quert");
         assert_eq!(reg.own, "Tova Quert");
         let later = text.find("Later").expect("later");
