@@ -732,37 +732,10 @@ pub(super) static COORDINATED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("coordinated verbs")
 });
 
-/// The adverbs ADVERB_TAIL allows at the end of a text.
-const TRAILING_ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "once",
-    "previously",
-    "has",
-    "had",
-    "have",
-    "would",
-    "was",
-    "is",
-    "reportedly",
-    "recently",
-    "simply",
-    "earlier",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "again",
-    "quickly",
-    "finally",
-    "further",
-    "never",
-    "often",
-    "always",
-    "even",
-    "only",
-    "still",
-    "just",
+/// The adverbs ADVERB_TAIL allows at the end of a text: those of
+/// [`WHO_VERB_ADVERBS`] and these.
+const MORE_TRAILING_ADVERBS: &[&str] = &[
+    "quickly", "finally", "further", "never", "often", "always", "even", "only", "still", "just",
 ];
 
 /// Where ADVERB_TAIL's match in `t` starts: the trailing white space and
@@ -773,7 +746,7 @@ const TRAILING_ADVERBS: &[&str] = &[
 pub(super) fn adverb_tail_start(t: &str) -> usize {
     let mut e = t.trim_end().len();
     while let Some((ws, w)) = word_before(t, e) {
-        if !TRAILING_ADVERBS.contains(&w) {
+        if !(WHO_VERB_ADVERBS.contains(&w) || MORE_TRAILING_ADVERBS.contains(&w)) {
             break;
         }
         e = ws;
