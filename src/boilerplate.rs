@@ -854,8 +854,21 @@ fn is_ascii_word(b: u8) -> bool {
 
 /// The end of `lit` read at byte `p` of `b`, ignoring ASCII case.
 fn lit_at(b: &[u8], p: usize, lit: &str) -> Option<usize> {
+    lit_end(b, p, lit, true)
+}
+
+/// The end of the ASCII literal `lit` at byte `p` of `b`, ignoring ASCII
+/// case when `ci`: the one literal reader of the hand-written rules here
+/// and in `credits` and `labels`.
+fn lit_end(b: &[u8], p: usize, lit: &str, ci: bool) -> Option<usize> {
     let e = p + lit.len();
-    (e <= b.len() && b[p..e].eq_ignore_ascii_case(lit.as_bytes())).then_some(e)
+    let h = b.get(p..e)?;
+    let same = if ci {
+        h.eq_ignore_ascii_case(lit.as_bytes())
+    } else {
+        h == lit.as_bytes()
+    };
+    same.then_some(e)
 }
 
 /// One choice of each list in turn from byte `p`, ignoring ASCII case.

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use memchr::{memchr, memrchr};
 
-use super::{is_ascii_word, is_ws, starts_ci, ws_end, ws_start};
+use super::{is_ascii_word, is_ws, lit_end, starts_ci, ws_end, ws_start};
 
 /// How an agency name may go on.
 #[derive(Clone, Copy)]
@@ -80,19 +80,6 @@ const AGENCY_LIST: &[Agency] = &[
     agency("WireImage"),
     agency_more("Camera", Joint::Spaced, &["Press"], false),
 ];
-
-/// The end of the ASCII literal `lit` at byte `p` of `b`, ignoring ASCII
-/// case when `ci`.
-fn lit_end(b: &[u8], p: usize, lit: &str, ci: bool) -> Option<usize> {
-    let e = p + lit.len();
-    let h = b.get(p..e)?;
-    let same = if ci {
-        h.eq_ignore_ascii_case(lit.as_bytes())
-    } else {
-        h == lit.as_bytes()
-    };
-    same.then_some(e)
-}
 
 /// The ends of an agency name of the pattern that opens at byte `p` of
 /// `t`, in the order the pattern prefers them: the longer form first.

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use memchr::memchr;
 
-use super::{digits_end, is_ascii_word, is_ws, may_be_wide_digit, ws_end};
+use super::{digits_end, is_ascii_word, is_ws, lit_end, may_be_wide_digit, ws_end};
 
 /// One step of a label pattern.
 #[derive(Clone, Copy)]
@@ -131,19 +131,6 @@ fn run(t: &str, p: usize, steps: &[Step], ci: bool) -> Option<bool> {
         LineEnd => Some(memchr(b'\n', &b[p..]).is_none()),
         LineThenWs => Some(memchr(b'\n', &b[p..]).is_none_or(|k| t[p + k..].chars().all(is_ws))),
     }
-}
-
-/// The end of the literal `lit` at byte `p` of `b`, ignoring ASCII case
-/// when `ci`.
-fn lit_end(b: &[u8], p: usize, lit: &str, ci: bool) -> Option<usize> {
-    let e = p + lit.len();
-    let h = b.get(p..e)?;
-    let same = if ci {
-        h.eq_ignore_ascii_case(lit.as_bytes())
-    } else {
-        h == lit.as_bytes()
-    };
-    same.then_some(e)
 }
 
 const fn ci(alts: &'static [&'static [Step]]) -> Label {
