@@ -16,10 +16,11 @@
 //!   element's text is folded again from its block when it is written, by
 //!   the same function that folds it for the analysis, so the bytes are the
 //!   same; paragraphs reach quotes and speakers as spans, without text;
-//! - the JSON is written by serde straight into the output, element by
-//!   element ([`Article`] implements `Serialize` with the same fields, in the
-//!   same order, as [`Analysis`]), compact or pretty, never built as a
-//!   string;
+//! - the JSON is written straight into the output, element by element
+//!   ([`Article::write_json`] writes the same fields, in the same order, as
+//!   serde writes for [`Analysis`]), compact or pretty, never built as a
+//!   string; the texts are escaped by [`crate::render::json`], runs of plain
+//!   bytes copied whole;
 //! - spans in chars or UTF-16 units are counted when written, one pass over
 //!   the input per list ([`Counter`]), not stored twice;
 //! - quotations are kept as a few bits a byte of input
@@ -37,14 +38,13 @@
 //! people) is the pipeline's own; README "Limits and guarantees" gives the
 //! measured peaks.
 
-use serde::ser::{SerializeSeq, SerializeStruct};
-use serde::{Serialize, Serializer};
+use std::io::{self, Write};
 
-use std::cell::RefCell;
-
-use crate::model::{Analysis, BoilerplateKind, Quote, Warning};
+use crate::model::{Analysis, Quote, Warning};
+use crate::render::json::Json;
 use crate::render::offsets::{self, Counter, Unit};
 use crate::span::Span;
+use crate::speakers::Speakers;
 use crate::Lean;
 #[cfg(doc)]
 use crate::{segment, structure};
@@ -99,161 +99,168 @@ fn span(c: &mut Counter<'_>, s: Span) -> Span {
     Span::new(c.at(s.start), c.at(s.end))
 }
 
-#[derive(Serialize)]
-struct ElementOut<'a> {
-    text: &'a str,
-    span: Span,
-}
-
-#[derive(Serialize)]
-struct BoilerplateOut<'a> {
-    kind: BoilerplateKind,
-    text: &'a str,
-    credit: Option<&'a str>,
-    span: Span,
-}
-
-/// Subheadings or paragraphs (the blocks `at`), folded as they are written.
-struct Elements<'a, I> {
-    article: &'a Article,
-    at: fn(&'a Lean) -> I,
-}
-
-impl<'a, I: Iterator<Item = usize>> Serialize for Elements<'a, I> {
-    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        let a = self.article;
-        let mut c = counter(a);
-        let mut scratch = String::new();
-        let blocks = &a.lean.blocks;
-        let mut seq = ser.serialize_seq(Some((self.at)(&a.lean).count()))?;
-        for i in (self.at)(&a.lean) {
-            let at = blocks.span(&a.input, i);
-            seq.serialize_element(&ElementOut {
-                text: blocks.text_at(&a.input, i, at, &mut scratch),
-                span: span(&mut c, at),
-            })?;
-        }
-        seq.end()
+impl Article {
+    /// Write the article as the JSON of its [`Analysis`] (the same bytes
+    /// serde_json writes for it), compact or pretty, into `w`.
+    pub fn write_json<W: Write>(&self, w: W, pretty: bool) -> io::Result<()> {
+        let a = &self.analysis;
+        let mut j = Json::new(w, pretty);
+        j.begin_object();
+        j.key("schema");
+        j.str(&a.schema);
+        j.key("source");
+        j.opt_str(a.source.as_deref());
+        j.key("offsets");
+        j.value(&a.offsets)?;
+        j.key("headline");
+        j.value(&a.headline)?;
+        j.key("standfirst");
+        j.value(&a.standfirst)?;
+        j.key("byline");
+        j.value(&a.byline)?;
+        j.key("dateline");
+        j.value(&a.dateline)?;
+        j.key("published");
+        j.value(&a.published)?;
+        j.key("subheadings");
+        self.write_elements(&mut j, Lean::subheadings)?;
+        j.key("paragraphs");
+        self.write_elements(&mut j, Lean::paragraphs)?;
+        j.key("boilerplate");
+        self.write_boilerplate(&mut j)?;
+        j.key("quotes");
+        let speakers = self.write_quotes(&mut j)?;
+        j.key("speakers");
+        j.value(&speakers)?;
+        j.key("stats");
+        j.value(&a.stats)?;
+        j.key("warnings");
+        j.value(&a.warnings)?;
+        j.end_object();
+        j.finish()
     }
-}
 
-/// The boilerplate blocks, folded as they are written.
-struct Boilerplates<'a>(&'a Article);
-
-impl Serialize for Boilerplates<'_> {
-    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        let a = self.0;
-        let mut c = counter(a);
+    /// Subheadings or paragraphs (the blocks `at`), each folded as it is
+    /// written: `{"text", "span"}` as [`crate::model::Element`].
+    fn write_elements<'a, I: Iterator<Item = usize>, W: Write>(
+        &'a self,
+        j: &mut Json<W>,
+        at: fn(&'a Lean) -> I,
+    ) -> io::Result<()> {
+        let mut c = counter(self);
         let mut scratch = String::new();
-        let blocks = &a.lean.blocks;
-        let mut credits = a.lean.decisions.credits().iter().peekable();
-        let mut seq = ser.serialize_seq(Some(a.lean.boilerplate().count()))?;
-        for (i, kind) in a.lean.boilerplate() {
+        let blocks = &self.lean.blocks;
+        j.begin_array();
+        for i in at(&self.lean) {
+            let span_at = blocks.span(&self.input, i);
+            j.element()?;
+            j.begin_object();
+            j.key("text");
+            j.str(blocks.text_at(&self.input, i, span_at, &mut scratch));
+            j.key("span");
+            j.span(span(&mut c, span_at));
+            j.end_object();
+        }
+        j.end_array();
+        Ok(())
+    }
+
+    /// The boilerplate blocks, folded as they are written, as
+    /// [`crate::model::Boilerplate`].
+    fn write_boilerplate<W: Write>(&self, j: &mut Json<W>) -> io::Result<()> {
+        let mut c = counter(self);
+        let mut scratch = String::new();
+        let blocks = &self.lean.blocks;
+        let mut credits = self.lean.decisions.credits().iter().peekable();
+        j.begin_array();
+        for (i, kind) in self.lean.boilerplate() {
             let credit = credits
                 .next_if(|(at, _)| *at == i)
                 .map(|(_, credit)| &**credit);
-            let at = blocks.span(&a.input, i);
-            seq.serialize_element(&BoilerplateOut {
-                kind,
-                text: blocks.text_at(&a.input, i, at, &mut scratch),
-                credit,
-                span: span(&mut c, at),
-            })?;
+            let at = blocks.span(&self.input, i);
+            j.element()?;
+            j.begin_object();
+            j.key("kind");
+            j.str(kind.as_str());
+            j.key("text");
+            j.str(blocks.text_at(&self.input, i, at, &mut scratch));
+            j.key("credit");
+            j.opt_str(credit);
+            j.key("span");
+            j.span(span(&mut c, at));
+            j.end_object();
         }
-        seq.end()
+        j.end_array();
+        Ok(())
     }
-}
 
-/// The quotations, attributed as they are written: found again from the
-/// pieces (a few bits a byte, [`crate::quotes::PieceSet`]), each written
-/// once its speaker is final and its text folded from its span; the
-/// speakers summary, which follows, is left in `speakers`.
-struct Quotes<'a> {
-    article: &'a Article,
-    speakers: &'a RefCell<crate::speakers::Speakers>,
-}
-
-impl Serialize for Quotes<'_> {
-    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        let a = self.article;
-        let mut c = counter(a);
-        let input = &a.input;
+    /// The quotations, attributed as they are written: found again from the
+    /// pieces (a few bits a byte, [`crate::quotes::PieceSet`]), each written
+    /// once its speaker is final and its text folded from its span, as
+    /// [`Quote`]. Returns the speakers summary, which follows them.
+    fn write_quotes<W: Write>(&self, j: &mut Json<W>) -> io::Result<Speakers> {
+        let mut c = counter(self);
+        let input = &self.input;
         // (Sized exactly: a list grown by doubling holds up to twice its
         // 16 bytes a paragraph, and a long article of short paragraphs
         // keeps it while every quotation is attributed.)
-        let mut paragraphs: Vec<Span> = Vec::with_capacity(a.lean.paragraphs().count());
-        paragraphs.extend(a.lean.paragraphs().map(|i| a.lean.blocks.span(input, i)));
-        let mut seq = ser.serialize_seq(Some(a.analysis.stats.quotes))?;
+        let mut paragraphs: Vec<Span> = Vec::with_capacity(self.lean.paragraphs().count());
+        paragraphs.extend(
+            self.lean
+                .paragraphs()
+                .map(|i| self.lean.blocks.span(input, i)),
+        );
+        j.begin_array();
         let mut failed = None;
+        let mut text = String::new();
         let speakers = crate::attribute_on_lf(
             input,
             paragraphs,
-            &a.lean.context,
-            &a.lean.pieces,
+            &self.lean.context,
+            &self.lean.pieces,
             None,
             &mut |q| {
-                if failed.is_some() {
-                    return;
-                }
-                let q = Quote {
-                    text: crate::text::fold(q.span.of(input)),
-                    span: span(&mut c, q.span),
-                    ..q
-                };
-                if let Err(e) = seq.serialize_element(&q) {
-                    failed = Some(e);
+                if failed.is_none() {
+                    text.clear();
+                    crate::text::fold_into(q.span.of(input), &mut text);
+                    let span = span(&mut c, q.span);
+                    if let Err(e) = write_quote(j, &q, &text, span) {
+                        failed = Some(e);
+                    }
                 }
             },
         );
         if let Some(e) = failed {
             return Err(e);
         }
-        *self.speakers.borrow_mut() = speakers;
-        seq.end()
+        j.end_array();
+        Ok(speakers)
     }
 }
 
-impl Serialize for Article {
-    /// The fields of [`Analysis`], in its order, with the same values.
-    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        let a = &self.analysis;
-        let mut s = ser.serialize_struct("Analysis", 15)?;
-        s.serialize_field("schema", &a.schema)?;
-        s.serialize_field("source", &a.source)?;
-        s.serialize_field("offsets", &a.offsets)?;
-        s.serialize_field("headline", &a.headline)?;
-        s.serialize_field("standfirst", &a.standfirst)?;
-        s.serialize_field("byline", &a.byline)?;
-        s.serialize_field("dateline", &a.dateline)?;
-        s.serialize_field("published", &a.published)?;
-        s.serialize_field(
-            "subheadings",
-            &Elements {
-                article: self,
-                at: Lean::subheadings,
-            },
-        )?;
-        s.serialize_field(
-            "paragraphs",
-            &Elements {
-                article: self,
-                at: Lean::paragraphs,
-            },
-        )?;
-        s.serialize_field("boilerplate", &Boilerplates(self))?;
-        let speakers = RefCell::new(crate::speakers::Speakers::default());
-        s.serialize_field(
-            "quotes",
-            &Quotes {
-                article: self,
-                speakers: &speakers,
-            },
-        )?;
-        s.serialize_field("speakers", &*speakers.borrow())?;
-        s.serialize_field("stats", &a.stats)?;
-        s.serialize_field("warnings", &a.warnings)?;
-        s.end()
-    }
+/// One quotation, with its `text` and `span` as written, the fields of
+/// [`Quote`] in its order.
+fn write_quote<W: Write>(j: &mut Json<W>, q: &Quote, text: &str, span: Span) -> io::Result<()> {
+    j.element()?;
+    j.begin_object();
+    j.key("text");
+    j.str(text);
+    j.key("paragraph");
+    j.opt_uint(q.paragraph.map(|p| p as u64));
+    j.key("span");
+    j.span(span);
+    j.key("speaker");
+    j.opt_str(q.speaker.as_deref());
+    j.key("speaker_mention");
+    j.opt_str(q.speaker_mention.as_deref());
+    j.key("cue");
+    j.opt_str(q.cue.as_deref());
+    j.key("quotation");
+    j.uint(q.quotation as u64);
+    j.key("closed");
+    j.bool(q.closed);
+    j.end_object();
+    Ok(())
 }
 
 #[cfg(test)]
@@ -304,6 +311,12 @@ mod tests {
         }
     }
 
+    fn json(art: &Article, pretty: bool) -> String {
+        let mut v = Vec::new();
+        art.write_json(&mut v, pretty).unwrap();
+        String::from_utf8(v).unwrap()
+    }
+
     /// The article writes the same JSON as the analysis, compact and
     /// pretty, in every offset unit.
     #[test]
@@ -317,17 +330,10 @@ mod tests {
                 let mut art = analyze(t.clone());
                 art.set_source(Some("x.txt".into()));
                 art.set_offsets(unit);
-                assert_eq!(
-                    serde_json::to_string(&art).unwrap(),
-                    serde_json::to_string(&a).unwrap()
-                );
-                assert_eq!(
-                    serde_json::to_string_pretty(&art).unwrap(),
-                    serde_json::to_string_pretty(&a).unwrap()
-                );
+                assert_eq!(json(&art, false), serde_json::to_string(&a).unwrap());
+                assert_eq!(json(&art, true), serde_json::to_string_pretty(&a).unwrap());
                 // And it reads back as the same Analysis.
-                let back: Analysis =
-                    serde_json::from_value(serde_json::to_value(&art).unwrap()).unwrap();
+                let back: Analysis = serde_json::from_str(&json(&art, false)).unwrap();
                 assert_eq!(back, a);
                 seen_boilerplate |= !a.boilerplate.is_empty() && !a.subheadings.is_empty();
             }
@@ -341,10 +347,8 @@ mod tests {
         fn any_text_writes_the_same_json(t in "([a-z\u{e9}\u{65e5}_>#*!\\[\\]()\u{201c}\u{201d}\" ]{0,12}[\n\r]{0,3}){0,12}") {
             let a = crate::analyze(&t);
             let art = analyze(t.clone());
-            proptest::prop_assert_eq!(
-                serde_json::to_string(&art).unwrap(),
-                serde_json::to_string(&a).unwrap()
-            );
+            proptest::prop_assert_eq!(json(&art, false), serde_json::to_string(&a).unwrap());
+            proptest::prop_assert_eq!(json(&art, true), serde_json::to_string_pretty(&a).unwrap());
         }
     }
 }

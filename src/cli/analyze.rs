@@ -142,7 +142,7 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
             Ok(Output::Object { article, pretty }) => {
                 // A bug in the attribution done while writing fails this
                 // input, not the batch (its record may be cut short).
-                match guard::run(|| stdout.json(&*article, pretty)) {
+                match guard::run(|| stdout.article(&article, pretty)) {
                     Ok(written) => written?,
                     Err(fault) => {
                         progress.failed += 1;
@@ -215,11 +215,7 @@ fn analyze_one(
         (Render::Files { .. }, Some(target)) => {
             // Streamed into the file: no buffer of the whole JSON.
             out::write_file(&target, |w| {
-                if pretty {
-                    serde_json::to_writer_pretty(&mut *w, &article)?;
-                } else {
-                    serde_json::to_writer(&mut *w, &article)?;
-                }
+                article.write_json(&mut *w, pretty)?;
                 w.write_all(b"\n")
             })?;
             Ok(Output::Bytes(Vec::new()))
@@ -231,14 +227,8 @@ fn analyze_one(
                 // Written here, in parallel, under the guard: the writer
                 // only copies the bytes.
                 let mut json = Vec::with_capacity(*count as usize * 4);
-                guard::run(|| {
-                    if pretty {
-                        serde_json::to_writer_pretty(&mut json, &article)
-                    } else {
-                        serde_json::to_writer(&mut json, &article)
-                    }
-                })?
-                .map_err(|e| Fault::new("internal", format!("cannot write JSON: {e}")))?;
+                guard::run(|| article.write_json(&mut json, pretty))?
+                    .map_err(|e| Fault::new("internal", format!("cannot write JSON: {e}")))?;
                 json.push(b'\n');
                 return Ok(Output::Bytes(json));
             }

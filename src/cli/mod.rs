@@ -123,13 +123,10 @@ impl Stdout {
         Ok(())
     }
 
-    /// Write `value` as one JSON record, compact or pretty, then a newline.
-    pub fn json(&mut self, value: &impl serde::Serialize, pretty: bool) -> io::Result<()> {
-        if pretty {
-            serde_json::to_writer_pretty(&mut self.inner, value)?;
-        } else {
-            serde_json::to_writer(&mut self.inner, value)?;
-        }
+    /// Write `article` as one JSON record, compact or pretty, then a
+    /// newline.
+    pub fn article(&mut self, article: &lede::stream::Article, pretty: bool) -> io::Result<()> {
+        article.write_json(&mut self.inner, pretty)?;
         self.record(b"\n")
     }
 

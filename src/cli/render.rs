@@ -111,7 +111,11 @@ impl Emit {
             art.set_source(meta.source);
             art.add_warnings(meta.warnings);
             art.set_offsets(self.offsets);
-            return json_line(&art);
+            let mut v = Vec::with_capacity(text.len() * 2);
+            art.write_json(&mut v, false)
+                .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
+            v.push(b'\n');
+            return Ok(v);
         }
         let finish = |a: &mut lede::Analysis| {
             a.source = meta.source;

@@ -1,0 +1,481 @@
+//! A JSON writer that gives the bytes serde_json gives, compact or pretty
+//! (two spaces an indent), for the output path written from spans
+//! ([`crate::stream`]): the large strings (paragraphs, boilerplate,
+//! quotations) go through [`push_str`], which copies runs of plain bytes
+//! whole, eight bytes tested at a time, where serde_json tests and branches
+//! on each byte; small nested values (a byline, the stats) go through serde
+//! with [`Json::value`], at the writer's indent.
+//!
+//! Strings are escaped as serde_json escapes them: `"` and `\` with a
+//! backslash, the control bytes with their short forms (`\b \f \n \r \t`)
+//! or as `\u00XX` in lowercase hex, every other byte as it is (non-ASCII,
+//! `/`, U+2028 included).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::ser::Formatter;
+
+use crate::span::Span;
+
+/// What a byte becomes in a string: 0 for itself, else the letter after
+/// the backslash (`u` for `\u00XX`).
+static ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0a] = b'n';
+    t[0x0c] = b'f';
+    t[0x0d] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether one of the eight bytes of `x` is escaped: below 0x20, `"` or
+/// `\`. (`v - 1` borrows into a byte's high bit only where some byte is
+/// zero, or below `n` for `v - n`; bits above that first one may be set
+/// wrongly, which a yes-or-no answer does not mind.)
+#[inline]
+fn any_escaped(x: u64) -> bool {
+    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+    (below_space | zero_in(x ^ (ONES * u64::from(b'"'))) | zero_in(x ^ (ONES * u64::from(b'\\'))))
+        != 0
+}
+
+/// Write the escape of `byte`, whose table entry is `e` (not 0).
+#[cold]
+fn push_escape(out: &mut Vec<u8>, e: u8, byte: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    if e == b'u' {
+        out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(byte >> 4)],
+            HEX[usize::from(byte & 0xf)],
+        ]);
+    } else {
+        out.extend_from_slice(&[b'\\', e]);
+    }
+}
+
+/// Append `s` as a JSON string, quotes included.
+pub fn push_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    // `bytes[start..]` is not written yet; bytes before `i` are checked.
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let end = if let Some(word) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            if !any_escaped(x) {
+                i += 8;
+                continue;
+            }
+            i + 8
+        } else {
+            bytes.len()
+        };
+        for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
+            let e = ESCAPE[usize::from(b)];
+            if e != 0 {
+                out.extend_from_slice(&bytes[start..j]);
+                push_escape(out, e, b);
+                start = j + 1;
+            }
+        }
+        i = end;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+/// Append `n` in decimal.
+fn push_uint(out: &mut Vec<u8>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&buf[at..]);
+}
+
+/// A newline and `depth` indents.
+fn write_indent<W: Write + ?Sized>(w: &mut W, depth: usize) -> io::Result<()> {
+    const SPACES: &[u8; 64] = b"                                                                ";
+    w.write_all(b"\n")?;
+    let mut left = depth * 2;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        w.write_all(&SPACES[..n])?;
+        left -= n;
+    }
+    Ok(())
+}
+
+/// A JSON document written piece by piece, in serde_json's layout: the
+/// caller opens objects and arrays, names keys, starts elements, and writes
+/// values; the writer puts the commas, colons, newlines and indents.
+///
+/// The pieces go into a buffer of the writer's own, handed to the sink
+/// whenever an element starts with [`FLUSH_AT`] bytes or more in it, and
+/// at [`Json::finish`]: small pieces cost a push, not a call through
+/// `io::Write`, and the buffer stays about one element long.
+pub struct Json<W: Write> {
+    out: Vec<u8>,
+    sink: W,
+    pretty: bool,
+    depth: usize,
+    /// No key or element yet in the innermost open object or array.
+    empty: bool,
+}
+
+/// How full the buffer gets before it is handed to the sink.
+pub const FLUSH_AT: usize = 32 * 1024;
+
+impl<W: Write> Json<W> {
+    /// A writer into `sink`, pretty or compact.
+    pub fn new(sink: W, pretty: bool) -> Json<W> {
+        Json {
+            out: Vec::with_capacity(FLUSH_AT + FLUSH_AT / 4),
+            sink,
+            pretty,
+            depth: 0,
+            empty: true,
+        }
+    }
+
+    /// Hand what is written to the sink (the document should be whole).
+    pub fn finish(mut self) -> io::Result<()> {
+        self.sink.write_all(&self.out)
+    }
+
+    /// Before a key or an element: the comma, and in pretty JSON the line.
+    fn next_item(&mut self) {
+        if !self.empty {
+            self.out.push(b',');
+        }
+        self.empty = false;
+        if self.pretty {
+            // (Writing into a Vec does not fail.)
+            let _ = write_indent(&mut self.out, self.depth);
+        }
+    }
+
+    fn open(&mut self, mark: u8) {
+        self.depth += 1;
+        self.empty = true;
+        self.out.push(mark);
+    }
+
+    fn close(&mut self, mark: u8) {
+        self.depth -= 1;
+        if self.pretty && !self.empty {
+            let _ = write_indent(&mut self.out, self.depth);
+        }
+        // The object or array closed is a value of the one around it.
+        self.empty = false;
+        self.out.push(mark);
+    }
+
+    /// Open an object (`{`).
+    pub fn begin_object(&mut self) {
+        self.open(b'{');
+    }
+
+    /// Close the innermost object (`}`).
+    pub fn end_object(&mut self) {
+        self.close(b'}');
+    }
+
+    /// Open an array (`[`).
+    pub fn begin_array(&mut self) {
+        self.open(b'[');
+    }
+
+    /// Close the innermost array (`]`).
+    pub fn end_array(&mut self) {
+        self.close(b']');
+    }
+
+    /// The next key of the open object (a name that needs no escape); its
+    /// value follows.
+    pub fn key(&mut self, key: &str) {
+        debug_assert!(key.bytes().all(|b| ESCAPE[usize::from(b)] == 0));
+        self.next_item();
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+    }
+
+    /// The next element of the open array; its value follows. The buffer
+    /// goes to the sink here when it is full.
+    pub fn element(&mut self) -> io::Result<()> {
+        if self.out.len() >= FLUSH_AT {
+            self.sink.write_all(&self.out)?;
+            self.out.clear();
+        }
+        self.next_item();
+        Ok(())
+    }
+
+    /// A string value.
+    pub fn str(&mut self, s: &str) {
+        push_str(&mut self.out, s);
+    }
+
+    /// A string value, or `null`.
+    pub fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.null(),
+        }
+    }
+
+    /// A number.
+    pub fn uint(&mut self, n: u64) {
+        push_uint(&mut self.out, n);
+    }
+
+    /// A number, or `null`.
+    pub fn opt_uint(&mut self, n: Option<u64>) {
+        match n {
+            Some(n) => self.uint(n),
+            None => self.null(),
+        }
+    }
+
+    /// `true` or `false`.
+    pub fn bool(&mut self, b: bool) {
+        self.out
+            .extend_from_slice(if b { b"true" } else { b"false" });
+    }
+
+    /// `null`.
+    pub fn null(&mut self) {
+        self.out.extend_from_slice(b"null");
+    }
+
+    /// A span, as `Span` serialises: `[start, end]`.
+    pub fn span(&mut self, s: Span) {
+        self.begin_array();
+        // (Two numbers: no flush needed between them.)
+        self.next_item();
+        self.uint(s.start as u64);
+        self.next_item();
+        self.uint(s.end as u64);
+        self.end_array();
+    }
+
+    /// Any value, by serde, laid out at this depth.
+    pub fn value<T: Serialize + ?Sized>(&mut self, v: &T) -> io::Result<()> {
+        let at = Nested {
+            pretty: self.pretty,
+            depth: self.depth,
+            has_value: false,
+        };
+        v.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut self.out,
+            at,
+        ))
+        .map_err(io::Error::from)
+    }
+}
+
+/// serde_json's compact or pretty layout, starting `depth` indents in.
+struct Nested {
+    pretty: bool,
+    depth: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn open<W: Write + ?Sized>(&mut self, w: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(mark)
+    }
+
+    fn close<W: Write + ?Sized>(&mut self, w: &mut W, mark: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.pretty && self.has_value {
+            write_indent(w, self.depth)?;
+        }
+        w.write_all(mark)
+    }
+
+    fn item<W: Write + ?Sized>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        if self.pretty {
+            write_indent(w, self.depth)?;
+        }
+        Ok(())
+    }
+}
+
+impl Formatter for Nested {
+    fn begin_array<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: Write + ?Sized>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn end_array_value<W: Write + ?Sized>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: Write + ?Sized>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn begin_object_value<W: Write + ?Sized>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(if self.pretty { b": " } else { b":" })
+    }
+
+    fn end_object_value<W: Write + ?Sized>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn written(s: &str) -> String {
+        let mut v = Vec::new();
+        push_str(&mut v, s);
+        String::from_utf8(v).unwrap()
+    }
+
+    /// Every byte below 0x80 alone, and between plain text at every
+    /// offset within an eight-byte word.
+    #[test]
+    fn escapes_every_ascii_byte_as_serde_json() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            for pad in 0..17 {
+                let s = format!("{}{c}{}", "a".repeat(pad), "b".repeat(17 - pad));
+                assert_eq!(written(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn escapes_named_cases() {
+        assert_eq!(written(""), "\"\"");
+        assert_eq!(written("a\"b\\c/d"), r#""a\"b\\c/d""#);
+        assert_eq!(written("\u{8}\u{c}\n\r\t"), r#""\b\f\n\r\t""#);
+        assert_eq!(written("\u{1}\u{1f}\u{7f}"), "\"\\u0001\\u001f\u{7f}\"");
+        assert_eq!(written("caf\u{e9} \u{2028}"), "\"caf\u{e9} \u{2028}\"");
+    }
+
+    proptest::proptest! {
+        /// Any string: the bytes serde_json writes.
+        #[test]
+        fn any_string_as_serde_json(s in "(\\PC|[\u{0}-\u{1f}\"\\\\/\u{7f}\u{2028}\u{2029}])*") {
+            proptest::prop_assert_eq!(written(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        /// Mostly plain text with rare escapes, long runs.
+        #[test]
+        fn long_runs_as_serde_json(s in "([a-z \u{e9}\u{65e5}]{0,40}[\"\\\\\n\t\u{1}]?){0,8}") {
+            proptest::prop_assert_eq!(written(&s), serde_json::to_string(&s).unwrap());
+        }
+    }
+
+    /// Write the example of `lays_out_as_serde_json` through the
+    /// writer; long strings fill its buffer, flushed at the next element.
+    fn layout(pretty: bool) -> String {
+        let mut v = Vec::new();
+        let mut j = Json::new(&mut v, pretty);
+        j.begin_object();
+        j.key("a");
+        j.begin_array();
+        j.end_array();
+        j.key("b");
+        j.begin_array();
+        for n in [0u64, 7, 1234567890123] {
+            j.element().unwrap();
+            j.begin_object();
+            j.key("n");
+            j.uint(n);
+            j.key("s");
+            j.span(Span::new(3, 14));
+            j.key("t");
+            j.opt_str(Some("x\ny"));
+            j.key("u");
+            j.opt_str(None);
+            j.key("v");
+            j.value(&json!({"deep": [1, {"e": []}, {}], "f": true}))
+                .unwrap();
+            j.key("w");
+            j.bool(false);
+            j.key("x");
+            j.opt_uint(None);
+            j.end_object();
+            // A long string: the buffer reaches FLUSH_AT, and is flushed
+            // at the next element.
+            j.element().unwrap();
+            j.str(&"z".repeat(FLUSH_AT));
+        }
+        j.end_array();
+        j.key("c");
+        j.begin_object();
+        j.end_object();
+        j.end_object();
+        j.finish().unwrap();
+        String::from_utf8(v).unwrap()
+    }
+
+    /// Objects, arrays (empty and not), nested serde values: serde_json's
+    /// bytes, compact and pretty.
+    #[test]
+    fn lays_out_as_serde_json() {
+        let item = |n: u64| {
+            json!({"n": n, "s": [3, 14], "t": "x\ny", "u": null,
+                "v": {"deep": [1, {"e": []}, {}], "f": true}, "w": false, "x": null})
+        };
+        let z = "z".repeat(FLUSH_AT);
+        let want = json!({"a": [], "b": [item(0), z, item(7), z, item(1234567890123), z], "c": {}});
+        assert_eq!(layout(false), serde_json::to_string(&want).unwrap());
+        assert_eq!(layout(true), serde_json::to_string_pretty(&want).unwrap());
+    }
+}
