@@ -103,8 +103,21 @@ impl Article {
     /// Write the article as the JSON of its [`Analysis`] (the same bytes
     /// serde_json writes for it), compact or pretty, into `w`.
     pub fn write_json<W: Write>(&self, w: W, pretty: bool) -> io::Result<()> {
-        let a = &self.analysis;
         let mut j = Json::new(w, pretty);
+        self.write_into(&mut j)?;
+        j.finish()
+    }
+
+    /// Append the article's JSON (as [`Article::write_json`] writes it) to
+    /// `out`, written there directly.
+    pub fn append_json(&self, out: Vec<u8>, pretty: bool) -> io::Result<Vec<u8>> {
+        let mut j = Json::appending(out, pretty);
+        self.write_into(&mut j)?;
+        Ok(j.into_vec())
+    }
+
+    fn write_into<W: Write>(&self, j: &mut Json<W>) -> io::Result<()> {
+        let a = &self.analysis;
         j.begin_object();
         j.key("schema");
         j.str(&a.schema);
@@ -123,13 +136,13 @@ impl Article {
         j.key("published");
         j.value(&a.published)?;
         j.key("subheadings");
-        self.write_elements(&mut j, Lean::subheadings)?;
+        self.write_elements(j, Lean::subheadings)?;
         j.key("paragraphs");
-        self.write_elements(&mut j, Lean::paragraphs)?;
+        self.write_elements(j, Lean::paragraphs)?;
         j.key("boilerplate");
-        self.write_boilerplate(&mut j)?;
+        self.write_boilerplate(j)?;
         j.key("quotes");
-        let speakers = self.write_quotes(&mut j)?;
+        let speakers = self.write_quotes(j)?;
         j.key("speakers");
         j.value(&speakers)?;
         j.key("stats");
@@ -137,7 +150,7 @@ impl Article {
         j.key("warnings");
         j.value(&a.warnings)?;
         j.end_object();
-        j.finish()
+        Ok(())
     }
 
     /// Subheadings or paragraphs (the blocks `at`), each folded as it is
@@ -181,7 +194,7 @@ impl Article {
             j.element()?;
             j.begin_object();
             j.key("kind");
-            j.str(kind.as_str());
+            j.name(kind.as_str());
             j.key("text");
             j.str(blocks.text_at(&self.input, i, at, &mut scratch));
             j.key("credit");

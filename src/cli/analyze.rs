@@ -226,8 +226,8 @@ fn analyze_one(
             if *count <= INLINE_JSON_BYTES {
                 // Written here, in parallel, under the guard: the writer
                 // only copies the bytes.
-                let mut json = Vec::with_capacity(*count as usize * 4);
-                guard::run(|| article.write_json(&mut json, pretty))?
+                let json = Vec::with_capacity(*count as usize * 4);
+                let mut json = guard::run(|| article.append_json(json, pretty))?
                     .map_err(|e| Fault::new("internal", format!("cannot write JSON: {e}")))?;
                 json.push(b'\n');
                 return Ok(Output::Bytes(json));

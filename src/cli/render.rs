@@ -111,8 +111,8 @@ impl Emit {
             art.set_source(meta.source);
             art.add_warnings(meta.warnings);
             art.set_offsets(self.offsets);
-            let mut v = Vec::with_capacity(text.len() * 2);
-            art.write_json(&mut v, false)
+            let mut v = art
+                .append_json(Vec::with_capacity(text.len() * 2), false)
                 .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
             v.push(b'\n');
             return Ok(v);

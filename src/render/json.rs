@@ -75,45 +75,75 @@ pub fn push_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    // `bytes[start..]` is not written yet; bytes before `i` are checked.
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let end = if let Some(word) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-            if !any_escaped(x) {
-                i += 8;
-                continue;
-            }
-            i + 8
-        } else {
-            bytes.len()
-        };
-        for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
-            let e = ESCAPE[usize::from(b)];
-            if e != 0 {
-                out.extend_from_slice(&bytes[start..j]);
-                push_escape(out, e, b);
-                start = j + 1;
-            }
+    // `bytes[copied..]` is not in `out` yet.
+    let mut copied = 0;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in words.by_ref() {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        if any_escaped(x) {
+            copied = escape_in(out, bytes, copied, at, at + 8);
         }
-        i = end;
+        at += 8;
     }
-    out.extend_from_slice(&bytes[start..]);
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        // The last eight bytes (the plain ones before the rest are plain
+        // again), or the rest padded with spaces.
+        let x = match bytes.len().checked_sub(8) {
+            Some(from) => u64::from_le_bytes(bytes[from..].try_into().expect("eight bytes")),
+            None => {
+                let mut word = [b' '; 8];
+                word[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(word)
+            }
+        };
+        if any_escaped(x) {
+            copied = escape_in(out, bytes, copied, at, bytes.len());
+        }
+    }
+    out.extend_from_slice(&bytes[copied..]);
     out.push(b'"');
+}
+
+/// Escape the bytes of `bytes[from..to]` that need it, copying what comes
+/// before each from `copied` on; returns the new `copied`.
+#[inline(never)]
+fn escape_in(out: &mut Vec<u8>, bytes: &[u8], mut copied: usize, from: usize, to: usize) -> usize {
+    for (i, &b) in bytes.iter().enumerate().take(to).skip(from) {
+        let e = ESCAPE[usize::from(b)];
+        if e != 0 {
+            out.extend_from_slice(&bytes[copied..i]);
+            push_escape(out, e, b);
+            copied = i + 1;
+        }
+    }
+    copied
 }
 
 /// Append `n` in decimal.
 fn push_uint(out: &mut Vec<u8>, mut n: u64) {
+    // Two digits a division, from a table of "00" to "99".
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut buf = [0u8; 20];
     let mut at = buf.len();
-    loop {
+    while n >= 100 {
+        let pair = (n % 100) as usize * 2;
+        n /= 100;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        let pair = n as usize * 2;
+        at -= 2;
+        buf[at..at + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    } else {
         at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[at] = b'0' + n as u8;
     }
     out.extend_from_slice(&buf[at..]);
 }
@@ -142,6 +172,7 @@ fn write_indent<W: Write + ?Sized>(w: &mut W, depth: usize) -> io::Result<()> {
 pub struct Json<W: Write> {
     out: Vec<u8>,
     sink: W,
+    flush_at: usize,
     pretty: bool,
     depth: usize,
     /// No key or element yet in the innermost open object or array.
@@ -157,6 +188,7 @@ impl<W: Write> Json<W> {
         Json {
             out: Vec::with_capacity(FLUSH_AT + FLUSH_AT / 4),
             sink,
+            flush_at: FLUSH_AT,
             pretty,
             depth: 0,
             empty: true,
@@ -167,8 +199,30 @@ impl<W: Write> Json<W> {
     pub fn finish(mut self) -> io::Result<()> {
         self.sink.write_all(&self.out)
     }
+}
 
+impl Json<io::Sink> {
+    /// A writer that appends to `out`, kept whole (no sink, no copy).
+    pub fn appending(out: Vec<u8>, pretty: bool) -> Json<io::Sink> {
+        Json {
+            out,
+            sink: io::sink(),
+            flush_at: usize::MAX,
+            pretty,
+            depth: 0,
+            empty: true,
+        }
+    }
+
+    /// The bytes: `out` with the document after them.
+    pub fn into_vec(self) -> Vec<u8> {
+        self.out
+    }
+}
+
+impl<W: Write> Json<W> {
     /// Before a key or an element: the comma, and in pretty JSON the line.
+    #[inline(always)]
     fn next_item(&mut self) {
         if !self.empty {
             self.out.push(b',');
@@ -180,12 +234,14 @@ impl<W: Write> Json<W> {
         }
     }
 
+    #[inline]
     fn open(&mut self, mark: u8) {
         self.depth += 1;
         self.empty = true;
         self.out.push(mark);
     }
 
+    #[inline]
     fn close(&mut self, mark: u8) {
         self.depth -= 1;
         if self.pretty && !self.empty {
@@ -197,27 +253,32 @@ impl<W: Write> Json<W> {
     }
 
     /// Open an object (`{`).
+    #[inline]
     pub fn begin_object(&mut self) {
         self.open(b'{');
     }
 
     /// Close the innermost object (`}`).
+    #[inline]
     pub fn end_object(&mut self) {
         self.close(b'}');
     }
 
     /// Open an array (`[`).
+    #[inline]
     pub fn begin_array(&mut self) {
         self.open(b'[');
     }
 
     /// Close the innermost array (`]`).
+    #[inline]
     pub fn end_array(&mut self) {
         self.close(b']');
     }
 
     /// The next key of the open object (a name that needs no escape); its
     /// value follows.
+    #[inline(always)]
     pub fn key(&mut self, key: &str) {
         debug_assert!(key.bytes().all(|b| ESCAPE[usize::from(b)] == 0));
         self.next_item();
@@ -229,8 +290,9 @@ impl<W: Write> Json<W> {
 
     /// The next element of the open array; its value follows. The buffer
     /// goes to the sink here when it is full.
+    #[inline]
     pub fn element(&mut self) -> io::Result<()> {
-        if self.out.len() >= FLUSH_AT {
+        if self.out.len() >= self.flush_at {
             self.sink.write_all(&self.out)?;
             self.out.clear();
         }
@@ -243,7 +305,17 @@ impl<W: Write> Json<W> {
         push_str(&mut self.out, s);
     }
 
+    /// A string value that needs no escape (a name from the program).
+    #[inline(always)]
+    pub fn name(&mut self, name: &str) {
+        debug_assert!(name.bytes().all(|b| ESCAPE[usize::from(b)] == 0));
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'"');
+    }
+
     /// A string value, or `null`.
+    #[inline]
     pub fn opt_str(&mut self, s: Option<&str>) {
         match s {
             Some(s) => self.str(s),
@@ -252,11 +324,13 @@ impl<W: Write> Json<W> {
     }
 
     /// A number.
+    #[inline]
     pub fn uint(&mut self, n: u64) {
         push_uint(&mut self.out, n);
     }
 
     /// A number, or `null`.
+    #[inline]
     pub fn opt_uint(&mut self, n: Option<u64>) {
         match n {
             Some(n) => self.uint(n),
@@ -265,17 +339,20 @@ impl<W: Write> Json<W> {
     }
 
     /// `true` or `false`.
+    #[inline]
     pub fn bool(&mut self, b: bool) {
         self.out
             .extend_from_slice(if b { b"true" } else { b"false" });
     }
 
     /// `null`.
+    #[inline]
     pub fn null(&mut self) {
         self.out.extend_from_slice(b"null");
     }
 
     /// A span, as `Span` serialises: `[start, end]`.
+    #[inline]
     pub fn span(&mut self, s: Span) {
         self.begin_array();
         // (Two numbers: no flush needed between them.)
@@ -432,7 +509,7 @@ mod tests {
         j.end_array();
         j.key("b");
         j.begin_array();
-        for n in [0u64, 7, 1234567890123] {
+        for n in [0u64, 7, 10, 99, 100, 1234567890123, u64::MAX] {
             j.element().unwrap();
             j.begin_object();
             j.key("n");
@@ -474,7 +551,11 @@ mod tests {
                 "v": {"deep": [1, {"e": []}, {}], "f": true}, "w": false, "x": null})
         };
         let z = "z".repeat(FLUSH_AT);
-        let want = json!({"a": [], "b": [item(0), z, item(7), z, item(1234567890123), z], "c": {}});
+        let items: Vec<_> = [0u64, 7, 10, 99, 100, 1234567890123, u64::MAX]
+            .into_iter()
+            .flat_map(|n| [item(n), json!(z)])
+            .collect();
+        let want = json!({"a": [], "b": items, "c": {}});
         assert_eq!(layout(false), serde_json::to_string(&want).unwrap());
         assert_eq!(layout(true), serde_json::to_string_pretty(&want).unwrap());
     }
