@@ -148,6 +148,24 @@ pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<Cow<'_, str>, InputErr
     }
 }
 
+/// [`decode`] for bytes the caller gives up: the same text or error, with
+/// UTF-8 (the usual case) checked once and kept as it was read, not copied.
+pub fn decode_owned(bytes: Vec<u8>, encoding: Encoding) -> Result<String, InputError> {
+    match encoding {
+        // Valid UTF-8 is these encodings' text as it is, unless it holds a
+        // NUL; invalid UTF-8 (a UTF-16 byte-order mark included) goes the
+        // long way.
+        Encoding::Utf8 | Encoding::Utf8Lossy | Encoding::Auto => match String::from_utf8(bytes) {
+            Ok(text) => match memchr::memchr(0, text.as_bytes()) {
+                Some(offset) => Err(InputError::Binary { offset }),
+                None => Ok(text),
+            },
+            Err(e) => decode(e.as_bytes(), encoding).map(Cow::into_owned),
+        },
+        _ => decode(&bytes, encoding).map(Cow::into_owned),
+    }
+}
+
 fn single_byte(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> String {
     let (text, _) = enc.decode_without_bom_handling(bytes);
     text.into_owned()
@@ -241,6 +259,47 @@ mod tests {
         let text = "Le caf\u{e9} de la gare a rouvert ses portes apr\u{e8}s des ann\u{e9}es de travaux, \u{e0} la grande joie des habitu\u{e9}s.";
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
         assert_eq!(&*decode(&bytes, Encoding::Auto).unwrap(), text);
+    }
+
+    proptest::proptest! {
+        /// Any bytes, any encoding: decode_owned gives what decode gives.
+        #[test]
+        fn decode_owned_is_decode(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::num::u8::ANY,
+                    proptest::sample::select(vec![0u8, b'a', b' ', 0xc3, 0xa9, 0xff, 0xfe, 0xef, 0xbb, 0xbf]),
+                ],
+                0..24,
+            ),
+            which in 0usize..5,
+        ) {
+            let encoding = [
+                Encoding::Utf8,
+                Encoding::Utf8Lossy,
+                Encoding::Auto,
+                Encoding::Latin1,
+                Encoding::Utf16,
+            ][which];
+            let want = decode(&bytes, encoding).map(Cow::into_owned);
+            proptest::prop_assert_eq!(decode_owned(bytes, encoding), want);
+        }
+    }
+
+    #[test]
+    fn decode_owned_keeps_the_bytes() {
+        let bytes = "caf\u{e9} au lait".as_bytes().to_vec();
+        let at = bytes.as_ptr();
+        let text = decode_owned(bytes, Encoding::Utf8).unwrap();
+        assert_eq!(text.as_ptr(), at);
+        assert_eq!(
+            decode_owned(b"a\0b".to_vec(), Encoding::Utf8),
+            Err(InputError::Binary { offset: 1 })
+        );
+        assert_eq!(
+            decode_owned(vec![0xff, 0xfe, b'a', 0], Encoding::Utf8),
+            decode(&[0xff, 0xfe, b'a', 0], Encoding::Utf8).map(Cow::into_owned)
+        );
     }
 
     #[test]

@@ -206,7 +206,7 @@ fn analyze_one(
         }
     };
     let meta = meta();
-    let text = owned_text(bytes, encoding)?;
+    let text = inputs::decode_owned(bytes, encoding)?;
     let mut article = guard::run(|| lede::stream::analyze(text))?;
     article.set_source(meta.source);
     article.add_warnings(meta.warnings);
@@ -238,16 +238,4 @@ fn analyze_one(
             })
         }
     }
-}
-
-/// The decoded text of `bytes`, owned: the bytes themselves when they are
-/// the text (UTF-8 as read, the common case: no copy), else the decoding.
-fn owned_text(bytes: Vec<u8>, encoding: lede::Encoding) -> Result<String, Fault> {
-    let text = inputs::decode(&bytes, encoding)?;
-    let same = matches!(&text, std::borrow::Cow::Borrowed(s) if s.len() == bytes.len());
-    if !same {
-        return Ok(text.into_owned());
-    }
-    drop(text);
-    String::from_utf8(bytes).map_err(|e| Fault::new("internal", e.to_string()))
 }

@@ -494,16 +494,23 @@ pub fn too_large(size: Option<u64>, limit: u64) -> Fault {
 
 /// Decode bytes as asked, naming the fault.
 pub fn decode(bytes: &[u8], encoding: lede::Encoding) -> Result<std::borrow::Cow<'_, str>, Fault> {
-    lede::input::decode(bytes, encoding).map_err(|e| {
-        let kind = match e {
-            lede::InputError::Binary { .. } => "binary",
-            lede::InputError::InvalidUtf8 { .. } => "invalid_utf8",
-            lede::InputError::Utf16 { .. } => "utf16",
-            lede::InputError::TooLarge { .. } => "too_large",
-            lede::InputError::UnknownEncoding(_) => "encoding",
-        };
-        Fault::new(kind, e.to_string())
-    })
+    lede::input::decode(bytes, encoding).map_err(input_fault)
+}
+
+/// [`decode`] for bytes given up: UTF-8 is checked once and not copied.
+pub fn decode_owned(bytes: Vec<u8>, encoding: lede::Encoding) -> Result<String, Fault> {
+    lede::input::decode_owned(bytes, encoding).map_err(input_fault)
+}
+
+fn input_fault(e: lede::InputError) -> Fault {
+    let kind = match e {
+        lede::InputError::Binary { .. } => "binary",
+        lede::InputError::InvalidUtf8 { .. } => "invalid_utf8",
+        lede::InputError::Utf16 { .. } => "utf16",
+        lede::InputError::TooLarge { .. } => "too_large",
+        lede::InputError::UnknownEncoding(_) => "encoding",
+    };
+    Fault::new(kind, e.to_string())
 }
 
 /// The warning an article gets when `--lossy` replaced bytes, if it did.
