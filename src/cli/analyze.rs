@@ -202,7 +202,7 @@ fn analyze_one(
         Render::Emit(emit) if emit.style == Style::Lines => (false, true),
         Render::Emit(emit) => {
             let text = inputs::decode(&bytes, encoding)?;
-            return emit.article(&text, meta()).map(Output::Bytes);
+            return emit.article(text, meta()).map(Output::Bytes);
         }
     };
     let meta = meta();

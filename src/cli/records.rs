@@ -191,14 +191,15 @@ fn analyze_record(
             ))
         }
     };
-    let text = inputs::decode(text.as_bytes(), lede::Encoding::Utf8)?;
+    // (A NUL is refused as in a file; the text is not copied again.)
+    let text = inputs::decode_owned(text.into_owned().into_bytes(), lede::Encoding::Utf8)?;
     let warnings = replaced.then(|| lede::model::Warning {
         code: "lone_surrogate".into(),
         message: "the record held a lone UTF-16 surrogate escape; it was replaced by U+FFFD".into(),
         span: None,
     });
     emit.article(
-        &text,
+        Cow::Owned(text),
         Meta {
             source: source.clone(),
             warnings: warnings.into_iter().collect(),

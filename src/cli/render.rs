@@ -4,6 +4,8 @@
 //! rendered by the workers in parallel, in input order, then
 //! [`Emit::epilogue`]. File and record mode share it.
 
+use std::borrow::Cow;
+
 use lede::model::Warning;
 use lede::render::offsets::{self, Unit};
 use lede::render::{explain, html, markdown, table};
@@ -103,20 +105,24 @@ impl Emit {
     }
 
     /// Analyse `text`, complete the analysis with `meta`, and render it.
-    pub fn article(&self, text: &str, meta: Meta) -> Result<Vec<u8>, Fault> {
+    pub fn article(&self, text: Cow<'_, str>, meta: Meta) -> Result<Vec<u8>, Fault> {
         if self.style == Style::Lines {
-            // Written from spans (see lede::stream); a record's text is
-            // copied for it, a file's is not (the caller's own path).
-            let mut art = guard::run(|| lede::stream::analyze(text.to_owned()))?;
+            // Written from spans (see lede::stream), which keeps the text:
+            // a record's own (copied only when borrowed), a file's is not
+            // here (the caller's own path).
+            let text = text.into_owned();
+            let bytes = text.len();
+            let mut art = guard::run(|| lede::stream::analyze(text))?;
             art.set_source(meta.source);
             art.add_warnings(meta.warnings);
             art.set_offsets(self.offsets);
             let mut v = art
-                .append_json(Vec::with_capacity(text.len() * 2), false)
+                .append_json(Vec::with_capacity(bytes * 2), false)
                 .map_err(|e| Fault::new("internal", format!("cannot serialise the result: {e}")))?;
             v.push(b'\n');
             return Ok(v);
         }
+        let text = &*text;
         let finish = |a: &mut lede::Analysis| {
             a.source = meta.source;
             a.warnings.extend(meta.warnings);
