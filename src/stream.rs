@@ -169,7 +169,7 @@ impl Article {
             j.element()?;
             j.begin_object();
             j.key("text");
-            j.str(blocks.text_at(&self.input, i, span_at, &mut scratch));
+            j.text(blocks.text_at(&self.input, i, span_at, &mut scratch))?;
             j.key("span");
             j.span(span(&mut c, span_at));
             j.end_object();
@@ -196,7 +196,7 @@ impl Article {
             j.key("kind");
             j.name(kind.as_str());
             j.key("text");
-            j.str(blocks.text_at(&self.input, i, at, &mut scratch));
+            j.text(blocks.text_at(&self.input, i, at, &mut scratch))?;
             j.key("credit");
             j.opt_str(credit);
             j.key("span");
@@ -257,7 +257,7 @@ fn write_quote<W: Write>(j: &mut Json<W>, q: &Quote, text: &str, span: Span) -> 
     j.element()?;
     j.begin_object();
     j.key("text");
-    j.str(text);
+    j.text(text)?;
     j.key("paragraph");
     j.opt_uint(q.paragraph.map(|p| p as u64));
     j.key("span");

@@ -72,9 +72,15 @@ fn push_escape(out: &mut Vec<u8>, e: u8, byte: u8) {
 
 /// Append `s` as a JSON string, quotes included.
 pub fn push_str(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
+    out.reserve(s.len() + 2);
     out.push(b'"');
+    push_escaped(out, s.as_bytes());
+    out.push(b'"');
+}
+
+/// Append `bytes` escaped as in a JSON string (any cut of a string's
+/// bytes: only ASCII bytes are escaped).
+fn push_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     // `bytes[copied..]` is not in `out` yet.
     let mut copied = 0;
     let mut words = bytes.chunks_exact(8);
@@ -103,7 +109,6 @@ pub fn push_str(out: &mut Vec<u8>, s: &str) {
         }
     }
     out.extend_from_slice(&bytes[copied..]);
-    out.push(b'"');
 }
 
 /// Escape the bytes of `bytes[from..to]` that need it, copying what comes
@@ -305,6 +310,24 @@ impl<W: Write> Json<W> {
         push_str(&mut self.out, s);
     }
 
+    /// A string value that may be long (a text of the input): written a
+    /// piece at a time, the buffer handed to the sink after each, so that
+    /// one long paragraph is not held again whole, escaped.
+    pub fn text(&mut self, s: &str) -> io::Result<()> {
+        if s.len() <= self.flush_at {
+            self.str(s);
+            return Ok(());
+        }
+        self.out.push(b'"');
+        for piece in s.as_bytes().chunks(FLUSH_AT) {
+            push_escaped(&mut self.out, piece);
+            self.sink.write_all(&self.out)?;
+            self.out.clear();
+        }
+        self.out.push(b'"');
+        Ok(())
+    }
+
     /// A string value that needs no escape (a name from the program).
     #[inline(always)]
     pub fn name(&mut self, name: &str) {
@@ -498,6 +521,11 @@ mod tests {
         }
     }
 
+    /// Longer than two pieces, with escapes and wide chars across the cuts.
+    fn long_text() -> String {
+        "caf\u{e9} \"q\"\t\u{1}\\ \u{65e5}".repeat(FLUSH_AT / 5)
+    }
+
     /// Write the example of `lays_out_as_serde_json` through the
     /// writer; long strings fill its buffer, flushed at the next element.
     fn layout(pretty: bool) -> String {
@@ -532,6 +560,9 @@ mod tests {
             // at the next element.
             j.element().unwrap();
             j.str(&"z".repeat(FLUSH_AT));
+            // A longer one, written in pieces.
+            j.element().unwrap();
+            j.text(&long_text()).unwrap();
         }
         j.end_array();
         j.key("c");
@@ -553,7 +584,7 @@ mod tests {
         let z = "z".repeat(FLUSH_AT);
         let items: Vec<_> = [0u64, 7, 10, 99, 100, 1234567890123, u64::MAX]
             .into_iter()
-            .flat_map(|n| [item(n), json!(z)])
+            .flat_map(|n| [item(n), json!(z), json!(long_text())])
             .collect();
         let want = json!({"a": [], "b": items, "c": {}});
         assert_eq!(layout(false), serde_json::to_string(&want).unwrap());
