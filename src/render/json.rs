@@ -386,18 +386,44 @@ impl<W: Write> Json<W> {
         self.end_array();
     }
 
-    /// Any value, by serde, laid out at this depth.
+    /// Any value, by serde, laid out at this depth; the buffer goes to the
+    /// sink whenever it is full, so a long list (the speakers of a long
+    /// article) is not held whole.
     pub fn value<T: Serialize + ?Sized>(&mut self, v: &T) -> io::Result<()> {
         let at = Nested {
             pretty: self.pretty,
             depth: self.depth,
             has_value: false,
         };
-        v.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut self.out,
-            at,
-        ))
-        .map_err(io::Error::from)
+        let spill = Spill {
+            out: &mut self.out,
+            sink: &mut self.sink,
+            flush_at: self.flush_at,
+        };
+        v.serialize(&mut serde_json::Serializer::with_formatter(spill, at))
+            .map_err(io::Error::from)
+    }
+}
+
+/// The writer's buffer as an `io::Write`, handed to the sink when full.
+struct Spill<'a, W> {
+    out: &'a mut Vec<u8>,
+    sink: &'a mut W,
+    flush_at: usize,
+}
+
+impl<W: Write> Write for Spill<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.out.extend_from_slice(buf);
+        if self.out.len() >= self.flush_at {
+            self.sink.write_all(self.out)?;
+            self.out.clear();
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -526,6 +552,13 @@ mod tests {
         "caf\u{e9} \"q\"\t\u{1}\\ \u{65e5}".repeat(FLUSH_AT / 5)
     }
 
+    /// A list whose JSON is longer than two buffers.
+    fn long_list() -> Vec<serde_json::Value> {
+        (0..FLUSH_AT / 4)
+            .map(|n| json!({"k": [n, "x\ty"]}))
+            .collect()
+    }
+
     /// Write the example of `lays_out_as_serde_json` through the
     /// writer; long strings fill its buffer, flushed at the next element.
     fn layout(pretty: bool) -> String {
@@ -563,6 +596,9 @@ mod tests {
             // A longer one, written in pieces.
             j.element().unwrap();
             j.text(&long_text()).unwrap();
+            // A long list by serde, flushed as it goes.
+            j.element().unwrap();
+            j.value(&long_list()).unwrap();
         }
         j.end_array();
         j.key("c");
@@ -584,7 +620,7 @@ mod tests {
         let z = "z".repeat(FLUSH_AT);
         let items: Vec<_> = [0u64, 7, 10, 99, 100, 1234567890123, u64::MAX]
             .into_iter()
-            .flat_map(|n| [item(n), json!(z), json!(long_text())])
+            .flat_map(|n| [item(n), json!(z), json!(long_text()), json!(long_list())])
             .collect();
         let want = json!({"a": [], "b": items, "c": {}});
         assert_eq!(layout(false), serde_json::to_string(&want).unwrap());
