@@ -171,9 +171,12 @@ fn write_indent<W: Write + ?Sized>(w: &mut W, depth: usize) -> io::Result<()> {
 /// values; the writer puts the commas, colons, newlines and indents.
 ///
 /// The pieces go into a buffer of the writer's own, handed to the sink
-/// whenever an element starts with [`FLUSH_AT`] bytes or more in it, and
-/// at [`Json::finish`]: small pieces cost a push, not a call through
-/// `io::Write`, and the buffer stays about one element long.
+/// whenever an element starts with [`FLUSH_AT`] bytes or more in it, after
+/// each piece of a long [`Json::text`], whenever it fills during a
+/// [`Json::value`], and at [`Json::finish`]: small pieces cost a push, not
+/// a call through `io::Write`, and the buffer stays about [`FLUSH_AT`]
+/// plus one short element long. ([`Json::appending`] writes into a `Vec`
+/// kept whole instead, for short articles.)
 pub struct Json<W: Write> {
     out: Vec<u8>,
     sink: W,
