@@ -2,7 +2,9 @@
 # Does a change leave lede's output byte for byte as it was? Runs two
 # builds over every corpus folder in ../shared/corpus (dev, ggt, web) and
 # fixtures/, as directory runs, in every output format (json, text, csv,
-# tsv, markdown, html, --explain json), and compares the outputs with cmp.
+# tsv, markdown, html, --explain json) and offset unit (chars, utf16), and
+# each file of fixtures/ and dev alone with --pretty (one object, indented),
+# and compares the outputs with cmp.
 #
 #   bench/same_output.sh OLD_LEDE NEW_LEDE
 #
@@ -18,7 +20,8 @@ dirs=(fixtures)
 for d in dev ggt web; do
     [[ -d ../shared/corpus/$d ]] && dirs+=("../shared/corpus/$d")
 done
-runs=("--format json" "--format text" "--format csv" "--format tsv" "--format markdown" "--format html" "--explain --format json")
+runs=("--format json" "--format text" "--format csv" "--format tsv" "--format markdown" "--format html" "--explain --format json"
+    "--offsets chars --format json" "--offsets utf16 --format json")
 status=0
 for d in "${dirs[@]}"; do
     for r in "${runs[@]}"; do
@@ -35,6 +38,19 @@ for d in "${dirs[@]}"; do
             status=1
         fi
     done
+done
+# One input at a time, pretty-printed: the single-object path of the CLI.
+for d in fixtures ../shared/corpus/dev; do
+    [[ -d $d ]] || continue
+    n=0 diff=0
+    for f in "$d"/*.txt; do
+        n=$((n + 1))
+        if ! cmp -s <("$old" --pretty "$f" 2>&1) <("$new" --pretty "$f" 2>&1); then
+            echo "DIFFERENT $f --pretty"
+            diff=1 status=1
+        fi
+    done
+    ((diff == 0)) && echo "same      $d --pretty, each of $n files alone"
 done
 ((status == 0)) && rmdir "$tmp"
 exit $status
