@@ -20,7 +20,7 @@ pub fn words(text: &str) -> usize {
     if text.is_ascii() {
         return ascii_words(text.as_bytes());
     }
-    if let Some(n) = latin_words(text) {
+    if let Some(n) = mapped_words(text).or_else(|| latin_words(text)) {
         return n;
     }
     // A space between two ASCII chars that are not spaces is a word
@@ -162,17 +162,46 @@ fn ascii_words(b: &[u8]) -> usize {
     if memchr::memchr(b'_', b).is_some() {
         return ascii_words_stepped(b);
     }
-    // Without `_` every run of word bytes holds a letter or digit: the
-    // words are the runs, less the joins between two of them. Both sums
-    // are of byte tests on neighbours, with no branch, which the compiler
-    // turns into vector code (a table load a byte and a test per run had
-    // cost a dozen instructions a byte).
-    let alpha = |x: u8| (x | 0x20).wrapping_sub(b'a') < 26;
-    let digit = |x: u8| x.wrapping_sub(b'0') < 10;
-    let word = |x: u8| alpha(x) | digit(x);
     let Some(&first) = b.first() else {
         return 0;
     };
+    let (starts, joins) = ascii_terms(b);
+    usize::from(word_byte(first)) + starts - joins
+}
+
+/// ASCII letters, by a range test with no branch.
+fn alpha_byte(x: u8) -> bool {
+    (x | 0x20).wrapping_sub(b'a') < 26
+}
+
+/// ASCII digits, by a range test with no branch.
+fn digit_byte(x: u8) -> bool {
+    x.wrapping_sub(b'0') < 10
+}
+
+/// ASCII letters and digits (the word bytes but `_`).
+fn word_byte(x: u8) -> bool {
+    alpha_byte(x) | digit_byte(x)
+}
+
+/// Does `m` between `x` and `y` join them into one word (WB6, WB7, WB11,
+/// WB12): one `:` `.` `'` between letters, or `,` `;` `.` `'` between
+/// digits?
+fn joins_bytes(x: u8, m: u8, y: u8) -> bool {
+    let letters = alpha_byte(x) & alpha_byte(y) & ((m == b':') | (m == b'.') | (m == b'\''));
+    let digits =
+        digit_byte(x) & digit_byte(y) & ((m == b',') | (m == b';') | (m == b'.') | (m == b'\''));
+    letters | digits
+}
+
+/// For ASCII `b` without `_`: the word starts after its first byte (a word
+/// byte after another byte) and the joins inside it (a middle byte with
+/// both neighbours in `b`). Without `_` every run of word bytes holds a
+/// letter or digit, so the words are the runs less the joins. Both sums
+/// are of byte tests on neighbours, with no branch, which the compiler
+/// turns into vector code (a table load a byte and a test per run had
+/// cost a dozen instructions a byte).
+fn ascii_terms(b: &[u8]) -> (usize, usize) {
     // Counted in u8 lanes, 255 positions at a time, so that the vectors
     // stay bytes wide.
     let mut starts = 0;
@@ -181,23 +210,102 @@ fn ascii_words(b: &[u8]) -> usize {
     while at + 1 < b.len() {
         let end = (at + 255).min(b.len() - 1);
         let (x, y) = (&b[at..end], &b[at + 1..end + 1]);
-        starts += usize::from(
-            x.iter()
-                .zip(y)
-                .fold(0u8, |n, (&x, &y)| n + u8::from(word(y) & !word(x))),
-        );
+        starts += usize::from(x.iter().zip(y).fold(0u8, |n, (&x, &y)| {
+            n + u8::from(word_byte(y) & !word_byte(x))
+        }));
         // The byte after each position: one fewer in the last window, whose
         // final position has none (zip stops at the shorter).
         let z = &b[(at + 2).min(b.len())..(end + 2).min(b.len())];
-        joins += usize::from(x.iter().zip(y).zip(z).fold(0u8, |n, ((&x, &m), &y)| {
-            let letters = alpha(x) & alpha(y) & ((m == b':') | (m == b'.') | (m == b'\''));
-            let digits =
-                digit(x) & digit(y) & ((m == b',') | (m == b';') | (m == b'.') | (m == b'\''));
-            n + u8::from(letters | digits)
-        }));
+        joins += usize::from(
+            x.iter()
+                .zip(y)
+                .zip(z)
+                .fold(0u8, |n, ((&x, &m), &y)| n + u8::from(joins_bytes(x, m, y))),
+        );
         at = end;
     }
-    usize::from(word(first)) + starts - joins
+    (starts, joins)
+}
+
+/// The first index from `i` on of a byte from 0x80, or the length: eight
+/// bytes at a time.
+fn next_high(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH;
+        if w != 0 {
+            return i + (w.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    b[i..]
+        .iter()
+        .position(|&x| x >= 0x80)
+        .map_or(b.len(), |k| i + k)
+}
+
+/// An ASCII byte of the same Word_Break class as the non-ASCII `c`, and
+/// whether `c` is a word alone (an alphanumeric char of class Other: ²,
+/// ½); `None` where no byte stands for it: chars [`word_break`] does not
+/// know, and U+00B8 CEDILLA, a letter that is not alphanumeric.
+fn stand_in(c: char) -> Option<(u8, bool)> {
+    Some(match word_break(c)? {
+        Wb::Letter if c.is_alphanumeric() => (b'a', false),
+        Wb::MidLetter => (b':', false),
+        Wb::MidNumLetQ => (b'\'', false),
+        Wb::Other => (b' ', c.is_alphanumeric()),
+        // No char from U+0080 on that `word_break` knows is of the others.
+        _ => return None,
+    })
+}
+
+/// [`latin_words`] for text without `_` (`None` for any other text, and
+/// for any it declines): the text read as ASCII where each non-ASCII char
+/// is one byte of its class ([`stand_in`]), so the ASCII runs between
+/// them are counted by [`ascii_terms`] and only the bytes around each
+/// such char by hand. Most paragraphs' only non-ASCII chars are a few
+/// curly quotes, dashes and accented letters; decoding every char had
+/// cost a dozen instructions a byte.
+fn mapped_words(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    if memchr::memchr(b'_', b).is_some() {
+        return None;
+    }
+    // The two bytes before the chunk being added (spaces before the text:
+    // no word), the starts and joins so far, the words alone.
+    let (mut p2, mut p1) = (b' ', b' ');
+    let (mut starts, mut joins, mut alone) = (0, 0, 0);
+    let mut add = |chunk: &[u8]| {
+        // The pairs and triples that end in the chunk: those across its
+        // start by hand, the others inside it.
+        let c0 = chunk[0];
+        starts += usize::from(word_byte(c0) & !word_byte(p1));
+        joins += usize::from(joins_bytes(p2, p1, c0));
+        if let [.., y, z] = *chunk {
+            joins += usize::from(joins_bytes(p1, c0, chunk[1]));
+            let (s, j) = ascii_terms(chunk);
+            starts += s;
+            joins += j;
+            (p2, p1) = (y, z);
+        } else {
+            (p2, p1) = (p1, c0);
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let k = next_high(b, i);
+        if k > i {
+            add(&b[i..k]);
+        }
+        let Some(c) = text[k..].chars().next() else {
+            break;
+        };
+        let (byte, word) = stand_in(c)?;
+        alone += usize::from(word);
+        add(&[byte]);
+        i = k + c.len_utf8();
+    }
+    Some(starts - joins + alone)
 }
 
 /// [`ascii_words`] for text with `_` in it, which joins words but is no
@@ -322,8 +430,8 @@ pub fn sentences(text: &str) -> usize {
 fn all_known(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&x| x >= 0x80) {
-        let at = i + k;
+    loop {
+        let at = next_high(b, i);
         let Some(c) = text[at..].chars().next() else {
             return true;
         };
@@ -332,7 +440,6 @@ fn all_known(text: &str) -> bool {
         }
         i = at + c.len_utf8();
     }
-    true
 }
 
 fn count_sentences<'a>(bounds: impl Iterator<Item = &'a str>) -> usize {
@@ -486,9 +593,32 @@ impl<'a> SentenceBounds<'a> {
         if !self.state.iter().all(quiet) {
             return;
         }
-        let bytes = self.text.as_bytes();
+        let text = self.text;
+        let bytes = text.as_bytes();
         let start = self.pos;
-        let end = next_stop(bytes, start);
+        // Past the non-ASCII chars that change nothing either: letters,
+        // marks, spaces and quotes ("café", a curly apostrophe), which
+        // push only quiet parts. Terminators, separators and the chars
+        // SB5 leaves out stop it.
+        let mut end = next_stop(bytes, start);
+        while end < bytes.len() && bytes[end] >= 0x80 {
+            let Some(c) = text[end..].chars().next() else {
+                break;
+            };
+            if !matches!(
+                Self::cat(c),
+                Cat::Upper
+                    | Cat::Lower
+                    | Cat::Close
+                    | Cat::Sp
+                    | Cat::SContinue
+                    | Cat::Numeric
+                    | Cat::Other
+            ) {
+                break;
+            }
+            end = next_stop(bytes, end + c.len_utf8());
+        }
         if end == start {
             return;
         }
@@ -496,16 +626,31 @@ impl<'a> SentenceBounds<'a> {
         // Close and of Sp one part each), read backwards; when the run has
         // fewer, the parts before it fill in, and a Close or Sp run at its
         // start joins a like run the state ends with.
-        let part = |b: u8| Self::part(Self::cat(char::from(b)));
+        let before = |j: usize| -> (usize, Part) {
+            let x = bytes[j - 1];
+            if x < 0x80 {
+                return (j - 1, Self::part(Self::cat(char::from(x))));
+            }
+            let mut k = j - 1;
+            while !text.is_char_boundary(k) {
+                k -= 1;
+            }
+            let c = text[k..j].chars().next().unwrap_or_default();
+            (k, Self::part(Self::cat(c)))
+        };
         let mut tail = [Part::Other; 4];
         let mut got = 0;
         let mut j = end;
         while j > start && got < 4 {
-            j -= 1;
-            let p = part(bytes[j]);
+            let (k, p) = before(j);
+            j = k;
             if matches!(p, Part::ClosePlus | Part::SpPlus) {
-                while j > start && part(bytes[j - 1]) == p {
-                    j -= 1;
+                while j > start {
+                    let (k, q) = before(j);
+                    if q != p {
+                        break;
+                    }
+                    j = k;
                 }
             }
             got += 1;
@@ -932,6 +1077,11 @@ mod tests {
             if let Some(n) = latin_words(&text) {
                 prop_assert_eq!(n, text.unicode_words().count());
             }
+            let declined = text.contains(['_', '\u{b8}']) || latin_words(&text).is_none();
+            prop_assert_eq!(mapped_words(&text).is_none(), declined);
+            if let Some(n) = mapped_words(&text) {
+                prop_assert_eq!(Some(n), latin_words(&text));
+            }
             prop_assert_eq!(words(&text), text.unicode_words().count());
         }
     }
@@ -957,6 +1107,9 @@ mod tests {
                             Some(text.unicode_words().count()),
                             "{text:?}"
                         );
+                        if !text.contains(['_', '\u{b8}']) {
+                            assert_eq!(mapped_words(&text), latin_words(&text), "{text:?}");
+                        }
                     }
                 }
             }
