@@ -75,6 +75,12 @@ pub fn find(text: &str) -> Option<FoundDate> {
 }
 
 fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
+    // Every date pattern's groups are digits (`\d`), and only ASCII ones
+    // parse as numbers, so a text without them has no date: most short
+    // blocks, which need no other look.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     if by_hand(text) {
         find_date_by_hand(text)
     } else {
@@ -177,19 +183,25 @@ fn find_date_by_pattern(text: &str) -> Option<(Span, u32, u32, u32)> {
 /// each pattern's leftmost match by a scan of its start bytes, the same
 /// choice between them.
 fn find_date_by_hand(text: &str) -> Option<(Span, u32, u32, u32)> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
     let b = text.as_bytes();
-    let first = |at: &dyn Fn(usize) -> Option<(usize, u32, u32, u32)>| {
-        (0..b.len()).find_map(|s| at(s).map(|(e, y, m, d)| (Span::new(s, e), y, m, d)))
+    // Each reader tried only where its first byte can stand: a digit, or
+    // a letter for a month name.
+    let first = |opens: fn(&u8) -> bool, at: &dyn Fn(usize) -> Option<(usize, u32, u32, u32)>| {
+        (0..b.len())
+            .filter(|&s| opens(&b[s]))
+            .find_map(|s| at(s).map(|(e, y, m, d)| (Span::new(s, e), y, m, d)))
     };
+    let digit = u8::is_ascii_digit;
     let month = may_name_month(text);
     let found = [
-        month.then(|| first(&|s| day_month_year(text, s))).flatten(),
-        month.then(|| first(&|s| month_day_year(text, s))).flatten(),
-        memchr::memchr(b'-', b).and_then(|_| first(&|s| iso_at(b, s))),
-        memchr::memchr(b'/', b).and_then(|_| first(&|s| numeric_at(b, s))),
+        month
+            .then(|| first(digit, &|s| day_month_year(text, s)))
+            .flatten(),
+        month
+            .then(|| first(u8::is_ascii_alphabetic, &|s| month_day_year(text, s)))
+            .flatten(),
+        memchr::memchr(b'-', b).and_then(|_| first(digit, &|s| iso_at(b, s))),
+        memchr::memchr(b'/', b).and_then(|_| first(digit, &|s| numeric_at(b, s))),
     ];
     let mut best: Option<(Span, u32, u32, u32)> = None;
     for c in found.into_iter().flatten() {
