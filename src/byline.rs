@@ -502,9 +502,60 @@ fn may_be_by(text: &str) -> bool {
 /// name and perhaps a date after it. `strong` is true when something beside
 /// the name (a date, a time, initials) says it is a byline on its own.
 pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
-    if crate::boilerplate::words_exceed(text, 12) {
+    if crate::boilerplate::words_exceed(text, 12) || !may_open_name(text) {
         return None;
     }
+    bare_name_cut(text)
+}
+
+/// False when the first two words of `text` show it is no name before
+/// its cut ([`cut`]) is found: a first word of ASCII letters that starts
+/// in lower case, is a listed word ("The", "News") or is alone, or a
+/// second that starts in lower case and is no particle, or is listed.
+/// Only words of ASCII letters between ASCII white space are judged: no
+/// cut mark falls inside such a word, so the name [`clean_name`] reads
+/// from the text before the cut holds each of them whole or not at all
+/// (and then has fewer than two words). True where it cannot tell.
+fn may_open_name(text: &str) -> bool {
+    let b = text.as_bytes();
+    let space = |x: u8| matches!(x, b'\t'..=b'\r' | b' ');
+    let letters = |from: usize| {
+        let n = b[from..]
+            .iter()
+            .take_while(|x| x.is_ascii_alphabetic())
+            .count();
+        // A word of letters alone: white space or the end after it.
+        (n > 0 && b.get(from + n).is_none_or(|&x| space(x))).then_some(from + n)
+    };
+    let start = b.iter().take_while(|&&x| space(x)).count();
+    if b.get(start).is_some_and(|&x| x >= 0x80) {
+        return true; // maybe white space of more than one byte
+    }
+    let Some(end0) = letters(start) else {
+        return true;
+    };
+    let first = &text[start..end0];
+    let listed = |w: &str| lower_is(w, |w| is_role_word(w) || is_org_word(w));
+    if !first.as_bytes()[0].is_ascii_uppercase() || lower_is(first, is_not_name) || listed(first) {
+        return false;
+    }
+    let next = end0 + b[end0..].iter().take_while(|&&x| space(x)).count();
+    if next == b.len() {
+        return false; // one word
+    }
+    if b[next] >= 0x80 {
+        return true;
+    }
+    let Some(end1) = letters(next) else {
+        return true;
+    };
+    let second = &text[next..end1];
+    (second.as_bytes()[0].is_ascii_uppercase() || lower_is(second, is_particle)) && !listed(second)
+}
+
+/// [`bare_name`] less the gate [`may_open_name`]: the reference its
+/// property test holds the gate to.
+fn bare_name_cut(text: &str) -> Option<(Parsed, bool)> {
     let head_end = cut(text);
     let head = text[..head_end].trim();
     if head.contains(',') || head.ends_with('.') {
@@ -1042,6 +1093,27 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// Names, listed words, particles, cut marks and white space.
+        #[test]
+        fn may_open_name_turns_down_no_name(
+            text in crate::testing::joined(
+                vec![
+                    "Ana ", "Ruiz", "Lee", "van ", "de", "the ", "The ", "Our ", "News ", "editor",
+                    "Editor ", "today ", "Monday", "Jan 5", " ", "  ", "\t", "\n", "\u{a0}", "|",
+                    "3", "@x", " - ", "\u{2014}", ",", ".", "(", "\"", "Mc", "O\u{2019}", "\u{c9}",
+                    "\u{17f}", "_", "x", "Bo", "by ",
+                ],
+                0..8,
+            )
+        ) {
+            if !may_open_name(&text) {
+                prop_assert_eq!(bare_name_cut(&text), None, "{:?}", text);
+            }
+        }
+    }
+
     #[test]
     fn bare_names() {
         assert_eq!(bare_name("Alex Moor 1 day ago").map(|p| p.1), Some(true));
@@ -1051,6 +1123,25 @@ mod tests {
         );
         assert_eq!(bare_name("Richard (R.J.) Eskin").map(|p| p.1), Some(true));
         assert_eq!(bare_name("Supported by"), None);
+        for no in [
+            "Read more",
+            "The council met",
+            "Share this",
+            "Ana",
+            "ana Ruiz",
+            "Ana ruiz",
+        ] {
+            assert!(!may_open_name(no), "{no:?}");
+        }
+        for maybe in [
+            "Ana Ruiz",
+            "Ana van Ruiz",
+            "ANA RUIZ",
+            "Ana\u{a0}Ruiz",
+            "(Ana) Ruiz",
+        ] {
+            assert!(may_open_name(maybe), "{maybe:?}");
+        }
         assert!(is_role_line("Games Editor"));
         assert!(!is_role_line("The editor said so."));
     }
