@@ -579,18 +579,20 @@ impl<'a> SentenceBounds<'a> {
         }
     }
 
-    /// Move over ASCII that holds no terminator or line end while the state
-    /// holds none either: no rule can break there (SB1 needs the start,
-    /// SB4 a line end, SB11 a terminator before it), so only the state needs
-    /// to follow. Most of a paragraph is such text.
+    /// Move over text that holds no terminator, line end or char SB5
+    /// leaves out, while the state ends in no line end and SB11 does not
+    /// hold for it: no rule can break there (SB1 needs the start, SB4 a
+    /// line end, SB11 "SATerm Close* Sp*" before the char, and pushing
+    /// letters, marks, spaces and closing quotes never makes it hold
+    /// again), so only the state needs to follow. Most of a paragraph is
+    /// such text; after "end. The" the skip starts at the "h".
     fn skip_plain(&mut self) {
-        let quiet = |p: &Part| {
-            !matches!(
-                p,
-                Part::Sot | Part::Eot | Part::ATerm | Part::STerm | Part::Cr | Part::Lf | Part::Sep
+        if Self::sb11(&self.state)
+            || matches!(
+                self.state[3],
+                Part::Sot | Part::Eot | Part::Cr | Part::Lf | Part::Sep
             )
-        };
-        if !self.state.iter().all(quiet) {
+        {
             return;
         }
         let text = self.text;
