@@ -203,36 +203,25 @@ fn find_date_by_pattern(text: &str) -> Option<(Span, u32, u32, u32)> {
 }
 
 /// [`find_date_by_pattern`] read by hand, on a text [`by_hand`] admits:
-/// each pattern's leftmost match by a scan of its start bytes, the same
-/// choice between them.
+/// the leftmost match of any pattern, the first pattern's on a tie, is
+/// the first word start where one matches, the patterns tried in order.
+/// One pass over the text, each word start tried only by the patterns
+/// its first byte can open (a digit: day first, ISO or numeric; a letter:
+/// month first), where four passes had each tried every byte.
 fn find_date_by_hand(text: &str) -> Option<(Span, u32, u32, u32)> {
     let b = text.as_bytes();
-    // Each reader tried only where its first byte can stand: a digit, or
-    // a letter for a month name.
-    let first = |opens: fn(&u8) -> bool, at: &dyn Fn(usize) -> Option<(usize, u32, u32, u32)>| {
-        (0..b.len())
-            .filter(|&s| opens(&b[s]))
-            .find_map(|s| at(s).map(|(e, y, m, d)| (Span::new(s, e), y, m, d)))
-    };
-    let digit = u8::is_ascii_digit;
-    let month = may_name_month(text);
-    let found = [
-        month
-            .then(|| first(digit, &|s| day_month_year(text, s)))
-            .flatten(),
-        month
-            .then(|| first(u8::is_ascii_alphabetic, &|s| month_day_year(text, s)))
-            .flatten(),
-        memchr::memchr(b'-', b).and_then(|_| first(digit, &|s| iso_at(b, s))),
-        memchr::memchr(b'/', b).and_then(|_| first(digit, &|s| numeric_at(b, s))),
-    ];
-    let mut best: Option<(Span, u32, u32, u32)> = None;
-    for c in found.into_iter().flatten() {
-        if best.as_ref().is_none_or(|b| c.0.start < b.0.start) {
-            best = Some(c);
-        }
-    }
-    best
+    let iso = memchr::memchr(b'-', b).is_some();
+    let numeric = memchr::memchr(b'/', b).is_some();
+    (0..b.len()).filter(|&s| word_starts(b, s)).find_map(|s| {
+        let found = if b[s].is_ascii_digit() {
+            day_month_year(text, s)
+                .or_else(|| iso.then(|| iso_at(b, s)).flatten())
+                .or_else(|| numeric.then(|| numeric_at(b, s)).flatten())
+        } else {
+            month_day_year(text, s)
+        };
+        found.map(|(e, y, m, d)| (Span::new(s, e), y, m, d))
+    })
 }
 
 /// Is byte `i` of `b` an ASCII word byte (what `(?-u:\b)` reads)?
@@ -293,7 +282,10 @@ const MONTHS: [&str; 24] = [
 /// Each month name of [`MONTH`] at byte `i`, ignoring ASCII case, in the
 /// pattern's order: its end and number.
 fn months_at(b: &[u8], i: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
-    MONTHS.iter().filter_map(move |m| {
+    // Every name opens with one of the twelve three-letter prefixes: a
+    // word that does not is passed with one test, not 24.
+    let may = month_prefix(b, i);
+    MONTHS.iter().filter(move |_| may).filter_map(move |m| {
         let e = i + m.len();
         let h = b.get(i..e)?;
         h.eq_ignore_ascii_case(m.as_bytes())
@@ -433,11 +425,17 @@ fn time_at(t: &str, s: usize) -> Option<(usize, u32, u32, Option<bool>)> {
 /// ignoring ASCII case, and no long s ("ſ", which `(?i)` reads as an "s").
 /// [`DAY_MONTH_YEAR`] and [`MONTH_DAY_YEAR`] cannot match such a text.
 fn may_name_month(text: &str) -> bool {
-    // `| 0x20` lowers an ASCII letter and makes no other byte one.
     let b = text.as_bytes();
-    (2..b.len()).any(|i| {
+    (0..b.len()).any(|i| month_prefix(b, i)) || text.contains('\u{17f}')
+}
+
+/// Do bytes `i` to `i + 3` of `b` spell the first three letters of a
+/// month, ignoring ASCII case?
+fn month_prefix(b: &[u8], i: usize) -> bool {
+    // `| 0x20` lowers an ASCII letter and makes no other byte one.
+    b.get(i..i + 3).is_some_and(|w| {
         matches!(
-            [b[i - 2] | 0x20, b[i - 1] | 0x20, b[i] | 0x20],
+            [w[0] | 0x20, w[1] | 0x20, w[2] | 0x20],
             [b'j', b'a', b'n']
                 | [b'f', b'e', b'b']
                 | [b'm', b'a', b'r' | b'y']
@@ -449,7 +447,7 @@ fn may_name_month(text: &str) -> bool {
                 | [b'n', b'o', b'v']
                 | [b'd', b'e', b'c']
         )
-    }) || text.contains('\u{17f}')
+    })
 }
 
 /// The [`may_name_month`] that lowered each window: its test's reference.
