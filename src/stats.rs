@@ -20,7 +20,7 @@ pub fn words(text: &str) -> usize {
     if text.is_ascii() {
         return ascii_words(text.as_bytes());
     }
-    if let Some(n) = latin_words(text) {
+    if let Some(n) = mapped_words(text) {
         return n;
     }
     // A space between two ASCII chars that are not spaces is a word
@@ -28,8 +28,68 @@ pub fn words(text: &str) -> usize {
     // WB4 join across a space, and they need a space or an Extend/Format/ZWJ
     // char beside it, never ASCII), and the rules that look two chars back
     // or ahead (WB6, WB7, WB11, WB12) cannot see through it. So the text
-    // splits there into pieces counted alone: ASCII pieces by
-    // `ascii_words`, the others by unicode-segmentation.
+    // splits there into pieces counted alone: each char `word_break` does
+    // not know is counted by unicode-segmentation in the piece between
+    // the nearest such spaces around it, and the stretches between those
+    // pieces as text it knows (where splitting at every such space had
+    // cost a call per word).
+    let b = text.as_bytes();
+    let splits = |k: usize| {
+        b[k] == b' '
+            && k > 0
+            && b[k - 1] < 0x80
+            && b[k - 1] != b' '
+            && b.get(k + 1).is_some_and(|&n| n < 0x80 && n != b' ')
+    };
+    let mut count = 0;
+    // The stretch of known text not yet counted starts at `start`; chars
+    // from `i` on are yet to be looked at.
+    let mut start = 0;
+    let mut i = 0;
+    loop {
+        let u = next_high(b, i);
+        let Some(c) = text[u..].chars().next() else {
+            break;
+        };
+        i = u + c.len_utf8();
+        if word_break(c).is_some() {
+            continue;
+        }
+        let from = (start..u).rev().find(|&k| splits(k));
+        let to = (i..b.len()).find(|&k| splits(k));
+        let piece_start = from.map_or(start, |k| {
+            count += known_words(&text[start..k]);
+            k + 1
+        });
+        let piece_end = to.unwrap_or(b.len());
+        count += text[piece_start..piece_end].unicode_words().count();
+        start = (piece_end + 1).min(b.len());
+        i = start;
+    }
+    count + known_words(&text[start..])
+}
+
+/// [`words`] for text whose every char [`word_break`] knows.
+fn known_words(text: &str) -> usize {
+    if text.is_ascii() {
+        return ascii_words(text.as_bytes());
+    }
+    mapped_words(text)
+        .or_else(|| latin_words(text))
+        .unwrap_or_else(|| text.unicode_words().count())
+}
+
+/// The [`words`] that split its text at every space between ASCII chars
+/// and counted each piece alone: the reference its property test holds
+/// it to.
+#[cfg(test)]
+fn words_by_pieces(text: &str) -> usize {
+    if text.is_ascii() {
+        return ascii_words(text.as_bytes());
+    }
+    if let Some(n) = mapped_words(text).or_else(|| latin_words(text)) {
+        return n;
+    }
     let b = text.as_bytes();
     let mut count = 0;
     let mut start = 0;
@@ -51,6 +111,7 @@ pub fn words(text: &str) -> usize {
     count + piece_words(&text[start..], ascii)
 }
 
+#[cfg(test)]
 fn piece_words(piece: &str, ascii: bool) -> usize {
     if ascii {
         ascii_words(piece.as_bytes())
@@ -162,42 +223,180 @@ fn ascii_words(b: &[u8]) -> usize {
     if memchr::memchr(b'_', b).is_some() {
         return ascii_words_stepped(b);
     }
-    // Without `_` every run of word bytes holds a letter or digit: the
-    // words are the runs, less the joins between two of them. Both sums
-    // are of byte tests on neighbours, with no branch, which the compiler
-    // turns into vector code (a table load a byte and a test per run had
-    // cost a dozen instructions a byte).
-    let alpha = |x: u8| (x | 0x20).wrapping_sub(b'a') < 26;
-    let digit = |x: u8| x.wrapping_sub(b'0') < 10;
-    let word = |x: u8| alpha(x) | digit(x);
     let Some(&first) = b.first() else {
         return 0;
     };
-    // Counted in u8 lanes, 255 positions at a time, so that the vectors
-    // stay bytes wide.
+    let (starts, joins) = ascii_terms(b);
+    usize::from(word_byte(first)) + starts - joins
+}
+
+/// ASCII letters, by a range test with no branch.
+fn alpha_byte(x: u8) -> bool {
+    (x | 0x20).wrapping_sub(b'a') < 26
+}
+
+/// ASCII digits, by a range test with no branch.
+fn digit_byte(x: u8) -> bool {
+    x.wrapping_sub(b'0') < 10
+}
+
+/// ASCII letters and digits (the word bytes but `_`).
+fn word_byte(x: u8) -> bool {
+    alpha_byte(x) | digit_byte(x)
+}
+
+/// Does `m` between `x` and `y` join them into one word (WB6, WB7, WB11,
+/// WB12): one `:` `.` `'` between letters, or `,` `;` `.` `'` between
+/// digits?
+fn joins_bytes(x: u8, m: u8, y: u8) -> bool {
+    let letters = alpha_byte(x) & alpha_byte(y) & ((m == b':') | (m == b'.') | (m == b'\''));
+    let digits =
+        digit_byte(x) & digit_byte(y) & ((m == b',') | (m == b';') | (m == b'.') | (m == b'\''));
+    letters | digits
+}
+
+/// For ASCII `b` without `_`: the word starts after its first byte (a word
+/// byte after another byte) and the joins inside it (a middle byte with
+/// both neighbours in `b`). Without `_` every run of word bytes holds a
+/// letter or digit, so the words are the runs less the joins. Both sums
+/// are of byte tests on neighbours, with no branch, which the compiler
+/// turns into vector code (a table load a byte and a test per run had
+/// cost a dozen instructions a byte).
+fn ascii_terms(b: &[u8]) -> (usize, usize) {
+    // Eight bytes at a time: the top bit of each byte that is a letter or
+    // digit (range tests by adding; the bytes are ASCII, so no sum carries
+    // into the next byte), and the starts are those set bits whose byte
+    // before has none.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+    let word_bits = |w: u64| {
+        let lower = w | (ONES * 0x20);
+        let alpha = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+        let digit = at_least(w, b'0') & !at_least(w, b'9' + 1);
+        (alpha | digit) & HIGH
+    };
     let mut starts = 0;
-    let mut joins = 0;
-    let mut at = 0;
-    while at + 1 < b.len() {
-        let end = (at + 255).min(b.len() - 1);
-        let (x, y) = (&b[at..end], &b[at + 1..end + 1]);
-        starts += usize::from(
-            x.iter()
-                .zip(y)
-                .fold(0u8, |n, (&x, &y)| n + u8::from(word(y) & !word(x))),
-        );
-        // The byte after each position: one fewer in the last window, whose
-        // final position has none (zip stops at the shorter).
-        let z = &b[(at + 2).min(b.len())..(end + 2).min(b.len())];
-        joins += usize::from(x.iter().zip(y).zip(z).fold(0u8, |n, ((&x, &m), &y)| {
-            let letters = alpha(x) & alpha(y) & ((m == b':') | (m == b'.') | (m == b'\''));
-            let digits =
-                digit(x) & digit(y) & ((m == b',') | (m == b';') | (m == b'.') | (m == b'\''));
-            n + u8::from(letters | digits)
-        }));
-        at = end;
+    // The first byte's start is its caller's to count: a word byte before
+    // it stands for no start.
+    let mut before = b.first().map_or(0, |&x| u64::from(word_byte(x)) << 7);
+    let mut chunks = b.get(1..).unwrap_or_default().chunks_exact(8);
+    for chunk in &mut chunks {
+        let w = word_bits(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        starts += (w & !((w << 8) | before)).count_ones() as usize;
+        before = w >> 56;
     }
-    usize::from(word(first)) + starts - joins
+    let mut prev = before != 0;
+    for &x in chunks.remainder() {
+        let word = word_byte(x);
+        starts += usize::from(word && !prev);
+        prev = word;
+    }
+    // A join needs one of five marks in the middle, a few bytes in a
+    // hundred: found by memchr and tested alone, where testing each
+    // byte's neighbours had cost more than the starts.
+    let inner = |m: usize| m > 0 && m + 1 < b.len() && joins_bytes(b[m - 1], b[m], b[m + 1]);
+    let joins = memchr::memchr3_iter(b'.', b',', b'\'', b)
+        .chain(memchr::memchr2_iter(b':', b';', b))
+        .filter(|&m| inner(m))
+        .count();
+    (starts, joins)
+}
+
+/// The [`ascii_terms`] that tested every byte's neighbours for a join:
+/// the reference its property test holds it to.
+#[cfg(test)]
+fn ascii_terms_everywhere(b: &[u8]) -> (usize, usize) {
+    let starts = b
+        .windows(2)
+        .filter(|w| word_byte(w[1]) && !word_byte(w[0]))
+        .count();
+    let joins = b
+        .windows(3)
+        .filter(|w| joins_bytes(w[0], w[1], w[2]))
+        .count();
+    (starts, joins)
+}
+
+/// The first index from `i` on of a byte from 0x80, or the length: eight
+/// bytes at a time.
+fn next_high(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH;
+        if w != 0 {
+            return i + (w.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    b[i..]
+        .iter()
+        .position(|&x| x >= 0x80)
+        .map_or(b.len(), |k| i + k)
+}
+
+/// An ASCII byte of the same Word_Break class as the non-ASCII `c`, and
+/// whether `c` is a word alone (an alphanumeric char of class Other: ²,
+/// ½); `None` where no byte stands for it: chars [`word_break`] does not
+/// know, and U+00B8 CEDILLA, a letter that is not alphanumeric.
+fn stand_in(c: char) -> Option<(u8, bool)> {
+    Some(match word_break(c)? {
+        Wb::Letter if c.is_alphanumeric() => (b'a', false),
+        Wb::MidLetter => (b':', false),
+        Wb::MidNumLetQ => (b'\'', false),
+        Wb::Other => (b' ', c.is_alphanumeric()),
+        // No char from U+0080 on that `word_break` knows is of the others.
+        _ => return None,
+    })
+}
+
+/// [`latin_words`] for text without `_` (`None` for any other text, and
+/// for any it declines): the text read as ASCII where each non-ASCII char
+/// is one byte of its class ([`stand_in`]), so the ASCII runs between
+/// them are counted by [`ascii_terms`] and only the bytes around each
+/// such char by hand. Most paragraphs' only non-ASCII chars are a few
+/// curly quotes, dashes and accented letters; decoding every char had
+/// cost a dozen instructions a byte.
+fn mapped_words(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    if memchr::memchr(b'_', b).is_some() {
+        return None;
+    }
+    // The two bytes before the chunk being added (spaces before the text:
+    // no word), the starts and joins so far, the words alone.
+    let (mut p2, mut p1) = (b' ', b' ');
+    let (mut starts, mut joins, mut alone) = (0, 0, 0);
+    let mut add = |chunk: &[u8]| {
+        // The pairs and triples that end in the chunk: those across its
+        // start by hand, the others inside it.
+        let c0 = chunk[0];
+        starts += usize::from(word_byte(c0) & !word_byte(p1));
+        joins += usize::from(joins_bytes(p2, p1, c0));
+        if let [.., y, z] = *chunk {
+            joins += usize::from(joins_bytes(p1, c0, chunk[1]));
+            let (s, j) = ascii_terms(chunk);
+            starts += s;
+            joins += j;
+            (p2, p1) = (y, z);
+        } else {
+            (p2, p1) = (p1, c0);
+        }
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let k = next_high(b, i);
+        if k > i {
+            add(&b[i..k]);
+        }
+        let Some(c) = text[k..].chars().next() else {
+            break;
+        };
+        let (byte, word) = stand_in(c)?;
+        alone += usize::from(word);
+        add(&[byte]);
+        i = k + c.len_utf8();
+    }
+    Some(starts - joins + alone)
 }
 
 /// [`ascii_words`] for text with `_` in it, which joins words but is no
@@ -322,8 +521,8 @@ pub fn sentences(text: &str) -> usize {
 fn all_known(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&x| x >= 0x80) {
-        let at = i + k;
+    loop {
+        let at = next_high(b, i);
         let Some(c) = text[at..].chars().next() else {
             return true;
         };
@@ -332,7 +531,6 @@ fn all_known(text: &str) -> bool {
         }
         i = at + c.len_utf8();
     }
-    true
 }
 
 fn count_sentences<'a>(bounds: impl Iterator<Item = &'a str>) -> usize {
@@ -472,23 +670,48 @@ impl<'a> SentenceBounds<'a> {
         }
     }
 
-    /// Move over ASCII that holds no terminator or line end while the state
-    /// holds none either: no rule can break there (SB1 needs the start,
-    /// SB4 a line end, SB11 a terminator before it), so only the state needs
-    /// to follow. Most of a paragraph is such text.
+    /// Move over text that holds no terminator, line end or char SB5
+    /// leaves out, while the state ends in no line end and SB11 does not
+    /// hold for it: no rule can break there (SB1 needs the start, SB4 a
+    /// line end, SB11 "SATerm Close* Sp*" before the char, and pushing
+    /// letters, marks, spaces and closing quotes never makes it hold
+    /// again), so only the state needs to follow. Most of a paragraph is
+    /// such text; after "end. The" the skip starts at the "h".
     fn skip_plain(&mut self) {
-        let quiet = |p: &Part| {
-            !matches!(
-                p,
-                Part::Sot | Part::Eot | Part::ATerm | Part::STerm | Part::Cr | Part::Lf | Part::Sep
+        if Self::sb11(&self.state)
+            || matches!(
+                self.state[3],
+                Part::Sot | Part::Eot | Part::Cr | Part::Lf | Part::Sep
             )
-        };
-        if !self.state.iter().all(quiet) {
+        {
             return;
         }
-        let bytes = self.text.as_bytes();
+        let text = self.text;
+        let bytes = text.as_bytes();
         let start = self.pos;
-        let end = next_stop(bytes, start);
+        // Past the non-ASCII chars that change nothing either: letters,
+        // marks, spaces and quotes ("café", a curly apostrophe), which
+        // push only quiet parts. Terminators, separators and the chars
+        // SB5 leaves out stop it.
+        let mut end = next_stop(bytes, start);
+        while end < bytes.len() && bytes[end] >= 0x80 {
+            let Some(c) = text[end..].chars().next() else {
+                break;
+            };
+            if !matches!(
+                Self::cat(c),
+                Cat::Upper
+                    | Cat::Lower
+                    | Cat::Close
+                    | Cat::Sp
+                    | Cat::SContinue
+                    | Cat::Numeric
+                    | Cat::Other
+            ) {
+                break;
+            }
+            end = next_stop(bytes, end + c.len_utf8());
+        }
         if end == start {
             return;
         }
@@ -496,16 +719,31 @@ impl<'a> SentenceBounds<'a> {
         // Close and of Sp one part each), read backwards; when the run has
         // fewer, the parts before it fill in, and a Close or Sp run at its
         // start joins a like run the state ends with.
-        let part = |b: u8| Self::part(Self::cat(char::from(b)));
+        let before = |j: usize| -> (usize, Part) {
+            let x = bytes[j - 1];
+            if x < 0x80 {
+                return (j - 1, Self::part(Self::cat(char::from(x))));
+            }
+            let mut k = j - 1;
+            while !text.is_char_boundary(k) {
+                k -= 1;
+            }
+            let c = text[k..j].chars().next().unwrap_or_default();
+            (k, Self::part(Self::cat(c)))
+        };
         let mut tail = [Part::Other; 4];
         let mut got = 0;
         let mut j = end;
         while j > start && got < 4 {
-            j -= 1;
-            let p = part(bytes[j]);
+            let (k, p) = before(j);
+            j = k;
             if matches!(p, Part::ClosePlus | Part::SpPlus) {
-                while j > start && part(bytes[j - 1]) == p {
-                    j -= 1;
+                while j > start {
+                    let (k, q) = before(j);
+                    if q != p {
+                        break;
+                    }
+                    j = k;
                 }
             }
             got += 1;
@@ -844,11 +1082,24 @@ mod tests {
         #[test]
         fn words_are_unicode_words(text in word_text()) {
             prop_assert_eq!(words(&text), text.unicode_words().count());
+            prop_assert_eq!(words(&text), words_by_pieces(&text));
         }
 
         #[test]
         fn ascii_words_are_unicode_words(text in "[ -~\t\r\n\x0b\x0c\x00-\x1f]{0,40}") {
             prop_assert_eq!(ascii_words(text.as_bytes()), text.unicode_words().count());
+        }
+
+        /// Long ASCII runs (past a window of 255) of words and the marks
+        /// that join them.
+        #[test]
+        fn ascii_terms_are_the_neighbour_tests(
+            text in crate::testing::joined(
+                vec!["a", "Z", "7", ".", ",", "'", ":", ";", " ", "ab", "1.5", "x'y", "-", "\n"],
+                0..700,
+            )
+        ) {
+            prop_assert_eq!(ascii_terms(text.as_bytes()), ascii_terms_everywhere(text.as_bytes()));
         }
 
         /// Long runs of Close and Sp on both sides of the plain runs the
@@ -932,6 +1183,11 @@ mod tests {
             if let Some(n) = latin_words(&text) {
                 prop_assert_eq!(n, text.unicode_words().count());
             }
+            let declined = text.contains(['_', '\u{b8}']) || latin_words(&text).is_none();
+            prop_assert_eq!(mapped_words(&text).is_none(), declined);
+            if let Some(n) = mapped_words(&text) {
+                prop_assert_eq!(Some(n), latin_words(&text));
+            }
             prop_assert_eq!(words(&text), text.unicode_words().count());
         }
     }
@@ -957,6 +1213,9 @@ mod tests {
                             Some(text.unicode_words().count()),
                             "{text:?}"
                         );
+                        if !text.contains(['_', '\u{b8}']) {
+                            assert_eq!(mapped_words(&text), latin_words(&text), "{text:?}");
+                        }
                     }
                 }
             }
