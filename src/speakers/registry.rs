@@ -74,9 +74,7 @@ impl Person {
 }
 
 /// A place in the text where a person is named: 16 bytes (an article of
-/// under 4 GB has offsets and ids that fit in u32s, [`small`]). The end of
-/// its paragraph, read only while gathering, is held beside it until then
-/// (`Registry::para_ends`).
+/// under 4 GB has offsets and ids that fit in u32s, [`small`]).
 #[derive(Debug, Clone)]
 pub(super) struct Mention {
     start: u32,
@@ -91,23 +89,15 @@ pub(super) struct Mention {
 }
 
 impl Mention {
-    /// The mention, and the end of the paragraph (or other block) it
-    /// stands in, for [`Registry::add_mention`].
-    pub(super) fn new(
-        span: Span,
-        person: usize,
-        subject: bool,
-        oblique: bool,
-        para_end: usize,
-    ) -> (Mention, u32) {
-        let m = Mention {
+    /// The mention of `person` at `span`, for [`Registry::add_mention`].
+    pub(super) fn new(span: Span, person: usize, subject: bool, oblique: bool) -> Mention {
+        Mention {
             start: small(span.start),
             end: small(span.end),
             person: small(person),
             oblique,
             subject,
-        };
-        (m, small(para_end))
+        }
     }
 
     /// Absolute start of the mention (name part).
@@ -264,9 +254,6 @@ pub(super) struct Registry<'a> {
     /// While gathering, each mention's previous mention of the same
     /// surname; emptied once gathered.
     surname_prev: Vec<u32>,
-    /// While gathering, the end of each mention's paragraph (for
-    /// [`infer_genders`]); emptied once gathered.
-    para_ends: Vec<u32>,
     /// Once gathered, the mention ids of each surname in document order,
     /// one surname after another (`Surname::mentions` is where each
     /// starts).
@@ -806,8 +793,7 @@ impl<'a> Registry<'a> {
     }
 
     /// Record a mention (in document order).
-    pub(super) fn add_mention(&mut self, (m, para_end): (Mention, u32)) {
-        self.para_ends.push(para_end);
+    pub(super) fn add_mention(&mut self, m: Mention) {
         let key = Key::new(self.surname(m.person()));
         // (Every person is made under its surname by `person_for`.)
         let id = small(self.mentions.len());
@@ -913,30 +899,35 @@ impl<'a> Registry<'a> {
     /// surnames' chains of mentions into one array sorted by surname, so
     /// that a look-up at any place is a binary search.
     pub(super) fn finish(&mut self) {
-        // (What is read only while gathering goes first, before the
-        // arrays below are built: this is the peak of a long article.)
-        self.para_ends = Vec::new();
-        // Each surname's chain of mentions (newest first) is walked twice:
-        // to count them, then to fill its range of `out` from the end, so
-        // that each range is in document order.
+        // (This is the peak of a long article: `out` is built while the
+        // chains are still held, so nothing else is.) Each surname's chain
+        // of mentions (newest first) is walked to count them all, then
+        // again, one surname after another, to count its own and to fill
+        // its range of `out` from the end, so that each range is in
+        // document order: no list of sizes a surname.
         fn chain(head: u32, prev: &[u32]) -> impl Iterator<Item = u32> + '_ {
             std::iter::successors((head != NONE).then_some(head), move |&id| {
                 let p = prev[id as usize];
                 (p != NONE).then_some(p)
             })
         }
-        let mut sizes = vec![0u32; self.surnames.len() + 1];
-        for (g, s) in self.surnames.iter().enumerate() {
-            sizes[g + 1] = sizes[g] + small(chain(s.mentions, &self.surname_prev).count());
-        }
-        let mut out = vec![0u32; sizes[sizes.len() - 1] as usize];
-        for (g, s) in self.surnames.iter_mut().enumerate() {
-            let mut k = sizes[g + 1] as usize;
-            for id in chain(s.mentions, &self.surname_prev) {
+        let prev = &self.surname_prev;
+        let total: usize = self
+            .surnames
+            .iter()
+            .map(|s| chain(s.mentions, prev).count())
+            .sum();
+        let mut out = vec![0u32; total];
+        let mut start = 0usize;
+        for s in &mut self.surnames {
+            let end = start + chain(s.mentions, prev).count();
+            let mut k = end;
+            for id in chain(s.mentions, prev) {
                 k -= 1;
                 out[k] = id;
             }
-            s.mentions = sizes[g];
+            s.mentions = small(start);
+            start = end;
         }
         self.surname_prev = Vec::new();
         self.surname_mentions = out;
@@ -1496,7 +1487,6 @@ mod registry_tests {
                     id,
                     true,
                     false,
-                    10 * k + 9,
                 ));
                 for m in &names {
                     let (f, l) = (lower_key(&m[0]), lower_key(&m[m.len() - 1]));
@@ -1644,9 +1634,11 @@ pub(super) fn gather<'a>(
     let mut reg = Registry::new(input);
     let mut scratch = String::new();
     let mut mid_sentence: Option<HashSet<&str, BuildHasherDefault<WordHasher>>> = None;
+    let mut votes = Votes::default();
     for p in spans {
         let text = p.of(input);
         let mut last_mention_at: Option<usize> = None;
+        let first_mention = reg.mentions.len();
         for (run_start, run_end) in name_runs(text) {
             let m = NameRun {
                 start: run_start,
@@ -1698,7 +1690,6 @@ pub(super) fn gather<'a>(
                     id,
                     subject,
                     oblique,
-                    p.end,
                 ));
             } else if !particle_surname
                 && (3..=5).contains(&parts.tokens.len())
@@ -1717,7 +1708,6 @@ pub(super) fn gather<'a>(
                     id,
                     false,
                     true,
-                    p.end,
                 ));
             } else if let Some(last) = (parts.tokens.len() == 1
                 && !particle_surname
@@ -1743,7 +1733,6 @@ pub(super) fn gather<'a>(
                     id,
                     subject,
                     oblique,
-                    p.end,
                 ));
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = parts.tokens[parts.tokens.len() - 1];
@@ -1800,13 +1789,13 @@ pub(super) fn gather<'a>(
                         id,
                         subject,
                         oblique,
-                        p.end,
                     ));
                 }
             }
         }
+        votes.cast(input, inside, &reg, first_mention, p.end);
     }
-    infer_genders(input, inside, &mut reg);
+    votes.count(&mut reg);
     // (Roles reached through words inside the role, "prime minister" from
     // "british prime minister", are read by `Registry::roles_of`.)
     reg.index_roles();
@@ -2160,56 +2149,80 @@ pub(super) fn next_pronouns(tail: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Give a gender to each person whose honorifics and roles gave none: from
-/// the pronouns that follow them as subjects (a majority over the article),
-/// else from a common first name.
-pub(super) fn infer_genders(input: &str, inside: &dyn Fn(usize) -> bool, reg: &mut Registry) {
-    let mut votes = vec![(0u32, 0u32); reg.people.len()];
-    for (i, m) in reg.mentions.iter().enumerate() {
-        if !m.subject || reg.people[m.person()].gender.is_some() {
-            continue;
-        }
-        // Up to the next mention, the end of the paragraph and the end of
-        // the sentence, whichever comes first: regions between mentions do
-        // not overlap, so the whole pass is linear, and no window cuts a
-        // word or depends on the line endings.
-        let para_end = reg.para_ends[i] as usize;
-        let limit = reg.mentions.get(i + 1).map_or(para_end, |n| {
-            n.start().clamp(m.end(), para_end.max(m.end()))
-        });
-        let tail = &input[m.end()..limit.max(m.end())];
-        let tail = &tail[..sentence_end_before(tail, 0, tail.len())];
-        // Which group matched is which word did: the two lists do not
-        // share a word.
-        for (start, w) in next_pronouns(tail) {
-            let abs = m.end() + start;
-            if inside(abs) {
+/// The pronouns that follow people's subject mentions, which give a
+/// gender to a person that neither a first name nor a title nor a role
+/// gives one ("Kel Quert said she would go": Kel is a woman). One u32 a
+/// pronoun found, the person's id and whether it was "she", where two
+/// counts a person took 8 bytes for everyone the article names. (A person
+/// past id 2^31, which takes an input of over 4 GiB, casts none.)
+#[derive(Debug, Default)]
+struct Votes(Vec<u32>);
+
+impl Votes {
+    /// Read the pronoun after each subject mention from `from` on, which
+    /// are those of the paragraph (or other block) that ends at `end`:
+    /// the first one outside quotations up to the next mention, the end of
+    /// the paragraph and the end of the sentence, whichever comes first.
+    /// Regions between mentions do not overlap, so the whole pass is
+    /// linear, and no window cuts a word or depends on the line endings.
+    fn cast(
+        &mut self,
+        input: &str,
+        inside: &dyn Fn(usize) -> bool,
+        reg: &Registry,
+        from: usize,
+        end: usize,
+    ) {
+        for i in from..reg.mentions.len() {
+            let m = &reg.mentions[i];
+            // (A gender once given is never taken back, so a person who
+            // has one needs no vote.)
+            if !m.subject || m.person >= 1 << 31 || reg.people[m.person()].gender.is_some() {
                 continue;
             }
-            if matches!(w, "he" | "his" | "him" | "himself") {
-                votes[m.person()].0 += 1;
-            } else {
-                votes[m.person()].1 += 1;
+            let limit = reg
+                .mentions
+                .get(i + 1)
+                .map_or(end, |n| n.start().clamp(m.end(), end.max(m.end())));
+            let tail = &input[m.end()..limit.max(m.end())];
+            let tail = &tail[..sentence_end_before(tail, 0, tail.len())];
+            // Which group matched is which word did: the two lists do not
+            // share a word.
+            if let Some((_, w)) = next_pronouns(tail).find(|&(at, _)| !inside(m.end() + at)) {
+                let she = !matches!(w, "he" | "his" | "him" | "himself");
+                self.0.push(m.person << 1 | u32::from(she));
             }
-            break;
         }
     }
-    for (i, (he, she)) in votes.into_iter().enumerate() {
-        if reg.people[i].gender.is_some() {
-            continue;
+
+    /// Give each person who has no gender yet the one of a common first
+    /// name, else the one most of their pronouns give.
+    fn count(mut self, reg: &mut Registry) {
+        self.0.sort_unstable();
+        let mut votes = self.0.into_iter().peekable();
+        for i in 0..reg.people.len() {
+            let (mut he, mut she) = (0usize, 0usize);
+            while let Some(v) = votes.next_if(|&v| (v >> 1) as usize == i) {
+                if v & 1 == 0 {
+                    he += 1;
+                } else {
+                    she += 1;
+                }
+            }
+            if reg.people[i].gender.is_some() {
+                continue;
+            }
+            // A common first name outweighs a few pronouns: "Gabriela Lazar
+            // wrote that he …" speaks of someone else.
+            let by_name = (reg.people[i].count > 1)
+                .then(|| first_name_gender(reg.first(i)))
+                .flatten();
+            reg.people[i].gender = by_name.or(match he.cmp(&she) {
+                std::cmp::Ordering::Greater => Some(Gender::Male),
+                std::cmp::Ordering::Less => Some(Gender::Female),
+                std::cmp::Ordering::Equal => None,
+            });
         }
-        // A common first name outweighs a few pronouns: "Gabriela Lazar
-        // wrote that he …" speaks of someone else.
-        let by_name = (reg.people[i].count > 1)
-            .then(|| first_name_gender(reg.first(i)))
-            .flatten();
-        reg.people[i].gender = by_name.or(if he > she {
-            Some(Gender::Male)
-        } else if she > he {
-            Some(Gender::Female)
-        } else {
-            None
-        });
     }
 }
 
@@ -2263,6 +2276,30 @@ mod tests {
         assert_eq!(reg.role_texts.len(), 1);
         assert_eq!(reg.by_surname(&surname(7), usize::MAX), Some(7));
         assert_eq!(reg.by_role("the chief engineer", text.len()), Some(299));
+    }
+
+    /// A person's gender from the pronouns after their subject mentions:
+    /// the majority over the article, none on a tie, a pronoun inside a
+    /// quotation not counted, and a common first name before any pronoun.
+    #[test]
+    fn pronouns_after_subjects_give_a_gender_by_majority() {
+        let text = "Vrel Quert said she would go.\n\nQuert said she agreed.\n\n\
+                    Quert said he did not.\n\nTiv Ossa said he left.\n\n\
+                    Ossa said she stayed.\n\nMo Ruun said \"she\" was late.\n\n\
+                    John Ilo said she left.\n\nQeb Arro spoke. He sat.";
+        let quoted = text.find("\"she\"").expect("quoted");
+        let inside = |at: usize| (quoted..quoted + 5).contains(&at);
+        let reg = gather(text, blocks(text), &inside);
+        let gender = |name: &str| {
+            let i = (0..reg.people.len()).find(|&i| reg.name(i) == name);
+            reg.people[i.expect(name)].gender
+        };
+        assert_eq!(gender("Vrel Quert"), Some(Gender::Female));
+        assert_eq!(gender("Tiv Ossa"), None);
+        assert_eq!(gender("Mo Ruun"), None);
+        assert_eq!(gender("John Ilo"), Some(Gender::Male));
+        // (A pronoun in the next sentence is not the subject's.)
+        assert_eq!(gender("Qeb Arro"), None);
     }
 
     /// A person first written by a name that later grows ("Quert", then
