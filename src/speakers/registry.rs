@@ -46,17 +46,15 @@ pub(super) struct Person {
     /// joined by single spaces (no token holds white space): the canonical
     /// name ([`Registry::name`]).
     name: Str,
-    /// Absolute offset of the first mention, [`NONE`] until one is
-    /// recorded ([`Person::first_at`]).
-    first_at: u32,
     /// The newest of the person's mention texts ([`Registry::texts`]).
     texts: u32,
     /// The newest of the person's roles ([`Registry::roles_of`]).
     roles: u32,
     /// The person of the same surname made before this one.
     prev: u32,
-    /// How many tokens the name holds (saturating).
-    pub(super) count: u16,
+    /// How many tokens the name holds (saturating; a person is made of a
+    /// name of one to four tokens).
+    pub(super) count: u8,
     pub(super) gender: Option<Gender>,
     /// The person's oldest mention text is their name as it now stands,
     /// held by [`Person::name`] alone: most people are first written by
@@ -64,13 +62,9 @@ pub(super) struct Person {
     /// ([`Registry::texts`]). Cleared, and the text linked, when the name
     /// changes.
     name_text: bool,
-}
-
-impl Person {
-    /// Absolute offset of the first mention, once one is recorded.
-    pub(super) fn first_at(&self) -> Option<u32> {
-        (self.first_at != NONE).then_some(self.first_at)
-    }
+    /// A mention of the person is recorded (the first one has
+    /// [`Mention::first`]: a flag where its offset took 4 bytes a person).
+    named: bool,
 }
 
 /// A place in the text where a person is named: 16 bytes (an article of
@@ -86,6 +80,8 @@ pub(super) struct Mention {
     /// The first person named in its sentence who is not after a
     /// preposition or a possessive: its likely subject.
     pub(super) subject: bool,
+    /// The person's first mention (set by [`Registry::add_mention`]).
+    pub(super) first: bool,
 }
 
 impl Mention {
@@ -97,6 +93,7 @@ impl Mention {
             person: small(person),
             oblique,
             subject,
+            first: false,
         }
     }
 
@@ -659,7 +656,7 @@ impl<'a> Registry<'a> {
         let first = first.as_str();
         let last = Key::new(tokens[tokens.len() - 1]);
         let last = last.as_str();
-        let count = u16::try_from(tokens.len()).unwrap_or(u16::MAX);
+        let count = u8::try_from(tokens.len()).unwrap_or(u8::MAX);
         if let Some(i) = self.latest_match(first, last) {
             if count > self.people[i].count {
                 // The surname stays; the first name may change ("Holm" →
@@ -686,13 +683,13 @@ impl<'a> Registry<'a> {
         let name = self.keep_name(tokens);
         self.people.push(Person {
             name,
-            first_at: NONE,
             texts: NONE,
             roles: NONE,
             prev: NONE,
             count,
             gender: None,
             name_text: false,
+            named: false,
         });
         let g = match self.surname_group(last) {
             Some(g) => g,
@@ -793,7 +790,7 @@ impl<'a> Registry<'a> {
     }
 
     /// Record a mention (in document order).
-    pub(super) fn add_mention(&mut self, m: Mention) {
+    pub(super) fn add_mention(&mut self, mut m: Mention) {
         let key = Key::new(self.surname(m.person()));
         // (Every person is made under its surname by `person_for`.)
         let id = small(self.mentions.len());
@@ -803,9 +800,7 @@ impl<'a> Registry<'a> {
         };
         self.surname_prev.push(prev);
         let p = &mut self.people[m.person()];
-        if p.first_at == NONE {
-            p.first_at = m.start;
-        }
+        m.first = !std::mem::replace(&mut p.named, true);
         self.mentions.push(m);
     }
 
@@ -2258,7 +2253,7 @@ mod tests {
     /// once.
     #[test]
     fn people_cost_fixed_records_and_no_text_of_their_own() {
-        assert!(std::mem::size_of::<Person>() <= 28);
+        assert!(std::mem::size_of::<Person>() <= 24);
         assert!(std::mem::size_of::<Mention>() <= 16);
         let text: String = (0..300)
             .map(|i| format!("Chief engineer Tova {} spoke on Friday.\n\n", surname(i)))
@@ -2311,6 +2306,9 @@ mod tests {
         assert_eq!(reg.people.len(), 1);
         assert_eq!(reg.name(0), "Tova Quert");
         assert_eq!(reg.texts(0).collect::<Vec<_>>(), ["Tova Quert", "Quert"]);
+        // (Only the first of the person's three mentions is marked first.)
+        let first: Vec<bool> = reg.mentions.iter().map(|m| m.first).collect();
+        assert_eq!(first, [true, false, false]);
     }
 
     /// A name the input splits over a line is held once, joined by a space;

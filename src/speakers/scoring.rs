@@ -313,7 +313,7 @@ fn named_later(
         .take(16)
         .find(|m| {
             let p = &reg.people[m.person()];
-            if p.count < 2 || p.first_at() != Some(small(m.start())) {
+            if p.count < 2 || !m.first {
                 return false;
             }
             // The words before the name, its titles ("Dr.") left out.
