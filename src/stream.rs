@@ -181,8 +181,11 @@ impl Serialize for Quotes<'_> {
         // (Sized exactly: a list grown by doubling holds up to twice its
         // 16 bytes a paragraph, and a long article of short paragraphs
         // keeps it while every quotation is attributed.)
-        let mut paragraphs: Vec<Span> = Vec::with_capacity(a.lean.paragraphs().count());
-        paragraphs.extend(a.lean.paragraphs().map(|i| a.lean.blocks.span(input, i)));
+        let mut paragraphs =
+            crate::span::Spans::with_capacity(input.len(), a.lean.paragraphs().count());
+        for i in a.lean.paragraphs() {
+            paragraphs.push(a.lean.blocks.span(input, i));
+        }
         let mut seq = ser.serialize_seq(Some(a.analysis.stats.quotes))?;
         let mut failed = None;
         let speakers = crate::attribute_on_lf(

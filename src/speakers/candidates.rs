@@ -1320,7 +1320,7 @@ impl RolePhrases {
     pub(super) fn fuller(
         &mut self,
         input: &str,
-        paragraphs: &[Span],
+        paragraphs: &Spans,
         who: &str,
         at: usize,
     ) -> Option<&str> {
@@ -1348,7 +1348,7 @@ impl RolePhrases {
 
 pub(super) fn role_phrases_for(
     input: &str,
-    paragraphs: &[Span],
+    paragraphs: &Spans,
     head: &str,
 ) -> Vec<(usize, String)> {
     let mut out = Vec::new();
@@ -1356,7 +1356,7 @@ pub(super) fn role_phrases_for(
     // paragraph's every word: a paragraph of a million words holds five).
     let mut before: std::collections::VecDeque<(usize, &str)> =
         std::collections::VecDeque::with_capacity(6);
-    for p in paragraphs {
+    for p in paragraphs.iter() {
         let text = p.of(input);
         before.clear();
         for w in text.split_whitespace() {

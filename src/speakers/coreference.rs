@@ -407,7 +407,7 @@ fn spelled_in(window: &str, name: &str) -> Option<String> {
 /// words the article writes capitalised mid-sentence.
 pub(super) struct Orgs<'a> {
     pub(super) input: &'a str,
-    pub(super) paragraphs: &'a [Span],
+    pub(super) paragraphs: &'a Spans,
     /// Whether a byte lies inside a quotation.
     pub(super) inside: &'a dyn Fn(usize) -> bool,
     pub(super) mid_sentence: OnceCell<HashSet<&'a str, BuildHasherDefault<WordHasher>>>,
@@ -429,7 +429,7 @@ pub(super) fn subject_organisation(reg: &Registry, orgs: &Orgs, at: usize) -> Op
         .partition_point(|p| p.start <= at)
         .checked_sub(1)?;
     let mut budget = ORG_SENTENCES;
-    for p in paragraphs[pi.saturating_sub(2)..=pi].iter().rev() {
+    for p in (pi.saturating_sub(2)..=pi).rev().map(|k| paragraphs.at(k)) {
         let text = p.of(input);
         let mut end = floor(text, at.saturating_sub(p.start).min(text.len()));
         while end > 0 && budget > 0 {
