@@ -121,9 +121,20 @@ struct Surname {
     /// [`Person::prev`]).
     last: u32,
     /// While gathering, the newest mention of these people (a chain
-    /// through `Registry::surname_prev`); once gathered, where their
-    /// mentions start in `Registry::surname_mentions`.
+    /// through `Registry::surname_prev`). Once gathered, for a surname of
+    /// one person (most are), the first of their mentions ([`NONE`] if
+    /// none), which is all that a look-up by surname reads of them; for
+    /// one of more, where their count and then their mentions stand in
+    /// `Registry::surname_mentions` ([`Surname::one`]).
     mentions: u32,
+}
+
+impl Surname {
+    /// Only one person has this surname (the first person made of a
+    /// surname has no `prev`).
+    fn one(&self, people: &[Person]) -> bool {
+        people[self.last as usize].prev == NONE
+    }
 }
 
 /// The people who share one lower-case first name token (16 bytes): how
@@ -813,13 +824,20 @@ impl<'a> Registry<'a> {
         let key = Key::new(name);
         let g = self.surname_group(key.as_str())?;
         // The people named in the last mentions before `at`, newest first.
-        let window: SmallVec<[u32; SURNAME_WINDOW]> = if self.gathered {
-            let start = self.surnames[g].mentions as usize;
-            let end = self
-                .surnames
-                .get(g + 1)
-                .map_or(self.surname_mentions.len(), |n| n.mentions as usize);
-            let v = &self.surname_mentions[start..end];
+        let s = self.surnames[g];
+        let window: SmallVec<[u32; SURNAME_WINDOW]> = if self.gathered && s.one(&self.people) {
+            // (One person: they are the window once their first mention
+            // is before `at`.)
+            let first = self.mentions.get(s.mentions as usize);
+            first
+                .filter(|m| m.start() < at)
+                .map(|m| m.person)
+                .into_iter()
+                .collect()
+        } else if self.gathered {
+            let start = s.mentions as usize + 1;
+            let v =
+                &self.surname_mentions[start..start + self.surname_mentions[start - 1] as usize];
             let k = v.partition_point(|&id| self.mentions[id as usize].start() < at);
             v[k.saturating_sub(SURNAME_WINDOW)..k]
                 .iter()
@@ -895,10 +913,12 @@ impl<'a> Registry<'a> {
     /// that a look-up at any place is a binary search.
     pub(super) fn finish(&mut self) {
         // (This is the peak of a long article: `out` is built while the
-        // chains are still held, so nothing else is.) Each surname's chain
-        // of mentions (newest first) is walked to count them all, then
-        // again, one surname after another, to count its own and to fill
-        // its range of `out` from the end, so that each range is in
+        // chains are still held, so nothing else is, and it holds only the
+        // surnames of more than one person: a surname of one keeps its
+        // first mention in its record.) Each surname's chain of mentions
+        // (newest first) is walked to count them all, then again, one
+        // surname after another, to count its own and to fill its range
+        // of `out` from the end, after the count, so that each range is in
         // document order: no list of sizes a surname.
         fn chain(head: u32, prev: &[u32]) -> impl Iterator<Item = u32> + '_ {
             std::iter::successors((head != NONE).then_some(head), move |&id| {
@@ -906,23 +926,29 @@ impl<'a> Registry<'a> {
                 (p != NONE).then_some(p)
             })
         }
-        let prev = &self.surname_prev;
+        let (prev, people) = (&self.surname_prev, &self.people);
         let total: usize = self
             .surnames
             .iter()
-            .map(|s| chain(s.mentions, prev).count())
+            .filter(|s| !s.one(people))
+            .map(|s| 1 + chain(s.mentions, prev).count())
             .sum();
         let mut out = vec![0u32; total];
         let mut start = 0usize;
         for s in &mut self.surnames {
-            let end = start + chain(s.mentions, prev).count();
-            let mut k = end;
+            if s.one(people) {
+                s.mentions = chain(s.mentions, prev).last().unwrap_or(NONE);
+                continue;
+            }
+            let n = chain(s.mentions, prev).count();
+            out[start] = small(n);
+            let mut k = start + 1 + n;
             for id in chain(s.mentions, prev) {
                 k -= 1;
                 out[k] = id;
             }
             s.mentions = small(start);
-            start = end;
+            start += 1 + n;
         }
         self.surname_prev = Vec::new();
         self.surname_mentions = out;
@@ -1455,6 +1481,37 @@ mod registry_tests {
                 old.push((at, w));
             }
             prop_assert_eq!(words_at(&run).to_vec(), old);
+        }
+
+        /// A look-up by surname reads the same people once gathered (an
+        /// array by surname, a surname of one person its first mention)
+        /// as from the chains of mentions while gathering.
+        #[test]
+        fn by_surname_once_gathered_matches_the_chains(
+            names in prop::collection::vec(prop::collection::vec(word(), 1..4), 1..40),
+            repeats in prop::collection::vec(0usize..40, 0..40),
+        ) {
+            let mut reg = Registry::default();
+            let mut ids = Vec::new();
+            for n in &names {
+                ids.push(reg.person_for(&n.iter().map(String::as_str).collect::<Vec<_>>()));
+            }
+            // Mentions in document order: each person's, then repeats.
+            let order = (0..names.len()).chain(repeats.iter().map(|&r| r % names.len()));
+            for (k, i) in order.enumerate() {
+                reg.add_mention(Mention::new(Span::new(10 * k, 10 * k + 5), ids[i], true, false));
+            }
+            let ats: Vec<usize> = (0..=10 * (names.len() + repeats.len()) + 10).step_by(5).collect();
+            let ask = |reg: &Registry| -> Vec<Option<usize>> {
+                names
+                    .iter()
+                    .flat_map(|n| ats.iter().map(move |&at| (n, at)))
+                    .map(|(n, at)| reg.by_surname(&n[n.len() - 1], at))
+                    .collect()
+            };
+            let before = ask(&reg);
+            reg.finish();
+            prop_assert_eq!(ask(&reg), before);
         }
 
         /// Finding a person through the surname's indexes gives the person
