@@ -104,7 +104,7 @@
 //! `coreference.rs` (mention → person), `summary.rs` (the speakers list);
 //! this file runs the steps.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;

@@ -744,6 +744,29 @@ pub(super) fn ascii_key(w: &str, buf: &mut [u8]) -> Option<usize> {
     (high < 0x80).then_some(t.len())
 }
 
+/// `Key::new(w).as_str() == key` without building the key: a word whose
+/// ends, once ASCII marks are trimmed off, are ASCII is compared with
+/// `key` a byte at a time, lower-cased; another is keyed. (A table probe
+/// compares the key looked for with the word of each record it passes.)
+pub(super) fn key_is(w: &str, key: &str) -> bool {
+    let b = w.as_bytes();
+    let (mut s, mut e) = (0, b.len());
+    while s < e && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
+        s += 1;
+    }
+    while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
+        e -= 1;
+    }
+    let t = &b[s..e];
+    if t.is_ascii() {
+        return t.len() == key.len()
+            && t.iter()
+                .zip(key.as_bytes())
+                .all(|(c, k)| c.to_ascii_lowercase() == *k);
+    }
+    Key::new(w).as_str() == key
+}
+
 pub(super) fn strip_possessive(s: &str) -> &str {
     s.strip_suffix("'s")
         .or_else(|| s.strip_suffix("’s"))

@@ -225,7 +225,7 @@ fn text_of<'t>(input: &'t str, own: &'t str, s: Str) -> &'t str {
 
 /// The last token of a canonical name.
 fn surname_in(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or("")
+    name.rfind(' ').map_or(name, |k| &name[k + 1..])
 }
 
 /// The first token of a canonical name.
@@ -268,6 +268,10 @@ pub(super) struct Registry<'a> {
     surname_mentions: Vec<u32>,
     /// Set by [`Registry::finish`].
     gathered: bool,
+    /// The last person whose surname record a look-up found, and that
+    /// record: the mention recorded next is most often theirs, and its
+    /// surname need not be looked up again.
+    recent_group: Cell<Option<(u32, u32)>>,
     first_names: Vec<FirstName>,
     first_table: Table,
     /// Each word-final part of each role → the people who hold it (built
@@ -600,7 +604,7 @@ impl<'a> Registry<'a> {
         self.surname_table
             .find(hash_key(last), |g| {
                 let p = &people[groups[g as usize].last as usize];
-                Key::new(surname_in(text_of(input, own, p.name))).as_str() == last
+                key_is(surname_in(text_of(input, own, p.name)), last)
             })
             .map(|g| g as usize)
     }
@@ -610,7 +614,7 @@ impl<'a> Registry<'a> {
         let (input, own, groups) = (self.input, &self.own, &self.first_names);
         self.first_table
             .find(hash_key(first), |g| {
-                Key::new(text_of(input, own, groups[g as usize].key)).as_str() == first
+                key_is(text_of(input, own, groups[g as usize].key), first)
             })
             .map(|g| g as usize)
     }
@@ -668,7 +672,9 @@ impl<'a> Registry<'a> {
         let last = Key::new(tokens[tokens.len() - 1]);
         let last = last.as_str();
         let count = u8::try_from(tokens.len()).unwrap_or(u8::MAX);
-        if let Some(i) = self.latest_match(first, last) {
+        let found = self.surname_group(last);
+        if let Some((i, g)) = found.and_then(|g| Some((self.latest_match(g, first)?, g))) {
+            self.recent_group.set(Some((small(i), small(g))));
             if count > self.people[i].count {
                 // The surname stays; the first name may change ("Holm" →
                 // "Ola Holm").
@@ -678,14 +684,12 @@ impl<'a> Registry<'a> {
                 self.people[i].name = self.keep_name(tokens);
                 self.people[i].count = count;
                 self.add_first(i, tokens[0], first);
-                if let Some(g) = self.surname_group(last) {
-                    if let Some(ix) = self.indexes.get_mut(&small(g)) {
-                        if count > 1 && (ix.first_full == NONE || small(i) < ix.first_full) {
-                            ix.first_full = small(i);
-                        }
-                        ix.remove(i, old.as_str());
-                        ix.add(i, first, tokens.len());
+                if let Some(ix) = self.indexes.get_mut(&small(g)) {
+                    if count > 1 && (ix.first_full == NONE || small(i) < ix.first_full) {
+                        ix.first_full = small(i);
                     }
+                    ix.remove(i, old.as_str());
+                    ix.add(i, first, tokens.len());
                 }
             }
             return i;
@@ -702,7 +706,7 @@ impl<'a> Registry<'a> {
             name_text: false,
             named: false,
         });
-        let g = match self.surname_group(last) {
+        let g = match found {
             Some(g) => g,
             None => {
                 let g = self.surnames.len();
@@ -719,6 +723,7 @@ impl<'a> Registry<'a> {
                 g
             }
         };
+        self.recent_group.set(Some((small(id), small(g))));
         let s = self.surnames[g];
         self.people[id].prev = if s.last == small(id) { NONE } else { s.last };
         self.surnames[g].last = small(id);
@@ -766,12 +771,11 @@ impl<'a> Registry<'a> {
         self.same_surname(self.surnames[g].last as usize)
     }
 
-    /// The most recently made person of surname `last` that a name with
-    /// first name `first` (both lower-case) can mean: one known by the
+    /// The most recently made person of surname record `g` that a name
+    /// with first name `first` (lower-case) can mean: one known by the
     /// surname alone, or one whose first name matches
     /// (`first_names_match`).
-    pub(super) fn latest_match(&self, first: &str, last: &str) -> Option<usize> {
-        let g = self.surname_group(last)?;
+    fn latest_match(&self, g: usize, first: &str) -> Option<usize> {
         let fits = |i: usize| {
             self.people[i].count == 1 || first_names_match(Key::new(self.first(i)).as_str(), first)
         };
@@ -796,16 +800,19 @@ impl<'a> Registry<'a> {
             return ix.by_first.get(first)?.first().copied();
         }
         self.group_people(g)
-            .filter(|&i| Key::new(self.first(i)).as_str() == first)
+            .filter(|&i| key_is(self.first(i), first))
             .last()
     }
 
     /// Record a mention (in document order).
     pub(super) fn add_mention(&mut self, mut m: Mention) {
-        let key = Key::new(self.surname(m.person()));
         // (Every person is made under its surname by `person_for`.)
         let id = small(self.mentions.len());
-        let prev = match self.surname_group(key.as_str()) {
+        let group = match self.recent_group.get() {
+            Some((p, g)) if p == m.person => Some(g as usize),
+            _ => self.surname_group(Key::new(self.surname(m.person())).as_str()),
+        };
+        let prev = match group {
             Some(g) => std::mem::replace(&mut self.surnames[g].mentions, id),
             None => NONE,
         };
@@ -876,7 +883,11 @@ impl<'a> Registry<'a> {
             Some(ix) => ix.first_full,
             None => self.scan_first_full(g),
         };
-        recent.or((full != NONE).then_some(full as usize))
+        let found = recent.or((full != NONE).then_some(full as usize));
+        if let Some(i) = found {
+            self.recent_group.set(Some((small(i), small(g))));
+        }
+        found
     }
 
     /// "Sir Geoffrey", "Aoife": a first name that only one person has.
@@ -976,6 +987,7 @@ impl<'a> Registry<'a> {
         self.role_table = Table::default();
         self.role_index = WordMap::default();
         self.role_mentions = OnceCell::new();
+        self.recent_group.set(None);
     }
 
     /// Every word-final part of every role ("british prime minister",
@@ -1512,6 +1524,20 @@ mod registry_tests {
             let before = ask(&reg);
             reg.finish();
             prop_assert_eq!(ask(&reg), before);
+        }
+
+        /// `key_is` answers what comparing the built key does.
+        #[test]
+        fn key_is_matches_the_built_key(
+            w in crate::testing::joined(
+                vec!["Ann", "ann", "ANN", "a", "A.", "'", "’", "\"", "(", "é", "É", "Zoë", "1", "-", ".", "ß", "İ"],
+                0..5,
+            ),
+            k in crate::testing::joined(vec!["ann", "a", "é", "zoë", "1", "-", "ss", "i̇", "Ann"], 0..3),
+        ) {
+            for key in [k.clone(), Key::new(&w).as_str().to_string()] {
+                prop_assert_eq!(key_is(&w, &key), Key::new(&w).as_str() == key, "{:?} {:?}", w, key);
+            }
         }
 
         /// Finding a person through the surname's indexes gives the person
