@@ -34,7 +34,7 @@ pub(super) fn sentence_subject(
         let hi = ms.partition_point(|x| x.start() < base + end);
         let name = ms[lo..hi]
             .iter()
-            .find(|x| !x.oblique && x.end() <= base + end);
+            .find(|x| !x.oblique() && x.end() <= base + end);
         // An organisation or a document that opens the clause: "The
         // Harbour Gazette lately printed a note that said …", "On its
         // website, the agency lists "…"", "The petition accuses …"; "It
@@ -104,7 +104,7 @@ pub(super) fn sentence_subject(
             let e = sentence_end(m, qe).max(qe);
             let lo = ms.partition_point(|x| x.start() < base + qe);
             let hi = ms.partition_point(|x| x.start() < base + e);
-            if let Some(x) = ms[lo..hi].iter().find(|x| !x.oblique) {
+            if let Some(x) = ms[lo..hi].iter().find(|x| !x.oblique()) {
                 return Some((Some(x.person()), written(x)));
             }
         }

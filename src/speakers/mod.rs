@@ -938,7 +938,7 @@ fn reported_speaker(reg: &Registry, input: &str, prev: &Span) -> Option<(usize, 
     let hi = ms.partition_point(|x| x.start() < to);
     ms[lo..hi]
         .iter()
-        .find(|x| x.subject && !x.oblique)
+        .find(|x| x.subject() && !x.oblique())
         .map(|x| (x.person(), fold(&input[x.start()..x.end()])))
 }
 
@@ -954,7 +954,7 @@ fn topic_since(reg: &Registry, from: usize, to: usize) -> Option<usize> {
         .take_while(|m| m.start() >= from)
         .find(|m| {
             let p = &reg.people[m.person()];
-            m.subject && !m.oblique && p.count >= 2 && p.gender.is_some()
+            m.subject() && !m.oblique() && p.count >= 2 && p.gender.is_some()
         })
         .map(|m| m.person())
 }

@@ -67,34 +67,59 @@ pub(super) struct Person {
     named: bool,
 }
 
-/// A place in the text where a person is named: 16 bytes (an article of
-/// under 4 GB has offsets and ids that fit in u32s, [`small`]).
+/// A place in the text where a person is named: 12 bytes (an article of
+/// under 4 GB has offsets that fit in u32s, [`small`]).
 #[derive(Debug, Clone)]
 pub(super) struct Mention {
     start: u32,
     end: u32,
+    /// The person's id in the low bits ([`Mention::ID`]), and the flags
+    /// [`Mention::oblique`], [`Mention::subject`] and [`Mention::first`]
+    /// in the top three: 12 bytes a mention, where three bools took 16.
     person: u32,
-    /// Named after a preposition ("out of Halden Bay", "to Ms Doe"): not a
-    /// likely antecedent for a pronoun, and often a place.
-    pub(super) oblique: bool,
-    /// The first person named in its sentence who is not after a
-    /// preposition or a possessive: its likely subject.
-    pub(super) subject: bool,
-    /// The person's first mention (set by [`Registry::add_mention`]).
-    pub(super) first: bool,
 }
 
 impl Mention {
+    /// The person ids a mention holds are below this one, which stands for
+    /// any larger id: an article names fewer people than that (2^29) unless
+    /// it is many GiB long, and a mention of a person past it is not
+    /// recorded ([`Registry::add_mention`]).
+    const ID: u32 = (1 << 29) - 1;
+    const OBLIQUE: u32 = 1 << 29;
+    const SUBJECT: u32 = 1 << 30;
+    const FIRST: u32 = 1 << 31;
+
     /// The mention of `person` at `span`, for [`Registry::add_mention`].
     pub(super) fn new(span: Span, person: usize, subject: bool, oblique: bool) -> Mention {
         Mention {
             start: small(span.start),
             end: small(span.end),
-            person: small(person),
-            oblique,
-            subject,
-            first: false,
+            person: small(person).min(Mention::ID)
+                | (u32::from(oblique) * Mention::OBLIQUE)
+                | (u32::from(subject) * Mention::SUBJECT),
         }
+    }
+
+    /// Named after a preposition ("out of Halden Bay", "to Ms Doe"): not a
+    /// likely antecedent for a pronoun, and often a place.
+    pub(super) fn oblique(&self) -> bool {
+        self.person & Mention::OBLIQUE != 0
+    }
+
+    /// The first person named in its sentence who is not after a
+    /// preposition or a possessive: its likely subject.
+    pub(super) fn subject(&self) -> bool {
+        self.person & Mention::SUBJECT != 0
+    }
+
+    /// The person's first mention (set by [`Registry::add_mention`]).
+    pub(super) fn first(&self) -> bool {
+        self.person & Mention::FIRST != 0
+    }
+
+    /// The person's id as a u32.
+    fn id(&self) -> u32 {
+        self.person & Mention::ID
     }
 
     /// Absolute start of the mention (name part).
@@ -107,7 +132,7 @@ impl Mention {
     }
 
     pub(super) fn person(&self) -> usize {
-        self.person as usize
+        self.id() as usize
     }
 }
 
@@ -806,10 +831,13 @@ impl<'a> Registry<'a> {
 
     /// Record a mention (in document order).
     pub(super) fn add_mention(&mut self, mut m: Mention) {
+        if m.id() == Mention::ID {
+            return;
+        }
         // (Every person is made under its surname by `person_for`.)
         let id = small(self.mentions.len());
         let group = match self.recent_group.get() {
-            Some((p, g)) if p == m.person => Some(g as usize),
+            Some((p, g)) if p == m.id() => Some(g as usize),
             _ => self.surname_group(Key::new(self.surname(m.person())).as_str()),
         };
         let prev = match group {
@@ -818,7 +846,9 @@ impl<'a> Registry<'a> {
         };
         self.surname_prev.push(prev);
         let p = &mut self.people[m.person()];
-        m.first = !std::mem::replace(&mut p.named, true);
+        if !std::mem::replace(&mut p.named, true) {
+            m.person |= Mention::FIRST;
+        }
         self.mentions.push(m);
     }
 
@@ -838,7 +868,7 @@ impl<'a> Registry<'a> {
             let first = self.mentions.get(s.mentions as usize);
             first
                 .filter(|m| m.start() < at)
-                .map(|m| m.person)
+                .map(Mention::id)
                 .into_iter()
                 .collect()
         } else if self.gathered {
@@ -849,7 +879,7 @@ impl<'a> Registry<'a> {
             v[k.saturating_sub(SURNAME_WINDOW)..k]
                 .iter()
                 .rev()
-                .map(|&id| self.mentions[id as usize].person)
+                .map(|&id| self.mentions[id as usize].id())
                 .collect()
         } else {
             // (While gathering, every mention recorded is before `at`.)
@@ -860,7 +890,7 @@ impl<'a> Registry<'a> {
             })
             .filter(|&id| self.mentions[id as usize].start() < at)
             .take(SURNAME_WINDOW)
-            .map(|id| self.mentions[id as usize].person)
+            .map(|id| self.mentions[id as usize].id())
             .collect()
         };
         let recent = window.first().map(|&last| {
@@ -2231,8 +2261,8 @@ pub(super) fn next_pronouns(tail: &str) -> impl Iterator<Item = (usize, &str)> {
 /// gender to a person that neither a first name nor a title nor a role
 /// gives one ("Kel Quert said she would go": Kel is a woman). One u32 a
 /// pronoun found, the person's id and whether it was "she", where two
-/// counts a person took 8 bytes for everyone the article names. (A person
-/// past id 2^31, which takes an input of over 4 GiB, casts none.)
+/// counts a person took 8 bytes for everyone the article names (a
+/// mention's person id fits in 29 bits, [`Mention::ID`]).
 #[derive(Debug, Default)]
 struct Votes(Vec<u32>);
 
@@ -2255,7 +2285,7 @@ impl Votes {
             let m = &reg.mentions[i];
             // (A gender once given is never taken back, so a person who
             // has one needs no vote.)
-            if !m.subject || m.person >= 1 << 31 || reg.people[m.person()].gender.is_some() {
+            if !m.subject() || reg.people[m.person()].gender.is_some() {
                 continue;
             }
             let limit = reg
@@ -2268,7 +2298,7 @@ impl Votes {
             // share a word.
             if let Some((_, w)) = next_pronouns(tail).find(|&(at, _)| !inside(m.end() + at)) {
                 let she = !matches!(w, "he" | "his" | "him" | "himself");
-                self.0.push(m.person << 1 | u32::from(she));
+                self.0.push(m.id() << 1 | u32::from(she));
             }
         }
     }
@@ -2337,7 +2367,7 @@ mod tests {
     #[test]
     fn people_cost_fixed_records_and_no_text_of_their_own() {
         assert!(std::mem::size_of::<Person>() <= 24);
-        assert!(std::mem::size_of::<Mention>() <= 16);
+        assert!(std::mem::size_of::<Mention>() <= 12);
         let text: String = (0..300)
             .map(|i| format!("Chief engineer Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
@@ -2380,6 +2410,26 @@ mod tests {
         assert_eq!(gender("Qeb Arro"), None);
     }
 
+    /// A mention holds its person and its flags in one u32; one of a
+    /// person past the ids it can hold is not recorded.
+    #[test]
+    fn a_mention_packs_its_person_and_flags() {
+        let m = Mention::new(Span::new(3, 9), 77, true, false);
+        assert_eq!(
+            (m.person(), m.subject(), m.oblique(), m.first()),
+            (77, true, false, false)
+        );
+        let m = Mention::new(Span::new(3, 9), (1 << 29) - 2, false, true);
+        assert_eq!(
+            (m.person(), m.subject(), m.oblique()),
+            ((1 << 29) - 2, false, true)
+        );
+        let mut reg = Registry::default();
+        reg.add_mention(Mention::new(Span::new(3, 9), 1 << 29, true, true));
+        reg.add_mention(Mention::new(Span::new(3, 9), usize::MAX, true, true));
+        assert!(reg.mentions.is_empty());
+    }
+
     /// A person first written by a name that later grows ("Quert", then
     /// "Tova Quert") keeps the shorter text, oldest, behind the newer ones.
     #[test]
@@ -2390,7 +2440,7 @@ mod tests {
         assert_eq!(reg.name(0), "Tova Quert");
         assert_eq!(reg.texts(0).collect::<Vec<_>>(), ["Tova Quert", "Quert"]);
         // (Only the first of the person's three mentions is marked first.)
-        let first: Vec<bool> = reg.mentions.iter().map(|m| m.first).collect();
+        let first: Vec<bool> = reg.mentions.iter().map(Mention::first).collect();
         assert_eq!(first, [true, false, false]);
     }
 

@@ -132,7 +132,7 @@ fn named_next(reg: &Registry, paragraphs: &Spans, who: &str, at: usize) -> Optio
     let ms = &reg.mentions;
     let m = ms.get(ms.partition_point(|m| m.start() < next.start))?;
     (m.start() == next.start
-        && m.subject
+        && m.subject()
         && reg.canonical(m.person()).split_whitespace().count() >= 2)
         .then_some(m.person())
 }
@@ -313,7 +313,7 @@ fn named_later(
         .take(16)
         .find(|m| {
             let p = &reg.people[m.person()];
-            if p.count < 2 || !m.first {
+            if p.count < 2 || !m.first() {
                 return false;
             }
             // The words before the name, its titles ("Dr.") left out.
