@@ -1556,6 +1556,36 @@ mod registry_tests {
             prop_assert_eq!(ask(&reg), before);
         }
 
+        /// `ascii_key` writes the trimmed word lower-cased, into buffers
+        /// of any size, leaves the rest zero, and agrees with `Key`.
+        #[test]
+        fn ascii_key_writes_the_lower_cased_word(
+            w in crate::testing::joined(
+                vec!["Ann", "ann", "ANN", "a", "Z", "z", "@", "[", "`", "{", "A.", "'", "\"", "é", "É", "1", "-", "\u{7f}", "ß", " ", "Quert-Vos"],
+                0..12,
+            ),
+            size in prop::sample::select(vec![0usize, 3, 8, 13, 16, 64]),
+        ) {
+            let b = w.as_bytes();
+            let (mut s, mut e) = (0, b.len());
+            while s < e && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
+                s += 1;
+            }
+            while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
+                e -= 1;
+            }
+            let t = &b[s..e];
+            let want = (t.len() <= size && t.is_ascii()).then(|| t.to_ascii_lowercase());
+            let mut buf = vec![0u8; size];
+            let got = ascii_key(&w, &mut buf);
+            prop_assert_eq!(got.map(|n| buf[..n].to_vec()), want.clone());
+            if let Some(n) = got {
+                prop_assert!(buf[n..].iter().all(|&c| c == 0), "{:?}", buf);
+                let key = Key::new(&w);
+                prop_assert_eq!(Some(key.as_str().as_bytes()), want.as_deref());
+            }
+        }
+
         /// `key_is` answers what comparing the built key does.
         #[test]
         fn key_is_matches_the_built_key(
