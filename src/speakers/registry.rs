@@ -1586,6 +1586,28 @@ mod registry_tests {
             }
         }
 
+        /// The words before a name are found in the word table as a scan
+        /// of the lists finds them.
+        #[test]
+        fn words_before_a_name_match_a_scan_of_the_lists(
+            text in crate::testing::joined(
+                [PREPOSITIONS, ARTICLES, ASKING, OBJECT_VERBS, &["said", "Said", "THE", "(to", "to,", "tó", "intoo", "\u{a0}", " ", "\n", "é"]].concat(),
+                0..6,
+            ),
+        ) {
+            let text = format!("{text} ");
+            let prev = text.split_whitespace().next_back().map(Key::new);
+            let prev = prev.as_ref().map_or("", Key::as_str);
+            prop_assert_eq!(
+                after_preposition(&text, text.len()),
+                PREPOSITIONS.contains(&prev) || ARTICLES.contains(&prev)
+            );
+            prop_assert_eq!(
+                after_object_verb(&text, text.len()),
+                OBJECT_VERBS.contains(&prev) || ASKING.contains(&prev)
+            );
+        }
+
         /// `key_is` answers what comparing the built key does.
         #[test]
         fn key_is_matches_the_built_key(
