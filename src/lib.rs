@@ -334,7 +334,7 @@ fn run(
         .collect();
     let mut reasons = Vec::new();
     if lean.is_none() {
-        let paragraphs: Vec<Span> = a.paragraphs.iter().map(|p| p.span).collect();
+        let paragraphs = span::Spans::of(input.len(), a.paragraphs.iter().map(|p| p.span));
         let mut i = 0;
         let quotes = &mut a.quotes;
         a.speakers = attribute_on_lf(
@@ -381,16 +381,14 @@ fn run(
 /// others are read as they are.
 fn attribute_on_lf(
     input: &str,
-    mut paragraphs: Vec<Span>,
+    mut paragraphs: span::Spans,
     context: &[Span],
     pieces: &quotes::PieceSet,
     mut reasons: Option<&mut Vec<QuoteExplained>>,
     out: &mut dyn FnMut(model::Quote),
 ) -> speakers::Speakers {
     let (text, lf) = speakers::Lf::of(input);
-    for p in &mut paragraphs {
-        *p = lf.span_to_lf(*p);
-    }
+    paragraphs.map_in_place(|p| lf.span_to_lf(p));
     let context: Vec<Span> = context.iter().map(|&s| lf.span_to_lf(s)).collect();
     let first = reasons.as_ref().map_or(0, |r| r.len());
     let speakers = speakers::attribute_pieces(

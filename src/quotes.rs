@@ -1049,7 +1049,7 @@ fn quote_span(s: &str, base: usize, inner: Span) -> Option<Span> {
 }
 
 /// The quotations of an article, found once and read back in order:
-/// whichever is the smaller of a list of them (12 bytes a quotation,
+/// whichever is the smaller of a list of them (8 bytes a quotation,
 /// [`Listed`]: what real text, a quotation every kilobyte or so, takes)
 /// and two bits a byte of input (what a text of many short quotations
 /// takes: nothing a quotation). The list never grows past the size of the
@@ -1070,39 +1070,52 @@ pub(crate) struct PieceSet {
     flags: Vec<u64>,
 }
 
-/// One piece of the list: its span in u32 offsets (the list is only kept
-/// for an input under 4 GiB) and its two flags.
+/// One piece of the list, in 8 bytes: its start as a u32, and its length
+/// with its two flags in the top bits of another (the list is only kept
+/// for an input under 4 GiB, and pieces under 1 GiB, [`Listed::of`]).
 #[derive(Debug, Clone, Copy)]
 struct Listed {
     start: u32,
-    end: u32,
-    /// [`Listed::CLOSED`] and [`Listed::RUNS_ON`].
-    flags: u8,
+    /// The length ([`Listed::LEN`]), [`Listed::CLOSED`] and
+    /// [`Listed::RUNS_ON`].
+    len: u32,
 }
 
 impl Listed {
-    const CLOSED: u8 = 1;
-    const RUNS_ON: u8 = 2;
+    const LEN: u32 = (1 << 30) - 1;
+    const CLOSED: u32 = 1 << 30;
+    const RUNS_ON: u32 = 1 << 31;
+
+    fn end(self) -> usize {
+        self.start as usize + (self.len & Listed::LEN) as usize
+    }
 
     fn span(self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
+        Span::new(self.start as usize, self.end())
     }
 
     fn closed(self) -> bool {
-        self.flags & Listed::CLOSED != 0
+        self.len & Listed::CLOSED != 0
     }
 
     fn runs_on(self) -> bool {
-        self.flags & Listed::RUNS_ON != 0
+        self.len & Listed::RUNS_ON != 0
     }
 
-    /// `p`, whose end fits in a u32.
-    fn of(p: &Piece) -> Listed {
-        Listed {
-            start: p.span.start as u32,
-            end: p.span.end as u32,
-            flags: u8::from(p.closed) * Listed::CLOSED + u8::from(p.runs_on) * Listed::RUNS_ON,
-        }
+    /// `p`, when its end fits in a u32 and its length under
+    /// [`Listed::LEN`].
+    fn of(p: &Piece) -> Option<Listed> {
+        let start = u32::try_from(p.span.start).ok()?;
+        u32::try_from(p.span.end).ok()?;
+        let len = u32::try_from(p.span.len())
+            .ok()
+            .filter(|&l| l <= Listed::LEN)?;
+        Some(Listed {
+            start,
+            len: len
+                | (u32::from(p.closed) * Listed::CLOSED)
+                | (u32::from(p.runs_on) * Listed::RUNS_ON),
+        })
     }
 }
 
@@ -1130,16 +1143,18 @@ impl PieceSet {
             let words = self.bytes / 64 + 1;
             let bits = 2 * words * 8;
             let size = std::mem::size_of::<Listed>();
-            let fits = u32::try_from(p.span.end).is_ok();
-            if fits && self.list.len() < self.list.capacity() {
-                self.list.push(Listed::of(&p));
+            let listed = Listed::of(&p);
+            if let Some(l) = listed.filter(|_| self.list.len() < self.list.capacity()) {
+                self.list.push(l);
                 return;
             }
-            // Full: grow by doubling while that stays under the bits.
-            let grown = (self.list.capacity() * 2).max(16);
-            if fits && grown * size <= bits {
+            // Full: grow by doubling, or to the size of the bits when
+            // doubling would pass it (a piece every 40 bytes or so: a
+            // list of up to twice that would take the bits' room).
+            let grown = (self.list.capacity() * 2).max(16).min(bits / size);
+            if let Some(l) = listed.filter(|_| grown > self.list.len()) {
                 self.list.reserve_exact(grown - self.list.len());
-                self.list.push(Listed::of(&p));
+                self.list.push(l);
                 return;
             }
             self.inside = vec![0; words];
@@ -1172,7 +1187,7 @@ impl PieceSet {
     pub(crate) fn inside(&self, at: usize) -> bool {
         if self.inside.is_empty() {
             let k = self.list.partition_point(|l| l.start as usize <= at);
-            return k > 0 && at < self.list[k - 1].end as usize;
+            return k > 0 && at < self.list[k - 1].end();
         }
         bit(&self.inside, at)
     }
@@ -1362,16 +1377,16 @@ mod tests {
         assert_eq!(texts("He replied \"Absolutely.\""), ["Absolutely."]);
     }
 
-    /// A listed piece takes 12 bytes, and the list (capacity included)
+    /// A listed piece takes 8 bytes, and the list (capacity included)
     /// never takes more than the two bits a byte it stands for: many short
     /// pieces end in the bits, not in a list up to twice their size.
     #[test]
     fn piece_list_stays_under_the_bits() {
-        assert_eq!(std::mem::size_of::<Listed>(), 12);
+        assert_eq!(std::mem::size_of::<Listed>(), 8);
         for len in [1_000, 64_000, 1_000_000] {
             let bits = 2 * (len / 64 + 1) * 8;
             let mut set = PieceSet::new(len);
-            // One 3-byte piece every 8 bytes: 12 bytes a piece is 1.5 a
+            // One 3-byte piece every 8 bytes: 8 bytes a piece is 1 a
             // byte, past the bits' quarter byte.
             for start in (0..len - 4).step_by(8) {
                 set.push(Piece {
@@ -1387,6 +1402,21 @@ mod tests {
             assert!(set.list.is_empty() && !set.inside.is_empty());
             assert_eq!(set.len(), (len - 4).div_ceil(8));
             assert!(set.inside(8) && !set.inside(11));
+            // One every 48 bytes, a sixth of a byte a byte: a list, which
+            // grows to the bits' size rather than past it.
+            let mut set = PieceSet::new(len);
+            for start in (0..len - 4).step_by(48) {
+                set.push(Piece {
+                    span: Span::new(start, start + 3),
+                    paragraph: 0,
+                    closed: false,
+                    runs_on: true,
+                });
+                assert!(set.list.capacity() * std::mem::size_of::<Listed>() <= bits);
+            }
+            assert!(!set.list.is_empty() && set.inside.is_empty(), "{len}");
+            assert!(set.inside(48) && !set.inside(51));
+            assert!(set.within(40, 60).all(|p| p.runs_on && !p.closed));
         }
     }
 
@@ -1402,13 +1432,20 @@ mod tests {
         assert_eq!(pieces.len(), 4, "{pieces:?}");
         assert!(pieces[2].runs_on && !pieces[1].closed && pieces[0].closed);
         assert_eq!(warnings.len(), 1);
-        // As a list (few pieces for the input's length) and as bits.
-        for len in [input.len() * 100, input.len()] {
+        // As a list (few pieces for the input's length) and as bits (the
+        // list would hold them too, so the bits are made first).
+        for bits in [false, true] {
+            let len = input.len();
             let mut set = PieceSet::new(len);
+            if bits {
+                set.inside = vec![0; len / 64 + 1];
+                set.flags = vec![0; len / 64 + 1];
+            }
             for &p in &pieces {
                 set.push(p);
             }
-            assert_eq!(set.inside.is_empty(), len > input.len());
+            assert_eq!(set.inside.is_empty(), !bits);
+            assert_eq!(set.list.is_empty(), bits);
             let back: Vec<Piece> = paragraphs
                 .iter()
                 .enumerate()

@@ -215,14 +215,13 @@ impl Article {
         let mut c = counter(self);
         let input = &self.input;
         // (Sized exactly: a list grown by doubling holds up to twice its
-        // 16 bytes a paragraph, and a long article of short paragraphs
+        // 8 bytes a paragraph, and a long article of short paragraphs
         // keeps it while every quotation is attributed.)
-        let mut paragraphs: Vec<Span> = Vec::with_capacity(self.lean.paragraphs().count());
-        paragraphs.extend(
-            self.lean
-                .paragraphs()
-                .map(|i| self.lean.blocks.span(input, i)),
-        );
+        let mut paragraphs =
+            crate::span::Spans::with_capacity(input.len(), self.lean.paragraphs().count());
+        for i in self.lean.paragraphs() {
+            paragraphs.push(self.lean.blocks.span(input, i));
+        }
         j.begin_array();
         let mut failed = None;
         let mut text = String::new();

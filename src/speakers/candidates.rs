@@ -34,7 +34,7 @@ pub(super) fn sentence_subject(
         let hi = ms.partition_point(|x| x.start() < base + end);
         let name = ms[lo..hi]
             .iter()
-            .find(|x| !x.oblique && x.end() <= base + end);
+            .find(|x| !x.oblique() && x.end() <= base + end);
         // An organisation or a document that opens the clause: "The
         // Harbour Gazette lately printed a note that said …", "On its
         // website, the agency lists "…"", "The petition accuses …"; "It
@@ -104,7 +104,7 @@ pub(super) fn sentence_subject(
             let e = sentence_end(m, qe).max(qe);
             let lo = ms.partition_point(|x| x.start() < base + qe);
             let hi = ms.partition_point(|x| x.start() < base + e);
-            if let Some(x) = ms[lo..hi].iter().find(|x| !x.oblique) {
+            if let Some(x) = ms[lo..hi].iter().find(|x| !x.oblique()) {
                 return Some((Some(x.person()), written(x)));
             }
         }
@@ -1320,7 +1320,7 @@ impl RolePhrases {
     pub(super) fn fuller(
         &mut self,
         input: &str,
-        paragraphs: &[Span],
+        paragraphs: &Spans,
         who: &str,
         at: usize,
     ) -> Option<&str> {
@@ -1348,7 +1348,7 @@ impl RolePhrases {
 
 pub(super) fn role_phrases_for(
     input: &str,
-    paragraphs: &[Span],
+    paragraphs: &Spans,
     head: &str,
 ) -> Vec<(usize, String)> {
     let mut out = Vec::new();
@@ -1356,7 +1356,7 @@ pub(super) fn role_phrases_for(
     // paragraph's every word: a paragraph of a million words holds five).
     let mut before: std::collections::VecDeque<(usize, &str)> =
         std::collections::VecDeque::with_capacity(6);
-    for p in paragraphs {
+    for p in paragraphs.iter() {
         let text = p.of(input);
         before.clear();
         for w in text.split_whitespace() {

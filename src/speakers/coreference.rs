@@ -113,7 +113,7 @@ pub(super) fn antecedent(
             .iter()
             .rev()
             .take(MENTION_WINDOW)
-            .filter(|m| m.end() <= at && !m.oblique)
+            .filter(|m| m.end() <= at && !m.oblique())
     };
     // In the paragraph the nearest subject that fits wins; in the one
     // before (its topic), someone known to be of the pronoun's gender wins
@@ -121,7 +121,7 @@ pub(super) fn antecedent(
     // name).
     let same = |p: usize| gender.is_some() && reg.people[p].gender == gender;
     if let Some(m) = here()
-        .find(|m| m.subject && fits(m.person()))
+        .find(|m| m.subject() && fits(m.person()))
         .or_else(|| here().find(|m| fits(m.person())))
     {
         return Some(m.person());
@@ -132,7 +132,7 @@ pub(super) fn antecedent(
             ms[plo..lo]
                 .iter()
                 .take(MENTION_WINDOW)
-                .filter(|m| m.end() <= para_start && m.subject && !m.oblique)
+                .filter(|m| m.end() <= para_start && m.subject() && !m.oblique())
         };
         if let Some(m) = prev()
             .find(|m| same(m.person()))
@@ -157,7 +157,7 @@ pub(super) fn antecedent(
     };
     before()
         .find(|m| gender.is_some() && reg.people[m.person()].gender == gender)
-        .or_else(|| before().find(|m| !m.oblique && fits(m.person())))
+        .or_else(|| before().find(|m| !m.oblique() && fits(m.person())))
         .or_else(|| before().find(|m| fits(m.person())))
         .map(|m| m.person())
 }
@@ -181,7 +181,7 @@ pub(super) fn joint_antecedent(
     let k = (lo..hi)
         .rev()
         .take(MENTION_WINDOW)
-        .find(|&k| ms[k].subject && ms[k].end() <= at)?;
+        .find(|&k| ms[k].subject() && ms[k].end() <= at)?;
     let mut people = vec![ms[k].person()];
     let mut end = ms[k].end();
     let mut and = false;
@@ -407,7 +407,7 @@ fn spelled_in(window: &str, name: &str) -> Option<String> {
 /// words the article writes capitalised mid-sentence.
 pub(super) struct Orgs<'a> {
     pub(super) input: &'a str,
-    pub(super) paragraphs: &'a [Span],
+    pub(super) paragraphs: &'a Spans,
     /// Whether a byte lies inside a quotation.
     pub(super) inside: &'a dyn Fn(usize) -> bool,
     pub(super) mid_sentence: OnceCell<HashSet<&'a str, BuildHasherDefault<WordHasher>>>,
@@ -429,7 +429,7 @@ pub(super) fn subject_organisation(reg: &Registry, orgs: &Orgs, at: usize) -> Op
         .partition_point(|p| p.start <= at)
         .checked_sub(1)?;
     let mut budget = ORG_SENTENCES;
-    for p in paragraphs[pi.saturating_sub(2)..=pi].iter().rev() {
+    for p in (pi.saturating_sub(2)..=pi).rev().map(|k| paragraphs.at(k)) {
         let text = p.of(input);
         let mut end = floor(text, at.saturating_sub(p.start).min(text.len()));
         while end > 0 && budget > 0 {

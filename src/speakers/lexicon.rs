@@ -35,6 +35,12 @@ pub(super) mod list {
     pub(in crate::speakers) const GROUP_NOUN: Lists = Lists(1 << 10);
     /// The first word of a speech verb of two words ("went" of "went on").
     pub(in crate::speakers) const PHRASE_HEAD: Lists = Lists(1 << 11);
+    /// `names::PREPOSITIONS` and `names::ARTICLES`: after one, a name is
+    /// named obliquely.
+    pub(in crate::speakers) const PLACE_BEFORE: Lists = Lists(1 << 12);
+    /// `cues::OBJECT_VERBS` and `names::ASKING`: after one, a name is its
+    /// object.
+    pub(in crate::speakers) const OBJECT_BEFORE: Lists = Lists(1 << 13);
 }
 
 /// The one word table of the speaker rules: every list above, each word
@@ -74,6 +80,18 @@ fn entries() -> impl Iterator<Item = (&'static str, Lists)> {
             verbs()
                 .filter(|v| !OBJECT_VERBS.contains(v))
                 .map(|v| (v, list::INVERTING)),
+        )
+        .chain(
+            PREPOSITIONS
+                .iter()
+                .chain(ARTICLES)
+                .map(|&w| (w, list::PLACE_BEFORE)),
+        )
+        .chain(
+            OBJECT_VERBS
+                .iter()
+                .chain(ASKING)
+                .map(|&w| (w, list::OBJECT_BEFORE)),
         )
         .chain(
             GROUP_NOUNS

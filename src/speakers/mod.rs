@@ -104,7 +104,7 @@
 //! `coreference.rs` (mention → person), `summary.rs` (the speakers list);
 //! this file runs the steps.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -115,7 +115,7 @@ use smallvec::SmallVec;
 
 use crate::model::{Element, Quote, Speaker};
 use crate::quotes::{Piece, PieceSet};
-use crate::span::Span;
+use crate::span::{Span, Spans};
 use crate::text::fold;
 
 mod candidates;
@@ -218,7 +218,7 @@ pub fn attribute_explained(
     explain: Option<&mut Vec<QuoteExplained>>,
 ) {
     let set = piece_set(input, quotes);
-    let paragraphs: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
+    let paragraphs = Spans::of(input.len(), paragraphs.iter().map(|p| p.span));
     let mut i = 0;
     let found = attribute_pieces(
         input,
@@ -364,7 +364,7 @@ struct Held {
 pub(crate) fn attribute_pieces(
     text: &str,
     lf: &Lf,
-    paragraphs: &[Span],
+    paragraphs: &Spans,
     context: &[Span],
     pieces: &PieceSet,
     mut explain: Option<&mut Vec<QuoteExplained>>,
@@ -413,7 +413,7 @@ pub(crate) fn attribute_pieces(
     let mut share = Share::default();
     let mut tally = Tally::default();
     let mut held: VecDeque<Held> = VecDeque::new();
-    for (pi, &p) in paragraphs.iter().enumerate() {
+    for (pi, p) in paragraphs.iter().enumerate() {
         let (from, to) = lf.span_to_input(p);
         let mut here = pieces.within(from, to).peekable();
         let Some(first) = here.peek().copied() else {
@@ -426,13 +426,13 @@ pub(crate) fn attribute_pieces(
         // too, up to three.
         let prev_start = pi.checked_sub(1).map_or(base, |mut k| {
             for _ in 0..2 {
-                let t = paragraphs[k].of(input).trim_start();
+                let t = paragraphs.at(k).of(input).trim_start();
                 if k == 0 || !(t.starts_with("He ") || t.starts_with("She ")) {
                     break;
                 }
                 k -= 1;
             }
-            paragraphs[k].start
+            paragraphs.at(k).start
         });
         let m = masked(
             text,
@@ -553,7 +553,7 @@ pub(crate) fn attribute_pieces(
             let intro_found = intro.is_some();
             props.extend(intro);
             if opens_paragraph && k == 0 && pi > 0 && !prev_quoted && !intro_found {
-                if let Some((id, mention)) = reported_speaker(&reg, input, &paragraphs[pi - 1]) {
+                if let Some((id, mention)) = reported_speaker(&reg, input, &paragraphs.at(pi - 1)) {
                     // "Dana Roe, a welder, said cold cracks hoses. ¶
                     // 'Rubber just gives up.'": the speaker of the
                     // reported speech just before.
@@ -739,16 +739,16 @@ pub(crate) fn attribute_pieces(
 /// merged, where a sorted copy of all of them took 16 bytes a paragraph
 /// while the registry is built. (Paragraphs out of order are copied and
 /// sorted with the rest.)
-fn in_order<'s>(paragraphs: &'s [Span], context: &[Span]) -> Box<dyn Iterator<Item = Span> + 's> {
-    if !paragraphs.is_sorted() {
-        let mut all: Vec<Span> = paragraphs.iter().chain(context).copied().collect();
+fn in_order<'s>(paragraphs: &'s Spans, context: &[Span]) -> Box<dyn Iterator<Item = Span> + 's> {
+    if !paragraphs.iter().is_sorted() {
+        let mut all: Vec<Span> = paragraphs.iter().chain(context.iter().copied()).collect();
         all.sort();
         return Box::new(all.into_iter());
     }
     let mut rest: Vec<Span> = context.to_vec();
     rest.sort();
     let mut rest = rest.into_iter().peekable();
-    let mut ps = paragraphs.iter().copied().peekable();
+    let mut ps = paragraphs.iter().peekable();
     Box::new(std::iter::from_fn(move || match (ps.peek(), rest.peek()) {
         (Some(p), Some(c)) if c < p => rest.next(),
         (Some(_), _) => ps.next(),
@@ -763,7 +763,7 @@ fn in_order<'s>(paragraphs: &'s [Span], context: &[Span]) -> Box<dyn Iterator<It
 fn cue_of(
     reg: &Registry,
     input: &str,
-    paragraphs: &[Span],
+    paragraphs: &Spans,
     role_phrases: &mut RolePhrases,
     m: &str,
     (base, prev_start, last_speaker): (usize, usize, Option<usize>),
@@ -938,7 +938,7 @@ fn reported_speaker(reg: &Registry, input: &str, prev: &Span) -> Option<(usize, 
     let hi = ms.partition_point(|x| x.start() < to);
     ms[lo..hi]
         .iter()
-        .find(|x| x.subject && !x.oblique)
+        .find(|x| x.subject() && !x.oblique())
         .map(|x| (x.person(), fold(&input[x.start()..x.end()])))
 }
 
@@ -954,7 +954,7 @@ fn topic_since(reg: &Registry, from: usize, to: usize) -> Option<usize> {
         .take_while(|m| m.start() >= from)
         .find(|m| {
             let p = &reg.people[m.person()];
-            m.subject && !m.oblique && p.count >= 2 && p.gender.is_some()
+            m.subject() && !m.oblique() && p.count >= 2 && p.gender.is_some()
         })
         .map(|m| m.person())
 }

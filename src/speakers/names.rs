@@ -18,23 +18,34 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "beside", "between", "among", "around", "without", "within", "despite", "via",
 ];
 
+/// Articles and demonstratives: a name after one is no subject.
+pub(super) const ARTICLES: &[&str] = &["a", "an", "the", "this", "that", "these", "those"];
+
+/// Verbs of asking and thanking, whose object a name after them is, as
+/// after `cues::OBJECT_VERBS`.
+pub(super) const ASKING: &[&str] = &["ask", "asked", "asking", "thanked"];
+
+/// The word before byte `at` of `text` (as `split_whitespace` reads it)
+/// is on a list of `set`: one look-up of its key in the word table, where
+/// a scan of each list compared it with every word.
+fn word_before_on(text: &str, at: usize, set: &WordSet) -> bool {
+    text[..at]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| has_key(set, w))
+}
+
+/// True when the word before byte `at` is a preposition or an article
+/// ([`PREPOSITIONS`], [`ARTICLES`]).
 pub(super) fn after_preposition(text: &str, at: usize) -> bool {
-    let prev = text[..at].split_whitespace().next_back().map(Key::new);
-    let prev = prev.as_ref().map_or("", Key::as_str);
-    PREPOSITIONS.contains(&prev)
-        || matches!(
-            prev,
-            "a" | "an" | "the" | "this" | "that" | "these" | "those"
-        )
+    word_before_on(text, at, &PLACE_BEFORE_WORDS)
 }
 
 /// True when the word before byte `at` is a verb whose object the name
 /// after it is ("asked what he'd tell Mayor Lena Fisk, he said": Fisk is
 /// no subject, and no antecedent of "he").
 pub(super) fn after_object_verb(text: &str, at: usize) -> bool {
-    let prev = text[..at].split_whitespace().next_back().map(Key::new);
-    let prev = prev.as_ref().map_or("", Key::as_str);
-    OBJECT_VERBS.contains(&prev) || matches!(prev, "ask" | "asked" | "asking" | "thanked")
+    word_before_on(text, at, &OBJECT_BEFORE_WORDS)
 }
 
 /// True when the words a name run holds before the name open with a
@@ -694,6 +705,8 @@ impl WordHasher {
 
 pub(super) static TITLE_WORDS: WordSet = WordSet(list::TITLE);
 pub(super) static ROLE_WORDS: WordSet = WordSet(list::ROLE);
+pub(super) static PLACE_BEFORE_WORDS: WordSet = WordSet(list::PLACE_BEFORE);
+pub(super) static OBJECT_BEFORE_WORDS: WordSet = WordSet(list::OBJECT_BEFORE);
 pub(super) static STOP_WORDS: WordSet = WordSet(list::STOP);
 /// Titles, role nouns and stop words: what a name run's word is not, if it
 /// is a name.
@@ -742,6 +755,29 @@ pub(super) fn ascii_key(w: &str, buf: &mut [u8]) -> Option<usize> {
         *o = c.to_ascii_lowercase();
     }
     (high < 0x80).then_some(t.len())
+}
+
+/// `Key::new(w).as_str() == key` without building the key: a word whose
+/// ends, once ASCII marks are trimmed off, are ASCII is compared with
+/// `key` a byte at a time, lower-cased; another is keyed. (A table probe
+/// compares the key looked for with the word of each record it passes.)
+pub(super) fn key_is(w: &str, key: &str) -> bool {
+    let b = w.as_bytes();
+    let (mut s, mut e) = (0, b.len());
+    while s < e && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
+        s += 1;
+    }
+    while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
+        e -= 1;
+    }
+    let t = &b[s..e];
+    if t.is_ascii() {
+        return t.len() == key.len()
+            && t.iter()
+                .zip(key.as_bytes())
+                .all(|(c, k)| c.to_ascii_lowercase() == *k);
+    }
+    Key::new(w).as_str() == key
 }
 
 pub(super) fn strip_possessive(s: &str) -> &str {

@@ -46,17 +46,15 @@ pub(super) struct Person {
     /// joined by single spaces (no token holds white space): the canonical
     /// name ([`Registry::name`]).
     name: Str,
-    /// Absolute offset of the first mention, [`NONE`] until one is
-    /// recorded ([`Person::first_at`]).
-    first_at: u32,
     /// The newest of the person's mention texts ([`Registry::texts`]).
     texts: u32,
     /// The newest of the person's roles ([`Registry::roles_of`]).
     roles: u32,
     /// The person of the same surname made before this one.
     prev: u32,
-    /// How many tokens the name holds (saturating).
-    pub(super) count: u16,
+    /// How many tokens the name holds (saturating; a person is made of a
+    /// name of one to four tokens).
+    pub(super) count: u8,
     pub(super) gender: Option<Gender>,
     /// The person's oldest mention text is their name as it now stands,
     /// held by [`Person::name`] alone: most people are first written by
@@ -64,50 +62,64 @@ pub(super) struct Person {
     /// ([`Registry::texts`]). Cleared, and the text linked, when the name
     /// changes.
     name_text: bool,
+    /// A mention of the person is recorded (the first one has
+    /// [`Mention::first`]: a flag where its offset took 4 bytes a person).
+    named: bool,
 }
 
-impl Person {
-    /// Absolute offset of the first mention, once one is recorded.
-    pub(super) fn first_at(&self) -> Option<u32> {
-        (self.first_at != NONE).then_some(self.first_at)
-    }
-}
-
-/// A place in the text where a person is named: 16 bytes (an article of
-/// under 4 GB has offsets and ids that fit in u32s, [`small`]). The end of
-/// its paragraph, read only while gathering, is held beside it until then
-/// (`Registry::para_ends`).
+/// A place in the text where a person is named: 12 bytes (an article of
+/// under 4 GB has offsets that fit in u32s, [`small`]).
 #[derive(Debug, Clone)]
 pub(super) struct Mention {
     start: u32,
     end: u32,
+    /// The person's id in the low bits ([`Mention::ID`]), and the flags
+    /// [`Mention::oblique`], [`Mention::subject`] and [`Mention::first`]
+    /// in the top three: 12 bytes a mention, where three bools took 16.
     person: u32,
-    /// Named after a preposition ("out of Halden Bay", "to Ms Doe"): not a
-    /// likely antecedent for a pronoun, and often a place.
-    pub(super) oblique: bool,
-    /// The first person named in its sentence who is not after a
-    /// preposition or a possessive: its likely subject.
-    pub(super) subject: bool,
 }
 
 impl Mention {
-    /// The mention, and the end of the paragraph (or other block) it
-    /// stands in, for [`Registry::add_mention`].
-    pub(super) fn new(
-        span: Span,
-        person: usize,
-        subject: bool,
-        oblique: bool,
-        para_end: usize,
-    ) -> (Mention, u32) {
-        let m = Mention {
+    /// The person ids a mention holds are below this one, which stands for
+    /// any larger id: an article names fewer people than that (2^29) unless
+    /// it is many GiB long, and a mention of a person past it is not
+    /// recorded ([`Registry::add_mention`]).
+    const ID: u32 = (1 << 29) - 1;
+    const OBLIQUE: u32 = 1 << 29;
+    const SUBJECT: u32 = 1 << 30;
+    const FIRST: u32 = 1 << 31;
+
+    /// The mention of `person` at `span`, for [`Registry::add_mention`].
+    pub(super) fn new(span: Span, person: usize, subject: bool, oblique: bool) -> Mention {
+        Mention {
             start: small(span.start),
             end: small(span.end),
-            person: small(person),
-            oblique,
-            subject,
-        };
-        (m, small(para_end))
+            person: small(person).min(Mention::ID)
+                | (u32::from(oblique) * Mention::OBLIQUE)
+                | (u32::from(subject) * Mention::SUBJECT),
+        }
+    }
+
+    /// Named after a preposition ("out of Halden Bay", "to Ms Doe"): not a
+    /// likely antecedent for a pronoun, and often a place.
+    pub(super) fn oblique(&self) -> bool {
+        self.person & Mention::OBLIQUE != 0
+    }
+
+    /// The first person named in its sentence who is not after a
+    /// preposition or a possessive: its likely subject.
+    pub(super) fn subject(&self) -> bool {
+        self.person & Mention::SUBJECT != 0
+    }
+
+    /// The person's first mention (set by [`Registry::add_mention`]).
+    pub(super) fn first(&self) -> bool {
+        self.person & Mention::FIRST != 0
+    }
+
+    /// The person's id as a u32.
+    fn id(&self) -> u32 {
+        self.person & Mention::ID
     }
 
     /// Absolute start of the mention (name part).
@@ -120,7 +132,7 @@ impl Mention {
     }
 
     pub(super) fn person(&self) -> usize {
-        self.person as usize
+        self.id() as usize
     }
 }
 
@@ -134,9 +146,20 @@ struct Surname {
     /// [`Person::prev`]).
     last: u32,
     /// While gathering, the newest mention of these people (a chain
-    /// through `Registry::surname_prev`); once gathered, where their
-    /// mentions start in `Registry::surname_mentions`.
+    /// through `Registry::surname_prev`). Once gathered, for a surname of
+    /// one person (most are), the first of their mentions ([`NONE`] if
+    /// none), which is all that a look-up by surname reads of them; for
+    /// one of more, where their count and then their mentions stand in
+    /// `Registry::surname_mentions` ([`Surname::one`]).
     mentions: u32,
+}
+
+impl Surname {
+    /// Only one person has this surname (the first person made of a
+    /// surname has no `prev`).
+    fn one(&self, people: &[Person]) -> bool {
+        people[self.last as usize].prev == NONE
+    }
 }
 
 /// The people who share one lower-case first name token (16 bytes): how
@@ -227,7 +250,7 @@ fn text_of<'t>(input: &'t str, own: &'t str, s: Str) -> &'t str {
 
 /// The last token of a canonical name.
 fn surname_in(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or("")
+    name.rfind(' ').map_or(name, |k| &name[k + 1..])
 }
 
 /// The first token of a canonical name.
@@ -264,15 +287,16 @@ pub(super) struct Registry<'a> {
     /// While gathering, each mention's previous mention of the same
     /// surname; emptied once gathered.
     surname_prev: Vec<u32>,
-    /// While gathering, the end of each mention's paragraph (for
-    /// [`infer_genders`]); emptied once gathered.
-    para_ends: Vec<u32>,
     /// Once gathered, the mention ids of each surname in document order,
     /// one surname after another (`Surname::mentions` is where each
     /// starts).
     surname_mentions: Vec<u32>,
     /// Set by [`Registry::finish`].
     gathered: bool,
+    /// The last person whose surname record a look-up found, and that
+    /// record: the mention recorded next is most often theirs, and its
+    /// surname need not be looked up again.
+    recent_group: Cell<Option<(u32, u32)>>,
     first_names: Vec<FirstName>,
     first_table: Table,
     /// Each word-final part of each role → the people who hold it (built
@@ -605,7 +629,7 @@ impl<'a> Registry<'a> {
         self.surname_table
             .find(hash_key(last), |g| {
                 let p = &people[groups[g as usize].last as usize];
-                Key::new(surname_in(text_of(input, own, p.name))).as_str() == last
+                key_is(surname_in(text_of(input, own, p.name)), last)
             })
             .map(|g| g as usize)
     }
@@ -615,7 +639,7 @@ impl<'a> Registry<'a> {
         let (input, own, groups) = (self.input, &self.own, &self.first_names);
         self.first_table
             .find(hash_key(first), |g| {
-                Key::new(text_of(input, own, groups[g as usize].key)).as_str() == first
+                key_is(text_of(input, own, groups[g as usize].key), first)
             })
             .map(|g| g as usize)
     }
@@ -672,8 +696,10 @@ impl<'a> Registry<'a> {
         let first = first.as_str();
         let last = Key::new(tokens[tokens.len() - 1]);
         let last = last.as_str();
-        let count = u16::try_from(tokens.len()).unwrap_or(u16::MAX);
-        if let Some(i) = self.latest_match(first, last) {
+        let count = u8::try_from(tokens.len()).unwrap_or(u8::MAX);
+        let found = self.surname_group(last);
+        if let Some((i, g)) = found.and_then(|g| Some((self.latest_match(g, first)?, g))) {
+            self.recent_group.set(Some((small(i), small(g))));
             if count > self.people[i].count {
                 // The surname stays; the first name may change ("Holm" →
                 // "Ola Holm").
@@ -683,14 +709,12 @@ impl<'a> Registry<'a> {
                 self.people[i].name = self.keep_name(tokens);
                 self.people[i].count = count;
                 self.add_first(i, tokens[0], first);
-                if let Some(g) = self.surname_group(last) {
-                    if let Some(ix) = self.indexes.get_mut(&small(g)) {
-                        if count > 1 && (ix.first_full == NONE || small(i) < ix.first_full) {
-                            ix.first_full = small(i);
-                        }
-                        ix.remove(i, old.as_str());
-                        ix.add(i, first, tokens.len());
+                if let Some(ix) = self.indexes.get_mut(&small(g)) {
+                    if count > 1 && (ix.first_full == NONE || small(i) < ix.first_full) {
+                        ix.first_full = small(i);
                     }
+                    ix.remove(i, old.as_str());
+                    ix.add(i, first, tokens.len());
                 }
             }
             return i;
@@ -699,15 +723,15 @@ impl<'a> Registry<'a> {
         let name = self.keep_name(tokens);
         self.people.push(Person {
             name,
-            first_at: NONE,
             texts: NONE,
             roles: NONE,
             prev: NONE,
             count,
             gender: None,
             name_text: false,
+            named: false,
         });
-        let g = match self.surname_group(last) {
+        let g = match found {
             Some(g) => g,
             None => {
                 let g = self.surnames.len();
@@ -724,6 +748,7 @@ impl<'a> Registry<'a> {
                 g
             }
         };
+        self.recent_group.set(Some((small(id), small(g))));
         let s = self.surnames[g];
         self.people[id].prev = if s.last == small(id) { NONE } else { s.last };
         self.surnames[g].last = small(id);
@@ -771,12 +796,11 @@ impl<'a> Registry<'a> {
         self.same_surname(self.surnames[g].last as usize)
     }
 
-    /// The most recently made person of surname `last` that a name with
-    /// first name `first` (both lower-case) can mean: one known by the
+    /// The most recently made person of surname record `g` that a name
+    /// with first name `first` (lower-case) can mean: one known by the
     /// surname alone, or one whose first name matches
     /// (`first_names_match`).
-    pub(super) fn latest_match(&self, first: &str, last: &str) -> Option<usize> {
-        let g = self.surname_group(last)?;
+    fn latest_match(&self, g: usize, first: &str) -> Option<usize> {
         let fits = |i: usize| {
             self.people[i].count == 1 || first_names_match(Key::new(self.first(i)).as_str(), first)
         };
@@ -801,24 +825,29 @@ impl<'a> Registry<'a> {
             return ix.by_first.get(first)?.first().copied();
         }
         self.group_people(g)
-            .filter(|&i| Key::new(self.first(i)).as_str() == first)
+            .filter(|&i| key_is(self.first(i), first))
             .last()
     }
 
     /// Record a mention (in document order).
-    pub(super) fn add_mention(&mut self, (m, para_end): (Mention, u32)) {
-        self.para_ends.push(para_end);
-        let key = Key::new(self.surname(m.person()));
+    pub(super) fn add_mention(&mut self, mut m: Mention) {
+        if m.id() == Mention::ID {
+            return;
+        }
         // (Every person is made under its surname by `person_for`.)
         let id = small(self.mentions.len());
-        let prev = match self.surname_group(key.as_str()) {
+        let group = match self.recent_group.get() {
+            Some((p, g)) if p == m.id() => Some(g as usize),
+            _ => self.surname_group(Key::new(self.surname(m.person())).as_str()),
+        };
+        let prev = match group {
             Some(g) => std::mem::replace(&mut self.surnames[g].mentions, id),
             None => NONE,
         };
         self.surname_prev.push(prev);
         let p = &mut self.people[m.person()];
-        if p.first_at == NONE {
-            p.first_at = m.start;
+        if !std::mem::replace(&mut p.named, true) {
+            m.person |= Mention::FIRST;
         }
         self.mentions.push(m);
     }
@@ -832,18 +861,25 @@ impl<'a> Registry<'a> {
         let key = Key::new(name);
         let g = self.surname_group(key.as_str())?;
         // The people named in the last mentions before `at`, newest first.
-        let window: SmallVec<[u32; SURNAME_WINDOW]> = if self.gathered {
-            let start = self.surnames[g].mentions as usize;
-            let end = self
-                .surnames
-                .get(g + 1)
-                .map_or(self.surname_mentions.len(), |n| n.mentions as usize);
-            let v = &self.surname_mentions[start..end];
+        let s = self.surnames[g];
+        let window: SmallVec<[u32; SURNAME_WINDOW]> = if self.gathered && s.one(&self.people) {
+            // (One person: they are the window once their first mention
+            // is before `at`.)
+            let first = self.mentions.get(s.mentions as usize);
+            first
+                .filter(|m| m.start() < at)
+                .map(Mention::id)
+                .into_iter()
+                .collect()
+        } else if self.gathered {
+            let start = s.mentions as usize + 1;
+            let v =
+                &self.surname_mentions[start..start + self.surname_mentions[start - 1] as usize];
             let k = v.partition_point(|&id| self.mentions[id as usize].start() < at);
             v[k.saturating_sub(SURNAME_WINDOW)..k]
                 .iter()
                 .rev()
-                .map(|&id| self.mentions[id as usize].person)
+                .map(|&id| self.mentions[id as usize].id())
                 .collect()
         } else {
             // (While gathering, every mention recorded is before `at`.)
@@ -854,7 +890,7 @@ impl<'a> Registry<'a> {
             })
             .filter(|&id| self.mentions[id as usize].start() < at)
             .take(SURNAME_WINDOW)
-            .map(|id| self.mentions[id as usize].person)
+            .map(|id| self.mentions[id as usize].id())
             .collect()
         };
         let recent = window.first().map(|&last| {
@@ -877,7 +913,11 @@ impl<'a> Registry<'a> {
             Some(ix) => ix.first_full,
             None => self.scan_first_full(g),
         };
-        recent.or((full != NONE).then_some(full as usize))
+        let found = recent.or((full != NONE).then_some(full as usize));
+        if let Some(i) = found {
+            self.recent_group.set(Some((small(i), small(g))));
+        }
+        found
     }
 
     /// "Sir Geoffrey", "Aoife": a first name that only one person has.
@@ -913,30 +953,43 @@ impl<'a> Registry<'a> {
     /// surnames' chains of mentions into one array sorted by surname, so
     /// that a look-up at any place is a binary search.
     pub(super) fn finish(&mut self) {
-        // (What is read only while gathering goes first, before the
-        // arrays below are built: this is the peak of a long article.)
-        self.para_ends = Vec::new();
-        // Each surname's chain of mentions (newest first) is walked twice:
-        // to count them, then to fill its range of `out` from the end, so
-        // that each range is in document order.
+        // (This is the peak of a long article: `out` is built while the
+        // chains are still held, so nothing else is, and it holds only the
+        // surnames of more than one person: a surname of one keeps its
+        // first mention in its record.) Each surname's chain of mentions
+        // (newest first) is walked to count them all, then again, one
+        // surname after another, to count its own and to fill its range
+        // of `out` from the end, after the count, so that each range is in
+        // document order: no list of sizes a surname.
         fn chain(head: u32, prev: &[u32]) -> impl Iterator<Item = u32> + '_ {
             std::iter::successors((head != NONE).then_some(head), move |&id| {
                 let p = prev[id as usize];
                 (p != NONE).then_some(p)
             })
         }
-        let mut sizes = vec![0u32; self.surnames.len() + 1];
-        for (g, s) in self.surnames.iter().enumerate() {
-            sizes[g + 1] = sizes[g] + small(chain(s.mentions, &self.surname_prev).count());
-        }
-        let mut out = vec![0u32; sizes[sizes.len() - 1] as usize];
-        for (g, s) in self.surnames.iter_mut().enumerate() {
-            let mut k = sizes[g + 1] as usize;
-            for id in chain(s.mentions, &self.surname_prev) {
+        let (prev, people) = (&self.surname_prev, &self.people);
+        let total: usize = self
+            .surnames
+            .iter()
+            .filter(|s| !s.one(people))
+            .map(|s| 1 + chain(s.mentions, prev).count())
+            .sum();
+        let mut out = vec![0u32; total];
+        let mut start = 0usize;
+        for s in &mut self.surnames {
+            if s.one(people) {
+                s.mentions = chain(s.mentions, prev).last().unwrap_or(NONE);
+                continue;
+            }
+            let n = chain(s.mentions, prev).count();
+            out[start] = small(n);
+            let mut k = start + 1 + n;
+            for id in chain(s.mentions, prev) {
                 k -= 1;
                 out[k] = id;
             }
-            s.mentions = sizes[g];
+            s.mentions = small(start);
+            start += 1 + n;
         }
         self.surname_prev = Vec::new();
         self.surname_mentions = out;
@@ -964,6 +1017,7 @@ impl<'a> Registry<'a> {
         self.role_table = Table::default();
         self.role_index = WordMap::default();
         self.role_mentions = OnceCell::new();
+        self.recent_group.set(None);
     }
 
     /// Every word-final part of every role ("british prime minister",
@@ -1471,6 +1525,103 @@ mod registry_tests {
             prop_assert_eq!(words_at(&run).to_vec(), old);
         }
 
+        /// A look-up by surname reads the same people once gathered (an
+        /// array by surname, a surname of one person its first mention)
+        /// as from the chains of mentions while gathering.
+        #[test]
+        fn by_surname_once_gathered_matches_the_chains(
+            names in prop::collection::vec(prop::collection::vec(word(), 1..4), 1..40),
+            repeats in prop::collection::vec(0usize..40, 0..40),
+        ) {
+            let mut reg = Registry::default();
+            let mut ids = Vec::new();
+            for n in &names {
+                ids.push(reg.person_for(&n.iter().map(String::as_str).collect::<Vec<_>>()));
+            }
+            // Mentions in document order: each person's, then repeats.
+            let order = (0..names.len()).chain(repeats.iter().map(|&r| r % names.len()));
+            for (k, i) in order.enumerate() {
+                reg.add_mention(Mention::new(Span::new(10 * k, 10 * k + 5), ids[i], true, false));
+            }
+            let ats: Vec<usize> = (0..=10 * (names.len() + repeats.len()) + 10).step_by(5).collect();
+            let ask = |reg: &Registry| -> Vec<Option<usize>> {
+                names
+                    .iter()
+                    .flat_map(|n| ats.iter().map(move |&at| (n, at)))
+                    .map(|(n, at)| reg.by_surname(&n[n.len() - 1], at))
+                    .collect()
+            };
+            let before = ask(&reg);
+            reg.finish();
+            prop_assert_eq!(ask(&reg), before);
+        }
+
+        /// `ascii_key` writes the trimmed word lower-cased, into buffers
+        /// of any size, leaves the rest zero, and agrees with `Key`.
+        #[test]
+        fn ascii_key_writes_the_lower_cased_word(
+            w in crate::testing::joined(
+                vec!["Ann", "ann", "ANN", "a", "Z", "z", "@", "[", "`", "{", "A.", "'", "\"", "é", "É", "1", "-", "\u{7f}", "ß", " ", "Quert-Vos"],
+                0..12,
+            ),
+            size in prop::sample::select(vec![0usize, 3, 8, 13, 16, 64]),
+        ) {
+            let b = w.as_bytes();
+            let (mut s, mut e) = (0, b.len());
+            while s < e && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
+                s += 1;
+            }
+            while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
+                e -= 1;
+            }
+            let t = &b[s..e];
+            let want = (t.len() <= size && t.is_ascii()).then(|| t.to_ascii_lowercase());
+            let mut buf = vec![0u8; size];
+            let got = ascii_key(&w, &mut buf);
+            prop_assert_eq!(got.map(|n| buf[..n].to_vec()), want.clone());
+            if let Some(n) = got {
+                prop_assert!(buf[n..].iter().all(|&c| c == 0), "{:?}", buf);
+                let key = Key::new(&w);
+                prop_assert_eq!(Some(key.as_str().as_bytes()), want.as_deref());
+            }
+        }
+
+        /// The words before a name are found in the word table as a scan
+        /// of the lists finds them.
+        #[test]
+        fn words_before_a_name_match_a_scan_of_the_lists(
+            text in crate::testing::joined(
+                [PREPOSITIONS, ARTICLES, ASKING, OBJECT_VERBS, &["said", "Said", "THE", "(to", "to,", "tó", "intoo", "\u{a0}", " ", "\n", "é"]].concat(),
+                0..6,
+            ),
+        ) {
+            let text = format!("{text} ");
+            let prev = text.split_whitespace().next_back().map(Key::new);
+            let prev = prev.as_ref().map_or("", Key::as_str);
+            prop_assert_eq!(
+                after_preposition(&text, text.len()),
+                PREPOSITIONS.contains(&prev) || ARTICLES.contains(&prev)
+            );
+            prop_assert_eq!(
+                after_object_verb(&text, text.len()),
+                OBJECT_VERBS.contains(&prev) || ASKING.contains(&prev)
+            );
+        }
+
+        /// `key_is` answers what comparing the built key does.
+        #[test]
+        fn key_is_matches_the_built_key(
+            w in crate::testing::joined(
+                vec!["Ann", "ann", "ANN", "a", "A.", "'", "’", "\"", "(", "é", "É", "Zoë", "1", "-", ".", "ß", "İ"],
+                0..5,
+            ),
+            k in crate::testing::joined(vec!["ann", "a", "é", "zoë", "1", "-", "ss", "i̇", "Ann"], 0..3),
+        ) {
+            for key in [k.clone(), Key::new(&w).as_str().to_string()] {
+                prop_assert_eq!(key_is(&w, &key), Key::new(&w).as_str() == key, "{:?} {:?}", w, key);
+            }
+        }
+
         /// Finding a person through the surname's indexes gives the person
         /// a scan of everyone with that surname gives.
         #[test]
@@ -1496,7 +1647,6 @@ mod registry_tests {
                     id,
                     true,
                     false,
-                    10 * k + 9,
                 ));
                 for m in &names {
                     let (f, l) = (lower_key(&m[0]), lower_key(&m[m.len() - 1]));
@@ -1644,9 +1794,11 @@ pub(super) fn gather<'a>(
     let mut reg = Registry::new(input);
     let mut scratch = String::new();
     let mut mid_sentence: Option<HashSet<&str, BuildHasherDefault<WordHasher>>> = None;
+    let mut votes = Votes::default();
     for p in spans {
         let text = p.of(input);
         let mut last_mention_at: Option<usize> = None;
+        let first_mention = reg.mentions.len();
         for (run_start, run_end) in name_runs(text) {
             let m = NameRun {
                 start: run_start,
@@ -1698,7 +1850,6 @@ pub(super) fn gather<'a>(
                     id,
                     subject,
                     oblique,
-                    p.end,
                 ));
             } else if !particle_surname
                 && (3..=5).contains(&parts.tokens.len())
@@ -1717,7 +1868,6 @@ pub(super) fn gather<'a>(
                     id,
                     false,
                     true,
-                    p.end,
                 ));
             } else if let Some(last) = (parts.tokens.len() == 1
                 && !particle_surname
@@ -1743,7 +1893,6 @@ pub(super) fn gather<'a>(
                     id,
                     subject,
                     oblique,
-                    p.end,
                 ));
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = parts.tokens[parts.tokens.len() - 1];
@@ -1800,13 +1949,13 @@ pub(super) fn gather<'a>(
                         id,
                         subject,
                         oblique,
-                        p.end,
                     ));
                 }
             }
         }
+        votes.cast(input, inside, &reg, first_mention, p.end);
     }
-    infer_genders(input, inside, &mut reg);
+    votes.count(&mut reg);
     // (Roles reached through words inside the role, "prime minister" from
     // "british prime minister", are read by `Registry::roles_of`.)
     reg.index_roles();
@@ -2160,56 +2309,80 @@ pub(super) fn next_pronouns(tail: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Give a gender to each person whose honorifics and roles gave none: from
-/// the pronouns that follow them as subjects (a majority over the article),
-/// else from a common first name.
-pub(super) fn infer_genders(input: &str, inside: &dyn Fn(usize) -> bool, reg: &mut Registry) {
-    let mut votes = vec![(0u32, 0u32); reg.people.len()];
-    for (i, m) in reg.mentions.iter().enumerate() {
-        if !m.subject || reg.people[m.person()].gender.is_some() {
-            continue;
-        }
-        // Up to the next mention, the end of the paragraph and the end of
-        // the sentence, whichever comes first: regions between mentions do
-        // not overlap, so the whole pass is linear, and no window cuts a
-        // word or depends on the line endings.
-        let para_end = reg.para_ends[i] as usize;
-        let limit = reg.mentions.get(i + 1).map_or(para_end, |n| {
-            n.start().clamp(m.end(), para_end.max(m.end()))
-        });
-        let tail = &input[m.end()..limit.max(m.end())];
-        let tail = &tail[..sentence_end_before(tail, 0, tail.len())];
-        // Which group matched is which word did: the two lists do not
-        // share a word.
-        for (start, w) in next_pronouns(tail) {
-            let abs = m.end() + start;
-            if inside(abs) {
+/// The pronouns that follow people's subject mentions, which give a
+/// gender to a person that neither a first name nor a title nor a role
+/// gives one ("Kel Quert said she would go": Kel is a woman). One u32 a
+/// pronoun found, the person's id and whether it was "she", where two
+/// counts a person took 8 bytes for everyone the article names (a
+/// mention's person id fits in 29 bits, [`Mention::ID`]).
+#[derive(Debug, Default)]
+struct Votes(Vec<u32>);
+
+impl Votes {
+    /// Read the pronoun after each subject mention from `from` on, which
+    /// are those of the paragraph (or other block) that ends at `end`:
+    /// the first one outside quotations up to the next mention, the end of
+    /// the paragraph and the end of the sentence, whichever comes first.
+    /// Regions between mentions do not overlap, so the whole pass is
+    /// linear, and no window cuts a word or depends on the line endings.
+    fn cast(
+        &mut self,
+        input: &str,
+        inside: &dyn Fn(usize) -> bool,
+        reg: &Registry,
+        from: usize,
+        end: usize,
+    ) {
+        for i in from..reg.mentions.len() {
+            let m = &reg.mentions[i];
+            // (A gender once given is never taken back, so a person who
+            // has one needs no vote.)
+            if !m.subject() || reg.people[m.person()].gender.is_some() {
                 continue;
             }
-            if matches!(w, "he" | "his" | "him" | "himself") {
-                votes[m.person()].0 += 1;
-            } else {
-                votes[m.person()].1 += 1;
+            let limit = reg
+                .mentions
+                .get(i + 1)
+                .map_or(end, |n| n.start().clamp(m.end(), end.max(m.end())));
+            let tail = &input[m.end()..limit.max(m.end())];
+            let tail = &tail[..sentence_end_before(tail, 0, tail.len())];
+            // Which group matched is which word did: the two lists do not
+            // share a word.
+            if let Some((_, w)) = next_pronouns(tail).find(|&(at, _)| !inside(m.end() + at)) {
+                let she = !matches!(w, "he" | "his" | "him" | "himself");
+                self.0.push(m.id() << 1 | u32::from(she));
             }
-            break;
         }
     }
-    for (i, (he, she)) in votes.into_iter().enumerate() {
-        if reg.people[i].gender.is_some() {
-            continue;
+
+    /// Give each person who has no gender yet the one of a common first
+    /// name, else the one most of their pronouns give.
+    fn count(mut self, reg: &mut Registry) {
+        self.0.sort_unstable();
+        let mut votes = self.0.into_iter().peekable();
+        for i in 0..reg.people.len() {
+            let (mut he, mut she) = (0usize, 0usize);
+            while let Some(v) = votes.next_if(|&v| (v >> 1) as usize == i) {
+                if v & 1 == 0 {
+                    he += 1;
+                } else {
+                    she += 1;
+                }
+            }
+            if reg.people[i].gender.is_some() {
+                continue;
+            }
+            // A common first name outweighs a few pronouns: "Gabriela Lazar
+            // wrote that he …" speaks of someone else.
+            let by_name = (reg.people[i].count > 1)
+                .then(|| first_name_gender(reg.first(i)))
+                .flatten();
+            reg.people[i].gender = by_name.or(match he.cmp(&she) {
+                std::cmp::Ordering::Greater => Some(Gender::Male),
+                std::cmp::Ordering::Less => Some(Gender::Female),
+                std::cmp::Ordering::Equal => None,
+            });
         }
-        // A common first name outweighs a few pronouns: "Gabriela Lazar
-        // wrote that he …" speaks of someone else.
-        let by_name = (reg.people[i].count > 1)
-            .then(|| first_name_gender(reg.first(i)))
-            .flatten();
-        reg.people[i].gender = by_name.or(if he > she {
-            Some(Gender::Male)
-        } else if she > he {
-            Some(Gender::Female)
-        } else {
-            None
-        });
     }
 }
 
@@ -2245,8 +2418,8 @@ mod tests {
     /// once.
     #[test]
     fn people_cost_fixed_records_and_no_text_of_their_own() {
-        assert!(std::mem::size_of::<Person>() <= 28);
-        assert!(std::mem::size_of::<Mention>() <= 16);
+        assert!(std::mem::size_of::<Person>() <= 24);
+        assert!(std::mem::size_of::<Mention>() <= 12);
         let text: String = (0..300)
             .map(|i| format!("Chief engineer Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
@@ -2265,6 +2438,50 @@ mod tests {
         assert_eq!(reg.by_role("the chief engineer", text.len()), Some(299));
     }
 
+    /// A person's gender from the pronouns after their subject mentions:
+    /// the majority over the article, none on a tie, a pronoun inside a
+    /// quotation not counted, and a common first name before any pronoun.
+    #[test]
+    fn pronouns_after_subjects_give_a_gender_by_majority() {
+        let text = "Vrel Quert said she would go.\n\nQuert said she agreed.\n\n\
+                    Quert said he did not.\n\nTiv Ossa said he left.\n\n\
+                    Ossa said she stayed.\n\nMo Ruun said \"she\" was late.\n\n\
+                    John Ilo said she left.\n\nQeb Arro spoke. He sat.";
+        let quoted = text.find("\"she\"").expect("quoted");
+        let inside = |at: usize| (quoted..quoted + 5).contains(&at);
+        let reg = gather(text, blocks(text), &inside);
+        let gender = |name: &str| {
+            let i = (0..reg.people.len()).find(|&i| reg.name(i) == name);
+            reg.people[i.expect(name)].gender
+        };
+        assert_eq!(gender("Vrel Quert"), Some(Gender::Female));
+        assert_eq!(gender("Tiv Ossa"), None);
+        assert_eq!(gender("Mo Ruun"), None);
+        assert_eq!(gender("John Ilo"), Some(Gender::Male));
+        // (A pronoun in the next sentence is not the subject's.)
+        assert_eq!(gender("Qeb Arro"), None);
+    }
+
+    /// A mention holds its person and its flags in one u32; one of a
+    /// person past the ids it can hold is not recorded.
+    #[test]
+    fn a_mention_packs_its_person_and_flags() {
+        let m = Mention::new(Span::new(3, 9), 77, true, false);
+        assert_eq!(
+            (m.person(), m.subject(), m.oblique(), m.first()),
+            (77, true, false, false)
+        );
+        let m = Mention::new(Span::new(3, 9), (1 << 29) - 2, false, true);
+        assert_eq!(
+            (m.person(), m.subject(), m.oblique()),
+            ((1 << 29) - 2, false, true)
+        );
+        let mut reg = Registry::default();
+        reg.add_mention(Mention::new(Span::new(3, 9), 1 << 29, true, true));
+        reg.add_mention(Mention::new(Span::new(3, 9), usize::MAX, true, true));
+        assert!(reg.mentions.is_empty());
+    }
+
     /// A person first written by a name that later grows ("Quert", then
     /// "Tova Quert") keeps the shorter text, oldest, behind the newer ones.
     #[test]
@@ -2274,6 +2491,9 @@ mod tests {
         assert_eq!(reg.people.len(), 1);
         assert_eq!(reg.name(0), "Tova Quert");
         assert_eq!(reg.texts(0).collect::<Vec<_>>(), ["Tova Quert", "Quert"]);
+        // (Only the first of the person's three mentions is marked first.)
+        let first: Vec<bool> = reg.mentions.iter().map(Mention::first).collect();
+        assert_eq!(first, [true, false, false]);
     }
 
     /// A name the input splits over a line is held once, joined by a space;

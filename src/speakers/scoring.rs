@@ -115,7 +115,7 @@ impl Proposal {
 /// next paragraph names in full as its subject. Not a body nor a document
 /// ("a company said", "a statement said"), and only in the first two
 /// paragraphs, where a story introduces its subject.
-fn named_next(reg: &Registry, paragraphs: &[Span], who: &str, at: usize) -> Option<usize> {
+fn named_next(reg: &Registry, paragraphs: &Spans, who: &str, at: usize) -> Option<usize> {
     let words: Vec<&str> = who.split_whitespace().collect();
     let (det, head) = (words.first()?, lower_key(words.last()?));
     if words.len() < 2
@@ -132,7 +132,7 @@ fn named_next(reg: &Registry, paragraphs: &[Span], who: &str, at: usize) -> Opti
     let ms = &reg.mentions;
     let m = ms.get(ms.partition_point(|m| m.start() < next.start))?;
     (m.start() == next.start
-        && m.subject
+        && m.subject()
         && reg.canonical(m.person()).split_whitespace().count() >= 2)
         .then_some(m.person())
 }
@@ -287,7 +287,7 @@ pub(super) fn document_author(m: &str, at: usize, who: &str) -> Option<(String, 
 fn named_later(
     reg: &Registry,
     input: &str,
-    paragraphs: &[Span],
+    paragraphs: &Spans,
     who: &str,
     at: usize,
 ) -> Option<usize> {
@@ -304,7 +304,7 @@ fn named_later(
     let pi = paragraphs
         .partition_point(|p| p.start <= at)
         .checked_sub(1)?;
-    let end = paragraphs[pi].end;
+    let end = paragraphs.at(pi).end;
     let ms = &reg.mentions;
     let from = ms.partition_point(|m| m.start() <= at);
     ms[from..]
@@ -313,7 +313,7 @@ fn named_later(
         .take(16)
         .find(|m| {
             let p = &reg.people[m.person()];
-            if p.count < 2 || p.first_at() != Some(small(m.start())) {
+            if p.count < 2 || !m.first() {
                 return false;
             }
             // The words before the name, its titles ("Dr.") left out.
@@ -484,7 +484,7 @@ pub(super) fn participle_subject(m: &str, a: &Attribution) -> Option<Attribution
 pub(super) fn cue_proposal(
     reg: &Registry,
     input: &str,
-    paragraphs: &[Span],
+    paragraphs: &Spans,
     role_phrases: &mut RolePhrases,
     orgs: &Orgs,
     m: &str,
@@ -632,11 +632,11 @@ pub(super) fn is_body_noun(who: &str) -> bool {
 pub(super) fn intro_proposal(
     reg: &Registry,
     input: &str,
-    paragraphs: &[Span],
+    paragraphs: &Spans,
     pi: usize,
     last_speaker: Option<usize>,
 ) -> Option<Proposal> {
-    let prev = &paragraphs[pi - 1];
+    let prev = &paragraphs.at(pi - 1);
     let pt = prev.of(input);
     if !pt.trim_end().ends_with(':') {
         return None;
@@ -651,7 +651,7 @@ pub(super) fn intro_proposal(
         prev.start + a.at,
         prev.start,
         pi.checked_sub(2)
-            .map_or(prev.start, |k| paragraphs[k].start),
+            .map_or(prev.start, |k| paragraphs.at(k).start),
         last_speaker,
     );
     let mut p = Proposal::new(

@@ -381,7 +381,7 @@ mod tests {
             .map(|n| format!("Harbour pilot {n} met the board on Friday. \u{201c}We are ready,\u{201d} she said.\n\n"))
             .collect();
         let a = crate::analyze(&text);
-        let paragraphs: Vec<Span> = a.paragraphs.iter().map(|p| p.span).collect();
+        let paragraphs = Spans::of(text.len(), a.paragraphs.iter().map(|p| p.span));
         let pieces = piece_set(&text, &a.quotes);
         let s = attribute_pieces(
             &text,
