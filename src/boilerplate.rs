@@ -884,6 +884,40 @@ fn seq_at(b: &[u8], p: usize, seq: &[&[&str]]) -> bool {
     }
 }
 
+/// For each byte, the sequences of `seqs` (bits by index) whose first
+/// choices start with it, ignoring ASCII case: at a byte, only those can
+/// match ([`seqs_at`]).
+const fn first_bytes(seqs: &[&[&[&str]]]) -> [u32; 256] {
+    assert!(seqs.len() <= 32, "sequence bits fit a u32");
+    let mut t = [0u32; 256];
+    let mut k = 0;
+    while k < seqs.len() {
+        let choices = seqs[k][0];
+        let mut j = 0;
+        while j < choices.len() {
+            let c = choices[j].as_bytes()[0];
+            t[c.to_ascii_lowercase() as usize] |= 1 << k;
+            t[c.to_ascii_uppercase() as usize] |= 1 << k;
+            j += 1;
+        }
+        k += 1;
+    }
+    t
+}
+
+/// One of `seqs` matches at byte `p` of `b` ([`seq_at`]), trying only those
+/// `firsts` ([`first_bytes`] of `seqs`) allows for the byte there.
+fn seqs_at(b: &[u8], p: usize, seqs: &[&[&[&str]]], firsts: &[u32; 256]) -> bool {
+    let mut m = b.get(p).map_or(0, |&c| firsts[usize::from(c)]);
+    while m != 0 {
+        if seq_at(b, p, seqs[m.trailing_zeros() as usize]) {
+            return true;
+        }
+        m &= m - 1;
+    }
+    false
+}
+
 /// The end of the run of `\w` chars from byte `p` of `t`.
 fn word_run_end(t: &str, p: usize) -> usize {
     t[p..]
@@ -917,6 +951,9 @@ const CALLS: &[&[&[&str]]] = &[
     &[&["log", "sign"], &[" in or "], &["register", "create"]],
 ];
 
+/// [`first_bytes`] of [`CALLS`].
+static CALL_FIRSTS: [u32; 256] = first_bytes(CALLS);
+
 /// `promo-call` by hand: a call to sign up, subscribe, follow, join,
 /// download an app or comment, at an ASCII word start ("Sign up for our
 /// weekly digest", "Follow @desk on X", "Get the Courier app", "Our
@@ -940,16 +977,19 @@ fn promo_call(t: &str) -> bool {
         {
             return true;
         }
-        if newsletter_end.is_none() {
+        // Each literal below starts with a letter: only those that start
+        // with this one are read.
+        let first = b[p].to_ascii_lowercase();
+        if newsletter_end.is_none() && first == b'n' {
             let e =
                 lit_at(b, p, "newsletter").map(|e| e + usize::from(lit_at(b, e, "s").is_some()));
             newsletter_end = e.filter(|&e| b.get(e).is_none_or(|&c| !is_ascii_word(c)));
         }
-        if CALLS.iter().any(|seq| seq_at(b, p, seq)) {
+        if seqs_at(b, p, CALLS, &CALL_FIRSTS) {
             return true;
         }
         // "follow @desk on", "follow Jane on Instagram".
-        if let Some(e) = lit_at(b, p, "follow ") {
+        if let Some(e) = lit_at(b, p, "follow ").filter(|_| first == b'f') {
             let at = usize::from(b.get(e) == Some(&b'@'));
             let w = word_run_end(t, e + at);
             if w > e + at
@@ -961,6 +1001,9 @@ fn promo_call(t: &str) -> bool {
             }
         }
         // "download our app", "get the Courier app", "get the myapp".
+        if !matches!(first, b'd' | b'g') {
+            continue;
+        }
         if let Some(e) = [
             ["download ", "our "],
             ["download ", "the "],
@@ -992,6 +1035,9 @@ const PAYWALLS: &[&[&[&str]]] = &[
     &[&["for an ad-free experience"]],
 ];
 
+/// [`first_bytes`] of [`PAYWALLS`].
+static PAYWALL_FIRSTS: [u32; 256] = first_bytes(PAYWALLS);
+
 /// `promo-paywall` by hand: a metered-access or membership prompt
 /// anywhere in the block ("You have reached your limit", "Become a gold
 /// member"), ignoring ASCII case (the caller leaves blocks with odd folds
@@ -999,16 +1045,17 @@ const PAYWALLS: &[&[&[&str]]] = &[
 fn promo_paywall(t: &str) -> bool {
     let b = t.as_bytes();
     (0..b.len()).any(|p| {
-        PAYWALLS.iter().any(|seq| seq_at(b, p, seq))
-            || lit_at(b, p, "become a").is_some_and(|e| {
-                // "become a(n) ", a run of `\w`, then the kind of member.
-                ["n ", " "].iter().any(|sep| {
-                    lit_at(b, e, sep).is_some_and(|s| {
-                        let w = word_run_end(t, s);
-                        w > s && seq_at(b, w, &[&[" member", " subscriber"]])
+        seqs_at(b, p, PAYWALLS, &PAYWALL_FIRSTS)
+            || (b[p].to_ascii_lowercase() == b'b'
+                && lit_at(b, p, "become a").is_some_and(|e| {
+                    // "become a(n) ", a run of `\w`, then the kind of member.
+                    ["n ", " "].iter().any(|sep| {
+                        lit_at(b, e, sep).is_some_and(|s| {
+                            let w = word_run_end(t, s);
+                            w > s && seq_at(b, w, &[&[" member", " subscriber"]])
+                        })
                     })
-                })
-            })
+                }))
     })
 }
 
@@ -1331,11 +1378,24 @@ static FINDERS: LazyLock<Vec<Option<memmem::Finder<'static>>>> = LazyLock::new(|
 });
 
 /// True unless rule `i`'s gate shows that its pattern cannot match `text`;
-/// `needles(ci)` computes (once per automaton) the rules whose needles, of
-/// the ASCII-case-insensitive automaton or the exact one, occur in `text`.
-#[inline(always)]
+/// `needles(ci)` computes (once per automaton) the gates whose needles, of
+/// the ASCII-case-insensitive automaton or the exact one, occur in `text`
+/// (bits as [`Rule::needle_bit`]).
+#[cfg(test)]
 fn may_match(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> bool {
-    let (shape, ci) = match RULES[i].gate {
+    may_match_rule(i, &RULES[i], text, needles)
+}
+
+/// [`may_match`] for `rule`, rule `i` of the table (one look-up of the
+/// table a block, not one a rule).
+#[inline(always)]
+fn may_match_rule(
+    i: usize,
+    rule: &Rule,
+    text: &str,
+    needles: &mut impl FnMut(bool) -> u64,
+) -> bool {
+    let (shape, ci) = match rule.gate {
         Gate::Shape(f) => return f(text),
         // One exact needle: memmem's SIMD search costs a fraction of a run
         // of the automaton (this one gates every block of 40 words or less).
@@ -1349,7 +1409,7 @@ fn may_match(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> boo
         Gate::ShapeCi(f, _) => (Some(f), true),
         Gate::ShapeExact(f, _) => (Some(f), false),
     };
-    shape.is_none_or(|f| f(text)) && needles(ci) & RULES[i].needle_bit != 0
+    shape.is_none_or(|f| f(text)) && needles(ci) & rule.needle_bit != 0
 }
 
 /// The largest word limit of a rule, plus one.
@@ -1524,6 +1584,7 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     if gated {
         left &= first_rules(text);
     }
+    let rules: &[Rule] = &RULES;
     let mut found = Found::default();
     let mut needles = |ci: bool| found.gates(text, ci);
     let (index, by_hand) = loop {
@@ -1532,10 +1593,10 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
         }
         let i = left.trailing_zeros() as usize;
         left &= left - 1;
-        if gated && !may_match(i, text, &mut needles) {
+        if gated && !may_match_rule(i, &rules[i], text, &mut needles) {
             continue;
         }
-        match RULES[i].hand.filter(|_| gated).and_then(|hand| hand(text)) {
+        match rules[i].hand.filter(|_| gated).and_then(|hand| hand(text)) {
             Some(Some(capture)) => break (i, Some(capture)),
             Some(None) => {}
             None => {
@@ -1546,7 +1607,7 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
             }
         }
     };
-    let rule = &RULES[index];
+    let rule = &rules[index];
     let credit = match by_hand {
         _ if rule.kind != Caption => None,
         Some(capture) => tidy_credit(&text[capture]),
@@ -1620,17 +1681,6 @@ fn bare_tail_fits(t: &str) -> bool {
 /// times as much).
 pub(crate) fn words_exceed(t: &str, n: usize) -> bool {
     let b = t.as_bytes();
-    // The char at `i` (there is one): its length, and whether it is white
-    // space as `split_whitespace` reads it.
-    let char_at = |i: usize| {
-        let c = b[i];
-        if c < 0x80 {
-            (1, ASCII_WS[usize::from(c)])
-        } else {
-            let ch = t[i..].chars().next().unwrap_or_default();
-            (ch.len_utf8(), ch.is_whitespace())
-        }
-    };
     let mut words = 0;
     let mut i = 0;
     loop {
@@ -1639,7 +1689,7 @@ pub(crate) fn words_exceed(t: &str, n: usize) -> bool {
             if i == b.len() {
                 return false;
             }
-            let (len, ws) = char_at(i);
+            let (len, ws) = char_at(t, i);
             if !ws {
                 break;
             }
@@ -1656,12 +1706,25 @@ pub(crate) fn words_exceed(t: &str, n: usize) -> bool {
             if i == b.len() {
                 return false;
             }
-            let (len, ws) = char_at(i);
+            let (len, ws) = char_at(t, i);
             if ws {
                 break;
             }
             i += len;
         }
+    }
+}
+
+/// The char at byte `i` of `t` (there is one): its length, and whether it
+/// is white space as `split_whitespace` reads it; by table for ASCII.
+#[inline(always)]
+fn char_at(t: &str, i: usize) -> (usize, bool) {
+    let c = t.as_bytes()[i];
+    if c < 0x80 {
+        (1, ASCII_WS[usize::from(c)])
+    } else {
+        let ch = t[i..].chars().next().unwrap_or_default();
+        (ch.len_utf8(), ch.is_whitespace())
     }
 }
 
@@ -1704,39 +1767,55 @@ fn may_be_bare_credit(text: &str) -> bool {
     // The prefix tests first: they fail on a block's first byte or two;
     // the others walk it.
     let slash = memchr(b'/', text.as_bytes());
+    let first = text.as_bytes().first().copied();
     starts_ci(
         text,
         &["top ", "main ", "photo", "picture", "image", "credit"],
     ) || slash.is_some_and(|k| name_before_slash(&text[..k]))
-        || ((slash.is_some() || !words_exceed(text, 2))
-            && starts_ci(
-                text,
-                &[
-                    "getty",
-                    "afp",
-                    "ap",
-                    "reuters",
-                    "pa",
-                    "epa",
-                    "shutterstock",
-                    "alamy",
-                    "bloomberg",
-                    "xinhua",
-                    "rex",
-                    "swns",
-                    "istock",
-                    "anadolu",
-                    "nurphoto",
-                    "sopa",
-                    "zuma",
-                    "corbis",
-                    "sipa",
-                    "wireimage",
-                    "camera",
-                ],
-            ))
+        || (first.is_some_and(|b| BARE_AGENCY_FIRSTS[usize::from(b)])
+            && (slash.is_some() || !words_exceed(text, 2))
+            && starts_ci(text, BARE_AGENCIES))
         || has_odd_fold(text)
 }
+
+/// The agency names a bare credit may open with, in ASCII lower case.
+const BARE_AGENCIES: &[&str] = &[
+    "getty",
+    "afp",
+    "ap",
+    "reuters",
+    "pa",
+    "epa",
+    "shutterstock",
+    "alamy",
+    "bloomberg",
+    "xinhua",
+    "rex",
+    "swns",
+    "istock",
+    "anadolu",
+    "nurphoto",
+    "sopa",
+    "zuma",
+    "corbis",
+    "sipa",
+    "wireimage",
+    "camera",
+];
+
+/// The bytes [`BARE_AGENCIES`] open with, in either case: a block that
+/// opens with another byte needs no word count.
+static BARE_AGENCY_FIRSTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < BARE_AGENCIES.len() {
+        let c = BARE_AGENCIES[k].as_bytes()[0];
+        t[c.to_ascii_lowercase() as usize] = true;
+        t[c.to_ascii_uppercase() as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// `[A-Z .'-]{3,40}` under `(?i)`, all of `head` (the text before its first
 /// slash) as [`BARE_PATTERN`]'s name-slash-agency form needs it, where the
