@@ -242,8 +242,10 @@ fn more_on_tail_fits(t: &str) -> bool {
 enum Gate {
     /// The block holds one of these strings, ignoring ASCII case.
     Ci(&'static [&'static str]),
-    /// The block holds one of these strings exactly.
-    Exact(&'static [&'static str]),
+    /// The block holds one of the strings ignoring ASCII case, and the
+    /// other string exactly, which holds one of them (a memmem search for
+    /// it, run only after the automaton found one of them).
+    CiThenExact(&'static [&'static str], &'static str),
     /// The block has this shape.
     Shape(fn(&str) -> bool),
     /// The shape, and one of the strings ignoring ASCII case.
@@ -866,6 +868,13 @@ fn lit_at(b: &[u8], p: usize, lit: &str) -> Option<usize> {
 fn lit_end(b: &[u8], p: usize, lit: &str, ci: bool) -> Option<usize> {
     let e = p + lit.len();
     let h = b.get(p..e)?;
+    // The first bytes first: most reads fail there, without a call to
+    // the slice comparison.
+    if let (Some(&x), Some(&y)) = (h.first(), lit.as_bytes().first()) {
+        if x != y && !(ci && x.eq_ignore_ascii_case(&y)) {
+            return None;
+        }
+    }
     let same = if ci {
         h.eq_ignore_ascii_case(lit.as_bytes())
     } else {
@@ -1046,7 +1055,7 @@ fn promo_paywall(t: &str) -> bool {
     let b = t.as_bytes();
     (0..b.len()).any(|p| {
         seqs_at(b, p, PAYWALLS, &PAYWALL_FIRSTS)
-            || (b[p].to_ascii_lowercase() == b'b'
+            || (b[p].eq_ignore_ascii_case(&b'b')
                 && lit_at(b, p, "become a").is_some_and(|e| {
                     // "become a(n) ", a run of `\w`, then the kind of member.
                     ["n ", " "].iter().any(|sep| {
@@ -1126,7 +1135,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     rule("caption-credit-paren", Caption, 90, Gate::ShapeCi(ends_with_paren, needles::CREDIT_PAREN), r"(?i)\((?:picture|photo|photograph|image|credit|pictures|photos|images)s?:?\s+([^)]{2,60})\)\s*$").hand(|t| Some(credits::credit_paren(t))),
     rule("caption-agency", Caption, 90, Gate::ShapeExact(agency_shape, needles::AGENCY), const_format_agency()).tail("{1,40}", "+", agency_tail_fits).hand(|t| Some(credits::agency_credit(t))),
     rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, needles::PHOTO_BY), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$").hand(|t| Some(photo_by(t))),
-    rule("caption-credit-word", Caption, 40, Gate::Exact(needles::CREDIT_WORD), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits).hand(|t| Some(credits::credit_word(t))),
+    rule("caption-credit-word", Caption, 40, Gate::CiThenExact(needles::CREDIT_WORD, needles::CREDIT_WORD_EXACT), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits).hand(|t| Some(credits::credit_word(t))),
     rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$").starts_with("", false, false, "©").hand(|t| Some(labels::provided(t))),
     rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["photo", "image", "picture", "view ", "gallery", "enlarge this image"])), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, "").hand(|t| labels::CAPTION_LABEL.decide(t).map(|m| m.map(|_| 0..t.len()))),
     rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, &["by"]) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$").starts("b").hand(|t| Some(labels::byline_source(t))),
@@ -1304,6 +1313,7 @@ impl Scan {
 
 /// The gates whose needles, of the automaton that ignores ASCII case
 /// (`ci`) or the exact one, occur in `text`.
+#[inline(never)]
 fn needle_gates_in(text: &str, ci: bool) -> u64 {
     match ci {
         true => CI_SCAN.gates(text.as_bytes()),
@@ -1338,9 +1348,9 @@ fn with_needle_bits(mut rules: Vec<Rule>) -> Vec<Rule> {
     assert!(rules.len() <= 64, "rule bits fit a u64");
     for r in &mut rules {
         let (list, gates) = match r.gate {
-            Gate::Ci(n) | Gate::ShapeCi(_, n) => (n, needles::CI_GATES),
-            Gate::Exact([_]) | Gate::Shape(_) => continue,
-            Gate::Exact(n) | Gate::ShapeExact(_, n) => (n, needles::EXACT_GATES),
+            Gate::Ci(n) | Gate::ShapeCi(_, n) | Gate::CiThenExact(n, _) => (n, needles::CI_GATES),
+            Gate::Shape(_) => continue,
+            Gate::ShapeExact(_, n) => (n, needles::EXACT_GATES),
         };
         let k = gates
             .iter()
@@ -1359,19 +1369,24 @@ struct Found {
 }
 
 impl Found {
+    /// Inlined where a rule asks (a few times a block), the run itself not.
+    #[inline(always)]
     fn gates(&mut self, text: &str, ci: bool) -> u64 {
         let found = if ci { &mut self.ci } else { &mut self.exact };
-        *found.get_or_insert_with(|| needle_gates_in(text, ci))
+        match *found {
+            Some(g) => g,
+            None => *found.insert(needle_gates_in(text, ci)),
+        }
     }
 }
 
-/// The searcher of each rule whose gate is one exact needle, built once
+/// The searcher of each rule whose gate ends in one exact needle, built once
 /// (`memmem::find` built one for every block it searched).
 static FINDERS: LazyLock<Vec<Option<memmem::Finder<'static>>>> = LazyLock::new(|| {
     RULES
         .iter()
         .map(|r| match r.gate {
-            Gate::Exact([n]) => Some(memmem::Finder::new(n)),
+            Gate::CiThenExact(_, n) => Some(memmem::Finder::new(n)),
             _ => None,
         })
         .collect()
@@ -1397,15 +1412,16 @@ fn may_match_rule(
 ) -> bool {
     let (shape, ci) = match rule.gate {
         Gate::Shape(f) => return f(text),
-        // One exact needle: memmem's SIMD search costs a fraction of a run
-        // of the automaton (this one gates every block of 40 words or less).
-        Gate::Exact([_]) => {
-            return FINDERS[i]
-                .as_ref()
-                .is_some_and(|f| f.find(text.as_bytes()).is_some())
+        // The exact needle only where the automaton (run anyway for nearly
+        // every block of 60 words or less) found its case-blind form: most
+        // blocks then need no memmem search.
+        Gate::CiThenExact(..) => {
+            return needles(true) & rule.needle_bit != 0
+                && FINDERS[i]
+                    .as_ref()
+                    .is_some_and(|f| f.find(text.as_bytes()).is_some())
         }
         Gate::Ci(_) => (None, true),
-        Gate::Exact(_) => (None, false),
         Gate::ShapeCi(f, _) => (Some(f), true),
         Gate::ShapeExact(f, _) => (Some(f), false),
     };
@@ -1986,12 +2002,25 @@ mod tests {
     }
 
     #[test]
+    fn an_exact_needle_holds_one_of_its_case_blind_ones() {
+        let mut seen = 0;
+        for r in RULES.iter() {
+            if let Gate::CiThenExact(ci, exact) = r.gate {
+                let lower = exact.to_ascii_lowercase();
+                assert!(ci.iter().any(|n| lower.contains(&n.to_ascii_lowercase())));
+                seen += 1;
+            }
+        }
+        assert!(seen > 0);
+    }
+
+    #[test]
     fn every_needle_gated_rule_has_its_own_bit() {
         let mut seen = [0u64; 2];
         for r in RULES.iter() {
             let ci = match r.gate {
-                Gate::Ci(_) | Gate::ShapeCi(..) => true,
-                Gate::Exact(n) | Gate::ShapeExact(_, n) if n.len() > 1 => false,
+                Gate::Ci(_) | Gate::ShapeCi(..) | Gate::CiThenExact(..) => true,
+                Gate::ShapeExact(..) => false,
                 _ => {
                     assert_eq!(r.needle_bit, 0, "{}", r.name);
                     continue;

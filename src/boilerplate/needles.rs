@@ -147,14 +147,17 @@ pub(crate) const BIO: &[&str] = &[
     "author",
 ];
 
-/// `caption-credit-word`: one exact needle, looked for on its own (a
-/// memmem search costs a fraction of a run of the automaton), so in
-/// neither gate list.
-pub(crate) const CREDIT_WORD: &[&str] = &["Credit"];
+/// `caption-credit-word`: its needle ignoring ASCII case; the rule's gate
+/// then looks for [`CREDIT_WORD_EXACT`] on its own.
+pub(crate) const CREDIT_WORD: &[&str] = &["credit"];
+
+/// `caption-credit-word`'s exact needle.
+pub(crate) const CREDIT_WORD_EXACT: &str = "Credit";
 
 /// The gates whose needles are compared ignoring ASCII case: gate `k` is
 /// bit `k` of what the automaton that ignores ASCII case finds.
 pub(crate) const CI_GATES: &[&[&str]] = &[
+    CREDIT_WORD,
     CREDIT_LABEL,
     CREDIT_PAREN,
     PHOTO_BY,
