@@ -270,6 +270,45 @@ fn starts_ci(t: &str, prefixes: &[&str]) -> bool {
     })
 }
 
+/// A list of prefixes compared ignoring ASCII case, as [`starts_ci`]
+/// reads them, with the prefixes (bits by index) each first byte can
+/// open: a block tries only those, not the whole list.
+struct Prefixes {
+    list: &'static [&'static str],
+    by_first: [u64; 256],
+}
+
+impl Prefixes {
+    /// Each of `list` has a first byte (an empty one would match every
+    /// block).
+    const fn new(list: &'static [&'static str]) -> Prefixes {
+        assert!(list.len() <= 64, "prefix bits fit a u64");
+        let mut by_first = [0u64; 256];
+        let mut k = 0;
+        while k < list.len() {
+            let c = list[k].as_bytes()[0];
+            by_first[c.to_ascii_lowercase() as usize] |= 1 << k;
+            by_first[c.to_ascii_uppercase() as usize] |= 1 << k;
+            k += 1;
+        }
+        Prefixes { list, by_first }
+    }
+
+    /// `starts_ci(t, self.list)`.
+    fn starts(&self, t: &str) -> bool {
+        let b = t.as_bytes();
+        let mut m = b.first().map_or(0, |&c| self.by_first[usize::from(c)]);
+        while m != 0 {
+            let p = self.list[m.trailing_zeros() as usize].as_bytes();
+            if b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        false
+    }
+}
+
 /// The block starts with an ASCII digit or a non-ASCII char (perhaps a
 /// Unicode `\d` or `\s`, or a mark such as `×`).
 fn starts_digit_or_wide(t: &str) -> bool {
@@ -304,28 +343,27 @@ fn read_more_shape(t: &str) -> bool {
     while i < b.len() && is_ascii_ws(b[i]) {
         i += 1;
     }
-    b.get(i).is_some_and(|&c| c >= 0x80)
-        || starts_ci(
-            &t[i..],
-            &[
-                "read",
-                "more",
-                "related",
-                "see also",
-                "also read",
-                "also see",
-                "recommended",
-                "top stories",
-                "most read",
-                "most popular",
-                "up next",
-                "trending",
-                "you might also like",
-                "what to read next",
-                "don't miss",
-            ],
-        )
+    b.get(i).is_some_and(|&c| c >= 0x80) || READ_MORE_WORDS.starts(&t[i..])
 }
+
+/// The words that open a `read-more-label` block.
+static READ_MORE_WORDS: Prefixes = Prefixes::new(&[
+    "read",
+    "more",
+    "related",
+    "see also",
+    "also read",
+    "also see",
+    "recommended",
+    "top stories",
+    "most read",
+    "most popular",
+    "up next",
+    "trending",
+    "you might also like",
+    "what to read next",
+    "don't miss",
+]);
 
 /// `caption-credit-label`: the label's colon is the last one, and at most 81
 /// characters that are not leading white space follow it.
@@ -423,46 +461,46 @@ fn share_shape(t: &str) -> bool {
     digit_then(t, &["share", "comment", "people following"])
         || first == b'+'
         || is_ascii_ws(first)
-        || starts_ci(
-            t,
-            &[
-                "share",
-                "tweet",
-                "email",
-                "e-mail",
-                "print",
-                "save",
-                "pin it",
-                "reblog",
-                "more options",
-                "copy link",
-                "whatsapp",
-                "facebook",
-                "twitter",
-                "linkedin",
-                "reddit",
-                "flipboard",
-                "messenger",
-                "bookmark",
-                "all share services",
-                "comment",
-                "no comments",
-                "view comments",
-                "show comments",
-                "add a comment",
-                "post comment",
-                "follow",
-                "log",
-                "sign",
-                "register",
-                "subscribe",
-                "join",
-                "faq",
-                "newest",
-                "get ",
-            ],
-        )
+        || SHARE_WORDS.starts(t)
 }
+
+/// The words that open a `promo-share` block.
+static SHARE_WORDS: Prefixes = Prefixes::new(&[
+    "share",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "save",
+    "pin it",
+    "reblog",
+    "more options",
+    "copy link",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "reddit",
+    "flipboard",
+    "messenger",
+    "bookmark",
+    "all share services",
+    "comment",
+    "no comments",
+    "view comments",
+    "show comments",
+    "add a comment",
+    "post comment",
+    "follow",
+    "log",
+    "sign",
+    "register",
+    "subscribe",
+    "join",
+    "faq",
+    "newest",
+    "get ",
+]);
 
 /// `other-contact`, phone half: a letter first, and ": " before a digit
 /// (perhaps a non-ASCII `\d`).
@@ -1236,7 +1274,7 @@ const SCAN_LEN: usize = (u16::MAX as usize + 1) + u8::MAX as usize;
 /// The needles of all gates in two automata, one ignoring ASCII case and
 /// one exact, each a DFA copied into a flat table of `u16`, stepped with
 /// two loads and an add a byte. `build.rs` builds both from
-/// [`needles`] (by [`needle_tables`]) and writes them as statics, so
+/// [`needles`] (by `src/boilerplate/needle_tables.rs`) and writes them as statics, so
 /// nothing is built or allocated at run time.
 ///
 /// States are numbered from the start state by a walk over all bytes (an
@@ -2553,6 +2591,33 @@ mod tests {
             quoted & FIRST_RULES[usize::from(b'R')] & !WIDE_RULES.always,
             0
         );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        #[test]
+        fn prefix_tables_are_starts_ci(
+            text in crate::testing::joined(
+                SHARE_WORDS.list.iter().chain(READ_MORE_WORDS.list)
+                    .flat_map(|w| [w.to_string(), w.to_uppercase(), w[..1].to_string()])
+                    .chain(["", " ", "x", "\u{e9}", "S", "\u{17f}"].map(String::from))
+                    .collect(),
+                0..4,
+            )
+        ) {
+            for p in [&SHARE_WORDS, &READ_MORE_WORDS] {
+                prop_assert_eq!(p.starts(&text), starts_ci(&text, p.list));
+            }
+        }
+    }
+
+    #[test]
+    fn prefix_tables_are_starts_ci_on_every_fixture_block() {
+        for b in crate::segment::fixture_blocks() {
+            for p in [&SHARE_WORDS, &READ_MORE_WORDS] {
+                assert_eq!(p.starts(&b), starts_ci(&b, p.list), "{b:?}");
+            }
+        }
     }
 
     #[test]
