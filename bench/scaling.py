@@ -105,20 +105,12 @@ KNOWN_FAILING = {
     # holds above the tiny article (the boilerplate needle tables built
     # past 16 KiB of blocks, as for quotes_lines), not its growth.
     "pronoun_fits_nobody": "F3: at the bound at 1 MB (~0.85 MB fixed costs above the tiny article); passes at --scale 10",
-    # 333,000 three-byte lines ('"a' and a newline) in one 1 MB article:
-    # each line is a block. Branch memB (2026-12-05): block starts packed
-    # to ~1.1 bytes (segment::Packed) for text of short lines, so while
-    # roles are assigned a block holds about 6 bytes (start 1.1, flags 1,
-    # role 1, facts 2, the repeated-text sifts). (memB also found repeats
-    # in a pass of their own, before facts and roles; that folded every
-    # block's text once more, ~20 instructions a byte on the real corpora,
-    # for little memory, and was reverted.) 10 MB: 43.9 -> 34.2 MB, 2.7x
-    # above the constant, growth 3.62 -> 2.68 (passes at --scale 10).
-    # 1 MB: 11.0 -> 10.3 MB, 3.1x above the constant, growth ~2.1: ~1.4 MB
-    # of it is building the boilerplate needle tables past 16 KiB of
-    # blocks, which the tiny article never does. Left: those tables built
-    # at compile time, or facts in fewer bits.
-    "quotes_lines": "F3: ~6 bytes a block plus a 1.4 MB fixed cost at 1 MB (passes at --scale 10)",
+    # quotes_lines left this list (branch bpc, 2026-12-05): 333,000
+    # three-byte lines ('"a' and a newline), each a block, hold about 6
+    # bytes a block (memB); the rest of its 3.1-3.3x at 1 MB was building
+    # the boilerplate needle tables past 16 KiB of blocks (~1.4 MB of heap
+    # the tiny article never used). build.rs now compiles them: 1 MB
+    # 2.0-2.2x above the constant (3 runs), 10 MB 2.7x.
     # nested_quotes left this list (branch r3cand, 2026-12-05): with the
     # speakers' last patterns read by hand (candidates, names, cues) it
     # compiles none, 8.6-8.9 MB at 750 KB against a bound of ~10.5 MB.

@@ -8,12 +8,8 @@
 //! the rule table; the first matching rule in table order wins.
 
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
 use memchr::{memchr, memchr2_iter, memchr3, memchr_iter, memmem, memrchr};
 use regex::Regex;
 
@@ -21,6 +17,9 @@ use crate::model::BoilerplateKind::{self, *};
 
 mod credits;
 mod labels;
+#[cfg(test)]
+mod needle_tables;
+mod needles;
 mod phrases;
 
 /// What a cue rule decided.
@@ -52,6 +51,9 @@ struct Rule {
     /// The rule decided by hand, where the pattern's bounded runs made its
     /// lazy DFA build states on nearly every block it was run on.
     hand: Option<MaybeHand>,
+    /// The bit of the gate's needle list in what its needle automaton
+    /// finds (set by [`with_needle_bits`]; 0 for a gate without one).
+    needle_bit: u64,
 }
 
 /// The first characters of the blocks a start-anchored rule can match: a
@@ -126,6 +128,7 @@ const fn rule(
         tail: None,
         starts: None,
         hand: None,
+        needle_bit: 0,
     }
 }
 
@@ -239,8 +242,10 @@ fn more_on_tail_fits(t: &str) -> bool {
 enum Gate {
     /// The block holds one of these strings, ignoring ASCII case.
     Ci(&'static [&'static str]),
-    /// The block holds one of these strings exactly.
-    Exact(&'static [&'static str]),
+    /// The block holds one of the strings ignoring ASCII case, and the
+    /// other string exactly, which holds one of them (a memmem search for
+    /// it, run only after the automaton found one of them).
+    CiThenExact(&'static [&'static str], &'static str),
     /// The block has this shape.
     Shape(fn(&str) -> bool),
     /// The shape, and one of the strings ignoring ASCII case.
@@ -263,6 +268,45 @@ fn starts_ci(t: &str, prefixes: &[&str]) -> bool {
             && p.first().is_none_or(|x| x.to_ascii_lowercase() == first)
             && b[..p.len()].eq_ignore_ascii_case(p)
     })
+}
+
+/// A list of prefixes compared ignoring ASCII case, as [`starts_ci`]
+/// reads them, with the prefixes (bits by index) each first byte can
+/// open: a block tries only those, not the whole list.
+struct Prefixes {
+    list: &'static [&'static str],
+    by_first: [u64; 256],
+}
+
+impl Prefixes {
+    /// Each of `list` has a first byte (an empty one would match every
+    /// block).
+    const fn new(list: &'static [&'static str]) -> Prefixes {
+        assert!(list.len() <= 64, "prefix bits fit a u64");
+        let mut by_first = [0u64; 256];
+        let mut k = 0;
+        while k < list.len() {
+            let c = list[k].as_bytes()[0];
+            by_first[c.to_ascii_lowercase() as usize] |= 1 << k;
+            by_first[c.to_ascii_uppercase() as usize] |= 1 << k;
+            k += 1;
+        }
+        Prefixes { list, by_first }
+    }
+
+    /// `starts_ci(t, self.list)`.
+    fn starts(&self, t: &str) -> bool {
+        let b = t.as_bytes();
+        let mut m = b.first().map_or(0, |&c| self.by_first[usize::from(c)]);
+        while m != 0 {
+            let p = self.list[m.trailing_zeros() as usize].as_bytes();
+            if b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p) {
+                return true;
+            }
+            m &= m - 1;
+        }
+        false
+    }
 }
 
 /// The block starts with an ASCII digit or a non-ASCII char (perhaps a
@@ -299,28 +343,27 @@ fn read_more_shape(t: &str) -> bool {
     while i < b.len() && is_ascii_ws(b[i]) {
         i += 1;
     }
-    b.get(i).is_some_and(|&c| c >= 0x80)
-        || starts_ci(
-            &t[i..],
-            &[
-                "read",
-                "more",
-                "related",
-                "see also",
-                "also read",
-                "also see",
-                "recommended",
-                "top stories",
-                "most read",
-                "most popular",
-                "up next",
-                "trending",
-                "you might also like",
-                "what to read next",
-                "don't miss",
-            ],
-        )
+    b.get(i).is_some_and(|&c| c >= 0x80) || READ_MORE_WORDS.starts(&t[i..])
 }
+
+/// The words that open a `read-more-label` block.
+static READ_MORE_WORDS: Prefixes = Prefixes::new(&[
+    "read",
+    "more",
+    "related",
+    "see also",
+    "also read",
+    "also see",
+    "recommended",
+    "top stories",
+    "most read",
+    "most popular",
+    "up next",
+    "trending",
+    "you might also like",
+    "what to read next",
+    "don't miss",
+]);
 
 /// `caption-credit-label`: the label's colon is the last one, and at most 81
 /// characters that are not leading white space follow it.
@@ -418,46 +461,46 @@ fn share_shape(t: &str) -> bool {
     digit_then(t, &["share", "comment", "people following"])
         || first == b'+'
         || is_ascii_ws(first)
-        || starts_ci(
-            t,
-            &[
-                "share",
-                "tweet",
-                "email",
-                "e-mail",
-                "print",
-                "save",
-                "pin it",
-                "reblog",
-                "more options",
-                "copy link",
-                "whatsapp",
-                "facebook",
-                "twitter",
-                "linkedin",
-                "reddit",
-                "flipboard",
-                "messenger",
-                "bookmark",
-                "all share services",
-                "comment",
-                "no comments",
-                "view comments",
-                "show comments",
-                "add a comment",
-                "post comment",
-                "follow",
-                "log",
-                "sign",
-                "register",
-                "subscribe",
-                "join",
-                "faq",
-                "newest",
-                "get ",
-            ],
-        )
+        || SHARE_WORDS.starts(t)
 }
+
+/// The words that open a `promo-share` block.
+static SHARE_WORDS: Prefixes = Prefixes::new(&[
+    "share",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "save",
+    "pin it",
+    "reblog",
+    "more options",
+    "copy link",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "reddit",
+    "flipboard",
+    "messenger",
+    "bookmark",
+    "all share services",
+    "comment",
+    "no comments",
+    "view comments",
+    "show comments",
+    "add a comment",
+    "post comment",
+    "follow",
+    "log",
+    "sign",
+    "register",
+    "subscribe",
+    "join",
+    "faq",
+    "newest",
+    "get ",
+]);
 
 /// `other-contact`, phone half: a letter first, and ": " before a digit
 /// (perhaps a non-ASCII `\d`).
@@ -863,6 +906,13 @@ fn lit_at(b: &[u8], p: usize, lit: &str) -> Option<usize> {
 fn lit_end(b: &[u8], p: usize, lit: &str, ci: bool) -> Option<usize> {
     let e = p + lit.len();
     let h = b.get(p..e)?;
+    // The first bytes first: most reads fail there, without a call to
+    // the slice comparison.
+    if let (Some(&x), Some(&y)) = (h.first(), lit.as_bytes().first()) {
+        if x != y && !(ci && x.eq_ignore_ascii_case(&y)) {
+            return None;
+        }
+    }
     let same = if ci {
         h.eq_ignore_ascii_case(lit.as_bytes())
     } else {
@@ -879,6 +929,40 @@ fn seq_at(b: &[u8], p: usize, seq: &[&[&str]]) -> bool {
             .iter()
             .any(|lit| lit_at(b, p, lit).is_some_and(|e| seq_at(b, e, rest))),
     }
+}
+
+/// For each byte, the sequences of `seqs` (bits by index) whose first
+/// choices start with it, ignoring ASCII case: at a byte, only those can
+/// match ([`seqs_at`]).
+const fn first_bytes(seqs: &[&[&[&str]]]) -> [u32; 256] {
+    assert!(seqs.len() <= 32, "sequence bits fit a u32");
+    let mut t = [0u32; 256];
+    let mut k = 0;
+    while k < seqs.len() {
+        let choices = seqs[k][0];
+        let mut j = 0;
+        while j < choices.len() {
+            let c = choices[j].as_bytes()[0];
+            t[c.to_ascii_lowercase() as usize] |= 1 << k;
+            t[c.to_ascii_uppercase() as usize] |= 1 << k;
+            j += 1;
+        }
+        k += 1;
+    }
+    t
+}
+
+/// One of `seqs` matches at byte `p` of `b` ([`seq_at`]), trying only those
+/// `firsts` ([`first_bytes`] of `seqs`) allows for the byte there.
+fn seqs_at(b: &[u8], p: usize, seqs: &[&[&[&str]]], firsts: &[u32; 256]) -> bool {
+    let mut m = b.get(p).map_or(0, |&c| firsts[usize::from(c)]);
+    while m != 0 {
+        if seq_at(b, p, seqs[m.trailing_zeros() as usize]) {
+            return true;
+        }
+        m &= m - 1;
+    }
+    false
 }
 
 /// The end of the run of `\w` chars from byte `p` of `t`.
@@ -914,6 +998,9 @@ const CALLS: &[&[&[&str]]] = &[
     &[&["log", "sign"], &[" in or "], &["register", "create"]],
 ];
 
+/// [`first_bytes`] of [`CALLS`].
+static CALL_FIRSTS: [u32; 256] = first_bytes(CALLS);
+
 /// `promo-call` by hand: a call to sign up, subscribe, follow, join,
 /// download an app or comment, at an ASCII word start ("Sign up for our
 /// weekly digest", "Follow @desk on X", "Get the Courier app", "Our
@@ -937,16 +1024,19 @@ fn promo_call(t: &str) -> bool {
         {
             return true;
         }
-        if newsletter_end.is_none() {
+        // Each literal below starts with a letter: only those that start
+        // with this one are read.
+        let first = b[p].to_ascii_lowercase();
+        if newsletter_end.is_none() && first == b'n' {
             let e =
                 lit_at(b, p, "newsletter").map(|e| e + usize::from(lit_at(b, e, "s").is_some()));
             newsletter_end = e.filter(|&e| b.get(e).is_none_or(|&c| !is_ascii_word(c)));
         }
-        if CALLS.iter().any(|seq| seq_at(b, p, seq)) {
+        if seqs_at(b, p, CALLS, &CALL_FIRSTS) {
             return true;
         }
         // "follow @desk on", "follow Jane on Instagram".
-        if let Some(e) = lit_at(b, p, "follow ") {
+        if let Some(e) = lit_at(b, p, "follow ").filter(|_| first == b'f') {
             let at = usize::from(b.get(e) == Some(&b'@'));
             let w = word_run_end(t, e + at);
             if w > e + at
@@ -958,6 +1048,9 @@ fn promo_call(t: &str) -> bool {
             }
         }
         // "download our app", "get the Courier app", "get the myapp".
+        if !matches!(first, b'd' | b'g') {
+            continue;
+        }
         if let Some(e) = [
             ["download ", "our "],
             ["download ", "the "],
@@ -989,6 +1082,9 @@ const PAYWALLS: &[&[&[&str]]] = &[
     &[&["for an ad-free experience"]],
 ];
 
+/// [`first_bytes`] of [`PAYWALLS`].
+static PAYWALL_FIRSTS: [u32; 256] = first_bytes(PAYWALLS);
+
 /// `promo-paywall` by hand: a metered-access or membership prompt
 /// anywhere in the block ("You have reached your limit", "Become a gold
 /// member"), ignoring ASCII case (the caller leaves blocks with odd folds
@@ -996,16 +1092,17 @@ const PAYWALLS: &[&[&[&str]]] = &[
 fn promo_paywall(t: &str) -> bool {
     let b = t.as_bytes();
     (0..b.len()).any(|p| {
-        PAYWALLS.iter().any(|seq| seq_at(b, p, seq))
-            || lit_at(b, p, "become a").is_some_and(|e| {
-                // "become a(n) ", a run of `\w`, then the kind of member.
-                ["n ", " "].iter().any(|sep| {
-                    lit_at(b, e, sep).is_some_and(|s| {
-                        let w = word_run_end(t, s);
-                        w > s && seq_at(b, w, &[&[" member", " subscriber"]])
+        seqs_at(b, p, PAYWALLS, &PAYWALL_FIRSTS)
+            || (b[p].eq_ignore_ascii_case(&b'b')
+                && lit_at(b, p, "become a").is_some_and(|e| {
+                    // "become a(n) ", a run of `\w`, then the kind of member.
+                    ["n ", " "].iter().any(|sep| {
+                        lit_at(b, e, sep).is_some_and(|s| {
+                            let w = word_run_end(t, s);
+                            w > s && seq_at(b, w, &[&[" member", " subscriber"]])
+                        })
                     })
-                })
-            })
+                }))
     })
 }
 
@@ -1070,13 +1167,13 @@ fn phone_contact(t: &str) -> Option<bool> {
 const AGENCIES: &str = r"(?:Getty(?:\s+Images)?|AFP|AP(?:\s+Photo)?|Reuters|PA(?:\s+(?:Wire|Images|Media))?|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|Rex(?:/Shutterstock)?|SWNS|iStock(?:photo)?|Anadolu(?:\s+Agency)?|NurPhoto|SOPA\s+Images|ZUMA(?:\s+(?:Press|Wire))?|Corbis|Sipa|WireImage|Camera\s+Press)";
 
 #[rustfmt::skip]
-static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     // Captions: a credit closes the block, or a picture word opens it.
-    rule("caption-credit-label", Caption, 90, Gate::ShapeCi(colon_tail_81, &["picture", "photo", "image", "illustration", "credit", "source"]), r"(?i)(?:^|[\s.|,;(])(?:picture|photo|photograph|image|illustration|pictures|photos|images|credit|photo credit|source|main image)s?\s*(?:by)?\s*:\s*([^:]{2,80})\)?$").hand(|t| Some(credits::credit_label(t))),
-    rule("caption-credit-paren", Caption, 90, Gate::ShapeCi(ends_with_paren, &["picture", "photo", "image", "credit"]), r"(?i)\((?:picture|photo|photograph|image|credit|pictures|photos|images)s?:?\s+([^)]{2,60})\)\s*$").hand(|t| Some(credits::credit_paren(t))),
-    rule("caption-agency", Caption, 90, Gate::ShapeExact(agency_shape, &["Getty", "AFP", "AP", "Reuters", "PA", "Shutterstock", "Alamy", "Bloomberg", "Xinhua", "Rex", "SWNS", "iStock", "Anadolu", "NurPhoto", "ZUMA", "Corbis", "Sipa", "WireImage", "Camera"]), const_format_agency()).tail("{1,40}", "+", agency_tail_fits).hand(|t| Some(credits::agency_credit(t))),
-    rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, &["photo", "picture", "image", "illustration"]), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$").hand(|t| Some(photo_by(t))),
-    rule("caption-credit-word", Caption, 40, Gate::Exact(&["Credit"]), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits).hand(|t| Some(credits::credit_word(t))),
+    rule("caption-credit-label", Caption, 90, Gate::ShapeCi(colon_tail_81, needles::CREDIT_LABEL), r"(?i)(?:^|[\s.|,;(])(?:picture|photo|photograph|image|illustration|pictures|photos|images|credit|photo credit|source|main image)s?\s*(?:by)?\s*:\s*([^:]{2,80})\)?$").hand(|t| Some(credits::credit_label(t))),
+    rule("caption-credit-paren", Caption, 90, Gate::ShapeCi(ends_with_paren, needles::CREDIT_PAREN), r"(?i)\((?:picture|photo|photograph|image|credit|pictures|photos|images)s?:?\s+([^)]{2,60})\)\s*$").hand(|t| Some(credits::credit_paren(t))),
+    rule("caption-agency", Caption, 90, Gate::ShapeExact(agency_shape, needles::AGENCY), const_format_agency()).tail("{1,40}", "+", agency_tail_fits).hand(|t| Some(credits::agency_credit(t))),
+    rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, needles::PHOTO_BY), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$").hand(|t| Some(photo_by(t))),
+    rule("caption-credit-word", Caption, 40, Gate::CiThenExact(needles::CREDIT_WORD, needles::CREDIT_WORD_EXACT), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits).hand(|t| Some(credits::credit_word(t))),
     rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$").starts_with("", false, false, "©").hand(|t| Some(labels::provided(t))),
     rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["photo", "image", "picture", "view ", "gallery", "enlarge this image"])), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, "").hand(|t| labels::CAPTION_LABEL.decide(t).map(|m| m.map(|_| 0..t.len()))),
     rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, &["by"]) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$").starts("b").hand(|t| Some(labels::byline_source(t))),
@@ -1090,18 +1187,18 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, &["listen", "loading audio", "audio is not supported", "play audio"])), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))").starts("lap").hand(|t| labels::MEDIA_LISTEN.decide(t)),
     rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, &["watch", "video", "play video", "live", "gallery", "audio", "podcast"])), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]").starts("wvplga").hand(|t| labels::MEDIA_WATCH.decide(t)),
     rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || starts_ci(t, &["full", "autoplay", "close", "caption", "view ", "buy photo", "replay", "play", "pause", "mute", "unmute", "expand", "wait ", "video ", "now playing", "up next in video"])), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false, "×").hand(|t| labels::MEDIA_PLAYER.decide(t)),
-    rule("media-unavailable", Media, 20, Gate::Ci(&["video is ", "your browser does not support"]), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support").hand(|t| labels::MEDIA_UNAVAILABLE.decide(t)),
+    rule("media-unavailable", Media, 20, Gate::Ci(needles::VIDEO_UNAVAILABLE), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support").hand(|t| labels::MEDIA_UNAVAILABLE.decide(t)),
     // Advertising.
     rule("advert-label", Advert, 6, Gate::Shape(|t| starts_ci(t, &["ad", "sponsored", "promoted", "paid ", "partner content", "supported by", "skip ad", "story continues below advertisement", "continue reading ", "report this ad", "you may also like", "from our partners", "around the web", "taboola"])), r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$").starts("asprcyft").hand(|t| labels::ADVERT_LABEL.decide(t)),
-    rule("advert-sponsored-by", Advert, 25, Gate::Ci(&["sponsored by", "presented by", "in partnership with", "supported by", "brought to you by", "invented by teads"]), r"(?i)(?:sponsored by|presented by|in partnership with|supported by|brought to you by|invented by teads)(?-u:\b).{0,60}$").hand(|t| Some(phrases::sponsored_by(t).then_some(0..0))),
+    rule("advert-sponsored-by", Advert, 25, Gate::Ci(needles::SPONSORED_BY), r"(?i)(?:sponsored by|presented by|in partnership with|supported by|brought to you by|invented by teads)(?-u:\b).{0,60}$").hand(|t| Some(phrases::sponsored_by(t).then_some(0..0))),
     rule("advert-undo", Advert, 1, Gate::Shape(|t| t == "Undo"), r"^Undo$").starts("u").hand(|t| labels::ADVERT_UNDO.decide(t)),
     rule("advert-about-content", Advert, 4, Gate::Shape(|t| starts_ci(t, &["about this content"])), r"(?i)^about this content$").starts("a").hand(|t| labels::ABOUT_CONTENT.decide(t)),
     // Wire and contributor credits.
     rule("credit-reporting", Credit, 60, Gate::Shape(|t| starts_ci(t.strip_prefix('(').unwrap_or(t), &["additional ", "further ", "with ", "reporting", "editing", "writing", "research", "fact-checking", "compiled", "production", "translation", "graphics"])), r"(?i)^(?:\(?(?:additional |further |with )?(?:reporting|editing|writing|research|fact-checking|compiled|production|translation|graphics)(?: and [a-z]+)? by(?-u:\b))").starts("(afwrecptg").hand(|t| labels::CREDIT_REPORTING.decide(t)),
-    rule("credit-contributed", Credit, 40, Gate::Ci(&["contributed"]), r"(?i)(?-u:\b)(?:contributed (?:to )?(?:this|the) (?:report|article|story)|contributed reporting)(?-u:\b)").hand(|t| labels::CREDIT_CONTRIBUTED.decide(t)),
+    rule("credit-contributed", Credit, 40, Gate::Ci(needles::CONTRIBUTED), r"(?i)(?-u:\b)(?:contributed (?:to )?(?:this|the) (?:report|article|story)|contributed reporting)(?-u:\b)").hand(|t| labels::CREDIT_CONTRIBUTED.decide(t)),
     rule("credit-reviewed", Credit, 20, Gate::Shape(|t| starts_ci(t, &["medically ", "fact ", "reviewed", "checked"])), r"(?i)^(?:medically |fact )?(?:reviewed|checked) by(?-u:\b)").starts("mfrc").hand(|t| labels::CREDIT_REVIEWED.decide(t)),
     // Rights.
-    rule("legal-copyright", Legal, 60, Gate::Ci(&["©", "(c)", "copyright", "all rights reserved", "registered in england", "company number", "company no", "company registration", "registered office", "may not be ", "terms of ", "terms and ", "privacy policy"]), r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$").hand(|t| Some(legal(t))),
+    rule("legal-copyright", Legal, 60, Gate::Ci(needles::COPYRIGHT), r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$").hand(|t| Some(legal(t))),
     // Dates and reading time.
     rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, &["published", "updated", "last updated", "posted", "first published", "modified", "created", "originally published", "this article was "])), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)").starts("pulfmcot").hand(|t| labels::META_PUBLISHED.decide(t)),
     rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false, "").hand(|t| labels::META_READING_TIME.decide(t)),
@@ -1110,21 +1207,21 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| vec![
     // Calls to action and page furniture.
     rule("promo-share", Promo, 8, Gate::Shape(share_shape), r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$").starts_with("+steprmcwflbanvjg", true, true, "").hand(share_button),
     rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit_or_wide), r"^\d{1,6}$").starts_with("", true, false, "").hand(labels::numbers),
-    rule("promo-call", Promo, 45, Gate::Ci(&["sign up for", "sign up to", "subscribe to", "subscribe for", "subscribe now", "subscribe today", "newsletter", " in to comment", " in to continue", " in to read", "follow ", "is on twitter", "is on facebook", "is on instagram", "join our ", "join the ", "download our", "download the", "get our", "get the", "leave a comment", "commenting policy", "comment is ", "comment are ", "comments is ", "comments are ", "become a ", "journalism", "tell us what you think", "your feedback", "you must be logged in", "opinions expressed in reader comments", "check out more ", "conversation powered by", "please review our", "please read our", " in or register", " in or create"]), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))").hand(|t| Some(promo_call(t).then_some(0..0))),
-    rule("promo-paywall", Promo, 40, Gate::Ci(&["reached your ", "free article", "already a ", "subscribe from", "unlimited access", "journalism", "become a", "for an ad-free experience"]), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience").hand(|t| Some(promo_paywall(t).then_some(0..0))),
+    rule("promo-call", Promo, 45, Gate::Ci(needles::CALLS), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))").hand(|t| Some(promo_call(t).then_some(0..0))),
+    rule("promo-paywall", Promo, 40, Gate::Ci(needles::PAYWALL), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience").hand(|t| Some(promo_paywall(t).then_some(0..0))),
     rule("promo-call-upper", Promo, 10, Gate::Shape(|t| ["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"].iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)").starts("sfj").hand(|t| labels::CALL_UPPER.decide(t)),
     rule("promo-discuss", Promo, 12, Gate::Shape(|t| starts_ci(t, &["discuss:"])), r"(?i)^discuss:").starts("d").hand(|t| labels::DISCUSS.decide(t)),
     // Everything else a page wraps around an article.
-    rule("other-cookies", Other, 60, Gate::Ci(&["cookie"]), r"(?i)(?-u:\b)we use cookies(?-u:\b)|(?-u:\b)cookie (?:policy|settings|preferences)(?-u:\b)|accept (?:all )?cookies").hand(|t| labels::COOKIES.decide(t)),
+    rule("other-cookies", Other, 60, Gate::Ci(needles::COOKIES), r"(?i)(?-u:\b)we use cookies(?-u:\b)|(?-u:\b)cookie (?:policy|settings|preferences)(?-u:\b)|accept (?:all )?cookies").hand(|t| labels::COOKIES.decide(t)),
     rule("other-nav-bar", Other, 30, Gate::Shape(nav_bar_shape), r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$").hand(|t| Some(nav_bar(t))),
     rule("other-tags", Other, 40, Gate::Shape(|t| starts_ci(t, &["tags", "topics", "related topics", "filed under", "categories", "sections", "keywords", "subjects"])), r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?").starts("trfcsk").hand(|t| labels::TAGS.decide(t)),
-    rule("other-bio", Other, 60, Gate::ShapeExact(bio_shape, &["reporter", "writer", "editor", "correspondent", "journalist", "columnist", "contributor", "producer", "critic", "blogger", "author"]), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz").hand(|t| Some(phrases::bio(t).then_some(0..0))),
+    rule("other-bio", Other, 60, Gate::ShapeExact(bio_shape, needles::BIO), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz").hand(|t| Some(phrases::bio(t).then_some(0..0))),
     // One rule in two halves, each with its own gate: compiled together they
     // cost 15 M instructions, for blocks that seldom pass either.
     rule("other-contact", Other, 30, Gate::Shape(|t| starts_ci(t, &["contact", "email", "e-mail", "reach"]) && memchr(b'@', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@").starts("cer").hand(|t| Some(phrases::contact_email(t).then_some(0..0))),
     rule("other-contact", Other, 30, Gate::Shape(phone_shape), r"(?i)^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}").starts("abcdefghijklmnopqrstuvwxyz").hand(|t| phone_contact(t).map(|m| m.then_some(0..0))),
     rule("other-nav", Other, 3, Gate::Shape(|t| t.starts_with('.') || starts_ci(t, &["close", "done", "menu", "home", "search", "resize text", "print article", "view profile", "content preferences", "more", "next", "previous", "back to top", "skip to content", "exclusive", "breaking", "live", "opinion", "analysis", "explainer"])), r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$").starts(".cdmhsrpvnbeloa").hand(|t| labels::NAV.decide(t)),
-]);
+]));
 
 /// `caption-agency`: a credit ending in a photo agency, "X/Getty Images".
 fn const_format_agency() -> &'static str {
@@ -1170,33 +1267,15 @@ fn pattern_for(i: usize, text: &str) -> &'static Regex {
     }
 }
 
-/// The needles of all gates in two automata, one ignoring ASCII case and one
-/// exact, each needle with the set of rules (bits by table index) it opens.
-struct Needles {
-    ci: LazyLock<NeedleSet>,
-    exact: LazyLock<NeedleSet>,
-}
-
-/// One automaton's needles, its DFA, and the rules each needle opens.
-struct NeedleSet {
-    /// Only the tests read them, to build the search this one replaced.
-    #[cfg_attr(not(test), allow(dead_code))]
-    needles: Vec<&'static str>,
-    /// Kept only when the flat table does not fit it (and in tests, which
-    /// check the table against it): once copied, its heap (about 1 MB for
-    /// the two sets) would be a fixed cost every long article carries.
-    dfa: Option<DFA>,
-    rules: Vec<u64>,
-    /// The DFA as a flat table, when it fits one.
-    scan: Option<Scan>,
-}
-
 /// Entries of a [`Scan`] table: every index a `u16` state plus a `u8`
 /// (twice a class) can make, so indexing needs no bounds check.
 const SCAN_LEN: usize = (u16::MAX as usize + 1) + u8::MAX as usize;
 
-/// A needle DFA copied into a flat table of `u16`, stepped with two loads
-/// and an add a byte where the DFA's own step took about twice that.
+/// The needles of all gates in two automata, one ignoring ASCII case and
+/// one exact, each a DFA copied into a flat table of `u16`, stepped with
+/// two loads and an add a byte. `build.rs` builds both from
+/// [`needles`] (by `src/boilerplate/needle_tables.rs`) and writes them as statics, so
+/// nothing is built or allocated at run time.
 ///
 /// States are numbered from the start state by a walk over all bytes (an
 /// unanchored DFA never dies); bytes with equal transitions in every state
@@ -1207,115 +1286,35 @@ const SCAN_LEN: usize = (u16::MAX as usize + 1) + u8::MAX as usize;
 struct Scan {
     /// Twice each byte's class.
     class2: [u8; 256],
-    trans: Box<[u16; SCAN_LEN]>,
+    trans: [u16; SCAN_LEN],
     stride: usize,
-    /// The rules whose needles end in each state, by state number.
-    rules_at: Vec<u64>,
+    /// The gates (bits by index in [`needles::CI_GATES`] or
+    /// [`needles::EXACT_GATES`]) whose needles end in each state, by state
+    /// number.
+    gates_at: &'static [u64],
 }
 
-impl Scan {
-    /// The table of `dfa` whose pattern `p` opens `rules[p]`, or `None`
-    /// when its states and classes do not fit it; `shared` groups bytes
-    /// known to have equal columns ([`shared_columns`]).
-    fn new(dfa: &DFA, rules: &[u64], shared: ([u8; 256], Vec<u8>)) -> Option<Scan> {
-        use aho_corasick::automaton::StateID;
-        let start = dfa
-            .start_state(Anchored::No)
-            .expect("the DFA searches unanchored");
-        // State numbers by DFA state id (an index into its table, so a
-        // vector serves where a hash map cost more than the rest).
-        let mut number: Vec<Option<usize>> = Vec::new();
-        let put = |number: &mut Vec<Option<usize>>, sid: StateID, n: usize| {
-            let at = sid.as_usize();
-            if number.len() <= at {
-                number.resize(at + 1, None);
-            }
-            match number[at] {
-                Some(_) => false,
-                None => {
-                    number[at] = Some(n);
-                    true
-                }
-            }
-        };
-        put(&mut number, start, 0);
-        // Only one byte of each of `shared`'s groups is stepped: they have
-        // the same column.
-        let (group, firsts) = shared;
-        let mut states = vec![start];
-        let mut next: Vec<Vec<StateID>> = Vec::new();
-        let mut i = 0;
-        while i < states.len() {
-            let row: Vec<StateID> = firsts
-                .iter()
-                .map(|&b| dfa.next_state(Anchored::No, states[i], b))
-                .collect();
-            for &n in &row {
-                if put(&mut number, n, states.len()) {
-                    states.push(n);
-                }
-            }
-            next.push(row);
-            i += 1;
-        }
-        // Classes: bytes whose columns are equal.
-        let mut class2 = [0u8; 256];
-        let mut reps: Vec<usize> = Vec::new();
-        for b in 0..256 {
-            let g = usize::from(group[b]);
-            let c = match reps.iter().position(|&r| {
-                let h = usize::from(group[r]);
-                h == g || next.iter().all(|row| row[h] == row[g])
-            }) {
-                Some(c) => c,
-                None => {
-                    reps.push(b);
-                    reps.len() - 1
-                }
-            };
-            class2[b] = u8::try_from(2 * c).ok()?;
-        }
-        let stride = 2 * reps.len();
-        if states.len() * stride > usize::from(u16::MAX) + 1 {
-            return None;
-        }
-        let rules_at: Vec<u64> = states
-            .iter()
-            .map(|&sid| {
-                if !(dfa.is_special(sid) && dfa.is_match(sid)) {
-                    return 0;
-                }
-                (0..dfa.match_len(sid))
-                    .map(|k| rules[dfa.match_pattern(sid, k).as_usize()])
-                    .fold(0, |a, r| a | r)
-            })
-            .collect();
-        let entry = |sid: StateID| {
-            let n = number[sid.as_usize()].expect("every state was numbered");
-            let marked = dfa.is_special(sid) && dfa.is_match(sid);
-            u16::try_from(n * stride + usize::from(marked)).expect("fits by the check above")
-        };
-        let mut trans = vec![0u16; SCAN_LEN].into_boxed_slice();
-        for (s, row) in next.iter().enumerate() {
-            for (c, &b) in reps.iter().enumerate() {
-                let e = entry(row[usize::from(group[b])]);
-                trans[s * stride + 2 * c] = e;
-                trans[s * stride + 2 * c + 1] = e;
-            }
-        }
-        Some(Scan {
-            class2,
-            trans: trans.try_into().expect("SCAN_LEN entries"),
-            stride,
-            rules_at,
-        })
+/// The used entries of a [`Scan`] table, padded with zeros to
+/// [`SCAN_LEN`].
+const fn padded(used: &[u16]) -> [u16; SCAN_LEN] {
+    let mut t = [0; SCAN_LEN];
+    let mut i = 0;
+    while i < used.len() {
+        t[i] = used[i];
+        i += 1;
     }
+    t
+}
 
-    /// The rules whose needles occur in `bytes`, read from the start
+// `CI_SCAN` and `EXACT_SCAN`.
+include!(concat!(env!("OUT_DIR"), "/needle_tables.rs"));
+
+impl Scan {
+    /// The gates whose needles occur in `bytes`, read from the start
     /// state: eight bytes at a time with only the marks of the states
     /// gathered, and a chunk that reached a match state read again to
-    /// collect its rules.
-    fn rules(&self, bytes: &[u8]) -> u64 {
+    /// collect its gates.
+    fn gates(&self, bytes: &[u8]) -> u64 {
         let mut e: u16 = 0;
         let mut found = 0;
         let mut chunks = bytes.chunks_exact(8);
@@ -1337,215 +1336,68 @@ impl Scan {
         self.trans[usize::from(e) + usize::from(self.class2[usize::from(b)])]
     }
 
-    /// The rules of the match states `bytes` pass through from `e`.
+    /// The gates of the match states `bytes` pass through from `e`.
     fn collect(&self, mut e: u16, bytes: &[u8]) -> u64 {
         let mut found = 0;
         for &b in bytes {
             e = self.step(e, b);
             if e & 1 != 0 {
-                found |= self.rules_at[usize::from(e) / self.stride];
+                found |= self.gates_at[usize::from(e) / self.stride];
             }
         }
         found
     }
 }
 
-/// Bytes that step every state of the needle automaton alike, found from
-/// the needles alone: each byte's group (numbered in byte order) and the
-/// first byte of each group. A byte in no needle leads every state back to
-/// the start (nothing can go on with it), and under `ci` a letter goes
-/// where its other case goes; every other byte is a group of its own.
-/// Stepping one byte of each group, not all 256, was most of the cost of
-/// the table at start-up.
-fn shared_columns(needles: &[&str], ci: bool) -> ([u8; 256], Vec<u8>) {
-    let mut used = [false; 256];
-    for &b in needles.iter().flat_map(|n| n.as_bytes()) {
-        used[usize::from(b)] = true;
-        if ci {
-            used[usize::from(b.to_ascii_lowercase())] = true;
-            used[usize::from(b.to_ascii_uppercase())] = true;
-        }
-    }
-    let mut group = [0u8; 256];
-    let mut firsts: Vec<u8> = Vec::new();
-    let mut unused: Option<u8> = None;
-    for b in 0..=255u8 {
-        let same = if !used[usize::from(b)] {
-            unused
-        } else if ci && b.is_ascii_lowercase() {
-            Some(group[usize::from(b.to_ascii_uppercase())])
-        } else {
-            None
-        };
-        group[usize::from(b)] = match same {
-            Some(g) => g,
-            None => {
-                let g = u8::try_from(firsts.len()).expect("at most 256 groups");
-                firsts.push(b);
-                if !used[usize::from(b)] {
-                    unused = Some(g);
-                }
-                g
-            }
-        };
-    }
-    (group, firsts)
-}
-
-/// Each automaton is built the first time a block needs it.
-static NEEDLES: Needles = Needles {
-    ci: LazyLock::new(|| needle_set(true)),
-    exact: LazyLock::new(|| needle_set(false)),
-};
-
-/// The needles of the gates that ignore ASCII case (`ci`) or not, in one
-/// automaton.
-fn needle_set(ci: bool) -> NeedleSet {
-    let (needles, rules) = needle_list(ci);
-    // Standard match semantics: every needle's every end is a match
-    // state, as the overlapping search it replaced saw them.
-    let dfa = DFA::builder()
-        .ascii_case_insensitive(ci)
-        .match_kind(MatchKind::Standard)
-        .start_kind(StartKind::Unanchored)
-        .prefilter(false)
-        .build(&needles)
-        .expect("gate needles build");
-    let scan = Scan::new(&dfa, &rules, shared_columns(&needles, ci));
-    NeedleSet {
-        dfa: (scan.is_none() || cfg!(test)).then_some(dfa),
-        scan,
-        needles,
-        rules,
+/// The gates whose needles, of the automaton that ignores ASCII case
+/// (`ci`) or the exact one, occur in `text`.
+#[inline(never)]
+fn needle_gates_in(text: &str, ci: bool) -> u64 {
+    match ci {
+        true => CI_SCAN.gates(text.as_bytes()),
+        false => EXACT_SCAN.gates(text.as_bytes()),
     }
 }
 
-/// The needles of the gates that ignore ASCII case (`ci`) or not, each
-/// once, and the rules (bits by table index) each opens.
-fn needle_list(ci: bool) -> (Vec<&'static str>, Vec<u64>) {
-    assert!(RULES.len() <= 64, "rule bits fit a u64");
-    let mut needles: Vec<&'static str> = Vec::new();
-    let mut rules: Vec<u64> = Vec::new();
-    for (i, r) in RULES.iter().enumerate() {
-        let list = match r.gate {
-            Gate::Ci(n) | Gate::ShapeCi(_, n) if ci => n,
-            // A lone exact needle is looked for on its own (see `may_match`).
-            Gate::Exact([_]) => continue,
-            Gate::Exact(n) | Gate::ShapeExact(_, n) if !ci => n,
-            _ => continue,
-        };
-        for &n in list {
-            match needles.iter().position(|&m| m == n) {
-                Some(at) => rules[at] |= 1 << i,
-                None => {
-                    needles.push(n);
-                    rules.push(1 << i);
-                }
-            }
-        }
-    }
-    (needles, rules)
-}
-
-/// The needles as [`needle_rules_one_by_one`] looks for them: those that
-/// ignore case in ASCII lower case, with the rules each opens.
-static NEEDLE_LISTS: [LazyLock<LoweredList>; 2] = [
-    LazyLock::new(|| lowered_list(true)),
-    LazyLock::new(|| lowered_list(false)),
-];
-
-/// Needles as bytes, and the rules (bits by table index) each opens.
-type LoweredList = (Vec<Vec<u8>>, Vec<u64>);
-
-fn lowered_list(ci: bool) -> LoweredList {
-    let (needles, rules) = needle_list(ci);
-    let lower = |n: &str| match ci {
-        true => n.to_ascii_lowercase().into_bytes(),
-        false => n.as_bytes().to_vec(),
-    };
-    (needles.iter().map(|n| lower(n)).collect(), rules)
-}
-
-/// Bytes of blocks the gates have searched needle by needle in this
-/// process; past [`ONE_BY_ONE_BYTES`] the automata are built and searched.
-static SEARCHED: AtomicUsize = AtomicUsize::new(0);
-
-/// Building both needle automata costs about 11 M instructions, more than
-/// a short article's whole analysis: the first 16 KB of blocks are searched
-/// for each needle in turn instead (the same rules found). That search
-/// costs about 0.45 M instructions a KB, so past about 24 KB the automata
-/// are cheaper; at 64 KB a directory run paid some 20 M more than needed.
-const ONE_BY_ONE_BYTES: usize = 16 * 1024;
-
-/// The rules (bits by table index) whose gate needles, of the automaton
-/// that ignores ASCII case (`ci`) or the exact one, occur in `text`.
-fn needle_rules_in(text: &str, ci: bool) -> u64 {
-    if SEARCHED.fetch_add(text.len(), Ordering::Relaxed) < ONE_BY_ONE_BYTES {
-        needle_rules_one_by_one(text, ci)
-    } else if ci {
-        set_rules(&NEEDLES.ci, text)
-    } else {
-        set_rules(&NEEDLES.exact, text)
-    }
-}
-
-/// [`needle_rules_in`] by a search for each needle: ASCII case is ignored
+/// [`needle_gates_in`] by a search for each needle: ASCII case is ignored
 /// by lowering the text's ASCII letters and the needles'.
-fn needle_rules_one_by_one(text: &str, ci: bool) -> u64 {
-    let (needles, rules) = &*NEEDLE_LISTS[usize::from(!ci)];
-    let lowered;
-    let hay = if ci {
-        lowered = text.to_ascii_lowercase();
-        lowered.as_bytes()
+#[cfg(test)]
+fn needle_gates_one_by_one(text: &str, ci: bool) -> u64 {
+    let gates = if ci {
+        needles::CI_GATES
     } else {
-        text.as_bytes()
+        needles::EXACT_GATES
     };
-    needles
-        .iter()
-        .zip(rules)
-        .filter(|(n, _)| memmem::find(hay, n).is_some())
+    let (list, bits) = needle_tables::needle_list(gates);
+    let lower = |s: &str| match ci {
+        true => s.to_ascii_lowercase(),
+        false => s.to_string(),
+    };
+    let hay = lower(text);
+    list.iter()
+        .zip(bits)
+        .filter(|(n, _)| memmem::find(hay.as_bytes(), lower(n).as_bytes()).is_some())
         .fold(0, |a, (_, r)| a | r)
 }
 
-/// The rules (bits by table index) whose gate needles occur in `text`.
-#[cfg(test)]
-fn needle_rules(text: &str) -> u64 {
-    automaton_rules(&NEEDLES.ci, text) | automaton_rules(&NEEDLES.exact, text)
-}
-
-/// The rules (bits by table index) whose needles in one automaton occur
-/// in `text`: by its flat table, else by the DFA.
-fn set_rules(set: &NeedleSet, text: &str) -> u64 {
-    match &set.scan {
-        Some(scan) => scan.rules(text.as_bytes()),
-        None => automaton_rules(set, text),
+/// The rule table with each needle gate's bit set ([`Rule::needle_bit`]):
+/// its list's index in [`needles::CI_GATES`] or [`needles::EXACT_GATES`].
+fn with_needle_bits(mut rules: Vec<Rule>) -> Vec<Rule> {
+    assert!(rules.len() <= 64, "rule bits fit a u64");
+    for r in &mut rules {
+        let (list, gates) = match r.gate {
+            Gate::Ci(n) | Gate::ShapeCi(_, n) | Gate::CiThenExact(n, _) => (n, needles::CI_GATES),
+            Gate::Shape(_) => continue,
+            Gate::ShapeExact(_, n) => (n, needles::EXACT_GATES),
+        };
+        let k = gates
+            .iter()
+            .position(|&g| g == list)
+            .expect("every needle gate's list is in its gate list");
+        r.needle_bit = 1 << k;
     }
+    rules
 }
-
-/// The rules (bits by table index) whose needles in one automaton occur
-/// in `text`, by stepping its DFA.
-fn automaton_rules(set: &NeedleSet, text: &str) -> u64 {
-    // The DFA stepped by hand, a table load and a compare a byte: the
-    // overlapping iterator's search loop and bookkeeping cost about twenty
-    // instructions a byte, over nearly every block of the article. Its
-    // matches are the same: each match state lists every needle ending
-    // there, and an unanchored Standard DFA never dies.
-    let dfa = set.dfa.as_ref().expect("kept when there is no flat table");
-    let mut sid = dfa
-        .start_state(Anchored::No)
-        .expect("the DFA searches unanchored");
-    let mut found = 0;
-    for &b in text.as_bytes() {
-        sid = dfa.next_state(Anchored::No, sid, b);
-        if dfa.is_special(sid) && dfa.is_match(sid) {
-            for k in 0..dfa.match_len(sid) {
-                found |= set.rules[dfa.match_pattern(sid, k).as_usize()];
-            }
-        }
-    }
-    found
-}
-
 /// The rules whose gate needles occur in `text`, each automaton run the
 /// first time a rule of its kind asks.
 #[derive(Default)]
@@ -1555,49 +1407,63 @@ struct Found {
 }
 
 impl Found {
-    fn rules(&mut self, text: &str, ci: bool) -> u64 {
-        if ci {
-            *self.ci.get_or_insert_with(|| needle_rules_in(text, true))
-        } else {
-            *self
-                .exact
-                .get_or_insert_with(|| needle_rules_in(text, false))
+    /// Inlined where a rule asks (a few times a block), the run itself not.
+    #[inline(always)]
+    fn gates(&mut self, text: &str, ci: bool) -> u64 {
+        let found = if ci { &mut self.ci } else { &mut self.exact };
+        match *found {
+            Some(g) => g,
+            None => *found.insert(needle_gates_in(text, ci)),
         }
     }
 }
 
-/// The searcher of each rule whose gate is one exact needle, built once
+/// The searcher of each rule whose gate ends in one exact needle, built once
 /// (`memmem::find` built one for every block it searched).
 static FINDERS: LazyLock<Vec<Option<memmem::Finder<'static>>>> = LazyLock::new(|| {
     RULES
         .iter()
         .map(|r| match r.gate {
-            Gate::Exact([n]) => Some(memmem::Finder::new(n)),
+            Gate::CiThenExact(_, n) => Some(memmem::Finder::new(n)),
             _ => None,
         })
         .collect()
 });
 
 /// True unless rule `i`'s gate shows that its pattern cannot match `text`;
-/// `needles(ci)` computes (once per automaton) the rules whose needles, of
-/// the ASCII-case-insensitive automaton or the exact one, occur in `text`.
-#[inline(always)]
+/// `needles(ci)` computes (once per automaton) the gates whose needles, of
+/// the ASCII-case-insensitive automaton or the exact one, occur in `text`
+/// (bits as [`Rule::needle_bit`]).
+#[cfg(test)]
 fn may_match(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> bool {
-    let (shape, ci) = match RULES[i].gate {
+    may_match_rule(i, &RULES[i], text, needles)
+}
+
+/// [`may_match`] for `rule`, rule `i` of the table (one look-up of the
+/// table a block, not one a rule).
+#[inline(always)]
+fn may_match_rule(
+    i: usize,
+    rule: &Rule,
+    text: &str,
+    needles: &mut impl FnMut(bool) -> u64,
+) -> bool {
+    let (shape, ci) = match rule.gate {
         Gate::Shape(f) => return f(text),
-        // One exact needle: memmem's SIMD search costs a fraction of a run
-        // of the automaton (this one gates every block of 40 words or less).
-        Gate::Exact([_]) => {
-            return FINDERS[i]
-                .as_ref()
-                .is_some_and(|f| f.find(text.as_bytes()).is_some())
+        // The exact needle only where the automaton (run anyway for nearly
+        // every block of 60 words or less) found its case-blind form: most
+        // blocks then need no memmem search.
+        Gate::CiThenExact(..) => {
+            return needles(true) & rule.needle_bit != 0
+                && FINDERS[i]
+                    .as_ref()
+                    .is_some_and(|f| f.find(text.as_bytes()).is_some())
         }
         Gate::Ci(_) => (None, true),
-        Gate::Exact(_) => (None, false),
         Gate::ShapeCi(f, _) => (Some(f), true),
         Gate::ShapeExact(f, _) => (Some(f), false),
     };
-    shape.is_none_or(|f| f(text)) && needles(ci) & (1 << i) != 0
+    shape.is_none_or(|f| f(text)) && needles(ci) & rule.needle_bit != 0
 }
 
 /// The largest word limit of a rule, plus one.
@@ -1772,18 +1638,19 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     if gated {
         left &= first_rules(text);
     }
+    let rules: &[Rule] = &RULES;
     let mut found = Found::default();
-    let mut needles = |ci: bool| found.rules(text, ci);
+    let mut needles = |ci: bool| found.gates(text, ci);
     let (index, by_hand) = loop {
         if left == 0 {
             return None;
         }
         let i = left.trailing_zeros() as usize;
         left &= left - 1;
-        if gated && !may_match(i, text, &mut needles) {
+        if gated && !may_match_rule(i, &rules[i], text, &mut needles) {
             continue;
         }
-        match RULES[i].hand.filter(|_| gated).and_then(|hand| hand(text)) {
+        match rules[i].hand.filter(|_| gated).and_then(|hand| hand(text)) {
             Some(Some(capture)) => break (i, Some(capture)),
             Some(None) => {}
             None => {
@@ -1794,7 +1661,7 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
             }
         }
     };
-    let rule = &RULES[index];
+    let rule = &rules[index];
     let credit = match by_hand {
         _ if rule.kind != Caption => None,
         Some(capture) => tidy_credit(&text[capture]),
@@ -1868,17 +1735,6 @@ fn bare_tail_fits(t: &str) -> bool {
 /// times as much).
 pub(crate) fn words_exceed(t: &str, n: usize) -> bool {
     let b = t.as_bytes();
-    // The char at `i` (there is one): its length, and whether it is white
-    // space as `split_whitespace` reads it.
-    let char_at = |i: usize| {
-        let c = b[i];
-        if c < 0x80 {
-            (1, ASCII_WS[usize::from(c)])
-        } else {
-            let ch = t[i..].chars().next().unwrap_or_default();
-            (ch.len_utf8(), ch.is_whitespace())
-        }
-    };
     let mut words = 0;
     let mut i = 0;
     loop {
@@ -1887,7 +1743,7 @@ pub(crate) fn words_exceed(t: &str, n: usize) -> bool {
             if i == b.len() {
                 return false;
             }
-            let (len, ws) = char_at(i);
+            let (len, ws) = char_at(t, i);
             if !ws {
                 break;
             }
@@ -1904,12 +1760,25 @@ pub(crate) fn words_exceed(t: &str, n: usize) -> bool {
             if i == b.len() {
                 return false;
             }
-            let (len, ws) = char_at(i);
+            let (len, ws) = char_at(t, i);
             if ws {
                 break;
             }
             i += len;
         }
+    }
+}
+
+/// The char at byte `i` of `t` (there is one): its length, and whether it
+/// is white space as `split_whitespace` reads it; by table for ASCII.
+#[inline(always)]
+fn char_at(t: &str, i: usize) -> (usize, bool) {
+    let c = t.as_bytes()[i];
+    if c < 0x80 {
+        (1, ASCII_WS[usize::from(c)])
+    } else {
+        let ch = t[i..].chars().next().unwrap_or_default();
+        (ch.len_utf8(), ch.is_whitespace())
     }
 }
 
@@ -1952,39 +1821,55 @@ fn may_be_bare_credit(text: &str) -> bool {
     // The prefix tests first: they fail on a block's first byte or two;
     // the others walk it.
     let slash = memchr(b'/', text.as_bytes());
+    let first = text.as_bytes().first().copied();
     starts_ci(
         text,
         &["top ", "main ", "photo", "picture", "image", "credit"],
     ) || slash.is_some_and(|k| name_before_slash(&text[..k]))
-        || ((slash.is_some() || !words_exceed(text, 2))
-            && starts_ci(
-                text,
-                &[
-                    "getty",
-                    "afp",
-                    "ap",
-                    "reuters",
-                    "pa",
-                    "epa",
-                    "shutterstock",
-                    "alamy",
-                    "bloomberg",
-                    "xinhua",
-                    "rex",
-                    "swns",
-                    "istock",
-                    "anadolu",
-                    "nurphoto",
-                    "sopa",
-                    "zuma",
-                    "corbis",
-                    "sipa",
-                    "wireimage",
-                    "camera",
-                ],
-            ))
+        || (first.is_some_and(|b| BARE_AGENCY_FIRSTS[usize::from(b)])
+            && (slash.is_some() || !words_exceed(text, 2))
+            && starts_ci(text, BARE_AGENCIES))
         || has_odd_fold(text)
 }
+
+/// The agency names a bare credit may open with, in ASCII lower case.
+const BARE_AGENCIES: &[&str] = &[
+    "getty",
+    "afp",
+    "ap",
+    "reuters",
+    "pa",
+    "epa",
+    "shutterstock",
+    "alamy",
+    "bloomberg",
+    "xinhua",
+    "rex",
+    "swns",
+    "istock",
+    "anadolu",
+    "nurphoto",
+    "sopa",
+    "zuma",
+    "corbis",
+    "sipa",
+    "wireimage",
+    "camera",
+];
+
+/// The bytes [`BARE_AGENCIES`] open with, in either case: a block that
+/// opens with another byte needs no word count.
+static BARE_AGENCY_FIRSTS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < BARE_AGENCIES.len() {
+        let c = BARE_AGENCIES[k].as_bytes()[0];
+        t[c.to_ascii_lowercase() as usize] = true;
+        t[c.to_ascii_uppercase() as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// `[A-Z .'-]{3,40}` under `(?i)`, all of `head` (the text before its first
 /// slash) as [`BARE_PATTERN`]'s name-slash-agency form needs it, where the
@@ -2121,7 +2006,7 @@ mod tests {
                 if pattern(i).is_match(b) {
                     matched += 1;
                     assert!(
-                        first_and_gate_allow(i, b, &mut |_| needle_rules(b)),
+                        first_and_gate_allow(i, b, &mut |ci| needle_gates_in(b, ci)),
                         "{} rejects {b:?}",
                         RULES[i].name
                     );
@@ -2131,14 +2016,78 @@ mod tests {
         assert!(matched > 50);
     }
 
+    /// The gate lists of the automaton that ignores ASCII case (`ci`) or
+    /// the exact one, and its compiled table.
+    fn gate_set(ci: bool) -> (&'static [&'static [&'static str]], &'static Scan) {
+        match ci {
+            true => (needles::CI_GATES, &CI_SCAN),
+            false => (needles::EXACT_GATES, &EXACT_SCAN),
+        }
+    }
+
+    #[test]
+    fn compiled_tables_are_the_run_time_construction() {
+        for ci in [true, false] {
+            let (gates, scan) = gate_set(ci);
+            let t = needle_tables::table(gates, ci);
+            assert!(t.gates_at.len() > 100, "states of the {ci} automaton");
+            assert_eq!(scan.class2, t.class2);
+            assert_eq!(scan.stride, t.stride);
+            assert_eq!(scan.gates_at, &t.gates_at[..]);
+            assert_eq!(&scan.trans[..t.trans.len()], &t.trans[..]);
+            assert!(scan.trans[t.trans.len()..].iter().all(|&e| e == 0));
+        }
+    }
+
+    #[test]
+    fn an_exact_needle_holds_one_of_its_case_blind_ones() {
+        let mut seen = 0;
+        for r in RULES.iter() {
+            if let Gate::CiThenExact(ci, exact) = r.gate {
+                let lower = exact.to_ascii_lowercase();
+                assert!(ci.iter().any(|n| lower.contains(&n.to_ascii_lowercase())));
+                seen += 1;
+            }
+        }
+        assert!(seen > 0);
+    }
+
+    #[test]
+    fn every_needle_gated_rule_has_its_own_bit() {
+        let mut seen = [0u64; 2];
+        for r in RULES.iter() {
+            let ci = match r.gate {
+                Gate::Ci(_) | Gate::ShapeCi(..) | Gate::CiThenExact(..) => true,
+                Gate::ShapeExact(..) => false,
+                _ => {
+                    assert_eq!(r.needle_bit, 0, "{}", r.name);
+                    continue;
+                }
+            };
+            assert_eq!(r.needle_bit.count_ones(), 1, "{}", r.name);
+            assert_eq!(seen[usize::from(ci)] & r.needle_bit, 0, "{}", r.name);
+            seen[usize::from(ci)] |= r.needle_bit;
+        }
+        assert_eq!(seen[1].count_ones() as usize, needles::CI_GATES.len());
+        assert_eq!(seen[0].count_ones() as usize, needles::EXACT_GATES.len());
+    }
+
     #[test]
     fn bytes_grouped_from_the_needles_step_every_state_alike() {
-        for set in [&NEEDLES.ci, &NEEDLES.exact] {
-            let ci = std::ptr::eq(set, &NEEDLES.ci);
-            let (group, firsts) = shared_columns(&set.needles, ci);
+        use aho_corasick::automaton::Automaton;
+        use aho_corasick::Anchored;
+        for ci in [true, false] {
+            let (needle_list, _) = needle_tables::needle_list(gate_set(ci).0);
+            let (group, firsts) = needle_tables::shared_columns(&needle_list, ci);
             assert!(firsts.len() > 10 && firsts.len() < 256);
+            let dfa = aho_corasick::dfa::DFA::builder()
+                .ascii_case_insensitive(ci)
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .start_kind(aho_corasick::StartKind::Unanchored)
+                .prefilter(false)
+                .build(&needle_list)
+                .expect("gate needles build");
             // Every state the DFA reaches, by all 256 bytes.
-            let dfa = set.dfa.as_ref().expect("kept in tests");
             let start = dfa.start_state(Anchored::No).expect("unanchored");
             let mut states = vec![start];
             let mut i = 0;
@@ -2165,34 +2114,48 @@ mod tests {
         }
     }
 
-    /// [`automaton_rules`] by aho-corasick's overlapping search, the way
-    /// it was found before the DFA was stepped by hand.
-    fn overlapping_rules(set: &NeedleSet, text: &str) -> u64 {
+    /// The gates found by aho-corasick's overlapping search, the way they
+    /// were found before the DFA was stepped by hand.
+    fn overlapping_gates(text: &str, ci: bool) -> u64 {
         static SEARCH: LazyLock<[aho_corasick::AhoCorasick; 2]> = LazyLock::new(|| {
-            [&NEEDLES.ci, &NEEDLES.exact].map(|set| {
+            [true, false].map(|ci| {
                 aho_corasick::AhoCorasick::builder()
-                    .ascii_case_insensitive(std::ptr::eq(set, &NEEDLES.ci))
+                    .ascii_case_insensitive(ci)
                     .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .build(&set.needles)
+                    .build(needle_tables::needle_list(gate_set(ci).0).0)
                     .expect("gate needles build")
             })
         });
-        let ac = &SEARCH[usize::from(!std::ptr::eq(set, &*NEEDLES.ci))];
+        let bits = needle_tables::needle_list(gate_set(ci).0).1;
         let mut found = 0;
-        for m in ac.find_overlapping_iter(text) {
-            found |= set.rules[m.pattern().as_usize()];
+        for m in SEARCH[usize::from(!ci)].find_overlapping_iter(text) {
+            found |= bits[m.pattern().as_usize()];
         }
         found
+    }
+
+    #[test]
+    fn compiled_tables_find_the_needles_of_every_fixture_block() {
+        let blocks = crate::segment::fixture_blocks();
+        assert!(blocks.len() > 200);
+        let mut found = 0;
+        for b in &blocks {
+            for ci in [true, false] {
+                let by_table = needle_gates_in(b, ci);
+                assert_eq!(by_table, needle_gates_one_by_one(b, ci), "{b:?}");
+                found += usize::from(by_table != 0);
+            }
+        }
+        assert!(found > 20);
     }
 
     /// Needles of both automata, in mixed case, overlapping and cut short,
     /// among other text.
     fn needle_text() -> impl Strategy<Value = String> {
-        let mut pieces: Vec<String> = NEEDLES
-            .ci
-            .needles
+        let mut pieces: Vec<String> = needles::CI_GATES
             .iter()
-            .chain(&NEEDLES.exact.needles)
+            .chain(needles::EXACT_GATES)
+            .flat_map(|g| g.iter())
             .flat_map(|n| {
                 let cut = n
                     .char_indices()
@@ -2244,24 +2207,16 @@ mod tests {
         }
 
         #[test]
-        fn stepped_dfa_finds_the_overlapping_search_rules(text in needle_text()) {
-            for set in [&NEEDLES.ci, &NEEDLES.exact] {
-                prop_assert_eq!(automaton_rules(set, &text), overlapping_rules(set, &text));
+        fn compiled_tables_find_the_overlapping_search_gates(text in needle_text()) {
+            for ci in [true, false] {
+                prop_assert_eq!(needle_gates_in(&text, ci), overlapping_gates(&text, ci));
             }
         }
 
         #[test]
-        fn flat_table_finds_the_overlapping_search_rules(text in needle_text()) {
-            for set in [&NEEDLES.ci, &NEEDLES.exact] {
-                let scan = set.scan.as_ref().expect("both tables fit");
-                prop_assert_eq!(scan.rules(text.as_bytes()), overlapping_rules(set, &text));
-            }
-        }
-
-        #[test]
-        fn needle_by_needle_finds_the_overlapping_search_rules(text in needle_text()) {
-            for (set, ci) in [(&NEEDLES.ci, true), (&NEEDLES.exact, false)] {
-                prop_assert_eq!(needle_rules_one_by_one(&text, ci), overlapping_rules(set, &text));
+        fn compiled_tables_find_the_needle_by_needle_gates(text in needle_text()) {
+            for ci in [true, false] {
+                prop_assert_eq!(needle_gates_in(&text, ci), needle_gates_one_by_one(&text, ci));
             }
         }
     }
@@ -2359,7 +2314,7 @@ mod tests {
                 }
                 if pattern(i).is_match(text) {
                     prop_assert!(
-                        first_and_gate_allow(i, text, &mut |_| needle_rules(text)),
+                        first_and_gate_allow(i, text, &mut |ci| needle_gates_in(text, ci)),
                         "{} rejects {:?}",
                         RULES[i].name,
                         text
@@ -2636,6 +2591,33 @@ mod tests {
             quoted & FIRST_RULES[usize::from(b'R')] & !WIDE_RULES.always,
             0
         );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        #[test]
+        fn prefix_tables_are_starts_ci(
+            text in crate::testing::joined(
+                SHARE_WORDS.list.iter().chain(READ_MORE_WORDS.list)
+                    .flat_map(|w| [w.to_string(), w.to_uppercase(), w[..1].to_string()])
+                    .chain(["", " ", "x", "\u{e9}", "S", "\u{17f}"].map(String::from))
+                    .collect(),
+                0..4,
+            )
+        ) {
+            for p in [&SHARE_WORDS, &READ_MORE_WORDS] {
+                prop_assert_eq!(p.starts(&text), starts_ci(&text, p.list));
+            }
+        }
+    }
+
+    #[test]
+    fn prefix_tables_are_starts_ci_on_every_fixture_block() {
+        for b in crate::segment::fixture_blocks() {
+            for p in [&SHARE_WORDS, &READ_MORE_WORDS] {
+                assert_eq!(p.starts(&b), starts_ci(&b, p.list), "{b:?}");
+            }
+        }
     }
 
     #[test]

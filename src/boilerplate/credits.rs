@@ -87,7 +87,16 @@ const AGENCY_LIST: &[Agency] = &[
 /// caller leaves blocks with odd folds to the pattern).
 fn agency_ends(t: &str, p: usize, ci: bool) -> [Option<usize>; 2] {
     let b = t.as_bytes();
+    // Every name opens with an ASCII letter: the first byte rules out
+    // nearly every place (the agency credit reads one after each space).
+    let Some(&first) = b.get(p).filter(|c| c.is_ascii_alphabetic()) else {
+        return [None, None];
+    };
     for a in AGENCY_LIST {
+        let same = |x: u8| x == first || (ci && x.eq_ignore_ascii_case(&first));
+        if !same(a.name.as_bytes()[0]) {
+            continue;
+        }
         let Some(e) = lit_end(b, p, a.name, ci) else {
             continue;
         };
@@ -491,6 +500,14 @@ mod tests {
         let bare = BARE.is_match(t);
         prop_assert_eq!(bare_credit(t), bare, "bare on {:?}", t);
         Ok((agency, bare))
+    }
+
+    #[test]
+    fn agency_names_open_with_an_ascii_letter() {
+        // agency_ends reads no further where the first byte is none.
+        assert!(AGENCY_LIST
+            .iter()
+            .all(|a| a.name.as_bytes()[0].is_ascii_alphabetic()));
     }
 
     #[test]
