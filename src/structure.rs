@@ -18,9 +18,7 @@ use crate::model::BoilerplateKind;
 use crate::region;
 use crate::segment::Blocks;
 use crate::text;
-use crate::text::{
-    ends_like_sentence, last_significant, title_case_ratio, unspaced_words, word_count,
-};
+use crate::text::{ends_like_sentence, last_significant, title_case_ratio};
 
 /// The role of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,7 +253,8 @@ impl Facts {
 
 /// A block's words as the rules count them.
 fn count_words(t: &str) -> usize {
-    word_count(t) + unspaced_words(t)
+    let wf = text::word_facts(t);
+    wf.words + wf.unspaced
 }
 
 /// The exact word count of block `i` (its facts keep 255 at most).
@@ -375,7 +374,10 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     let (mut prev_bare, mut f_prev) = (false, Facts::default());
     for (i, fi) in f.iter_mut().enumerate() {
         let t = blocks.text(i, &mut scratch);
-        let words = count_words(t);
+        // Every count the facts need from the words, in one pass.
+        let wf = text::word_facts(t);
+        let words = wf.words + wf.unspaced;
+        debug_assert_eq!(words, count_words(t));
         let (quotes, open_quote) = quote_marks(t);
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
@@ -387,7 +389,7 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
             (open_quote, OPEN_QUOTE),
             (words <= 12 && date::is_date_line(t), DATE_LINE),
             (
-                last_significant(t) != Some('.') && title_case_ratio(t) >= 0.8,
+                last_significant(t) != Some('.') && wf.title_case_ratio() >= 0.8,
                 TITLE_LIKE,
             ),
             (t.starts_with('[') && t.ends_with(']'), BRACKETED),
