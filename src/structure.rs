@@ -18,7 +18,7 @@ use crate::model::BoilerplateKind;
 use crate::region;
 use crate::segment::Blocks;
 use crate::text;
-use crate::text::{ends_like_sentence, last_significant, title_case_ratio};
+use crate::text::{last_significant, title_case_ratio, unspaced_words, word_count};
 
 /// The role of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,8 +253,7 @@ impl Facts {
 
 /// A block's words as the rules count them.
 fn count_words(t: &str) -> usize {
-    let wf = text::word_facts(t);
-    wf.words + wf.unspaced
+    word_count(t) + unspaced_words(t)
 }
 
 /// The exact word count of block `i` (its facts keep 255 at most).
@@ -375,23 +374,30 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     for (i, fi) in f.iter_mut().enumerate() {
         let t = blocks.text(i, &mut scratch);
         // Every count the facts need from the words, in one pass.
-        let wf = text::word_facts(t);
-        let words = wf.words + wf.unspaced;
+        let last = last_significant(t);
+        // Title Case is read only where no full stop ends the block:
+        // prose, the longest blocks, has its words counted alone (a word
+        // counts from its first letter or digit on, so the rest of it is
+        // passed eight bytes at a time); the others get every count from
+        // one walk over their words.
+        let (words, title_like) = if last == Some('.') {
+            (count_words(t), false)
+        } else {
+            let wf = text::word_facts(t);
+            (wf.words + wf.unspaced, wf.title_case_ratio() >= 0.8)
+        };
         debug_assert_eq!(words, count_words(t));
         let (quotes, open_quote) = quote_marks(t);
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
-        let sentence_end = ends_like_sentence(t) && !truncated(t);
+        let sentence_end = text::sentence_end(last) && !truncated(t);
         let bits = [
             (sentence_end, SENTENCE_END),
             (boilerplate::cue(t, words).is_some(), CUE),
             (quotes > 0, QUOTED),
             (open_quote, OPEN_QUOTE),
             (words <= 12 && date::is_date_line(t), DATE_LINE),
-            (
-                last_significant(t) != Some('.') && wf.title_case_ratio() >= 0.8,
-                TITLE_LIKE,
-            ),
+            (title_like, TITLE_LIKE),
             (t.starts_with('[') && t.ends_with(']'), BRACKETED),
         ]
         .iter()

@@ -251,8 +251,14 @@ pub fn last_significant(s: &str) -> Option<char> {
 /// True when `s` ends like a sentence: `.`, `!`, `?`, `…` or `:`, perhaps
 /// followed by closing quotation marks or brackets.
 pub fn ends_like_sentence(s: &str) -> bool {
+    sentence_end(last_significant(s))
+}
+
+/// Does a text whose [`last_significant`] char is `last` end like a
+/// sentence ([`ends_like_sentence`])?
+pub fn sentence_end(last: Option<char>) -> bool {
     matches!(
-        last_significant(s),
+        last,
         Some('.' | '!' | '?' | '\u{2026}' | ':' | ';' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}')
     )
 }
