@@ -87,7 +87,7 @@ fn fold_runs(s: &str, out: &mut String, joined: impl Fn(char, char) -> bool) {
         }
         let start = i;
         loop {
-            i = skip_printable(bytes, i);
+            i = skip_spaced(bytes, i);
             let Some(&x) = bytes.get(i) else {
                 break;
             };
@@ -124,6 +124,44 @@ fn fold_runs(s: &str, out: &mut String, joined: impl Fn(char, char) -> bool) {
         line_break = false;
         out.push_str(&s[start..i]);
     }
+}
+
+/// Is `b[i]` where [`skip_spaced`] must stop: a byte below 0x20 or from
+/// 0x80, or a space before one of those, another space or the end?
+fn spaced_stop(b: &[u8], i: usize) -> bool {
+    let x = b[i];
+    let odd = |x: u8| !(0x21..0x80).contains(&x);
+    !(0x20..0x80).contains(&x) || (x == b' ' && b.get(i + 1).is_none_or(|&n| odd(n)))
+}
+
+/// A first index from `i` on where a run of folded text may end, or the
+/// length: the bytes before it are printable ASCII with single spaces
+/// between them (a space is passed only when printable ASCII follows
+/// it). Eight bytes at a time (with the byte after them); it may stop
+/// early at a `!` after a space, which the caller reads and passes.
+fn skip_spaced(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 9) {
+        let w = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
+        let next = u64::from_le_bytes(chunk[1..].try_into().expect("eight bytes"));
+        // A byte below `n` borrows in the subtraction and sets its top bit
+        // there, a byte from 0x80 has it already; a borrow marks only
+        // bytes above the first such byte. Spaces are the zero bytes of
+        // `w ^ 0x20…`.
+        let below = |v: u64, n: u64| ((v.wrapping_sub(ONES * n) & !v) | v) & HIGH;
+        let x = w ^ (ONES * 0x20);
+        let space = x.wrapping_sub(ONES) & !x & HIGH;
+        let stops = below(w, 0x20) | (space & below(next, 0x21));
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !spaced_stop(b, i) {
+        i += 1;
+    }
+    i
 }
 
 /// [`fold_into`] a char at a time: the reference its property test holds
@@ -709,6 +747,29 @@ mod tests {
             prop_assert_eq!(is_folded(&text), fold(&text) == text);
             let folded = fold(&text);
             prop_assert!(is_folded(&folded));
+        }
+
+        #[test]
+        fn skip_spaced_passes_no_stop(
+            text in prop_oneof![
+                spaced_text(),
+                crate::testing::joined(
+                    vec![" ", "  ", "!", "a", "!!", "\n", "\t", "\u{1}", "\u{e9}", "\u{a0}"],
+                    0..40,
+                ),
+            ],
+            from in 0usize..8,
+        ) {
+            let b = text.as_bytes();
+            let from = from.min(b.len());
+            let first = (from..b.len()).find(|&k| spaced_stop(b, k)).unwrap_or(b.len());
+            let at = skip_spaced(b, from);
+            prop_assert!(at <= first, "{at} past the stop at {first}");
+            // An early stop is at a `!` or a space before one (the
+            // borrows of the eight-byte tests), which the fold passes.
+            let early = b.get(at) == Some(&b'!')
+                || (b.get(at) == Some(&b' ') && b.get(at + 1) == Some(&b'!'));
+            prop_assert!(at == first || early, "{at} {first} {text:?}");
         }
 
         #[test]
