@@ -367,7 +367,14 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     // text of a million equal lines keeps one); a block whose hash was
     // seen compares its text with that first one. Texts that differ under
     // an equal hash are kept by their text.
-    let mut firsts: HashMap<u64, (u32, bool)> = HashMap::new();
+    // Room for every block of an article or page from the start (a map
+    // grown by doubling hashes each key again at each step), and no more
+    // than 4,096 blocks' room ahead of need for a text of many.
+    let mut firsts: HashMap<u64, (u32, bool)> = HashMap::with_capacity(if may_repeat.0.is_none() {
+        n.min(4096)
+    } else {
+        0
+    });
     let mut collided: HashMap<String, (usize, bool)> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
     let (mut prev_bare, mut f_prev) = (false, Facts::default());
