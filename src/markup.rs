@@ -294,8 +294,10 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
     }
     let bb = body.as_bytes();
     // Where each emphasis mark (`*`, `_`, `` ` ``) last occurs, and how many
-    // of each are open.
-    let last = [b'*', b'_', b'`'].map(|m| memchr::memrchr(m, bb).map_or(0, |at| at + 1));
+    // of each are open. The last of a kind is searched for only when a
+    // mark of that kind may open (a word after it, none before): a lone
+    // bullet star or a name's underscore never needs it.
+    let mut last = [None::<usize>; 3];
     let mut opened = [0usize; 3];
     // Output positions of open `[`.
     let mut open: Vec<usize> = Vec::new();
@@ -356,7 +358,11 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
                 let k = mark_index(c);
                 // An opening mark needs a later mark of its kind, a closing
                 // one an earlier opening (`@handle_` keeps its underscore).
-                let opening = !word_before && word_after && last[k] > j;
+                let opening = !word_before
+                    && word_after
+                    && *last[k]
+                        .get_or_insert_with(|| memchr::memrchr(c as u8, bb).map_or(0, |at| at + 1))
+                        > j;
                 let closing = word_before && !word_after && opened[k] > 0;
                 if c == '_' && style.underscores && word_before && word_after {
                     out.push(' ');

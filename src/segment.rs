@@ -20,7 +20,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::markup::{self, Style};
 use crate::span::Span;
-use crate::text::{fold_into, is_ascii_space, is_folded, is_space, trimmed, wide_char};
+use crate::text::{
+    fold_into, fold_lines_into, is_ascii_space, is_folded, is_space, trimmed, wide_char,
+};
 
 /// One non-blank line, trimmed of surrounding white space: made as the
 /// input is read, one at a time, never held in a list.
@@ -817,9 +819,32 @@ pub fn block_text(input: &str, span: Span, style: Style) -> String {
 
 /// [`block_text`] into `text` (empty).
 fn block_text_into(input: &str, span: Span, style: Style, text: &mut String) {
+    let raw = span.of(input);
+    if memchr::memchr(b'>', raw.as_bytes()).is_none() {
+        // No line opens with quoting marks: the lines fold as one run of
+        // text, read once (the same text as [`block_text_by_lines`]).
+        fold_lines_into(raw, text, |a, b| is_wide(a) && is_wide(b));
+    } else {
+        fold_lines(input, block_lines(input, span), text);
+    }
+    clean_into(text, style);
+}
+
+/// [`block_text_into`] a line at a time: the way for a block with quoting
+/// marks, and the reference the one-pass fold is held to.
+#[cfg(test)]
+fn block_text_by_lines(input: &str, span: Span, style: Style) -> String {
+    let mut text = String::new();
+    fold_lines(input, block_lines(input, span), &mut text);
+    clean_into(&mut text, style);
+    text
+}
+
+/// The trimmed non-blank lines of the span.
+fn block_lines(input: &str, span: Span) -> impl Iterator<Item = Span> + Clone + '_ {
     let bytes = input.as_bytes();
     let mut pos = span.start;
-    let lines = std::iter::from_fn(move || {
+    std::iter::from_fn(move || {
         while pos <= span.end {
             let (end, next) = match memchr2(b'\n', b'\r', &bytes[pos..span.end]) {
                 Some(k) => {
@@ -836,18 +861,12 @@ fn block_text_into(input: &str, span: Span, style: Style, text: &mut String) {
             }
         }
         None
-    });
-    fold_lines(input, lines, style, text)
+    })
 }
 
 /// The folded text of a block made of `lines` (trimmed, non-blank), into
-/// `text` (empty).
-fn fold_lines(
-    input: &str,
-    lines: impl Iterator<Item = Span> + Clone,
-    style: Style,
-    text: &mut String,
-) {
+/// `text` (empty), before its markup is removed ([`clean_into`]).
+fn fold_lines(input: &str, lines: impl Iterator<Item = Span> + Clone, text: &mut String) {
     for line in lines.clone() {
         let raw = line.of(input);
         let raw = &raw[markup::quote_prefix(raw)..];
@@ -870,6 +889,10 @@ fn fold_lines(
             fold_into(line.of(input), text);
         }
     }
+}
+
+/// Remove the converter markup of a folded block text.
+fn clean_into(text: &mut String, style: Style) {
     // A block that is only markup (a picture's `![alt](src)`, `[img]`)
     // keeps its text as written.
     if let Some(clean) = markup::clean(text, style).filter(|c| !c.is_empty()) {
@@ -1347,5 +1370,38 @@ mod tests {
         let seg = segment(input, 3);
         assert_eq!(seg.span(0), Span::new(3, 8));
         assert_eq!(seg.span(1).of(input), "Body.");
+    }
+
+    proptest::proptest! {
+        /// A block's lines folded in one pass give the text they give
+        /// folded a line at a time: line breaks of every kind, white
+        /// space at the lines' ends, wide chars either side of a break
+        /// (joined without a space), markup and quoting marks.
+        #[test]
+        fn one_pass_fold_is_the_fold_by_lines(
+            text in crate::testing::joined(
+                vec![
+                    "a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", "\u{a0}",
+                    "\u{3000}", "\u{200b}", "\u{e9}", "\u{65e5}", "\u{3042}", "\u{ff21}",
+                    "*", "**", "_", "[", "]", "[1]", "(x)", "!", "#", "## ", "> ", ">", "`",
+                    "\\", ".", "\u{85}", "\u{2028}",
+                ],
+                0..24,
+            ),
+            underscores in proptest::bool::ANY,
+        ) {
+            let style = Style { underscores };
+            let whole = Span::new(0, text.len());
+            proptest::prop_assert_eq!(
+                block_text(&text, whole, style),
+                block_text_by_lines(&text, whole, style)
+            );
+            if let Some(span) = trim(&text, whole) {
+                proptest::prop_assert_eq!(
+                    block_text(&text, span, style),
+                    block_text_by_lines(&text, span, style)
+                );
+            }
+        }
     }
 }

@@ -18,9 +18,7 @@ use crate::model::BoilerplateKind;
 use crate::region;
 use crate::segment::Blocks;
 use crate::text;
-use crate::text::{
-    ends_like_sentence, last_significant, title_case_ratio, unspaced_words, word_count,
-};
+use crate::text::{last_significant, title_case_ratio, unspaced_words, word_count};
 
 /// The role of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -369,27 +367,44 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     // text of a million equal lines keeps one); a block whose hash was
     // seen compares its text with that first one. Texts that differ under
     // an equal hash are kept by their text.
-    let mut firsts: HashMap<u64, (u32, bool)> = HashMap::new();
+    // Room for every block of an article or page from the start (a map
+    // grown by doubling hashes each key again at each step), and no more
+    // than 4,096 blocks' room ahead of need for a text of many.
+    let mut firsts: HashMap<u64, (u32, bool)> = HashMap::with_capacity(if may_repeat.0.is_none() {
+        n.min(4096)
+    } else {
+        0
+    });
     let mut collided: HashMap<String, (usize, bool)> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
     let (mut prev_bare, mut f_prev) = (false, Facts::default());
     for (i, fi) in f.iter_mut().enumerate() {
         let t = blocks.text(i, &mut scratch);
-        let words = count_words(t);
+        // Every count the facts need from the words, in one pass.
+        let last = last_significant(t);
+        // Title Case is read only where no full stop ends the block:
+        // prose, the longest blocks, has its words counted alone (a word
+        // counts from its first letter or digit on, so the rest of it is
+        // passed eight bytes at a time); the others get every count from
+        // one walk over their words.
+        let (words, title_like) = if last == Some('.') {
+            (count_words(t), false)
+        } else {
+            let wf = text::word_facts(t);
+            (wf.words + wf.unspaced, wf.title_case_ratio() >= 0.8)
+        };
+        debug_assert_eq!(words, count_words(t));
         let (quotes, open_quote) = quote_marks(t);
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
-        let sentence_end = ends_like_sentence(t) && !truncated(t);
+        let sentence_end = text::sentence_end(last) && !truncated(t);
         let bits = [
             (sentence_end, SENTENCE_END),
             (boilerplate::cue(t, words).is_some(), CUE),
             (quotes > 0, QUOTED),
             (open_quote, OPEN_QUOTE),
             (words <= 12 && date::is_date_line(t), DATE_LINE),
-            (
-                last_significant(t) != Some('.') && title_case_ratio(t) >= 0.8,
-                TITLE_LIKE,
-            ),
+            (title_like, TITLE_LIKE),
             (t.starts_with('[') && t.ends_with(']'), BRACKETED),
         ]
         .iter()

@@ -52,16 +52,33 @@ fn starts_visible(b: &[u8], i: usize) -> bool {
 /// Append `s` to `out` with every run of white space folded to one space and
 /// the ends trimmed.
 pub fn fold_into(s: &str, out: &mut String) {
+    fold_runs(s, out, |_, _| false);
+}
+
+/// [`fold_into`] for a text of several lines, as if each line were
+/// trimmed and folded and the lines joined with a space, but in one pass:
+/// a run of white space that holds a line break (`\n`, `\r`) folds to
+/// nothing where `joined(before, after)` holds for the chars on either
+/// side (text written without spaces wraps mid-word).
+pub fn fold_lines_into(s: &str, out: &mut String, joined: impl Fn(char, char) -> bool) {
+    fold_runs(s, out, joined);
+}
+
+/// [`fold_lines_into`]; [`fold_into`] when `joined` never holds.
+#[inline(always)]
+fn fold_runs(s: &str, out: &mut String, joined: impl Fn(char, char) -> bool) {
     // Runs of chars with single spaces inside are copied whole: printable
     // ASCII eight bytes at a time, a char from 0x80 by its bytes (the same
     // result as [`fold_into_chars`]).
     let bytes = s.as_bytes();
     let mut pending = false;
+    let mut line_break = false;
     let mut i = 0;
     while i < bytes.len() {
         if !starts_visible(bytes, i) {
             pending = true;
             i += if bytes[i] < 0x80 {
+                line_break |= matches!(bytes[i], b'\n' | b'\r');
                 1
             } else {
                 wide_char(bytes, i).0
@@ -70,7 +87,7 @@ pub fn fold_into(s: &str, out: &mut String) {
         }
         let start = i;
         loop {
-            i = skip_printable(bytes, i);
+            i = skip_spaced(bytes, i);
             let Some(&x) = bytes.get(i) else {
                 break;
             };
@@ -94,11 +111,57 @@ pub fn fold_into(s: &str, out: &mut String) {
             }
         }
         if pending && !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
+            let glued = line_break
+                && match (out.chars().next_back(), s[start..].chars().next()) {
+                    (Some(a), Some(b)) => joined(a, b),
+                    _ => false,
+                };
+            if !glued {
+                out.push(' ');
+            }
         }
         pending = false;
+        line_break = false;
         out.push_str(&s[start..i]);
     }
+}
+
+/// Is `b[i]` where [`skip_spaced`] must stop: a byte below 0x20 or from
+/// 0x80, or a space before one of those, another space or the end?
+fn spaced_stop(b: &[u8], i: usize) -> bool {
+    let x = b[i];
+    let odd = |x: u8| !(0x21..0x80).contains(&x);
+    !(0x20..0x80).contains(&x) || (x == b' ' && b.get(i + 1).is_none_or(|&n| odd(n)))
+}
+
+/// A first index from `i` on where a run of folded text may end, or the
+/// length: the bytes before it are printable ASCII with single spaces
+/// between them (a space is passed only when printable ASCII follows
+/// it). Eight bytes at a time (with the byte after them); it may stop
+/// early at a `!` after a space, which the caller reads and passes.
+fn skip_spaced(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 9) {
+        let w = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
+        let next = u64::from_le_bytes(chunk[1..].try_into().expect("eight bytes"));
+        // A byte below `n` borrows in the subtraction and sets its top bit
+        // there, a byte from 0x80 has it already; a borrow marks only
+        // bytes above the first such byte. Spaces are the zero bytes of
+        // `w ^ 0x20…`.
+        let below = |v: u64, n: u64| ((v.wrapping_sub(ONES * n) & !v) | v) & HIGH;
+        let x = w ^ (ONES * 0x20);
+        let space = x.wrapping_sub(ONES) & !x & HIGH;
+        let stops = below(w, 0x20) | (space & below(next, 0x21));
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !spaced_stop(b, i) {
+        i += 1;
+    }
+    i
 }
 
 /// [`fold_into`] a char at a time: the reference its property test holds
@@ -226,8 +289,14 @@ pub fn last_significant(s: &str) -> Option<char> {
 /// True when `s` ends like a sentence: `.`, `!`, `?`, `…` or `:`, perhaps
 /// followed by closing quotation marks or brackets.
 pub fn ends_like_sentence(s: &str) -> bool {
+    sentence_end(last_significant(s))
+}
+
+/// Does a text whose [`last_significant`] char is `last` end like a
+/// sentence ([`ends_like_sentence`])?
+pub fn sentence_end(last: Option<char>) -> bool {
     matches!(
-        last_significant(s),
+        last,
         Some('.' | '!' | '?' | '\u{2026}' | ':' | ';' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}')
     )
 }
@@ -401,23 +470,44 @@ pub fn is_all_caps(s: &str) -> bool {
 /// Share of the words that start with a capital, ignoring short function
 /// words, in `[0, 1]`.
 pub fn title_case_ratio(s: &str) -> f32 {
-    let (caps, total) = title_counts_by_word(s);
-    if total == 0 {
-        0.0
-    } else {
-        caps as f32 / total as f32
+    word_facts(s).title_case_ratio()
+}
+
+/// What one pass over a text's words tells the rules that read them all:
+/// its [`word_count`], its [`unspaced_words`] and the two counts behind its
+/// [`title_case_ratio`], each the same as those functions give.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFacts {
+    /// Runs between white space that hold a letter or digit.
+    pub words: usize,
+    /// Words of text written without spaces ([`unspaced_words`]).
+    pub unspaced: usize,
+    /// Words that count for the title-case ratio and start with a capital.
+    pub caps: usize,
+    /// Words that count for the title-case ratio.
+    pub titled: usize,
+}
+
+impl WordFacts {
+    /// [`title_case_ratio`] from the counts.
+    pub fn title_case_ratio(self) -> f32 {
+        if self.titled == 0 {
+            0.0
+        } else {
+            self.caps as f32 / self.titled as f32
+        }
     }
 }
 
-/// The capitalised words and all words that count for
-/// [`title_case_ratio`], with the words found by bytes (printable ASCII eight
-/// bytes at a time, white space from 0x80 by [`wide_char`]) and each word
-/// of ASCII alone read by bytes: a char is decoded only in a word that
-/// has one from 0x80.
-fn title_counts_by_word(s: &str) -> (usize, usize) {
+/// [`WordFacts`] in one pass: the words are found by bytes (printable
+/// ASCII eight bytes at a time, white space from 0x80 by [`wide_char`]),
+/// each word of ASCII alone read by bytes; a char is decoded only in a
+/// word that has one from 0x80, and a char of kana or ideographs where its
+/// first byte (0xE3..=0xE9) stands.
+pub fn word_facts(s: &str) -> WordFacts {
     let b = s.as_bytes();
-    let mut caps = 0;
-    let mut total = 0;
+    let mut facts = WordFacts::default();
+    let mut unspaced = 0;
     let mut i = 0;
     while i < b.len() {
         if !starts_visible(b, i) {
@@ -442,48 +532,61 @@ fn title_counts_by_word(s: &str) -> (usize, usize) {
                     break;
                 }
                 ascii = false;
+                if (0xe3..=0xe9).contains(&x) {
+                    let c = s[i..].chars().next().map_or(0, u32::from);
+                    unspaced += usize::from(matches!(
+                        c,
+                        0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff
+                    ));
+                }
                 i += len;
             }
         }
-        let (c, t) = if ascii {
+        let (word, caps, titled) = if ascii {
             word_title_ascii(&b[start..i])
         } else {
             word_title(&s[start..i])
         };
-        caps += c;
-        total += t;
+        facts.words += word;
+        facts.caps += caps;
+        facts.titled += titled;
     }
-    (caps, total)
+    facts.unspaced = unspaced / 2;
+    facts
 }
 
-/// Does the ASCII word `w` count for [`title_case_ratio`], and does it
-/// start with a capital: (capital, counts) as 0 or 1.
-fn word_title_ascii(w: &[u8]) -> (usize, usize) {
+/// The ASCII word `w` (a run between white space): (holds a letter or
+/// digit, counts for [`title_case_ratio`] and starts with a capital,
+/// counts for it), each 0 or 1.
+fn word_title_ascii(w: &[u8]) -> (usize, usize, usize) {
     let (Some(start), Some(last)) = (
         w.iter().position(u8::is_ascii_alphanumeric),
         w.iter().rposition(u8::is_ascii_alphanumeric),
     ) else {
-        return (0, 0);
+        return (0, 0, 0);
     };
     let core = &w[start..=last];
     if core.len() <= 3 && core.iter().all(u8::is_ascii_lowercase) {
-        return (0, 0);
+        return (1, 0, 0);
     }
-    (usize::from(core[0].is_ascii_uppercase()), 1)
+    (1, usize::from(core[0].is_ascii_uppercase()), 1)
 }
 
 /// [`word_title_ascii`] for a word of any chars.
-fn word_title(w: &str) -> (usize, usize) {
+fn word_title(w: &str) -> (usize, usize, usize) {
     let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-    if core.is_empty() || (core.len() <= 3 && core.chars().all(|c| c.is_lowercase())) {
-        return (0, 0);
+    if core.is_empty() {
+        return (0, 0, 0);
     }
-    (usize::from(is_capitalised(core)), 1)
+    if core.len() <= 3 && core.chars().all(|c| c.is_lowercase()) {
+        return (1, 0, 0);
+    }
+    (1, usize::from(is_capitalised(core)), 1)
 }
 
 /// The capitalised words and all words that count for
 /// [`title_case_ratio`], a char at a time: the reference its property
-/// test holds [`title_counts_by_word`] to.
+/// test holds [`word_facts`] to.
 #[cfg(test)]
 fn title_counts(s: &str) -> (usize, usize) {
     let mut caps = 0;
@@ -617,12 +720,20 @@ mod tests {
         }
 
         #[test]
-        fn title_counts_by_word_are_the_char_counts(
+        fn word_facts_are_the_separate_counts(
             text in spaced_text(),
-            wide in "([a-z ’“]|É|é|ß|\u{3000}|\u{a0}){0,12}",
+            wide in "([a-z ’“]|É|é|ß|\u{3000}|\u{a0}|\u{3042}|\u{4e2d}|\u{9fff}|\u{a000}|\u{3100}){0,12}",
         ) {
             let text = format!("{text}{wide}");
-            prop_assert_eq!(title_counts_by_word(&text), title_counts(&text));
+            let (caps, titled) = title_counts(&text);
+            let expected = WordFacts {
+                words: word_count_split(&text),
+                unspaced: unspaced_words_chars(&text),
+                caps,
+                titled,
+            };
+            prop_assert_eq!(word_facts(&text), expected);
+            prop_assert_eq!(word_count(&text), expected.words);
         }
 
         #[test]
@@ -636,6 +747,29 @@ mod tests {
             prop_assert_eq!(is_folded(&text), fold(&text) == text);
             let folded = fold(&text);
             prop_assert!(is_folded(&folded));
+        }
+
+        #[test]
+        fn skip_spaced_passes_no_stop(
+            text in prop_oneof![
+                spaced_text(),
+                crate::testing::joined(
+                    vec![" ", "  ", "!", "a", "!!", "\n", "\t", "\u{1}", "\u{e9}", "\u{a0}"],
+                    0..40,
+                ),
+            ],
+            from in 0usize..8,
+        ) {
+            let b = text.as_bytes();
+            let from = from.min(b.len());
+            let first = (from..b.len()).find(|&k| spaced_stop(b, k)).unwrap_or(b.len());
+            let at = skip_spaced(b, from);
+            prop_assert!(at <= first, "{at} past the stop at {first}");
+            // An early stop is at a `!` or a space before one (the
+            // borrows of the eight-byte tests), which the fold passes.
+            let early = b.get(at) == Some(&b'!')
+                || (b.get(at) == Some(&b' ') && b.get(at + 1) == Some(&b'!'));
+            prop_assert!(at == first || early, "{at} {first} {text:?}");
         }
 
         #[test]
