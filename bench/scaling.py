@@ -61,50 +61,17 @@ HEAD = "Council approves bridge plan\n\nBy Jane Doe\n\n"
 # article that quotes someone: the constant fell from 17.0 MB to 11.6 MB,
 # so a family's growth is no longer hidden under compiled regexes.
 KNOWN_FAILING = {
-    # A new person in every ~50-byte paragraph ("John X spoke on Monday.
-    # "We will," she said."): 14.2-14.6 MB at 1 MB, 3.3-3.7 MB above the
-    # constant (branch mem9, 2026-12-05, after the 12-byte quotation list,
-    # the fixed mmap threshold of cli/memory.rs, and no link for a first
-    # text that is the name). Two parts: growth of ~3.05 bytes a byte
-    # (11.65 MB at 100 KB), what the heap holds per 52-byte paragraph at
-    # the peak: the input 52, the registry ~72 (person 28, mention 20,
-    # surname 16, surname table and mention index 8), the paragraph's span
-    # 16, the quotation bits 13; and ~0.45 MB of patterns the tiny article
-    # never compiles (the pronoun's: coreference, candidates::CAPS_NP).
-    # Left to cut: the registry's surname record for a surname of one
-    # person, the mention's paragraph end, the paragraphs' spans as u32s.
-    # speaker_paragraphs (36.2-37.2 MB at 10 MB, bound ~41) and many_people
-    # (35.2-36.1 MB) pass and left this list.
-    # Remeasured after this round (every regex of the speakers and of
-    # boilerplate read by hand: the constant fell to 6.4-7.3 MB, so fixed
-    # costs no longer hide under it): 11.0-11.3 MB at 1 MB, 4.0-4.3x
-    # above the constant, and the peak grows 3.6-3.9 bytes a byte from
-    # 100 KB to 1 MB (the "grow" column).
-    # Branch memA (2026-12-05): gather merges the paragraphs with the
-    # sorted context instead of a sorted copy of every span (16 bytes a
-    # paragraph), a surname record is 8 bytes, not 16 (a surname of more
-    # than SCAN people keeps the rest in its index), and the registry's
-    # gathering-only arrays go before finish() builds its own: 10.3-10.5
-    # MB at 1 MB (3.1-3.6x above the constant, growth 2.6-3.0), 37.6-38.7
-    # MB at 10 MB (was 43.0; growth 3.0-3.15). Heap per 55-byte paragraph
-    # at the peak (heaptrack, 35.9 MB at 10 MB, was 40.9): the input 55,
-    # the paragraph's span 16, person 28 and mention 16 (each Vec up to
-    # 1.4x by doubling), surname 8, the surname table ~6, the mention's
-    # paragraph end and surname chain 8, the quotation bits ~13. Left to
-    # cut: the paragraphs' spans as u32s, the mention's paragraph end.
-    # Branch memC (2026-12-05): both cut, and more: gender votes cast per
-    # paragraph (no paragraph end a mention, no two counts a person), a
-    # person 24 bytes (first mention a flag of the mention), a mention 12
-    # (flags in the top bits of its person id), the paragraphs 8 bytes
-    # (span::Spans), no array by surname for a surname of one person, a
-    # quotation piece listed in 8 bytes rather than 2 bits a byte. Heap
-    # peak at 1 MB 4.32 -> 3.64 MB, at 10 MB 35.2 -> 28.7 MB. Now 10.1-10.2
-    # MB at 1 MB: 2.96-3.13x above the constant, growth 2.4-2.56, and it
-    # passes at 10 MB (32.1-34.1 MB against ~37; growth 2.55-2.7). What
-    # keeps it at the bound at 1 MB is ~0.85 MB the 100 KB run already
-    # holds above the tiny article (the boilerplate needle tables built
-    # past 16 KiB of blocks, as for quotes_lines), not its growth.
-    "pronoun_fits_nobody": "F3: at the bound at 1 MB (~0.85 MB fixed costs above the tiny article); passes at --scale 10",
+    # pronoun_fits_nobody left this list (branches memC and bpc,
+    # 2026-12-05): a new person in every ~52-byte paragraph ("John X spoke
+    # on Monday. "We will," she said."). Per paragraph the peak held the
+    # input 52, the registry ~66, a 16-byte span and quotation bits. memC:
+    # gender votes cast per paragraph as it is gathered (no paragraph end a
+    # mention), a 24-byte person, a 12-byte mention, paragraphs as two u32s
+    # (span::Spans), no array by surname for a surname of one person, an
+    # 8-byte listed quotation piece: heap peak at 10 MB 35.2 -> 28.7 MB.
+    # bpc: the boilerplate needle tables compiled by build.rs, not built
+    # (~0.85 MB) past 16 KiB of blocks. 1 MB: 3.3x -> 2.3-2.6x above the
+    # constant (3 runs); 10 MB: 3.1x -> 2.55x.
     # quotes_lines left this list (branch bpc, 2026-12-05): 333,000
     # three-byte lines ('"a' and a newline), each a block, hold about 6
     # bytes a block (memB); the rest of its 3.1-3.3x at 1 MB was building
