@@ -39,7 +39,9 @@ pub(super) fn sentence_subject(
         // Harbour Gazette lately printed a note that said …", "On its
         // website, the agency lists "…"", "The petition accuses …"; "It
         // added" after one.
-        if let Some((a, b, np)) = opening_np(m, s, end) {
+        // (Where the main clause starts: read once for both rules below.)
+        let c = clause_start(m, s, end);
+        if let Some((a, b, np)) = opening_np_at(m, c, end) {
             let person_inside = ms[lo..hi]
                 .iter()
                 .any(|x| x.start() >= base + a && x.start() < base + b);
@@ -58,7 +60,6 @@ pub(super) fn sentence_subject(
         }
         // A role or a description of someone in the story opening the
         // clause: "The former harbour master opened her talk …".
-        let c = clause_start(m, s, end);
         if m[c..end].starts_with("The ") && name.is_none_or(|x| x.start() - base > c) {
             let words: Vec<&str> = m[c..end].split_whitespace().take(7).collect();
             for n in (2..=words.len()).rev() {
@@ -1142,7 +1143,12 @@ pub(super) fn clause_start(m: &str, s: usize, end: usize) -> usize {
 /// phrases that end in a comma, and only when a lower-case word (its verb,
 /// or an adverb before it) follows. Byte range and kind.
 pub(super) fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
-    let at = clause_start(m, s, end);
+    opening_np_at(m, clause_start(m, s, end), end)
+}
+
+/// [`opening_np`] with the main clause's start, `at`, already found
+/// (`clause_start(m, s, end)`).
+fn opening_np_at(m: &str, at: usize, end: usize) -> Option<(usize, usize, Np)> {
     let t = &m[at..end];
     // Where the phrase starts in `t`: past a description before the name.
     let mut from = 0;
