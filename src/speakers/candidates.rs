@@ -39,7 +39,9 @@ pub(super) fn sentence_subject(
         // Harbour Gazette lately printed a note that said …", "On its
         // website, the agency lists "…"", "The petition accuses …"; "It
         // added" after one.
-        if let Some((a, b, np)) = opening_np(m, s, end) {
+        // (Where the main clause starts: read once for both rules below.)
+        let c = clause_start(m, s, end);
+        if let Some((a, b, np)) = opening_np_at(m, c, end) {
             let person_inside = ms[lo..hi]
                 .iter()
                 .any(|x| x.start() >= base + a && x.start() < base + b);
@@ -58,7 +60,6 @@ pub(super) fn sentence_subject(
         }
         // A role or a description of someone in the story opening the
         // clause: "The former harbour master opened her talk …".
-        let c = clause_start(m, s, end);
         if m[c..end].starts_with("The ") && name.is_none_or(|x| x.start() - base > c) {
             let words: Vec<&str> = m[c..end].split_whitespace().take(7).collect();
             for n in (2..=words.len()).rev() {
@@ -79,19 +80,9 @@ pub(super) fn sentence_subject(
         }
         // A pronoun that stands before any name: "She expected that …".
         let limit = name.map_or(end, |x| x.start() - base);
-        let mut at = s;
-        for w in m[s..limit].split_inclusive(|c: char| !c.is_alphanumeric()) {
-            let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            let gender = match word {
-                "he" | "He" => Some(Gender::Male),
-                "she" | "She" => Some(Gender::Female),
-                _ => None,
-            };
-            if let Some(g) = gender {
-                let id = antecedent(reg, Some(g), base + at, base, prev_start, last_speaker)?;
-                return Some((Some(id), word.to_string()));
-            }
-            at += w.len();
+        if let Some((at, word, g)) = first_he_she(m, s, limit) {
+            let id = antecedent(reg, Some(g), base + at, base, prev_start, last_speaker)?;
+            return Some((Some(id), word.to_string()));
         }
         if let Some(x) = name {
             // "Ola Brenn and Tom Vell, found …": joint speakers.
@@ -113,6 +104,52 @@ pub(super) fn sentence_subject(
         }
         end = s;
         s = sentence_start(m, s - 1);
+    }
+    None
+}
+
+/// The first word "he", "He", "she" or "She" in `m[s..limit]` (a word: a
+/// run of alphanumeric characters, the slice's ends bounding it): its
+/// offset in `m`, the word and its gender. In "Then she, the one who" it is
+/// "she" at 5; "shed" and "the" hold none. Read byte by byte: each of the
+/// words opens with an ASCII letter, so only a character next to one of
+/// those letters is decoded.
+fn first_he_she(m: &str, s: usize, limit: usize) -> Option<(usize, &str, Gender)> {
+    let b = m.as_bytes();
+    let word_char_before = |i: usize| match b[i - 1] {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ => m[s..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric),
+    };
+    let word_char_at = |j: usize| match b[j] {
+        c if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ => m[j..limit]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric),
+    };
+    let mut i = s;
+    while i < limit {
+        let (len, g) = match b[i] {
+            b'h' | b'H' => (2, Gender::Male),
+            b's' | b'S' => (3, Gender::Female),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let j = i + len;
+        if j <= limit
+            && b[j - 1] == b'e'
+            && (len == 2 || b[i + 1] == b'h')
+            && (i == s || !word_char_before(i))
+            && (j == limit || !word_char_at(j))
+        {
+            return Some((i, &m[i..j], g));
+        }
+        i += 1;
     }
     None
 }
@@ -1085,9 +1122,17 @@ pub(super) fn clause_start(m: &str, s: usize, end: usize) -> usize {
         let first = Key::new(m[at..end].split_whitespace().next().unwrap_or(""));
         let first = first.as_str();
         let intro = INTRO_WORDS.contains(&first) || first.ends_with("ly");
-        match m[at..end].find(',') {
-            Some(c) if intro && c <= 80 => at = skip(at + c + 1),
-            _ => break,
+        if !intro {
+            break;
+        }
+        // (A comma within the first 81 bytes: the rest of the sentence need
+        // not be read.)
+        match m.as_bytes()[at..end.min(at + 81)]
+            .iter()
+            .position(|&b| b == b',')
+        {
+            Some(c) => at = skip(at + c + 1),
+            None => break,
         }
     }
     at
@@ -1098,7 +1143,12 @@ pub(super) fn clause_start(m: &str, s: usize, end: usize) -> usize {
 /// phrases that end in a comma, and only when a lower-case word (its verb,
 /// or an adverb before it) follows. Byte range and kind.
 pub(super) fn opening_np(m: &str, s: usize, end: usize) -> Option<(usize, usize, Np)> {
-    let at = clause_start(m, s, end);
+    opening_np_at(m, clause_start(m, s, end), end)
+}
+
+/// [`opening_np`] with the main clause's start, `at`, already found
+/// (`clause_start(m, s, end)`).
+fn opening_np_at(m: &str, at: usize, end: usize) -> Option<(usize, usize, Np)> {
     let t = &m[at..end];
     // Where the phrase starts in `t`: past a description before the name.
     let mut from = 0;
@@ -1785,6 +1835,126 @@ mod tests {
             ],
             0..14,
         )
+    }
+
+    /// The word-by-word reading `first_he_she` replaced: every piece up to
+    /// and with one character that is not alphanumeric, its word trimmed.
+    fn first_he_she_by_words(m: &str, s: usize, limit: usize) -> Option<(usize, &str, Gender)> {
+        let mut at = s;
+        for w in m[s..limit].split_inclusive(|c: char| !c.is_alphanumeric()) {
+            let word = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            match word {
+                "he" | "He" => return Some((at, word, Gender::Male)),
+                "she" | "She" => return Some((at, word, Gender::Female)),
+                _ => {}
+            }
+            at += w.len();
+        }
+        None
+    }
+
+    /// `clause_start` as it read before: the first comma of the whole rest
+    /// found, then its distance and the intro word tested.
+    fn clause_start_by_find(m: &str, s: usize, end: usize) -> usize {
+        let skip = |at: usize| {
+            at + m[at..end].len()
+                - m[at..end]
+                    .trim_start_matches(|c: char| {
+                        c.is_whitespace() || crate::text::is_open_quote(c)
+                    })
+                    .len()
+        };
+        let mut at = skip(s);
+        for _ in 0..2 {
+            let first = Key::new(m[at..end].split_whitespace().next().unwrap_or(""));
+            let first = first.as_str();
+            let intro = INTRO_WORDS.contains(&first) || first.ends_with("ly");
+            match m[at..end].find(',') {
+                Some(c) if intro && c <= 80 => at = skip(at + c + 1),
+                _ => break,
+            }
+        }
+        at
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// `clause_start` skips the intro phrases the whole-rest reading
+        /// skipped, a comma at byte 80 or 81 of the rest included.
+        #[test]
+        fn clause_start_is_the_whole_rest_reading(
+            text in crate::testing::joined(
+                vec![
+                    "However", "Later", "quickly", "Then", "“", "\"", " ", "  ", "\n", ",", ", ",
+                    "é", "Zoë", "the port", "x", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ly",
+                    "In", "At", "Yesterday", "Meanwhile",
+                ],
+                0..14,
+            ),
+            a in 0usize..64,
+            z in 0usize..64,
+        ) {
+            let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let (mut s, mut e) = (cuts[a % cuts.len()], cuts[z % cuts.len()]);
+            if s > e {
+                std::mem::swap(&mut s, &mut e);
+            }
+            proptest::prop_assert_eq!(
+                clause_start(&text, s, e),
+                clause_start_by_find(&text, s, e),
+                "{:?} {}..{}", text, s, e
+            );
+        }
+    }
+
+    #[test]
+    fn he_or_she_is_a_whole_word_within_the_slice() {
+        let t = "Then she, the one who shed tears; He";
+        assert_eq!(
+            first_he_she(t, 0, t.len()),
+            Some((5, "she", Gender::Female))
+        );
+        // The slice's start bounds a word too: "she" from its "h" on.
+        assert_eq!(first_he_she(t, 6, t.len()), Some((6, "he", Gender::Male)));
+        assert_eq!(first_he_she(t, 8, t.len()), Some((34, "He", Gender::Male)));
+        // The slice's ends bound a word: "shed" cut at "she".
+        assert_eq!(first_he_she(t, 22, 25), Some((22, "she", Gender::Female)));
+        assert_eq!(first_he_she(t, 0, 4), None);
+        assert_eq!(
+            first_he_she("éhe ßhe he", 0, 12),
+            Some((10, "he", Gender::Male))
+        );
+        assert_eq!(first_he_she("SHE sHe", 0, 7), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// `first_he_she` finds what the word-by-word reading found, for
+        /// every slice of the text on character boundaries.
+        #[test]
+        fn first_he_she_is_the_word_by_word_reading(
+            text in crate::testing::joined(
+                vec![
+                    "he", "He", "HE", "she", "She", "sHe", "shed", "the", "h", "s", "e",
+                    "é", "ß", "Zoë", "9", "_", "’", "'", "-", ",", ".", " ", " ", "\n",
+                    "\u{a0}", "\u{2003}", "あ",
+                ],
+                0..12,
+            ),
+            a in 0usize..64,
+            z in 0usize..64,
+        ) {
+            let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let (mut s, mut e) = (cuts[a % cuts.len()], cuts[z % cuts.len()]);
+            if s > e {
+                std::mem::swap(&mut s, &mut e);
+            }
+            proptest::prop_assert_eq!(
+                first_he_she(&text, s, e),
+                first_he_she_by_words(&text, s, e),
+                "{:?} {}..{}", text, s, e
+            );
+        }
     }
 
     proptest::proptest! {
