@@ -31,20 +31,9 @@ fn capitalised(w: &str, rest: fn(char) -> bool) -> bool {
         && w[1..].chars().all(rest)
 }
 
-/// The jobs of `other-bio`.
-const JOBS: [&str; 11] = [
-    "reporter",
-    "writer",
-    "editor",
-    "correspondent",
-    "journalist",
-    "columnist",
-    "contributor",
-    "producer",
-    "critic",
-    "blogger",
-    "author",
-];
+/// The jobs of `other-bio`: the words its gate looks for, one list for
+/// both (`super::needles::BIO`).
+const JOBS: &[&str] = super::needles::BIO;
 
 /// `other-bio` by hand ("Jane Q. Doe is a senior reporter at the
 /// Courier"): `^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has

@@ -1894,17 +1894,23 @@ mod tests {
             a in 0usize..64,
             z in 0usize..64,
         ) {
-            let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
-            let (mut s, mut e) = (cuts[a % cuts.len()], cuts[z % cuts.len()]);
-            if s > e {
-                std::mem::swap(&mut s, &mut e);
-            }
+            let (s, e) = char_slice(&text, a, z);
             proptest::prop_assert_eq!(
                 clause_start(&text, s, e),
                 clause_start_by_find(&text, s, e),
                 "{:?} {}..{}", text, s, e
             );
         }
+    }
+
+    /// A slice of `text` on char boundaries, its ends picked by `a` and
+    /// `z` among the boundaries, in order.
+    fn char_slice(text: &str, a: usize, z: usize) -> (usize, usize) {
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let (s, e) = (cuts[a % cuts.len()], cuts[z % cuts.len()]);
+        (s.min(e), s.max(e))
     }
 
     #[test]
@@ -1944,11 +1950,7 @@ mod tests {
             a in 0usize..64,
             z in 0usize..64,
         ) {
-            let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
-            let (mut s, mut e) = (cuts[a % cuts.len()], cuts[z % cuts.len()]);
-            if s > e {
-                std::mem::swap(&mut s, &mut e);
-            }
+            let (s, e) = char_slice(&text, a, z);
             proptest::prop_assert_eq!(
                 first_he_she(&text, s, e),
                 first_he_she_by_words(&text, s, e),

@@ -739,15 +739,7 @@ pub(super) fn has_key(set: &WordSet, w: &str) -> bool {
 /// lowercased as it is copied. (A character outside ASCII at an end stops
 /// the trim and is then found in the copy: no key.)
 pub(super) fn ascii_key(w: &str, buf: &mut [u8]) -> Option<usize> {
-    let b = w.as_bytes();
-    let (mut s, mut e) = (0, b.len());
-    while s < e && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
-        s += 1;
-    }
-    while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
-        e -= 1;
-    }
-    let t = b.get(s..e)?;
+    let t = trim_ascii_marks(w.as_bytes());
     let out = buf.get_mut(..t.len())?;
     let mut high = 0;
     for (o, &c) in out.iter_mut().zip(t) {
@@ -757,12 +749,11 @@ pub(super) fn ascii_key(w: &str, buf: &mut [u8]) -> Option<usize> {
     (high < 0x80).then_some(t.len())
 }
 
-/// `Key::new(w).as_str() == key` without building the key: a word whose
-/// ends, once ASCII marks are trimmed off, are ASCII is compared with
-/// `key` a byte at a time, lower-cased; another is keyed. (A table probe
-/// compares the key looked for with the word of each record it passes.)
-pub(super) fn key_is(w: &str, key: &str) -> bool {
-    let b = w.as_bytes();
+/// `b` with the ASCII marks (bytes that are ASCII and not letters or
+/// digits) trimmed off both ends: "(Ann)." is "Ann"; a byte outside ASCII
+/// stops the trim ("«Ann»" stays as it is).
+#[inline]
+fn trim_ascii_marks(b: &[u8]) -> &[u8] {
     let (mut s, mut e) = (0, b.len());
     while s < e && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
         s += 1;
@@ -770,7 +761,15 @@ pub(super) fn key_is(w: &str, key: &str) -> bool {
     while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
         e -= 1;
     }
-    let t = &b[s..e];
+    &b[s..e]
+}
+
+/// `Key::new(w).as_str() == key` without building the key: a word whose
+/// ends, once ASCII marks are trimmed off, are ASCII is compared with
+/// `key` a byte at a time, lower-cased; another is keyed. (A table probe
+/// compares the key looked for with the word of each record it passes.)
+pub(super) fn key_is(w: &str, key: &str) -> bool {
+    let t = trim_ascii_marks(w.as_bytes());
     if t.is_ascii() {
         return t.len() == key.len()
             && t.iter()
