@@ -137,16 +137,8 @@ pub(super) fn sponsored_by(t: &str) -> bool {
     // after the last line break.
     let tail = t.char_indices().rev().nth(59).map_or(0, |(i, _)| i);
     let from = memchr::memrchr(b'\n', b).map_or(0, |n| n + 1).max(tail);
-    [
-        "sponsored by",
-        "presented by",
-        "in partnership with",
-        "supported by",
-        "brought to you by",
-        "invented by teads",
-    ]
-    .iter()
-    .any(|p| {
+    // The phrases are the rule's gate needles: one list for both.
+    super::needles::SPONSORED_BY.iter().any(|p| {
         (from.saturating_sub(p.len())..=b.len().saturating_sub(p.len())).any(|s| {
             let e = s + p.len();
             e >= from

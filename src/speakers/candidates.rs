@@ -939,14 +939,7 @@ pub(super) fn doc_tail(t: &str) -> Option<usize> {
             .collect()
     };
     // One white space character at `p`: the end of it.
-    let one_space = |p: usize| {
-        t[p..]
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map(|c| p + c.len_utf8())
-    };
-    if let Some(p) = t.strip_prefix(',').and_then(|_| one_space(1)) {
+    if let Some(p) = t.strip_prefix(',').and_then(|_| cues::one_space_end(t, 1)) {
         let ends = ends(p, 60);
         if ends.len() >= 3 {
             if let Some(&e) = ends[2..].iter().rev().find(|&&e| closes(e)) {
@@ -962,7 +955,7 @@ pub(super) fn doc_tail(t: &str) -> Option<usize> {
         if n < 3 || !b[q..e].ends_with(b"ed") {
             return None;
         }
-        let p = one_space(e)?;
+        let p = cues::one_space_end(t, e)?;
         ends(p, 40).into_iter().find(|&e| closes(e))
     };
     t[s..]

@@ -2623,22 +2623,25 @@ const CLAUSE_OPENERS: &[&str] = &[
     "when", "as", "while", "after", "because", "although", "though", "since",
 ];
 
+/// The end of the one white-space character at byte `p` of `t`, if one
+/// stands there ("," then " when" has one at 1).
+pub(super) fn one_space_end(t: &str, p: usize) -> Option<usize> {
+    t[p..]
+        .chars()
+        .next()
+        .filter(|c| c.is_whitespace())
+        .map(|c| p + c.len_utf8())
+}
+
 /// The end of the last clause boundary in `t`: ", when " and the like
 /// (a comma, white space, a word of CLAUSE_OPENERS and one white-space
 /// character) or "; " (a semicolon and one). Matches cannot overlap (each
 /// opens with its mark and holds no other), so the last is the one a
 /// search from the front ends on.
 pub(super) fn last_clause_boundary(t: &str) -> Option<usize> {
-    let one_space = |p: usize| {
-        t[p..]
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map(|c| p + c.len_utf8())
-    };
     let b = t.as_bytes();
     (0..b.len()).rev().find_map(|p| match b[p] {
-        b';' => one_space(p + 1),
+        b';' => one_space_end(t, p + 1),
         b',' => {
             let q = p + 1 + space_len(&t[p + 1..]);
             (q > p + 1)
@@ -2646,7 +2649,7 @@ pub(super) fn last_clause_boundary(t: &str) -> Option<usize> {
                     CLAUSE_OPENERS
                         .iter()
                         .filter(|w| t[q..].starts_with(*w))
-                        .find_map(|w| one_space(q + w.len()))
+                        .find_map(|w| one_space_end(t, q + w.len()))
                 })
                 .flatten()
         }
