@@ -30,10 +30,6 @@ use crate::text::{
 struct Line {
     /// The trimmed line.
     span: Span,
-    /// Its width in display columns (an East Asian wide char counts two).
-    cols: usize,
-    /// Its length in chars: some converters (lynx) wrap wide text by chars.
-    chars: usize,
     /// True when a blank line (or the start of input) comes before it.
     after_blank: bool,
     /// True when the line starts with more visible white space than the
@@ -383,61 +379,63 @@ fn trimmed_len(s: &str) -> usize {
     end
 }
 
-/// The lines of `input` from byte `from`, made one at a time. `full` also
-/// reads the markup of each line (which the first passes do not need);
-/// `measure` their widths in columns and chars (0 without it: only a
-/// hard-wrapped text reads them once it is cut).
-fn lines(input: &str, from: usize, full: bool, measure: bool) -> impl Iterator<Item = Line> + '_ {
-    let bytes = input.as_bytes();
-    let mut pos = from;
-    let mut after_blank = true;
-    std::iter::from_fn(move || {
-        while pos <= bytes.len() {
-            let (end, next) = match memchr2(b'\n', b'\r', &bytes[pos..]) {
+/// The lines of `input` from byte `from`, made one at a time by byte
+/// loops: the line's end by a vector search, its leading white space (its
+/// indent) and its trailing white space by bytes, and, when `full`, the
+/// converter marks that open or close it, read only when its first or
+/// last byte could be one ([`marks`]). Widths are not measured here:
+/// the callers measure the few lines whose widths they read.
+struct Lines<'a> {
+    input: &'a str,
+    pos: usize,
+    after_blank: bool,
+    full: bool,
+}
+
+fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
+    Lines {
+        input,
+        pos: from,
+        after_blank: true,
+        full,
+    }
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        let input = self.input;
+        let bytes = input.as_bytes();
+        while self.pos <= bytes.len() {
+            let line_start = self.pos;
+            let end = match memchr2(b'\n', b'\r', &bytes[line_start..]) {
                 Some(k) => {
-                    let end = pos + k;
-                    let next = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-                        end + 2
-                    } else {
-                        end + 1
-                    };
-                    (end, next)
+                    let end = line_start + k;
+                    let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+                    self.pos = end + if crlf { 2 } else { 1 };
+                    end
                 }
-                None => (bytes.len(), bytes.len() + 1),
+                None => {
+                    self.pos = bytes.len() + 1;
+                    bytes.len()
+                }
             };
-            let line_start = pos;
-            pos = next;
-            let Some(span) = trim(input, Span::new(line_start, end)) else {
-                after_blank = true;
+            let Some((start, indent)) = leading(bytes, line_start, end) else {
+                self.after_blank = true;
                 continue;
             };
-            let t = span.of(input);
-            let (cols, chars) = if measure { widths(t) } else { (0, 0) };
-            // Trimmed chars are all `is_space`; the zero-width ones it
-            // adds to Unicode white space (U+FEFF, U+200B) are no indent.
-            let indent = input[line_start..span.start]
-                .chars()
-                .fold(0, |col, c| match c {
-                    '\t' => (col / 8 + 1) * 8,
-                    c if c.is_whitespace() => col + 1,
-                    _ => col,
-                });
-            let (opens, closes, rule) = if full {
-                let body = &t[markup::quote_prefix(t)..];
-                let label = markup::is_label(body);
-                (
-                    label || markup::opens_heading(body) || markup::opens_item(body),
-                    label || markup::closes_heading(body),
-                    markup::is_rule(t),
-                )
+            // A char that is no white space stands at `start`: the scan
+            // back stops at it at the latest.
+            let span = Span::new(start, start + trimmed_len(&input[start..end]));
+            let (opens, closes, rule) = if self.full {
+                marks(span.of(input))
             } else {
                 (false, false, false)
             };
             let line = Line {
                 span,
-                cols,
-                chars,
-                after_blank,
+                after_blank: self.after_blank,
                 indented: indent > 0,
                 outdented: false,
                 indent,
@@ -445,11 +443,167 @@ fn lines(input: &str, from: usize, full: bool, measure: bool) -> impl Iterator<I
                 closes,
                 rule,
             };
-            after_blank = false;
+            self.after_blank = false;
             return Some(line);
         }
         None
-    })
+    }
+}
+
+/// Where the first char that is no white space ([`is_space`]) stands in
+/// `bytes[start..end]` (one line, no line break in it), and the width of
+/// the white space before it in columns: a tab to the next stop of 8,
+/// other white space one column, the zero-width chars [`is_space`] adds
+/// (U+FEFF, U+200B) none. `None` when the line is blank.
+fn leading(bytes: &[u8], mut start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut indent = 0;
+    while start < end {
+        let x = bytes[start];
+        if x < 0x80 {
+            match x {
+                b'\t' => indent = (indent / 8 + 1) * 8,
+                b' ' | b'\x0b' | b'\x0c' => indent += 1,
+                _ => return Some((start, indent)),
+            }
+            start += 1;
+        } else {
+            let (len, space) = wide_char(bytes, start);
+            if !space {
+                return Some((start, indent));
+            }
+            let zero_width =
+                x == 0xef || x == 0xe2 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x8b;
+            indent += usize::from(!zero_width);
+            start += len;
+        }
+    }
+    None
+}
+
+/// First bytes of a line that may open with a converter's mark: quoting
+/// (`>`), a label (`[`), a heading (`#`, `*`), a list item (`*`, `-`,
+/// `+`, and the lead bytes of U+00B7, U+2022, U+25AA, U+25E6).
+static MARK_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let marks = *b">[#*-+\xc2\xe2";
+    let mut k = 0;
+    while k < marks.len() {
+        t[marks[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Could the trimmed line `t` open with a converter's mark or close with
+/// one (see [`marks`])? Read from its first char and last byte: only a
+/// line that closes a heading ends with `*`.
+fn may_open_or_close(t: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (t.first(), t.last()) else {
+        return false;
+    };
+    if last == b'*' {
+        return true;
+    }
+    if !MARK_START[usize::from(first)] {
+        return false;
+    }
+    // Of the chars from 0x80, only the list bullets open a line.
+    match first {
+        0xc2 => t.get(1) == Some(&0xb7),
+        0xe2 => matches!(
+            t.get(1..3),
+            Some([0x80, 0xa2] | [0x96, 0xaa] | [0x97, 0xa6])
+        ),
+        _ => true,
+    }
+}
+
+/// Could the trimmed line `t` be a rule ([`markup::is_rule`]: three or
+/// more of one mark, spaces between them)? Only if it ends with the char
+/// it starts with, one of the marks a rule is made of.
+fn may_be_rule(t: &[u8]) -> bool {
+    match t {
+        [first @ (b'=' | b'-' | b'*' | b'_' | b'~' | b'#'), .., last] => first == last,
+        // U+2500 and U+2501 (box-drawing lines).
+        [0xe2, 0x94, x @ (0x80 | 0x81), .., 0xe2, 0x94, y] => x == y,
+        _ => false,
+    }
+}
+
+/// Does the trimmed line `t` open a block (a heading, a list item or a
+/// label), close one (a heading's closing marks, a label), and is it a
+/// rule? Most lines are known to be none from their first and last
+/// bytes, without reading them.
+fn marks(t: &str) -> (bool, bool, bool) {
+    let b = t.as_bytes();
+    let (opens, closes) = if may_open_or_close(b) {
+        opens_closes(t)
+    } else {
+        (false, false)
+    };
+    (opens, closes, may_be_rule(b) && markup::is_rule(t))
+}
+
+/// Does the trimmed line `t` open a block, and close one, as the markup
+/// rules read it?
+fn opens_closes(t: &str) -> (bool, bool) {
+    let body = &t[markup::quote_prefix(t)..];
+    let label = markup::is_label(body);
+    (
+        label || markup::opens_heading(body) || markup::opens_item(body),
+        label || markup::closes_heading(body),
+    )
+}
+
+/// [`marks`] read from the markup rules alone: the reference its gates
+/// are held to.
+#[cfg(test)]
+fn marks_of(t: &str) -> (bool, bool, bool) {
+    let (opens, closes) = opens_closes(t);
+    (opens, closes, markup::is_rule(t))
+}
+
+/// A line's span, whether a blank line comes before it, its indent and
+/// its marks (opens, closes, rule).
+#[cfg(test)]
+type LineFacts = (Span, bool, usize, (bool, bool, bool));
+
+/// The lines [`lines`] makes, read by chars from the trimmed text and
+/// the markup rules: the reference the byte loops are held to. Each is
+/// its span, whether a blank line comes before it, its indent and its
+/// marks (opens, closes, rule).
+#[cfg(test)]
+fn lines_by_chars(input: &str, from: usize) -> Vec<LineFacts> {
+    let bytes = input.as_bytes();
+    let mut pos = from;
+    let mut after_blank = true;
+    let mut out = Vec::new();
+    while pos <= bytes.len() {
+        let (end, next) = match memchr2(b'\n', b'\r', &bytes[pos..]) {
+            Some(k) => {
+                let end = pos + k;
+                let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+                (end, end + if crlf { 2 } else { 1 })
+            }
+            None => (bytes.len(), bytes.len() + 1),
+        };
+        let line_start = pos;
+        pos = next;
+        let Some(span) = trim(input, Span::new(line_start, end)) else {
+            after_blank = true;
+            continue;
+        };
+        let indent = input[line_start..span.start]
+            .chars()
+            .fold(0, |col, c| match c {
+                '\t' => (col / 8 + 1) * 8,
+                c if c.is_whitespace() => col + 1,
+                _ => col,
+            });
+        out.push((span, after_blank, indent, marks_of(span.of(input))));
+        after_blank = false;
+    }
+    out
 }
 
 /// A line's width in display columns and in chars.
@@ -561,7 +715,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut prev: Option<Line> = None;
     // A line's widths are measured when a non-blank line follows it:
     // only those are counted.
-    for l in lines(input, from, false, false) {
+    for l in lines(input, from, false) {
         *indents.entry(l.indent).or_insert(0usize) += 1;
         count += 1;
         if let Some(p) = prev.filter(|_| !l.after_blank) {
@@ -625,10 +779,11 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut first: Option<Line> = None;
     let mut last: Option<Line> = None;
     let mut prev_end = None;
-    // The widths are read again only where lines may join by them
-    // ([`continues`]: by columns at `wrap_width`, which is set whenever
-    // `wrap_chars` is).
-    for l in lines(input, from, true, wrap_width.is_some()).map(mark) {
+    // The widths of `last`, measured when a line's joining it is first
+    // weighed: a line followed by a blank line, a heading or a rule, or
+    // in text not wrapped, is never measured.
+    let mut last_widths = None;
+    for l in lines(input, from, true).map(mark) {
         let breaks = match (first, last) {
             (Some(first), Some(last)) => {
                 let in_indented = indent_mode && first.indented;
@@ -641,23 +796,14 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
                     || if in_indented {
                         l.indented
                     } else {
-                        !(continues(
+                        !joins(
                             input,
-                            &last,
+                            (&last, &mut last_widths),
                             &l,
-                            wrap_width,
-                            true,
+                            [wrap_width, wrap_chars],
                             style.underscores,
-                            blocks.margin,
-                        ) || continues(
-                            input,
-                            &last,
-                            &l,
-                            wrap_chars,
-                            false,
-                            style.underscores,
-                            blocks.margin,
-                        ))
+                            margin,
+                        )
                     }
             }
             _ => false,
@@ -672,6 +818,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
             first = Some(l);
         }
         last = Some(l);
+        last_widths = None;
     }
     if let (Some(f), Some(e)) = (first, last) {
         push_block(&mut blocks, &f, &e, &mut prev_end, &mut scratch);
@@ -692,7 +839,29 @@ fn wrap_from_histogram(hist: &[usize; 121]) -> Option<usize> {
     // just below it. Long unbreakable lines (a URL, a slug, a link the
     // converter would not break) stand past it and must not set it: the
     // width comes from the 12%-wide window of widths holding most lines,
-    // its longest line but for one in twenty.
+    // its longest line but for one in twenty. Each window's count is a
+    // difference of running sums.
+    let mut below = [0usize; 122];
+    for (x, &n) in hist.iter().enumerate() {
+        below[x + 1] = below[x] + n;
+    }
+    let window = |w: usize| below[w + 1] - below[w - w / 8];
+    let best = (30..=120).map(window).max()?;
+    if best == 0 {
+        return None;
+    }
+    let top = (30..=120).find(|&w| window(w) == best)?;
+    let mut above = 0;
+    (top - top / 8..=top).rev().find(|&x| {
+        above += hist[x];
+        hist[x] > 0 && above > best / 20
+    })
+}
+
+/// [`wrap_from_histogram`] with each window summed apart: the reference
+/// the running sums are held to.
+#[cfg(test)]
+fn wrap_from_histogram_by_sums(hist: &[usize; 121]) -> Option<usize> {
     let window = |w: usize| (w - w / 8..=w).map(|x| hist[x]).sum::<usize>();
     let best = (30..=120).map(window).max()?;
     if best == 0 {
@@ -731,7 +900,8 @@ fn push_block(
     }
     let heading = first.opens && markup::opens_heading(first.span.of(input)) || first.outdented;
     let first_raw = first.span.of(input);
-    let item = markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
+    // A list item opens its line ([`marks`]).
+    let item = first.opens && markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
     // A block of several lines is never its raw bytes (its line breaks
     // fold); one line is, when folding leaves it as it is.
     let plain = first.span == last.span && is_own_text(input, span, blocks.spans.style, scratch);
@@ -796,7 +966,9 @@ fn folds_to_itself(line: &str) -> bool {
 /// so only its markup is read. Else it is folded into `scratch`.
 fn is_own_text(input: &str, span: Span, style: Style, scratch: &mut String) -> bool {
     let line = span.of(input);
-    if folds_to_itself(line) {
+    // A list item's star before a plain line (`* Home`) is kept as it is
+    // ([`markup::clean`] keeps a lone star).
+    if folds_to_itself(line) || line.strip_prefix("* ").is_some_and(folds_to_itself) {
         return true;
     }
     if markup::quote_prefix(line) == 0 && is_folded(line) {
@@ -919,51 +1091,87 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// Columns by which the next line's first word may seem to fit and still
-/// be taken as wrapped (see [`continues`]); 2 and 3 score alike on the web
+/// be taken as wrapped (see [`joins`]); 2 and 3 score alike on the web
 /// corpus, 0 splits lynx paragraphs whose width was overestimated.
 const SLACK: usize = 2;
 
-/// Does `next` continue the paragraph of `line` (same run of non-blank lines)?
-fn continues(
+/// Does `next` continue the paragraph of `line` (same run of non-blank
+/// lines), wrapped at `wraps[0]` display columns or at `wraps[1]` chars?
+/// `line` comes with its widths (columns, chars), measured here when
+/// first read.
+fn joins(
     input: &str,
-    line: &Line,
+    (line, widths_of_line): (&Line, &mut Option<(usize, usize)>),
     next: &Line,
-    wrap_width: Option<usize>,
-    by_cols: bool,
+    wraps: [Option<usize>; 2],
     underscores: bool,
     margin: usize,
 ) -> bool {
-    let Some(width) = wrap_width else {
+    // Text is wrapped by chars only when it is by columns too.
+    if wraps[0].is_none() {
         return false;
-    };
+    }
     // An indented line opens a paragraph when the line before was not indented.
     if next.indented && !line.indented {
         return false;
     }
-    let first_word = next
-        .span
-        .of(input)
-        // Debian html2text writes a link's spaces as `_` and wraps there.
-        .split(|c| is_space(c) || (underscores && c == '_'))
+    let (cols, chars) = *widths_of_line.get_or_insert_with(|| widths(line.span.of(input)));
+    let word = first_word(next.span.of(input), underscores);
+    fits(line, next, cols, word.0, wraps[0], margin)
+        || fits(line, next, chars, word.1, wraps[1], margin)
+}
+
+/// The width in columns and in chars of the first word of the trimmed
+/// line `t`: up to white space (or `_`, where the converter writes a
+/// link's spaces so). A word of printable ASCII is as wide as it is long;
+/// others are read from the width tables.
+fn first_word(t: &str, underscores: bool) -> (usize, usize) {
+    let b = t.as_bytes();
+    let mut k = 0;
+    while let Some(&x) = b.get(k) {
+        if x == b'_' && underscores || is_ascii_space(x) {
+            break;
+        }
+        if !(b'!'..=b'~').contains(&x) {
+            return first_word_by_chars(t, underscores);
+        }
+        k += 1;
+    }
+    (k, k)
+}
+
+/// [`first_word`] read by chars: the way for a word with a char that is
+/// not printable ASCII, and the reference the byte loop is held to.
+fn first_word_by_chars(t: &str, underscores: bool) -> (usize, usize) {
+    t.split(|c| is_space(c) || (underscores && c == '_'))
         .next()
-        .map_or(0, |w| {
-            if by_cols {
-                w.width()
-            } else {
-                w.chars().count()
-            }
-        });
+        .map_or((0, 0), |w| (w.width(), w.chars().count()))
+}
+
+/// Would `next`'s first word, `word` wide, have fitted on `line`, `len`
+/// wide, wrapped at `width`? Measured both in columns or both in chars.
+fn fits(
+    line: &Line,
+    next: &Line,
+    len: usize,
+    word: usize,
+    width: Option<usize>,
+    margin: usize,
+) -> bool {
+    let Some(width) = width else {
+        return false;
+    };
     // A block quote's lines wrap short of the width by their extra indent.
     let shift = if line.indented && next.indent == line.indent {
         line.indent.saturating_sub(margin)
     } else {
         0
     };
-    let len = shift + if by_cols { line.cols } else { line.chars };
+    let len = shift + len;
     // The width is estimated from the lines seen, and a line or two of
     // unbreakable text can lift it a column or two past the converter's:
     // a word that misses by two columns would not have fitted either.
-    len * 2 >= width && len + 1 + first_word + SLACK > width
+    len * 2 >= width && len + 1 + word + SLACK > width
 }
 
 /// The text of every block of every fixture article (`fixtures/*.txt`): the
@@ -1112,6 +1320,112 @@ mod tests {
                 .any(|b| b.starts_with("The trust") && b.ends_with("helped.")),
             "{t:?}"
         );
+    }
+
+    proptest::proptest! {
+        /// The byte loops make the lines the char-by-char reading does:
+        /// the same spans, indents and marks, whatever the white space
+        /// (tabs, Unicode spaces, zero-width chars), line breaks and marks.
+        #[test]
+        fn lines_are_the_lines_read_by_chars(
+            text in crate::testing::joined(
+                vec![
+                    "a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", "\u{b}", "\u{c}",
+                    "\u{a0}", "\u{85}", "\u{1680}", "\u{2003}", "\u{200b}", "\u{2028}",
+                    "\u{202f}", "\u{205f}", "\u{3000}", "\u{feff}", "\u{e9}", "\u{65e5}",
+                    "*", "***", "**** ", "#", "## ", "> ", ">", "[", "]", "[x]", "-", "- ",
+                    "+ ", "=", "===", "_", "~~~", "\u{b7} ", "\u{2022} ", "\u{25aa}\t",
+                    "\u{25e6} ", "\u{2500}\u{2500}\u{2500}", "\u{2501}", "\u{2014}",
+                ],
+                0..30,
+            ),
+            from in 0usize..4,
+        ) {
+            let from = (0..=from.min(text.len()))
+                .rev()
+                .find(|&k| text.is_char_boundary(k))
+                .unwrap_or(0);
+            let made: Vec<_> = lines(&text, from, true)
+                .map(|l| {
+                    proptest::prop_assert_eq!(l.indented, l.indent > 0);
+                    Ok((l.span, l.after_blank, l.indent, (l.opens, l.closes, l.rule)))
+                })
+                .collect::<Result<_, _>>()?;
+            proptest::prop_assert_eq!(made, lines_by_chars(&text, from));
+            for l in lines(&text, from, false) {
+                proptest::prop_assert!(!(l.opens || l.closes || l.rule));
+            }
+        }
+
+        /// The first word's widths by bytes are its widths by chars.
+        #[test]
+        fn first_word_is_read_as_by_chars(
+            text in crate::testing::joined(
+                vec![
+                    "a", "Bc", "_", "-", " ", "\t", "\u{1}", "\u{7f}", "\u{a0}", "\u{e9}",
+                    "\u{65e5}", "\u{200b}", "\u{2019}", "\u{300}", "\u{fe0f}", "~",
+                ],
+                1..10,
+            ),
+            underscores in proptest::bool::ANY,
+        ) {
+            let t = text.trim_start_matches(is_space);
+            proptest::prop_assert_eq!(
+                first_word(t, underscores),
+                first_word_by_chars(t, underscores)
+            );
+        }
+
+        /// Windows counted from running sums pick the width that
+        /// windows summed apart do.
+        #[test]
+        fn running_sums_pick_the_summed_width(
+            counts in proptest::collection::vec(
+                proptest::prop_oneof![proptest::strategy::Just(0usize), 0usize..3, 0usize..200],
+                121,
+            )
+        ) {
+            let hist: [usize; 121] = counts.try_into().expect("121 counts");
+            proptest::prop_assert_eq!(
+                wrap_from_histogram(&hist),
+                wrap_from_histogram_by_sums(&hist)
+            );
+        }
+    }
+
+    /// No trimmed line that [`marks`] passes over has a mark: every
+    /// char or pair of chars, alone, before or after a space and a word.
+    #[test]
+    fn lines_passed_over_have_no_marks() {
+        let mut seen = 0;
+        let mut rules = 0;
+        let chars = ('\u{1}'..='\u{2fff}').chain(['\u{3000}', '\u{feff}', '\u{ff0a}']);
+        for c in chars.filter(|&c| !is_space(c)) {
+            for t in [
+                format!("{c}"),
+                format!("{c}{c}{c}"),
+                format!("{c} word"),
+                format!("word {c}"),
+                format!("{c}\tword {c}{c}{c}"),
+                format!("[word{c}"),
+                format!("{c} {c}{c}"),
+                format!("{c}{c} word{c}"),
+            ] {
+                let (opens, closes, rule) = marks_of(&t);
+                if !may_open_or_close(t.as_bytes()) {
+                    assert!(!opens && !closes, "{t:?}");
+                    seen += 1;
+                }
+                if !may_be_rule(t.as_bytes()) {
+                    assert!(!rule, "{t:?}");
+                } else {
+                    rules += usize::from(rule);
+                }
+                assert_eq!(marks(&t), marks_of(&t), "{t:?}");
+            }
+        }
+        assert!(seen > 50_000, "{seen}");
+        assert!(rules >= 16, "{rules}");
     }
 
     proptest::proptest! {
