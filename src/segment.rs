@@ -160,6 +160,7 @@ impl Starts {
         }
     }
 
+    #[inline]
     fn get(&self, i: usize) -> usize {
         match self {
             Starts::Small(v) => v[i] as usize,
@@ -230,6 +231,7 @@ impl BlockSpans {
 
     /// Block `i`: from the first char of its first line to the last of its
     /// last line.
+    #[inline]
     pub fn span(&self, input: &str, i: usize) -> Span {
         let start = self.starts.get(i);
         let next = if i + 1 < self.len() {
@@ -457,6 +459,18 @@ impl Iterator for Lines<'_> {
 /// (U+FEFF, U+200B) none. `None` when the line is blank.
 fn leading(bytes: &[u8], mut start: usize, end: usize) -> Option<(usize, usize)> {
     let mut indent = 0;
+    // A run of spaces (a converter's margin) eight bytes at a time: the
+    // spaces that open the word are its low zero bytes once xored with
+    // spaces.
+    while start + 8 <= end {
+        let word = u64::from_le_bytes(bytes[start..start + 8].try_into().expect("eight bytes"));
+        let spaces = ((word ^ 0x2020_2020_2020_2020).trailing_zeros() / 8) as usize;
+        indent += spaces;
+        start += spaces;
+        if spaces < 8 {
+            break;
+        }
+    }
     while start < end {
         let x = bytes[start];
         if x < 0x80 {
@@ -671,24 +685,53 @@ fn narrow(b: &[u8]) -> Option<usize> {
     }
 }
 
+/// Lines counted by indent: the common indents (under 32 columns) in a
+/// table, one add a line without a search; deeper ones in a map.
+#[derive(Debug, Default)]
+struct ByIndent {
+    near: [usize; 32],
+    far: BTreeMap<usize, usize>,
+}
+
+impl ByIndent {
+    fn add(&mut self, indent: usize) {
+        match self.near.get_mut(indent) {
+            Some(count) => *count += 1,
+            None => *self.far.entry(indent).or_insert(0) += 1,
+        }
+    }
+
+    /// Each indent and its count, by ascending indent (a count may be 0).
+    fn iter(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        (self.near.iter().copied().enumerate()).chain(self.far.iter().map(|(&i, &c)| (i, c)))
+    }
+
+    /// How many lines are indented `from` columns or more.
+    fn from(&self, from: usize) -> usize {
+        let near: usize = self.near.get(from..).map_or(0, |n| n.iter().sum());
+        near + self.far.range(from..).map(|(_, &c)| c).sum::<usize>()
+    }
+}
+
 /// The common left margin: the indent that at least 70% of lines reach
 /// (lynx's three spaces, `> ` quoting, `fmt -p`), from the count of lines
 /// at each indent; 0 under three lines. Lines are then indented or
 /// outdented relative to it.
-fn margin(indents: &BTreeMap<usize, usize>, lines: usize) -> usize {
+fn margin(indents: &ByIndent, lines: usize) -> usize {
     if lines < 3 {
         return 0;
     }
-    // The indent at rank lines * 3 / 10 in ascending order.
+    // The indent at rank lines * 3 / 10 in ascending order (an indent no
+    // line has adds nothing, and is passed over).
     let rank = lines * 3 / 10;
     let mut seen = 0;
     indents
         .iter()
-        .find(|&(_, &count)| {
+        .find(|&(_, count)| {
             seen += count;
             seen > rank
         })
-        .map_or(0, |(&indent, _)| indent)
+        .map_or(0, |(indent, _)| indent)
 }
 
 /// Cut `input` into blocks, starting at byte `from` (past a BOM).
@@ -707,7 +750,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     // those that stop mid-sentence; and for each line that follows one
     // indented deeper, the indents between the two, where it would open
     // an indented paragraph.
-    let mut indents = BTreeMap::new();
+    let mut indents = ByIndent::default();
     let mut opens_at: BTreeMap<usize, isize> = BTreeMap::new();
     let mut count = 0;
     let mut followed = [[0usize; 122]; 2];
@@ -716,7 +759,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     // A line's widths are measured when a non-blank line follows it:
     // only those are counted.
     for l in lines(input, from, false) {
-        *indents.entry(l.indent).or_insert(0usize) += 1;
+        indents.add(l.indent);
         count += 1;
         if let Some(p) = prev.filter(|_| !l.after_blank) {
             let stops = !ends_sentence(p.span.of(input));
@@ -752,7 +795,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     // Wrapped text whose paragraphs open with an indent: every line that is
     // not indented continues the indented paragraph it follows. An indented
     // run of lines (a block quote) is no such text.
-    let indented: usize = indents.range(margin + 1..).map(|(_, &c)| c).sum();
+    let indented = indents.from(margin + 1);
     let firsts: isize = opens_at.range(..=margin).map(|(_, &d)| d).sum();
     let firsts = usize::try_from(firsts).unwrap_or(0);
     let indent_mode = wrap_width.is_some() && firsts >= 2 && firsts * 5 >= indented * 3;
