@@ -757,13 +757,18 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut open = [[0usize; 122]; 2];
     let mut prev: Option<Line> = None;
     // A line's widths are measured when a non-blank line follows it:
-    // only those are counted.
+    // only those are counted, and those of lines of KEEP_WIDTHS bytes or
+    // more kept, for pass 2 to read again.
+    let mut kept_widths: Vec<[u8; 2]> = Vec::new();
     for l in lines(input, from, false) {
         indents.add(l.indent);
         count += 1;
         if let Some(p) = prev.filter(|_| !l.after_blank) {
             let stops = !ends_sentence(p.span.of(input));
             let (cols, chars) = widths(p.span.of(input));
+            if p.span.len() >= KEEP_WIDTHS {
+                kept_widths.push([saturated(cols), saturated(chars)]);
+            }
             for (k, measure) in [cols, chars].into_iter().enumerate() {
                 followed[k][measure.min(121)] += 1;
                 open[k][measure.min(121)] += usize::from(stops);
@@ -822,11 +827,23 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut first: Option<Line> = None;
     let mut last: Option<Line> = None;
     let mut prev_end = None;
-    // The widths of `last`, measured when a line's joining it is first
-    // weighed: a line followed by a blank line, a heading or a rule, or
-    // in text not wrapped, is never measured.
+    // The widths of `last`: kept from pass 1 for a long line, else
+    // measured when a line's joining it is first weighed (a short line
+    // followed by a blank line, a heading or a rule, or in text not
+    // wrapped, is never measured again).
     let mut last_widths = None;
+    let mut kept = kept_widths.iter();
     for l in lines(input, from, true).map(mark) {
+        // The lines pass 1 kept the widths of, met in the same order.
+        if let Some(last) = last.filter(|p| !l.after_blank && p.span.len() >= KEEP_WIDTHS) {
+            let &[cols, chars] = kept.next().expect("kept in pass 1");
+            let (cols, chars) = (usize::from(cols), usize::from(chars));
+            debug_assert_eq!((cols, chars), {
+                let (c, n) = widths(last.span.of(input));
+                (usize::from(saturated(c)), usize::from(saturated(n)))
+            });
+            last_widths = Some((cols, chars));
+        }
         let breaks = match (first, last) {
             (Some(first), Some(last)) => {
                 let in_indented = indent_mode && first.indented;
@@ -872,6 +889,18 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     blocks.spans.starts.shrink_to_fit();
     blocks.spans.flags.shrink_to_fit();
     blocks
+}
+
+/// Lines this long in bytes or longer, and followed by a non-blank line,
+/// have their widths kept from pass 1 for pass 2 (two bytes a line, an
+/// eighth of the text at most); shorter lines cost less to measure again.
+const KEEP_WIDTHS: usize = 16;
+
+/// A width as a byte: 255 for 255 or more. Exact for every use: the
+/// histograms stop at 121, and a line 255 wide is past every wrap width
+/// (120 at most) whatever its exact width ([`fits`]).
+fn saturated(width: usize) -> u8 {
+    u8::try_from(width).unwrap_or(u8::MAX)
 }
 
 /// The width a histogram of the widths of lines followed by a non-blank
