@@ -220,6 +220,7 @@ impl Default for BlockSpans {
 
 impl BlockSpans {
     /// How many blocks.
+    #[inline]
     pub fn len(&self) -> usize {
         self.flags.len()
     }
@@ -234,18 +235,19 @@ impl BlockSpans {
     #[inline]
     pub fn span(&self, input: &str, i: usize) -> Span {
         let start = self.starts.get(i);
-        let next = if i + 1 < self.len() {
+        let next = if i + 1 < self.flags.len() {
             self.starts.get(i + 1)
         } else {
             input.len()
         };
         let gap = self.flags[i] >> GAP_SHIFT;
-        if gap < GAP_UNKNOWN {
-            let end = next - usize::from(gap);
-            debug_assert_eq!(end, start + trimmed_len(&input[start..next]));
-            return Span::new(start, end);
-        }
-        Span::new(start, start + trimmed_len(&input[start..next]))
+        let end = if gap < GAP_UNKNOWN {
+            next - usize::from(gap)
+        } else {
+            start + trimmed_len(&input[start..next])
+        };
+        debug_assert_eq!(end, start + trimmed_len(&input[start..next]));
+        Span { start, end }
     }
 
     /// The text of block `i`, with line breaks and white space runs folded
@@ -288,6 +290,7 @@ pub struct Blocks<'a> {
 
 impl<'a> Blocks<'a> {
     /// How many blocks.
+    #[inline]
     pub fn len(&self) -> usize {
         self.spans.len()
     }
@@ -298,6 +301,7 @@ impl<'a> Blocks<'a> {
     }
 
     /// The input the blocks index.
+    #[inline]
     pub fn input(&self) -> &'a str {
         self.input
     }
@@ -309,6 +313,7 @@ impl<'a> Blocks<'a> {
 
     /// Block `i`: from the first char of its first line to the last of its
     /// last line.
+    #[inline]
     pub fn span(&self, i: usize) -> Span {
         self.spans.span(self.input, i)
     }
@@ -343,11 +348,13 @@ impl<'a> Blocks<'a> {
 
     /// The block is a heading written as markup (`## Title`,
     /// `*** Title ***`) or set left of the page margin.
+    #[inline]
     pub fn heading(&self, i: usize) -> bool {
         self.spans.flags[i] & HEADING != 0
     }
 
     /// The block is a list item (`* `, `• `, `- `).
+    #[inline]
     pub fn item(&self, i: usize) -> bool {
         self.spans.flags[i] & ITEM != 0
     }
