@@ -993,15 +993,34 @@ fn push_block(
     );
 }
 
-/// Bytes a trimmed line may hold and still fold to itself: printable
-/// ASCII but for the marks [`markup::clean`] reads (`[`, `*`, `_`, `#`,
-/// `\`, `>` and the backtick), and the space, checked apart (one between
-/// two chars). Bytes from 0x80 are read as chars.
-static KEEPS: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0x20;
+/// [`FOLDS`] class: printable ASCII but for the space and the marks
+/// [`markup::clean`] reads (`[`, `*`, `_`, `#`, `\`, `>` and the
+/// backtick): kept as it is.
+const KEEP: u8 = 0;
+/// [`FOLDS`] class: the space, kept when it stands alone between chars.
+const SPACE: u8 = 1;
+/// [`FOLDS`] class: the lead byte of a char from 0x80 (continuation
+/// bytes are passed over with their char), kept unless white space.
+const LEAD: u8 = 2;
+/// [`FOLDS`] class: a mark or another ASCII byte (a control char, white
+/// space but the space): the line may change when folded.
+const CHANGES: u8 = 3;
+
+/// The class of each byte for [`folds_to_itself`]: one load a byte.
+static FOLDS: [u8; 256] = {
+    let mut t = [CHANGES; 256];
+    let mut b = 0x21;
     while b < 0x7f {
-        t[b] = !matches!(b as u8, b'[' | b'*' | b'_' | b'#' | b'\\' | b'>' | b'`');
+        if !matches!(b as u8, b'[' | b'*' | b'_' | b'#' | b'\\' | b'>' | b'`') {
+            t[b] = KEEP;
+        }
+        b += 1;
+    }
+    t[b' ' as usize] = SPACE;
+    while b < 0x100 {
+        if b >= 0x80 {
+            t[b] = LEAD;
+        }
         b += 1;
     }
     t
@@ -1015,14 +1034,44 @@ static KEEPS: [bool; 128] = {
 fn folds_to_itself(line: &str) -> bool {
     let b = line.as_bytes();
     let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match FOLDS[usize::from(c)] {
+            KEEP => i += 1,
+            // A space stands between two chars that are no white space
+            // (a char from 0x80 is tested when it is reached).
+            SPACE => {
+                if i == 0 || b.get(i + 1).is_none_or(|&n| n <= b' ') {
+                    return false;
+                }
+                i += 1;
+            }
+            LEAD => {
+                let (len, space) = wide_char(b, i);
+                if space {
+                    return false;
+                }
+                i += len;
+            }
+            _ => return false,
+        }
+    }
+    !b.is_empty()
+}
+
+/// [`folds_to_itself`] as first written, by chars: the reference its
+/// byte classes are held to.
+#[cfg(test)]
+fn folds_to_itself_by_chars(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
     while i < b.len() {
         let c = b[i];
         if c < 0x80 {
-            if !KEEPS[usize::from(c)] {
+            let kept = (0x20..0x7f).contains(&c)
+                && !matches!(c, b'[' | b'*' | b'_' | b'#' | b'\\' | b'>' | b'`');
+            if !kept {
                 return false;
             }
-            // A space stands between two chars that are no white space
-            // (a char from 0x80 is tested when it is reached).
             if c == b' ' && (i == 0 || b.get(i + 1).is_none_or(|&n| n <= b' ')) {
                 return false;
             }
@@ -1505,6 +1554,24 @@ mod tests {
         }
         assert!(seen > 50_000, "{seen}");
         assert!(rules >= 16, "{rules}");
+    }
+
+    proptest::proptest! {
+        /// The byte classes say a line folds to itself where the reading
+        /// by chars does.
+        #[test]
+        fn folds_to_itself_is_the_reading_by_chars(
+            text in crate::testing::joined(
+                vec![
+                    "a", "Bc", " ", "  ", "\t", "\u{1}", "\u{7f}", "~", "!", "[", "]", "*",
+                    "_", "#", "\\", ">", "`", "\u{a0}", "\u{85}", "\u{e9}", "\u{2003}",
+                    "\u{200b}", "\u{2019}", "\u{3000}", "\u{feff}", "\u{65e5}", "\u{1f600}",
+                ],
+                0..12,
+            )
+        ) {
+            proptest::prop_assert_eq!(folds_to_itself(&text), folds_to_itself_by_chars(&text));
+        }
     }
 
     proptest::proptest! {
