@@ -18,7 +18,7 @@ use crate::model::BoilerplateKind;
 use crate::region;
 use crate::segment::Blocks;
 use crate::text;
-use crate::text::{last_significant, title_case_ratio, unspaced_words, word_count};
+use crate::text::{last_significant, title_case_ratio, word_counts};
 
 /// The role of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,7 +253,8 @@ impl Facts {
 
 /// A block's words as the rules count them.
 fn count_words(t: &str) -> usize {
-    word_count(t) + unspaced_words(t)
+    let (words, unspaced) = word_counts(t);
+    words + unspaced
 }
 
 /// The exact word count of block `i` (its facts keep 255 at most).
@@ -382,33 +383,27 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         let t = blocks.text(i, &mut scratch);
         // Every count the facts need from the words, in one pass.
         let last = last_significant(t);
-        // Title Case is read only where no full stop ends the block:
-        // prose, the longest blocks, has its words counted alone (a word
-        // counts from its first letter or digit on, so the rest of it is
-        // passed eight bytes at a time); the others get every count from
-        // one walk over their words.
-        let (words, title_like) = if last == Some('.') {
-            (count_words(t), false)
-        } else {
-            let wf = text::word_facts(t);
-            (wf.words + wf.unspaced, wf.title_case_ratio() >= 0.8)
-        };
-        debug_assert_eq!(words, count_words(t));
+        let words = count_words(t);
         let (quotes, open_quote) = quote_marks(t);
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
         let sentence_end = text::sentence_end(last) && !truncated(t);
-        let bits = [
+        let mut bits = [
             (sentence_end, SENTENCE_END),
             (boilerplate::cue(t, words).is_some(), CUE),
             (quotes > 0, QUOTED),
             (open_quote, OPEN_QUOTE),
             (words <= 12 && date::is_date_line(t), DATE_LINE),
-            (title_like, TITLE_LIKE),
             (t.starts_with('[') && t.ends_with(']'), BRACKETED),
         ]
         .iter()
         .fold(0, |acc, &(on, bit)| if on { acc | bit } else { acc });
+        // Title Case: read only where no full stop ends the block, and
+        // only where a rule asks ([`needs_title`]), so a walk over the
+        // words is spent on those blocks alone.
+        if last != Some('.') && needs_title(bits, words) && text::title_case_ratio(t) >= 0.8 {
+            bits |= TITLE_LIKE;
+        }
         // A short block just before a bare picture credit is the
         // picture's caption.
         let bare = boilerplate::is_bare_credit(t);
@@ -490,6 +485,18 @@ fn quote_marks(t: &str) -> (usize, bool) {
     (total, total % 2 == 1 || open > close + straight)
 }
 
+/// Does a rule read [`TITLE_LIKE`] of a block with these bits and words?
+/// [`Facts::prose`] reads it of a block of 10 words or more that ends a
+/// sentence, runs a quotation on, or has 16 words and a quotation; the
+/// lead-in's sentences ([`lead_in`]) of one of 4 words or more that ends
+/// a sentence or has 12; both only where no cue, date line or brackets
+/// have turned the block down first. Elsewhere the bit is left clear.
+fn needs_title(bits: u8, words: usize) -> bool {
+    bits & (CUE | DATE_LINE | BRACKETED) == 0
+        && words >= 4
+        && (bits & (SENTENCE_END | OPEN_QUOTE) != 0 || words >= 12)
+}
+
 impl Facts {
     /// Prose: long enough and ending like a sentence, or running a quotation on.
     fn prose(self) -> bool {
@@ -501,6 +508,17 @@ impl Facts {
             && (self.sentence_end()
                 || self.has(OPEN_QUOTE)
                 || (self.has(QUOTED) && self.words() >= 16))
+    }
+
+    /// A sentence that leads into the body ([`lead_in`]).
+    fn lead_sentence(self) -> bool {
+        !self.cue()
+            && !self.repeated()
+            && !self.date_line()
+            && !self.has(TITLE_LIKE)
+            && !self.bracketed()
+            && self.words() >= 4
+            && (self.sentence_end() || self.words() >= 12)
     }
 }
 
@@ -640,16 +658,7 @@ fn lead_in(f: &[Facts], start: usize, byline_end: Option<usize>) -> usize {
     };
     // The line right under a title is its standfirst, not the body's lead.
     let floor = floor.max(first_text + 2);
-    let sentence = |k: usize| {
-        let x = f[k];
-        !x.cue()
-            && !x.repeated()
-            && !x.date_line()
-            && !x.has(TITLE_LIKE)
-            && !x.bracketed()
-            && x.words() >= 4
-            && (x.sentence_end() || x.words() >= 12)
-    };
+    let sentence = |k: usize| f[k].lead_sentence();
     let placeholder = |k: usize| f[k].bracketed() && f[k].words() <= 4;
     let mut at = start;
     let mut k = start;
@@ -1091,6 +1100,37 @@ mod tests {
             .count();
         // Most texts seen once are known to be unique without the map.
         assert!(once >= 3600 && sifted * 10 > once * 9, "{sifted} of {once}");
+    }
+
+    /// [`TITLE_LIKE`] is left clear where [`needs_title`] says no rule
+    /// reads it: there both readers answer the same with it set or clear.
+    #[test]
+    fn title_case_is_read_only_where_it_is_found() {
+        for bits in 0..=u8::MAX {
+            for words in 0..=u8::MAX {
+                if needs_title(bits, usize::from(words)) {
+                    continue;
+                }
+                let clear = Facts {
+                    words,
+                    bits: bits & !TITLE_LIKE,
+                };
+                let set = Facts {
+                    words,
+                    bits: bits | TITLE_LIKE,
+                };
+                assert_eq!(clear.prose(), set.prose(), "{bits:#x} {words}");
+                assert_eq!(
+                    clear.lead_sentence(),
+                    set.lead_sentence(),
+                    "{bits:#x} {words}"
+                );
+            }
+        }
+        // And it is read where a rule needs it.
+        assert!(needs_title(SENTENCE_END, 10));
+        assert!(needs_title(0, 12));
+        assert!(!needs_title(SENTENCE_END | CUE, 20));
     }
 
     #[test]

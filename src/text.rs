@@ -373,47 +373,98 @@ static BYTE_CLASS: [Byte; 128] = {
 /// Words as people count them: runs separated by white space that hold a
 /// letter or digit.
 pub fn word_count(s: &str) -> usize {
-    // One pass: a word ends at white space or the end, and counts when it
-    // held a letter or digit (the same count as [`word_count_split`]).
-    let bytes = s.as_bytes();
+    word_counts(s).0
+}
+
+/// A block's [`word_count`] and its [`unspaced_words`], in one pass.
+///
+/// A word counts at its first letter or digit: the state is whether the
+/// run of non-space chars so far holds one (white space clears it, a
+/// letter or digit sets it, any other char keeps it). Eight bytes of
+/// ASCII are read at once: each byte's state is its own where it is
+/// white space or a letter or digit, else the state before it, found for
+/// all eight by three doubling steps; the words that start there are the
+/// letters and digits whose state before is clear. Any chunk with a byte
+/// from 0x80 is read a char at a time, white space from its bytes
+/// ([`wide_char`]), and a char decoded only while the word has no letter
+/// or digit yet, or where a first byte of kana or ideographs (0xE3..=0xE9)
+/// stands.
+pub fn word_counts(s: &str) -> (usize, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // For bytes below 0x80: the top bit is set where the byte is `lo` or
+    // more (no sum passes 0xff, so none carries into the next byte).
+    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+    let b = s.as_bytes();
     let mut count = 0;
+    let mut unspaced = 0;
+    // The state before `i`: the word being read holds a letter or digit.
     let mut alnum = false;
     let mut i = 0;
-    while i < bytes.len() {
-        if alnum {
-            // The word already counts: only white space (or a non-ASCII
-            // char, which may be white space) can change anything, so the
-            // printable ASCII up to it goes by eight bytes at a time.
-            i = skip_printable(bytes, i);
-            if i == bytes.len() {
-                break;
+    while i < b.len() {
+        if let Some(chunk) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if w & HIGH == 0 {
+                let lower = w | (ONES * 0x20);
+                let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+                let digits = at_least(w, b'0') & !at_least(w, b'9' + 1);
+                let word = (letters | digits) & HIGH;
+                // White space: 0x09..=0x0d, or a space (a byte equal to
+                // 0x20 is the one whose xor with it is zero).
+                let controls = at_least(w, 0x09) & !at_least(w, 0x0e);
+                let x = w ^ (ONES * 0x20);
+                let spaces = !((x + ONES * 0x7f) | x);
+                let space = (controls | spaces) & HIGH;
+                // Each byte's state: known where the byte is a space or
+                // word byte, else the nearest known one before it (within
+                // 1, 3, then 7 bytes back after each step), else the state
+                // before the chunk.
+                let before = if alnum { HIGH } else { 0 };
+                let (mut state, mut known) = (word, word | space);
+                for shift in [8, 16, 32] {
+                    state |= !known & (state << shift);
+                    known |= known << shift;
+                }
+                state |= !known & before;
+                let prev = (state << 8) | (before & 0x80);
+                count += (word & !prev).count_ones() as usize;
+                alnum = state >> 63 != 0;
+                i += 8;
+                continue;
             }
         }
-        let b = bytes[i];
-        if b < 0x80 {
-            match BYTE_CLASS[usize::from(b)] {
-                Byte::Space => {
-                    count += usize::from(alnum);
-                    alnum = false;
+        let x = b[i];
+        if x < 0x80 {
+            match BYTE_CLASS[usize::from(x)] {
+                Byte::Space => alnum = false,
+                Byte::Alnum => {
+                    count += usize::from(!alnum);
+                    alnum = true;
                 }
-                Byte::Alnum => alnum = true,
                 Byte::Other => {}
             }
             i += 1;
-        } else {
-            // White space is known from the bytes; a char is decoded
-            // only while the word has no letter or digit yet.
-            let (len, space) = wide_char(bytes, i);
-            if space {
-                count += usize::from(alnum);
-                alnum = false;
-            } else if !alnum {
-                alnum = s[i..].chars().next().is_some_and(char::is_alphanumeric);
-            }
-            i += len;
+            continue;
         }
+        let (len, space) = wide_char(b, i);
+        if space {
+            alnum = false;
+        } else if !alnum || (0xe3..=0xe9).contains(&x) {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            if (0xe3..=0xe9).contains(&x) {
+                unspaced += usize::from(matches!(
+                    u32::from(c),
+                    0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff
+                ));
+            }
+            if !alnum && c.is_alphanumeric() {
+                count += 1;
+                alnum = true;
+            }
+        }
+        i += len;
     }
-    count + usize::from(alnum)
+    (count, unspaced / 2)
 }
 
 /// The first index from `i` on whose byte is not printable ASCII
@@ -739,6 +790,23 @@ mod tests {
         #[test]
         fn word_count_is_split_and_filter(text in spaced_text()) {
             prop_assert_eq!(word_count(&text), word_count_split(&text));
+        }
+
+        /// The eight-byte steps of [`word_counts`] at every offset and
+        /// mix of white space, word bytes and marks.
+        #[test]
+        fn word_counts_are_the_separate_counts(
+            text in crate::testing::joined(
+                vec!["a", "Z", "9", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1c}", "-", "'",
+                     "(", "_", "@", "[", "`", "{", "/", ":", "\u{7f}", "\u{0}", "\u{a0}",
+                     "\u{e9}", "\u{201c}", "\u{3000}", "\u{3042}", "\u{4e2d}", "\u{2003}"],
+                0..48,
+            ),
+        ) {
+            prop_assert_eq!(
+                word_counts(&text),
+                (word_count_split(&text), unspaced_words_chars(&text))
+            );
         }
 
         #[test]
