@@ -537,9 +537,9 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
     let scores = (0..n).map(|i| {
         let s = region_score(f[i], out.core(i), exact_words(blocks, &f, i));
         // Prose with no prose beside it (a teaser's summary between its
-        // title and picture, a bio) counts for less than a run of it.
-        let beside = prose_near(blocks, &f, &out, i);
-        if out.core(i) && !beside {
+        // title and picture, a bio) counts for less than a run of it
+        // (looked for around prose alone).
+        if out.core(i) && !prose_near(blocks, &f, &out, i) {
             s * ISOLATED
         } else {
             s
