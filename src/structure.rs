@@ -757,12 +757,20 @@ fn caption_words(t: &str) -> bool {
         return caption_words_lowered(t);
     }
     let b = t.as_bytes();
+    // Only a phrase's first two bytes (lowered) let it start at `p`.
+    let at = |p: usize, w: &str| {
+        b.get(p..p + w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+    };
     (0..b.len()).any(|p| {
-        matches!(b[p] | 0x20, b'(' | b' ' | b'c' | b'f')
-            && CAPTION_WORDS.iter().any(|w| {
-                b.get(p..p + w.len())
-                    .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
-            })
+        let next = b.get(p + 1).map_or(0, |&x| x | 0x20);
+        match (b[p] | 0x20, next) {
+            (b'(', _)
+            | (b' ', b'p' | b'l' | b'r' | b's' | b'i')
+            | (b'c', b'l')
+            | (b'f', b'r' | b'i') => CAPTION_WORDS.iter().any(|w| at(p, w)),
+            _ => false,
+        }
     })
 }
 
