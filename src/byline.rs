@@ -577,8 +577,15 @@ fn may_open_name(text: &str) -> bool {
         (n > 0 && b.get(from + n).is_none_or(|&x| space(x))).then_some(from + n)
     };
     let start = b.iter().take_while(|&&x| space(x)).count();
-    if b.get(start).is_some_and(|&x| x >= 0x80) {
-        return true; // maybe white space of more than one byte
+    match b.get(start) {
+        Some(&x) if x >= 0x80 => return true, // maybe white space of more than one byte
+        // A first word that opens with an ASCII mark or digit that
+        // `clean_name` does not trim off ("| Home", "12 comments", "[Map]")
+        // starts with no capital.
+        Some(&x) if !x.is_ascii_alphabetic() && !matches!(x, b'(' | b')' | b',' | b'"') => {
+            return false;
+        }
+        _ => {}
     }
     let Some(end0) = letters(start) else {
         return true;
@@ -1152,7 +1159,7 @@ mod tests {
                     "Ana ", "Ruiz", "Lee", "van ", "de", "the ", "The ", "Our ", "News ", "editor",
                     "Editor ", "today ", "Monday", "Jan 5", " ", "  ", "\t", "\n", "\u{a0}", "|",
                     "3", "@x", " - ", "\u{2014}", ",", ".", "(", "\"", "Mc", "O\u{2019}", "\u{c9}",
-                    "\u{17f}", "_", "x", "Bo", "by ",
+                    "\u{17f}", "_", "x", "Bo", "by ", "[", "1.", "*", "-", ")", "'", "#",
                 ],
                 0..8,
             )

@@ -61,17 +61,25 @@ fn month_number(name: &str) -> Option<u32> {
 
 /// The first date in `text`, with a time when one stands within a few words.
 pub fn find(text: &str) -> Option<FoundDate> {
-    let (span, y, m, d) = find_date(text)?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1800..=2200).contains(&y) {
-        return None;
-    }
+    let ((span, y, m, d), time) = find_parts(text)?;
     let mut iso = format!("{y:04}-{m:02}-{d:02}");
     let mut full = span;
-    if let Some((t, h, min)) = find_time(text, span) {
+    if let Some((t, h, min)) = time {
         iso.push_str(&format!("T{h:02}:{min:02}"));
         full = full.cover(t);
     }
     Some(FoundDate { iso, span: full })
+}
+
+/// [`find`]'s date that passes its checks, and the time beside it: what
+/// [`find`] formats, and all that [`is_date_line`] reads.
+#[allow(clippy::type_complexity)]
+fn find_parts(text: &str) -> Option<((Span, u32, u32, u32), Option<(Span, u32, u32)>)> {
+    let (span, y, m, d) = find_date(text)?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1800..=2200).contains(&y) {
+        return None;
+    }
+    Some(((span, y, m, d), find_time(text, span)))
 }
 
 fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
@@ -110,6 +118,18 @@ fn has_digit(b: &[u8]) -> bool {
         }
     }
     chunks.remainder().iter().any(u8::is_ascii_digit)
+}
+
+/// Does `b` hold `n` ASCII digits in a row?
+fn digit_run(b: &[u8], n: usize) -> bool {
+    let mut run = 0;
+    for &x in b {
+        run = if x.is_ascii_digit() { run + 1 } else { 0 };
+        if run == n {
+            return true;
+        }
+    }
+    false
 }
 
 /// Can the hand readers decide `text`? Not where a char outside ASCII may
@@ -210,6 +230,12 @@ fn find_date_by_pattern(text: &str) -> Option<(Span, u32, u32, u32)> {
 /// month first), where four passes had each tried every byte.
 fn find_date_by_hand(text: &str) -> Option<(Span, u32, u32, u32)> {
     let b = text.as_bytes();
+    // Every pattern ends in a year of four ASCII digits (`\d{4}`, read
+    // by hand as ASCII): most texts with a digit ("12 comments", "Page
+    // 3") have no run of four and need no other look.
+    if !digit_run(b, 4) {
+        return None;
+    }
     let iso = memchr::memchr(b'-', b).is_some();
     let numeric = memchr::memchr(b'/', b).is_some();
     (0..b.len()).filter(|&s| word_starts(b, s)).find_map(|s| {
@@ -560,13 +586,14 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 
 /// True when a block is nothing but a date, a time, a weekday and joiners.
 pub fn is_date_line(text: &str) -> bool {
-    let Some(found) = find(text) else {
+    let Some(((date, ..), time)) = find_parts(text) else {
         return false;
     };
+    let span = time.map_or(date, |(t, ..)| date.cover(t));
     let mut rest = String::with_capacity(text.len());
-    rest.push_str(&text[..found.span.start]);
+    rest.push_str(&text[..span.start]);
     rest.push(' ');
-    rest.push_str(&text[found.span.end..]);
+    rest.push_str(&text[span.end..]);
     // At most three letters left once the weekdays, zones and joiners are
     // taken out (a second copy of the date leaves only its month: "14 Jan,
     // 2020 14 Jan, 2020"). `(?i)` reads "ſ" as an "s" and "K" (Kelvin) as a

@@ -435,11 +435,28 @@ fn trim_end_at(s: &str, at: usize) -> usize {
 
 /// Is the quotation a title, name or term rather than speech?
 fn names_a_thing(s: &str, inner: Span) -> bool {
+    names_a_thing_within(s, inner, NAMING_WORDS)
+}
+
+/// The words [`names_a_thing`] reads of a quotation: its rules count up to
+/// six (a title has five at most), so a seventh tells a long quotation,
+/// and the rest of it is never split.
+const NAMING_WORDS: usize = 7;
+
+/// [`names_a_thing`], reading the quotation's first `cap` words (of
+/// [`NAMING_WORDS`] or more).
+fn names_a_thing_within(s: &str, inner: Span, cap: usize) -> bool {
     let text = inner.of(s);
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: SmallVec<[&str; NAMING_WORDS]> = text.split_whitespace().take(cap).collect();
     // Nothing, or a lone letter or digit (an "R" next to a name, grade "A"):
     // never speech.
-    if words.is_empty() || text.chars().filter(|c| c.is_alphanumeric()).count() <= 1 {
+    if words.is_empty()
+        || text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .nth(1)
+            .is_none()
+    {
         return true;
     }
     let before = s[..inner.start].trim_end_matches(|c: char| {
@@ -838,7 +855,7 @@ fn cited_term(s: &str, inner: Span) -> bool {
 /// it belongs to has three members or has ended, so at most the first two
 /// of a run wait.
 fn paragraph_quotes(s: &str, running: bool, mut out: impl FnMut(Found, bool)) -> bool {
-    let short = |f: &Found| f.closed && f.inner.of(s).split_whitespace().count() <= 4;
+    let short = |f: &Found| f.closed && f.inner.of(s).split_whitespace().nth(4).is_none();
     let joined = |a: &Found, b: &Found| {
         a.inner.end <= b.inner.start
             && s[a.inner.end..b.inner.start]
@@ -1299,6 +1316,29 @@ mod tests {
         });
         assert_eq!(f.len(), 1);
         assert!(!f[0].closed);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        /// Reading the first [`NAMING_WORDS`] words of a quotation judges
+        /// it as reading all of them did.
+        #[test]
+        fn names_are_judged_from_the_first_words(
+            before in crate::testing::joined(
+                vec!["the film ", "titled ", "said ", "He said. ", "", "called "], 0..3),
+            quote in crate::testing::joined(
+                vec!["The", "Long", "Tide", "of", "a", "x", "R", "7", " ", "  ", "\u{a0}",
+                     "never", "again", ".", ",", "!", "\u{e9}"],
+                0..24),
+        ) {
+            let s = format!("{before}\u{201c}{quote}\u{201d} next");
+            let start = before.len() + 3;
+            let inner = Span::new(start, start + quote.len());
+            proptest::prop_assert_eq!(
+                names_a_thing(&s, inner),
+                names_a_thing_within(&s, inner, usize::MAX)
+            );
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::model::BoilerplateKind;
 use crate::region;
 use crate::segment::Blocks;
 use crate::text;
-use crate::text::{last_significant, title_case_ratio, unspaced_words, word_count};
+use crate::text::{last_significant, title_case_ratio, word_counts};
 
 /// The role of a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,7 +253,8 @@ impl Facts {
 
 /// A block's words as the rules count them.
 fn count_words(t: &str) -> usize {
-    word_count(t) + unspaced_words(t)
+    let (words, unspaced) = word_counts(t);
+    words + unspaced
 }
 
 /// The exact word count of block `i` (its facts keep 255 at most).
@@ -382,33 +383,27 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         let t = blocks.text(i, &mut scratch);
         // Every count the facts need from the words, in one pass.
         let last = last_significant(t);
-        // Title Case is read only where no full stop ends the block:
-        // prose, the longest blocks, has its words counted alone (a word
-        // counts from its first letter or digit on, so the rest of it is
-        // passed eight bytes at a time); the others get every count from
-        // one walk over their words.
-        let (words, title_like) = if last == Some('.') {
-            (count_words(t), false)
-        } else {
-            let wf = text::word_facts(t);
-            (wf.words + wf.unspaced, wf.title_case_ratio() >= 0.8)
-        };
-        debug_assert_eq!(words, count_words(t));
+        let words = count_words(t);
         let (quotes, open_quote) = quote_marks(t);
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
         let sentence_end = text::sentence_end(last) && !truncated(t);
-        let bits = [
+        let mut bits = [
             (sentence_end, SENTENCE_END),
             (boilerplate::cue(t, words).is_some(), CUE),
             (quotes > 0, QUOTED),
             (open_quote, OPEN_QUOTE),
             (words <= 12 && date::is_date_line(t), DATE_LINE),
-            (title_like, TITLE_LIKE),
             (t.starts_with('[') && t.ends_with(']'), BRACKETED),
         ]
         .iter()
         .fold(0, |acc, &(on, bit)| if on { acc | bit } else { acc });
+        // Title Case: read only where no full stop ends the block, and
+        // only where a rule asks ([`needs_title`]), so a walk over the
+        // words is spent on those blocks alone.
+        if last != Some('.') && needs_title(bits, words) && text::title_case_ratio(t) >= 0.8 {
+            bits |= TITLE_LIKE;
+        }
         // A short block just before a bare picture credit is the
         // picture's caption.
         let bare = boilerplate::is_bare_credit(t);
@@ -490,6 +485,18 @@ fn quote_marks(t: &str) -> (usize, bool) {
     (total, total % 2 == 1 || open > close + straight)
 }
 
+/// Does a rule read [`TITLE_LIKE`] of a block with these bits and words?
+/// [`Facts::prose`] reads it of a block of 10 words or more that ends a
+/// sentence, runs a quotation on, or has 16 words and a quotation; the
+/// lead-in's sentences ([`lead_in`]) of one of 4 words or more that ends
+/// a sentence or has 12; both only where no cue, date line or brackets
+/// have turned the block down first. Elsewhere the bit is left clear.
+fn needs_title(bits: u8, words: usize) -> bool {
+    bits & (CUE | DATE_LINE | BRACKETED) == 0
+        && words >= 4
+        && (bits & (SENTENCE_END | OPEN_QUOTE) != 0 || words >= 12)
+}
+
 impl Facts {
     /// Prose: long enough and ending like a sentence, or running a quotation on.
     fn prose(self) -> bool {
@@ -501,6 +508,17 @@ impl Facts {
             && (self.sentence_end()
                 || self.has(OPEN_QUOTE)
                 || (self.has(QUOTED) && self.words() >= 16))
+    }
+
+    /// A sentence that leads into the body ([`lead_in`]).
+    fn lead_sentence(self) -> bool {
+        !self.cue()
+            && !self.repeated()
+            && !self.date_line()
+            && !self.has(TITLE_LIKE)
+            && !self.bracketed()
+            && self.words() >= 4
+            && (self.sentence_end() || self.words() >= 12)
     }
 }
 
@@ -519,9 +537,9 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
     let scores = (0..n).map(|i| {
         let s = region_score(f[i], out.core(i), exact_words(blocks, &f, i));
         // Prose with no prose beside it (a teaser's summary between its
-        // title and picture, a bio) counts for less than a run of it.
-        let beside = prose_near(blocks, &f, &out, i);
-        if out.core(i) && !beside {
+        // title and picture, a bio) counts for less than a run of it
+        // (looked for around prose alone).
+        if out.core(i) && !prose_near(blocks, &f, &out, i) {
             s * ISOLATED
         } else {
             s
@@ -640,16 +658,7 @@ fn lead_in(f: &[Facts], start: usize, byline_end: Option<usize>) -> usize {
     };
     // The line right under a title is its standfirst, not the body's lead.
     let floor = floor.max(first_text + 2);
-    let sentence = |k: usize| {
-        let x = f[k];
-        !x.cue()
-            && !x.repeated()
-            && !x.date_line()
-            && !x.has(TITLE_LIKE)
-            && !x.bracketed()
-            && x.words() >= 4
-            && (x.sentence_end() || x.words() >= 12)
-    };
+    let sentence = |k: usize| f[k].lead_sentence();
     let placeholder = |k: usize| f[k].bracketed() && f[k].words() <= 4;
     let mut at = start;
     let mut k = start;
@@ -711,33 +720,65 @@ fn region_score(f: Facts, core: bool, words: usize) -> f64 {
     }
 }
 
+/// Phrases of a caption (lower case, ASCII): who is where, doing what,
+/// left or right.
+const CAPTION_WORDS: [&str; 20] = [
+    "(l)",
+    "(r)",
+    "(c)",
+    "(left)",
+    "(right)",
+    "(centre)",
+    "(center)",
+    " pictured",
+    "(pictured)",
+    " poses ",
+    " pose ",
+    "clockwise from",
+    "from left",
+    " left, ",
+    " right, ",
+    " seen here",
+    "file photo",
+    "(file)",
+    " in this photo",
+    " in this image",
+];
+
 /// A caption describes a picture: who is where, doing what, left or right.
+/// The phrases are found in the text's bytes, ignoring ASCII case, in one
+/// pass: where one of their first bytes stands, those that open with it
+/// are compared. Lowering a char outside ASCII gives an ASCII letter only
+/// for the KELVIN SIGN ("k") and the capital I with a dot (an "i" and a
+/// combining dot, and no phrase has an "i" before a byte from 0x80 or at
+/// its end): only a text with a KELVIN SIGN is lowered whole.
 fn caption_words(t: &str) -> bool {
+    if t.contains('\u{212a}') {
+        return caption_words_lowered(t);
+    }
+    let b = t.as_bytes();
+    // Only a phrase's first two bytes (lowered) let it start at `p`.
+    let at = |p: usize, w: &str| {
+        b.get(p..p + w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
+    };
+    (0..b.len()).any(|p| {
+        let next = b.get(p + 1).map_or(0, |&x| x | 0x20);
+        match (b[p] | 0x20, next) {
+            (b'(', _)
+            | (b' ', b'p' | b'l' | b'r' | b's' | b'i')
+            | (b'c', b'l')
+            | (b'f', b'r' | b'i') => CAPTION_WORDS.iter().any(|w| at(p, w)),
+            _ => false,
+        }
+    })
+}
+
+/// [`caption_words`] on the text lowered whole: its reference, and its
+/// reading of a text with a KELVIN SIGN.
+fn caption_words_lowered(t: &str) -> bool {
     let lower = t.to_lowercase();
-    [
-        "(l)",
-        "(r)",
-        "(c)",
-        "(left)",
-        "(right)",
-        "(centre)",
-        "(center)",
-        " pictured",
-        "(pictured)",
-        " poses ",
-        " pose ",
-        "clockwise from",
-        "from left",
-        " left, ",
-        " right, ",
-        " seen here",
-        "file photo",
-        "(file)",
-        " in this photo",
-        " in this image",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    CAPTION_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// A non-prose block inside the body, whose text is `t`.
@@ -1091,6 +1132,53 @@ mod tests {
             .count();
         // Most texts seen once are known to be unique without the map.
         assert!(once >= 3600 && sifted * 10 > once * 9, "{sifted} of {once}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// The one pass over the bytes finds what lowering the text finds.
+        #[test]
+        fn caption_words_are_found_as_in_the_lowered_text(
+            text in crate::testing::joined(
+                vec!["(", ")", " ", "L", "l", "R", "c", "C", "left", "RIGHT", ",", "pictured",
+                     "Pose", "s", "File", "photo", "image", "in this", "from", "clockwise",
+                     "seen here", "centre", "\u{130}", "\u{212a}", "\u{e9}", "\u{a0}", "I", "i"],
+                0..14,
+            )
+        ) {
+            proptest::prop_assert_eq!(caption_words(&text), caption_words_lowered(&text));
+        }
+    }
+
+    /// [`TITLE_LIKE`] is left clear where [`needs_title`] says no rule
+    /// reads it: there both readers answer the same with it set or clear.
+    #[test]
+    fn title_case_is_read_only_where_it_is_found() {
+        for bits in 0..=u8::MAX {
+            for words in 0..=u8::MAX {
+                if needs_title(bits, usize::from(words)) {
+                    continue;
+                }
+                let clear = Facts {
+                    words,
+                    bits: bits & !TITLE_LIKE,
+                };
+                let set = Facts {
+                    words,
+                    bits: bits | TITLE_LIKE,
+                };
+                assert_eq!(clear.prose(), set.prose(), "{bits:#x} {words}");
+                assert_eq!(
+                    clear.lead_sentence(),
+                    set.lead_sentence(),
+                    "{bits:#x} {words}"
+                );
+            }
+        }
+        // And it is read where a rule needs it.
+        assert!(needs_title(SENTENCE_END, 10));
+        assert!(needs_title(0, 12));
+        assert!(!needs_title(SENTENCE_END | CUE, 20));
     }
 
     #[test]

@@ -373,47 +373,143 @@ static BYTE_CLASS: [Byte; 128] = {
 /// Words as people count them: runs separated by white space that hold a
 /// letter or digit.
 pub fn word_count(s: &str) -> usize {
-    // One pass: a word ends at white space or the end, and counts when it
-    // held a letter or digit (the same count as [`word_count_split`]).
-    let bytes = s.as_bytes();
+    word_counts(s).0
+}
+
+/// A block's [`word_count`] and its [`unspaced_words`], in one pass.
+///
+/// A word counts at its first letter or digit: the state is whether the
+/// run of non-space chars so far holds one (white space clears it, a
+/// letter or digit sets it, any other char keeps it). Eight bytes of
+/// ASCII are read at once: each byte's state is its own where it is
+/// white space or a letter or digit, else the state before it, found for
+/// all eight by three doubling steps; the words that start there are the
+/// letters and digits whose state before is clear. Any chunk with a byte
+/// from 0x80 is read a char at a time: white space from its bytes
+/// ([`wide_char`]), a char decoded only while the word has no letter or
+/// digit yet (General Punctuation, U+2000..=U+206F, where curly quotes
+/// and dashes stand, has none, and is known from its first two bytes), or
+/// where a first byte of kana or ideographs (0xE3..=0xE9) stands.
+pub fn word_counts(s: &str) -> (usize, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // For bytes below 0x80: the top bit is set where the byte is `lo` or
+    // more (no sum passes 0xff, so none carries into the next byte).
+    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+    let b = s.as_bytes();
     let mut count = 0;
+    let mut unspaced = 0;
+    // The state before `i`: the word being read holds a letter or digit.
     let mut alnum = false;
+    // The words that start in each byte of the chunks read so far, summed
+    // by byte (at most 255 chunks between sums), where a count of the set
+    // bits of each chunk had cost more than the rest of its step.
+    let (mut lanes, mut chunks) = (0u64, 0u32);
     let mut i = 0;
-    while i < bytes.len() {
-        if alnum {
-            // The word already counts: only white space (or a non-ASCII
-            // char, which may be white space) can change anything, so the
-            // printable ASCII up to it goes by eight bytes at a time.
-            i = skip_printable(bytes, i);
-            if i == bytes.len() {
-                break;
+    while i < b.len() {
+        if let Some(chunk) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if w & HIGH == 0 {
+                let valid = HIGH;
+                let lower = w | (ONES * 0x20);
+                let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+                let digits = at_least(w, b'0') & !at_least(w, b'9' + 1);
+                let word = (letters | digits) & valid;
+                // White space: 0x09..=0x0d, or a space (a byte equal to
+                // 0x20 is the one whose xor with it is zero).
+                let controls = at_least(w, 0x09) & !at_least(w, 0x0e);
+                let x = w ^ (ONES * 0x20);
+                let spaces = !((x + ONES * 0x7f) | x);
+                let space = (controls | spaces) & valid;
+                let known = word | space;
+                // The state before the chunk, as the byte below byte 0:
+                // a word byte where it is set, white space where clear.
+                let below = if alnum { 0 } else { 0x80 };
+                let starts = if word & (!known << 8) == 0 {
+                    // No letter or digit after a mark: a word starts at a
+                    // letter or digit after white space.
+                    word & ((space << 8) | below)
+                } else {
+                    // Each byte's state: its own where it is white space
+                    // or a word byte, else that of the nearest such byte
+                    // before it (within 1, 3, then 7 bytes back after each
+                    // step), else the state before the chunk.
+                    let (mut state, mut seen) = (word, known);
+                    for shift in [8, 16, 32] {
+                        state |= !seen & (state << shift);
+                        seen |= seen << shift;
+                    }
+                    state |= !seen & if alnum { HIGH } else { 0 };
+                    word & !((state << 8) | (0x80 ^ below))
+                };
+                lanes += starts >> 7;
+                chunks += 1;
+                if chunks == 255 {
+                    count += lane_sum(lanes);
+                    (lanes, chunks) = (0, 0);
+                }
+                // The state after: that of the last byte that is white
+                // space or a word byte, if any.
+                if known != 0 {
+                    alnum = word >> (63 - known.leading_zeros()) != 0;
+                }
+                i += 8;
+                continue;
             }
         }
-        let b = bytes[i];
-        if b < 0x80 {
-            match BYTE_CLASS[usize::from(b)] {
-                Byte::Space => {
-                    count += usize::from(alnum);
-                    alnum = false;
+        let x = b[i];
+        if x < 0x80 {
+            match BYTE_CLASS[usize::from(x)] {
+                Byte::Space => alnum = false,
+                Byte::Alnum => {
+                    count += usize::from(!alnum);
+                    alnum = true;
                 }
-                Byte::Alnum => alnum = true,
                 Byte::Other => {}
             }
             i += 1;
-        } else {
-            // White space is known from the bytes; a char is decoded
-            // only while the word has no letter or digit yet.
-            let (len, space) = wide_char(bytes, i);
-            if space {
-                count += usize::from(alnum);
-                alnum = false;
-            } else if !alnum {
-                alnum = s[i..].chars().next().is_some_and(char::is_alphanumeric);
-            }
-            i += len;
+            continue;
         }
+        let (len, space) = wide_char(b, i);
+        let punctuation = general_punctuation(b, i);
+        if space {
+            alnum = false;
+        } else if (!alnum && !punctuation) || (0xe3..=0xe9).contains(&x) {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            if (0xe3..=0xe9).contains(&x) {
+                unspaced += usize::from(matches!(
+                    u32::from(c),
+                    0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff
+                ));
+            }
+            if !alnum && c.is_alphanumeric() {
+                count += 1;
+                alnum = true;
+            }
+        }
+        i += len;
     }
-    count + usize::from(alnum)
+    (count + lane_sum(lanes), unspaced / 2)
+}
+
+/// Does a char of General Punctuation (U+2000..=U+206F: E2 80 xx or
+/// E2 81 80..=AF), which holds no letter or digit, start at `b[i]`?
+fn general_punctuation(b: &[u8], i: usize) -> bool {
+    b[i] == 0xe2
+        && match b.get(i + 1) {
+            Some(0x80) => true,
+            Some(0x81) => b.get(i + 2).is_some_and(|&z| z < 0xb0),
+            _ => false,
+        }
+}
+
+/// The sum of the eight bytes of `lanes`.
+fn lane_sum(lanes: u64) -> usize {
+    const PAIRS: u64 = 0x00ff_00ff_00ff_00ff;
+    // Four sums of two bytes (at most 510 each), then all four (at most
+    // 2,040) in the top sixteen bits of a product.
+    let pairs = (lanes & PAIRS) + ((lanes >> 8) & PAIRS);
+    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
 }
 
 /// The first index from `i` on whose byte is not printable ASCII
@@ -658,6 +754,28 @@ mod tests {
         assert_eq!(word_count("Hello, world — 3 times"), 4);
     }
 
+    /// Past 255 chunks of eight bytes the sums by byte are taken and
+    /// begun again: long texts count as the split does.
+    #[test]
+    fn long_texts_count_every_word() {
+        for unit in [
+            "ab cd ",
+            "x ",
+            "don't (we) ",
+            "a-b c.d 3,000 ",
+            "word \u{201c}quote\u{201d} ",
+        ] {
+            for times in [255, 256, 1000, 2047] {
+                let text = unit.repeat(times);
+                assert_eq!(
+                    word_count(&text),
+                    word_count_split(&text),
+                    "{unit:?} x {times}"
+                );
+            }
+        }
+    }
+
     /// [`wide_char`] reads every char from 0x80 as decoding it does.
     #[test]
     fn wide_chars_are_their_decoding() {
@@ -665,6 +783,17 @@ mod tests {
             let mut buf = [0; 4];
             let s = c.encode_utf8(&mut buf);
             assert_eq!(wide_char(s.as_bytes(), 0), (s.len(), is_space(c)), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_its_block_and_holds_no_letter() {
+        for c in '\u{80}'..=char::MAX {
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            let found = general_punctuation(s.as_bytes(), 0);
+            assert_eq!(found, ('\u{2000}'..='\u{206f}').contains(&c), "{c:?}");
+            assert!(!(found && c.is_alphanumeric()), "{c:?}");
         }
     }
 
@@ -739,6 +868,24 @@ mod tests {
         #[test]
         fn word_count_is_split_and_filter(text in spaced_text()) {
             prop_assert_eq!(word_count(&text), word_count_split(&text));
+        }
+
+        /// The eight-byte steps of [`word_counts`] at every offset and
+        /// mix of white space, word bytes and marks.
+        #[test]
+        fn word_counts_are_the_separate_counts(
+            text in crate::testing::joined(
+                vec!["a", "Z", "9", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1c}", "-", "'",
+                     "(", "_", "@", "[", "`", "{", "/", ":", "\u{7f}", "\u{0}", "\u{a0}",
+                     "\u{e9}", "\u{201c}", "\u{3000}", "\u{3042}", "\u{4e2d}", "\u{2003}",
+                     "\u{206f}", "\u{2070}", "\u{2071}", "\u{2014}"],
+                0..48,
+            ),
+        ) {
+            prop_assert_eq!(
+                word_counts(&text),
+                (word_count_split(&text), unspaced_words_chars(&text))
+            );
         }
 
         #[test]
