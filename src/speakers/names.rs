@@ -35,6 +35,18 @@ fn word_before_on(text: &str, at: usize, set: &WordSet) -> bool {
         .is_some_and(|w| has_key(set, w))
 }
 
+/// The lists of the word before byte `at` of `text` (as `split_whitespace`
+/// reads it), by one look-up: [`after_preposition`] is its
+/// `PLACE_BEFORE_WORDS` bit, and `after_object_verb` (kept as a test's
+/// specification) its `OBJECT_BEFORE_WORDS` bit, where each read the word
+/// back and looked it up again.
+pub(super) fn lists_before(text: &str, at: usize) -> Lists {
+    text[..at]
+        .split_whitespace()
+        .next_back()
+        .map_or(Lists::NONE, key_lists)
+}
+
 /// True when the word before byte `at` is a preposition or an article
 /// ([`PREPOSITIONS`], [`ARTICLES`]).
 pub(super) fn after_preposition(text: &str, at: usize) -> bool {
@@ -44,6 +56,7 @@ pub(super) fn after_preposition(text: &str, at: usize) -> bool {
 /// True when the word before byte `at` is a verb whose object the name
 /// after it is ("asked what he'd tell Mayor Lena Fisk, he said": Fisk is
 /// no subject, and no antecedent of "he").
+#[cfg(test)]
 pub(super) fn after_object_verb(text: &str, at: usize) -> bool {
     word_before_on(text, at, &OBJECT_BEFORE_WORDS)
 }
@@ -712,6 +725,7 @@ impl WordHasher {
 pub(super) static TITLE_WORDS: WordSet = WordSet(list::TITLE);
 pub(super) static ROLE_WORDS: WordSet = WordSet(list::ROLE);
 pub(super) static PLACE_BEFORE_WORDS: WordSet = WordSet(list::PLACE_BEFORE);
+#[cfg(test)]
 pub(super) static OBJECT_BEFORE_WORDS: WordSet = WordSet(list::OBJECT_BEFORE);
 pub(super) static STOP_WORDS: WordSet = WordSet(list::STOP);
 /// Titles, role nouns and stop words: what a name run's word is not, if it

@@ -15,6 +15,7 @@
 //! whose keys are read back from those records.
 
 use super::*;
+use crate::tokens::Lists;
 
 /// "None" for the u32 ids and links below.
 pub(super) const NONE: u32 = u32::MAX;
@@ -873,8 +874,12 @@ impl<'a> Registry<'a> {
     /// passing: "Mr. Quist" after "Nell Quist … Mr. Quist … Mr. Quist …
     /// his brother Arlo Quist's"), the most recent on a tie.
     pub(super) fn by_surname(&self, name: &str, at: usize) -> Option<usize> {
-        let key = Key::new(name);
-        let g = self.surname_group(key.as_str())?;
+        self.by_surname_key(Key::new(name).as_str(), at)
+    }
+
+    /// [`Registry::by_surname`] of a name whose key (`Key::new`) is `key`.
+    pub(super) fn by_surname_key(&self, key: &str, at: usize) -> Option<usize> {
+        let g = self.surname_group(key)?;
         // The people named in the last mentions before `at`, newest first.
         let s = self.surnames[g];
         let window: SmallVec<[u32; SURNAME_WINDOW]> = if self.gathered && s.one(&self.people) {
@@ -937,8 +942,12 @@ impl<'a> Registry<'a> {
 
     /// "Sir Geoffrey", "Aoife": a first name that only one person has.
     pub(super) fn by_first_name(&self, name: &str) -> Option<usize> {
-        let key = Key::new(name);
-        let g = &self.first_names[self.first_group(key.as_str())?];
+        self.by_first_name_key(Key::new(name).as_str())
+    }
+
+    /// [`Registry::by_first_name`] of a name whose key is `key`.
+    pub(super) fn by_first_name_key(&self, key: &str) -> Option<usize> {
+        let g = &self.first_names[self.first_group(key)?];
         (g.full == 1).then_some(g.xor as usize)
     }
 
@@ -1621,6 +1630,25 @@ mod registry_tests {
                 after_object_verb(&text, text.len()),
                 OBJECT_VERBS.contains(&prev) || ASKING.contains(&prev)
             );
+            // (Both by one look-up, as gathering asks.)
+            let lists = lists_before(&text, text.len());
+            prop_assert_eq!(lists.any(PLACE_BEFORE_WORDS.0), after_preposition(&text, text.len()));
+            prop_assert_eq!(lists.any(OBJECT_BEFORE_WORDS.0), after_object_verb(&text, text.len()));
+        }
+
+        /// The gate before `parse_run` in `gather` skips only runs that it
+        /// would give no name token: one word (no white space) that is a
+        /// title, a role or a stop word, with marks or a possessive on it.
+        #[test]
+        fn a_lone_not_name_word_has_no_name_tokens(
+            w in crate::testing::joined(
+                vec!["The", "But", "Mayor", "Gov.", "Mr", "Dr.", "Sir", "It's", "Ada", "Rusk", "al-", "Masri", "(", ",", "'s", "’", "-", "é", "Vice-President"],
+                1..4,
+            ),
+        ) {
+            if has_key(&NOT_NAME_WORDS, &w) {
+                prop_assert!(parse_run(&w).tokens.is_empty(), "{:?}", w);
+            }
         }
 
         /// `key_is` answers what comparing the built key does.
@@ -1824,6 +1852,12 @@ pub(super) fn gather<'a>(
             if inside(abs) {
                 continue;
             }
+            // A lone word that is a title, a role or a stop word ("The",
+            // "But", "Mayor") names no one: `parse_run` would give it no
+            // name token, and most runs are such a word opening a sentence.
+            if !m.as_str().contains(char::is_whitespace) && has_key(&NOT_NAME_WORDS, m.as_str()) {
+                continue;
+            }
             let parts = parse_run(m.as_str());
             if parts.tokens.is_empty() {
                 continue;
@@ -1850,8 +1884,7 @@ pub(super) fn gather<'a>(
                 if let Some(app) = appositive(&text[m.end()..]) {
                     reg.add_role(id, &fold(app.trim()));
                 }
-                let oblique = after_preposition(text, m.start())
-                    || after_object_verb(text, m.start())
+                let oblique = lists_before(text, m.start()).any(OBLIQUE_BEFORE)
                     || opens_with_preposition(&m.as_str()[..parts.offset])
                     || possessive_or_modifier_at(text, m.end())
                     || modifies_body_at(text, m.end());
@@ -1895,8 +1928,7 @@ pub(super) fn gather<'a>(
                 let tokens = [parts.tokens[0], last];
                 let id = reg.person_for(&tokens);
                 reg.add_text(id, &mut scratch, m.as_str());
-                let oblique = after_preposition(text, m.start())
-                    || after_object_verb(text, m.start())
+                let oblique = lists_before(text, m.start()).any(OBLIQUE_BEFORE)
                     || opens_with_preposition(&m.as_str()[..parts.offset]);
                 let subject = !oblique
                     && last_mention_at.is_none_or(|prev| prev < sentence_start(text, m.start()));
@@ -1911,10 +1943,12 @@ pub(super) fn gather<'a>(
                 ));
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = parts.tokens[parts.tokens.len() - 1];
+                // (Keyed once, for both look-ups.)
+                let key = Key::new(surname);
                 // A lone name that speaks ("Holm said", "said Holm") is a
                 // person even when the article never gives the full name.
-                let known = reg.by_surname(surname, start).or_else(|| {
-                    if let Some(id) = reg.by_first_name(surname) {
+                let known = reg.by_surname_key(key.as_str(), start).or_else(|| {
+                    if let Some(id) = reg.by_first_name_key(key.as_str()) {
                         return Some(id);
                     }
                     // (or who is described as a person: "Vesna, who was
@@ -1948,8 +1982,7 @@ pub(super) fn gather<'a>(
                     if let Some(t) = title_role(&parts.titles) {
                         reg.add_role(id, &t);
                     }
-                    let oblique = after_preposition(text, m.start())
-                        || after_object_verb(text, m.start())
+                    let oblique = lists_before(text, m.start()).any(OBLIQUE_BEFORE)
                         || opens_with_preposition(&m.as_str()[..parts.offset])
                         || possessive_or_modifier_at(text, m.end())
                         || modifies_body_at(text, m.end());
@@ -1977,6 +2010,11 @@ pub(super) fn gather<'a>(
     reg.finish();
     reg
 }
+
+/// The words after which a name is named obliquely: a preposition or an
+/// article (`after_preposition`), or a verb whose object it is
+/// (`after_object_verb`).
+const OBLIQUE_BEFORE: Lists = list::PLACE_BEFORE.or(list::OBJECT_BEFORE);
 
 /// Bodies and staff that a name before them only modifies: "the Rusk
 /// campaign", "a Rusk spokesman", "Kim administration officials".
