@@ -2427,8 +2427,18 @@ impl Votes {
             }
             // A common first name outweighs a few pronouns: "Gabriela Lazar
             // wrote that he …" speaks of someone else.
+            // (`first_name_gender`, by one look-up of the name.)
             let by_name = (reg.people[i].count > 1)
-                .then(|| first_name_gender(reg.first(i)))
+                .then(|| {
+                    let lists = key_lists(reg.first(i));
+                    if lists.any(MALE_NAMES.0) {
+                        Some(Gender::Male)
+                    } else if lists.any(FEMALE_NAMES.0) {
+                        Some(Gender::Female)
+                    } else {
+                        None
+                    }
+                })
                 .flatten();
             reg.people[i].gender = by_name.or(match he.cmp(&she) {
                 std::cmp::Ordering::Greater => Some(Gender::Male),
