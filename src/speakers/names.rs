@@ -862,9 +862,9 @@ pub(super) fn strip_possessive(s: &str) -> &str {
 /// name tokens). Possessives end a run ("Ukraine's President X" → "X").
 #[derive(Debug, Default)]
 pub(super) struct NameParts<'a> {
-    pub(super) titles: Few<&'a str>,
+    pub(super) titles: Four<&'a str>,
     pub(super) gender: Option<Gender>,
-    pub(super) tokens: Few<&'a str>,
+    pub(super) tokens: Four<&'a str>,
     /// Byte offset (within the run) where the name tokens start.
     pub(super) offset: usize,
     pub(super) honorific: bool,
@@ -889,6 +889,12 @@ pub(super) fn opens_with_particle(tokens: &[&str]) -> bool {
         _ => false,
     }
 }
+
+/// A shorter list, on the stack while it has at most four items: a name's
+/// titles or tokens (a name is of one to four tokens). [`NameParts`] is
+/// made and returned for every name run, and lists of eight made it 300
+/// bytes to clear and to copy.
+pub(super) type Four<T> = SmallVec<[T; 4]>;
 
 /// A short list, held on the stack while it has at most eight items (the
 /// words of a name run: an allocation per run cost more than reading it).
