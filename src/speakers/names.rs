@@ -35,6 +35,18 @@ fn word_before_on(text: &str, at: usize, set: &WordSet) -> bool {
         .is_some_and(|w| has_key(set, w))
 }
 
+/// The lists of the word before byte `at` of `text` (as `split_whitespace`
+/// reads it), by one look-up: [`after_preposition`] is its
+/// `PLACE_BEFORE_WORDS` bit, and `after_object_verb` (kept as a test's
+/// specification) its `OBJECT_BEFORE_WORDS` bit, where each read the word
+/// back and looked it up again.
+pub(super) fn lists_before(text: &str, at: usize) -> Lists {
+    text[..at]
+        .split_whitespace()
+        .next_back()
+        .map_or(Lists::NONE, key_lists)
+}
+
 /// True when the word before byte `at` is a preposition or an article
 /// ([`PREPOSITIONS`], [`ARTICLES`]).
 pub(super) fn after_preposition(text: &str, at: usize) -> bool {
@@ -44,6 +56,7 @@ pub(super) fn after_preposition(text: &str, at: usize) -> bool {
 /// True when the word before byte `at` is a verb whose object the name
 /// after it is ("asked what he'd tell Mayor Lena Fisk, he said": Fisk is
 /// no subject, and no antecedent of "he").
+#[cfg(test)]
 pub(super) fn after_object_verb(text: &str, at: usize) -> bool {
     word_before_on(text, at, &OBJECT_BEFORE_WORDS)
 }
@@ -522,6 +535,12 @@ pub(super) const HYPHEN_PARTICLES: &[&str] = &[
 /// a capital ("al-" of "al-Masri"), if one does.
 pub(super) fn hyphen_particle_len(t: &str) -> Option<usize> {
     let b = t.as_bytes();
+    // (Each particle is one to three letters: without a hyphen among the
+    // four bytes after the first, none is there. Most words asked about
+    // are lower-case words that end a name run.)
+    if !b.iter().skip(1).take(3).any(|&c| c == b'-') {
+        return None;
+    }
     HYPHEN_PARTICLES
         .iter()
         .find(|w| {
@@ -706,6 +725,7 @@ impl WordHasher {
 pub(super) static TITLE_WORDS: WordSet = WordSet(list::TITLE);
 pub(super) static ROLE_WORDS: WordSet = WordSet(list::ROLE);
 pub(super) static PLACE_BEFORE_WORDS: WordSet = WordSet(list::PLACE_BEFORE);
+#[cfg(test)]
 pub(super) static OBJECT_BEFORE_WORDS: WordSet = WordSet(list::OBJECT_BEFORE);
 pub(super) static STOP_WORDS: WordSet = WordSet(list::STOP);
 /// Titles, role nouns and stop words: what a name run's word is not, if it
@@ -717,12 +737,11 @@ pub(super) static FEMALE_NAMES: WordSet = WordSet(list::FEMALE);
 /// Does `set` hold `lower_key(w)`? Short ASCII words are lowercased on the
 /// stack rather than into a new String.
 pub(super) fn has_key(set: &WordSet, w: &str) -> bool {
-    let mut buf = [0u8; Lexicon::MAX_KEY];
-    if let Some(n) = ascii_key(w, &mut buf) {
-        // (The bytes past the key are still zero: padded as the table
-        // wants it.)
+    if let Some((buf, n)) = padded_key::<{ Lexicon::MAX_KEY }>(w) {
+        // (The bytes past the key are zero: padded as the table wants it.)
         return WORDS.on_padded(&buf, n, set.0);
     }
+    let mut buf = [0u8; Lexicon::MAX_KEY];
     let t = w.trim_matches(|c: char| !c.is_alphanumeric());
     if t.is_ascii() && t.len() <= buf.len() {
         let key = &mut buf[..t.len()];
@@ -734,10 +753,62 @@ pub(super) fn has_key(set: &WordSet, w: &str) -> bool {
     }
 }
 
+/// Every list of [`WORDS`] that `lower_key(w)` is on, by one look-up:
+/// `has_key(set, w)` is `key_lists(w).any(set.0)`, so a rule that asks
+/// about one word on several lists keys and hashes it once.
+pub(super) fn key_lists(w: &str) -> Lists {
+    let id = match padded_key::<{ Lexicon::MAX_KEY }>(w) {
+        Some((buf, n)) => WORDS.id(&buf[..n]),
+        None => {
+            let t = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if t.is_ascii() && t.len() <= Lexicon::MAX_KEY {
+                let mut buf = [0u8; Lexicon::MAX_KEY];
+                let key = &mut buf[..t.len()];
+                key.copy_from_slice(t.as_bytes());
+                key.make_ascii_lowercase();
+                WORDS.id(key)
+            } else {
+                WORDS.id(lower_key(w).as_bytes())
+            }
+        }
+    };
+    WORDS.lists(id)
+}
+
+/// `lower_key(w)` zero-padded to `N` bytes (a multiple of eight), and its
+/// length, when it is ASCII and fits: ASCII marks trimmed off both ends,
+/// the rest copied once and lower-cased eight bytes at a time. (A
+/// character outside ASCII at an end stops the trim and is then found in
+/// the copy: no key.) A byte at a time, with a buffer of any size, this
+/// cost a hundred instructions a word, and it runs for each word of each
+/// name run.
+#[inline]
+pub(super) fn padded_key<const N: usize>(w: &str) -> Option<([u8; N], usize)> {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let t = trim_ascii_marks(w.as_bytes());
+    if t.len() > N {
+        return None;
+    }
+    let mut b = [0u8; N];
+    b[..t.len()].copy_from_slice(t);
+    let mut high = 0;
+    for c in b.chunks_exact_mut(8) {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        high |= x;
+        // (As `first_byte` finds them: the high bit of each byte in
+        // 'A'..='Z', moved to the case bit; garbage where a byte is not
+        // ASCII, but then there is no key.)
+        let caps = x.wrapping_add(LOW * 0x3f) & !x.wrapping_add(LOW * 0x25) & HIGH;
+        c.copy_from_slice(&(x | caps >> 2).to_le_bytes());
+    }
+    (high & HIGH == 0).then_some((b, t.len()))
+}
+
 /// `lower_key(w)` written into `buf`, and its length, when it is ASCII
-/// and fits: ASCII marks trimmed off both ends a byte at a time, the rest
-/// lowercased as it is copied. (A character outside ASCII at an end stops
-/// the trim and is then found in the copy: no key.)
+/// and fits, a byte at a time: the specification [`padded_key`] is tested
+/// against.
+#[cfg(test)]
 pub(super) fn ascii_key(w: &str, buf: &mut [u8]) -> Option<usize> {
     let t = trim_ascii_marks(w.as_bytes());
     let out = buf.get_mut(..t.len())?;
@@ -791,9 +862,9 @@ pub(super) fn strip_possessive(s: &str) -> &str {
 /// name tokens). Possessives end a run ("Ukraine's President X" → "X").
 #[derive(Debug, Default)]
 pub(super) struct NameParts<'a> {
-    pub(super) titles: Few<&'a str>,
+    pub(super) titles: Four<&'a str>,
     pub(super) gender: Option<Gender>,
-    pub(super) tokens: Few<&'a str>,
+    pub(super) tokens: Four<&'a str>,
     /// Byte offset (within the run) where the name tokens start.
     pub(super) offset: usize,
     pub(super) honorific: bool,
@@ -819,6 +890,12 @@ pub(super) fn opens_with_particle(tokens: &[&str]) -> bool {
     }
 }
 
+/// A shorter list, on the stack while it has at most four items: a name's
+/// titles or tokens (a name is of one to four tokens). [`NameParts`] is
+/// made and returned for every name run, and lists of eight made it 300
+/// bytes to clear and to copy.
+pub(super) type Four<T> = SmallVec<[T; 4]>;
+
 /// A short list, held on the stack while it has at most eight items (the
 /// words of a name run: an allocation per run cost more than reading it).
 pub(super) type Few<T> = SmallVec<[T; 8]>;
@@ -826,16 +903,27 @@ pub(super) type Few<T> = SmallVec<[T; 8]>;
 /// The words of `run.split_whitespace()` with their byte offsets, in one
 /// pass.
 pub(super) fn words_at(run: &str) -> Few<(usize, &str)> {
+    let b = run.as_bytes();
     let mut words = Few::new();
     let mut start = None;
-    for (i, c) in run.char_indices() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < b.len() {
+        // (ASCII a byte at a time; a character outside ASCII decoded.)
+        let (space, len) = match b[i] {
+            c if c < 0x80 => (matches!(c, b' ' | b'\t'..=b'\r'), 1),
+            _ => run[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if space {
             if let Some(s) = start.take() {
                 words.push((s, &run[s..i]));
             }
         } else if start.is_none() {
             start = Some(i);
         }
+        i += len;
     }
     if let Some(s) = start {
         words.push((s, &run[s..]));
@@ -1162,20 +1250,23 @@ pub(super) fn first_names_match(a: &str, b: &str) -> bool {
 /// A lower-case key (`lower_key`), on the stack when it is short and
 /// ASCII.
 pub(super) enum Key {
-    Stack([u8; 64], usize),
+    Stack([u8; Key::STACK], usize),
     Heap(String),
 }
 
 impl Key {
+    /// The longest key held on the stack (a key is moved by value: a
+    /// longer buffer cost its copy for every short name).
+    const STACK: usize = 32;
+
     /// `lower_key(s)`.
     pub(super) fn new(s: &str) -> Key {
-        let mut buf = [0u8; 64];
-        if let Some(n) = ascii_key(s, &mut buf) {
+        if let Some((buf, n)) = padded_key::<{ Key::STACK }>(s) {
             return Key::Stack(buf, n);
         }
         let t = s.trim_matches(|c: char| !c.is_alphanumeric());
-        if t.is_ascii() && t.len() <= 64 {
-            let mut buf = [0u8; 64];
+        if t.is_ascii() && t.len() <= Key::STACK {
+            let mut buf = [0u8; Key::STACK];
             buf[..t.len()].copy_from_slice(t.as_bytes());
             buf[..t.len()].make_ascii_lowercase();
             Key::Stack(buf, t.len())
@@ -1256,10 +1347,10 @@ pub(super) const NOT_PERSON: &[&str] = &[
 ];
 
 pub(super) fn plausible_name(tokens: &[&str]) -> bool {
-    let Some(last) = tokens.last() else {
+    if tokens.is_empty() {
         return false;
-    };
-    static NEVER: WordSet = WordSet(list::NOT_PERSON.or(list::STOP));
+    }
+    const NEVER: Lists = list::NOT_PERSON.or(list::STOP);
     // "N.S.", "S.": initials alone (a province, a cut abbreviation) are no
     // one's name.
     let initials_only = tokens.iter().all(|t| {
@@ -1267,8 +1358,44 @@ pub(super) fn plausible_name(tokens: &[&str]) -> bool {
             .split('.')
             .all(|piece| piece.chars().count() <= 1)
     });
+    if initials_only {
+        return false;
+    }
+    // (Each token's lists, looked up once: a token is asked about up to
+    // four lists.)
+    let lists: Few<Lists> = tokens.iter().map(|t| key_lists(t)).collect();
     // A surname that is also a common word ("Ada May", "Tom Will") after a
     // known first name.
+    let n = tokens.len();
+    let word_surname = |i: usize| {
+        i + 1 == n
+            && n >= 2
+            && lists[i].any(list::STOP)
+            && lists[i - 1].any(list::MALE.or(list::FEMALE))
+    };
+    // (`is_org_head` of the last token.)
+    !lists[n - 1].any(list::NOT_PERSON_HEAD)
+        && tokens.iter().enumerate().all(|(i, t)| {
+            !t.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+                && !t.bytes().any(|b| b.is_ascii_digit())
+                && (!lists[i].any(NEVER) || word_surname(i))
+                && !is_capitals(t)
+        })
+}
+
+/// `plausible_name` as it was, a look-up per question: the specification
+/// the one-look-up-a-token version is tested against.
+#[cfg(test)]
+pub(super) fn plausible_name_spec(tokens: &[&str]) -> bool {
+    let Some(last) = tokens.last() else {
+        return false;
+    };
+    static NEVER: WordSet = WordSet(list::NOT_PERSON.or(list::STOP));
+    let initials_only = tokens.iter().all(|t| {
+        t.trim_end_matches('.')
+            .split('.')
+            .all(|piece| piece.chars().count() <= 1)
+    });
     let n = tokens.len();
     let word_surname = |i: usize| {
         i + 1 == n
@@ -1289,13 +1416,15 @@ pub(super) fn plausible_name(tokens: &[&str]) -> bool {
 /// A word in capitals ("DECATUR", "RNC"): a place or an acronym, not a name.
 /// Initials written together ("T.J.", "J.R.") are part of a name.
 pub(super) fn is_capitals(t: &str) -> bool {
+    // (A lower-case letter first: most words have one, near the start.)
+    if t.chars().any(char::is_lowercase) {
+        return false;
+    }
     let initials = t.contains('.')
         && t.trim_end_matches('.')
             .split('.')
             .all(|piece| piece.chars().count() == 1);
-    !initials
-        && t.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && !t.chars().any(char::is_lowercase)
+    !initials && t.chars().filter(|c| c.is_alphabetic()).count() > 1
 }
 
 #[cfg(test)]
@@ -1397,6 +1526,39 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// `plausible_name`, one look-up a token, answers as its
+        /// specification's look-up a question does; `key_lists` holds each
+        /// word's sets as `has_key` finds them.
+        #[test]
+        fn plausible_names_and_key_lists_match_the_look_ups(
+            v in proptest::collection::vec(
+                crate::testing::joined(
+                    vec![
+                        "Ada", "ADA", "May", "may", "Will", "Tom", "Lena", "Rusk", "House", "Hall",
+                        "New", "York", "The", "the", "Mayor", "mayor", "Gov.", "J.", "T.J.",
+                        "N.S.", "S", ".", "'s", "’", "-", "2", "é", "É", "Zoë", "RNC", "(", ",",
+                    ],
+                    0..3,
+                ),
+                0..5,
+            ),
+        ) {
+            let tokens: Vec<&str> = v.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(plausible_name(&tokens), plausible_name_spec(&tokens));
+            for t in &tokens {
+                let lists = key_lists(t);
+                for set in [
+                    &TITLE_WORDS, &ROLE_WORDS, &STOP_WORDS, &NOT_NAME_WORDS, &MALE_NAMES,
+                    &FEMALE_NAMES, &PLACE_BEFORE_WORDS,
+                ] {
+                    proptest::prop_assert_eq!(lists.any(set.0), has_key(set, t), "{:?}", t);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
         /// `is_possessive_body` is POSSESSIVE_BODY's `is_match`: names of
         /// one to five `TOK`s, possessives glued on or apart, small words
         /// and bodies, and text after the body.
@@ -1458,6 +1620,65 @@ mod tests {
             let got: Vec<(usize, usize, usize)> = group_subjects(&text).collect();
             proptest::prop_assert_eq!(&got, &want, "{:?}", text);
             proptest::prop_assert_eq!(group_after(&text), GROUP_AFTER.is_match(&text));
+        }
+    }
+
+    /// The gate before the particle list leaves `hyphen_particle_len` as
+    /// the list alone finds it: every particle, cut or grown by a letter,
+    /// before a hyphen or not, before a capital or not.
+    #[test]
+    fn hyphen_particles_are_found_past_the_gate() {
+        let spec = |t: &str| {
+            let b = t.as_bytes();
+            HYPHEN_PARTICLES
+                .iter()
+                .find(|w| {
+                    b.starts_with(w.as_bytes())
+                        && b.get(w.len()) == Some(&b'-')
+                        && b.get(w.len() + 1).is_some_and(u8::is_ascii_uppercase)
+                })
+                .map(|w| w.len() + 1)
+        };
+        for p in HYPHEN_PARTICLES
+            .iter()
+            .chain(&["", "a", "x", "abcd", "ibnx"])
+        {
+            for cut in 0..=p.len() {
+                for tail in ["-Masri", "-masri", "Masri", "-", "", " -M", "--M", "é-M"] {
+                    for grow in ["", "a"] {
+                        let t = format!("{}{grow}{tail}", &p[..cut]);
+                        assert_eq!(hyphen_particle_len(&t), spec(&t), "{t:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// `padded_key` is `ascii_key` zero-padded, for every ASCII byte (and
+    /// a few characters outside ASCII) at every place of a key, at both
+    /// ends, and for keys just short of, at and past the buffer's size.
+    #[test]
+    fn padded_keys_are_the_byte_at_a_time_keys() {
+        let chars = (0u8..0x80)
+            .map(char::from)
+            .chain(['é', 'É', '’', 'ß', '\u{a0}']);
+        for c in chars {
+            for len in 0..36 {
+                for at in 0..=len {
+                    let mut w: String = "Ab".repeat(len).chars().take(len).collect();
+                    w.insert(at, c);
+                    let check = |got: Option<(Vec<u8>, usize)>, size: usize| {
+                        let mut buf = vec![0u8; size];
+                        let want = ascii_key(&w, &mut buf).map(|n| buf[..n].to_vec());
+                        assert_eq!(got.as_ref().map(|(b, n)| b[..*n].to_vec()), want, "{w:?}");
+                        if let Some((b, n)) = got {
+                            assert!(b[n..].iter().all(|&x| x == 0), "{w:?}");
+                        }
+                    };
+                    check(padded_key::<32>(&w).map(|(b, n)| (b.to_vec(), n)), 32);
+                    check(padded_key::<8>(&w).map(|(b, n)| (b.to_vec(), n)), 8);
+                }
+            }
         }
     }
 
