@@ -5,9 +5,9 @@
 //! thread) in input order. With `-j N`, N - 1 threads are started and the
 //! calling thread is the Nth: when no result is ready to write it works a
 //! queued item itself instead of sleeping until a worker wakes it (a wake
-//! for every article cost a tenth of a two-core run's CPU time). The stages overlap: while the writer formats and
-//! writes article 7, the workers are already on articles 8 and 9, so the
-//! time of writing is not added to the time of working, and one slow
+//! for every article cost a tenth of a two-core run's CPU time). The
+//! stages overlap: while the writer formats and writes article 7, the
+//! workers are already on articles 8 and 9, so the time of writing is not added to the time of working, and one slow
 //! article does not leave the other threads idle until it is done (the
 //! window of earlier designs: work on 32 items, wait for the slowest, then
 //! write them all while the workers wait).
@@ -20,11 +20,11 @@
 //! or one input (`lede article.txt`), each item is worked and written in
 //! turn on the calling thread: no thread is started.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Mutex};
+use std::sync::{mpsc, Condvar, Mutex};
 use std::thread;
 
 use anyhow::Result;
@@ -123,8 +123,7 @@ where
     }
     let most_items = threads * ITEMS_PER_THREAD;
     let stop = AtomicBool::new(false);
-    let (job_tx, job_rx) = mpsc::channel::<(usize, I)>();
-    let job_rx = Mutex::new(job_rx);
+    let jobs = Jobs::new();
     let (done_tx, done_rx) = mpsc::channel::<(usize, thread::Result<Option<T>>)>();
     // One item, worked on whichever thread takes it.
     let run = |item: I| {
@@ -132,19 +131,20 @@ where
         panic::catch_unwind(AssertUnwindSafe(|| (!skip).then(|| work(item))))
     };
     thread::scope(|scope| {
+        // However this closure ends (an early return included), the
+        // workers are told no more jobs come, so the scope can join them.
+        let _close = Closer(&jobs);
         // The calling thread works too (see below), so `threads` threads
         // work in all: one fewer is started.
         for i in 1..threads {
-            let (job_rx, done_tx, run) = (&job_rx, done_tx.clone(), &run);
+            let (jobs, done_tx, run) = (&jobs, done_tx.clone(), &run);
             thread::Builder::new()
                 .name(format!("lede-{i}"))
-                .spawn_scoped(scope, move || loop {
-                    // The lock is held only to take the next job (or to
-                    // wait for one).
-                    let next = job_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok((seq, item))) = next else { return };
-                    if done_tx.send((seq, run(item))).is_err() {
-                        return;
+                .spawn_scoped(scope, move || {
+                    while let Some((seq, item)) = jobs.wait() {
+                        if done_tx.send((seq, run(item))).is_err() {
+                            return;
+                        }
                     }
                 })
                 .map_err(|e| anyhow::anyhow!("cannot start worker threads: {e}"))?;
@@ -170,33 +170,28 @@ where
                 let Some(item) = items.next() else { break };
                 bytes = bytes.saturating_add(weight);
                 weights.insert(taken, weight);
-                if job_tx.send((taken, item)).is_err() {
-                    break;
-                }
+                jobs.push(taken, item);
                 taken += 1;
             }
             if taken == written {
                 break;
             }
             // The next result: one a worker finished, else a job no worker
-            // has taken yet, worked here (a worker waiting for a job holds
-            // the lock, so a busy lock means none is queued), else wait.
-            // Working here rather than waiting keeps this thread from being
-            // put to sleep and woken for every article, which on two cores
-            // cost a tenth of the run's CPU time in futex calls.
+            // has taken yet, worked here, else (every job in flight is on a
+            // worker) wait. Working here rather than waiting keeps this
+            // thread from being put to sleep and woken for every article,
+            // which on two cores cost a tenth of the run's CPU time in
+            // futex calls.
             let (seq, result) = match done_rx.try_recv() {
                 Ok(done) => done,
                 Err(mpsc::TryRecvError::Disconnected) => break,
-                Err(mpsc::TryRecvError::Empty) => {
-                    let mine = job_rx.try_lock().ok().and_then(|rx| rx.try_recv().ok());
-                    match mine {
-                        Some((seq, item)) => (seq, run(item)),
-                        None => match done_rx.recv() {
-                            Ok(done) => done,
-                            Err(_) => break,
-                        },
-                    }
-                }
+                Err(mpsc::TryRecvError::Empty) => match jobs.take() {
+                    Some((seq, item)) => (seq, run(item)),
+                    None => match done_rx.recv() {
+                        Ok(done) => done,
+                        Err(_) => break,
+                    },
+                },
             };
             match result {
                 Ok(value) => {
@@ -219,12 +214,74 @@ where
                 }
             }
         }
-        drop(job_tx);
         if let Some(payload) = panicked {
             panic::resume_unwind(payload);
         }
         outcome
     })
+}
+
+/// The queue of jobs not yet taken. The lock is held only to push or pop
+/// (never while waiting: a worker waits on the condition variable), so
+/// the calling thread always sees a queued job, and works it rather than
+/// sleeping while it waits for a worker to finish one.
+struct Jobs<I> {
+    queue: Mutex<(VecDeque<(usize, I)>, bool)>,
+    queued: Condvar,
+}
+
+impl<I> Jobs<I> {
+    fn new() -> Self {
+        Jobs {
+            queue: Mutex::new((VecDeque::new(), false)),
+            queued: Condvar::new(),
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (VecDeque<(usize, I)>, bool)> {
+        // Work runs outside the lock and its panics are caught, so a
+        // poisoned lock still holds a sound queue.
+        self.queue.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn push(&self, seq: usize, item: I) {
+        self.lock().0.push_back((seq, item));
+        self.queued.notify_one();
+    }
+
+    /// The next job, if one is queued.
+    fn take(&self) -> Option<(usize, I)> {
+        self.lock().0.pop_front()
+    }
+
+    /// The next job, waiting for one; `None` once the queue is closed.
+    fn wait(&self) -> Option<(usize, I)> {
+        let mut queue = self.lock();
+        loop {
+            if let Some(job) = queue.0.pop_front() {
+                return Some(job);
+            }
+            if queue.1 {
+                return None;
+            }
+            queue = self.queued.wait(queue).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// No more jobs come: waiting workers return.
+    fn close(&self) {
+        self.lock().1 = true;
+        self.queued.notify_all();
+    }
+}
+
+/// Closes the queue when dropped.
+struct Closer<'a, I>(&'a Jobs<I>);
+
+impl<I> Drop for Closer<'_, I> {
+    fn drop(&mut self) {
+        self.0.close();
+    }
 }
 
 #[cfg(test)]
