@@ -19,13 +19,19 @@ pub(super) fn sentence_subject(
     quote: Span,
     prev_start: usize,
     last_speaker: Option<usize>,
+    toks: Option<Stretch<'_>>,
 ) -> Option<(Option<usize>, String)> {
     let (qs, qe) = (quote.start - base, quote.end - base);
     let ms = &reg.mentions;
     let written = |x: &Mention| fold(&m[x.start() - base..x.end() - base]);
     let mut s = sentence_start(m, qs);
-    // A group that acts: "the crowd roared back "…"".
-    if let Some((a, e)) = last_group_subject(&m[s..qs]) {
+    // A group that acts: "the crowd roared back "…"" (the rule needs a
+    // group noun, whole: where the tokens show none, it need not run).
+    if let Some((a, e)) = toks
+        .is_none_or(|t| t.has_word_on(s..qs, list::GROUP_NOUN))
+        .then(|| last_group_subject(&m[s..qs]))
+        .flatten()
+    {
         return Some((None, fold(&m[s + a..s + e])));
     }
     let mut end = qs;

@@ -333,12 +333,19 @@ fn verbs_of<'h>(
     })
 }
 
-/// The tokens of one stretch of a paragraph (`m[base..]`), read by the
-/// verb look-ups of one quotation over parts of that stretch: the text is
-/// tokenised once where each look-up once ran a regex over its part.
+/// The tokens of one stretch of a paragraph, read by the cue and subject
+/// rules of its quotations over parts of that stretch: the text is
+/// tokenised once where each look-up once ran a regex over its part. The
+/// rules read `m` (a window of the masked paragraph); the tokens are those
+/// of a text that holds the parts read, byte `from` of `m` being byte `to`
+/// of it: the stretch of one quotation's sentence ([`Stretch::new`]), or
+/// the whole paragraph, tokenised once for all its quotations
+/// ([`Stretch::of_paragraph`]).
+#[derive(Clone, Copy)]
 pub(super) struct Stretch<'m> {
     m: &'m str,
-    base: usize,
+    from: usize,
+    to: usize,
     toks: &'m [Token],
 }
 
@@ -350,15 +357,32 @@ impl<'m> Stretch<'m> {
         let toks = buf.fill(&m[range.clone()], &WORDS).unwrap_or(&[]);
         Stretch {
             m,
-            base: range.start,
+            from: range.start,
+            to: 0,
             toks,
         }
+    }
+
+    /// The window `m` that starts at byte `lo` of a paragraph whose tokens
+    /// (offsets into the paragraph, word ids from [`WORDS`]) are `toks`.
+    pub(super) fn of_paragraph(m: &'m str, lo: usize, toks: &'m [Token]) -> Stretch<'m> {
+        Stretch {
+            m,
+            from: 0,
+            to: lo,
+            toks,
+        }
+    }
+
+    /// The range `r` of `m` in the tokens' offsets.
+    fn tokens_range(&self, r: &Range<usize>) -> (usize, usize) {
+        (r.start - self.from + self.to, r.end - self.from + self.to)
     }
 
     /// [`verbs`] of `m[r]` (a range inside the stretch), offsets into it.
     pub(super) fn verbs(&self, r: Range<usize>) -> impl Iterator<Item = Verb<'m>> + 'm {
         let hay = &self.m[r.clone()];
-        let (lo, hi) = (r.start - self.base, r.end - self.base);
+        let (lo, hi) = self.tokens_range(&r);
         let first = self.toks.partition_point(|t| t.end() <= lo);
         let toks = self.toks[first..]
             .iter()
@@ -384,6 +408,18 @@ impl<'m> Stretch<'m> {
     /// Is there a speech verb in `m[r]`?
     pub(super) fn has_verb(&self, r: Range<usize>) -> bool {
         self.verbs(r).next().is_some()
+    }
+
+    /// Does a word on a list of `mask` lie whole inside `m[r]`? (A word
+    /// cut by an edge of `r` may answer either way: a gate for a rule that
+    /// needs such a word, whole, with white space on both sides.)
+    pub(super) fn has_word_on(&self, r: Range<usize>, mask: Lists) -> bool {
+        let (lo, hi) = self.tokens_range(&r);
+        let first = self.toks.partition_point(|t| t.end() <= lo);
+        self.toks[first..]
+            .iter()
+            .take_while(|t| (t.start as usize) < hi)
+            .any(|t| WORDS.lists(t.word).any(mask))
     }
 }
 
@@ -1959,18 +1995,31 @@ pub(super) fn attribution_for(
     // One token buffer per thread, reused from quotation to quotation.
     thread_local!(static TOKENS: std::cell::Cell<TokenBuf> = std::cell::Cell::default());
     let mut buf = TOKENS.take();
-    let found = attribution_in(m, qs, qe, known, &mut buf);
+    let found = attribution_in(m, qs, qe, known, None, &mut buf);
     TOKENS.set(buf);
     found
 }
 
-/// [`attribution_for`], the tokens of the quotation's sentence read into
-/// `buf`.
+/// [`attribution_for`] with the tokens of the quotation's paragraph
+/// already read: `para` holds the window `m`.
+pub(super) fn attribution_with(
+    m: &str,
+    qs: usize,
+    qe: usize,
+    known: &dyn Fn(&str) -> bool,
+    para: Stretch<'_>,
+) -> Option<Attribution> {
+    attribution_in(m, qs, qe, known, Some(para), &mut TokenBuf::new())
+}
+
+/// [`attribution_for`]: every verb look-up reads the tokens of `para`, or,
+/// without them, those of the quotation's sentence read into `buf`.
 fn attribution_in(
     m: &str,
     qs: usize,
     qe: usize,
     known: &dyn Fn(&str) -> bool,
+    para: Option<Stretch<'_>>,
     buf: &mut TokenBuf,
 ) -> Option<Attribution> {
     // Past the closing mark(s) and the punctuation the quote text leaves
@@ -2015,7 +2064,12 @@ fn attribution_in(
     let lead = &after[verb_at..];
     let lead_lower = lead.starts_with(|c: char| c.is_ascii_lowercase());
     let lead_letter = lead.starts_with(|c: char| c.is_ascii_alphabetic());
-    let verb_after = !closed_sentence && lead_letter && has_verb(after);
+    let verb_after = !closed_sentence
+        && lead_letter
+        && para.map_or_else(
+            || has_verb(after),
+            |p| p.has_verb(after_start..after_start + after.len()),
+        );
     let dash_after = after.trim_start().starts_with(['—', '–', '-']);
     // AFTER_VERB_WHO, AFTER_WHO_VERB (or a name of a body and a verb),
     // AFTER_DASH in turn, each read by hand.
@@ -2058,7 +2112,10 @@ fn attribution_in(
     let before = &m[s..qs];
     // Every verb look-up from here on reads the tokens of the sentence
     // around the quotation (the end as `rest` and `after` take it).
-    let stretch = Stretch::new(m, s..sentence_end(m, after_start).max(after_start), buf);
+    let stretch = match para {
+        Some(p) => p,
+        None => Stretch::new(m, s..sentence_end(m, after_start).max(after_start), buf),
+    };
     // "in Vell's words, "…"", "in the words of Jane Doe, "…"".
     if before.contains("words") {
         if let Some(a) = in_words(before)
@@ -2143,7 +2200,12 @@ fn attribution_in(
                         } else {
                             (at, who)
                         };
-                        match last_group_subject(&m[s..s + v.start()]) {
+                        // (A group noun, whole, is what the rule needs.)
+                        let group = stretch
+                            .has_word_on(s..s + v.start(), list::GROUP_NOUN)
+                            .then(|| last_group_subject(&m[s..s + v.start()]))
+                            .flatten();
+                        match group {
                             Some((a, e)) if s + a > at => (s + a, m[s + a..s + e].to_string()),
                             _ => (at, who),
                         }

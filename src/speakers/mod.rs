@@ -413,6 +413,9 @@ pub(crate) fn attribute_pieces(
     let mut share = Share::default();
     let mut tally = Tally::default();
     let mut held: VecDeque<Held> = VecDeque::new();
+    // The tokens of the masked paragraph, read once for the cue and subject
+    // rules of all its quotations (one buffer, reused).
+    let mut para_tokens = crate::tokens::TokenBuf::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let (from, to) = lf.span_to_input(p);
         let mut here = pieces.within(from, to).peekable();
@@ -439,6 +442,11 @@ pub(crate) fn attribute_pieces(
             base,
             pieces.within(from, to).map(|q| lf.span_to_lf(q.span)),
         );
+        // (A paragraph longer than PARAGRAPH_TOKENS bytes is read a
+        // sentence at a time: the buffer stays bounded.)
+        let toks = (m.len() <= PARAGRAPH_TOKENS)
+            .then(|| para_tokens.fill(&m, &WORDS).ok())
+            .flatten();
         // Attributions of the paragraph's quotations are looked for with
         // the last speaker as it stood at its start.
         let start_speaker = last_speaker;
@@ -500,6 +508,7 @@ pub(crate) fn attribute_pieces(
                     (base, prev_start, start_speaker),
                     (wlo, whi),
                     span,
+                    toks,
                 );
                 held[looked - lo].found = Some(a);
                 looked += 1;
@@ -597,6 +606,7 @@ pub(crate) fn attribute_pieces(
                 qspan,
                 prev_start,
                 last_speaker,
+                toks.map(|t| Stretch::of_paragraph(&m[wlo..whi], wlo, t)),
             )
             .filter(|(_, mention)| !mention.contains('_'))
             {
@@ -769,9 +779,20 @@ fn cue_of(
     (base, prev_start, last_speaker): (usize, usize, Option<usize>),
     (lo, hi): (usize, usize),
     quote: Span,
+    toks: Option<&[crate::tokens::Token]>,
 ) -> Option<(Attribution, Option<usize>)> {
     let (qs, qe) = (quote.start - base - lo, quote.end - base - lo);
-    attribution_for(&m[lo..hi], qs, qe, &|w| knows(reg, w))
+    let known = |w: &str| knows(reg, w);
+    match toks {
+        Some(t) => attribution_with(
+            &m[lo..hi],
+            qs,
+            qe,
+            &known,
+            Stretch::of_paragraph(&m[lo..hi], lo, t),
+        ),
+        None => attribution_for(&m[lo..hi], qs, qe, &known),
+    }
         .map(|a| Attribution { at: a.at + lo, ..a })
         .map(|a| match owned_body_after(m, a.at, &a.who) {
             Some(body) => Attribution { who: body, ..a },
@@ -901,6 +922,11 @@ impl Share {
 /// quotation: a run of thousands of short quotations in one sentence
 /// (never prose) costs a constant per quotation, not 400 bytes.
 const QUOTE_WINDOW: usize = 8;
+
+/// The longest masked paragraph whose tokens are read once for all its
+/// quotations (at most 12 bytes of tokens a byte: 192 KiB); a longer one
+/// is read a sentence at a time, around each quotation.
+const PARAGRAPH_TOKENS: usize = 16 * 1024;
 
 /// "The Harbour Board statement", "the Coastal League's letter": a
 /// document named after the body that issued it speaks for that body. The
