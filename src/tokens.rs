@@ -233,6 +233,9 @@ impl std::ops::BitOr for Lists {
 pub struct Lexicon {
     /// Entry `id - 1` of each key.
     keys: Vec<&'static [u8]>,
+    /// The length of each key (at most [`Lexicon::MAX_KEY`]): a probe
+    /// reads a byte, not the key's slice.
+    lens: Vec<u8>,
     /// The same keys zero-padded to [`Lexicon::MAX_KEY`] bytes, as
     /// little-endian words: a probe compares a word or two, not a slice.
     padded: Vec<Padded>,
@@ -289,6 +292,7 @@ impl Lexicon {
     pub fn new<I: IntoIterator<Item = (&'static str, Lists)>>(words: I) -> Lexicon {
         let mut lex = Lexicon {
             keys: Vec::new(),
+            lens: Vec::new(),
             padded: Vec::new(),
             lists: Vec::new(),
             slots: vec![0; 16],
@@ -316,6 +320,8 @@ impl Lexicon {
             return;
         }
         self.keys.push(key);
+        // (At most MAX_KEY: see above.)
+        self.lens.push(key.len() as u8);
         self.padded.push(padded);
         self.lists.push(lists);
         // Keep the table at most half full.
@@ -369,7 +375,11 @@ impl Lexicon {
                 return WordId::UNKNOWN;
             }
             let i = usize::from(id) - 1;
-            if self.keys[i].len() == len && self.padded[i][..n] == key[..n] {
+            // (The words of a key, as many as it fills, compared one by
+            // one: no call to compare slices.)
+            if usize::from(self.lens[i]) == len
+                && self.padded[i].iter().zip(key).take(n).all(|(a, b)| a == b)
+            {
                 return WordId(id);
             }
             h = (h + 1) & self.mask;
@@ -426,8 +436,8 @@ impl Lexicon {
 /// FxHash over a zero-padded key of `len` bytes, a word at a time.
 fn hash(key: &Padded, len: usize) -> u64 {
     let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    key[..len.div_ceil(8)]
-        .iter()
+    key.iter()
+        .take(len.div_ceil(8))
         .fold(len as u64, |h, &w| add(h, w))
 }
 
@@ -514,6 +524,19 @@ impl<'t> Scanner<'t> {
         let b = self.text.as_bytes();
         let mut seen = 0u8;
         let mut i = start;
+        // A run of `_` (as the masked quotations of `speakers` are) is
+        // passed eight bytes at a time.
+        if b[start] == b'_' {
+            while b
+                .get(i..i + 8)
+                .is_some_and(|e| e.iter().all(|&x| x == b'_'))
+            {
+                i += 8;
+            }
+            if i > start {
+                seen = W_WORD | W_UNDERSCORE;
+            }
+        }
         while let Some(&x) = b.get(i) {
             let f = WORD[usize::from(x)];
             if f == 0 {
@@ -544,12 +567,11 @@ impl<'t> Scanner<'t> {
         }
         let len = i - start;
         let word = if len <= Lexicon::MAX_KEY {
-            let mut key = [0u8; Lexicon::MAX_KEY];
-            key[..len].copy_from_slice(&b[start..i]);
-            if seen & W_UPPER != 0 {
-                key[..len].make_ascii_lowercase();
-            }
-            self.lexicon.find(&words(&key), len, Lists(u32::MAX))
+            self.lexicon.find(
+                &ascii_key(b, start, len, seen & W_UPPER != 0),
+                len,
+                Lists(u32::MAX),
+            )
         } else {
             WordId::UNKNOWN
         };
@@ -630,6 +652,45 @@ impl<'t> Scanner<'t> {
         self.pos = i;
         token(start, i, class, word)
     }
+}
+
+/// The ASCII word `b[start..start + len]` (1 to [`Lexicon::MAX_KEY`]
+/// bytes of `[0-9A-Za-z_]`) lower-cased (`upper`: it holds a capital) and
+/// zero-padded, as the lexicon's words: read eight bytes at a time, a
+/// capital lower-cased by setting its 0x20 bit in each byte at once.
+fn ascii_key(b: &[u8], start: usize, len: usize, upper: bool) -> Padded {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut key: Padded = [0; Lexicon::MAX_KEY / 8];
+    for (j, w) in key.iter_mut().enumerate().take(len.div_ceil(8)) {
+        let at = start + 8 * j;
+        let n = (len - 8 * j).min(8);
+        let mut x = match b.get(at..at + 8) {
+            Some(eight) => {
+                let mut e = [0u8; 8];
+                e.copy_from_slice(eight);
+                u64::from_le_bytes(e)
+            }
+            None => {
+                let mut e = [0u8; 8];
+                e[..n].copy_from_slice(&b[at..at + n]);
+                u64::from_le_bytes(e)
+            }
+        };
+        if n < 8 {
+            x &= (1u64 << (8 * n)) - 1;
+        }
+        if upper {
+            // Every byte is below 0x80 (an ASCII word byte or padding), so
+            // adding 0x3f or 0x25 to each carries into no other: the top
+            // bit is set where the byte is at least 'A', and where it is
+            // past 'Z'.
+            let at_least_a = x + (0x80 - u64::from(b'A')) * ONES;
+            let past_z = x + (0x80 - u64::from(b'Z') - 1) * ONES;
+            x |= (at_least_a & !past_z & (0x80 * ONES)) >> 2;
+        }
+        *w = x;
+    }
+    key
 }
 
 /// [`WORD`] bits: a word byte, and which kind.
@@ -907,6 +968,52 @@ mod tests {
         assert!(buf.tokens().is_empty());
     }
 
+    proptest! {
+        /// A key read eight bytes at a time is the word lower-cased and
+        /// zero-padded, wherever it stands in the text.
+        #[test]
+        fn ascii_keys_are_the_lower_cased_words(
+            text in "[a-zA-Z0-9_@\\[`{]{0,8}",
+            word in "[a-zA-Z0-9_]{1,32}",
+            tail in "[a-zA-Z0-9_ ]{0,9}",
+        ) {
+            let all = format!("{text}{word}{tail}");
+            let lower = word.to_ascii_lowercase();
+            let upper = word.bytes().any(|c| c.is_ascii_uppercase());
+            prop_assert_eq!(
+                ascii_key(all.as_bytes(), text.len(), word.len(), upper),
+                pad(lower.as_bytes())
+            );
+        }
+
+        /// A look-up finds exactly the keys put in, with their lists, at
+        /// every length up to the longest.
+        #[test]
+        fn lookups_find_the_keys_put_in(
+            keys in proptest::collection::vec("[a-c_ ]{1,33}", 0..40),
+            probes in proptest::collection::vec("[a-c_ ]{0,33}", 0..40),
+        ) {
+            let keys: Vec<&'static str> =
+                keys.into_iter().map(|k| &*Box::leak(k.into_boxed_str())).collect();
+            let lex = Lexicon::new(keys.iter().map(|&k| (k, Lists(1 << (k.len() % 5)))));
+            let mut want: std::collections::HashMap<&[u8], Lists> = Default::default();
+            for k in &keys {
+                if k.len() <= Lexicon::MAX_KEY {
+                    *want.entry(k.as_bytes()).or_default() =
+                        want.get(k.as_bytes()).copied().unwrap_or_default()
+                            | Lists(1 << (k.len() % 5));
+                }
+            }
+            for p in probes.iter().map(String::as_str).chain(keys.iter().copied()) {
+                let id = lex.id(p.as_bytes());
+                prop_assert_eq!(lex.lists(id), want.get(p.as_bytes()).copied().unwrap_or_default());
+                if id != WordId::UNKNOWN {
+                    prop_assert_eq!(lex.key(id), Some(p.as_bytes()));
+                }
+            }
+        }
+    }
+
     /// The tokens a char at a time: the reference the scanner is held to.
     fn reference(text: &str) -> Vec<(usize, usize, bool)> {
         let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c.is_alphanumeric();
@@ -934,7 +1041,7 @@ mod tests {
     proptest! {
         #[test]
         fn tokens_are_the_reference_split(
-            text in "([ a-zA-Z0-9_.,'’“”\n\t—-]|\u{feff}|\u{200b}|é|É|ß|Σ|一|\u{a0}|\u{2028}|\u{301}){0,40}"
+            text in "([ a-zA-Z0-9_.,'’“”\n\t—-]|_{8,20}|\u{feff}|\u{200b}|é|É|ß|Σ|一|\u{a0}|\u{2028}|\u{301}){0,40}"
         ) {
             let lex = lex();
             let toks: Vec<Token> = Scanner::new(&text, &lex).collect();

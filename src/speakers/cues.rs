@@ -337,16 +337,35 @@ fn verbs_of<'h>(
 /// rules of its quotations over parts of that stretch: the text is
 /// tokenised once where each look-up once ran a regex over its part. The
 /// rules read `m` (a window of the masked paragraph); the tokens are those
-/// of a text that holds the parts read, byte `from` of `m` being byte `to`
-/// of it: the stretch of one quotation's sentence ([`Stretch::new`]), or
-/// the whole paragraph, tokenised once for all its quotations
-/// ([`Stretch::of_paragraph`]).
+/// of the text from byte `from` of `m` (or from before `m`) on, byte `from`
+/// of `m` being byte `to` of that text: the stretch of one quotation's
+/// sentence ([`Stretch::new`]), or the paragraph from its first quotation's
+/// sentence on, tokenised once for all its quotations
+/// ([`Stretch::of_paragraph`]). A part that starts before `from` is read
+/// by its own scan.
 #[derive(Clone, Copy)]
 pub(super) struct Stretch<'m> {
     m: &'m str,
     from: usize,
     to: usize,
     toks: &'m [Token],
+}
+
+/// The tokens of a part of a [`Stretch`]: its own, or a scan of the part.
+enum Source<'m, I> {
+    Tokens(I),
+    Scan(Scanner<'m>),
+}
+
+impl<I: Iterator<Item = Token>> Iterator for Source<'_, I> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        match self {
+            Source::Tokens(i) => i.next(),
+            Source::Scan(s) => s.next(),
+        }
+    }
 }
 
 impl<'m> Stretch<'m> {
@@ -363,26 +382,29 @@ impl<'m> Stretch<'m> {
         }
     }
 
-    /// The window `m` that starts at byte `lo` of a paragraph whose tokens
-    /// (offsets into the paragraph, word ids from [`WORDS`]) are `toks`.
-    pub(super) fn of_paragraph(m: &'m str, lo: usize, toks: &'m [Token]) -> Stretch<'m> {
+    /// The window `m` that starts at byte `lo` of a paragraph whose text
+    /// from byte `at` on has the tokens `toks` (offsets from `at`, word ids
+    /// from [`WORDS`]).
+    pub(super) fn of_paragraph(m: &'m str, lo: usize, at: usize, toks: &'m [Token]) -> Stretch<'m> {
         Stretch {
             m,
-            from: 0,
-            to: lo,
+            from: at.saturating_sub(lo),
+            to: lo.saturating_sub(at),
             toks,
         }
     }
 
-    /// The range `r` of `m` in the tokens' offsets.
-    fn tokens_range(&self, r: &Range<usize>) -> (usize, usize) {
-        (r.start - self.from + self.to, r.end - self.from + self.to)
+    /// The range `r` of `m` in the tokens' offsets, when the tokens hold it.
+    fn tokens_range(&self, r: &Range<usize>) -> Option<(usize, usize)> {
+        (r.start >= self.from).then(|| (r.start - self.from + self.to, r.end - self.from + self.to))
     }
 
     /// [`verbs`] of `m[r]` (a range inside the stretch), offsets into it.
     pub(super) fn verbs(&self, r: Range<usize>) -> impl Iterator<Item = Verb<'m>> + 'm {
         let hay = &self.m[r.clone()];
-        let (lo, hi) = self.tokens_range(&r);
+        let Some((lo, hi)) = self.tokens_range(&r) else {
+            return verbs_of(hay, Source::Scan(Scanner::new(hay, &WORDS)));
+        };
         let first = self.toks.partition_point(|t| t.end() <= lo);
         let toks = self.toks[first..]
             .iter()
@@ -402,7 +424,7 @@ impl<'m> Stretch<'m> {
                     word: t.word,
                 }
             });
-        verbs_of(hay, toks)
+        verbs_of(hay, Source::Tokens(toks))
     }
 
     /// Is there a speech verb in `m[r]`?
@@ -411,10 +433,14 @@ impl<'m> Stretch<'m> {
     }
 
     /// Does a word on a list of `mask` lie whole inside `m[r]`? (A word
-    /// cut by an edge of `r` may answer either way: a gate for a rule that
-    /// needs such a word, whole, with white space on both sides.)
+    /// cut by an edge of `r`, or a part the tokens do not hold, may answer
+    /// either way: a gate for a rule that needs such a word, whole, with
+    /// white space on both sides.)
     pub(super) fn has_word_on(&self, r: Range<usize>, mask: Lists) -> bool {
-        let (lo, hi) = self.tokens_range(&r);
+        let Some((lo, hi)) = self.tokens_range(&r) else {
+            // (Not tokenised: the gate stays open.)
+            return true;
+        };
         let first = self.toks.partition_point(|t| t.end() <= lo);
         self.toks[first..]
             .iter()
@@ -3192,10 +3218,86 @@ mod tests {
                 stretch.verbs(lo..hi).map(|v| (v.start(), v.end())).collect();
             proptest::prop_assert_eq!(&cut, &want(&text[lo..hi]));
             proptest::prop_assert_eq!(stretch.has_verb(lo..hi), !cut.is_empty());
+            // The same read off the tokens of the whole text, as a window
+            // of it that starts at `lo` (offsets into the window).
+            let para = Stretch::of_paragraph(&text[lo..], lo, 0, buf.tokens());
+            let cut: Vec<(usize, usize)> =
+                para.verbs(0..hi - lo).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[lo..hi]));
+            // And off the tokens of the text from `hi` on, as the whole
+            // text's window (from `lo`: a part before the tokens is read by
+            // a scan).
+            let mut late = TokenBuf::new();
+            let toks = late.fill(&text[hi..], &WORDS).unwrap_or(&[]);
+            let para = Stretch::of_paragraph(&text, 0, hi, toks);
+            let cut: Vec<(usize, usize)> =
+                para.verbs(lo..text.len()).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[lo..]));
+            let cut: Vec<(usize, usize)> =
+                para.verbs(hi..text.len()).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[hi..]));
+            // And off the tokens of the stretch from `lo` alone.
+            let mut own = TokenBuf::new();
+            let from = Stretch::new(&text, lo..text.len(), &mut own);
+            let cut: Vec<(usize, usize)> =
+                from.verbs(lo..hi).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[lo..hi]));
             for v in verbs(&text) {
                 proptest::prop_assert_eq!(verb_at(&text, v.start()), Some(v.end()));
             }
         }
+    }
+
+    /// Text for the group-subject rule: determiners, capitals, group
+    /// nouns (whole, glued to other words, cut), verbs that fit and marks.
+    fn group_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(
+            "((the|The|his|Their|Vell|J\\.|al-Tor|fans|crowd|crowds|staff|fansé|xfans|fans_|loudly|has|cheered|chants|sang|é|,|\\.|’| |  |\n)){0,16}",
+        )
+        .expect("group text")
+    }
+
+    proptest::proptest! {
+        /// The group-noun gate never hides a group subject: where the rule
+        /// finds one in a range, a group noun lies whole in its tokens, read
+        /// off the whole text or off a stretch from the range's start.
+        #[test]
+        fn the_group_noun_gate_keeps_every_group_subject(
+            text in group_text(),
+            a in 0usize..90,
+            z in 0usize..90,
+        ) {
+            let (a, z) = (floor(&text, a.min(text.len())), floor(&text, z.min(text.len())));
+            let (lo, hi) = (a.min(z), a.max(z));
+            if last_group_subject(&text[lo..hi]).is_some() {
+                let mut buf = TokenBuf::new();
+                let toks = buf.fill(&text, &WORDS).unwrap_or(&[]);
+                let para = Stretch::of_paragraph(&text, 0, 0, toks);
+                proptest::prop_assert!(para.has_word_on(lo..hi, list::GROUP_NOUN), "{:?}", &text[lo..hi]);
+                // The tokens from the range's start on, as a window from
+                // before it.
+                let mut own = TokenBuf::new();
+                let toks = own.fill(&text[lo..], &WORDS).unwrap_or(&[]);
+                let w = floor(&text, lo / 2);
+                let para = Stretch::of_paragraph(&text[w..], w, lo, toks);
+                proptest::prop_assert!(para.has_word_on(lo - w..hi - w, list::GROUP_NOUN));
+                let mut own = TokenBuf::new();
+                let from = Stretch::new(&text, lo..text.len(), &mut own);
+                proptest::prop_assert!(from.has_word_on(lo..hi, list::GROUP_NOUN), "{:?}", &text[lo..hi]);
+            }
+        }
+    }
+
+    #[test]
+    fn the_group_noun_gate_reads_whole_words() {
+        let t = "Later the crowd cheered, and xfans chanted";
+        let mut buf = TokenBuf::new();
+        let toks = buf.fill(t, &WORDS).unwrap_or(&[]);
+        let para = Stretch::of_paragraph(t, 0, 0, toks);
+        assert!(last_group_subject(&t[..24]).is_some());
+        assert!(para.has_word_on(0..24, list::GROUP_NOUN));
+        // No group noun after the comma: "xfans" is another word.
+        assert!(!para.has_word_on(24..t.len(), list::GROUP_NOUN));
     }
 
     /// Text for the who-phrase reader: words of every part of WHO (pronouns

@@ -442,11 +442,15 @@ pub(crate) fn attribute_pieces(
             base,
             pieces.within(from, to).map(|q| lf.span_to_lf(q.span)),
         );
-        // (A paragraph longer than PARAGRAPH_TOKENS bytes is read a
-        // sentence at a time: the buffer stays bounded.)
-        let toks = (m.len() <= PARAGRAPH_TOKENS)
-            .then(|| para_tokens.fill(&m, &WORDS).ok())
-            .flatten();
+        // From the sentence of its first quotation on (no rule reads the
+        // words before it). (A paragraph with more than PARAGRAPH_TOKENS
+        // bytes from there is read a sentence at a time: the buffer stays
+        // bounded.)
+        let at = sentence_start(&m, lf.span_to_lf(first.span).start - base);
+        let toks = (m.len() - at <= PARAGRAPH_TOKENS)
+            .then(|| para_tokens.fill(&m[at..], &WORDS).ok())
+            .flatten()
+            .map(|t| (t, at));
         // Attributions of the paragraph's quotations are looked for with
         // the last speaker as it stood at its start.
         let start_speaker = last_speaker;
@@ -606,7 +610,7 @@ pub(crate) fn attribute_pieces(
                 qspan,
                 prev_start,
                 last_speaker,
-                toks.map(|t| Stretch::of_paragraph(&m[wlo..whi], wlo, t)),
+                toks.map(|(t, at)| Stretch::of_paragraph(&m[wlo..whi], wlo, at, t)),
             )
             .filter(|(_, mention)| !mention.contains('_'))
             {
@@ -779,20 +783,21 @@ fn cue_of(
     (base, prev_start, last_speaker): (usize, usize, Option<usize>),
     (lo, hi): (usize, usize),
     quote: Span,
-    toks: Option<&[crate::tokens::Token]>,
+    toks: Option<(&[crate::tokens::Token], usize)>,
 ) -> Option<(Attribution, Option<usize>)> {
     let (qs, qe) = (quote.start - base - lo, quote.end - base - lo);
     let known = |w: &str| knows(reg, w);
-    match toks {
-        Some(t) => attribution_with(
+    let found = match toks {
+        Some((t, at)) => attribution_with(
             &m[lo..hi],
             qs,
             qe,
             &known,
-            Stretch::of_paragraph(&m[lo..hi], lo, t),
+            Stretch::of_paragraph(&m[lo..hi], lo, at, t),
         ),
         None => attribution_for(&m[lo..hi], qs, qe, &known),
-    }
+    };
+    found
         .map(|a| Attribution { at: a.at + lo, ..a })
         .map(|a| match owned_body_after(m, a.at, &a.who) {
             Some(body) => Attribution { who: body, ..a },
@@ -923,9 +928,10 @@ impl Share {
 /// (never prose) costs a constant per quotation, not 400 bytes.
 const QUOTE_WINDOW: usize = 8;
 
-/// The longest masked paragraph whose tokens are read once for all its
-/// quotations (at most 12 bytes of tokens a byte: 192 KiB); a longer one
-/// is read a sentence at a time, around each quotation.
+/// The longest rest of a masked paragraph (from its first quotation's
+/// sentence) whose tokens are read once for all its quotations (at most
+/// 12 bytes of tokens a byte: 192 KiB); a longer one is read a sentence at
+/// a time, around each quotation.
 const PARAGRAPH_TOKENS: usize = 16 * 1024;
 
 /// "The Harbour Board statement", "the Coastal League's letter": a
