@@ -414,8 +414,10 @@ pub(crate) fn attribute_pieces(
     let mut tally = Tally::default();
     let mut held: VecDeque<Held> = VecDeque::new();
     // The tokens of the masked paragraph, read once for the cue and subject
-    // rules of all its quotations (one buffer, reused).
-    let mut para_tokens = crate::tokens::TokenBuf::new();
+    // rules of all its quotations (one buffer a thread, reused from article
+    // to article).
+    thread_local!(static TOKENS: Cell<crate::tokens::TokenBuf> = Cell::default());
+    let mut para_tokens = TOKENS.take();
     for (pi, p) in paragraphs.iter().enumerate() {
         let (from, to) = lf.span_to_input(p);
         let mut here = pieces.within(from, to).peekable();
@@ -738,6 +740,7 @@ pub(crate) fn attribute_pieces(
             }
         }
     }
+    TOKENS.set(para_tokens);
     share.finish(&mut |q, orig, person| {
         tally.add(input, &reg, &q, person);
         out(Quote { span: orig, ..q })
@@ -962,15 +965,21 @@ fn named_document_issuer(who: &str) -> Option<usize> {
 /// pronoun: the last speaker is then the better guess).
 fn reported_speaker(reg: &Registry, input: &str, prev: &Span) -> Option<(usize, String)> {
     let pt = prev.of(input);
+    let ms = &reg.mentions;
+    let speaks = |x: &&Mention| x.subject() && !x.oblique();
+    // (The one found is a subject in the paragraph: where it has none, its
+    // verbs need not be read.)
+    let lo = ms.partition_point(|x| x.start() < prev.start);
+    let hi = ms.partition_point(|x| x.start() < prev.end);
+    ms[lo..hi].iter().find(speaks)?;
     let v = verbs(pt).next()?;
     let from = prev.start + sentence_start(pt, v.start());
     let to = prev.start + v.start();
-    let ms = &reg.mentions;
     let lo = ms.partition_point(|x| x.start() < from);
     let hi = ms.partition_point(|x| x.start() < to);
     ms[lo..hi]
         .iter()
-        .find(|x| x.subject() && !x.oblique())
+        .find(speaks)
         .map(|x| (x.person(), fold(&input[x.start()..x.end()])))
 }
 
