@@ -244,7 +244,7 @@ pub struct Lexicon {
     /// (0) ends a probe; a full one holds an id.
     slots: Vec<u16>,
     mask: usize,
-    /// For each (first byte, second byte, length) class of a key, as
+    /// For each (first byte, second byte, last byte, length) class of a key, as
     /// [`Lexicon::filter_slot`] folds it, the union of the lists of its
     /// keys: most words looked up are on no list, or not on the lists asked
     /// about (names, nouns), and a clear bit says so without hashing.
@@ -282,7 +282,7 @@ impl fmt::Debug for Lexicon {
 impl Lexicon {
     /// The longest key: longer words are in no list.
     pub const MAX_KEY: usize = 32;
-    const FILTER_SLOTS: usize = 2048;
+    const FILTER_SLOTS: usize = 4096;
 
     /// A lexicon of `words`, each on the lists given with it; a word given
     /// more than once is on the union of its lists. Keys longer than
@@ -345,10 +345,26 @@ impl Lexicon {
         self.slots[h] = (i + 1) as u16;
     }
 
-    /// A cheap hash of a key: its first two bytes and its length.
+    /// A cheap hash of a key: its first two bytes, its last and its
+    /// length.
     fn filter_slot(key: &Padded, len: usize) -> usize {
-        let (b0, b1) = ((key[0] & 0xff) as usize, (key[0] >> 8 & 0xff) as usize);
-        (b0 * 31 + b1 * 7 + len * 1021) % Lexicon::FILTER_SLOTS
+        let byte = |i: usize| (key[i / 8] >> (8 * (i % 8)) & 0xff) as u8;
+        Lexicon::filter_slot_of(byte(0), byte(1), byte(len - 1), len)
+    }
+
+    /// [`Lexicon::filter_slot`] of a key of `len` (at least 1) bytes that
+    /// opens with `b0`, `b1` (0 for a key of one byte) and ends with
+    /// `last`.
+    fn filter_slot_of(b0: u8, b1: u8, last: u8, len: usize) -> usize {
+        (usize::from(b0) * 31 + usize::from(b1) * 7 + usize::from(last) * 131 + len * 1021)
+            % Lexicon::FILTER_SLOTS
+    }
+
+    /// Might an ASCII word of `len` bytes that opens with `b0`, `b1` (0
+    /// for a word of one byte) and ends with `last` (all lower case) be a
+    /// key? (No means no; yes means look it up.)
+    fn may_hold(&self, b0: u8, b1: u8, last: u8, len: usize) -> bool {
+        self.filter[Lexicon::filter_slot_of(b0, b1, last, len)] != 0
     }
 
     /// The id of `key` (exact bytes: lower-case it first), or
@@ -566,7 +582,16 @@ impl<'t> Scanner<'t> {
             }
         }
         let len = i - start;
-        let word = if len <= Lexicon::MAX_KEY {
+        let lower = |x: u8| x.to_ascii_lowercase();
+        // (The filter first: most words are on no list, and it says so
+        // before the key is built and hashed.)
+        let word = if len <= Lexicon::MAX_KEY
+            && self.lexicon.may_hold(
+                lower(b[start]),
+                if len > 1 { lower(b[start + 1]) } else { 0 },
+                lower(b[i - 1]),
+                len,
+            ) {
             self.lexicon.find(
                 &ascii_key(b, start, len, seen & W_UPPER != 0),
                 len,
