@@ -1120,7 +1120,7 @@ pub(super) fn clause_start(m: &str, s: usize, end: usize) -> usize {
     for _ in 0..2 {
         let first = Key::new(m[at..end].split_whitespace().next().unwrap_or(""));
         let first = first.as_str();
-        let intro = INTRO_WORDS.contains(&first) || first.ends_with("ly");
+        let intro = intro_word(first) || first.ends_with("ly");
         if !intro {
             break;
         }

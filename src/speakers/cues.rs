@@ -1892,7 +1892,7 @@ pub(super) fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
             .unwrap_or(rest.len() - gap);
         let w = &rest[gap..gap + w_len];
         if w.is_empty()
-            || PHRASE_END.contains(&Lower::new(w).as_str())
+            || phrase_end(Lower::new(w).as_str())
             || has_verb(w)
             || w.ends_with("ed")
             || w.ends_with("ing")
@@ -1966,7 +1966,7 @@ pub(super) fn usable(who: &str) -> bool {
             if words > 5 {
                 return false;
             }
-            last_ends = PHRASE_END.contains(&w);
+            last_ends = phrase_end(w);
             fit =
                 fit && !matches!(
                     w,
@@ -2660,7 +2660,7 @@ pub(super) fn clause_subject(
     // introductory clause.
     let first = Key::new(m[from..at].split_whitespace().next().unwrap_or(""));
     let first = first.as_str();
-    if INTRO_WORDS.contains(&first) || first == "even" {
+    if intro_word(first) || first == "even" {
         if let Some(c) = m[from..at].find(", ") {
             from += c + 2;
         }
@@ -2802,7 +2802,7 @@ pub(super) fn body_after_name(t: &str) -> Option<usize> {
             };
         } else if owned > 0
             && w.chars().all(|c| c.is_lowercase() || c == '-')
-            && !PHRASE_END.contains(&w)
+            && !phrase_end(w)
             && !has_verb(w)
         {
             p += gap + w_len;
