@@ -432,6 +432,29 @@ impl<'m> Stretch<'m> {
         self.verbs(r).next().is_some()
     }
 
+    /// May a rule that needs an ASCII word of `mask` (lower case, white
+    /// space before it, no ASCII word byte after it) find one in `m[r]`
+    /// alone? No where the tokens hold `r` and each word token in it lies
+    /// whole inside, is ASCII and is on no list of `mask`; else maybe (a
+    /// word cut by an edge of `r`, or one with letters outside ASCII after
+    /// its ASCII head, may hold such a word).
+    pub(super) fn may_have_word(&self, r: Range<usize>, mask: Lists) -> bool {
+        let Some((lo, hi)) = self.tokens_range(&r) else {
+            return true;
+        };
+        let first = self.toks.partition_point(|t| t.end() <= lo);
+        self.toks[first..]
+            .iter()
+            .take_while(|t| (t.start as usize) < hi)
+            .any(|t| {
+                t.is_word()
+                    && ((t.start as usize) < lo
+                        || t.end() > hi
+                        || !t.class.has(Class::ASCII)
+                        || WORDS.lists(t.word).any(mask))
+            })
+    }
+
     /// Does a word on a list of `mask` lie whole inside `m[r]`? (A word
     /// cut by an edge of `r`, or a part the tokens do not hold, may answer
     /// either way: a gate for a rule that needs such a word, whole, with
@@ -1420,7 +1443,7 @@ fn small_words_then(
 
 /// The speech nouns POSSESSIVE_SPEECH allows: plurals are listed too
 /// where the pattern has "s?".
-const OWNED_SPEECH: &[&str] = &[
+pub(super) const OWNED_SPEECH: &[&str] = &[
     "claim",
     "claims",
     "assertion",
@@ -2142,6 +2165,9 @@ fn attribution_in(
         Some(p) => p,
         None => Stretch::new(m, s..sentence_end(m, after_start).max(after_start), buf),
     };
+    // The owner of a speech noun needs the noun: where the tokens show
+    // none, it is not looked for.
+    let owner_speech = stretch.may_have_word(s..qs, list::SPEECH_NOUN);
     // "in Vell's words, "…"", "in the words of Jane Doe, "…"".
     if before.contains("words") {
         if let Some(a) = in_words(before)
@@ -2254,7 +2280,9 @@ fn attribution_in(
         // budget was "wildly hopeful"": the owner of a
         // speech noun between the verb and the quote is nearer.
         return Some(
-            owner_of_speech(before, s)
+            owner_speech
+                .then(|| owner_of_speech(before, s))
+                .flatten()
                 .filter(|o| o.at > b.at + b.who.len())
                 .unwrap_or(b),
         );
@@ -2301,7 +2329,7 @@ fn attribution_in(
     }
     // The owner of a speech noun: "Varga's recent assertion that
     // "hundreds"", "Director Jane Doe's conclusion that it was "careless"".
-    if let Some(a) = owner_of_speech(before, s) {
+    if let Some(a) = owner_speech.then(|| owner_of_speech(before, s)).flatten() {
         return Some(a);
     }
     // The subject of a sentence that speaks: "X, who ..., later told them
@@ -3286,6 +3314,61 @@ mod tests {
                 proptest::prop_assert!(from.has_word_on(lo..hi, list::GROUP_NOUN), "{:?}", &text[lo..hi]);
             }
         }
+    }
+
+    /// Text for the owner patterns: names, possessives, pronouns, small
+    /// words, speech nouns (whole, capitalised, glued to letters outside
+    /// ASCII or to `_`, cut) and what may follow them.
+    fn owner_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(
+            "((Vell|Ada Rusk|J\\.|'s|’s|his|Her|their|blunt|recent|claim|claims|Claim|warningé|warning|warn|words|_|that|was|is|é|,|\\.|“| |  |\n)){0,16}",
+        )
+        .expect("owner text")
+    }
+
+    proptest::proptest! {
+        /// The speech-noun gate never hides an owner: where
+        /// `owner_of_speech` finds one in a range, the gate is open, read
+        /// off the whole text's tokens, off those from the range's start,
+        /// or off a stretch from there.
+        #[test]
+        fn the_speech_noun_gate_keeps_every_owner(
+            text in owner_text(),
+            a in 0usize..90,
+            z in 0usize..90,
+        ) {
+            let (a, z) = (floor(&text, a.min(text.len())), floor(&text, z.min(text.len())));
+            let (lo, hi) = (a.min(z), a.max(z));
+            if owner_of_speech(&text[lo..hi], 0).is_some() {
+                let mut buf = TokenBuf::new();
+                let toks = buf.fill(&text, &WORDS).unwrap_or(&[]);
+                let para = Stretch::of_paragraph(&text, 0, 0, toks);
+                proptest::prop_assert!(para.may_have_word(lo..hi, list::SPEECH_NOUN), "{:?}", &text[lo..hi]);
+                let mut own = TokenBuf::new();
+                let toks = own.fill(&text[lo..], &WORDS).unwrap_or(&[]);
+                let para = Stretch::of_paragraph(&text, 0, lo, toks);
+                proptest::prop_assert!(para.may_have_word(lo..hi, list::SPEECH_NOUN));
+                let mut own = TokenBuf::new();
+                let from = Stretch::new(&text, lo..text.len(), &mut own);
+                proptest::prop_assert!(from.may_have_word(lo..hi, list::SPEECH_NOUN));
+            }
+        }
+    }
+
+    #[test]
+    fn the_speech_noun_gate_reads_words_whole_and_ascii() {
+        let t = "Ada Rusk's recent claim that, and then warnings, warné";
+        let mut buf = TokenBuf::new();
+        let toks = buf.fill(t, &WORDS).unwrap_or(&[]);
+        let para = Stretch::of_paragraph(t, 0, 0, toks);
+        assert!(owner_of_speech(&t[..29], 0).is_some());
+        assert!(para.may_have_word(0..29, list::SPEECH_NOUN));
+        // "warnings" is no speech noun.
+        assert!(!para.may_have_word(29..49, list::SPEECH_NOUN));
+        // A word cut by the range's edge, or with letters outside ASCII,
+        // leaves it open.
+        assert!(para.may_have_word(29..45, list::SPEECH_NOUN));
+        assert!(para.may_have_word(49..t.len(), list::SPEECH_NOUN));
     }
 
     #[test]

@@ -45,6 +45,8 @@ pub(super) mod list {
     pub(in crate::speakers) const PHRASE_END: Lists = Lists(1 << 14);
     /// `candidates::INTRO_WORDS`: words that open an introductory phrase.
     pub(in crate::speakers) const INTRO: Lists = Lists(1 << 15);
+    /// `cues::OWNED_SPEECH`: the speech nouns an owner speaks through.
+    pub(in crate::speakers) const SPEECH_NOUN: Lists = Lists(1 << 16);
 }
 
 /// Is `w` (a key: lower case, as the list holds it) one of
@@ -110,6 +112,7 @@ fn entries() -> impl Iterator<Item = (&'static str, Lists)> {
         )
         .chain(PHRASE_END.iter().map(|&w| (w, list::PHRASE_END)))
         .chain(INTRO_WORDS.iter().map(|&w| (w, list::INTRO)))
+        .chain(OWNED_SPEECH.iter().map(|&w| (w, list::SPEECH_NOUN)))
         .chain(
             GROUP_NOUNS
                 .split('|')
