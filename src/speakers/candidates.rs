@@ -17,8 +17,7 @@ pub(super) fn sentence_subject(
     m: &str,
     base: usize,
     quote: Span,
-    prev_start: usize,
-    last_speaker: Option<usize>,
+    (prev_start, last_speaker): (usize, Option<usize>),
     toks: Option<Stretch<'_>>,
 ) -> Option<(Option<usize>, String)> {
     let (qs, qe) = (quote.start - base, quote.end - base);

@@ -610,8 +610,7 @@ pub(crate) fn attribute_pieces(
                 &m[wlo..whi],
                 base + wlo,
                 qspan,
-                prev_start,
-                last_speaker,
+                (prev_start, last_speaker),
                 toks.map(|(t, at)| Stretch::of_paragraph(&m[wlo..whi], wlo, at, t)),
             )
             .filter(|(_, mention)| !mention.contains('_'))
