@@ -25,9 +25,10 @@
 //! byte-table pass with no look-ahead.
 //!
 //! A word's id comes from **one** hash look-up of its lower-cased text
-//! (ASCII lower-cased in place; other text by [`char::to_lowercase`]) in a
-//! [`Lexicon`]: a table built once, lazily, from the word lists of the
-//! rules. An entry carries [`Lists`] bits, one per list the word is on, so
+//! (ASCII lower-cased eight bytes at a time; other text by
+//! [`char::to_lowercase`]) in a [`Lexicon`]: a table built once, lazily,
+//! from the word lists of the rules, and asked only when its filter (the
+//! word's first two bytes, last byte and length) says it may hold it. An entry carries [`Lists`] bits, one per list the word is on, so
 //! "is this word a title, a stop word, a speech verb" is a bit test on the
 //! id, not a look-up per list. Words longer than [`Lexicon::MAX_KEY`]
 //! bytes are in no list and get [`WordId::UNKNOWN`] without hashing.
@@ -40,10 +41,15 @@
 //!   word, where a regex of 226 alternatives ran).
 //! - [`TokenBuf`] holds the tokens of one text in a buffer that is reused:
 //!   filling it again allocates nothing once it has grown to the largest
-//!   text seen. `speakers::cues::Stretch` fills one with the sentence
-//!   around a quotation, and every verb look-up of the attribution over a
-//!   part of that sentence reads it (binary search to the part's first
-//!   token; a token cut by the part's edge is looked up by its bytes).
+//!   text seen. `speakers::attribute_pieces` fills one a thread with each
+//!   quoted paragraph (masked, from its first quotation's sentence on, up
+//!   to 16 KiB; else `speakers::cues::Stretch` fills one with the sentence
+//!   around each quotation), and every cue and subject rule of its
+//!   quotations reads it through a `Stretch`: the verb look-ups over a part
+//!   of a sentence (binary search to the part's first token; a token cut
+//!   by the part's edge is looked up by its bytes), and the word-id gates
+//!   that let a rule that needs a group noun or a speech noun skip a
+//!   sentence with none.
 //! - [`Lexicon`] answers list membership for a word given as bytes: the
 //!   speakers' word sets (`speakers::names::WordSet`: titles, roles, stop
 //!   words, given names, speech verbs, ...) are [`Lists`] masks over the
