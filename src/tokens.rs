@@ -25,9 +25,10 @@
 //! byte-table pass with no look-ahead.
 //!
 //! A word's id comes from **one** hash look-up of its lower-cased text
-//! (ASCII lower-cased in place; other text by [`char::to_lowercase`]) in a
-//! [`Lexicon`]: a table built once, lazily, from the word lists of the
-//! rules. An entry carries [`Lists`] bits, one per list the word is on, so
+//! (ASCII lower-cased eight bytes at a time; other text by
+//! [`char::to_lowercase`]) in a [`Lexicon`]: a table built once, lazily,
+//! from the word lists of the rules, and asked only when its filter (the
+//! word's first two bytes, last byte and length) says it may hold it. An entry carries [`Lists`] bits, one per list the word is on, so
 //! "is this word a title, a stop word, a speech verb" is a bit test on the
 //! id, not a look-up per list. Words longer than [`Lexicon::MAX_KEY`]
 //! bytes are in no list and get [`WordId::UNKNOWN`] without hashing.
@@ -40,10 +41,15 @@
 //!   word, where a regex of 226 alternatives ran).
 //! - [`TokenBuf`] holds the tokens of one text in a buffer that is reused:
 //!   filling it again allocates nothing once it has grown to the largest
-//!   text seen. `speakers::cues::Stretch` fills one with the sentence
-//!   around a quotation, and every verb look-up of the attribution over a
-//!   part of that sentence reads it (binary search to the part's first
-//!   token; a token cut by the part's edge is looked up by its bytes).
+//!   text seen. `speakers::attribute_pieces` fills one a thread with each
+//!   quoted paragraph (masked, from its first quotation's sentence on, up
+//!   to 16 KiB; else `speakers::cues::Stretch` fills one with the sentence
+//!   around each quotation), and every cue and subject rule of its
+//!   quotations reads it through a `Stretch`: the verb look-ups over a part
+//!   of a sentence (binary search to the part's first token; a token cut
+//!   by the part's edge is looked up by its bytes), and the word-id gates
+//!   that let a rule that needs a group noun or a speech noun skip a
+//!   sentence with none.
 //! - [`Lexicon`] answers list membership for a word given as bytes: the
 //!   speakers' word sets (`speakers::names::WordSet`: titles, roles, stop
 //!   words, given names, speech verbs, ...) are [`Lists`] masks over the
@@ -233,6 +239,9 @@ impl std::ops::BitOr for Lists {
 pub struct Lexicon {
     /// Entry `id - 1` of each key.
     keys: Vec<&'static [u8]>,
+    /// The length of each key (at most [`Lexicon::MAX_KEY`]): a probe
+    /// reads a byte, not the key's slice.
+    lens: Vec<u8>,
     /// The same keys zero-padded to [`Lexicon::MAX_KEY`] bytes, as
     /// little-endian words: a probe compares a word or two, not a slice.
     padded: Vec<Padded>,
@@ -241,7 +250,7 @@ pub struct Lexicon {
     /// (0) ends a probe; a full one holds an id.
     slots: Vec<u16>,
     mask: usize,
-    /// For each (first byte, second byte, length) class of a key, as
+    /// For each (first byte, second byte, last byte, length) class of a key, as
     /// [`Lexicon::filter_slot`] folds it, the union of the lists of its
     /// keys: most words looked up are on no list, or not on the lists asked
     /// about (names, nouns), and a clear bit says so without hashing.
@@ -279,7 +288,7 @@ impl fmt::Debug for Lexicon {
 impl Lexicon {
     /// The longest key: longer words are in no list.
     pub const MAX_KEY: usize = 32;
-    const FILTER_SLOTS: usize = 2048;
+    const FILTER_SLOTS: usize = 4096;
 
     /// A lexicon of `words`, each on the lists given with it; a word given
     /// more than once is on the union of its lists. Keys longer than
@@ -289,6 +298,7 @@ impl Lexicon {
     pub fn new<I: IntoIterator<Item = (&'static str, Lists)>>(words: I) -> Lexicon {
         let mut lex = Lexicon {
             keys: Vec::new(),
+            lens: Vec::new(),
             padded: Vec::new(),
             lists: Vec::new(),
             slots: vec![0; 16],
@@ -316,6 +326,8 @@ impl Lexicon {
             return;
         }
         self.keys.push(key);
+        // (At most MAX_KEY: see above.)
+        self.lens.push(key.len() as u8);
         self.padded.push(padded);
         self.lists.push(lists);
         // Keep the table at most half full.
@@ -339,10 +351,26 @@ impl Lexicon {
         self.slots[h] = (i + 1) as u16;
     }
 
-    /// A cheap hash of a key: its first two bytes and its length.
+    /// A cheap hash of a key: its first two bytes, its last and its
+    /// length.
     fn filter_slot(key: &Padded, len: usize) -> usize {
-        let (b0, b1) = ((key[0] & 0xff) as usize, (key[0] >> 8 & 0xff) as usize);
-        (b0 * 31 + b1 * 7 + len * 1021) % Lexicon::FILTER_SLOTS
+        let byte = |i: usize| (key[i / 8] >> (8 * (i % 8)) & 0xff) as u8;
+        Lexicon::filter_slot_of(byte(0), byte(1), byte(len - 1), len)
+    }
+
+    /// [`Lexicon::filter_slot`] of a key of `len` (at least 1) bytes that
+    /// opens with `b0`, `b1` (0 for a key of one byte) and ends with
+    /// `last`.
+    fn filter_slot_of(b0: u8, b1: u8, last: u8, len: usize) -> usize {
+        (usize::from(b0) * 31 + usize::from(b1) * 7 + usize::from(last) * 131 + len * 1021)
+            % Lexicon::FILTER_SLOTS
+    }
+
+    /// Might an ASCII word of `len` bytes that opens with `b0`, `b1` (0
+    /// for a word of one byte) and ends with `last` (all lower case) be a
+    /// key? (No means no; yes means look it up.)
+    fn may_hold(&self, b0: u8, b1: u8, last: u8, len: usize) -> bool {
+        self.filter[Lexicon::filter_slot_of(b0, b1, last, len)] != 0
     }
 
     /// The id of `key` (exact bytes: lower-case it first), or
@@ -369,7 +397,11 @@ impl Lexicon {
                 return WordId::UNKNOWN;
             }
             let i = usize::from(id) - 1;
-            if self.keys[i].len() == len && self.padded[i][..n] == key[..n] {
+            // (The words of a key, as many as it fills, compared one by
+            // one: no call to compare slices.)
+            if usize::from(self.lens[i]) == len
+                && self.padded[i].iter().zip(key).take(n).all(|(a, b)| a == b)
+            {
                 return WordId(id);
             }
             h = (h + 1) & self.mask;
@@ -426,8 +458,8 @@ impl Lexicon {
 /// FxHash over a zero-padded key of `len` bytes, a word at a time.
 fn hash(key: &Padded, len: usize) -> u64 {
     let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    key[..len.div_ceil(8)]
-        .iter()
+    key.iter()
+        .take(len.div_ceil(8))
         .fold(len as u64, |h, &w| add(h, w))
 }
 
@@ -514,6 +546,19 @@ impl<'t> Scanner<'t> {
         let b = self.text.as_bytes();
         let mut seen = 0u8;
         let mut i = start;
+        // A run of `_` (as the masked quotations of `speakers` are) is
+        // passed eight bytes at a time.
+        if b[start] == b'_' {
+            while b
+                .get(i..i + 8)
+                .is_some_and(|e| e.iter().all(|&x| x == b'_'))
+            {
+                i += 8;
+            }
+            if i > start {
+                seen = W_WORD | W_UNDERSCORE;
+            }
+        }
         while let Some(&x) = b.get(i) {
             let f = WORD[usize::from(x)];
             if f == 0 {
@@ -543,13 +588,21 @@ impl<'t> Scanner<'t> {
             }
         }
         let len = i - start;
-        let word = if len <= Lexicon::MAX_KEY {
-            let mut key = [0u8; Lexicon::MAX_KEY];
-            key[..len].copy_from_slice(&b[start..i]);
-            if seen & W_UPPER != 0 {
-                key[..len].make_ascii_lowercase();
-            }
-            self.lexicon.find(&words(&key), len, Lists(u32::MAX))
+        let lower = |x: u8| x.to_ascii_lowercase();
+        // (The filter first: most words are on no list, and it says so
+        // before the key is built and hashed.)
+        let word = if len <= Lexicon::MAX_KEY
+            && self.lexicon.may_hold(
+                lower(b[start]),
+                if len > 1 { lower(b[start + 1]) } else { 0 },
+                lower(b[i - 1]),
+                len,
+            ) {
+            self.lexicon.find(
+                &ascii_key(b, start, len, seen & W_UPPER != 0),
+                len,
+                Lists(u32::MAX),
+            )
         } else {
             WordId::UNKNOWN
         };
@@ -630,6 +683,45 @@ impl<'t> Scanner<'t> {
         self.pos = i;
         token(start, i, class, word)
     }
+}
+
+/// The ASCII word `b[start..start + len]` (1 to [`Lexicon::MAX_KEY`]
+/// bytes of `[0-9A-Za-z_]`) lower-cased (`upper`: it holds a capital) and
+/// zero-padded, as the lexicon's words: read eight bytes at a time, a
+/// capital lower-cased by setting its 0x20 bit in each byte at once.
+fn ascii_key(b: &[u8], start: usize, len: usize, upper: bool) -> Padded {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut key: Padded = [0; Lexicon::MAX_KEY / 8];
+    for (j, w) in key.iter_mut().enumerate().take(len.div_ceil(8)) {
+        let at = start + 8 * j;
+        let n = (len - 8 * j).min(8);
+        let mut x = match b.get(at..at + 8) {
+            Some(eight) => {
+                let mut e = [0u8; 8];
+                e.copy_from_slice(eight);
+                u64::from_le_bytes(e)
+            }
+            None => {
+                let mut e = [0u8; 8];
+                e[..n].copy_from_slice(&b[at..at + n]);
+                u64::from_le_bytes(e)
+            }
+        };
+        if n < 8 {
+            x &= (1u64 << (8 * n)) - 1;
+        }
+        if upper {
+            // Every byte is below 0x80 (an ASCII word byte or padding), so
+            // adding 0x3f or 0x25 to each carries into no other: the top
+            // bit is set where the byte is at least 'A', and where it is
+            // past 'Z'.
+            let at_least_a = x + (0x80 - u64::from(b'A')) * ONES;
+            let past_z = x + (0x80 - u64::from(b'Z') - 1) * ONES;
+            x |= (at_least_a & !past_z & (0x80 * ONES)) >> 2;
+        }
+        *w = x;
+    }
+    key
 }
 
 /// [`WORD`] bits: a word byte, and which kind.
@@ -907,6 +999,52 @@ mod tests {
         assert!(buf.tokens().is_empty());
     }
 
+    proptest! {
+        /// A key read eight bytes at a time is the word lower-cased and
+        /// zero-padded, wherever it stands in the text.
+        #[test]
+        fn ascii_keys_are_the_lower_cased_words(
+            text in "[a-zA-Z0-9_@\\[`{]{0,8}",
+            word in "[a-zA-Z0-9_]{1,32}",
+            tail in "[a-zA-Z0-9_ ]{0,9}",
+        ) {
+            let all = format!("{text}{word}{tail}");
+            let lower = word.to_ascii_lowercase();
+            let upper = word.bytes().any(|c| c.is_ascii_uppercase());
+            prop_assert_eq!(
+                ascii_key(all.as_bytes(), text.len(), word.len(), upper),
+                pad(lower.as_bytes())
+            );
+        }
+
+        /// A look-up finds exactly the keys put in, with their lists, at
+        /// every length up to the longest.
+        #[test]
+        fn lookups_find_the_keys_put_in(
+            keys in proptest::collection::vec("[a-c_ ]{1,33}", 0..40),
+            probes in proptest::collection::vec("[a-c_ ]{0,33}", 0..40),
+        ) {
+            let keys: Vec<&'static str> =
+                keys.into_iter().map(|k| &*Box::leak(k.into_boxed_str())).collect();
+            let lex = Lexicon::new(keys.iter().map(|&k| (k, Lists(1 << (k.len() % 5)))));
+            let mut want: std::collections::HashMap<&[u8], Lists> = Default::default();
+            for k in &keys {
+                if k.len() <= Lexicon::MAX_KEY {
+                    *want.entry(k.as_bytes()).or_default() =
+                        want.get(k.as_bytes()).copied().unwrap_or_default()
+                            | Lists(1 << (k.len() % 5));
+                }
+            }
+            for p in probes.iter().map(String::as_str).chain(keys.iter().copied()) {
+                let id = lex.id(p.as_bytes());
+                prop_assert_eq!(lex.lists(id), want.get(p.as_bytes()).copied().unwrap_or_default());
+                if id != WordId::UNKNOWN {
+                    prop_assert_eq!(lex.key(id), Some(p.as_bytes()));
+                }
+            }
+        }
+    }
+
     /// The tokens a char at a time: the reference the scanner is held to.
     fn reference(text: &str) -> Vec<(usize, usize, bool)> {
         let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c.is_alphanumeric();
@@ -934,7 +1072,7 @@ mod tests {
     proptest! {
         #[test]
         fn tokens_are_the_reference_split(
-            text in "([ a-zA-Z0-9_.,'’“”\n\t—-]|\u{feff}|\u{200b}|é|É|ß|Σ|一|\u{a0}|\u{2028}|\u{301}){0,40}"
+            text in "([ a-zA-Z0-9_.,'’“”\n\t—-]|_{8,20}|\u{feff}|\u{200b}|é|É|ß|Σ|一|\u{a0}|\u{2028}|\u{301}){0,40}"
         ) {
             let lex = lex();
             let toks: Vec<Token> = Scanner::new(&text, &lex).collect();

@@ -17,15 +17,20 @@ pub(super) fn sentence_subject(
     m: &str,
     base: usize,
     quote: Span,
-    prev_start: usize,
-    last_speaker: Option<usize>,
+    (prev_start, last_speaker): (usize, Option<usize>),
+    toks: Option<Stretch<'_>>,
 ) -> Option<(Option<usize>, String)> {
     let (qs, qe) = (quote.start - base, quote.end - base);
     let ms = &reg.mentions;
     let written = |x: &Mention| fold(&m[x.start() - base..x.end() - base]);
     let mut s = sentence_start(m, qs);
-    // A group that acts: "the crowd roared back "…"".
-    if let Some((a, e)) = last_group_subject(&m[s..qs]) {
+    // A group that acts: "the crowd roared back "…"" (the rule needs a
+    // group noun, whole: where the tokens show none, it need not run).
+    if let Some((a, e)) = toks
+        .is_none_or(|t| t.has_word_on(s..qs, list::GROUP_NOUN))
+        .then(|| last_group_subject(&m[s..qs]))
+        .flatten()
+    {
         return Some((None, fold(&m[s + a..s + e])));
     }
     let mut end = qs;
@@ -1114,7 +1119,7 @@ pub(super) fn clause_start(m: &str, s: usize, end: usize) -> usize {
     for _ in 0..2 {
         let first = Key::new(m[at..end].split_whitespace().next().unwrap_or(""));
         let first = first.as_str();
-        let intro = INTRO_WORDS.contains(&first) || first.ends_with("ly");
+        let intro = intro_word(first) || first.ends_with("ly");
         if !intro {
             break;
         }

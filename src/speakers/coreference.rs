@@ -65,7 +65,7 @@ pub(super) fn is_epithet(who: &str) -> bool {
         if n == 0 {
             the = w == "the";
         } else {
-            function |= PHRASE_END.contains(&w);
+            function |= phrase_end(w);
         }
         head = EPITHET_HEADS.contains(&w);
         n += 1;
@@ -473,7 +473,7 @@ fn organisation_opening(
     }
     let next = t[phrase.len()..].split_whitespace().next().unwrap_or("");
     let verbish = next.chars().next().is_some_and(char::is_lowercase)
-        && !PHRASE_END.contains(&Key::new(next).as_str())
+        && !phrase_end(Key::new(next).as_str())
         && !matches!(next, "who" | "whose" | "where" | "which");
     if !verbish {
         return None;

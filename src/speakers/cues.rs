@@ -333,13 +333,39 @@ fn verbs_of<'h>(
     })
 }
 
-/// The tokens of one stretch of a paragraph (`m[base..]`), read by the
-/// verb look-ups of one quotation over parts of that stretch: the text is
-/// tokenised once where each look-up once ran a regex over its part.
+/// The tokens of one stretch of a paragraph, read by the cue and subject
+/// rules of its quotations over parts of that stretch: the text is
+/// tokenised once where each look-up once ran a regex over its part. The
+/// rules read `m` (a window of the masked paragraph); the tokens are those
+/// of the text from byte `from` of `m` (or from before `m`) on, byte `from`
+/// of `m` being byte `to` of that text: the stretch of one quotation's
+/// sentence ([`Stretch::new`]), or the paragraph from its first quotation's
+/// sentence on, tokenised once for all its quotations
+/// ([`Stretch::of_paragraph`]). A part that starts before `from` is read
+/// by its own scan.
+#[derive(Clone, Copy)]
 pub(super) struct Stretch<'m> {
     m: &'m str,
-    base: usize,
+    from: usize,
+    to: usize,
     toks: &'m [Token],
+}
+
+/// The tokens of a part of a [`Stretch`]: its own, or a scan of the part.
+enum Source<'m, I> {
+    Tokens(I),
+    Scan(Scanner<'m>),
+}
+
+impl<I: Iterator<Item = Token>> Iterator for Source<'_, I> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        match self {
+            Source::Tokens(i) => i.next(),
+            Source::Scan(s) => s.next(),
+        }
+    }
 }
 
 impl<'m> Stretch<'m> {
@@ -350,15 +376,35 @@ impl<'m> Stretch<'m> {
         let toks = buf.fill(&m[range.clone()], &WORDS).unwrap_or(&[]);
         Stretch {
             m,
-            base: range.start,
+            from: range.start,
+            to: 0,
             toks,
         }
+    }
+
+    /// The window `m` that starts at byte `lo` of a paragraph whose text
+    /// from byte `at` on has the tokens `toks` (offsets from `at`, word ids
+    /// from [`WORDS`]).
+    pub(super) fn of_paragraph(m: &'m str, lo: usize, at: usize, toks: &'m [Token]) -> Stretch<'m> {
+        Stretch {
+            m,
+            from: at.saturating_sub(lo),
+            to: lo.saturating_sub(at),
+            toks,
+        }
+    }
+
+    /// The range `r` of `m` in the tokens' offsets, when the tokens hold it.
+    fn tokens_range(&self, r: &Range<usize>) -> Option<(usize, usize)> {
+        (r.start >= self.from).then(|| (r.start - self.from + self.to, r.end - self.from + self.to))
     }
 
     /// [`verbs`] of `m[r]` (a range inside the stretch), offsets into it.
     pub(super) fn verbs(&self, r: Range<usize>) -> impl Iterator<Item = Verb<'m>> + 'm {
         let hay = &self.m[r.clone()];
-        let (lo, hi) = (r.start - self.base, r.end - self.base);
+        let Some((lo, hi)) = self.tokens_range(&r) else {
+            return verbs_of(hay, Source::Scan(Scanner::new(hay, &WORDS)));
+        };
         let first = self.toks.partition_point(|t| t.end() <= lo);
         let toks = self.toks[first..]
             .iter()
@@ -378,12 +424,51 @@ impl<'m> Stretch<'m> {
                     word: t.word,
                 }
             });
-        verbs_of(hay, toks)
+        verbs_of(hay, Source::Tokens(toks))
     }
 
     /// Is there a speech verb in `m[r]`?
     pub(super) fn has_verb(&self, r: Range<usize>) -> bool {
         self.verbs(r).next().is_some()
+    }
+
+    /// May a rule that needs an ASCII word of `mask` (lower case, white
+    /// space before it, no ASCII word byte after it) find one in `m[r]`
+    /// alone? No where the tokens hold `r` and each word token in it lies
+    /// whole inside, is ASCII and is on no list of `mask`; else maybe (a
+    /// word cut by an edge of `r`, or one with letters outside ASCII after
+    /// its ASCII head, may hold such a word).
+    pub(super) fn may_have_word(&self, r: Range<usize>, mask: Lists) -> bool {
+        let Some((lo, hi)) = self.tokens_range(&r) else {
+            return true;
+        };
+        let first = self.toks.partition_point(|t| t.end() <= lo);
+        self.toks[first..]
+            .iter()
+            .take_while(|t| (t.start as usize) < hi)
+            .any(|t| {
+                t.is_word()
+                    && ((t.start as usize) < lo
+                        || t.end() > hi
+                        || !t.class.has(Class::ASCII)
+                        || WORDS.lists(t.word).any(mask))
+            })
+    }
+
+    /// Does a word on a list of `mask` lie whole inside `m[r]`? (A word
+    /// cut by an edge of `r`, or a part the tokens do not hold, may answer
+    /// either way: a gate for a rule that needs such a word, whole, with
+    /// white space on both sides.)
+    pub(super) fn has_word_on(&self, r: Range<usize>, mask: Lists) -> bool {
+        let Some((lo, hi)) = self.tokens_range(&r) else {
+            // (Not tokenised: the gate stays open.)
+            return true;
+        };
+        let first = self.toks.partition_point(|t| t.end() <= lo);
+        self.toks[first..]
+            .iter()
+            .take_while(|t| (t.start as usize) < hi)
+            .any(|t| WORDS.lists(t.word).any(mask))
     }
 }
 
@@ -1358,7 +1443,7 @@ fn small_words_then(
 
 /// The speech nouns POSSESSIVE_SPEECH allows: plurals are listed too
 /// where the pattern has "s?".
-const OWNED_SPEECH: &[&str] = &[
+pub(super) const OWNED_SPEECH: &[&str] = &[
     "claim",
     "claims",
     "assertion",
@@ -1830,7 +1915,7 @@ pub(super) fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
             .unwrap_or(rest.len() - gap);
         let w = &rest[gap..gap + w_len];
         if w.is_empty()
-            || PHRASE_END.contains(&Lower::new(w).as_str())
+            || phrase_end(Lower::new(w).as_str())
             || has_verb(w)
             || w.ends_with("ed")
             || w.ends_with("ing")
@@ -1904,7 +1989,7 @@ pub(super) fn usable(who: &str) -> bool {
             if words > 5 {
                 return false;
             }
-            last_ends = PHRASE_END.contains(&w);
+            last_ends = phrase_end(w);
             fit =
                 fit && !matches!(
                     w,
@@ -1959,18 +2044,31 @@ pub(super) fn attribution_for(
     // One token buffer per thread, reused from quotation to quotation.
     thread_local!(static TOKENS: std::cell::Cell<TokenBuf> = std::cell::Cell::default());
     let mut buf = TOKENS.take();
-    let found = attribution_in(m, qs, qe, known, &mut buf);
+    let found = attribution_in(m, qs, qe, known, None, &mut buf);
     TOKENS.set(buf);
     found
 }
 
-/// [`attribution_for`], the tokens of the quotation's sentence read into
-/// `buf`.
+/// [`attribution_for`] with the tokens of the quotation's paragraph
+/// already read: `para` holds the window `m`.
+pub(super) fn attribution_with(
+    m: &str,
+    qs: usize,
+    qe: usize,
+    known: &dyn Fn(&str) -> bool,
+    para: Stretch<'_>,
+) -> Option<Attribution> {
+    attribution_in(m, qs, qe, known, Some(para), &mut TokenBuf::new())
+}
+
+/// [`attribution_for`]: every verb look-up reads the tokens of `para`, or,
+/// without them, those of the quotation's sentence read into `buf`.
 fn attribution_in(
     m: &str,
     qs: usize,
     qe: usize,
     known: &dyn Fn(&str) -> bool,
+    para: Option<Stretch<'_>>,
     buf: &mut TokenBuf,
 ) -> Option<Attribution> {
     // Past the closing mark(s) and the punctuation the quote text leaves
@@ -2015,7 +2113,12 @@ fn attribution_in(
     let lead = &after[verb_at..];
     let lead_lower = lead.starts_with(|c: char| c.is_ascii_lowercase());
     let lead_letter = lead.starts_with(|c: char| c.is_ascii_alphabetic());
-    let verb_after = !closed_sentence && lead_letter && has_verb(after);
+    let verb_after = !closed_sentence
+        && lead_letter
+        && para.map_or_else(
+            || has_verb(after),
+            |p| p.has_verb(after_start..after_start + after.len()),
+        );
     let dash_after = after.trim_start().starts_with(['—', '–', '-']);
     // AFTER_VERB_WHO, AFTER_WHO_VERB (or a name of a body and a verb),
     // AFTER_DASH in turn, each read by hand.
@@ -2058,7 +2161,13 @@ fn attribution_in(
     let before = &m[s..qs];
     // Every verb look-up from here on reads the tokens of the sentence
     // around the quotation (the end as `rest` and `after` take it).
-    let stretch = Stretch::new(m, s..sentence_end(m, after_start).max(after_start), buf);
+    let stretch = match para {
+        Some(p) => p,
+        None => Stretch::new(m, s..sentence_end(m, after_start).max(after_start), buf),
+    };
+    // The owner of a speech noun needs the noun: where the tokens show
+    // none, it is not looked for.
+    let owner_speech = stretch.may_have_word(s..qs, list::SPEECH_NOUN);
     // "in Vell's words, "…"", "in the words of Jane Doe, "…"".
     if before.contains("words") {
         if let Some(a) = in_words(before)
@@ -2143,7 +2252,12 @@ fn attribution_in(
                         } else {
                             (at, who)
                         };
-                        match last_group_subject(&m[s..s + v.start()]) {
+                        // (A group noun, whole, is what the rule needs.)
+                        let group = stretch
+                            .has_word_on(s..s + v.start(), list::GROUP_NOUN)
+                            .then(|| last_group_subject(&m[s..s + v.start()]))
+                            .flatten();
+                        match group {
                             Some((a, e)) if s + a > at => (s + a, m[s + a..s + e].to_string()),
                             _ => (at, who),
                         }
@@ -2166,7 +2280,9 @@ fn attribution_in(
         // budget was "wildly hopeful"": the owner of a
         // speech noun between the verb and the quote is nearer.
         return Some(
-            owner_of_speech(before, s)
+            owner_speech
+                .then(|| owner_of_speech(before, s))
+                .flatten()
                 .filter(|o| o.at > b.at + b.who.len())
                 .unwrap_or(b),
         );
@@ -2213,7 +2329,7 @@ fn attribution_in(
     }
     // The owner of a speech noun: "Varga's recent assertion that
     // "hundreds"", "Director Jane Doe's conclusion that it was "careless"".
-    if let Some(a) = owner_of_speech(before, s) {
+    if let Some(a) = owner_speech.then(|| owner_of_speech(before, s)).flatten() {
         return Some(a);
     }
     // The subject of a sentence that speaks: "X, who ..., later told them
@@ -2572,7 +2688,7 @@ pub(super) fn clause_subject(
     // introductory clause.
     let first = Key::new(m[from..at].split_whitespace().next().unwrap_or(""));
     let first = first.as_str();
-    if INTRO_WORDS.contains(&first) || first == "even" {
+    if intro_word(first) || first == "even" {
         if let Some(c) = m[from..at].find(", ") {
             from += c + 2;
         }
@@ -2714,7 +2830,7 @@ pub(super) fn body_after_name(t: &str) -> Option<usize> {
             };
         } else if owned > 0
             && w.chars().all(|c| c.is_lowercase() || c == '-')
-            && !PHRASE_END.contains(&w)
+            && !phrase_end(w)
             && !has_verb(w)
         {
             p += gap + w_len;
@@ -3130,10 +3246,141 @@ mod tests {
                 stretch.verbs(lo..hi).map(|v| (v.start(), v.end())).collect();
             proptest::prop_assert_eq!(&cut, &want(&text[lo..hi]));
             proptest::prop_assert_eq!(stretch.has_verb(lo..hi), !cut.is_empty());
+            // The same read off the tokens of the whole text, as a window
+            // of it that starts at `lo` (offsets into the window).
+            let para = Stretch::of_paragraph(&text[lo..], lo, 0, buf.tokens());
+            let cut: Vec<(usize, usize)> =
+                para.verbs(0..hi - lo).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[lo..hi]));
+            // And off the tokens of the text from `hi` on, as the whole
+            // text's window (from `lo`: a part before the tokens is read by
+            // a scan).
+            let mut late = TokenBuf::new();
+            let toks = late.fill(&text[hi..], &WORDS).unwrap_or(&[]);
+            let para = Stretch::of_paragraph(&text, 0, hi, toks);
+            let cut: Vec<(usize, usize)> =
+                para.verbs(lo..text.len()).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[lo..]));
+            let cut: Vec<(usize, usize)> =
+                para.verbs(hi..text.len()).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[hi..]));
+            // And off the tokens of the stretch from `lo` alone.
+            let mut own = TokenBuf::new();
+            let from = Stretch::new(&text, lo..text.len(), &mut own);
+            let cut: Vec<(usize, usize)> =
+                from.verbs(lo..hi).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[lo..hi]));
             for v in verbs(&text) {
                 proptest::prop_assert_eq!(verb_at(&text, v.start()), Some(v.end()));
             }
         }
+    }
+
+    /// Text for the group-subject rule: determiners, capitals, group
+    /// nouns (whole, glued to other words, cut), verbs that fit and marks.
+    fn group_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(
+            "((the|The|his|Their|Vell|J\\.|al-Tor|fans|crowd|crowds|staff|fansé|xfans|fans_|loudly|has|cheered|chants|sang|é|,|\\.|’| |  |\n)){0,16}",
+        )
+        .expect("group text")
+    }
+
+    proptest::proptest! {
+        /// The group-noun gate never hides a group subject: where the rule
+        /// finds one in a range, a group noun lies whole in its tokens, read
+        /// off the whole text or off a stretch from the range's start.
+        #[test]
+        fn the_group_noun_gate_keeps_every_group_subject(
+            text in group_text(),
+            a in 0usize..90,
+            z in 0usize..90,
+        ) {
+            let (a, z) = (floor(&text, a.min(text.len())), floor(&text, z.min(text.len())));
+            let (lo, hi) = (a.min(z), a.max(z));
+            if last_group_subject(&text[lo..hi]).is_some() {
+                let mut buf = TokenBuf::new();
+                let toks = buf.fill(&text, &WORDS).unwrap_or(&[]);
+                let para = Stretch::of_paragraph(&text, 0, 0, toks);
+                proptest::prop_assert!(para.has_word_on(lo..hi, list::GROUP_NOUN), "{:?}", &text[lo..hi]);
+                // The tokens from the range's start on, as a window from
+                // before it.
+                let mut own = TokenBuf::new();
+                let toks = own.fill(&text[lo..], &WORDS).unwrap_or(&[]);
+                let w = floor(&text, lo / 2);
+                let para = Stretch::of_paragraph(&text[w..], w, lo, toks);
+                proptest::prop_assert!(para.has_word_on(lo - w..hi - w, list::GROUP_NOUN));
+                let mut own = TokenBuf::new();
+                let from = Stretch::new(&text, lo..text.len(), &mut own);
+                proptest::prop_assert!(from.has_word_on(lo..hi, list::GROUP_NOUN), "{:?}", &text[lo..hi]);
+            }
+        }
+    }
+
+    /// Text for the owner patterns: names, possessives, pronouns, small
+    /// words, speech nouns (whole, capitalised, glued to letters outside
+    /// ASCII or to `_`, cut) and what may follow them.
+    fn owner_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(
+            "((Vell|Ada Rusk|J\\.|'s|’s|his|Her|their|blunt|recent|claim|claims|Claim|warningé|warning|warn|words|_|that|was|is|é|,|\\.|“| |  |\n)){0,16}",
+        )
+        .expect("owner text")
+    }
+
+    proptest::proptest! {
+        /// The speech-noun gate never hides an owner: where
+        /// `owner_of_speech` finds one in a range, the gate is open, read
+        /// off the whole text's tokens, off those from the range's start,
+        /// or off a stretch from there.
+        #[test]
+        fn the_speech_noun_gate_keeps_every_owner(
+            text in owner_text(),
+            a in 0usize..90,
+            z in 0usize..90,
+        ) {
+            let (a, z) = (floor(&text, a.min(text.len())), floor(&text, z.min(text.len())));
+            let (lo, hi) = (a.min(z), a.max(z));
+            if owner_of_speech(&text[lo..hi], 0).is_some() {
+                let mut buf = TokenBuf::new();
+                let toks = buf.fill(&text, &WORDS).unwrap_or(&[]);
+                let para = Stretch::of_paragraph(&text, 0, 0, toks);
+                proptest::prop_assert!(para.may_have_word(lo..hi, list::SPEECH_NOUN), "{:?}", &text[lo..hi]);
+                let mut own = TokenBuf::new();
+                let toks = own.fill(&text[lo..], &WORDS).unwrap_or(&[]);
+                let para = Stretch::of_paragraph(&text, 0, lo, toks);
+                proptest::prop_assert!(para.may_have_word(lo..hi, list::SPEECH_NOUN));
+                let mut own = TokenBuf::new();
+                let from = Stretch::new(&text, lo..text.len(), &mut own);
+                proptest::prop_assert!(from.may_have_word(lo..hi, list::SPEECH_NOUN));
+            }
+        }
+    }
+
+    #[test]
+    fn the_speech_noun_gate_reads_words_whole_and_ascii() {
+        let t = "Ada Rusk's recent claim that, and then warnings, warné";
+        let mut buf = TokenBuf::new();
+        let toks = buf.fill(t, &WORDS).unwrap_or(&[]);
+        let para = Stretch::of_paragraph(t, 0, 0, toks);
+        assert!(owner_of_speech(&t[..29], 0).is_some());
+        assert!(para.may_have_word(0..29, list::SPEECH_NOUN));
+        // "warnings" is no speech noun.
+        assert!(!para.may_have_word(29..49, list::SPEECH_NOUN));
+        // A word cut by the range's edge, or with letters outside ASCII,
+        // leaves it open.
+        assert!(para.may_have_word(29..45, list::SPEECH_NOUN));
+        assert!(para.may_have_word(49..t.len(), list::SPEECH_NOUN));
+    }
+
+    #[test]
+    fn the_group_noun_gate_reads_whole_words() {
+        let t = "Later the crowd cheered, and xfans chanted";
+        let mut buf = TokenBuf::new();
+        let toks = buf.fill(t, &WORDS).unwrap_or(&[]);
+        let para = Stretch::of_paragraph(t, 0, 0, toks);
+        assert!(last_group_subject(&t[..24]).is_some());
+        assert!(para.has_word_on(0..24, list::GROUP_NOUN));
+        // No group noun after the comma: "xfans" is another word.
+        assert!(!para.has_word_on(24..t.len(), list::GROUP_NOUN));
     }
 
     /// Text for the who-phrase reader: words of every part of WHO (pronouns

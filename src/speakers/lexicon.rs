@@ -41,6 +41,23 @@ pub(super) mod list {
     /// `cues::OBJECT_VERBS` and `names::ASKING`: after one, a name is its
     /// object.
     pub(in crate::speakers) const OBJECT_BEFORE: Lists = Lists(1 << 13);
+    /// `cues::PHRASE_END`: words that end a noun phrase.
+    pub(in crate::speakers) const PHRASE_END: Lists = Lists(1 << 14);
+    /// `candidates::INTRO_WORDS`: words that open an introductory phrase.
+    pub(in crate::speakers) const INTRO: Lists = Lists(1 << 15);
+    /// `cues::OWNED_SPEECH`: the speech nouns an owner speaks through.
+    pub(in crate::speakers) const SPEECH_NOUN: Lists = Lists(1 << 16);
+}
+
+/// Is `w` (a key: lower case, as the list holds it) one of
+/// `cues::PHRASE_END`? One look-up where a scan of the list ran.
+pub(super) fn phrase_end(w: &str) -> bool {
+    WORDS.on(w.as_bytes(), list::PHRASE_END)
+}
+
+/// Is `w` (a key) one of `candidates::INTRO_WORDS`?
+pub(super) fn intro_word(w: &str) -> bool {
+    WORDS.on(w.as_bytes(), list::INTRO)
 }
 
 /// The one word table of the speaker rules: every list above, each word
@@ -93,6 +110,9 @@ fn entries() -> impl Iterator<Item = (&'static str, Lists)> {
                 .chain(ASKING)
                 .map(|&w| (w, list::OBJECT_BEFORE)),
         )
+        .chain(PHRASE_END.iter().map(|&w| (w, list::PHRASE_END)))
+        .chain(INTRO_WORDS.iter().map(|&w| (w, list::INTRO)))
+        .chain(OWNED_SPEECH.iter().map(|&w| (w, list::SPEECH_NOUN)))
         .chain(
             GROUP_NOUNS
                 .split('|')
@@ -1127,5 +1147,27 @@ mod tests {
         assert!(WORDS.on(b"crowds", list::GROUP_NOUN) && WORDS.on(b"crowd", list::GROUP_NOUN));
         assert!(!WORDS.on(b"crowds?", list::GROUP_NOUN));
         assert!(!WORDS.on(b"zyzzyva", list::STOP.or(list::TITLE)));
+    }
+
+    /// The look-ups that replaced scans of PHRASE_END and INTRO_WORDS
+    /// answer as the scans did: for every word of every list, for each with
+    /// a letter added or dropped, and for case, marks and long words.
+    #[test]
+    fn phrase_end_and_intro_lookups_are_the_scans() {
+        let mut probes: Vec<String> = entries().map(|(w, _)| w.to_string()).collect();
+        let more: Vec<String> = probes
+            .iter()
+            .flat_map(|w| {
+                let mut cut = w.chars();
+                cut.next_back();
+                [format!("{w}s"), cut.as_str().to_string(), w.to_uppercase()]
+            })
+            .collect();
+        probes.extend(more);
+        probes.extend(["", "and.", "'and", "x".repeat(40).as_str()].map(String::from));
+        for w in &probes {
+            assert_eq!(phrase_end(w), PHRASE_END.contains(&w.as_str()), "{w:?}");
+            assert_eq!(intro_word(w), INTRO_WORDS.contains(&w.as_str()), "{w:?}");
+        }
     }
 }

@@ -413,6 +413,11 @@ pub(crate) fn attribute_pieces(
     let mut share = Share::default();
     let mut tally = Tally::default();
     let mut held: VecDeque<Held> = VecDeque::new();
+    // The tokens of the masked paragraph, read once for the cue and subject
+    // rules of all its quotations (one buffer a thread, reused from article
+    // to article).
+    thread_local!(static TOKENS: Cell<crate::tokens::TokenBuf> = Cell::default());
+    let mut para_tokens = TOKENS.take();
     for (pi, p) in paragraphs.iter().enumerate() {
         let (from, to) = lf.span_to_input(p);
         let mut here = pieces.within(from, to).peekable();
@@ -439,6 +444,15 @@ pub(crate) fn attribute_pieces(
             base,
             pieces.within(from, to).map(|q| lf.span_to_lf(q.span)),
         );
+        // From the sentence of its first quotation on (no rule reads the
+        // words before it). (A paragraph with more than PARAGRAPH_TOKENS
+        // bytes from there is read a sentence at a time: the buffer stays
+        // bounded.)
+        let at = sentence_start(&m, lf.span_to_lf(first.span).start - base);
+        let toks = (m.len() - at <= PARAGRAPH_TOKENS)
+            .then(|| para_tokens.fill(&m[at..], &WORDS).ok())
+            .flatten()
+            .map(|t| (t, at));
         // Attributions of the paragraph's quotations are looked for with
         // the last speaker as it stood at its start.
         let start_speaker = last_speaker;
@@ -500,6 +514,7 @@ pub(crate) fn attribute_pieces(
                     (base, prev_start, start_speaker),
                     (wlo, whi),
                     span,
+                    toks,
                 );
                 held[looked - lo].found = Some(a);
                 looked += 1;
@@ -595,8 +610,8 @@ pub(crate) fn attribute_pieces(
                 &m[wlo..whi],
                 base + wlo,
                 qspan,
-                prev_start,
-                last_speaker,
+                (prev_start, last_speaker),
+                toks.map(|(t, at)| Stretch::of_paragraph(&m[wlo..whi], wlo, at, t)),
             )
             .filter(|(_, mention)| !mention.contains('_'))
             {
@@ -724,6 +739,7 @@ pub(crate) fn attribute_pieces(
             }
         }
     }
+    TOKENS.set(para_tokens);
     share.finish(&mut |q, orig, person| {
         tally.add(input, &reg, &q, person);
         out(Quote { span: orig, ..q })
@@ -769,9 +785,21 @@ fn cue_of(
     (base, prev_start, last_speaker): (usize, usize, Option<usize>),
     (lo, hi): (usize, usize),
     quote: Span,
+    toks: Option<(&[crate::tokens::Token], usize)>,
 ) -> Option<(Attribution, Option<usize>)> {
     let (qs, qe) = (quote.start - base - lo, quote.end - base - lo);
-    attribution_for(&m[lo..hi], qs, qe, &|w| knows(reg, w))
+    let known = |w: &str| knows(reg, w);
+    let found = match toks {
+        Some((t, at)) => attribution_with(
+            &m[lo..hi],
+            qs,
+            qe,
+            &known,
+            Stretch::of_paragraph(&m[lo..hi], lo, at, t),
+        ),
+        None => attribution_for(&m[lo..hi], qs, qe, &known),
+    };
+    found
         .map(|a| Attribution { at: a.at + lo, ..a })
         .map(|a| match owned_body_after(m, a.at, &a.who) {
             Some(body) => Attribution { who: body, ..a },
@@ -902,6 +930,12 @@ impl Share {
 /// (never prose) costs a constant per quotation, not 400 bytes.
 const QUOTE_WINDOW: usize = 8;
 
+/// The longest rest of a masked paragraph (from its first quotation's
+/// sentence) whose tokens are read once for all its quotations (at most
+/// 12 bytes of tokens a byte: 192 KiB); a longer one is read a sentence at
+/// a time, around each quotation.
+const PARAGRAPH_TOKENS: usize = 16 * 1024;
+
 /// "The Harbour Board statement", "the Coastal League's letter": a
 /// document named after the body that issued it speaks for that body. The
 /// length of the phrase without the document noun (and a possessive), when
@@ -930,15 +964,21 @@ fn named_document_issuer(who: &str) -> Option<usize> {
 /// pronoun: the last speaker is then the better guess).
 fn reported_speaker(reg: &Registry, input: &str, prev: &Span) -> Option<(usize, String)> {
     let pt = prev.of(input);
+    let ms = &reg.mentions;
+    let speaks = |x: &&Mention| x.subject() && !x.oblique();
+    // (The one found is a subject in the paragraph: where it has none, its
+    // verbs need not be read.)
+    let lo = ms.partition_point(|x| x.start() < prev.start);
+    let hi = ms.partition_point(|x| x.start() < prev.end);
+    ms[lo..hi].iter().find(speaks)?;
     let v = verbs(pt).next()?;
     let from = prev.start + sentence_start(pt, v.start());
     let to = prev.start + v.start();
-    let ms = &reg.mentions;
     let lo = ms.partition_point(|x| x.start() < from);
     let hi = ms.partition_point(|x| x.start() < to);
     ms[lo..hi]
         .iter()
-        .find(|x| x.subject() && !x.oblique())
+        .find(speaks)
         .map(|x| (x.person(), fold(&input[x.start()..x.end()])))
 }
 

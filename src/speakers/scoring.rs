@@ -463,7 +463,7 @@ pub(super) fn participle_subject(m: &str, a: &Attribution) -> Option<Attribution
             start = Some(at);
             continue;
         }
-        if start.is_some() || PHRASE_END.contains(&key.as_str()) {
+        if start.is_some() || phrase_end(key.as_str()) {
             // (A name, then a lower-case word: the name ends there.)
             break;
         }
@@ -605,8 +605,7 @@ pub(super) fn described_name(who: &str) -> Option<String> {
         + 1;
     let described = first_name >= 2
         && words[1..first_name].iter().all(|w| {
-            w.chars().all(|c| c.is_lowercase() || c == '-')
-                && !PHRASE_END.contains(&Key::new(w).as_str())
+            w.chars().all(|c| c.is_lowercase() || c == '-') && !phrase_end(Key::new(w).as_str())
         })
         && words[first_name..]
             .iter()
