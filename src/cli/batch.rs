@@ -7,10 +7,11 @@
 //! queued item itself instead of sleeping until a worker wakes it (a wake
 //! for every article cost a tenth of a two-core run's CPU time). The
 //! stages overlap: while the writer formats and writes article 7, the
-//! workers are already on articles 8 and 9, so the time of writing is
-//! not added to the time of working, and one slow article does not leave
-//! the other threads idle until it is done (the window of earlier designs: work on 32 items, wait for the slowest, then
-//! write them all while the workers wait).
+//! workers are already on articles 8 and 9, so the time of writing is not
+//! added to the time of working, and one slow article does not leave the
+//! other threads idle until it is done (the window of earlier designs:
+//! work on 32 items, wait for the slowest, then write them all while the
+//! workers wait).
 //!
 //! Memory stays bounded: at most 16 items a thread are in flight (taken and
 //! not yet written), and their inputs together hold at most
