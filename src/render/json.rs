@@ -127,15 +127,23 @@ fn escape_in(out: &mut Vec<u8>, bytes: &[u8], mut copied: usize, from: usize, to
 }
 
 /// Append `n` in decimal.
-fn push_uint(out: &mut Vec<u8>, mut n: u64) {
+fn push_uint(out: &mut Vec<u8>, n: u64) {
+    let mut buf = [0u8; 20];
+    let at = digits_before(&mut buf, 20, n);
+    out.extend_from_slice(&buf[at..]);
+}
+
+/// Write `n` in decimal into `buf` to end before `end` (it has room: 20
+/// bytes); returns where it starts.
+#[inline]
+fn digits_before(buf: &mut [u8], end: usize, mut n: u64) -> usize {
     // Two digits a division, from a table of "00" to "99".
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
         2021222324252627282930313233343536373839\
         4041424344454647484950515253545556575859\
         6061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899";
-    let mut buf = [0u8; 20];
-    let mut at = buf.len();
+    let mut at = end;
     while n >= 100 {
         let pair = (n % 100) as usize * 2;
         n /= 100;
@@ -150,7 +158,7 @@ fn push_uint(out: &mut Vec<u8>, mut n: u64) {
         at -= 1;
         buf[at] = b'0' + n as u8;
     }
-    out.extend_from_slice(&buf[at..]);
+    at
 }
 
 /// A newline and `depth` indents.
@@ -380,6 +388,19 @@ impl<W: Write> Json<W> {
     /// A span, as `Span` serialises: `[start, end]`.
     #[inline]
     pub fn span(&mut self, s: Span) {
+        if !self.pretty {
+            // "[start,end]" built on the stack, appended at once: what the
+            // array's calls below write compact.
+            let mut buf = [0u8; 43];
+            buf[42] = b']';
+            let at = digits_before(&mut buf, 42, s.end as u64) - 1;
+            buf[at] = b',';
+            let at = digits_before(&mut buf, at, s.start as u64) - 1;
+            buf[at] = b'[';
+            self.out.extend_from_slice(&buf[at..]);
+            self.empty = false;
+            return;
+        }
         self.begin_array();
         // (Two numbers: no flush needed between them.)
         self.next_item();
@@ -541,6 +562,27 @@ mod tests {
         #[test]
         fn any_string_as_serde_json(s in "(\\PC|[\u{0}-\u{1f}\"\\\\/\u{7f}\u{2028}\u{2029}])*") {
             proptest::prop_assert_eq!(written(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        /// A span in an object, compact and pretty: serde_json's bytes.
+        #[test]
+        fn spans_as_serde_json(start: u64, end: u64, small in 0u64..1000) {
+            for pretty in [false, true] {
+                let mut j = Json::appending(Vec::new(), pretty);
+                j.begin_object();
+                j.key("s");
+                j.span(Span::new(start as usize, end as usize));
+                j.key("t");
+                j.span(Span::new(small as usize, 0));
+                j.end_object();
+                let got = String::from_utf8(j.into_vec()).unwrap();
+                let want = json!({"s": [start, end], "t": [small, 0]});
+                let want = match pretty {
+                    true => serde_json::to_string_pretty(&want),
+                    false => serde_json::to_string(&want),
+                };
+                proptest::prop_assert_eq!(got, want.unwrap());
+            }
         }
 
         /// Mostly plain text with rare escapes, long runs.
