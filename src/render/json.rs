@@ -46,10 +46,24 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// wrongly, which a yes-or-no answer does not mind.)
 #[inline]
 fn any_escaped(x: u64) -> bool {
-    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
-    (below_space | zero_in(x ^ (ONES * u64::from(b'"'))) | zero_in(x ^ (ONES * u64::from(b'\\'))))
-        != 0
+    escaped_marks(x) != 0
+}
+
+/// Not 0 when one of the eight bytes of `x` is escaped (the high bits
+/// [`any_escaped`] reads, before they are masked: two words' marks are
+/// or-ed and masked once).
+#[inline(always)]
+fn escaped_marks(x: u64) -> u64 {
+    let q = x ^ (ONES * u64::from(b'"'));
+    let s = x ^ (ONES * u64::from(b'\\'));
+    (x.wrapping_sub(ONES * 0x20) & !x | q.wrapping_sub(ONES) & !q | s.wrapping_sub(ONES) & !s)
+        & HIGHS
+}
+
+/// The little-endian word of `bytes[at..at + 8]`.
+#[inline(always)]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
 }
 
 /// Write the escape of `byte`, whose table entry is `e` (not 0).
@@ -83,16 +97,21 @@ pub fn push_str(out: &mut Vec<u8>, s: &str) {
 fn push_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     // `bytes[copied..]` is not in `out` yet.
     let mut copied = 0;
-    let mut words = bytes.chunks_exact(8);
     let mut at = 0;
-    for word in words.by_ref() {
-        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        if any_escaped(x) {
+    // Sixteen bytes a test, then eight.
+    while at + 16 <= bytes.len() {
+        if escaped_marks(word_at(bytes, at)) | escaped_marks(word_at(bytes, at + 8)) != 0 {
+            copied = escape_in(out, bytes, copied, at, at + 16);
+        }
+        at += 16;
+    }
+    if at + 8 <= bytes.len() {
+        if any_escaped(word_at(bytes, at)) {
             copied = escape_in(out, bytes, copied, at, at + 8);
         }
         at += 8;
     }
-    let rest = words.remainder();
+    let rest = &bytes[at..];
     if !rest.is_empty() {
         // The last eight bytes (the plain ones before the rest are plain
         // again), or the rest padded with spaces.
@@ -536,13 +555,13 @@ mod tests {
     }
 
     /// Every byte below 0x80 alone, and between plain text at every
-    /// offset within an eight-byte word.
+    /// offset within a sixteen-byte test and the eight-byte one after.
     #[test]
     fn escapes_every_ascii_byte_as_serde_json() {
         for b in 0u8..0x80 {
             let c = char::from(b);
-            for pad in 0..17 {
-                let s = format!("{}{c}{}", "a".repeat(pad), "b".repeat(17 - pad));
+            for pad in 0..33 {
+                let s = format!("{}{c}{}", "a".repeat(pad), "b".repeat(33 - pad));
                 assert_eq!(written(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
             }
         }
