@@ -2966,6 +2966,7 @@ mod tests {
             if BARE.is_match(&text) {
                 prop_assert!(may_be_bare_credit(&text), "{:?}", text);
             }
+            prop_assert_eq!(is_bare_credit(&text), BARE.is_match(&text), "{:?}", text);
         }
     }
 
