@@ -584,6 +584,11 @@ fn has_odd_fold(t: &str) -> bool {
     // quotes and dashes), where BF and AA end few (an "ê" is C3 AA). A lead
     // byte is never a continuation, so the bytes before tell which char it
     // ends.
+    // (Most short blocks are ASCII: the word-at-a-time test, inlined,
+    // costs less than a search's call, and stops at the first wide char.)
+    if t.is_ascii() {
+        return false;
+    }
     let b = t.as_bytes();
     memchr2_iter(0xBF, 0xAA, b).any(|i| {
         if b[i] == 0xBF {
