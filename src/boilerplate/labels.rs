@@ -44,6 +44,46 @@ pub(super) struct Label {
     ci: bool,
     anchored: bool,
     alts: &'static [&'static [Step]],
+    /// For a label read from every byte: the bytes a match can start at
+    /// (see [`first_bytes`]), `None` for any.
+    firsts: Option<[bool; 256]>,
+}
+
+/// The bytes that open a literal that every alternative of `alts` starts
+/// with (after word boundaries, which read no byte): a match starts at
+/// one of them, so a block is read only from those. `None` when an
+/// alternative opens with another step.
+const fn first_bytes(alts: &[&[Step]], ci: bool) -> Option<[bool; 256]> {
+    let mut t = [false; 256];
+    let mut a = 0;
+    while a < alts.len() {
+        let steps = alts[a];
+        let mut s = 0;
+        while s < steps.len() && matches!(steps[s], Boundary) {
+            s += 1;
+        }
+        if s == steps.len() {
+            return None;
+        }
+        let Lit(lits) = steps[s] else {
+            return None;
+        };
+        let mut k = 0;
+        while k < lits.len() {
+            let b = lits[k].as_bytes();
+            if b.is_empty() {
+                return None;
+            }
+            t[b[0] as usize] = true;
+            if ci {
+                t[b[0].to_ascii_lowercase() as usize] = true;
+                t[b[0].to_ascii_uppercase() as usize] = true;
+            }
+            k += 1;
+        }
+        a += 1;
+    }
+    Some(t)
 }
 
 impl Label {
@@ -52,8 +92,13 @@ impl Label {
     /// outside ASCII leaves it to the pattern.
     pub(super) fn decide(&self, t: &str) -> Option<Option<Range<usize>>> {
         let starts = if self.anchored { 0..=0 } else { 0..=t.len() };
+        let b = t.as_bytes();
+        let opens = |p: usize| match &self.firsts {
+            Some(f) => b.get(p).is_some_and(|&c| f[usize::from(c)]),
+            None => true,
+        };
         let mut declined = false;
-        for p in starts.filter(|&p| t.is_char_boundary(p)) {
+        for p in starts.filter(|&p| opens(p) && t.is_char_boundary(p)) {
             for alt in self.alts {
                 match run(t, p, alt, self.ci) {
                     Some(true) => return Some(Some(0..0)),
@@ -138,6 +183,7 @@ const fn ci(alts: &'static [&'static [Step]]) -> Label {
         ci: true,
         anchored: true,
         alts,
+        firsts: None,
     }
 }
 
@@ -146,6 +192,7 @@ const fn ci_anywhere(alts: &'static [&'static [Step]]) -> Label {
         ci: true,
         anchored: false,
         alts,
+        firsts: first_bytes(alts, true),
     }
 }
 
@@ -154,6 +201,7 @@ const fn exact(alts: &'static [&'static [Step]]) -> Label {
         ci: false,
         anchored: true,
         alts,
+        firsts: None,
     }
 }
 
@@ -436,6 +484,7 @@ fn ws_then_line(v: &str, ws_min: usize, min: usize, max: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::{hand_is_pattern, has_odd_fold, RULES};
+    use super::*;
     use proptest::prelude::*;
 
     /// Every rule decided by a label or by this module's own matchers
@@ -449,6 +498,30 @@ mod tests {
             }
         }
         Ok(found)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        /// A label read anywhere in the block, read only from the bytes
+        /// its literals open with, decides as read from every byte.
+        #[test]
+        fn anywhere_labels_read_from_their_first_bytes_as_from_every_byte(
+            text in crate::testing::joined(
+                vec![
+                    "We use cookies", "cookie ", "policy", "accept ", "all ", "cookies",
+                    "contributed ", "to ", "this", "the", " ", "report", "contributed reporting",
+                    " video is ", "not available", "your browser does not support", "x", "é",
+                    "\u{663}", ".", "\n", "We", "Jo",
+                ],
+                0..8,
+            )
+        ) {
+            for label in [&COOKIES, &CREDIT_CONTRIBUTED, &MEDIA_UNAVAILABLE] {
+                prop_assert!(label.firsts.is_some());
+                let every = Label { firsts: None, ..*label };
+                prop_assert_eq!(label.decide(&text), every.decide(&text));
+            }
+        }
     }
 
     #[test]

@@ -46,10 +46,24 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 /// wrongly, which a yes-or-no answer does not mind.)
 #[inline]
 fn any_escaped(x: u64) -> bool {
-    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
-    (below_space | zero_in(x ^ (ONES * u64::from(b'"'))) | zero_in(x ^ (ONES * u64::from(b'\\'))))
-        != 0
+    escaped_marks(x) != 0
+}
+
+/// Not 0 when one of the eight bytes of `x` is escaped (the high bits
+/// [`any_escaped`] reads, before they are masked: two words' marks are
+/// or-ed and masked once).
+#[inline(always)]
+fn escaped_marks(x: u64) -> u64 {
+    let q = x ^ (ONES * u64::from(b'"'));
+    let s = x ^ (ONES * u64::from(b'\\'));
+    (x.wrapping_sub(ONES * 0x20) & !x | q.wrapping_sub(ONES) & !q | s.wrapping_sub(ONES) & !s)
+        & HIGHS
+}
+
+/// The little-endian word of `bytes[at..at + 8]`.
+#[inline(always)]
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
 }
 
 /// Write the escape of `byte`, whose table entry is `e` (not 0).
@@ -83,16 +97,21 @@ pub fn push_str(out: &mut Vec<u8>, s: &str) {
 fn push_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     // `bytes[copied..]` is not in `out` yet.
     let mut copied = 0;
-    let mut words = bytes.chunks_exact(8);
     let mut at = 0;
-    for word in words.by_ref() {
-        let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        if any_escaped(x) {
+    // Sixteen bytes a test, then eight.
+    while at + 16 <= bytes.len() {
+        if escaped_marks(word_at(bytes, at)) | escaped_marks(word_at(bytes, at + 8)) != 0 {
+            copied = escape_in(out, bytes, copied, at, at + 16);
+        }
+        at += 16;
+    }
+    if at + 8 <= bytes.len() {
+        if any_escaped(word_at(bytes, at)) {
             copied = escape_in(out, bytes, copied, at, at + 8);
         }
         at += 8;
     }
-    let rest = words.remainder();
+    let rest = &bytes[at..];
     if !rest.is_empty() {
         // The last eight bytes (the plain ones before the rest are plain
         // again), or the rest padded with spaces.
@@ -127,15 +146,23 @@ fn escape_in(out: &mut Vec<u8>, bytes: &[u8], mut copied: usize, from: usize, to
 }
 
 /// Append `n` in decimal.
-fn push_uint(out: &mut Vec<u8>, mut n: u64) {
+fn push_uint(out: &mut Vec<u8>, n: u64) {
+    let mut buf = [0u8; 20];
+    let at = digits_before(&mut buf, 20, n);
+    out.extend_from_slice(&buf[at..]);
+}
+
+/// Write `n` in decimal into `buf` to end before `end` (it has room: 20
+/// bytes); returns where it starts.
+#[inline]
+fn digits_before(buf: &mut [u8], end: usize, mut n: u64) -> usize {
     // Two digits a division, from a table of "00" to "99".
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
         2021222324252627282930313233343536373839\
         4041424344454647484950515253545556575859\
         6061626364656667686970717273747576777879\
         8081828384858687888990919293949596979899";
-    let mut buf = [0u8; 20];
-    let mut at = buf.len();
+    let mut at = end;
     while n >= 100 {
         let pair = (n % 100) as usize * 2;
         n /= 100;
@@ -150,7 +177,7 @@ fn push_uint(out: &mut Vec<u8>, mut n: u64) {
         at -= 1;
         buf[at] = b'0' + n as u8;
     }
-    out.extend_from_slice(&buf[at..]);
+    at
 }
 
 /// A newline and `depth` indents.
@@ -380,6 +407,19 @@ impl<W: Write> Json<W> {
     /// A span, as `Span` serialises: `[start, end]`.
     #[inline]
     pub fn span(&mut self, s: Span) {
+        if !self.pretty {
+            // "[start,end]" built on the stack, appended at once: what the
+            // array's calls below write compact.
+            let mut buf = [0u8; 43];
+            buf[42] = b']';
+            let at = digits_before(&mut buf, 42, s.end as u64) - 1;
+            buf[at] = b',';
+            let at = digits_before(&mut buf, at, s.start as u64) - 1;
+            buf[at] = b'[';
+            self.out.extend_from_slice(&buf[at..]);
+            self.empty = false;
+            return;
+        }
         self.begin_array();
         // (Two numbers: no flush needed between them.)
         self.next_item();
@@ -515,13 +555,13 @@ mod tests {
     }
 
     /// Every byte below 0x80 alone, and between plain text at every
-    /// offset within an eight-byte word.
+    /// offset within a sixteen-byte test and the eight-byte one after.
     #[test]
     fn escapes_every_ascii_byte_as_serde_json() {
         for b in 0u8..0x80 {
             let c = char::from(b);
-            for pad in 0..17 {
-                let s = format!("{}{c}{}", "a".repeat(pad), "b".repeat(17 - pad));
+            for pad in 0..33 {
+                let s = format!("{}{c}{}", "a".repeat(pad), "b".repeat(33 - pad));
                 assert_eq!(written(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
             }
         }
@@ -541,6 +581,27 @@ mod tests {
         #[test]
         fn any_string_as_serde_json(s in "(\\PC|[\u{0}-\u{1f}\"\\\\/\u{7f}\u{2028}\u{2029}])*") {
             proptest::prop_assert_eq!(written(&s), serde_json::to_string(&s).unwrap());
+        }
+
+        /// A span in an object, compact and pretty: serde_json's bytes.
+        #[test]
+        fn spans_as_serde_json(start: u64, end: u64, small in 0u64..1000) {
+            for pretty in [false, true] {
+                let mut j = Json::appending(Vec::new(), pretty);
+                j.begin_object();
+                j.key("s");
+                j.span(Span::new(start as usize, end as usize));
+                j.key("t");
+                j.span(Span::new(small as usize, 0));
+                j.end_object();
+                let got = String::from_utf8(j.into_vec()).unwrap();
+                let want = json!({"s": [start, end], "t": [small, 0]});
+                let want = match pretty {
+                    true => serde_json::to_string_pretty(&want),
+                    false => serde_json::to_string(&want),
+                };
+                proptest::prop_assert_eq!(got, want.unwrap());
+            }
         }
 
         /// Mostly plain text with rare escapes, long runs.

@@ -126,10 +126,16 @@ impl<'a> Counter<'a> {
     }
 
     /// The offset in the counter's unit of byte offset `offset`.
+    #[inline]
     pub fn at(&mut self, offset: usize) -> usize {
         if self.unit == Unit::Bytes {
             return offset;
         }
+        self.count_to(offset)
+    }
+
+    /// [`Counter::at`] in chars or UTF-16 units.
+    fn count_to(&mut self, offset: usize) -> usize {
         if offset < self.byte {
             (self.byte, self.count) = (0, 0);
         }
