@@ -309,7 +309,7 @@ impl BlockSpans {
             if markup::quote_prefix(line) == 0 && is_folded(line) {
                 // Known without folding: the line's text is its clean
                 // words ([`fold_lines`] would copy it as it is).
-                return match markup::clean(line, self.style) {
+                return match markup::clean_folded(line, self.style) {
                     Some(c) if !c.is_empty() => {
                         self.folded.keep(Folded::budget(input.len()), i, &c);
                         false
@@ -926,10 +926,11 @@ fn block_text_into(input: &str, span: Span, style: Style, text: &mut String) {
         // No line opens with quoting marks: the lines fold as one run of
         // text, read once (the same text as [`block_text_by_lines`]).
         fold_lines_into(raw, text, |a, b| is_wide(a) && is_wide(b));
+        clean_into(text, style, true);
     } else {
         fold_lines(input, block_lines(input, span), text);
+        clean_into(text, style, false);
     }
-    clean_into(text, style);
 }
 
 /// [`block_text_into`] a line at a time: the way for a block with quoting
@@ -938,7 +939,7 @@ fn block_text_into(input: &str, span: Span, style: Style, text: &mut String) {
 fn block_text_by_lines(input: &str, span: Span, style: Style) -> String {
     let mut text = String::new();
     fold_lines(input, block_lines(input, span), &mut text);
-    clean_into(&mut text, style);
+    clean_into(&mut text, style, false);
     text
 }
 
@@ -993,11 +994,17 @@ fn fold_lines(input: &str, lines: impl Iterator<Item = Span> + Clone, text: &mut
     }
 }
 
-/// Remove the converter markup of a folded block text.
-fn clean_into(text: &mut String, style: Style) {
+/// Remove the converter markup of a folded block text; `folded` says it
+/// is known to be its own fold.
+fn clean_into(text: &mut String, style: Style, folded: bool) {
+    let clean = if folded {
+        markup::clean_folded(text, style)
+    } else {
+        markup::clean(text, style)
+    };
     // A block that is only markup (a picture's `![alt](src)`, `[img]`)
     // keeps its text as written.
-    if let Some(clean) = markup::clean(text, style).filter(|c| !c.is_empty()) {
+    if let Some(clean) = clean.filter(|c| !c.is_empty()) {
         *text = clean;
     }
 }
