@@ -258,6 +258,12 @@ impl BlockSpans {
     /// to one space and converter markup removed (see [`crate::markup`]):
     /// the input itself when that is the same, else folded into `scratch`.
     pub fn text<'s>(&'s self, input: &'s str, i: usize, scratch: &'s mut String) -> &'s str {
+        // A kept text is read without the block's end being looked for.
+        if self.flags[i] & PLAIN == 0 {
+            if let Some(t) = self.folded.get(i) {
+                return t;
+            }
+        }
         self.text_at(input, i, self.span(input, i), scratch)
     }
 
@@ -285,14 +291,13 @@ impl BlockSpans {
 
     /// The text of block `i` as a string of its own.
     fn text_owned(&self, input: &str, i: usize) -> String {
-        let span = self.span(input, i);
         if self.flags[i] & PLAIN != 0 {
-            return span.of(input).to_string();
+            return self.span(input, i).of(input).to_string();
         }
         if let Some(t) = self.folded.get(i) {
             return t.to_string();
         }
-        block_text(input, span, self.style)
+        block_text(input, self.span(input, i), self.style)
     }
 
     /// Is the block about to be pushed at `span` its own text (one trimmed
