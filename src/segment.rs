@@ -316,7 +316,8 @@ impl BlockSpans {
                 // words ([`fold_lines`] would copy it as it is).
                 return match markup::clean_folded(line, self.style) {
                     Some(c) if !c.is_empty() => {
-                        self.folded.keep(Folded::budget(input.len()), i, &c);
+                        self.folded
+                            .keep(Folded::budget(input.len()), input.len(), i, &c);
                         false
                     }
                     _ => true,
@@ -328,7 +329,8 @@ impl BlockSpans {
         if one_line && scratch.as_str() == line {
             return true;
         }
-        self.folded.keep(Folded::budget(input.len()), i, scratch);
+        self.folded
+            .keep(Folded::budget(input.len()), input.len(), i, scratch);
         false
     }
 }
@@ -360,8 +362,11 @@ impl Folded {
     }
 
     /// Keep `text` as block `i`'s (blocks are kept in increasing order),
-    /// when it fits `budget` bytes with the texts kept before it.
-    fn keep(&mut self, budget: usize, i: usize, text: &str) {
+    /// when it fits `budget` bytes with the texts kept before it. The
+    /// first text kept makes room for `room` bytes of them (the input's
+    /// length: texts are never longer than their blocks), so the string
+    /// is not copied as it grows.
+    fn keep(&mut self, budget: usize, room: usize, i: usize, text: &str) {
         let used = self.text.len() + 8 * self.blocks.len();
         let (Ok(i), Ok(end)) = (
             u32::try_from(i),
@@ -373,6 +378,9 @@ impl Folded {
             return;
         }
         debug_assert!(self.blocks.last().is_none_or(|&b| b < i));
+        if self.text.capacity() == 0 {
+            self.text.reserve_exact(room.min(budget));
+        }
         self.text.push_str(text);
         self.blocks.push(i);
         self.ends.push(end);
@@ -1389,9 +1397,10 @@ mod tests {
         assert_eq!(Folded::budget(FOLDED_FLOOR * 8), FOLDED_FLOOR * 2);
         assert_eq!(Folded::budget(FOLDED_FLOOR + 4), FOLDED_FLOOR);
         let mut f = Folded::default();
-        f.keep(40, 0, "twelve bytes");
-        f.keep(40, 2, "twenty-one bytes long");
-        f.keep(40, 3, "eleven byte");
+        f.keep(40, 100, 0, "twelve bytes");
+        f.keep(40, 100, 2, "twenty-one bytes long");
+        f.keep(40, 100, 3, "eleven byte");
+        assert_eq!(f.text.capacity(), 40, "room for the budget at most");
         assert_eq!(f.get(0), Some("twelve bytes"));
         assert_eq!(f.get(1), None);
         assert_eq!(f.get(2), None, "12 + 8 + 21 + 8 bytes is past 40");
@@ -1410,7 +1419,7 @@ mod tests {
                 blocks
                     .spans
                     .folded
-                    .keep(10 * 69, i, &segment(&text, 0).text_owned(i));
+                    .keep(10 * 69, text.len(), i, &segment(&text, 0).text_owned(i));
             }
         }
         let kept: Vec<usize> = (0..50)
