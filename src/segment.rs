@@ -206,6 +206,9 @@ pub struct BlockSpans {
     starts: Starts,
     flags: Vec<u8>,
     style: Style,
+    /// The folded texts of the blocks that are not their raw bytes, each
+    /// folded once as the block is cut (see [`Folded`]).
+    folded: Folded,
 }
 
 impl Default for BlockSpans {
@@ -214,6 +217,7 @@ impl Default for BlockSpans {
             starts: Starts::Small(Vec::new()),
             flags: Vec::new(),
             style: Style::default(),
+            folded: Folded::default(),
         }
     }
 }
@@ -253,7 +257,13 @@ impl BlockSpans {
     /// The text of block `i`, with line breaks and white space runs folded
     /// to one space and converter markup removed (see [`crate::markup`]):
     /// the input itself when that is the same, else folded into `scratch`.
-    pub fn text<'s>(&self, input: &'s str, i: usize, scratch: &'s mut String) -> &'s str {
+    pub fn text<'s>(&'s self, input: &'s str, i: usize, scratch: &'s mut String) -> &'s str {
+        // A kept text is read without the block's end being looked for.
+        if self.flags[i] & PLAIN == 0 {
+            if let Some(t) = self.folded.get(i) {
+                return t;
+            }
+        }
         self.text_at(input, i, self.span(input, i), scratch)
     }
 
@@ -261,7 +271,7 @@ impl BlockSpans {
     /// (`span` is [`BlockSpans::span`]`(input, i)`): its end is not looked
     /// for again.
     pub fn text_at<'s>(
-        &self,
+        &'s self,
         input: &'s str,
         i: usize,
         span: Span,
@@ -271,9 +281,117 @@ impl BlockSpans {
         if self.flags[i] & PLAIN != 0 {
             return span.of(input);
         }
+        if let Some(t) = self.folded.get(i) {
+            return t;
+        }
         scratch.clear();
         block_text_into(input, span, self.style, scratch);
         scratch
+    }
+
+    /// The text of block `i` as a string of its own.
+    fn text_owned(&self, input: &str, i: usize) -> String {
+        if self.flags[i] & PLAIN != 0 {
+            return self.span(input, i).of(input).to_string();
+        }
+        if let Some(t) = self.folded.get(i) {
+            return t.to_string();
+        }
+        block_text(input, self.span(input, i), self.style)
+    }
+
+    /// Is the block about to be pushed at `span` its own text (one trimmed
+    /// line that folds to itself)? When it is not, its folded text is
+    /// kept in [`Folded`] while the budget lasts, so that it is folded
+    /// once for every reader; `one_line` says the span is one line.
+    fn fold_new(&mut self, input: &str, span: Span, one_line: bool, scratch: &mut String) -> bool {
+        let i = self.flags.len();
+        let line = span.of(input);
+        if one_line {
+            if folds_to_itself(line) {
+                return true;
+            }
+            if markup::quote_prefix(line) == 0 && is_folded(line) {
+                // Known without folding: the line's text is its clean
+                // words ([`fold_lines`] would copy it as it is).
+                return match markup::clean_folded(line, self.style) {
+                    Some(c) if !c.is_empty() => {
+                        self.folded
+                            .keep(Folded::budget(input.len()), input.len(), i, &c);
+                        false
+                    }
+                    _ => true,
+                };
+            }
+        }
+        scratch.clear();
+        block_text_into(input, span, self.style, scratch);
+        if one_line && scratch.as_str() == line {
+            return true;
+        }
+        self.folded
+            .keep(Folded::budget(input.len()), input.len(), i, scratch);
+        false
+    }
+}
+
+/// Folded block texts, each kept once: every reader of a block that is
+/// not its raw bytes (the structure's rules, the paragraphs' counts, the
+/// JSON) reads it here rather than fold it again. The texts are kept
+/// while they and their index (8 bytes a text) fit a budget: 4 MiB
+/// ([`FOLDED_FLOOR`]: every real article's), or a quarter of a longer
+/// text (a 100 MB article keeps 25 MB at most); a block past the budget
+/// is folded each time it is read.
+#[derive(Debug, Clone, Default)]
+struct Folded {
+    /// The texts, one after another.
+    text: String,
+    /// The blocks kept, in increasing order, and where each one's text
+    /// ends in `text`.
+    blocks: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+/// Bytes of folded text (and index) kept whatever the input's size.
+const FOLDED_FLOOR: usize = 4 << 20;
+
+impl Folded {
+    /// The most bytes kept for an input of `len` bytes.
+    fn budget(len: usize) -> usize {
+        FOLDED_FLOOR.max(len / 4).min(u32::MAX as usize)
+    }
+
+    /// Keep `text` as block `i`'s (blocks are kept in increasing order),
+    /// when it fits `budget` bytes with the texts kept before it. The
+    /// first text kept makes room for `room` bytes of them (the input's
+    /// length: texts are never longer than their blocks), so the string
+    /// is not copied as it grows.
+    fn keep(&mut self, budget: usize, room: usize, i: usize, text: &str) {
+        let used = self.text.len() + 8 * self.blocks.len();
+        let (Ok(i), Ok(end)) = (
+            u32::try_from(i),
+            u32::try_from(self.text.len() + text.len()),
+        ) else {
+            return;
+        };
+        if used + text.len() + 8 > budget {
+            return;
+        }
+        debug_assert!(self.blocks.last().is_none_or(|&b| b < i));
+        if self.text.capacity() == 0 {
+            self.text.reserve_exact(room.min(budget));
+        }
+        self.text.push_str(text);
+        self.blocks.push(i);
+        self.ends.push(end);
+    }
+
+    /// Block `i`'s kept text, if it is kept.
+    fn get(&self, i: usize) -> Option<&str> {
+        let i = u32::try_from(i).ok()?;
+        let k = self.blocks.binary_search(&i).ok()?;
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        Some(&self.text[start..self.ends[k] as usize])
     }
 }
 
@@ -331,14 +449,7 @@ impl<'a> Blocks<'a> {
 
     /// The text of block `i` as a string of its own.
     pub fn text_owned(&self, i: usize) -> String {
-        let mut scratch = String::new();
-        let plain = self.spans.flags[i] & PLAIN != 0;
-        let t = self.text(i, &mut scratch);
-        if plain {
-            t.to_string()
-        } else {
-            scratch
-        }
+        self.spans.text_owned(self.input, i)
     }
 
     /// Every block's text (for tests and tools: it holds them all).
@@ -826,6 +937,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
             starts: Starts::with_capacity(small, count, input.len()),
             flags: Vec::with_capacity(count),
             style,
+            folded: Folded::default(),
         },
         wrap_width,
         margin,
@@ -983,7 +1095,9 @@ fn push_block(
     let item = first.opens && markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
     // A block of several lines is never its raw bytes (its line breaks
     // fold); one line is, when folding leaves it as it is.
-    let plain = first.span == last.span && is_own_text(input, span, blocks.spans.style, scratch);
+    let plain = blocks
+        .spans
+        .fold_new(input, span, first.span == last.span, scratch);
     blocks.spans.starts.push(span.start);
     blocks.spans.flags.push(
         (u8::from(heading) * HEADING)
@@ -1092,6 +1206,7 @@ fn folds_to_itself_by_chars(line: &str) -> bool {
 /// when the line has no quoting and no white space to fold (`a  [1] b`
 /// has some; `a [1] b` has none): [`fold_lines`] would copy it as it is,
 /// so only its markup is read. Else it is folded into `scratch`.
+#[cfg(test)]
 fn is_own_text(input: &str, span: Span, style: Style, scratch: &mut String) -> bool {
     let line = span.of(input);
     // A list item's star before a plain line (`* Home`) is kept as it is
@@ -1124,10 +1239,11 @@ fn block_text_into(input: &str, span: Span, style: Style, text: &mut String) {
         // No line opens with quoting marks: the lines fold as one run of
         // text, read once (the same text as [`block_text_by_lines`]).
         fold_lines_into(raw, text, |a, b| is_wide(a) && is_wide(b));
+        clean_into(text, style, true);
     } else {
         fold_lines(input, block_lines(input, span), text);
+        clean_into(text, style, false);
     }
-    clean_into(text, style);
 }
 
 /// [`block_text_into`] a line at a time: the way for a block with quoting
@@ -1136,7 +1252,7 @@ fn block_text_into(input: &str, span: Span, style: Style, text: &mut String) {
 fn block_text_by_lines(input: &str, span: Span, style: Style) -> String {
     let mut text = String::new();
     fold_lines(input, block_lines(input, span), &mut text);
-    clean_into(&mut text, style);
+    clean_into(&mut text, style, false);
     text
 }
 
@@ -1191,11 +1307,17 @@ fn fold_lines(input: &str, lines: impl Iterator<Item = Span> + Clone, text: &mut
     }
 }
 
-/// Remove the converter markup of a folded block text.
-fn clean_into(text: &mut String, style: Style) {
+/// Remove the converter markup of a folded block text; `folded` says it
+/// is known to be its own fold.
+fn clean_into(text: &mut String, style: Style, folded: bool) {
+    let clean = if folded {
+        markup::clean_folded(text, style)
+    } else {
+        markup::clean(text, style)
+    };
     // A block that is only markup (a picture's `![alt](src)`, `[img]`)
     // keeps its text as written.
-    if let Some(clean) = markup::clean(text, style).filter(|c| !c.is_empty()) {
+    if let Some(clean) = clean.filter(|c| !c.is_empty()) {
         *text = clean;
     }
 }
@@ -1671,6 +1793,104 @@ mod tests {
             proptest::prop_assert_eq!(
                 is_own_text(&text, span, style, &mut scratch),
                 folded == span.of(&text)
+            );
+        }
+    }
+
+    /// The texts a block reader gets: every block's kept text (or its raw
+    /// bytes, when it is plain) is its fold from the span, the same as
+    /// when nothing is kept; a block is plain exactly when its fold is its
+    /// raw bytes, and every other block's text is kept.
+    fn check_kept(text: &str) -> Result<(), proptest::test_runner::TestCaseError> {
+        let blocks = segment(text, 0);
+        let style = markup::style(text);
+        let mut bare = blocks.clone();
+        bare.spans.folded = Folded::default();
+        let mut scratch = String::new();
+        for i in 0..blocks.len() {
+            let span = blocks.span(i);
+            let folded = block_text(text, span, style);
+            let plain = blocks.spans.flags[i] & PLAIN != 0;
+            proptest::prop_assert_eq!(plain, folded == span.of(text), "{:?}", span.of(text));
+            proptest::prop_assert_eq!(blocks.spans.folded.get(i).is_some(), !plain);
+            proptest::prop_assert_eq!(blocks.text(i, &mut scratch), folded.as_str());
+            proptest::prop_assert_eq!(&blocks.text_owned(i), &folded);
+            proptest::prop_assert_eq!(bare.text(i, &mut scratch), folded.as_str());
+            proptest::prop_assert_eq!(&bare.text_owned(i), &folded);
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn kept_texts_are_the_folds(
+            text in crate::testing::joined(
+                vec![
+                    "a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\n\n", "\u{a0}", "\u{3000}",
+                    "\u{e9}", "\u{65e5}", "*", "**", "_", "[", "]", "[1]", "(x)", "!", "#",
+                    "## ", "> ", ">", "`", "\\", ".", "a_b c_d e_f\n",
+                ],
+                0..40,
+            )
+        ) {
+            check_kept(&text)?;
+        }
+    }
+
+    #[test]
+    fn fixture_blocks_are_kept_as_folded() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).expect("read");
+                check_kept(&text).expect("kept texts");
+            }
+        }
+    }
+
+    /// Texts are kept while they and their index fit the budget (a
+    /// quarter of a large input); past it a block is folded when read.
+    #[test]
+    fn kept_texts_fit_their_budget() {
+        assert_eq!(Folded::budget(1000), FOLDED_FLOOR);
+        assert_eq!(Folded::budget(FOLDED_FLOOR * 8), FOLDED_FLOOR * 2);
+        assert_eq!(Folded::budget(FOLDED_FLOOR + 4), FOLDED_FLOOR);
+        let mut f = Folded::default();
+        f.keep(40, 100, 0, "twelve bytes");
+        f.keep(40, 100, 2, "twenty-one bytes long");
+        f.keep(40, 100, 3, "eleven byte");
+        assert_eq!(f.text.capacity(), 40, "room for the budget at most");
+        assert_eq!(f.get(0), Some("twelve bytes"));
+        assert_eq!(f.get(1), None);
+        assert_eq!(f.get(2), None, "12 + 8 + 21 + 8 bytes is past 40");
+        assert_eq!(f.get(3), Some("eleven byte"));
+        assert!(f.text.len() + 8 * f.blocks.len() <= 40);
+        // A hard-wrapped text with more blocks than its budget holds reads
+        // the same texts.
+        let para = "A line of words that wraps here and\ngoes on to the next line.\n\n";
+        let text = para.repeat(50);
+        let mut blocks = segment(&text, 0);
+        assert!(blocks.spans.folded.get(49).is_some());
+        blocks.spans.folded = Folded::default();
+        for i in 0..50 {
+            if i % 3 == 0 {
+                // Ten texts of 61 bytes, each with its 8 of index.
+                blocks
+                    .spans
+                    .folded
+                    .keep(10 * 69, text.len(), i, &segment(&text, 0).text_owned(i));
+            }
+        }
+        let kept: Vec<usize> = (0..50)
+            .filter(|&i| blocks.spans.folded.get(i).is_some())
+            .collect();
+        assert_eq!(kept, (0..10).map(|k| 3 * k).collect::<Vec<_>>());
+        let mut scratch = String::new();
+        for i in 0..50 {
+            assert_eq!(
+                blocks.text(i, &mut scratch),
+                "A line of words that wraps here and goes on to the next line."
             );
         }
     }

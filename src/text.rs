@@ -59,7 +59,8 @@ pub fn fold_into(s: &str, out: &mut String) {
 /// trimmed and folded and the lines joined with a space, but in one pass:
 /// a run of white space that holds a line break (`\n`, `\r`) folds to
 /// nothing where `joined(before, after)` holds for the chars on either
-/// side (text written without spaces wraps mid-word).
+/// side (text written without spaces wraps mid-word). It is asked only
+/// for two chars from U+0080: ASCII on either side always takes a space.
 pub fn fold_lines_into(s: &str, out: &mut String, joined: impl Fn(char, char) -> bool) {
     fold_runs(s, out, joined);
 }
@@ -111,7 +112,11 @@ fn fold_runs(s: &str, out: &mut String, joined: impl Fn(char, char) -> bool) {
             }
         }
         if pending && !out.is_empty() && !out.ends_with(' ') {
+            // Only chars from 0x80 may join (a char's last byte is from
+            // 0x80 when it is): ASCII on either side is known by a byte.
             let glued = line_break
+                && bytes[start] >= 0x80
+                && out.as_bytes().last().is_some_and(|&b| b >= 0x80)
                 && match (out.chars().next_back(), s[start..].chars().next()) {
                     (Some(a), Some(b)) => joined(a, b),
                     _ => false,
