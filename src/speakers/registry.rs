@@ -179,31 +179,34 @@ struct FirstName {
 const SCAN: usize = if cfg!(test) { 2 } else { 8 };
 
 /// A hash set of u32 ids whose keys are read back from the records the ids
-/// name (open addressing, linear probing, at most 3/4 full): 7 to 14 bytes
-/// an entry where a map keyed by Strings took a String and a Vec each.
-/// Each slot also holds eight bits of its id's hash, so that a probe reads
-/// a record back only when those bits match: a name looked up and not
-/// found (most lone capitalised words are no one's surname) passes a few
-/// slots at 3/4 full, and reading each one's record back cost a hundred
-/// instructions a slot.
+/// name (open addressing, linear probing, at most 3/4 full): 11 to 22
+/// bytes an entry where a map keyed by Strings took a String and a Vec
+/// each. Each slot also holds 32 bits of its id's hash (the high half of
+/// the Fibonacci product), so that a probe reads a record back only when
+/// those bits match (a name looked up and not found, as most lone
+/// capitalised words are no one's surname, passes a few slots at 3/4 full,
+/// and reading each one's record back cost a hundred instructions a slot),
+/// and so that growing places every id again from its stored bits instead
+/// of rebuilding its key from its record.
 #[derive(Debug, Default)]
 pub(super) struct Table {
     slots: Vec<u32>,
-    tags: Vec<u8>,
+    hashes: Vec<u32>,
     len: usize,
 }
 
 impl Table {
-    fn home(&self, hash: u64) -> usize {
-        // (Fibonacci hashing: the high bits of the product.)
-        let bits = self.slots.len().trailing_zeros();
-        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    /// The 32 bits of `hash` a slot keeps: the high half of its Fibonacci
+    /// product.
+    fn mix(hash: u64) -> u32 {
+        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
     }
 
-    /// Eight bits of `hash` that `home` does not use (a table has fewer
-    /// than 2^32 slots).
-    fn tag(hash: u64) -> u8 {
-        (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 24) as u8
+    /// The home slot of mixed bits `m`: their high bits (a table of more
+    /// than 2^32 slots takes them all, then zeros).
+    fn home(&self, m: u32) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        ((u64::from(m) << 32) >> (64 - bits)) as usize
     }
 
     pub(super) fn find(&self, hash: u64, mut eq: impl FnMut(u32) -> bool) -> Option<u32> {
@@ -211,40 +214,39 @@ impl Table {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let tag = Table::tag(hash);
-        let mut i = self.home(hash);
+        let m = Table::mix(hash);
+        let mut i = self.home(m);
         loop {
             match self.slots[i] {
                 NONE => return None,
-                id if self.tags[i] == tag && eq(id) => return Some(id),
+                id if self.hashes[i] == m && eq(id) => return Some(id),
                 _ => i = (i + 1) & mask,
             }
         }
     }
 
-    /// Add `id` (not in the table yet) under `hash`; `hash_of` gives the
-    /// hash of any id already in, for growing.
-    pub(super) fn insert(&mut self, hash: u64, id: u32, hash_of: impl Fn(u32) -> u64) {
+    /// Add `id` (not in the table yet) under `hash`.
+    pub(super) fn insert(&mut self, hash: u64, id: u32) {
         if (self.len + 1) * 4 > self.slots.len() * 3 {
             let size = (self.slots.len() * 2).max(8);
             let old = std::mem::replace(&mut self.slots, vec![NONE; size]);
-            self.tags = vec![0; size];
-            for x in old.into_iter().filter(|&x| x != NONE) {
-                self.place(hash_of(x), x);
+            let old_hashes = std::mem::replace(&mut self.hashes, vec![0; size]);
+            for (x, m) in old.into_iter().zip(old_hashes).filter(|&(x, _)| x != NONE) {
+                self.place(m, x);
             }
         }
-        self.place(hash, id);
+        self.place(Table::mix(hash), id);
         self.len += 1;
     }
 
-    fn place(&mut self, hash: u64, id: u32) {
+    fn place(&mut self, m: u32, id: u32) {
         let mask = self.slots.len() - 1;
-        let mut i = self.home(hash);
+        let mut i = self.home(m);
         while self.slots[i] != NONE {
             i = (i + 1) & mask;
         }
         self.slots[i] = id;
-        self.tags[i] = Table::tag(hash);
+        self.hashes[i] = m;
     }
 }
 
@@ -626,10 +628,7 @@ impl<'a> Registry<'a> {
                 let text = self.keep(r, None);
                 let id = small(self.role_texts.len());
                 self.role_texts.push(text);
-                let (input, own, texts) = (self.input, &self.own, &self.role_texts);
-                self.role_table.insert(hash, id, |x| {
-                    hash_key(text_of(input, own, texts[x as usize]))
-                });
+                self.role_table.insert(hash, id);
                 text
             }
         };
@@ -677,10 +676,7 @@ impl<'a> Registry<'a> {
                     full: 0,
                     xor: 0,
                 });
-                let (input, own, groups) = (self.input, &self.own, &self.first_names);
-                self.first_table.insert(hash_key(first), small(g), |x| {
-                    hash_key(Key::new(text_of(input, own, groups[x as usize].key)).as_str())
-                });
+                self.first_table.insert(hash_key(first), small(g));
                 g
             }
         };
@@ -755,12 +751,7 @@ impl<'a> Registry<'a> {
                     last: small(id),
                     mentions: NONE,
                 });
-                let (input, own) = (self.input, &self.own);
-                let (people, groups) = (&self.people, &self.surnames);
-                self.surname_table.insert(hash_key(last), small(g), |x| {
-                    let p = &people[groups[x as usize].last as usize];
-                    hash_key(Key::new(surname_in(text_of(input, own, p.name))).as_str())
-                });
+                self.surname_table.insert(hash_key(last), small(g));
                 g
             }
         };
@@ -2453,6 +2444,48 @@ impl Votes {
 mod tests {
     use super::*;
     use crate::testing::speakers;
+
+    mod table {
+        use super::*;
+        use proptest::prelude::*;
+        use std::collections::HashMap as Reference;
+
+        /// Each key's id after inserting `keys` (the unseen ones) into a
+        /// Table, hashed by `hash`, and after each insert every key looked
+        /// up: a Table finds exactly what a map finds, across its growths.
+        fn check(keys: &[String], hash: impl Fn(&str) -> u64) {
+            let mut table = Table::default();
+            let mut ids: Vec<&str> = Vec::new();
+            let mut reference: Reference<&str, u32> = Reference::new();
+            for k in keys {
+                let found = table.find(hash(k), |id| ids[id as usize] == k);
+                assert_eq!(found, reference.get(k.as_str()).copied(), "{k}");
+                if found.is_none() {
+                    let id = small(ids.len());
+                    ids.push(k);
+                    reference.insert(k, id);
+                    table.insert(hash(k), id);
+                }
+                for (key, &id) in &reference {
+                    let got = table.find(hash(key), |x| ids[x as usize] == *key);
+                    assert_eq!(got, Some(id), "{key}");
+                }
+            }
+            assert_eq!(table.len, reference.len());
+            assert!(table.len * 4 <= table.slots.len() * 3);
+        }
+
+        proptest! {
+            #[test]
+            fn table_finds_what_a_map_finds(keys in prop::collection::vec("[a-e]{0,4}", 0..120)) {
+                check(&keys, hash_key);
+                // Few hashes for many keys: ids share their stored bits and
+                // home slots, and only the records tell them apart.
+                check(&keys, |k| k.len() as u64);
+                check(&keys, |_| 0);
+            }
+        }
+    }
 
     /// Paragraph spans of `text` (blocks split at blank lines).
     fn blocks(text: &str) -> Vec<Span> {

@@ -64,11 +64,7 @@ impl Speakers {
         let id = small(self.texts.len());
         self.texts.push((small(self.text.len()), small(s.len())));
         self.text.push_str(s);
-        let (text, texts) = (&self.text, &self.texts);
-        self.table.insert(hash, id, |x| {
-            let (at, len) = texts[x as usize];
-            hash_key(text.get(at as usize..(at + len) as usize).unwrap_or(""))
-        });
+        self.table.insert(hash, id);
         id
     }
 
@@ -215,9 +211,7 @@ impl Tally {
                     words: 0,
                 });
                 self.last.push(NONE);
-                let out = &self.out;
-                self.names
-                    .insert(hash, k, |x| hash_key(Tally::name(out, reg, x)));
+                self.names.insert(hash, k);
                 k
             }
         };
