@@ -554,7 +554,7 @@ struct LineRecords {
 /// the input whatever its shape. A text of lines averaging 192 bytes or
 /// more is recorded whole; shorter lines are recorded up to the budget.
 fn record_budget(len: usize) -> usize {
-    (len / 16).max(4096).min(4 << 20) / std::mem::size_of::<LineRecord>()
+    (len / 16).clamp(4096, 4 << 20) / std::mem::size_of::<LineRecord>()
 }
 
 impl LineRecords {
