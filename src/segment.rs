@@ -521,6 +521,120 @@ fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
     }
 }
 
+/// A line as pass 1 of [`segment`] found it, kept for pass 2 so that it
+/// need not look for the line's end and trim it again: its trimmed span
+/// and its indent, whether a blank line comes before it in the top bit
+/// of `indent`. Twelve bytes a line.
+#[derive(Clone, Copy)]
+struct LineRecord {
+    start: u32,
+    end: u32,
+    indent: u32,
+}
+
+const AFTER_BLANK: u32 = 1 << 31;
+
+/// The lines pass 1 found, up to a budget ([`record_budget`]), and where
+/// the lines not recorded begin: pass 2 reads the records, then reads the
+/// rest of the input line by line again ([`Replay`]).
+struct LineRecords {
+    records: Vec<LineRecord>,
+    /// Records are no longer taken (the budget is spent, or a line does
+    /// not fit a record).
+    full: bool,
+    /// Where the first line not recorded may begin, and whether it comes
+    /// after a blank line.
+    resume: usize,
+    resume_after_blank: bool,
+}
+
+/// How many lines pass 1 records for an input of `len` bytes: twelve
+/// bytes a line, a sixteenth of the input (with a floor for short
+/// articles) and 4 MiB at most, so that memory stays a small share of
+/// the input whatever its shape. A text of lines averaging 192 bytes or
+/// more is recorded whole; shorter lines are recorded up to the budget.
+fn record_budget(len: usize) -> usize {
+    (len / 16).clamp(4096, 4 << 20) / std::mem::size_of::<LineRecord>()
+}
+
+impl LineRecords {
+    fn new(from: usize, budget: usize) -> Self {
+        LineRecords {
+            records: Vec::new(),
+            full: budget == 0,
+            resume: from,
+            resume_after_blank: true,
+        }
+    }
+
+    /// Record `l`, after which the next line begins at `next`, while the
+    /// budget lasts; once it is spent, records stop for good.
+    fn push(&mut self, l: &Line, next: usize, budget: usize) {
+        if self.full {
+            return;
+        }
+        let fits = |x: usize| u32::try_from(x).ok();
+        let (Some(start), Some(end), Some(indent)) = (
+            fits(l.span.start),
+            fits(l.span.end),
+            fits(l.indent).filter(|&i| i < AFTER_BLANK),
+        ) else {
+            self.full = true;
+            return;
+        };
+        let indent = indent | if l.after_blank { AFTER_BLANK } else { 0 };
+        self.records.push(LineRecord { start, end, indent });
+        self.resume = next;
+        self.resume_after_blank = false;
+        self.full = self.records.len() >= budget;
+    }
+
+    /// The lines again, with their marks: the records, then the lines
+    /// past them read from the input.
+    fn replay(self, input: &str) -> Replay<'_> {
+        Replay {
+            input,
+            records: self.records.into_iter(),
+            rest: Lines {
+                input,
+                pos: self.resume,
+                after_blank: self.resume_after_blank,
+                full: true,
+            },
+        }
+    }
+}
+
+/// The lines of pass 2: those pass 1 recorded, then those past them.
+struct Replay<'a> {
+    input: &'a str,
+    records: std::vec::IntoIter<LineRecord>,
+    rest: Lines<'a>,
+}
+
+impl Iterator for Replay<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        let Some(r) = self.records.next() else {
+            return self.rest.next();
+        };
+        let span = Span::new(r.start as usize, r.end as usize);
+        let (opens, closes, rule) = marks(span.of(self.input));
+        let indent = (r.indent & !AFTER_BLANK) as usize;
+        Some(Line {
+            span,
+            after_blank: r.indent & AFTER_BLANK != 0,
+            indented: indent > 0,
+            outdented: false,
+            indent,
+            opens,
+            closes,
+            rule,
+        })
+    }
+}
+
 impl Iterator for Lines<'_> {
     type Item = Line;
 
@@ -878,7 +992,11 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     // only those are counted, and those of lines of KEEP_WIDTHS bytes or
     // more kept, for pass 2 to read again.
     let mut kept_widths: Vec<[u8; 2]> = Vec::new();
-    for l in lines(input, from, false) {
+    let budget = record_budget(input.len());
+    let mut records = LineRecords::new(from, budget);
+    let mut pass1 = lines(input, from, false);
+    while let Some(l) = pass1.next() {
+        records.push(&l, pass1.pos, budget);
         indents.add(l.indent);
         count += 1;
         if let Some(p) = prev.filter(|_| !l.after_blank) {
@@ -952,7 +1070,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     // wrapped, is never measured again).
     let mut last_widths = None;
     let mut kept = kept_widths.iter();
-    for l in lines(input, from, true).map(mark) {
+    for l in records.replay(input).map(mark) {
         // The lines pass 1 kept the widths of, met in the same order.
         if let Some(last) = last.filter(|p| !l.after_blank && p.span.len() >= KEEP_WIDTHS) {
             let &[cols, chars] = kept.next().expect("kept in pass 1");
@@ -1605,6 +1723,35 @@ mod tests {
             for l in lines(&text, from, false) {
                 proptest::prop_assert!(!(l.opens || l.closes || l.rule));
             }
+        }
+
+        /// The lines pass 2 reads, recorded by pass 1 up to any budget
+        /// and read again past it, are the lines read afresh.
+        #[test]
+        fn replayed_lines_are_the_lines(
+            text in crate::testing::joined(
+                vec![
+                    "a", "Bc", " ", "\t", "\n", "\r\n", "\r", "\n\n", "\u{a0}", "\u{200b}",
+                    "\u{feff}", "\u{e9}", "## ", "> ", "- ", "===", "\u{2022} ", "*",
+                ],
+                0..30,
+            ),
+            from in 0usize..4,
+            budget in 0usize..8,
+        ) {
+            let from = (0..=from.min(text.len()))
+                .rev()
+                .find(|&k| text.is_char_boundary(k))
+                .unwrap_or(0);
+            let mut records = LineRecords::new(from, budget);
+            let mut pass1 = lines(&text, from, false);
+            while let Some(l) = pass1.next() {
+                records.push(&l, pass1.pos, budget);
+            }
+            proptest::prop_assert!(records.records.len() <= budget);
+            let replayed: Vec<Line> = records.replay(&text).collect();
+            let afresh: Vec<Line> = lines(&text, from, true).collect();
+            proptest::prop_assert_eq!(replayed, afresh);
         }
 
         /// The first word's widths by bytes are its widths by chars.
