@@ -142,8 +142,13 @@ enum Wb {
 }
 
 /// The Word_Break class of `c` for ASCII, Latin-1 (but U+0085 Newline and
-/// U+00AD Format) and the common quotation marks, dashes, bullet and
-/// ellipsis of General Punctuation; `None` for anything else.
+/// U+00AD Format), the common quotation marks, dashes, bullet and
+/// ellipsis of General Punctuation, the basic Cyrillic letters (U+0400 to
+/// U+045F) and the box drawing, block, shape and symbol chars from U+2500
+/// to U+26FF (rules and bullets in pages); `None` for anything else. A
+/// paragraph with one char it does not know is counted slowly, piece by
+/// piece, so a text in Cyrillic or set off by box rules had cost ten
+/// times as much.
 fn word_break(c: char) -> Option<Wb> {
     Some(match c {
         'a'..='z' | 'A'..='Z' => Wb::Letter,
@@ -160,13 +165,15 @@ fn word_break(c: char) -> Option<Wb> {
         | '\u{d8}'..='\u{f6}'
         | '\u{f8}'..='\u{ff}' => Wb::Letter,
         '\u{85}' | '\u{ad}' => return None,
+        '\u{400}'..='\u{45f}' => Wb::Letter,
         '\0'..='\u{ff}'
         | '\u{2013}'
         | '\u{2014}'
         | '\u{201c}'
         | '\u{201d}'
         | '\u{2022}'
-        | '\u{2026}' => Wb::Other,
+        | '\u{2026}'
+        | '\u{2500}'..='\u{26ff}' => Wb::Other,
         _ => return None,
     })
 }
@@ -341,10 +348,13 @@ fn next_high(b: &[u8], mut i: usize) -> usize {
 /// know, and U+00B8 CEDILLA, a letter that is not alphanumeric.
 fn stand_in(c: char) -> Option<(u8, bool)> {
     Some(match word_break(c)? {
-        Wb::Letter if c.is_alphanumeric() => (b'a', false),
+        // Every letter it knows is alphabetic but the cedilla, and every
+        // alphanumeric Other is in Latin-1 (test `stand_in_is_by_class`):
+        // no table search for a Cyrillic letter or a box rule.
+        Wb::Letter if c != '\u{b8}' => (b'a', false),
         Wb::MidLetter => (b':', false),
         Wb::MidNumLetQ => (b'\'', false),
-        Wb::Other => (b' ', c.is_alphanumeric()),
+        Wb::Other => (b' ', c <= '\u{ff}' && c.is_alphanumeric()),
         // No char from U+0080 on that `word_break` knows is of the others.
         _ => return None,
     })
@@ -395,6 +405,17 @@ fn mapped_words(text: &str) -> Option<usize> {
         alone += usize::from(word);
         add(&[byte]);
         i = k + c.len_utf8();
+        // A letter after a letter adds no start and no join, and leaves
+        // the two bytes before the next chunk as they were ("aa"): a word
+        // of Cyrillic letters is one step, not one a char.
+        if byte == b'a' {
+            while let Some(c) = text[i..].chars().next().filter(|&c| c >= '\u{80}') {
+                if !matches!(stand_in(c), Some((b'a', _))) {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
     }
     Some(starts - joins + alone)
 }
@@ -571,7 +592,9 @@ enum Cat {
 
 /// The Sentence_Break category of `c` as unicode-segmentation's table
 /// gives it (version in Cargo.lock), for Latin-1, General Punctuation up to
-/// U+203A and the byte-order mark; `None` for anything else.
+/// U+203A, the byte-order mark, the basic Cyrillic letters and the chars
+/// from U+2500 to U+26FF (box drawing to symbols: all Other); `None` for
+/// anything else, whose paragraph goes to unicode-segmentation whole.
 fn category(c: char) -> Option<Cat> {
     use Cat::*;
     Some(match c {
@@ -598,6 +621,9 @@ fn category(c: char) -> Option<Cat> {
         '\u{2024}' => ATerm,
         '\u{2028}' | '\u{2029}' => Sep,
         '\u{2010}'..='\u{203a}' => Other,
+        '\u{400}'..='\u{42f}' => Upper,
+        '\u{430}'..='\u{45f}' => Lower,
+        '\u{2500}'..='\u{26ff}' => Other,
         _ => return None,
     })
 }
@@ -710,7 +736,13 @@ impl<'a> SentenceBounds<'a> {
             ) {
                 break;
             }
-            end = next_stop(bytes, end + c.len_utf8());
+            end += c.len_utf8();
+            // A non-ASCII byte is a stop: the scan would end where it
+            // starts, so a run of them (a Cyrillic word) is read char by
+            // char with no scan between.
+            if bytes.get(end).is_some_and(|&x| x < 0x80) {
+                end = next_stop(bytes, end);
+            }
         }
         if end == start {
             return;
@@ -1034,6 +1066,8 @@ mod tests {
         let piece = prop_oneof![
             4 => prop::char::range('\0', '\u{ff}').prop_map(String::from),
             2 => prop::char::range('\u{2000}', '\u{203c}').prop_map(String::from),
+            2 => prop::char::range('\u{3ff}', '\u{460}').prop_map(String::from),
+            1 => prop::char::range('\u{24ff}', '\u{2700}').prop_map(String::from),
             1 => any::<char>().prop_map(String::from),
             1 => Just("\u{feff}".to_string()),
             6 => prop::sample::select(vec![
@@ -1137,6 +1171,8 @@ mod tests {
         let known: Vec<char> = ('\0'..='\u{ff}')
             .chain('\u{2000}'..='\u{203a}')
             .chain(['\u{feff}'])
+            .chain('\u{400}'..='\u{45f}')
+            .chain(('\u{2500}'..='\u{26ff}').step_by(7))
             .collect();
         let probes = [
             "a", "A", "1", ".", "!", ",", " ", "\n", "\r", "\u{201d}", "\u{ad}",
@@ -1169,6 +1205,8 @@ mod tests {
                 prop_oneof![
                     3 => prop::char::range('\0', '\u{ff}').prop_map(String::from),
                     1 => prop::char::range('\u{2000}', '\u{2030}').prop_map(String::from),
+                    1 => prop::char::range('\u{3ff}', '\u{460}').prop_map(String::from),
+                    1 => prop::char::range('\u{24ff}', '\u{2700}').prop_map(String::from),
                     4 => prop::sample::select(vec![
                         "a", "\u{e9}", "5", "_", ":", "\u{b7}", ".", "'", "\u{2018}", "\u{2019}",
                         ",", ";", " ", "\u{a0}", "\u{b2}", "\u{bd}", "\u{201c}", "\u{201d}",
@@ -1192,11 +1230,28 @@ mod tests {
         }
     }
 
+    /// [`stand_in`] by class with no table search is the same as with it.
+    #[test]
+    fn stand_in_is_by_class() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let slow = word_break(c).and_then(|w| match w {
+                Wb::Letter if c.is_alphanumeric() => Some((b'a', false)),
+                Wb::MidLetter => Some((b':', false)),
+                Wb::MidNumLetQ => Some((b'\'', false)),
+                Wb::Other => Some((b' ', c.is_alphanumeric())),
+                _ => None,
+            });
+            assert_eq!(stand_in(c), slow, "{c:?}");
+        }
+    }
+
     /// Every char `word_break` knows in every position among the others.
     #[test]
     fn latin_words_on_every_known_char() {
         let known: Vec<char> = ('\0'..='\u{ff}')
             .chain('\u{2000}'..='\u{2030}')
+            .chain('\u{400}'..='\u{45f}')
+            .chain(('\u{2500}'..='\u{26ff}').step_by(7))
             .filter(|&c| word_break(c).is_some())
             .collect();
         let probes = ["a", "1", ".", ",", ":", " ", "\u{2019}", "_", "\u{e9}"];
