@@ -1780,28 +1780,25 @@ const NO_PAIR: usize = 0x80;
 /// lets "Ta..." through, not "Th..."; a one-letter word any second byte),
 /// every other rule passes.
 static PAIR_RULES: LazyLock<Vec<[u64; NO_PAIR + 1]>> = LazyLock::new(|| {
-    (b'a'..=b'z')
-        .map(|first| {
-            std::array::from_fn(|col| {
-                RULES
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| {
-                        r.opens.is_none_or(|words| {
-                            words.iter().any(|w| match w.as_bytes() {
-                                [a] => a.eq_ignore_ascii_case(&first),
-                                [a, b, ..] => {
-                                    a.eq_ignore_ascii_case(&first)
-                                        && usize::from(b.to_ascii_lowercase()) == col
-                                }
-                                [] => true,
-                            })
-                        })
-                    })
-                    .fold(0, |m, (i, _)| m | 1 << i)
-            })
-        })
-        .collect()
+    // Every cell starts with the rules without words; each word then adds
+    // its rule to the cells it can open (one cell, or a row for one letter).
+    let free = RULES
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.opens.is_none())
+        .fold(0, |m, (i, _)| m | 1 << i);
+    let mut table = vec![[free; NO_PAIR + 1]; 26];
+    for (i, r) in RULES.iter().enumerate() {
+        for w in r.opens.into_iter().flatten() {
+            let row = |a: &u8| usize::from(a.to_ascii_lowercase() - b'a');
+            match w.as_bytes() {
+                [a] => table[row(a)].iter_mut().for_each(|m| *m |= 1 << i),
+                [a, b, ..] => table[row(a)][usize::from(b.to_ascii_lowercase())] |= 1 << i,
+                [] => table.iter_mut().flatten().for_each(|m| *m |= 1 << i),
+            }
+        }
+    }
+    table
 });
 
 /// The rules a block can match by its first two bytes, where the first is
