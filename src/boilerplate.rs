@@ -48,6 +48,11 @@ struct Rule {
     /// The bytes a match can start the block with, when the pattern is
     /// anchored there (see [`Starts`]).
     starts: Option<Starts>,
+    /// The words (compared ignoring ASCII case) a block that opens with an
+    /// ASCII letter must start with, as the rule's shape reads them: a
+    /// table of the first two bytes checks them for all rules at once
+    /// ([`pair_rules`]).
+    opens: Option<&'static [&'static str]>,
     /// The rule decided by hand, where the pattern's bounded runs made its
     /// lazy DFA build states on nearly every block it was run on.
     hand: Option<MaybeHand>,
@@ -127,6 +132,7 @@ const fn rule(
         pattern,
         tail: None,
         starts: None,
+        opens: None,
         hand: None,
         needle_bit: 0,
     }
@@ -152,6 +158,13 @@ impl Rule {
                 space,
                 wide,
             }),
+            ..self
+        }
+    }
+
+    fn opens(self, words: &'static [&'static str]) -> Rule {
+        Rule {
+            opens: Some(words),
             ..self
         }
     }
@@ -1231,6 +1244,152 @@ fn phone_contact(t: &str) -> Option<bool> {
 /// Photo agencies and picture libraries whose names close a caption credit.
 const AGENCIES: &str = r"(?:Getty(?:\s+Images)?|AFP|AP(?:\s+Photo)?|Reuters|PA(?:\s+(?:Wire|Images|Media))?|EPA(?:-EFE)?|Shutterstock|Alamy|Bloomberg|Xinhua|Rex(?:/Shutterstock)?|SWNS|iStock(?:photo)?|Anadolu(?:\s+Agency)?|NurPhoto|SOPA\s+Images|ZUMA(?:\s+(?:Press|Wire))?|Corbis|Sipa|WireImage|Camera\s+Press)";
 
+/// The words a `caption-label` block opens with (its shape and [`Rule::opens`]).
+const CAPTION_LABEL_OPENS: &[&str] = &[
+    "photo",
+    "image",
+    "picture",
+    "view ",
+    "gallery",
+    "enlarge this image",
+];
+/// The words a `caption-byline-source` block opens with (its shape and [`Rule::opens`]).
+const CAPTION_BYLINE_SOURCE_OPENS: &[&str] = &["by"];
+/// The words a `read-more-more-on` block opens with (its shape and [`Rule::opens`]).
+const READ_MORE_MORE_ON_OPENS: &[&str] = &["more ", "read more about"];
+/// The words a `read-more-stories-about` block opens with (its shape and [`Rule::opens`]).
+const READ_MORE_STORIES_ABOUT_OPENS: &[&str] = &["read more stories"];
+/// The words a `read-more-see-more` block opens with (its shape and [`Rule::opens`]).
+const READ_MORE_SEE_MORE_OPENS: &[&str] = &["see "];
+/// The words a `media-listen` block opens with (its shape and [`Rule::opens`]).
+const MEDIA_LISTEN_OPENS: &[&str] = &[
+    "listen",
+    "loading audio",
+    "audio is not supported",
+    "play audio",
+];
+/// The words a `media-watch` block opens with (its shape and [`Rule::opens`]).
+const MEDIA_WATCH_OPENS: &[&str] = &[
+    "watch",
+    "video",
+    "play video",
+    "live",
+    "gallery",
+    "audio",
+    "podcast",
+];
+/// The words a `media-player` block opens with (its shape and [`Rule::opens`]).
+const MEDIA_PLAYER_OPENS: &[&str] = &[
+    "full",
+    "autoplay",
+    "close",
+    "caption",
+    "view ",
+    "buy photo",
+    "replay",
+    "play",
+    "pause",
+    "mute",
+    "unmute",
+    "expand",
+    "wait ",
+    "video ",
+    "now playing",
+    "up next in video",
+];
+/// The words a `advert-label` block opens with (its shape and [`Rule::opens`]).
+const ADVERT_LABEL_OPENS: &[&str] = &[
+    "ad",
+    "sponsored",
+    "promoted",
+    "paid ",
+    "partner content",
+    "supported by",
+    "skip ad",
+    "story continues below advertisement",
+    "continue reading ",
+    "report this ad",
+    "you may also like",
+    "from our partners",
+    "around the web",
+    "taboola",
+];
+/// The words a `advert-about-content` block opens with (its shape and [`Rule::opens`]).
+const ADVERT_ABOUT_CONTENT_OPENS: &[&str] = &["about this content"];
+/// The words a `credit-reporting` block opens with (its shape and [`Rule::opens`]).
+const CREDIT_REPORTING_OPENS: &[&str] = &[
+    "additional ",
+    "further ",
+    "with ",
+    "reporting",
+    "editing",
+    "writing",
+    "research",
+    "fact-checking",
+    "compiled",
+    "production",
+    "translation",
+    "graphics",
+];
+/// The words a `credit-reviewed` block opens with (its shape and [`Rule::opens`]).
+const CREDIT_REVIEWED_OPENS: &[&str] = &["medically ", "fact ", "reviewed", "checked"];
+/// The words a `meta-published` block opens with (its shape and [`Rule::opens`]).
+const META_PUBLISHED_OPENS: &[&str] = &[
+    "published",
+    "updated",
+    "last updated",
+    "posted",
+    "first published",
+    "modified",
+    "created",
+    "originally published",
+    "this article was ",
+];
+/// The words a `meta-reading-time` block opens with (its shape and [`Rule::opens`]).
+const META_READING_TIME_OPENS: &[&str] = &["estimated ", "reading time"];
+/// The words a `meta-ago` block opens with (its shape and [`Rule::opens`]).
+const META_AGO_OPENS: &[&str] = &["about"];
+/// The words a `meta-print-edition` block opens with (its shape and [`Rule::opens`]).
+const META_PRINT_EDITION_OPENS: &[&str] = &["a version of this "];
+/// The words a `promo-discuss` block opens with (its shape and [`Rule::opens`]).
+const PROMO_DISCUSS_OPENS: &[&str] = &["discuss:"];
+/// The words a `other-tags` block opens with (its shape and [`Rule::opens`]).
+const OTHER_TAGS_OPENS: &[&str] = &[
+    "tags",
+    "topics",
+    "related topics",
+    "filed under",
+    "categories",
+    "sections",
+    "keywords",
+    "subjects",
+];
+/// The words a `other-contact` block opens with (its shape and [`Rule::opens`]).
+const OTHER_CONTACT_OPENS: &[&str] = &["contact", "email", "e-mail", "reach"];
+/// The words a `other-nav` block opens with (its shape and [`Rule::opens`]).
+const OTHER_NAV_OPENS: &[&str] = &[
+    "close",
+    "done",
+    "menu",
+    "home",
+    "search",
+    "resize text",
+    "print article",
+    "view profile",
+    "content preferences",
+    "more",
+    "next",
+    "previous",
+    "back to top",
+    "skip to content",
+    "exclusive",
+    "breaking",
+    "live",
+    "opinion",
+    "analysis",
+    "explainer",
+];
+
 #[rustfmt::skip]
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     // Captions: a credit closes the block, or a picture word opens it.
@@ -1240,52 +1399,52 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, needles::PHOTO_BY), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$").hand(|t| Some(photo_by(t))),
     rule("caption-credit-word", Caption, 40, Gate::CiThenExact(needles::CREDIT_WORD, needles::CREDIT_WORD_EXACT), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits).hand(|t| Some(credits::credit_word(t))),
     rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$").starts_with("", false, false, "©").hand(|t| Some(labels::provided(t))),
-    rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["photo", "image", "picture", "view ", "gallery", "enlarge this image"])), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, "").hand(|t| labels::CAPTION_LABEL.decide(t).map(|m| m.map(|_| 0..t.len()))),
-    rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, &["by"]) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$").starts("b").hand(|t| Some(labels::byline_source(t))),
+    rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, CAPTION_LABEL_OPENS)), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, "").opens(CAPTION_LABEL_OPENS).hand(|t| labels::CAPTION_LABEL.decide(t).map(|m| m.map(|_| 0..t.len()))),
+    rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, CAPTION_BYLINE_SOURCE_OPENS) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$").starts("b").opens(CAPTION_BYLINE_SOURCE_OPENS).hand(|t| Some(labels::byline_source(t))),
     // Links to other articles.
     rule("read-more-label", ReadMore, 60, Gate::Shape(read_more_shape), r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s").starts_with("[rmsatuywd", false, true, "").hand(|t| labels::READ_MORE_LABEL.decide(t)),
     rule("read-more-bracket", ReadMore, 40, Gate::Shape(|t| t.starts_with('[') && t.ends_with(']')), r"^\[(?:Read|See|Watch|Related|More)(?-u:\b)[^\]]*\]$").starts("[").hand(|t| Some(labels::bracket(t))),
-    rule("read-more-more-on", ReadMore, 6, Gate::Shape(|t| starts_ci(t, &["more ", "read more about"])), r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$").tail("{2,60}", "{2,}", more_on_tail_fits).starts("mr").hand(|t| Some(phrases::more_on(t).then_some(0..0))),
-    rule("read-more-stories-about", ReadMore, 8, Gate::Shape(|t| starts_ci(t, &["read more stories"])), r"(?i)^read more stories").starts("r").hand(|t| labels::READ_MORE_STORIES.decide(t)),
-    rule("read-more-see-more", ReadMore, 4, Gate::Shape(|t| starts_ci(t, &["see "])), r#"(?i)^see (?:more|all)(?-u:\b)"#).starts("s").hand(|t| labels::SEE_MORE.decide(t)),
+    rule("read-more-more-on", ReadMore, 6, Gate::Shape(|t| starts_ci(t, READ_MORE_MORE_ON_OPENS)), r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$").tail("{2,60}", "{2,}", more_on_tail_fits).starts("mr").opens(READ_MORE_MORE_ON_OPENS).hand(|t| Some(phrases::more_on(t).then_some(0..0))),
+    rule("read-more-stories-about", ReadMore, 8, Gate::Shape(|t| starts_ci(t, READ_MORE_STORIES_ABOUT_OPENS)), r"(?i)^read more stories").starts("r").opens(READ_MORE_STORIES_ABOUT_OPENS).hand(|t| labels::READ_MORE_STORIES.decide(t)),
+    rule("read-more-see-more", ReadMore, 4, Gate::Shape(|t| starts_ci(t, READ_MORE_SEE_MORE_OPENS)), r#"(?i)^see (?:more|all)(?-u:\b)"#).starts("s").opens(READ_MORE_SEE_MORE_OPENS).hand(|t| labels::SEE_MORE.decide(t)),
     // Players and galleries.
-    rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, &["listen", "loading audio", "audio is not supported", "play audio"])), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))").starts("lap").hand(|t| labels::MEDIA_LISTEN.decide(t)),
-    rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, &["watch", "video", "play video", "live", "gallery", "audio", "podcast"])), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]").starts("wvplga").hand(|t| labels::MEDIA_WATCH.decide(t)),
-    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || starts_ci(t, &["full", "autoplay", "close", "caption", "view ", "buy photo", "replay", "play", "pause", "mute", "unmute", "expand", "wait ", "video ", "now playing", "up next in video"])), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false, "×").hand(|t| labels::MEDIA_PLAYER.decide(t)),
+    rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, MEDIA_LISTEN_OPENS)), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))").starts("lap").opens(MEDIA_LISTEN_OPENS).hand(|t| labels::MEDIA_LISTEN.decide(t)),
+    rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, MEDIA_WATCH_OPENS)), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]").starts("wvplga").opens(MEDIA_WATCH_OPENS).hand(|t| labels::MEDIA_WATCH.decide(t)),
+    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || starts_ci(t, MEDIA_PLAYER_OPENS)), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false, "×").opens(MEDIA_PLAYER_OPENS).hand(|t| labels::MEDIA_PLAYER.decide(t)),
     rule("media-unavailable", Media, 20, Gate::Ci(needles::VIDEO_UNAVAILABLE), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support").hand(|t| labels::MEDIA_UNAVAILABLE.decide(t)),
     // Advertising.
-    rule("advert-label", Advert, 6, Gate::Shape(|t| starts_ci(t, &["ad", "sponsored", "promoted", "paid ", "partner content", "supported by", "skip ad", "story continues below advertisement", "continue reading ", "report this ad", "you may also like", "from our partners", "around the web", "taboola"])), r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$").starts("asprcyft").hand(|t| labels::ADVERT_LABEL.decide(t)),
+    rule("advert-label", Advert, 6, Gate::Shape(|t| starts_ci(t, ADVERT_LABEL_OPENS)), r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$").starts("asprcyft").opens(ADVERT_LABEL_OPENS).hand(|t| labels::ADVERT_LABEL.decide(t)),
     rule("advert-sponsored-by", Advert, 25, Gate::Ci(needles::SPONSORED_BY), r"(?i)(?:sponsored by|presented by|in partnership with|supported by|brought to you by|invented by teads)(?-u:\b).{0,60}$").hand(|t| Some(phrases::sponsored_by(t).then_some(0..0))),
     rule("advert-undo", Advert, 1, Gate::Shape(|t| t == "Undo"), r"^Undo$").starts("u").hand(|t| labels::ADVERT_UNDO.decide(t)),
-    rule("advert-about-content", Advert, 4, Gate::Shape(|t| starts_ci(t, &["about this content"])), r"(?i)^about this content$").starts("a").hand(|t| labels::ABOUT_CONTENT.decide(t)),
+    rule("advert-about-content", Advert, 4, Gate::Shape(|t| starts_ci(t, ADVERT_ABOUT_CONTENT_OPENS)), r"(?i)^about this content$").starts("a").opens(ADVERT_ABOUT_CONTENT_OPENS).hand(|t| labels::ABOUT_CONTENT.decide(t)),
     // Wire and contributor credits.
-    rule("credit-reporting", Credit, 60, Gate::Shape(|t| starts_ci(t.strip_prefix('(').unwrap_or(t), &["additional ", "further ", "with ", "reporting", "editing", "writing", "research", "fact-checking", "compiled", "production", "translation", "graphics"])), r"(?i)^(?:\(?(?:additional |further |with )?(?:reporting|editing|writing|research|fact-checking|compiled|production|translation|graphics)(?: and [a-z]+)? by(?-u:\b))").starts("(afwrecptg").hand(|t| labels::CREDIT_REPORTING.decide(t)),
+    rule("credit-reporting", Credit, 60, Gate::Shape(|t| starts_ci(t.strip_prefix('(').unwrap_or(t), CREDIT_REPORTING_OPENS)), r"(?i)^(?:\(?(?:additional |further |with )?(?:reporting|editing|writing|research|fact-checking|compiled|production|translation|graphics)(?: and [a-z]+)? by(?-u:\b))").starts("(afwrecptg").opens(CREDIT_REPORTING_OPENS).hand(|t| labels::CREDIT_REPORTING.decide(t)),
     rule("credit-contributed", Credit, 40, Gate::Ci(needles::CONTRIBUTED), r"(?i)(?-u:\b)(?:contributed (?:to )?(?:this|the) (?:report|article|story)|contributed reporting)(?-u:\b)").hand(|t| labels::CREDIT_CONTRIBUTED.decide(t)),
-    rule("credit-reviewed", Credit, 20, Gate::Shape(|t| starts_ci(t, &["medically ", "fact ", "reviewed", "checked"])), r"(?i)^(?:medically |fact )?(?:reviewed|checked) by(?-u:\b)").starts("mfrc").hand(|t| labels::CREDIT_REVIEWED.decide(t)),
+    rule("credit-reviewed", Credit, 20, Gate::Shape(|t| starts_ci(t, CREDIT_REVIEWED_OPENS)), r"(?i)^(?:medically |fact )?(?:reviewed|checked) by(?-u:\b)").starts("mfrc").opens(CREDIT_REVIEWED_OPENS).hand(|t| labels::CREDIT_REVIEWED.decide(t)),
     // Rights.
     rule("legal-copyright", Legal, 60, Gate::Ci(needles::COPYRIGHT), r"(?i)^(?:©|\(c\)|copyright(?-u:\b))|all rights reserved|registered in england|company (?:number|no\.?|registration)|registered office|may not be (?:published|reproduced|broadcast|redistributed)|terms (?:of|and) (?:use|service|conditions)\s*$|privacy policy\s*$").hand(|t| Some(legal(t))),
     // Dates and reading time.
-    rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, &["published", "updated", "last updated", "posted", "first published", "modified", "created", "originally published", "this article was "])), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)").starts("pulfmcot").hand(|t| labels::META_PUBLISHED.decide(t)),
-    rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, &["estimated ", "reading time"])), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false, "").hand(|t| labels::META_READING_TIME.decide(t)),
-    rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, &["about"])), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false, "").hand(|t| labels::META_AGO.decide(t)),
-    rule("meta-print-edition", Meta, 60, Gate::Shape(|t| starts_ci(t, &["a version of this "])), r"(?i)^a version of this (?:article|story) appears in print").starts("a").hand(|t| labels::PRINT_EDITION.decide(t)),
+    rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, META_PUBLISHED_OPENS)), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)").starts("pulfmcot").opens(META_PUBLISHED_OPENS).hand(|t| labels::META_PUBLISHED.decide(t)),
+    rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, META_READING_TIME_OPENS)), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false, "").opens(META_READING_TIME_OPENS).hand(|t| labels::META_READING_TIME.decide(t)),
+    rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, META_AGO_OPENS)), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false, "").opens(META_AGO_OPENS).hand(|t| labels::META_AGO.decide(t)),
+    rule("meta-print-edition", Meta, 60, Gate::Shape(|t| starts_ci(t, META_PRINT_EDITION_OPENS)), r"(?i)^a version of this (?:article|story) appears in print").starts("a").opens(META_PRINT_EDITION_OPENS).hand(|t| labels::PRINT_EDITION.decide(t)),
     // Calls to action and page furniture.
     rule("promo-share", Promo, 8, Gate::Shape(share_shape), r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$").starts_with("+steprmcwflbanvjg", true, true, "").hand(share_button),
     rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit_or_wide), r"^\d{1,6}$").starts_with("", true, false, "").hand(labels::numbers),
     rule("promo-call", Promo, 45, Gate::Ci(needles::CALLS), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))").hand(|t| Some(promo_call(t).then_some(0..0))),
     rule("promo-paywall", Promo, 40, Gate::Ci(needles::PAYWALL), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience").hand(|t| Some(promo_paywall(t).then_some(0..0))),
     rule("promo-call-upper", Promo, 10, Gate::Shape(|t| ["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"].iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)").starts("sfj").hand(|t| labels::CALL_UPPER.decide(t)),
-    rule("promo-discuss", Promo, 12, Gate::Shape(|t| starts_ci(t, &["discuss:"])), r"(?i)^discuss:").starts("d").hand(|t| labels::DISCUSS.decide(t)),
+    rule("promo-discuss", Promo, 12, Gate::Shape(|t| starts_ci(t, PROMO_DISCUSS_OPENS)), r"(?i)^discuss:").starts("d").opens(PROMO_DISCUSS_OPENS).hand(|t| labels::DISCUSS.decide(t)),
     // Everything else a page wraps around an article.
     rule("other-cookies", Other, 60, Gate::Ci(needles::COOKIES), r"(?i)(?-u:\b)we use cookies(?-u:\b)|(?-u:\b)cookie (?:policy|settings|preferences)(?-u:\b)|accept (?:all )?cookies").hand(|t| labels::COOKIES.decide(t)),
     rule("other-nav-bar", Other, 30, Gate::Shape(nav_bar_shape), r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$").hand(|t| Some(nav_bar(t))),
-    rule("other-tags", Other, 40, Gate::Shape(|t| starts_ci(t, &["tags", "topics", "related topics", "filed under", "categories", "sections", "keywords", "subjects"])), r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?").starts("trfcsk").hand(|t| labels::TAGS.decide(t)),
+    rule("other-tags", Other, 40, Gate::Shape(|t| starts_ci(t, OTHER_TAGS_OPENS)), r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?").starts("trfcsk").opens(OTHER_TAGS_OPENS).hand(|t| labels::TAGS.decide(t)),
     rule("other-bio", Other, 60, Gate::ShapeExact(bio_shape, needles::BIO), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz").hand(|t| Some(phrases::bio(t).then_some(0..0))),
     // One rule in two halves, each with its own gate: compiled together they
     // cost 15 M instructions, for blocks that seldom pass either.
-    rule("other-contact", Other, 30, Gate::Shape(|t| starts_ci(t, &["contact", "email", "e-mail", "reach"]) && memchr(b'@', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@").starts("cer").hand(|t| Some(phrases::contact_email(t).then_some(0..0))),
+    rule("other-contact", Other, 30, Gate::Shape(|t| starts_ci(t, OTHER_CONTACT_OPENS) && memchr(b'@', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@").starts("cer").opens(OTHER_CONTACT_OPENS).hand(|t| Some(phrases::contact_email(t).then_some(0..0))),
     rule("other-contact", Other, 30, Gate::Shape(phone_shape), r"(?i)^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}").starts("abcdefghijklmnopqrstuvwxyz").hand(|t| phone_contact(t).map(|m| m.then_some(0..0))),
-    rule("other-nav", Other, 3, Gate::Shape(|t| t.starts_with('.') || starts_ci(t, &["close", "done", "menu", "home", "search", "resize text", "print article", "view profile", "content preferences", "more", "next", "previous", "back to top", "skip to content", "exclusive", "breaking", "live", "opinion", "analysis", "explainer"])), r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$").starts(".cdmhsrpvnbeloa").hand(|t| labels::NAV.decide(t)),
+    rule("other-nav", Other, 3, Gate::Shape(|t| t.starts_with('.') || starts_ci(t, OTHER_NAV_OPENS)), r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$").starts(".cdmhsrpvnbeloa").opens(OTHER_NAV_OPENS).hand(|t| labels::NAV.decide(t)),
 ]));
 
 /// `caption-agency`: a credit ending in a photo agency, "X/Getty Images".
@@ -1603,6 +1762,57 @@ static FIRST_RULES: LazyLock<[u64; 256]> = LazyLock::new(|| {
     })
 });
 
+/// The column of [`PAIR_RULES`] for a block's second byte: an ASCII byte
+/// folded to lower case, or [`NO_PAIR`] for none or one outside ASCII (no
+/// word of [`Rule::opens`] has one).
+fn pair_column(b: Option<&u8>) -> usize {
+    match b {
+        Some(&b) if b < 0x80 => usize::from(b.to_ascii_lowercase()),
+        _ => NO_PAIR,
+    }
+}
+
+const NO_PAIR: usize = 0x80;
+
+/// The rules a block that opens with an ASCII letter can match by its
+/// first two bytes, by the letter (`a` to `z`) and [`pair_column`]: a rule
+/// with [`Rule::opens`] needs one of its words to open the block ("tags"
+/// lets "Ta..." through, not "Th..."; a one-letter word any second byte),
+/// every other rule passes.
+static PAIR_RULES: LazyLock<Vec<[u64; NO_PAIR + 1]>> = LazyLock::new(|| {
+    // Every cell starts with the rules without words; each word then adds
+    // its rule to the cells it can open (one cell, or a row for one letter).
+    let free = RULES
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.opens.is_none())
+        .fold(0, |m, (i, _)| m | 1 << i);
+    let mut table = vec![[free; NO_PAIR + 1]; 26];
+    for (i, r) in RULES.iter().enumerate() {
+        for w in r.opens.into_iter().flatten() {
+            let row = |a: &u8| usize::from(a.to_ascii_lowercase() - b'a');
+            match w.as_bytes() {
+                [a] => table[row(a)].iter_mut().for_each(|m| *m |= 1 << i),
+                [a, b, ..] => table[row(a)][usize::from(b.to_ascii_lowercase())] |= 1 << i,
+                [] => table.iter_mut().flatten().for_each(|m| *m |= 1 << i),
+            }
+        }
+    }
+    table
+});
+
+/// The rules a block can match by its first two bytes, where the first is
+/// an ASCII letter (see [`PAIR_RULES`]); all rules otherwise.
+fn pair_rules(text: &str) -> u64 {
+    let b = text.as_bytes();
+    match b.first() {
+        Some(&c) if c.is_ascii_alphabetic() => {
+            PAIR_RULES[usize::from(c.to_ascii_lowercase() - b'a')][pair_column(b.get(1))]
+        }
+        _ => u64::MAX,
+    }
+}
+
 /// The rules a block can match by its first character (see [`Starts`]):
 /// by the table for an ASCII byte, else by the character.
 fn first_rules(text: &str) -> u64 {
@@ -1672,7 +1882,7 @@ static WIDE_RULES: LazyLock<WideRules> = LazyLock::new(|| {
 /// checks, the first characters once for all rules).
 #[cfg(test)]
 fn first_and_gate_allow(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> bool {
-    first_rules(text) & (1 << i) != 0 && may_match(i, text, needles)
+    first_rules(text) & pair_rules(text) & (1 << i) != 0 && may_match(i, text, needles)
 }
 
 /// What rule `i`'s pattern decides on `t`, in the terms of its hand
@@ -1745,7 +1955,7 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     let mut left = WORD_RULES[words.min(WORDS_CAP)];
     let mut found = Found::default();
     if gated {
-        left &= first_rules(text);
+        left &= first_rules(text) & pair_rules(text);
         // One run of the case-blind automaton rules out at once every rule
         // gated by its needles that the block lacks: most blocks then try
         // no such rule, and no shape test of one.
@@ -2779,6 +2989,72 @@ mod tests {
                 assert_eq!(p.starts(&b), starts_ci(&b, p.list), "{b:?}");
             }
         }
+    }
+
+    /// The two-byte table lets through every letter-led block a rule's
+    /// shape accepts: each opening word in both cases, cut after any byte
+    /// and followed by every second byte or by tails, and every pair of a
+    /// letter and a byte (with and without a tail) a rule with words can
+    /// open with. A rule whose shape can pass a block the table drops
+    /// fails here.
+    #[test]
+    fn pair_rules_pass_every_block_a_shape_accepts() {
+        let mut blocks: Vec<String> = Vec::new();
+        let tails = [
+            "",
+            " ",
+            "x",
+            " by Jo Doe | Source: Wire",
+            " 12 photos",
+            ": a b",
+            "@x.org",
+        ];
+        for r in RULES.iter() {
+            for w in r.opens.into_iter().flatten() {
+                for word in [
+                    w.to_string(),
+                    w.to_ascii_uppercase(),
+                    w.to_ascii_lowercase(),
+                ] {
+                    for cut in 1..=word.len() {
+                        for tail in tails {
+                            blocks.push(format!("{}{tail}", &word[..cut]));
+                        }
+                    }
+                }
+            }
+        }
+        for first in (b'a'..=b'z').chain(b'A'..=b'Z') {
+            for second in 0..=0x7fu8 {
+                for tail in ["", " x", "\u{e9}"] {
+                    blocks.push(format!("{}{}{tail}", first as char, second as char));
+                }
+            }
+            blocks.push(format!("{}\u{e9}", first as char));
+        }
+        let mut checked = 0;
+        for t in &blocks {
+            for (i, r) in RULES.iter().enumerate() {
+                let shape = match r.gate {
+                    Gate::Shape(f) | Gate::ShapeCi(f, _) | Gate::ShapeExact(f, _) => f,
+                    _ => continue,
+                };
+                if shape(t) {
+                    checked += 1;
+                    assert!(pair_rules(t) & 1 << i != 0, "{} drops {t:?}", r.name);
+                }
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+        // And it drops blocks: "Th" opens no rule with words but one.
+        let th = pair_rules("The end");
+        let with_words = RULES.iter().filter(|r| r.opens.is_some()).count();
+        let kept = RULES
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| r.opens.is_some() && th & 1 << i != 0)
+            .count();
+        assert!(kept < 3 && with_words > 10, "{kept} of {with_words}");
     }
 
     #[test]
