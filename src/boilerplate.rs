@@ -1316,21 +1316,21 @@ const ADVERT_LABEL_OPENS: &[&str] = &[
 ];
 /// The words a `advert-about-content` block opens with (its shape and [`Rule::opens`]).
 const ADVERT_ABOUT_CONTENT_OPENS: &[&str] = &["about this content"];
-/// The words a `credit-reporting` block opens with (its shape and [`Rule::opens`]).
-const CREDIT_REPORTING_OPENS: &[&str] = &[
-    "additional ",
-    "further ",
-    "with ",
-    "reporting",
-    "editing",
-    "writing",
-    "research",
-    "fact-checking",
-    "compiled",
-    "production",
-    "translation",
-    "graphics",
-];
+/// The words a `credit-reporting` block opens with (its shape and
+/// [`Rule::opens`]): a lead ("with ") or a work word ("editing").
+const CREDIT_REPORTING_OPENS: &[&str] =
+    &concat::<{ labels::WORK_LEADS.len() + labels::WORK.len() }>(labels::WORK_LEADS, labels::WORK);
+
+/// Two word lists as one, at compile time.
+const fn concat<const N: usize>(a: &[&'static str], b: &[&'static str]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < a.len() { a[i] } else { b[i - a.len()] };
+        i += 1;
+    }
+    out
+}
 /// The words a `credit-reviewed` block opens with (its shape and [`Rule::opens`]).
 const CREDIT_REVIEWED_OPENS: &[&str] = &["medically ", "fact ", "reviewed", "checked"];
 /// The words a `meta-published` block opens with (its shape and [`Rule::opens`]).

@@ -310,8 +310,11 @@ pub(super) const ADVERT_UNDO: Label = exact(&[&[Lit(&["Undo"]), End]]);
 /// `advert-about-content`.
 pub(super) const ABOUT_CONTENT: Label = ci(&[&[Lit(&["about this content"]), End]]);
 
+/// The words that may come before [`WORK`] in `credit-reporting`.
+pub(super) const WORK_LEADS: &[&str] = &["additional ", "further ", "with "];
+
 /// The work words of `credit-reporting`.
-const WORK: &[&str] = &[
+pub(super) const WORK: &[&str] = &[
     "reporting",
     "editing",
     "writing",
@@ -327,8 +330,8 @@ const WORK: &[&str] = &[
 /// graphics by …".
 #[rustfmt::skip]
 pub(super) const CREDIT_REPORTING: Label = ci(&[
-    &[Opt(&["("]), Opt(&["additional ", "further ", "with "]), Lit(WORK), Lit(&[" by"]), Boundary],
-    &[Opt(&["("]), Opt(&["additional ", "further ", "with "]), Lit(WORK), Lit(&[" and "]), Letters, Lit(&[" by"]), Boundary],
+    &[Opt(&["("]), Opt(WORK_LEADS), Lit(WORK), Lit(&[" by"]), Boundary],
+    &[Opt(&["("]), Opt(WORK_LEADS), Lit(WORK), Lit(&[" and "]), Letters, Lit(&[" by"]), Boundary],
 ]);
 
 /// `credit-contributed`, anywhere in the block.
