@@ -389,6 +389,11 @@ impl Lexicon {
         if self.filter[Lexicon::filter_slot(key, len)] & mask.0 == 0 {
             return WordId::UNKNOWN;
         }
+        self.probe(key, len)
+    }
+
+    /// [`Lexicon::find`] past its filter (which the caller has asked).
+    fn probe(&self, key: &Padded, len: usize) -> WordId {
         let n = len.div_ceil(8);
         let mut h = hash(key, len) as usize & self.mask;
         loop {
@@ -508,6 +513,14 @@ fn mark_class(c: char) -> Class {
     Class::MARK | kind
 }
 
+/// [`char::is_alphanumeric`], with the General Punctuation block (curly
+/// quotation marks, dashes, the ellipsis: most of the characters outside
+/// ASCII in news text) answered without the Unicode tables: none of it is
+/// a letter or a number.
+fn alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+}
+
 /// Is `c` a line break?
 fn is_newline(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
@@ -549,10 +562,15 @@ impl<'t> Scanner<'t> {
         // A run of `_` (as the masked quotations of `speakers` are) is
         // passed eight bytes at a time.
         if b[start] == b'_' {
-            while b
-                .get(i..i + 8)
-                .is_some_and(|e| e.iter().all(|&x| x == b'_'))
-            {
+            // (Eight bytes compared as one word: a masked quotation of a
+            // few hundred bytes costs a few dozen compares.)
+            const BLANKS: u64 = u64::from_ne_bytes([b'_'; 8]);
+            while let Some(e) = b.get(i..i + 8) {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(e);
+                if u64::from_ne_bytes(x) != BLANKS {
+                    break;
+                }
                 i += 8;
             }
             if i > start {
@@ -567,7 +585,7 @@ impl<'t> Scanner<'t> {
             seen |= f;
             i += 1;
         }
-        if b.get(i).is_some_and(|&x| x >= 0x80) && self.char_at(i).is_alphanumeric() {
+        if b.get(i).is_some_and(|&x| x >= 0x80) && alphanumeric(self.char_at(i)) {
             return self.word_unicode(start, i, seen, class);
         }
         let mut class = class | Class::WORD | Class::ASCII;
@@ -598,11 +616,8 @@ impl<'t> Scanner<'t> {
                 lower(b[i - 1]),
                 len,
             ) {
-            self.lexicon.find(
-                &ascii_key(b, start, len, seen & W_UPPER != 0),
-                len,
-                Lists(u32::MAX),
-            )
+            self.lexicon
+                .probe(&ascii_key(b, start, len, seen & W_UPPER != 0), len)
         } else {
             WordId::UNKNOWN
         };
@@ -648,7 +663,7 @@ impl<'t> Scanner<'t> {
                 char::from(x)
             } else {
                 let c = self.char_at(i);
-                if !c.is_alphanumeric() {
+                if !alphanumeric(c) {
                     break;
                 }
                 c
@@ -807,7 +822,7 @@ impl Iterator for Scanner<'_> {
                             class = class | Class::NEWLINE_BEFORE;
                         }
                         self.pos += c.len_utf8();
-                    } else if c.is_alphanumeric() {
+                    } else if alphanumeric(c) {
                         return Some(self.word(start, class));
                     } else {
                         self.pos += c.len_utf8();
@@ -1042,6 +1057,27 @@ mod tests {
                     prop_assert_eq!(lex.key(id), Some(p.as_bytes()));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_number() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in [
+            'a',
+            'Z',
+            '7',
+            'é',
+            'Σ',
+            '一',
+            '\u{2070}',
+            '\u{2071}',
+            '\u{1f600}',
+            '“',
+        ] {
+            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -1037,8 +1037,15 @@ impl Who<'_> {
 
     /// The end of `\s+` from `p`, if there is white space there.
     fn gap(&self, p: usize) -> Option<usize> {
-        let n = space_len(&self.t[p..]);
-        (n > 0).then_some(p + n)
+        // (Most ends tried are followed by a letter or a mark: an ASCII
+        // byte that is not white space says no without decoding.)
+        match self.b.get(p) {
+            Some(&x) if x < 0x80 && !matches!(x, b' ' | b'\t'..=b'\r') => None,
+            _ => {
+                let n = space_len(&self.t[p..]);
+                (n > 0).then_some(p + n)
+            }
+        }
     }
 
     /// The end of the run of characters that `class` takes from `p`.
@@ -1053,9 +1060,13 @@ impl Who<'_> {
         e
     }
 
-    /// `[\p{L}'’\-]*` from `p`: its ends, longest first, down to `p`.
-    fn letters_back(&self, p: usize, k: Rest<'_>) -> Option<usize> {
+    /// `[\p{L}'’\-]*` from `p`: its ends, longest first, down to `p`
+    /// (`spaced`: only the end white space may follow, the whole run).
+    fn letters_back(&self, p: usize, spaced: bool, k: Rest<'_>) -> Option<usize> {
         let e = self.run(p, |c, at| letter_or(c, at, true));
+        if spaced {
+            return k(e);
+        }
         self.ends_down(p, e, k)
     }
 
@@ -1110,12 +1121,30 @@ impl Who<'_> {
             if e <= min {
                 return None;
             }
-            e -= self.t[..e].chars().next_back().map_or(1, char::len_utf8);
+            e -= if self.b[e - 1] < 0x80 {
+                1
+            } else {
+                self.t[..e].chars().next_back().map_or(1, char::len_utf8)
+            };
         }
     }
 
     /// `TOK` at `p`, each of its ends in the order the regex tries them.
     pub(super) fn tok(&self, p: usize, k: Rest<'_>) -> Option<usize> {
+        self.tok_in(p, false, k)
+    }
+
+    /// `TOK\s+` at `p`: [`Self::tok`] with only the ends white space
+    /// follows handed to `k`, with the end of that white space. (Inside a
+    /// run of letters only a letter, an apostrophe or a hyphen follows:
+    /// those ends are not offered, where the regex would try each and
+    /// fail.)
+    fn tok_spaced(&self, p: usize, k: Rest<'_>) -> Option<usize> {
+        self.tok_in(p, true, &mut |e| k(self.gap(e)?))
+    }
+
+    /// [`Self::tok`], or [`Self::tok_spaced`] without its gap.
+    fn tok_in(&self, p: usize, spaced: bool, k: Rest<'_>) -> Option<usize> {
         let b = self.b;
         let first = *b.get(p)?;
         if first.is_ascii_uppercase() {
@@ -1145,7 +1174,7 @@ impl Who<'_> {
                 return Some(r);
             }
             // `[A-Z][\p{L}'’\-]*`.
-            return self.letters_back(p + 1, k);
+            return self.letters_back(p + 1, spaced, k);
         }
         // `(?:al|el|…)-[A-Z][\p{L}'’\-]*`: one particle fits at most, the
         // run of small letters before the hyphen (each is small letters
@@ -1156,7 +1185,9 @@ impl Who<'_> {
             && HYPHEN_PARTICLES
                 .iter()
                 .any(|a| a.as_bytes() == &b[p..p + n]);
-        particle.then(|| self.letters_back(p + n + 2, k)).flatten()
+        particle
+            .then(|| self.letters_back(p + n + 2, spaced, k))
+            .flatten()
     }
 
     /// `GROUP_NOUNS(?-u:\b)` at `p`: the word there (all of its word
@@ -1171,12 +1202,8 @@ impl Who<'_> {
 
     /// `(?:TOK\s+){1,2}(?:GROUP_NOUNS)(?-u:\b)`.
     fn group_of_names(&self, k: Rest<'_>) -> Option<usize> {
-        self.tok(0, &mut |e1| {
-            let s1 = self.gap(e1)?;
-            let two = self.tok(s1, &mut |e2| {
-                let s2 = self.gap(e2)?;
-                self.group_noun(s2, &mut *k)
-            });
+        self.tok_spaced(0, &mut |s1| {
+            let two = self.tok_spaced(s1, &mut |s2| self.group_noun(s2, &mut *k));
             two.or_else(|| self.group_noun(s1, &mut *k))
         })
     }
@@ -1209,10 +1236,7 @@ impl Who<'_> {
     /// `(?:TOK\s+){i,3}` and the rest of [`Self::name`] from `p`.
     fn names_from(&self, p: usize, i: usize, k: Rest<'_>) -> Option<usize> {
         if i < 3 {
-            let more = self.tok(p, &mut |e| {
-                let s = self.gap(e)?;
-                self.names_from(s, i + 1, &mut *k)
-            });
+            let more = self.tok_spaced(p, &mut |s| self.names_from(s, i + 1, &mut *k));
             if more.is_some() {
                 return more;
             }
