@@ -140,6 +140,11 @@ fn first_he_she(m: &str, s: usize, limit: usize) -> Option<(usize, &str, Gender)
         let (len, g) = match b[i] {
             b'h' | b'H' => (2, Gender::Male),
             b's' | b'S' => (3, Gender::Female),
+            // (A masked quotation, passed eight bytes at a time.)
+            b'_' => {
+                i = underscores_end(b, i).min(limit);
+                continue;
+            }
             _ => {
                 i += 1;
                 continue;
@@ -885,21 +890,35 @@ pub(super) fn doc_dated(t: &str) -> Option<usize> {
 /// both fit at one place (the longer would need a word byte where the
 /// shorter needs none). (The regex and DOC_TAIL cost some 2 ms to build.)
 pub(super) fn doc_np(t: &str) -> Option<usize> {
-    const DETS: [&str; 16] = [
-        "The", "the", "An", "an", "A", "a", "Its", "its", "His", "his", "Her", "her", "Their",
-        "their", "One", "one",
-    ];
+    // (A determiner with white space after it is the whole run of letters
+    // that opens `t`: one look at that run, not a compare per determiner.)
     let b = t.as_bytes();
-    let mut p = DETS
-        .iter()
-        .filter(|d| t.starts_with(**d))
-        .find_map(|d| spaces_to(t, d.len()))?;
+    let p = letters_end(b, 0);
+    if !matches!(
+        &t[..p],
+        "The"
+            | "the"
+            | "An"
+            | "an"
+            | "A"
+            | "a"
+            | "Its"
+            | "its"
+            | "His"
+            | "his"
+            | "Her"
+            | "her"
+            | "Their"
+            | "their"
+            | "One"
+            | "one"
+    ) {
+        return None;
+    }
+    let mut p = spaces_to(t, p)?;
     for words in 0..=3 {
-        let noun = DOC_WORDS
-            .iter()
-            .find(|n| b[p..].starts_with(n.as_bytes()) && !word_byte(b.get(p + n.len())));
-        if let Some(n) = noun {
-            return Some(p + n.len());
+        if let Some(n) = doc_word_at(b, p) {
+            return Some(p + n);
         }
         if words == 3 {
             break;
@@ -914,6 +933,34 @@ pub(super) fn doc_np(t: &str) -> Option<usize> {
         p = spaces_to(t, e)?;
     }
     None
+}
+
+/// The end of the ASCII letters from byte `p` of `b`.
+fn letters_end(b: &[u8], p: usize) -> usize {
+    p + b[p..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
+}
+
+/// The length of the noun of [`DOC_WORDS`] at byte `p` of `b` that ends
+/// at a word boundary (the first in the list's order). A noun of letters
+/// only is the whole run of word bytes there, looked up once; one with a
+/// hyphen ("e-mail") can only fit where a hyphen ends that run.
+fn doc_word_at(b: &[u8], p: usize) -> Option<usize> {
+    let e = crate::speakers::cues::word_end(b, p);
+    if b.get(e) == Some(&b'-') {
+        return doc_word_scan(b, p);
+    }
+    (e > p && WORDS.on(&b[p..e], list::DOC_WORD)).then_some(e - p)
+}
+
+/// [`doc_word_at`] read down the list: the specification it is held to.
+fn doc_word_scan(b: &[u8], p: usize) -> Option<usize> {
+    DOC_WORDS
+        .iter()
+        .find(|n| b[p..].starts_with(n.as_bytes()) && !word_byte(b.get(p + n.len())))
+        .map(|n| n.len())
 }
 
 /// DOC_TAIL's `tail` group after a document noun, read by hand at the
@@ -1117,7 +1164,17 @@ pub(super) fn clause_start(m: &str, s: usize, end: usize) -> usize {
     };
     let mut at = skip(s);
     for _ in 0..2 {
-        let first = Key::new(m[at..end].split_whitespace().next().unwrap_or(""));
+        // (A masked quotation that opens the clause is passed eight bytes
+        // at a time: `_` is in no key, so the key of the rest of its word
+        // is the word's key.)
+        let from = underscores_end(m.as_bytes(), at).min(end);
+        let rest = &m[from..end];
+        let word = if from > at && rest.starts_with(char::is_whitespace) {
+            ""
+        } else {
+            rest.split_whitespace().next().unwrap_or("")
+        };
+        let first = Key::new(word);
         let first = first.as_str();
         let intro = intro_word(first) || first.ends_with("ly");
         if !intro {
@@ -1242,10 +1299,13 @@ pub(super) static DESCRIBED_BODY: LazyLock<Regex> = LazyLock::new(|| {
 /// cost some 16 ms to build.)
 pub(super) fn described_body(t: &str) -> Option<std::ops::Range<usize>> {
     let w = cues::Who { t, b: t.as_bytes() };
-    let p = ["The", "the", "An", "an", "A", "a"]
-        .iter()
-        .filter(|d| t.starts_with(**d))
-        .find_map(|d| spaces_to(t, d.len()))?;
+    // (A determiner, or a noun below, with white space after it is the
+    // whole run of letters there: one look at that run.)
+    let p = letters_end(w.b, 0);
+    if !matches!(&t[..p], "The" | "the" | "An" | "an" | "A" | "a") {
+        return None;
+    }
+    let p = spaces_to(t, p)?;
     // `(?:TOK\s+){i,2}` and the rest from `p`.
     fn names(w: &cues::Who<'_>, p: usize, i: usize) -> Option<std::ops::Range<usize>> {
         if i < 2 {
@@ -1267,10 +1327,11 @@ pub(super) fn described_body(t: &str) -> Option<std::ops::Range<usize>> {
                 return Some(r);
             }
         }
-        let s = ORG_NOUNS
-            .iter()
-            .filter(|n| w.t[p..].starts_with(**n))
-            .find_map(|n| spaces_to(w.t, p + n.len()))?;
+        let e = letters_end(w.b, p);
+        if e == p || !WORDS.on(&w.b[p..e], list::ORG_NOUN) {
+            return None;
+        }
+        let s = spaces_to(w.t, e)?;
         tok_run(w, s, 3).map(|e| s..e)
     }
     names(&w, p, 0)
@@ -1885,7 +1946,7 @@ mod tests {
                 vec![
                     "However", "Later", "quickly", "Then", "“", "\"", " ", "  ", "\n", ",", ", ",
                     "é", "Zoë", "the port", "x", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ly",
-                    "In", "At", "Yesterday", "Meanwhile",
+                    "In", "At", "Yesterday", "Meanwhile", "_", "________", "___________",
                 ],
                 0..14,
             ),
@@ -1898,6 +1959,26 @@ mod tests {
                 clause_start_by_find(&text, s, e),
                 "{:?} {}..{}", text, s, e
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// `doc_word_at` finds the noun the scan down DOC_WORDS finds.
+        #[test]
+        fn doc_word_at_is_the_list_scan(
+            text in crate::testing::joined(
+                vec![
+                    "memo", "e-mail", "email", "e", "-", "mail", "report", "Report", "reports",
+                    "note", "note-taking", "ad", "ads", "_", "’", "é", " ", "2", "x",
+                ],
+                0..5,
+            ),
+            at in 0usize..8,
+        ) {
+            let b = text.as_bytes();
+            let p = at.min(b.len());
+            proptest::prop_assert_eq!(doc_word_at(b, p), doc_word_scan(b, p), "{:?} {}", text, p);
         }
     }
 
@@ -1941,7 +2022,7 @@ mod tests {
                 vec![
                     "he", "He", "HE", "she", "She", "sHe", "shed", "the", "h", "s", "e",
                     "é", "ß", "Zoë", "9", "_", "’", "'", "-", ",", ".", " ", " ", "\n",
-                    "\u{a0}", "\u{2003}", "あ",
+                    "\u{a0}", "\u{2003}", "あ", "_________", "________________",
                 ],
                 0..12,
             ),

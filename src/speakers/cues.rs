@@ -1333,12 +1333,24 @@ impl Who<'_> {
     /// Every end of `TOK|PARTICLE(?-u:\b)` at `s`, in the regex's order.
     fn word_ways(&self, s: usize, k: Rest<'_>) {
         self.tok(s, &mut *k);
-        for part in [
-            "de", "van", "von", "der", "da", "di", "del", "la", "le", "bin", "al",
-        ] {
-            if self.b[s..].starts_with(part.as_bytes()) && self.boundary(s + part.len()) {
-                k(s + part.len());
-            }
+        // A particle with a boundary after it is the whole run of word
+        // bytes at `s` (each is letters only): at most one fits.
+        let e = word_end(self.b, s);
+        if matches!(
+            &self.b[s..e],
+            b"de"
+                | b"van"
+                | b"von"
+                | b"der"
+                | b"da"
+                | b"di"
+                | b"del"
+                | b"la"
+                | b"le"
+                | b"bin"
+                | b"al"
+        ) {
+            k(e);
         }
     }
 }
@@ -1979,14 +1991,16 @@ pub(super) fn extend_phrase(hay: &str, who: &str, end: usize) -> usize {
 pub(super) fn usable(who: &str) -> bool {
     let first = who.split_whitespace().next().unwrap_or("");
     // "on Twitter, writing": the object of a preposition is no subject.
-    if PREPOSITIONS.contains(&first) {
+    // (Each list is a bit of one look-up in WORDS, not a scan.)
+    if WORDS.on(first.as_bytes(), list::PREPOSITION) {
         return false;
     }
     let key = Lower::new(first);
     let key = key.as_str();
+    let role_opener = WORDS.on(key.as_bytes(), list::ROLE_OPENER);
     // "Quist supporters", "federal prosecutors": a group, its modifiers
     // names or adjectives, not pronouns or function words.
-    if is_group(who) && !ROLE_OPENERS.contains(&key) {
+    if !role_opener && is_group(who) {
         return who
             .split_whitespace()
             .all(|w| !has_key(&STOP_WORDS, w) && !has_verb(w));
@@ -1994,7 +2008,7 @@ pub(super) fn usable(who: &str) -> bool {
     if matches!(key, "he" | "she" | "they" | "i" | "we") {
         return key != "we";
     }
-    if ROLE_OPENERS.contains(&key) {
+    if role_opener {
         // "the Prime Minister", "a spokesman for the council", "the agency":
         // a short noun phrase, with no pronoun or verb in it — at most five
         // words (lower-case keys) after the opener, the last not a function

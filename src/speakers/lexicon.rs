@@ -47,6 +47,16 @@ pub(super) mod list {
     pub(in crate::speakers) const INTRO: Lists = Lists(1 << 15);
     /// `cues::OWNED_SPEECH`: the speech nouns an owner speaks through.
     pub(in crate::speakers) const SPEECH_NOUN: Lists = Lists(1 << 16);
+    /// `candidates::DOC_WORDS`: nouns of documents ("memo", "report").
+    pub(in crate::speakers) const DOC_WORD: Lists = Lists(1 << 17);
+    /// `candidates::ORG_NOUNS`: nouns of bodies ("agency", "council").
+    pub(in crate::speakers) const ORG_NOUN: Lists = Lists(1 << 18);
+    /// `names::PREPOSITIONS` alone.
+    pub(in crate::speakers) const PREPOSITION: Lists = Lists(1 << 19);
+    /// `cues::ROLE_OPENERS`: the determiners that open a role phrase.
+    pub(in crate::speakers) const ROLE_OPENER: Lists = Lists(1 << 20);
+    /// `sentences::SHORT_FORMS`: abbreviations written with a stop.
+    pub(in crate::speakers) const SHORT_FORM: Lists = Lists(1 << 21);
 }
 
 /// Is `w` (a key: lower case, as the list holds it) one of
@@ -113,6 +123,11 @@ fn entries() -> impl Iterator<Item = (&'static str, Lists)> {
         .chain(PHRASE_END.iter().map(|&w| (w, list::PHRASE_END)))
         .chain(INTRO_WORDS.iter().map(|&w| (w, list::INTRO)))
         .chain(OWNED_SPEECH.iter().map(|&w| (w, list::SPEECH_NOUN)))
+        .chain(DOC_WORDS.iter().map(|&w| (w, list::DOC_WORD)))
+        .chain(ORG_NOUNS.iter().map(|&w| (w, list::ORG_NOUN)))
+        .chain(PREPOSITIONS.iter().map(|&w| (w, list::PREPOSITION)))
+        .chain(ROLE_OPENERS.iter().map(|&w| (w, list::ROLE_OPENER)))
+        .chain(SHORT_FORMS.iter().map(|&w| (w, list::SHORT_FORM)))
         .chain(
             GROUP_NOUNS
                 .split('|')
@@ -1119,6 +1134,11 @@ mod tests {
                     .filter(|v| !OBJECT_VERBS.contains(v))
                     .collect(),
             ),
+            (list::DOC_WORD, DOC_WORDS.to_vec()),
+            (list::ORG_NOUN, ORG_NOUNS.to_vec()),
+            (list::PREPOSITION, PREPOSITIONS.to_vec()),
+            (list::ROLE_OPENER, ROLE_OPENERS.to_vec()),
+            (list::SHORT_FORM, SHORT_FORMS.to_vec()),
         ];
         let every: Vec<&str> = lists.iter().flat_map(|(_, w)| w.iter().copied()).collect();
         for (l, words) in &lists {
@@ -1168,6 +1188,26 @@ mod tests {
         for w in &probes {
             assert_eq!(phrase_end(w), PHRASE_END.contains(&w.as_str()), "{w:?}");
             assert_eq!(intro_word(w), INTRO_WORDS.contains(&w.as_str()), "{w:?}");
+            // (The scans of `cues::usable` and `candidates` that became
+            // look-ups.)
+            let on = |l| WORDS.on(w.as_bytes(), l);
+            assert_eq!(
+                on(list::PREPOSITION),
+                PREPOSITIONS.contains(&w.as_str()),
+                "{w:?}"
+            );
+            assert_eq!(
+                on(list::ROLE_OPENER),
+                ROLE_OPENERS.contains(&w.as_str()),
+                "{w:?}"
+            );
+            assert_eq!(on(list::ORG_NOUN), ORG_NOUNS.contains(&w.as_str()), "{w:?}");
+            assert_eq!(on(list::DOC_WORD), DOC_WORDS.contains(&w.as_str()), "{w:?}");
+            assert_eq!(
+                on(list::SHORT_FORM),
+                SHORT_FORMS.contains(&w.as_str()),
+                "{w:?}"
+            );
         }
     }
 }

@@ -33,6 +33,24 @@ pub(super) fn masked(text: &str, base: usize, quotes: impl IntoIterator<Item = S
     out
 }
 
+/// The end of the run of `_` (a masked quotation) from byte `p` of `b`
+/// (`p` itself when there is none), eight bytes at a time.
+pub(super) fn underscores_end(b: &[u8], mut p: usize) -> usize {
+    const BLANKS: u64 = u64::from_ne_bytes([b'_'; 8]);
+    while let Some(e) = b.get(p..p + 8) {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(e);
+        if u64::from_ne_bytes(x) != BLANKS {
+            break;
+        }
+        p += 8;
+    }
+    while b.get(p) == Some(&b'_') {
+        p += 1;
+    }
+    p
+}
+
 /// Start of the sentence that holds byte `at` of masked text `m`.
 pub(super) fn sentence_start(m: &str, at: usize) -> usize {
     let b = m.as_bytes();
@@ -105,13 +123,6 @@ pub(super) fn sentence_end_before_scan(m: &str, at: usize, ceiling: usize) -> us
 /// initials ("U.S.")? A
 /// short name or an acronym ("Lee.", "the EU.") ends its sentence.
 pub(super) fn is_abbreviation(word: &str) -> bool {
-    const SHORT: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "col", "lt", "maj",
-        "sgt", "capt", "cpl", "pte", "adm", "cmdr", "rev", "fr", "prof", "hon", "mt", "ft", "co",
-        "inc", "ltd", "corp", "no", "nos", "vs", "ave", "rd", "blvd", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-        "thu", "thur", "thurs", "fri", "sat", "sun", "approx", "dept", "est", "fig", "op",
-    ];
     // Initials written together: "U.S.", "N.B." (the last stop is not in
     // `word`).
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1) {
@@ -121,11 +132,21 @@ pub(super) fn is_abbreviation(word: &str) -> bool {
     match (c.next(), c.next()) {
         (Some(first), None) => first.is_uppercase(),
         (Some(first), Some(_)) if first.is_uppercase() => {
-            word.len() <= 6 && SHORT.contains(&Lower::new(word).as_str())
+            word.len() <= 6 && WORDS.on(Lower::new(word).as_str().as_bytes(), list::SHORT_FORM)
         }
         _ => false,
     }
 }
+
+/// The short forms written with a stop ("Mr.", "Inc.", "Aug.") that
+/// [`is_abbreviation`] knows, lower case.
+pub(super) const SHORT_FORMS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "col", "lt", "maj",
+    "sgt", "capt", "cpl", "pte", "adm", "cmdr", "rev", "fr", "prof", "hon", "mt", "ft", "co",
+    "inc", "ltd", "corp", "no", "nos", "vs", "ave", "rd", "blvd", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+    "thur", "thurs", "fri", "sat", "sun", "approx", "dept", "est", "fig", "op",
+];
 
 /// True when only closing marks stand between byte `i` and white space.
 pub(super) fn space_after(m: &str, i: usize) -> bool {
@@ -142,6 +163,24 @@ pub(super) const WINDOW: usize = 400;
 pub(super) fn last_word(m: &str, end: usize) -> &str {
     let lo = floor(m, end.saturating_sub(40));
     let head = &m[lo..end];
+    // (ASCII white space is found a byte at a time, back from the end; a
+    // byte outside ASCII hands the search to the characters, as U+00A0
+    // and its kin are white space too.)
+    let b = head.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        match b[k - 1] {
+            x if x >= 0x80 => return last_word_by_chars(head),
+            b' ' | b'\t'..=b'\r' => return &head[k..],
+            _ => k -= 1,
+        }
+    }
+    head
+}
+
+/// The text after the last white space character of `head` (all of it
+/// when there is none).
+fn last_word_by_chars(head: &str) -> &str {
     head.char_indices()
         .rfind(|&(_, c)| c.is_whitespace())
         .map_or(head, |(k, c)| &head[k + c.len_utf8()..])
@@ -195,6 +234,23 @@ pub(super) fn floor(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// `last_word` is the word after the last white space character
+        /// of the 40 bytes before `end`, however white space is written.
+        #[test]
+        fn last_word_is_the_char_reading(
+            text in crate::testing::joined(
+                vec!["Mr", "ab", "é", "’", "_", ".", " ", "\t", "\n", "\u{b}", "\u{a0}", "\u{2003}", "\u{1c}", "あ"],
+                0..30,
+            ),
+            at in 0usize..200,
+        ) {
+            let end = floor(&text, at.min(text.len()));
+            let lo = floor(&text, end.saturating_sub(40));
+            proptest::prop_assert_eq!(last_word(&text, end), last_word_by_chars(&text[lo..end]));
+        }
+    }
 
     #[test]
     fn short_names_and_acronyms_end_sentences_abbreviations_do_not() {
