@@ -263,8 +263,41 @@ enum Gate {
     Shape(fn(&str) -> bool),
     /// The shape, and one of the strings ignoring ASCII case.
     ShapeCi(fn(&str) -> bool, &'static [&'static str]),
-    /// The shape, and one of the strings exactly.
-    ShapeExact(fn(&str) -> bool, &'static [&'static str]),
+    /// The shape, read with the block's facts, and one of the strings
+    /// exactly.
+    ShapeExact(fn(&Block) -> bool, &'static [&'static str]),
+    /// The fact of this bit ([`Block::fact`], searched for by the
+    /// function where the automaton did not run), and the shape.
+    FactShape(u64, fn(&[u8]) -> bool, fn(&str) -> bool),
+}
+
+/// The bits of the facts ([`needles::SLASH`] and after) in what the
+/// case-blind automaton finds.
+const SLASH_FACT: u64 = 1 << needles::FACTS_FROM;
+const BAR_FACT: u64 = 1 << (needles::FACTS_FROM + 1);
+const COLON_SPACE_FACT: u64 = 1 << (needles::FACTS_FROM + 2);
+const ODD_FOLD_FACT: u64 = 1 << (needles::FACTS_FROM + 3);
+const BIO_FACT: u64 = 1 << (needles::FACTS_FROM + 4);
+
+/// A block as the gates read it: its text, and what the case-blind
+/// automaton found in it when [`cue`] ran it (every block of 60 words or
+/// less): the rules' needles and the facts of its shape, so that a gate
+/// reads a bit where it would search the block again.
+struct Block<'a> {
+    text: &'a str,
+    ci: Option<u64>,
+}
+
+impl Block<'_> {
+    /// Does the block hold fact `bit`'s needle? By the automaton's bits
+    /// when it ran, else by `search`.
+    #[inline]
+    fn fact(&self, bit: u64, search: impl FnOnce(&[u8]) -> bool) -> bool {
+        match self.ci {
+            Some(g) => g & bit != 0,
+            None => search(self.text.as_bytes()),
+        }
+    }
 }
 
 /// True when `t` starts with one of `prefixes`, ignoring ASCII case.
@@ -398,11 +431,11 @@ fn no_final_stop(t: &str) -> bool {
 /// agency after a name), or the block ends in an agency name (each ends in
 /// an ASCII letter), perhaps closed by a bracket, before trailing white
 /// space.
-fn agency_shape(t: &str) -> bool {
-    if memchr(b'/', t.as_bytes()).is_some() {
+fn agency_shape(block: &Block) -> bool {
+    if block.fact(SLASH_FACT, |b| memchr(b'/', b).is_some()) {
         return true;
     }
-    let t = t.trim_end_matches(char::is_whitespace);
+    let t = block.text.trim_end_matches(char::is_whitespace);
     let t = t.strip_suffix(')').unwrap_or(t).as_bytes();
     // Without a slash the block ends in an agency name, exactly: so in the
     // last word of one (a block ending "... said Jane" stops here).
@@ -504,6 +537,12 @@ fn bio_shape(t: &str) -> bool {
     false
 }
 
+/// `other-bio`'s gate: one of its job words in any case (a superset of
+/// its exact needles, read from the facts), then [`bio_shape`].
+fn bio_gate(block: &Block) -> bool {
+    block.fact(BIO_FACT, |_| true) && bio_shape(block.text)
+}
+
 /// [`bio_shape`] by the char split, for blocks with non-ASCII chars among
 /// their first words.
 fn bio_shape_chars(t: &str) -> bool {
@@ -518,10 +557,21 @@ fn bio_shape_chars(t: &str) -> bool {
     false
 }
 
-/// `other-nav-bar`: items between bars, no sentence punctuation anywhere.
+/// `other-nav-bar`: items between bars (the rule's fact, [`BAR_FACT`]),
+/// no sentence punctuation anywhere.
 fn nav_bar_shape(t: &str) -> bool {
-    let b = t.as_bytes();
-    memchr(b'|', b).is_some() && memchr3(b'.', b'!', b'?', b).is_none()
+    memchr3(b'.', b'!', b'?', t.as_bytes()).is_none()
+}
+
+/// The bar of `other-nav-bar`, searched for where the automaton did not run.
+fn has_bar(b: &[u8]) -> bool {
+    memchr(b'|', b).is_some()
+}
+
+/// The ": " of the phone half of `other-contact`, searched for where the
+/// automaton did not run.
+fn has_colon_space(b: &[u8]) -> bool {
+    memchr_iter(b':', b).any(|p| b.get(p + 1) == Some(&b' '))
 }
 
 /// `promo-share`: the block starts with one of the pattern's first words,
@@ -1437,13 +1487,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     rule("promo-discuss", Promo, 12, Gate::Shape(|t| starts_ci(t, PROMO_DISCUSS_OPENS)), r"(?i)^discuss:").starts("d").opens(PROMO_DISCUSS_OPENS).hand(|t| labels::DISCUSS.decide(t)),
     // Everything else a page wraps around an article.
     rule("other-cookies", Other, 60, Gate::Ci(needles::COOKIES), r"(?i)(?-u:\b)we use cookies(?-u:\b)|(?-u:\b)cookie (?:policy|settings|preferences)(?-u:\b)|accept (?:all )?cookies").hand(|t| labels::COOKIES.decide(t)),
-    rule("other-nav-bar", Other, 30, Gate::Shape(nav_bar_shape), r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$").hand(|t| Some(nav_bar(t))),
+    rule("other-nav-bar", Other, 30, Gate::FactShape(BAR_FACT, has_bar, nav_bar_shape), r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$").hand(|t| Some(nav_bar(t))),
     rule("other-tags", Other, 40, Gate::Shape(|t| starts_ci(t, OTHER_TAGS_OPENS)), r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?").starts("trfcsk").opens(OTHER_TAGS_OPENS).hand(|t| labels::TAGS.decide(t)),
-    rule("other-bio", Other, 60, Gate::ShapeExact(bio_shape, needles::BIO), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz").hand(|t| Some(phrases::bio(t).then_some(0..0))),
+    rule("other-bio", Other, 60, Gate::ShapeExact(bio_gate, needles::BIO), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz").hand(|t| Some(phrases::bio(t).then_some(0..0))),
     // One rule in two halves, each with its own gate: compiled together they
     // cost 15 M instructions, for blocks that seldom pass either.
     rule("other-contact", Other, 30, Gate::Shape(|t| starts_ci(t, OTHER_CONTACT_OPENS) && memchr(b'@', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@").starts("cer").opens(OTHER_CONTACT_OPENS).hand(|t| Some(phrases::contact_email(t).then_some(0..0))),
-    rule("other-contact", Other, 30, Gate::Shape(phone_shape), r"(?i)^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}").starts("abcdefghijklmnopqrstuvwxyz").hand(|t| phone_contact(t).map(|m| m.then_some(0..0))),
+    rule("other-contact", Other, 30, Gate::FactShape(COLON_SPACE_FACT, has_colon_space, phone_shape), r"(?i)^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}: \d{3}[-. ]\d{3}").starts("abcdefghijklmnopqrstuvwxyz").hand(|t| phone_contact(t).map(|m| m.then_some(0..0))),
     rule("other-nav", Other, 3, Gate::Shape(|t| t.starts_with('.') || starts_ci(t, OTHER_NAV_OPENS)), r"(?i)^(?:close|done|menu|home|search|resize text|print article|view profile|content preferences|more|next|previous|back to top|skip to content|exclusive|breaking|live|opinion|analysis|explainer|\.)$").starts(".cdmhsrpvnbeloa").opens(OTHER_NAV_OPENS).hand(|t| labels::NAV.decide(t)),
 ]));
 
@@ -1611,7 +1661,7 @@ fn with_needle_bits(mut rules: Vec<Rule>) -> Vec<Rule> {
     for r in &mut rules {
         let (list, gates) = match r.gate {
             Gate::Ci(n) | Gate::ShapeCi(_, n) | Gate::CiThenExact(n, _) => (n, needles::CI_GATES),
-            Gate::Shape(_) => continue,
+            Gate::Shape(_) | Gate::FactShape(..) => continue,
             Gate::ShapeExact(_, n) => (n, needles::EXACT_GATES),
         };
         let k = gates
@@ -1660,7 +1710,21 @@ static FINDERS: LazyLock<Vec<Option<memmem::Finder<'static>>>> = LazyLock::new(|
 /// (bits as [`Rule::needle_bit`]).
 #[cfg(test)]
 fn may_match(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> bool {
-    may_match_rule(i, &RULES[i], text, needles)
+    // Both ways a block reaches the gates: with the automaton's facts, and
+    // without (searched for).
+    let ci = needles(true);
+    let with = Block { text, ci: Some(ci) };
+    let without = Block { text, ci: None };
+    let (a, b) = (
+        may_match_rule(i, &RULES[i], &with, needles),
+        may_match_rule(i, &RULES[i], &without, needles),
+    );
+    assert_eq!(
+        a, b,
+        "{} on {text:?}: facts read and searched for",
+        RULES[i].name
+    );
+    a
 }
 
 /// [`may_match`] for `rule`, rule `i` of the table (one look-up of the
@@ -1669,11 +1733,19 @@ fn may_match(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> boo
 fn may_match_rule(
     i: usize,
     rule: &Rule,
-    text: &str,
+    block: &Block,
     needles: &mut impl FnMut(bool) -> u64,
 ) -> bool {
+    let text = block.text;
     let (shape, ci) = match rule.gate {
         Gate::Shape(f) => return f(text),
+        Gate::FactShape(bit, search, f) => return block.fact(bit, search) && f(text),
+        // The needle first where the automaton has run: a bit, where the
+        // shape may walk the block.
+        Gate::ShapeCi(f, _) if block.ci.is_some() => {
+            return needles(true) & rule.needle_bit != 0 && f(text)
+        }
+        Gate::ShapeExact(f, _) => return f(block) && needles(false) & rule.needle_bit != 0,
         // The exact needle only where the automaton (run anyway for nearly
         // every block of 60 words or less) found its case-blind form: most
         // blocks then need no memmem search.
@@ -1685,7 +1757,6 @@ fn may_match_rule(
         }
         Gate::Ci(_) => (None, true),
         Gate::ShapeCi(f, _) => (Some(f), true),
-        Gate::ShapeExact(f, _) => (Some(f), false),
     };
     shape.is_none_or(|f| f(text)) && needles(ci) & rule.needle_bit != 0
 }
@@ -1951,21 +2022,31 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     // that can start with its first byte and whose gate it passes: a
     // paragraph tries few rules, and each compiled regex keeps its own
     // prefilter and DFA (a RegexSet of them all falls back to the PikeVM).
-    let gated = !has_odd_fold(text);
     let mut left = WORD_RULES[words.min(WORDS_CAP)];
+    if left == 0 {
+        return None;
+    }
+    // One run of the case-blind automaton, where a rule gated by nothing
+    // but its needles is left (every block of 60 words or less), finds the
+    // needles of every gate and the facts of the block's shape ([`Block`]):
+    // the rules gated by needles that the block lacks are ruled out at
+    // once, and the other gates read bits where they would search the
+    // block. (A longer block tries a few rules with a shape test before
+    // the needles, and those shapes go first, one by one.)
+    let by_ci = &*CI_GATE_RULES;
     let mut found = Found::default();
+    let ci = (left & by_ci.unshaped != 0).then(|| found.gates(text, true));
+    let gated = match ci {
+        Some(g) => g & ODD_FOLD_FACT == 0,
+        None => !has_odd_fold(text),
+    };
     if gated {
         left &= first_rules(text) & pair_rules(text);
-        // One run of the case-blind automaton rules out at once every rule
-        // gated by its needles that the block lacks: most blocks then try
-        // no such rule, and no shape test of one.
-        // (Where only rules with a shape test before the needles are
-        // left, as for a long paragraph, the shapes go first, one by one.)
-        let by_ci = &*CI_GATE_RULES;
-        if left & by_ci.unshaped != 0 {
-            left &= !by_ci.gated | by_ci.rules_of(found.gates(text, true));
+        if let Some(g) = ci {
+            left &= !by_ci.gated | by_ci.rules_of(g);
         }
     }
+    let block = Block { text, ci };
     let rules: &[Rule] = &RULES;
     let mut needles = |ci: bool| found.gates(text, ci);
     let (index, by_hand) = loop {
@@ -1974,7 +2055,7 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
         }
         let i = left.trailing_zeros() as usize;
         left &= left - 1;
-        if gated && !may_match_rule(i, &rules[i], text, &mut needles) {
+        if gated && !may_match_rule(i, &rules[i], &block, &mut needles) {
             continue;
         }
         match rules[i].hand.filter(|_| gated).and_then(|hand| hand(text)) {
@@ -2399,8 +2480,37 @@ mod tests {
             assert_eq!(seen[usize::from(ci)] & r.needle_bit, 0, "{}", r.name);
             seen[usize::from(ci)] |= r.needle_bit;
         }
-        assert_eq!(seen[1].count_ones() as usize, needles::CI_GATES.len());
+        assert_eq!(seen[1].count_ones() as usize, needles::FACTS_FROM);
         assert_eq!(seen[0].count_ones() as usize, needles::EXACT_GATES.len());
+    }
+
+    /// The fact bits name the fact lists, which follow the rules' gates.
+    #[test]
+    fn fact_bits_are_their_lists() {
+        let facts = [
+            (SLASH_FACT, needles::SLASH),
+            (BAR_FACT, needles::BAR),
+            (COLON_SPACE_FACT, needles::COLON_SPACE),
+            (ODD_FOLD_FACT, needles::ODD_FOLD),
+            (BIO_FACT, needles::BIO),
+        ];
+        assert_eq!(needles::CI_GATES.len(), needles::FACTS_FROM + facts.len());
+        for (bit, list) in facts {
+            assert_eq!(needles::CI_GATES[bit.trailing_zeros() as usize], list);
+        }
+        let found = |t: &str| needle_gates_in(t, true);
+        assert_ne!(found("a/b") & SLASH_FACT, 0);
+        assert_ne!(found("Home | News") & BAR_FACT, 0);
+        assert_ne!(found("Desk: 555") & COLON_SPACE_FACT, 0);
+        assert_eq!(found("Desk:555") & COLON_SPACE_FACT, 0);
+        assert_ne!(found("\u{17f}ign up") & ODD_FOLD_FACT, 0);
+        assert_ne!(found("\u{212a}") & ODD_FOLD_FACT, 0);
+        assert_eq!(found("caf\u{e9} \u{201c}x\u{201d}") & ODD_FOLD_FACT, 0);
+        assert_ne!(found("Senior EDITOR") & BIO_FACT, 0);
+        assert_eq!(
+            found("A plain sentence.") & (SLASH_FACT | BAR_FACT | BIO_FACT),
+            0
+        );
     }
 
     #[test]
@@ -2608,7 +2718,10 @@ mod tests {
         ) {
             let i = RULES.iter().position(|r| r.name == "caption-agency").expect("the rule");
             if pattern(i).is_match(&text) {
-                prop_assert!(agency_shape(&text), "agency_shape rejects {:?}", text);
+                let ci = Some(needle_gates_in(&text, true));
+                for block in [Block { text: &text, ci }, Block { text: &text, ci: None }] {
+                    prop_assert!(agency_shape(&block), "agency_shape rejects {:?}", text);
+                }
             }
         }
     }
@@ -3035,11 +3148,13 @@ mod tests {
         let mut checked = 0;
         for t in &blocks {
             for (i, r) in RULES.iter().enumerate() {
+                let block = Block { text: t, ci: None };
                 let shape = match r.gate {
-                    Gate::Shape(f) | Gate::ShapeCi(f, _) | Gate::ShapeExact(f, _) => f,
+                    Gate::Shape(f) | Gate::ShapeCi(f, _) | Gate::FactShape(_, _, f) => f(t),
+                    Gate::ShapeExact(f, _) => f(&block),
                     _ => continue,
                 };
-                if shape(t) {
+                if shape {
                     checked += 1;
                     assert!(pair_rules(t) & 1 << i != 0, "{} drops {t:?}", r.name);
                 }
