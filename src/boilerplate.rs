@@ -435,6 +435,17 @@ fn agency_shape(block: &Block) -> bool {
     if block.fact(SLASH_FACT, |b| memchr(b'/', b).is_some()) {
         return true;
     }
+    // Most blocks end in an ASCII byte that is neither white space nor a
+    // bracket: that byte is the last one to read.
+    let b = block.text.as_bytes();
+    if let Some(&last) = b
+        .last()
+        .filter(|&&c| c < 0x80 && !is_ascii_ws(c) && c != b')')
+    {
+        return agency_ends_in(last)
+            .iter()
+            .any(|e| b.ends_with(e.as_bytes()));
+    }
     let t = block.text.trim_end_matches(char::is_whitespace);
     let t = t.strip_suffix(')').unwrap_or(t).as_bytes();
     // Without a slash the block ends in an agency name, exactly: so in the
@@ -642,6 +653,12 @@ fn phone_shape(t: &str) -> bool {
 /// True when `t` holds a letter that `(?i)` folds onto an ASCII one but an
 /// ASCII-case comparison would not: KELVIN SIGN (k) or LATIN SMALL LETTER LONG S (s).
 fn has_odd_fold(t: &str) -> bool {
+    has_odd_fold_in(t.as_bytes())
+}
+
+/// [`has_odd_fold`] on bytes of UTF-8, perhaps cut short inside a char (a
+/// char cut off is not found).
+fn has_odd_fold_in(b: &[u8]) -> bool {
     // Their UTF-8 is C5 BF and E2 84 AA. Their last bytes are searched
     // for: the leads C5 and E2 start common chars (E2 80 leads curly
     // quotes and dashes), where BF and AA end few (an "ê" is C3 AA). A lead
@@ -649,10 +666,9 @@ fn has_odd_fold(t: &str) -> bool {
     // ends.
     // (Most short blocks are ASCII: the word-at-a-time test, inlined,
     // costs less than a search's call, and stops at the first wide char.)
-    if t.is_ascii() {
+    if b.is_ascii() {
         return false;
     }
-    let b = t.as_bytes();
     memchr2_iter(0xBF, 0xAA, b).any(|i| {
         if b[i] == 0xBF {
             i >= 1 && b[i - 1] == 0xC5
@@ -2142,6 +2158,11 @@ fn bare_tail_fits(t: &str) -> bool {
 /// (this runs on nearly every block, and the Unicode split cost several
 /// times as much).
 pub(crate) fn words_exceed(t: &str, n: usize) -> bool {
+    // More than `n` words need `n` + 1 bytes of words and `n` of white
+    // space between them: a shorter block is not read.
+    if t.len() <= 2 * n {
+        return false;
+    }
     let b = t.as_bytes();
     let mut words = 0;
     let mut i = 0;
@@ -2225,20 +2246,34 @@ pub fn is_bare_credit(text: &str) -> bool {
 /// an agency name first, with a slash after it or in a block of one or two
 /// words (without a slash the block is nothing but the name: "Getty
 /// Images", "AP Photo"); or a character that `(?i)` reads as an ASCII letter.
+///
+/// Each test reads a bounded head of the block but the agency one, which
+/// runs only after its prefix: the name before the slash has at most 40
+/// bytes, so only they are searched for the slash; and a block that fails
+/// the other tests matches only by a long s or Kelvin sign in the agency's
+/// first word (at most 12 chars) or in the name before the slash (at most
+/// 40 chars of at most 3 bytes), so only the first [`ODD_FOLD_HEAD`]
+/// bytes are searched for one.
 fn may_be_bare_credit(text: &str) -> bool {
-    // The prefix tests first: they fail on a block's first byte or two;
-    // the others walk it.
-    let slash = memchr(b'/', text.as_bytes());
-    let first = text.as_bytes().first().copied();
+    // The prefix tests first: they fail on a block's first byte or two.
+    let b = text.as_bytes();
     starts_ci(
         text,
         &["top ", "main ", "photo", "picture", "image", "credit"],
-    ) || slash.is_some_and(|k| name_before_slash(&text[..k]))
-        || (first.is_some_and(|b| BARE_AGENCY_FIRSTS[usize::from(b)])
-            && (slash.is_some() || !words_exceed(text, 2))
-            && starts_ci(text, BARE_AGENCIES))
-        || has_odd_fold(text)
+    ) || memchr(b'/', &b[..b.len().min(41)]).is_some_and(|k| name_before_slash(&text[..k]))
+        || (b
+            .first()
+            .is_some_and(|&c| BARE_AGENCY_FIRSTS[usize::from(c)])
+            && starts_ci(text, BARE_AGENCIES)
+            && (memchr(b'/', b).is_some() || !words_exceed(text, 2)))
+        || has_odd_fold_in(&b[..b.len().min(ODD_FOLD_HEAD)])
 }
+
+/// The bytes of a block in which a long s or Kelvin sign can make
+/// [`is_bare_credit`]'s pattern match where the ASCII tests of
+/// [`may_be_bare_credit`] fail: 40 chars of a name of at most 3 bytes each,
+/// and a few to spare.
+const ODD_FOLD_HEAD: usize = 128;
 
 /// The agency names a bare credit may open with, in ASCII lower case.
 const BARE_AGENCIES: &[&str] = &[
@@ -3234,6 +3269,22 @@ mod tests {
             assert!(BARE.is_match(t), "{t}");
             assert!(may_be_bare_credit(t), "{t}");
         }
+        // A long s or Kelvin sign that the pattern reads as a letter, at
+        // the far end of the longest name (40 chars of 3 bytes: all in the
+        // head [`may_be_bare_credit`] searches), or in an agency name.
+        let kelvins = "\u{212a}".repeat(40);
+        for t in [
+            format!("{kelvins}/AFP"),
+            format!("{}\u{17f}/Reuters", "A".repeat(39)),
+            "Reuter\u{17f}".to_string(),
+            "\u{17f}hutterstock/Jo Bell".to_string(),
+        ] {
+            assert!(BARE.is_match(&t), "{t}");
+            assert!(may_be_bare_credit(&t), "{t}");
+            assert!(is_bare_credit(&t), "{t}");
+        }
+        let too_long = format!("{}\u{212a}/AFP", "A".repeat(40));
+        assert!(!BARE.is_match(&too_long) && !is_bare_credit(&too_long));
     }
 
     /// Rule `i`'s bounded and open patterns agree on `t` where it fits the
@@ -3354,9 +3405,9 @@ mod tests {
                     "/", "Shutterstock", "iStock", "photo", "Anadolu", " Agency", "SOPA",
                     "Camera", " Press", "Paris", "April", " ", "  ", "\u{a0}", "Jo Bell",
                     "Photo by ", "Credit ", "main ", ".", "x", "JO BELL", "O'Neil-Ray",
-                    "2", "\u{17f}", "\u{212a}",
+                    "2", "\u{17f}", "\u{212a}", "ANA MARIA DE LA CRUZ-OYELARAN ",
                 ],
-                0..6,
+                0..8,
             )
         ) {
             if BARE.is_match(&text) {
