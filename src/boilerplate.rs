@@ -1910,11 +1910,16 @@ fn first_rules(text: &str) -> u64 {
             let c = text.chars().next().unwrap_or_default();
             let w = &*WIDE_RULES;
             let mut m = w.always;
-            if c.is_numeric() {
-                m |= w.digit;
-            }
-            if c.is_whitespace() {
-                m |= w.space;
+            // Dashes, curly quotation marks and bullets, which open many
+            // blocks, are neither numeric nor white space: no table
+            // look-up for them.
+            if !matches!(c, '\u{2010}'..='\u{2027}') {
+                if c.is_numeric() {
+                    m |= w.digit;
+                }
+                if c.is_whitespace() {
+                    m |= w.space;
+                }
             }
             for &(x, r) in &w.chars {
                 if x == c {
@@ -2257,15 +2262,9 @@ pub fn is_bare_credit(text: &str) -> bool {
 fn may_be_bare_credit(text: &str) -> bool {
     // The prefix tests first: they fail on a block's first byte or two.
     let b = text.as_bytes();
-    starts_ci(
-        text,
-        &["top ", "main ", "photo", "picture", "image", "credit"],
-    ) || memchr(b'/', &b[..b.len().min(41)]).is_some_and(|k| name_before_slash(&text[..k]))
-        || (b
-            .first()
-            .is_some_and(|&c| BARE_AGENCY_FIRSTS[usize::from(c)])
-            && starts_ci(text, BARE_AGENCIES)
-            && (memchr(b'/', b).is_some() || !words_exceed(text, 2)))
+    BARE_PICTURE_OPENS.starts(text)
+        || memchr(b'/', &b[..b.len().min(41)]).is_some_and(|k| name_before_slash(&text[..k]))
+        || (BARE_AGENCY_OPENS.starts(text) && (memchr(b'/', b).is_some() || !words_exceed(text, 2)))
         || has_odd_fold_in(&b[..b.len().min(ODD_FOLD_HEAD)])
 }
 
@@ -2300,19 +2299,14 @@ const BARE_AGENCIES: &[&str] = &[
     "camera",
 ];
 
-/// The bytes [`BARE_AGENCIES`] open with, in either case: a block that
-/// opens with another byte needs no word count.
-static BARE_AGENCY_FIRSTS: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut k = 0;
-    while k < BARE_AGENCIES.len() {
-        let c = BARE_AGENCIES[k].as_bytes()[0];
-        t[c.to_ascii_lowercase() as usize] = true;
-        t[c.to_ascii_uppercase() as usize] = true;
-        k += 1;
-    }
-    t
-};
+/// [`BARE_AGENCIES`] by their first bytes: a block tries only those its
+/// first byte opens.
+static BARE_AGENCY_OPENS: Prefixes = Prefixes::new(BARE_AGENCIES);
+
+/// The words a bare credit's picture-word form opens with, by their first
+/// bytes.
+static BARE_PICTURE_OPENS: Prefixes =
+    Prefixes::new(&["top ", "main ", "photo", "picture", "image", "credit"]);
 
 /// `[A-Z .'-]{3,40}` under `(?i)`, all of `head` (the text before its first
 /// slash) as [`BARE_PATTERN`]'s name-slash-agency form needs it, where the
@@ -3095,7 +3089,11 @@ mod tests {
         for c in [
             '\u{201c}', '\u{2018}', '\u{d7}', '\u{a9}', '\u{a0}', '\u{2003}', '\u{663}', '\u{bd}',
             '\u{e9}', '\u{c9}', '\u{2022}', '\u{2014}', '\u{3000}', '\u{ff11}', '\u{85}',
-        ] {
+        ]
+        .into_iter()
+        // The marks read without a table look-up, and those around them.
+        .chain('\u{2000}'..='\u{2070}')
+        {
             let text = format!("{c} 12 photos");
             let by_rule = RULES
                 .iter()
