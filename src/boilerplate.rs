@@ -3075,10 +3075,11 @@ mod tests {
             text in crate::testing::joined(
                 vec!["a", "bc", " ", "  ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}",
                      "\u{2003}", "\u{85}", "\u{1c}", "\u{e9}", "\u{201c}", "\u{1}",
-                     "\u{7f}", "wordy!~x", "\u{feff}", "\u{200b}"],
-                0..16,
+                     "\u{7f}", "wordy!~x", "\u{feff}", "\u{200b}", "\u{8}", "\u{e}",
+                     "\u{1f}", "!", "a longer run of words "],
+                0..40,
             ),
-            n in 0usize..8,
+            n in 0usize..16,
         ) {
             prop_assert_eq!(words_exceed(&text, n), text.split_whitespace().nth(n).is_some());
         }
