@@ -3412,7 +3412,9 @@ mod tests {
             if BARE.is_match(&text) {
                 prop_assert!(may_be_bare_credit(&text), "{:?}", text);
             }
-            prop_assert_eq!(is_bare_credit(&text), BARE.is_match(&text), "{:?}", text);
+            // A bare credit has at most ten words.
+            let short = text.split_whitespace().nth(10).is_none();
+            prop_assert_eq!(is_bare_credit(&text), short && BARE.is_match(&text), "{:?}", text);
         }
     }
 
