@@ -83,10 +83,11 @@ fn find_parts(text: &str) -> Option<((Span, u32, u32, u32), Option<(Span, u32, u
 }
 
 fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
-    // Every date pattern's groups are digits (`\d`), and only ASCII ones
-    // parse as numbers, so a text without them has no date: most short
-    // blocks, which need no other look.
-    if !has_digit(text.as_bytes()) {
+    // Every date pattern ends in a year of four digits (`\d{4}`), and only
+    // ASCII ones parse as a number, so a text without a run of four ASCII
+    // digits has no date: most short blocks ("12 comments", "Page 3"),
+    // which need no other look.
+    if !has_digit_run4(text.as_bytes()) {
         return None;
     }
     if by_hand(text) {
@@ -97,14 +98,20 @@ fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
     }
 }
 
-/// Does `b` hold an ASCII digit? Eight bytes at a time: a byte above
-/// `/` and below `:` sets its top bit in `x + (127 - '9')` and not in
-/// `x + (127 - '/')` (bytes from 0x80 are masked out), where a byte loop
-/// had cost three instructions a byte on every short block.
-fn has_digit(b: &[u8]) -> bool {
+/// Does `b` hold four ASCII digits in a row? Eight
+/// bytes at a time: a byte above `/` and below `:` sets its top bit in
+/// `x + (127 - '9')` and not in `x + (127 - '/')` (bytes from 0x80 are
+/// masked out); a run of four inside a word of eight shows as a top bit
+/// set in the mask and in its copies shifted by one, two and three bytes,
+/// and a run across two words as the digits that end one and open the
+/// next. (A byte loop had cost three instructions a byte on every short
+/// block.)
+fn has_digit_run4(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW: u64 = ONES * 0x7f;
     const HIGH: u64 = ONES * 0x80;
+    // The digits that end the bytes read so far.
+    let mut run = 0;
     let mut chunks = b.chunks_exact(8);
     for chunk in &mut chunks {
         let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
@@ -113,14 +120,29 @@ fn has_digit(b: &[u8]) -> bool {
         // 0x50 stays below 0x100.
         let above_slash = x + ONES * (127 - u64::from(b'/'));
         let above_nine = x + ONES * (127 - u64::from(b'9'));
-        if above_slash & !above_nine & !w & HIGH != 0 {
+        let digits = above_slash & !above_nine & !w & HIGH;
+        if digits & (digits << 8) & (digits << 16) & (digits << 24) != 0 {
+            return true;
+        }
+        // Bytes are in little-endian order: the first byte is the lowest.
+        let others = !digits & HIGH;
+        let opening = others.trailing_zeros() as usize / 8;
+        if run + opening >= 4 {
+            return true;
+        }
+        run = others.leading_zeros() as usize / 8;
+    }
+    for &x in chunks.remainder() {
+        run = if x.is_ascii_digit() { run + 1 } else { 0 };
+        if run >= 4 {
             return true;
         }
     }
-    chunks.remainder().iter().any(u8::is_ascii_digit)
+    false
 }
 
 /// Does `b` hold `n` ASCII digits in a row?
+#[cfg(test)]
 fn digit_run(b: &[u8], n: usize) -> bool {
     let mut run = 0;
     for &x in b {
@@ -231,11 +253,8 @@ fn find_date_by_pattern(text: &str) -> Option<(Span, u32, u32, u32)> {
 fn find_date_by_hand(text: &str) -> Option<(Span, u32, u32, u32)> {
     let b = text.as_bytes();
     // Every pattern ends in a year of four ASCII digits (`\d{4}`, read
-    // by hand as ASCII): most texts with a digit ("12 comments", "Page
-    // 3") have no run of four and need no other look.
-    if !digit_run(b, 4) {
-        return None;
-    }
+    // by hand as ASCII): [`find_date`] let only texts with a run of four
+    // through.
     let iso = memchr::memchr(b'-', b).is_some();
     let numeric = memchr::memchr(b'/', b).is_some();
     (0..b.len()).filter(|&s| word_starts(b, s)).find_map(|s| {
@@ -861,17 +880,26 @@ mod tests {
         ));
     }
 
-    /// Each byte value at each position of texts of up to 17 bytes, among
-    /// letters and among digits.
+    /// Each byte value at each position of texts of up to 25 bytes, among
+    /// letters, digits and their neighbours, beside runs of three digits
+    /// at each place (so that a byte makes or breaks a run of four inside
+    /// a word of eight or across two).
     #[test]
-    fn has_digit_is_the_byte_test() {
-        for len in 1..=17 {
+    fn has_digit_run4_is_the_byte_loop() {
+        for len in 1..=25usize {
             for at in 0..len {
                 for x in 0..=255u8 {
-                    for fill in [b'a', 0xff, b'/', b':'] {
-                        let mut b = vec![fill; len];
-                        b[at] = x;
-                        assert_eq!(has_digit(&b), b.iter().any(u8::is_ascii_digit), "{b:?}");
+                    for fill in [b'a', 0xff, b'/', b':', b'5'] {
+                        for three in [None, Some(0), Some(at.saturating_sub(3)), Some(at + 1)] {
+                            let mut b = vec![fill; len];
+                            if let Some(k) = three {
+                                for d in b.iter_mut().skip(k).take(3) {
+                                    *d = b'7';
+                                }
+                            }
+                            b[at] = x;
+                            assert_eq!(has_digit_run4(&b), digit_run(&b, 4), "{b:?}");
+                        }
                     }
                 }
             }

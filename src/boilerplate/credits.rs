@@ -81,6 +81,27 @@ const AGENCY_LIST: &[Agency] = &[
     agency_more("Camera", Joint::Spaced, &["Press"], false),
 ];
 
+/// The bytes [`AGENCY_LIST`]'s names open with (all ASCII letters), as
+/// written, or (`ci`) in either case.
+const fn agency_firsts(ci: bool) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < AGENCY_LIST.len() {
+        let c = AGENCY_LIST[k].name.as_bytes()[0];
+        assert!(c.is_ascii_alphabetic());
+        t[c as usize] = true;
+        if ci {
+            t[c.to_ascii_lowercase() as usize] = true;
+            t[c.to_ascii_uppercase() as usize] = true;
+        }
+        k += 1;
+    }
+    t
+}
+
+static AGENCY_FIRSTS: [bool; 256] = agency_firsts(false);
+static AGENCY_FIRSTS_CI: [bool; 256] = agency_firsts(true);
+
 /// The ends of an agency name of the pattern that opens at byte `p` of
 /// `t`, in the order the pattern prefers them: the longer form first.
 /// `ci` ignores ASCII case (the `(?i)` of the bare-credit pattern; the
@@ -89,7 +110,14 @@ fn agency_ends(t: &str, p: usize, ci: bool) -> [Option<usize>; 2] {
     let b = t.as_bytes();
     // Every name opens with an ASCII letter: the first byte rules out
     // nearly every place (the agency credit reads one after each space).
-    let Some(&first) = b.get(p).filter(|c| c.is_ascii_alphabetic()) else {
+    // By table: only the bytes the names open with, exactly or (for
+    // `ci`) in either case, go on to the list.
+    let firsts = if ci {
+        &AGENCY_FIRSTS_CI
+    } else {
+        &AGENCY_FIRSTS
+    };
+    let Some(&first) = b.get(p).filter(|&&c| firsts[usize::from(c)]) else {
         return [None, None];
     };
     for a in AGENCY_LIST {

@@ -154,8 +154,29 @@ pub(crate) const CREDIT_WORD: &[&str] = &["credit"];
 /// `caption-credit-word`'s exact needle.
 pub(crate) const CREDIT_WORD_EXACT: &str = "Credit";
 
+/// Facts of a block's shape that some rules' gates read, found by the
+/// same pass of the automaton as the rules' needles (the lists after
+/// [`FACTS_FROM`] in [`CI_GATES`]): a slash (`caption-agency`), a bar
+/// (`other-nav-bar`), a colon and a space (the phone half of
+/// `other-contact`), a letter that `(?i)` folds onto an ASCII one though an
+/// ASCII-case comparison would not (LONG S, KELVIN SIGN: every gate is then
+/// skipped), and the job words of `other-bio` in any case (a superset of
+/// its exact needles, so that most blocks skip its word walk).
+pub(crate) const SLASH: &[&str] = &["/"];
+/// See [`SLASH`].
+pub(crate) const BAR: &[&str] = &["|"];
+/// See [`SLASH`].
+pub(crate) const COLON_SPACE: &[&str] = &[": "];
+/// See [`SLASH`].
+pub(crate) const ODD_FOLD: &[&str] = &["\u{17f}", "\u{212a}"];
+
+/// The index in [`CI_GATES`] of the first fact list ([`SLASH`]): the lists
+/// before it are the rules' gates.
+pub(crate) const FACTS_FROM: usize = 11;
+
 /// The gates whose needles are compared ignoring ASCII case: gate `k` is
-/// bit `k` of what the automaton that ignores ASCII case finds.
+/// bit `k` of what the automaton that ignores ASCII case finds. The rules'
+/// gates first, then the facts ([`FACTS_FROM`]).
 pub(crate) const CI_GATES: &[&[&str]] = &[
     CREDIT_WORD,
     CREDIT_LABEL,
@@ -168,6 +189,11 @@ pub(crate) const CI_GATES: &[&[&str]] = &[
     CALLS,
     PAYWALL,
     COOKIES,
+    SLASH,
+    BAR,
+    COLON_SPACE,
+    ODD_FOLD,
+    BIO,
 ];
 
 /// The gates whose needles are compared exactly (bits as for [`CI_GATES`]).
