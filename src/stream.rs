@@ -167,6 +167,15 @@ impl Article {
         for i in at(&self.lean) {
             let span_at = blocks.span(&self.input, i);
             j.element()?;
+            if !j.is_pretty() {
+                // The fixed parts in a piece each (see `write_boilerplate`).
+                j.raw(b"{\"text\":");
+                j.text(blocks.text_at(&self.input, i, span_at, &mut scratch))?;
+                j.raw(b",\"span\":");
+                j.span(span(&mut c, span_at));
+                j.raw(b"}");
+                continue;
+            }
             j.begin_object();
             j.key("text");
             j.text(blocks.text_at(&self.input, i, span_at, &mut scratch))?;
@@ -192,6 +201,22 @@ impl Article {
                 .map(|(_, credit)| &**credit);
             let at = blocks.span(&self.input, i);
             j.element()?;
+            if !j.is_pretty() {
+                // Compact, the keys and marks between the values are
+                // fixed: each run of them is written in one piece, the
+                // bytes the calls below write (most boilerplate blocks are
+                // a few words, where those calls cost more than the text).
+                j.raw(b"{\"kind\":\"");
+                j.raw(kind.as_str().as_bytes());
+                j.raw(b"\",\"text\":");
+                j.text(blocks.text_at(&self.input, i, at, &mut scratch))?;
+                j.raw(b",\"credit\":");
+                j.opt_str(credit);
+                j.raw(b",\"span\":");
+                j.span(span(&mut c, at));
+                j.raw(b"}");
+                continue;
+            }
             j.begin_object();
             j.key("kind");
             j.name(kind.as_str());

@@ -313,6 +313,51 @@ impl HashBits {
     }
 }
 
+/// The hasher of the map keyed by [`text_hash`]: the key is a hash
+/// already, so one folded multiply (the 128-bit product's halves xor-ed)
+/// with a key drawn per map spreads its bits over the table, where SipHash
+/// cost about 140 instructions a block. The product's high half depends on
+/// every bit of the key, and the key is random, so no text chosen ahead
+/// can crowd one bucket.
+#[derive(Clone, Copy)]
+struct Folded(u64);
+
+impl Folded {
+    fn new() -> Folded {
+        use std::hash::BuildHasher;
+        Folded(std::collections::hash_map::RandomState::new().hash_one(0u64) | 1)
+    }
+}
+
+impl std::hash::BuildHasher for Folded {
+    type Hasher = FoldedHasher;
+    fn build_hasher(&self) -> FoldedHasher {
+        FoldedHasher { key: self.0, h: 0 }
+    }
+}
+
+/// The hasher of [`Folded`]: takes one `u64`.
+struct FoldedHasher {
+    key: u64,
+    h: u64,
+}
+
+impl std::hash::Hasher for FoldedHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed; any other bytes are still taken in.
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        let m = u128::from((x ^ self.h) ^ self.key) * 0x9e37_79b9_7f4a_7c15;
+        self.h = (m as u64) ^ ((m >> 64) as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.h
+    }
+}
+
 /// The texts that may repeat: those whose buckets more than one block
 /// reached in two sets of [`HashBits`], each bucketed by other bits of
 /// the hash. A text no other block has falls in a bucket of its own in
@@ -371,11 +416,14 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     // Room for every block of an article or page from the start (a map
     // grown by doubling hashes each key again at each step), and no more
     // than 4,096 blocks' room ahead of need for a text of many.
-    let mut firsts: HashMap<u64, (u32, bool)> = HashMap::with_capacity(if may_repeat.0.is_none() {
-        n.min(4096)
-    } else {
-        0
-    });
+    let mut firsts: HashMap<u64, (u32, bool), Folded> = HashMap::with_capacity_and_hasher(
+        if may_repeat.0.is_none() {
+            n.min(4096)
+        } else {
+            0
+        },
+        Folded::new(),
+    );
     let mut collided: HashMap<String, (usize, bool)> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
     let (mut prev_bare, mut f_prev) = (false, Facts::default());
@@ -762,7 +810,21 @@ fn caption_words(t: &str) -> bool {
         b.get(p..p + w.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
     };
+    // Most bytes open no phrase: a table of the few that may (after the
+    // `| 0x20` below) passes them with one look-up.
+    static OPENS: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut x = 0;
+        while x < 256 {
+            t[x] = matches!(x as u8 | 0x20, b'(' | b' ' | b'c' | b'f');
+            x += 1;
+        }
+        t
+    };
     (0..b.len()).any(|p| {
+        if !OPENS[usize::from(b[p])] {
+            return false;
+        }
         let next = b.get(p + 1).map_or(0, |&x| x | 0x20);
         match (b[p] | 0x20, next) {
             (b'(', _)
@@ -972,8 +1034,8 @@ fn find_byline(blocks: &Blocks<'_>, f: &[Facts], n: usize) -> Option<(usize, usi
             break;
         }
         if bare.is_none()
-            && byline::bare_name(t).is_some_and(|(_, strong)| {
-                strong || (i + 1 < n && byline::is_role_line(blocks.text(i + 1, &mut next)))
+            && byline::bare_byline(t, || {
+                i + 1 < n && byline::is_role_line(blocks.text(i + 1, &mut next))
             })
         {
             bare = Some(i);
