@@ -520,12 +520,20 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
 fn quote_marks(t: &str) -> (usize, bool) {
     let (mut straight, mut open, mut close) = (0, 0, 0);
     // Only `"` and the lead bytes of the curly and angle marks can start
-    // one: memchr jumps to them.
-    for at in memchr3_iter(b'"', 0xC2, 0xE2, t.as_bytes()) {
-        match t[at..].chars().next() {
-            Some('"') => straight += 1,
-            Some('\u{201c}' | '\u{201e}' | '\u{ab}') => open += 1,
-            Some('\u{201d}' | '\u{bb}') => close += 1,
+    // one: memchr jumps to them, and the bytes after a lead byte tell the
+    // mark without decoding it (an apostrophe, U+2019, is E2 80 99).
+    let b = t.as_bytes();
+    for at in memchr3_iter(b'"', 0xC2, 0xE2, b) {
+        let next = |k: usize| b.get(at + k).copied().unwrap_or(0);
+        match (b[at], next(1)) {
+            (b'"', _) => straight += 1,
+            (0xC2, 0xAB) => open += 1,  // «
+            (0xC2, 0xBB) => close += 1, // »
+            (0xE2, 0x80) => match next(2) {
+                0x9C | 0x9E => open += 1, // “ „
+                0x9D => close += 1,       // ”
+                _ => {}
+            },
             _ => {}
         }
     }
