@@ -91,16 +91,34 @@ fn code(role: Role, rule: &str) -> u8 {
     }
 }
 
+/// The role of a code: read from [`ROLES`], a table of every byte's
+/// ([`role_of_code`]), since the lists of the output read a role a block.
 fn role_of(code: u8) -> Role {
+    ROLES[usize::from(code)]
+}
+
+/// [`role_of_code`] of every byte.
+static ROLES: [Role; 256] = {
+    let mut t = [Role::Paragraph; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = role_of_code(c as u8);
+        c += 1;
+    }
+    t
+};
+
+const fn role_of_code(code: u8) -> Role {
     match code {
         HEADLINE => Role::Headline,
         STANDFIRST => Role::Standfirst,
         BYLINE => Role::Byline,
         SUBHEADING => Role::Subheading,
         PARAGRAPH | LIST_ITEM => Role::Paragraph,
-        c => Role::Boilerplate(
-            KINDS[usize::from(c.saturating_sub(BOILERPLATE)).min(KINDS.len() - 1)],
-        ),
+        c => {
+            let k = c.saturating_sub(BOILERPLATE) as usize;
+            Role::Boilerplate(KINDS[if k < KINDS.len() { k } else { KINDS.len() - 1 }])
+        }
     }
 }
 
@@ -638,14 +656,20 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
         .find(|&i| out.get(i) == Some(Role::Headline))
         .map(|i| blocks.text_owned(i));
 
+    let mut scratch = String::new();
     for i in body_start..n {
         let fi = f[i];
         let in_body = i < body_end;
-        // Folded only when a rule reads it: most body blocks are prose.
-        let text = std::cell::OnceCell::new();
-        let t = || text.get_or_init(|| blocks.text_owned(i)).as_str();
+        // Folded (into one buffer for all) only where a rule below may read
+        // it: a repeated or cued block, or one left to `body_fragment`.
+        // Most body blocks are prose, which none reads.
+        let t = if fi.repeated() || fi.cue() || (in_body && !out.core(i)) {
+            blocks.text(i, &mut scratch)
+        } else {
+            ""
+        };
         // (A block that repeats the headline's text is a repeated block.)
-        if fi.repeated() && headline_text.as_deref() == Some(t()) {
+        if fi.repeated() && headline_text.as_deref() == Some(t) {
             out.set(
                 i,
                 Role::Boilerplate(BoilerplateKind::Other),
@@ -653,7 +677,7 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
             );
         } else if let Some(cue) = fi
             .cue()
-            .then(|| boilerplate::cue(t(), fi.words as usize))
+            .then(|| boilerplate::cue(t, fi.words as usize))
             .flatten()
         {
             out.set_cue(i, cue);
@@ -682,7 +706,7 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
                 "repeated-fragment",
             );
         } else if in_body {
-            let (role, rule) = body_fragment(blocks, t(), &f, &out, i);
+            let (role, rule) = body_fragment(blocks, t, &f, &out, i);
             out.set(i, role, rule);
         } else if listed(blocks, &out, i) {
             out.set(i, Role::Paragraph, "list-item");
@@ -983,13 +1007,17 @@ fn head(
         if out.decided(i) {
             continue;
         }
-        // Folded only when a rule reads it.
-        let text = std::cell::OnceCell::new();
-        let t = || text.get_or_init(|| blocks.text_owned(i)).as_str();
         let after_headline = headline.is_some_and(|h| i > h);
+        let standfirst_next = after_headline && !standfirst_done && fi.words() >= 6;
+        // Folded only where a rule below reads it: a cue's, a standfirst's.
+        let t = if fi.cue() || standfirst_next {
+            blocks.text(i, &mut scratch)
+        } else {
+            ""
+        };
         if let Some(cue) = fi
             .cue()
-            .then(|| boilerplate::cue(t(), fi.words as usize))
+            .then(|| boilerplate::cue(t, fi.words as usize))
             .flatten()
         {
             out.set_cue(i, cue);
@@ -1001,12 +1029,7 @@ fn head(
                 Role::Boilerplate(BoilerplateKind::Caption),
                 "before-credit",
             );
-        } else if after_headline
-            && !standfirst_done
-            && fi.words() >= 6
-            && !caption_words(t())
-            && !fi.repeated()
-        {
+        } else if standfirst_next && !caption_words(t) && !fi.repeated() {
             standfirst_done = true;
             out.set(i, Role::Standfirst, "under-headline");
         } else if fi.words() >= 3 && !fi.repeated() {
