@@ -858,11 +858,16 @@ fn caption_words(t: &str) -> bool {
             return false;
         }
         let next = b.get(p + 1).map_or(0, |&x| x | 0x20);
-        match (b[p] | 0x20, next) {
+        let first = b[p] | 0x20;
+        // Each phrase's second byte is a letter: `| 0x20` lowers an ASCII
+        // letter and makes no other byte one, so a phrase that matches at
+        // `p` has its first two bytes there, lowered.
+        let opens = |w: &str| w.as_bytes()[0] == first && w.as_bytes()[1] == next;
+        match (first, next) {
             (b'(', _)
             | (b' ', b'p' | b'l' | b'r' | b's' | b'i')
             | (b'c', b'l')
-            | (b'f', b'r' | b'i') => CAPTION_WORDS.iter().any(|w| at(p, w)),
+            | (b'f', b'r' | b'i') => CAPTION_WORDS.iter().any(|w| opens(w) && at(p, w)),
             _ => false,
         }
     })
