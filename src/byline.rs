@@ -314,7 +314,7 @@ fn part_words(part: &str) -> (bool, bool, bool) {
 /// Parse a block that says who wrote the article explicitly ("By ...",
 /// "Name | date", "Our Foreign Staff"). `None` when the block is no byline.
 pub fn parse(text: &str) -> Option<Parsed> {
-    if crate::boilerplate::words_exceed(text, 30) {
+    if words_over(text, 30) {
         return None;
     }
     if may_be_staff(text) && is_staff(text) {
@@ -352,6 +352,14 @@ pub fn parse(text: &str) -> Option<Parsed> {
     (!parsed.authors.is_empty()).then_some(parsed)
 }
 
+/// Has `text` more than `n` words between white space
+/// ([`crate::boilerplate::words_exceed`])? Not when it has `2n` bytes or
+/// fewer: `n + 1` words take a byte each and a byte of white space between
+/// each two. So a short block (a menu's item, a label) is never walked.
+fn words_over(text: &str, n: usize) -> bool {
+    text.len() > 2 * n && crate::boilerplate::words_exceed(text, n)
+}
+
 /// A credit line with no "By": person names, then, after a comma, the
 /// outlet or agency they write for or their job ("Jane Doe, The Daily
 /// Ledger", "Jo Perrin and Sam Hale, Northern Wire Service", "Ana Ruiz,
@@ -359,8 +367,9 @@ pub fn parse(text: &str) -> Option<Parsed> {
 /// organisation word or an acronym first) or a job, so that a title with a
 /// comma ("Hale, the town that waited") stays a title.
 fn credit_line(text: &str) -> Option<Parsed> {
-    let (first, tail) = text.split_once(',')?;
-    if crate::boilerplate::words_exceed(text, 12)
+    let comma = memchr::memchr(b',', text.as_bytes())?;
+    let (first, tail) = (&text[..comma], &text[comma + 1..]);
+    if words_over(text, 12)
         || crate::text::ends_like_sentence(text)
         || first.contains(['"', '\u{201c}', '\u{201d}', ':'])
     {
@@ -551,7 +560,7 @@ fn may_be_by_counted(text: &str) -> bool {
 /// name and perhaps a date after it. `strong` is true when something beside
 /// the name (a date, a time, initials) says it is a byline on its own.
 pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
-    if crate::boilerplate::words_exceed(text, 12) || !may_open_name(text) {
+    if words_over(text, 12) || !may_open_name(text) {
         return None;
     }
     bare_name_cut(text)
@@ -612,13 +621,8 @@ fn may_open_name(text: &str) -> bool {
 /// [`bare_name`] less the gate [`may_open_name`]: the reference its
 /// property test holds the gate to.
 fn bare_name_cut(text: &str) -> Option<(Parsed, bool)> {
-    let head_end = cut(text);
-    let head = text[..head_end].trim();
-    if head.contains(',') || head.ends_with('.') {
-        return None;
-    }
+    let (head, strong) = bare_head(text)?;
     let name = clean_name(head)?;
-    let strong = head_end < text.len() || head.contains('(');
     Some((
         Parsed {
             authors: vec![name],
@@ -628,34 +632,81 @@ fn bare_name_cut(text: &str) -> Option<(Parsed, bool)> {
     ))
 }
 
+/// The part of a bare name line before its cut ([`cut`]), and whether
+/// something after it (a date, a time) or a bracket in it makes the line
+/// a byline on its own; `None` when the part cannot be a name (a comma in
+/// it, a full stop at its end).
+fn bare_head(text: &str) -> Option<(&str, bool)> {
+    let head_end = cut(text);
+    let head = text[..head_end].trim();
+    if head.contains(',') || head.ends_with('.') {
+        return None;
+    }
+    Some((head, head_end < text.len() || head.contains('(')))
+}
+
+/// Is `text` a bare name line that makes a byline: [`bare_name`] gives a
+/// name that is `strong`, or `role_next()` (the line under it is a role
+/// line)? The same answer as `bare_name(text).is_some_and(|(_, strong)|
+/// strong || role_next())`, but the name is read last: a line with
+/// nothing beside it (a menu's "Latest Stories") is turned down by the
+/// line under it, without its words being judged one by one.
+pub fn bare_byline(text: &str, role_next: impl FnOnce() -> bool) -> bool {
+    if words_over(text, 12) || !may_open_name(text) {
+        return false;
+    }
+    bare_head(text)
+        .is_some_and(|(head, strong)| (strong || role_next()) && clean_name(head).is_some())
+}
+
+/// The last words of a role line ([`is_role_line`]), lower case.
+const ROLE_ENDINGS: [&str; 14] = [
+    "editor",
+    "correspondent",
+    "reporter",
+    "writer",
+    "columnist",
+    "contributor",
+    "producer",
+    "journalist",
+    "critic",
+    "photographer",
+    "presenter",
+    "staff",
+    "analyst",
+    "intern",
+];
+
 /// True when the block names a job and nothing else ("Games Editor",
 /// "Harbour Post business reporter").
 pub fn is_role_line(text: &str) -> bool {
     // Seven words are enough to tell: a paragraph is no role line, and
     // is not split whole.
+    let (mut words, mut last) = (0, "");
+    for w in text.split_whitespace().take(7) {
+        words += 1;
+        last = w;
+    }
+    (1..=6).contains(&words) && !crate::text::ends_like_sentence(text) && {
+        // Compared ignoring ASCII case where the word was lowered: only
+        // the KELVIN SIGN lowers to an ASCII letter ("k"), and no ending
+        // has one.
+        let core = last.trim_matches(|c: char| !c.is_alphanumeric());
+        ROLE_ENDINGS.iter().any(|e| core.eq_ignore_ascii_case(e))
+    }
+}
+
+/// [`is_role_line`] with its words collected and the last lowered: its
+/// test's reference.
+#[cfg(test)]
+fn is_role_line_lowered(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().take(7).collect();
     !words.is_empty()
         && words.len() <= 6
         && !crate::text::ends_like_sentence(text)
         && words.last().is_some_and(|w| {
-            matches!(
-                w.to_lowercase()
-                    .trim_matches(|c: char| !c.is_alphanumeric()),
-                "editor"
-                    | "correspondent"
-                    | "reporter"
-                    | "writer"
-                    | "columnist"
-                    | "contributor"
-                    | "producer"
-                    | "journalist"
-                    | "critic"
-                    | "photographer"
-                    | "presenter"
-                    | "staff"
-                    | "analyst"
-                    | "intern"
-            )
+            let lower = w.to_lowercase();
+            ROLE_ENDINGS.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
         })
 }
 
@@ -1167,6 +1218,48 @@ mod tests {
             if !may_open_name(&text) {
                 prop_assert_eq!(bare_name_cut(&text), None, "{:?}", text);
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        /// The byline test of a bare name line reads the line under it
+        /// first and decides as [`bare_name`] does; role lines are found
+        /// without lowering their words; the length gate of the word
+        /// count answers as the count.
+        #[test]
+        fn bare_bylines_and_role_lines_decide_like_their_references(
+            text in crate::testing::joined(
+                vec![
+                    "Ana ", "Ruiz", "Lee", "van ", "de", "The ", "News ", "editor", "EDITOR",
+                    "Editor ", "reporter.", "Staff", "(Reporter)", "today ", "Monday", "Jan 5",
+                    " ", "  ", "\t", "\n", "\u{a0}", "|", "3", " - ", "\u{2014}", ",", ".",
+                    "(", "\"", "\u{c9}", "\u{17f}", "\u{212a}", "\u{130}", "x", "Bo", "1.",
+                    "-", "!", "\u{2019}",
+                ],
+                0..14,
+            ),
+            role in proptest::bool::ANY,
+            n in 0usize..16,
+        ) {
+            let slow = bare_name(&text).is_some_and(|(_, strong)| strong || role);
+            let mut asked = false;
+            let fast = bare_byline(&text, || {
+                asked = true;
+                role
+            });
+            prop_assert_eq!(fast, slow, "{:?}", text);
+            // The line under it is read only where the line cannot tell.
+            if asked {
+                prop_assert!(bare_name(&text).is_none_or(|(_, strong)| !strong));
+            }
+            prop_assert_eq!(is_role_line(&text), is_role_line_lowered(&text), "{:?}", text);
+            prop_assert_eq!(
+                words_over(&text, n),
+                text.split_whitespace().nth(n).is_some(),
+                "{:?}",
+                text
+            );
         }
     }
 

@@ -40,7 +40,7 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Analysis, Quote, Warning};
+use crate::model::{Analysis, BoilerplateKind, Quote, Warning};
 use crate::render::json::Json;
 use crate::render::offsets::{self, Counter, Unit};
 use crate::span::Span;
@@ -167,6 +167,15 @@ impl Article {
         for i in at(&self.lean) {
             let span_at = blocks.span(&self.input, i);
             j.element()?;
+            if !j.is_pretty() {
+                // The fixed parts in a piece each (see `write_boilerplate`).
+                j.raw(b"{\"text\":");
+                j.text(blocks.text_at(&self.input, i, span_at, &mut scratch))?;
+                j.raw(b",\"span\":");
+                j.span(span(&mut c, span_at));
+                j.raw(b"}");
+                continue;
+            }
             j.begin_object();
             j.key("text");
             j.text(blocks.text_at(&self.input, i, span_at, &mut scratch))?;
@@ -192,6 +201,25 @@ impl Article {
                 .map(|(_, credit)| &**credit);
             let at = blocks.span(&self.input, i);
             j.element()?;
+            if !j.is_pretty() {
+                // Compact, the keys and marks between the values are
+                // fixed: each run of them is written in one piece, the
+                // bytes the calls below write (most boilerplate blocks are
+                // a few words, where those calls cost more than the text).
+                j.raw(kind_key(kind));
+                j.text(blocks.text_at(&self.input, i, at, &mut scratch))?;
+                match credit {
+                    None => j.raw(b",\"credit\":null,\"span\":"),
+                    Some(credit) => {
+                        j.raw(b",\"credit\":");
+                        j.str(credit);
+                        j.raw(b",\"span\":");
+                    }
+                }
+                j.span(span(&mut c, at));
+                j.raw(b"}");
+                continue;
+            }
             j.begin_object();
             j.key("kind");
             j.name(kind.as_str());
@@ -247,6 +275,27 @@ impl Article {
         }
         j.end_array();
         Ok(speakers)
+    }
+}
+
+/// A compact boilerplate element's opening up to its text's value:
+/// `{"kind":"KIND","text":`, one piece for each kind.
+fn kind_key(kind: BoilerplateKind) -> &'static [u8] {
+    macro_rules! key {
+        ($name:literal) => {
+            concat!("{\"kind\":\"", $name, "\",\"text\":").as_bytes()
+        };
+    }
+    match kind {
+        BoilerplateKind::Caption => key!("caption"),
+        BoilerplateKind::ReadMore => key!("read_more"),
+        BoilerplateKind::Media => key!("media"),
+        BoilerplateKind::Promo => key!("promo"),
+        BoilerplateKind::Advert => key!("advert"),
+        BoilerplateKind::Credit => key!("credit"),
+        BoilerplateKind::Legal => key!("legal"),
+        BoilerplateKind::Meta => key!("meta"),
+        BoilerplateKind::Other => key!("other"),
     }
 }
 
@@ -320,6 +369,18 @@ mod tests {
                     "{t:?}"
                 );
             }
+        }
+    }
+
+    /// Each kind's opening names the kind as the model does.
+    #[test]
+    fn kind_keys_name_the_kinds() {
+        use BoilerplateKind::*;
+        for kind in [
+            Caption, ReadMore, Media, Promo, Advert, Credit, Legal, Meta, Other,
+        ] {
+            let want = format!("{{\"kind\":\"{}\",\"text\":", kind.as_str());
+            assert_eq!(kind_key(kind), want.as_bytes());
         }
     }
 

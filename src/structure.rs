@@ -91,16 +91,34 @@ fn code(role: Role, rule: &str) -> u8 {
     }
 }
 
+/// The role of a code: read from [`ROLES`], a table of every byte's
+/// ([`role_of_code`]), since the lists of the output read a role a block.
 fn role_of(code: u8) -> Role {
+    ROLES[usize::from(code)]
+}
+
+/// [`role_of_code`] of every byte.
+static ROLES: [Role; 256] = {
+    let mut t = [Role::Paragraph; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = role_of_code(c as u8);
+        c += 1;
+    }
+    t
+};
+
+const fn role_of_code(code: u8) -> Role {
     match code {
         HEADLINE => Role::Headline,
         STANDFIRST => Role::Standfirst,
         BYLINE => Role::Byline,
         SUBHEADING => Role::Subheading,
         PARAGRAPH | LIST_ITEM => Role::Paragraph,
-        c => Role::Boilerplate(
-            KINDS[usize::from(c.saturating_sub(BOILERPLATE)).min(KINDS.len() - 1)],
-        ),
+        c => {
+            let k = c.saturating_sub(BOILERPLATE) as usize;
+            Role::Boilerplate(KINDS[if k < KINDS.len() { k } else { KINDS.len() - 1 }])
+        }
     }
 }
 
@@ -313,6 +331,51 @@ impl HashBits {
     }
 }
 
+/// The hasher of the map keyed by [`text_hash`]: the key is a hash
+/// already, so one folded multiply (the 128-bit product's halves xor-ed)
+/// with a key drawn per map spreads its bits over the table, where SipHash
+/// cost about 140 instructions a block. The product's high half depends on
+/// every bit of the key, and the key is random, so no text chosen ahead
+/// can crowd one bucket.
+#[derive(Clone, Copy)]
+struct Folded(u64);
+
+impl Folded {
+    fn new() -> Folded {
+        use std::hash::BuildHasher;
+        Folded(std::collections::hash_map::RandomState::new().hash_one(0u64) | 1)
+    }
+}
+
+impl std::hash::BuildHasher for Folded {
+    type Hasher = FoldedHasher;
+    fn build_hasher(&self) -> FoldedHasher {
+        FoldedHasher { key: self.0, h: 0 }
+    }
+}
+
+/// The hasher of [`Folded`]: takes one `u64`.
+struct FoldedHasher {
+    key: u64,
+    h: u64,
+}
+
+impl std::hash::Hasher for FoldedHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u64` keys are hashed; any other bytes are still taken in.
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        let m = u128::from((x ^ self.h) ^ self.key) * 0x9e37_79b9_7f4a_7c15;
+        self.h = (m as u64) ^ ((m >> 64) as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.h
+    }
+}
+
 /// The texts that may repeat: those whose buckets more than one block
 /// reached in two sets of [`HashBits`], each bucketed by other bits of
 /// the hash. A text no other block has falls in a bucket of its own in
@@ -371,11 +434,14 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     // Room for every block of an article or page from the start (a map
     // grown by doubling hashes each key again at each step), and no more
     // than 4,096 blocks' room ahead of need for a text of many.
-    let mut firsts: HashMap<u64, (u32, bool)> = HashMap::with_capacity(if may_repeat.0.is_none() {
-        n.min(4096)
-    } else {
-        0
-    });
+    let mut firsts: HashMap<u64, (u32, bool), Folded> = HashMap::with_capacity_and_hasher(
+        if may_repeat.0.is_none() {
+            n.min(4096)
+        } else {
+            0
+        },
+        Folded::new(),
+    );
     let mut collided: HashMap<String, (usize, bool)> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
     let (mut prev_bare, mut f_prev) = (false, Facts::default());
@@ -472,12 +538,20 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
 fn quote_marks(t: &str) -> (usize, bool) {
     let (mut straight, mut open, mut close) = (0, 0, 0);
     // Only `"` and the lead bytes of the curly and angle marks can start
-    // one: memchr jumps to them.
-    for at in memchr3_iter(b'"', 0xC2, 0xE2, t.as_bytes()) {
-        match t[at..].chars().next() {
-            Some('"') => straight += 1,
-            Some('\u{201c}' | '\u{201e}' | '\u{ab}') => open += 1,
-            Some('\u{201d}' | '\u{bb}') => close += 1,
+    // one: memchr jumps to them, and the bytes after a lead byte tell the
+    // mark without decoding it (an apostrophe, U+2019, is E2 80 99).
+    let b = t.as_bytes();
+    for at in memchr3_iter(b'"', 0xC2, 0xE2, b) {
+        let next = |k: usize| b.get(at + k).copied().unwrap_or(0);
+        match (b[at], next(1)) {
+            (b'"', _) => straight += 1,
+            (0xC2, 0xAB) => open += 1,  // «
+            (0xC2, 0xBB) => close += 1, // »
+            (0xE2, 0x80) => match next(2) {
+                0x9C | 0x9E => open += 1, // “ „
+                0x9D => close += 1,       // ”
+                _ => {}
+            },
             _ => {}
         }
     }
@@ -582,14 +656,20 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
         .find(|&i| out.get(i) == Some(Role::Headline))
         .map(|i| blocks.text_owned(i));
 
+    let mut scratch = String::new();
     for i in body_start..n {
         let fi = f[i];
         let in_body = i < body_end;
-        // Folded only when a rule reads it: most body blocks are prose.
-        let text = std::cell::OnceCell::new();
-        let t = || text.get_or_init(|| blocks.text_owned(i)).as_str();
+        // Folded (into one buffer for all) only where a rule below may read
+        // it: a repeated or cued block, or one left to `body_fragment`.
+        // Most body blocks are prose, which none reads.
+        let t = if fi.repeated() || fi.cue() || (in_body && !out.core(i)) {
+            blocks.text(i, &mut scratch)
+        } else {
+            ""
+        };
         // (A block that repeats the headline's text is a repeated block.)
-        if fi.repeated() && headline_text.as_deref() == Some(t()) {
+        if fi.repeated() && headline_text.as_deref() == Some(t) {
             out.set(
                 i,
                 Role::Boilerplate(BoilerplateKind::Other),
@@ -597,7 +677,7 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
             );
         } else if let Some(cue) = fi
             .cue()
-            .then(|| boilerplate::cue(t(), fi.words as usize))
+            .then(|| boilerplate::cue(t, fi.words as usize))
             .flatten()
         {
             out.set_cue(i, cue);
@@ -626,7 +706,7 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
                 "repeated-fragment",
             );
         } else if in_body {
-            let (role, rule) = body_fragment(blocks, t(), &f, &out, i);
+            let (role, rule) = body_fragment(blocks, t, &f, &out, i);
             out.set(i, role, rule);
         } else if listed(blocks, &out, i) {
             out.set(i, Role::Paragraph, "list-item");
@@ -762,13 +842,32 @@ fn caption_words(t: &str) -> bool {
         b.get(p..p + w.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
     };
+    // Most bytes open no phrase: a table of the few that may (after the
+    // `| 0x20` below) passes them with one look-up.
+    static OPENS: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut x = 0;
+        while x < 256 {
+            t[x] = matches!(x as u8 | 0x20, b'(' | b' ' | b'c' | b'f');
+            x += 1;
+        }
+        t
+    };
     (0..b.len()).any(|p| {
+        if !OPENS[usize::from(b[p])] {
+            return false;
+        }
         let next = b.get(p + 1).map_or(0, |&x| x | 0x20);
-        match (b[p] | 0x20, next) {
+        let first = b[p] | 0x20;
+        // Each phrase's second byte is a letter: `| 0x20` lowers an ASCII
+        // letter and makes no other byte one, so a phrase that matches at
+        // `p` has its first two bytes there, lowered.
+        let opens = |w: &str| w.as_bytes()[0] == first && w.as_bytes()[1] == next;
+        match (first, next) {
             (b'(', _)
             | (b' ', b'p' | b'l' | b'r' | b's' | b'i')
             | (b'c', b'l')
-            | (b'f', b'r' | b'i') => CAPTION_WORDS.iter().any(|w| at(p, w)),
+            | (b'f', b'r' | b'i') => CAPTION_WORDS.iter().any(|w| opens(w) && at(p, w)),
             _ => false,
         }
     })
@@ -913,13 +1012,17 @@ fn head(
         if out.decided(i) {
             continue;
         }
-        // Folded only when a rule reads it.
-        let text = std::cell::OnceCell::new();
-        let t = || text.get_or_init(|| blocks.text_owned(i)).as_str();
         let after_headline = headline.is_some_and(|h| i > h);
+        let standfirst_next = after_headline && !standfirst_done && fi.words() >= 6;
+        // Folded only where a rule below reads it: a cue's, a standfirst's.
+        let t = if fi.cue() || standfirst_next {
+            blocks.text(i, &mut scratch)
+        } else {
+            ""
+        };
         if let Some(cue) = fi
             .cue()
-            .then(|| boilerplate::cue(t(), fi.words as usize))
+            .then(|| boilerplate::cue(t, fi.words as usize))
             .flatten()
         {
             out.set_cue(i, cue);
@@ -931,12 +1034,7 @@ fn head(
                 Role::Boilerplate(BoilerplateKind::Caption),
                 "before-credit",
             );
-        } else if after_headline
-            && !standfirst_done
-            && fi.words() >= 6
-            && !caption_words(t())
-            && !fi.repeated()
-        {
+        } else if standfirst_next && !caption_words(t) && !fi.repeated() {
             standfirst_done = true;
             out.set(i, Role::Standfirst, "under-headline");
         } else if fi.words() >= 3 && !fi.repeated() {
@@ -972,8 +1070,8 @@ fn find_byline(blocks: &Blocks<'_>, f: &[Facts], n: usize) -> Option<(usize, usi
             break;
         }
         if bare.is_none()
-            && byline::bare_name(t).is_some_and(|(_, strong)| {
-                strong || (i + 1 < n && byline::is_role_line(blocks.text(i + 1, &mut next)))
+            && byline::bare_byline(t, || {
+                i + 1 < n && byline::is_role_line(blocks.text(i + 1, &mut next))
             })
         {
             bare = Some(i);

@@ -335,6 +335,24 @@ impl<W: Write> Json<W> {
         Ok(())
     }
 
+    /// Is the layout pretty (indented) rather than compact?
+    #[inline]
+    pub fn is_pretty(&self) -> bool {
+        self.pretty
+    }
+
+    /// Compact JSON written as it is (keys, marks, a name): for the
+    /// fixed parts of an element, where the calls that lay them out would
+    /// push them a byte or a key at a time. The caller keeps to the
+    /// layout: it writes this only where the writer is compact, and only
+    /// within one element, whose [`Json::element`] (the comma) was
+    /// already written.
+    #[inline(always)]
+    pub fn raw(&mut self, piece: &[u8]) {
+        debug_assert!(!self.pretty);
+        self.out.extend_from_slice(piece);
+    }
+
     /// A string value.
     pub fn str(&mut self, s: &str) {
         push_str(&mut self.out, s);
