@@ -639,10 +639,15 @@ impl<'a> Registry<'a> {
 
     /// The surname record of lower-case surname `last`.
     fn surname_group(&self, last: &str) -> Option<usize> {
+        self.surname_group_hashed(last, hash_key(last))
+    }
+
+    /// [`Registry::surname_group`] of `last`, whose `hash_key` is `hash`.
+    fn surname_group_hashed(&self, last: &str, hash: u64) -> Option<usize> {
         let (input, own, people) = (self.input, &self.own, &self.people);
         let groups = &self.surnames;
         self.surname_table
-            .find(hash_key(last), |g| {
+            .find(hash, |g| {
                 let p = &people[groups[g as usize].last as usize];
                 key_is(surname_in(text_of(input, own, p.name)), last)
             })
@@ -651,9 +656,14 @@ impl<'a> Registry<'a> {
 
     /// The first-name record of lower-case first name `first`.
     fn first_group(&self, first: &str) -> Option<usize> {
+        self.first_group_hashed(first, hash_key(first))
+    }
+
+    /// [`Registry::first_group`] of `first`, whose `hash_key` is `hash`.
+    fn first_group_hashed(&self, first: &str, hash: u64) -> Option<usize> {
         let (input, own, groups) = (self.input, &self.own, &self.first_names);
         self.first_table
-            .find(hash_key(first), |g| {
+            .find(hash, |g| {
                 key_is(text_of(input, own, groups[g as usize].key), first)
             })
             .map(|g| g as usize)
@@ -870,7 +880,13 @@ impl<'a> Registry<'a> {
 
     /// [`Registry::by_surname`] of a name whose key (`Key::new`) is `key`.
     pub(super) fn by_surname_key(&self, key: &str, at: usize) -> Option<usize> {
-        let g = self.surname_group(key)?;
+        self.by_surname_hashed(key, hash_key(key), at)
+    }
+
+    /// [`Registry::by_surname_key`] of `key`, whose `hash_key` is `hash`
+    /// (one hash for this look-up and [`Registry::by_first_name_hashed`]).
+    pub(super) fn by_surname_hashed(&self, key: &str, hash: u64, at: usize) -> Option<usize> {
+        let g = self.surname_group_hashed(key, hash)?;
         // The people named in the last mentions before `at`, newest first.
         let s = self.surnames[g];
         let window: SmallVec<[u32; SURNAME_WINDOW]> = if self.gathered && s.one(&self.people) {
@@ -938,7 +954,12 @@ impl<'a> Registry<'a> {
 
     /// [`Registry::by_first_name`] of a name whose key is `key`.
     pub(super) fn by_first_name_key(&self, key: &str) -> Option<usize> {
-        let g = &self.first_names[self.first_group(key)?];
+        self.by_first_name_hashed(key, hash_key(key))
+    }
+
+    /// [`Registry::by_first_name_key`] of `key`, whose `hash_key` is `hash`.
+    pub(super) fn by_first_name_hashed(&self, key: &str, hash: u64) -> Option<usize> {
+        let g = &self.first_names[self.first_group_hashed(key, hash)?];
         (g.full == 1).then_some(g.xor as usize)
     }
 
@@ -1846,10 +1867,21 @@ pub(super) fn gather<'a>(
             // A lone word that is a title, a role or a stop word ("The",
             // "But", "Mayor") names no one: `parse_run` would give it no
             // name token, and most runs are such a word opening a sentence.
-            if !m.as_str().contains(char::is_whitespace) && has_key(&NOT_NAME_WORDS, m.as_str()) {
-                continue;
-            }
-            let parts = parse_run(m.as_str());
+            // (A run of one ASCII word, most of them, is looked up once
+            // for the gate and the parse.)
+            let parts = if one_ascii_word(m.as_str()) {
+                let lists = key_lists(m.as_str());
+                if lists.any(NOT_NAME_WORDS.0) {
+                    continue;
+                }
+                parse_word(m.as_str(), lists)
+            } else {
+                if !m.as_str().contains(char::is_whitespace) && has_key(&NOT_NAME_WORDS, m.as_str())
+                {
+                    continue;
+                }
+                parse_run(m.as_str())
+            };
             if parts.tokens.is_empty() {
                 continue;
             }
@@ -1934,38 +1966,40 @@ pub(super) fn gather<'a>(
                 ));
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = parts.tokens[parts.tokens.len() - 1];
-                // (Keyed once, for both look-ups.)
+                // (Keyed and hashed once, for both look-ups.)
                 let key = Key::new(surname);
+                let hash = hash_key(key.as_str());
                 // A lone name that speaks ("Holm said", "said Holm") is a
                 // person even when the article never gives the full name.
-                let known = reg.by_surname_key(key.as_str(), start).or_else(|| {
-                    if let Some(id) = reg.by_first_name_key(key.as_str()) {
-                        return Some(id);
-                    }
-                    // (or who is described as a person: "Vesna, who was
-                    // cheered …" — places take "which" and "where").
-                    let after = &text[m.end()..];
-                    // (SPEECH_AFTER opens with a comma, or white space and
-                    // an adverb or a verb.)
-                    let speaks = described_as_person(after)
-                        || ((after.starts_with(',') || verb_may_follow(after))
-                            && speech_after(after))
-                        || relative_who_after(after)
-                        || speech_before(
-                            &text[floor(text, m.start().saturating_sub(24))..m.start()],
-                        );
-                    (speaks
-                        && parts.tokens.len() == 1
-                        && (sentence_start(text, m.start()) < m.start()
-                            || described_as_person(after)
-                            || mid_sentence
-                                .get_or_insert_with(|| capitalised_mid_sentence(input))
-                                .contains(surname))
-                        && plausible_name(&parts.tokens)
-                        && !has_key(&ROLE_WORDS, surname)
-                        && !has_key(&TITLE_WORDS, surname))
-                    .then(|| reg.person_for(&parts.tokens))
-                });
+                let known = reg
+                    .by_surname_hashed(key.as_str(), hash, start)
+                    .or_else(|| {
+                        if let Some(id) = reg.by_first_name_hashed(key.as_str(), hash) {
+                            return Some(id);
+                        }
+                        // (or who is described as a person: "Vesna, who was
+                        // cheered …" — places take "which" and "where").
+                        let after = &text[m.end()..];
+                        // (SPEECH_AFTER opens with a comma, or white space and
+                        // an adverb or a verb.)
+                        let speaks = described_as_person(after)
+                            || ((after.starts_with(',') || verb_may_follow(after))
+                                && speech_after(after))
+                            || relative_who_after(after)
+                            || speech_before(
+                                &text[floor(text, m.start().saturating_sub(24))..m.start()],
+                            );
+                        (speaks
+                            && parts.tokens.len() == 1
+                            && (sentence_start(text, m.start()) < m.start()
+                                || described_as_person(after)
+                                || mid_sentence
+                                    .get_or_insert_with(|| capitalised_mid_sentence(input))
+                                    .contains(surname))
+                            && plausible_name(&parts.tokens)
+                            && !key_lists(surname).any(ROLE_WORDS.0.or(TITLE_WORDS.0)))
+                        .then(|| reg.person_for(&parts.tokens))
+                    });
                 if let Some(id) = known {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
                     reg.add_text(id, &mut scratch, m.as_str());
