@@ -636,10 +636,7 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
         };
         let mut end = tok_end(text, start)?;
         loop {
-            let gap = text[end..]
-                .char_indices()
-                .find(|&(_, c)| !c.is_whitespace())
-                .map_or(text.len() - end, |(i, _)| i);
+            let gap = white_space_len(&text[end..]);
             if gap == 0 {
                 break;
             }
@@ -649,10 +646,13 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
                 if !matches!(b.get(at), Some(b'd' | b'v' | b'l' | b'b' | b'a' | b't')) {
                     return None;
                 }
-                RUN_PARTICLES
-                    .iter()
-                    .find(|w| b[at..].starts_with(w.as_bytes()) && !word_byte(b.get(at + w.len())))
-                    .map(|w| at + w.len())
+                // A particle is the whole word (of `(?-u:\b)`'s bytes)
+                // that starts here: two or three letters.
+                let mut e = at + 1;
+                while e - at <= 3 && word_byte(b.get(e)) {
+                    e += 1;
+                }
+                (e - at <= 3 && RUN_PARTICLES.contains(&&text[at..e])).then_some(e)
             });
             match next {
                 Some(e) => end = e,
@@ -662,6 +662,27 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
         pos = end;
         Some((start, end))
     })
+}
+
+/// The length of the white space (`char::is_whitespace`) that opens `t`:
+/// ASCII a byte at a time, a character outside ASCII decoded.
+pub(super) fn white_space_len(t: &str) -> usize {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            if !matches!(c, b' ' | b'\t'..=b'\r') {
+                break;
+            }
+            i += 1;
+        } else {
+            match t[i..].chars().next() {
+                Some(ch) if ch.is_whitespace() => i += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 pub(super) fn lower_key(s: &str) -> String {

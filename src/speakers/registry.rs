@@ -1065,14 +1065,21 @@ impl<'a> Registry<'a> {
             }
             for r in self.roles_of(i) {
                 for key in role_keys(&r) {
-                    let slot = self.role_index.len();
-                    let role = self.role_index.entry(key.to_string()).or_insert(Role {
-                        ids: Vec::new(),
-                        slot,
-                    });
-                    if role.ids.last() != Some(&small(i)) {
-                        role.ids.push(small(i));
+                    // (A key held already is found without a String of it.)
+                    if let Some(role) = self.role_index.get_mut(key) {
+                        if role.ids.last() != Some(&small(i)) {
+                            role.ids.push(small(i));
+                        }
+                        continue;
                     }
+                    let slot = self.role_index.len();
+                    self.role_index.insert(
+                        key.to_string(),
+                        Role {
+                            ids: vec![small(i)],
+                            slot,
+                        },
+                    );
                 }
             }
         }
@@ -1943,6 +1950,9 @@ pub(super) fn gather<'a>(
             } else if let Some(last) = (parts.tokens.len() == 1
                 && !particle_surname
                 && parts.offset == 0
+                // (`shared_surname` wants " and " next: asked first, it
+                // spares most lone names the look-up of the word before.)
+                && text[m.end()..].starts_with(" and ")
                 && !after_preposition(text, m.start()))
             .then(|| shared_surname(&text[m.end()..], parts.tokens[0]))
             .flatten()
