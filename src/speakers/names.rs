@@ -953,6 +953,9 @@ pub(super) struct NameParts<'a> {
     pub(super) titles: Four<&'a str>,
     pub(super) gender: Option<Gender>,
     pub(super) tokens: Four<&'a str>,
+    /// The lists of each name token (`key_lists`) that the parse looked up
+    /// ([`UNSET`] for one it did not; [`NameParts::lists_of`]).
+    pub(super) lists: Four<Lists>,
     /// Byte offset (within the run) where the name tokens start.
     pub(super) offset: usize,
     pub(super) honorific: bool,
@@ -1037,7 +1040,7 @@ pub(super) fn parse_word(w: &str, lists: Lists) -> NameParts<'_> {
     if is_title_word(w, lists.any(NOT_NAME_WORDS.0)) {
         return parts;
     }
-    push_token(&mut parts, w);
+    push_token(&mut parts, w, lists);
     close_last_token(&mut parts);
     parts
 }
@@ -1053,11 +1056,32 @@ fn is_title_word(w: &str, not_name: bool) -> bool {
 }
 
 /// Add name token `w`, less a possessive and a closing comma, colon or
-/// semicolon, unless nothing is left.
-fn push_token<'a>(parts: &mut NameParts<'a>, w: &'a str) {
-    let w = strip_possessive(w).trim_end_matches([',', ':', ';']);
-    if !w.is_empty() {
-        parts.tokens.push(w);
+/// semicolon, unless nothing is left, with its lists: `lists`, the word's
+/// ([`UNSET`] if not looked up), unless a possessive came off (the marks
+/// that come off are ASCII marks, which a key leaves out, and a closing
+/// stop too).
+fn push_token<'a>(parts: &mut NameParts<'a>, w: &'a str, lists: Lists) {
+    let s = strip_possessive(w);
+    let t = s.trim_end_matches([',', ':', ';']);
+    if !t.is_empty() {
+        parts.tokens.push(t);
+        parts
+            .lists
+            .push(if s.len() == w.len() { lists } else { UNSET });
+    }
+}
+
+/// Lists not looked up yet (no word is on every list).
+pub(super) const UNSET: Lists = Lists(u32::MAX);
+
+impl NameParts<'_> {
+    /// The lists of name token `i` (`key_lists`), looked up now if the
+    /// parse did not.
+    pub(super) fn lists_of(&self, i: usize) -> Lists {
+        match self.lists[i] {
+            UNSET => key_lists(self.tokens[i]),
+            l => l,
+        }
     }
 }
 
@@ -1120,7 +1144,15 @@ fn parse_words(run: &str) -> NameParts<'_> {
     }
     // Honorifics are all titles too (see the tests).
     // A hyphenated title is a title ("Vice-President", "Ex-Mayor").
-    let is_title = |w: &str| is_title_word(w, has_key(&NOT_NAME_WORDS, w));
+    // (Each word's lists looked up once, when first asked for, and handed
+    // on with its name token to `plausible_name_with`.)
+    let mut lists: Few<Lists> = words.iter().map(|_| UNSET).collect();
+    let mut lists_at = |k: usize| {
+        if lists[k] == UNSET {
+            lists[k] = key_lists(words[k].1);
+        }
+        lists[k]
+    };
     // The name is what follows the last title, role or honorific that has a
     // word after it: "Northland Gov. Ada Rusk", "party spokesman Tom
     // Vell", "Harbour Board Chair Ines Kowal". A title as the last word is
@@ -1145,15 +1177,15 @@ fn parse_words(run: &str) -> NameParts<'_> {
     };
     let cut = (0..words.len().saturating_sub(1))
         .rev()
-        .find(|&k| is_title(words[k].1) && !particle(k))
+        .find(|&k| is_title_word(words[k].1, lists_at(k).any(NOT_NAME_WORDS.0)) && !particle(k))
         .map_or(0, |k| k + 1);
-    for (_, w) in &words[..cut] {
+    for (k, (_, w)) in words[..cut].iter().enumerate() {
         let key = Key::new(w);
         let key = key.as_str();
         if let Some((_, g)) = HONORIFICS.iter().find(|(h, _)| *h == key) {
             parts.gender = parts.gender.or(*g);
             parts.honorific = true;
-        } else if !has_key(&STOP_WORDS, w) {
+        } else if !lists_at(k).any(STOP_WORDS.0) {
             parts.titles.push(w);
         }
     }
@@ -1171,14 +1203,16 @@ fn parse_words(run: &str) -> NameParts<'_> {
         parts.titles.push(words[i].1);
         i += 1;
     }
-    if words.len() == 1 && is_title(words[0].1) {
+    if words.len() == 1 && is_title_word(words[0].1, lists_at(0).any(NOT_NAME_WORDS.0)) {
         return parts;
     }
     if let Some(&(at, _)) = words.get(i) {
         parts.offset = at;
     }
-    for (_, w) in &words[i..] {
-        push_token(&mut parts, w);
+    // (The last word's lists are looked up when asked for: most runs
+    // stop at `plausible_name_with`'s first answers.)
+    for (k, (_, w)) in words.iter().enumerate().skip(i) {
+        push_token(&mut parts, w, lists[k]);
     }
     close_last_token(&mut parts);
     parts
@@ -1481,9 +1515,21 @@ pub(super) const NOT_PERSON: &[&str] = &[
 ];
 
 pub(super) fn plausible_name(tokens: &[&str]) -> bool {
+    let lists: Few<Lists> = tokens.iter().map(|t| key_lists(t)).collect();
+    plausible_name_with(tokens, &lists)
+}
+
+/// [`plausible_name`] of `tokens` whose lists (`key_lists` of each) are
+/// `lists` where the parse of the run looked them up ([`UNSET`] where not).
+pub(super) fn plausible_name_with(tokens: &[&str], lists: &[Lists]) -> bool {
     if tokens.is_empty() {
         return false;
     }
+    let lists: Four<Lists> = tokens
+        .iter()
+        .zip(lists)
+        .map(|(t, &l)| if l == UNSET { key_lists(t) } else { l })
+        .collect();
     const NEVER: Lists = list::NOT_PERSON.or(list::STOP);
     // "N.S.", "S.": initials alone (a province, a cut abbreviation) are no
     // one's name.
@@ -1495,9 +1541,6 @@ pub(super) fn plausible_name(tokens: &[&str]) -> bool {
     if initials_only {
         return false;
     }
-    // (Each token's lists, looked up once: a token is asked about up to
-    // four lists.)
-    let lists: Few<Lists> = tokens.iter().map(|t| key_lists(t)).collect();
     // A surname that is also a common word ("Ada May", "Tom Will") after a
     // known first name.
     let n = tokens.len();
@@ -1731,18 +1774,32 @@ mod tests {
         /// A run of one ASCII word is parsed by `parse_word` as the general
         /// parse parses it: titles, roles, stop words and honorifics with
         /// their marks, hyphenated titles and particles, possessives,
-        /// initials and closing stops.
+        /// initials and closing stops. Runs of any words carry each name
+        /// token's lists as `key_lists` gives them.
         #[test]
         fn one_word_parses_as_the_general_parse(
             w in crate::testing::joined(
                 vec![
                     "Ada", "Rusk", "The", "the", "Mayor", "Gov", "Mr", "Sir", "Vice", "al",
                     "de", "of", "J", "T", "X", "May", "Ex", "-", ".", ",", ":", ";", "'s",
-                    "'", "(", "é", "2", "ly", "Eventually", "Pensioner", "spokesman",
+                    "'", "(", "é", "2", "ly", "Eventually", "Pensioner", "spokesman", " ",
+                    "’s", "House", "Hall",
                 ],
                 0..5,
             ),
         ) {
+            let general = parse_words(&w);
+            // Each name token's lists are the ones it would be looked up in.
+            for run in [parse_run(&w), general] {
+                for (i, t) in run.tokens.iter().enumerate() {
+                    proptest::prop_assert!(run.lists[i] == UNSET || run.lists[i] == key_lists(t));
+                    proptest::prop_assert_eq!(run.lists_of(i), key_lists(t), "{:?}", w);
+                }
+                proptest::prop_assert_eq!(
+                    plausible_name_with(&run.tokens, &run.lists),
+                    plausible_name(&run.tokens)
+                );
+            }
             let general = parse_words(&w);
             if one_ascii_word(&w) {
                 proptest::prop_assert_eq!(

@@ -1899,7 +1899,7 @@ pub(super) fn gather<'a>(
             if !particle_surname
                 && parts.tokens.len() >= 2
                 && parts.tokens.len() <= 4
-                && plausible_name(&parts.tokens)
+                && plausible_name_with(&parts.tokens, &parts.lists)
             {
                 let id = reg.person_for(&parts.tokens);
                 reg.add_text(id, &mut scratch, m.as_str());
@@ -1931,8 +1931,12 @@ pub(super) fn gather<'a>(
                 ));
             } else if !particle_surname
                 && (3..=5).contains(&parts.tokens.len())
-                && is_org_head(parts.tokens[parts.tokens.len() - 1])
-                && plausible_name(&parts.tokens[..parts.tokens.len() - 1])
+                // (`is_org_head` of the last token.)
+                && parts.lists_of(parts.tokens.len() - 1).any(list::NOT_PERSON_HEAD)
+                && plausible_name_with(
+                    &parts.tokens[..parts.tokens.len() - 1],
+                    &parts.lists[..parts.tokens.len() - 1],
+                )
             {
                 // "The Ada Rusk Hour", "the Jane Doe Foundation": the
                 // person the body is named after, mentioned obliquely.
@@ -2006,8 +2010,10 @@ pub(super) fn gather<'a>(
                                 || mid_sentence
                                     .get_or_insert_with(|| capitalised_mid_sentence(input))
                                     .contains(surname))
-                            && plausible_name(&parts.tokens)
-                            && !key_lists(surname).any(ROLE_WORDS.0.or(TITLE_WORDS.0)))
+                            && plausible_name_with(&parts.tokens, &parts.lists)
+                            && !parts
+                                .lists_of(parts.lists.len() - 1)
+                                .any(ROLE_WORDS.0.or(TITLE_WORDS.0)))
                         .then(|| reg.person_for(&parts.tokens))
                     });
                 if let Some(id) = known {
