@@ -975,7 +975,9 @@ pub(super) fn opens_with_particle(tokens: &[&str]) -> bool {
     match tokens {
         [first, ..] if PARTICLES.contains(first) => true,
         [first, second, _, ..] => {
-            PARTICLES.contains(&lower(first).as_str()) && PARTICLES.contains(second)
+            // (The second word first: it is seldom a particle, and the
+            // first is lower-cased into a String.)
+            PARTICLES.contains(second) && PARTICLES.contains(&lower(first).as_str())
         }
         _ => false,
     }

@@ -1980,42 +1980,41 @@ pub(super) fn gather<'a>(
                 ));
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = parts.tokens[parts.tokens.len() - 1];
-                // (Keyed and hashed once, for both look-ups.)
+                // (Keyed, read as text and hashed once, for both look-ups.)
                 let key = Key::new(surname);
-                let hash = hash_key(key.as_str());
+                let key = key.as_str();
+                let hash = hash_key(key);
                 // A lone name that speaks ("Holm said", "said Holm") is a
                 // person even when the article never gives the full name.
-                let known = reg
-                    .by_surname_hashed(key.as_str(), hash, start)
-                    .or_else(|| {
-                        if let Some(id) = reg.by_first_name_hashed(key.as_str(), hash) {
-                            return Some(id);
-                        }
-                        // (or who is described as a person: "Vesna, who was
-                        // cheered …" — places take "which" and "where").
-                        let after = &text[m.end()..];
-                        // (SPEECH_AFTER opens with a comma, or white space and
-                        // an adverb or a verb.)
-                        let speaks = described_as_person(after)
-                            || ((after.starts_with(',') || verb_may_follow(after))
-                                && speech_after(after))
-                            || relative_who_after(after)
-                            || speech_before(
-                                &text[floor(text, m.start().saturating_sub(24))..m.start()],
-                            );
-                        (speaks
-                            && parts.tokens.len() == 1
-                            && (sentence_start(text, m.start()) < m.start()
-                                || described_as_person(after)
-                                || mid_sentence
-                                    .get_or_insert_with(|| capitalised_mid_sentence(input))
-                                    .contains(surname))
-                            && plausible_name_with(&parts.tokens, &parts.lists)
-                            && !parts
-                                .lists_of(parts.lists.len() - 1)
-                                .any(ROLE_WORDS.0.or(TITLE_WORDS.0)))
-                        .then(|| reg.person_for(&parts.tokens))
-                    });
+                let known = reg.by_surname_hashed(key, hash, start).or_else(|| {
+                    if let Some(id) = reg.by_first_name_hashed(key, hash) {
+                        return Some(id);
+                    }
+                    // (or who is described as a person: "Vesna, who was
+                    // cheered …" — places take "which" and "where").
+                    let after = &text[m.end()..];
+                    // (SPEECH_AFTER opens with a comma, or white space and
+                    // an adverb or a verb.)
+                    let speaks = described_as_person(after)
+                        || ((after.starts_with(',') || verb_may_follow(after))
+                            && speech_after(after))
+                        || relative_who_after(after)
+                        || speech_before(
+                            &text[floor(text, m.start().saturating_sub(24))..m.start()],
+                        );
+                    (speaks
+                        && parts.tokens.len() == 1
+                        && (sentence_start(text, m.start()) < m.start()
+                            || described_as_person(after)
+                            || mid_sentence
+                                .get_or_insert_with(|| capitalised_mid_sentence(input))
+                                .contains(surname))
+                        && plausible_name_with(&parts.tokens, &parts.lists)
+                        && !parts
+                            .lists_of(parts.lists.len() - 1)
+                            .any(ROLE_WORDS.0.or(TITLE_WORDS.0)))
+                    .then(|| reg.person_for(&parts.tokens))
+                });
                 if let Some(id) = known {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
                     reg.add_text(id, &mut scratch, m.as_str());
