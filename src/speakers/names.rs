@@ -591,6 +591,13 @@ fn word_tail_end(t: &str, mut e: usize) -> usize {
     while b.get(e).is_some_and(u8::is_ascii_alphabetic) {
         e += 1;
     }
+    // (Most words end at an ASCII byte that is no apostrophe or hyphen: a
+    // space, a comma, a stop.)
+    if b.get(e)
+        .is_none_or(|&c| c < 0x80 && c != b'\'' && c != b'-')
+    {
+        return e;
+    }
     for c in t[e..].chars() {
         let more = if c.is_ascii() {
             c.is_ascii_alphabetic() || c == '\'' || c == '-'
