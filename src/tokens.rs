@@ -444,6 +444,23 @@ impl Lexicon {
         self.lists(self.find(&w, len, mask)).any(mask)
     }
 
+    /// The lists of the key of `len` bytes (1 to [`Lexicon::MAX_KEY`])
+    /// given zero-padded as little-endian words (a word lower-cased on the
+    /// stack eight bytes at a time): no copy to pad it, one look-up. The
+    /// filter is asked for the lists of `mask` only, so a key on none of
+    /// them may come back as [`Lists::NONE`].
+    pub fn lists_of_words(
+        &self,
+        key: &[u64; Lexicon::MAX_KEY / 8],
+        len: usize,
+        mask: Lists,
+    ) -> Lists {
+        if len == 0 || len > Lexicon::MAX_KEY {
+            return Lists::NONE;
+        }
+        self.lists(self.find(key, len, mask))
+    }
+
     /// The key of entry `id`.
     pub fn key(&self, id: WordId) -> Option<&'static [u8]> {
         self.keys.get(usize::from(id.0).checked_sub(1)?).copied()

@@ -591,6 +591,13 @@ fn word_tail_end(t: &str, mut e: usize) -> usize {
     while b.get(e).is_some_and(u8::is_ascii_alphabetic) {
         e += 1;
     }
+    // (Most words end at an ASCII byte that is no apostrophe or hyphen: a
+    // space, a comma, a stop.)
+    if b.get(e)
+        .is_none_or(|&c| c < 0x80 && c != b'\'' && c != b'-')
+    {
+        return e;
+    }
     for c in t[e..].chars() {
         let more = if c.is_ascii() {
             c.is_ascii_alphabetic() || c == '\'' || c == '-'
@@ -636,10 +643,7 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
         };
         let mut end = tok_end(text, start)?;
         loop {
-            let gap = text[end..]
-                .char_indices()
-                .find(|&(_, c)| !c.is_whitespace())
-                .map_or(text.len() - end, |(i, _)| i);
+            let gap = white_space_len(&text[end..]);
             if gap == 0 {
                 break;
             }
@@ -649,10 +653,13 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
                 if !matches!(b.get(at), Some(b'd' | b'v' | b'l' | b'b' | b'a' | b't')) {
                     return None;
                 }
-                RUN_PARTICLES
-                    .iter()
-                    .find(|w| b[at..].starts_with(w.as_bytes()) && !word_byte(b.get(at + w.len())))
-                    .map(|w| at + w.len())
+                // A particle is the whole word (of `(?-u:\b)`'s bytes)
+                // that starts here: two or three letters.
+                let mut e = at + 1;
+                while e - at <= 3 && word_byte(b.get(e)) {
+                    e += 1;
+                }
+                (e - at <= 3 && RUN_PARTICLES.contains(&&text[at..e])).then_some(e)
             });
             match next {
                 Some(e) => end = e,
@@ -662,6 +669,27 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
         pos = end;
         Some((start, end))
     })
+}
+
+/// The length of the white space (`char::is_whitespace`) that opens `t`:
+/// ASCII a byte at a time, a character outside ASCII decoded.
+pub(super) fn white_space_len(t: &str) -> usize {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            if !matches!(c, b' ' | b'\t'..=b'\r') {
+                break;
+            }
+            i += 1;
+        } else {
+            match t[i..].chars().next() {
+                Some(ch) if ch.is_whitespace() => i += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 pub(super) fn lower_key(s: &str) -> String {
@@ -734,12 +762,79 @@ pub(super) static NOT_NAME_WORDS: WordSet = WordSet(list::TITLE.or(list::ROLE).o
 pub(super) static MALE_NAMES: WordSet = WordSet(list::MALE);
 pub(super) static FEMALE_NAMES: WordSet = WordSet(list::FEMALE);
 
+/// `lower_key(w)` as the word table takes a key: little-endian words,
+/// zero past the key, and its length, when it is ASCII and fits
+/// ([`Lexicon::MAX_KEY`] bytes). ASCII marks are trimmed off both ends and
+/// the rest is read eight bytes at a time, a short tail by two loads that
+/// may overlap (no copy into a buffer, no call), and lower-cased as
+/// [`padded_key`] does. (Keying a word cost more than looking it up.)
+#[inline]
+pub(super) fn key_words(w: &str) -> Option<([u64; Lexicon::MAX_KEY / 8], usize)> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let t = trim_ascii_marks(w.as_bytes());
+    let n = t.len();
+    if n > Lexicon::MAX_KEY {
+        return None;
+    }
+    let mut out = [0u64; Lexicon::MAX_KEY / 8];
+    let mut high = 0;
+    let mut chunks = t.chunks_exact(8);
+    for (o, c) in out.iter_mut().zip(&mut chunks) {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        high |= x;
+        *o = lower_ascii8(x);
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        let x = if n >= 8 {
+            // The last eight bytes, shifted down past those read already.
+            let c = &t[n - 8..];
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
+                >> (8 * (8 - r.len()))
+        } else {
+            load_short(r)
+        };
+        high |= x;
+        out[n / 8] = lower_ascii8(x);
+    }
+    (high & HIGH == 0).then_some((out, n))
+}
+
+/// The one to seven bytes of `r` as a little-endian word, zero above
+/// them: two loads of four (or two) bytes that overlap in the middle (a
+/// byte read twice is or-ed with itself).
+#[inline]
+fn load_short(r: &[u8]) -> u64 {
+    let n = r.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes([r[0], r[1], r[2], r[3]]);
+        let hi = u32::from_le_bytes([r[n - 4], r[n - 3], r[n - 2], r[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+    } else if n >= 2 {
+        let lo = u16::from_le_bytes([r[0], r[1]]);
+        let hi = u16::from_le_bytes([r[n - 2], r[n - 1]]);
+        u64::from(lo) | u64::from(hi) << (8 * (n - 2))
+    } else {
+        r.first().map_or(0, |&b| u64::from(b))
+    }
+}
+
+/// The eight ASCII bytes of `x` with 'A'..='Z' lower-cased: the high bit
+/// of each such byte (as `first_byte` finds them) moved to the case bit.
+/// (Garbage for a byte outside ASCII: the caller gives no key then.)
+#[inline]
+fn lower_ascii8(x: u64) -> u64 {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let caps = x.wrapping_add(LOW * 0x3f) & !x.wrapping_add(LOW * 0x25) & HIGH;
+    x | caps >> 2
+}
+
 /// Does `set` hold `lower_key(w)`? Short ASCII words are lowercased on the
 /// stack rather than into a new String.
 pub(super) fn has_key(set: &WordSet, w: &str) -> bool {
-    if let Some((buf, n)) = padded_key::<{ Lexicon::MAX_KEY }>(w) {
-        // (The bytes past the key are zero: padded as the table wants it.)
-        return WORDS.on_padded(&buf, n, set.0);
+    if let Some((key, n)) = key_words(w) {
+        return WORDS.lists_of_words(&key, n, set.0).any(set.0);
     }
     let mut buf = [0u8; Lexicon::MAX_KEY];
     let t = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -757,8 +852,8 @@ pub(super) fn has_key(set: &WordSet, w: &str) -> bool {
 /// `has_key(set, w)` is `key_lists(w).any(set.0)`, so a rule that asks
 /// about one word on several lists keys and hashes it once.
 pub(super) fn key_lists(w: &str) -> Lists {
-    let id = match padded_key::<{ Lexicon::MAX_KEY }>(w) {
-        Some((buf, n)) => WORDS.id(&buf[..n]),
+    let id = match key_words(w) {
+        Some((key, n)) => return WORDS.lists_of_words(&key, n, Lists(u32::MAX)),
         None => {
             let t = w.trim_matches(|c: char| !c.is_alphanumeric());
             if t.is_ascii() && t.len() <= Lexicon::MAX_KEY {
@@ -865,6 +960,9 @@ pub(super) struct NameParts<'a> {
     pub(super) titles: Four<&'a str>,
     pub(super) gender: Option<Gender>,
     pub(super) tokens: Four<&'a str>,
+    /// The lists of each name token (`key_lists`) that the parse looked up
+    /// ([`UNSET`] for one it did not; [`NameParts::lists_of`]).
+    pub(super) lists: Four<Lists>,
     /// Byte offset (within the run) where the name tokens start.
     pub(super) offset: usize,
     pub(super) honorific: bool,
@@ -884,7 +982,9 @@ pub(super) fn opens_with_particle(tokens: &[&str]) -> bool {
     match tokens {
         [first, ..] if PARTICLES.contains(first) => true,
         [first, second, _, ..] => {
-            PARTICLES.contains(&lower(first).as_str()) && PARTICLES.contains(second)
+            // (The second word first: it is seldom a particle, and the
+            // first is lower-cased into a String.)
+            PARTICLES.contains(second) && PARTICLES.contains(&lower(first).as_str())
         }
         _ => false,
     }
@@ -931,7 +1031,89 @@ pub(super) fn words_at(run: &str) -> Few<(usize, &str)> {
     words
 }
 
+/// Is `run` one word of ASCII bytes: no white space, no control byte and
+/// nothing outside ASCII? Then [`parse_word`] parses it (most name runs
+/// are one capitalised word opening a sentence: "Officials said").
+#[inline]
+pub(super) fn one_ascii_word(run: &str) -> bool {
+    !run.is_empty() && run.bytes().all(|b| b > b' ' && b < 0x7f)
+}
+
+/// [`parse_run`] of a run of one word (no white space), given the word's
+/// lists (`key_lists(w)`), so that a caller that has looked the word up
+/// already does not look it up again. A lone word is cut at no
+/// preposition or possessive and has no glued lead, title or adjective
+/// before it: it is a title word (no name) or the one name token.
+pub(super) fn parse_word(w: &str, lists: Lists) -> NameParts<'_> {
+    let mut parts = NameParts::default();
+    if is_title_word(w, lists.any(NOT_NAME_WORDS.0)) {
+        return parts;
+    }
+    push_token(&mut parts, w, lists);
+    close_last_token(&mut parts);
+    parts
+}
+
+/// A title, role, stop word or honorific, a lower-case word that is no
+/// hyphen particle ("spokesman"), or a hyphenated title ("Vice-President",
+/// "Ex-Mayor"); `not_name` tells whether `w` is on [`NOT_NAME_WORDS`].
+fn is_title_word(w: &str, not_name: bool) -> bool {
+    not_name
+        || (w.chars().next().is_some_and(char::is_lowercase) && hyphen_particle_len(w).is_none())
+        || w.rsplit_once('-')
+            .is_some_and(|(_, last)| has_key(&TITLE_WORDS, last) || has_key(&ROLE_WORDS, last))
+}
+
+/// Add name token `w`, less a possessive and a closing comma, colon or
+/// semicolon, unless nothing is left, with its lists: `lists`, the word's
+/// ([`UNSET`] if not looked up), unless a possessive came off (the marks
+/// that come off are ASCII marks, which a key leaves out, and a closing
+/// stop too).
+fn push_token<'a>(parts: &mut NameParts<'a>, w: &'a str, lists: Lists) {
+    let s = strip_possessive(w);
+    let t = s.trim_end_matches([',', ':', ';']);
+    if !t.is_empty() {
+        parts.tokens.push(t);
+        parts
+            .lists
+            .push(if s.len() == w.len() { lists } else { UNSET });
+    }
+}
+
+/// Lists not looked up yet (no word is on every list).
+pub(super) const UNSET: Lists = Lists(u32::MAX);
+
+impl NameParts<'_> {
+    /// The lists of name token `i` (`key_lists`), looked up now if the
+    /// parse did not.
+    pub(super) fn lists_of(&self, i: usize) -> Lists {
+        match self.lists[i] {
+            UNSET => key_lists(self.tokens[i]),
+            l => l,
+        }
+    }
+}
+
+/// A trailing full stop belongs to the sentence, not the name, unless it
+/// closes an initial.
+fn close_last_token(parts: &mut NameParts<'_>) {
+    if let Some(last) = parts.tokens.last_mut() {
+        if last.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+            *last = &last[..last.len() - 1];
+        }
+    }
+}
+
 pub(super) fn parse_run(run: &str) -> NameParts<'_> {
+    if one_ascii_word(run) {
+        return parse_word(run, key_lists(run));
+    }
+    parse_words(run)
+}
+
+/// [`parse_run`] of a run of any words: what [`parse_word`] answers for
+/// one word is tested against it.
+fn parse_words(run: &str) -> NameParts<'_> {
     let mut parts = NameParts::default();
     let all = words_at(run);
     let mut words: &[(usize, &str)] = &all;
@@ -971,12 +1153,14 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
     }
     // Honorifics are all titles too (see the tests).
     // A hyphenated title is a title ("Vice-President", "Ex-Mayor").
-    let is_title = |w: &str| {
-        has_key(&NOT_NAME_WORDS, w)
-            || (w.chars().next().is_some_and(char::is_lowercase)
-                && hyphen_particle_len(w).is_none())
-            || w.rsplit_once('-')
-                .is_some_and(|(_, last)| has_key(&TITLE_WORDS, last) || has_key(&ROLE_WORDS, last))
+    // (Each word's lists looked up once, when first asked for, and handed
+    // on with its name token to `plausible_name_with`.)
+    let mut lists: Few<Lists> = words.iter().map(|_| UNSET).collect();
+    let mut lists_at = |k: usize| {
+        if lists[k] == UNSET {
+            lists[k] = key_lists(words[k].1);
+        }
+        lists[k]
     };
     // The name is what follows the last title, role or honorific that has a
     // word after it: "Northland Gov. Ada Rusk", "party spokesman Tom
@@ -1002,15 +1186,15 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
     };
     let cut = (0..words.len().saturating_sub(1))
         .rev()
-        .find(|&k| is_title(words[k].1) && !particle(k))
+        .find(|&k| is_title_word(words[k].1, lists_at(k).any(NOT_NAME_WORDS.0)) && !particle(k))
         .map_or(0, |k| k + 1);
-    for (_, w) in &words[..cut] {
+    for (k, (_, w)) in words[..cut].iter().enumerate() {
         let key = Key::new(w);
         let key = key.as_str();
         if let Some((_, g)) = HONORIFICS.iter().find(|(h, _)| *h == key) {
             parts.gender = parts.gender.or(*g);
             parts.honorific = true;
-        } else if !has_key(&STOP_WORDS, w) {
+        } else if !lists_at(k).any(STOP_WORDS.0) {
             parts.titles.push(w);
         }
     }
@@ -1028,25 +1212,18 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
         parts.titles.push(words[i].1);
         i += 1;
     }
-    if words.len() == 1 && is_title(words[0].1) {
+    if words.len() == 1 && is_title_word(words[0].1, lists_at(0).any(NOT_NAME_WORDS.0)) {
         return parts;
     }
     if let Some(&(at, _)) = words.get(i) {
         parts.offset = at;
     }
-    for (_, w) in &words[i..] {
-        let w = strip_possessive(w).trim_end_matches([',', ':', ';']);
-        if !w.is_empty() {
-            parts.tokens.push(w);
-        }
+    // (The last word's lists are looked up when asked for: most runs
+    // stop at `plausible_name_with`'s first answers.)
+    for (k, (_, w)) in words.iter().enumerate().skip(i) {
+        push_token(&mut parts, w, lists[k]);
     }
-    // A trailing full stop belongs to the sentence, not the name, unless it
-    // closes an initial.
-    if let Some(last) = parts.tokens.last_mut() {
-        if last.ends_with('.') && last.chars().filter(|c| c.is_alphabetic()).count() > 1 {
-            *last = &last[..last.len() - 1];
-        }
-    }
+    close_last_token(&mut parts);
     parts
 }
 
@@ -1347,9 +1524,21 @@ pub(super) const NOT_PERSON: &[&str] = &[
 ];
 
 pub(super) fn plausible_name(tokens: &[&str]) -> bool {
+    let lists: Few<Lists> = tokens.iter().map(|t| key_lists(t)).collect();
+    plausible_name_with(tokens, &lists)
+}
+
+/// [`plausible_name`] of `tokens` whose lists (`key_lists` of each) are
+/// `lists` where the parse of the run looked them up ([`UNSET`] where not).
+pub(super) fn plausible_name_with(tokens: &[&str], lists: &[Lists]) -> bool {
     if tokens.is_empty() {
         return false;
     }
+    let lists: Four<Lists> = tokens
+        .iter()
+        .zip(lists)
+        .map(|(t, &l)| if l == UNSET { key_lists(t) } else { l })
+        .collect();
     const NEVER: Lists = list::NOT_PERSON.or(list::STOP);
     // "N.S.", "S.": initials alone (a province, a cut abbreviation) are no
     // one's name.
@@ -1361,9 +1550,6 @@ pub(super) fn plausible_name(tokens: &[&str]) -> bool {
     if initials_only {
         return false;
     }
-    // (Each token's lists, looked up once: a token is asked about up to
-    // four lists.)
-    let lists: Few<Lists> = tokens.iter().map(|t| key_lists(t)).collect();
     // A surname that is also a common word ("Ada May", "Tom Will") after a
     // known first name.
     let n = tokens.len();
@@ -1554,6 +1740,84 @@ mod tests {
                     proptest::prop_assert_eq!(lists.any(set.0), has_key(set, t), "{:?}", t);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// `key_words` is `padded_key`'s key as words, and the word table
+        /// finds in it the lists of `lower_key(w)`, through `key_lists` and
+        /// `has_key`: words of 0 to 40 bytes, marks at either end, capitals,
+        /// characters outside ASCII.
+        #[test]
+        fn key_words_are_the_lower_cased_key(
+            w in crate::testing::joined(
+                vec![
+                    "a", "A", "Z", "z", "@", "[", "`", "{", "the", "The", "MAYOR", "mayor",
+                    "spokesman", "said", "Ann", ".", "'", "(", "-", "0", "9", "é", "É", "\u{7f}",
+                ],
+                0..14,
+            ),
+        ) {
+            let words = key_words(&w);
+            let padded = padded_key::<{ Lexicon::MAX_KEY }>(&w);
+            proptest::prop_assert_eq!(words.is_some(), padded.is_some(), "{:?}", w);
+            if let (Some((k, n)), Some((b, m))) = (words, padded) {
+                proptest::prop_assert_eq!(n, m);
+                let mut bytes = [0u8; Lexicon::MAX_KEY];
+                for (c, x) in bytes.chunks_exact_mut(8).zip(k) {
+                    c.copy_from_slice(&x.to_le_bytes());
+                }
+                proptest::prop_assert_eq!(bytes, b, "{:?}", w);
+            }
+            let spec = WORDS.lists(WORDS.id(lower_key(&w).as_bytes()));
+            proptest::prop_assert_eq!(key_lists(&w), spec, "{:?}", w);
+            for set in [&TITLE_WORDS, &ROLE_WORDS, &STOP_WORDS, &NOT_NAME_WORDS, &MALE_NAMES] {
+                proptest::prop_assert_eq!(has_key(set, &w), spec.any(set.0), "{:?}", w);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// A run of one ASCII word is parsed by `parse_word` as the general
+        /// parse parses it: titles, roles, stop words and honorifics with
+        /// their marks, hyphenated titles and particles, possessives,
+        /// initials and closing stops. Runs of any words carry each name
+        /// token's lists as `key_lists` gives them.
+        #[test]
+        fn one_word_parses_as_the_general_parse(
+            w in crate::testing::joined(
+                vec![
+                    "Ada", "Rusk", "The", "the", "Mayor", "Gov", "Mr", "Sir", "Vice", "al",
+                    "de", "of", "J", "T", "X", "May", "Ex", "-", ".", ",", ":", ";", "'s",
+                    "'", "(", "é", "2", "ly", "Eventually", "Pensioner", "spokesman", " ",
+                    "’s", "House", "Hall",
+                ],
+                0..5,
+            ),
+        ) {
+            let general = parse_words(&w);
+            // Each name token's lists are the ones it would be looked up in.
+            for run in [parse_run(&w), general] {
+                for (i, t) in run.tokens.iter().enumerate() {
+                    proptest::prop_assert!(run.lists[i] == UNSET || run.lists[i] == key_lists(t));
+                    proptest::prop_assert_eq!(run.lists_of(i), key_lists(t), "{:?}", w);
+                }
+                proptest::prop_assert_eq!(
+                    plausible_name_with(&run.tokens, &run.lists),
+                    plausible_name(&run.tokens)
+                );
+            }
+            let general = parse_words(&w);
+            if one_ascii_word(&w) {
+                proptest::prop_assert_eq!(
+                    format!("{:?}", parse_word(&w, key_lists(&w))),
+                    format!("{:?}", general),
+                    "{:?}", w
+                );
+            }
+            proptest::prop_assert_eq!(format!("{:?}", parse_run(&w)), format!("{:?}", general));
         }
     }
 

@@ -639,10 +639,15 @@ impl<'a> Registry<'a> {
 
     /// The surname record of lower-case surname `last`.
     fn surname_group(&self, last: &str) -> Option<usize> {
+        self.surname_group_hashed(last, hash_key(last))
+    }
+
+    /// [`Registry::surname_group`] of `last`, whose `hash_key` is `hash`.
+    fn surname_group_hashed(&self, last: &str, hash: u64) -> Option<usize> {
         let (input, own, people) = (self.input, &self.own, &self.people);
         let groups = &self.surnames;
         self.surname_table
-            .find(hash_key(last), |g| {
+            .find(hash, |g| {
                 let p = &people[groups[g as usize].last as usize];
                 key_is(surname_in(text_of(input, own, p.name)), last)
             })
@@ -651,9 +656,14 @@ impl<'a> Registry<'a> {
 
     /// The first-name record of lower-case first name `first`.
     fn first_group(&self, first: &str) -> Option<usize> {
+        self.first_group_hashed(first, hash_key(first))
+    }
+
+    /// [`Registry::first_group`] of `first`, whose `hash_key` is `hash`.
+    fn first_group_hashed(&self, first: &str, hash: u64) -> Option<usize> {
         let (input, own, groups) = (self.input, &self.own, &self.first_names);
         self.first_table
-            .find(hash_key(first), |g| {
+            .find(hash, |g| {
                 key_is(text_of(input, own, groups[g as usize].key), first)
             })
             .map(|g| g as usize)
@@ -870,7 +880,13 @@ impl<'a> Registry<'a> {
 
     /// [`Registry::by_surname`] of a name whose key (`Key::new`) is `key`.
     pub(super) fn by_surname_key(&self, key: &str, at: usize) -> Option<usize> {
-        let g = self.surname_group(key)?;
+        self.by_surname_hashed(key, hash_key(key), at)
+    }
+
+    /// [`Registry::by_surname_key`] of `key`, whose `hash_key` is `hash`
+    /// (one hash for this look-up and [`Registry::by_first_name_hashed`]).
+    pub(super) fn by_surname_hashed(&self, key: &str, hash: u64, at: usize) -> Option<usize> {
+        let g = self.surname_group_hashed(key, hash)?;
         // The people named in the last mentions before `at`, newest first.
         let s = self.surnames[g];
         let window: SmallVec<[u32; SURNAME_WINDOW]> = if self.gathered && s.one(&self.people) {
@@ -938,7 +954,12 @@ impl<'a> Registry<'a> {
 
     /// [`Registry::by_first_name`] of a name whose key is `key`.
     pub(super) fn by_first_name_key(&self, key: &str) -> Option<usize> {
-        let g = &self.first_names[self.first_group(key)?];
+        self.by_first_name_hashed(key, hash_key(key))
+    }
+
+    /// [`Registry::by_first_name_key`] of `key`, whose `hash_key` is `hash`.
+    pub(super) fn by_first_name_hashed(&self, key: &str, hash: u64) -> Option<usize> {
+        let g = &self.first_names[self.first_group_hashed(key, hash)?];
         (g.full == 1).then_some(g.xor as usize)
     }
 
@@ -1044,14 +1065,21 @@ impl<'a> Registry<'a> {
             }
             for r in self.roles_of(i) {
                 for key in role_keys(&r) {
-                    let slot = self.role_index.len();
-                    let role = self.role_index.entry(key.to_string()).or_insert(Role {
-                        ids: Vec::new(),
-                        slot,
-                    });
-                    if role.ids.last() != Some(&small(i)) {
-                        role.ids.push(small(i));
+                    // (A key held already is found without a String of it.)
+                    if let Some(role) = self.role_index.get_mut(key) {
+                        if role.ids.last() != Some(&small(i)) {
+                            role.ids.push(small(i));
+                        }
+                        continue;
                     }
+                    let slot = self.role_index.len();
+                    self.role_index.insert(
+                        key.to_string(),
+                        Role {
+                            ids: vec![small(i)],
+                            slot,
+                        },
+                    );
                 }
             }
         }
@@ -1846,10 +1874,21 @@ pub(super) fn gather<'a>(
             // A lone word that is a title, a role or a stop word ("The",
             // "But", "Mayor") names no one: `parse_run` would give it no
             // name token, and most runs are such a word opening a sentence.
-            if !m.as_str().contains(char::is_whitespace) && has_key(&NOT_NAME_WORDS, m.as_str()) {
-                continue;
-            }
-            let parts = parse_run(m.as_str());
+            // (A run of one ASCII word, most of them, is looked up once
+            // for the gate and the parse.)
+            let parts = if one_ascii_word(m.as_str()) {
+                let lists = key_lists(m.as_str());
+                if lists.any(NOT_NAME_WORDS.0) {
+                    continue;
+                }
+                parse_word(m.as_str(), lists)
+            } else {
+                if !m.as_str().contains(char::is_whitespace) && has_key(&NOT_NAME_WORDS, m.as_str())
+                {
+                    continue;
+                }
+                parse_run(m.as_str())
+            };
             if parts.tokens.is_empty() {
                 continue;
             }
@@ -1860,7 +1899,7 @@ pub(super) fn gather<'a>(
             if !particle_surname
                 && parts.tokens.len() >= 2
                 && parts.tokens.len() <= 4
-                && plausible_name(&parts.tokens)
+                && plausible_name_with(&parts.tokens, &parts.lists)
             {
                 let id = reg.person_for(&parts.tokens);
                 reg.add_text(id, &mut scratch, m.as_str());
@@ -1892,8 +1931,12 @@ pub(super) fn gather<'a>(
                 ));
             } else if !particle_surname
                 && (3..=5).contains(&parts.tokens.len())
-                && is_org_head(parts.tokens[parts.tokens.len() - 1])
-                && plausible_name(&parts.tokens[..parts.tokens.len() - 1])
+                // (`is_org_head` of the last token.)
+                && parts.lists_of(parts.tokens.len() - 1).any(list::NOT_PERSON_HEAD)
+                && plausible_name_with(
+                    &parts.tokens[..parts.tokens.len() - 1],
+                    &parts.lists[..parts.tokens.len() - 1],
+                )
             {
                 // "The Ada Rusk Hour", "the Jane Doe Foundation": the
                 // person the body is named after, mentioned obliquely.
@@ -1911,6 +1954,9 @@ pub(super) fn gather<'a>(
             } else if let Some(last) = (parts.tokens.len() == 1
                 && !particle_surname
                 && parts.offset == 0
+                // (`shared_surname` wants " and " next: asked first, it
+                // spares most lone names the look-up of the word before.)
+                && text[m.end()..].starts_with(" and ")
                 && !after_preposition(text, m.start()))
             .then(|| shared_surname(&text[m.end()..], parts.tokens[0]))
             .flatten()
@@ -1934,12 +1980,14 @@ pub(super) fn gather<'a>(
                 ));
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = parts.tokens[parts.tokens.len() - 1];
-                // (Keyed once, for both look-ups.)
+                // (Keyed, read as text and hashed once, for both look-ups.)
                 let key = Key::new(surname);
+                let key = key.as_str();
+                let hash = hash_key(key);
                 // A lone name that speaks ("Holm said", "said Holm") is a
                 // person even when the article never gives the full name.
-                let known = reg.by_surname_key(key.as_str(), start).or_else(|| {
-                    if let Some(id) = reg.by_first_name_key(key.as_str()) {
+                let known = reg.by_surname_hashed(key, hash, start).or_else(|| {
+                    if let Some(id) = reg.by_first_name_hashed(key, hash) {
                         return Some(id);
                     }
                     // (or who is described as a person: "Vesna, who was
@@ -1961,9 +2009,10 @@ pub(super) fn gather<'a>(
                             || mid_sentence
                                 .get_or_insert_with(|| capitalised_mid_sentence(input))
                                 .contains(surname))
-                        && plausible_name(&parts.tokens)
-                        && !has_key(&ROLE_WORDS, surname)
-                        && !has_key(&TITLE_WORDS, surname))
+                        && plausible_name_with(&parts.tokens, &parts.lists)
+                        && !parts
+                            .lists_of(parts.lists.len() - 1)
+                            .any(ROLE_WORDS.0.or(TITLE_WORDS.0)))
                     .then(|| reg.person_for(&parts.tokens))
                 });
                 if let Some(id) = known {
