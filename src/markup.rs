@@ -261,7 +261,7 @@ static MARKS: [u8; 256] = {
 /// three vector searches over the seven bytes, where a table load a byte
 /// costs four instructions a byte (most texts have none); a short one by
 /// the table, below the searches' cost of a call.
-fn has_trigger(b: &[u8]) -> bool {
+pub(crate) fn has_trigger(b: &[u8]) -> bool {
     if b.len() < 96 {
         return b.iter().any(|&c| MARKS[usize::from(c)] & TRIGGER != 0);
     }

@@ -48,6 +48,13 @@ struct Line {
     closes: bool,
     /// The line is only a rule or title underline (`=====`).
     rule: bool,
+    /// The line's widths in columns and in chars (saturated: see
+    /// [`saturated`]), when the walk that found its end measured them:
+    /// the line is then printable ASCII and common narrow chars
+    /// ([`narrow`]) with single spaces between them, its own fold
+    /// ([`crate::text::is_folded`]). `None` for other lines, measured
+    /// by [`widths`] when they are read.
+    plain: Option<[u8; 2]>,
 }
 
 /// Blocks per entry of [`Packed::chunks`].
@@ -304,14 +311,28 @@ impl BlockSpans {
     /// line that folds to itself)? When it is not, its folded text is
     /// kept in [`Folded`] while the budget lasts, so that it is folded
     /// once for every reader; `one_line` says the span is one line.
-    fn fold_new(&mut self, input: &str, span: Span, one_line: bool, scratch: &mut String) -> bool {
+    fn fold_new(
+        &mut self,
+        input: &str,
+        span: Span,
+        one_line: bool,
+        plain_line: bool,
+        scratch: &mut String,
+    ) -> bool {
         let i = self.flags.len();
         let line = span.of(input);
         if one_line {
-            if folds_to_itself(line) {
+            // A plain line ([`Line::plain`]) has no white space to fold
+            // and no byte [`folds_to_itself`] stops at but the marks.
+            let own = if plain_line {
+                !markup::has_trigger(line.as_bytes())
+            } else {
+                folds_to_itself(line)
+            };
+            if own {
                 return true;
             }
-            if markup::quote_prefix(line) == 0 && is_folded(line) {
+            if markup::quote_prefix(line) == 0 && (plain_line || is_folded(line)) {
                 // Known without folding: the line's text is its clean
                 // words ([`fold_lines`] would copy it as it is).
                 return match markup::clean_folded(line, self.style) {
@@ -332,6 +353,22 @@ impl BlockSpans {
         self.folded
             .keep(Folded::budget(input.len()), input.len(), i, scratch);
         false
+    }
+}
+
+impl BlockSpans {
+    /// Keep `text`, the folded lines of the block about to be pushed
+    /// (several lines, so never its raw bytes), once its markup is
+    /// removed.
+    fn keep_joined(&mut self, input: &str, text: &mut String) {
+        debug_assert!(is_folded(text));
+        clean_into(text, self.style, true);
+        self.folded.keep(
+            Folded::budget(input.len()),
+            input.len(),
+            self.flags.len(),
+            text,
+        );
     }
 }
 
@@ -529,10 +566,21 @@ fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
 struct LineRecord {
     start: u32,
     end: u32,
+    /// The indent (under [`INDENT_LIMIT`]), [`Line::plain`]'s widths
+    /// from bit [`WIDTHS_SHIFT`] when [`PLAIN_LINE`] is set, and
+    /// [`AFTER_BLANK`].
     indent: u32,
 }
 
 const AFTER_BLANK: u32 = 1 << 31;
+/// The line's [`Line::plain`] is known, its widths kept in the record.
+const PLAIN_LINE: u32 = 1 << 30;
+/// Where the widths of a plain line stand in [`LineRecord::indent`].
+const WIDTHS_SHIFT: u32 = 14;
+/// Indents a record holds: a line indented deeper (sixteen thousand
+/// columns) stops the records, and pass 2 reads it and the lines after it
+/// again.
+const INDENT_LIMIT: u32 = 1 << WIDTHS_SHIFT;
 
 /// The lines pass 1 found, up to a budget ([`record_budget`]), and where
 /// the lines not recorded begin: pass 2 reads the records, then reads the
@@ -549,12 +597,13 @@ struct LineRecords {
 }
 
 /// How many lines pass 1 records for an input of `len` bytes: twelve
-/// bytes a line, a sixteenth of the input (with a floor for short
-/// articles) and 4 MiB at most, so that memory stays a small share of
-/// the input whatever its shape. A text of lines averaging 192 bytes or
-/// more is recorded whole; shorter lines are recorded up to the budget.
+/// bytes a line, a sixteenth of the input (with a floor of 16 KiB, some
+/// 1,300 lines, for articles of short lines) and 4 MiB at most, so that
+/// memory stays a small share of the input whatever its shape. A text of
+/// lines averaging 192 bytes or more is recorded whole; shorter lines are
+/// recorded up to the budget.
 fn record_budget(len: usize) -> usize {
-    (len / 16).clamp(4096, 4 << 20) / std::mem::size_of::<LineRecord>()
+    (len / 16).clamp(16 << 10, 4 << 20) / std::mem::size_of::<LineRecord>()
 }
 
 impl LineRecords {
@@ -577,12 +626,15 @@ impl LineRecords {
         let (Some(start), Some(end), Some(indent)) = (
             fits(l.span.start),
             fits(l.span.end),
-            fits(l.indent).filter(|&i| i < AFTER_BLANK),
+            fits(l.indent).filter(|&i| i < INDENT_LIMIT),
         ) else {
             self.full = true;
             return;
         };
-        let indent = indent | if l.after_blank { AFTER_BLANK } else { 0 };
+        let plain = l.plain.map_or(0, |[cols, chars]| {
+            PLAIN_LINE | (u32::from(cols) | u32::from(chars) << 8) << WIDTHS_SHIFT
+        });
+        let indent = indent | plain | if l.after_blank { AFTER_BLANK } else { 0 };
         self.records.push(LineRecord { start, end, indent });
         self.resume = next;
         self.resume_after_blank = false;
@@ -621,7 +673,8 @@ impl Iterator for Replay<'_> {
         };
         let span = Span::new(r.start as usize, r.end as usize);
         let (opens, closes, rule) = marks(span.of(self.input));
-        let indent = (r.indent & !AFTER_BLANK) as usize;
+        let indent = (r.indent % INDENT_LIMIT) as usize;
+        let widths = r.indent >> WIDTHS_SHIFT;
         Some(Line {
             span,
             after_blank: r.indent & AFTER_BLANK != 0,
@@ -631,6 +684,7 @@ impl Iterator for Replay<'_> {
             opens,
             closes,
             rule,
+            plain: (r.indent & PLAIN_LINE != 0).then_some([widths as u8, (widths >> 8) as u8]),
         })
     }
 }
@@ -642,26 +696,30 @@ impl Iterator for Lines<'_> {
         let input = self.input;
         let bytes = input.as_bytes();
         while self.pos <= bytes.len() {
-            let line_start = self.pos;
-            let end = match memchr2(b'\n', b'\r', &bytes[line_start..]) {
-                Some(k) => {
-                    let end = line_start + k;
-                    let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
-                    self.pos = end + if crlf { 2 } else { 1 };
-                    end
+            let (start, indent) = match leading(bytes, self.pos) {
+                Ok(first) => first,
+                Err(brk) => {
+                    self.pos = past_break(bytes, brk);
+                    self.after_blank = true;
+                    continue;
                 }
+            };
+            // A char that is no white space stands at `start`: the line
+            // is walked once from it, to its end, its trimmed end and its
+            // widths together; a line the walk cannot measure (a tab or
+            // white space inside, a control char, a char of another
+            // width) has its end found by a vector search and is trimmed
+            // by the scan back.
+            let (end, brk, plain) = match plain_line(bytes, start) {
+                Some((end, brk, chars)) => (end, brk, Some([saturated(chars); 2])),
                 None => {
-                    self.pos = bytes.len() + 1;
-                    bytes.len()
+                    let brk =
+                        memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
+                    (start + trimmed_len(&input[start..brk]), brk, None)
                 }
             };
-            let Some((start, indent)) = leading(bytes, line_start, end) else {
-                self.after_blank = true;
-                continue;
-            };
-            // A char that is no white space stands at `start`: the scan
-            // back stops at it at the latest.
-            let span = Span::new(start, start + trimmed_len(&input[start..end]));
+            self.pos = past_break(bytes, brk);
+            let span = Span::new(start, end);
             let (opens, closes, rule) = if self.full {
                 marks(span.of(input))
             } else {
@@ -676,6 +734,7 @@ impl Iterator for Lines<'_> {
                 opens,
                 closes,
                 rule,
+                plain,
             };
             self.after_blank = false;
             return Some(line);
@@ -684,18 +743,29 @@ impl Iterator for Lines<'_> {
     }
 }
 
-/// Where the first char that is no white space ([`is_space`]) stands in
-/// `bytes[start..end]` (one line, no line break in it), and the width of
-/// the white space before it in columns: a tab to the next stop of 8,
-/// other white space one column, the zero-width chars [`is_space`] adds
-/// (U+FEFF, U+200B) none. `None` when the line is blank.
-fn leading(bytes: &[u8], mut start: usize, end: usize) -> Option<(usize, usize)> {
+/// Where the next line starts after the line break at `brk` (`\n`,
+/// `\r`, `\r\n`), or past the end when `brk` is the input's end.
+fn past_break(bytes: &[u8], brk: usize) -> usize {
+    match bytes.get(brk) {
+        None => bytes.len() + 1,
+        Some(b'\r') if bytes.get(brk + 1) == Some(&b'\n') => brk + 2,
+        Some(_) => brk + 1,
+    }
+}
+
+/// Where the first char that is no white space ([`is_space`]) stands on
+/// the line from `start`, and the width of the white space before it in
+/// columns: a tab to the next stop of 8, other white space one column,
+/// the zero-width chars [`is_space`] adds (U+FEFF, U+200B) none. `Err`
+/// with the line break's offset (or the input's end) when the line is
+/// blank.
+fn leading(bytes: &[u8], mut start: usize) -> Result<(usize, usize), usize> {
     let mut indent = 0;
     // A run of spaces (a converter's margin) eight bytes at a time: the
     // spaces that open the word are its low zero bytes once xored with
     // spaces.
-    while start + 8 <= end {
-        let word = u64::from_le_bytes(bytes[start..start + 8].try_into().expect("eight bytes"));
+    while let Some(chunk) = bytes.get(start..start + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         let spaces = ((word ^ 0x2020_2020_2020_2020).trailing_zeros() / 8) as usize;
         indent += spaces;
         start += spaces;
@@ -703,19 +773,19 @@ fn leading(bytes: &[u8], mut start: usize, end: usize) -> Option<(usize, usize)>
             break;
         }
     }
-    while start < end {
-        let x = bytes[start];
+    while let Some(&x) = bytes.get(start) {
         if x < 0x80 {
             match x {
                 b'\t' => indent = (indent / 8 + 1) * 8,
                 b' ' | b'\x0b' | b'\x0c' => indent += 1,
-                _ => return Some((start, indent)),
+                b'\n' | b'\r' => return Err(start),
+                _ => return Ok((start, indent)),
             }
             start += 1;
         } else {
             let (len, space) = wide_char(bytes, start);
             if !space {
-                return Some((start, indent));
+                return Ok((start, indent));
             }
             let zero_width =
                 x == 0xef || x == 0xe2 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x8b;
@@ -723,7 +793,107 @@ fn leading(bytes: &[u8], mut start: usize, end: usize) -> Option<(usize, usize)>
             start += len;
         }
     }
-    None
+    Err(bytes.len())
+}
+
+/// The first index from `i` on where a plain line's walk must look at a
+/// byte: a byte below 0x20 (a line break, a tab, a control char), DEL, a
+/// byte from 0x80, or a space not followed by printable ASCII but the
+/// space; or the length. Eight bytes at a time, with the byte after them.
+fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below `n` borrows in the subtraction and sets its top bit
+    // there, a byte from 0x80 has it already; a borrow marks only bytes
+    // above the first such byte, which is the one taken. Bytes equal to
+    // `n` are the zero bytes of `v ^ n…`.
+    let below = |v: u64, n: u64| ((v.wrapping_sub(ONES * n) & !v) | v) & HIGH;
+    let equal = |v: u64, n: u64| {
+        let x = v ^ (ONES * n);
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    while let Some(chunk) = b.get(i..i + 9) {
+        let w = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
+        let next = u64::from_le_bytes(chunk[1..].try_into().expect("eight bytes"));
+        let stops = below(w, 0x20) | equal(w, 0x7f) | (equal(w, 0x20) & below(next, 0x21));
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let printable = |x: u8| (0x21..0x7f).contains(&x);
+    while let Some(&x) = b.get(i) {
+        let stop = if x == b' ' {
+            !b.get(i + 1).is_some_and(|&n| printable(n))
+        } else {
+            !printable(x)
+        };
+        if stop {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The line whose first char, no white space, stands at `start`, walked
+/// once: its trimmed end, its line break (or the input's end) and its
+/// width in chars, when it is plain: printable ASCII and the narrow chars
+/// of [`narrow`] (one column and one char each, so its width in columns
+/// is its width in chars), with single spaces between them and only
+/// white space past them. `None` for any other line.
+fn plain_line(b: &[u8], start: usize) -> Option<(usize, usize, usize)> {
+    // Bytes past the first of each narrow char.
+    let mut extra = 0;
+    let mut i = start;
+    loop {
+        i = skip_plain(b, i);
+        let Some(&x) = b.get(i) else {
+            return Some((i, i, i - start - extra));
+        };
+        match x {
+            b'\n' | b'\r' => return Some((i, i, i - start - extra)),
+            b' ' if b
+                .get(i + 1)
+                .is_some_and(|&n| n >= 0x80 && !wide_char(b, i + 1).1) =>
+            {
+                // A space before a char from 0x80 that is no white space.
+                i += 1;
+            }
+            b'\t' | b' ' | b'\x0b' | b'\x0c' => {
+                return Some((i, only_space_to_break(b, i)?, i - start - extra));
+            }
+            0x80.. => {
+                if wide_char(b, i).1 {
+                    return Some((i, only_space_to_break(b, i)?, i - start - extra));
+                }
+                let len = narrow(&b[i..])?;
+                extra += len - 1;
+                i += len;
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// The line break (or the input's end) that ends the white space from
+/// `i`, if nothing but white space stands between them.
+fn only_space_to_break(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(&x) = b.get(i) {
+        match x {
+            b'\n' | b'\r' => return Some(i),
+            b'\t' | b' ' | b'\x0b' | b'\x0c' => i += 1,
+            0x80.. => {
+                let (len, space) = wide_char(b, i);
+                if !space {
+                    return None;
+                }
+                i += len;
+            }
+            _ => return None,
+        }
+    }
+    Some(i)
 }
 
 /// First bytes of a line that may open with a converter's mark: quoting
@@ -988,10 +1158,6 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut followed = [[0usize; 122]; 2];
     let mut open = [[0usize; 122]; 2];
     let mut prev: Option<Line> = None;
-    // A line's widths are measured when a non-blank line follows it:
-    // only those are counted, and those of lines of KEEP_WIDTHS bytes or
-    // more kept, for pass 2 to read again.
-    let mut kept_widths: Vec<[u8; 2]> = Vec::new();
     let budget = record_budget(input.len());
     let mut records = LineRecords::new(from, budget);
     let mut pass1 = lines(input, from, false);
@@ -1001,11 +1167,9 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         count += 1;
         if let Some(p) = prev.filter(|_| !l.after_blank) {
             let stops = !ends_sentence(p.span.of(input));
-            let (cols, chars) = widths(p.span.of(input));
-            if p.span.len() >= KEEP_WIDTHS {
-                kept_widths.push([saturated(cols), saturated(chars)]);
-            }
-            for (k, measure) in [cols, chars].into_iter().enumerate() {
+            // A line's widths are read when a non-blank line follows it:
+            // only those are counted.
+            for (k, measure) in line_widths(input, &p).into_iter().enumerate() {
                 followed[k][measure.min(121)] += 1;
                 open[k][measure.min(121)] += usize::from(stops);
             }
@@ -1064,23 +1228,14 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut first: Option<Line> = None;
     let mut last: Option<Line> = None;
     let mut prev_end = None;
-    // The widths of `last`: kept from pass 1 for a long line, else
-    // measured when a line's joining it is first weighed (a short line
-    // followed by a blank line, a heading or a rule, or in text not
-    // wrapped, is never measured again).
-    let mut last_widths = None;
-    let mut kept = kept_widths.iter();
+    // The folded text of the block being cut, made as its lines come
+    // while each is plain ([`Line::plain`]: its own fold) and opens with
+    // no quoting mark: from its second line on, its lines joined by a
+    // space, which is what folding its span gives (a plain line has no
+    // white space to fold and no wide char to join without a space).
+    let mut joined = String::new();
+    let mut joining = false;
     for l in records.replay(input).map(mark) {
-        // The lines pass 1 kept the widths of, met in the same order.
-        if let Some(last) = last.filter(|p| !l.after_blank && p.span.len() >= KEEP_WIDTHS) {
-            let &[cols, chars] = kept.next().expect("kept in pass 1");
-            let (cols, chars) = (usize::from(cols), usize::from(chars));
-            debug_assert_eq!((cols, chars), {
-                let (c, n) = widths(last.span.of(input));
-                (usize::from(saturated(c)), usize::from(saturated(n)))
-            });
-            last_widths = Some((cols, chars));
-        }
         let breaks = match (first, last) {
             (Some(first), Some(last)) => {
                 let in_indented = indent_mode && first.indented;
@@ -1095,7 +1250,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
                     } else {
                         !joins(
                             input,
-                            (&last, &mut last_widths),
+                            &last,
                             &l,
                             [wrap_width, wrap_chars],
                             style.underscores,
@@ -1107,18 +1262,32 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         };
         if breaks {
             if let (Some(f), Some(e)) = (first, last) {
-                push_block(&mut blocks, &f, &e, &mut prev_end, &mut scratch);
+                let joined = (joining && f.span != e.span).then_some(&mut joined);
+                push_block(&mut blocks, (&f, &e), joined, &mut prev_end, &mut scratch);
             }
             first = None;
         }
-        if first.is_none() {
-            first = Some(l);
+        let unquoted = |l: &Line| l.plain.is_some() && input.as_bytes()[l.span.start] != b'>';
+        match first {
+            None => {
+                first = Some(l);
+                joining = unquoted(&l);
+                joined.clear();
+            }
+            Some(f) if joining && unquoted(&l) => {
+                if joined.is_empty() {
+                    joined.push_str(f.span.of(input));
+                }
+                joined.push(' ');
+                joined.push_str(l.span.of(input));
+            }
+            Some(_) => joining = false,
         }
         last = Some(l);
-        last_widths = None;
     }
     if let (Some(f), Some(e)) = (first, last) {
-        push_block(&mut blocks, &f, &e, &mut prev_end, &mut scratch);
+        let joined = (joining && f.span != e.span).then_some(&mut joined);
+        push_block(&mut blocks, (&f, &e), joined, &mut prev_end, &mut scratch);
     }
     if let Some(end) = prev_end {
         set_gap(&mut blocks.spans.flags, input.len() - end);
@@ -1128,10 +1297,15 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     blocks
 }
 
-/// Lines this long in bytes or longer, and followed by a non-blank line,
-/// have their widths kept from pass 1 for pass 2 (two bytes a line, an
-/// eighth of the text at most); shorter lines cost less to measure again.
-const KEEP_WIDTHS: usize = 16;
+/// The widths of `line` in columns and in chars, saturated: as the walk
+/// that found it measured them, else read by [`widths`].
+fn line_widths(input: &str, line: &Line) -> [usize; 2] {
+    let [cols, chars] = line.plain.unwrap_or_else(|| {
+        let (cols, chars) = widths(line.span.of(input));
+        [saturated(cols), saturated(chars)]
+    });
+    [usize::from(cols), usize::from(chars)]
+}
 
 /// A width as a byte: 255 for 255 or more. Exact for every use: the
 /// histograms stop at 121, and a line 255 wide is past every wrap width
@@ -1194,11 +1368,13 @@ fn set_gap(flags: &mut [u8], gap: usize) {
 }
 
 /// Push the block from `first` to `last`; `prev_end` is where the block
-/// pushed before it ends, and becomes where this one does.
+/// pushed before it ends, and becomes where this one does. `joined` is
+/// the block's lines folded, when they were as they came (a block of
+/// several plain lines, see [`cut`]).
 fn push_block(
     blocks: &mut Blocks<'_>,
-    first: &Line,
-    last: &Line,
+    (first, last): (&Line, &Line),
+    joined: Option<&mut String>,
     prev_end: &mut Option<usize>,
     scratch: &mut String,
 ) {
@@ -1213,9 +1389,19 @@ fn push_block(
     let item = first.opens && markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
     // A block of several lines is never its raw bytes (its line breaks
     // fold); one line is, when folding leaves it as it is.
-    let plain = blocks
-        .spans
-        .fold_new(input, span, first.span == last.span, scratch);
+    let plain = match joined {
+        Some(text) => {
+            blocks.spans.keep_joined(input, text);
+            false
+        }
+        None => blocks.spans.fold_new(
+            input,
+            span,
+            first.span == last.span,
+            first.plain.is_some(),
+            scratch,
+        ),
+    };
     blocks.spans.starts.push(span.start);
     blocks.spans.flags.push(
         (u8::from(heading) * HEADING)
@@ -1465,11 +1651,9 @@ const SLACK: usize = 2;
 
 /// Does `next` continue the paragraph of `line` (same run of non-blank
 /// lines), wrapped at `wraps[0]` display columns or at `wraps[1]` chars?
-/// `line` comes with its widths (columns, chars), measured here when
-/// first read.
 fn joins(
     input: &str,
-    (line, widths_of_line): (&Line, &mut Option<(usize, usize)>),
+    line: &Line,
     next: &Line,
     wraps: [Option<usize>; 2],
     underscores: bool,
@@ -1483,7 +1667,7 @@ fn joins(
     if next.indented && !line.indented {
         return false;
     }
-    let (cols, chars) = *widths_of_line.get_or_insert_with(|| widths(line.span.of(input)));
+    let [cols, chars] = line_widths(input, line);
     let word = first_word(next.span.of(input), underscores);
     fits(line, next, cols, word.0, wraps[0], margin)
         || fits(line, next, chars, word.1, wraps[1], margin)
@@ -1704,6 +1888,7 @@ mod tests {
                     "*", "***", "**** ", "#", "## ", "> ", ">", "[", "]", "[x]", "-", "- ",
                     "+ ", "=", "===", "_", "~~~", "\u{b7} ", "\u{2022} ", "\u{25aa}\t",
                     "\u{25e6} ", "\u{2500}\u{2500}\u{2500}", "\u{2501}", "\u{2014}",
+                    "\u{2019}", "\u{ad}", "\u{1}", "\u{7f}", "abcdefghi", "a b c d e ",
                 ],
                 0..30,
             ),
@@ -1716,6 +1901,7 @@ mod tests {
             let made: Vec<_> = lines(&text, from, true)
                 .map(|l| {
                     proptest::prop_assert_eq!(l.indented, l.indent > 0);
+                    proptest::prop_assert_eq!(l.plain, plain_by_chars(l.span.of(&text)));
                     Ok((l.span, l.after_blank, l.indent, (l.opens, l.closes, l.rule)))
                 })
                 .collect::<Result<_, _>>()?;
@@ -1788,6 +1974,39 @@ mod tests {
                 wrap_from_histogram_by_sums(&hist)
             );
         }
+    }
+
+    /// [`Line::plain`] read by chars: the trimmed line is its own fold,
+    /// made of printable ASCII and [`narrow`] chars, and its widths are
+    /// then [`widths`]' (saturated).
+    fn plain_by_chars(t: &str) -> Option<[u8; 2]> {
+        let mut buf = [0; 4];
+        let narrow_char = |c: char| {
+            (' '..='~').contains(&c) || narrow(c.encode_utf8(&mut buf).as_bytes()).is_some()
+        };
+        (is_folded(t) && t.chars().all(narrow_char)).then(|| {
+            let (cols, chars) = widths(t);
+            [saturated(cols), saturated(chars)]
+        })
+    }
+
+    #[test]
+    fn plain_lines_are_walked_once() {
+        let text = "   A plain line of words, long enough for \u{2019}eight\u{2019} bytes  \t\r\nNext  line\n\u{e9}t\u{e9}";
+        let got: Vec<_> = lines(text, 0, false)
+            .map(|l| (l.span.of(text), l.plain))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "A plain line of words, long enough for \u{2019}eight\u{2019} bytes",
+                    Some([52, 52])
+                ),
+                ("Next  line", None),
+                ("\u{e9}t\u{e9}", Some([3, 3])),
+            ]
+        );
     }
 
     /// No trimmed line that [`marks`] passes over has a mark: every
@@ -1968,7 +2187,90 @@ mod tests {
         Ok(())
     }
 
+    /// Hard-wrapped paragraphs (a margin of three spaces or none,
+    /// greedy wrapping at `width`) of the `words` picked from pieces that
+    /// make a line plain or not: the blocks of several lines come from
+    /// wrapped text only.
+    fn wrapped(words: &[Vec<usize>], width: usize, margin: bool) -> String {
+        const WORDS: [&str; 20] = [
+            "word",
+            "Ab",
+            "the",
+            "council",
+            "\u{e9}t\u{e9}",
+            "it\u{2019}s",
+            "\u{201c}x\u{201d}",
+            "[1]",
+            "*",
+            "_a_",
+            "#",
+            ">",
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "\u{65e5}\u{672c}",
+            "x\u{7f}",
+            "**b**",
+            "said.",
+            "end,",
+        ];
+        let pad = if margin { "   " } else { "" };
+        let mut text = String::new();
+        for para in words {
+            let mut line = String::new();
+            for &w in para {
+                let w = WORDS[w % WORDS.len()];
+                if !line.is_empty() && line.len() + 1 + w.len() > width {
+                    text.push_str(pad);
+                    text.push_str(&line);
+                    text.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            text.push_str(pad);
+            text.push_str(&line);
+            text.push_str("\n\n");
+        }
+        text
+    }
+
+    #[test]
+    fn wrapped_paragraphs_are_blocks_of_several_lines() {
+        let para: Vec<usize> = (0..60)
+            .map(|k| [0, 1, 2, 3, 4, 5, 6, 18, 19][k % 9])
+            .collect();
+        let text = wrapped(&[para.clone(), para], 50, true);
+        let blocks = segment(&text, 0);
+        assert_eq!(blocks.len(), 2, "{:?}", blocks.texts());
+        for i in 0..2 {
+            assert!(blocks.span(i).of(&text).contains('\n'));
+            assert!(blocks.spans.folded.get(i).is_some());
+        }
+        check_kept(&text).expect("kept texts");
+    }
+
     proptest::proptest! {
+        /// The texts of blocks of several lines, folded as their lines
+        /// come when they are plain, are their folds.
+        #[test]
+        fn joined_texts_are_the_folds(
+            words in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::prop_oneof![8 => 0usize..4, 2 => 0usize..20],
+                    10..40,
+                ),
+                2..5,
+            ),
+            width in 30usize..70,
+            margin in proptest::bool::ANY,
+        ) {
+            check_kept(&wrapped(&words, width, margin))?;
+        }
+
         #[test]
         fn kept_texts_are_the_folds(
             text in crate::testing::joined(
