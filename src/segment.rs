@@ -48,13 +48,15 @@ struct Line {
     closes: bool,
     /// The line is only a rule or title underline (`=====`).
     rule: bool,
+    /// The line is plain: printable ASCII and common narrow chars
+    /// ([`narrow`]) with single spaces between them, so its own fold
+    /// ([`crate::text::is_folded`]); the walk that found its end measured
+    /// its widths then.
+    plain: bool,
     /// The line's widths in columns and in chars (saturated: see
-    /// [`saturated`]), when the walk that found its end measured them:
-    /// the line is then printable ASCII and common narrow chars
-    /// ([`narrow`]) with single spaces between them, its own fold
-    /// ([`crate::text::is_folded`]). `None` for other lines, measured
-    /// by [`widths`] when they are read.
-    plain: Option<[u8; 2]>,
+    /// [`saturated`]) when they are known: a plain line's, or a line's
+    /// that pass 1 measured ([`widths`]) and recorded.
+    widths: Option<[u8; 2]>,
 }
 
 /// Blocks per entry of [`Packed::chunks`].
@@ -566,18 +568,20 @@ fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
 struct LineRecord {
     start: u32,
     end: u32,
-    /// The indent (under [`INDENT_LIMIT`]), [`Line::plain`]'s widths
-    /// from bit [`WIDTHS_SHIFT`] when [`PLAIN_LINE`] is set, and
+    /// The indent (under [`INDENT_LIMIT`]), [`Line::widths`] from bit
+    /// [`WIDTHS_SHIFT`] when [`MEASURED`] is set, [`PLAIN_LINE`] and
     /// [`AFTER_BLANK`].
     indent: u32,
 }
 
 const AFTER_BLANK: u32 = 1 << 31;
-/// The line's [`Line::plain`] is known, its widths kept in the record.
+/// The line is plain ([`Line::plain`]).
 const PLAIN_LINE: u32 = 1 << 30;
-/// Where the widths of a plain line stand in [`LineRecord::indent`].
-const WIDTHS_SHIFT: u32 = 14;
-/// Indents a record holds: a line indented deeper (sixteen thousand
+/// The line's widths are known, kept in the record.
+const MEASURED: u32 = 1 << 29;
+/// Where a line's widths stand in [`LineRecord::indent`].
+const WIDTHS_SHIFT: u32 = 13;
+/// Indents a record holds: a line indented deeper (eight thousand
 /// columns) stops the records, and pass 2 reads it and the lines after it
 /// again.
 const INDENT_LIMIT: u32 = 1 << WIDTHS_SHIFT;
@@ -631,14 +635,24 @@ impl LineRecords {
             self.full = true;
             return;
         };
-        let plain = l.plain.map_or(0, |[cols, chars]| {
-            PLAIN_LINE | (u32::from(cols) | u32::from(chars) << 8) << WIDTHS_SHIFT
-        });
-        let indent = indent | plain | if l.after_blank { AFTER_BLANK } else { 0 };
+        let indent = indent
+            | l.widths.map_or(0, packed_widths)
+            | if l.plain { PLAIN_LINE } else { 0 }
+            | if l.after_blank { AFTER_BLANK } else { 0 };
         self.records.push(LineRecord { start, end, indent });
         self.resume = next;
         self.resume_after_blank = false;
         self.full = self.records.len() >= budget;
+    }
+
+    /// Keep the widths pass 1 measured of `l`, a line that is not plain,
+    /// in its record, when it is the last one taken.
+    fn measured(&mut self, l: &Line, widths: [u8; 2]) {
+        if let Some(r) = self.records.last_mut() {
+            if r.start as usize == l.span.start {
+                r.indent |= packed_widths(widths);
+            }
+        }
     }
 
     /// The lines again, with their marks: the records, then the lines
@@ -675,6 +689,7 @@ impl Iterator for Replay<'_> {
         let (opens, closes, rule) = marks(span.of(self.input));
         let indent = (r.indent % INDENT_LIMIT) as usize;
         let widths = r.indent >> WIDTHS_SHIFT;
+        let widths = [widths as u8, (widths >> 8) as u8];
         Some(Line {
             span,
             after_blank: r.indent & AFTER_BLANK != 0,
@@ -684,7 +699,8 @@ impl Iterator for Replay<'_> {
             opens,
             closes,
             rule,
-            plain: (r.indent & PLAIN_LINE != 0).then_some([widths as u8, (widths >> 8) as u8]),
+            plain: r.indent & PLAIN_LINE != 0,
+            widths: (r.indent & MEASURED != 0).then_some(widths),
         })
     }
 }
@@ -710,7 +726,7 @@ impl Iterator for Lines<'_> {
             // white space inside, a control char, a char of another
             // width) has its end found by a vector search and is trimmed
             // by the scan back.
-            let (end, brk, plain) = match plain_line(bytes, start) {
+            let (end, brk, widths) = match plain_line(bytes, start) {
                 Some((end, brk, chars)) => (end, brk, Some([saturated(chars); 2])),
                 None => {
                     let brk =
@@ -734,13 +750,19 @@ impl Iterator for Lines<'_> {
                 opens,
                 closes,
                 rule,
-                plain,
+                plain: widths.is_some(),
+                widths,
             };
             self.after_blank = false;
             return Some(line);
         }
         None
     }
+}
+
+/// `widths` as [`LineRecord::indent`] keeps them.
+fn packed_widths([cols, chars]: [u8; 2]) -> u32 {
+    MEASURED | (u32::from(cols) | u32::from(chars) << 8) << WIDTHS_SHIFT
 }
 
 /// Where the next line starts after the line break at `brk` (`\n`,
@@ -1162,14 +1184,18 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut records = LineRecords::new(from, budget);
     let mut pass1 = lines(input, from, false);
     while let Some(l) = pass1.next() {
-        records.push(&l, pass1.pos, budget);
         indents.add(l.indent);
         count += 1;
         if let Some(p) = prev.filter(|_| !l.after_blank) {
             let stops = !ends_sentence(p.span.of(input));
             // A line's widths are read when a non-blank line follows it:
             // only those are counted.
-            for (k, measure) in line_widths(input, &p).into_iter().enumerate() {
+            let measures = line_widths(input, &p);
+            if p.widths.is_none() {
+                // Measured once: pass 2 reads them from the record.
+                records.measured(&p, measures.map(saturated));
+            }
+            for (k, measure) in measures.into_iter().enumerate() {
                 followed[k][measure.min(121)] += 1;
                 open[k][measure.min(121)] += usize::from(stops);
             }
@@ -1180,6 +1206,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
                 *opens_at.entry(p.indent).or_insert(0) -= 1;
             }
         }
+        records.push(&l, pass1.pos, budget);
         prev = Some(l);
     }
     let margin = margin(&indents, count);
@@ -1267,7 +1294,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
             }
             first = None;
         }
-        let unquoted = |l: &Line| l.plain.is_some() && input.as_bytes()[l.span.start] != b'>';
+        let unquoted = |l: &Line| l.plain && input.as_bytes()[l.span.start] != b'>';
         match first {
             None => {
                 first = Some(l);
@@ -1300,10 +1327,12 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
 /// The widths of `line` in columns and in chars, saturated: as the walk
 /// that found it measured them, else read by [`widths`].
 fn line_widths(input: &str, line: &Line) -> [usize; 2] {
-    let [cols, chars] = line.plain.unwrap_or_else(|| {
+    let measure = || {
         let (cols, chars) = widths(line.span.of(input));
         [saturated(cols), saturated(chars)]
-    });
+    };
+    debug_assert!(line.widths.is_none_or(|w| w == measure()));
+    let [cols, chars] = line.widths.unwrap_or_else(measure);
     [usize::from(cols), usize::from(chars)]
 }
 
@@ -1394,13 +1423,9 @@ fn push_block(
             blocks.spans.keep_joined(input, text);
             false
         }
-        None => blocks.spans.fold_new(
-            input,
-            span,
-            first.span == last.span,
-            first.plain.is_some(),
-            scratch,
-        ),
+        None => blocks
+            .spans
+            .fold_new(input, span, first.span == last.span, first.plain, scratch),
     };
     blocks.spans.starts.push(span.start);
     blocks.spans.flags.push(
@@ -1901,7 +1926,8 @@ mod tests {
             let made: Vec<_> = lines(&text, from, true)
                 .map(|l| {
                     proptest::prop_assert_eq!(l.indented, l.indent > 0);
-                    proptest::prop_assert_eq!(l.plain, plain_by_chars(l.span.of(&text)));
+                    let plain = plain_by_chars(l.span.of(&text));
+                    proptest::prop_assert_eq!((l.plain, l.widths), (plain.is_some(), plain));
                     Ok((l.span, l.after_blank, l.indent, (l.opens, l.closes, l.rule)))
                 })
                 .collect::<Result<_, _>>()?;
@@ -1994,7 +2020,7 @@ mod tests {
     fn plain_lines_are_walked_once() {
         let text = "   A plain line of words, long enough for \u{2019}eight\u{2019} bytes  \t\r\nNext  line\n\u{e9}t\u{e9}";
         let got: Vec<_> = lines(text, 0, false)
-            .map(|l| (l.span.of(text), l.plain))
+            .map(|l| (l.span.of(text), l.widths.filter(|_| l.plain)))
             .collect();
         assert_eq!(
             got,
