@@ -19,6 +19,14 @@ pub struct Style {
 /// Guess the [`Style`] from the whole text: underscores join words in link
 /// text on many lines (`see_the_report`), which prose never does.
 pub fn style(input: &str) -> Style {
+    style_counted(input, None)
+}
+
+/// [`style`], given the count of `input`'s non-blank lines when it is
+/// known: the lines `str::lines` cuts (at `\n`) that hold a char that is
+/// no white space (`char::is_whitespace`). Counted here when it is
+/// `None` and needed.
+pub fn style_counted(input: &str, non_blank: Option<usize>) -> Style {
     // Only lines with an underscore can join words with one: each is
     // found from an underscore in it and read once. The lines are counted
     // (a pass over the text) only when three or more of them do.
@@ -41,7 +49,7 @@ pub fn style(input: &str) -> Style {
     if lines_with < 3 {
         return Style::default();
     }
-    let lines = non_blank_lines(input);
+    let lines = non_blank.unwrap_or_else(|| non_blank_lines(input));
     Style {
         underscores: lines_with * 40 >= lines,
     }

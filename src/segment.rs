@@ -549,6 +549,11 @@ struct Lines<'a> {
     pos: usize,
     after_blank: bool,
     full: bool,
+    /// A line break was a lone `\r`, or white space before a line's
+    /// first char held a zero-width char (U+200B, U+FEFF): the lines made
+    /// so far may not be `str::lines`' non-blank lines (see
+    /// [`markup::style_counted`]).
+    odd: bool,
 }
 
 fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
@@ -557,6 +562,7 @@ fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
         pos: from,
         after_blank: true,
         full,
+        odd: false,
     }
 }
 
@@ -666,6 +672,7 @@ impl LineRecords {
                 pos: self.resume,
                 after_blank: self.resume_after_blank,
                 full: true,
+                odd: false,
             },
         }
     }
@@ -712,9 +719,10 @@ impl Iterator for Lines<'_> {
         let input = self.input;
         let bytes = input.as_bytes();
         while self.pos <= bytes.len() {
-            let (start, indent) = match leading(bytes, self.pos) {
+            let (start, indent) = match leading(bytes, self.pos, &mut self.odd) {
                 Ok(first) => first,
                 Err(brk) => {
+                    self.odd |= lone_cr(bytes, brk);
                     self.pos = past_break(bytes, brk);
                     self.after_blank = true;
                     continue;
@@ -734,6 +742,7 @@ impl Iterator for Lines<'_> {
                     (start + trimmed_len(&input[start..brk]), brk, None)
                 }
             };
+            self.odd |= lone_cr(bytes, brk);
             self.pos = past_break(bytes, brk);
             let span = Span::new(start, end);
             let (opens, closes, rule) = if self.full {
@@ -765,6 +774,11 @@ fn packed_widths([cols, chars]: [u8; 2]) -> u32 {
     MEASURED | (u32::from(cols) | u32::from(chars) << 8) << WIDTHS_SHIFT
 }
 
+/// Is the line break at `brk` a `\r` with no `\n` after it?
+fn lone_cr(bytes: &[u8], brk: usize) -> bool {
+    bytes.get(brk) == Some(&b'\r') && bytes.get(brk + 1) != Some(&b'\n')
+}
+
 /// Where the next line starts after the line break at `brk` (`\n`,
 /// `\r`, `\r\n`), or past the end when `brk` is the input's end.
 fn past_break(bytes: &[u8], brk: usize) -> usize {
@@ -780,8 +794,8 @@ fn past_break(bytes: &[u8], brk: usize) -> usize {
 /// columns: a tab to the next stop of 8, other white space one column,
 /// the zero-width chars [`is_space`] adds (U+FEFF, U+200B) none. `Err`
 /// with the line break's offset (or the input's end) when the line is
-/// blank.
-fn leading(bytes: &[u8], mut start: usize) -> Result<(usize, usize), usize> {
+/// blank. `zero` is set when a zero-width char is passed.
+fn leading(bytes: &[u8], mut start: usize, zero: &mut bool) -> Result<(usize, usize), usize> {
     let mut indent = 0;
     // A run of spaces (a converter's margin) eight bytes at a time: the
     // spaces that open the word are its low zero bytes once xored with
@@ -812,6 +826,7 @@ fn leading(bytes: &[u8], mut start: usize) -> Result<(usize, usize), usize> {
             let zero_width =
                 x == 0xef || x == 0xe2 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x8b;
             indent += usize::from(!zero_width);
+            *zero |= zero_width;
             start += len;
         }
     }
@@ -1168,7 +1183,6 @@ pub fn segment(input: &str, from: usize) -> Blocks<'_> {
 
 /// [`segment`], block starts kept as u32 when `small`.
 fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
-    let style = markup::style(&input[from..]);
     // Pass 1: counts. Lines by indent; lines followed by a non-blank line
     // by width in columns and in chars (index 121: wider), all of them and
     // those that stop mid-sentence; and for each line that follows one
@@ -1209,6 +1223,9 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         records.push(&l, pass1.pos, budget);
         prev = Some(l);
     }
+    // The style's count of non-blank lines is pass 1's, unless a line
+    // break or a blank line could make them differ.
+    let style = markup::style_counted(&input[from..], (!pass1.odd).then_some(count));
     let margin = margin(&indents, count);
     // Wrapped by display columns (w3m) or by chars (lynx): both are tried.
     // At a width, the text is wrapped when most long lines (60% of the
@@ -2014,6 +2031,35 @@ mod tests {
             let (cols, chars) = widths(t);
             [saturated(cols), saturated(chars)]
         })
+    }
+
+    proptest::proptest! {
+        /// Pass 1's count of lines is `str::lines`' count of non-blank
+        /// lines whenever it says it may be ([`Lines::odd`] unset).
+        #[test]
+        fn pass_one_counts_the_non_blank_lines(
+            text in crate::testing::joined(
+                vec![
+                    "a", " ", "\t", "\n", "\r\n", "\r", "\n\n", "\u{b}", "\u{a0}",
+                    "\u{85}", "\u{200b}", "\u{2028}", "\u{3000}", "\u{feff}", "\u{e9}",
+                    "a_b", "a_b\n", "x_y z_w\n",
+                ],
+                0..30,
+            ),
+        ) {
+            let mut pass1 = lines(&text, 0, false);
+            let count = pass1.by_ref().count();
+            if !pass1.odd {
+                proptest::prop_assert_eq!(
+                    count,
+                    text.lines().filter(|l| !l.trim().is_empty()).count()
+                );
+            }
+            proptest::prop_assert_eq!(
+                markup::style_counted(&text, (!pass1.odd).then_some(count)),
+                markup::style(&text)
+            );
+        }
     }
 
     #[test]
