@@ -41,13 +41,9 @@ struct Line {
     outdented: bool,
     /// Leading white space in display columns (tab stops every 8).
     indent: usize,
-    /// A converter's mark opens the line: a heading (`## `, `*** `) or a
-    /// list item (`* `, `• `): it starts a block.
-    opens: bool,
-    /// A converter's mark closes the line (` ***`): a block ends after it.
-    closes: bool,
-    /// The line is only a rule or title underline (`=====`).
-    rule: bool,
+    /// The converter's marks that open or close the line, or make it a
+    /// rule.
+    marks: Marks,
     /// The line is plain: printable ASCII and common narrow chars
     /// ([`narrow`]) with single spaces between them, so its own fold
     /// ([`crate::text::is_folded`]); the walk that found its end measured
@@ -693,7 +689,7 @@ impl Iterator for Replay<'_> {
             return self.rest.next();
         };
         let span = Span::new(r.start as usize, r.end as usize);
-        let (opens, closes, rule) = marks(span.of(self.input));
+        let marks = marks(span.of(self.input));
         let indent = (r.indent % INDENT_LIMIT) as usize;
         let widths = r.indent >> WIDTHS_SHIFT;
         let widths = [widths as u8, (widths >> 8) as u8];
@@ -703,9 +699,7 @@ impl Iterator for Replay<'_> {
             indented: indent > 0,
             outdented: false,
             indent,
-            opens,
-            closes,
-            rule,
+            marks,
             plain: r.indent & PLAIN_LINE != 0,
             widths: (r.indent & MEASURED != 0).then_some(widths),
         })
@@ -745,10 +739,10 @@ impl Iterator for Lines<'_> {
             self.odd |= lone_cr(bytes, brk);
             self.pos = past_break(bytes, brk);
             let span = Span::new(start, end);
-            let (opens, closes, rule) = if self.full {
+            let marks = if self.full {
                 marks(span.of(input))
             } else {
-                (false, false, false)
+                Marks::default()
             };
             let line = Line {
                 span,
@@ -756,9 +750,7 @@ impl Iterator for Lines<'_> {
                 indented: indent > 0,
                 outdented: false,
                 indent,
-                opens,
-                closes,
-                rule,
+                marks,
                 plain: widths.is_some(),
                 widths,
             };
@@ -987,39 +979,68 @@ fn may_be_rule(t: &[u8]) -> bool {
 /// label), close one (a heading's closing marks, a label), and is it a
 /// rule? Most lines are known to be none from their first and last
 /// bytes, without reading them.
-fn marks(t: &str) -> (bool, bool, bool) {
+fn marks(t: &str) -> Marks {
     let b = t.as_bytes();
-    let (opens, closes) = if may_open_or_close(b) {
+    let opens_closes = if may_open_or_close(b) {
         opens_closes(t)
     } else {
-        (false, false)
+        Marks::default()
     };
-    (opens, closes, may_be_rule(b) && markup::is_rule(t))
+    Marks {
+        rule: may_be_rule(b) && markup::is_rule(t),
+        ..opens_closes
+    }
 }
 
-/// Does the trimmed line `t` open a block, and close one, as the markup
-/// rules read it?
-fn opens_closes(t: &str) -> (bool, bool) {
-    let body = &t[markup::quote_prefix(t)..];
+/// A line's converter marks ([`marks`]), read once for every rule that
+/// asks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Marks {
+    /// A mark opens the line: a heading (`## `, `*** `), a list item
+    /// (`* `, `• `) or a label: it starts a block.
+    opens: bool,
+    /// A mark closes the line (` ***`, a label): a block ends after it.
+    closes: bool,
+    /// The line is only a rule or title underline (`=====`).
+    rule: bool,
+    /// The line opens with a heading's marks, no quoting before them.
+    heading: bool,
+    /// The line opens with a list item's mark, after any quoting.
+    item: bool,
+}
+
+/// The marks of the trimmed line `t` that open or close a block, as the
+/// markup rules read them (no rule).
+fn opens_closes(t: &str) -> Marks {
+    let prefix = markup::quote_prefix(t);
+    let body = &t[prefix..];
     let label = markup::is_label(body);
-    (
-        label || markup::opens_heading(body) || markup::opens_item(body),
-        label || markup::closes_heading(body),
-    )
+    let heading = markup::opens_heading(body);
+    let item = markup::opens_item(body);
+    Marks {
+        opens: label || heading || item,
+        closes: label || markup::closes_heading(body),
+        rule: false,
+        heading: heading && prefix == 0,
+        item,
+    }
 }
 
 /// [`marks`] read from the markup rules alone: the reference its gates
 /// are held to.
 #[cfg(test)]
-fn marks_of(t: &str) -> (bool, bool, bool) {
-    let (opens, closes) = opens_closes(t);
-    (opens, closes, markup::is_rule(t))
+fn marks_of(t: &str) -> Marks {
+    Marks {
+        rule: markup::is_rule(t),
+        heading: markup::opens_heading(t),
+        ..opens_closes(t)
+    }
 }
 
 /// A line's span, whether a blank line comes before it, its indent and
 /// its marks (opens, closes, rule).
 #[cfg(test)]
-type LineFacts = (Span, bool, usize, (bool, bool, bool));
+type LineFacts = (Span, bool, usize, Marks);
 
 /// The lines [`lines`] makes, read by chars from the trimmed text and
 /// the markup rules: the reference the byte loops are held to. Each is
@@ -1284,10 +1305,10 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
             (Some(first), Some(last)) => {
                 let in_indented = indent_mode && first.indented;
                 l.after_blank
-                    || l.opens
-                    || l.rule
-                    || last.rule
-                    || last.closes
+                    || l.marks.opens
+                    || l.marks.rule
+                    || last.marks.rule
+                    || last.marks.closes
                     || l.outdented != last.outdented
                     || if in_indented {
                         l.indented
@@ -1429,10 +1450,8 @@ fn push_block(
     if let Some(end) = prev_end.replace(span.end) {
         set_gap(&mut blocks.spans.flags, span.start - end);
     }
-    let heading = first.opens && markup::opens_heading(first.span.of(input)) || first.outdented;
-    let first_raw = first.span.of(input);
-    // A list item opens its line ([`marks`]).
-    let item = first.opens && markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
+    let heading = first.marks.heading || first.outdented;
+    let item = first.marks.item;
     // A block of several lines is never its raw bytes (its line breaks
     // fold); one line is, when folding leaves it as it is.
     let plain = match joined {
@@ -1945,12 +1964,12 @@ mod tests {
                     proptest::prop_assert_eq!(l.indented, l.indent > 0);
                     let plain = plain_by_chars(l.span.of(&text));
                     proptest::prop_assert_eq!((l.plain, l.widths), (plain.is_some(), plain));
-                    Ok((l.span, l.after_blank, l.indent, (l.opens, l.closes, l.rule)))
+                    Ok((l.span, l.after_blank, l.indent, l.marks))
                 })
                 .collect::<Result<_, _>>()?;
             proptest::prop_assert_eq!(made, lines_by_chars(&text, from));
             for l in lines(&text, from, false) {
-                proptest::prop_assert!(!(l.opens || l.closes || l.rule));
+                proptest::prop_assert_eq!(l.marks, Marks::default());
             }
         }
 
@@ -2099,7 +2118,12 @@ mod tests {
                 format!("{c} {c}{c}"),
                 format!("{c}{c} word{c}"),
             ] {
-                let (opens, closes, rule) = marks_of(&t);
+                let Marks {
+                    opens,
+                    closes,
+                    rule,
+                    ..
+                } = marks_of(&t);
                 if !may_open_or_close(t.as_bytes()) {
                     assert!(!opens && !closes, "{t:?}");
                     seen += 1;
