@@ -381,10 +381,15 @@ impl BlockSpans {
 struct Folded {
     /// The texts, one after another.
     text: String,
-    /// The blocks kept, in increasing order, and where each one's text
-    /// ends in `text`.
-    blocks: Vec<u32>,
+    /// Where each kept text ends in `text`, in the order of the blocks.
     ends: Vec<u32>,
+    /// A bit a block, up to the last block kept: set when its text is
+    /// kept. A kept block's text is then found without a search: its rank
+    /// is the texts kept before its group of 64 blocks and the bits set
+    /// before its own.
+    kept: Vec<u64>,
+    /// How many texts are kept before each group of 64 blocks of `kept`.
+    before: Vec<u32>,
 }
 
 /// Bytes of folded text (and index) kept whatever the input's size.
@@ -402,7 +407,7 @@ impl Folded {
     /// length: texts are never longer than their blocks), so the string
     /// is not copied as it grows.
     fn keep(&mut self, budget: usize, room: usize, i: usize, text: &str) {
-        let used = self.text.len() + 8 * self.blocks.len();
+        let used = self.text.len() + 8 * self.ends.len();
         let (Ok(i), Ok(end)) = (
             u32::try_from(i),
             u32::try_from(self.text.len() + text.len()),
@@ -412,19 +417,30 @@ impl Folded {
         if used + text.len() + 8 > budget {
             return;
         }
-        debug_assert!(self.blocks.last().is_none_or(|&b| b < i));
+        let (group, bit) = (i as usize / 64, 1u64 << (i % 64));
+        debug_assert!(self.kept.len() <= group + 1);
+        debug_assert!(self.kept.get(group).is_none_or(|&w| w < bit));
+        while self.kept.len() <= group {
+            self.before.push(self.ends.len() as u32);
+            self.kept.push(0);
+        }
+        self.kept[group] |= bit;
         if self.text.capacity() == 0 {
             self.text.reserve_exact(room.min(budget));
         }
         self.text.push_str(text);
-        self.blocks.push(i);
         self.ends.push(end);
     }
 
     /// Block `i`'s kept text, if it is kept.
+    #[inline]
     fn get(&self, i: usize) -> Option<&str> {
-        let i = u32::try_from(i).ok()?;
-        let k = self.blocks.binary_search(&i).ok()?;
+        let (group, bit) = (i / 64, 1u64 << (i % 64));
+        let word = *self.kept.get(group)?;
+        if word & bit == 0 {
+            return None;
+        }
+        let k = self.before[group] as usize + (word & (bit - 1)).count_ones() as usize;
         let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
         Some(&self.text[start..self.ends[k] as usize])
     }
@@ -2410,7 +2426,17 @@ mod tests {
         assert_eq!(f.get(1), None);
         assert_eq!(f.get(2), None, "12 + 8 + 21 + 8 bytes is past 40");
         assert_eq!(f.get(3), Some("eleven byte"));
-        assert!(f.text.len() + 8 * f.blocks.len() <= 40);
+        assert!(f.text.len() + 8 * f.ends.len() <= 40);
+        // Blocks kept across groups of 64 are found by rank.
+        let mut f = Folded::default();
+        let kept = [1usize, 63, 64, 65, 130, 191, 192, 400];
+        for &i in &kept {
+            f.keep(1 << 20, 1 << 10, i, &i.to_string());
+        }
+        for i in 0..500 {
+            let want = i.to_string();
+            assert_eq!(f.get(i), kept.contains(&i).then_some(want.as_str()), "{i}");
+        }
         // A hard-wrapped text with more blocks than its budget holds reads
         // the same texts.
         let para = "A line of words that wraps here and\ngoes on to the next line.\n\n";
