@@ -1026,16 +1026,21 @@ struct Marks {
 }
 
 /// The marks of the trimmed line `t` that open or close a block, as the
-/// markup rules read them (no rule).
+/// markup rules read them (no rule): each rule is asked only when the
+/// byte its mark must start or end with is there (a heading opens with
+/// `#` or `*`, a list item with `*`, `-`, `+` or a bullet from 0x80, a
+/// label with `[`; a heading closes with `*`).
 fn opens_closes(t: &str) -> Marks {
     let prefix = markup::quote_prefix(t);
     let body = &t[prefix..];
-    let label = markup::is_label(body);
-    let heading = markup::opens_heading(body);
-    let item = markup::opens_item(body);
+    let b = body.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let label = first == Some(b'[') && markup::is_label(body);
+    let heading = matches!(first, Some(b'#' | b'*')) && markup::opens_heading(body);
+    let item = matches!(first, Some(b'*' | b'-' | b'+' | 0xc2 | 0xe2)) && markup::opens_item(body);
     Marks {
         opens: label || heading || item,
-        closes: label || markup::closes_heading(body),
+        closes: label || last == Some(b'*') && markup::closes_heading(body),
         rule: false,
         heading: heading && prefix == 0,
         item,
@@ -1046,10 +1051,14 @@ fn opens_closes(t: &str) -> Marks {
 /// are held to.
 #[cfg(test)]
 fn marks_of(t: &str) -> Marks {
+    let body = &t[markup::quote_prefix(t)..];
+    let label = markup::is_label(body);
     Marks {
+        opens: label || markup::opens_heading(body) || markup::opens_item(body),
+        closes: label || markup::closes_heading(body),
         rule: markup::is_rule(t),
         heading: markup::opens_heading(t),
-        ..opens_closes(t)
+        item: markup::opens_item(body),
     }
 }
 
