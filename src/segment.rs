@@ -1151,15 +1151,19 @@ fn widths(t: &str) -> (usize, usize) {
 }
 
 /// The length of the char `b` starts with when it is one of the common
-/// narrow chars of Latin text (Latin-1 but the soft hyphen, Latin
-/// Extended-A and -B, spacing modifiers; the dashes, quotation marks and
-/// other punctuation of General Punctuation; currency signs): one display
-/// column each, whatever stands beside them.
+/// narrow chars of Latin and Cyrillic text (Latin-1 but the soft hyphen,
+/// Latin Extended-A and -B, spacing modifiers; Cyrillic but its
+/// combining marks; the dashes, quotation marks and other punctuation of
+/// General Punctuation; currency signs): one display column each,
+/// whatever stands beside them.
 fn narrow(b: &[u8]) -> Option<usize> {
     match *b {
         // U+00A0..=U+02FF but U+00AD.
         [0xc2, y, ..] if y >= 0xa0 && y != 0xad => Some(2),
         [0xc3..=0xcb, 0x80..=0xbf, ..] => Some(2),
+        // U+0400..=U+04FF but the combining marks U+0483..=U+0489.
+        [0xd0 | 0xd1 | 0xd3, 0x80..=0xbf, ..] => Some(2),
+        [0xd2, y, ..] if (0x80..=0x82).contains(&y) || (0x8a..=0xbf).contains(&y) => Some(2),
         // U+2010..=U+2027 and U+2030..=U+205E.
         [0xe2, 0x80, z, ..] if (0x90..=0xa7).contains(&z) || z >= 0xb0 => Some(3),
         [0xe2, 0x81, z, ..] if (0x80..=0x9e).contains(&z) => Some(3),
@@ -2489,7 +2493,7 @@ mod tests {
                 seen += 1;
             }
         }
-        assert_eq!(seen, 0x300 - 0xa0 - 1 + 0x18 + 0x2f + 0x21);
+        assert_eq!(seen, 0x300 - 0xa0 - 1 + 0x100 - 7 + 0x18 + 0x2f + 0x21);
     }
 
     proptest::proptest! {
@@ -2502,7 +2506,8 @@ mod tests {
                     "\u{301}", "\u{2019}", "\u{201d}", "\u{2014}", "\u{200b}", "\u{2028}",
                     "\u{205f}", "\u{2060}", "\u{20ac}", "\u{20c0}", "\u{20d0}", "\u{fe0f}",
                     "\u{200d}", "\u{65e5}", "\u{1f600}", "\t", "\u{1}", "\u{7f}", "1",
-                    "\u{20e3}", "\u{627}", "\u{644}", "\u{ff01}",
+                    "\u{20e3}", "\u{627}", "\u{644}", "\u{ff01}", "\u{400}", "\u{43e}",
+                    "\u{482}", "\u{483}", "\u{489}", "\u{48a}", "\u{4ff}",
                 ],
                 0..24,
             )
