@@ -19,6 +19,14 @@ pub struct Style {
 /// Guess the [`Style`] from the whole text: underscores join words in link
 /// text on many lines (`see_the_report`), which prose never does.
 pub fn style(input: &str) -> Style {
+    style_counted(input, None)
+}
+
+/// [`style`], given the count of `input`'s non-blank lines when it is
+/// known: the lines `str::lines` cuts (at `\n`) that hold a char that is
+/// no white space (`char::is_whitespace`). Counted here when it is
+/// `None` and needed.
+pub fn style_counted(input: &str, non_blank: Option<usize>) -> Style {
     // Only lines with an underscore can join words with one: each is
     // found from an underscore in it and read once. The lines are counted
     // (a pass over the text) only when three or more of them do.
@@ -41,24 +49,54 @@ pub fn style(input: &str) -> Style {
     if lines_with < 3 {
         return Style::default();
     }
-    let lines = input.lines().filter(|l| !l.trim().is_empty()).count();
+    let lines = non_blank.unwrap_or_else(|| non_blank_lines(input));
     Style {
         underscores: lines_with * 40 >= lines,
     }
+}
+
+/// How many of the lines of `input` (as `str::lines` cuts them) hold a
+/// char that is no white space (`char::is_whitespace`): the white space
+/// from a line's start (over blank lines) is passed by bytes, a char from
+/// 0x80 decoded, and the rest of a line that has such a char is passed by
+/// a vector search for its end.
+fn non_blank_lines(input: &str) -> usize {
+    let b = input.as_bytes();
+    let mut count = 0;
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if crate::text::is_ascii_space(x) {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = input[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        count += 1;
+        i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |k| i + k + 1);
+    }
+    count
 }
 
 /// Does an underscore in `line` join two words (`see_the_report`), or
 /// follow a closing quote?
 fn joins_words(line: &str) -> bool {
     let b = line.as_bytes();
-    // A letter on either side of an underscore: read at each one.
+    // A letter on either side of an underscore, or the bytes of U+2019
+    // before it: read at each one.
     let joins = |k: usize| {
         k > 0
             && k + 1 < b.len()
             && (b[k - 1] as char).is_alphabetic()
             && (b[k + 1] as char).is_alphabetic()
     };
-    memchr::memchr_iter(b'_', b).any(joins) || line.contains("\u{2019}_")
+    let after_quote = |k: usize| k >= 3 && b[k - 3..k] == *"\u{2019}".as_bytes();
+    memchr::memchr_iter(b'_', b).any(|k| joins(k) || after_quote(k))
 }
 
 /// Does the input look like raw HTML rather than text (a page fed to lede
@@ -261,7 +299,7 @@ static MARKS: [u8; 256] = {
 /// three vector searches over the seven bytes, where a table load a byte
 /// costs four instructions a byte (most texts have none); a short one by
 /// the table, below the searches' cost of a call.
-fn has_trigger(b: &[u8]) -> bool {
+pub(crate) fn has_trigger(b: &[u8]) -> bool {
     if b.len() < 96 {
         return b.iter().any(|&c| MARKS[usize::from(c)] & TRIGGER != 0);
     }
@@ -830,10 +868,18 @@ mod tests {
         #[test]
         fn style_is_the_windows_scan(
             text in crate::testing::joined(
-                vec!["_", "a", "é", "’", " ", "\n", "\n\n", "\r\n", "x_y", "’_", "1", "__"],
+                vec![
+                    "_", "a", "é", "’", " ", "\n", "\n\n", "\r\n", "x_y", "’_", "1", "__", "\t",
+                    "\r", "\u{b}", "\u{a0}", "\u{85}", "\u{200b}", "\u{feff}", "\u{2028}",
+                    "\u{3000}", "a_b\n",
+                ],
                 0..60,
             )
         ) {
+            prop_assert_eq!(
+                non_blank_lines(&text),
+                text.lines().filter(|l| !l.trim().is_empty()).count()
+            );
             let mut lines_with = 0usize;
             let mut lines = 0usize;
             for line in text.lines() {

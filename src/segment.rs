@@ -41,13 +41,18 @@ struct Line {
     outdented: bool,
     /// Leading white space in display columns (tab stops every 8).
     indent: usize,
-    /// A converter's mark opens the line: a heading (`## `, `*** `) or a
-    /// list item (`* `, `• `): it starts a block.
-    opens: bool,
-    /// A converter's mark closes the line (` ***`): a block ends after it.
-    closes: bool,
-    /// The line is only a rule or title underline (`=====`).
-    rule: bool,
+    /// The converter's marks that open or close the line, or make it a
+    /// rule.
+    marks: Marks,
+    /// The line is plain: printable ASCII and common narrow chars
+    /// ([`narrow`]) with single spaces between them, so its own fold
+    /// ([`crate::text::is_folded`]); the walk that found its end measured
+    /// its widths then.
+    plain: bool,
+    /// The line's widths in columns and in chars (saturated: see
+    /// [`saturated`]) when they are known: a plain line's, or a line's
+    /// that pass 1 measured ([`widths`]) and recorded.
+    widths: Option<[u8; 2]>,
 }
 
 /// Blocks per entry of [`Packed::chunks`].
@@ -304,14 +309,28 @@ impl BlockSpans {
     /// line that folds to itself)? When it is not, its folded text is
     /// kept in [`Folded`] while the budget lasts, so that it is folded
     /// once for every reader; `one_line` says the span is one line.
-    fn fold_new(&mut self, input: &str, span: Span, one_line: bool, scratch: &mut String) -> bool {
+    fn fold_new(
+        &mut self,
+        input: &str,
+        span: Span,
+        one_line: bool,
+        plain_line: bool,
+        scratch: &mut String,
+    ) -> bool {
         let i = self.flags.len();
         let line = span.of(input);
         if one_line {
-            if folds_to_itself(line) {
+            // A plain line ([`Line::plain`]) has no white space to fold
+            // and no byte [`folds_to_itself`] stops at but the marks.
+            let own = if plain_line {
+                !markup::has_trigger(line.as_bytes())
+            } else {
+                folds_to_itself(line)
+            };
+            if own {
                 return true;
             }
-            if markup::quote_prefix(line) == 0 && is_folded(line) {
+            if markup::quote_prefix(line) == 0 && (plain_line || is_folded(line)) {
                 // Known without folding: the line's text is its clean
                 // words ([`fold_lines`] would copy it as it is).
                 return match markup::clean_folded(line, self.style) {
@@ -335,6 +354,22 @@ impl BlockSpans {
     }
 }
 
+impl BlockSpans {
+    /// Keep `text`, the folded lines of the block about to be pushed
+    /// (several lines, so never its raw bytes), once its markup is
+    /// removed.
+    fn keep_joined(&mut self, input: &str, text: &mut String) {
+        debug_assert!(is_folded(text));
+        clean_into(text, self.style, true);
+        self.folded.keep(
+            Folded::budget(input.len()),
+            input.len(),
+            self.flags.len(),
+            text,
+        );
+    }
+}
+
 /// Folded block texts, each kept once: every reader of a block that is
 /// not its raw bytes (the structure's rules, the paragraphs' counts, the
 /// JSON) reads it here rather than fold it again. The texts are kept
@@ -346,10 +381,15 @@ impl BlockSpans {
 struct Folded {
     /// The texts, one after another.
     text: String,
-    /// The blocks kept, in increasing order, and where each one's text
-    /// ends in `text`.
-    blocks: Vec<u32>,
+    /// Where each kept text ends in `text`, in the order of the blocks.
     ends: Vec<u32>,
+    /// A bit a block, up to the last block kept: set when its text is
+    /// kept. A kept block's text is then found without a search: its rank
+    /// is the texts kept before its group of 64 blocks and the bits set
+    /// before its own.
+    kept: Vec<u64>,
+    /// How many texts are kept before each group of 64 blocks of `kept`.
+    before: Vec<u32>,
 }
 
 /// Bytes of folded text (and index) kept whatever the input's size.
@@ -367,7 +407,7 @@ impl Folded {
     /// length: texts are never longer than their blocks), so the string
     /// is not copied as it grows.
     fn keep(&mut self, budget: usize, room: usize, i: usize, text: &str) {
-        let used = self.text.len() + 8 * self.blocks.len();
+        let used = self.text.len() + 8 * self.ends.len();
         let (Ok(i), Ok(end)) = (
             u32::try_from(i),
             u32::try_from(self.text.len() + text.len()),
@@ -377,19 +417,30 @@ impl Folded {
         if used + text.len() + 8 > budget {
             return;
         }
-        debug_assert!(self.blocks.last().is_none_or(|&b| b < i));
+        let (group, bit) = (i as usize / 64, 1u64 << (i % 64));
+        debug_assert!(self.kept.len() <= group + 1);
+        debug_assert!(self.kept.get(group).is_none_or(|&w| w < bit));
+        while self.kept.len() <= group {
+            self.before.push(self.ends.len() as u32);
+            self.kept.push(0);
+        }
+        self.kept[group] |= bit;
         if self.text.capacity() == 0 {
             self.text.reserve_exact(room.min(budget));
         }
         self.text.push_str(text);
-        self.blocks.push(i);
         self.ends.push(end);
     }
 
     /// Block `i`'s kept text, if it is kept.
+    #[inline]
     fn get(&self, i: usize) -> Option<&str> {
-        let i = u32::try_from(i).ok()?;
-        let k = self.blocks.binary_search(&i).ok()?;
+        let (group, bit) = (i / 64, 1u64 << (i % 64));
+        let word = *self.kept.get(group)?;
+        if word & bit == 0 {
+            return None;
+        }
+        let k = self.before[group] as usize + (word & (bit - 1)).count_ones() as usize;
         let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
         Some(&self.text[start..self.ends[k] as usize])
     }
@@ -510,6 +561,11 @@ struct Lines<'a> {
     pos: usize,
     after_blank: bool,
     full: bool,
+    /// A line break was a lone `\r`, or white space before a line's
+    /// first char held a zero-width char (U+200B, U+FEFF): the lines made
+    /// so far may not be `str::lines`' non-blank lines (see
+    /// [`markup::style_counted`]).
+    odd: bool,
 }
 
 fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
@@ -518,6 +574,7 @@ fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
         pos: from,
         after_blank: true,
         full,
+        odd: false,
     }
 }
 
@@ -529,10 +586,23 @@ fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
 struct LineRecord {
     start: u32,
     end: u32,
+    /// The indent (under [`INDENT_LIMIT`]), [`Line::widths`] from bit
+    /// [`WIDTHS_SHIFT`] when [`MEASURED`] is set, [`PLAIN_LINE`] and
+    /// [`AFTER_BLANK`].
     indent: u32,
 }
 
 const AFTER_BLANK: u32 = 1 << 31;
+/// The line is plain ([`Line::plain`]).
+const PLAIN_LINE: u32 = 1 << 30;
+/// The line's widths are known, kept in the record.
+const MEASURED: u32 = 1 << 29;
+/// Where a line's widths stand in [`LineRecord::indent`].
+const WIDTHS_SHIFT: u32 = 13;
+/// Indents a record holds: a line indented deeper (eight thousand
+/// columns) stops the records, and pass 2 reads it and the lines after it
+/// again.
+const INDENT_LIMIT: u32 = 1 << WIDTHS_SHIFT;
 
 /// The lines pass 1 found, up to a budget ([`record_budget`]), and where
 /// the lines not recorded begin: pass 2 reads the records, then reads the
@@ -549,12 +619,13 @@ struct LineRecords {
 }
 
 /// How many lines pass 1 records for an input of `len` bytes: twelve
-/// bytes a line, a sixteenth of the input (with a floor for short
-/// articles) and 4 MiB at most, so that memory stays a small share of
-/// the input whatever its shape. A text of lines averaging 192 bytes or
-/// more is recorded whole; shorter lines are recorded up to the budget.
+/// bytes a line, a sixteenth of the input (with a floor of 16 KiB, some
+/// 1,300 lines, for articles of short lines) and 4 MiB at most, so that
+/// memory stays a small share of the input whatever its shape. A text of
+/// lines averaging 192 bytes or more is recorded whole; shorter lines are
+/// recorded up to the budget.
 fn record_budget(len: usize) -> usize {
-    (len / 16).clamp(4096, 4 << 20) / std::mem::size_of::<LineRecord>()
+    (len / 16).clamp(16 << 10, 4 << 20) / std::mem::size_of::<LineRecord>()
 }
 
 impl LineRecords {
@@ -577,16 +648,29 @@ impl LineRecords {
         let (Some(start), Some(end), Some(indent)) = (
             fits(l.span.start),
             fits(l.span.end),
-            fits(l.indent).filter(|&i| i < AFTER_BLANK),
+            fits(l.indent).filter(|&i| i < INDENT_LIMIT),
         ) else {
             self.full = true;
             return;
         };
-        let indent = indent | if l.after_blank { AFTER_BLANK } else { 0 };
+        let indent = indent
+            | l.widths.map_or(0, packed_widths)
+            | if l.plain { PLAIN_LINE } else { 0 }
+            | if l.after_blank { AFTER_BLANK } else { 0 };
         self.records.push(LineRecord { start, end, indent });
         self.resume = next;
         self.resume_after_blank = false;
         self.full = self.records.len() >= budget;
+    }
+
+    /// Keep the widths pass 1 measured of `l`, a line that is not plain,
+    /// in its record, when it is the last one taken.
+    fn measured(&mut self, l: &Line, widths: [u8; 2]) {
+        if let Some(r) = self.records.last_mut() {
+            if r.start as usize == l.span.start {
+                r.indent |= packed_widths(widths);
+            }
+        }
     }
 
     /// The lines again, with their marks: the records, then the lines
@@ -600,6 +684,7 @@ impl LineRecords {
                 pos: self.resume,
                 after_blank: self.resume_after_blank,
                 full: true,
+                odd: false,
             },
         }
     }
@@ -620,17 +705,19 @@ impl Iterator for Replay<'_> {
             return self.rest.next();
         };
         let span = Span::new(r.start as usize, r.end as usize);
-        let (opens, closes, rule) = marks(span.of(self.input));
-        let indent = (r.indent & !AFTER_BLANK) as usize;
+        let marks = marks(span.of(self.input));
+        let indent = (r.indent % INDENT_LIMIT) as usize;
+        let widths = r.indent >> WIDTHS_SHIFT;
+        let widths = [widths as u8, (widths >> 8) as u8];
         Some(Line {
             span,
             after_blank: r.indent & AFTER_BLANK != 0,
             indented: indent > 0,
             outdented: false,
             indent,
-            opens,
-            closes,
-            rule,
+            marks,
+            plain: r.indent & PLAIN_LINE != 0,
+            widths: (r.indent & MEASURED != 0).then_some(widths),
         })
     }
 }
@@ -642,30 +729,36 @@ impl Iterator for Lines<'_> {
         let input = self.input;
         let bytes = input.as_bytes();
         while self.pos <= bytes.len() {
-            let line_start = self.pos;
-            let end = match memchr2(b'\n', b'\r', &bytes[line_start..]) {
-                Some(k) => {
-                    let end = line_start + k;
-                    let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
-                    self.pos = end + if crlf { 2 } else { 1 };
-                    end
+            let (start, indent) = match leading(bytes, self.pos, &mut self.odd) {
+                Ok(first) => first,
+                Err(brk) => {
+                    self.odd |= lone_cr(bytes, brk);
+                    self.pos = past_break(bytes, brk);
+                    self.after_blank = true;
+                    continue;
                 }
+            };
+            // A char that is no white space stands at `start`: the line
+            // is walked once from it, to its end, its trimmed end and its
+            // widths together; a line the walk cannot measure (a tab or
+            // white space inside, a control char, a char of another
+            // width) has its end found by a vector search and is trimmed
+            // by the scan back.
+            let (end, brk, widths) = match plain_line(bytes, start) {
+                Some((end, brk, chars)) => (end, brk, Some([saturated(chars); 2])),
                 None => {
-                    self.pos = bytes.len() + 1;
-                    bytes.len()
+                    let brk =
+                        memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
+                    (start + trimmed_len(&input[start..brk]), brk, None)
                 }
             };
-            let Some((start, indent)) = leading(bytes, line_start, end) else {
-                self.after_blank = true;
-                continue;
-            };
-            // A char that is no white space stands at `start`: the scan
-            // back stops at it at the latest.
-            let span = Span::new(start, start + trimmed_len(&input[start..end]));
-            let (opens, closes, rule) = if self.full {
+            self.odd |= lone_cr(bytes, brk);
+            self.pos = past_break(bytes, brk);
+            let span = Span::new(start, end);
+            let marks = if self.full {
                 marks(span.of(input))
             } else {
-                (false, false, false)
+                Marks::default()
             };
             let line = Line {
                 span,
@@ -673,9 +766,9 @@ impl Iterator for Lines<'_> {
                 indented: indent > 0,
                 outdented: false,
                 indent,
-                opens,
-                closes,
-                rule,
+                marks,
+                plain: widths.is_some(),
+                widths,
             };
             self.after_blank = false;
             return Some(line);
@@ -684,18 +777,39 @@ impl Iterator for Lines<'_> {
     }
 }
 
-/// Where the first char that is no white space ([`is_space`]) stands in
-/// `bytes[start..end]` (one line, no line break in it), and the width of
-/// the white space before it in columns: a tab to the next stop of 8,
-/// other white space one column, the zero-width chars [`is_space`] adds
-/// (U+FEFF, U+200B) none. `None` when the line is blank.
-fn leading(bytes: &[u8], mut start: usize, end: usize) -> Option<(usize, usize)> {
+/// `widths` as [`LineRecord::indent`] keeps them.
+fn packed_widths([cols, chars]: [u8; 2]) -> u32 {
+    MEASURED | (u32::from(cols) | u32::from(chars) << 8) << WIDTHS_SHIFT
+}
+
+/// Is the line break at `brk` a `\r` with no `\n` after it?
+fn lone_cr(bytes: &[u8], brk: usize) -> bool {
+    bytes.get(brk) == Some(&b'\r') && bytes.get(brk + 1) != Some(&b'\n')
+}
+
+/// Where the next line starts after the line break at `brk` (`\n`,
+/// `\r`, `\r\n`), or past the end when `brk` is the input's end.
+fn past_break(bytes: &[u8], brk: usize) -> usize {
+    match bytes.get(brk) {
+        None => bytes.len() + 1,
+        Some(b'\r') if bytes.get(brk + 1) == Some(&b'\n') => brk + 2,
+        Some(_) => brk + 1,
+    }
+}
+
+/// Where the first char that is no white space ([`is_space`]) stands on
+/// the line from `start`, and the width of the white space before it in
+/// columns: a tab to the next stop of 8, other white space one column,
+/// the zero-width chars [`is_space`] adds (U+FEFF, U+200B) none. `Err`
+/// with the line break's offset (or the input's end) when the line is
+/// blank. `zero` is set when a zero-width char is passed.
+fn leading(bytes: &[u8], mut start: usize, zero: &mut bool) -> Result<(usize, usize), usize> {
     let mut indent = 0;
     // A run of spaces (a converter's margin) eight bytes at a time: the
     // spaces that open the word are its low zero bytes once xored with
     // spaces.
-    while start + 8 <= end {
-        let word = u64::from_le_bytes(bytes[start..start + 8].try_into().expect("eight bytes"));
+    while let Some(chunk) = bytes.get(start..start + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         let spaces = ((word ^ 0x2020_2020_2020_2020).trailing_zeros() / 8) as usize;
         indent += spaces;
         start += spaces;
@@ -703,27 +817,128 @@ fn leading(bytes: &[u8], mut start: usize, end: usize) -> Option<(usize, usize)>
             break;
         }
     }
-    while start < end {
-        let x = bytes[start];
+    while let Some(&x) = bytes.get(start) {
         if x < 0x80 {
             match x {
                 b'\t' => indent = (indent / 8 + 1) * 8,
                 b' ' | b'\x0b' | b'\x0c' => indent += 1,
-                _ => return Some((start, indent)),
+                b'\n' | b'\r' => return Err(start),
+                _ => return Ok((start, indent)),
             }
             start += 1;
         } else {
             let (len, space) = wide_char(bytes, start);
             if !space {
-                return Some((start, indent));
+                return Ok((start, indent));
             }
             let zero_width =
                 x == 0xef || x == 0xe2 && bytes[start + 1] == 0x80 && bytes[start + 2] == 0x8b;
             indent += usize::from(!zero_width);
+            *zero |= zero_width;
             start += len;
         }
     }
-    None
+    Err(bytes.len())
+}
+
+/// The first index from `i` on where a plain line's walk must look at a
+/// byte: a byte below 0x20 (a line break, a tab, a control char), DEL, a
+/// byte from 0x80, or a space not followed by printable ASCII but the
+/// space; or the length. Eight bytes at a time, with the byte after them.
+fn skip_plain(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below `n` borrows in the subtraction and sets its top bit
+    // there, a byte from 0x80 has it already; a borrow marks only bytes
+    // above the first such byte, which is the one taken. Bytes equal to
+    // `n` are the zero bytes of `v ^ n…`.
+    let below = |v: u64, n: u64| ((v.wrapping_sub(ONES * n) & !v) | v) & HIGH;
+    let equal = |v: u64, n: u64| {
+        let x = v ^ (ONES * n);
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
+    while let Some(chunk) = b.get(i..i + 9) {
+        let w = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
+        let next = u64::from_le_bytes(chunk[1..].try_into().expect("eight bytes"));
+        let stops = below(w, 0x20) | equal(w, 0x7f) | (equal(w, 0x20) & below(next, 0x21));
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    let printable = |x: u8| (0x21..0x7f).contains(&x);
+    while let Some(&x) = b.get(i) {
+        let stop = if x == b' ' {
+            !b.get(i + 1).is_some_and(|&n| printable(n))
+        } else {
+            !printable(x)
+        };
+        if stop {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The line whose first char, no white space, stands at `start`, walked
+/// once: its trimmed end, its line break (or the input's end) and its
+/// width in chars, when it is plain: printable ASCII and the narrow chars
+/// of [`narrow`] (one column and one char each, so its width in columns
+/// is its width in chars), with single spaces between them and only
+/// white space past them. `None` for any other line.
+fn plain_line(b: &[u8], start: usize) -> Option<(usize, usize, usize)> {
+    // Bytes past the first of each narrow char.
+    let mut extra = 0;
+    let mut i = start;
+    loop {
+        i = skip_plain(b, i);
+        let Some(&x) = b.get(i) else {
+            return Some((i, i, i - start - extra));
+        };
+        match x {
+            b'\n' | b'\r' => return Some((i, i, i - start - extra)),
+            b' ' if b
+                .get(i + 1)
+                .is_some_and(|&n| n >= 0x80 && !wide_char(b, i + 1).1) =>
+            {
+                // A space before a char from 0x80 that is no white space.
+                i += 1;
+            }
+            b'\t' | b' ' | b'\x0b' | b'\x0c' => {
+                return Some((i, only_space_to_break(b, i)?, i - start - extra));
+            }
+            0x80.. => {
+                if wide_char(b, i).1 {
+                    return Some((i, only_space_to_break(b, i)?, i - start - extra));
+                }
+                let len = narrow(&b[i..])?;
+                extra += len - 1;
+                i += len;
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// The line break (or the input's end) that ends the white space from
+/// `i`, if nothing but white space stands between them.
+fn only_space_to_break(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(&x) = b.get(i) {
+        match x {
+            b'\n' | b'\r' => return Some(i),
+            b'\t' | b' ' | b'\x0b' | b'\x0c' => i += 1,
+            0x80.. => {
+                let (len, space) = wide_char(b, i);
+                if !space {
+                    return None;
+                }
+                i += len;
+            }
+            _ => return None,
+        }
+    }
+    Some(i)
 }
 
 /// First bytes of a line that may open with a converter's mark: quoting
@@ -780,39 +995,77 @@ fn may_be_rule(t: &[u8]) -> bool {
 /// label), close one (a heading's closing marks, a label), and is it a
 /// rule? Most lines are known to be none from their first and last
 /// bytes, without reading them.
-fn marks(t: &str) -> (bool, bool, bool) {
+fn marks(t: &str) -> Marks {
     let b = t.as_bytes();
-    let (opens, closes) = if may_open_or_close(b) {
+    let opens_closes = if may_open_or_close(b) {
         opens_closes(t)
     } else {
-        (false, false)
+        Marks::default()
     };
-    (opens, closes, may_be_rule(b) && markup::is_rule(t))
+    Marks {
+        rule: may_be_rule(b) && markup::is_rule(t),
+        ..opens_closes
+    }
 }
 
-/// Does the trimmed line `t` open a block, and close one, as the markup
-/// rules read it?
-fn opens_closes(t: &str) -> (bool, bool) {
-    let body = &t[markup::quote_prefix(t)..];
-    let label = markup::is_label(body);
-    (
-        label || markup::opens_heading(body) || markup::opens_item(body),
-        label || markup::closes_heading(body),
-    )
+/// A line's converter marks ([`marks`]), read once for every rule that
+/// asks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Marks {
+    /// A mark opens the line: a heading (`## `, `*** `), a list item
+    /// (`* `, `• `) or a label: it starts a block.
+    opens: bool,
+    /// A mark closes the line (` ***`, a label): a block ends after it.
+    closes: bool,
+    /// The line is only a rule or title underline (`=====`).
+    rule: bool,
+    /// The line opens with a heading's marks, no quoting before them.
+    heading: bool,
+    /// The line opens with a list item's mark, after any quoting.
+    item: bool,
+}
+
+/// The marks of the trimmed line `t` that open or close a block, as the
+/// markup rules read them (no rule): each rule is asked only when the
+/// byte its mark must start or end with is there (a heading opens with
+/// `#` or `*`, a list item with `*`, `-`, `+` or a bullet from 0x80, a
+/// label with `[`; a heading closes with `*`).
+fn opens_closes(t: &str) -> Marks {
+    let prefix = markup::quote_prefix(t);
+    let body = &t[prefix..];
+    let b = body.as_bytes();
+    let (first, last) = (b.first().copied(), b.last().copied());
+    let label = first == Some(b'[') && markup::is_label(body);
+    let heading = matches!(first, Some(b'#' | b'*')) && markup::opens_heading(body);
+    let item = matches!(first, Some(b'*' | b'-' | b'+' | 0xc2 | 0xe2)) && markup::opens_item(body);
+    Marks {
+        opens: label || heading || item,
+        closes: label || last == Some(b'*') && markup::closes_heading(body),
+        rule: false,
+        heading: heading && prefix == 0,
+        item,
+    }
 }
 
 /// [`marks`] read from the markup rules alone: the reference its gates
 /// are held to.
 #[cfg(test)]
-fn marks_of(t: &str) -> (bool, bool, bool) {
-    let (opens, closes) = opens_closes(t);
-    (opens, closes, markup::is_rule(t))
+fn marks_of(t: &str) -> Marks {
+    let body = &t[markup::quote_prefix(t)..];
+    let label = markup::is_label(body);
+    Marks {
+        opens: label || markup::opens_heading(body) || markup::opens_item(body),
+        closes: label || markup::closes_heading(body),
+        rule: markup::is_rule(t),
+        heading: markup::opens_heading(t),
+        item: markup::opens_item(body),
+    }
 }
 
 /// A line's span, whether a blank line comes before it, its indent and
 /// its marks (opens, closes, rule).
 #[cfg(test)]
-type LineFacts = (Span, bool, usize, (bool, bool, bool));
+type LineFacts = (Span, bool, usize, Marks);
 
 /// The lines [`lines`] makes, read by chars from the trimmed text and
 /// the markup rules: the reference the byte loops are held to. Each is
@@ -898,15 +1151,19 @@ fn widths(t: &str) -> (usize, usize) {
 }
 
 /// The length of the char `b` starts with when it is one of the common
-/// narrow chars of Latin text (Latin-1 but the soft hyphen, Latin
-/// Extended-A and -B, spacing modifiers; the dashes, quotation marks and
-/// other punctuation of General Punctuation; currency signs): one display
-/// column each, whatever stands beside them.
+/// narrow chars of Latin and Cyrillic text (Latin-1 but the soft hyphen,
+/// Latin Extended-A and -B, spacing modifiers; Cyrillic but its
+/// combining marks; the dashes, quotation marks and other punctuation of
+/// General Punctuation; currency signs): one display column each,
+/// whatever stands beside them.
 fn narrow(b: &[u8]) -> Option<usize> {
     match *b {
         // U+00A0..=U+02FF but U+00AD.
         [0xc2, y, ..] if y >= 0xa0 && y != 0xad => Some(2),
         [0xc3..=0xcb, 0x80..=0xbf, ..] => Some(2),
+        // U+0400..=U+04FF but the combining marks U+0483..=U+0489.
+        [0xd0 | 0xd1 | 0xd3, 0x80..=0xbf, ..] => Some(2),
+        [0xd2, y, ..] if (0x80..=0x82).contains(&y) || (0x8a..=0xbf).contains(&y) => Some(2),
         // U+2010..=U+2027 and U+2030..=U+205E.
         [0xe2, 0x80, z, ..] if (0x90..=0xa7).contains(&z) || z >= 0xb0 => Some(3),
         [0xe2, 0x81, z, ..] if (0x80..=0x9e).contains(&z) => Some(3),
@@ -976,7 +1233,6 @@ pub fn segment(input: &str, from: usize) -> Blocks<'_> {
 
 /// [`segment`], block starts kept as u32 when `small`.
 fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
-    let style = markup::style(&input[from..]);
     // Pass 1: counts. Lines by indent; lines followed by a non-blank line
     // by width in columns and in chars (index 121: wider), all of them and
     // those that stop mid-sentence; and for each line that follows one
@@ -988,24 +1244,22 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut followed = [[0usize; 122]; 2];
     let mut open = [[0usize; 122]; 2];
     let mut prev: Option<Line> = None;
-    // A line's widths are measured when a non-blank line follows it:
-    // only those are counted, and those of lines of KEEP_WIDTHS bytes or
-    // more kept, for pass 2 to read again.
-    let mut kept_widths: Vec<[u8; 2]> = Vec::new();
     let budget = record_budget(input.len());
     let mut records = LineRecords::new(from, budget);
     let mut pass1 = lines(input, from, false);
     while let Some(l) = pass1.next() {
-        records.push(&l, pass1.pos, budget);
         indents.add(l.indent);
         count += 1;
         if let Some(p) = prev.filter(|_| !l.after_blank) {
             let stops = !ends_sentence(p.span.of(input));
-            let (cols, chars) = widths(p.span.of(input));
-            if p.span.len() >= KEEP_WIDTHS {
-                kept_widths.push([saturated(cols), saturated(chars)]);
+            // A line's widths are read when a non-blank line follows it:
+            // only those are counted.
+            let measures = line_widths(input, &p);
+            if p.widths.is_none() {
+                // Measured once: pass 2 reads them from the record.
+                records.measured(&p, measures.map(saturated));
             }
-            for (k, measure) in [cols, chars].into_iter().enumerate() {
+            for (k, measure) in measures.into_iter().enumerate() {
                 followed[k][measure.min(121)] += 1;
                 open[k][measure.min(121)] += usize::from(stops);
             }
@@ -1016,8 +1270,12 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
                 *opens_at.entry(p.indent).or_insert(0) -= 1;
             }
         }
+        records.push(&l, pass1.pos, budget);
         prev = Some(l);
     }
+    // The style's count of non-blank lines is pass 1's, unless a line
+    // break or a blank line could make them differ.
+    let style = markup::style_counted(&input[from..], (!pass1.odd).then_some(count));
     let margin = margin(&indents, count);
     // Wrapped by display columns (w3m) or by chars (lynx): both are tried.
     // At a width, the text is wrapped when most long lines (60% of the
@@ -1064,38 +1322,29 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     let mut first: Option<Line> = None;
     let mut last: Option<Line> = None;
     let mut prev_end = None;
-    // The widths of `last`: kept from pass 1 for a long line, else
-    // measured when a line's joining it is first weighed (a short line
-    // followed by a blank line, a heading or a rule, or in text not
-    // wrapped, is never measured again).
-    let mut last_widths = None;
-    let mut kept = kept_widths.iter();
+    // The folded text of the block being cut, made as its lines come
+    // while each is plain ([`Line::plain`]: its own fold) and opens with
+    // no quoting mark: from its second line on, its lines joined by a
+    // space, which is what folding its span gives (a plain line has no
+    // white space to fold and no wide char to join without a space).
+    let mut joined = String::new();
+    let mut joining = false;
     for l in records.replay(input).map(mark) {
-        // The lines pass 1 kept the widths of, met in the same order.
-        if let Some(last) = last.filter(|p| !l.after_blank && p.span.len() >= KEEP_WIDTHS) {
-            let &[cols, chars] = kept.next().expect("kept in pass 1");
-            let (cols, chars) = (usize::from(cols), usize::from(chars));
-            debug_assert_eq!((cols, chars), {
-                let (c, n) = widths(last.span.of(input));
-                (usize::from(saturated(c)), usize::from(saturated(n)))
-            });
-            last_widths = Some((cols, chars));
-        }
         let breaks = match (first, last) {
             (Some(first), Some(last)) => {
                 let in_indented = indent_mode && first.indented;
                 l.after_blank
-                    || l.opens
-                    || l.rule
-                    || last.rule
-                    || last.closes
+                    || l.marks.opens
+                    || l.marks.rule
+                    || last.marks.rule
+                    || last.marks.closes
                     || l.outdented != last.outdented
                     || if in_indented {
                         l.indented
                     } else {
                         !joins(
                             input,
-                            (&last, &mut last_widths),
+                            &last,
                             &l,
                             [wrap_width, wrap_chars],
                             style.underscores,
@@ -1107,18 +1356,32 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         };
         if breaks {
             if let (Some(f), Some(e)) = (first, last) {
-                push_block(&mut blocks, &f, &e, &mut prev_end, &mut scratch);
+                let joined = (joining && f.span != e.span).then_some(&mut joined);
+                push_block(&mut blocks, (&f, &e), joined, &mut prev_end, &mut scratch);
             }
             first = None;
         }
-        if first.is_none() {
-            first = Some(l);
+        let unquoted = |l: &Line| l.plain && input.as_bytes()[l.span.start] != b'>';
+        match first {
+            None => {
+                first = Some(l);
+                joining = unquoted(&l);
+                joined.clear();
+            }
+            Some(f) if joining && unquoted(&l) => {
+                if joined.is_empty() {
+                    joined.push_str(f.span.of(input));
+                }
+                joined.push(' ');
+                joined.push_str(l.span.of(input));
+            }
+            Some(_) => joining = false,
         }
         last = Some(l);
-        last_widths = None;
     }
     if let (Some(f), Some(e)) = (first, last) {
-        push_block(&mut blocks, &f, &e, &mut prev_end, &mut scratch);
+        let joined = (joining && f.span != e.span).then_some(&mut joined);
+        push_block(&mut blocks, (&f, &e), joined, &mut prev_end, &mut scratch);
     }
     if let Some(end) = prev_end {
         set_gap(&mut blocks.spans.flags, input.len() - end);
@@ -1128,10 +1391,17 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     blocks
 }
 
-/// Lines this long in bytes or longer, and followed by a non-blank line,
-/// have their widths kept from pass 1 for pass 2 (two bytes a line, an
-/// eighth of the text at most); shorter lines cost less to measure again.
-const KEEP_WIDTHS: usize = 16;
+/// The widths of `line` in columns and in chars, saturated: as the walk
+/// that found it measured them, else read by [`widths`].
+fn line_widths(input: &str, line: &Line) -> [usize; 2] {
+    let measure = || {
+        let (cols, chars) = widths(line.span.of(input));
+        [saturated(cols), saturated(chars)]
+    };
+    debug_assert!(line.widths.is_none_or(|w| w == measure()));
+    let [cols, chars] = line.widths.unwrap_or_else(measure);
+    [usize::from(cols), usize::from(chars)]
+}
 
 /// A width as a byte: 255 for 255 or more. Exact for every use: the
 /// histograms stop at 121, and a line 255 wide is past every wrap width
@@ -1194,11 +1464,13 @@ fn set_gap(flags: &mut [u8], gap: usize) {
 }
 
 /// Push the block from `first` to `last`; `prev_end` is where the block
-/// pushed before it ends, and becomes where this one does.
+/// pushed before it ends, and becomes where this one does. `joined` is
+/// the block's lines folded, when they were as they came (a block of
+/// several plain lines, see [`cut`]).
 fn push_block(
     blocks: &mut Blocks<'_>,
-    first: &Line,
-    last: &Line,
+    (first, last): (&Line, &Line),
+    joined: Option<&mut String>,
     prev_end: &mut Option<usize>,
     scratch: &mut String,
 ) {
@@ -1207,15 +1479,19 @@ fn push_block(
     if let Some(end) = prev_end.replace(span.end) {
         set_gap(&mut blocks.spans.flags, span.start - end);
     }
-    let heading = first.opens && markup::opens_heading(first.span.of(input)) || first.outdented;
-    let first_raw = first.span.of(input);
-    // A list item opens its line ([`marks`]).
-    let item = first.opens && markup::opens_item(&first_raw[markup::quote_prefix(first_raw)..]);
+    let heading = first.marks.heading || first.outdented;
+    let item = first.marks.item;
     // A block of several lines is never its raw bytes (its line breaks
     // fold); one line is, when folding leaves it as it is.
-    let plain = blocks
-        .spans
-        .fold_new(input, span, first.span == last.span, scratch);
+    let plain = match joined {
+        Some(text) => {
+            blocks.spans.keep_joined(input, text);
+            false
+        }
+        None => blocks
+            .spans
+            .fold_new(input, span, first.span == last.span, first.plain, scratch),
+    };
     blocks.spans.starts.push(span.start);
     blocks.spans.flags.push(
         (u8::from(heading) * HEADING)
@@ -1465,11 +1741,9 @@ const SLACK: usize = 2;
 
 /// Does `next` continue the paragraph of `line` (same run of non-blank
 /// lines), wrapped at `wraps[0]` display columns or at `wraps[1]` chars?
-/// `line` comes with its widths (columns, chars), measured here when
-/// first read.
 fn joins(
     input: &str,
-    (line, widths_of_line): (&Line, &mut Option<(usize, usize)>),
+    line: &Line,
     next: &Line,
     wraps: [Option<usize>; 2],
     underscores: bool,
@@ -1483,7 +1757,7 @@ fn joins(
     if next.indented && !line.indented {
         return false;
     }
-    let (cols, chars) = *widths_of_line.get_or_insert_with(|| widths(line.span.of(input)));
+    let [cols, chars] = line_widths(input, line);
     let word = first_word(next.span.of(input), underscores);
     fits(line, next, cols, word.0, wraps[0], margin)
         || fits(line, next, chars, word.1, wraps[1], margin)
@@ -1704,6 +1978,7 @@ mod tests {
                     "*", "***", "**** ", "#", "## ", "> ", ">", "[", "]", "[x]", "-", "- ",
                     "+ ", "=", "===", "_", "~~~", "\u{b7} ", "\u{2022} ", "\u{25aa}\t",
                     "\u{25e6} ", "\u{2500}\u{2500}\u{2500}", "\u{2501}", "\u{2014}",
+                    "\u{2019}", "\u{ad}", "\u{1}", "\u{7f}", "abcdefghi", "a b c d e ",
                 ],
                 0..30,
             ),
@@ -1716,12 +1991,14 @@ mod tests {
             let made: Vec<_> = lines(&text, from, true)
                 .map(|l| {
                     proptest::prop_assert_eq!(l.indented, l.indent > 0);
-                    Ok((l.span, l.after_blank, l.indent, (l.opens, l.closes, l.rule)))
+                    let plain = plain_by_chars(l.span.of(&text));
+                    proptest::prop_assert_eq!((l.plain, l.widths), (plain.is_some(), plain));
+                    Ok((l.span, l.after_blank, l.indent, l.marks))
                 })
                 .collect::<Result<_, _>>()?;
             proptest::prop_assert_eq!(made, lines_by_chars(&text, from));
             for l in lines(&text, from, false) {
-                proptest::prop_assert!(!(l.opens || l.closes || l.rule));
+                proptest::prop_assert_eq!(l.marks, Marks::default());
             }
         }
 
@@ -1790,6 +2067,68 @@ mod tests {
         }
     }
 
+    /// [`Line::plain`] read by chars: the trimmed line is its own fold,
+    /// made of printable ASCII and [`narrow`] chars, and its widths are
+    /// then [`widths`]' (saturated).
+    fn plain_by_chars(t: &str) -> Option<[u8; 2]> {
+        let mut buf = [0; 4];
+        let narrow_char = |c: char| {
+            (' '..='~').contains(&c) || narrow(c.encode_utf8(&mut buf).as_bytes()).is_some()
+        };
+        (is_folded(t) && t.chars().all(narrow_char)).then(|| {
+            let (cols, chars) = widths(t);
+            [saturated(cols), saturated(chars)]
+        })
+    }
+
+    proptest::proptest! {
+        /// Pass 1's count of lines is `str::lines`' count of non-blank
+        /// lines whenever it says it may be ([`Lines::odd`] unset).
+        #[test]
+        fn pass_one_counts_the_non_blank_lines(
+            text in crate::testing::joined(
+                vec![
+                    "a", " ", "\t", "\n", "\r\n", "\r", "\n\n", "\u{b}", "\u{a0}",
+                    "\u{85}", "\u{200b}", "\u{2028}", "\u{3000}", "\u{feff}", "\u{e9}",
+                    "a_b", "a_b\n", "x_y z_w\n",
+                ],
+                0..30,
+            ),
+        ) {
+            let mut pass1 = lines(&text, 0, false);
+            let count = pass1.by_ref().count();
+            if !pass1.odd {
+                proptest::prop_assert_eq!(
+                    count,
+                    text.lines().filter(|l| !l.trim().is_empty()).count()
+                );
+            }
+            proptest::prop_assert_eq!(
+                markup::style_counted(&text, (!pass1.odd).then_some(count)),
+                markup::style(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn plain_lines_are_walked_once() {
+        let text = "   A plain line of words, long enough for \u{2019}eight\u{2019} bytes  \t\r\nNext  line\n\u{e9}t\u{e9}";
+        let got: Vec<_> = lines(text, 0, false)
+            .map(|l| (l.span.of(text), l.widths.filter(|_| l.plain)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "A plain line of words, long enough for \u{2019}eight\u{2019} bytes",
+                    Some([52, 52])
+                ),
+                ("Next  line", None),
+                ("\u{e9}t\u{e9}", Some([3, 3])),
+            ]
+        );
+    }
+
     /// No trimmed line that [`marks`] passes over has a mark: every
     /// char or pair of chars, alone, before or after a space and a word.
     #[test]
@@ -1808,7 +2147,12 @@ mod tests {
                 format!("{c} {c}{c}"),
                 format!("{c}{c} word{c}"),
             ] {
-                let (opens, closes, rule) = marks_of(&t);
+                let Marks {
+                    opens,
+                    closes,
+                    rule,
+                    ..
+                } = marks_of(&t);
                 if !may_open_or_close(t.as_bytes()) {
                     assert!(!opens && !closes, "{t:?}");
                     seen += 1;
@@ -1968,7 +2312,90 @@ mod tests {
         Ok(())
     }
 
+    /// Hard-wrapped paragraphs (a margin of three spaces or none,
+    /// greedy wrapping at `width`) of the `words` picked from pieces that
+    /// make a line plain or not: the blocks of several lines come from
+    /// wrapped text only.
+    fn wrapped(words: &[Vec<usize>], width: usize, margin: bool) -> String {
+        const WORDS: [&str; 20] = [
+            "word",
+            "Ab",
+            "the",
+            "council",
+            "\u{e9}t\u{e9}",
+            "it\u{2019}s",
+            "\u{201c}x\u{201d}",
+            "[1]",
+            "*",
+            "_a_",
+            "#",
+            ">",
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "\u{65e5}\u{672c}",
+            "x\u{7f}",
+            "**b**",
+            "said.",
+            "end,",
+        ];
+        let pad = if margin { "   " } else { "" };
+        let mut text = String::new();
+        for para in words {
+            let mut line = String::new();
+            for &w in para {
+                let w = WORDS[w % WORDS.len()];
+                if !line.is_empty() && line.len() + 1 + w.len() > width {
+                    text.push_str(pad);
+                    text.push_str(&line);
+                    text.push('\n');
+                    line.clear();
+                }
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(w);
+            }
+            text.push_str(pad);
+            text.push_str(&line);
+            text.push_str("\n\n");
+        }
+        text
+    }
+
+    #[test]
+    fn wrapped_paragraphs_are_blocks_of_several_lines() {
+        let para: Vec<usize> = (0..60)
+            .map(|k| [0, 1, 2, 3, 4, 5, 6, 18, 19][k % 9])
+            .collect();
+        let text = wrapped(&[para.clone(), para], 50, true);
+        let blocks = segment(&text, 0);
+        assert_eq!(blocks.len(), 2, "{:?}", blocks.texts());
+        for i in 0..2 {
+            assert!(blocks.span(i).of(&text).contains('\n'));
+            assert!(blocks.spans.folded.get(i).is_some());
+        }
+        check_kept(&text).expect("kept texts");
+    }
+
     proptest::proptest! {
+        /// The texts of blocks of several lines, folded as their lines
+        /// come when they are plain, are their folds.
+        #[test]
+        fn joined_texts_are_the_folds(
+            words in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::prop_oneof![8 => 0usize..4, 2 => 0usize..20],
+                    10..40,
+                ),
+                2..5,
+            ),
+            width in 30usize..70,
+            margin in proptest::bool::ANY,
+        ) {
+            check_kept(&wrapped(&words, width, margin))?;
+        }
+
         #[test]
         fn kept_texts_are_the_folds(
             text in crate::testing::joined(
@@ -2012,7 +2439,17 @@ mod tests {
         assert_eq!(f.get(1), None);
         assert_eq!(f.get(2), None, "12 + 8 + 21 + 8 bytes is past 40");
         assert_eq!(f.get(3), Some("eleven byte"));
-        assert!(f.text.len() + 8 * f.blocks.len() <= 40);
+        assert!(f.text.len() + 8 * f.ends.len() <= 40);
+        // Blocks kept across groups of 64 are found by rank.
+        let mut f = Folded::default();
+        let kept = [1usize, 63, 64, 65, 130, 191, 192, 400];
+        for &i in &kept {
+            f.keep(1 << 20, 1 << 10, i, &i.to_string());
+        }
+        for i in 0..500 {
+            let want = i.to_string();
+            assert_eq!(f.get(i), kept.contains(&i).then_some(want.as_str()), "{i}");
+        }
         // A hard-wrapped text with more blocks than its budget holds reads
         // the same texts.
         let para = "A line of words that wraps here and\ngoes on to the next line.\n\n";
@@ -2056,7 +2493,7 @@ mod tests {
                 seen += 1;
             }
         }
-        assert_eq!(seen, 0x300 - 0xa0 - 1 + 0x18 + 0x2f + 0x21);
+        assert_eq!(seen, 0x300 - 0xa0 - 1 + 0x100 - 7 + 0x18 + 0x2f + 0x21);
     }
 
     proptest::proptest! {
@@ -2069,7 +2506,8 @@ mod tests {
                     "\u{301}", "\u{2019}", "\u{201d}", "\u{2014}", "\u{200b}", "\u{2028}",
                     "\u{205f}", "\u{2060}", "\u{20ac}", "\u{20c0}", "\u{20d0}", "\u{fe0f}",
                     "\u{200d}", "\u{65e5}", "\u{1f600}", "\t", "\u{1}", "\u{7f}", "1",
-                    "\u{20e3}", "\u{627}", "\u{644}", "\u{ff01}",
+                    "\u{20e3}", "\u{627}", "\u{644}", "\u{ff01}", "\u{400}", "\u{43e}",
+                    "\u{482}", "\u{483}", "\u{489}", "\u{48a}", "\u{4ff}",
                 ],
                 0..24,
             )
