@@ -1039,6 +1039,320 @@ fn last_word_split(body: &str) -> &str {
         .unwrap_or("")
 }
 
+/// The [`words`] and [`sentences`] of `text`, in one pass (the same
+/// counts). The words are the starts of runs of letters and digits less
+/// the marks that join two runs (as [`mapped_words`] counts them), found
+/// eight bytes at a time; the sentences are read only where a `.`, `!` or
+/// `?` stands, by the rules [`SentenceBounds`] follows after a
+/// terminator ([`Counter::sentence_run`]). A text with a char either
+/// count reads otherwise (`_`, a line end, a char [`stand_in`] or
+/// [`fast_category`] does not take) is counted by the two functions.
+pub fn words_and_sentences(text: &str) -> (usize, usize) {
+    Counter::new(text)
+        .run()
+        .unwrap_or_else(|| (words(text), sentences(text)))
+}
+
+/// What an ASCII byte that is no letter, digit or space is to [`Counter`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// Neither joins words nor ends a sentence.
+    Plain,
+    /// Joins two letters or two digits (`,` `;` `:` `'`).
+    Mid,
+    /// The full stop: joins, and ends a sentence.
+    Dot,
+    /// `!` and `?`.
+    Term,
+    /// A byte the one pass does not read: `_`, line ends.
+    Bail,
+}
+
+static MARK: [Mark; 128] = {
+    let mut t = [Mark::Plain; 128];
+    t[b'.' as usize] = Mark::Dot;
+    t[b',' as usize] = Mark::Mid;
+    t[b';' as usize] = Mark::Mid;
+    t[b':' as usize] = Mark::Mid;
+    t[b'\'' as usize] = Mark::Mid;
+    t[b'!' as usize] = Mark::Term;
+    t[b'?' as usize] = Mark::Term;
+    t[b'_' as usize] = Mark::Bail;
+    t[b'\r' as usize] = Mark::Bail;
+    t[b'\n' as usize] = Mark::Bail;
+    t
+};
+
+/// [`category`] for the chars [`words_and_sentences`] reads in one pass:
+/// `None` for line ends and paragraph separators (SB4), the chars SB5
+/// passes over, terminators from 0x80 and the chars `category` does not
+/// know, so that breaks come only after `.` `!` `?` and every char counts.
+fn fast_category(c: char) -> Option<Cat> {
+    match category(c)? {
+        Cat::Cr | Cat::Lf | Cat::Sep | Cat::Extend | Cat::Format => None,
+        Cat::ATerm | Cat::STerm if !c.is_ascii() => None,
+        cat => Some(cat),
+    }
+}
+
+/// The state of [`words_and_sentences`].
+struct Counter<'a> {
+    text: &'a str,
+    /// Word starts, joins and chars that are a word alone ([`mapped_words`]).
+    starts: usize,
+    joins: usize,
+    alone: usize,
+    /// Terminators before `cursor` were read with the one before them.
+    cursor: usize,
+    /// Where the sentence being read starts.
+    seg_start: usize,
+    /// Sentences ended by a break, and those of them that end with an
+    /// abbreviation.
+    segments: usize,
+    abbreviated: usize,
+}
+
+impl<'a> Counter<'a> {
+    fn new(text: &'a str) -> Self {
+        Counter {
+            text,
+            starts: 0,
+            joins: 0,
+            alone: 0,
+            cursor: 0,
+            seg_start: 0,
+            segments: 0,
+            abbreviated: 0,
+        }
+    }
+
+    /// Both counts, or `None` where the text has a char the pass does
+    /// not read.
+    fn run(mut self) -> Option<(usize, usize)> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = ONES * 0x80;
+        // For ASCII bytes: the top bit is set where the byte is `lo` or
+        // more (no sum passes 0xff, so none carries into the next byte).
+        let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+        let text = self.text;
+        let b = text.as_bytes();
+        // The top bit of the byte before the chunk: a letter or digit (or
+        // a char from 0x80 standing for one) stands there.
+        let mut before = 0u64;
+        let mut i = 0;
+        while i < b.len() {
+            // Eight bytes, or the last few padded with zeros.
+            let (w, n) = match b.get(i..i + 8) {
+                Some(chunk) => (
+                    u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+                    8,
+                ),
+                None => {
+                    let mut buf = [0u8; 8];
+                    buf[..b.len() - i].copy_from_slice(&b[i..]);
+                    (u64::from_le_bytes(buf), b.len() - i)
+                }
+            };
+            let in_text = if n == 8 { HIGH } else { HIGH >> (64 - 8 * n) };
+            let high = w & in_text;
+            // The ASCII bytes before the first from 0x80.
+            let k = if high == 0 {
+                n
+            } else {
+                (high.trailing_zeros() / 8) as usize
+            };
+            if k > 0 {
+                let valid = if k == 8 { HIGH } else { HIGH >> (64 - 8 * k) };
+                let lower = w | (ONES * 0x20);
+                let alpha = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+                let digit = at_least(w, b'0') & !at_least(w, b'9' + 1);
+                let word = (alpha | digit) & valid;
+                self.starts += (word & !((word << 8) | before)).count_ones() as usize;
+                before = (word >> (8 * (k - 1))) & 0x80;
+                // Every byte but letters, digits and spaces: marks,
+                // control bytes, tabs.
+                let mut marks = (at_least(w, 0x21) | !at_least(w, 0x20)) & valid & !word;
+                while marks != 0 {
+                    let at = i + (marks.trailing_zeros() / 8) as usize;
+                    marks &= marks - 1;
+                    let x = b[at];
+                    match MARK[usize::from(x)] {
+                        Mark::Plain => {}
+                        Mark::Bail => return None,
+                        Mark::Mid => self.join_at(at, x)?,
+                        Mark::Dot => {
+                            self.join_at(at, x)?;
+                            if at >= self.cursor {
+                                self.sentence_run(at)?;
+                            }
+                        }
+                        Mark::Term => {
+                            if at >= self.cursor {
+                                self.sentence_run(at)?;
+                            }
+                        }
+                    }
+                }
+            }
+            i += k;
+            if k < n {
+                let c = text[i..].chars().next()?;
+                fast_category(c)?;
+                let (sym, alone) = stand_in(c)?;
+                self.alone += usize::from(alone);
+                let word = word_byte(sym);
+                self.starts += usize::from(word && before == 0);
+                if matches!(sym, b':' | b'\'') {
+                    self.join_at_len(i, sym, c.len_utf8())?;
+                }
+                before = if word { 0x80 } else { 0 };
+                i += c.len_utf8();
+            }
+        }
+        let words = self.starts + self.alone - self.joins;
+        // The last sentence counts whether or not it ends with an
+        // abbreviation (`count_sentences` counts one pending at the end).
+        let sentences = if self.segments == 0 && text.trim().is_empty() {
+            0
+        } else {
+            self.segments - self.abbreviated + 1
+        };
+        Some((words, sentences))
+    }
+
+    /// The stand-in ([`stand_in`]) of the char that starts at `i`.
+    fn symbol_at(&self, i: usize) -> Option<u8> {
+        let x = self.text.as_bytes()[i];
+        if x < 0x80 {
+            return Some(x);
+        }
+        Some(stand_in(self.text[i..].chars().next()?)?.0)
+    }
+
+    /// The stand-in of the char that ends at `i` (a space at the start).
+    fn symbol_before(&self, i: usize) -> Option<u8> {
+        let b = self.text.as_bytes();
+        let Some(&x) = i.checked_sub(1).map(|k| &b[k]) else {
+            return Some(b' ');
+        };
+        if x < 0x80 {
+            return Some(x);
+        }
+        Some(stand_in(self.text[..i].chars().next_back()?)?.0)
+    }
+
+    /// Count a join where the one-byte mark `m` stands at `at`.
+    fn join_at(&mut self, at: usize, m: u8) -> Option<()> {
+        self.join_at_len(at, m, 1)
+    }
+
+    /// Count a join where a mark of `len` bytes standing for `m` is at `at`.
+    fn join_at_len(&mut self, at: usize, m: u8, len: usize) -> Option<()> {
+        if at + len < self.text.len() {
+            let x = self.symbol_before(at)?;
+            let y = self.symbol_at(at + len)?;
+            self.joins += usize::from(joins_bytes(x, m, y));
+        }
+        Some(())
+    }
+
+    /// The [`fast_category`] of the char at `i`, and its length.
+    fn cat_at(&self, i: usize) -> Option<(Cat, usize)> {
+        let x = self.text.as_bytes()[i];
+        if x < 0x80 {
+            return Some((fast_category(char::from(x))?, 1));
+        }
+        let c = self.text[i..].chars().next()?;
+        Some((fast_category(c)?, c.len_utf8()))
+    }
+
+    /// The sentence rules after the terminator at `p` (no break can come
+    /// anywhere else in a text the pass reads): its run of Close, then of
+    /// Sp, leads to the first other char, `c`. No break comes inside the
+    /// runs (SB9, SB10); before `c` none comes where `c` continues the
+    /// sentence or is a terminator (SB8a: a terminator starts a run
+    /// again), a digit right after a full stop (SB6), a capital right
+    /// after a letter's full stop (SB7), or a lower-case letter comes
+    /// after a full stop before any capital or terminator (SB8). Else a
+    /// sentence ends there (SB11) and it is told whether it ends with an
+    /// abbreviation, as `count_sentences` tells it.
+    fn sentence_run(&mut self, mut p: usize) -> Option<()> {
+        let len = self.text.len();
+        loop {
+            let full_stop = self.text.as_bytes()[p] == b'.';
+            let mut q = p + 1;
+            let mut next = None;
+            let mut closes = true;
+            let mut close_end = q;
+            while q < len {
+                let (cat, l) = self.cat_at(q)?;
+                if closes && cat == Cat::Close {
+                    q += l;
+                    close_end = q;
+                    continue;
+                }
+                closes = false;
+                if cat != Cat::Sp {
+                    next = Some(cat);
+                    break;
+                }
+                q += l;
+            }
+            self.cursor = q;
+            let Some(c) = next else {
+                return Some(());
+            };
+            let keep = match c {
+                Cat::SContinue => true,
+                Cat::STerm | Cat::ATerm => {
+                    p = q;
+                    continue;
+                }
+                Cat::Numeric => full_stop && q == p + 1,
+                Cat::Upper => {
+                    full_stop
+                        && q == p + 1
+                        && matches!(self.cat_before(p)?, Some(Cat::Upper | Cat::Lower))
+                }
+                _ => false,
+            } || (full_stop && self.lower_ahead(q)?);
+            if !keep {
+                self.segments += 1;
+                if full_stop
+                    && close_end == p + 1
+                    && ends_with_abbreviation(&self.text[self.seg_start..=p])
+                {
+                    self.abbreviated += 1;
+                }
+                self.seg_start = q;
+            }
+            return Some(());
+        }
+    }
+
+    /// The [`fast_category`] of the char that ends at `i`, if any.
+    fn cat_before(&self, i: usize) -> Option<Option<Cat>> {
+        match self.text[..i].chars().next_back() {
+            None => Some(None),
+            Some(c) => Some(Some(fast_category(c)?)),
+        }
+    }
+
+    /// SB8's look ahead from `q`: a lower-case letter comes before any
+    /// capital or terminator.
+    fn lower_ahead(&self, mut q: usize) -> Option<bool> {
+        while q < self.text.len() {
+            let (cat, l) = self.cat_at(q)?;
+            match cat {
+                Cat::Lower => return Some(true),
+                Cat::Upper | Cat::STerm | Cat::ATerm => return Some(false),
+                _ => q += l,
+            }
+        }
+        Some(false)
+    }
+}
+
 /// Reading time in seconds for `words` words.
 pub fn reading_time_seconds(words: usize) -> usize {
     (words * 60).div_ceil(WORDS_PER_MINUTE)
@@ -1352,7 +1666,65 @@ mod tests {
     }
 
     #[test]
-    fn counts() {
+    fn one_pass_counts() {
+        let both = |t: &str| (words(t), sentences(t));
+        for t in [
+            "",
+            "   ",
+            "One. Two! Three?",
+            "Mr. Smith met Dr. Jones at 5 p.m. and left. Then he slept.",
+            "It cost 3.5m, said the U.S. envoy.\u{201d} Next \u{2018}one\u{2019} (e.g. this).",
+            "Done.)) \u{201c}Next.\u{201d} Why?! \u{2014} no.",
+            "line one.\nline two",
+            "snake_case here.",
+            "\u{418}\u{432}\u{430}\u{43d}. \u{41f}\u{451}\u{442}\u{440}.",
+        ] {
+            assert_eq!(words_and_sentences(t), both(t), "{t:?}");
+        }
+        // Every class beside every other, past the eight-byte steps.
+        assert_eq!(words_and_sentences("a. b"), (2, 1));
+        assert_eq!(words_and_sentences("Ends. Starts"), (2, 2));
+    }
+
+    /// The pieces of text the one pass reads, at every offset of its
+    /// eight-byte steps.
+    const READ: &[&str] = &[
+        " ", "  ", "a", "Z", "7", "word", "The", "Mr", "U.S", "p.m", "3,000", "1.5", ".", ". ",
+        "!", "?", "?!", ",", ";", ":", "'", "\"", "(", ")", "-", "\t", "\u{b}", "\u{c}", "\u{1}",
+        "\u{7f}", "\u{e9}", "\u{c9}", "\u{b2}", "\u{b7}", "\u{a0}", "\u{2019}", "\u{2018}",
+        "\u{201c}", "\u{201d}", "\u{2014}", "\u{2026}", "\u{2022}", "\u{430}", "\u{410}", "\u{ab}",
+        "\u{bb}",
+    ];
+
+    /// Those and the chars it leaves to the two counts.
+    fn counted_text() -> impl Strategy<Value = String> {
+        let mut pieces = READ.to_vec();
+        pieces.extend([
+            "\u{b8}", "\u{2024}", "\u{ad}", "\u{200b}", "\u{3042}", "\u{85}", "_", "\n",
+        ]);
+        crate::testing::joined(pieces, 0..60)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn one_pass_is_the_two_counts(
+            text in prop_oneof![counted_text(), word_text(), sentence_text()]
+        ) {
+            prop_assert_eq!(words_and_sentences(&text), (words(&text), sentences(&text)));
+        }
+
+        #[test]
+        fn one_pass_reads_its_chars_alone(
+            text in crate::testing::joined(READ.to_vec(), 0..80)
+        ) {
+            let one = Counter::new(&text).run();
+            prop_assert_eq!(one, Some((words(&text), sentences(&text))));
+        }
+    }
+
+    #[test]
+    fn word_counts_and_reading_time() {
         assert_eq!(words("The council’s plan, in 2026, costs £5m."), 7);
         assert_eq!(reading_time_seconds(230), 60);
         assert_eq!(reading_time_seconds(1), 1);
