@@ -588,6 +588,9 @@ enum Cat {
     Extend,
     Format,
     Other,
+    /// Letters of scripts without case (Hangul, kana, ideographs): read
+    /// by [`Counter`] alone ([`wide_class`]), never by `category`.
+    OLetter,
 }
 
 /// The Sentence_Break category of `c` as unicode-segmentation's table
@@ -1086,12 +1089,60 @@ static MARK: [Mark; 128] = {
 /// [`category`] for the chars [`words_and_sentences`] reads in one pass:
 /// `None` for line ends and paragraph separators (SB4), the chars SB5
 /// passes over, terminators from 0x80 and the chars `category` does not
-/// know, so that breaks come only after `.` `!` `?` and every char counts.
-fn fast_category(c: char) -> Option<Cat> {
+/// know, so that breaks come only after a terminator.
+fn known_category(c: char) -> Option<Cat> {
     match category(c)? {
         Cat::Cr | Cat::Lf | Cat::Sep | Cat::Extend | Cat::Format => None,
         Cat::ATerm | Cat::STerm if !c.is_ascii() => None,
         cat => Some(cat),
+    }
+}
+
+/// How a char from 0x80 counts in [`Counter`]'s words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Alone {
+    /// By its stand-in byte.
+    No,
+    /// A word by itself (Word_Break Other, alphanumeric: ideographs,
+    /// hiragana, ², ½).
+    Yes,
+    /// A run of them is one word (Katakana, WB13).
+    Run,
+}
+
+/// What [`Counter`] reads of a char from 0x80: its stand-in byte for the
+/// word rules ([`stand_in`]), how it counts alone, and its sentence
+/// category ([`known_category`]); `None` for a char it leaves to the two
+/// counts. Besides the chars both tables know: Hangul (ALetter), kana
+/// and the common ideographs (OLetter for the sentences), the ideographic
+/// space, comma, full stop and corner brackets, and the full-width `!`
+/// `?` `(` `)` `,` (test `wide_classes_count_as_unicode_does`).
+fn wide_class(c: char) -> Option<(u8, Alone, Cat)> {
+    Some(match c {
+        '\u{ac00}'..='\u{d7a3}' | '\u{3131}'..='\u{318e}' => (b'a', Alone::No, Cat::OLetter),
+        '\u{3041}'..='\u{3096}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' => {
+            (b' ', Alone::Yes, Cat::OLetter)
+        }
+        '\u{30a1}'..='\u{30fa}' | '\u{30fc}'..='\u{30ff}' => (b' ', Alone::Run, Cat::OLetter),
+        '\u{3000}' => (b' ', Alone::No, Cat::Sp),
+        '\u{3001}' => (b' ', Alone::No, Cat::SContinue),
+        '\u{3002}' | '\u{ff01}' | '\u{ff1f}' => (b' ', Alone::No, Cat::STerm),
+        '\u{300c}'..='\u{300f}' | '\u{ff08}' | '\u{ff09}' => (b' ', Alone::No, Cat::Close),
+        '\u{ff0c}' => (b',', Alone::No, Cat::SContinue),
+        _ => {
+            let (sym, alone) = stand_in(c)?;
+            let alone = if alone { Alone::Yes } else { Alone::No };
+            (sym, alone, known_category(c)?)
+        }
+    })
+}
+
+/// The sentence category of `c` as [`Counter`] reads it.
+fn fast_category(c: char) -> Option<Cat> {
+    if c.is_ascii() {
+        known_category(c)
+    } else {
+        Some(wide_class(c)?.2)
     }
 }
 
@@ -1148,6 +1199,8 @@ impl<'a> Counter<'a> {
         // tabs.
         let mark_bits = |w: u64, word: u64| (at_least(w, 0x21) | !at_least(w, 0x20)) & HIGH & !word;
         let mut before = 0u64;
+        // Where the last Katakana char read ends.
+        let mut katakana_end = 0;
         // The starts in each byte of the chunks of ASCII read so far,
         // summed by byte (at most 255 chunks between sums), where a count
         // of each chunk's bits costs a dozen instructions with no
@@ -1200,13 +1253,22 @@ impl<'a> Counter<'a> {
             i += k;
             if k < n {
                 let c = text[i..].chars().next()?;
-                fast_category(c)?;
-                let (sym, alone) = stand_in(c)?;
-                self.alone += usize::from(alone);
+                let (sym, alone, cat) = wide_class(c)?;
+                match alone {
+                    Alone::No => {}
+                    Alone::Yes => self.alone += 1,
+                    Alone::Run => {
+                        self.alone += usize::from(i != katakana_end || i == 0);
+                        katakana_end = i + c.len_utf8();
+                    }
+                }
                 let word = word_byte(sym);
                 self.starts += usize::from(word && before == 0);
-                if matches!(sym, b':' | b'\'') {
+                if matches!(sym, b':' | b'\'' | b',') {
                     self.join_at_len(i, sym, c.len_utf8())?;
+                }
+                if cat == Cat::STerm && i >= self.cursor {
+                    self.sentence_run(i)?;
                 }
                 before = if word { 0x80 } else { 0 };
                 i += c.len_utf8();
@@ -1258,7 +1320,7 @@ impl<'a> Counter<'a> {
         if x < 0x80 {
             return Some(x);
         }
-        Some(stand_in(self.text[i..].chars().next()?)?.0)
+        Some(wide_class(self.text[i..].chars().next()?)?.0)
     }
 
     /// The stand-in of the char that ends at `i` (a space at the start).
@@ -1270,7 +1332,7 @@ impl<'a> Counter<'a> {
         if x < 0x80 {
             return Some(x);
         }
-        Some(stand_in(self.text[..i].chars().next_back()?)?.0)
+        Some(wide_class(self.text[..i].chars().next_back()?)?.0)
     }
 
     /// Count a join where the one-byte mark `m` stands at `at`.
@@ -1312,7 +1374,7 @@ impl<'a> Counter<'a> {
         let len = self.text.len();
         loop {
             let full_stop = self.text.as_bytes()[p] == b'.';
-            let mut q = p + 1;
+            let mut q = p + self.text[p..].chars().next().map_or(1, char::len_utf8);
             let mut next = None;
             let mut closes = true;
             let mut close_end = q;
@@ -1377,7 +1439,7 @@ impl<'a> Counter<'a> {
             let (cat, l) = self.cat_at(q)?;
             match cat {
                 Cat::Lower => return Some(true),
-                Cat::Upper | Cat::STerm | Cat::ATerm => return Some(false),
+                Cat::Upper | Cat::OLetter | Cat::STerm | Cat::ATerm => return Some(false),
                 _ => q += l,
             }
         }
@@ -1732,16 +1794,57 @@ mod tests {
         "!", "?", "?!", ",", ";", ":", "'", "\"", "(", ")", "-", "\t", "\u{b}", "\u{c}", "\u{1}",
         "\u{7f}", "\u{e9}", "\u{c9}", "\u{b2}", "\u{b7}", "\u{a0}", "\u{2019}", "\u{2018}",
         "\u{201c}", "\u{201d}", "\u{2014}", "\u{2026}", "\u{2022}", "\u{430}", "\u{410}", "\u{ab}",
-        "\u{bb}",
+        "\u{bb}", "\u{ac00}", "\u{d7a3}", "\u{3131}", "\u{3042}", "\u{30a2}", "\u{30fc}",
+        "\u{4e2d}", "\u{3400}", "\u{3000}", "\u{3001}", "\u{3002}", "\u{300c}", "\u{300d}",
+        "\u{ff01}", "\u{ff1f}", "\u{ff08}", "\u{ff09}", "\u{ff0c}",
     ];
 
     /// Those and the chars it leaves to the two counts.
     fn counted_text() -> impl Strategy<Value = String> {
         let mut pieces = READ.to_vec();
         pieces.extend([
-            "\u{b8}", "\u{2024}", "\u{ad}", "\u{200b}", "\u{3042}", "\u{85}", "_", "\n",
+            "\u{b8}", "\u{2024}", "\u{ad}", "\u{200b}", "\u{30fb}", "\u{85}", "_", "\n",
+            "\u{30a0}", "\u{3099}", "\u{ff0e}",
         ]);
         crate::testing::joined(pieces, 0..60)
+    }
+
+    /// Every char [`wide_class`] reads beyond the two tables (every
+    /// seventh of the ideographs), and those just outside its ranges,
+    /// beside letters, digits, marks and each other.
+    #[test]
+    fn wide_classes_count_as_unicode_does() {
+        let ranges = [
+            ('\u{3000}', '\u{3010}'),
+            ('\u{303e}', '\u{3100}'),
+            ('\u{3130}', '\u{318f}'),
+            ('\u{33ff}', '\u{4dc0}'),
+            ('\u{4dff}', '\u{a000}'),
+            ('\u{abff}', '\u{d7a4}'),
+            ('\u{ff00}', '\u{ff20}'),
+        ];
+        let mut read = 0;
+        for (from, to) in ranges {
+            let step = if u32::from(to) - u32::from(from) > 4000 {
+                7
+            } else {
+                1
+            };
+            for c in (from..=to).step_by(step) {
+                for t in [
+                    format!("{c}"),
+                    format!("a{c}b. {c}{c} 1{c}2"),
+                    format!("{c}. x{c}\u{30a2}{c}\u{30a2}\u{30a2}! Z"),
+                    format!("Ends.{c} {c}\u{3002} {c}\u{300d}a."),
+                ] {
+                    let one = Counter::new(&t).run();
+                    read += usize::from(one.is_some());
+                    let two = (words(&t), sentences(&t));
+                    assert_eq!(one.unwrap_or(two), two, "{c:?} {t:?}");
+                }
+            }
+        }
+        assert!(read > 20_000, "{read}");
     }
 
     proptest! {
