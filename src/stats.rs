@@ -929,10 +929,11 @@ fn ends_with_abbreviation(s: &str) -> bool {
         return false;
     }
     // Initialisms: "U.S", "p.m", "a.m", "J" (a middle initial).
-    if last
-        .split('.')
-        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
-    {
+    if last.split('.').all(|p| {
+        // One char, alphabetic: read no further than its second.
+        let mut chars = p.chars();
+        chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+    }) {
         return true;
     }
     // `to_lowercase` without its allocation: the abbreviations are ASCII,
@@ -1201,38 +1202,37 @@ impl<'a> Counter<'a> {
         let mut before = 0u64;
         // Where the last Katakana char read ends.
         let mut katakana_end = 0;
-        // The starts in each byte of the chunks of ASCII read so far,
-        // summed by byte (at most 255 chunks between sums), where a count
-        // of each chunk's bits costs a dozen instructions with no
-        // `popcnt`.
-        let (mut lanes, mut chunks) = (0u64, 0u32);
+        // The starts of a chunk (one top bit a byte, none carried) summed
+        // by a product into its top byte: `count_ones` costs a dozen
+        // instructions with no `popcnt` on the baseline target.
+        let sum = |bits: u64| ((bits >> 7).wrapping_mul(ONES) >> 56) as usize;
         let mut i = 0;
         while i < b.len() {
-            if let Some(chunk) = b.get(i..i + 8) {
+            let mut chunks = b[i..].chunks_exact(8);
+            for chunk in &mut chunks {
                 let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                if w & HIGH == 0 {
-                    let word = word_bits(w);
-                    lanes += (word & !((word << 8) | before)) >> 7;
-                    chunks += 1;
-                    if chunks == 255 {
-                        self.starts += crate::text::lane_sum(lanes);
-                        (lanes, chunks) = (0, 0);
-                    }
-                    before = word >> 56;
-                    let marks = mark_bits(w, word);
-                    if marks != 0 {
-                        self.marks(i, marks)?;
-                    }
-                    i += 8;
-                    continue;
+                if w & HIGH != 0 {
+                    break;
                 }
+                let word = word_bits(w);
+                self.starts += sum(word & !((word << 8) | before));
+                before = word >> 56;
+                let marks = mark_bits(w, word);
+                if marks != 0 {
+                    self.marks(i, marks)?;
+                }
+                i += 8;
+            }
+            if i == b.len() {
+                break;
             }
             // The last few bytes, or a chunk with a byte from 0x80: its
             // ASCII bytes, then the char.
             let n = (b.len() - i).min(8);
-            let mut buf = [0u8; 8];
-            buf[..n].copy_from_slice(&b[i..i + n]);
-            let w = u64::from_le_bytes(buf);
+            let w = b[i..i + n]
+                .iter()
+                .rev()
+                .fold(0u64, |w, &x| (w << 8) | u64::from(x));
             let valid_to = |k: usize| HIGH >> (64 - 8 * k);
             let high = w & valid_to(n);
             // The ASCII bytes before the first from 0x80.
@@ -1274,7 +1274,6 @@ impl<'a> Counter<'a> {
                 i += c.len_utf8();
             }
         }
-        self.starts += crate::text::lane_sum(lanes);
         let words = self.starts + self.alone - self.joins;
         // The last sentence counts whether or not it ends with an
         // abbreviation (`count_sentences` counts one pending at the end).
@@ -1342,7 +1341,9 @@ impl<'a> Counter<'a> {
 
     /// Count a join where a mark of `len` bytes standing for `m` is at `at`.
     fn join_at_len(&mut self, at: usize, m: u8, len: usize) -> Option<()> {
-        if at + len < self.text.len() {
+        // Most marks stand before a space: no join, known by a byte.
+        let next = self.text.as_bytes().get(at + len);
+        if next.is_some_and(|&y| y >= 0x80 || word_byte(y)) {
             let x = self.symbol_before(at)?;
             let y = self.symbol_at(at + len)?;
             self.joins += usize::from(joins_bytes(x, m, y));

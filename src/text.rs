@@ -509,7 +509,7 @@ fn general_punctuation(b: &[u8], i: usize) -> bool {
 }
 
 /// The sum of the eight bytes of `lanes`.
-pub(crate) fn lane_sum(lanes: u64) -> usize {
+fn lane_sum(lanes: u64) -> usize {
     const PAIRS: u64 = 0x00ff_00ff_00ff_00ff;
     // Four sums of two bytes (at most 510 each), then all four (at most
     // 2,040) in the top sixteen bits of a product.
