@@ -1206,8 +1206,10 @@ impl<'a> Counter<'a> {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGH: u64 = ONES * 0x80;
         // For ASCII bytes: the top bit is set where the byte is `lo` or
-        // more (no sum passes 0xff, so none carries into the next byte).
-        let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+        // more (no sum passes 0xff, so none carries into the next byte;
+        // a byte from 0x80, past the bytes read, carries only into those
+        // above it, which are masked).
+        let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
         let text = self.text;
         let b = text.as_bytes();
         // The top bit of the byte before the chunk: a letter or digit (or

@@ -462,8 +462,10 @@ fn chunk_word_starts(w: u64, valid: u64, alnum: &mut bool) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     // For bytes below 0x80: the top bit is set where the byte is `lo` or
-    // more (no sum passes 0xff, so none carries into the next byte).
-    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+    // more (no sum passes 0xff, so none carries into the next byte;
+    // a byte from 0x80, past the bytes read, carries only into those
+    // above it, which are masked).
+    let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
     let lower = w | (ONES * 0x20);
     let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
     let digits = at_least(w, b'0') & !at_least(w, b'9' + 1);
@@ -472,7 +474,7 @@ fn chunk_word_starts(w: u64, valid: u64, alnum: &mut bool) -> usize {
     // one whose xor with it is zero).
     let controls = at_least(w, 0x09) & !at_least(w, 0x0e);
     let x = w ^ (ONES * 0x20);
-    let spaces = !((x + ONES * 0x7f) | x);
+    let spaces = !(x.wrapping_add(ONES * 0x7f) | x);
     let space = (controls | spaces) & valid;
     let known = word | space;
     // The state before the chunk, as the byte below byte 0: a word byte
