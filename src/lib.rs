@@ -240,8 +240,9 @@ fn run(
             Role::Byline => byline_at.push(i),
             Role::Paragraph if lean.is_some() => {
                 let t = blocks.text_at(i, span, &mut scratch);
-                counts.0 += stats::words(t);
-                counts.1 += stats::sentences(t);
+                let (w, s) = stats::words_and_sentences(t);
+                counts.0 += w;
+                counts.1 += s;
                 if std::mem::take(&mut first_paragraph) {
                     a.dateline = dateline_of(input, t, span);
                 }
@@ -490,7 +491,8 @@ fn find_published(
 fn stats_of(input: &str, a: &Analysis, counted: Option<(usize, usize)>) -> Stats {
     let (words, sentences) = counted.unwrap_or_else(|| {
         a.paragraphs.iter().fold((0, 0), |(w, s), p| {
-            (w + stats::words(&p.text), s + stats::sentences(&p.text))
+            let (pw, ps) = stats::words_and_sentences(&p.text);
+            (w + pw, s + ps)
         })
     });
     Stats {

@@ -588,6 +588,9 @@ enum Cat {
     Extend,
     Format,
     Other,
+    /// Letters of scripts without case (Hangul, kana, ideographs): read
+    /// by [`Counter`] alone ([`wide_class`]), never by `category`.
+    OLetter,
 }
 
 /// The Sentence_Break category of `c` as unicode-segmentation's table
@@ -926,10 +929,11 @@ fn ends_with_abbreviation(s: &str) -> bool {
         return false;
     }
     // Initialisms: "U.S", "p.m", "a.m", "J" (a middle initial).
-    if last
-        .split('.')
-        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
-    {
+    if last.split('.').all(|p| {
+        // One char, alphabetic: read no further than its second.
+        let mut chars = p.chars();
+        chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+    }) {
         return true;
     }
     // `to_lowercase` without its allocation: the abbreviations are ASCII,
@@ -1037,6 +1041,435 @@ fn last_word_split(body: &str) -> &str {
     body.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
         .next()
         .unwrap_or("")
+}
+
+/// The [`words`] and [`sentences`] of `text`, in one pass (the same
+/// counts). The words are the starts of runs of letters and digits less
+/// the marks that join two runs (as [`mapped_words`] counts them), found
+/// eight bytes at a time; the sentences are read only where a `.`, `!` or
+/// `?` stands, by the rules [`SentenceBounds`] follows after a
+/// terminator ([`Counter::sentence_run`]). A text with a char either
+/// count reads otherwise (`_`, a line end, a char [`stand_in`] or
+/// [`fast_category`] does not take) is counted by the two functions.
+pub fn words_and_sentences(text: &str) -> (usize, usize) {
+    Counter::new(text)
+        .run()
+        .unwrap_or_else(|| (words(text), sentences(text)))
+}
+
+/// What an ASCII byte that is no letter, digit or space is to [`Counter`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// Neither joins words nor ends a sentence.
+    Plain,
+    /// Joins two letters or two digits (`,` `;` `:` `'`).
+    Mid,
+    /// The full stop: joins, and ends a sentence.
+    Dot,
+    /// `!` and `?`.
+    Term,
+    /// A byte the one pass does not read: `_`, line ends.
+    Bail,
+}
+
+static MARK: [Mark; 128] = {
+    let mut t = [Mark::Plain; 128];
+    t[b'.' as usize] = Mark::Dot;
+    t[b',' as usize] = Mark::Mid;
+    t[b';' as usize] = Mark::Mid;
+    t[b':' as usize] = Mark::Mid;
+    t[b'\'' as usize] = Mark::Mid;
+    t[b'!' as usize] = Mark::Term;
+    t[b'?' as usize] = Mark::Term;
+    t[b'_' as usize] = Mark::Bail;
+    t[b'\r' as usize] = Mark::Bail;
+    t[b'\n' as usize] = Mark::Bail;
+    t
+};
+
+/// [`category`] for the chars [`words_and_sentences`] reads in one pass:
+/// `None` for line ends and paragraph separators (SB4), the chars SB5
+/// passes over, terminators from 0x80 and the chars `category` does not
+/// know, so that breaks come only after a terminator.
+fn known_category(c: char) -> Option<Cat> {
+    match category(c)? {
+        Cat::Cr | Cat::Lf | Cat::Sep | Cat::Extend | Cat::Format => None,
+        Cat::ATerm | Cat::STerm if !c.is_ascii() => None,
+        cat => Some(cat),
+    }
+}
+
+/// How a char from 0x80 counts in [`Counter`]'s words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Alone {
+    /// By its stand-in byte.
+    No,
+    /// A word by itself (Word_Break Other, alphanumeric: ideographs,
+    /// hiragana, ², ½).
+    Yes,
+    /// A run of them is one word (Katakana, WB13).
+    Run,
+}
+
+/// What [`Counter`] reads of a char from 0x80: its stand-in byte for the
+/// word rules ([`stand_in`]), how it counts alone, and its sentence
+/// category ([`known_category`]); `None` for a char it leaves to the two
+/// counts. Besides the chars both tables know: Hangul (ALetter), kana
+/// and the common ideographs (OLetter for the sentences), the ideographic
+/// space, comma, full stop and corner brackets, and the full-width `!`
+/// `?` `(` `)` `,` (test `wide_classes_count_as_unicode_does`).
+fn wide_class(c: char) -> Option<(u8, Alone, Cat)> {
+    common_class(c).or_else(|| wide_class_by_tables(c))
+}
+
+/// [`wide_class`] for the chars from 0x80 most paragraphs in Latin
+/// script hold (accented letters, curly quotes, dashes, the no-break
+/// space) by one match, where the two tables' searches cost more than a
+/// hundred instructions a char; `None` for the others (test
+/// `common_classes_are_the_tables`).
+fn common_class(c: char) -> Option<(u8, Alone, Cat)> {
+    Some(match c {
+        '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => (b'a', Alone::No, Cat::Upper),
+        '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}' => (b'a', Alone::No, Cat::Lower),
+        '\u{2018}' | '\u{2019}' => (b'\'', Alone::No, Cat::Close),
+        '\u{201c}' | '\u{201d}' => (b' ', Alone::No, Cat::Close),
+        '\u{2013}' | '\u{2014}' => (b' ', Alone::No, Cat::SContinue),
+        '\u{a0}' => (b' ', Alone::No, Cat::Sp),
+        _ => return None,
+    })
+}
+
+/// [`wide_class`] by its ranges and the two tables.
+fn wide_class_by_tables(c: char) -> Option<(u8, Alone, Cat)> {
+    Some(match c {
+        '\u{ac00}'..='\u{d7a3}' | '\u{3131}'..='\u{318e}' => (b'a', Alone::No, Cat::OLetter),
+        '\u{3041}'..='\u{3096}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' => {
+            (b' ', Alone::Yes, Cat::OLetter)
+        }
+        '\u{30a1}'..='\u{30fa}' | '\u{30fc}'..='\u{30ff}' => (b' ', Alone::Run, Cat::OLetter),
+        '\u{3000}' => (b' ', Alone::No, Cat::Sp),
+        '\u{3001}' => (b' ', Alone::No, Cat::SContinue),
+        '\u{3002}' | '\u{ff01}' | '\u{ff1f}' => (b' ', Alone::No, Cat::STerm),
+        '\u{300c}'..='\u{300f}' | '\u{ff08}' | '\u{ff09}' => (b' ', Alone::No, Cat::Close),
+        '\u{ff0c}' => (b',', Alone::No, Cat::SContinue),
+        _ => {
+            let (sym, alone) = stand_in(c)?;
+            let alone = if alone { Alone::Yes } else { Alone::No };
+            (sym, alone, known_category(c)?)
+        }
+    })
+}
+
+/// The sentence category of `c` as [`Counter`] reads it.
+fn fast_category(c: char) -> Option<Cat> {
+    if c.is_ascii() {
+        known_category(c)
+    } else {
+        Some(wide_class(c)?.2)
+    }
+}
+
+/// The state of [`words_and_sentences`].
+struct Counter<'a> {
+    text: &'a str,
+    /// Word starts, joins and chars that are a word alone ([`mapped_words`]).
+    starts: usize,
+    joins: usize,
+    alone: usize,
+    /// Terminators before `cursor` were read with the one before them.
+    cursor: usize,
+    /// Where the sentence being read starts.
+    seg_start: usize,
+    /// Sentences ended by a break, and those of them that end with an
+    /// abbreviation.
+    segments: usize,
+    abbreviated: usize,
+}
+
+impl<'a> Counter<'a> {
+    fn new(text: &'a str) -> Self {
+        Counter {
+            text,
+            starts: 0,
+            joins: 0,
+            alone: 0,
+            cursor: 0,
+            seg_start: 0,
+            segments: 0,
+            abbreviated: 0,
+        }
+    }
+
+    /// Both counts, or `None` where the text has a char the pass does
+    /// not read.
+    fn run(mut self) -> Option<(usize, usize)> {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = ONES * 0x80;
+        // For ASCII bytes: the top bit is set where the byte is `lo` or
+        // more (no sum passes 0xff, so none carries into the next byte;
+        // a byte from 0x80, past the bytes read, carries only into those
+        // above it, which are masked).
+        let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+        let text = self.text;
+        let b = text.as_bytes();
+        // The top bit of the byte before the chunk: a letter or digit (or
+        // a char from 0x80 standing for one) stands there.
+        let word_bits = |w: u64| {
+            let lower = w | (ONES * 0x20);
+            let alpha = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+            let digit = at_least(w, b'0') & !at_least(w, b'9' + 1);
+            (alpha | digit) & HIGH
+        };
+        // Every byte but letters, digits and spaces: marks, control bytes,
+        // tabs.
+        let mark_bits = |w: u64, word: u64| (at_least(w, 0x21) | !at_least(w, 0x20)) & HIGH & !word;
+        let mut before = 0u64;
+        // Where the last Katakana char read ends.
+        let mut katakana_end = 0;
+        // The starts of a chunk (one top bit a byte, none carried) summed
+        // by a product into its top byte: `count_ones` costs a dozen
+        // instructions with no `popcnt` on the baseline target.
+        let sum = |bits: u64| ((bits >> 7).wrapping_mul(ONES) >> 56) as usize;
+        let mut i = 0;
+        while i < b.len() {
+            let mut chunks = b[i..].chunks_exact(8);
+            for chunk in &mut chunks {
+                let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if w & HIGH != 0 {
+                    break;
+                }
+                let word = word_bits(w);
+                self.starts += sum(word & !((word << 8) | before));
+                before = word >> 56;
+                let marks = mark_bits(w, word);
+                if marks != 0 {
+                    self.marks(i, marks)?;
+                }
+                i += 8;
+            }
+            if i == b.len() {
+                break;
+            }
+            // The last few bytes, or a chunk with a byte from 0x80: its
+            // ASCII bytes, then the char.
+            let n = (b.len() - i).min(8);
+            let w = b[i..i + n]
+                .iter()
+                .rev()
+                .fold(0u64, |w, &x| (w << 8) | u64::from(x));
+            let valid_to = |k: usize| HIGH >> (64 - 8 * k);
+            let high = w & valid_to(n);
+            // The ASCII bytes before the first from 0x80.
+            let k = if high == 0 {
+                n
+            } else {
+                (high.trailing_zeros() / 8) as usize
+            };
+            if k > 0 {
+                let word = word_bits(w) & valid_to(k);
+                self.starts += (word & !((word << 8) | before)).count_ones() as usize;
+                before = (word >> (8 * (k - 1))) & 0x80;
+                let marks = mark_bits(w, word) & valid_to(k);
+                if marks != 0 {
+                    self.marks(i, marks)?;
+                }
+            }
+            i += k;
+            if k < n {
+                let c = text[i..].chars().next()?;
+                let (sym, alone, cat) = wide_class(c)?;
+                match alone {
+                    Alone::No => {}
+                    Alone::Yes => self.alone += 1,
+                    Alone::Run => {
+                        self.alone += usize::from(i != katakana_end || i == 0);
+                        katakana_end = i + c.len_utf8();
+                    }
+                }
+                let word = word_byte(sym);
+                self.starts += usize::from(word && before == 0);
+                if matches!(sym, b':' | b'\'' | b',') {
+                    self.join_at_len(i, sym, c.len_utf8())?;
+                }
+                if cat == Cat::STerm && i >= self.cursor {
+                    self.sentence_run(i)?;
+                }
+                before = if word { 0x80 } else { 0 };
+                i += c.len_utf8();
+            }
+        }
+        let words = self.starts + self.alone - self.joins;
+        // The last sentence counts whether or not it ends with an
+        // abbreviation (`count_sentences` counts one pending at the end).
+        let sentences = if self.segments == 0 && text.trim().is_empty() {
+            0
+        } else {
+            self.segments - self.abbreviated + 1
+        };
+        Some((words, sentences))
+    }
+
+    /// Read the marks of the chunk at `i` (the top bits of `marks`):
+    /// joins and the sentence rules after a terminator.
+    #[inline]
+    fn marks(&mut self, i: usize, mut marks: u64) -> Option<()> {
+        while marks != 0 {
+            let at = i + (marks.trailing_zeros() / 8) as usize;
+            marks &= marks - 1;
+            let x = self.text.as_bytes()[at];
+            match MARK[usize::from(x & 0x7f)] {
+                Mark::Plain => {}
+                Mark::Bail => return None,
+                Mark::Mid => self.join_at(at, x)?,
+                Mark::Dot => {
+                    self.join_at(at, x)?;
+                    if at >= self.cursor {
+                        self.sentence_run(at)?;
+                    }
+                }
+                Mark::Term => {
+                    if at >= self.cursor {
+                        self.sentence_run(at)?;
+                    }
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// The stand-in ([`stand_in`]) of the char that starts at `i`.
+    fn symbol_at(&self, i: usize) -> Option<u8> {
+        let x = self.text.as_bytes()[i];
+        if x < 0x80 {
+            return Some(x);
+        }
+        Some(wide_class(self.text[i..].chars().next()?)?.0)
+    }
+
+    /// The stand-in of the char that ends at `i` (a space at the start).
+    fn symbol_before(&self, i: usize) -> Option<u8> {
+        let b = self.text.as_bytes();
+        let Some(&x) = i.checked_sub(1).map(|k| &b[k]) else {
+            return Some(b' ');
+        };
+        if x < 0x80 {
+            return Some(x);
+        }
+        Some(wide_class(self.text[..i].chars().next_back()?)?.0)
+    }
+
+    /// Count a join where the one-byte mark `m` stands at `at`.
+    fn join_at(&mut self, at: usize, m: u8) -> Option<()> {
+        self.join_at_len(at, m, 1)
+    }
+
+    /// Count a join where a mark of `len` bytes standing for `m` is at `at`.
+    fn join_at_len(&mut self, at: usize, m: u8, len: usize) -> Option<()> {
+        // Most marks stand before a space: no join, known by a byte.
+        let next = self.text.as_bytes().get(at + len);
+        if next.is_some_and(|&y| y >= 0x80 || word_byte(y)) {
+            let x = self.symbol_before(at)?;
+            let y = self.symbol_at(at + len)?;
+            self.joins += usize::from(joins_bytes(x, m, y));
+        }
+        Some(())
+    }
+
+    /// The [`fast_category`] of the char at `i`, and its length.
+    fn cat_at(&self, i: usize) -> Option<(Cat, usize)> {
+        let x = self.text.as_bytes()[i];
+        if x < 0x80 {
+            return Some((fast_category(char::from(x))?, 1));
+        }
+        let c = self.text[i..].chars().next()?;
+        Some((fast_category(c)?, c.len_utf8()))
+    }
+
+    /// The sentence rules after the terminator at `p` (no break can come
+    /// anywhere else in a text the pass reads): its run of Close, then of
+    /// Sp, leads to the first other char, `c`. No break comes inside the
+    /// runs (SB9, SB10); before `c` none comes where `c` continues the
+    /// sentence or is a terminator (SB8a: a terminator starts a run
+    /// again), a digit right after a full stop (SB6), a capital right
+    /// after a letter's full stop (SB7), or a lower-case letter comes
+    /// after a full stop before any capital or terminator (SB8). Else a
+    /// sentence ends there (SB11) and it is told whether it ends with an
+    /// abbreviation, as `count_sentences` tells it.
+    fn sentence_run(&mut self, mut p: usize) -> Option<()> {
+        let len = self.text.len();
+        loop {
+            let full_stop = self.text.as_bytes()[p] == b'.';
+            let mut q = p + self.text[p..].chars().next().map_or(1, char::len_utf8);
+            let mut next = None;
+            let mut closes = true;
+            let mut close_end = q;
+            while q < len {
+                let (cat, l) = self.cat_at(q)?;
+                if closes && cat == Cat::Close {
+                    q += l;
+                    close_end = q;
+                    continue;
+                }
+                closes = false;
+                if cat != Cat::Sp {
+                    next = Some(cat);
+                    break;
+                }
+                q += l;
+            }
+            self.cursor = q;
+            let Some(c) = next else {
+                return Some(());
+            };
+            let keep = match c {
+                Cat::SContinue => true,
+                Cat::STerm | Cat::ATerm => {
+                    p = q;
+                    continue;
+                }
+                Cat::Numeric => full_stop && q == p + 1,
+                Cat::Upper => {
+                    full_stop
+                        && q == p + 1
+                        && matches!(self.cat_before(p)?, Some(Cat::Upper | Cat::Lower))
+                }
+                _ => false,
+            } || (full_stop && self.lower_ahead(q)?);
+            if !keep {
+                self.segments += 1;
+                if full_stop
+                    && close_end == p + 1
+                    && ends_with_abbreviation(&self.text[self.seg_start..=p])
+                {
+                    self.abbreviated += 1;
+                }
+                self.seg_start = q;
+            }
+            return Some(());
+        }
+    }
+
+    /// The [`fast_category`] of the char that ends at `i`, if any.
+    fn cat_before(&self, i: usize) -> Option<Option<Cat>> {
+        match self.text[..i].chars().next_back() {
+            None => Some(None),
+            Some(c) => Some(Some(fast_category(c)?)),
+        }
+    }
+
+    /// SB8's look ahead from `q`: a lower-case letter comes before any
+    /// capital or terminator.
+    fn lower_ahead(&self, mut q: usize) -> Option<bool> {
+        while q < self.text.len() {
+            let (cat, l) = self.cat_at(q)?;
+            match cat {
+                Cat::Lower => return Some(true),
+                Cat::Upper | Cat::OLetter | Cat::STerm | Cat::ATerm => return Some(false),
+                _ => q += l,
+            }
+        }
+        Some(false)
+    }
 }
 
 /// Reading time in seconds for `words` words.
@@ -1352,7 +1785,126 @@ mod tests {
     }
 
     #[test]
-    fn counts() {
+    fn one_pass_counts() {
+        let both = |t: &str| (words(t), sentences(t));
+        for t in [
+            "",
+            "   ",
+            "One. Two! Three?",
+            "Mr. Smith met Dr. Jones at 5 p.m. and left. Then he slept.",
+            "It cost 3.5m, said the U.S. envoy.\u{201d} Next \u{2018}one\u{2019} (e.g. this).",
+            "Done.)) \u{201c}Next.\u{201d} Why?! \u{2014} no.",
+            "line one.\nline two",
+            "snake_case here.",
+            "\u{418}\u{432}\u{430}\u{43d}. \u{41f}\u{451}\u{442}\u{440}.",
+        ] {
+            assert_eq!(words_and_sentences(t), both(t), "{t:?}");
+        }
+        // Past 255 chunks of eight bytes the starts summed by byte are
+        // taken and begun again.
+        for unit in ["ab cd. ", "x ", "Mr. Jo\u{2019}s 3,000 ", "a.b.c!? "] {
+            for times in [255, 256, 700, 2047] {
+                let t = unit.repeat(times);
+                assert_eq!(words_and_sentences(&t), both(&t), "{unit:?} x {times}");
+            }
+        }
+        assert_eq!(words_and_sentences("a. b"), (2, 1));
+        assert_eq!(words_and_sentences("Ends. Starts"), (2, 2));
+    }
+
+    /// The pieces of text the one pass reads, at every offset of its
+    /// eight-byte steps.
+    const READ: &[&str] = &[
+        " ", "  ", "a", "Z", "7", "word", "The", "Mr", "U.S", "p.m", "3,000", "1.5", ".", ". ",
+        "!", "?", "?!", ",", ";", ":", "'", "\"", "(", ")", "-", "\t", "\u{b}", "\u{c}", "\u{1}",
+        "\u{7f}", "\u{e9}", "\u{c9}", "\u{b2}", "\u{b7}", "\u{a0}", "\u{2019}", "\u{2018}",
+        "\u{201c}", "\u{201d}", "\u{2014}", "\u{2026}", "\u{2022}", "\u{430}", "\u{410}", "\u{ab}",
+        "\u{bb}", "\u{ac00}", "\u{d7a3}", "\u{3131}", "\u{3042}", "\u{30a2}", "\u{30fc}",
+        "\u{4e2d}", "\u{3400}", "\u{3000}", "\u{3001}", "\u{3002}", "\u{300c}", "\u{300d}",
+        "\u{ff01}", "\u{ff1f}", "\u{ff08}", "\u{ff09}", "\u{ff0c}",
+    ];
+
+    /// Those and the chars it leaves to the two counts.
+    fn counted_text() -> impl Strategy<Value = String> {
+        let mut pieces = READ.to_vec();
+        pieces.extend([
+            "\u{b8}", "\u{2024}", "\u{ad}", "\u{200b}", "\u{30fb}", "\u{85}", "_", "\n",
+            "\u{30a0}", "\u{3099}", "\u{ff0e}",
+        ]);
+        crate::testing::joined(pieces, 0..60)
+    }
+
+    #[test]
+    fn common_classes_are_the_tables() {
+        let mut common = 0;
+        for c in '\u{80}'..='\u{3000}' {
+            if let Some(class) = common_class(c) {
+                common += 1;
+                let by_tables = wide_class_by_tables(c).map(|(s, a, k)| (s, a as u8, k));
+                assert_eq!(Some((class.0, class.1 as u8, class.2)), by_tables, "{c:?}");
+            }
+        }
+        assert_eq!(common, 69);
+    }
+
+    /// Every char [`wide_class`] reads beyond the two tables (every
+    /// seventh of the ideographs), and those just outside its ranges,
+    /// beside letters, digits, marks and each other.
+    #[test]
+    fn wide_classes_count_as_unicode_does() {
+        let ranges = [
+            ('\u{3000}', '\u{3010}'),
+            ('\u{303e}', '\u{3100}'),
+            ('\u{3130}', '\u{318f}'),
+            ('\u{33ff}', '\u{4dc0}'),
+            ('\u{4dff}', '\u{a000}'),
+            ('\u{abff}', '\u{d7a4}'),
+            ('\u{ff00}', '\u{ff20}'),
+        ];
+        let mut read = 0;
+        for (from, to) in ranges {
+            let step = if u32::from(to) - u32::from(from) > 4000 {
+                7
+            } else {
+                1
+            };
+            for c in (from..=to).step_by(step) {
+                for t in [
+                    format!("{c}"),
+                    format!("a{c}b. {c}{c} 1{c}2"),
+                    format!("{c}. x{c}\u{30a2}{c}\u{30a2}\u{30a2}! Z"),
+                    format!("Ends.{c} {c}\u{3002} {c}\u{300d}a."),
+                ] {
+                    let one = Counter::new(&t).run();
+                    read += usize::from(one.is_some());
+                    let two = (words(&t), sentences(&t));
+                    assert_eq!(one.unwrap_or(two), two, "{c:?} {t:?}");
+                }
+            }
+        }
+        assert!(read > 20_000, "{read}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn one_pass_is_the_two_counts(
+            text in prop_oneof![counted_text(), word_text(), sentence_text()]
+        ) {
+            prop_assert_eq!(words_and_sentences(&text), (words(&text), sentences(&text)));
+        }
+
+        #[test]
+        fn one_pass_reads_its_chars_alone(
+            text in crate::testing::joined(READ.to_vec(), 0..80)
+        ) {
+            let one = Counter::new(&text).run();
+            prop_assert_eq!(one, Some((words(&text), sentences(&text))));
+        }
+    }
+
+    #[test]
+    fn word_counts_and_reading_time() {
         assert_eq!(words("The council’s plan, in 2026, costs £5m."), 7);
         assert_eq!(reading_time_seconds(230), 60);
         assert_eq!(reading_time_seconds(1), 1);

@@ -350,31 +350,6 @@ fn unspaced_words_chars(s: &str) -> usize {
         / 2
 }
 
-/// What [`word_count`] tells apart among ASCII bytes.
-#[derive(Clone, Copy)]
-enum Byte {
-    Space,
-    Alnum,
-    Other,
-}
-
-/// The [`Byte`] class of each ASCII byte: one load where the white-space
-/// and alphanumeric tests took several instructions a byte.
-static BYTE_CLASS: [Byte; 128] = {
-    let mut t = [Byte::Other; 128];
-    let mut b = 0;
-    while b < 128 {
-        let x = b as u8;
-        if is_ascii_space(x) {
-            t[b] = Byte::Space;
-        } else if x.is_ascii_alphanumeric() {
-            t[b] = Byte::Alnum;
-        }
-        b += 1;
-    }
-    t
-};
-
 /// Words as people count them: runs separated by white space that hold a
 /// letter or digit.
 pub fn word_count(s: &str) -> usize {
@@ -386,95 +361,56 @@ pub fn word_count(s: &str) -> usize {
 /// A word counts at its first letter or digit: the state is whether the
 /// run of non-space chars so far holds one (white space clears it, a
 /// letter or digit sets it, any other char keeps it). Eight bytes of
-/// ASCII are read at once: each byte's state is its own where it is
-/// white space or a letter or digit, else the state before it, found for
-/// all eight by three doubling steps; the words that start there are the
-/// letters and digits whose state before is clear. Any chunk with a byte
-/// from 0x80 is read a char at a time: white space from its bytes
+/// ASCII are read at once ([`chunk_word_starts`]); a chunk with a byte
+/// from 0x80 is read as a chunk of the ASCII bytes before it, then that
+/// char, a char at a time: white space from its bytes
 /// ([`wide_char`]), a char decoded only while the word has no letter or
 /// digit yet (General Punctuation, U+2000..=U+206F, where curly quotes
 /// and dashes stand, has none, and is known from its first two bytes), or
 /// where a first byte of kana or ideographs (0xE3..=0xE9) stands.
 pub fn word_counts(s: &str) -> (usize, usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // For bytes below 0x80: the top bit is set where the byte is `lo` or
-    // more (no sum passes 0xff, so none carries into the next byte).
-    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = s.as_bytes();
     let mut count = 0;
     let mut unspaced = 0;
     // The state before `i`: the word being read holds a letter or digit.
     let mut alnum = false;
-    // The words that start in each byte of the chunks read so far, summed
-    // by byte (at most 255 chunks between sums), where a count of the set
-    // bits of each chunk had cost more than the rest of its step.
-    let (mut lanes, mut chunks) = (0u64, 0u32);
     let mut i = 0;
     while i < b.len() {
-        if let Some(chunk) = b.get(i..i + 8) {
+        let mut chunks = b[i..].chunks_exact(8);
+        for chunk in &mut chunks {
             let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if w & HIGH == 0 {
-                let valid = HIGH;
-                let lower = w | (ONES * 0x20);
-                let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-                let digits = at_least(w, b'0') & !at_least(w, b'9' + 1);
-                let word = (letters | digits) & valid;
-                // White space: 0x09..=0x0d, or a space (a byte equal to
-                // 0x20 is the one whose xor with it is zero).
-                let controls = at_least(w, 0x09) & !at_least(w, 0x0e);
-                let x = w ^ (ONES * 0x20);
-                let spaces = !((x + ONES * 0x7f) | x);
-                let space = (controls | spaces) & valid;
-                let known = word | space;
-                // The state before the chunk, as the byte below byte 0:
-                // a word byte where it is set, white space where clear.
-                let below = if alnum { 0 } else { 0x80 };
-                let starts = if word & (!known << 8) == 0 {
-                    // No letter or digit after a mark: a word starts at a
-                    // letter or digit after white space.
-                    word & ((space << 8) | below)
-                } else {
-                    // Each byte's state: its own where it is white space
-                    // or a word byte, else that of the nearest such byte
-                    // before it (within 1, 3, then 7 bytes back after each
-                    // step), else the state before the chunk.
-                    let (mut state, mut seen) = (word, known);
-                    for shift in [8, 16, 32] {
-                        state |= !seen & (state << shift);
-                        seen |= seen << shift;
-                    }
-                    state |= !seen & if alnum { HIGH } else { 0 };
-                    word & !((state << 8) | (0x80 ^ below))
-                };
-                lanes += starts >> 7;
-                chunks += 1;
-                if chunks == 255 {
-                    count += lane_sum(lanes);
-                    (lanes, chunks) = (0, 0);
-                }
-                // The state after: that of the last byte that is white
-                // space or a word byte, if any.
-                if known != 0 {
-                    alnum = word >> (63 - known.leading_zeros()) != 0;
-                }
-                i += 8;
-                continue;
+            if w & HIGH != 0 {
+                break;
             }
+            count += chunk_word_starts(w, HIGH, &mut alnum);
+            i += 8;
         }
-        let x = b[i];
-        if x < 0x80 {
-            match BYTE_CLASS[usize::from(x)] {
-                Byte::Space => alnum = false,
-                Byte::Alnum => {
-                    count += usize::from(!alnum);
-                    alnum = true;
-                }
-                Byte::Other => {}
-            }
-            i += 1;
+        if i == b.len() {
+            break;
+        }
+        // The last few bytes, or a chunk with a byte from 0x80: its ASCII
+        // bytes as a chunk of fewer, then the char.
+        let n = (b.len() - i).min(8);
+        let w = b[i..i + n]
+            .iter()
+            .rev()
+            .fold(0u64, |w, &x| (w << 8) | u64::from(x));
+        let first_bytes = |k: usize| HIGH >> (64 - 8 * k);
+        let high = w & first_bytes(n);
+        let k = if high == 0 {
+            n
+        } else {
+            (high.trailing_zeros() / 8) as usize
+        };
+        if k > 0 {
+            count += chunk_word_starts(w, first_bytes(k), &mut alnum);
+            i += k;
+        }
+        if k == n {
             continue;
         }
+        let x = b[i];
         let (len, space) = wide_char(b, i);
         let punctuation = general_punctuation(b, i);
         if space {
@@ -487,14 +423,86 @@ pub fn word_counts(s: &str) -> (usize, usize) {
                     0x3040..=0x30ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff
                 ));
             }
-            if !alnum && c.is_alphanumeric() {
+            if !alnum && is_alphanumeric(c) {
                 count += 1;
                 alnum = true;
             }
         }
         i += len;
     }
-    (count + lane_sum(lanes), unspaced / 2)
+    (count, unspaced / 2)
+}
+
+/// `char::is_alphanumeric`, with the blocks of letters that fill a text
+/// of Korean, Chinese or Japanese (Hangul syllables, ideographs, kana)
+/// known by range: the library's search of its tables cost some 300
+/// instructions a char there.
+fn is_alphanumeric(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ac00}'..='\u{d7a3}'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{3400}'..='\u{4dbf}'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30a1}'..='\u{30fa}'
+    ) || c.is_alphanumeric()
+}
+
+/// The words that start in the ASCII chunk `w` where the top bits of
+/// `valid` are set (the bytes of the text), after a state `alnum`, which
+/// it moves past them.
+///
+/// Each byte's state is its own where it is white space or a letter or
+/// digit, else the state before it, found for all eight by three doubling
+/// steps; the words that start there are the letters and digits whose
+/// state before is clear. Their count is summed by a product into the top
+/// byte (no `popcnt` on the baseline target).
+#[inline(always)]
+fn chunk_word_starts(w: u64, valid: u64, alnum: &mut bool) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // For bytes below 0x80: the top bit is set where the byte is `lo` or
+    // more (no sum passes 0xff, so none carries into the next byte;
+    // a byte from 0x80, past the bytes read, carries only into those
+    // above it, which are masked).
+    let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+    let lower = w | (ONES * 0x20);
+    let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    let digits = at_least(w, b'0') & !at_least(w, b'9' + 1);
+    let word = (letters | digits) & valid;
+    // White space: 0x09..=0x0d, or a space (a byte equal to 0x20 is the
+    // one whose xor with it is zero).
+    let controls = at_least(w, 0x09) & !at_least(w, 0x0e);
+    let x = w ^ (ONES * 0x20);
+    let spaces = !(x.wrapping_add(ONES * 0x7f) | x);
+    let space = (controls | spaces) & valid;
+    let known = word | space;
+    // The state before the chunk, as the byte below byte 0: a word byte
+    // where it is set, white space where clear.
+    let below = if *alnum { 0 } else { 0x80 };
+    let starts = if word & (!known << 8) == 0 {
+        // No letter or digit after a mark: a word starts at a letter or
+        // digit after white space.
+        word & ((space << 8) | below)
+    } else {
+        // Each byte's state: its own where it is white space or a word
+        // byte, else that of the nearest such byte before it (within 1, 3,
+        // then 7 bytes back after each step), else the state before the
+        // chunk.
+        let (mut state, mut seen) = (word, known);
+        for shift in [8, 16, 32] {
+            state |= !seen & (state << shift);
+            seen |= seen << shift;
+        }
+        state |= !seen & if *alnum { HIGH } else { 0 };
+        word & !((state << 8) | (0x80 ^ below))
+    };
+    // The state after: that of the last byte that is white space or a
+    // word byte, if any.
+    if known != 0 {
+        *alnum = word >> (63 - known.leading_zeros()) != 0;
+    }
+    ((starts >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
 /// Does a char of General Punctuation (U+2000..=U+206F: E2 80 xx or
@@ -506,15 +514,6 @@ fn general_punctuation(b: &[u8], i: usize) -> bool {
             Some(0x81) => b.get(i + 2).is_some_and(|&z| z < 0xb0),
             _ => false,
         }
-}
-
-/// The sum of the eight bytes of `lanes`.
-fn lane_sum(lanes: u64) -> usize {
-    const PAIRS: u64 = 0x00ff_00ff_00ff_00ff;
-    // Four sums of two bytes (at most 510 each), then all four (at most
-    // 2,040) in the top sixteen bits of a product.
-    let pairs = (lanes & PAIRS) + ((lanes >> 8) & PAIRS);
-    (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
 }
 
 /// The first index from `i` on whose byte is not printable ASCII
@@ -778,6 +777,13 @@ mod tests {
                     "{unit:?} x {times}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn alphanumeric_ranges_are_alphanumeric() {
+        for c in '\0'..=char::MAX {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
