@@ -467,7 +467,7 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         // Title Case: read only where no full stop ends the block, and
         // only where a rule asks ([`needs_title`]), so a walk over the
         // words is spent on those blocks alone.
-        if last != Some('.') && needs_title(bits, words) && text::title_case_ratio(t) >= 0.8 {
+        if last != Some('.') && needs_title(bits, words) && text::title_like(t, words) {
             bits |= TITLE_LIKE;
         }
         // A short block just before a bare picture credit is the

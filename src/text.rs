@@ -605,6 +605,29 @@ impl WordFacts {
 /// word that has one from 0x80, and a char of kana or ideographs where its
 /// first byte (0xE3..=0xE9) stands.
 pub fn word_facts(s: &str) -> WordFacts {
+    word_facts_until(s, |_| false)
+}
+
+/// Is `s` in Title Case: [`title_case_ratio`] 0.8 or more, for a text of
+/// `words` words or more ([`word_count`] or a count above it)? The walk
+/// stops once more than a fifth of `words` are words that count and start
+/// lower case: the ratio can no longer reach 0.8 (a line of forty words
+/// is known to be prose by its ninth lower-case word). Past 2^20 words the
+/// ratio is read whole, where an `f32` could round a share just under 0.8
+/// up to it.
+pub fn title_like(s: &str, words: usize) -> bool {
+    if words >= 1 << 20 {
+        return title_case_ratio(s) >= 0.8;
+    }
+    let past = |f: &WordFacts| 5 * (f.titled - f.caps) > words;
+    let f = word_facts_until(s, past);
+    !past(&f) && f.title_case_ratio() >= 0.8
+}
+
+/// [`word_facts`], stopped after the first word whose counts `stop`
+/// accepts (the counts so far, `unspaced` left at zero).
+#[inline(always)]
+fn word_facts_until(s: &str, mut stop: impl FnMut(&WordFacts) -> bool) -> WordFacts {
     let b = s.as_bytes();
     let mut facts = WordFacts::default();
     let mut unspaced = 0;
@@ -650,6 +673,9 @@ pub fn word_facts(s: &str) -> WordFacts {
         facts.words += word;
         facts.caps += caps;
         facts.titled += titled;
+        if stop(&facts) {
+            return facts;
+        }
     }
     facts.unspaced = unspaced / 2;
     facts
@@ -874,6 +900,21 @@ mod tests {
             };
             prop_assert_eq!(word_facts(&text), expected);
             prop_assert_eq!(word_count(&text), expected.words);
+        }
+
+        /// The walk [`title_like`] stops early gives the whole ratio's
+        /// answer, for the word count and for a count above it.
+        #[test]
+        fn title_like_is_the_ratio(
+            text in crate::testing::joined(
+                vec!["A", "b", "Bc", "de", "Fgh", "ijk", "Lmno", "pqrs", "9", "'", " ", "\n",
+                     "\u{e9}", "\u{c9}", "\u{3042}", "\u{a0}", "-"],
+                0..60,
+            ),
+            extra in 0usize..4,
+        ) {
+            let words = word_count(&text) + extra;
+            prop_assert_eq!(title_like(&text, words), title_case_ratio(&text) >= 0.8);
         }
 
         #[test]
