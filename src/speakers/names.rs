@@ -558,6 +558,11 @@ pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
     let b = t.as_bytes();
     if b.get(p)?.is_ascii_lowercase() {
         // "al-Masri": the particle, its hyphen, then a capitalised word.
+        // (Most lower-case words asked about end a run: without a hyphen
+        // among the three bytes after the first, there is no particle.)
+        if !b[p + 1..].iter().take(3).any(|&c| c == b'-') {
+            return None;
+        }
         let n = hyphen_particle_len(&t[p..])?;
         return Some(word_tail_end(t, p + n + 1));
     }
@@ -579,8 +584,20 @@ pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
     }
     // An abbreviation (all letters) with its stop is the whole run of
     // letters before a stop; no two abbreviations are the same.
-    if b.get(e) == Some(&b'.') && TOK_ABBREVIATIONS.iter().any(|a| a.as_bytes() == &b[p..e]) {
+    // (Each abbreviation is two to four letters long: a longer or shorter
+    // word before a stop is not compared with them.)
+    if b.get(e) == Some(&b'.')
+        && (2..=4).contains(&(e - p))
+        && TOK_ABBREVIATIONS.iter().any(|a| a.as_bytes() == &b[p..e])
+    {
         return Some(e + 1);
+    }
+    // (Most words end at an ASCII byte that is no apostrophe or hyphen: a
+    // space, a comma, a stop; `word_tail_end` reads the rest.)
+    if b.get(e)
+        .is_none_or(|&c| c < 0x80 && c != b'\'' && c != b'-')
+    {
+        return Some(e);
     }
     Some(word_tail_end(t, e))
 }
@@ -643,7 +660,16 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
         };
         let mut end = tok_end(text, start)?;
         loop {
-            let gap = white_space_len(&text[end..]);
+            // (Most runs end at a byte that is neither white space nor
+            // the first byte of a character outside ASCII: a stop, a
+            // comma.)
+            let gap = match b.get(end) {
+                Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t'..=b'\r') => 0,
+                // One space and the next word, the common case.
+                Some(b' ') if b.get(end + 1).is_some_and(|&c| c.is_ascii_graphic()) => 1,
+                None => 0,
+                _ => white_space_len(&text[end..]),
+            };
             if gap == 0 {
                 break;
             }
@@ -1916,6 +1942,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `tok_end` compares only words of two to four letters with the
+    /// abbreviations: each is that long, and is letters only.
+    #[test]
+    fn abbreviations_are_two_to_four_letters() {
+        for a in TOK_ABBREVIATIONS {
+            assert!((2..=4).contains(&a.len()), "{a}");
+            assert!(a.bytes().all(|c| c.is_ascii_alphabetic()), "{a}");
+            assert_eq!(tok_end(&format!("{a}. Vos"), 0), Some(a.len() + 1), "{a}");
+        }
+        assert_eq!(tok_end("Mrsx. Vos", 0), Some(4));
     }
 
     /// `padded_key` is `ascii_key` zero-padded, for every ASCII byte (and

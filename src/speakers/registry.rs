@@ -1244,10 +1244,21 @@ mod registry_tests {
             prop_assert_eq!(has_key(&ROLE_WORDS, &w), ROLE_NOUNS.contains(&key.as_str()));
         }
 
-        /// The eight-byte capital scan finds the first capital.
+        /// The sixteen-byte capital scans find the first capital (or byte
+        /// outside ASCII), in either word of a pair, in the eight-byte
+        /// tail or the last bytes: mostly small letters, as in a text.
         #[test]
-        fn find_upper_matches_a_scan(b in prop::collection::vec(any::<u8>(), 0..40)) {
+        fn find_upper_matches_a_scan(
+            b in prop::collection::vec(
+                prop_oneof![4 => b'a'..=b'z', 1 => any::<u8>()],
+                0..70,
+            )
+        ) {
             prop_assert_eq!(find_upper(&b), b.iter().position(u8::is_ascii_uppercase));
+            prop_assert_eq!(
+                find_upper_or_non_ascii(&b),
+                b.iter().position(|&c| c.is_ascii_uppercase() || c >= 0x80)
+            );
         }
 
         /// The name-run scanner finds what the NAME_RUN regex finds, match
