@@ -365,6 +365,54 @@ fn clean_text(text: &str, style: Style, folded: bool) -> Option<String> {
     if !has_trigger(b) {
         return None;
     }
+    if keeps_all(b, style) {
+        if folded {
+            return None;
+        }
+        let folded = crate::text::fold(text);
+        return (folded != text).then_some(folded);
+    }
+    clean_marks(text, style, folded)
+}
+
+/// Does the text keep every char as written, told from its bytes alone
+/// (one table load a byte), once [`has_trigger`] found a mark? True only
+/// when no rule of [`clean_marks`] can act: no heading `#` first, no `\`, `[` or `]`, at most one `*` and one
+/// `` ` `` (a lone mark neither opens nor closes, as the bullet of
+/// `* item` or the `a*b` of a formula), and `_` only between two ASCII
+/// letters or digits when underscores are no spaces (`snake_case`, never
+/// emphasis). False tells nothing: the rules read the text.
+fn keeps_all(b: &[u8], style: Style) -> bool {
+    if b.first() == Some(&b'#') {
+        return false;
+    }
+    let (mut stars, mut ticks) = (0u8, 0u8);
+    for (i, &c) in b.iter().enumerate() {
+        if MARKS[usize::from(c)] & STOP == 0 {
+            continue;
+        }
+        match c {
+            b'*' => stars += 1,
+            b'`' => ticks += 1,
+            b'_' => {
+                let inside = i > 0
+                    && b[i - 1].is_ascii_alphanumeric()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+                if style.underscores || !inside {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+        if stars > 1 || ticks > 1 {
+            return false;
+        }
+    }
+    true
+}
+
+/// [`clean_text`] by its rules, char by char.
+fn clean_marks(text: &str, style: Style, folded: bool) -> Option<String> {
     // Heading marks at the start (Markdown `## `, Debian `*** `) and end.
     let mut body = text;
     let hashes = body.bytes().take_while(|&c| c == b'#').count();
@@ -545,7 +593,63 @@ mod tests {
         assert!(!has_trigger(b""));
     }
 
+    /// [`clean_text`] before [`keeps_all`]: the trigger search, then the
+    /// rules.
+    fn trigger_then_rules(text: &str, style: Style, folded: bool) -> Option<String> {
+        if !has_trigger(text.as_bytes()) {
+            return None;
+        }
+        clean_marks(text, style, folded)
+    }
+
+    fn same_as_reference(text: &str) {
+        for underscores in [false, true] {
+            let style = Style { underscores };
+            let folded = crate::text::is_folded(text);
+            for known in [false, folded] {
+                assert_eq!(
+                    clean_text(text, style, known),
+                    trigger_then_rules(text, style, known),
+                    "{text:?} {underscores} {known}"
+                );
+            }
+        }
+    }
+
+    /// Every text of up to four chars from the marks and their neighbours
+    /// is cleaned as the rules alone clean it.
+    #[test]
+    fn keeps_all_is_exact_on_small_texts() {
+        let chars = [
+            'a', '1', '*', '_', '`', '\\', '[', ']', '#', ' ', 'é', '(', '!', '>',
+        ];
+        let mut text = String::new();
+        fn grow(text: &mut String, chars: &[char], left: usize) {
+            same_as_reference(text);
+            if left == 0 {
+                return;
+            }
+            for &c in chars {
+                text.push(c);
+                grow(text, chars, left - 1);
+                text.pop();
+            }
+        }
+        grow(&mut text, &chars, 4);
+    }
+
     proptest! {
+        #[test]
+        fn clean_text_is_the_reference(
+            text in crate::testing::joined(
+                vec!["word", "snake_case", "_", "*", "**", "`", " ", "  ", "# ", "[", "]",
+                     "(x)", "\\*", "é", "x_", "_é", "\t", "*** ", "1"],
+                0..12,
+            )
+        ) {
+            same_as_reference(&text);
+        }
+
         #[test]
         fn placeholder_is_the_reference(
             inner in crate::testing::joined(
