@@ -1252,19 +1252,9 @@ impl<'a> Counter<'a> {
             }
             // The last few bytes, or a chunk with a byte from 0x80: its
             // ASCII bytes, then the char.
-            let n = (b.len() - i).min(8);
-            let w = b[i..i + n]
-                .iter()
-                .rev()
-                .fold(0u64, |w, &x| (w << 8) | u64::from(x));
+            // `k` of the `n` bytes read come before the first from 0x80.
+            let (w, n, k) = crate::text::ascii_tail(b, i);
             let valid_to = |k: usize| HIGH >> (64 - 8 * k);
-            let high = w & valid_to(n);
-            // The ASCII bytes before the first from 0x80.
-            let k = if high == 0 {
-                n
-            } else {
-                (high.trailing_zeros() / 8) as usize
-            };
             if k > 0 {
                 let word = word_bits(w) & valid_to(k);
                 self.starts += (word & !((word << 8) | before)).count_ones() as usize;

@@ -356,6 +356,27 @@ pub fn word_count(s: &str) -> usize {
     word_counts(s).0
 }
 
+/// The tail of a loop that reads ASCII eight bytes at a time: up to eight
+/// bytes of `b` from `i` as one word (the first byte lowest), how many
+/// were read (`n`), and how many of those come before the first byte from
+/// 0x80 (`k`, `n` when there is none). For `"ab\u{e9}"` from 0: n = 4 (a, b
+/// and the two bytes of é), k = 2. `i` must be less than `b.len()`.
+pub(crate) fn ascii_tail(b: &[u8], i: usize) -> (u64, usize, usize) {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = (b.len() - i).min(8);
+    let w = b[i..i + n]
+        .iter()
+        .rev()
+        .fold(0u64, |w, &x| (w << 8) | u64::from(x));
+    let high = w & (HIGH >> (64 - 8 * n));
+    let k = if high == 0 {
+        n
+    } else {
+        (high.trailing_zeros() / 8) as usize
+    };
+    (w, n, k)
+}
+
 /// A block's [`word_count`] and its [`unspaced_words`], in one pass.
 ///
 /// A word counts at its first letter or digit: the state is whether the
@@ -391,18 +412,8 @@ pub fn word_counts(s: &str) -> (usize, usize) {
         }
         // The last few bytes, or a chunk with a byte from 0x80: its ASCII
         // bytes as a chunk of fewer, then the char.
-        let n = (b.len() - i).min(8);
-        let w = b[i..i + n]
-            .iter()
-            .rev()
-            .fold(0u64, |w, &x| (w << 8) | u64::from(x));
+        let (w, n, k) = ascii_tail(b, i);
         let first_bytes = |k: usize| HIGH >> (64 - 8 * k);
-        let high = w & first_bytes(n);
-        let k = if high == 0 {
-            n
-        } else {
-            (high.trailing_zeros() / 8) as usize
-        };
         if k > 0 {
             count += chunk_word_starts(w, first_bytes(k), &mut alnum);
             i += k;
@@ -755,6 +766,33 @@ pub fn title_case(s: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The tail word holds the bytes read, first byte lowest, and `k` is
+    /// the place of the first byte from 0x80, at every start of texts
+    /// shorter and longer than eight bytes.
+    #[test]
+    fn ascii_tails_are_the_bytes_and_the_first_high_one() {
+        for text in [
+            "",
+            "a",
+            "ab\u{e9}",
+            "abcdefghij",
+            "\u{e9}",
+            "x\u{3042}yz",
+            "0123456\u{a0}",
+        ] {
+            let b = text.as_bytes();
+            for i in 0..b.len() {
+                let (w, n, k) = ascii_tail(b, i);
+                assert_eq!(n, (b.len() - i).min(8), "{text:?} at {i}");
+                let read = &b[i..i + n];
+                assert_eq!(&w.to_le_bytes()[..n], read, "{text:?} at {i}");
+                assert!(n == 8 || w >> (8 * n) == 0, "{text:?} at {i}");
+                let first_high = read.iter().position(|&x| x >= 0x80).unwrap_or(n);
+                assert_eq!(k, first_high, "{text:?} at {i}");
+            }
+        }
+    }
 
     #[test]
     fn folding() {
