@@ -579,20 +579,8 @@ impl<'t> Scanner<'t> {
         // A run of `_` (as the masked quotations of `speakers` are) is
         // passed eight bytes at a time.
         if b[start] == b'_' {
-            // (Eight bytes compared as one word: a masked quotation of a
-            // few hundred bytes costs a few dozen compares.)
-            const BLANKS: u64 = u64::from_ne_bytes([b'_'; 8]);
-            while let Some(e) = b.get(i..i + 8) {
-                let mut x = [0u8; 8];
-                x.copy_from_slice(e);
-                if u64::from_ne_bytes(x) != BLANKS {
-                    break;
-                }
-                i += 8;
-            }
-            if i > start {
-                seen = W_WORD | W_UNDERSCORE;
-            }
+            i = underscores_end(b, start);
+            seen = W_WORD | W_UNDERSCORE;
         }
         while let Some(&x) = b.get(i) {
             let f = WORD[usize::from(x)];
@@ -754,6 +742,26 @@ fn ascii_key(b: &[u8], start: usize, len: usize, upper: bool) -> Padded {
         *w = x;
     }
     key
+}
+
+/// The end of the run of `_` (a masked quotation) from byte `p` of `b`
+/// (`p` itself when there is none), eight bytes at a time: a masked
+/// quotation of a few hundred bytes costs a few dozen compares. The
+/// tokeniser passes such a run as one word; `speakers` skips it.
+pub(crate) fn underscores_end(b: &[u8], mut p: usize) -> usize {
+    const BLANKS: u64 = u64::from_ne_bytes([b'_'; 8]);
+    while let Some(e) = b.get(p..p + 8) {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(e);
+        if u64::from_ne_bytes(x) != BLANKS {
+            break;
+        }
+        p += 8;
+    }
+    while b.get(p) == Some(&b'_') {
+        p += 1;
+    }
+    p
 }
 
 /// [`WORD`] bits: a word byte, and which kind.

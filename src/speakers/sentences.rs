@@ -33,23 +33,7 @@ pub(super) fn masked(text: &str, base: usize, quotes: impl IntoIterator<Item = S
     out
 }
 
-/// The end of the run of `_` (a masked quotation) from byte `p` of `b`
-/// (`p` itself when there is none), eight bytes at a time.
-pub(super) fn underscores_end(b: &[u8], mut p: usize) -> usize {
-    const BLANKS: u64 = u64::from_ne_bytes([b'_'; 8]);
-    while let Some(e) = b.get(p..p + 8) {
-        let mut x = [0u8; 8];
-        x.copy_from_slice(e);
-        if u64::from_ne_bytes(x) != BLANKS {
-            break;
-        }
-        p += 8;
-    }
-    while b.get(p) == Some(&b'_') {
-        p += 1;
-    }
-    p
-}
+pub(super) use crate::tokens::underscores_end;
 
 /// Start of the sentence that holds byte `at` of masked text `m`.
 pub(super) fn sentence_start(m: &str, at: usize) -> usize {
