@@ -21,7 +21,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::markup::{self, Style};
 use crate::span::Span;
 use crate::text::{
-    fold_into, fold_lines_into, is_ascii_space, is_folded, is_space, trimmed, wide_char,
+    self, fold_into, fold_lines_into, is_ascii_space, is_folded, is_space, trimmed, wide_char,
 };
 
 /// One non-blank line, trimmed of surrounding white space: made as the
@@ -53,6 +53,10 @@ struct Line {
     /// [`saturated`]) when they are known: a plain line's, or a line's
     /// that pass 1 measured ([`widths`]) and recorded.
     widths: Option<[u8; 2]>,
+    /// A plain line's words as [`crate::text::block_words`] counts them
+    /// (saturated at 255), counted by the walk that found its end; 0 for
+    /// a line that is not plain.
+    words: u8,
 }
 
 /// Blocks per entry of [`Packed::chunks`].
@@ -210,6 +214,12 @@ const GAP_UNKNOWN: u8 = 0xff >> GAP_SHIFT;
 pub struct BlockSpans {
     starts: Starts,
     flags: Vec<u8>,
+    /// Each block's words as [`text::block_words`] counts them in its
+    /// text, up to 254; 255 for 255 or more (the text is counted when
+    /// asked). Counted as the block is cut: by the walk that found the
+    /// ends of its lines where they are plain and its text is their
+    /// words joined by spaces, else from the text folded then.
+    words: Vec<u8>,
     style: Style,
     /// The folded texts of the blocks that are not their raw bytes, each
     /// folded once as the block is cut (see [`Folded`]).
@@ -221,6 +231,7 @@ impl Default for BlockSpans {
         BlockSpans {
             starts: Starts::Small(Vec::new()),
             flags: Vec::new(),
+            words: Vec::new(),
             style: Style::default(),
             folded: Folded::default(),
         }
@@ -308,17 +319,29 @@ impl BlockSpans {
     /// Is the block about to be pushed at `span` its own text (one trimmed
     /// line that folds to itself)? When it is not, its folded text is
     /// kept in [`Folded`] while the budget lasts, so that it is folded
-    /// once for every reader; `one_line` says the span is one line.
+    /// once for every reader; `one_line` says the span is one line, and
+    /// `plain_line` that it is a plain line whose walk counted `walked`
+    /// words. With the answer, the block's words ([`text::block_words`]
+    /// of its text).
     fn fold_new(
         &mut self,
         input: &str,
         span: Span,
         one_line: bool,
-        plain_line: bool,
+        (plain_line, walked): (bool, usize),
         scratch: &mut String,
-    ) -> bool {
+    ) -> (bool, usize) {
         let i = self.flags.len();
         let line = span.of(input);
+        // The words of a block that is its line: the walk's when it was
+        // plain.
+        let own_words = || {
+            if plain_line {
+                walked
+            } else {
+                text::block_words(line)
+            }
+        };
         if one_line {
             // A plain line ([`Line::plain`]) has no white space to fold
             // and no byte [`folds_to_itself`] stops at but the marks.
@@ -328,7 +351,7 @@ impl BlockSpans {
                 folds_to_itself(line)
             };
             if own {
-                return true;
+                return (true, own_words());
             }
             if markup::quote_prefix(line) == 0 && (plain_line || is_folded(line)) {
                 // Known without folding: the line's text is its clean
@@ -337,36 +360,38 @@ impl BlockSpans {
                     Some(c) if !c.is_empty() => {
                         self.folded
                             .keep(Folded::budget(input.len()), input.len(), i, &c);
-                        false
+                        (false, text::block_words(&c))
                     }
-                    _ => true,
+                    _ => (true, own_words()),
                 };
             }
         }
         scratch.clear();
         block_text_into(input, span, self.style, scratch);
+        let words = text::block_words(scratch);
         if one_line && scratch.as_str() == line {
-            return true;
+            return (true, words);
         }
         self.folded
             .keep(Folded::budget(input.len()), input.len(), i, scratch);
-        false
+        (false, words)
     }
 }
 
 impl BlockSpans {
     /// Keep `text`, the folded lines of the block about to be pushed
     /// (several lines, so never its raw bytes), once its markup is
-    /// removed.
-    fn keep_joined(&mut self, input: &str, text: &mut String) {
+    /// removed; true when that changed it.
+    fn keep_joined(&mut self, input: &str, text: &mut String) -> bool {
         debug_assert!(is_folded(text));
-        clean_into(text, self.style, true);
+        let changed = clean_into(text, self.style, true);
         self.folded.keep(
             Folded::budget(input.len()),
             input.len(),
             self.flags.len(),
             text,
         );
+        changed
     }
 }
 
@@ -498,6 +523,15 @@ impl<'a> Blocks<'a> {
         self.spans.text_at(self.input, i, span, scratch)
     }
 
+    /// Block `i`'s words as [`text::block_words`] counts them in its text
+    /// ([`Blocks::text`]), counted as the block was cut; `None` for 255
+    /// or more (count the text).
+    #[inline]
+    pub fn words(&self, i: usize) -> Option<usize> {
+        let w = self.spans.words[i];
+        (w < u8::MAX).then_some(usize::from(w))
+    }
+
     /// The text of block `i` as a string of its own.
     pub fn text_owned(&self, i: usize) -> String {
         self.spans.text_owned(self.input, i)
@@ -581,7 +615,7 @@ fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
 /// A line as pass 1 of [`segment`] found it, kept for pass 2 so that it
 /// need not look for the line's end and trim it again: its trimmed span
 /// and its indent, whether a blank line comes before it in the top bit
-/// of `indent`. Twelve bytes a line.
+/// of `indent`, and its words. Sixteen bytes a line.
 #[derive(Clone, Copy)]
 struct LineRecord {
     start: u32,
@@ -590,6 +624,8 @@ struct LineRecord {
     /// [`WIDTHS_SHIFT`] when [`MEASURED`] is set, [`PLAIN_LINE`] and
     /// [`AFTER_BLANK`].
     indent: u32,
+    /// [`Line::words`].
+    words: u8,
 }
 
 const AFTER_BLANK: u32 = 1 << 31;
@@ -618,11 +654,11 @@ struct LineRecords {
     resume_after_blank: bool,
 }
 
-/// How many lines pass 1 records for an input of `len` bytes: twelve
+/// How many lines pass 1 records for an input of `len` bytes: sixteen
 /// bytes a line, a sixteenth of the input (with a floor of 16 KiB, some
-/// 1,300 lines, for articles of short lines) and 4 MiB at most, so that
+/// 1,000 lines, for articles of short lines) and 4 MiB at most, so that
 /// memory stays a small share of the input whatever its shape. A text of
-/// lines averaging 192 bytes or more is recorded whole; shorter lines are
+/// lines averaging 256 bytes or more is recorded whole; shorter lines are
 /// recorded up to the budget.
 fn record_budget(len: usize) -> usize {
     (len / 16).clamp(16 << 10, 4 << 20) / std::mem::size_of::<LineRecord>()
@@ -657,7 +693,12 @@ impl LineRecords {
             | l.widths.map_or(0, packed_widths)
             | if l.plain { PLAIN_LINE } else { 0 }
             | if l.after_blank { AFTER_BLANK } else { 0 };
-        self.records.push(LineRecord { start, end, indent });
+        self.records.push(LineRecord {
+            start,
+            end,
+            indent,
+            words: l.words,
+        });
         self.resume = next;
         self.resume_after_blank = false;
         self.full = self.records.len() >= budget;
@@ -718,6 +759,7 @@ impl Iterator for Replay<'_> {
             marks,
             plain: r.indent & PLAIN_LINE != 0,
             widths: (r.indent & MEASURED != 0).then_some(widths),
+            words: r.words,
         })
     }
 }
@@ -744,12 +786,17 @@ impl Iterator for Lines<'_> {
             // white space inside, a control char, a char of another
             // width) has its end found by a vector search and is trimmed
             // by the scan back.
-            let (end, brk, widths) = match plain_line(bytes, start) {
-                Some((end, brk, chars)) => (end, brk, Some([saturated(chars); 2])),
+            let (end, brk, widths, words) = match plain_line(bytes, start) {
+                Some(p) => (
+                    p.end,
+                    p.brk,
+                    Some([saturated(p.chars); 2]),
+                    saturated(p.words),
+                ),
                 None => {
                     let brk =
                         memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |k| start + k);
-                    (start + trimmed_len(&input[start..brk]), brk, None)
+                    (start + trimmed_len(&input[start..brk]), brk, None, 0)
                 }
             };
             self.odd |= lone_cr(bytes, brk);
@@ -769,6 +816,7 @@ impl Iterator for Lines<'_> {
                 marks,
                 plain: widths.is_some(),
                 widths,
+                words,
             };
             self.after_blank = false;
             return Some(line);
@@ -841,11 +889,113 @@ fn leading(bytes: &[u8], mut start: usize, zero: &mut bool) -> Result<(usize, us
     Err(bytes.len())
 }
 
+/// The words of a plain line ([`plain_line`]) as its walk passes them,
+/// as [`text::block_words`] counts them. In a plain line white space is
+/// single spaces between visible chars, so its runs of chars are one
+/// more than its spaces; a run is a word unless it holds no letter or
+/// digit, which only a run that opens with another char can lack (`-`,
+/// `...`, a dash), and only those are read, from where they open.
+#[derive(Debug, Default, Clone, Copy)]
+struct WordWalk {
+    count: usize,
+}
+
+impl WordWalk {
+    /// The first run of the line, which opens at `b[start]`.
+    fn first(b: &[u8], start: usize) -> WordWalk {
+        WordWalk {
+            count: usize::from(run_has_alnum(b, start)),
+        }
+    }
+
+    /// A space whose run opens at `b[at]`.
+    #[inline]
+    fn space(&mut self, b: &[u8], at: usize) {
+        self.count += usize::from(run_has_alnum(b, at));
+    }
+
+    /// The spaces of the chunk at `b[i..i + 8]` where the top bits of
+    /// `spaces` are set, `next` being the eight bytes from `b[i + 1]`:
+    /// each opens a run at the byte after it, a word at once where that
+    /// byte is an ASCII letter or digit. Every byte after a space in a
+    /// plain line is printable ASCII or a char from 0x80 that is no white
+    /// space; a byte from 0x80 in `next` is one past the bytes that count
+    /// (or the last), and its carries reach no byte below it.
+    #[inline(always)]
+    fn spaces(&mut self, b: &[u8], i: usize, spaces: u64, next: u64) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        if spaces == 0 {
+            return;
+        }
+        self.count += ((spaces >> 7).wrapping_mul(ONES) >> 56) as usize;
+        let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+        let lower = next | (ONES * 0x20);
+        let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+        let digits = at_least(next, b'0') & !at_least(next, b'9' + 1);
+        let mut other = spaces & !(letters | digits);
+        while other != 0 {
+            let k = (other.trailing_zeros() / 8) as usize;
+            self.count -= usize::from(!run_has_alnum(b, i + k + 1));
+            other &= other - 1;
+        }
+    }
+}
+
+/// Does the run of chars that opens at `b[at]` (up to white space or
+/// the end) hold a letter or digit ([`text::is_alphanumeric`])? Read up
+/// to its first one: most runs open with one.
+fn run_has_alnum(b: &[u8], mut at: usize) -> bool {
+    while let Some(&x) = b.get(at) {
+        if x < 0x80 {
+            if x.is_ascii_alphanumeric() {
+                return true;
+            }
+            if is_ascii_space(x) {
+                return false;
+            }
+            at += 1;
+            continue;
+        }
+        let (len, space) = wide_char(b, at);
+        if space {
+            return false;
+        }
+        if wide_alnum(b, at, len) {
+            return true;
+        }
+        at += len;
+    }
+    false
+}
+
+/// The blocks of 64 chars of U+2000..=U+2FFF (E2 and a second byte from
+/// 0x80: bit `second - 0x80`) that hold a letter or digit: the others
+/// (punctuation, arrows, box drawing, shapes, bullets) are known from two
+/// bytes, without a look-up in the tables.
+const E2_ALNUM: u64 = 0x01ff_0000_600e_0076;
+
+/// Is the char of `len` bytes from 0x80 at `b[at]` (valid UTF-8) a
+/// letter or digit ([`text::is_alphanumeric`])?
+fn wide_alnum(b: &[u8], at: usize, len: usize) -> bool {
+    let byte = |k: usize| u32::from(b.get(at + k).copied().unwrap_or(0x80) & 0x3f);
+    let lead = b[at];
+    if lead == 0xe2 && E2_ALNUM & (1 << byte(1)) == 0 {
+        return false;
+    }
+    let c = match len {
+        2 => (u32::from(lead & 0x1f) << 6) | byte(1),
+        3 => (u32::from(lead & 0x0f) << 12) | (byte(1) << 6) | byte(2),
+        _ => (u32::from(lead & 0x07) << 18) | (byte(1) << 12) | (byte(2) << 6) | byte(3),
+    };
+    char::from_u32(c).is_some_and(text::is_alphanumeric)
+}
+
 /// The first index from `i` on where a plain line's walk must look at a
 /// byte: a byte below 0x20 (a line break, a tab, a control char), DEL, a
 /// byte from 0x80, or a space not followed by printable ASCII but the
 /// space; or the length. Eight bytes at a time, with the byte after them.
-fn skip_plain(b: &[u8], mut i: usize) -> usize {
+/// The spaces passed are counted into `words`.
+fn skip_plain(b: &[u8], mut i: usize, words: &mut WordWalk) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // A byte below `n` borrows in the subtraction and sets its top bit
@@ -860,10 +1010,19 @@ fn skip_plain(b: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = b.get(i..i + 9) {
         let w = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
         let next = u64::from_le_bytes(chunk[1..].try_into().expect("eight bytes"));
-        let stops = below(w, 0x20) | equal(w, 0x7f) | (equal(w, 0x20) & below(next, 0x21));
+        // The spaces, exactly: a byte equal to 0x20 is the one whose xor
+        // with it is zero (the bytes below 0x80, where no sum carries, are
+        // the ones that count; a borrow would mark a byte 0x21 after one).
+        let x = w ^ (ONES * 0x20);
+        let spaces = !(x.wrapping_add(ONES * 0x7f) | x) & HIGH;
+        let stops = below(w, 0x20) | equal(w, 0x7f) | (spaces & below(next, 0x21));
         if stops != 0 {
+            // The spaces below the first stop.
+            let passed = spaces & (stops & stops.wrapping_neg()).wrapping_sub(1);
+            words.spaces(b, i, passed, next);
             return i + (stops.trailing_zeros() / 8) as usize;
         }
+        words.spaces(b, i, spaces, next);
         i += 8;
     }
     let printable = |x: u8| (0x21..0x7f).contains(&x);
@@ -876,41 +1035,65 @@ fn skip_plain(b: &[u8], mut i: usize) -> usize {
         if stop {
             break;
         }
+        if x == b' ' {
+            words.space(b, i + 1);
+        }
         i += 1;
     }
     i
 }
 
+/// What the walk of a plain line found ([`plain_line`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PlainLine {
+    /// The trimmed end.
+    end: usize,
+    /// The line break, or the input's end.
+    brk: usize,
+    /// The width in chars (and in columns).
+    chars: usize,
+    /// The words, as [`crate::text::block_words`] counts them.
+    words: usize,
+}
+
 /// The line whose first char, no white space, stands at `start`, walked
-/// once: its trimmed end, its line break (or the input's end) and its
-/// width in chars, when it is plain: printable ASCII and the narrow chars
-/// of [`narrow`] (one column and one char each, so its width in columns
-/// is its width in chars), with single spaces between them and only
-/// white space past them. `None` for any other line.
-fn plain_line(b: &[u8], start: usize) -> Option<(usize, usize, usize)> {
+/// once: its trimmed end, its line break (or the input's end), its width
+/// in chars and its words, when it is plain: printable ASCII and the
+/// narrow chars of [`narrow`] (one column and one char each, so its width
+/// in columns is its width in chars), with single spaces between them
+/// and only white space past them. `None` for any other line.
+fn plain_line(b: &[u8], start: usize) -> Option<PlainLine> {
     // Bytes past the first of each narrow char.
     let mut extra = 0;
+    let mut words = WordWalk::first(b, start);
     let mut i = start;
+    let found = |end: usize, brk: usize, extra: usize, words: WordWalk| PlainLine {
+        end,
+        brk,
+        chars: end - start - extra,
+        words: words.count,
+    };
     loop {
-        i = skip_plain(b, i);
+        i = skip_plain(b, i, &mut words);
         let Some(&x) = b.get(i) else {
-            return Some((i, i, i - start - extra));
+            return Some(found(i, i, extra, words));
         };
         match x {
-            b'\n' | b'\r' => return Some((i, i, i - start - extra)),
+            b'\n' | b'\r' => return Some(found(i, i, extra, words)),
             b' ' if b
                 .get(i + 1)
                 .is_some_and(|&n| n >= 0x80 && !wide_char(b, i + 1).1) =>
             {
                 // A space before a char from 0x80 that is no white space.
+                words.space(b, i + 1);
                 i += 1;
             }
             b'\t' | b' ' | b'\x0b' | b'\x0c' => {
-                return Some((i, only_space_to_break(b, i)?, i - start - extra));
+                return Some(found(i, only_space_to_break(b, i)?, extra, words));
             }
             0x80.. => {
                 if wide_char(b, i).1 {
-                    return Some((i, only_space_to_break(b, i)?, i - start - extra));
+                    return Some(found(i, only_space_to_break(b, i)?, extra, words));
                 }
                 let len = narrow(&b[i..])?;
                 extra += len - 1;
@@ -1312,6 +1495,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         spans: BlockSpans {
             starts: Starts::with_capacity(small, count, input.len()),
             flags: Vec::with_capacity(count),
+            words: Vec::with_capacity(count),
             style,
             folded: Folded::default(),
         },
@@ -1329,6 +1513,8 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     // white space to fold and no wide char to join without a space).
     let mut joined = String::new();
     let mut joining = false;
+    // The words the walks counted in the lines joined (see push_block).
+    let mut joined_words = 0;
     for l in records.replay(input).map(mark) {
         let breaks = match (first, last) {
             (Some(first), Some(last)) => {
@@ -1356,7 +1542,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         };
         if breaks {
             if let (Some(f), Some(e)) = (first, last) {
-                let joined = (joining && f.span != e.span).then_some(&mut joined);
+                let joined = (joining && f.span != e.span).then_some((&mut joined, joined_words));
                 push_block(&mut blocks, (&f, &e), joined, &mut prev_end, &mut scratch);
             }
             first = None;
@@ -1367,6 +1553,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
                 first = Some(l);
                 joining = unquoted(&l);
                 joined.clear();
+                joined_words = usize::from(l.words);
             }
             Some(f) if joining && unquoted(&l) => {
                 if joined.is_empty() {
@@ -1374,13 +1561,14 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
                 }
                 joined.push(' ');
                 joined.push_str(l.span.of(input));
+                joined_words += usize::from(l.words);
             }
             Some(_) => joining = false,
         }
         last = Some(l);
     }
     if let (Some(f), Some(e)) = (first, last) {
-        let joined = (joining && f.span != e.span).then_some(&mut joined);
+        let joined = (joining && f.span != e.span).then_some((&mut joined, joined_words));
         push_block(&mut blocks, (&f, &e), joined, &mut prev_end, &mut scratch);
     }
     if let Some(end) = prev_end {
@@ -1388,6 +1576,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     }
     blocks.spans.starts.shrink_to_fit();
     blocks.spans.flags.shrink_to_fit();
+    blocks.spans.words.shrink_to_fit();
     blocks
 }
 
@@ -1466,11 +1655,11 @@ fn set_gap(flags: &mut [u8], gap: usize) {
 /// Push the block from `first` to `last`; `prev_end` is where the block
 /// pushed before it ends, and becomes where this one does. `joined` is
 /// the block's lines folded, when they were as they came (a block of
-/// several plain lines, see [`cut`]).
+/// several plain lines, see [`cut`]), with the words their walks counted.
 fn push_block(
     blocks: &mut Blocks<'_>,
     (first, last): (&Line, &Line),
-    joined: Option<&mut String>,
+    joined: Option<(&mut String, usize)>,
     prev_end: &mut Option<usize>,
     scratch: &mut String,
 ) {
@@ -1483,15 +1672,30 @@ fn push_block(
     let item = first.marks.item;
     // A block of several lines is never its raw bytes (its line breaks
     // fold); one line is, when folding leaves it as it is.
-    let plain = match joined {
-        Some(text) => {
-            blocks.spans.keep_joined(input, text);
-            false
+    // The words of plain lines joined by spaces are the sum of theirs
+    // (no glue: a plain line has no wide char), unless the markup's
+    // removal changed the text.
+    let (plain, words) = match joined {
+        Some((text, walked)) => {
+            let changed = blocks.spans.keep_joined(input, text);
+            (
+                false,
+                if changed {
+                    text::block_words(text)
+                } else {
+                    walked
+                },
+            )
         }
-        None => blocks
-            .spans
-            .fold_new(input, span, first.span == last.span, first.plain, scratch),
+        None => blocks.spans.fold_new(
+            input,
+            span,
+            first.span == last.span,
+            (first.plain, usize::from(first.words)),
+            scratch,
+        ),
     };
+    blocks.spans.words.push(saturated(words));
     blocks.spans.starts.push(span.start);
     blocks.spans.flags.push(
         (u8::from(heading) * HEADING)
@@ -1702,8 +1906,8 @@ fn fold_lines(input: &str, lines: impl Iterator<Item = Span> + Clone, text: &mut
 }
 
 /// Remove the converter markup of a folded block text; `folded` says it
-/// is known to be its own fold.
-fn clean_into(text: &mut String, style: Style, folded: bool) {
+/// is known to be its own fold. True when the text changed.
+fn clean_into(text: &mut String, style: Style, folded: bool) -> bool {
     let clean = if folded {
         markup::clean_folded(text, style)
     } else {
@@ -1711,8 +1915,12 @@ fn clean_into(text: &mut String, style: Style, folded: bool) {
     };
     // A block that is only markup (a picture's `![alt](src)`, `[img]`)
     // keeps its text as written.
-    if let Some(clean) = clean.filter(|c| !c.is_empty()) {
-        *text = clean;
+    match clean.filter(|c| !c.is_empty()) {
+        Some(clean) => {
+            *text = clean;
+            true
+        }
+        None => false,
     }
 }
 
@@ -2129,6 +2337,21 @@ mod tests {
         );
     }
 
+    /// [`E2_ALNUM`] and the decoding of [`wide_alnum`] over every char
+    /// from 0x80 up to U+FFFF.
+    #[test]
+    fn wide_alnum_is_is_alphanumeric_to_ffff() {
+        for c in ('\u{80}'..='\u{ffff}').filter(|c| !c.is_ascii()) {
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            assert_eq!(
+                wide_alnum(s.as_bytes(), 0, s.len()),
+                text::is_alphanumeric(c),
+                "{c:?}"
+            );
+        }
+    }
+
     /// No trimmed line that [`marks`] passes over has a mark: every
     /// char or pair of chars, alone, before or after a space and a word.
     #[test]
@@ -2308,6 +2531,9 @@ mod tests {
             proptest::prop_assert_eq!(&blocks.text_owned(i), &folded);
             proptest::prop_assert_eq!(bare.text(i, &mut scratch), folded.as_str());
             proptest::prop_assert_eq!(&bare.text_owned(i), &folded);
+            // The words counted as the block was cut are its text's.
+            let words = text::block_words(&folded);
+            proptest::prop_assert_eq!(blocks.words(i), (words < 255).then_some(words));
         }
         Ok(())
     }
@@ -2317,7 +2543,7 @@ mod tests {
     /// make a line plain or not: the blocks of several lines come from
     /// wrapped text only.
     fn wrapped(words: &[Vec<usize>], width: usize, margin: bool) -> String {
-        const WORDS: [&str; 20] = [
+        const WORDS: [&str; 23] = [
             "word",
             "Ab",
             "the",
@@ -2338,6 +2564,9 @@ mod tests {
             "**b**",
             "said.",
             "end,",
+            "-",
+            "\u{2014}",
+            "...\"",
         ];
         let pad = if margin { "   " } else { "" };
         let mut text = String::new();
@@ -2385,7 +2614,7 @@ mod tests {
         fn joined_texts_are_the_folds(
             words in proptest::collection::vec(
                 proptest::collection::vec(
-                    proptest::prop_oneof![8 => 0usize..4, 2 => 0usize..20],
+                    proptest::prop_oneof![8 => 0usize..4, 2 => 0usize..23],
                     10..40,
                 ),
                 2..5,
@@ -2402,12 +2631,54 @@ mod tests {
                 vec![
                     "a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\n\n", "\u{a0}", "\u{3000}",
                     "\u{e9}", "\u{65e5}", "*", "**", "_", "[", "]", "[1]", "(x)", "!", "#",
-                    "## ", "> ", ">", "`", "\\", ".", "a_b c_d e_f\n",
+                    "## ", "> ", ">", "`", "\\", ".", "a_b c_d e_f\n", "-", "\u{2014}", "'",
+                    "\"", "\u{d7}", "\u{b2}",
                 ],
                 0..40,
             )
         ) {
             check_kept(&text)?;
+        }
+
+        /// The chars from 0x80 read by their bytes are letters or digits
+        /// as [`text::is_alphanumeric`] says, U+2000..=U+2FFF by
+        /// [`E2_ALNUM`].
+        #[test]
+        fn wide_alnum_is_is_alphanumeric(c in proptest::char::range('\u{80}', char::MAX)) {
+            let mut buf = [0; 4];
+            let s = c.encode_utf8(&mut buf);
+            proptest::prop_assert_eq!(
+                wide_alnum(s.as_bytes(), 0, s.len()),
+                text::is_alphanumeric(c)
+            );
+        }
+
+        /// A plain line's words, counted by the walk that finds its end
+        /// (spaces, and the runs that open with a char that is no letter
+        /// or digit), are [`text::block_words`] of the line.
+        #[test]
+        fn plain_lines_words_are_counted_as_walked(
+            text in crate::testing::joined(
+                vec![
+                    "a", "Bc", "word", "7", " ", "  ", "\n", "\t", "-", "--", "\"", "'",
+                    "...", "\u{2014}", "\u{e9}", "\u{201c}", "\u{d7}", "\u{b2}", "\u{a0}",
+                    "\u{7f}", "\u{416}", "\u{65e5}", "\u{200b}", "a.b c-d e'f ",
+                ],
+                0..80,
+            )
+        ) {
+            let mut plain = 0;
+            for l in lines(&text, 0, false).filter(|l| l.plain) {
+                let words = text::block_words(l.span.of(&text));
+                proptest::prop_assert_eq!(l.words, saturated(words), "{:?}", l.span.of(&text));
+                plain += 1;
+            }
+            // Every text here of one line without tabs, doubled spaces,
+            // DEL or ideographs is plain.
+            let odd = ["\n", "\t", "  ", "\u{7f}", "\u{65e5}", "\u{a0}", "\u{200b}"];
+            if !text.trim().is_empty() && !odd.iter().any(|o| text.trim().contains(o)) {
+                proptest::prop_assert_eq!(plain, 1);
+            }
         }
     }
 

@@ -449,7 +449,7 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         let t = blocks.text(i, &mut scratch);
         // Every count the facts need from the words, in one pass.
         let last = last_significant(t);
-        let words = count_words(t);
+        let words = blocks.words(i).unwrap_or_else(|| count_words(t));
         let (quotes, open_quote) = quote_marks(t);
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.

@@ -444,11 +444,18 @@ pub fn word_counts(s: &str) -> (usize, usize) {
     (count, unspaced / 2)
 }
 
+/// A block's words as the structure's rules count them: its
+/// [`word_count`] and its [`unspaced_words`] together.
+pub fn block_words(s: &str) -> usize {
+    let (words, unspaced) = word_counts(s);
+    words + unspaced
+}
+
 /// `char::is_alphanumeric`, with the blocks of letters that fill a text
 /// of Korean, Chinese or Japanese (Hangul syllables, ideographs, kana)
 /// known by range: the library's search of its tables cost some 300
 /// instructions a char there.
-fn is_alphanumeric(c: char) -> bool {
+pub(crate) fn is_alphanumeric(c: char) -> bool {
     matches!(
         c,
         '\u{ac00}'..='\u{d7a3}'
@@ -766,6 +773,51 @@ pub fn title_case(s: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// [`chunk_word_starts`] of every chunk of up to eight bytes drawn
+    /// from a letter, a digit, a space, a tab and two marks (and one
+    /// byte past the text that must not count), from either state, is
+    /// the count and state a byte at a time gives.
+    #[test]
+    fn chunk_word_starts_are_the_bytes_one_by_one() {
+        const BYTES: [u8; 6] = [b'a', b'7', b' ', b'\t', b'.', b'"'];
+        let mut chunk = [0u8; 8];
+        for n in 0..=8usize {
+            for mut code in 0..6usize.pow(n as u32) {
+                for slot in chunk.iter_mut().take(n) {
+                    *slot = BYTES[code % 6];
+                    code /= 6;
+                }
+                for (k, slot) in chunk.iter_mut().enumerate().skip(n) {
+                    *slot = if k == n { b'z' } else { b' ' };
+                }
+                for before in [false, true] {
+                    let (mut want, mut state) = (0, before);
+                    for &x in &chunk[..n] {
+                        if is_ascii_space(x) {
+                            state = false;
+                        } else if x.is_ascii_alphanumeric() {
+                            want += usize::from(!state);
+                            state = true;
+                        }
+                    }
+                    let valid = if n == 0 {
+                        0
+                    } else {
+                        0x8080_8080_8080_8080u64 >> (64 - 8 * n)
+                    };
+                    let mut alnum = before;
+                    let got = chunk_word_starts(u64::from_le_bytes(chunk), valid, &mut alnum);
+                    assert_eq!(
+                        (got, alnum),
+                        (want, state),
+                        "{:?} from {before}",
+                        &chunk[..n]
+                    );
+                }
+            }
+        }
+    }
 
     /// The tail word holds the bytes read, first byte lowest, and `k` is
     /// the place of the first byte from 0x80, at every start of texts
