@@ -295,6 +295,38 @@ static MARKS: [u8; 256] = {
     t
 };
 
+/// The first index from `from` on whose byte is a [`STOP`] (`\\`, `[`,
+/// `]`, `*`, `_`, `` ` ``), or the length. Eight bytes at a time: the
+/// bytes 0x5B..=0x60 (the stops but `*`, and `^`) and `*` are found by
+/// sums that no byte carries out of (its top bit cleared first, and bytes
+/// from 0x80 left out), and a `^` is passed by the table.
+pub(crate) fn next_stop(b: &[u8], mut from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW: u64 = ONES * 0x7f;
+    while let Some(chunk) = b.get(from..from + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let x = v & LOW;
+        let at_least = |lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+        let brackets = at_least(0x5b) & !at_least(0x61);
+        let star = x ^ (ONES * u64::from(b'*'));
+        let star = !(star.wrapping_add(LOW) | star);
+        let mut found = (brackets | star) & !v & HIGH;
+        while found != 0 {
+            let at = from + (found.trailing_zeros() / 8) as usize;
+            if MARKS[usize::from(b[at])] & STOP != 0 {
+                return at;
+            }
+            found &= found - 1;
+        }
+        from += 8;
+    }
+    while from < b.len() && MARKS[usize::from(b[from])] & STOP == 0 {
+        from += 1;
+    }
+    from.min(b.len())
+}
+
 /// Does `b` hold a byte [`clean`] acts on (a [`TRIGGER`])? A long text by
 /// three vector searches over the seven bytes, where a table load a byte
 /// costs four instructions a byte (most texts have none); a short one by
@@ -387,10 +419,8 @@ fn keeps_all(b: &[u8], style: Style) -> bool {
         return false;
     }
     let (mut stars, mut ticks) = (0u8, 0u8);
-    for (i, &c) in b.iter().enumerate() {
-        if MARKS[usize::from(c)] & STOP == 0 {
-            continue;
-        }
+    let mut i = next_stop(b, 0);
+    while let Some(&c) = b.get(i) {
         match c {
             b'*' => stars += 1,
             b'`' => ticks += 1,
@@ -407,6 +437,7 @@ fn keeps_all(b: &[u8], style: Style) -> bool {
         if stars > 1 || ticks > 1 {
             return false;
         }
+        i = next_stop(b, i + 1);
     }
     true
 }
@@ -526,10 +557,7 @@ fn clean_marks(text: &str, style: Style, folded: bool) -> Option<String> {
             }
             _ => {
                 // Up to the next char the arms above read, kept whole.
-                let j = bb[i + len..]
-                    .iter()
-                    .position(|&b| MARKS[usize::from(b)] & STOP != 0)
-                    .map_or(bb.len(), |k| i + len + k);
+                let j = next_stop(bb, i + len);
                 out.keep(i, j);
                 i = j;
                 continue;
@@ -557,6 +585,32 @@ fn clean_marks(text: &str, style: Style, folded: bool) -> Option<String> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// [`next_stop`] is the first byte the [`STOP`] table marks: every
+    /// byte value at every place of texts around the chunk's length,
+    /// with a stop or none after it, from every start.
+    #[test]
+    fn next_stop_is_the_table_scan() {
+        let scan = |b: &[u8], from: usize| {
+            (from..b.len())
+                .find(|&k| MARKS[usize::from(b[k])] & STOP != 0)
+                .unwrap_or(b.len())
+        };
+        for len in [1usize, 7, 8, 9, 17] {
+            for at in 0..len {
+                for x in 0..=255u8 {
+                    for tail in [b'a', b'*', 0xff] {
+                        let mut b = vec![b'a'; len];
+                        b[at] = x;
+                        b[len - 1] = if at == len - 1 { x } else { tail };
+                        for from in 0..=len {
+                            assert_eq!(next_stop(&b, from), scan(&b, from), "{b:?} from {from}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     /// [`placeholder`] as first written, with a lowercase copy: the
     /// reference its property test holds it to.
