@@ -454,12 +454,21 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
         let sentence_end = text::sentence_end(last) && !truncated(t);
+        let cue = boilerplate::cue(t, words).is_some();
         let mut bits = [
             (sentence_end, SENTENCE_END),
-            (boilerplate::cue(t, words).is_some(), CUE),
+            (cue, CUE),
             (quotes > 0, QUOTED),
             (open_quote, OPEN_QUOTE),
-            (words <= 12 && date::is_date_line(t), DATE_LINE),
+            // No rule reads the date line of a cued block, so it is not
+            // looked for: prose, lead sentences, Title Case and the
+            // headline's tests turn a cued block down first, and the
+            // head's and body's roles take its cue first (a block of 12
+            // words or fewer finds the same cue again there).
+            (
+                words <= 12 && (!cue || tests::eager_dates()) && date::is_date_line(t),
+                DATE_LINE,
+            ),
             (t.starts_with('[') && t.ends_with(']'), BRACKETED),
         ]
         .iter()
@@ -1098,10 +1107,85 @@ fn find_byline(blocks: &Blocks<'_>, f: &[Facts], n: usize) -> Option<(usize, usi
     Some((start, end))
 }
 
+/// Stands in for the tests' switch in a build without them.
+#[cfg(not(test))]
+mod tests {
+    /// Date lines are looked for in cued blocks too: never outside the
+    /// tests.
+    #[inline(always)]
+    pub(super) fn eager_dates() -> bool {
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        static EAGER_DATES: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Look for date lines in cued blocks too, as before the gate.
+    pub(super) fn eager_dates() -> bool {
+        EAGER_DATES.with(Cell::get)
+    }
+
+    /// The roles and rules of `text` with and without date lines looked
+    /// for in cued blocks.
+    fn roles_with_eager_dates(text: &str) -> [Vec<(Role, &'static str)>; 2] {
+        let blocks = crate::segment::segment(text, 0);
+        [false, true].map(|eager| {
+            EAGER_DATES.with(|c| c.set(eager));
+            let d = assign(&blocks, true);
+            EAGER_DATES.with(|c| c.set(false));
+            (0..d.len()).map(|i| (d.role(i), d.rule(i))).collect()
+        })
+    }
+
+    /// Cued blocks that are date lines, and blocks around them.
+    const DATED_CUES: [&str; 4] = [
+        "\u{a9} 12 March 2024",
+        "3 May 2021 AP",
+        "Updated: 3 May 2021",
+        "Share this article",
+    ];
+
+    #[test]
+    fn some_cued_blocks_are_date_lines() {
+        let dated_cues = DATED_CUES
+            .iter()
+            .filter(|t| boilerplate::cue(t, count_words(t)).is_some() && date::is_date_line(t))
+            .count();
+        assert!(dated_cues >= 2, "{dated_cues}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// The gate on date lines changes no role and no rule.
+        #[test]
+        fn cued_blocks_need_no_date_line(
+            picks in proptest::collection::vec(0usize..10, 1..14)
+        ) {
+            let pieces = [
+                DATED_CUES[0],
+                DATED_CUES[1],
+                DATED_CUES[2],
+                DATED_CUES[3],
+                "Harbour ferry to run all winter",
+                "By Jane Doe",
+                "12 March 2024",
+                "The harbour ferry will keep its boats on the water through every cold month this winter.",
+                "The operator said on Monday that a trial had shown enough people used the boats in the cold.",
+                "Tags",
+            ];
+            let text: Vec<&str> = picks.iter().map(|&k| pieces[k]).collect();
+            let [gated, eager] = roles_with_eager_dates(&text.join("\n\n"));
+            prop_assert_eq!(gated, eager);
+        }
+    }
 
     /// [`quote_marks`] a char at a time: the reference.
     fn quote_marks_chars(t: &str) -> (usize, bool) {
