@@ -703,13 +703,18 @@ fn bare_head(text: &str) -> Option<(&str, bool)> {
 /// nothing beside it (a menu's "Latest Stories") is turned down by the
 /// line under it, without its words being judged one by one.
 pub fn bare_byline(text: &str, role_next: impl FnOnce() -> bool) -> bool {
-    // The first two words first: most lines are turned down by them before
-    // a long one's words are counted.
-    if !may_open_name(text) || words_over(text, 12) {
+    if !may_be_bare_byline(text) {
         return false;
     }
     bare_head(text)
         .is_some_and(|(head, strong)| (strong || role_next()) && clean_name(head).is_some())
+}
+
+/// A necessary condition for [`bare_byline`] read off the first two words
+/// and the word count: most lines are turned down by the words before a
+/// long one's words are counted.
+pub fn may_be_bare_byline(text: &str) -> bool {
+    may_open_name(text) && !words_over(text, 12)
 }
 
 /// The last words of a role line ([`is_role_line`]), lower case.
