@@ -162,7 +162,16 @@ fn by_hand(text: &str) -> bool {
     text.is_ascii()
         || !text
             .chars()
-            .any(|c| c == '\u{17f}' || crate::boilerplate::may_be_wide_digit(c))
+            .any(|c| c == '\u{17f}' || may_be_wide_digit_quick(c))
+}
+
+/// [`crate::boilerplate::may_be_wide_digit`], with no table looked up for
+/// a char below U+0660 (the first digit outside ASCII, ARABIC-INDIC DIGIT
+/// ZERO) or in General Punctuation (U+2000..=U+206F: curly quotes, dashes,
+/// spaces), which hold no digit: the chars outside ASCII most lines have.
+pub(crate) fn may_be_wide_digit_quick(c: char) -> bool {
+    let u = u32::from(c);
+    u >= 0x660 && !(0x2000..=0x206f).contains(&u) && crate::boilerplate::may_be_wide_digit(c)
 }
 
 /// [`find_date`] by the patterns: the leftmost match of each (where the
@@ -868,6 +877,17 @@ mod tests {
             }
         }
         assert!(n >= 10, "{n}");
+    }
+
+    #[test]
+    fn the_quick_wide_digit_test_is_the_full_one() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(
+                may_be_wide_digit_quick(c),
+                crate::boilerplate::may_be_wide_digit(c),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

@@ -454,12 +454,21 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
         let sentence_end = text::sentence_end(last) && !truncated(t);
+        let cue = boilerplate::cue(t, words).is_some();
         let mut bits = [
             (sentence_end, SENTENCE_END),
-            (boilerplate::cue(t, words).is_some(), CUE),
+            (cue, CUE),
             (quotes > 0, QUOTED),
             (open_quote, OPEN_QUOTE),
-            (words <= 12 && date::is_date_line(t), DATE_LINE),
+            // No rule reads the date line of a cued block, so it is not
+            // looked for: prose, lead sentences, Title Case and the
+            // headline's tests turn a cued block down first, and the
+            // head's and body's roles take its cue first (a block of 12
+            // words or fewer finds the same cue again there).
+            (
+                words <= 12 && (!cue || tests::eager_dates()) && date::is_date_line(t),
+                DATE_LINE,
+            ),
             (t.starts_with('[') && t.ends_with(']'), BRACKETED),
         ]
         .iter()
@@ -1059,9 +1068,11 @@ fn find_byline(blocks: &Blocks<'_>, f: &[Facts], n: usize) -> Option<(usize, usi
     let (mut scratch, mut next) = (String::new(), String::new());
     let mut explicit_parse = None;
     let mut explicit = None;
-    // The first bare name, read in the same pass while its block is
-    // folded: it is the byline's start when no block is an explicit one.
-    let mut bare = None;
+    // The first block that may be a bare name line: where the search for
+    // one starts when no block is an explicit byline. Its name and the
+    // line under it are read only then (more than a third of articles have
+    // an explicit byline, and menus of Title Case items stand before it).
+    let mut maybe_bare = None;
     for i in (0..n).filter(|&i| !f[i].cue()) {
         let t = blocks.text(i, &mut scratch);
         explicit_parse = byline::parse(t);
@@ -1069,15 +1080,18 @@ fn find_byline(blocks: &Blocks<'_>, f: &[Facts], n: usize) -> Option<(usize, usi
             explicit = Some(i);
             break;
         }
-        if bare.is_none()
-            && byline::bare_byline(t, || {
-                i + 1 < n && byline::is_role_line(blocks.text(i + 1, &mut next))
-            })
-        {
-            bare = Some(i);
+        if maybe_bare.is_none() && byline::may_be_bare_byline(t) {
+            maybe_bare = Some(i);
         }
     }
-    let start = explicit.or(bare)?;
+    let bare = || {
+        (maybe_bare?..n).filter(|&i| !f[i].cue()).find(|&i| {
+            byline::bare_byline(blocks.text(i, &mut scratch), || {
+                i + 1 < n && byline::is_role_line(blocks.text(i + 1, &mut next))
+            })
+        })
+    };
+    let start = explicit.or_else(bare)?;
     let mut end = start + 1;
     // "By" alone, then the name; then role lines.
     let parsed = if explicit == Some(start) {
@@ -1098,10 +1112,139 @@ fn find_byline(blocks: &Blocks<'_>, f: &[Facts], n: usize) -> Option<(usize, usi
     Some((start, end))
 }
 
+/// Stands in for the tests' switch in a build without them.
+#[cfg(not(test))]
+mod tests {
+    /// Date lines are looked for in cued blocks too: never outside the
+    /// tests.
+    #[inline(always)]
+    pub(super) fn eager_dates() -> bool {
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        static EAGER_DATES: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Look for date lines in cued blocks too, as before the gate.
+    pub(super) fn eager_dates() -> bool {
+        EAGER_DATES.with(Cell::get)
+    }
+
+    /// [`find_byline`] as it read each block's bare name in the pass that
+    /// looked for an explicit byline: its test's reference.
+    fn find_byline_one_pass(blocks: &Blocks<'_>, f: &[Facts], n: usize) -> Option<usize> {
+        let (mut scratch, mut next) = (String::new(), String::new());
+        let mut bare = None;
+        for i in (0..n).filter(|&i| !f[i].cue()) {
+            let t = blocks.text(i, &mut scratch);
+            if byline::parse(t).is_some() {
+                return Some(i);
+            }
+            if bare.is_none()
+                && byline::bare_byline(t, || {
+                    i + 1 < n && byline::is_role_line(blocks.text(i + 1, &mut next))
+                })
+            {
+                bare = Some(i);
+            }
+        }
+        bare
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// The bare name is looked for after the explicit byline, from the
+        /// first block that may be one: the same start as in one pass.
+        #[test]
+        fn bylines_start_where_one_pass_found_them(
+            picks in proptest::collection::vec(0usize..10, 1..12),
+            cut in 0usize..12,
+        ) {
+            let pieces = [
+                "By Jane Doe",
+                "Jane Doe",
+                "Ana Ruiz 3 May 2021",
+                "Harbour Post reporter",
+                "World News",
+                "Share this article",
+                "Tom Hale | 4 June 2020",
+                "The ferry will keep its boats on the water through every cold month this winter.",
+                "Latest Stories",
+                "Dana Holt (writer)",
+            ];
+            let text: Vec<&str> = picks.iter().map(|&k| pieces[k]).collect();
+            let text = text.join("\n\n");
+            let blocks = crate::segment::segment(&text, 0);
+            let f = facts(&blocks, &mut Decisions::new(blocks.len(), false));
+            let n = cut.min(blocks.len());
+            prop_assert_eq!(
+                find_byline(&blocks, &f, n).map(|(start, _)| start),
+                find_byline_one_pass(&blocks, &f, n)
+            );
+        }
+    }
+
+    /// The roles and rules of `text` with and without date lines looked
+    /// for in cued blocks.
+    fn roles_with_eager_dates(text: &str) -> [Vec<(Role, &'static str)>; 2] {
+        let blocks = crate::segment::segment(text, 0);
+        [false, true].map(|eager| {
+            EAGER_DATES.with(|c| c.set(eager));
+            let d = assign(&blocks, true);
+            EAGER_DATES.with(|c| c.set(false));
+            (0..d.len()).map(|i| (d.role(i), d.rule(i))).collect()
+        })
+    }
+
+    /// Cued blocks that are date lines, and blocks around them.
+    const DATED_CUES: [&str; 4] = [
+        "\u{a9} 12 March 2024",
+        "3 May 2021 AP",
+        "Updated: 3 May 2021",
+        "Share this article",
+    ];
+
+    #[test]
+    fn some_cued_blocks_are_date_lines() {
+        let dated_cues = DATED_CUES
+            .iter()
+            .filter(|t| boilerplate::cue(t, count_words(t)).is_some() && date::is_date_line(t))
+            .count();
+        assert!(dated_cues >= 2, "{dated_cues}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// The gate on date lines changes no role and no rule.
+        #[test]
+        fn cued_blocks_need_no_date_line(
+            picks in proptest::collection::vec(0usize..10, 1..14)
+        ) {
+            let pieces = [
+                DATED_CUES[0],
+                DATED_CUES[1],
+                DATED_CUES[2],
+                DATED_CUES[3],
+                "Harbour ferry to run all winter",
+                "By Jane Doe",
+                "12 March 2024",
+                "The harbour ferry will keep its boats on the water through every cold month this winter.",
+                "The operator said on Monday that a trial had shown enough people used the boats in the cold.",
+                "Tags",
+            ];
+            let text: Vec<&str> = picks.iter().map(|&k| pieces[k]).collect();
+            let [gated, eager] = roles_with_eager_dates(&text.join("\n\n"));
+            prop_assert_eq!(gated, eager);
+        }
+    }
 
     /// [`quote_marks`] a char at a time: the reference.
     fn quote_marks_chars(t: &str) -> (usize, bool) {

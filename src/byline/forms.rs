@@ -11,12 +11,14 @@ use std::ops::Range;
 
 use memchr::memchr;
 
-/// Can the readers decide `t`?
+/// Can the readers decide `t`? (A char is looked up in the Unicode
+/// tables only where [`crate::date::may_be_wide_digit_quick`] cannot
+/// tell it is no digit: a curly quote or a dash is passed at once.)
 pub(super) fn by_hand(t: &str) -> bool {
     t.is_ascii()
-        || !t.chars().any(|c| {
-            matches!(c, '\u{17f}' | '\u{212a}') || crate::boilerplate::may_be_wide_digit(c)
-        })
+        || !t
+            .chars()
+            .any(|c| matches!(c, '\u{17f}' | '\u{212a}') || crate::date::may_be_wide_digit_quick(c))
 }
 
 fn is_word(b: &[u8], i: usize) -> bool {
@@ -184,8 +186,15 @@ static MAY_MARK: [bool; 256] = {
 /// on a text [`by_hand`] admits: the white space before the first mark.
 pub(super) fn cut(t: &str) -> usize {
     let b = t.as_bytes();
+    // A letter opens a mark only at a word's start (`(?-u:\b)`): one
+    // after a word byte is passed without asking [`cut_mark`], as most
+    // letters of a line are.
     (0..b.len())
-        .find(|&q| MAY_MARK[usize::from(b[q])] && cut_mark(t, q))
+        .find(|&q| {
+            MAY_MARK[usize::from(b[q])]
+                && !(b[q].is_ascii_alphabetic() && q > 0 && is_word(b, q - 1))
+                && cut_mark(t, q)
+        })
         .map_or(t.len(), |q| ws_start(t, q))
 }
 
