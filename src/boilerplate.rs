@@ -355,41 +355,56 @@ impl Prefixes {
     }
 }
 
-/// The block starts with an ASCII digit or a non-ASCII char (perhaps a
-/// Unicode `\d` or `\s`, or a mark such as `×`).
-fn starts_digit_or_wide(t: &str) -> bool {
-    t.as_bytes()
-        .first()
-        .is_some_and(|&b| b.is_ascii_digit() || b >= 0x80)
-}
-
-/// A block that starts with a character outside ASCII (a digit or white
-/// space there), or with an ASCII digit and holds one of `words` (lower
-/// case), ignoring ASCII case: the rules whose only forms that start with
-/// a digit need a word after it ("3 of 12", "4 min read", "12 shares").
-/// Short blocks of digits (dates, times, scores) then compile no such rule.
-fn digit_then(t: &str, words: &[&str]) -> bool {
+/// The block may start with a `\d`: an ASCII digit, or a char outside
+/// ASCII that may be a Unicode one ([`may_be_wide_digit`]). A block that
+/// opens with a curly quotation mark, a dash or a bullet does not.
+fn starts_digit(t: &str) -> bool {
     match t.as_bytes().first() {
-        Some(&b) if b >= 0x80 => true,
-        Some(b) if b.is_ascii_digit() => words.iter().any(|w| {
-            t.as_bytes()
-                .windows(w.len())
-                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-        }),
+        Some(b) if b.is_ascii_digit() => true,
+        Some(&b) if b >= 0x80 => t.chars().next().is_some_and(may_be_wide_digit),
         _ => false,
     }
 }
 
-/// `read-more-label`: after an optional `[` and white space (a non-ASCII
-/// char may be white space), one of the pattern's words, ignoring ASCII
-/// case; the second half, "see also", is among them.
+/// The block starts with white space outside ASCII (`\s` reads Unicode
+/// White_Space: a no-break or an em space).
+fn starts_wide_space(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(|&b| b >= 0x80)
+        && t.chars().next().is_some_and(char::is_whitespace)
+}
+
+/// A block that starts with a digit ([`starts_digit`], perhaps one outside
+/// ASCII) and holds one of `words` (lower case), ignoring ASCII case: the
+/// rules whose only forms that start with a digit need a word after it ("3
+/// of 12", "4 min read", "12 shares"). Short blocks of digits (dates,
+/// times, scores) then try no such rule.
+fn digit_then(t: &str, words: &[&str]) -> bool {
+    starts_digit(t)
+        && words.iter().any(|w| {
+            t.as_bytes()
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        })
+}
+
+/// `read-more-label`: after an optional `[` and white space (Unicode
+/// White_Space, as `\s` reads it), one of the pattern's words, ignoring
+/// ASCII case; the second half, "see also", is among them. The words are
+/// ASCII: a block that opens with a curly quotation mark or a bullet fails.
 fn read_more_shape(t: &str) -> bool {
     let b = t.as_bytes();
     let mut i = usize::from(b.first() == Some(&b'['));
-    while i < b.len() && is_ascii_ws(b[i]) {
-        i += 1;
+    loop {
+        match b.get(i) {
+            Some(&c) if is_ascii_ws(c) => i += 1,
+            Some(&c) if c >= 0x80 => match t[i..].chars().next() {
+                Some(w) if w.is_whitespace() => i += w.len_utf8(),
+                _ => return false,
+            },
+            _ => break,
+        }
     }
-    b.get(i).is_some_and(|&c| c >= 0x80) || READ_MORE_WORDS.starts(&t[i..])
+    READ_MORE_WORDS.starts(&t[i..])
 }
 
 /// The words that open a `read-more-label` block.
@@ -596,6 +611,7 @@ fn share_shape(t: &str) -> bool {
         || first == b'+'
         || is_ascii_ws(first)
         || SHARE_WORDS.starts(t)
+        || starts_wide_space(t)
 }
 
 /// The words that open a `promo-share` block.
@@ -1465,7 +1481,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, needles::PHOTO_BY), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$").hand(|t| Some(photo_by(t))),
     rule("caption-credit-word", Caption, 40, Gate::CiThenExact(needles::CREDIT_WORD, needles::CREDIT_WORD_EXACT), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits).hand(|t| Some(credits::credit_word(t))),
     rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$").starts_with("", false, false, "©").hand(|t| Some(labels::provided(t))),
-    rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, CAPTION_LABEL_OPENS)), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, "").opens(CAPTION_LABEL_OPENS).hand(|t| labels::CAPTION_LABEL.decide(t).map(|m| m.map(|_| 0..t.len()))),
+    rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit(t) || starts_ci(t, CAPTION_LABEL_OPENS)), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, "").opens(CAPTION_LABEL_OPENS).hand(|t| labels::CAPTION_LABEL.decide(t).map(|m| m.map(|_| 0..t.len()))),
     rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, CAPTION_BYLINE_SOURCE_OPENS) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$").starts("b").opens(CAPTION_BYLINE_SOURCE_OPENS).hand(|t| Some(labels::byline_source(t))),
     // Links to other articles.
     rule("read-more-label", ReadMore, 60, Gate::Shape(read_more_shape), r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s").starts_with("[rmsatuywd", false, true, "").hand(|t| labels::READ_MORE_LABEL.decide(t)),
@@ -1476,7 +1492,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     // Players and galleries.
     rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, MEDIA_LISTEN_OPENS)), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))").starts("lap").opens(MEDIA_LISTEN_OPENS).hand(|t| labels::MEDIA_LISTEN.decide(t)),
     rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, MEDIA_WATCH_OPENS)), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]").starts("wvplga").opens(MEDIA_WATCH_OPENS).hand(|t| labels::MEDIA_WATCH.decide(t)),
-    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || starts_ci(t, MEDIA_PLAYER_OPENS)), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false, "×").opens(MEDIA_PLAYER_OPENS).hand(|t| labels::MEDIA_PLAYER.decide(t)),
+    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || t.starts_with('\u{d7}') || starts_ci(t, MEDIA_PLAYER_OPENS)), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false, "×").opens(MEDIA_PLAYER_OPENS).hand(|t| labels::MEDIA_PLAYER.decide(t)),
     rule("media-unavailable", Media, 20, Gate::Ci(needles::VIDEO_UNAVAILABLE), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support").hand(|t| labels::MEDIA_UNAVAILABLE.decide(t)),
     // Advertising.
     rule("advert-label", Advert, 6, Gate::Shape(|t| starts_ci(t, ADVERT_LABEL_OPENS)), r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$").starts("asprcyft").opens(ADVERT_LABEL_OPENS).hand(|t| labels::ADVERT_LABEL.decide(t)),
@@ -1492,11 +1508,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     // Dates and reading time.
     rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, META_PUBLISHED_OPENS)), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)").starts("pulfmcot").opens(META_PUBLISHED_OPENS).hand(|t| labels::META_PUBLISHED.decide(t)),
     rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, META_READING_TIME_OPENS)), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false, "").opens(META_READING_TIME_OPENS).hand(|t| labels::META_READING_TIME.decide(t)),
-    rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, META_AGO_OPENS)), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false, "").opens(META_AGO_OPENS).hand(|t| labels::META_AGO.decide(t)),
+    rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit(t) || starts_ci(t, META_AGO_OPENS)), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false, "").opens(META_AGO_OPENS).hand(|t| labels::META_AGO.decide(t)),
     rule("meta-print-edition", Meta, 60, Gate::Shape(|t| starts_ci(t, META_PRINT_EDITION_OPENS)), r"(?i)^a version of this (?:article|story) appears in print").starts("a").opens(META_PRINT_EDITION_OPENS).hand(|t| labels::PRINT_EDITION.decide(t)),
     // Calls to action and page furniture.
     rule("promo-share", Promo, 8, Gate::Shape(share_shape), r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$").starts_with("+steprmcwflbanvjg", true, true, "").hand(share_button),
-    rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit_or_wide), r"^\d{1,6}$").starts_with("", true, false, "").hand(labels::numbers),
+    rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit), r"^\d{1,6}$").starts_with("", true, false, "").hand(labels::numbers),
     rule("promo-call", Promo, 45, Gate::Ci(needles::CALLS), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))").hand(|t| Some(promo_call(t).then_some(0..0))),
     rule("promo-paywall", Promo, 40, Gate::Ci(needles::PAYWALL), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience").hand(|t| Some(promo_paywall(t).then_some(0..0))),
     rule("promo-call-upper", Promo, 10, Gate::Shape(|t| ["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"].iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)").starts("sfj").hand(|t| labels::CALL_UPPER.decide(t)),
@@ -2231,7 +2247,12 @@ static ASCII_WS: [bool; 128] = {
 /// "Credit Jane Doe", "Getty Images"): it makes the block before it a caption.
 pub fn is_bare_credit(text: &str) -> bool {
     // The cheap prefix gate first: the word count walks the whole block.
-    if !may_be_bare_credit(text) || words_exceed(text, 10) {
+    may_be_bare_credit(text) && bare_credit_past_gate(text)
+}
+
+/// [`is_bare_credit`] on a block its gate let through.
+fn bare_credit_past_gate(text: &str) -> bool {
+    if words_exceed(text, 10) {
         return false;
     }
     if !has_odd_fold(text) {
@@ -2244,6 +2265,55 @@ pub fn is_bare_credit(text: &str) -> bool {
         BARE.is_match(text)
     }
 }
+
+/// A necessary condition for [`is_bare_credit`]'s pattern, read from the
+/// block's first bytes: what [`may_be_bare_credit_searched`] tells, without
+/// its searches where the first byte that cannot belong to a name shows
+/// them vain.
+///
+/// The bytes a name before a slash may hold (letters, spaces, stops,
+/// apostrophes, hyphens) are read up to the first other byte `p`, among
+/// the first 41. A slash there closes a name when 3 to 40 bytes precede
+/// it. Any other ASCII byte, or a char outside ASCII other than a long s
+/// or Kelvin sign, ends every name (the pattern's name form fails, under
+/// any case folding); and every byte before it is ASCII, so an agency
+/// name that opens the block ("Reuters", in letters only) lies before it
+/// and is read as written: no long s or Kelvin sign can make the pattern
+/// match where the prefix tests fail. A block that opens with "*", a
+/// digit, a bracket or a quotation mark is done at its first byte. Only
+/// where one of the two folding letters ends the run are the searches
+/// needed.
+fn may_be_bare_credit(text: &str) -> bool {
+    let b = text.as_bytes();
+    if BARE_PICTURE_OPENS.starts(text) {
+        return true;
+    }
+    let head = &b[..b.len().min(41)];
+    let p = head
+        .iter()
+        .position(|&c| !NAME_BYTES[usize::from(c)])
+        .unwrap_or(head.len());
+    match head.get(p) {
+        Some(b'/') if (3..=40).contains(&p) => return true,
+        Some(&c) if c >= 0x80 && text[p..].starts_with(['\u{17f}', '\u{212a}']) => {
+            return may_be_bare_credit_searched(text)
+        }
+        _ => {}
+    }
+    BARE_AGENCY_OPENS.starts(text) && (memchr(b'/', b).is_some() || !words_exceed(text, 2))
+}
+
+/// The bytes of `[A-Z .'-]` under `(?i)` in ASCII: a name before a slash.
+static NAME_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphabetic() || matches!(b, b' ' | b'.' | b'\'' | b'-');
+        c += 1;
+    }
+    t
+};
 
 /// A necessary condition for [`is_bare_credit`]'s pattern: a picture word
 /// first; or a name of 3 to 40 letters, spaces, stops, apostrophes and
@@ -2259,7 +2329,7 @@ pub fn is_bare_credit(text: &str) -> bool {
 /// first word (at most 12 chars) or in the name before the slash (at most
 /// 40 chars of at most 3 bytes), so only the first [`ODD_FOLD_HEAD`]
 /// bytes are searched for one.
-fn may_be_bare_credit(text: &str) -> bool {
+fn may_be_bare_credit_searched(text: &str) -> bool {
     // The prefix tests first: they fail on a block's first byte or two.
     let b = text.as_bytes();
     BARE_PICTURE_OPENS.starts(text)
@@ -3245,6 +3315,11 @@ mod tests {
                     if BARE.is_match(&b) {
                         assert!(may_be_bare_credit(&b), "{b:?}");
                     }
+                    assert_eq!(
+                        is_bare_credit(&b),
+                        may_be_bare_credit_searched(&b) && bare_credit_past_gate(&b),
+                        "{b:?}"
+                    );
                 }
             }
         }
@@ -3405,6 +3480,7 @@ mod tests {
                     "Camera", " Press", "Paris", "April", " ", "  ", "\u{a0}", "Jo Bell",
                     "Photo by ", "Credit ", "main ", ".", "x", "JO BELL", "O'Neil-Ray",
                     "2", "\u{17f}", "\u{212a}", "ANA MARIA DE LA CRUZ-OYELARAN ",
+                    "*", ",", "\u{2019}", "\u{e9}", "\u{201c}", "(", "_",
                 ],
                 0..8,
             )
@@ -3412,6 +3488,12 @@ mod tests {
             if BARE.is_match(&text) {
                 prop_assert!(may_be_bare_credit(&text), "{:?}", text);
             }
+            // The gate by the first bytes decides as the searches do.
+            prop_assert_eq!(
+                is_bare_credit(&text),
+                may_be_bare_credit_searched(&text) && bare_credit_past_gate(&text),
+                "{:?}", text
+            );
             // A bare credit has at most ten words.
             let short = text.split_whitespace().nth(10).is_none();
             prop_assert_eq!(is_bare_credit(&text), short && BARE.is_match(&text), "{:?}", text);
