@@ -59,6 +59,12 @@ struct Rule {
     /// The bit of the gate's needle list in what its needle automaton
     /// finds (set by [`with_needle_bits`]; 0 for a gate without one).
     needle_bit: u64,
+    /// A fact of the case-blind automaton ([`Block`]) that the gate needs
+    /// besides its own needles, if any: where the automaton ran without
+    /// finding it, the rule is dropped with the needle-gated ones, before
+    /// any gate is called ([`CI_GATE_RULES`]). A [`Gate::FactShape`]'s
+    /// fact is read from the gate.
+    fact: u64,
 }
 
 /// The first characters of the blocks a start-anchored rule can match: a
@@ -135,6 +141,7 @@ const fn rule(
         opens: None,
         hand: None,
         needle_bit: 0,
+        fact: 0,
     }
 }
 
@@ -167,6 +174,11 @@ impl Rule {
             opens: Some(words),
             ..self
         }
+    }
+
+    /// The gate also needs fact `bit` (see [`Rule::fact`]).
+    fn fact(self, bit: u64) -> Rule {
+        Rule { fact: bit, ..self }
     }
 
     fn hand(self, hand: MaybeHand) -> Rule {
@@ -1521,7 +1533,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     rule("other-cookies", Other, 60, Gate::Ci(needles::COOKIES), r"(?i)(?-u:\b)we use cookies(?-u:\b)|(?-u:\b)cookie (?:policy|settings|preferences)(?-u:\b)|accept (?:all )?cookies").hand(|t| labels::COOKIES.decide(t)),
     rule("other-nav-bar", Other, 30, Gate::FactShape(BAR_FACT, has_bar, nav_bar_shape), r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$").hand(|t| Some(nav_bar(t))),
     rule("other-tags", Other, 40, Gate::Shape(|t| starts_ci(t, OTHER_TAGS_OPENS)), r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?").starts("trfcsk").opens(OTHER_TAGS_OPENS).hand(|t| labels::TAGS.decide(t)),
-    rule("other-bio", Other, 60, Gate::ShapeExact(bio_gate, needles::BIO), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz").hand(|t| Some(phrases::bio(t).then_some(0..0))),
+    rule("other-bio", Other, 60, Gate::ShapeExact(bio_gate, needles::BIO), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz").fact(BIO_FACT).hand(|t| Some(phrases::bio(t).then_some(0..0))),
     // One rule in two halves, each with its own gate: compiled together they
     // cost 15 M instructions, for blocks that seldom pass either.
     rule("other-contact", Other, 30, Gate::Shape(|t| starts_ci(t, OTHER_CONTACT_OPENS) && memchr(b'@', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@").starts("cer").opens(OTHER_CONTACT_OPENS).hand(|t| Some(phrases::contact_email(t).then_some(0..0))),
@@ -1794,14 +1806,16 @@ fn may_match_rule(
 }
 
 /// The rules whose gate needs a needle of the case-blind automaton
-/// (`Ci`, `ShapeCi`, `CiThenExact`), by the gate bits it finds.
+/// (`Ci`, `ShapeCi`, `CiThenExact`) or one of its facts (`FactShape`,
+/// [`Rule::fact`]), by the gate bits it finds.
 struct CiGateRules {
     /// All of them (bits by table index).
     gated: u64,
     /// Those with no shape test (`Ci`, `CiThenExact`): a block they are
     /// left for runs the automaton in any case.
     unshaped: u64,
-    /// The rules of each gate bit of [`needles::CI_GATES`].
+    /// The rules of each gate bit of [`needles::CI_GATES`]: its needles',
+    /// or those that need its fact.
     of_gate: [u64; 64],
 }
 
@@ -1831,6 +1845,21 @@ static CI_GATE_RULES: LazyLock<CiGateRules> = LazyLock::new(|| {
         if let Gate::Ci(_) | Gate::ShapeCi(..) | Gate::CiThenExact(..) = r.gate {
             g.gated |= 1 << i;
             g.of_gate[r.needle_bit.trailing_zeros() as usize] |= 1 << i;
+        }
+        // A rule gated by a fact as well as by needles of its own would
+        // need both, which one list of bits cannot say.
+        let fact = match r.gate {
+            Gate::FactShape(bit, ..) => bit,
+            _ => r.fact,
+        };
+        if fact != 0 {
+            assert!(
+                g.gated & 1 << i == 0,
+                "{}: a fact or case-blind needles",
+                r.name
+            );
+            g.gated |= 1 << i;
+            g.of_gate[fact.trailing_zeros() as usize] |= 1 << i;
         }
     }
     g
@@ -1917,8 +1946,10 @@ fn pair_rules(text: &str) -> u64 {
 }
 
 /// The rules a block can match by its first character (see [`Starts`]):
-/// by the table for an ASCII byte, else by the character.
-fn first_rules(text: &str) -> u64 {
+/// by the table for an ASCII byte, else by the character. Only the rules
+/// of `left` are asked for: a character outside ASCII is read as a digit
+/// or as white space only where a rule left may open with one.
+fn first_rules(text: &str, left: u64) -> u64 {
     match text.as_bytes().first() {
         None => u64::MAX,
         Some(&b) if b < 0x80 => FIRST_RULES[usize::from(b)],
@@ -1930,10 +1961,10 @@ fn first_rules(text: &str) -> u64 {
             // blocks, are neither numeric nor white space: no table
             // look-up for them.
             if !matches!(c, '\u{2010}'..='\u{2027}') {
-                if c.is_numeric() {
+                if left & w.digit & !m != 0 && c.is_numeric() {
                     m |= w.digit;
                 }
-                if c.is_whitespace() {
+                if left & w.space & !m != 0 && c.is_whitespace() {
                     m |= w.space;
                 }
             }
@@ -1990,7 +2021,7 @@ static WIDE_RULES: LazyLock<WideRules> = LazyLock::new(|| {
 /// checks, the first characters once for all rules).
 #[cfg(test)]
 fn first_and_gate_allow(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> bool {
-    first_rules(text) & pair_rules(text) & (1 << i) != 0 && may_match(i, text, needles)
+    first_rules(text, u64::MAX) & pair_rules(text) & (1 << i) != 0 && may_match(i, text, needles)
 }
 
 /// What rule `i`'s pattern decides on `t`, in the terms of its hand
@@ -2078,7 +2109,7 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
         None => !has_odd_fold(text),
     };
     if gated {
-        left &= first_rules(text) & pair_rules(text);
+        left &= first_rules(text, left) & pair_rules(text);
         if let Some(g) = ci {
             left &= !by_ci.gated | by_ci.rules_of(g);
         }
@@ -2106,18 +2137,47 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
             }
         }
     };
-    let rule = &rules[index];
+    Some(cue_of(index, by_hand, text))
+}
+
+/// The cue of rule `index`, which matched `text`: by its hand matcher with
+/// the credit's range (`by_hand`), or by its pattern.
+fn cue_of(index: usize, by_hand: Option<Range<usize>>, text: &str) -> Cue {
+    let rule = &RULES[index];
     let credit = match by_hand {
         _ if rule.kind != Caption => None,
         Some(capture) => tidy_credit(&text[capture]),
         None => caption_credit(pattern_for(index, text), text),
     }
     .map(String::into_boxed_str);
-    Some(Cue {
+    Cue {
         kind: rule.kind,
         rule: rule.name,
         credit,
-    })
+    }
+}
+
+/// [`cue`] rule by rule, the reference its masks are held to: each rule in
+/// table order within its word limit, and (on a block without odd folds)
+/// its first-character tables and its gate, with the automaton's facts
+/// and without ([`may_match`]), then its hand or its pattern.
+#[cfg(test)]
+fn cue_rule_by_rule(text: &str, words: usize) -> Option<Cue> {
+    let gated = !has_odd_fold(text);
+    for (i, r) in RULES.iter().enumerate() {
+        if words > r.max_words
+            || (gated && !first_and_gate_allow(i, text, &mut |ci| needle_gates_in(text, ci)))
+        {
+            continue;
+        }
+        match r.hand.filter(|_| gated).and_then(|hand| hand(text)) {
+            Some(Some(capture)) => return Some(cue_of(i, Some(capture), text)),
+            Some(None) => {}
+            None if pattern_for(i, text).is_match(text) => return Some(cue_of(i, None, text)),
+            None => {}
+        }
+    }
+    None
 }
 
 fn caption_credit(re: &Regex, text: &str) -> Option<String> {
@@ -3171,10 +3231,10 @@ mod tests {
                 .enumerate()
                 .filter(|(_, r)| r.starts.is_none_or(|s| s.allows_wide(c)))
                 .fold(0u64, |m, (i, _)| m | 1 << i);
-            assert_eq!(first_rules(&text), by_rule, "{c:?}");
+            assert_eq!(first_rules(&text, u64::MAX), by_rule, "{c:?}");
         }
         // A curly quotation mark opens none of the anchored rules.
-        let quoted = first_rules("\u{201c}Read more");
+        let quoted = first_rules("\u{201c}Read more", u64::MAX);
         assert_eq!(
             quoted & FIRST_RULES[usize::from(b'R')] & !WIDE_RULES.always,
             0
@@ -3299,6 +3359,66 @@ mod tests {
                     assert_eq!(starts_ci(t, ps), slow, "{t:?} {ps:?}");
                 }
             }
+        }
+    }
+
+    /// Blocks of the fixtures and of the test's lists, at their own word
+    /// count and at each rule's word limits: [`cue`] with its masks decides
+    /// as rule-by-rule.
+    #[test]
+    fn cue_masks_decide_as_rule_by_rule() {
+        let mut blocks = crate::segment::fixture_blocks();
+        for t in [
+            "Home | News | Sport",
+            "Home | News. | Sport",
+            "Jo Bell is a reporter for the Courier.",
+            "Jo Bell Is A Reporter",
+            "Call the desk: 555-123-4567",
+            "Desk: 555 123 4567 | Jo Bell",
+            "Jane Doe/AFP/Getty Images",
+            "A crowd at the pier (Picture: Jo Bell)",
+            "\u{2192} Read more: the pier",
+            "\u{2003}Follow us",
+            "\u{663} comments",
+            "\u{bd} of them",
+            "\u{d7}",
+            "\u{25b6} Watch: the pier",
+            "\u{a9} Provided by the Courier",
+            "Re\u{17f}erved: Jo Bell/AFP",
+        ] {
+            blocks.push(t.to_string());
+        }
+        let limits: Vec<usize> = RULES.iter().map(|r| r.max_words).collect();
+        let mut cued = 0;
+        for b in &blocks {
+            let own = b.split_whitespace().count();
+            for words in std::iter::once(own).chain(limits.iter().flat_map(|&w| [w, w + 1])) {
+                let by_rules = cue_rule_by_rule(b, words);
+                cued += usize::from(by_rules.is_some());
+                assert_eq!(cue(b, words), by_rules, "{b:?} at {words} words");
+            }
+        }
+        assert!(cued > 100, "{cued}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        /// Short blocks of bars, colons, job words, slashes and marks that
+        /// open blocks outside ASCII: [`cue`] decides as rule-by-rule.
+        #[test]
+        fn cue_masks_decide_as_rule_by_rule_on_generated_blocks(
+            text in crate::testing::joined(
+                vec![
+                    "Jo ", "Bell ", "is a ", "reporter", " | ", "|", ": ", "555", "-", "/",
+                    "AFP", "Getty Images", ".", "\u{2192} ", "\u{2003}", "\u{663}", "\u{bd}",
+                    "\u{d7}", "\u{201c}", "Read more", "Share", " comments", "x", " ", "(",
+                    ")", "Photo: ", "\u{17f}", "\u{212a}", "cookie", "Editor",
+                ],
+                0..8,
+            ),
+            words in 0usize..100,
+        ) {
+            prop_assert_eq!(cue(&text, words), cue_rule_by_rule(&text, words), "{:?}", text);
         }
     }
 
