@@ -465,22 +465,28 @@ fn agency_shape(block: &Block) -> bool {
     // Most blocks end in an ASCII byte that is neither white space nor a
     // bracket: that byte is the last one to read.
     let b = block.text.as_bytes();
-    if let Some(&last) = b
-        .last()
-        .filter(|&&c| c < 0x80 && !is_ascii_ws(c) && c != b')')
+    if b.last()
+        .is_some_and(|&c| c < 0x80 && !is_ascii_ws(c) && c != b')')
     {
-        return agency_ends_in(last)
-            .iter()
-            .any(|e| b.ends_with(e.as_bytes()));
+        return ends_in_agency(b);
     }
     let t = block.text.trim_end_matches(char::is_whitespace);
-    let t = t.strip_suffix(')').unwrap_or(t).as_bytes();
     // Without a slash the block ends in an agency name, exactly: so in the
     // last word of one (a block ending "... said Jane" stops here).
-    t.last().is_some_and(|&last| {
-        agency_ends_in(last)
-            .iter()
-            .any(|e| t.ends_with(e.as_bytes()))
+    ends_in_agency(t.strip_suffix(')').unwrap_or(t).as_bytes())
+}
+
+/// `b` ends in a word of [`agency_ends_in`]: the words of its last byte
+/// (each of two bytes or more) whose byte before the last is `b`'s too
+/// are compared; a block ending "...ties" reads no word, one ending
+/// "...Images" one.
+fn ends_in_agency(b: &[u8]) -> bool {
+    let [.., prev, last] = *b else {
+        return false;
+    };
+    agency_ends_in(last).iter().any(|e| {
+        let e = e.as_bytes();
+        e[e.len() - 2] == prev && b.ends_with(e)
     })
 }
 
@@ -2839,6 +2845,29 @@ mod tests {
             )
         ) {
             gates_accept_every_match(&text)?;
+        }
+    }
+
+    #[test]
+    fn ends_in_agency_is_the_list() {
+        let mut texts: Vec<String> = ["", "s", "P", "AP", "es", "images", "IMAGES", "Jo Bell."]
+            .map(String::from)
+            .to_vec();
+        for e in AGENCY_ENDS {
+            for lead in ["", "x", "Jo ", "A", "\u{e9}"] {
+                for cut in 0..e.len() {
+                    texts.push(format!("{lead}{}", &e[cut..]));
+                    texts.push(format!("{lead}{}", &e[..e.len() - cut]));
+                    texts.push(format!("{lead}{}x", &e[cut..]));
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(
+                ends_in_agency(t.as_bytes()),
+                AGENCY_ENDS.iter().any(|e| t.ends_with(e)),
+                "{t:?}"
+            );
         }
     }
 
