@@ -59,6 +59,12 @@ struct Rule {
     /// The bit of the gate's needle list in what its needle automaton
     /// finds (set by [`with_needle_bits`]; 0 for a gate without one).
     needle_bit: u64,
+    /// A fact of the case-blind automaton ([`Block`]) that the gate needs
+    /// besides its own needles, if any: where the automaton ran without
+    /// finding it, the rule is dropped with the needle-gated ones, before
+    /// any gate is called ([`CI_GATE_RULES`]). A [`Gate::FactShape`]'s
+    /// fact is read from the gate.
+    fact: u64,
 }
 
 /// The first characters of the blocks a start-anchored rule can match: a
@@ -135,6 +141,7 @@ const fn rule(
         opens: None,
         hand: None,
         needle_bit: 0,
+        fact: 0,
     }
 }
 
@@ -167,6 +174,11 @@ impl Rule {
             opens: Some(words),
             ..self
         }
+    }
+
+    /// The gate also needs fact `bit` (see [`Rule::fact`]).
+    fn fact(self, bit: u64) -> Rule {
+        Rule { fact: bit, ..self }
     }
 
     fn hand(self, hand: MaybeHand) -> Rule {
@@ -355,41 +367,56 @@ impl Prefixes {
     }
 }
 
-/// The block starts with an ASCII digit or a non-ASCII char (perhaps a
-/// Unicode `\d` or `\s`, or a mark such as `×`).
-fn starts_digit_or_wide(t: &str) -> bool {
-    t.as_bytes()
-        .first()
-        .is_some_and(|&b| b.is_ascii_digit() || b >= 0x80)
-}
-
-/// A block that starts with a character outside ASCII (a digit or white
-/// space there), or with an ASCII digit and holds one of `words` (lower
-/// case), ignoring ASCII case: the rules whose only forms that start with
-/// a digit need a word after it ("3 of 12", "4 min read", "12 shares").
-/// Short blocks of digits (dates, times, scores) then compile no such rule.
-fn digit_then(t: &str, words: &[&str]) -> bool {
+/// The block may start with a `\d`: an ASCII digit, or a char outside
+/// ASCII that may be a Unicode one ([`may_be_wide_digit`]). A block that
+/// opens with a curly quotation mark, a dash or a bullet does not.
+fn starts_digit(t: &str) -> bool {
     match t.as_bytes().first() {
-        Some(&b) if b >= 0x80 => true,
-        Some(b) if b.is_ascii_digit() => words.iter().any(|w| {
-            t.as_bytes()
-                .windows(w.len())
-                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
-        }),
+        Some(b) if b.is_ascii_digit() => true,
+        Some(&b) if b >= 0x80 => t.chars().next().is_some_and(may_be_wide_digit),
         _ => false,
     }
 }
 
-/// `read-more-label`: after an optional `[` and white space (a non-ASCII
-/// char may be white space), one of the pattern's words, ignoring ASCII
-/// case; the second half, "see also", is among them.
+/// The block starts with white space outside ASCII (`\s` reads Unicode
+/// White_Space: a no-break or an em space).
+fn starts_wide_space(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(|&b| b >= 0x80)
+        && t.chars().next().is_some_and(char::is_whitespace)
+}
+
+/// A block that starts with a digit ([`starts_digit`], perhaps one outside
+/// ASCII) and holds one of `words` (lower case), ignoring ASCII case: the
+/// rules whose only forms that start with a digit need a word after it ("3
+/// of 12", "4 min read", "12 shares"). Short blocks of digits (dates,
+/// times, scores) then try no such rule.
+fn digit_then(t: &str, words: &[&str]) -> bool {
+    starts_digit(t)
+        && words.iter().any(|w| {
+            t.as_bytes()
+                .windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        })
+}
+
+/// `read-more-label`: after an optional `[` and white space (Unicode
+/// White_Space, as `\s` reads it), one of the pattern's words, ignoring
+/// ASCII case; the second half, "see also", is among them. The words are
+/// ASCII: a block that opens with a curly quotation mark or a bullet fails.
 fn read_more_shape(t: &str) -> bool {
     let b = t.as_bytes();
     let mut i = usize::from(b.first() == Some(&b'['));
-    while i < b.len() && is_ascii_ws(b[i]) {
-        i += 1;
+    loop {
+        match b.get(i) {
+            Some(&c) if is_ascii_ws(c) => i += 1,
+            Some(&c) if c >= 0x80 => match t[i..].chars().next() {
+                Some(w) if w.is_whitespace() => i += w.len_utf8(),
+                _ => return false,
+            },
+            _ => break,
+        }
     }
-    b.get(i).is_some_and(|&c| c >= 0x80) || READ_MORE_WORDS.starts(&t[i..])
+    READ_MORE_WORDS.starts(&t[i..])
 }
 
 /// The words that open a `read-more-label` block.
@@ -438,22 +465,28 @@ fn agency_shape(block: &Block) -> bool {
     // Most blocks end in an ASCII byte that is neither white space nor a
     // bracket: that byte is the last one to read.
     let b = block.text.as_bytes();
-    if let Some(&last) = b
-        .last()
-        .filter(|&&c| c < 0x80 && !is_ascii_ws(c) && c != b')')
+    if b.last()
+        .is_some_and(|&c| c < 0x80 && !is_ascii_ws(c) && c != b')')
     {
-        return agency_ends_in(last)
-            .iter()
-            .any(|e| b.ends_with(e.as_bytes()));
+        return ends_in_agency(b);
     }
     let t = block.text.trim_end_matches(char::is_whitespace);
-    let t = t.strip_suffix(')').unwrap_or(t).as_bytes();
     // Without a slash the block ends in an agency name, exactly: so in the
     // last word of one (a block ending "... said Jane" stops here).
-    t.last().is_some_and(|&last| {
-        agency_ends_in(last)
-            .iter()
-            .any(|e| t.ends_with(e.as_bytes()))
+    ends_in_agency(t.strip_suffix(')').unwrap_or(t).as_bytes())
+}
+
+/// `b` ends in a word of [`agency_ends_in`]: the words of its last byte
+/// (each of two bytes or more) whose byte before the last is `b`'s too
+/// are compared; a block ending "...ties" reads no word, one ending
+/// "...Images" one.
+fn ends_in_agency(b: &[u8]) -> bool {
+    let [.., prev, last] = *b else {
+        return false;
+    };
+    agency_ends_in(last).iter().any(|e| {
+        let e = e.as_bytes();
+        e[e.len() - 2] == prev && b.ends_with(e)
     })
 }
 
@@ -596,6 +629,7 @@ fn share_shape(t: &str) -> bool {
         || first == b'+'
         || is_ascii_ws(first)
         || SHARE_WORDS.starts(t)
+        || starts_wide_space(t)
 }
 
 /// The words that open a `promo-share` block.
@@ -1419,6 +1453,10 @@ const META_AGO_OPENS: &[&str] = &["about"];
 const META_PRINT_EDITION_OPENS: &[&str] = &["a version of this "];
 /// The words a `promo-discuss` block opens with (its shape and [`Rule::opens`]).
 const PROMO_DISCUSS_OPENS: &[&str] = &["discuss:"];
+
+/// The words a `promo-call-upper` block opens with, as written (its shape;
+/// [`Rule::opens`] reads them ignoring case).
+const CALL_UPPER_OPENS: &[&str] = &["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"];
 /// The words a `other-tags` block opens with (its shape and [`Rule::opens`]).
 const OTHER_TAGS_OPENS: &[&str] = &[
     "tags",
@@ -1465,10 +1503,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     rule("caption-photo-by", Caption, 90, Gate::ShapeCi(no_final_stop, needles::PHOTO_BY), r"(?i)(?:^|[|•]\s*|\s)(?:top\s+|main\s+)?(?:photo|photograph|picture|image|illustration)s?\s+by\s+([A-Z][^.]{1,60})$").hand(|t| Some(photo_by(t))),
     rule("caption-credit-word", Caption, 40, Gate::CiThenExact(needles::CREDIT_WORD, needles::CREDIT_WORD_EXACT), r"(?:^|[a-z.]\s*)Credit:?\s+([A-Z][\w.'’\- /]{1,60})$").tail("{1,60}", "+", credit_word_tail_fits).hand(|t| Some(credits::credit_word(t))),
     rule("caption-provided", Caption, 30, Gate::Shape(|t| t.starts_with('©')), r"(?i)^©\s*provided by\s+(.{2,80})$").starts_with("", false, false, "©").hand(|t| Some(labels::provided(t))),
-    rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, CAPTION_LABEL_OPENS)), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, "").opens(CAPTION_LABEL_OPENS).hand(|t| labels::CAPTION_LABEL.decide(t).map(|m| m.map(|_| 0..t.len()))),
+    rule("caption-label", Caption, 3, Gate::Shape(|t| starts_digit(t) || starts_ci(t, CAPTION_LABEL_OPENS)), r"(?i)^(?:photo|image|picture|view photo|view image|photos|gallery|enlarge this image|\d+\s+photos?)$").starts_with("pivge", true, false, "").opens(CAPTION_LABEL_OPENS).hand(|t| labels::CAPTION_LABEL.decide(t).map(|m| m.map(|_| 0..t.len()))),
     rule("caption-byline-source", Caption, 25, Gate::Shape(|t| starts_ci(t, CAPTION_BYLINE_SOURCE_OPENS) && memchr(b'|', t.as_bytes()).is_some()), r"(?i)^by\s+.{2,40}\|\s*source:\s*.{2,60}$").starts("b").opens(CAPTION_BYLINE_SOURCE_OPENS).hand(|t| Some(labels::byline_source(t))),
     // Links to other articles.
-    rule("read-more-label", ReadMore, 60, Gate::Shape(read_more_shape), r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s").starts_with("[rmsatuywd", false, true, "").hand(|t| labels::READ_MORE_LABEL.decide(t)),
+    rule("read-more-label", ReadMore, 60, Gate::Shape(read_more_shape), r"(?i)^\[?\s*(?:read|read more|read next|more|related|related articles?|related stories|related coverage|related content|see also|also read|also see|recommended|more on this story|more from|top stories|most read|most popular|up next|trending|you might also like|what to read next|don't miss|more stories|more news)(?-u:\b)\s*(?:[:|\-–—›»]|$)|^see also\s").starts_with("[rmsatuywd", false, true, "").opens(READ_MORE_WORDS.list).hand(|t| labels::READ_MORE_LABEL.decide(t)),
     rule("read-more-bracket", ReadMore, 40, Gate::Shape(|t| t.starts_with('[') && t.ends_with(']')), r"^\[(?:Read|See|Watch|Related|More)(?-u:\b)[^\]]*\]$").starts("[").hand(|t| Some(labels::bracket(t))),
     rule("read-more-more-on", ReadMore, 6, Gate::Shape(|t| starts_ci(t, READ_MORE_MORE_ON_OPENS)), r"(?i)^(?:more on|more from|more about|read more about|more in)\s+[\w'’ .&-]{2,60}$").tail("{2,60}", "{2,}", more_on_tail_fits).starts("mr").opens(READ_MORE_MORE_ON_OPENS).hand(|t| Some(phrases::more_on(t).then_some(0..0))),
     rule("read-more-stories-about", ReadMore, 8, Gate::Shape(|t| starts_ci(t, READ_MORE_STORIES_ABOUT_OPENS)), r"(?i)^read more stories").starts("r").opens(READ_MORE_STORIES_ABOUT_OPENS).hand(|t| labels::READ_MORE_STORIES.decide(t)),
@@ -1476,7 +1514,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     // Players and galleries.
     rule("media-listen", Media, 20, Gate::Shape(|t| starts_ci(t, MEDIA_LISTEN_OPENS)), r"(?i)^(?:listen to (?:this|the) (?:article|story)|loading audio|audio is not supported|play audio|listen(?-u:\b))").starts("lap").opens(MEDIA_LISTEN_OPENS).hand(|t| labels::MEDIA_LISTEN.decide(t)),
     rule("media-watch", Media, 40, Gate::Shape(|t| starts_ci(t, MEDIA_WATCH_OPENS)), r"(?i)^(?:watch|video|play video|watch video|watch live|live|gallery|audio|podcast)\s*[:|\-–—]").starts("wvplga").opens(MEDIA_WATCH_OPENS).hand(|t| labels::MEDIA_WATCH.decide(t)),
-    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || starts_ci(t, MEDIA_PLAYER_OPENS)), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false, "×").opens(MEDIA_PLAYER_OPENS).hand(|t| labels::MEDIA_PLAYER.decide(t)),
+    rule("media-player", Media, 8, Gate::Shape(|t| digit_then(t, &["of"]) || t.starts_with('\u{d7}') || starts_ci(t, MEDIA_PLAYER_OPENS)), r"(?i)^(?:\d+\s+of\s+\d+|full screen|fullscreen|autoplay|close|caption|view photos|view gallery|buy photo|replay|play|pause|mute|unmute|expand|view this (?:image|video)(?-u:\b).*|wait \d+ seconds? to continue\.?|video (?:not available|unavailable)|×|now playing|up next in video)$").starts_with("facvbrpmuewn", true, false, "×").opens(MEDIA_PLAYER_OPENS).hand(|t| labels::MEDIA_PLAYER.decide(t)),
     rule("media-unavailable", Media, 20, Gate::Ci(needles::VIDEO_UNAVAILABLE), r"(?i)(?:this|the) video is (?:not available|unavailable)|your browser does not support").hand(|t| labels::MEDIA_UNAVAILABLE.decide(t)),
     // Advertising.
     rule("advert-label", Advert, 6, Gate::Shape(|t| starts_ci(t, ADVERT_LABEL_OPENS)), r"(?i)^(?:advertisement|advertising|advert|ad|sponsored|sponsored content|sponsored links?(?:\s+by.*)?|promoted|promoted (?:links|content|stories)(?:\s+by.*)?|paid content|paid post|partner content|supported by|skip ad|ad feedback|story continues below advertisement|continue reading (?:the )?main story.*|report this ad|you may also like|from our partners|around the web|taboola(?:\s+taboola)?)\s*$").starts("asprcyft").opens(ADVERT_LABEL_OPENS).hand(|t| labels::ADVERT_LABEL.decide(t)),
@@ -1492,20 +1530,20 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| with_needle_bits(vec![
     // Dates and reading time.
     rule("meta-published", Meta, 25, Gate::Shape(|t| starts_ci(t, META_PUBLISHED_OPENS)), r"(?i)^(?:published|updated|last updated|posted|first published|modified|created|originally published|this article was (?:published|updated)|posted on)(?-u:\b)").starts("pulfmcot").opens(META_PUBLISHED_OPENS).hand(|t| labels::META_PUBLISHED.decide(t)),
     rule("meta-reading-time", Meta, 8, Gate::Shape(|t| digit_then(t, &["min"]) || starts_ci(t, META_READING_TIME_OPENS)), r"(?i)^\d+\s*(?:-|\s)?(?:min|mins|minute|minutes)\s+(?:read|listen)(?-u:\b)|^(?:estimated )?reading time(?-u:\b)").starts_with("er", true, false, "").opens(META_READING_TIME_OPENS).hand(|t| labels::META_READING_TIME.decide(t)),
-    rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit_or_wide(t) || starts_ci(t, META_AGO_OPENS)), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false, "").opens(META_AGO_OPENS).hand(|t| labels::META_AGO.decide(t)),
+    rule("meta-ago", Meta, 6, Gate::Shape(|t| starts_digit(t) || starts_ci(t, META_AGO_OPENS)), r"(?i)^(?:about\s+)?\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$").starts_with("a", true, false, "").opens(META_AGO_OPENS).hand(|t| labels::META_AGO.decide(t)),
     rule("meta-print-edition", Meta, 60, Gate::Shape(|t| starts_ci(t, META_PRINT_EDITION_OPENS)), r"(?i)^a version of this (?:article|story) appears in print").starts("a").opens(META_PRINT_EDITION_OPENS).hand(|t| labels::PRINT_EDITION.decide(t)),
     // Calls to action and page furniture.
-    rule("promo-share", Promo, 8, Gate::Shape(share_shape), r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$").starts_with("+steprmcwflbanvjg", true, true, "").hand(share_button),
-    rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit_or_wide), r"^\d{1,6}$").starts_with("", true, false, "").hand(labels::numbers),
+    rule("promo-share", Promo, 8, Gate::Shape(share_shape), r"(?i)^(?:share|share this(?: article| story| page)?|share on \w+(?: \w+)?|share via \w+|share (?:your|the) \w+|tweet|email|e-mail|print|save|pin it|reblog|more options|copy link|whatsapp|facebook|twitter|linkedin|reddit|flipboard|messenger|bookmark(?: it)?|all share services|\d+\s+shares?|comments?|\d+\s+comments?|comments?\s*\(\d+\)|no comments|view comments|show comments|add a comment|post comment.*|\+?\s*follow(?-u:\b).*|follow(?: us)?(?: on \w+)?|log ?in|sign ?in|register|register log in|subscribe|sign up|join|faq|faqs.*|newest \| oldest.*|\d+ people following|get \w+)\s*[.!▾]*\s*$").starts_with("+steprmcwflbanvjg", true, true, "").opens(SHARE_WORDS.list).hand(share_button),
+    rule("promo-numbers", Promo, 1, Gate::Shape(starts_digit), r"^\d{1,6}$").starts_with("", true, false, "").hand(labels::numbers),
     rule("promo-call", Promo, 45, Gate::Ci(needles::CALLS), r"(?i)(?-u:\b)(?:sign up (?:for|to)|subscribe (?:to|for|now|today)|newsletters?(?-u:\b).*(?-u:\b)(?:inbox|sign|subscribe)|(?:sign|log) in to (?:comment|continue|read)|follow (?:us|him|her|them|@\w+) on|follow \w+ on (?:twitter|facebook|instagram)|is on (?:twitter|facebook|instagram)|join (?:our|the) (?:conversation|community|discussion|team|program)|download (?:our|the) \w* ?app|get (?:our|the) \w* ?app|leave a comment|commenting policy|comments? (?:are|is) (?:closed|moderated)|become a (?:member|subscriber)|support (?:our|independent) journalism|tell us what you think|your feedback|you must be logged in|opinions expressed in reader comments|check out more (?:articles|stories)|conversation powered by|please (?:review|read) our|(?:log|sign) in or (?:register|create))").hand(|t| Some(promo_call(t).then_some(0..0))),
     rule("promo-paywall", Promo, 40, Gate::Ci(needles::PAYWALL), r"(?i)reached your (?:limit|maximum)|free articles? (?:left|remaining|this month)|already a (?:subscriber|member)|subscribe from|unlimited access|(?:support|fund) (?:our|independent|local|quality) journalism|become an? \w+ (?:member|subscriber)|for an ad-free experience").hand(|t| Some(promo_paywall(t).then_some(0..0))),
-    rule("promo-call-upper", Promo, 10, Gate::Shape(|t| ["SIGN UP", "SUBSCRIBE", "FOLLOW US", "JOIN"].iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)").starts("sfj").hand(|t| labels::CALL_UPPER.decide(t)),
+    rule("promo-call-upper", Promo, 10, Gate::Shape(|t| CALL_UPPER_OPENS.iter().any(|p| t.starts_with(p))), r"^(?:SIGN UP|SUBSCRIBE|FOLLOW US|JOIN)(?-u:\b)").starts("sfj").opens(CALL_UPPER_OPENS).hand(|t| labels::CALL_UPPER.decide(t)),
     rule("promo-discuss", Promo, 12, Gate::Shape(|t| starts_ci(t, PROMO_DISCUSS_OPENS)), r"(?i)^discuss:").starts("d").opens(PROMO_DISCUSS_OPENS).hand(|t| labels::DISCUSS.decide(t)),
     // Everything else a page wraps around an article.
     rule("other-cookies", Other, 60, Gate::Ci(needles::COOKIES), r"(?i)(?-u:\b)we use cookies(?-u:\b)|(?-u:\b)cookie (?:policy|settings|preferences)(?-u:\b)|accept (?:all )?cookies").hand(|t| labels::COOKIES.decide(t)),
     rule("other-nav-bar", Other, 30, Gate::FactShape(BAR_FACT, has_bar, nav_bar_shape), r"^[^|.!?]{2,30}(?:\s\|\s[^|.!?]{2,30}){2,}$").hand(|t| Some(nav_bar(t))),
     rule("other-tags", Other, 40, Gate::Shape(|t| starts_ci(t, OTHER_TAGS_OPENS)), r"(?i)^(?:tags|topics|related topics|filed under|categories|sections|keywords|subjects)\s*:?").starts("trfcsk").opens(OTHER_TAGS_OPENS).hand(|t| labels::TAGS.decide(t)),
-    rule("other-bio", Other, 60, Gate::ShapeExact(bio_gate, needles::BIO), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz").hand(|t| Some(phrases::bio(t).then_some(0..0))),
+    rule("other-bio", Other, 60, Gate::ShapeExact(bio_gate, needles::BIO), r"^(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+\s+(?:is|was|has been)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|producer|critic|blogger|author)(?-u:\b)").tail("{1,3}", "+", bio_shape).starts("abcdefghijklmnopqrstuvwxyz").fact(BIO_FACT).hand(|t| Some(phrases::bio(t).then_some(0..0))),
     // One rule in two halves, each with its own gate: compiled together they
     // cost 15 M instructions, for blocks that seldom pass either.
     rule("other-contact", Other, 30, Gate::Shape(|t| starts_ci(t, OTHER_CONTACT_OPENS) && memchr(b'@', t.as_bytes()).is_some()), r"(?i)^(?:contact|email|e-mail|reach)(?-u:\b).{0,60}@").starts("cer").opens(OTHER_CONTACT_OPENS).hand(|t| Some(phrases::contact_email(t).then_some(0..0))),
@@ -1778,14 +1816,16 @@ fn may_match_rule(
 }
 
 /// The rules whose gate needs a needle of the case-blind automaton
-/// (`Ci`, `ShapeCi`, `CiThenExact`), by the gate bits it finds.
+/// (`Ci`, `ShapeCi`, `CiThenExact`) or one of its facts (`FactShape`,
+/// [`Rule::fact`]), by the gate bits it finds.
 struct CiGateRules {
     /// All of them (bits by table index).
     gated: u64,
     /// Those with no shape test (`Ci`, `CiThenExact`): a block they are
     /// left for runs the automaton in any case.
     unshaped: u64,
-    /// The rules of each gate bit of [`needles::CI_GATES`].
+    /// The rules of each gate bit of [`needles::CI_GATES`]: its needles',
+    /// or those that need its fact.
     of_gate: [u64; 64],
 }
 
@@ -1815,6 +1855,21 @@ static CI_GATE_RULES: LazyLock<CiGateRules> = LazyLock::new(|| {
         if let Gate::Ci(_) | Gate::ShapeCi(..) | Gate::CiThenExact(..) = r.gate {
             g.gated |= 1 << i;
             g.of_gate[r.needle_bit.trailing_zeros() as usize] |= 1 << i;
+        }
+        // A rule gated by a fact as well as by needles of its own would
+        // need both, which one list of bits cannot say.
+        let fact = match r.gate {
+            Gate::FactShape(bit, ..) => bit,
+            _ => r.fact,
+        };
+        if fact != 0 {
+            assert!(
+                g.gated & 1 << i == 0,
+                "{}: a fact or case-blind needles",
+                r.name
+            );
+            g.gated |= 1 << i;
+            g.of_gate[fact.trailing_zeros() as usize] |= 1 << i;
         }
     }
     g
@@ -1901,8 +1956,10 @@ fn pair_rules(text: &str) -> u64 {
 }
 
 /// The rules a block can match by its first character (see [`Starts`]):
-/// by the table for an ASCII byte, else by the character.
-fn first_rules(text: &str) -> u64 {
+/// by the table for an ASCII byte, else by the character. Only the rules
+/// of `left` are asked for: a character outside ASCII is read as a digit
+/// or as white space only where a rule left may open with one.
+fn first_rules(text: &str, left: u64) -> u64 {
     match text.as_bytes().first() {
         None => u64::MAX,
         Some(&b) if b < 0x80 => FIRST_RULES[usize::from(b)],
@@ -1914,10 +1971,10 @@ fn first_rules(text: &str) -> u64 {
             // blocks, are neither numeric nor white space: no table
             // look-up for them.
             if !matches!(c, '\u{2010}'..='\u{2027}') {
-                if c.is_numeric() {
+                if left & w.digit & !m != 0 && c.is_numeric() {
                     m |= w.digit;
                 }
-                if c.is_whitespace() {
+                if left & w.space & !m != 0 && c.is_whitespace() {
                     m |= w.space;
                 }
             }
@@ -1974,7 +2031,7 @@ static WIDE_RULES: LazyLock<WideRules> = LazyLock::new(|| {
 /// checks, the first characters once for all rules).
 #[cfg(test)]
 fn first_and_gate_allow(i: usize, text: &str, needles: &mut impl FnMut(bool) -> u64) -> bool {
-    first_rules(text) & pair_rules(text) & (1 << i) != 0 && may_match(i, text, needles)
+    first_rules(text, u64::MAX) & pair_rules(text) & (1 << i) != 0 && may_match(i, text, needles)
 }
 
 /// What rule `i`'s pattern decides on `t`, in the terms of its hand
@@ -2062,7 +2119,7 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
         None => !has_odd_fold(text),
     };
     if gated {
-        left &= first_rules(text) & pair_rules(text);
+        left &= first_rules(text, left) & pair_rules(text);
         if let Some(g) = ci {
             left &= !by_ci.gated | by_ci.rules_of(g);
         }
@@ -2090,18 +2147,47 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
             }
         }
     };
-    let rule = &rules[index];
+    Some(cue_of(index, by_hand, text))
+}
+
+/// The cue of rule `index`, which matched `text`: by its hand matcher with
+/// the credit's range (`by_hand`), or by its pattern.
+fn cue_of(index: usize, by_hand: Option<Range<usize>>, text: &str) -> Cue {
+    let rule = &RULES[index];
     let credit = match by_hand {
         _ if rule.kind != Caption => None,
         Some(capture) => tidy_credit(&text[capture]),
         None => caption_credit(pattern_for(index, text), text),
     }
     .map(String::into_boxed_str);
-    Some(Cue {
+    Cue {
         kind: rule.kind,
         rule: rule.name,
         credit,
-    })
+    }
+}
+
+/// [`cue`] rule by rule, the reference its masks are held to: each rule in
+/// table order within its word limit, and (on a block without odd folds)
+/// its first-character tables and its gate, with the automaton's facts
+/// and without ([`may_match`]), then its hand or its pattern.
+#[cfg(test)]
+fn cue_rule_by_rule(text: &str, words: usize) -> Option<Cue> {
+    let gated = !has_odd_fold(text);
+    for (i, r) in RULES.iter().enumerate() {
+        if words > r.max_words
+            || (gated && !first_and_gate_allow(i, text, &mut |ci| needle_gates_in(text, ci)))
+        {
+            continue;
+        }
+        match r.hand.filter(|_| gated).and_then(|hand| hand(text)) {
+            Some(Some(capture)) => return Some(cue_of(i, Some(capture), text)),
+            Some(None) => {}
+            None if pattern_for(i, text).is_match(text) => return Some(cue_of(i, None, text)),
+            None => {}
+        }
+    }
+    None
 }
 
 fn caption_credit(re: &Regex, text: &str) -> Option<String> {
@@ -2231,7 +2317,12 @@ static ASCII_WS: [bool; 128] = {
 /// "Credit Jane Doe", "Getty Images"): it makes the block before it a caption.
 pub fn is_bare_credit(text: &str) -> bool {
     // The cheap prefix gate first: the word count walks the whole block.
-    if !may_be_bare_credit(text) || words_exceed(text, 10) {
+    may_be_bare_credit(text) && bare_credit_past_gate(text)
+}
+
+/// [`is_bare_credit`] on a block its gate let through.
+fn bare_credit_past_gate(text: &str) -> bool {
+    if words_exceed(text, 10) {
         return false;
     }
     if !has_odd_fold(text) {
@@ -2244,6 +2335,55 @@ pub fn is_bare_credit(text: &str) -> bool {
         BARE.is_match(text)
     }
 }
+
+/// A necessary condition for [`is_bare_credit`]'s pattern, read from the
+/// block's first bytes: what [`may_be_bare_credit_searched`] tells, without
+/// its searches where the first byte that cannot belong to a name shows
+/// them vain.
+///
+/// The bytes a name before a slash may hold (letters, spaces, stops,
+/// apostrophes, hyphens) are read up to the first other byte `p`, among
+/// the first 41. A slash there closes a name when 3 to 40 bytes precede
+/// it. Any other ASCII byte, or a char outside ASCII other than a long s
+/// or Kelvin sign, ends every name (the pattern's name form fails, under
+/// any case folding); and every byte before it is ASCII, so an agency
+/// name that opens the block ("Reuters", in letters only) lies before it
+/// and is read as written: no long s or Kelvin sign can make the pattern
+/// match where the prefix tests fail. A block that opens with "*", a
+/// digit, a bracket or a quotation mark is done at its first byte. Only
+/// where one of the two folding letters ends the run are the searches
+/// needed.
+fn may_be_bare_credit(text: &str) -> bool {
+    let b = text.as_bytes();
+    if BARE_PICTURE_OPENS.starts(text) {
+        return true;
+    }
+    let head = &b[..b.len().min(41)];
+    let p = head
+        .iter()
+        .position(|&c| !NAME_BYTES[usize::from(c)])
+        .unwrap_or(head.len());
+    match head.get(p) {
+        Some(b'/') if (3..=40).contains(&p) => return true,
+        Some(&c) if c >= 0x80 && text[p..].starts_with(['\u{17f}', '\u{212a}']) => {
+            return may_be_bare_credit_searched(text)
+        }
+        _ => {}
+    }
+    BARE_AGENCY_OPENS.starts(text) && (memchr(b'/', b).is_some() || !words_exceed(text, 2))
+}
+
+/// The bytes of `[A-Z .'-]` under `(?i)` in ASCII: a name before a slash.
+static NAME_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphabetic() || matches!(b, b' ' | b'.' | b'\'' | b'-');
+        c += 1;
+    }
+    t
+};
 
 /// A necessary condition for [`is_bare_credit`]'s pattern: a picture word
 /// first; or a name of 3 to 40 letters, spaces, stops, apostrophes and
@@ -2259,7 +2399,7 @@ pub fn is_bare_credit(text: &str) -> bool {
 /// first word (at most 12 chars) or in the name before the slash (at most
 /// 40 chars of at most 3 bytes), so only the first [`ODD_FOLD_HEAD`]
 /// bytes are searched for one.
-fn may_be_bare_credit(text: &str) -> bool {
+fn may_be_bare_credit_searched(text: &str) -> bool {
     // The prefix tests first: they fail on a block's first byte or two.
     let b = text.as_bytes();
     BARE_PICTURE_OPENS.starts(text)
@@ -2713,6 +2853,29 @@ mod tests {
     }
 
     #[test]
+    fn ends_in_agency_is_the_list() {
+        let mut texts: Vec<String> = ["", "s", "P", "AP", "es", "images", "IMAGES", "Jo Bell."]
+            .map(String::from)
+            .to_vec();
+        for e in AGENCY_ENDS {
+            for lead in ["", "x", "Jo ", "A", "\u{e9}"] {
+                for cut in 0..e.len() {
+                    texts.push(format!("{lead}{}", &e[cut..]));
+                    texts.push(format!("{lead}{}", &e[..e.len() - cut]));
+                    texts.push(format!("{lead}{}x", &e[cut..]));
+                }
+            }
+        }
+        for t in &texts {
+            assert_eq!(
+                ends_in_agency(t.as_bytes()),
+                AGENCY_ENDS.iter().any(|e| t.ends_with(e)),
+                "{t:?}"
+            );
+        }
+    }
+
+    #[test]
     fn agency_ends_by_last_byte_are_the_list() {
         for b in 0..=255u8 {
             let mut by_byte: Vec<_> = agency_ends_in(b).to_vec();
@@ -3101,10 +3264,10 @@ mod tests {
                 .enumerate()
                 .filter(|(_, r)| r.starts.is_none_or(|s| s.allows_wide(c)))
                 .fold(0u64, |m, (i, _)| m | 1 << i);
-            assert_eq!(first_rules(&text), by_rule, "{c:?}");
+            assert_eq!(first_rules(&text, u64::MAX), by_rule, "{c:?}");
         }
         // A curly quotation mark opens none of the anchored rules.
-        let quoted = first_rules("\u{201c}Read more");
+        let quoted = first_rules("\u{201c}Read more", u64::MAX);
         assert_eq!(
             quoted & FIRST_RULES[usize::from(b'R')] & !WIDE_RULES.always,
             0
@@ -3232,6 +3395,66 @@ mod tests {
         }
     }
 
+    /// Blocks of the fixtures and of the test's lists, at their own word
+    /// count and at each rule's word limits: [`cue`] with its masks decides
+    /// as rule-by-rule.
+    #[test]
+    fn cue_masks_decide_as_rule_by_rule() {
+        let mut blocks = crate::segment::fixture_blocks();
+        for t in [
+            "Home | News | Sport",
+            "Home | News. | Sport",
+            "Jo Bell is a reporter for the Courier.",
+            "Jo Bell Is A Reporter",
+            "Call the desk: 555-123-4567",
+            "Desk: 555 123 4567 | Jo Bell",
+            "Jane Doe/AFP/Getty Images",
+            "A crowd at the pier (Picture: Jo Bell)",
+            "\u{2192} Read more: the pier",
+            "\u{2003}Follow us",
+            "\u{663} comments",
+            "\u{bd} of them",
+            "\u{d7}",
+            "\u{25b6} Watch: the pier",
+            "\u{a9} Provided by the Courier",
+            "Re\u{17f}erved: Jo Bell/AFP",
+        ] {
+            blocks.push(t.to_string());
+        }
+        let limits: Vec<usize> = RULES.iter().map(|r| r.max_words).collect();
+        let mut cued = 0;
+        for b in &blocks {
+            let own = b.split_whitespace().count();
+            for words in std::iter::once(own).chain(limits.iter().flat_map(|&w| [w, w + 1])) {
+                let by_rules = cue_rule_by_rule(b, words);
+                cued += usize::from(by_rules.is_some());
+                assert_eq!(cue(b, words), by_rules, "{b:?} at {words} words");
+            }
+        }
+        assert!(cued > 100, "{cued}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        /// Short blocks of bars, colons, job words, slashes and marks that
+        /// open blocks outside ASCII: [`cue`] decides as rule-by-rule.
+        #[test]
+        fn cue_masks_decide_as_rule_by_rule_on_generated_blocks(
+            text in crate::testing::joined(
+                vec![
+                    "Jo ", "Bell ", "is a ", "reporter", " | ", "|", ": ", "555", "-", "/",
+                    "AFP", "Getty Images", ".", "\u{2192} ", "\u{2003}", "\u{663}", "\u{bd}",
+                    "\u{d7}", "\u{201c}", "Read more", "Share", " comments", "x", " ", "(",
+                    ")", "Photo: ", "\u{17f}", "\u{212a}", "cookie", "Editor",
+                ],
+                0..8,
+            ),
+            words in 0usize..100,
+        ) {
+            prop_assert_eq!(cue(&text, words), cue_rule_by_rule(&text, words), "{:?}", text);
+        }
+    }
+
     #[test]
     fn bare_credit_gate_never_rejects_a_match() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
@@ -3245,6 +3468,11 @@ mod tests {
                     if BARE.is_match(&b) {
                         assert!(may_be_bare_credit(&b), "{b:?}");
                     }
+                    assert_eq!(
+                        is_bare_credit(&b),
+                        may_be_bare_credit_searched(&b) && bare_credit_past_gate(&b),
+                        "{b:?}"
+                    );
                 }
             }
         }
@@ -3405,6 +3633,7 @@ mod tests {
                     "Camera", " Press", "Paris", "April", " ", "  ", "\u{a0}", "Jo Bell",
                     "Photo by ", "Credit ", "main ", ".", "x", "JO BELL", "O'Neil-Ray",
                     "2", "\u{17f}", "\u{212a}", "ANA MARIA DE LA CRUZ-OYELARAN ",
+                    "*", ",", "\u{2019}", "\u{e9}", "\u{201c}", "(", "_",
                 ],
                 0..8,
             )
@@ -3412,6 +3641,12 @@ mod tests {
             if BARE.is_match(&text) {
                 prop_assert!(may_be_bare_credit(&text), "{:?}", text);
             }
+            // The gate by the first bytes decides as the searches do.
+            prop_assert_eq!(
+                is_bare_credit(&text),
+                may_be_bare_credit_searched(&text) && bare_credit_past_gate(&text),
+                "{:?}", text
+            );
             // A bare credit has at most ten words.
             let short = text.split_whitespace().nth(10).is_none();
             prop_assert_eq!(is_bare_credit(&text), short && BARE.is_match(&text), "{:?}", text);
