@@ -901,9 +901,10 @@ pub(super) fn key_lists(w: &str) -> Lists {
 /// the rest copied once and lower-cased eight bytes at a time. (A
 /// character outside ASCII at an end stops the trim and is then found in
 /// the copy: no key.) A byte at a time, with a buffer of any size, this
-/// cost a hundred instructions a word, and it runs for each word of each
-/// name run.
-#[inline]
+/// cost a hundred instructions a word. (Kept as a test's reference:
+/// [`key_words`] keys only the words a key fills, and [`Key::new`] reads
+/// those.)
+#[cfg(test)]
 pub(super) fn padded_key<const N: usize>(w: &str) -> Option<([u8; N], usize)> {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -1005,12 +1006,17 @@ pub(super) const PARTICLES: &[&str] = &[
 /// Cruz said")? (A lone capitalised one is a name's own: "Van Morrison".)
 pub(super) fn opens_with_particle(tokens: &[&str]) -> bool {
     let lower = |w: &str| Lower::new(w).as_str().to_string();
+    // (Every particle opens with a lower-case ASCII letter: a word that
+    // does not is compared with none of them.)
+    let particle = |w: &str| {
+        w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && PARTICLES.contains(&w)
+    };
     match tokens {
-        [first, ..] if PARTICLES.contains(first) => true,
+        [first, ..] if particle(first) => true,
         [first, second, _, ..] => {
             // (The second word first: it is seldom a particle, and the
             // first is lower-cased into a String.)
-            PARTICLES.contains(second) && PARTICLES.contains(&lower(first).as_str())
+            particle(second) && PARTICLES.contains(&lower(first).as_str())
         }
         _ => false,
     }
@@ -1086,8 +1092,12 @@ pub(super) fn parse_word(w: &str, lists: Lists) -> NameParts<'_> {
 fn is_title_word(w: &str, not_name: bool) -> bool {
     not_name
         || (w.chars().next().is_some_and(char::is_lowercase) && hyphen_particle_len(w).is_none())
-        || w.rsplit_once('-')
-            .is_some_and(|(_, last)| has_key(&TITLE_WORDS, last) || has_key(&ROLE_WORDS, last))
+        // (The last hyphen found a byte at a time: words are short, and
+        // most have none.)
+        || w.bytes().rposition(|b| b == b'-').is_some_and(|k| {
+            let last = &w[k + 1..];
+            key_lists(last).any(TITLE_WORDS.0.or(ROLE_WORDS.0))
+        })
 }
 
 /// Add name token `w`, less a possessive and a closing comma, colon or
@@ -1096,6 +1106,16 @@ fn is_title_word(w: &str, not_name: bool) -> bool {
 /// that come off are ASCII marks, which a key leaves out, and a closing
 /// stop too).
 fn push_token<'a>(parts: &mut NameParts<'a>, w: &'a str, lists: Lists) {
+    // (A word that ends in an ASCII letter or digit other than an s, as
+    // most do, has no possessive or closing mark to come off.)
+    if w.as_bytes()
+        .last()
+        .is_some_and(|&b| b.is_ascii_alphanumeric() && b != b's')
+    {
+        parts.tokens.push(w);
+        parts.lists.push(lists);
+        return;
+    }
     let s = strip_possessive(w);
     let t = s.trim_end_matches([',', ':', ';']);
     if !t.is_empty() {
@@ -1464,8 +1484,10 @@ impl Key {
 
     /// `lower_key(s)`.
     pub(super) fn new(s: &str) -> Key {
-        if let Some((buf, n)) = padded_key::<{ Key::STACK }>(s) {
-            return Key::Stack(buf, n);
+        // (Keyed as the word table keys a word, eight bytes at a time, as
+        // many words as the key fills.)
+        if let Some((words, n)) = key_words(s) {
+            return Key::from_words(&words, n);
         }
         let t = s.trim_matches(|c: char| !c.is_alphanumeric());
         if t.is_ascii() && t.len() <= Key::STACK {
@@ -1476,6 +1498,16 @@ impl Key {
         } else {
             Key::Heap(t.to_lowercase())
         }
+    }
+
+    /// The key `key_words` gives as words: `n` ASCII bytes.
+    pub(super) fn from_words(words: &[u64; Lexicon::MAX_KEY / 8], n: usize) -> Key {
+        const _: () = assert!(Key::STACK == Lexicon::MAX_KEY);
+        let mut buf = [0u8; Key::STACK];
+        for (c, w) in buf.chunks_exact_mut(8).zip(words).take(n.div_ceil(8)) {
+            c.copy_from_slice(&w.to_le_bytes());
+        }
+        Key::Stack(buf, n)
     }
 
     pub(super) fn as_str(&self) -> &str {
@@ -1568,10 +1600,11 @@ pub(super) fn plausible_name_with(tokens: &[&str], lists: &[Lists]) -> bool {
     const NEVER: Lists = list::NOT_PERSON.or(list::STOP);
     // "N.S.", "S.": initials alone (a province, a cut abbreviation) are no
     // one's name.
+    // (A piece of two characters or more answers: no count of them all.)
     let initials_only = tokens.iter().all(|t| {
         t.trim_end_matches('.')
             .split('.')
-            .all(|piece| piece.chars().count() <= 1)
+            .all(|piece| piece.chars().nth(1).is_none())
     });
     if initials_only {
         return false;

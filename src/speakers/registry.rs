@@ -707,8 +707,25 @@ impl<'a> Registry<'a> {
     /// The canonical name of `tokens`, held as its span when the input
     /// writes the tokens so.
     fn keep_name(&mut self, tokens: &[&str]) -> Str {
-        let name = tokens.join(" ");
         let at = self.offset(tokens[0]);
+        // (Most names are written so, one space apart: their span is held
+        // without joining the tokens into a String first.)
+        if let Some(at) = at {
+            let len = tokens.iter().map(|t| t.len() + 1).sum::<usize>() - 1;
+            let written = self.input.get(at..at + len).is_some_and(|w| {
+                let mut p = 0;
+                tokens.iter().all(|t| {
+                    let ok = w[p..].starts_with(t)
+                        && (p + t.len() == w.len() || w.as_bytes()[p + t.len()] == b' ');
+                    p += t.len() + 1;
+                    ok
+                })
+            });
+            if written {
+                return self.keep(&self.input[at..at + len], Some(at));
+            }
+        }
+        let name = tokens.join(" ");
         self.keep(&name, at)
     }
 
@@ -1901,8 +1918,16 @@ pub(super) fn gather<'a>(
             // name token, and most runs are such a word opening a sentence.
             // (A run of one ASCII word, most of them, is looked up once
             // for the gate and the parse.)
+            // (A lone word's key, kept for its look-ups as a surname.)
+            let mut word_key = None;
             let parts = if one_ascii_word(m.as_str()) {
-                let lists = key_lists(m.as_str());
+                let lists = match key_words(m.as_str()) {
+                    Some((key, n)) => {
+                        word_key = Some((key, n));
+                        WORDS.lists_of_words(&key, n, Lists(u32::MAX))
+                    }
+                    None => key_lists(m.as_str()),
+                };
                 if lists.any(NOT_NAME_WORDS.0) {
                     continue;
                 }
@@ -2006,7 +2031,13 @@ pub(super) fn gather<'a>(
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = parts.tokens[parts.tokens.len() - 1];
                 // (Keyed, read as text and hashed once, for both look-ups.)
-                let key = Key::new(surname);
+                let key = match word_key {
+                    // (The token is the whole run: its key is the run's.)
+                    Some((words, n)) if surname.len() == m.as_str().len() => {
+                        Key::from_words(&words, n)
+                    }
+                    _ => Key::new(surname),
+                };
                 let key = key.as_str();
                 let hash = hash_key(key);
                 // A lone name that speaks ("Holm said", "said Holm") is a
