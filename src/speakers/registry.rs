@@ -354,19 +354,14 @@ pub(super) fn role_head(r: &str) -> &str {
 /// the head itself ("secretary").
 pub(super) fn role_keys(r: &str) -> impl Iterator<Item = &str> {
     let head = role_head(r);
-    let starts = |s: &str| {
+    // (The starts of the head's words, read twice: no list of them.)
+    let starts = move || {
         std::iter::once(0)
-            .chain(s.match_indices(' ').map(|(k, _)| k + 1))
-            .collect::<Vec<usize>>()
+            .filter(move |_| !head.is_empty())
+            .chain(head.match_indices(' ').map(|(k, _)| k + 1))
     };
-    let in_head: Vec<usize> = if head.is_empty() {
-        Vec::new()
-    } else {
-        starts(head)
-    };
-    let full = in_head.clone().into_iter().map(move |k| &r[k..]);
-    let short = in_head
-        .into_iter()
+    let full = starts().map(move |k| &r[k..]);
+    let short = starts()
         .filter(move |_| head.len() < r.len())
         .map(move |k| &head[k..]);
     full.chain(short)
@@ -547,14 +542,26 @@ impl<'a> Registry<'a> {
     /// (`scratch` is reused, so a repeat costs nothing).
     pub(super) fn add_text(&mut self, i: usize, scratch: &mut String, run: &str) {
         let s = strip_possessive(run.trim_end_matches(['.', ',']));
-        scratch.clear();
-        crate::text::fold_into(s, scratch);
-        if self.texts(i).any(|t| t == scratch.as_str()) {
+        // (A run of printable ASCII words one space apart, as most are, is
+        // its own folding: it is read as it is, not copied.)
+        let b = s.as_bytes();
+        let plain = b.first().is_none_or(|&c| c != b' ')
+            && b.last().is_none_or(|&c| c != b' ')
+            && b.iter().all(|&c| c > b' ' && c < 0x7f || c == b' ')
+            && !b.windows(2).any(|w| w == b"  ");
+        let folded = if plain {
+            s
+        } else {
+            scratch.clear();
+            crate::text::fold_into(s, scratch);
+            scratch.as_str()
+        };
+        if self.texts(i).any(|t| t == folded) {
             return;
         }
         // (Most often the mention is the name: its text is held once, and
         // as the first text, not even linked.)
-        let text = if self.name(i) == scratch.as_str() {
+        let text = if self.name(i) == folded {
             let p = &mut self.people[i];
             if p.texts == NONE && !p.name_text {
                 p.name_text = true;
@@ -562,7 +569,7 @@ impl<'a> Registry<'a> {
             }
             p.name
         } else {
-            self.keep(scratch, self.offset(s))
+            self.keep(folded, self.offset(s))
         };
         self.link_text(i, text);
     }
@@ -1076,27 +1083,51 @@ impl<'a> Registry<'a> {
     /// Every word-final part of every role ("british prime minister",
     /// "prime minister", "minister") → the people who hold it.
     pub(super) fn index_roles(&mut self) {
-        for i in 0..self.people.len() {
-            if self.people[i].roles == NONE {
+        // (The roles of `roles_of`, in its order, lower-cased one at a
+        // time into one buffer: no Vec of Strings a person.)
+        let mut lower = String::new();
+        let (input, own, links, index) = (self.input, &self.own, &self.roles, &mut self.role_index);
+        for (i, p) in self.people.iter().enumerate() {
+            if p.roles == NONE {
                 continue;
             }
-            for r in self.roles_of(i) {
-                for key in role_keys(&r) {
-                    // (A key held already is found without a String of it.)
-                    if let Some(role) = self.role_index.get_mut(key) {
-                        if role.ids.last() != Some(&small(i)) {
-                            role.ids.push(small(i));
-                        }
-                        continue;
+            // First each role, then the part after its first word.
+            for after_first in [false, true] {
+                for s in chain(links, p.roles) {
+                    let written = text_of(input, own, s);
+                    lower.clear();
+                    if written.is_ascii() {
+                        lower.push_str(written);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.push_str(&written.to_lowercase());
                     }
-                    let slot = self.role_index.len();
-                    self.role_index.insert(
-                        key.to_string(),
-                        Role {
-                            ids: vec![small(i)],
-                            slot,
-                        },
-                    );
+                    let r = if after_first {
+                        match lower.split_once(' ') {
+                            Some((_, rest)) => rest,
+                            None => continue,
+                        }
+                    } else {
+                        lower.as_str()
+                    };
+                    for key in role_keys(r) {
+                        // (A key held already is found without a String of
+                        // it.)
+                        if let Some(role) = index.get_mut(key) {
+                            if role.ids.last() != Some(&small(i)) {
+                                role.ids.push(small(i));
+                            }
+                            continue;
+                        }
+                        let slot = index.len();
+                        index.insert(
+                            key.to_string(),
+                            Role {
+                                ids: vec![small(i)],
+                                slot,
+                            },
+                        );
+                    }
                 }
             }
         }
