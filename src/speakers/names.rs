@@ -434,9 +434,33 @@ pub(super) const TOK_ABBREVIATIONS: &[&str] = &[
 
 /// The lower-case words a name run goes on over, in the order NAME_RUN
 /// tries them.
+#[cfg(test)]
 pub(super) const RUN_PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "da", "di", "del", "la", "le", "bin", "al", "du", "dos", "ter",
 ];
+
+/// Is `w` one of [`RUN_PARTICLES`]? (A match on the bytes: one test of
+/// the length and a compare or two, where a scan of the list compared
+/// most words asked about, "the", "and", with each particle.)
+fn is_run_particle(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"de"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"da"
+            | b"di"
+            | b"del"
+            | b"la"
+            | b"le"
+            | b"bin"
+            | b"al"
+            | b"du"
+            | b"dos"
+            | b"ter"
+    )
+}
 
 /// A byte that `(?-u:\b)` counts as part of a word.
 pub(super) fn word_byte(b: Option<&u8>) -> bool {
@@ -685,7 +709,7 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
                 while e - at <= 3 && word_byte(b.get(e)) {
                     e += 1;
                 }
-                (e - at <= 3 && RUN_PARTICLES.contains(&&text[at..e])).then_some(e)
+                (e - at <= 3 && is_run_particle(&b[at..e])).then_some(e)
             });
             match next {
                 Some(e) => end = e,
@@ -1640,7 +1664,9 @@ pub(super) fn plausible_name_with(tokens: &[&str], lists: &[Lists]) -> bool {
     // (`is_org_head` of the last token.)
     !lists[n - 1].any(list::NOT_PERSON_HEAD)
         && tokens.iter().enumerate().all(|(i, t)| {
-            !t.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+            // (A letter or digit in it: what is left once the rest is
+            // trimmed off both ends is not empty.)
+            t.chars().any(char::is_alphanumeric)
                 && !t.bytes().any(|b| b.is_ascii_digit())
                 && (!lists[i].any(NEVER) || word_surname(i))
                 && !is_capitals(t)
@@ -1679,6 +1705,7 @@ pub(super) fn plausible_name_spec(tokens: &[&str]) -> bool {
 
 /// A word in capitals ("DECATUR", "RNC"): a place or an acronym, not a name.
 /// Initials written together ("T.J.", "J.R.") are part of a name.
+#[inline]
 pub(super) fn is_capitals(t: &str) -> bool {
     // (A lower-case letter first: most words have one, near the start.)
     if t.chars().any(char::is_lowercase) {
@@ -2008,6 +2035,40 @@ mod tests {
 
     /// `tok_end` compares only words of two to four letters with the
     /// abbreviations: each is that long, and is letters only.
+    /// The match on bytes holds the particles of the list and no other
+    /// word of up to three lower-case letters.
+    #[test]
+    fn run_particles_are_the_list() {
+        let letters = b'a'..=b'z';
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..3 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() < 3)
+                .flat_map(|w| {
+                    letters.clone().map(move |c| {
+                        let mut x = w.clone();
+                        x.push(c);
+                        x
+                    })
+                })
+                .collect();
+            words.extend(longer);
+        }
+        words.sort();
+        words.dedup();
+        assert_eq!(words.len(), 1 + 26 + 26 * 26 + 26 * 26 * 26);
+        for w in &words {
+            let listed = RUN_PARTICLES.iter().any(|p| p.as_bytes() == w.as_slice());
+            assert_eq!(
+                is_run_particle(w),
+                listed,
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+        }
+    }
+
     #[test]
     fn abbreviations_are_two_to_four_letters() {
         for a in TOK_ABBREVIATIONS {

@@ -545,10 +545,13 @@ impl<'a> Registry<'a> {
         // (A run of printable ASCII words one space apart, as most are, is
         // its own folding: it is read as it is, not copied.)
         let b = s.as_bytes();
-        let plain = b.first().is_none_or(|&c| c != b' ')
-            && b.last().is_none_or(|&c| c != b' ')
-            && b.iter().all(|&c| c > b' ' && c < 0x7f || c == b' ')
-            && !b.windows(2).any(|w| w == b"  ");
+        let mut prev = b' ';
+        let plain = b.last().is_none_or(|&c| c != b' ')
+            && b.iter().all(|&c| {
+                let ok = c > b' ' && c < 0x7f || c == b' ' && prev != b' ';
+                prev = c;
+                ok
+            });
         let folded = if plain {
             s
         } else {
@@ -842,8 +845,12 @@ impl<'a> Registry<'a> {
     /// surname alone, or one whose first name matches
     /// (`first_names_match`).
     fn latest_match(&self, g: usize, first: &str) -> Option<usize> {
+        // (The same first name, as most are, is found equal without
+        // keying it.)
         let fits = |i: usize| {
-            self.people[i].count == 1 || first_names_match(Key::new(self.first(i)).as_str(), first)
+            self.people[i].count == 1
+                || key_is(self.first(i), first)
+                || first_names_match(Key::new(self.first(i)).as_str(), first)
         };
         let ix = self.indexes.get(&small(g));
         if ix.is_none() || first.len() == 1 {
@@ -2082,15 +2089,21 @@ pub(super) fn gather<'a>(
                     let after = &text[m.end()..];
                     // (SPEECH_AFTER opens with a comma, or white space and
                     // an adverb or a verb.)
-                    let speaks = described_as_person(after)
-                        || ((after.starts_with(',') || verb_may_follow(after))
-                            && speech_after(after))
-                        || relative_who_after(after)
-                        || speech_before(
-                            &text[floor(text, m.start().saturating_sub(24))..m.start()],
-                        );
-                    (speaks
-                        && parts.tokens.len() == 1
+                    let speaks = || {
+                        described_as_person(after)
+                            || ((after.starts_with(',') || verb_may_follow(after))
+                                && speech_after(after))
+                            || relative_who_after(after)
+                            || speech_before(
+                                &text[floor(text, m.start().saturating_sub(24))..m.start()],
+                            )
+                    };
+                    // (A particle's surname of more than one token is asked
+                    // nothing more; `plausible_name_with` is asked last: it
+                    // costs more than the look at the context, which most
+                    // lone words fail.)
+                    (parts.tokens.len() == 1
+                        && speaks()
                         && (sentence_start(text, m.start()) < m.start()
                             || described_as_person(after)
                             || mid_sentence.contains(surname))
