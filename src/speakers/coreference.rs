@@ -410,7 +410,7 @@ pub(super) struct Orgs<'a> {
     pub(super) paragraphs: &'a Spans,
     /// Whether a byte lies inside a quotation.
     pub(super) inside: &'a dyn Fn(usize) -> bool,
-    pub(super) mid_sentence: OnceCell<HashSet<&'a str, BuildHasherDefault<WordHasher>>>,
+    pub(super) mid_sentence: OnceCell<MidSentence<'a>>,
 }
 
 /// How many sentences back "the company" looks for the
@@ -487,7 +487,7 @@ fn organisation_opening(
     if parts.tokens.len() == 1
         && !orgs
             .mid_sentence
-            .get_or_init(|| capitalised_mid_sentence(orgs.input))
+            .get_or_init(|| MidSentence::new(orgs.input))
             .contains(last)
     {
         return None;

@@ -434,9 +434,33 @@ pub(super) const TOK_ABBREVIATIONS: &[&str] = &[
 
 /// The lower-case words a name run goes on over, in the order NAME_RUN
 /// tries them.
+#[cfg(test)]
 pub(super) const RUN_PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "da", "di", "del", "la", "le", "bin", "al", "du", "dos", "ter",
 ];
+
+/// Is `w` one of [`RUN_PARTICLES`]? (A match on the bytes: one test of
+/// the length and a compare or two, where a scan of the list compared
+/// most words asked about, "the", "and", with each particle.)
+fn is_run_particle(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"de"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"da"
+            | b"di"
+            | b"del"
+            | b"la"
+            | b"le"
+            | b"bin"
+            | b"al"
+            | b"du"
+            | b"dos"
+            | b"ter"
+    )
+}
 
 /// A byte that `(?-u:\b)` counts as part of a word.
 pub(super) fn word_byte(b: Option<&u8>) -> bool {
@@ -685,7 +709,7 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
                 while e - at <= 3 && word_byte(b.get(e)) {
                     e += 1;
                 }
-                (e - at <= 3 && RUN_PARTICLES.contains(&&text[at..e])).then_some(e)
+                (e - at <= 3 && is_run_particle(&b[at..e])).then_some(e)
             });
             match next {
                 Some(e) => end = e,
@@ -794,7 +818,7 @@ pub(super) static FEMALE_NAMES: WordSet = WordSet(list::FEMALE);
 /// the rest is read eight bytes at a time, a short tail by two loads that
 /// may overlap (no copy into a buffer, no call), and lower-cased as
 /// [`padded_key`] does. (Keying a word cost more than looking it up.)
-#[inline]
+#[inline(always)]
 pub(super) fn key_words(w: &str) -> Option<([u64; Lexicon::MAX_KEY / 8], usize)> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let t = trim_ascii_marks(w.as_bytes());
@@ -901,9 +925,10 @@ pub(super) fn key_lists(w: &str) -> Lists {
 /// the rest copied once and lower-cased eight bytes at a time. (A
 /// character outside ASCII at an end stops the trim and is then found in
 /// the copy: no key.) A byte at a time, with a buffer of any size, this
-/// cost a hundred instructions a word, and it runs for each word of each
-/// name run.
-#[inline]
+/// cost a hundred instructions a word. (Kept as a test's reference:
+/// [`key_words`] keys only the words a key fills, and [`Key::new`] reads
+/// those.)
+#[cfg(test)]
 pub(super) fn padded_key<const N: usize>(w: &str) -> Option<([u8; N], usize)> {
     const LOW: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -946,15 +971,34 @@ pub(super) fn ascii_key(w: &str, buf: &mut [u8]) -> Option<usize> {
 /// stops the trim ("«Ann»" stays as it is).
 #[inline]
 fn trim_ascii_marks(b: &[u8]) -> &[u8] {
-    let (mut s, mut e) = (0, b.len());
-    while s < e && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
-        s += 1;
+    // (Most words open and end with a letter: one test of each end, by
+    // the table, answers.)
+    let mut t = b;
+    while let [c, rest @ ..] = t {
+        if !ASCII_MARK[usize::from(*c)] {
+            break;
+        }
+        t = rest;
     }
-    while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
-        e -= 1;
+    while let [rest @ .., c] = t {
+        if !ASCII_MARK[usize::from(*c)] {
+            break;
+        }
+        t = rest;
     }
-    &b[s..e]
+    t
 }
+
+/// The ASCII bytes that are not letters or digits.
+static ASCII_MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x80 {
+        t[c] = !(c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
 
 /// `Key::new(w).as_str() == key` without building the key: a word whose
 /// ends, once ASCII marks are trimmed off, are ASCII is compared with
@@ -1005,12 +1049,17 @@ pub(super) const PARTICLES: &[&str] = &[
 /// Cruz said")? (A lone capitalised one is a name's own: "Van Morrison".)
 pub(super) fn opens_with_particle(tokens: &[&str]) -> bool {
     let lower = |w: &str| Lower::new(w).as_str().to_string();
+    // (Every particle opens with a lower-case ASCII letter: a word that
+    // does not is compared with none of them.)
+    let particle = |w: &str| {
+        w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && PARTICLES.contains(&w)
+    };
     match tokens {
-        [first, ..] if PARTICLES.contains(first) => true,
+        [first, ..] if particle(first) => true,
         [first, second, _, ..] => {
             // (The second word first: it is seldom a particle, and the
             // first is lower-cased into a String.)
-            PARTICLES.contains(second) && PARTICLES.contains(&lower(first).as_str())
+            particle(second) && PARTICLES.contains(&lower(first).as_str())
         }
         _ => false,
     }
@@ -1086,8 +1135,12 @@ pub(super) fn parse_word(w: &str, lists: Lists) -> NameParts<'_> {
 fn is_title_word(w: &str, not_name: bool) -> bool {
     not_name
         || (w.chars().next().is_some_and(char::is_lowercase) && hyphen_particle_len(w).is_none())
-        || w.rsplit_once('-')
-            .is_some_and(|(_, last)| has_key(&TITLE_WORDS, last) || has_key(&ROLE_WORDS, last))
+        // (The last hyphen found a byte at a time: words are short, and
+        // most have none.)
+        || w.bytes().rposition(|b| b == b'-').is_some_and(|k| {
+            let last = &w[k + 1..];
+            key_lists(last).any(TITLE_WORDS.0.or(ROLE_WORDS.0))
+        })
 }
 
 /// Add name token `w`, less a possessive and a closing comma, colon or
@@ -1096,6 +1149,16 @@ fn is_title_word(w: &str, not_name: bool) -> bool {
 /// that come off are ASCII marks, which a key leaves out, and a closing
 /// stop too).
 fn push_token<'a>(parts: &mut NameParts<'a>, w: &'a str, lists: Lists) {
+    // (A word that ends in an ASCII letter or digit other than an s, as
+    // most do, has no possessive or closing mark to come off.)
+    if w.as_bytes()
+        .last()
+        .is_some_and(|&b| b.is_ascii_alphanumeric() && b != b's')
+    {
+        parts.tokens.push(w);
+        parts.lists.push(lists);
+        return;
+    }
     let s = strip_possessive(w);
     let t = s.trim_end_matches([',', ':', ';']);
     if !t.is_empty() {
@@ -1464,8 +1527,10 @@ impl Key {
 
     /// `lower_key(s)`.
     pub(super) fn new(s: &str) -> Key {
-        if let Some((buf, n)) = padded_key::<{ Key::STACK }>(s) {
-            return Key::Stack(buf, n);
+        // (Keyed as the word table keys a word, eight bytes at a time, as
+        // many words as the key fills.)
+        if let Some((words, n)) = key_words(s) {
+            return Key::from_words(&words, n);
         }
         let t = s.trim_matches(|c: char| !c.is_alphanumeric());
         if t.is_ascii() && t.len() <= Key::STACK {
@@ -1476,6 +1541,16 @@ impl Key {
         } else {
             Key::Heap(t.to_lowercase())
         }
+    }
+
+    /// The key `key_words` gives as words: `n` ASCII bytes.
+    pub(super) fn from_words(words: &[u64; Lexicon::MAX_KEY / 8], n: usize) -> Key {
+        const _: () = assert!(Key::STACK == Lexicon::MAX_KEY);
+        let mut buf = [0u8; Key::STACK];
+        for (c, w) in buf.chunks_exact_mut(8).zip(words).take(n.div_ceil(8)) {
+            c.copy_from_slice(&w.to_le_bytes());
+        }
+        Key::Stack(buf, n)
     }
 
     pub(super) fn as_str(&self) -> &str {
@@ -1568,10 +1643,11 @@ pub(super) fn plausible_name_with(tokens: &[&str], lists: &[Lists]) -> bool {
     const NEVER: Lists = list::NOT_PERSON.or(list::STOP);
     // "N.S.", "S.": initials alone (a province, a cut abbreviation) are no
     // one's name.
+    // (A piece of two characters or more answers: no count of them all.)
     let initials_only = tokens.iter().all(|t| {
         t.trim_end_matches('.')
             .split('.')
-            .all(|piece| piece.chars().count() <= 1)
+            .all(|piece| piece.chars().nth(1).is_none())
     });
     if initials_only {
         return false;
@@ -1588,7 +1664,9 @@ pub(super) fn plausible_name_with(tokens: &[&str], lists: &[Lists]) -> bool {
     // (`is_org_head` of the last token.)
     !lists[n - 1].any(list::NOT_PERSON_HEAD)
         && tokens.iter().enumerate().all(|(i, t)| {
-            !t.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
+            // (A letter or digit in it: what is left once the rest is
+            // trimmed off both ends is not empty.)
+            t.chars().any(char::is_alphanumeric)
                 && !t.bytes().any(|b| b.is_ascii_digit())
                 && (!lists[i].any(NEVER) || word_surname(i))
                 && !is_capitals(t)
@@ -1627,6 +1705,7 @@ pub(super) fn plausible_name_spec(tokens: &[&str]) -> bool {
 
 /// A word in capitals ("DECATUR", "RNC"): a place or an acronym, not a name.
 /// Initials written together ("T.J.", "J.R.") are part of a name.
+#[inline]
 pub(super) fn is_capitals(t: &str) -> bool {
     // (A lower-case letter first: most words have one, near the start.)
     if t.chars().any(char::is_lowercase) {
@@ -1785,6 +1864,16 @@ mod tests {
                 0..14,
             ),
         ) {
+            // The trim by table is the trim a byte at a time.
+            let b = w.as_bytes();
+            let (mut s, mut e) = (0, b.len());
+            while s < e && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
+                s += 1;
+            }
+            while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
+                e -= 1;
+            }
+            proptest::prop_assert_eq!(trim_ascii_marks(b), &b[s..e], "{:?}", w);
             let words = key_words(&w);
             let padded = padded_key::<{ Lexicon::MAX_KEY }>(&w);
             proptest::prop_assert_eq!(words.is_some(), padded.is_some(), "{:?}", w);
@@ -1946,6 +2035,40 @@ mod tests {
 
     /// `tok_end` compares only words of two to four letters with the
     /// abbreviations: each is that long, and is letters only.
+    /// The match on bytes holds the particles of the list and no other
+    /// word of up to three lower-case letters.
+    #[test]
+    fn run_particles_are_the_list() {
+        let letters = b'a'..=b'z';
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..3 {
+            let longer: Vec<Vec<u8>> = words
+                .iter()
+                .filter(|w| w.len() < 3)
+                .flat_map(|w| {
+                    letters.clone().map(move |c| {
+                        let mut x = w.clone();
+                        x.push(c);
+                        x
+                    })
+                })
+                .collect();
+            words.extend(longer);
+        }
+        words.sort();
+        words.dedup();
+        assert_eq!(words.len(), 1 + 26 + 26 * 26 + 26 * 26 * 26);
+        for w in &words {
+            let listed = RUN_PARTICLES.iter().any(|p| p.as_bytes() == w.as_slice());
+            assert_eq!(
+                is_run_particle(w),
+                listed,
+                "{:?}",
+                String::from_utf8_lossy(w)
+            );
+        }
+    }
+
     #[test]
     fn abbreviations_are_two_to_four_letters() {
         for a in TOK_ABBREVIATIONS {

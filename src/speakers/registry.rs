@@ -354,19 +354,14 @@ pub(super) fn role_head(r: &str) -> &str {
 /// the head itself ("secretary").
 pub(super) fn role_keys(r: &str) -> impl Iterator<Item = &str> {
     let head = role_head(r);
-    let starts = |s: &str| {
+    // (The starts of the head's words, read twice: no list of them.)
+    let starts = move || {
         std::iter::once(0)
-            .chain(s.match_indices(' ').map(|(k, _)| k + 1))
-            .collect::<Vec<usize>>()
+            .filter(move |_| !head.is_empty())
+            .chain(head.match_indices(' ').map(|(k, _)| k + 1))
     };
-    let in_head: Vec<usize> = if head.is_empty() {
-        Vec::new()
-    } else {
-        starts(head)
-    };
-    let full = in_head.clone().into_iter().map(move |k| &r[k..]);
-    let short = in_head
-        .into_iter()
+    let full = starts().map(move |k| &r[k..]);
+    let short = starts()
         .filter(move |_| head.len() < r.len())
         .map(move |k| &head[k..]);
     full.chain(short)
@@ -547,14 +542,29 @@ impl<'a> Registry<'a> {
     /// (`scratch` is reused, so a repeat costs nothing).
     pub(super) fn add_text(&mut self, i: usize, scratch: &mut String, run: &str) {
         let s = strip_possessive(run.trim_end_matches(['.', ',']));
-        scratch.clear();
-        crate::text::fold_into(s, scratch);
-        if self.texts(i).any(|t| t == scratch.as_str()) {
+        // (A run of printable ASCII words one space apart, as most are, is
+        // its own folding: it is read as it is, not copied.)
+        let b = s.as_bytes();
+        let mut prev = b' ';
+        let plain = b.last().is_none_or(|&c| c != b' ')
+            && b.iter().all(|&c| {
+                let ok = c > b' ' && c < 0x7f || c == b' ' && prev != b' ';
+                prev = c;
+                ok
+            });
+        let folded = if plain {
+            s
+        } else {
+            scratch.clear();
+            crate::text::fold_into(s, scratch);
+            scratch.as_str()
+        };
+        if self.texts(i).any(|t| t == folded) {
             return;
         }
         // (Most often the mention is the name: its text is held once, and
         // as the first text, not even linked.)
-        let text = if self.name(i) == scratch.as_str() {
+        let text = if self.name(i) == folded {
             let p = &mut self.people[i];
             if p.texts == NONE && !p.name_text {
                 p.name_text = true;
@@ -562,7 +572,7 @@ impl<'a> Registry<'a> {
             }
             p.name
         } else {
-            self.keep(scratch, self.offset(s))
+            self.keep(folded, self.offset(s))
         };
         self.link_text(i, text);
     }
@@ -707,8 +717,25 @@ impl<'a> Registry<'a> {
     /// The canonical name of `tokens`, held as its span when the input
     /// writes the tokens so.
     fn keep_name(&mut self, tokens: &[&str]) -> Str {
-        let name = tokens.join(" ");
         let at = self.offset(tokens[0]);
+        // (Most names are written so, one space apart: their span is held
+        // without joining the tokens into a String first.)
+        if let Some(at) = at {
+            let len = tokens.iter().map(|t| t.len() + 1).sum::<usize>() - 1;
+            let written = self.input.get(at..at + len).is_some_and(|w| {
+                let mut p = 0;
+                tokens.iter().all(|t| {
+                    let ok = w[p..].starts_with(t)
+                        && (p + t.len() == w.len() || w.as_bytes()[p + t.len()] == b' ');
+                    p += t.len() + 1;
+                    ok
+                })
+            });
+            if written {
+                return self.keep(&self.input[at..at + len], Some(at));
+            }
+        }
+        let name = tokens.join(" ");
         self.keep(&name, at)
     }
 
@@ -818,8 +845,12 @@ impl<'a> Registry<'a> {
     /// surname alone, or one whose first name matches
     /// (`first_names_match`).
     fn latest_match(&self, g: usize, first: &str) -> Option<usize> {
+        // (The same first name, as most are, is found equal without
+        // keying it.)
         let fits = |i: usize| {
-            self.people[i].count == 1 || first_names_match(Key::new(self.first(i)).as_str(), first)
+            self.people[i].count == 1
+                || key_is(self.first(i), first)
+                || first_names_match(Key::new(self.first(i)).as_str(), first)
         };
         let ix = self.indexes.get(&small(g));
         if ix.is_none() || first.len() == 1 {
@@ -1059,27 +1090,51 @@ impl<'a> Registry<'a> {
     /// Every word-final part of every role ("british prime minister",
     /// "prime minister", "minister") → the people who hold it.
     pub(super) fn index_roles(&mut self) {
-        for i in 0..self.people.len() {
-            if self.people[i].roles == NONE {
+        // (The roles of `roles_of`, in its order, lower-cased one at a
+        // time into one buffer: no Vec of Strings a person.)
+        let mut lower = String::new();
+        let (input, own, links, index) = (self.input, &self.own, &self.roles, &mut self.role_index);
+        for (i, p) in self.people.iter().enumerate() {
+            if p.roles == NONE {
                 continue;
             }
-            for r in self.roles_of(i) {
-                for key in role_keys(&r) {
-                    // (A key held already is found without a String of it.)
-                    if let Some(role) = self.role_index.get_mut(key) {
-                        if role.ids.last() != Some(&small(i)) {
-                            role.ids.push(small(i));
-                        }
-                        continue;
+            // First each role, then the part after its first word.
+            for after_first in [false, true] {
+                for s in chain(links, p.roles) {
+                    let written = text_of(input, own, s);
+                    lower.clear();
+                    if written.is_ascii() {
+                        lower.push_str(written);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.push_str(&written.to_lowercase());
                     }
-                    let slot = self.role_index.len();
-                    self.role_index.insert(
-                        key.to_string(),
-                        Role {
-                            ids: vec![small(i)],
-                            slot,
-                        },
-                    );
+                    let r = if after_first {
+                        match lower.split_once(' ') {
+                            Some((_, rest)) => rest,
+                            None => continue,
+                        }
+                    } else {
+                        lower.as_str()
+                    };
+                    for key in role_keys(r) {
+                        // (A key held already is found without a String of
+                        // it.)
+                        if let Some(role) = index.get_mut(key) {
+                            if role.ids.last() != Some(&small(i)) {
+                                role.ids.push(small(i));
+                            }
+                            continue;
+                        }
+                        let slot = index.len();
+                        index.insert(
+                            key.to_string(),
+                            Role {
+                                ids: vec![small(i)],
+                                slot,
+                            },
+                        );
+                    }
                 }
             }
         }
@@ -1559,10 +1614,24 @@ mod registry_tests {
                 0..24,
             ),
         ) {
-            prop_assert_eq!(
-                capitalised_mid_sentence(&text),
-                capitalised_mid_sentence_scan(&text)
-            );
+            let set = capitalised_mid_sentence(&text);
+            prop_assert_eq!(&set, &capitalised_mid_sentence_scan(&text));
+            // Asked word by word, by searches and then from the set: each
+            // word of the text and each piece of one (its prefixes and
+            // suffixes) is in the set or not, and so is a word made up.
+            let mid = MidSentence::new(&text);
+            let mut asked: Vec<&str> = vec!["Jane", "Doe", "É", "Émile", "Varga", "O", "Y", ""];
+            for w in text.split(|c: char| c.is_whitespace() || c == ',') {
+                for (i, _) in w.char_indices().skip(1) {
+                    asked.push(&w[..i]);
+                    asked.push(&w[i..]);
+                }
+                asked.push(w);
+            }
+            for w in asked {
+                prop_assert_eq!(written_mid_sentence(&text, w), set.contains(w), "{:?}", w);
+                prop_assert_eq!(mid.contains(w), set.contains(w), "{:?}", w);
+            }
         }
 
         /// `words_at` finds each word where a search after the one before
@@ -1866,7 +1935,7 @@ pub(super) fn gather<'a>(
 ) -> Registry<'a> {
     let mut reg = Registry::new(input);
     let mut scratch = String::new();
-    let mut mid_sentence: Option<HashSet<&str, BuildHasherDefault<WordHasher>>> = None;
+    let mid_sentence = MidSentence::new(input);
     let mut votes = Votes::default();
     for p in spans {
         let text = p.of(input);
@@ -1887,8 +1956,16 @@ pub(super) fn gather<'a>(
             // name token, and most runs are such a word opening a sentence.
             // (A run of one ASCII word, most of them, is looked up once
             // for the gate and the parse.)
+            // (A lone word's key, kept for its look-ups as a surname.)
+            let mut word_key = None;
             let parts = if one_ascii_word(m.as_str()) {
-                let lists = key_lists(m.as_str());
+                let lists = match key_words(m.as_str()) {
+                    Some((key, n)) => {
+                        word_key = Some((key, n));
+                        WORDS.lists_of_words(&key, n, Lists(u32::MAX))
+                    }
+                    None => key_lists(m.as_str()),
+                };
                 if lists.any(NOT_NAME_WORDS.0) {
                     continue;
                 }
@@ -1992,7 +2069,13 @@ pub(super) fn gather<'a>(
             } else if parts.tokens.len() == 1 || particle_surname {
                 let surname = parts.tokens[parts.tokens.len() - 1];
                 // (Keyed, read as text and hashed once, for both look-ups.)
-                let key = Key::new(surname);
+                let key = match word_key {
+                    // (The token is the whole run: its key is the run's.)
+                    Some((words, n)) if surname.len() == m.as_str().len() => {
+                        Key::from_words(&words, n)
+                    }
+                    _ => Key::new(surname),
+                };
                 let key = key.as_str();
                 let hash = hash_key(key);
                 // A lone name that speaks ("Holm said", "said Holm") is a
@@ -2006,20 +2089,24 @@ pub(super) fn gather<'a>(
                     let after = &text[m.end()..];
                     // (SPEECH_AFTER opens with a comma, or white space and
                     // an adverb or a verb.)
-                    let speaks = described_as_person(after)
-                        || ((after.starts_with(',') || verb_may_follow(after))
-                            && speech_after(after))
-                        || relative_who_after(after)
-                        || speech_before(
-                            &text[floor(text, m.start().saturating_sub(24))..m.start()],
-                        );
-                    (speaks
-                        && parts.tokens.len() == 1
+                    let speaks = || {
+                        described_as_person(after)
+                            || ((after.starts_with(',') || verb_may_follow(after))
+                                && speech_after(after))
+                            || relative_who_after(after)
+                            || speech_before(
+                                &text[floor(text, m.start().saturating_sub(24))..m.start()],
+                            )
+                    };
+                    // (A particle's surname of more than one token is asked
+                    // nothing more; `plausible_name_with` is asked last: it
+                    // costs more than the look at the context, which most
+                    // lone words fail.)
+                    (parts.tokens.len() == 1
+                        && speaks()
                         && (sentence_start(text, m.start()) < m.start()
                             || described_as_person(after)
-                            || mid_sentence
-                                .get_or_insert_with(|| capitalised_mid_sentence(input))
-                                .contains(surname))
+                            || mid_sentence.contains(surname))
                         && plausible_name_with(&parts.tokens, &parts.lists)
                         && !parts
                             .lists_of(parts.lists.len() - 1)
@@ -2181,6 +2268,99 @@ pub(super) fn shared_surname<'t>(after: &'t str, first: &str) -> Option<&'t str>
         && !has_key(&ROLE_WORDS, first)
         && !has_key(&TITLE_WORDS, first))
     .then_some(last)
+}
+
+/// The words written capitalised inside a sentence somewhere in an
+/// article (after a lower-case word or a comma), asked about one word at
+/// a time: names, not common nouns that happened to start a sentence
+/// ("Opponents say …"). Most articles ask about a few words or none, so
+/// the first [`MidSentence::SEARCHES`] questions are each answered by a
+/// search for the word's bytes (`memmem`, a fraction of an instruction a
+/// byte) and its context at each place found; only an article that asks
+/// more has its whole set built ([`capitalised_mid_sentence`], once):
+/// time stays linear in the input whatever is asked.
+pub(super) struct MidSentence<'a> {
+    input: &'a str,
+    asked: Cell<u32>,
+    set: OnceCell<HashSet<&'a str, BuildHasherDefault<WordHasher>>>,
+}
+
+impl<'a> MidSentence<'a> {
+    /// How many questions are answered by a search before the set is
+    /// built.
+    const SEARCHES: u32 = 4;
+
+    pub(super) fn new(input: &'a str) -> MidSentence<'a> {
+        MidSentence {
+            input,
+            asked: Cell::new(0),
+            set: OnceCell::new(),
+        }
+    }
+
+    /// Is `w` written capitalised inside a sentence somewhere in the
+    /// input: is it in `capitalised_mid_sentence(input)`?
+    pub(super) fn contains(&self, w: &str) -> bool {
+        if let Some(set) = self.set.get() {
+            return set.contains(w);
+        }
+        if self.asked.get() >= MidSentence::SEARCHES {
+            return self
+                .set
+                .get_or_init(|| capitalised_mid_sentence(self.input))
+                .contains(w);
+        }
+        self.asked.set(self.asked.get() + 1);
+        written_mid_sentence(self.input, w)
+    }
+}
+
+/// Is `w` one of the words [`capitalised_mid_sentence`] gathers from
+/// `input`, found by a search for its bytes? The set holds a word that
+/// opens with a capital straight after white space (spaces, tabs,
+/// no-break spaces) after a lower-case letter or a comma, as far as it
+/// runs (letters, digits, apostrophes, hyphens), and each prefix of it
+/// that ends before an apostrophe or a hyphen: so `w` is in it when it
+/// opens with a capital, holds nothing but those characters, and is
+/// written somewhere in such a place with no letter or digit after it.
+pub(super) fn written_mid_sentence(input: &str, w: &str) -> bool {
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(char::is_uppercase)
+        || !chars.all(|d| d.is_alphanumeric() || matches!(d, '\'' | '’' | '-'))
+    {
+        return false;
+    }
+    let b = input.as_bytes();
+    let gap_before = |j: usize| {
+        if j >= 1 && matches!(b[j - 1], b' ' | b'\t') {
+            Some(j - 1)
+        } else if j >= 2 && b[j - 2..j] == [0xc2, 0xa0] {
+            Some(j - 2)
+        } else {
+            None
+        }
+    };
+    // (A match of a whole UTF-8 word starts and ends on character
+    // boundaries.)
+    memchr::memmem::find_iter(b, w.as_bytes()).any(|k| {
+        if input[k + w.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+        {
+            return false;
+        }
+        let Some(mut j) = gap_before(k) else {
+            return false;
+        };
+        while let Some(i) = gap_before(j) {
+            j = i;
+        }
+        input[..j]
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_lowercase() || p == ',')
+    })
 }
 
 /// The words written capitalised inside a sentence somewhere in `input`
