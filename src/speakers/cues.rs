@@ -2262,11 +2262,16 @@ fn attribution_in(
         .and_then(|v| passive_cue(before, v.start()..v.end(), s));
     // The speaker before the verb: "X said that the "…"" — the nearest one.
     // ("said X" before a quote is rarely an inversion: "X said Y's "…"".)
+    // (The last verb whose subject is usable: the verbs are read from the
+    // last, as the subject of each costs a search back through the
+    // sentence, and the first found is the one a forward reading keeps.)
     let best = passive
         .is_none()
         .then(|| {
-            stretch
-                .verbs(s..qs)
+            let verbs: SmallVec<[Verb<'_>; 8]> = stretch.verbs(s..qs).collect();
+            verbs
+                .into_iter()
+                .rev()
                 .filter_map(|v| {
                     // (A participle with no subject just before it, as
                     // after an object phrase "… sent a note to supporters
@@ -2309,8 +2314,7 @@ fn attribution_in(
                         weak: false,
                     })
                 })
-                .filter(|a| usable(&a.who))
-                .last()
+                .find(|a| usable(&a.who))
         })
         .flatten();
     if let Some(b) = best {

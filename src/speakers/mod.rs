@@ -372,6 +372,10 @@ pub(crate) fn attribute_pieces(
 ) -> Speakers {
     let input = text;
     let first_note = explain.as_ref().map_or(0, |e| e.len());
+    // Without `--explain` only the winner is read: a step whose best score
+    // cannot beat a candidate already put forward is not taken (see
+    // [`beaten`]).
+    let prune = explain.is_none();
     if let Some(e) = explain.as_deref_mut() {
         e.extend((0..pieces.len()).map(|quote| QuoteExplained {
             quote,
@@ -562,12 +566,18 @@ pub(crate) fn attribute_pieces(
             }
             // "She said:" ending the paragraph before one that is only
             // quotation.
-            let intro = (opens_paragraph && k == 0 && pi > 0)
+            let intro = (opens_paragraph && k == 0 && pi > 0 && !beaten(prune, &props, INTRO_BEST))
                 .then(|| intro_proposal(&reg, input, paragraphs, pi, last_speaker))
                 .flatten();
             let intro_found = intro.is_some();
             props.extend(intro);
-            if opens_paragraph && k == 0 && pi > 0 && !prev_quoted && !intro_found {
+            if opens_paragraph
+                && k == 0
+                && pi > 0
+                && !prev_quoted
+                && !intro_found
+                && !beaten(prune, &props, REPORTED_BEST)
+            {
                 if let Some((id, mention)) = reported_speaker(&reg, input, &paragraphs.at(pi - 1)) {
                     // "Dana Roe, a welder, said cold cracks hoses. ¶
                     // 'Rubber just gives up.'": the speaker of the
@@ -586,7 +596,7 @@ pub(crate) fn attribute_pieces(
             // as the subject of a sentence since the last quotation: the
             // story has turned to that person ("…," Ola said. ¶ Ines Kowal
             // runs the shop now. ¶ "…").
-            if opens_paragraph && k == 0 && !intro_found {
+            if opens_paragraph && k == 0 && !intro_found && !beaten(prune, &props, TOPIC_BEST) {
                 if let Some(id) =
                     topic_since(&reg, since, qspan.start).filter(|&id| Some(id) != last_speaker)
                 {
@@ -604,16 +614,20 @@ pub(crate) fn attribute_pieces(
             // sentence ("Strand said Quist would make the port "a toll road"",
             // "He anticipated "dealing with …"").
             let (wlo, whi) = window(&held, k);
-            if let Some((id, mention)) = sentence_subject(
-                &reg,
-                input,
-                &m[wlo..whi],
-                base + wlo,
-                qspan,
-                (prev_start, last_speaker),
-                toks.map(|(t, at)| Stretch::of_paragraph(&m[wlo..whi], wlo, at, t)),
-            )
-            .filter(|(_, mention)| !mention.contains('_'))
+            if let Some((id, mention)) = (!beaten(prune, &props, SUBJECT_BEST))
+                .then(|| {
+                    sentence_subject(
+                        &reg,
+                        input,
+                        &m[wlo..whi],
+                        base + wlo,
+                        qspan,
+                        (prev_start, last_speaker),
+                        toks.map(|(t, at)| Stretch::of_paragraph(&m[wlo..whi], wlo, at, t)),
+                    )
+                })
+                .flatten()
+                .filter(|(_, mention)| !mention.contains('_'))
             {
                 // "a strike bulletin written by Ivo Marr": its sender.
                 let (id, mention) = match m[wlo..whi]
@@ -640,7 +654,12 @@ pub(crate) fn attribute_pieces(
             // paragraph, continues the last speaker.
             if let Some(id) = last_speaker {
                 let opener = opens_paragraph && !intro_found;
-                if opener || k > 0 {
+                let best = if opener {
+                    CONTINUES_BEST + OPENER
+                } else {
+                    CONTINUES_BEST
+                };
+                if (opener || k > 0) && !beaten(prune, &props, best) {
                     props.push(Proposal::new(
                         "continues-speaker",
                         None,
@@ -747,6 +766,26 @@ pub(crate) fn attribute_pieces(
     // The summary reads the people alone: the indexes go first.
     reg.drop_indexes();
     tally.finish(&reg)
+}
+
+/// The best scores the steps after the cue can reach ([`WEIGHTS`]; every
+/// extra feature they may carry weighs nothing or less, but the
+/// paragraph opener's).
+const INTRO_BEST: i32 = 80;
+const REPORTED_BEST: i32 = 70;
+const TOPIC_BEST: i32 = 65;
+const SUBJECT_BEST: i32 = 50;
+const CONTINUES_BEST: i32 = 40;
+const OPENER: i32 = 20;
+
+/// Whether a step whose candidates score at most `best` cannot change the
+/// choice: when pruning (no `--explain` to record every candidate) and a
+/// candidate already put forward scores `best` or more. The highest score
+/// wins and the first gathered on a tie, so a later candidate scoring no
+/// more than an earlier one never wins: a cue of the quotation's own
+/// sentence (100) spares the rest of the steps their reading.
+fn beaten(prune: bool, props: &[Proposal], best: i32) -> bool {
+    prune && props.iter().any(|p| p.note.score >= best)
 }
 
 /// The paragraphs and the context spans in one sorted sequence, for
@@ -1121,6 +1160,62 @@ mod tests {
         assert_eq!(shared_surname(" and Arlo Quist, who", "Nell"), None);
         assert_eq!(shared_surname(" or Arlo Quist said", "Nell"), None);
         assert_eq!(shared_surname(" and Arlo's Quist said", "Nell"), None);
+    }
+
+    #[test]
+    fn step_bounds_are_the_weights() {
+        use scoring::weight;
+        assert_eq!(INTRO_BEST, weight("intro-paragraph"));
+        assert_eq!(REPORTED_BEST, weight("reported-speech"));
+        assert_eq!(TOPIC_BEST, weight("topic-since-last-quote"));
+        assert_eq!(SUBJECT_BEST, weight("sentence-subject"));
+        assert_eq!(CONTINUES_BEST, weight("continues-speaker"));
+        assert_eq!(OPENER, weight("paragraph-opener"));
+        // The extra features a step may add weigh nothing or less.
+        for f in ["before-quote", "after-quote", "pronoun", "names-no-one"] {
+            assert!(weight(f) <= 0, "{f}");
+        }
+        let p = |score| Proposal {
+            note: Candidate {
+                mention: String::new(),
+                at: None,
+                evidence: "cue",
+                cue: None,
+                resolved: None,
+                chosen: false,
+                score,
+                features: Vec::new(),
+            },
+            mention: None,
+            person: None,
+            pronoun_gender: false,
+        };
+        assert!(beaten(true, &[p(40), p(100)], 80));
+        assert!(beaten(true, &[p(80)], 80));
+        assert!(!beaten(true, &[p(79), p(-10)], 80));
+        assert!(!beaten(true, &[], 0));
+        assert!(!beaten(false, &[p(100)], 50));
+    }
+
+    /// Pruning the steps that cannot win (without `--explain`) chooses
+    /// what taking every step (with it) chooses, on every fixture.
+    #[test]
+    fn pruned_steps_choose_as_all_steps_do() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut quotes = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let pruned = crate::analyze(&text);
+            let (all, _, reasons) = crate::analyze_with_reasons(&text);
+            assert_eq!(pruned.quotes, all.quotes, "{}", path.display());
+            assert_eq!(pruned.speakers, all.speakers, "{}", path.display());
+            quotes += reasons.len();
+        }
+        assert!(quotes > 100, "{quotes} quotations");
     }
 
     #[test]

@@ -82,7 +82,9 @@ impl Proposal {
         person: Option<usize>,
         extra: &[&'static str],
     ) -> Proposal {
-        let mut features = vec![evidence];
+        // (One allocation: the evidence, the extras and a no-one mark.)
+        let mut features = Vec::with_capacity(extra.len() + 2);
+        features.push(evidence);
         features.extend_from_slice(extra);
         if resolved.is_none() {
             features.push(if cue.is_some() && evidence.starts_with("cue") {
@@ -97,7 +99,7 @@ impl Proposal {
                 mention: mention.clone().unwrap_or_default(),
                 at: None,
                 evidence,
-                cue: cue.clone(),
+                cue,
                 resolved,
                 chosen: false,
                 score,

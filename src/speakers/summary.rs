@@ -252,9 +252,17 @@ impl Tally {
         // The first person with each speaker's canonical name, found in one
         // pass over the people (a search per speaker grew with the square
         // of a long article).
+        // (Most people are quoted nowhere: a person whose name is of no
+        // speaker's length, modulo 64, is not hashed.)
+        let lengths = (0..small(out.list.len())).fold(0u64, |set, k| {
+            set | 1 << (Tally::name(&out, reg, k).len() % 64)
+        });
         let mut person: Vec<u32> = vec![NONE; out.list.len()];
         for p in 0..reg.people.len() {
             let name = reg.name(p);
+            if lengths & 1 << (name.len() % 64) == 0 {
+                continue;
+            }
             let found = names.find(hash_key(name), |k| Tally::name(&out, reg, k) == name);
             if let Some(k) = found.filter(|&k| person[k as usize] == NONE) {
                 person[k as usize] = small(p);
