@@ -213,6 +213,11 @@ fn run(
     let mut byline_at = Vec::new();
     let (mut headline_at, mut standfirst_at) = (None, None);
     for (i, role) in decisions.roles().enumerate() {
+        // (Lean, most blocks are boilerplate, which needs neither its span
+        // nor its credit here: each is found where it is written.)
+        if lean.is_some() && matches!(role, Role::Boilerplate(_)) {
+            continue;
+        }
         let span = blocks.span(i);
         let credit = credits.next_if(|(at, _)| *at == i).map(|(_, c)| c);
         let el = || Element {

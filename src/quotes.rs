@@ -459,6 +459,12 @@ fn names_a_thing_within(s: &str, inner: Span, cap: usize) -> bool {
     {
         return true;
     }
+    // A seventh word read: too long for a name after a naming word (six
+    // at most) or for a title (five), so none of the rules below can hold.
+    // (Reading all the words, the rules below say so themselves.)
+    if cap == NAMING_WORDS && words.len() == cap {
+        return false;
+    }
     let before = s[..inner.start].trim_end_matches(|c: char| {
         is_space(c) || crate::text::is_open_quote(c) || c == '\u{201d}'
     });
@@ -751,8 +757,15 @@ fn last_word(before: &str) -> (String, &str) {
 /// - wrapped alone in brackets: the year's word ("grit");
 /// - modifying the noun after it: the "fair share" plan, "low tide" fees.
 fn cited_term(s: &str, inner: Span) -> bool {
+    cited_term_within(s, inner, 5)
+}
+
+/// [`cited_term`], counting the quotation's words up to `cap` (five or
+/// more: a fifth word says no as well as a hundred, and a long quotation
+/// is not split to its end).
+fn cited_term_within(s: &str, inner: Span, cap: usize) -> bool {
     let text = inner.of(s).trim();
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(cap).count();
     if words == 0 || words > 4 || text.ends_with(['.', '!', '?', ',']) {
         return false;
     }
@@ -1337,6 +1350,31 @@ mod tests {
             proptest::prop_assert_eq!(
                 names_a_thing(&s, inner),
                 names_a_thing_within(&s, inner, usize::MAX)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        /// Counting a quotation's words up to five judges it a cited term
+        /// as counting all of them did.
+        #[test]
+        fn terms_are_judged_from_five_words(
+            before in crate::testing::joined(
+                vec!["known as ", "the ", "a ", "called ", "to ", "(", "", "they "], 0..3),
+            quote in crate::testing::joined(
+                vec!["green", "wall", "fair", "share", "able", "x", " ", "  ", "\u{a0}",
+                     "and", ".", ",", "\u{e9}"],
+                0..16),
+            after in crate::testing::joined(
+                vec![" plan", " rules", ")", " quickly", " the", "", " cuts"], 0..2),
+        ) {
+            let s = format!("{before}\u{201c}{quote}\u{201d}{after}");
+            let start = before.len() + 3;
+            let inner = Span::new(start, start + quote.len());
+            proptest::prop_assert_eq!(
+                cited_term(&s, inner),
+                cited_term_within(&s, inner, usize::MAX)
             );
         }
     }
