@@ -146,9 +146,44 @@ fn push_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
 }
 
 /// Escape the bytes of `bytes[from..to]` that need it, copying what comes
-/// before each from `copied` on; returns the new `copied`.
+/// before each from `copied` on; returns the new `copied`. Each escaped
+/// byte is found by the eight-byte test (its lowest mark is exact), the
+/// bytes between them skipped eight at a time.
 #[inline(never)]
 fn escape_in(out: &mut Vec<u8>, bytes: &[u8], mut copied: usize, from: usize, to: usize) -> usize {
+    let mut i = from;
+    while i < to {
+        if i + 8 > bytes.len() {
+            // The last few bytes of the string, one at a time.
+            copied = escape_bytes(out, bytes, copied, i, to);
+            break;
+        }
+        let mut marks = escaped_marks(word_at(bytes, i));
+        if to - i < 8 {
+            marks &= HIGHS >> (8 * (8 - (to - i)));
+        }
+        if marks == 0 {
+            i += 8;
+            continue;
+        }
+        let at = i + (marks.trailing_zeros() / 8) as usize;
+        let b = bytes[at];
+        out.extend_from_slice(&bytes[copied..at]);
+        push_escape(out, ESCAPE[usize::from(b)], b);
+        copied = at + 1;
+        i = at + 1;
+    }
+    copied
+}
+
+/// [`escape_in`] a byte at a time.
+fn escape_bytes(
+    out: &mut Vec<u8>,
+    bytes: &[u8],
+    mut copied: usize,
+    from: usize,
+    to: usize,
+) -> usize {
     for (i, &b) in bytes.iter().enumerate().take(to).skip(from) {
         let e = ESCAPE[usize::from(b)];
         if e != 0 {
