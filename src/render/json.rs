@@ -230,6 +230,51 @@ fn digits_before(buf: &mut [u8], end: usize, mut n: u64) -> usize {
     at
 }
 
+/// Numbers below this have at most eight digits ([`eight_digits`]).
+const EIGHT_DIGITS: usize = 100_000_000;
+
+/// The decimal digits of `n` (below [`EIGHT_DIGITS`]) as ASCII, the first
+/// in the lowest byte, and how many there are. All eight are made at once,
+/// two by two in the lanes of one word (a product and a shift stand for
+/// each division by 100 or 10: exact below 43,699 and 179), where the loop
+/// of [`digits_before`] divides a pair at a time; the leading zeros are
+/// then shifted out.
+#[inline(always)]
+fn eight_digits(n: u32) -> (u64, usize) {
+    debug_assert!((n as usize) < EIGHT_DIGITS);
+    // Two lanes of 32 bits: the first four digits, then the last four.
+    let v = u64::from(n / 10_000) | (u64::from(n % 10_000) << 32);
+    // Each lane x < 10^4 into x / 100 and x % 100, in lanes of 16 bits.
+    let hundreds = ((v * 5243) >> 19) & 0x0000_007f_0000_007f;
+    let v = hundreds | ((v - hundreds * 100) << 16);
+    // Each lane y < 100 into y / 10 and y % 10, in lanes of 8 bits.
+    let tens = ((v * 103) >> 10) & 0x000f_000f_000f_000f;
+    let v = tens | ((v - tens * 10) << 8);
+    // Leading zero digits are the low zero bytes (all eight for 0: one
+    // digit is kept).
+    let zeros = ((v.trailing_zeros() / 8) as usize).min(7);
+    ((v | (ONES * u64::from(b'0'))) >> (8 * zeros), 8 - zeros)
+}
+
+/// Append `[start,end]`, both below [`EIGHT_DIGITS`]: built in a buffer
+/// whose fixed length is copied whole and cut back, where a copy of a
+/// varying length calls `memcpy`.
+#[inline(always)]
+fn push_small_span(out: &mut Vec<u8>, start: u32, end: u32) {
+    let mut buf = [0u8; 24];
+    let (digits, n) = eight_digits(start);
+    buf[0] = b'[';
+    buf[1..9].copy_from_slice(&digits.to_le_bytes());
+    buf[1 + n] = b',';
+    let at = 2 + n;
+    let (digits, n) = eight_digits(end);
+    buf[at..at + 8].copy_from_slice(&digits.to_le_bytes());
+    buf[at + n] = b']';
+    let len = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(len + at + n + 1);
+}
+
 /// A newline and `depth` indents.
 fn write_indent<W: Write + ?Sized>(w: &mut W, depth: usize) -> io::Result<()> {
     const SPACES: &[u8; 64] = b"                                                                ";
@@ -476,6 +521,11 @@ impl<W: Write> Json<W> {
     #[inline]
     pub fn span(&mut self, s: Span) {
         if !self.pretty {
+            if s.start.max(s.end) < EIGHT_DIGITS {
+                push_small_span(&mut self.out, s.start as u32, s.end as u32);
+                self.empty = false;
+                return;
+            }
             // "[start,end]" built on the stack, appended at once: what the
             // array's calls below write compact.
             let mut buf = [0u8; 43];
@@ -680,6 +730,51 @@ mod tests {
         #[test]
         fn long_runs_as_serde_json(s in "([a-z \u{e9}\u{65e5}]{0,40}[\"\\\\\n\t\u{1}]?){0,8}") {
             proptest::prop_assert_eq!(written(&s), serde_json::to_string(&s).unwrap());
+        }
+    }
+
+    /// [`digits_before`]'s digits.
+    fn looped(n: u64) -> Vec<u8> {
+        let mut buf = [0u8; 20];
+        let at = digits_before(&mut buf, 20, n);
+        buf[at..].to_vec()
+    }
+
+    /// The eight digits at once are the loop's, for every number below a
+    /// million and every ten-thousandth one after, each power of ten and
+    /// each number before one, and the largest.
+    #[test]
+    fn eight_digits_are_the_loops() {
+        let powers = (0..8).flat_map(|k| [10u32.pow(k), 10u32.pow(k) - 1, 10u32.pow(k) + 1]);
+        let all = (0..1_000_000u32)
+            .chain((1_000_000..100_000_000).step_by(9_973))
+            .chain(powers)
+            .chain([99_999_999]);
+        for n in all {
+            let (digits, len) = eight_digits(n);
+            assert_eq!(
+                &digits.to_le_bytes()[..len],
+                &looped(u64::from(n))[..],
+                "{n}"
+            );
+            assert!(digits.to_le_bytes()[len..].iter().all(|&b| b == 0), "{n}");
+        }
+    }
+
+    /// Spans on both sides of eight digits, after other bytes.
+    #[test]
+    fn small_and_large_spans_as_serde_json() {
+        for (start, end) in [
+            (0, 0),
+            (7, 99_999_999),
+            (99_999_999, 100_000_000),
+            (12_345, 67_890),
+            (100_000_000, 4_000_000_000),
+        ] {
+            let mut j = Json::appending(b"x".to_vec(), false);
+            j.span(Span::new(start, end));
+            let want = format!("x{}", serde_json::to_string(&[start, end]).unwrap());
+            assert_eq!(String::from_utf8(j.into_vec()).unwrap(), want);
         }
     }
 
