@@ -1360,9 +1360,15 @@ impl<'a> Counter<'a> {
         Some(wide_class(self.text[..i].chars().next_back()?)?.0)
     }
 
-    /// Count a join where the one-byte mark `m` stands at `at`.
+    /// Count a join where the one-byte mark `m` stands at `at`. (Most
+    /// marks stand before a space: no join, told here by the byte after
+    /// without a call.)
+    #[inline(always)]
     fn join_at(&mut self, at: usize, m: u8) -> Option<()> {
-        self.join_at_len(at, m, 1)
+        match self.text.as_bytes().get(at + 1) {
+            Some(&y) if y >= 0x80 || word_byte(y) => self.join_at_len(at, m, 1),
+            _ => Some(()),
+        }
     }
 
     /// Count a join where a mark of `len` bytes standing for `m` is at `at`.
