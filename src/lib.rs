@@ -212,7 +212,20 @@ fn run(
     let mut scratch = String::new();
     let mut byline_at = Vec::new();
     let (mut headline_at, mut standfirst_at) = (None, None);
+    // Lean, the boilerplate blocks are counted and the captions' spans
+    // kept (speakers read them) in this pass.
+    let mut lean_captions = Vec::new();
+    let mut lean_boilerplate = 0;
     for (i, role) in decisions.roles().enumerate() {
+        // (Lean, most blocks are boilerplate, which needs neither its span
+        // nor its credit here: each is found where it is written.)
+        if let (Some(_), Role::Boilerplate(kind)) = (&lean, role) {
+            lean_boilerplate += 1;
+            if kind == model::BoilerplateKind::Caption {
+                lean_captions.push(blocks.span(i));
+            }
+            continue;
+        }
         let span = blocks.span(i);
         let credit = credits.next_if(|(at, _)| *at == i).map(|(_, c)| c);
         let el = || Element {
@@ -274,24 +287,13 @@ fn run(
     drop(scratch);
     a.byline = make_byline(input, &blocks, &byline_at);
     a.published = find_published(input, &a, &blocks, &decisions);
-    let captions = |decisions: &structure::Decisions, blocks: &segment::BlockSpans| {
-        decisions
-            .roles()
-            .enumerate()
-            .filter(|&(_, r)| r == Role::Boilerplate(model::BoilerplateKind::Caption))
-            .map(|(i, _)| blocks.span(input, i))
-            .collect::<Vec<Span>>()
-    };
     let (captions, boilerplate_count) = match lean.as_deref_mut() {
         Some(lean) => {
             lean.blocks = blocks.into_spans();
             lean.decisions = decisions;
             lean.headline_at = headline_at;
             lean.standfirst_at = standfirst_at;
-            (
-                captions(&lean.decisions, &lean.blocks),
-                lean.boilerplate().count(),
-            )
+            (lean_captions, lean_boilerplate)
         }
         None => {
             let c = a

@@ -459,6 +459,12 @@ fn names_a_thing_within(s: &str, inner: Span, cap: usize) -> bool {
     {
         return true;
     }
+    // A seventh word read: too long for a name after a naming word (six
+    // at most) or for a title (five), so none of the rules below can hold.
+    // (Reading all the words, the rules below say so themselves.)
+    if cap == NAMING_WORDS && words.len() == cap {
+        return false;
+    }
     let before = s[..inner.start].trim_end_matches(|c: char| {
         is_space(c) || crate::text::is_open_quote(c) || c == '\u{201d}'
     });
@@ -751,8 +757,15 @@ fn last_word(before: &str) -> (String, &str) {
 /// - wrapped alone in brackets: the year's word ("grit");
 /// - modifying the noun after it: the "fair share" plan, "low tide" fees.
 fn cited_term(s: &str, inner: Span) -> bool {
+    cited_term_within(s, inner, 5)
+}
+
+/// [`cited_term`], counting the quotation's words up to `cap` (five or
+/// more: a fifth word says no as well as a hundred, and a long quotation
+/// is not split to its end).
+fn cited_term_within(s: &str, inner: Span, cap: usize) -> bool {
     let text = inner.of(s).trim();
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(cap).count();
     if words == 0 || words > 4 || text.ends_with(['.', '!', '?', ',']) {
         return false;
     }
@@ -844,6 +857,39 @@ fn cited_term(s: &str, inner: Span) -> bool {
         && !AFTER_PROSE.contains(&next.as_str())
 }
 
+/// Does `text` hold seven words or more with two ASCII letters or digits
+/// among them, read up to where both are known? Then neither
+/// [`names_a_thing`] (no rule past six words, and a lone letter needs
+/// fewer than two) nor [`cited_term`] (none past four words) holds, and
+/// neither is asked: most quotations are such sentences, where splitting
+/// off their first words cost more than the rest of finding them.
+fn plainly_long(text: &str) -> bool {
+    let b = text.as_bytes();
+    let (mut words, mut in_word) = (0, false);
+    let mut i = 0;
+    while i < b.len() && words < NAMING_WORDS {
+        let x = b[i];
+        // White space as `split_whitespace` reads it.
+        let space = if x < 0x80 {
+            i += 1;
+            x <= b' ' && matches!(x, b' ' | b'\t'..=b'\r')
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                return false;
+            };
+            i += c.len_utf8();
+            c.is_whitespace()
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words >= NAMING_WORDS
+        && b.iter()
+            .filter(|x| x.is_ascii_alphanumeric())
+            .nth(1)
+            .is_some()
+}
+
 /// The quotations of one paragraph (see [`pair`]), each with whether it
 /// is speech, given to `out` in order. Returns whether the first continues
 /// a quotation left open in the paragraph before.
@@ -870,7 +916,9 @@ fn paragraph_quotes(s: &str, running: bool, mut out: impl FnMut(Found, bool)) ->
     let mut give = |f: Found, term: bool| {
         let skip = f.closed
             && !f.continues
-            && (term || names_a_thing(s, f.inner) || cited_term(s, f.inner));
+            && (term
+                || !plainly_long(f.inner.of(s))
+                    && (names_a_thing(s, f.inner) || cited_term(s, f.inner)));
         out(f, !skip)
     };
     // The run so far: its length, its first members while it has fewer
@@ -1337,6 +1385,69 @@ mod tests {
             proptest::prop_assert_eq!(
                 names_a_thing(&s, inner),
                 names_a_thing_within(&s, inner, usize::MAX)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        /// A quotation [`plainly_long`] passes is neither a thing's name
+        /// nor a cited term; and it passes the ASCII sentences of seven
+        /// words.
+        #[test]
+        fn plainly_long_quotations_are_no_names_or_terms(
+            before in crate::testing::joined(
+                vec!["the film ", "known as ", "said ", "He said. ", "", "called ", "a "], 0..3),
+            quote in crate::testing::joined(
+                vec!["The", "Long", "Tide", "of", "a", "x", "R", "7", " ", "  ", "\u{a0}",
+                     "\t", "\u{b}", "\u{1c}", "\u{85}", "-", ".", ",", "!", "\u{e9}",
+                     "\u{2003}"],
+                0..24),
+            after in crate::testing::joined(vec![" plan", ")", " the", ""], 0..2),
+        ) {
+            let s = format!("{before}\u{201c}{quote}\u{201d}{after}");
+            let start = before.len() + 3;
+            let inner = Span::new(start, start + quote.len());
+            if plainly_long(inner.of(&s)) {
+                proptest::prop_assert!(!names_a_thing(&s, inner));
+                proptest::prop_assert!(!cited_term(&s, inner));
+            }
+        }
+    }
+
+    #[test]
+    fn seven_ascii_words_are_plainly_long() {
+        assert!(plainly_long("we will keep the boats running all"));
+        assert!(plainly_long(" a b c d e f g "));
+        assert!(!plainly_long("we will keep the boats running"));
+        assert!(!plainly_long("- - - - - - - - a"));
+        assert!(plainly_long(
+            "caf\u{e9} is where we\u{2019}ll keep them all"
+        ));
+        assert!(!plainly_long("a\u{2003}b\u{a0}c d e f"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        /// Counting a quotation's words up to five judges it a cited term
+        /// as counting all of them did.
+        #[test]
+        fn terms_are_judged_from_five_words(
+            before in crate::testing::joined(
+                vec!["known as ", "the ", "a ", "called ", "to ", "(", "", "they "], 0..3),
+            quote in crate::testing::joined(
+                vec!["green", "wall", "fair", "share", "able", "x", " ", "  ", "\u{a0}",
+                     "and", ".", ",", "\u{e9}"],
+                0..16),
+            after in crate::testing::joined(
+                vec![" plan", " rules", ")", " quickly", " the", "", " cuts"], 0..2),
+        ) {
+            let s = format!("{before}\u{201c}{quote}\u{201d}{after}");
+            let start = before.len() + 3;
+            let inner = Span::new(start, start + quote.len());
+            proptest::prop_assert_eq!(
+                cited_term(&s, inner),
+                cited_term_within(&s, inner, usize::MAX)
             );
         }
     }

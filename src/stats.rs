@@ -929,17 +929,29 @@ fn ends_with_abbreviation(s: &str) -> bool {
         return false;
     }
     // Initialisms: "U.S", "p.m", "a.m", "J" (a middle initial).
-    if last.split('.').all(|p| {
-        // One char, alphabetic: read no further than its second.
-        let mut chars = p.chars();
-        chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
-    }) {
+    if initials(last) {
         return true;
     }
     // `to_lowercase` without its allocation: the abbreviations are ASCII,
     // and the one non-ASCII letter that lowercases into ASCII (KELVIN SIGN,
     // to `k`) is in none of them (test `abbreviations_match_like_lowercase`).
     is_abbreviation(last)
+}
+
+/// Is `last` (not empty) letters each alone between full stops ("U.S",
+/// "p.m", "J")? A word without a full stop, most often, is one when it
+/// is one letter: told by its length in bytes first (a letter takes at
+/// most four), where splitting it cost more than the rest of the test.
+fn initials(last: &str) -> bool {
+    let one_letter = |p: &str| {
+        // One char, alphabetic: read no further than its second.
+        let mut chars = p.chars();
+        chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+    };
+    if !last.as_bytes().contains(&b'.') {
+        return last.len() <= 4 && one_letter(last);
+    }
+    last.split('.').all(one_letter)
 }
 
 /// True when `w` is one of the abbreviations, ignoring ASCII case. Lowered
@@ -1348,9 +1360,15 @@ impl<'a> Counter<'a> {
         Some(wide_class(self.text[..i].chars().next_back()?)?.0)
     }
 
-    /// Count a join where the one-byte mark `m` stands at `at`.
+    /// Count a join where the one-byte mark `m` stands at `at`. (Most
+    /// marks stand before a space: no join, told here by the byte after
+    /// without a call.)
+    #[inline(always)]
     fn join_at(&mut self, at: usize, m: u8) -> Option<()> {
-        self.join_at_len(at, m, 1)
+        match self.text.as_bytes().get(at + 1) {
+            Some(&y) if y >= 0x80 || word_byte(y) => self.join_at_len(at, m, 1),
+            _ => Some(()),
+        }
     }
 
     /// Count a join where a mark of `len` bytes standing for `m` is at `at`.
@@ -1387,6 +1405,21 @@ impl<'a> Counter<'a> {
     /// abbreviation, as `count_sentences` tells it.
     fn sentence_run(&mut self, mut p: usize) -> Option<()> {
         let len = self.text.len();
+        // The most common case by far, a full stop, one space and an ASCII
+        // capital (". The"), read from its three bytes: Sp and then Upper
+        // after the stop, and `lower_ahead` stops at once at the capital,
+        // so a sentence ends there (the loop below, from its bytes).
+        let b = self.text.as_bytes();
+        if b[p] == b'.' && p + 2 < len && b[p + 1] == b' ' && b[p + 2].is_ascii_uppercase() {
+            let q = p + 2;
+            self.cursor = q;
+            self.segments += 1;
+            if ends_with_abbreviation(&self.text[self.seg_start..=p]) {
+                self.abbreviated += 1;
+            }
+            self.seg_start = q;
+            return Some(());
+        }
         loop {
             let full_stop = self.text.as_bytes()[p] == b'.';
             let mut q = p + self.text[p..].chars().next().map_or(1, char::len_utf8);
@@ -1734,6 +1767,22 @@ mod tests {
                 is_abbreviation(&w),
                 ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
             );
+        }
+    }
+
+    /// The split that [`initials`] reads only for a word with a full stop.
+    fn initials_split(last: &str) -> bool {
+        last.split('.').all(|p| {
+            let mut chars = p.chars();
+            chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn initials_are_the_split(w in "[a-zA-Z\u{e9}\u{4e00}\u{1d400}1.\u{2019}]{1,6}") {
+            prop_assert_eq!(initials(&w), initials_split(&w));
         }
     }
 

@@ -303,6 +303,29 @@ fn kind_key(kind: BoilerplateKind) -> &'static [u8] {
 /// [`Quote`] in its order.
 fn write_quote<W: Write>(j: &mut Json<W>, q: &Quote, text: &str, span: Span) -> io::Result<()> {
     j.element()?;
+    if !j.is_pretty() {
+        // The fixed parts in a piece each (see `write_boilerplate`).
+        j.raw(b"{\"text\":");
+        j.text(text)?;
+        j.raw(b",\"paragraph\":");
+        j.opt_uint(q.paragraph.map(|p| p as u64));
+        j.raw(b",\"span\":");
+        j.span(span);
+        j.raw(b",\"speaker\":");
+        j.opt_str(q.speaker.as_deref());
+        j.raw(b",\"speaker_mention\":");
+        j.opt_str(q.speaker_mention.as_deref());
+        j.raw(b",\"cue\":");
+        j.opt_str(q.cue.as_deref());
+        j.raw(b",\"quotation\":");
+        j.uint(q.quotation as u64);
+        j.raw(if q.closed {
+            b",\"closed\":true}"
+        } else {
+            b",\"closed\":false}"
+        });
+        return Ok(());
+    }
     j.begin_object();
     j.key("text");
     j.text(text)?;

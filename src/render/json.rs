@@ -2,7 +2,7 @@
 //! (two spaces an indent), for the output path written from spans
 //! ([`crate::stream`]): the large strings (paragraphs, boilerplate,
 //! quotations) go through [`push_str`], which copies runs of plain bytes
-//! whole, eight bytes tested at a time, where serde_json tests and branches
+//! whole, 32 bytes tested at a time, where serde_json tests and branches
 //! on each byte; small nested values (a byline, the stats) go through serde
 //! with [`Json::value`], at the writer's indent.
 //!
@@ -50,8 +50,7 @@ fn any_escaped(x: u64) -> bool {
 }
 
 /// Not 0 when one of the eight bytes of `x` is escaped (the high bits
-/// [`any_escaped`] reads, before they are masked: two words' marks are
-/// or-ed and masked once).
+/// [`any_escaped`] reads).
 #[inline(always)]
 fn escaped_marks(x: u64) -> u64 {
     let q = x ^ (ONES * u64::from(b'"'));
@@ -92,48 +91,99 @@ pub fn push_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Whether one of the bytes of `block` is escaped: below 0x20, `"` or
+/// `\\`. Written as a loop of byte tests that the compiler turns into a
+/// few vector compares (sixteen bytes each) and one mask, about a third
+/// of what the eight-byte word tests of [`escaped_marks`] cost a byte.
+#[inline(always)]
+fn block_escaped<const N: usize>(block: &[u8; N]) -> bool {
+    let mut acc = 0u8;
+    for &b in block {
+        acc |= (u8::from(b < 0x20) << 1) | u8::from((b == b'"') | (b == b'\\'));
+    }
+    acc != 0
+}
+
+/// The `N` bytes of `bytes` from `at`.
+#[inline(always)]
+fn block_at<const N: usize>(bytes: &[u8], at: usize) -> &[u8; N] {
+    bytes[at..at + N].try_into().expect("N bytes")
+}
+
 /// Append `bytes` escaped as in a JSON string (any cut of a string's
 /// bytes: only ASCII bytes are escaped).
 fn push_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+    let n = bytes.len();
     // `bytes[copied..]` is not in `out` yet.
     let mut copied = 0;
     let mut at = 0;
-    // Sixteen bytes a test, then eight.
-    while at + 16 <= bytes.len() {
-        if escaped_marks(word_at(bytes, at)) | escaped_marks(word_at(bytes, at + 8)) != 0 {
-            copied = escape_in(out, bytes, copied, at, at + 16);
+    while at + 32 <= n {
+        if block_escaped::<32>(block_at(bytes, at)) {
+            copied = escape_in(out, bytes, copied, at, at + 32);
         }
-        at += 16;
+        at += 32;
     }
-    if at + 8 <= bytes.len() {
-        if any_escaped(word_at(bytes, at)) {
-            copied = escape_in(out, bytes, copied, at, at + 8);
-        }
-        at += 8;
-    }
-    let rest = &bytes[at..];
-    if !rest.is_empty() {
-        // The last eight bytes (the plain ones before the rest are plain
-        // again), or the rest padded with spaces.
-        let x = match bytes.len().checked_sub(8) {
-            Some(from) => u64::from_le_bytes(bytes[from..].try_into().expect("eight bytes")),
-            None => {
-                let mut word = [b' '; 8];
-                word[..rest.len()].copy_from_slice(rest);
-                u64::from_le_bytes(word)
-            }
+    if at < n {
+        // The rest, fewer than 32 bytes, tested in blocks that may reach
+        // back over bytes already read (which are plain, or escaped
+        // already: `escape_in` reads from `at` on).
+        let escaped = if n >= 32 {
+            block_escaped::<32>(block_at(bytes, n - 32))
+        } else if n >= 16 {
+            block_escaped::<16>(block_at(bytes, 0)) || block_escaped::<16>(block_at(bytes, n - 16))
+        } else if n >= 8 {
+            any_escaped(word_at(bytes, 0)) || any_escaped(word_at(bytes, n - 8))
+        } else {
+            let mut word = [b' '; 8];
+            word[..n].copy_from_slice(bytes);
+            any_escaped(u64::from_le_bytes(word))
         };
-        if any_escaped(x) {
-            copied = escape_in(out, bytes, copied, at, bytes.len());
+        if escaped {
+            copied = escape_in(out, bytes, copied, at, n);
         }
     }
     out.extend_from_slice(&bytes[copied..]);
 }
 
 /// Escape the bytes of `bytes[from..to]` that need it, copying what comes
-/// before each from `copied` on; returns the new `copied`.
+/// before each from `copied` on; returns the new `copied`. Each escaped
+/// byte is found by the eight-byte test (its lowest mark is exact), the
+/// bytes between them skipped eight at a time.
 #[inline(never)]
 fn escape_in(out: &mut Vec<u8>, bytes: &[u8], mut copied: usize, from: usize, to: usize) -> usize {
+    let mut i = from;
+    while i < to {
+        if i + 8 > bytes.len() {
+            // The last few bytes of the string, one at a time.
+            copied = escape_bytes(out, bytes, copied, i, to);
+            break;
+        }
+        let mut marks = escaped_marks(word_at(bytes, i));
+        if to - i < 8 {
+            marks &= HIGHS >> (8 * (8 - (to - i)));
+        }
+        if marks == 0 {
+            i += 8;
+            continue;
+        }
+        let at = i + (marks.trailing_zeros() / 8) as usize;
+        let b = bytes[at];
+        out.extend_from_slice(&bytes[copied..at]);
+        push_escape(out, ESCAPE[usize::from(b)], b);
+        copied = at + 1;
+        i = at + 1;
+    }
+    copied
+}
+
+/// [`escape_in`] a byte at a time.
+fn escape_bytes(
+    out: &mut Vec<u8>,
+    bytes: &[u8],
+    mut copied: usize,
+    from: usize,
+    to: usize,
+) -> usize {
     for (i, &b) in bytes.iter().enumerate().take(to).skip(from) {
         let e = ESCAPE[usize::from(b)];
         if e != 0 {
@@ -178,6 +228,51 @@ fn digits_before(buf: &mut [u8], end: usize, mut n: u64) -> usize {
         buf[at] = b'0' + n as u8;
     }
     at
+}
+
+/// Numbers below this have at most eight digits ([`eight_digits`]).
+const EIGHT_DIGITS: usize = 100_000_000;
+
+/// The decimal digits of `n` (below [`EIGHT_DIGITS`]) as ASCII, the first
+/// in the lowest byte, and how many there are. All eight are made at once,
+/// two by two in the lanes of one word (a product and a shift stand for
+/// each division by 100 or 10: exact below 43,699 and 179), where the loop
+/// of [`digits_before`] divides a pair at a time; the leading zeros are
+/// then shifted out.
+#[inline(always)]
+fn eight_digits(n: u32) -> (u64, usize) {
+    debug_assert!((n as usize) < EIGHT_DIGITS);
+    // Two lanes of 32 bits: the first four digits, then the last four.
+    let v = u64::from(n / 10_000) | (u64::from(n % 10_000) << 32);
+    // Each lane x < 10^4 into x / 100 and x % 100, in lanes of 16 bits.
+    let hundreds = ((v * 5243) >> 19) & 0x0000_007f_0000_007f;
+    let v = hundreds | ((v - hundreds * 100) << 16);
+    // Each lane y < 100 into y / 10 and y % 10, in lanes of 8 bits.
+    let tens = ((v * 103) >> 10) & 0x000f_000f_000f_000f;
+    let v = tens | ((v - tens * 10) << 8);
+    // Leading zero digits are the low zero bytes (all eight for 0: one
+    // digit is kept).
+    let zeros = ((v.trailing_zeros() / 8) as usize).min(7);
+    ((v | (ONES * u64::from(b'0'))) >> (8 * zeros), 8 - zeros)
+}
+
+/// Append `[start,end]`, both below [`EIGHT_DIGITS`]: built in a buffer
+/// whose fixed length is copied whole and cut back, where a copy of a
+/// varying length calls `memcpy`.
+#[inline(always)]
+fn push_small_span(out: &mut Vec<u8>, start: u32, end: u32) {
+    let mut buf = [0u8; 24];
+    let (digits, n) = eight_digits(start);
+    buf[0] = b'[';
+    buf[1..9].copy_from_slice(&digits.to_le_bytes());
+    buf[1 + n] = b',';
+    let at = 2 + n;
+    let (digits, n) = eight_digits(end);
+    buf[at..at + 8].copy_from_slice(&digits.to_le_bytes());
+    buf[at + n] = b']';
+    let len = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(len + at + n + 1);
 }
 
 /// A newline and `depth` indents.
@@ -426,6 +521,11 @@ impl<W: Write> Json<W> {
     #[inline]
     pub fn span(&mut self, s: Span) {
         if !self.pretty {
+            if s.start.max(s.end) < EIGHT_DIGITS {
+                push_small_span(&mut self.out, s.start as u32, s.end as u32);
+                self.empty = false;
+                return;
+            }
             // "[start,end]" built on the stack, appended at once: what the
             // array's calls below write compact.
             let mut buf = [0u8; 43];
@@ -573,14 +673,18 @@ mod tests {
     }
 
     /// Every byte below 0x80 alone, and between plain text at every
-    /// offset within a sixteen-byte test and the eight-byte one after.
+    /// offset of strings of every length up to past two blocks.
     #[test]
     fn escapes_every_ascii_byte_as_serde_json() {
         for b in 0u8..0x80 {
             let c = char::from(b);
-            for pad in 0..33 {
-                let s = format!("{}{c}{}", "a".repeat(pad), "b".repeat(33 - pad));
-                assert_eq!(written(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+            // Every length to 70 (the 32-byte blocks, the rest by 32, 16
+            // or 8 bytes, or padded), the byte at every place.
+            for len in 1..70 {
+                for pad in 0..len {
+                    let s = format!("{}{c}{}", "a".repeat(pad), "b".repeat(len - 1 - pad));
+                    assert_eq!(written(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+                }
             }
         }
     }
@@ -626,6 +730,51 @@ mod tests {
         #[test]
         fn long_runs_as_serde_json(s in "([a-z \u{e9}\u{65e5}]{0,40}[\"\\\\\n\t\u{1}]?){0,8}") {
             proptest::prop_assert_eq!(written(&s), serde_json::to_string(&s).unwrap());
+        }
+    }
+
+    /// [`digits_before`]'s digits.
+    fn looped(n: u64) -> Vec<u8> {
+        let mut buf = [0u8; 20];
+        let at = digits_before(&mut buf, 20, n);
+        buf[at..].to_vec()
+    }
+
+    /// The eight digits at once are the loop's, for every number below a
+    /// million and every ten-thousandth one after, each power of ten and
+    /// each number before one, and the largest.
+    #[test]
+    fn eight_digits_are_the_loops() {
+        let powers = (0..8).flat_map(|k| [10u32.pow(k), 10u32.pow(k) - 1, 10u32.pow(k) + 1]);
+        let all = (0..1_000_000u32)
+            .chain((1_000_000..100_000_000).step_by(9_973))
+            .chain(powers)
+            .chain([99_999_999]);
+        for n in all {
+            let (digits, len) = eight_digits(n);
+            assert_eq!(
+                &digits.to_le_bytes()[..len],
+                &looped(u64::from(n))[..],
+                "{n}"
+            );
+            assert!(digits.to_le_bytes()[len..].iter().all(|&b| b == 0), "{n}");
+        }
+    }
+
+    /// Spans on both sides of eight digits, after other bytes.
+    #[test]
+    fn small_and_large_spans_as_serde_json() {
+        for (start, end) in [
+            (0, 0),
+            (7, 99_999_999),
+            (99_999_999, 100_000_000),
+            (12_345, 67_890),
+            (100_000_000, 4_000_000_000),
+        ] {
+            let mut j = Json::appending(b"x".to_vec(), false);
+            j.span(Span::new(start, end));
+            let want = format!("x{}", serde_json::to_string(&[start, end]).unwrap());
+            assert_eq!(String::from_utf8(j.into_vec()).unwrap(), want);
         }
     }
 
