@@ -901,10 +901,13 @@ struct WordWalk {
 }
 
 impl WordWalk {
-    /// The first run of the line, which opens at `b[start]`.
+    /// The first run of the line, which opens at `b[start]`: a word at
+    /// once where that is an ASCII letter or digit (most lines).
+    #[inline]
     fn first(b: &[u8], start: usize) -> WordWalk {
+        let word = b[start].is_ascii_alphanumeric() || run_has_alnum(b, start);
         WordWalk {
-            count: usize::from(run_has_alnum(b, start)),
+            count: usize::from(word),
         }
     }
 
@@ -917,10 +920,11 @@ impl WordWalk {
     /// The spaces of the chunk at `b[i..i + 8]` where the top bits of
     /// `spaces` are set, `next` being the eight bytes from `b[i + 1]`:
     /// each opens a run at the byte after it, a word at once where that
-    /// byte is an ASCII letter or digit. Every byte after a space in a
-    /// plain line is printable ASCII or a char from 0x80 that is no white
-    /// space; a byte from 0x80 in `next` is one past the bytes that count
-    /// (or the last), and its carries reach no byte below it.
+    /// byte is an ASCII letter (a run that opens with anything else, a
+    /// digit too, is read). Every byte after a space in a plain line is
+    /// printable ASCII or a char from 0x80 that is no white space; a byte
+    /// from 0x80 in `next` is one past the bytes that count (or the
+    /// last), and its carries reach no byte below it.
     #[inline(always)]
     fn spaces(&mut self, b: &[u8], i: usize, spaces: u64, next: u64) {
         const ONES: u64 = 0x0101_0101_0101_0101;
@@ -931,8 +935,7 @@ impl WordWalk {
         let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
         let lower = next | (ONES * 0x20);
         let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-        let digits = at_least(next, b'0') & !at_least(next, b'9' + 1);
-        let mut other = spaces & !(letters | digits);
+        let mut other = spaces & !letters;
         while other != 0 {
             let k = (other.trailing_zeros() / 8) as usize;
             self.count -= usize::from(!run_has_alnum(b, i + k + 1));
