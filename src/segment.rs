@@ -615,17 +615,17 @@ fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
 /// A line as pass 1 of [`segment`] found it, kept for pass 2 so that it
 /// need not look for the line's end and trim it again: its trimmed span
 /// and its indent, whether a blank line comes before it in the top bit
-/// of `indent`, and its words. Sixteen bytes a line.
+/// of `indent`. Twelve bytes a line.
 #[derive(Clone, Copy)]
 struct LineRecord {
     start: u32,
     end: u32,
     /// The indent (under [`INDENT_LIMIT`]), [`Line::widths`] from bit
     /// [`WIDTHS_SHIFT`] when [`MEASURED`] is set, [`PLAIN_LINE`] and
-    /// [`AFTER_BLANK`].
+    /// [`AFTER_BLANK`]. A plain line's widths in columns and in chars are
+    /// one ([`plain_line`]): its second width byte holds its
+    /// [`Line::words`] instead.
     indent: u32,
-    /// [`Line::words`].
-    words: u8,
 }
 
 const AFTER_BLANK: u32 = 1 << 31;
@@ -654,11 +654,11 @@ struct LineRecords {
     resume_after_blank: bool,
 }
 
-/// How many lines pass 1 records for an input of `len` bytes: sixteen
+/// How many lines pass 1 records for an input of `len` bytes: twelve
 /// bytes a line, a sixteenth of the input (with a floor of 16 KiB, some
-/// 1,000 lines, for articles of short lines) and 4 MiB at most, so that
+/// 1,300 lines, for articles of short lines) and 4 MiB at most, so that
 /// memory stays a small share of the input whatever its shape. A text of
-/// lines averaging 256 bytes or more is recorded whole; shorter lines are
+/// lines averaging 192 bytes or more is recorded whole; shorter lines are
 /// recorded up to the budget.
 fn record_budget(len: usize) -> usize {
     (len / 16).clamp(16 << 10, 4 << 20) / std::mem::size_of::<LineRecord>()
@@ -689,16 +689,18 @@ impl LineRecords {
             self.full = true;
             return;
         };
+        let widths = match (l.plain, l.widths) {
+            (true, Some([cols, chars])) => {
+                debug_assert_eq!(cols, chars);
+                packed_widths([cols, l.words])
+            }
+            (_, widths) => widths.map_or(0, packed_widths),
+        };
         let indent = indent
-            | l.widths.map_or(0, packed_widths)
+            | widths
             | if l.plain { PLAIN_LINE } else { 0 }
             | if l.after_blank { AFTER_BLANK } else { 0 };
-        self.records.push(LineRecord {
-            start,
-            end,
-            indent,
-            words: l.words,
-        });
+        self.records.push(LineRecord { start, end, indent });
         self.resume = next;
         self.resume_after_blank = false;
         self.full = self.records.len() >= budget;
@@ -749,7 +751,13 @@ impl Iterator for Replay<'_> {
         let marks = marks(span.of(self.input));
         let indent = (r.indent % INDENT_LIMIT) as usize;
         let widths = r.indent >> WIDTHS_SHIFT;
-        let widths = [widths as u8, (widths >> 8) as u8];
+        let (first, second) = (widths as u8, (widths >> 8) as u8);
+        let plain = r.indent & PLAIN_LINE != 0;
+        let (widths, words) = if plain {
+            ([first; 2], second)
+        } else {
+            ([first, second], 0)
+        };
         Some(Line {
             span,
             after_blank: r.indent & AFTER_BLANK != 0,
@@ -757,9 +765,9 @@ impl Iterator for Replay<'_> {
             outdented: false,
             indent,
             marks,
-            plain: r.indent & PLAIN_LINE != 0,
+            plain,
             widths: (r.indent & MEASURED != 0).then_some(widths),
-            words: r.words,
+            words,
         })
     }
 }
