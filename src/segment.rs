@@ -615,17 +615,17 @@ fn lines(input: &str, from: usize, full: bool) -> Lines<'_> {
 /// A line as pass 1 of [`segment`] found it, kept for pass 2 so that it
 /// need not look for the line's end and trim it again: its trimmed span
 /// and its indent, whether a blank line comes before it in the top bit
-/// of `indent`, and its words. Sixteen bytes a line.
+/// of `indent`. Twelve bytes a line.
 #[derive(Clone, Copy)]
 struct LineRecord {
     start: u32,
     end: u32,
     /// The indent (under [`INDENT_LIMIT`]), [`Line::widths`] from bit
     /// [`WIDTHS_SHIFT`] when [`MEASURED`] is set, [`PLAIN_LINE`] and
-    /// [`AFTER_BLANK`].
+    /// [`AFTER_BLANK`]. A plain line's widths in columns and in chars are
+    /// one ([`plain_line`]): its second width byte holds its
+    /// [`Line::words`] instead.
     indent: u32,
-    /// [`Line::words`].
-    words: u8,
 }
 
 const AFTER_BLANK: u32 = 1 << 31;
@@ -654,11 +654,11 @@ struct LineRecords {
     resume_after_blank: bool,
 }
 
-/// How many lines pass 1 records for an input of `len` bytes: sixteen
+/// How many lines pass 1 records for an input of `len` bytes: twelve
 /// bytes a line, a sixteenth of the input (with a floor of 16 KiB, some
-/// 1,000 lines, for articles of short lines) and 4 MiB at most, so that
+/// 1,300 lines, for articles of short lines) and 4 MiB at most, so that
 /// memory stays a small share of the input whatever its shape. A text of
-/// lines averaging 256 bytes or more is recorded whole; shorter lines are
+/// lines averaging 192 bytes or more is recorded whole; shorter lines are
 /// recorded up to the budget.
 fn record_budget(len: usize) -> usize {
     (len / 16).clamp(16 << 10, 4 << 20) / std::mem::size_of::<LineRecord>()
@@ -689,16 +689,18 @@ impl LineRecords {
             self.full = true;
             return;
         };
+        let widths = match (l.plain, l.widths) {
+            (true, Some([cols, chars])) => {
+                debug_assert_eq!(cols, chars);
+                packed_widths([cols, l.words])
+            }
+            (_, widths) => widths.map_or(0, packed_widths),
+        };
         let indent = indent
-            | l.widths.map_or(0, packed_widths)
+            | widths
             | if l.plain { PLAIN_LINE } else { 0 }
             | if l.after_blank { AFTER_BLANK } else { 0 };
-        self.records.push(LineRecord {
-            start,
-            end,
-            indent,
-            words: l.words,
-        });
+        self.records.push(LineRecord { start, end, indent });
         self.resume = next;
         self.resume_after_blank = false;
         self.full = self.records.len() >= budget;
@@ -749,7 +751,13 @@ impl Iterator for Replay<'_> {
         let marks = marks(span.of(self.input));
         let indent = (r.indent % INDENT_LIMIT) as usize;
         let widths = r.indent >> WIDTHS_SHIFT;
-        let widths = [widths as u8, (widths >> 8) as u8];
+        let (first, second) = (widths as u8, (widths >> 8) as u8);
+        let plain = r.indent & PLAIN_LINE != 0;
+        let (widths, words) = if plain {
+            ([first; 2], second)
+        } else {
+            ([first, second], 0)
+        };
         Some(Line {
             span,
             after_blank: r.indent & AFTER_BLANK != 0,
@@ -757,9 +765,9 @@ impl Iterator for Replay<'_> {
             outdented: false,
             indent,
             marks,
-            plain: r.indent & PLAIN_LINE != 0,
+            plain,
             widths: (r.indent & MEASURED != 0).then_some(widths),
-            words: r.words,
+            words,
         })
     }
 }
@@ -901,10 +909,13 @@ struct WordWalk {
 }
 
 impl WordWalk {
-    /// The first run of the line, which opens at `b[start]`.
+    /// The first run of the line, which opens at `b[start]`: a word at
+    /// once where that is an ASCII letter or digit (most lines).
+    #[inline]
     fn first(b: &[u8], start: usize) -> WordWalk {
+        let word = b[start].is_ascii_alphanumeric() || run_has_alnum(b, start);
         WordWalk {
-            count: usize::from(run_has_alnum(b, start)),
+            count: usize::from(word),
         }
     }
 
@@ -917,10 +928,11 @@ impl WordWalk {
     /// The spaces of the chunk at `b[i..i + 8]` where the top bits of
     /// `spaces` are set, `next` being the eight bytes from `b[i + 1]`:
     /// each opens a run at the byte after it, a word at once where that
-    /// byte is an ASCII letter or digit. Every byte after a space in a
-    /// plain line is printable ASCII or a char from 0x80 that is no white
-    /// space; a byte from 0x80 in `next` is one past the bytes that count
-    /// (or the last), and its carries reach no byte below it.
+    /// byte is an ASCII letter (a run that opens with anything else, a
+    /// digit too, is read). Every byte after a space in a plain line is
+    /// printable ASCII or a char from 0x80 that is no white space; a byte
+    /// from 0x80 in `next` is one past the bytes that count (or the
+    /// last), and its carries reach no byte below it.
     #[inline(always)]
     fn spaces(&mut self, b: &[u8], i: usize, spaces: u64, next: u64) {
         const ONES: u64 = 0x0101_0101_0101_0101;
@@ -931,8 +943,7 @@ impl WordWalk {
         let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
         let lower = next | (ONES * 0x20);
         let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-        let digits = at_least(next, b'0') & !at_least(next, b'9' + 1);
-        let mut other = spaces & !(letters | digits);
+        let mut other = spaces & !letters;
         while other != 0 {
             let k = (other.trailing_zeros() / 8) as usize;
             self.count -= usize::from(!run_has_alnum(b, i + k + 1));
