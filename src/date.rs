@@ -104,41 +104,65 @@ fn find_date(text: &str) -> Option<(Span, u32, u32, u32)> {
 /// masked out); a run of four inside a word of eight shows as a top bit
 /// set in the mask and in its copies shifted by one, two and three bytes,
 /// and a run across two words as the digits that end one and open the
-/// next. (A byte loop had cost three instructions a byte on every short
-/// block.)
-fn has_digit_run4(b: &[u8]) -> bool {
+/// next. The last bytes, fewer than eight, are read as one word too: the
+/// last eight bytes of a longer text shifted down past those already
+/// read, or a short text's bytes copied into a word of zeros (no digit).
+/// Inlined where it gates (most short blocks have no year), so that a
+/// block without one costs no call. (A byte loop had cost three
+/// instructions a byte on every short block.)
+#[inline]
+pub(crate) fn has_digit_run4(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW: u64 = ONES * 0x7f;
     const HIGH: u64 = ONES * 0x80;
-    // The digits that end the bytes read so far.
-    let mut run = 0;
-    let mut chunks = b.chunks_exact(8);
-    for chunk in &mut chunks {
-        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    // The top bit of each byte of `w` that is an ASCII digit.
+    let digits = |w: u64| {
         let x = w & LOW;
         // Per byte, no carry between them: x <= 0x7f, and adding at most
         // 0x50 stays below 0x100.
         let above_slash = x + ONES * (127 - u64::from(b'/'));
         let above_nine = x + ONES * (127 - u64::from(b'9'));
-        let digits = above_slash & !above_nine & !w & HIGH;
-        if digits & (digits << 8) & (digits << 16) & (digits << 24) != 0 {
+        above_slash & !above_nine & !w & HIGH
+    };
+    // The digits that end the bytes read so far.
+    let mut run = 0;
+    // A run of four inside the word, or across from the bytes before it;
+    // then the digits that end it. Bytes are in little-endian order: the
+    // first byte is the lowest.
+    let mut word = |d: u64| {
+        if d & (d << 8) & (d << 16) & (d << 24) != 0 {
             return true;
         }
-        // Bytes are in little-endian order: the first byte is the lowest.
-        let others = !digits & HIGH;
-        let opening = others.trailing_zeros() as usize / 8;
-        if run + opening >= 4 {
+        let others = !d & HIGH;
+        if run + others.trailing_zeros() as usize / 8 >= 4 {
             return true;
         }
         run = others.leading_zeros() as usize / 8;
-    }
-    for &x in chunks.remainder() {
-        run = if x.is_ascii_digit() { run + 1 } else { 0 };
-        if run >= 4 {
+        false
+    };
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        if word(digits(u64::from_le_bytes(
+            chunk.try_into().expect("eight bytes"),
+        ))) {
             return true;
         }
     }
-    false
+    let rest = chunks.remainder().len();
+    if rest == 0 {
+        return false;
+    }
+    let tail = if b.len() >= 8 {
+        let last = &b[b.len() - 8..];
+        // The bytes already read drop off the low end; zeros come in at
+        // the top.
+        digits(u64::from_le_bytes(last.try_into().expect("eight bytes"))) >> (8 * (8 - rest))
+    } else {
+        let mut w = [0u8; 8];
+        w[..rest].copy_from_slice(b);
+        digits(u64::from_le_bytes(w))
+    };
+    word(tail)
 }
 
 /// Does `b` hold `n` ASCII digits in a row?

@@ -466,7 +466,12 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
             // head's and body's roles take its cue first (a block of 12
             // words or fewer finds the same cue again there).
             (
-                words <= 12 && (!cue || tests::eager_dates()) && date::is_date_line(t),
+                words <= 12
+                    && (!cue || tests::eager_dates())
+                    // Every date ends in a year of four digits: most short
+                    // blocks have none, and are passed with no call.
+                    && date::has_digit_run4(t.as_bytes())
+                    && date::is_date_line(t),
                 DATE_LINE,
             ),
             (t.starts_with('[') && t.ends_with(']'), BRACKETED),
