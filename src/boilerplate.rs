@@ -476,19 +476,34 @@ fn agency_shape(block: &Block) -> bool {
     ends_in_agency(t.strip_suffix(')').unwrap_or(t).as_bytes())
 }
 
-/// `b` ends in a word of [`agency_ends_in`]: the words of its last byte
-/// (each of two bytes or more) whose byte before the last is `b`'s too
-/// are compared; a block ending "...ties" reads no word, one ending
-/// "...Images" one.
+/// `b` ends in a word of [`agency_ends_in`]: only where its last two bytes
+/// end one of them ([`AGENCY_END_PAIRS`]) are the words compared; a block
+/// ending "...ties" or "... said." reads one bit.
 fn ends_in_agency(b: &[u8]) -> bool {
     let [.., prev, last] = *b else {
         return false;
     };
-    agency_ends_in(last).iter().any(|e| {
-        let e = e.as_bytes();
-        e[e.len() - 2] == prev && b.ends_with(e)
-    })
+    let i = usize::from(prev) << 8 | usize::from(last);
+    AGENCY_END_PAIRS[i >> 6] >> (i & 63) & 1 != 0
+        && agency_ends_in(last)
+            .iter()
+            .any(|e| b.ends_with(e.as_bytes()))
 }
+
+/// The last two bytes of each word of [`AGENCY_ENDS`] (each has two or
+/// more), as bits of a 65,536-bit set indexed by the pair.
+static AGENCY_END_PAIRS: [u64; 1024] = {
+    let mut t = [0u64; 1024];
+    let mut k = 0;
+    while k < AGENCY_ENDS.len() {
+        let w = AGENCY_ENDS[k].as_bytes();
+        assert!(w.len() >= 2, "agency end words have two bytes or more");
+        let i = (w[w.len() - 2] as usize) << 8 | w[w.len() - 1] as usize;
+        t[i >> 6] |= 1 << (i & 63);
+        k += 1;
+    }
+    t
+};
 
 /// The words that end the alternatives of [`AGENCIES`] ("Getty Images"
 /// ends in "Images", "EPA-EFE" in "EFE", "iStockphoto" in "photo") and end
@@ -515,7 +530,6 @@ fn agency_ends_in(last: u8) -> &'static [&'static str] {
 }
 
 /// The words of [`agency_ends_in`], in one list.
-#[cfg(test)]
 const AGENCY_ENDS: &[&str] = &[
     "Getty",
     "Images",

@@ -30,6 +30,9 @@ pub(super) enum Step {
     Boundary,
     /// `$`: the end of the block.
     End,
+    /// `(?:lit|…|$)` as the last step: the end of the block, or one of
+    /// these (two alternatives that share every step before, read once).
+    EndOr(&'static [&'static str]),
     /// `.*$`: no line break from here to the end.
     LineEnd,
     /// `.*\s*$`: nothing but white space after the first line break.
@@ -173,6 +176,8 @@ fn run(t: &str, p: usize, steps: &[Step], ci: bool) -> Option<bool> {
             run(t, p, rest, ci)
         }
         End => Some(p == t.len()),
+        EndOr(_) if p == t.len() => Some(true),
+        EndOr(lits) => choices(lits, false),
         LineEnd => Some(memchr(b'\n', &b[p..]).is_none()),
         LineThenWs => Some(memchr(b'\n', &b[p..]).is_none_or(|k| t[p + k..].chars().all(is_ws))),
     }
@@ -248,8 +253,7 @@ const READ_MORE_WORDS: &[&str] = &[
 /// `read-more-label`: "Read more:", "[ Related |", "See also …".
 #[rustfmt::skip]
 pub(super) const READ_MORE_LABEL: Label = ci(&[
-    &[Opt(&["["]), Ws(0), Lit(READ_MORE_WORDS), Boundary, Ws(0), Lit(MARKS)],
-    &[Opt(&["["]), Ws(0), Lit(READ_MORE_WORDS), Boundary, Ws(0), End],
+    &[Opt(&["["]), Ws(0), Lit(READ_MORE_WORDS), Boundary, Ws(0), EndOr(MARKS)],
     &[Lit(&["see also"]), Ws(1)],
 ]);
 
