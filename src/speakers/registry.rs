@@ -939,6 +939,19 @@ impl<'a> Registry<'a> {
                 .rev()
                 .map(|&id| self.mentions[id as usize].id())
                 .collect()
+        } else if s.one(&self.people) {
+            // (While gathering, one person: every mention of the surname
+            // is theirs, so the window's vote goes to them once one is
+            // before `at`; the newest one is.)
+            let head = s.mentions;
+            std::iter::successors((head != NONE).then_some(head), |&id| {
+                let p = self.surname_prev[id as usize];
+                (p != NONE).then_some(p)
+            })
+            .find(|&id| self.mentions[id as usize].start() < at)
+            .map(|id| self.mentions[id as usize].id())
+            .into_iter()
+            .collect()
         } else {
             // (While gathering, every mention recorded is before `at`.)
             let head = self.surnames[g].mentions;
