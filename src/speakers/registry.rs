@@ -939,6 +939,19 @@ impl<'a> Registry<'a> {
                 .rev()
                 .map(|&id| self.mentions[id as usize].id())
                 .collect()
+        } else if s.one(&self.people) {
+            // (While gathering, one person: every mention of the surname
+            // is theirs, so the window's vote goes to them once one is
+            // before `at`; the newest one is.)
+            let head = s.mentions;
+            std::iter::successors((head != NONE).then_some(head), |&id| {
+                let p = self.surname_prev[id as usize];
+                (p != NONE).then_some(p)
+            })
+            .find(|&id| self.mentions[id as usize].start() < at)
+            .map(|id| self.mentions[id as usize].id())
+            .into_iter()
+            .collect()
         } else {
             // (While gathering, every mention recorded is before `at`.)
             let head = self.surnames[g].mentions;
@@ -2570,17 +2583,27 @@ pub(super) fn next_pronouns(tail: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = tail.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {
-        while let Some(k) = memchr::memchr2(b'h', b's', b.get(pos..)?) {
-            let at = pos + k;
-            pos = at + 1;
-            if at > 0 && word_byte(b.get(at - 1)) {
-                continue;
-            }
-            let mut e = pos;
+        // (Each pronoun has an "h" first, or second after an "s": only the
+        // "h"s are searched for, half as many hits as "h" and "s", and a
+        // word whose "h" is elsewhere is passed over whole.)
+        while let Some(k) = memchr::memchr(b'h', b.get(pos..)?) {
+            let h = pos + k;
+            let starts = |i: usize| i == 0 || !word_byte(b.get(i - 1));
+            let at = if starts(h) {
+                Some(h)
+            } else if h > pos && b[h - 1] == b's' && starts(h - 1) {
+                Some(h - 1)
+            } else {
+                None
+            };
+            let mut e = h + 1;
             while word_byte(b.get(e)) {
                 e += 1;
             }
             pos = e;
+            let Some(at) = at else {
+                continue;
+            };
             let w = &tail[at..e];
             if matches!(
                 w,
