@@ -634,7 +634,7 @@ pub(super) fn who_verbs(hay: &str, last_verb: usize) -> impl Iterator<Item = Who
             } else {
                 b[at] == b'-' && after_word
             };
-            if !boundary {
+            if !boundary || !may_open_who(b, at) {
                 continue;
             }
             if let Some((who, app, verb)) = who_verb_at(&hay[at..]) {
@@ -645,6 +645,53 @@ pub(super) fn who_verbs(hay: &str, last_verb: usize) -> impl Iterator<Item = Who
         }
         None
     })
+}
+
+/// Could WHO_PHRASE match from byte `at` of `b`? Not where the three words
+/// from there (runs of bytes other than ASCII white space, with the white
+/// space between) hold only ASCII bytes and no capital, none opens with a
+/// group noun, and the first does not open with a pronoun's or a
+/// determiner's letters: every way of the phrase needs one of these
+/// within its first three words. A pronoun ("he", "I") or a determiner
+/// ("the", "their") opens it; a group noun ends "federal prosecutors" at
+/// the second or third word; a name (TOK: "Vell", "J.", "Mr.", "al-Amin")
+/// holds a capital and comes after at most two lower-case words ("-old
+/// Vell", "former aide Vell"); white space outside ASCII, or letters,
+/// may be either, so they say maybe. A gate for [`who_verbs`], which
+/// tries every word of a sentence: "the costs rose" is tried, "costs
+/// rose by" is not.
+fn may_open_who(b: &[u8], at: usize) -> bool {
+    const OPENERS: [&[u8]; 12] = [
+        b"he", b"she", b"they", b"we", b"the", b"a", b"an", b"his", b"her", b"their", b"one",
+        b"another",
+    ];
+    let rest = &b[at..];
+    if OPENERS.iter().any(|w| rest.starts_with(w)) {
+        return true;
+    }
+    // (`\s` holds U+000B, which `is_ascii_whitespace` does not.)
+    let space = |c: &u8| c.is_ascii_whitespace() || *c == 0x0b;
+    let mut p = at;
+    for _ in 0..3 {
+        let start = p;
+        while let Some(c) = b.get(p).filter(|c| !space(c)) {
+            if *c >= 0x80 || c.is_ascii_uppercase() {
+                return true;
+            }
+            p += 1;
+        }
+        let mut e = start;
+        while b.get(e).is_some_and(u8::is_ascii_lowercase) {
+            e += 1;
+        }
+        if WORDS.on(&b[start..e], list::GROUP_NOUN) {
+            return true;
+        }
+        while b.get(p).is_some_and(space) {
+            p += 1;
+        }
+    }
+    false
 }
 
 /// AFTER_VERB_WHO's match for `after`, whose verb starts at byte `lead`
@@ -3472,6 +3519,34 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// `who_verbs` (its gate, `may_open_who`, above all) finds
+        /// WHO_VERB's matches in runs of lower-case words, with a name, a
+        /// group noun, a pronoun or a determiner here and there, and white
+        /// space of every kind.
+        #[test]
+        fn who_verbs_pass_over_plain_words_as_the_regex_does(
+            text in crate::testing::joined(
+                vec![
+                    "said", "says", "went on", "rose", "costs", "by", "former", "aide", "ex-aide",
+                    "wife", "federal", "crowd", "prosecutors", "Vell", "al-Amin", "J.", "I", "one",
+                    "another", "an", "x2", "-", "-old", " ", " ", "  ", "\t", "\u{b}", "\n",
+                    "\u{a0}", ",", ".", "’s",
+                ],
+                0..16,
+            ),
+        ) {
+            let r = |m: regex::Match<'_>| m.start()..m.end();
+            let want: Vec<_> = WHO_VERB
+                .captures_iter(&text)
+                .map(|c| (c.name("who").map(r), c.name("app").map(r), c.name("verb").map(r)))
+                .collect();
+            let got: Vec<_> =
+                who_verbs(&text, text.len()).map(|(w, a, v)| (Some(w), a, Some(v))).collect();
+            proptest::prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
         /// `who_verbs` finds WHO_VERB's matches and groups, match for
         /// match: appositives (empty, long, ages), a comma before the
         /// verb, adverbs, and who-phrases that open with a hyphen.
@@ -3652,6 +3727,42 @@ mod tests {
         assert_eq!(joint_names("Ada Rusk and Vell said", 8), None);
         assert_eq!(joint_end(" and Tom Vell's"), Some(" and Tom Vell's".len()));
         assert_eq!(joint_end(" and Tom Zoë."), Some(" and Tom Zo".len()));
+    }
+
+    #[test]
+    fn who_verbs_take_lower_case_words_before_a_name() {
+        for (text, who) in [
+            (
+                "costs rose as federal aide Jane Doe said",
+                "federal aide Jane Doe",
+            ),
+            ("costs rose, ex-aide al-Amin said", "ex-aide al-Amin"),
+            (
+                "costs rose and federal prosecutors said",
+                "and federal prosecutors",
+            ),
+            ("costs rose\u{b}and she said", "she"),
+            ("costs rose\u{a0}by Vell said", "rose\u{a0}by Vell"),
+        ] {
+            let got: Vec<_> = who_verbs(text, text.len())
+                .map(|(w, _, _)| &text[w])
+                .collect();
+            let want: Vec<_> = WHO_VERB
+                .captures_iter(text)
+                .map(|c| &text[c.name("who").unwrap().range()])
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(got, [who], "{text:?}");
+        }
+        // The gate: a who-phrase needs a capital, a pronoun, a determiner
+        // or a group noun within its first three words.
+        let b = b"costs rose by far";
+        assert!(!may_open_who(b, 0));
+        assert!(may_open_who(b"costs by Far", 0));
+        assert!(!may_open_who(b"costs rose by far Vell", 0));
+        assert!(may_open_who(b"costs rose staff", 0));
+        assert!(may_open_who(b"costs\xc2\xa0rose", 0));
+        assert!(may_open_who(b"her costs", 0));
     }
 
     #[test]
