@@ -919,9 +919,11 @@ pub(super) const FEMALE: &[&str] = &[
 /// Common English given names whose bearers are overwhelmingly of one
 /// gender: a general list, used only when the article itself says nothing.
 pub(super) fn first_name_gender(first: &str) -> Option<Gender> {
-    if has_key(&MALE_NAMES, first) {
+    // (One look-up for both lists.)
+    let lists = key_lists(first);
+    if lists.any(MALE_NAMES.0) {
         Some(Gender::Male)
-    } else if has_key(&FEMALE_NAMES, first) {
+    } else if lists.any(FEMALE_NAMES.0) {
         Some(Gender::Female)
     } else {
         None

@@ -1402,11 +1402,16 @@ fn is_glued_word(w: &str) -> bool {
 }
 
 /// Role words written just before a name in lower case ("council leader").
-pub(super) fn role_before(text: &str, at: usize) -> Option<String> {
-    let before = &text[..at];
-    let mut words = before.split_whitespace().rev();
+/// `before` is [`lists_before`]`(text, at)`, the lists of the word before
+/// the name, which the caller has looked up already: most words before a
+/// name are no role, and are not read again.
+pub(super) fn role_before(text: &str, at: usize, before: Lists) -> Option<String> {
+    if !before.any(ROLE_WORDS.0) {
+        return None;
+    }
+    let mut words = text[..at].split_whitespace().rev();
     let last = words.next()?;
-    if !has_key(&ROLE_WORDS, last) || last.chars().next().is_some_and(char::is_uppercase) {
+    if last.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
     if let Some(w) = words.next() {

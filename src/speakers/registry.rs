@@ -2009,13 +2009,16 @@ pub(super) fn gather<'a>(
                 if let Some(r) = title_role(&parts.titles) {
                     reg.add_role(id, &r);
                 }
-                if let Some(r) = role_before(text, m.start()) {
+                // (The word before the name, looked up once for its role
+                // and for a preposition or verb before it.)
+                let before = lists_before(text, m.start());
+                if let Some(r) = role_before(text, m.start(), before) {
                     reg.add_role(id, &r);
                 }
                 if let Some(app) = appositive(&text[m.end()..]) {
                     reg.add_role(id, &fold(app.trim()));
                 }
-                let oblique = lists_before(text, m.start()).any(OBLIQUE_BEFORE)
+                let oblique = before.any(OBLIQUE_BEFORE)
                     || opens_with_preposition(&m.as_str()[..parts.offset])
                     || possessive_or_modifier_at(text, m.end())
                     || modifies_body_at(text, m.end());
