@@ -344,9 +344,13 @@ impl BlockSpans {
         };
         if one_line {
             // A plain line ([`Line::plain`]) has no white space to fold
-            // and no byte [`folds_to_itself`] stops at but the marks.
+            // and no byte [`folds_to_itself`] stops at but the marks. A
+            // list item's star before it (`* Home`, a converter's menu)
+            // is kept as it is: [`markup::clean`] keeps a lone star, so
+            // only the words after it are read for marks.
             let own = if plain_line {
-                !markup::has_trigger(line.as_bytes())
+                let body = line.strip_prefix("* ").unwrap_or(line);
+                !markup::has_trigger(body.as_bytes())
             } else {
                 folds_to_itself(line)
             };
@@ -1185,6 +1189,25 @@ fn may_be_rule(t: &[u8]) -> bool {
     }
 }
 
+/// [`markup::is_rule`] of the trimmed line `t`: one mark three times or
+/// more, spaces between (`= = =`, a row of sixty `_`). A rule of an ASCII
+/// mark is told by two counts of its bytes, which the compiler reads
+/// many at a time, where the rule's own reading goes char by char (some
+/// 570 instructions a row of underscores); the box-drawing rules are
+/// left to it.
+fn is_rule(t: &str) -> bool {
+    let b = t.as_bytes();
+    match b.first() {
+        Some(&mark) if mark.is_ascii() => {
+            let marks = b.iter().filter(|&&x| x == mark).count();
+            let spaces = b.iter().filter(|&&x| x == b' ').count();
+            // The line is trimmed: its first byte is no space.
+            marks >= 3 && marks + spaces == b.len() && b"=-*_~#".contains(&mark)
+        }
+        _ => markup::is_rule(t),
+    }
+}
+
 /// Does the trimmed line `t` open a block (a heading, a list item or a
 /// label), close one (a heading's closing marks, a label), and is it a
 /// rule? Most lines are known to be none from their first and last
@@ -1197,7 +1220,7 @@ fn marks(t: &str) -> Marks {
         Marks::default()
     };
     Marks {
-        rule: may_be_rule(b) && markup::is_rule(t),
+        rule: may_be_rule(b) && is_rule(t),
         ..opens_closes
     }
 }
@@ -1230,8 +1253,16 @@ fn opens_closes(t: &str) -> Marks {
     let b = body.as_bytes();
     let (first, last) = (b.first().copied(), b.last().copied());
     let label = first == Some(b'[') && markup::is_label(body);
-    let heading = matches!(first, Some(b'#' | b'*')) && markup::opens_heading(body);
-    let item = matches!(first, Some(b'*' | b'-' | b'+' | 0xc2 | 0xe2)) && markup::opens_item(body);
+    // A list item's star and space (`* Home`) open no heading (that takes
+    // `#` or three stars) and open an item: known from the two bytes.
+    let (heading, item) = if b.starts_with(b"* ") {
+        (false, true)
+    } else {
+        (
+            matches!(first, Some(b'#' | b'*')) && markup::opens_heading(body),
+            matches!(first, Some(b'*' | b'-' | b'+' | 0xc2 | 0xe2)) && markup::opens_item(body),
+        )
+    };
     Marks {
         opens: label || heading || item,
         closes: label || last == Some(b'*') && markup::closes_heading(body),
@@ -2194,7 +2225,7 @@ mod tests {
                     "a", "Bc", " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", "\u{b}", "\u{c}",
                     "\u{a0}", "\u{85}", "\u{1680}", "\u{2003}", "\u{200b}", "\u{2028}",
                     "\u{202f}", "\u{205f}", "\u{3000}", "\u{feff}", "\u{e9}", "\u{65e5}",
-                    "*", "***", "**** ", "#", "## ", "> ", ">", "[", "]", "[x]", "-", "- ",
+                    "*", "* ", "***", "**** ", "#", "## ", "> ", ">", "[", "]", "[x]", "-", "- ",
                     "+ ", "=", "===", "_", "~~~", "\u{b7} ", "\u{2022} ", "\u{25aa}\t",
                     "\u{25e6} ", "\u{2500}\u{2500}\u{2500}", "\u{2501}", "\u{2014}",
                     "\u{2019}", "\u{ad}", "\u{1}", "\u{7f}", "abcdefghi", "a b c d e ",
@@ -2690,6 +2721,47 @@ mod tests {
             if !text.trim().is_empty() && !odd.iter().any(|o| text.trim().contains(o)) {
                 proptest::prop_assert_eq!(plain, 1);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Rules read by their bytes are the rules [`markup::is_rule`]
+        /// reads by chars, whatever marks, spaces and other chars the
+        /// trimmed line holds.
+        #[test]
+        fn rules_are_markup_rules(
+            text in crate::testing::joined(
+                vec![
+                    "=", "-", "*", "_", "~", "#", " ", "  ", "\t", "a", "\u{e9}", "\u{2500}",
+                    "\u{2501}", "==", "--", "__",
+                ],
+                1..12,
+            )
+        ) {
+            let Some(span) = trim(&text, Span::new(0, text.len())) else {
+                return Ok(());
+            };
+            let t = span.of(&text);
+            proptest::prop_assert_eq!(is_rule(t), markup::is_rule(t), "{:?}", t);
+        }
+
+        /// A list item's line, a star and a space before a plain line
+        /// (`* Home`), is read as its own text, its marks not cleaned,
+        /// exactly when its fold is its raw bytes; its words are its
+        /// text's.
+        #[test]
+        fn list_item_lines_are_kept_as_folded(
+            body in crate::testing::joined(
+                vec![
+                    "a", "Bc", " ", "*", "**", "_", "a_b", "[", "]", "[1]", "#", "`", "\\",
+                    ">", "\u{e9}", "\u{2019}", "-", "!",
+                ],
+                1..10,
+            ),
+            items in 1usize..4,
+        ) {
+            let text: String = (0..items).map(|k| format!("* {body}{k}\n\n")).collect();
+            check_kept(&text)?;
         }
     }
 
