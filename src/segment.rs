@@ -1537,7 +1537,14 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         (long >= 2 && open * 2 >= long).then_some(width)
     };
     let wrap_width = judged(0);
-    let wrap_chars = judged(1);
+    // A text whose counted lines are each as wide in columns as in chars
+    // (most: no wide char, no combining mark) has one histogram twice,
+    // and the same judgement: made once.
+    let wrap_chars = if followed[0] == followed[1] && open[0] == open[1] {
+        wrap_width
+    } else {
+        judged(1)
+    };
     let wrap_width = wrap_width.or(wrap_chars);
     // Wrapped text whose paragraphs open with an indent: every line that is
     // not indented continues the indented paragraph it follows. An indented
@@ -1679,11 +1686,17 @@ fn wrap_from_histogram(hist: &[usize; 121]) -> Option<usize> {
         below[x + 1] = below[x] + n;
     }
     let window = |w: usize| below[w + 1] - below[w - w / 8];
-    let best = (30..=120).map(window).max()?;
+    // The fullest window, the narrowest of those as full: in one walk.
+    let (mut best, mut top) = (0, 0);
+    for w in 30..=120 {
+        let n = window(w);
+        if n > best {
+            (best, top) = (n, w);
+        }
+    }
     if best == 0 {
         return None;
     }
-    let top = (30..=120).find(|&w| window(w) == best)?;
     let mut above = 0;
     (top - top / 8..=top).rev().find(|&x| {
         above += hist[x];
