@@ -398,10 +398,16 @@ pub fn word_counts(s: &str) -> (usize, usize) {
     let mut alnum = false;
     let mut i = 0;
     while i < b.len() {
-        let mut chunks = b[i..].chunks_exact(8);
-        for chunk in &mut chunks {
+        // The chunk that stops the eight-byte steps: one with a byte from
+        // 0x80 (its ASCII bytes before that byte, `k` of them, are read
+        // from the word already loaded: a text with a curly quote every
+        // few words stops every few chunks), or the last few bytes.
+        let mut stop = None;
+        while let Some(chunk) = b.get(i..i + 8) {
             let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if w & HIGH != 0 {
+            let high = w & HIGH;
+            if high != 0 {
+                stop = Some((w, 8, (high.trailing_zeros() / 8) as usize));
                 break;
             }
             count += chunk_word_starts(w, HIGH, &mut alnum);
@@ -410,9 +416,8 @@ pub fn word_counts(s: &str) -> (usize, usize) {
         if i == b.len() {
             break;
         }
-        // The last few bytes, or a chunk with a byte from 0x80: its ASCII
-        // bytes as a chunk of fewer, then the char.
-        let (w, n, k) = ascii_tail(b, i);
+        // Its ASCII bytes as a chunk of fewer, then the char.
+        let (w, n, k) = stop.unwrap_or_else(|| ascii_tail(b, i));
         let first_bytes = |k: usize| HIGH >> (64 - 8 * k);
         if k > 0 {
             count += chunk_word_starts(w, first_bytes(k), &mut alnum);
