@@ -1498,14 +1498,14 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     while let Some(l) = pass1.next() {
         indents.add(l.indent);
         count += 1;
-        if let Some(p) = prev.filter(|_| !l.after_blank) {
+        if let Some(p) = prev.as_ref().filter(|_| !l.after_blank) {
             let stops = !ends_sentence(p.span.of(input));
             // A line's widths are read when a non-blank line follows it:
             // only those are counted.
-            let measures = line_widths(input, &p);
+            let measures = line_widths(input, p);
             if p.widths.is_none() {
                 // Measured once: pass 2 reads them from the record.
-                records.measured(&p, measures.map(saturated));
+                records.measured(p, measures.map(saturated));
             }
             for (k, measure) in measures.into_iter().enumerate() {
                 followed[k][measure.min(121)] += 1;
@@ -1588,7 +1588,8 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     // The words the walks counted in the lines joined (see push_block).
     let mut joined_words = 0;
     for l in records.replay(input).map(mark) {
-        let breaks = match (first, last) {
+        // The lines held are read in place (a line is 40 bytes).
+        let breaks = match (&first, &last) {
             (Some(first), Some(last)) => {
                 let in_indented = indent_mode && first.indented;
                 l.after_blank
@@ -1602,7 +1603,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
                     } else {
                         !joins(
                             input,
-                            &last,
+                            last,
                             &l,
                             [wrap_width, wrap_chars],
                             style.underscores,
@@ -1613,14 +1614,14 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
             _ => false,
         };
         if breaks {
-            if let (Some(f), Some(e)) = (first, last) {
+            if let (Some(f), Some(e)) = (&first, &last) {
                 let joined = (joining && f.span != e.span).then_some((&mut joined, joined_words));
-                push_block(&mut blocks, (&f, &e), joined, &mut prev_end, &mut scratch);
+                push_block(&mut blocks, (f, e), joined, &mut prev_end, &mut scratch);
             }
             first = None;
         }
         let unquoted = |l: &Line| l.plain && input.as_bytes()[l.span.start] != b'>';
-        match first {
+        match &first {
             None => {
                 first = Some(l);
                 joining = unquoted(&l);
@@ -1639,9 +1640,9 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         }
         last = Some(l);
     }
-    if let (Some(f), Some(e)) = (first, last) {
+    if let (Some(f), Some(e)) = (&first, &last) {
         let joined = (joining && f.span != e.span).then_some((&mut joined, joined_words));
-        push_block(&mut blocks, (&f, &e), joined, &mut prev_end, &mut scratch);
+        push_block(&mut blocks, (f, e), joined, &mut prev_end, &mut scratch);
     }
     if let Some(end) = prev_end {
         set_gap(&mut blocks.spans.flags, input.len() - end);
