@@ -1234,8 +1234,20 @@ fn is_rule(t: &str) -> bool {
 /// Does the trimmed line `t` open a block (a heading, a list item or a
 /// label), close one (a heading's closing marks, a label), and is it a
 /// rule? Most lines are known to be none from their first and last
-/// bytes, without reading them.
+/// bytes, without reading them: that test is made where the line is
+/// (inlined, no call), the marks read only past it.
+#[inline]
 fn marks(t: &str) -> Marks {
+    let b = t.as_bytes();
+    if !may_open_or_close(b) && !may_be_rule(b) {
+        return Marks::default();
+    }
+    marks_read(t)
+}
+
+/// [`marks`] of a line whose first and last bytes could be a mark's.
+#[inline(never)]
+fn marks_read(t: &str) -> Marks {
     let b = t.as_bytes();
     let opens_closes = if may_open_or_close(b) {
         opens_closes(t)
