@@ -211,7 +211,8 @@ const SENTENCE_END: u8 = 1;
 /// A boilerplate cue matches (the cue itself is found again when the
 /// block's role is decided).
 const CUE: u8 = 2;
-/// It has double quotation marks.
+/// It has double quotation marks. This bit and [`OPEN_QUOTE`] are read
+/// only where a rule asks ([`reads_quotes`]), and are left clear elsewhere.
 const QUOTED: u8 = 4;
 /// Its quotation marks do not pair up: a quotation runs on past it.
 const OPEN_QUOTE: u8 = 8;
@@ -444,17 +445,24 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     );
     let mut collided: HashMap<String, (usize, bool)> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
-    let (mut prev_bare, mut f_prev) = (false, Facts::default());
+    let (mut prev_bare, mut f_prev, mut prev_quotes) = (false, Facts::default(), false);
     for (i, fi) in f.iter_mut().enumerate() {
         let t = blocks.text(i, &mut scratch);
         // Every count the facts need from the words, in one pass.
         let last = last_significant(t);
         let words = blocks.words(i).unwrap_or_else(|| count_words(t));
-        let (quotes, open_quote) = quote_marks(t);
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
         let sentence_end = text::sentence_end(last) && !truncated(t);
         let cue = boilerplate::cue(t, words).is_some();
+        // The quotation marks only where a rule reads them: most prose
+        // ends a sentence, and is not walked for them.
+        let quotes_read = reads_quotes(sentence_end, cue, words) || tests::eager_quotes();
+        let (quotes, open_quote) = if quotes_read {
+            quote_marks(t)
+        } else {
+            (0, false)
+        };
         let mut bits = [
             (sentence_end, SENTENCE_END),
             (cue, CUE),
@@ -492,11 +500,22 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         }
         if i > 0 && bare && !prev_bare {
             let p = f_prev;
-            if !p.cue() && p.words() < 40 && !p.has(QUOTED) {
+            // The marks of a block before a credit whose facts did not
+            // read them ("The mayor at the pier." over "Photo: Ana Ruiz")
+            // are counted now.
+            if !p.cue()
+                && p.words() < 40
+                && !(if prev_quotes {
+                    p.has(QUOTED)
+                } else {
+                    quote_marks(blocks.text(i - 1, &mut other)).0 > 0
+                })
+            {
                 out.roles[i - 1] |= CAPTIONED;
             }
         }
         prev_bare = bare;
+        prev_quotes = quotes_read;
         // The first block of a hash is kept as a u32 (a text has fewer
         // blocks than that under 8 GiB); past it, and for a text whose hash
         // another text took, repeats are found by the text itself.
@@ -571,6 +590,18 @@ fn quote_marks(t: &str) -> (usize, bool) {
     }
     let total = straight + open + close;
     (total, total % 2 == 1 || open > close + straight)
+}
+
+/// Does a rule read [`QUOTED`] and [`OPEN_QUOTE`] of a block whose facts
+/// are these? [`Facts::prose`] reads them of a block of 10 words or more
+/// that ends no sentence, where no cue has turned it down first.
+/// ([`needs_title`] reads [`OPEN_QUOTE`] of shorter blocks too, but
+/// [`TITLE_LIKE`] is read of none of fewer than 10 words that ends no
+/// sentence: there the bit found or not changes nothing.) The two readers
+/// of other blocks count the marks themselves: the caption over a credit
+/// ([`facts`]), and [`body_fragment`].
+fn reads_quotes(sentence_end: bool, cue: bool, words: usize) -> bool {
+    !sentence_end && !cue && words >= 10
 }
 
 /// Does a rule read [`TITLE_LIKE`] of a block with these bits and words?
@@ -903,7 +934,16 @@ fn body_fragment(
     i: usize,
 ) -> (Role, &'static str) {
     let fi = f[i];
-    if fi.has(OPEN_QUOTE) && fi.words() >= 3 {
+    // The block's marks are counted here ([`reads_quotes`]), or read
+    // from the facts where the tests had every block's counted.
+    let open_quote = || {
+        if tests::eager_quotes() {
+            fi.has(OPEN_QUOTE)
+        } else {
+            quote_marks(t).1
+        }
+    };
+    if fi.words() >= 3 && open_quote() {
         return (Role::Paragraph, "quotation-runs-on");
     }
     if fi.sentence_end() && fi.words() >= 2 && !caption_words(t) {
@@ -1126,6 +1166,13 @@ mod tests {
     pub(super) fn eager_dates() -> bool {
         false
     }
+
+    /// Quotation marks are counted in every block: never outside the
+    /// tests.
+    #[inline(always)]
+    pub(super) fn eager_quotes() -> bool {
+        false
+    }
 }
 
 #[cfg(test)]
@@ -1136,11 +1183,85 @@ mod tests {
 
     thread_local! {
         static EAGER_DATES: Cell<bool> = const { Cell::new(false) };
+        static EAGER_QUOTES: Cell<bool> = const { Cell::new(false) };
     }
 
     /// Look for date lines in cued blocks too, as before the gate.
     pub(super) fn eager_dates() -> bool {
         EAGER_DATES.with(Cell::get)
+    }
+
+    /// Count the quotation marks of every block, as before the gate.
+    pub(super) fn eager_quotes() -> bool {
+        EAGER_QUOTES.with(Cell::get)
+    }
+
+    /// The roles and rules of `text` with quotation marks counted where a
+    /// rule reads them, and in every block.
+    fn roles_with_eager_quotes(text: &str) -> [Vec<(Role, &'static str)>; 2] {
+        let blocks = crate::segment::segment(text, 0);
+        [false, true].map(|eager| {
+            EAGER_QUOTES.with(|c| c.set(eager));
+            let d = assign(&blocks, true);
+            EAGER_QUOTES.with(|c| c.set(false));
+            (0..d.len()).map(|i| (d.role(i), d.rule(i))).collect()
+        })
+    }
+
+    /// Blocks whose quotation marks decide a role: a quotation that runs
+    /// on, short ones before a credit, a quoted title.
+    const QUOTE_PIECES: [&str; 16] = [
+        "Harbour ferry to run all winter",
+        "By Jane Doe",
+        "Photo: Ana Ruiz",
+        "The mayor at the pier.",
+        "\"The mayor,\" at the pier.",
+        "\u{201c}We will keep the boats going,\u{201d} she said.",
+        "\u{201c}We will keep the boats going through every cold month of the year and past it,",
+        "\"Every boat, every day\" is the promise of the harbour board this winter season",
+        "The harbour ferry will keep its boats on the water through every cold month this winter.",
+        "The operator said on Monday that a trial had shown enough people used the boats in the cold.",
+        "\u{ab}The boats stay\u{bb}",
+        "Three \"quoted\" words here",
+        "\u{201e}Open quote with no close and more than ten words to make it long enough",
+        "Share this article",
+        "\u{201c}We will keep the boats going all winter long now,",
+        "\u{201c}Keep the boats going all winter,",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// The gate on quotation marks changes no role and no rule.
+        #[test]
+        fn quotes_are_counted_where_they_are_read(
+            picks in proptest::collection::vec(0usize..16, 1..16)
+        ) {
+            let text: Vec<&str> = picks.iter().map(|&k| QUOTE_PIECES[k]).collect();
+            let [gated, eager] = roles_with_eager_quotes(&text.join("\n\n"));
+            prop_assert_eq!(gated, eager);
+        }
+    }
+
+    /// The pieces reach every reader of the marks: a caption over a
+    /// credit, a quotation that runs on in the body, and prose that
+    /// ends no sentence but runs a quotation on.
+    #[test]
+    fn quote_pieces_reach_the_readers() {
+        let rules: Vec<&str> = [
+            vec![0, 1, 8, 3, 2, 9, 6, 9, 8],
+            vec![0, 1, 8, 4, 2, 9, 12, 8, 9],
+            vec![0, 1, 8, 15, 9, 6],
+        ]
+        .iter()
+        .flat_map(|picks| {
+            let text: Vec<&str> = picks.iter().map(|&k: &usize| QUOTE_PIECES[k]).collect();
+            let [gated, _] = roles_with_eager_quotes(&text.join("\n\n"));
+            gated.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
+        })
+        .collect();
+        assert!(rules.contains(&"before-credit"), "{rules:?}");
+        assert!(rules.contains(&"quotation-runs-on"), "{rules:?}");
+        assert!(rules.contains(&"prose"), "{rules:?}");
     }
 
     /// [`find_byline`] as it read each block's bare name in the pass that
