@@ -1000,19 +1000,17 @@ static ASCII_MARK: [bool; 256] = {
     t
 };
 
-/// `Key::new(w).as_str() == key` without building the key: a word whose
+/// `Key::new(w).as_bytes() == key` without building the key: a word whose
 /// ends, once ASCII marks are trimmed off, are ASCII is compared with
 /// `key` a byte at a time, lower-cased; another is keyed. (A table probe
 /// compares the key looked for with the word of each record it passes.)
-pub(super) fn key_is(w: &str, key: &str) -> bool {
+pub(super) fn key_is(w: &str, key: &[u8]) -> bool {
     let t = trim_ascii_marks(w.as_bytes());
     if t.is_ascii() {
         return t.len() == key.len()
-            && t.iter()
-                .zip(key.as_bytes())
-                .all(|(c, k)| c.to_ascii_lowercase() == *k);
+            && t.iter().zip(key).all(|(c, k)| c.to_ascii_lowercase() == *k);
     }
-    Key::new(w).as_str() == key
+    Key::new(w).as_bytes() == key
 }
 
 pub(super) fn strip_possessive(s: &str) -> &str {
@@ -1514,7 +1512,7 @@ impl<'a> NameRun<'a> {
 /// Can a name with first name `b` mean a person with first name `a` (both
 /// lower-case keys) of the same surname: the same name, or an initial of
 /// the other ("J" and "jane")?
-pub(super) fn first_names_match(a: &str, b: &str) -> bool {
+pub(super) fn first_names_match(a: &[u8], b: &[u8]) -> bool {
     a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
 }
 
@@ -1562,6 +1560,16 @@ impl Key {
         match self {
             Key::Stack(buf, n) => std::str::from_utf8(&buf[..*n]).unwrap_or_default(),
             Key::Heap(s) => s,
+        }
+    }
+
+    /// The key's bytes, not checked again as UTF-8: a key only hashed and
+    /// compared ("holm" looked up as a surname) needs no `&str`, and
+    /// checking each stack key cost a call per name.
+    pub(super) fn as_bytes(&self) -> &[u8] {
+        match self {
+            Key::Stack(buf, n) => &buf[..*n],
+            Key::Heap(s) => s.as_bytes(),
         }
     }
 }
