@@ -1078,30 +1078,48 @@ pub(super) type Few<T> = SmallVec<[T; 8]>;
 pub(super) fn words_at(run: &str) -> Few<(usize, &str)> {
     let b = run.as_bytes();
     let mut words = Few::new();
-    let mut start = None;
     let mut i = 0;
-    while i < b.len() {
-        // (ASCII a byte at a time; a character outside ASCII decoded.)
-        let (space, len) = match b[i] {
-            c if c < 0x80 => (matches!(c, b' ' | b'\t'..=b'\r'), 1),
-            _ => run[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        };
-        if space {
-            if let Some(s) = start.take() {
-                words.push((s, &run[s..i]));
+    loop {
+        // White space before the word (most runs: one ASCII space).
+        while i < b.len() {
+            match space_len(run, i) {
+                Some(len) => i += len,
+                None => break,
             }
-        } else if start.is_none() {
-            start = Some(i);
         }
-        i += len;
+        if i == b.len() {
+            return words;
+        }
+        let start = i;
+        loop {
+            // (Printable ASCII a byte at a time, as most of a name is:
+            // "Ada Rusk" is read with one test a byte; a control byte or
+            // a character outside ASCII is asked whether it is white
+            // space.)
+            while b.get(i).is_some_and(|&c| c > b' ' && c < 0x80) {
+                i += 1;
+            }
+            if i == b.len() || space_len(run, i).is_some() {
+                break;
+            }
+            i += run[i..].chars().next().map_or(1, char::len_utf8);
+        }
+        words.push((start, &run[start..i]));
     }
-    if let Some(s) = start {
-        words.push((s, &run[s..]));
+}
+
+/// The length of the white space character (`char::is_whitespace`) at
+/// byte `i` of `t` (a character boundary), if one is there.
+#[inline]
+fn space_len(t: &str, i: usize) -> Option<usize> {
+    match t.as_bytes()[i] {
+        c if c < 0x80 => matches!(c, b' ' | b'\t'..=b'\r').then_some(1),
+        _ => t[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_whitespace())
+            .map(char::len_utf8),
     }
-    words
 }
 
 /// Is `run` one word of ASCII bytes: no white space, no control byte and

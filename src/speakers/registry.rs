@@ -1658,7 +1658,7 @@ mod registry_tests {
         /// `words_at` finds each word where a search after the one before
         /// finds it.
         #[test]
-        fn words_at_matches_split_and_find(run in "[ a\u{a0}\u{2003}\u{85}\t\n\r\x0b\x0cÉ'.b]{0,24}") {
+        fn words_at_matches_split_and_find(run in "[ a\u{a0}\u{2003}\u{85}\t\n\r\x0b\x0c\x01\x1f\x7fÉ'.b]{0,24}") {
             let mut old = Vec::new();
             let mut pos = 0;
             for w in run.split_whitespace() {
