@@ -1683,16 +1683,23 @@ pub(super) fn plausible_name_with(tokens: &[&str], lists: &[Lists]) -> bool {
     if tokens.is_empty() {
         return false;
     }
-    let lists: Four<Lists> = tokens
-        .iter()
-        .zip(lists)
-        .map(|(t, &l)| if l == UNSET { key_lists(t) } else { l })
-        .collect();
+    // (Pushed one by one: a collect through `extend` was a call that cost
+    // more than the loop.)
+    let mut all = Four::new();
+    for (t, &l) in tokens.iter().zip(lists) {
+        all.push(if l == UNSET { key_lists(t) } else { l });
+    }
+    let lists = all;
     const NEVER: Lists = list::NOT_PERSON.or(list::STOP);
     // "N.S.", "S.": initials alone (a province, a cut abbreviation) are no
     // one's name.
-    // (A piece of two characters or more answers: no count of them all.)
+    // (A piece of two characters or more answers: no count of them all. A
+    // token without a stop, as most are, is its one piece: "Ada" is not
+    // split.)
     let initials_only = tokens.iter().all(|t| {
+        if !t.as_bytes().contains(&b'.') {
+            return t.chars().nth(1).is_none();
+        }
         t.trim_end_matches('.')
             .split('.')
             .all(|piece| piece.chars().nth(1).is_none())
