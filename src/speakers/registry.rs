@@ -251,8 +251,13 @@ impl Table {
 }
 
 pub(super) fn hash_key(key: &str) -> u64 {
+    hash_bytes(key.as_bytes())
+}
+
+/// [`hash_key`] of a key's bytes (`Key::as_bytes`).
+pub(super) fn hash_bytes(key: &[u8]) -> u64 {
     let mut h = WordHasher::default();
-    h.write(key.as_bytes());
+    h.write(key);
     h.finish()
 }
 
@@ -388,7 +393,7 @@ pub(super) struct SurnameIndex {
     /// ([`NONE`] if none).
     first_full: u32,
     /// Person ids by lower-case first name token, ascending.
-    pub(super) by_first: WordMap<String, Vec<usize>>,
+    pub(super) by_first: WordMap<Vec<u8>, Vec<usize>>,
     /// People named by this one word only, ascending.
     pub(super) singles: Vec<usize>,
     /// People whose first name is a one-letter initial ("J. Smith"),
@@ -410,11 +415,11 @@ impl Default for SurnameIndex {
 impl SurnameIndex {
     /// Index person `i`, whose tokens are `len` long and whose first name
     /// is `first` (lower-case).
-    pub(super) fn add(&mut self, i: usize, first: &str, len: usize) {
+    pub(super) fn add(&mut self, i: usize, first: &[u8], len: usize) {
         match self.by_first.get_mut(first) {
             Some(v) => insert_sorted(v, i),
             None => {
-                self.by_first.insert(first.to_string(), vec![i]);
+                self.by_first.insert(first.to_vec(), vec![i]);
             }
         }
         if len == 1 {
@@ -425,7 +430,7 @@ impl SurnameIndex {
         }
     }
 
-    pub(super) fn remove(&mut self, i: usize, first: &str) {
+    pub(super) fn remove(&mut self, i: usize, first: &[u8]) {
         if let Some(v) = self.by_first.get_mut(first) {
             remove_sorted(v, i);
         }
@@ -648,12 +653,12 @@ impl<'a> Registry<'a> {
     }
 
     /// The surname record of lower-case surname `last`.
-    fn surname_group(&self, last: &str) -> Option<usize> {
-        self.surname_group_hashed(last, hash_key(last))
+    fn surname_group(&self, last: &[u8]) -> Option<usize> {
+        self.surname_group_hashed(last, hash_bytes(last))
     }
 
     /// [`Registry::surname_group`] of `last`, whose `hash_key` is `hash`.
-    fn surname_group_hashed(&self, last: &str, hash: u64) -> Option<usize> {
+    fn surname_group_hashed(&self, last: &[u8], hash: u64) -> Option<usize> {
         let (input, own, people) = (self.input, &self.own, &self.people);
         let groups = &self.surnames;
         self.surname_table
@@ -665,12 +670,12 @@ impl<'a> Registry<'a> {
     }
 
     /// The first-name record of lower-case first name `first`.
-    fn first_group(&self, first: &str) -> Option<usize> {
-        self.first_group_hashed(first, hash_key(first))
+    fn first_group(&self, first: &[u8]) -> Option<usize> {
+        self.first_group_hashed(first, hash_bytes(first))
     }
 
     /// [`Registry::first_group`] of `first`, whose `hash_key` is `hash`.
-    fn first_group_hashed(&self, first: &str, hash: u64) -> Option<usize> {
+    fn first_group_hashed(&self, first: &[u8], hash: u64) -> Option<usize> {
         let (input, own, groups) = (self.input, &self.own, &self.first_names);
         self.first_table
             .find(hash, |g| {
@@ -682,7 +687,7 @@ impl<'a> Registry<'a> {
     /// Count person `i` under first name `token` (key `first`): only a
     /// name of more than one token counts, so a person named by one word
     /// costs no record here.
-    fn add_first(&mut self, i: usize, token: &str, first: &str) {
+    fn add_first(&mut self, i: usize, token: &str, first: &[u8]) {
         if self.people[i].count <= 1 {
             return;
         }
@@ -696,7 +701,7 @@ impl<'a> Registry<'a> {
                     full: 0,
                     xor: 0,
                 });
-                self.first_table.insert(hash_key(first), small(g));
+                self.first_table.insert(hash_bytes(first), small(g));
                 g
             }
         };
@@ -705,7 +710,7 @@ impl<'a> Registry<'a> {
     }
 
     /// Stop counting person `i` under first name `first`.
-    fn remove_first(&mut self, i: usize, first: &str) {
+    fn remove_first(&mut self, i: usize, first: &[u8]) {
         if self.people[i].count > 1 {
             if let Some(g) = self.first_group(first) {
                 self.first_names[g].full -= 1;
@@ -741,10 +746,12 @@ impl<'a> Registry<'a> {
 
     /// Find or make the person for a multi-token name.
     pub(super) fn person_for(&mut self, tokens: &[&str]) -> usize {
+        // (Keys only hashed and compared: their bytes, not checked again
+        // as UTF-8.)
         let first = Key::new(tokens[0]);
-        let first = first.as_str();
+        let first = first.as_bytes();
         let last = Key::new(tokens[tokens.len() - 1]);
-        let last = last.as_str();
+        let last = last.as_bytes();
         let count = u8::try_from(tokens.len()).unwrap_or(u8::MAX);
         let found = self.surname_group(last);
         if let Some((i, g)) = found.and_then(|g| Some((self.latest_match(g, first)?, g))) {
@@ -753,7 +760,7 @@ impl<'a> Registry<'a> {
                 // The surname stays; the first name may change ("Holm" →
                 // "Ola Holm").
                 let old = Key::new(self.first(i));
-                self.remove_first(i, old.as_str());
+                self.remove_first(i, old.as_bytes());
                 self.unshare_name_text(i);
                 self.people[i].name = self.keep_name(tokens);
                 self.people[i].count = count;
@@ -762,7 +769,7 @@ impl<'a> Registry<'a> {
                     if count > 1 && (ix.first_full == NONE || small(i) < ix.first_full) {
                         ix.first_full = small(i);
                     }
-                    ix.remove(i, old.as_str());
+                    ix.remove(i, old.as_bytes());
                     ix.add(i, first, tokens.len());
                 }
             }
@@ -788,7 +795,7 @@ impl<'a> Registry<'a> {
                     last: small(id),
                     mentions: NONE,
                 });
-                self.surname_table.insert(hash_key(last), small(g));
+                self.surname_table.insert(hash_bytes(last), small(g));
                 g
             }
         };
@@ -806,7 +813,7 @@ impl<'a> Registry<'a> {
             for i in self.same_surname(id) {
                 ix.add(
                     i,
-                    Key::new(self.first(i)).as_str(),
+                    Key::new(self.first(i)).as_bytes(),
                     self.people[i].count as usize,
                 );
             }
@@ -844,13 +851,13 @@ impl<'a> Registry<'a> {
     /// with first name `first` (lower-case) can mean: one known by the
     /// surname alone, or one whose first name matches
     /// (`first_names_match`).
-    fn latest_match(&self, g: usize, first: &str) -> Option<usize> {
+    fn latest_match(&self, g: usize, first: &[u8]) -> Option<usize> {
         // (The same first name, as most are, is found equal without
         // keying it.)
         let fits = |i: usize| {
             self.people[i].count == 1
                 || key_is(self.first(i), first)
-                || first_names_match(Key::new(self.first(i)).as_str(), first)
+                || first_names_match(Key::new(self.first(i)).as_bytes(), first)
         };
         let ix = self.indexes.get(&small(g));
         if ix.is_none() || first.len() == 1 {
@@ -868,6 +875,7 @@ impl<'a> Registry<'a> {
     /// The first person made with this full name (lower-case first name
     /// and surname).
     pub(super) fn by_full_name(&self, first: &str, last: &str) -> Option<usize> {
+        let (first, last) = (first.as_bytes(), last.as_bytes());
         let g = self.surname_group(last)?;
         if let Some(ix) = self.indexes.get(&small(g)) {
             return ix.by_first.get(first)?.first().copied();
@@ -886,7 +894,7 @@ impl<'a> Registry<'a> {
         let id = small(self.mentions.len());
         let group = match self.recent_group.get() {
             Some((p, g)) if p == m.id() => Some(g as usize),
-            _ => self.surname_group(Key::new(self.surname(m.person())).as_str()),
+            _ => self.surname_group(Key::new(self.surname(m.person())).as_bytes()),
         };
         let prev = match group {
             Some(g) => std::mem::replace(&mut self.surnames[g].mentions, id),
@@ -911,12 +919,12 @@ impl<'a> Registry<'a> {
 
     /// [`Registry::by_surname`] of a name whose key (`Key::new`) is `key`.
     pub(super) fn by_surname_key(&self, key: &str, at: usize) -> Option<usize> {
-        self.by_surname_hashed(key, hash_key(key), at)
+        self.by_surname_hashed(key.as_bytes(), hash_key(key), at)
     }
 
     /// [`Registry::by_surname_key`] of `key`, whose `hash_key` is `hash`
     /// (one hash for this look-up and [`Registry::by_first_name_hashed`]).
-    pub(super) fn by_surname_hashed(&self, key: &str, hash: u64, at: usize) -> Option<usize> {
+    pub(super) fn by_surname_hashed(&self, key: &[u8], hash: u64, at: usize) -> Option<usize> {
         let g = self.surname_group_hashed(key, hash)?;
         // The people named in the last mentions before `at`, newest first.
         let s = self.surnames[g];
@@ -998,11 +1006,11 @@ impl<'a> Registry<'a> {
 
     /// [`Registry::by_first_name`] of a name whose key is `key`.
     pub(super) fn by_first_name_key(&self, key: &str) -> Option<usize> {
-        self.by_first_name_hashed(key, hash_key(key))
+        self.by_first_name_hashed(key.as_bytes(), hash_key(key))
     }
 
     /// [`Registry::by_first_name_key`] of `key`, whose `hash_key` is `hash`.
-    pub(super) fn by_first_name_hashed(&self, key: &str, hash: u64) -> Option<usize> {
+    pub(super) fn by_first_name_hashed(&self, key: &[u8], hash: u64) -> Option<usize> {
         let g = &self.first_names[self.first_group_hashed(key, hash)?];
         (g.full == 1).then_some(g.xor as usize)
     }
@@ -1650,7 +1658,7 @@ mod registry_tests {
         /// `words_at` finds each word where a search after the one before
         /// finds it.
         #[test]
-        fn words_at_matches_split_and_find(run in "[ a\u{a0}\u{2003}\u{85}\t\n\r\x0b\x0cÉ'.b]{0,24}") {
+        fn words_at_matches_split_and_find(run in "[ a\u{a0}\u{2003}\u{85}\t\n\r\x0b\x0c\x01\x1f\x7fÉ'.b]{0,24}") {
             let mut old = Vec::new();
             let mut pos = 0;
             for w in run.split_whitespace() {
@@ -1773,8 +1781,13 @@ mod registry_tests {
             k in crate::testing::joined(vec!["ann", "a", "é", "zoë", "1", "-", "ss", "i̇", "Ann"], 0..3),
         ) {
             for key in [k.clone(), Key::new(&w).as_str().to_string()] {
-                prop_assert_eq!(key_is(&w, &key), Key::new(&w).as_str() == key, "{:?} {:?}", w, key);
+                prop_assert_eq!(key_is(&w, key.as_bytes()), Key::new(&w).as_str() == key, "{:?} {:?}", w, key);
             }
+            // (The bytes that the registry hashes and compares are those of
+            // the key as text.)
+            let built = Key::new(&w);
+            prop_assert_eq!(built.as_bytes(), built.as_str().as_bytes());
+            prop_assert_eq!(built.as_str(), lower_key(&w));
         }
 
         /// Finding a person through the surname's indexes gives the person
@@ -2092,8 +2105,9 @@ pub(super) fn gather<'a>(
                     }
                     _ => Key::new(surname),
                 };
-                let key = key.as_str();
-                let hash = hash_key(key);
+                // (Its bytes: only hashed and compared.)
+                let key = key.as_bytes();
+                let hash = hash_bytes(key);
                 // A lone name that speaks ("Holm said", "said Holm") is a
                 // person even when the article never gives the full name.
                 let known = reg.by_surname_hashed(key, hash, start).or_else(|| {
