@@ -2272,6 +2272,9 @@ fn attribution_in(
     {
         return Some(a);
     }
+    // The speech verbs of the sentence before the quotation, read once
+    // for the three rules below that look for them (each read them anew).
+    let verbs: SmallVec<[Verb<'_>; 8]> = stretch.verbs(s..qs).collect();
     // "adding she "rather doubts"": a speaker between a verb and the quote.
     let bare =
         before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
@@ -2283,7 +2286,7 @@ fn attribution_in(
         .split_whitespace()
         .next_back()
         .is_some_and(|w| PRONOUNS.contains(&Key::new(w).as_str()));
-    if let Some((verb, who)) = (ends_in_pronoun && stretch.has_verb(s..qs))
+    if let Some((verb, who)) = (ends_in_pronoun && !verbs.is_empty())
         .then(|| verb_who_end(bare))
         .flatten()
     {
@@ -2303,8 +2306,7 @@ fn attribution_in(
     // about or to; the speaker is the agent after "by", or no one named
     // (unless a cue later in the sentence names one: "… was branded "…"
     // by fans, Rusk wrote").
-    let passive = stretch
-        .verbs(s..qs)
+    let passive = verbs
         .last()
         .and_then(|v| passive_cue(before, v.start()..v.end(), s));
     // The speaker before the verb: "X said that the "…"" — the nearest one.
@@ -2315,9 +2317,8 @@ fn attribution_in(
     let best = passive
         .is_none()
         .then(|| {
-            let verbs: SmallVec<[Verb<'_>; 8]> = stretch.verbs(s..qs).collect();
             verbs
-                .into_iter()
+                .iter()
                 .rev()
                 .filter_map(|v| {
                     // (A participle with no subject just before it, as
@@ -3178,6 +3179,24 @@ mod tests {
         assert_eq!(
             who("\"Never,\" Ola Brenn, 9, said.", "Never").as_deref(),
             Some("Ola Brenn")
+        );
+    }
+
+    #[test]
+    fn the_verbs_before_a_quotation_are_read_once_for_every_rule() {
+        // The pronoun between the last verb and the quotation.
+        assert_eq!(
+            who(
+                "Ola Brenn smiled, adding she \"rather doubts\" it.",
+                "rather doubts"
+            )
+            .as_deref(),
+            Some("she")
+        );
+        // No verb before the quotation: none of the three rules reads one.
+        assert_eq!(
+            who("The ferry was \"a disgrace.\"", "a disgrace.").as_deref(),
+            None
         );
     }
 
