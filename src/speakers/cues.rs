@@ -2272,6 +2272,9 @@ fn attribution_in(
     {
         return Some(a);
     }
+    // The speech verbs of the sentence before the quotation, read once
+    // for the three rules below that look for them (each read them anew).
+    let verbs: SmallVec<[Verb<'_>; 8]> = stretch.verbs(s..qs).collect();
     // "adding she "rather doubts"": a speaker between a verb and the quote.
     let bare =
         before.trim_end_matches(|c: char| c.is_whitespace() || crate::text::is_open_quote(c));
@@ -2283,7 +2286,7 @@ fn attribution_in(
         .split_whitespace()
         .next_back()
         .is_some_and(|w| PRONOUNS.contains(&Key::new(w).as_str()));
-    if let Some((verb, who)) = (ends_in_pronoun && stretch.has_verb(s..qs))
+    if let Some((verb, who)) = (ends_in_pronoun && !verbs.is_empty())
         .then(|| verb_who_end(bare))
         .flatten()
     {
@@ -2303,8 +2306,7 @@ fn attribution_in(
     // about or to; the speaker is the agent after "by", or no one named
     // (unless a cue later in the sentence names one: "… was branded "…"
     // by fans, Rusk wrote").
-    let passive = stretch
-        .verbs(s..qs)
+    let passive = verbs
         .last()
         .and_then(|v| passive_cue(before, v.start()..v.end(), s));
     // The speaker before the verb: "X said that the "…"" — the nearest one.
@@ -2315,9 +2317,8 @@ fn attribution_in(
     let best = passive
         .is_none()
         .then(|| {
-            let verbs: SmallVec<[Verb<'_>; 8]> = stretch.verbs(s..qs).collect();
             verbs
-                .into_iter()
+                .iter()
                 .rev()
                 .filter_map(|v| {
                     // (A participle with no subject just before it, as
@@ -3035,19 +3036,12 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
     if let Some((at, who)) = name_before_body(region) {
         return Some((lo + at, who.to_string()));
     }
-    let starts: Vec<usize> = region
-        .char_indices()
-        .filter(|&(i, c)| {
-            !c.is_whitespace() && (i == 0 || region[..i].ends_with(char::is_whitespace))
-        })
-        .map(|(i, _)| i)
-        .collect();
     let mut best: Option<usize> = None;
     // ("Tom Vell of Harbour Radio North", "a spokesperson for the group":
     // go on past "of" or "for", and the head noun before it, to the start
     // of the phrase.)
     let mut past_preposition = false;
-    for &st in starts.iter().rev().take(7) {
+    for st in last_word_starts(region) {
         let cand = region[st..].trim_end();
         if who_exact(cand) && !two_phrases(cand) {
             best = Some(st);
@@ -3066,6 +3060,49 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
         }
     }
     best.map(|st| (lo + st, region[st..].trim_end().to_string()))
+}
+
+/// How many words back from a verb [`who_before`] reads for its subject.
+const WHO_BEFORE_WORDS: usize = 7;
+
+/// The starts of the last [`WHO_BEFORE_WORDS`] words of `region` (runs of
+/// chars other than white space), the last first: read back from the end,
+/// so a sentence of forty words before "said" costs seven words, not a
+/// list of all forty ("Late on Friday the harbour pilot Ola Brenn said":
+/// "said" is preceded by "Brenn", "Ola", "pilot", … "on").
+fn last_word_starts(region: &str) -> SmallVec<[usize; WHO_BEFORE_WORDS]> {
+    let mut starts = SmallVec::new();
+    let mut chars = region.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        if starts.len() == WHO_BEFORE_WORDS {
+            break;
+        }
+        // A word starts where a char other than white space has white
+        // space, or nothing, before it.
+        if !c.is_whitespace() && chars.peek().is_none_or(|&(_, p)| p.is_whitespace()) {
+            starts.push(i);
+        }
+    }
+    starts
+}
+
+/// [`last_word_starts`] as it was read, all the words' starts listed
+/// forwards and the last seven taken: its specification.
+#[cfg(test)]
+fn last_word_starts_all(region: &str) -> Vec<usize> {
+    let starts: Vec<usize> = region
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || region[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    starts
+        .iter()
+        .rev()
+        .take(WHO_BEFORE_WORDS)
+        .copied()
+        .collect()
 }
 
 /// The who-phrase of the attribution of quotation `q` in masked text `m`
@@ -3142,6 +3179,24 @@ mod tests {
         assert_eq!(
             who("\"Never,\" Ola Brenn, 9, said.", "Never").as_deref(),
             Some("Ola Brenn")
+        );
+    }
+
+    #[test]
+    fn the_verbs_before_a_quotation_are_read_once_for_every_rule() {
+        // The pronoun between the last verb and the quotation.
+        assert_eq!(
+            who(
+                "Ola Brenn smiled, adding she \"rather doubts\" it.",
+                "rather doubts"
+            )
+            .as_deref(),
+            Some("she")
+        );
+        // No verb before the quotation: none of the three rules reads one.
+        assert_eq!(
+            who("The ferry was \"a disgrace.\"", "a disgrace.").as_deref(),
+            None
         );
     }
 
@@ -3603,6 +3658,23 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// `last_word_starts` reads back from the end the starts that a
+        /// forward listing of every word keeps.
+        #[test]
+        fn the_last_word_starts_are_those_of_a_forward_listing(
+            text in crate::testing::joined(
+                vec!["Ola", "Brenn", "said", "\u{a0}", "\u{2003}", " ", "  ", "\n", "é", "_", ",", ""],
+                0..16,
+            )
+        ) {
+            proptest::prop_assert_eq!(
+                last_word_starts(&text).to_vec(),
+                last_word_starts_all(&text),
+                "{:?}",
+                text
+            );
+        }
+
         /// `who_exact` matches what WHO_EXACT matches.
         #[test]
         fn who_exact_is_the_regex_match(text in who_text()) {

@@ -695,9 +695,19 @@ pub(crate) fn attribute_pieces(
             }
             if let Some(b) = best {
                 let p = &mut props[b];
-                out_q.cue = p.note.cue.clone();
+                // Without `--explain` the notes are dropped unread: the
+                // winner's cue and speaker are moved out of its note, not
+                // copied (two strings a quotation).
+                let keep = |s: &mut Option<String>| {
+                    if prune {
+                        s.take()
+                    } else {
+                        s.clone()
+                    }
+                };
+                out_q.cue = keep(&mut p.note.cue);
                 out_q.speaker_mention = p.mention.clone();
-                out_q.speaker = p.note.resolved.clone();
+                out_q.speaker = keep(&mut p.note.resolved);
                 // "HDA" after "the Harbour Development Agency (HDA)".
                 if let Some(full) = out_q
                     .speaker
@@ -705,7 +715,9 @@ pub(crate) fn attribute_pieces(
                     .and_then(|s| expand_acronym(input, qspan.start, s))
                 {
                     out_q.speaker = Some(full);
-                    p.note.resolved = out_q.speaker.clone();
+                    if !prune {
+                        p.note.resolved = out_q.speaker.clone();
+                    }
                 }
                 p.note.chosen = out_q.speaker.is_some();
                 person = p
@@ -713,7 +725,7 @@ pub(crate) fn attribute_pieces(
                     .filter(|&id| out_q.speaker.as_deref() == Some(reg.name(id)));
                 if let Some(id) = p.person {
                     last_speaker = Some(id);
-                    last_mention = p.mention.clone();
+                    last_mention = p.mention.take();
                     if p.pronoun_gender && reg.people[id].gender.is_none() {
                         let key = p.note.mention.split_whitespace().next().map(Lower::new);
                         reg.people[id].gender = match key.as_ref().map(Lower::as_str) {

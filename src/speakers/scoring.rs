@@ -82,6 +82,22 @@ impl Proposal {
         person: Option<usize>,
         extra: &[&'static str],
     ) -> Proposal {
+        let noted = mention.clone().unwrap_or_default();
+        Proposal::noting(evidence, cue, mention, noted, resolved, person, extra)
+    }
+
+    /// [`Proposal::new`] whose note records `noted` as its mention (a cue's
+    /// who-phrase as read, "she", where the mention it writes may be
+    /// another: "Ada Kim and Rolf Berg"), not a copy of `mention`.
+    fn noting(
+        evidence: &'static str,
+        cue: Option<String>,
+        mention: Option<String>,
+        noted: String,
+        resolved: Option<String>,
+        person: Option<usize>,
+        extra: &[&'static str],
+    ) -> Proposal {
         // (One allocation: the evidence, the extras and a no-one mark.)
         let mut features = Vec::with_capacity(extra.len() + 2);
         features.push(evidence);
@@ -96,7 +112,7 @@ impl Proposal {
         let score = features.iter().map(|f| weight(f)).sum();
         Proposal {
             note: Candidate {
-                mention: mention.clone().unwrap_or_default(),
+                mention: noted,
                 at: None,
                 evidence,
                 cue,
@@ -581,16 +597,16 @@ pub(super) fn cue_proposal(
     };
     let pronoun = PRONOUNS.contains(&Key::new(&a.who).as_str());
     let extra: &[&'static str] = if pronoun { &[side, "pronoun"] } else { &[side] };
-    let mut p = Proposal::new(
+    let mut p = Proposal::noting(
         evidence,
         Some(a.cue.clone()),
         // (A passive cue names no one: "was described as".)
         Some(mention).filter(|w| !w.is_empty()),
+        a.who.clone(),
         speaker,
         person,
         extra,
     );
-    p.note.mention = a.who.clone();
     p.note.at = Some(a.at);
     p.pronoun_gender = true;
     p
