@@ -1151,6 +1151,37 @@ fn common_class(c: char) -> Option<(u8, Alone, Cat)> {
     })
 }
 
+/// [`common_class`] of the char that starts at `i` in `b` (a lead byte
+/// from 0x80 stands there), with its length, read from its bytes: the
+/// accented letters of Latin-1 (`C3 80`..`C3 BF`), the no-break space
+/// (`C2 A0`), the curly quotes and the dashes (`E2 80 93`..`E2 80 9D`).
+/// `None` for every other char (test `common_classes_by_bytes`): decoded,
+/// it goes to [`wide_class`].
+#[inline(always)]
+fn common_class_at(b: &[u8], i: usize) -> Option<(usize, (u8, Alone, Cat))> {
+    match *b.get(i..i + 2)? {
+        [0xc3, y] if y != 0x97 && y != 0xb7 => Some((
+            2,
+            if y < 0x9f {
+                (b'a', Alone::No, Cat::Upper)
+            } else {
+                (b'a', Alone::No, Cat::Lower)
+            },
+        )),
+        [0xc2, 0xa0] => Some((2, (b' ', Alone::No, Cat::Sp))),
+        [0xe2, 0x80] => Some((
+            3,
+            match *b.get(i + 2)? {
+                0x98 | 0x99 => (b'\'', Alone::No, Cat::Close),
+                0x9c | 0x9d => (b' ', Alone::No, Cat::Close),
+                0x93 | 0x94 => (b' ', Alone::No, Cat::SContinue),
+                _ => return None,
+            },
+        )),
+        _ => None,
+    }
+}
+
 /// [`wide_class`] by its ranges and the two tables.
 fn wide_class_by_tables(c: char) -> Option<(u8, Alone, Cat)> {
     Some(match c {
@@ -1264,8 +1295,18 @@ impl<'a> Counter<'a> {
             }
             // The last few bytes, or a chunk with a byte from 0x80: its
             // ASCII bytes, then the char.
-            // `k` of the `n` bytes read come before the first from 0x80.
-            let (w, n, k) = crate::text::ascii_tail(b, i);
+            // `k` of the `n` bytes read come before the first from 0x80:
+            // for a whole chunk, read from its word where the first top
+            // bit stands (most such chunks hold a curly quote or an
+            // accented letter, and the tail's byte loop cost more than the
+            // char).
+            let (w, n, k) = match b.get(i..i + 8) {
+                Some(chunk) => {
+                    let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                    (w, 8, ((w & HIGH).trailing_zeros() / 8) as usize)
+                }
+                None => crate::text::ascii_tail(b, i),
+            };
             let valid_to = |k: usize| HIGH >> (64 - 8 * k);
             if k > 0 {
                 let word = word_bits(w) & valid_to(k);
@@ -1278,26 +1319,31 @@ impl<'a> Counter<'a> {
             }
             i += k;
             if k < n {
-                let c = text[i..].chars().next()?;
-                let (sym, alone, cat) = wide_class(c)?;
+                let (len, (sym, alone, cat)) = match common_class_at(b, i) {
+                    Some(found) => found,
+                    None => {
+                        let c = text[i..].chars().next()?;
+                        (c.len_utf8(), wide_class(c)?)
+                    }
+                };
                 match alone {
                     Alone::No => {}
                     Alone::Yes => self.alone += 1,
                     Alone::Run => {
                         self.alone += usize::from(i != katakana_end || i == 0);
-                        katakana_end = i + c.len_utf8();
+                        katakana_end = i + len;
                     }
                 }
                 let word = word_byte(sym);
                 self.starts += usize::from(word && before == 0);
                 if matches!(sym, b':' | b'\'' | b',') {
-                    self.join_at_len(i, sym, c.len_utf8())?;
+                    self.join_at_len(i, sym, len)?;
                 }
                 if cat == Cat::STerm && i >= self.cursor {
                     self.sentence_run(i)?;
                 }
                 before = if word { 0x80 } else { 0 };
-                i += c.len_utf8();
+                i += len;
             }
         }
         let words = self.starts + self.alone - self.joins;
@@ -1884,6 +1930,32 @@ mod tests {
             }
         }
         assert_eq!(common, 69);
+    }
+
+    /// [`common_class_at`] reads from the bytes of a char what
+    /// [`common_class`] gives for it, for every char of one, two and three
+    /// bytes, at the end of a text and before another char.
+    #[test]
+    fn common_classes_by_bytes() {
+        let class = |c: char| common_class(c).map(|(s, a, k)| (c.len_utf8(), s, a as u8, k));
+        let mut found = 0;
+        for c in ('\u{80}'..='\u{ffff}').filter(|c| c.len_utf8() <= 3) {
+            for tail in ["", "a", "\u{e9}"] {
+                let text = format!("{c}{tail}");
+                let got =
+                    common_class_at(text.as_bytes(), 0).map(|(n, (s, a, k))| (n, s, a as u8, k));
+                assert_eq!(got, class(c), "{c:?}");
+                found += usize::from(got.is_some());
+            }
+            // A char cut short (the last bytes of a text being read) is
+            // never taken for another.
+            let bytes = c.to_string().into_bytes();
+            for cut in 1..bytes.len() {
+                let got = common_class_at(&bytes[..cut], 0);
+                assert!(got.is_none_or(|(n, _)| n <= cut), "{c:?} cut at {cut}");
+            }
+        }
+        assert_eq!(found, 3 * 69);
     }
 
     /// Every char [`wide_class`] reads beyond the two tables (every

@@ -116,7 +116,7 @@ impl Stdout {
 
     /// Write one complete record (its bytes end with a newline).
     pub fn record(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.inner.write_all(bytes)?;
+        write_record(&mut self.inner, bytes)?;
         if self.line_buffered {
             self.inner.flush()?;
         }
@@ -135,6 +135,25 @@ impl Stdout {
     }
 }
 
+/// Records this long or longer go to standard output as they are, not
+/// through its buffer: an article's JSON (a few kilobytes to a few tens of
+/// them, made whole by the worker) was copied into the buffer and then
+/// out of it, and most of the output's bytes are in such records.
+const DIRECT_RECORD: usize = 8 * 1024;
+
+/// Write `bytes` to `out` after what it holds: a short record into its
+/// buffer, a long one ([`DIRECT_RECORD`]) straight to its sink once the
+/// buffer is emptied, so that the records keep their order.
+fn write_record<W: Write>(out: &mut BufWriter<W>, bytes: &[u8]) -> io::Result<()> {
+    if bytes.len() < DIRECT_RECORD {
+        return out.write_all(bytes);
+    }
+    if !out.buffer().is_empty() {
+        out.flush()?;
+    }
+    out.get_mut().write_all(bytes)
+}
+
 /// The exit code for a run with `failed` failures (or an interruption).
 pub fn exit_code(failed: bool) -> ExitCode {
     if batch::interrupted() {
@@ -143,5 +162,46 @@ pub fn exit_code(failed: bool) -> ExitCode {
         ExitCode::from(FAILURE)
     } else {
         ExitCode::from(SUCCESS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sink that keeps each write apart.
+    #[derive(Default)]
+    struct Writes(Vec<Vec<u8>>);
+
+    impl Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.push(buf.to_vec());
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Short and long records, mixed, come out whole and in order; a long
+    /// record reaches the sink as one write of its own (not copied into
+    /// the buffer), after the short ones buffered before it.
+    #[test]
+    fn long_records_pass_the_buffer_in_order() {
+        let mut out = BufWriter::with_capacity(64 * 1024, Writes::default());
+        let short = |k: u8| vec![b'a' + k; 100];
+        let long = |k: u8| vec![b'A' + k; DIRECT_RECORD + usize::from(k)];
+        let records = [short(0), short(1), long(0), long(1), short(2), long(2)];
+        for r in &records {
+            write_record(&mut out, r).unwrap();
+        }
+        out.flush().unwrap();
+        let writes = out.into_inner().ok().unwrap().0;
+        assert_eq!(writes.concat(), records.concat());
+        let mut expected = vec![records[..2].concat()];
+        expected.extend([records[2].clone(), records[3].clone(), records[4].clone()]);
+        expected.push(records[5].clone());
+        assert_eq!(writes, expected);
     }
 }
