@@ -2110,6 +2110,25 @@ pub(crate) fn note_fallback() {
 
 /// The boilerplate cue of a block of `words` words, if any.
 pub fn cue(text: &str, words: usize) -> Option<Cue> {
+    cue_found(text, words, &mut Found::default())
+}
+
+/// The boilerplate cue of a block of `words` words, and whether the block
+/// is a bare picture credit ([`is_bare_credit`]), in one call: the credit's
+/// gate then reads the slash and odd-fold facts that the cue's needle
+/// automaton found in the block, where it would read the block's head byte
+/// by byte ("The mayor of Lindqvist Falls said" holds neither, and only
+/// the words it opens with are compared).
+pub fn cue_and_bare_credit(text: &str, words: usize) -> (Option<Cue>, bool) {
+    let mut found = Found::default();
+    let cue = cue_found(text, words, &mut found);
+    let bare = may_be_bare_credit(text, found.ci) && bare_credit_past_gate(text);
+    (cue, bare)
+}
+
+/// [`cue`], with the needles found so far in `found` (left there for the
+/// caller to read).
+fn cue_found(text: &str, words: usize, found: &mut Found) -> Option<Cue> {
     // Rules in table order, only those whose word limit the block meets,
     // that can start with its first byte and whose gate it passes: a
     // paragraph tries few rules, and each compiled regex keeps its own
@@ -2126,7 +2145,6 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     // block. (A longer block tries a few rules with a shape test before
     // the needles, and those shapes go first, one by one.)
     let by_ci = &*CI_GATE_RULES;
-    let mut found = Found::default();
     let ci = (left & by_ci.unshaped != 0).then(|| found.gates(text, true));
     let gated = match ci {
         Some(g) => g & ODD_FOLD_FACT == 0,
@@ -2331,7 +2349,7 @@ static ASCII_WS: [bool; 128] = {
 /// "Credit Jane Doe", "Getty Images"): it makes the block before it a caption.
 pub fn is_bare_credit(text: &str) -> bool {
     // The cheap prefix gate first: the word count walks the whole block.
-    may_be_bare_credit(text) && bare_credit_past_gate(text)
+    may_be_bare_credit(text, None) && bare_credit_past_gate(text)
 }
 
 /// [`is_bare_credit`] on a block its gate let through.
@@ -2367,24 +2385,32 @@ fn bare_credit_past_gate(text: &str) -> bool {
 /// digit, a bracket or a quotation mark is done at its first byte. Only
 /// where one of the two folding letters ends the run are the searches
 /// needed.
-fn may_be_bare_credit(text: &str) -> bool {
+///
+/// `ci` holds the bits of the case-blind needle automaton where it ran on
+/// the block ([`Block`]): a block without a slash or an odd fold can stop
+/// its name run at neither, and its head is not read.
+fn may_be_bare_credit(text: &str, ci: Option<u64>) -> bool {
     let b = text.as_bytes();
     if BARE_PICTURE_OPENS.starts(text) {
         return true;
     }
-    let head = &b[..b.len().min(41)];
-    let p = head
-        .iter()
-        .position(|&c| !NAME_BYTES[usize::from(c)])
-        .unwrap_or(head.len());
-    match head.get(p) {
-        Some(b'/') if (3..=40).contains(&p) => return true,
-        Some(&c) if c >= 0x80 && text[p..].starts_with(['\u{17f}', '\u{212a}']) => {
-            return may_be_bare_credit_searched(text)
+    let block = Block { text, ci };
+    if ci.is_none_or(|g| g & (SLASH_FACT | ODD_FOLD_FACT) != 0) {
+        let head = &b[..b.len().min(41)];
+        let p = head
+            .iter()
+            .position(|&c| !NAME_BYTES[usize::from(c)])
+            .unwrap_or(head.len());
+        match head.get(p) {
+            Some(b'/') if (3..=40).contains(&p) => return true,
+            Some(&c) if c >= 0x80 && text[p..].starts_with(['\u{17f}', '\u{212a}']) => {
+                return may_be_bare_credit_searched(text)
+            }
+            _ => {}
         }
-        _ => {}
     }
-    BARE_AGENCY_OPENS.starts(text) && (memchr(b'/', b).is_some() || !words_exceed(text, 2))
+    BARE_AGENCY_OPENS.starts(text)
+        && (block.fact(SLASH_FACT, |b| memchr(b'/', b).is_some()) || !words_exceed(text, 2))
 }
 
 /// The bytes of `[A-Z .'-]` under `(?i)` in ASCII: a name before a slash.
@@ -3480,8 +3506,9 @@ mod tests {
                 for b in crate::segment::segment(&text, 0).texts() {
                     blocks += 1;
                     if BARE.is_match(&b) {
-                        assert!(may_be_bare_credit(&b), "{b:?}");
+                        assert!(may_be_bare_credit(&b, None), "{b:?}");
                     }
+                    assert_bare_facts_agree(&b);
                     assert_eq!(
                         is_bare_credit(&b),
                         may_be_bare_credit_searched(&b) && bare_credit_past_gate(&b),
@@ -3508,7 +3535,8 @@ mod tests {
             "PA",
         ] {
             assert!(BARE.is_match(t), "{t}");
-            assert!(may_be_bare_credit(t), "{t}");
+            assert!(may_be_bare_credit(t, None), "{t}");
+            assert_bare_facts_agree(t);
         }
         // A long s or Kelvin sign that the pattern reads as a letter, at
         // the far end of the longest name (40 chars of 3 bytes: all in the
@@ -3521,11 +3549,33 @@ mod tests {
             "\u{17f}hutterstock/Jo Bell".to_string(),
         ] {
             assert!(BARE.is_match(&t), "{t}");
-            assert!(may_be_bare_credit(&t), "{t}");
+            assert!(may_be_bare_credit(&t, None), "{t}");
+            assert_bare_facts_agree(&t);
             assert!(is_bare_credit(&t), "{t}");
         }
         let too_long = format!("{}\u{212a}/AFP", "A".repeat(40));
         assert!(!BARE.is_match(&too_long) && !is_bare_credit(&too_long));
+    }
+
+    /// The bare credit's gate decides the same with the needle automaton's
+    /// facts as by reading the block's head, and the one call for the cue
+    /// and the credit answers as the two calls, at every word count a
+    /// rule reads.
+    fn assert_bare_facts_agree(t: &str) {
+        let facts = needle_gates_in(t, true);
+        assert_eq!(
+            may_be_bare_credit(t, Some(facts)),
+            may_be_bare_credit(t, None),
+            "{t:?}"
+        );
+        let words = t.split_whitespace().count();
+        for w in [words, 0, 1, 12, 45, 60, WORDS_CAP] {
+            assert_eq!(
+                cue_and_bare_credit(t, w),
+                (cue(t, w), is_bare_credit(t)),
+                "{t:?} at {w} words"
+            );
+        }
     }
 
     /// Rule `i`'s bounded and open patterns agree on `t` where it fits the
@@ -3653,8 +3703,9 @@ mod tests {
             )
         ) {
             if BARE.is_match(&text) {
-                prop_assert!(may_be_bare_credit(&text), "{:?}", text);
+                prop_assert!(may_be_bare_credit(&text, None), "{:?}", text);
             }
+            assert_bare_facts_agree(&text);
             // The gate by the first bytes decides as the searches do.
             prop_assert_eq!(
                 is_bare_credit(&text),

@@ -454,7 +454,8 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
         let sentence_end = text::sentence_end(last) && !truncated(t);
-        let cue = boilerplate::cue(t, words).is_some();
+        let (cue, bare) = boilerplate::cue_and_bare_credit(t, words);
+        let cue = cue.is_some();
         let mut bits = [
             (sentence_end, SENTENCE_END),
             (cue, CUE),
@@ -486,7 +487,6 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         }
         // A short block just before a bare picture credit is the
         // picture's caption.
-        let bare = boilerplate::is_bare_credit(t);
         if i > 0 && bare {
             out.roles[i - 1] |= BEFORE_CREDIT;
         }
