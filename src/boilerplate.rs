@@ -2119,11 +2119,92 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
 /// automaton found in the block, where it would read the block's head byte
 /// by byte ("The mayor of Lindqvist Falls said" holds neither, and only
 /// the words it opens with are compared).
+///
+/// A block of at most [`MEMO_BYTES`] bytes is answered from this thread's
+/// [`MEMO`] when the same text at the same word count was answered last in
+/// its slot: the short blocks of a site's pages ("Advertisement", "Share on
+/// Facebook", "Read more") come back article after article, and each read
+/// cost a needle scan, the rules' gates and often a hand matcher.
 pub fn cue_and_bare_credit(text: &str, words: usize) -> (Option<Cue>, bool) {
+    if text.len() > MEMO_BYTES {
+        return cue_and_bare_credit_read(text, words);
+    }
+    let mut key = [0u8; MEMO_BYTES];
+    key[..text.len()].copy_from_slice(text.as_bytes());
+    let slot = memo_slot(&key, text.len(), words);
+    MEMO.with_borrow_mut(|memo| {
+        let m = &mut memo[slot];
+        if m.len == text.len() && m.words == words && m.key == key {
+            return (m.cue.clone(), m.bare);
+        }
+        let (cue, bare) = cue_and_bare_credit_read(text, words);
+        *m = Memo {
+            key,
+            len: text.len(),
+            words,
+            cue: cue.clone(),
+            bare,
+        };
+        (cue, bare)
+    })
+}
+
+/// [`cue_and_bare_credit`] read from the block, not from the memo.
+fn cue_and_bare_credit_read(text: &str, words: usize) -> (Option<Cue>, bool) {
     let mut found = Found::default();
     let cue = cue_found(text, words, &mut found);
     let bare = may_be_bare_credit(text, found.ci) && bare_credit_past_gate(text);
     (cue, bare)
+}
+
+/// The longest block [`MEMO`] keeps: a few words ("Share on Facebook",
+/// "Read more"), held in the slot itself, with no allocation.
+const MEMO_BYTES: usize = 24;
+
+/// The slots of [`MEMO`]: a fixed number, so that its memory is bounded
+/// (some 300 KB a thread) whatever the input.
+const MEMO_SLOTS: usize = 4096;
+
+/// One answer of [`cue_and_bare_credit`]: the block's bytes (zero-padded)
+/// and length, its word count, and what was decided.
+#[derive(Clone)]
+struct Memo {
+    key: [u8; MEMO_BYTES],
+    /// `usize::MAX` in an empty slot, which no block matches.
+    len: usize,
+    words: usize,
+    cue: Option<Cue>,
+    bare: bool,
+}
+
+thread_local! {
+    /// The last short block answered in each slot ([`memo_slot`]), on this
+    /// thread: a new block in a taken slot replaces the one there.
+    static MEMO: std::cell::RefCell<Box<[Memo]>> = std::cell::RefCell::new(
+        vec![
+            Memo {
+                key: [0; MEMO_BYTES],
+                len: usize::MAX,
+                words: 0,
+                cue: None,
+                bare: false,
+            };
+            MEMO_SLOTS
+        ]
+        .into_boxed_slice(),
+    );
+}
+
+/// The slot of a short block in [`MEMO`], by a multiplicative hash of its
+/// padded bytes, its length and its word count.
+fn memo_slot(key: &[u8; MEMO_BYTES], len: usize, words: usize) -> usize {
+    let mut h = (len as u64) ^ (words as u64) << 8;
+    for c in key.chunks_exact(8) {
+        let w = u64::from_le_bytes(c.try_into().expect("chunks of eight bytes"));
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    // The top bits, which the multiplications mix best.
+    (h >> (64 - MEMO_SLOTS.trailing_zeros())) as usize
 }
 
 /// [`cue`], with the needles found so far in `found` (left there for the
@@ -3555,6 +3636,80 @@ mod tests {
         }
         let too_long = format!("{}\u{212a}/AFP", "A".repeat(40));
         assert!(!BARE.is_match(&too_long) && !is_bare_credit(&too_long));
+    }
+
+    /// Each short block answered from the memo is answered as read from the
+    /// block, the second time and after a block that took its slot.
+    fn assert_memo_agrees(t: &str, words: usize) {
+        let read = cue_and_bare_credit_read(t, words);
+        assert_eq!(cue_and_bare_credit(t, words), read, "{t:?} at {words}");
+        assert_eq!(
+            cue_and_bare_credit(t, words),
+            read,
+            "{t:?} at {words}, again"
+        );
+    }
+
+    #[test]
+    fn the_memo_keys_the_text_and_the_word_count() {
+        // The same text at another word count: a button within the share
+        // rule's limit, and past it.
+        assert!(cue_and_bare_credit("Share", 1).0.is_some());
+        assert!(cue_and_bare_credit("Share", 9).0.is_none());
+        assert!(cue_and_bare_credit("Share", 1).0.is_some());
+        // A block of prose whose slot is the button's: each answered by its
+        // own bytes, however they take turns in the slot.
+        let slot = |t: &str| {
+            let mut key = [0u8; MEMO_BYTES];
+            key[..t.len()].copy_from_slice(t.as_bytes());
+            memo_slot(&key, t.len(), 3)
+        };
+        let button = "Share on Facebook";
+        let prose = (0..1_000_000)
+            .map(|n| format!("Ada Brennick {n}"))
+            .find(|t| slot(t) == slot(button))
+            .expect("a text in the button's slot");
+        for _ in 0..2 {
+            assert!(cue_and_bare_credit(button, 3).0.is_some());
+            assert!(cue_and_bare_credit(&prose, 3).0.is_none(), "{prose}");
+        }
+        // A block past the memo's length is read each time.
+        let long = "Share this story with the people of Tarrow Vale";
+        assert!(long.len() > MEMO_BYTES);
+        assert_memo_agrees(long, 9);
+        // An empty block, and one the length of the key.
+        assert_memo_agrees("", 0);
+        assert_memo_agrees(&"x".repeat(MEMO_BYTES), 1);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        /// Short blocks of button, label and credit words, each answered
+        /// twice, at the word count of the text and at others.
+        #[test]
+        fn the_memo_answers_as_the_block_is_read(
+            texts in proptest::collection::vec(
+                crate::testing::joined(
+                    vec![
+                        "Share", " on ", "Facebook", "Read more", ":", "Getty Images", "/",
+                        "AFP", "Photo", " ", "Advertisement", "3", " min read", "Jo Bell",
+                        "\u{2019}", "\u{17f}", "Credit", "(", ")", "Tags",
+                    ],
+                    0..5,
+                ),
+                1..6,
+            ),
+            extra in 0usize..70,
+        ) {
+            for t in &texts {
+                let words = t.split_whitespace().count();
+                for w in [words, extra] {
+                    let read = cue_and_bare_credit_read(t, w);
+                    prop_assert_eq!(cue_and_bare_credit(t, w), read.clone(), "{:?} at {}", t, w);
+                    prop_assert_eq!(cue_and_bare_credit(t, w), read, "{:?} at {}, again", t, w);
+                }
+            }
+        }
     }
 
     /// The bare credit's gate decides the same with the needle automaton's
