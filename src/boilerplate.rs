@@ -2110,6 +2110,106 @@ pub(crate) fn note_fallback() {
 
 /// The boilerplate cue of a block of `words` words, if any.
 pub fn cue(text: &str, words: usize) -> Option<Cue> {
+    cue_found(text, words, &mut Found::default())
+}
+
+/// The boilerplate cue of a block of `words` words, and whether the block
+/// is a bare picture credit ([`is_bare_credit`]), in one call: the credit's
+/// gate then reads the slash and odd-fold facts that the cue's needle
+/// automaton found in the block, where it would read the block's head byte
+/// by byte ("The mayor of Lindqvist Falls said" holds neither, and only
+/// the words it opens with are compared).
+///
+/// A block of at most [`MEMO_BYTES`] bytes is answered from this thread's
+/// [`MEMO`] when the same text at the same word count was answered last in
+/// its slot: the short blocks of a site's pages ("Advertisement", "Share on
+/// Facebook", "Read more") come back article after article, and each read
+/// cost a needle scan, the rules' gates and often a hand matcher.
+pub fn cue_and_bare_credit(text: &str, words: usize) -> (Option<Cue>, bool) {
+    if text.len() > MEMO_BYTES {
+        return cue_and_bare_credit_read(text, words);
+    }
+    let mut key = [0u8; MEMO_BYTES];
+    key[..text.len()].copy_from_slice(text.as_bytes());
+    let slot = memo_slot(&key, text.len(), words);
+    MEMO.with_borrow_mut(|memo| {
+        let m = &mut memo[slot];
+        if m.len == text.len() && m.words == words && m.key == key {
+            return (m.cue.clone(), m.bare);
+        }
+        let (cue, bare) = cue_and_bare_credit_read(text, words);
+        *m = Memo {
+            key,
+            len: text.len(),
+            words,
+            cue: cue.clone(),
+            bare,
+        };
+        (cue, bare)
+    })
+}
+
+/// [`cue_and_bare_credit`] read from the block, not from the memo.
+fn cue_and_bare_credit_read(text: &str, words: usize) -> (Option<Cue>, bool) {
+    let mut found = Found::default();
+    let cue = cue_found(text, words, &mut found);
+    let bare = may_be_bare_credit(text, found.ci) && bare_credit_past_gate(text);
+    (cue, bare)
+}
+
+/// The longest block [`MEMO`] keeps: a few words ("Share on Facebook",
+/// "Read more"), held in the slot itself, with no allocation.
+const MEMO_BYTES: usize = 24;
+
+/// The slots of [`MEMO`]: a fixed number, so that its memory is bounded
+/// (some 300 KB a thread) whatever the input.
+const MEMO_SLOTS: usize = 4096;
+
+/// One answer of [`cue_and_bare_credit`]: the block's bytes (zero-padded)
+/// and length, its word count, and what was decided.
+#[derive(Clone)]
+struct Memo {
+    key: [u8; MEMO_BYTES],
+    /// `usize::MAX` in an empty slot, which no block matches.
+    len: usize,
+    words: usize,
+    cue: Option<Cue>,
+    bare: bool,
+}
+
+thread_local! {
+    /// The last short block answered in each slot ([`memo_slot`]), on this
+    /// thread: a new block in a taken slot replaces the one there.
+    static MEMO: std::cell::RefCell<Box<[Memo]>> = std::cell::RefCell::new(
+        vec![
+            Memo {
+                key: [0; MEMO_BYTES],
+                len: usize::MAX,
+                words: 0,
+                cue: None,
+                bare: false,
+            };
+            MEMO_SLOTS
+        ]
+        .into_boxed_slice(),
+    );
+}
+
+/// The slot of a short block in [`MEMO`], by a multiplicative hash of its
+/// padded bytes, its length and its word count.
+fn memo_slot(key: &[u8; MEMO_BYTES], len: usize, words: usize) -> usize {
+    let mut h = (len as u64) ^ (words as u64) << 8;
+    for c in key.chunks_exact(8) {
+        let w = u64::from_le_bytes(c.try_into().expect("chunks of eight bytes"));
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    // The top bits, which the multiplications mix best.
+    (h >> (64 - MEMO_SLOTS.trailing_zeros())) as usize
+}
+
+/// [`cue`], with the needles found so far in `found` (left there for the
+/// caller to read).
+fn cue_found(text: &str, words: usize, found: &mut Found) -> Option<Cue> {
     // Rules in table order, only those whose word limit the block meets,
     // that can start with its first byte and whose gate it passes: a
     // paragraph tries few rules, and each compiled regex keeps its own
@@ -2126,7 +2226,6 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     // block. (A longer block tries a few rules with a shape test before
     // the needles, and those shapes go first, one by one.)
     let by_ci = &*CI_GATE_RULES;
-    let mut found = Found::default();
     let ci = (left & by_ci.unshaped != 0).then(|| found.gates(text, true));
     let gated = match ci {
         Some(g) => g & ODD_FOLD_FACT == 0,
@@ -2331,7 +2430,7 @@ static ASCII_WS: [bool; 128] = {
 /// "Credit Jane Doe", "Getty Images"): it makes the block before it a caption.
 pub fn is_bare_credit(text: &str) -> bool {
     // The cheap prefix gate first: the word count walks the whole block.
-    may_be_bare_credit(text) && bare_credit_past_gate(text)
+    may_be_bare_credit(text, None) && bare_credit_past_gate(text)
 }
 
 /// [`is_bare_credit`] on a block its gate let through.
@@ -2367,24 +2466,32 @@ fn bare_credit_past_gate(text: &str) -> bool {
 /// digit, a bracket or a quotation mark is done at its first byte. Only
 /// where one of the two folding letters ends the run are the searches
 /// needed.
-fn may_be_bare_credit(text: &str) -> bool {
+///
+/// `ci` holds the bits of the case-blind needle automaton where it ran on
+/// the block ([`Block`]): a block without a slash or an odd fold can stop
+/// its name run at neither, and its head is not read.
+fn may_be_bare_credit(text: &str, ci: Option<u64>) -> bool {
     let b = text.as_bytes();
     if BARE_PICTURE_OPENS.starts(text) {
         return true;
     }
-    let head = &b[..b.len().min(41)];
-    let p = head
-        .iter()
-        .position(|&c| !NAME_BYTES[usize::from(c)])
-        .unwrap_or(head.len());
-    match head.get(p) {
-        Some(b'/') if (3..=40).contains(&p) => return true,
-        Some(&c) if c >= 0x80 && text[p..].starts_with(['\u{17f}', '\u{212a}']) => {
-            return may_be_bare_credit_searched(text)
+    let block = Block { text, ci };
+    if ci.is_none_or(|g| g & (SLASH_FACT | ODD_FOLD_FACT) != 0) {
+        let head = &b[..b.len().min(41)];
+        let p = head
+            .iter()
+            .position(|&c| !NAME_BYTES[usize::from(c)])
+            .unwrap_or(head.len());
+        match head.get(p) {
+            Some(b'/') if (3..=40).contains(&p) => return true,
+            Some(&c) if c >= 0x80 && text[p..].starts_with(['\u{17f}', '\u{212a}']) => {
+                return may_be_bare_credit_searched(text)
+            }
+            _ => {}
         }
-        _ => {}
     }
-    BARE_AGENCY_OPENS.starts(text) && (memchr(b'/', b).is_some() || !words_exceed(text, 2))
+    BARE_AGENCY_OPENS.starts(text)
+        && (block.fact(SLASH_FACT, |b| memchr(b'/', b).is_some()) || !words_exceed(text, 2))
 }
 
 /// The bytes of `[A-Z .'-]` under `(?i)` in ASCII: a name before a slash.
@@ -3480,8 +3587,9 @@ mod tests {
                 for b in crate::segment::segment(&text, 0).texts() {
                     blocks += 1;
                     if BARE.is_match(&b) {
-                        assert!(may_be_bare_credit(&b), "{b:?}");
+                        assert!(may_be_bare_credit(&b, None), "{b:?}");
                     }
+                    assert_bare_facts_agree(&b);
                     assert_eq!(
                         is_bare_credit(&b),
                         may_be_bare_credit_searched(&b) && bare_credit_past_gate(&b),
@@ -3508,7 +3616,8 @@ mod tests {
             "PA",
         ] {
             assert!(BARE.is_match(t), "{t}");
-            assert!(may_be_bare_credit(t), "{t}");
+            assert!(may_be_bare_credit(t, None), "{t}");
+            assert_bare_facts_agree(t);
         }
         // A long s or Kelvin sign that the pattern reads as a letter, at
         // the far end of the longest name (40 chars of 3 bytes: all in the
@@ -3521,11 +3630,107 @@ mod tests {
             "\u{17f}hutterstock/Jo Bell".to_string(),
         ] {
             assert!(BARE.is_match(&t), "{t}");
-            assert!(may_be_bare_credit(&t), "{t}");
+            assert!(may_be_bare_credit(&t, None), "{t}");
+            assert_bare_facts_agree(&t);
             assert!(is_bare_credit(&t), "{t}");
         }
         let too_long = format!("{}\u{212a}/AFP", "A".repeat(40));
         assert!(!BARE.is_match(&too_long) && !is_bare_credit(&too_long));
+    }
+
+    /// Each short block answered from the memo is answered as read from the
+    /// block, the second time and after a block that took its slot.
+    fn assert_memo_agrees(t: &str, words: usize) {
+        let read = cue_and_bare_credit_read(t, words);
+        assert_eq!(cue_and_bare_credit(t, words), read, "{t:?} at {words}");
+        assert_eq!(
+            cue_and_bare_credit(t, words),
+            read,
+            "{t:?} at {words}, again"
+        );
+    }
+
+    #[test]
+    fn the_memo_keys_the_text_and_the_word_count() {
+        // The same text at another word count: a button within the share
+        // rule's limit, and past it.
+        assert!(cue_and_bare_credit("Share", 1).0.is_some());
+        assert!(cue_and_bare_credit("Share", 9).0.is_none());
+        assert!(cue_and_bare_credit("Share", 1).0.is_some());
+        // A block of prose whose slot is the button's: each answered by its
+        // own bytes, however they take turns in the slot.
+        let slot = |t: &str| {
+            let mut key = [0u8; MEMO_BYTES];
+            key[..t.len()].copy_from_slice(t.as_bytes());
+            memo_slot(&key, t.len(), 3)
+        };
+        let button = "Share on Facebook";
+        let prose = (0..1_000_000)
+            .map(|n| format!("Ada Brennick {n}"))
+            .find(|t| slot(t) == slot(button))
+            .expect("a text in the button's slot");
+        for _ in 0..2 {
+            assert!(cue_and_bare_credit(button, 3).0.is_some());
+            assert!(cue_and_bare_credit(&prose, 3).0.is_none(), "{prose}");
+        }
+        // A block past the memo's length is read each time.
+        let long = "Share this story with the people of Tarrow Vale";
+        assert!(long.len() > MEMO_BYTES);
+        assert_memo_agrees(long, 9);
+        // An empty block, and one the length of the key.
+        assert_memo_agrees("", 0);
+        assert_memo_agrees(&"x".repeat(MEMO_BYTES), 1);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+        /// Short blocks of button, label and credit words, each answered
+        /// twice, at the word count of the text and at others.
+        #[test]
+        fn the_memo_answers_as_the_block_is_read(
+            texts in proptest::collection::vec(
+                crate::testing::joined(
+                    vec![
+                        "Share", " on ", "Facebook", "Read more", ":", "Getty Images", "/",
+                        "AFP", "Photo", " ", "Advertisement", "3", " min read", "Jo Bell",
+                        "\u{2019}", "\u{17f}", "Credit", "(", ")", "Tags",
+                    ],
+                    0..5,
+                ),
+                1..6,
+            ),
+            extra in 0usize..70,
+        ) {
+            for t in &texts {
+                let words = t.split_whitespace().count();
+                for w in [words, extra] {
+                    let read = cue_and_bare_credit_read(t, w);
+                    prop_assert_eq!(cue_and_bare_credit(t, w), read.clone(), "{:?} at {}", t, w);
+                    prop_assert_eq!(cue_and_bare_credit(t, w), read, "{:?} at {}, again", t, w);
+                }
+            }
+        }
+    }
+
+    /// The bare credit's gate decides the same with the needle automaton's
+    /// facts as by reading the block's head, and the one call for the cue
+    /// and the credit answers as the two calls, at every word count a
+    /// rule reads.
+    fn assert_bare_facts_agree(t: &str) {
+        let facts = needle_gates_in(t, true);
+        assert_eq!(
+            may_be_bare_credit(t, Some(facts)),
+            may_be_bare_credit(t, None),
+            "{t:?}"
+        );
+        let words = t.split_whitespace().count();
+        for w in [words, 0, 1, 12, 45, 60, WORDS_CAP] {
+            assert_eq!(
+                cue_and_bare_credit(t, w),
+                (cue(t, w), is_bare_credit(t)),
+                "{t:?} at {w} words"
+            );
+        }
     }
 
     /// Rule `i`'s bounded and open patterns agree on `t` where it fits the
@@ -3653,8 +3858,9 @@ mod tests {
             )
         ) {
             if BARE.is_match(&text) {
-                prop_assert!(may_be_bare_credit(&text), "{:?}", text);
+                prop_assert!(may_be_bare_credit(&text, None), "{:?}", text);
             }
+            assert_bare_facts_agree(&text);
             // The gate by the first bytes decides as the searches do.
             prop_assert_eq!(
                 is_bare_credit(&text),

@@ -454,7 +454,8 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
         let sentence_end = text::sentence_end(last) && !truncated(t);
-        let cue = boilerplate::cue(t, words).is_some();
+        let (cue, bare) = boilerplate::cue_and_bare_credit(t, words);
+        let cue = cue.is_some();
         // The quotation marks only where a rule reads them: most prose
         // ends a sentence, and is not walked for them.
         let quotes_read = reads_quotes(sentence_end, cue, words) || tests::eager_quotes();
@@ -494,7 +495,6 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         }
         // A short block just before a bare picture credit is the
         // picture's caption.
-        let bare = boilerplate::is_bare_credit(t);
         if i > 0 && bare {
             out.roles[i - 1] |= BEFORE_CREDIT;
         }
