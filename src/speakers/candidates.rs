@@ -1229,7 +1229,10 @@ fn opening_np_at(m: &str, at: usize, end: usize) -> Option<(usize, usize, Np)> {
         // printed for ferry crews explains".
         let rest = &t[d..];
         (d + doc_tail(rest).unwrap_or(0), Np::Body)
-    } else if let Some(body) = caps_np(t).and_then(|e| owned_body_after(t, 0, &t[..e])) {
+    } else if let Some(body) = caps_np(t)
+        .filter(|&e| may_own_body(t, 0, &t[..e]))
+        .and_then(|e| owned_body_after(t, 0, &t[..e]))
+    {
         // "Rusk's office mailed out a note": the body a person owns.
         let end = t.find(body.split_whitespace().last()?)? + body.split_whitespace().last()?.len();
         (end, Np::Body)
