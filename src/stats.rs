@@ -1136,13 +1136,15 @@ fn wide_class(c: char) -> Option<(u8, Alone, Cat)> {
 
 /// [`wide_class`] for the chars from 0x80 most paragraphs in Latin
 /// script hold (accented letters, curly quotes, dashes, the no-break
-/// space) by one match, where the two tables' searches cost more than a
-/// hundred instructions a char; `None` for the others (test
-/// `common_classes_are_the_tables`).
+/// space), and the basic Cyrillic letters (`А`..`я`), by one match, where
+/// the two tables' searches cost more than a hundred instructions a char;
+/// `None` for the others (test `common_classes_are_the_tables`).
 fn common_class(c: char) -> Option<(u8, Alone, Cat)> {
     Some(match c {
         '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => (b'a', Alone::No, Cat::Upper),
         '\u{df}'..='\u{f6}' | '\u{f8}'..='\u{ff}' => (b'a', Alone::No, Cat::Lower),
+        '\u{410}'..='\u{42f}' => (b'a', Alone::No, Cat::Upper),
+        '\u{430}'..='\u{44f}' => (b'a', Alone::No, Cat::Lower),
         '\u{2018}' | '\u{2019}' => (b'\'', Alone::No, Cat::Close),
         '\u{201c}' | '\u{201d}' => (b' ', Alone::No, Cat::Close),
         '\u{2013}' | '\u{2014}' => (b' ', Alone::No, Cat::SContinue),
@@ -1154,7 +1156,8 @@ fn common_class(c: char) -> Option<(u8, Alone, Cat)> {
 /// [`common_class`] of the char that starts at `i` in `b` (a lead byte
 /// from 0x80 stands there), with its length, read from its bytes: the
 /// accented letters of Latin-1 (`C3 80`..`C3 BF`), the no-break space
-/// (`C2 A0`), the curly quotes and the dashes (`E2 80 93`..`E2 80 9D`).
+/// (`C2 A0`), the basic Cyrillic letters (`D0 90`..`D1 8F`), the curly
+/// quotes and the dashes (`E2 80 93`..`E2 80 9D`).
 /// `None` for every other char (test `common_classes_by_bytes`): decoded,
 /// it goes to [`wide_class`].
 #[inline(always)]
@@ -1169,6 +1172,9 @@ fn common_class_at(b: &[u8], i: usize) -> Option<(usize, (u8, Alone, Cat))> {
             },
         )),
         [0xc2, 0xa0] => Some((2, (b' ', Alone::No, Cat::Sp))),
+        // U+0410..=U+042F, then U+0430..=U+044F.
+        [0xd0, 0x90..=0xaf] => Some((2, (b'a', Alone::No, Cat::Upper))),
+        [0xd0, 0xb0..=0xbf] | [0xd1, 0x80..=0x8f] => Some((2, (b'a', Alone::No, Cat::Lower))),
         [0xe2, 0x80] => Some((
             3,
             match *b.get(i + 2)? {
@@ -1929,7 +1935,7 @@ mod tests {
                 assert_eq!(Some((class.0, class.1 as u8, class.2)), by_tables, "{c:?}");
             }
         }
-        assert_eq!(common, 69);
+        assert_eq!(common, 69 + 64);
     }
 
     /// [`common_class_at`] reads from the bytes of a char what
@@ -1955,7 +1961,7 @@ mod tests {
                 assert!(got.is_none_or(|(n, _)| n <= cut), "{c:?} cut at {cut}");
             }
         }
-        assert_eq!(found, 3 * 69);
+        assert_eq!(found, 3 * (69 + 64));
     }
 
     /// Every char [`wide_class`] reads beyond the two tables (every
