@@ -2242,8 +2242,8 @@ fn cue_and_bare_credit_read(text: &str, words: usize) -> (Option<Cue>, bool) {
 const MEMO_BYTES: usize = 24;
 
 /// The slots of [`MEMO`]: a fixed number, so that its memory is bounded
-/// (some 300 KB a thread) whatever the input.
-const MEMO_SLOTS: usize = 4096;
+/// (some 700 KB a thread) whatever the input.
+const MEMO_SLOTS: usize = 8192;
 
 /// One answer of [`cue_and_bare_credit`]: the block's bytes (zero-padded)
 /// and length, its word count, and what was decided.
