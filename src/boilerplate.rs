@@ -2109,8 +2109,86 @@ pub(crate) fn note_fallback() {
 }
 
 /// The boilerplate cue of a block of `words` words, if any.
+///
+/// Called again for the blocks that [`cue_and_bare_credit`] found cued, as
+/// their roles are assigned: a short one is answered from [`MEMO`], and a
+/// longer one from [`CUED`], where that call left its cue.
 pub fn cue(text: &str, words: usize) -> Option<Cue> {
-    cue_found(text, words, &mut Found::default())
+    if text.len() <= MEMO_BYTES {
+        return cue_and_bare_credit(text, words).0;
+    }
+    if text.len() > CUED_BYTES {
+        return cue_found(text, words, &mut Found::default());
+    }
+    let slot = cued_slot(text, words);
+    let kept = CUED.with_borrow(|cued| {
+        cued.get(slot)
+            .filter(|m| m.cue.is_some() && m.words == words && m.text == text)
+            .map(|m| m.cue.clone())
+    });
+    kept.unwrap_or_else(|| {
+        let cue = cue_found(text, words, &mut Found::default());
+        keep_cued(text, words, &cue);
+        cue
+    })
+}
+
+/// The longest cued block [`CUED`] keeps.
+const CUED_BYTES: usize = 512;
+
+/// The slots of [`CUED`]: a fixed number of buffers of at most
+/// [`CUED_BYTES`] bytes each, so that its memory is bounded.
+const CUED_SLOTS: usize = 256;
+
+/// A cued block's text, word count and cue (`None` in an empty slot).
+#[derive(Default)]
+struct CuedMemo {
+    text: String,
+    words: usize,
+    cue: Option<Cue>,
+}
+
+thread_local! {
+    /// The last cued block of more than [`MEMO_BYTES`] bytes answered in
+    /// each slot ([`cued_slot`]), on this thread: few blocks are cued
+    /// ("Sign up for our weekly newsletter from Tarrow Vale"), and the
+    /// roles ask each of them again soon after.
+    static CUED: std::cell::RefCell<Vec<CuedMemo>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps a cue of block `text` of `words` words in [`CUED`], if it is one
+/// and the block is of the size kept there.
+fn keep_cued(text: &str, words: usize, cue: &Option<Cue>) {
+    if cue.is_none() || text.len() <= MEMO_BYTES || text.len() > CUED_BYTES {
+        return;
+    }
+    let slot = cued_slot(text, words);
+    CUED.with_borrow_mut(|cued| {
+        if cued.is_empty() {
+            cued.resize_with(CUED_SLOTS, CuedMemo::default);
+        }
+        let m = &mut cued[slot];
+        m.text.clear();
+        m.text.push_str(text);
+        m.words = words;
+        m.cue.clone_from(cue);
+    });
+}
+
+/// The slot of a block in [`CUED`], by a multiplicative hash of its bytes,
+/// eight at a time, and its word count.
+fn cued_slot(text: &str, words: usize) -> usize {
+    let b = text.as_bytes();
+    let mut h = (b.len() as u64) ^ (words as u64) << 16;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("chunks of eight bytes"));
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    for &c in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    (h >> (64 - CUED_SLOTS.trailing_zeros())) as usize
 }
 
 /// The boilerplate cue of a block of `words` words, and whether the block
@@ -2127,7 +2205,9 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
 /// cost a needle scan, the rules' gates and often a hand matcher.
 pub fn cue_and_bare_credit(text: &str, words: usize) -> (Option<Cue>, bool) {
     if text.len() > MEMO_BYTES {
-        return cue_and_bare_credit_read(text, words);
+        let (cue, bare) = cue_and_bare_credit_read(text, words);
+        keep_cued(text, words, &cue);
+        return (cue, bare);
     }
     let mut key = [0u8; MEMO_BYTES];
     key[..text.len()].copy_from_slice(text.as_bytes());
@@ -2162,8 +2242,8 @@ fn cue_and_bare_credit_read(text: &str, words: usize) -> (Option<Cue>, bool) {
 const MEMO_BYTES: usize = 24;
 
 /// The slots of [`MEMO`]: a fixed number, so that its memory is bounded
-/// (some 300 KB a thread) whatever the input.
-const MEMO_SLOTS: usize = 4096;
+/// (some 700 KB a thread) whatever the input.
+const MEMO_SLOTS: usize = 8192;
 
 /// One answer of [`cue_and_bare_credit`]: the block's bytes (zero-padded)
 /// and length, its word count, and what was decided.
@@ -3648,6 +3728,42 @@ mod tests {
             read,
             "{t:?} at {words}, again"
         );
+        assert_eq!(cue(t, words), read.0, "{t:?} at {words}, the cue alone");
+    }
+
+    #[test]
+    fn cued_blocks_are_kept_by_their_text_and_word_count() {
+        // A call within the rule's word limit keeps the cue; the same text
+        // past the limit is no cue.
+        let call = "Sign up for the Tarrow Vale newsletter";
+        assert!(call.len() > MEMO_BYTES);
+        assert!(cue_and_bare_credit(call, 7).0.is_some());
+        assert!(cue(call, 7).is_some());
+        assert!(cue(call, 50).is_none());
+        assert!(cue(call, 7).is_some());
+        // Two captions in one slot, each with its own credit, asked in
+        // turns: each answered by its own bytes.
+        let caption = |n: usize| format!("Picture: Ada Brennick of Tarrow {n}");
+        let first = caption(0);
+        let other = (1..1_000_000)
+            .map(caption)
+            .find(|t| cued_slot(t, 6) == cued_slot(&first, 6))
+            .expect("a caption in the first one's slot");
+        for _ in 0..2 {
+            for t in [&first, &other] {
+                let read = cue_found(t, 6, &mut Found::default());
+                assert!(read.as_ref().is_some_and(|c| c.credit.is_some()), "{t}");
+                assert_eq!(cue_and_bare_credit(t, 6).0, read, "{t}");
+                assert_eq!(cue(t, 6), read, "{t}");
+            }
+        }
+        // A block past the kept size is read each time.
+        let long = format!(
+            "Sign up for the newsletter {}",
+            "of Tarrow Vale ".repeat(40)
+        );
+        assert!(long.len() > CUED_BYTES);
+        assert_memo_agrees(&long, 40);
     }
 
     #[test]
@@ -3694,6 +3810,8 @@ mod tests {
                         "Share", " on ", "Facebook", "Read more", ":", "Getty Images", "/",
                         "AFP", "Photo", " ", "Advertisement", "3", " min read", "Jo Bell",
                         "\u{2019}", "\u{17f}", "Credit", "(", ")", "Tags",
+                        "Sign up for our newsletter", "Picture: Ada Brennick of Tarrow",
+                        " and the Vale Courier",
                     ],
                     0..5,
                 ),
@@ -3706,7 +3824,8 @@ mod tests {
                 for w in [words, extra] {
                     let read = cue_and_bare_credit_read(t, w);
                     prop_assert_eq!(cue_and_bare_credit(t, w), read.clone(), "{:?} at {}", t, w);
-                    prop_assert_eq!(cue_and_bare_credit(t, w), read, "{:?} at {}, again", t, w);
+                    prop_assert_eq!(cue_and_bare_credit(t, w), read.clone(), "{:?} at {}, again", t, w);
+                    prop_assert_eq!(cue(t, w), read.0, "{:?} at {}, the cue alone", t, w);
                 }
             }
         }
