@@ -1038,13 +1038,11 @@ fn skip_plain(b: &[u8], mut i: usize, words: &mut WordWalk) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // A byte below `n` borrows in the subtraction and sets its top bit
     // there, a byte from 0x80 has it already; a borrow marks only bytes
-    // above the first such byte, which is the one taken. Bytes equal to
-    // `n` are the zero bytes of `v ^ n…`.
+    // above the first such byte, which is the one taken.
     let below = |v: u64, n: u64| ((v.wrapping_sub(ONES * n) & !v) | v) & HIGH;
-    let equal = |v: u64, n: u64| {
-        let x = v ^ (ONES * n);
-        x.wrapping_sub(ONES) & !x & HIGH
-    };
+    // DEL (0x7f) is the one byte below 0x80 that sets its top bit when
+    // one is added (no byte of UTF-8 is 0xff, so no sum carries).
+    let del = |v: u64| v.wrapping_add(ONES) & HIGH;
     while let Some(chunk) = b.get(i..i + 9) {
         let w = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
         let next = u64::from_le_bytes(chunk[1..].try_into().expect("eight bytes"));
@@ -1053,7 +1051,7 @@ fn skip_plain(b: &[u8], mut i: usize, words: &mut WordWalk) -> usize {
         // the ones that count; a borrow would mark a byte 0x21 after one).
         let x = w ^ (ONES * 0x20);
         let spaces = !(x.wrapping_add(ONES * 0x7f) | x) & HIGH;
-        let stops = below(w, 0x20) | equal(w, 0x7f) | (spaces & below(next, 0x21));
+        let stops = below(w, 0x20) | del(w) | (spaces & below(next, 0x21));
         if stops != 0 {
             // The spaces below the first stop.
             let passed = spaces & (stops & stops.wrapping_neg()).wrapping_sub(1);
