@@ -1127,14 +1127,21 @@ fn plain_line(b: &[u8], start: usize) -> Option<PlainLine> {
             b'\t' | b' ' | b'\x0b' | b'\x0c' => {
                 return Some(found(i, only_space_to_break(b, i)?, extra, words));
             }
-            0x80.. => {
-                if wide_char(b, i).1 {
-                    return Some(found(i, only_space_to_break(b, i)?, extra, words));
+            0x80.. => match narrow(&b[i..]) {
+                // A narrow char is no white space but the no-break space
+                // (U+00A0, C2 A0): the curly quotes and accented letters
+                // of most lines are passed without [`wide_char`].
+                Some(len) if !(x == 0xc2 && b[i + 1] == 0xa0) => {
+                    extra += len - 1;
+                    i += len;
                 }
-                let len = narrow(&b[i..])?;
-                extra += len - 1;
-                i += len;
-            }
+                _ => {
+                    if wide_char(b, i).1 {
+                        return Some(found(i, only_space_to_break(b, i)?, extra, words));
+                    }
+                    return None;
+                }
+            },
             _ => return None,
         }
     }
