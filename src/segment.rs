@@ -1671,15 +1671,25 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
 }
 
 /// The widths of `line` in columns and in chars, saturated: as the walk
-/// that found it measured them, else read by [`widths`].
+/// that found it measured them (read in place, no call: most lines),
+/// else read by [`widths`].
+#[inline]
 fn line_widths(input: &str, line: &Line) -> [usize; 2] {
-    let measure = || {
-        let (cols, chars) = widths(line.span.of(input));
-        [saturated(cols), saturated(chars)]
+    debug_assert!(line
+        .widths
+        .is_none_or(|w| w == measured_widths(input, line)));
+    let [cols, chars] = match line.widths {
+        Some(w) => w,
+        None => measured_widths(input, line),
     };
-    debug_assert!(line.widths.is_none_or(|w| w == measure()));
-    let [cols, chars] = line.widths.unwrap_or_else(measure);
     [usize::from(cols), usize::from(chars)]
+}
+
+/// The widths of `line` read by [`widths`], saturated.
+#[inline(never)]
+fn measured_widths(input: &str, line: &Line) -> [u8; 2] {
+    let (cols, chars) = widths(line.span.of(input));
+    [saturated(cols), saturated(chars)]
 }
 
 /// A width as a byte: 255 for 255 or more. Exact for every use: the
