@@ -770,6 +770,9 @@ struct Replay<'a> {
 impl Iterator for Replay<'_> {
     type Item = Line;
 
+    /// A recorded line is unpacked where pass 2 reads it (inlined, no
+    /// call a line); the lines past the records are read by [`Lines`].
+    #[inline]
     fn next(&mut self) -> Option<Line> {
         let Some(r) = self.records.next() else {
             return self.rest.next();
