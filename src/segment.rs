@@ -770,6 +770,9 @@ struct Replay<'a> {
 impl Iterator for Replay<'_> {
     type Item = Line;
 
+    /// A recorded line is unpacked where pass 2 reads it (inlined, no
+    /// call a line); the lines past the records are read by [`Lines`].
+    #[inline]
     fn next(&mut self) -> Option<Line> {
         let Some(r) = self.records.next() else {
             return self.rest.next();
@@ -1038,13 +1041,11 @@ fn skip_plain(b: &[u8], mut i: usize, words: &mut WordWalk) -> usize {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // A byte below `n` borrows in the subtraction and sets its top bit
     // there, a byte from 0x80 has it already; a borrow marks only bytes
-    // above the first such byte, which is the one taken. Bytes equal to
-    // `n` are the zero bytes of `v ^ n…`.
+    // above the first such byte, which is the one taken.
     let below = |v: u64, n: u64| ((v.wrapping_sub(ONES * n) & !v) | v) & HIGH;
-    let equal = |v: u64, n: u64| {
-        let x = v ^ (ONES * n);
-        x.wrapping_sub(ONES) & !x & HIGH
-    };
+    // DEL (0x7f) is the one byte below 0x80 that sets its top bit when
+    // one is added (no byte of UTF-8 is 0xff, so no sum carries).
+    let del = |v: u64| v.wrapping_add(ONES) & HIGH;
     while let Some(chunk) = b.get(i..i + 9) {
         let w = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
         let next = u64::from_le_bytes(chunk[1..].try_into().expect("eight bytes"));
@@ -1053,7 +1054,7 @@ fn skip_plain(b: &[u8], mut i: usize, words: &mut WordWalk) -> usize {
         // the ones that count; a borrow would mark a byte 0x21 after one).
         let x = w ^ (ONES * 0x20);
         let spaces = !(x.wrapping_add(ONES * 0x7f) | x) & HIGH;
-        let stops = below(w, 0x20) | equal(w, 0x7f) | (spaces & below(next, 0x21));
+        let stops = below(w, 0x20) | del(w) | (spaces & below(next, 0x21));
         if stops != 0 {
             // The spaces below the first stop.
             let passed = spaces & (stops & stops.wrapping_neg()).wrapping_sub(1);
@@ -1129,14 +1130,21 @@ fn plain_line(b: &[u8], start: usize) -> Option<PlainLine> {
             b'\t' | b' ' | b'\x0b' | b'\x0c' => {
                 return Some(found(i, only_space_to_break(b, i)?, extra, words));
             }
-            0x80.. => {
-                if wide_char(b, i).1 {
-                    return Some(found(i, only_space_to_break(b, i)?, extra, words));
+            0x80.. => match narrow(&b[i..]) {
+                // A narrow char is no white space but the no-break space
+                // (U+00A0, C2 A0): the curly quotes and accented letters
+                // of most lines are passed without [`wide_char`].
+                Some(len) if !(x == 0xc2 && b[i + 1] == 0xa0) => {
+                    extra += len - 1;
+                    i += len;
                 }
-                let len = narrow(&b[i..])?;
-                extra += len - 1;
-                i += len;
-            }
+                _ => {
+                    if wide_char(b, i).1 {
+                        return Some(found(i, only_space_to_break(b, i)?, extra, words));
+                    }
+                    return None;
+                }
+            },
             _ => return None,
         }
     }
@@ -1666,15 +1674,25 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
 }
 
 /// The widths of `line` in columns and in chars, saturated: as the walk
-/// that found it measured them, else read by [`widths`].
+/// that found it measured them (read in place, no call: most lines),
+/// else read by [`widths`].
+#[inline]
 fn line_widths(input: &str, line: &Line) -> [usize; 2] {
-    let measure = || {
-        let (cols, chars) = widths(line.span.of(input));
-        [saturated(cols), saturated(chars)]
+    debug_assert!(line
+        .widths
+        .is_none_or(|w| w == measured_widths(input, line)));
+    let [cols, chars] = match line.widths {
+        Some(w) => w,
+        None => measured_widths(input, line),
     };
-    debug_assert!(line.widths.is_none_or(|w| w == measure()));
-    let [cols, chars] = line.widths.unwrap_or_else(measure);
     [usize::from(cols), usize::from(chars)]
+}
+
+/// The widths of `line` read by [`widths`], saturated.
+#[inline(never)]
+fn measured_widths(input: &str, line: &Line) -> [u8; 2] {
+    let (cols, chars) = widths(line.span.of(input));
+    [saturated(cols), saturated(chars)]
 }
 
 /// A width as a byte: 255 for 255 or more. Exact for every use: the
