@@ -286,38 +286,17 @@ fn exact_words(blocks: &Blocks<'_>, f: &[Facts], i: usize) -> usize {
 }
 
 /// A hash of a block's text, for finding repeated texts (equal hashes are
-/// then compared by their texts): of its length and three words of eight
-/// bytes, its first, middle and last (all of a text of 24 bytes or fewer;
-/// of a shorter one than eight, its first and last four, or first, middle
-/// and last byte). Paragraphs of one length that differ only between
-/// those words are rare, and are told apart by their texts, so a long
-/// paragraph costs the same few steps as a short line, where hashing every
-/// byte cost about a step for each eight.
-#[inline]
+/// then compared by their texts).
 fn text_hash(t: &str) -> u64 {
-    let b = t.as_bytes();
-    let n = b.len();
-    let mix = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    let word = |at: usize| {
-        b.get(at..at + 8)
-            .map_or(0, |w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8])))
-    };
-    let half = |at: usize| {
-        b.get(at..at + 4).map_or(0, |w| {
-            u64::from(u32::from_le_bytes(w.try_into().unwrap_or([0; 4])))
-        })
-    };
-    let byte = |at: usize| u64::from(b.get(at).copied().unwrap_or(0));
-    let h = if n >= 8 {
-        mix(mix(mix(n as u64, word(0)), word(n / 2 - 4)), word(n - 8))
-    } else if n >= 4 {
-        mix(n as u64, half(0) | (half(n - 4) << 32))
-    } else {
-        mix(
-            n as u64,
-            byte(0) | (byte(n / 2) << 8) | (byte(n.wrapping_sub(1)) << 16),
-        )
-    };
+    let mut h: u64 = t.len() as u64;
+    let mut chunks = t.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    for &b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
     h ^ (h >> 29)
 }
 
@@ -1478,38 +1457,6 @@ mod tests {
                 prop_assert_eq!(repeated[i], again, "{:?}", texts);
             }
         }
-    }
-
-    /// Every byte of a text of 24 bytes or fewer is hashed: one changed
-    /// byte changes the hash.
-    #[test]
-    fn short_texts_hash_every_byte() {
-        for n in 0..=24 {
-            let base = "a".repeat(n);
-            for p in 0..n {
-                let mut other = base.clone().into_bytes();
-                other[p] = b'b';
-                let other = String::from_utf8(other).unwrap();
-                assert_ne!(text_hash(&base), text_hash(&other), "{n} {p}");
-            }
-        }
-        assert_ne!(text_hash(""), text_hash("a"));
-    }
-
-    /// Long texts that differ only between the words the hash reads share
-    /// a hash, and are still told apart by their texts.
-    #[test]
-    fn texts_alike_where_hashed_are_told_apart() {
-        let one = "The ferry left the pier at dawn with forty people and two dogs aboard it today.";
-        let two = one.replace("dawn", "dusk");
-        assert_eq!(text_hash(one), text_hash(&two));
-        let text = format!("{one}\n\n{two}\n\nHarbour news\n\n{one}");
-        let blocks = crate::segment::segment(&text, 0);
-        let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false))
-            .iter()
-            .map(|f| f.repeated())
-            .collect();
-        assert_eq!(repeated, [true, false, false, true]);
     }
 
     /// Past 4,096 short blocks, texts are first sifted by two sets of
