@@ -250,6 +250,12 @@ pub struct Lexicon {
     /// (0) ends a probe; a full one holds an id.
     slots: Vec<u16>,
     mask: usize,
+    /// 64 less the bits of `mask`: a probe starts at the top bits of the
+    /// hash, which mix every byte of the key, not at the low bits, which
+    /// a multiply fills from the low bytes only ("seven" and "sever" would
+    /// start side by side, and every key of one first letter and length
+    /// with them).
+    shift: u32,
     /// For each (first byte, second byte, last byte, length) class of a key, as
     /// [`Lexicon::filter_slot`] folds it, the union of the lists of its
     /// keys: most words looked up are on no list, or not on the lists asked
@@ -303,6 +309,7 @@ impl Lexicon {
             lists: Vec::new(),
             slots: vec![0; 16],
             mask: 15,
+            shift: 60,
             filter: Box::new([0; Lexicon::FILTER_SLOTS]),
         };
         for (w, lists) in words {
@@ -334,6 +341,7 @@ impl Lexicon {
         if self.keys.len() * 2 > self.slots.len() {
             self.slots = vec![0; self.slots.len() * 2];
             self.mask = self.slots.len() - 1;
+            self.shift = 64 - self.slots.len().trailing_zeros();
             for i in 0..self.keys.len() {
                 self.place(i);
             }
@@ -343,12 +351,18 @@ impl Lexicon {
     }
 
     fn place(&mut self, i: usize) {
-        let mut h = hash(&self.padded[i], self.keys[i].len()) as usize & self.mask;
+        let mut h = self.start(hash(&self.padded[i], self.keys[i].len()));
         while self.slots[h] != 0 {
             h = (h + 1) & self.mask;
         }
         // (`i` < u16::MAX - 1: see `insert`.)
         self.slots[h] = (i + 1) as u16;
+    }
+
+    /// The slot a probe for a key of hash `h` starts at: its top bits.
+    fn start(&self, h: u64) -> usize {
+        // (The index is under the slot count, which fits a usize.)
+        (h >> self.shift) as usize
     }
 
     /// A cheap hash of a key: its first two bytes, its last and its
@@ -395,7 +409,7 @@ impl Lexicon {
     /// [`Lexicon::find`] past its filter (which the caller has asked).
     fn probe(&self, key: &Padded, len: usize) -> WordId {
         let n = len.div_ceil(8);
-        let mut h = hash(key, len) as usize & self.mask;
+        let mut h = self.start(hash(key, len));
         loop {
             let id = self.slots[h];
             if id == 0 {
@@ -1007,6 +1021,34 @@ mod tests {
         }
         assert_eq!(lex.id(b"w3000"), WordId::UNKNOWN);
         assert_eq!(lex.id(b""), WordId::UNKNOWN);
+    }
+
+    #[test]
+    fn keys_of_one_opening_and_length_do_not_cluster() {
+        // 676 invented keys of four bytes that all open with "qx": the low
+        // bits of their hash are alike, so a probe that started there
+        // would pass hundreds of slots; from the top bits, a step or two.
+        let keys: Vec<&'static str> = (b'a'..=b'z')
+            .flat_map(|x| (b'a'..=b'z').map(move |y| [b'q', b'x', x, y]))
+            .map(|k| &*String::from_utf8(k.to_vec()).unwrap().leak())
+            .collect();
+        let lex = Lexicon::new(keys.iter().map(|&k| (k, Lists(1))));
+        let mut steps = 0;
+        for &k in &keys {
+            let id = lex.id(k.as_bytes());
+            assert_eq!(lex.key(id), Some(k.as_bytes()));
+            let mut h = lex.start(hash(&pad(k.as_bytes()), k.len()));
+            steps += 1;
+            while lex.slots[h] != id.0 {
+                h = (h + 1) & lex.mask;
+                steps += 1;
+            }
+        }
+        assert!(
+            steps < 2 * keys.len(),
+            "{steps} steps for {} keys",
+            keys.len()
+        );
     }
 
     #[test]
