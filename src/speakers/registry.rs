@@ -2360,6 +2360,21 @@ pub(super) fn written_mid_sentence(input: &str, w: &str) -> bool {
     {
         return false;
     }
+    // (A match of a whole UTF-8 word starts and ends on character
+    // boundaries.)
+    memchr::memmem::find_iter(input.as_bytes(), w.as_bytes()).any(|k| {
+        !input[k + w.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+            && mid_sentence_at(input, k)
+    })
+}
+
+/// Does byte `k` of `input` follow white space (spaces, tabs, no-break
+/// spaces, at least one) that follows a lower-case letter or a comma, as
+/// a word inside a sentence does ("the chair, Ada Lind")?
+fn mid_sentence_at(input: &str, k: usize) -> bool {
     let b = input.as_bytes();
     let gap_before = |j: usize| {
         if j >= 1 && matches!(b[j - 1], b' ' | b'\t') {
@@ -2370,27 +2385,16 @@ pub(super) fn written_mid_sentence(input: &str, w: &str) -> bool {
             None
         }
     };
-    // (A match of a whole UTF-8 word starts and ends on character
-    // boundaries.)
-    memchr::memmem::find_iter(b, w.as_bytes()).any(|k| {
-        if input[k + w.len()..]
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
-        {
-            return false;
-        }
-        let Some(mut j) = gap_before(k) else {
-            return false;
-        };
-        while let Some(i) = gap_before(j) {
-            j = i;
-        }
-        input[..j]
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_lowercase() || p == ',')
-    })
+    let Some(mut j) = gap_before(k) else {
+        return false;
+    };
+    while let Some(i) = gap_before(j) {
+        j = i;
+    }
+    input[..j]
+        .chars()
+        .next_back()
+        .is_some_and(|p| p.is_lowercase() || p == ',')
 }
 
 /// The words written capitalised inside a sentence somewhere in `input`
@@ -2406,15 +2410,6 @@ pub(super) fn capitalised_mid_sentence(
 ) -> HashSet<&str, BuildHasherDefault<WordHasher>> {
     let b = input.as_bytes();
     let mut out = HashSet::default();
-    let gap_before = |j: usize| {
-        if j >= 1 && matches!(b[j - 1], b' ' | b'\t') {
-            Some(j - 1)
-        } else if j >= 2 && b[j - 2..j] == [0xc2, 0xa0] {
-            Some(j - 2)
-        } else {
-            None
-        }
-    };
     let mut pos = 0;
     while let Some(k) = b
         .get(pos..)
@@ -2425,20 +2420,7 @@ pub(super) fn capitalised_mid_sentence(
             break;
         };
         pos = k + c.len_utf8();
-        if !c.is_uppercase() {
-            continue;
-        }
-        let Some(mut j) = gap_before(k) else {
-            continue;
-        };
-        while let Some(i) = gap_before(j) {
-            j = i;
-        }
-        if !input[..j]
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_lowercase() || p == ',')
-        {
+        if !c.is_uppercase() || !mid_sentence_at(input, k) {
             continue;
         }
         // The word and each prefix of it that ends before a mark
