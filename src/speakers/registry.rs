@@ -1710,15 +1710,7 @@ mod registry_tests {
             ),
             size in prop::sample::select(vec![0usize, 3, 8, 13, 16, 64]),
         ) {
-            let b = w.as_bytes();
-            let (mut s, mut e) = (0, b.len());
-            while s < e && b[s] < 0x80 && !b[s].is_ascii_alphanumeric() {
-                s += 1;
-            }
-            while e > s && b[e - 1] < 0x80 && !b[e - 1].is_ascii_alphanumeric() {
-                e -= 1;
-            }
-            let t = &b[s..e];
+            let t = crate::speakers::names::trim_ascii_marks_bytewise(w.as_bytes());
             let want = (t.len() <= size && t.is_ascii()).then(|| t.to_ascii_lowercase());
             let mut buf = vec![0u8; size];
             let got = ascii_key(&w, &mut buf);
