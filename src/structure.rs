@@ -1196,16 +1196,25 @@ mod tests {
         EAGER_QUOTES.with(Cell::get)
     }
 
+    /// The roles and rules of `text` with `eager` off (as analysis runs)
+    /// and on: the switch that makes facts read in every block.
+    fn roles_off_and_on(
+        eager: &'static std::thread::LocalKey<Cell<bool>>,
+        text: &str,
+    ) -> [Vec<(Role, &'static str)>; 2] {
+        let blocks = crate::segment::segment(text, 0);
+        [false, true].map(|on| {
+            eager.with(|c| c.set(on));
+            let d = assign(&blocks, true);
+            eager.with(|c| c.set(false));
+            (0..d.len()).map(|i| (d.role(i), d.rule(i))).collect()
+        })
+    }
+
     /// The roles and rules of `text` with quotation marks counted where a
     /// rule reads them, and in every block.
     fn roles_with_eager_quotes(text: &str) -> [Vec<(Role, &'static str)>; 2] {
-        let blocks = crate::segment::segment(text, 0);
-        [false, true].map(|eager| {
-            EAGER_QUOTES.with(|c| c.set(eager));
-            let d = assign(&blocks, true);
-            EAGER_QUOTES.with(|c| c.set(false));
-            (0..d.len()).map(|i| (d.role(i), d.rule(i))).collect()
-        })
+        roles_off_and_on(&EAGER_QUOTES, text)
     }
 
     /// Blocks whose quotation marks decide a role: a quotation that runs
@@ -1321,13 +1330,7 @@ mod tests {
     /// The roles and rules of `text` with and without date lines looked
     /// for in cued blocks.
     fn roles_with_eager_dates(text: &str) -> [Vec<(Role, &'static str)>; 2] {
-        let blocks = crate::segment::segment(text, 0);
-        [false, true].map(|eager| {
-            EAGER_DATES.with(|c| c.set(eager));
-            let d = assign(&blocks, true);
-            EAGER_DATES.with(|c| c.set(false));
-            (0..d.len()).map(|i| (d.role(i), d.rule(i))).collect()
-        })
+        roles_off_and_on(&EAGER_DATES, text)
     }
 
     /// Cued blocks that are date lines, and blocks around them.
