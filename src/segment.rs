@@ -943,7 +943,7 @@ impl WordWalk {
     /// once where that is an ASCII letter or digit (most lines).
     #[inline]
     fn first(b: &[u8], start: usize) -> WordWalk {
-        let word = b[start].is_ascii_alphanumeric() || run_has_alnum(b, start);
+        let word = run_opens_word(b, start);
         WordWalk {
             count: usize::from(word),
         }
@@ -952,7 +952,7 @@ impl WordWalk {
     /// A space whose run opens at `b[at]`.
     #[inline]
     fn space(&mut self, b: &[u8], at: usize) {
-        self.count += usize::from(run_has_alnum(b, at));
+        self.count += usize::from(run_opens_word(b, at));
     }
 
     /// The spaces of the chunk at `b[i..i + 8]` where the top bits of
@@ -976,9 +976,44 @@ impl WordWalk {
         let mut other = spaces & !letters;
         while other != 0 {
             let k = (other.trailing_zeros() / 8) as usize;
-            self.count -= usize::from(!run_has_alnum(b, i + k + 1));
+            self.count -= usize::from(!run_opens_word(b, i + k + 1));
             other &= other - 1;
         }
+    }
+}
+
+/// [`run_has_alnum`] with the runs most lines hold told in place, from
+/// their first char and the byte after it, without a call: a run that
+/// opens with an ASCII letter or digit (`7th`, after a space where the
+/// walk's test of letters passed it) or a Cyrillic letter of U+0400..=
+/// U+047F (lead byte D0 or D1, all letters); and a run that opens with an
+/// ASCII mark or a char of U+2000..=U+203F that is no white space (E2 80:
+/// dashes, curly quotes, the bullet U+2022, none a letter or digit),
+/// alone (the star of a list item, `* Home`) or before an ASCII letter or
+/// digit (`(Tuvala`, `$5`, a curly quote before a word). Other runs are
+/// read by [`run_has_alnum`], from the char after such a mark.
+#[inline(always)]
+fn run_opens_word(b: &[u8], at: usize) -> bool {
+    let Some(&x) = b.get(at) else {
+        return false;
+    };
+    if x.is_ascii_alphanumeric() || x == 0xd0 || x == 0xd1 {
+        return true;
+    }
+    let mark = if x < 0x80 {
+        !is_ascii_space(x)
+    } else {
+        x == 0xe2 && b.get(at + 1) == Some(&0x80) && !wide_char(b, at).1
+    };
+    if !mark {
+        return run_has_alnum(b, at);
+    }
+    let next = at + if x < 0x80 { 1 } else { 3 };
+    match b.get(next) {
+        None => false,
+        Some(n) if n.is_ascii_alphanumeric() => true,
+        Some(&n) if is_ascii_space(n) => false,
+        Some(_) => run_has_alnum(b, next),
     }
 }
 
@@ -2461,6 +2496,33 @@ mod tests {
         }
     }
 
+    /// [`run_opens_word`] tells every char from 0x80 up to U+FFFF as
+    /// [`run_has_alnum`] reads it, alone and before the bytes its test of
+    /// two reads (a letter, a digit, white space, a mark, a char from
+    /// 0x80): the Cyrillic letters it passes at once and the marks of
+    /// U+2000..=U+203F it passes over among them.
+    #[test]
+    fn runs_open_words_as_read_for_every_char() {
+        let after = [
+            "",
+            "a",
+            "7",
+            " ",
+            "\n",
+            "-",
+            "\u{e9}",
+            "\u{201c}",
+            "\u{2003}x",
+        ];
+        for c in ('\u{80}'..='\u{ffff}').filter(|c| !c.is_ascii()) {
+            for a in after {
+                let t = format!("{c}{a}");
+                let b = t.as_bytes();
+                assert_eq!(run_opens_word(b, 0), run_has_alnum(b, 0), "{t:?}");
+            }
+        }
+    }
+
     /// No trimmed line that [`marks`] passes over has a mark: every
     /// char or pair of chars, alone, before or after a space and a word.
     #[test]
@@ -2763,6 +2825,32 @@ mod tests {
                 wide_alnum(s.as_bytes(), 0, s.len()),
                 text::is_alphanumeric(c)
             );
+        }
+
+        /// The runs told from their first two bytes are told as
+        /// [`run_has_alnum`] reads them, from every char of the text.
+        #[test]
+        fn runs_opening_words_are_read_as_runs(
+            text in crate::testing::joined(
+                vec![
+                    "a", "Q", "7", " ", "\t", "\n", "*", "-", "(", "$", "\"", "..",
+                    "\u{2014}", "\u{e9}", "\u{201c}", "\u{a0}", "\u{416}", "\u{200b}",
+                    "\u{2022}", "\u{2028}", "\u{203f}", "\u{2040}", "\u{400}", "\u{47f}",
+                    "\u{480}", "#",
+                ],
+                0..12,
+            )
+        ) {
+            let b = text.as_bytes();
+            for at in (0..=b.len()).filter(|&k| text.is_char_boundary(k)) {
+                proptest::prop_assert_eq!(
+                    run_opens_word(b, at),
+                    run_has_alnum(b, at),
+                    "{:?} from {}",
+                    text,
+                    at
+                );
+            }
         }
 
         /// A plain line's words, counted by the walk that finds its end
