@@ -1285,7 +1285,33 @@ fn marks(t: &str) -> Marks {
     if !may_open_or_close(b) && !may_be_rule(b) {
         return Marks::default();
     }
+    if opens_plain_item(b) {
+        return Marks {
+            opens: true,
+            item: true,
+            ..Marks::default()
+        };
+    }
     marks_read(t)
+}
+
+/// Does the trimmed line `t` open with a list item's mark and nothing
+/// else of [`marks`]'? A star, dash or plus or one of the bullets of
+/// [`markup::opens_item`] before a space or a tab (`* Home`, `• Sports`),
+/// the line ending with neither a star (a heading's close) nor its first
+/// byte (`- - -` is a rule): no quoting, no label, no heading (that takes
+/// `#` or three stars), no rule (its first and last chars are one mark).
+/// Told from its first bytes and its last, without the rules' reading
+/// (the menus of converted pages are lines of these).
+#[inline]
+fn opens_plain_item(t: &[u8]) -> bool {
+    let mark = match t {
+        [b'*' | b'-' | b'+', ..] => 1,
+        [0xc2, 0xb7, ..] => 2,
+        [0xe2, 0x80, 0xa2, ..] | [0xe2, 0x96, 0xaa, ..] | [0xe2, 0x97, 0xa6, ..] => 3,
+        _ => return false,
+    };
+    matches!(t.get(mark), Some(b' ' | b'\t')) && t.last().is_some_and(|&l| l != b'*' && l != t[0])
 }
 
 /// [`marks`] of a line whose first and last bytes could be a mark's.
@@ -2520,6 +2546,71 @@ mod tests {
                 let b = t.as_bytes();
                 assert_eq!(run_opens_word(b, 0), run_has_alnum(b, 0), "{t:?}");
             }
+        }
+    }
+
+    /// The list items [`marks`] tells from their first bytes and their
+    /// last ([`opens_plain_item`]) have the marks the rules read, and the
+    /// lines it leaves to the rules (a rule, a heading's close, a star
+    /// that opens no item) are read so.
+    #[test]
+    fn plain_items_have_the_marks_read() {
+        let items = [
+            "* Home",
+            "*\tHome",
+            "- Weather",
+            "+ Sports",
+            "\u{b7} Maps",
+            "\u{2022} News",
+            "\u{25aa} Yonder",
+            "\u{25e6}\tYonder",
+            "* a",
+            "- a - b",
+            "* [Quill]",
+        ];
+        for t in items {
+            assert!(opens_plain_item(t.as_bytes()), "{t:?}");
+            assert_eq!(marks(t), marks_of(t), "{t:?}");
+            assert!(marks(t).item && marks(t).opens, "{t:?}");
+        }
+        let others = [
+            "- - -",
+            "* * *",
+            "* Home *",
+            "*** Home ***",
+            "+ x +",
+            "*Home",
+            "-x",
+            "- ",
+            "\u{2022}x",
+            "# Home",
+            "> * Home",
+            "[* x]",
+            "*  ",
+            "**",
+            "* Quill **",
+        ];
+        for t in others {
+            assert!(!opens_plain_item(t.trim().as_bytes()), "{t:?}");
+            assert_eq!(marks(t.trim()), marks_of(t.trim()), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// [`marks`] is [`marks_of`] for lines that open with a list
+        /// item's mark, whatever follows it and however they end.
+        #[test]
+        fn item_lines_have_the_marks_read(
+            text in crate::testing::joined(
+                vec![
+                    "*", "-", "+", "\u{b7}", "\u{2022}", "\u{25aa}", "\u{25e6}", " ", "\t",
+                    "a", "#", "[", "]", ">", "_", "=", "***",
+                ],
+                1..10,
+            )
+        ) {
+            let t = text.trim_matches(is_space);
+            proptest::prop_assert_eq!(marks(t), marks_of(t), "{:?}", t);
         }
     }
 
