@@ -1483,8 +1483,9 @@ fn widths(t: &str) -> (usize, usize) {
 /// narrow chars of Latin and Cyrillic text (Latin-1 but the soft hyphen,
 /// Latin Extended-A and -B, spacing modifiers; Cyrillic but its
 /// combining marks; the dashes, quotation marks and other punctuation of
-/// General Punctuation; currency signs): one display column each,
-/// whatever stands beside them.
+/// General Punctuation; currency signs; the white square and the white
+/// star of converted lists): one display column each, whatever stands
+/// beside them.
 fn narrow(b: &[u8]) -> Option<usize> {
     match *b {
         // U+00A0..=U+02FF but U+00AD.
@@ -1499,6 +1500,10 @@ fn narrow(b: &[u8]) -> Option<usize> {
         // U+20A0..=U+20C0.
         [0xe2, 0x82, z, ..] if (0xa0..=0xbf).contains(&z) => Some(3),
         [0xe2, 0x83, 0x80, ..] => Some(3),
+        // U+25A1 (white square) and U+2606 (white star), which some
+        // converters set before each line of a list (`\u{2606} Yonder`):
+        // lines of them are plain.
+        [0xe2, 0x96, 0xa1, ..] | [0xe2, 0x98, 0x86, ..] => Some(3),
         _ => None,
     }
 }
@@ -2953,7 +2958,8 @@ mod tests {
                 vec![
                     "a", "Bc", "word", "7", " ", "  ", "\n", "\t", "-", "--", "\"", "'",
                     "...", "\u{2014}", "\u{e9}", "\u{201c}", "\u{d7}", "\u{b2}", "\u{a0}",
-                    "\u{7f}", "\u{416}", "\u{65e5}", "\u{200b}", "a.b c-d e'f ",
+                    "\u{7f}", "\u{416}", "\u{65e5}", "\u{200b}", "a.b c-d e'f ", "\u{25a1} ",
+                    "\u{2606}",
                 ],
                 0..80,
             )
@@ -3119,7 +3125,7 @@ mod tests {
                 seen += 1;
             }
         }
-        assert_eq!(seen, 0x300 - 0xa0 - 1 + 0x100 - 7 + 0x18 + 0x2f + 0x21);
+        assert_eq!(seen, 0x300 - 0xa0 - 1 + 0x100 - 7 + 0x18 + 0x2f + 0x21 + 2);
     }
 
     proptest::proptest! {
@@ -3133,7 +3139,8 @@ mod tests {
                     "\u{205f}", "\u{2060}", "\u{20ac}", "\u{20c0}", "\u{20d0}", "\u{fe0f}",
                     "\u{200d}", "\u{65e5}", "\u{1f600}", "\t", "\u{1}", "\u{7f}", "1",
                     "\u{20e3}", "\u{627}", "\u{644}", "\u{ff01}", "\u{400}", "\u{43e}",
-                    "\u{482}", "\u{483}", "\u{489}", "\u{48a}", "\u{4ff}",
+                    "\u{482}", "\u{483}", "\u{489}", "\u{48a}", "\u{4ff}", "\u{25a1}",
+                    "\u{2606}", "\u{fe0e}",
                 ],
                 0..24,
             )
