@@ -397,14 +397,33 @@ fn clean_text(text: &str, style: Style, folded: bool) -> Option<String> {
     if !has_trigger(b) {
         return None;
     }
-    if keeps_all(b, style) {
-        if folded {
-            return None;
+    match keeps_all(b, style) {
+        Kept::All => {
+            if folded {
+                return None;
+            }
+            let folded = crate::text::fold(text);
+            return (folded != text).then_some(folded);
         }
-        let folded = crate::text::fold(text);
-        return (folded != text).then_some(folded);
+        // A folded text stays folded when a char between two letters
+        // becomes a space: the rules' copy is the text so changed.
+        Kept::Spaced if folded => return Some(text.replace('_', " ")),
+        Kept::Spaced | Kept::Read => {}
     }
     clean_marks(text, style, folded)
+}
+
+/// What [`keeps_all`] tells of a text from its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    /// Every char is kept as written.
+    All,
+    /// Every char is kept as written but the underscores, each between
+    /// two ASCII letters or digits where underscores are spaces (Debian
+    /// style, `Lake_Vorra`), which the rules make spaces.
+    Spaced,
+    /// The rules must read the text.
+    Read,
 }
 
 /// Does the text keep every char as written, told from its bytes alone
@@ -412,13 +431,17 @@ fn clean_text(text: &str, style: Style, folded: bool) -> Option<String> {
 /// when no rule of [`clean_marks`] can act: no heading `#` first, no `\`, `[` or `]`, at most one `*` and one
 /// `` ` `` (a lone mark neither opens nor closes, as the bullet of
 /// `* item` or the `a*b` of a formula), and `_` only between two ASCII
-/// letters or digits when underscores are no spaces (`snake_case`, never
-/// emphasis). False tells nothing: the rules read the text.
-fn keeps_all(b: &[u8], style: Style) -> bool {
+/// letters or digits (`snake_case`, never emphasis). Such an underscore
+/// is kept when underscores are no spaces, and is a space when they are
+/// ([`Kept::Spaced`]): a lone star or backtick acts no more beside the
+/// space, which stands between two letters. [`Kept::Read`] tells
+/// nothing: the rules read the text.
+fn keeps_all(b: &[u8], style: Style) -> Kept {
     if b.first() == Some(&b'#') {
-        return false;
+        return Kept::Read;
     }
     let (mut stars, mut ticks) = (0u8, 0u8);
+    let mut spaced = false;
     let mut i = next_stop(b, 0);
     while let Some(&c) = b.get(i) {
         match c {
@@ -428,18 +451,23 @@ fn keeps_all(b: &[u8], style: Style) -> bool {
                 let inside = i > 0
                     && b[i - 1].is_ascii_alphanumeric()
                     && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
-                if style.underscores || !inside {
-                    return false;
+                if !inside {
+                    return Kept::Read;
                 }
+                spaced |= style.underscores;
             }
-            _ => return false,
+            _ => return Kept::Read,
         }
         if stars > 1 || ticks > 1 {
-            return false;
+            return Kept::Read;
         }
         i = next_stop(b, i + 1);
     }
-    true
+    if spaced {
+        Kept::Spaced
+    } else {
+        Kept::All
+    }
 }
 
 /// [`clean_text`] by its rules, char by char.
@@ -668,6 +696,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Debian-style underscores between letters are made spaces without
+    /// the rules' reading, as the rules make them, beside a lone star or
+    /// backtick too; an underscore elsewhere leaves the text to the rules.
+    #[test]
+    fn underscores_between_letters_are_spaced_as_read() {
+        let style = Style { underscores: true };
+        for (text, kept) in [
+            ("Lake_Vorra", Kept::Spaced),
+            ("* Lake_Vorra_2", Kept::Spaced),
+            ("a_b `c", Kept::Spaced),
+            ("Lake Vorra", Kept::All),
+            ("_Lake_", Kept::Read),
+            ("a__b", Kept::Read),
+            ("a_\u{e9}", Kept::Read),
+        ] {
+            assert_eq!(keeps_all(text.as_bytes(), style), kept, "{text:?}");
+            same_as_reference(text);
+        }
+        assert_eq!(
+            clean_folded("* Lake_Vorra_2", style).as_deref(),
+            Some("* Lake Vorra 2")
+        );
     }
 
     /// Every text of up to four chars from the marks and their neighbours
