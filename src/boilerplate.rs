@@ -1654,13 +1654,35 @@ include!(concat!(env!("OUT_DIR"), "/needle_tables.rs"));
 impl Scan {
     /// The gates whose needles occur in `bytes`, read from the start
     /// state: eight bytes at a time with only the marks of the states
-    /// gathered, and a chunk that reached a match state read again to
-    /// collect its gates.
+    /// gathered ([`Scan::unmarked`]), and a chunk that reached a match
+    /// state read again to collect its gates.
     fn gates(&self, bytes: &[u8]) -> u64 {
         let mut e: u16 = 0;
         let mut found = 0;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
+        let mut at = 0;
+        loop {
+            let (to, from) = self.unmarked(e, bytes, at);
+            let Some(chunk) = bytes.get(to..to + 8) else {
+                return found | self.collect(from, &bytes[to..]).0;
+            };
+            let (gates, after) = self.collect(from, chunk);
+            found |= gates;
+            e = after;
+            at = to + 8;
+        }
+    }
+
+    /// From state `e` at byte `at` of `bytes`: where the first chunk of
+    /// eight bytes that reaches a match state starts, or the remainder
+    /// after the last whole chunk, and the state there. A function of its
+    /// own with no call in its loop: inlined into [`Scan::gates`], which
+    /// calls [`Scan::collect`] in its loop, the table's base went to a
+    /// register that x86 cannot add to a scaled index in one `lea`, and
+    /// each byte took six instructions, not five.
+    #[inline(never)]
+    fn unmarked(&self, mut e: u16, bytes: &[u8], at: usize) -> (usize, u16) {
+        let mut i = at;
+        while let Some(chunk) = bytes.get(i..i + 8) {
             let from = e;
             let mut marks = 0;
             for &b in chunk {
@@ -1668,18 +1690,21 @@ impl Scan {
                 marks |= e;
             }
             if marks & 1 != 0 {
-                found |= self.collect(from, chunk);
+                return (i, from);
             }
+            i += 8;
         }
-        found | self.collect(e, chunks.remainder())
+        (i, e)
     }
 
+    #[inline(always)]
     fn step(&self, e: u16, b: u8) -> u16 {
         self.trans[usize::from(e) + usize::from(self.class2[usize::from(b)])]
     }
 
-    /// The gates of the match states `bytes` pass through from `e`.
-    fn collect(&self, mut e: u16, bytes: &[u8]) -> u64 {
+    /// The gates of the match states `bytes` pass through from `e`, and
+    /// the state after them.
+    fn collect(&self, mut e: u16, bytes: &[u8]) -> (u64, u16) {
         let mut found = 0;
         for &b in bytes {
             e = self.step(e, b);
@@ -1687,7 +1712,7 @@ impl Scan {
                 found |= self.gates_at[usize::from(e) / self.stride];
             }
         }
-        found
+        (found, e)
     }
 }
 
