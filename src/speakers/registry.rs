@@ -1946,6 +1946,28 @@ mod tail_tests {
 }
 
 /// Gather people and mentions from the paragraphs.
+/// What `gather` reads of a name run's parse ([`NameParts`]), borrowed:
+/// from the parse of a run of words, or from the one token of a lone word
+/// ([`lone_token`]), which makes no `NameParts`.
+struct Parts<'p, 't> {
+    titles: &'p [&'t str],
+    gender: Option<Gender>,
+    tokens: &'p [&'t str],
+    /// As [`NameParts::lists`].
+    lists: &'p [Lists],
+    offset: usize,
+}
+
+impl Parts<'_, '_> {
+    /// As [`NameParts::lists_of`].
+    fn lists_of(&self, i: usize) -> Lists {
+        match self.lists[i] {
+            UNSET => key_lists(self.tokens[i]),
+            l => l,
+        }
+    }
+}
+
 pub(super) fn gather<'a>(
     input: &'a str,
     spans: impl IntoIterator<Item = Span>,
@@ -1976,6 +1998,12 @@ pub(super) fn gather<'a>(
             // for the gate and the parse.)
             // (A lone word's key, kept for its look-ups as a surname.)
             let mut word_key = None;
+            // (A lone word's one token and its lists, held here: most runs
+            // are one word, and a `NameParts` made for each cost more than
+            // the few tests that give its token.)
+            let lone: [&str; 1];
+            let lone_lists: [Lists; 1];
+            let parsed: NameParts;
             let parts = if one_ascii_word(m.as_str()) {
                 let lists = match key_words(m.as_str()) {
                     Some((key, n)) => {
@@ -1984,16 +2012,31 @@ pub(super) fn gather<'a>(
                     }
                     None => key_lists(m.as_str()),
                 };
-                if lists.any(NOT_NAME_WORDS.0) {
+                let Some((token, lists)) = lone_token(m.as_str(), lists) else {
                     continue;
+                };
+                lone = [token];
+                lone_lists = [lists];
+                Parts {
+                    tokens: &lone,
+                    lists: &lone_lists,
+                    titles: &[],
+                    gender: None,
+                    offset: 0,
                 }
-                parse_word(m.as_str(), lists)
             } else {
                 if !m.as_str().contains(char::is_whitespace) && has_key(&NOT_NAME_WORDS, m.as_str())
                 {
                     continue;
                 }
-                parse_run(m.as_str())
+                parsed = parse_run(m.as_str());
+                Parts {
+                    tokens: &parsed.tokens,
+                    lists: &parsed.lists,
+                    titles: &parsed.titles,
+                    gender: parsed.gender,
+                    offset: parsed.offset,
+                }
             };
             if parts.tokens.is_empty() {
                 continue;
@@ -2001,17 +2044,17 @@ pub(super) fn gather<'a>(
             let start = p.start + m.start() + parts.offset;
             let name_end = p.start + m.end();
             // "de Vos" after "Pierre de Vos": a surname with its particle.
-            let particle_surname = opens_with_particle(&parts.tokens);
+            let particle_surname = opens_with_particle(parts.tokens);
             if !particle_surname
                 && parts.tokens.len() >= 2
                 && parts.tokens.len() <= 4
-                && plausible_name_with(&parts.tokens, &parts.lists)
+                && plausible_name_with(parts.tokens, parts.lists)
             {
-                let id = reg.person_for(&parts.tokens);
+                let id = reg.person_for(parts.tokens);
                 reg.add_text(id, &mut scratch, m.as_str());
                 let person = &mut reg.people[id];
                 person.gender = person.gender.or(parts.gender);
-                if let Some(r) = title_role(&parts.titles) {
+                if let Some(r) = title_role(parts.titles) {
                     reg.add_role(id, &r);
                 }
                 // (The word before the name, looked up once for its role
@@ -2129,17 +2172,17 @@ pub(super) fn gather<'a>(
                         && (sentence_start(text, m.start()) < m.start()
                             || described_as_person(after)
                             || mid_sentence.contains(surname))
-                        && plausible_name_with(&parts.tokens, &parts.lists)
+                        && plausible_name_with(parts.tokens, parts.lists)
                         && !parts
                             .lists_of(parts.lists.len() - 1)
                             .any(ROLE_WORDS.0.or(TITLE_WORDS.0)))
-                    .then(|| reg.person_for(&parts.tokens))
+                    .then(|| reg.person_for(parts.tokens))
                 });
                 if let Some(id) = known {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
                     reg.add_text(id, &mut scratch, m.as_str());
                     // "Mayor Fisk": a title before a surname is a role too.
-                    if let Some(t) = title_role(&parts.titles) {
+                    if let Some(t) = title_role(parts.titles) {
                         reg.add_role(id, &t);
                     }
                     let oblique = lists_before(text, m.start()).any(OBLIQUE_BEFORE)
