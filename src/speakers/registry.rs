@@ -467,6 +467,21 @@ impl<'a> Registry<'a> {
         }
     }
 
+    /// [`Registry::new`] with room at the start for the mentions and
+    /// people of an article of some length (a few dozen mentions of a
+    /// score of people: a kilobyte or two, fixed), as `gather` fills it:
+    /// each list grew through four or five copies of itself (4, 8, 16, 32,
+    /// 64 entries) in every article. (`finish` fits them to what they
+    /// hold.)
+    fn with_room(input: &'a str) -> Registry<'a> {
+        let mut reg = Registry::new(input);
+        reg.mentions.reserve(START_MENTIONS);
+        reg.surname_prev.reserve(START_MENTIONS);
+        reg.people.reserve(START_PEOPLE);
+        reg.surnames.reserve(START_PEOPLE);
+        reg
+    }
+
     pub(super) fn text(&self, s: Str) -> &str {
         text_of(self.input, &self.own, s)
     }
@@ -1968,12 +1983,17 @@ impl Parts<'_, '_> {
     }
 }
 
+/// The mentions a registry has room for before it grows.
+const START_MENTIONS: usize = 64;
+/// The people (and surnames) a registry has room for before it grows.
+const START_PEOPLE: usize = 32;
+
 pub(super) fn gather<'a>(
     input: &'a str,
     spans: impl IntoIterator<Item = Span>,
     inside: &dyn Fn(usize) -> bool,
 ) -> Registry<'a> {
-    let mut reg = Registry::new(input);
+    let mut reg = Registry::with_room(input);
     let mut scratch = String::new();
     let mid_sentence = MidSentence::new(input);
     let mut votes = Votes::default();
@@ -2829,6 +2849,22 @@ mod tests {
         assert_eq!(reg.role_texts.len(), 1);
         assert_eq!(reg.by_surname(&surname(7), usize::MAX), Some(7));
         assert_eq!(reg.by_role("the chief engineer", text.len()), Some(299));
+    }
+
+    /// A registry starts with room for the mentions and people of an
+    /// article of some length, and grows past it.
+    #[test]
+    fn a_registry_starts_with_room_for_an_article() {
+        let reg = Registry::with_room("");
+        assert!(reg.mentions.capacity() >= START_MENTIONS);
+        assert!(reg.surname_prev.capacity() >= START_MENTIONS);
+        assert!(reg.people.capacity() >= START_PEOPLE);
+        assert!(reg.surnames.capacity() >= START_PEOPLE);
+        let text: String = (0..START_MENTIONS + 1)
+            .map(|i| format!("Tova {} spoke on Friday.\n\n", surname(i)))
+            .collect();
+        let reg = gather(&text, blocks(&text), &|_| false);
+        assert_eq!(reg.mentions.len(), START_MENTIONS + 1);
     }
 
     /// A person's gender from the pronouns after their subject mentions:
