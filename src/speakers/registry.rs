@@ -2024,7 +2024,11 @@ pub(super) fn gather<'a>(
             let lone: [&str; 1];
             let lone_lists: [Lists; 1];
             let parsed: NameParts;
-            let parts = if one_ascii_word(m.as_str()) {
+            // (A run of one word outside ASCII, "Brennå" or "Rusk’s", is
+            // read as one of ASCII is: its `parse_run` is `parse_word`'s
+            // too, and it was looked up once for the gate and once more in
+            // the parse.)
+            let parts = if one_ascii_word(m.as_str()) || !m.as_str().contains(char::is_whitespace) {
                 let lists = match key_words(m.as_str()) {
                     Some((key, n)) => {
                         word_key = Some((key, n));
@@ -2045,10 +2049,6 @@ pub(super) fn gather<'a>(
                     offset: 0,
                 }
             } else {
-                if !m.as_str().contains(char::is_whitespace) && has_key(&NOT_NAME_WORDS, m.as_str())
-                {
-                    continue;
-                }
                 parsed = parse_run(m.as_str());
                 Parts {
                     tokens: &parsed.tokens,
