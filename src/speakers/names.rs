@@ -1164,7 +1164,10 @@ pub(super) fn parse_word(w: &str, lists: Lists) -> NameParts<'_> {
 /// tests read in place, with no [`NameParts`] made, filled and moved for
 /// each lone capitalised word of a text ("Officials", "Monday", "Rusk's").
 /// Most such words end in a letter other than an s and hold no hyphen:
-/// the word itself is the token.
+/// the word itself is the token. No token it gives is a particle
+/// ([`opens_with_particle`]): a lower-case word gives one only when it
+/// opens with a hyphen particle and its hyphen ("al-Masri"), and no
+/// particle holds a hyphen.
 #[inline]
 pub(super) fn lone_token(w: &str, lists: Lists) -> Option<(&str, Lists)> {
     let b = w.as_bytes();
@@ -2045,6 +2048,10 @@ mod tests {
             if !w.is_empty() && !w.contains(char::is_whitespace) {
                 let lists = key_lists(&w);
                 let word = parse_word(&w, lists);
+                // (Nor is it a particle, which `gather` does not ask.)
+                proptest::prop_assert!(
+                    lone_token(&w, lists).is_none_or(|(t, _)| !opens_with_particle(&[t]))
+                );
                 proptest::prop_assert_eq!(
                     lone_token(&w, lists).map(|(t, l)| (vec![t], vec![l])),
                     (!word.tokens.is_empty()).then(|| (word.tokens.to_vec(), word.lists.to_vec())),

@@ -1971,6 +1971,8 @@ struct Parts<'p, 't> {
     /// As [`NameParts::lists`].
     lists: &'p [Lists],
     offset: usize,
+    /// `opens_with_particle(tokens)`: asked of a parse of words only.
+    particle: bool,
 }
 
 impl Parts<'_, '_> {
@@ -2047,6 +2049,8 @@ pub(super) fn gather<'a>(
                     titles: &[],
                     gender: None,
                     offset: 0,
+                    // (No lone token is a particle: see `lone_token`.)
+                    particle: false,
                 }
             } else {
                 parsed = parse_run(m.as_str());
@@ -2056,6 +2060,7 @@ pub(super) fn gather<'a>(
                     titles: &parsed.titles,
                     gender: parsed.gender,
                     offset: parsed.offset,
+                    particle: opens_with_particle(&parsed.tokens),
                 }
             };
             if parts.tokens.is_empty() {
@@ -2064,7 +2069,7 @@ pub(super) fn gather<'a>(
             let start = p.start + m.start() + parts.offset;
             let name_end = p.start + m.end();
             // "de Vos" after "Pierre de Vos": a surname with its particle.
-            let particle_surname = opens_with_particle(parts.tokens);
+            let particle_surname = parts.particle;
             if !particle_surname
                 && parts.tokens.len() >= 2
                 && parts.tokens.len() <= 4
