@@ -1159,6 +1159,51 @@ pub(super) fn parse_word(w: &str, lists: Lists) -> NameParts<'_> {
     parts
 }
 
+/// [`parse_word`]'s one name token of the lone word `w` (of `lists`, as
+/// there) and that token's lists, or `None` where it gives none: the same
+/// tests read in place, with no [`NameParts`] made, filled and moved for
+/// each lone capitalised word of a text ("Officials", "Monday", "Rusk's").
+/// Most such words end in a letter other than an s and hold no hyphen:
+/// the word itself is the token. No token it gives is a particle
+/// ([`opens_with_particle`]): a lower-case word gives one only when it
+/// opens with a hyphen particle and its hyphen ("al-Masri"), and no
+/// particle holds a hyphen.
+#[inline]
+pub(super) fn lone_token(w: &str, lists: Lists) -> Option<(&str, Lists)> {
+    let b = w.as_bytes();
+    let &first = b.first()?;
+    let lower_first = if first < 0x80 {
+        first.is_ascii_lowercase()
+    } else {
+        w.chars().next().is_some_and(char::is_lowercase)
+    };
+    // (`is_title_word`, the `not_name` answer first.)
+    if lists.any(NOT_NAME_WORDS.0) || (lower_first && hyphen_particle_len(w).is_none()) {
+        return None;
+    }
+    if let Some(k) = b.iter().rposition(|&c| c == b'-') {
+        if key_lists(&w[k + 1..]).any(TITLE_WORDS.0.or(ROLE_WORDS.0)) {
+            return None;
+        }
+    }
+    // (`push_token`.)
+    let &last = b.last()?;
+    if last.is_ascii_alphanumeric() && last != b's' {
+        return Some((w, lists));
+    }
+    let s = strip_possessive(w);
+    let t = s.trim_end_matches([',', ':', ';']);
+    if t.is_empty() {
+        return None;
+    }
+    let lists = if s.len() == w.len() { lists } else { UNSET };
+    // (`close_last_token`.)
+    if t.ends_with('.') && t.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+        return Some((&t[..t.len() - 1], lists));
+    }
+    Some((t, lists))
+}
+
 /// A title, role, stop word or honorific, a lower-case word that is no
 /// hyphen particle ("spokesman"), or a hyphenated title ("Vice-President",
 /// "Ex-Mayor"); `not_name` tells whether `w` is on [`NOT_NAME_WORDS`].
@@ -1204,7 +1249,9 @@ pub(super) const UNSET: Lists = Lists(u32::MAX);
 
 impl NameParts<'_> {
     /// The lists of name token `i` (`key_lists`), looked up now if the
-    /// parse did not.
+    /// parse did not. (`registry::gather` reads its runs' parses through
+    /// a view that has the same method.)
+    #[cfg(test)]
     pub(super) fn lists_of(&self, i: usize) -> Lists {
         match self.lists[i] {
             UNSET => key_lists(self.tokens[i]),
@@ -1997,7 +2044,23 @@ mod tests {
                 );
             }
             let general = parse_words(&w);
-            if one_ascii_word(&w) {
+            // A lone word's one token, read in place, is `parse_word`'s.
+            if !w.is_empty() && !w.contains(char::is_whitespace) {
+                let lists = key_lists(&w);
+                let word = parse_word(&w, lists);
+                // (Nor is it a particle, which `gather` does not ask.)
+                proptest::prop_assert!(
+                    lone_token(&w, lists).is_none_or(|(t, _)| !opens_with_particle(&[t]))
+                );
+                proptest::prop_assert_eq!(
+                    lone_token(&w, lists).map(|(t, l)| (vec![t], vec![l])),
+                    (!word.tokens.is_empty()).then(|| (word.tokens.to_vec(), word.lists.to_vec())),
+                    "{:?}", w
+                );
+            }
+            // (Any one word, not only one of ASCII: `gather` parses a
+            // lone word outside ASCII by `lone_token` too.)
+            if !w.is_empty() && !w.contains(char::is_whitespace) {
                 proptest::prop_assert_eq!(
                     format!("{:?}", parse_word(&w, key_lists(&w))),
                     format!("{:?}", general),

@@ -467,6 +467,21 @@ impl<'a> Registry<'a> {
         }
     }
 
+    /// [`Registry::new`] with room at the start for the mentions and
+    /// people of an article of some length (a few dozen mentions of a
+    /// score of people: a kilobyte or two, fixed), as `gather` fills it:
+    /// each list grew through four or five copies of itself (4, 8, 16, 32,
+    /// 64 entries) in every article. (`finish` fits them to what they
+    /// hold.)
+    fn with_room(input: &'a str) -> Registry<'a> {
+        let mut reg = Registry::new(input);
+        reg.mentions.reserve(START_MENTIONS);
+        reg.surname_prev.reserve(START_MENTIONS);
+        reg.people.reserve(START_PEOPLE);
+        reg.surnames.reserve(START_PEOPLE);
+        reg
+    }
+
     pub(super) fn text(&self, s: Str) -> &str {
         text_of(self.input, &self.own, s)
     }
@@ -1946,12 +1961,41 @@ mod tail_tests {
 }
 
 /// Gather people and mentions from the paragraphs.
+/// What `gather` reads of a name run's parse ([`NameParts`]), borrowed:
+/// from the parse of a run of words, or from the one token of a lone word
+/// ([`lone_token`]), which makes no `NameParts`.
+struct Parts<'p, 't> {
+    titles: &'p [&'t str],
+    gender: Option<Gender>,
+    tokens: &'p [&'t str],
+    /// As [`NameParts::lists`].
+    lists: &'p [Lists],
+    offset: usize,
+    /// `opens_with_particle(tokens)`: asked of a parse of words only.
+    particle: bool,
+}
+
+impl Parts<'_, '_> {
+    /// As [`NameParts::lists_of`].
+    fn lists_of(&self, i: usize) -> Lists {
+        match self.lists[i] {
+            UNSET => key_lists(self.tokens[i]),
+            l => l,
+        }
+    }
+}
+
+/// The mentions a registry has room for before it grows.
+const START_MENTIONS: usize = 64;
+/// The people (and surnames) a registry has room for before it grows.
+const START_PEOPLE: usize = 32;
+
 pub(super) fn gather<'a>(
     input: &'a str,
     spans: impl IntoIterator<Item = Span>,
     inside: &dyn Fn(usize) -> bool,
 ) -> Registry<'a> {
-    let mut reg = Registry::new(input);
+    let mut reg = Registry::with_room(input);
     let mut scratch = String::new();
     let mid_sentence = MidSentence::new(input);
     let mut votes = Votes::default();
@@ -1976,7 +2020,17 @@ pub(super) fn gather<'a>(
             // for the gate and the parse.)
             // (A lone word's key, kept for its look-ups as a surname.)
             let mut word_key = None;
-            let parts = if one_ascii_word(m.as_str()) {
+            // (A lone word's one token and its lists, held here: most runs
+            // are one word, and a `NameParts` made for each cost more than
+            // the few tests that give its token.)
+            let lone: [&str; 1];
+            let lone_lists: [Lists; 1];
+            let parsed: NameParts;
+            // (A run of one word outside ASCII, "Brennå" or "Rusk’s", is
+            // read as one of ASCII is: its `parse_run` is `parse_word`'s
+            // too, and it was looked up once for the gate and once more in
+            // the parse.)
+            let parts = if one_ascii_word(m.as_str()) || !m.as_str().contains(char::is_whitespace) {
                 let lists = match key_words(m.as_str()) {
                     Some((key, n)) => {
                         word_key = Some((key, n));
@@ -1984,16 +2038,30 @@ pub(super) fn gather<'a>(
                     }
                     None => key_lists(m.as_str()),
                 };
-                if lists.any(NOT_NAME_WORDS.0) {
+                let Some((token, lists)) = lone_token(m.as_str(), lists) else {
                     continue;
+                };
+                lone = [token];
+                lone_lists = [lists];
+                Parts {
+                    tokens: &lone,
+                    lists: &lone_lists,
+                    titles: &[],
+                    gender: None,
+                    offset: 0,
+                    // (No lone token is a particle: see `lone_token`.)
+                    particle: false,
                 }
-                parse_word(m.as_str(), lists)
             } else {
-                if !m.as_str().contains(char::is_whitespace) && has_key(&NOT_NAME_WORDS, m.as_str())
-                {
-                    continue;
+                parsed = parse_run(m.as_str());
+                Parts {
+                    tokens: &parsed.tokens,
+                    lists: &parsed.lists,
+                    titles: &parsed.titles,
+                    gender: parsed.gender,
+                    offset: parsed.offset,
+                    particle: opens_with_particle(&parsed.tokens),
                 }
-                parse_run(m.as_str())
             };
             if parts.tokens.is_empty() {
                 continue;
@@ -2001,17 +2069,17 @@ pub(super) fn gather<'a>(
             let start = p.start + m.start() + parts.offset;
             let name_end = p.start + m.end();
             // "de Vos" after "Pierre de Vos": a surname with its particle.
-            let particle_surname = opens_with_particle(&parts.tokens);
+            let particle_surname = parts.particle;
             if !particle_surname
                 && parts.tokens.len() >= 2
                 && parts.tokens.len() <= 4
-                && plausible_name_with(&parts.tokens, &parts.lists)
+                && plausible_name_with(parts.tokens, parts.lists)
             {
-                let id = reg.person_for(&parts.tokens);
+                let id = reg.person_for(parts.tokens);
                 reg.add_text(id, &mut scratch, m.as_str());
                 let person = &mut reg.people[id];
                 person.gender = person.gender.or(parts.gender);
-                if let Some(r) = title_role(&parts.titles) {
+                if let Some(r) = title_role(parts.titles) {
                     reg.add_role(id, &r);
                 }
                 // (The word before the name, looked up once for its role
@@ -2129,17 +2197,17 @@ pub(super) fn gather<'a>(
                         && (sentence_start(text, m.start()) < m.start()
                             || described_as_person(after)
                             || mid_sentence.contains(surname))
-                        && plausible_name_with(&parts.tokens, &parts.lists)
+                        && plausible_name_with(parts.tokens, parts.lists)
                         && !parts
                             .lists_of(parts.lists.len() - 1)
                             .any(ROLE_WORDS.0.or(TITLE_WORDS.0)))
-                    .then(|| reg.person_for(&parts.tokens))
+                    .then(|| reg.person_for(parts.tokens))
                 });
                 if let Some(id) = known {
                     reg.people[id].gender = reg.people[id].gender.or(parts.gender);
                     reg.add_text(id, &mut scratch, m.as_str());
                     // "Mayor Fisk": a title before a surname is a role too.
-                    if let Some(t) = title_role(&parts.titles) {
+                    if let Some(t) = title_role(parts.titles) {
                         reg.add_role(id, &t);
                     }
                     let oblique = lists_before(text, m.start()).any(OBLIQUE_BEFORE)
@@ -2786,6 +2854,22 @@ mod tests {
         assert_eq!(reg.role_texts.len(), 1);
         assert_eq!(reg.by_surname(&surname(7), usize::MAX), Some(7));
         assert_eq!(reg.by_role("the chief engineer", text.len()), Some(299));
+    }
+
+    /// A registry starts with room for the mentions and people of an
+    /// article of some length, and grows past it.
+    #[test]
+    fn a_registry_starts_with_room_for_an_article() {
+        let reg = Registry::with_room("");
+        assert!(reg.mentions.capacity() >= START_MENTIONS);
+        assert!(reg.surname_prev.capacity() >= START_MENTIONS);
+        assert!(reg.people.capacity() >= START_PEOPLE);
+        assert!(reg.surnames.capacity() >= START_PEOPLE);
+        let text: String = (0..START_MENTIONS + 1)
+            .map(|i| format!("Tova {} spoke on Friday.\n\n", surname(i)))
+            .collect();
+        let reg = gather(&text, blocks(&text), &|_| false);
+        assert_eq!(reg.mentions.len(), START_MENTIONS + 1);
     }
 
     /// A person's gender from the pronouns after their subject mentions:
