@@ -449,14 +449,20 @@ pub(crate) fn attribute_pieces(
             pieces.within(from, to).map(|q| lf.span_to_lf(q.span)),
         );
         // From the sentence of its first quotation on (no rule reads the
-        // words before it). (A paragraph with more than PARAGRAPH_TOKENS
-        // bytes from there is read a sentence at a time: the buffer stays
-        // bounded.)
+        // words before it), to the end of the sentence after its last
+        // (nor after that: a part read past it is scanned on its own).
+        // (A paragraph with more than PARAGRAPH_TOKENS bytes there is read
+        // a sentence at a time: the buffer stays bounded.)
         let at = sentence_start(&m, lf.span_to_lf(first.span).start - base);
-        let toks = (m.len() - at <= PARAGRAPH_TOKENS)
-            .then(|| para_tokens.fill(&m[at..], &WORDS).ok())
+        let last_end = pieces
+            .within(from, to)
+            .last()
+            .map_or(m.len(), |q| lf.span_to_lf(q.span).end - base);
+        let end = cue_reading_end(&m, last_end).max(at);
+        let toks = (end - at <= PARAGRAPH_TOKENS)
+            .then(|| para_tokens.fill(&m[at..end], &WORDS).ok())
             .flatten()
-            .map(|t| (t, at));
+            .map(|t| (t, at, end - at));
         // Attributions of the paragraph's quotations are looked for with
         // the last speaker as it stood at its start.
         let start_speaker = last_speaker;
@@ -623,7 +629,9 @@ pub(crate) fn attribute_pieces(
                         base + wlo,
                         qspan,
                         (prev_start, last_speaker),
-                        toks.map(|(t, at)| Stretch::of_paragraph(&m[wlo..whi], wlo, at, t)),
+                        toks.map(|(t, at, len)| {
+                            Stretch::of_paragraph_to(&m[wlo..whi], wlo, at, t, len)
+                        }),
                     )
                 })
                 .flatten()
@@ -836,17 +844,17 @@ fn cue_of(
     (base, prev_start, last_speaker): (usize, usize, Option<usize>),
     (lo, hi): (usize, usize),
     quote: Span,
-    toks: Option<(&[crate::tokens::Token], usize)>,
+    toks: Option<(&[crate::tokens::Token], usize, usize)>,
 ) -> Option<(Attribution, Option<usize>)> {
     let (qs, qe) = (quote.start - base - lo, quote.end - base - lo);
     let known = |w: &str| knows(reg, w);
     let found = match toks {
-        Some((t, at)) => attribution_with(
+        Some((t, at, len)) => attribution_with(
             &m[lo..hi],
             qs,
             qe,
             &known,
-            Stretch::of_paragraph(&m[lo..hi], lo, at, t),
+            Stretch::of_paragraph_to(&m[lo..hi], lo, at, t, len),
         ),
         None => attribution_for(&m[lo..hi], qs, qe, &known),
     };
