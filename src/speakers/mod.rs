@@ -556,12 +556,14 @@ pub(crate) fn attribute_pieces(
                     (a, *who),
                     own,
                     qspan,
+                    prune,
                 ));
             }
             // A piece of a quotation that runs on from the paragraph
             // before (that piece left unclosed) is its speaker's.
             if let Some((speaker, mention)) = prev_piece.as_ref().filter(|_| k == 0) {
-                props.push(Proposal::new(
+                props.push(Proposal::with_note(
+                    !prune,
                     "same-quotation",
                     None,
                     mention.clone(),
@@ -588,7 +590,8 @@ pub(crate) fn attribute_pieces(
                     // "Dana Roe, a welder, said cold cracks hoses. ¶
                     // 'Rubber just gives up.'": the speaker of the
                     // reported speech just before.
-                    props.push(Proposal::new(
+                    props.push(Proposal::with_note(
+                        !prune,
                         "reported-speech",
                         None,
                         Some(mention),
@@ -606,7 +609,8 @@ pub(crate) fn attribute_pieces(
                 if let Some(id) =
                     topic_since(&reg, since, qspan.start).filter(|&id| Some(id) != last_speaker)
                 {
-                    props.push(Proposal::new(
+                    props.push(Proposal::with_note(
+                        !prune,
                         "topic-since-last-quote",
                         None,
                         Some(reg.texts(id).next().map(str::to_string).unwrap_or_default()),
@@ -649,7 +653,8 @@ pub(crate) fn attribute_pieces(
                     None => (id, mention),
                 };
                 let speaker = id.map_or_else(|| mention.clone(), |id| reg.canonical(id));
-                props.push(Proposal::new(
+                props.push(Proposal::with_note(
+                    !prune,
                     "sentence-subject",
                     None,
                     Some(mention),
@@ -668,7 +673,8 @@ pub(crate) fn attribute_pieces(
                     CONTINUES_BEST
                 };
                 if (opener || k > 0) && !beaten(prune, &props, best) {
-                    props.push(Proposal::new(
+                    props.push(Proposal::with_note(
+                        !prune,
                         "continues-speaker",
                         None,
                         last_mention.clone(),
@@ -734,13 +740,10 @@ pub(crate) fn attribute_pieces(
                 if let Some(id) = p.person {
                     last_speaker = Some(id);
                     last_mention = p.mention.take();
-                    if p.pronoun_gender && reg.people[id].gender.is_none() {
-                        let key = p.note.mention.split_whitespace().next().map(Lower::new);
-                        reg.people[id].gender = match key.as_ref().map(Lower::as_str) {
-                            Some("he") => Some(Gender::Male),
-                            Some("she") => Some(Gender::Female),
-                            _ => None,
-                        };
+                    if let Some(gender) = p.pronoun_gender {
+                        if reg.people[id].gender.is_none() {
+                            reg.people[id].gender = gender;
+                        }
                     }
                 }
             }
@@ -1228,7 +1231,7 @@ mod tests {
             },
             mention: None,
             person: None,
-            pronoun_gender: false,
+            pronoun_gender: None,
         };
         assert!(beaten(true, &[p(40), p(100)], 80));
         assert!(beaten(true, &[p(80)], 80));
