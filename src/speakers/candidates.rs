@@ -1420,12 +1420,19 @@ pub(super) fn owned_body(
 
 /// Fuller forms of short role phrases: "the spokesman" said after "the
 /// mayor's spokesman" was named, "the aide" after "A senior budget
-/// committee aide". Found per head noun, once per article.
+/// committee aide". Found per head noun, each paragraph read once for it,
+/// and only as far as the article is read: a head asked about in its
+/// second paragraph does not read the fiftieth until a quotation there
+/// asks too.
 #[derive(Default)]
 pub(super) struct RolePhrases {
     /// Head noun → (offset, phrase) of every determiner phrase with at
-    /// least one modifier that ends in it, in document order.
-    pub(super) by_head: WordMap<String, Vec<(usize, String)>>,
+    /// least one modifier that ends in it, in document order, in the
+    /// paragraphs read for it; and how many paragraphs those are.
+    pub(super) by_head: WordMap<String, (Vec<(usize, String)>, usize)>,
+    /// Whether the paragraphs are in document order (when they are not,
+    /// every paragraph is read at once).
+    sorted: Option<bool>,
 }
 
 impl RolePhrases {
@@ -1446,10 +1453,21 @@ impl RolePhrases {
             return None;
         }
         let head = lower_key(head);
-        let found = self
-            .by_head
-            .entry(head.clone())
-            .or_insert_with(|| role_phrases_for(input, paragraphs, &head));
+        // Every phrase before `at` lies in a paragraph that starts before
+        // it (in document order).
+        let sorted = *self
+            .sorted
+            .get_or_insert_with(|| paragraphs.iter().is_sorted());
+        let upto = if sorted {
+            paragraphs.partition_point(|p| p.start < at)
+        } else {
+            paragraphs.len()
+        };
+        let (found, read) = self.by_head.entry(head.clone()).or_default();
+        if *read < upto {
+            role_phrases_in(input, paragraphs, *read..upto, &head, found);
+            *read = upto;
+        }
         found
             .iter()
             .filter(|(pos, _)| *pos < at)
@@ -1458,29 +1476,42 @@ impl RolePhrases {
     }
 }
 
+/// The role phrases of `head` ([`RolePhrases`]) in every paragraph.
+#[cfg(test)]
 pub(super) fn role_phrases_for(
     input: &str,
     paragraphs: &Spans,
     head: &str,
 ) -> Vec<(usize, String)> {
     let mut out = Vec::new();
+    role_phrases_in(input, paragraphs, 0..paragraphs.len(), head, &mut out);
+    out
+}
+
+/// The role phrases of `head` in paragraphs `range`, pushed onto `out`.
+fn role_phrases_in(
+    input: &str,
+    paragraphs: &Spans,
+    range: std::ops::Range<usize>,
+    head: &str,
+    out: &mut Vec<(usize, String)>,
+) {
     // The five words before the one read, with their offsets (never the
     // paragraph's every word: a paragraph of a million words holds five).
     let mut before: std::collections::VecDeque<(usize, &str)> =
         std::collections::VecDeque::with_capacity(6);
-    for p in paragraphs.iter() {
+    for p in range.map(|i| paragraphs.at(i)) {
         let text = p.of(input);
         before.clear();
         for w in text.split_whitespace() {
             let at = w.as_ptr() as usize - text.as_ptr() as usize;
-            role_phrase_at(&before, (at, w), head, p.start, text, &mut out);
+            role_phrase_at(&before, (at, w), head, p.start, text, out);
             if before.len() == 5 {
                 before.pop_front();
             }
             before.push_back((at, w));
         }
     }
-    out
 }
 
 /// The phrase of `head` ending at `word` (at `at` in `text`, which starts
@@ -1533,6 +1564,50 @@ fn role_phrase_at<'t>(
 mod tests {
     use super::*;
     use proptest::strategy::Strategy;
+
+    /// Paragraphs for the role phrases: determiners, modifiers, the heads
+    /// asked about, marks.
+    fn role_paragraphs() -> impl Strategy<Value = Vec<String>> {
+        proptest::collection::vec(
+            proptest::string::string_regex(
+                "((the|The|a|harbour|chief|mayor's|spokesman|spokesman,|company|aide|said|\\.| |  ){0,12})",
+            )
+            .expect("role text"),
+            1..6,
+        )
+    }
+
+    proptest::proptest! {
+        /// Paragraphs read for a head only as far as the place asked about
+        /// give what reading every paragraph at once gave, whatever the
+        /// order of the places asked about.
+        #[test]
+        fn role_phrases_read_as_far_as_asked_are_all_of_them(
+            paragraphs in role_paragraphs(),
+            asks in proptest::collection::vec((0usize..3, 0usize..400), 1..8),
+        ) {
+            let input = paragraphs.join("\n\n");
+            let mut spans = Vec::new();
+            let mut at = 0;
+            for p in &paragraphs {
+                spans.push(Span::new(at, at + p.len()));
+                at += p.len() + 2;
+            }
+            let spans = Spans::of(input.len(), spans.into_iter());
+            let mut phrases = RolePhrases::default();
+            for (head, at) in asks {
+                let who = ["the spokesman", "The company", "the aide"][head];
+                let all = role_phrases_for(&input, &spans, &lower_key(&who[4..]));
+                let want = all
+                    .iter()
+                    .filter(|(pos, _)| *pos < at)
+                    .max_by_key(|(_, p)| p.len())
+                    .map(|(_, p)| p.clone());
+                let got = phrases.fuller(&input, &spans, who, at).map(str::to_string);
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+    }
 
     #[test]
     fn a_body_description_stands_for_the_body_named_with_it_before() {

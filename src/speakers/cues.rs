@@ -341,14 +341,17 @@ fn verbs_of<'h>(
 /// of `m` being byte `to` of that text: the stretch of one quotation's
 /// sentence ([`Stretch::new`]), or the paragraph from its first quotation's
 /// sentence on, tokenised once for all its quotations
-/// ([`Stretch::of_paragraph`]). A part that starts before `from` is read
-/// by its own scan.
+/// ([`Stretch::of_paragraph`]). A part that starts before `from`, or ends
+/// past the text the tokens were read from (`len` bytes: a paragraph is
+/// tokenised up to the end of its last quotation's sentence, as no rule
+/// reads further), is read by its own scan.
 #[derive(Clone, Copy)]
 pub(super) struct Stretch<'m> {
     m: &'m str,
     from: usize,
     to: usize,
     toks: &'m [Token],
+    len: usize,
 }
 
 /// The tokens of a part of a [`Stretch`]: its own, or a scan of the part.
@@ -379,24 +382,46 @@ impl<'m> Stretch<'m> {
             from: range.start,
             to: 0,
             toks,
+            len: range.len(),
         }
     }
 
     /// The window `m` that starts at byte `lo` of a paragraph whose text
     /// from byte `at` on has the tokens `toks` (offsets from `at`, word ids
-    /// from [`WORDS`]).
+    /// from [`WORDS`]), read to the end of `m`.
+    #[cfg(test)]
     pub(super) fn of_paragraph(m: &'m str, lo: usize, at: usize, toks: &'m [Token]) -> Stretch<'m> {
+        Stretch::of_paragraph_to(m, lo, at, toks, usize::MAX)
+    }
+
+    /// [`Stretch::of_paragraph`] whose tokens were read from the `len`
+    /// bytes of the paragraph from `at` alone. `len` must end where no
+    /// token of a longer reading would go on: after white space, or at the
+    /// paragraph's end (a word of "Ola said. Then" read to the space after
+    /// "said." is the same word read to the end).
+    pub(super) fn of_paragraph_to(
+        m: &'m str,
+        lo: usize,
+        at: usize,
+        toks: &'m [Token],
+        len: usize,
+    ) -> Stretch<'m> {
         Stretch {
             m,
             from: at.saturating_sub(lo),
             to: lo.saturating_sub(at),
             toks,
+            len,
         }
     }
 
     /// The range `r` of `m` in the tokens' offsets, when the tokens hold it.
     fn tokens_range(&self, r: &Range<usize>) -> Option<(usize, usize)> {
-        (r.start >= self.from).then(|| (r.start - self.from + self.to, r.end - self.from + self.to))
+        let (lo, hi) = (
+            r.start.checked_sub(self.from)? + self.to,
+            r.end - self.from + self.to,
+        );
+        (hi <= self.len).then_some((lo, hi))
     }
 
     /// [`verbs`] of `m[r]` (a range inside the stretch), offsets into it.
@@ -2146,22 +2171,14 @@ pub(super) fn attribution_with(
     attribution_in(m, qs, qe, known, Some(para), &mut TokenBuf::new())
 }
 
-/// [`attribution_for`]: every verb look-up reads the tokens of `para`, or,
-/// without them, those of the quotation's sentence read into `buf`.
-fn attribution_in(
-    m: &str,
-    qs: usize,
-    qe: usize,
-    known: &dyn Fn(&str) -> bool,
-    para: Option<Stretch<'_>>,
-    buf: &mut TokenBuf,
-) -> Option<Attribution> {
-    // Past the closing mark(s) and the punctuation the quote text leaves
-    // out ("fit,” Walker said": the comma stands inside the marks), within
-    // WINDOW bytes: a run of thousands of marks leads in to no one, and
-    // the words read around the quotation stay bounded.
+/// Where the words after a quotation ending at `qe` of masked text `m`
+/// start: past the closing mark(s) and the punctuation the quote text
+/// leaves out ("fit,” Walker said": the comma stands inside the marks),
+/// within WINDOW bytes (a run of thousands of marks leads in to no one,
+/// and the words read around the quotation stay bounded).
+pub(super) fn after_marks(m: &str, qe: usize) -> usize {
     let limit = floor(m, (qe + WINDOW).min(m.len()));
-    let after_start = m[qe..limit]
+    m[qe..limit]
         .char_indices()
         .find(|&(_, c)| {
             !matches!(
@@ -2180,7 +2197,32 @@ fn attribution_in(
                     | ' '
             )
         })
-        .map_or(limit, |(i, _)| qe + i);
+        .map_or(limit, |(i, _)| qe + i)
+}
+
+/// The end of what the cue rules of a quotation ending at `qe` of masked
+/// text `m` read there ([`attribution_in`]: the sentence the words after
+/// it open), moved on past the next white space byte so that no word runs
+/// over it (or `m`'s end): a paragraph's tokens are read up to here from
+/// its last quotation ("…," Ola said. ¶ Then she left the quay.": the
+/// second sentence is no quotation's).
+pub(super) fn cue_reading_end(m: &str, qe: usize) -> usize {
+    let after_start = after_marks(m, qe);
+    let end = sentence_end(m, after_start).max(after_start);
+    memchr::memchr2(b' ', b'\n', &m.as_bytes()[end..]).map_or(m.len(), |k| end + k + 1)
+}
+
+/// [`attribution_for`]: every verb look-up reads the tokens of `para`, or,
+/// without them, those of the quotation's sentence read into `buf`.
+fn attribution_in(
+    m: &str,
+    qs: usize,
+    qe: usize,
+    known: &dyn Fn(&str) -> bool,
+    para: Option<Stretch<'_>>,
+    buf: &mut TokenBuf,
+) -> Option<Attribution> {
+    let after_start = after_marks(m, qe);
     let after = &m[after_start..sentence_end(m, after_start).max(after_start)];
     let after = &after[..floor(after, 160.min(after.len()))];
     // A quotation that ends with a full stop ends its sentence: what follows
@@ -3418,6 +3460,79 @@ mod tests {
                 proptest::prop_assert_eq!(verb_at(&text, v.start()), Some(v.end()));
             }
         }
+    }
+
+    proptest::proptest! {
+        /// A paragraph's tokens read only up to white space answer every
+        /// look-up as those read to its end: a part they hold from them
+        /// (the same tokens), a part past them by a scan, or with the gate
+        /// open.
+        #[test]
+        fn tokens_read_to_white_space_answer_as_all(
+            text in verb_text(),
+            a in 0usize..80,
+            z in 0usize..80,
+            e in 0usize..80,
+            w in 0usize..80,
+        ) {
+            let cut = |x: usize| floor(&text, x.min(text.len()));
+            let (a, z) = (cut(a), cut(z));
+            let (lo, hi) = (a.min(z), a.max(z));
+            let e = cut(e);
+            let end = text.as_bytes()[e..]
+                .iter()
+                .position(|&b| b == b' ' || b == b'\n')
+                .map_or(text.len(), |k| e + k + 1);
+            let mut all = TokenBuf::new();
+            let all = all.fill(&text, &WORDS).unwrap_or(&[]);
+            let mut part = TokenBuf::new();
+            let part = part.fill(&text[..end], &WORDS).unwrap_or(&[]);
+            let held = all.iter().take_while(|t| (t.start as usize) < end).count();
+            proptest::prop_assert_eq!(part, &all[..held]);
+            // As the window of the paragraph from `w` (at most `lo`).
+            let w = cut(w.min(lo));
+            let whole = Stretch::of_paragraph(&text[w..], w, 0, all);
+            let short = Stretch::of_paragraph_to(&text[w..], w, 0, part, end);
+            let (lo, hi) = (lo - w, hi - w);
+            let spans = |s: &Stretch<'_>| -> Vec<(usize, usize)> {
+                s.verbs(lo..hi).map(|v| (v.start(), v.end())).collect()
+            };
+            proptest::prop_assert_eq!(spans(&short), spans(&whole));
+            for mask in [list::SPEECH_NOUN, list::GROUP_NOUN] {
+                if hi + w <= end {
+                    proptest::prop_assert_eq!(
+                        short.has_word_on(lo..hi, mask),
+                        whole.has_word_on(lo..hi, mask)
+                    );
+                    proptest::prop_assert_eq!(
+                        short.may_have_word(lo..hi, mask),
+                        whole.may_have_word(lo..hi, mask)
+                    );
+                } else {
+                    proptest::prop_assert!(short.has_word_on(lo..hi, mask));
+                    proptest::prop_assert!(short.may_have_word(lo..hi, mask));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_paragraph_is_tokenised_to_the_sentence_after_its_last_quotation() {
+        let m = "Asked, Ola said: \"____\" and went on. Then she left the quay.";
+        let qe = m.find("\" and").unwrap();
+        assert_eq!(
+            &m[..cue_reading_end(m, qe)],
+            "Asked, Ola said: \"____\" and went on. "
+        );
+        // (A quotation that ends its sentence: the words after it are read.)
+        let m = "Ola said: \"____.\" Then she left. Later";
+        let qe = m.find(".\"").unwrap() + 1;
+        assert_eq!(
+            &m[..cue_reading_end(m, qe)],
+            "Ola said: \"____.\" Then she left. "
+        );
+        let m = "\"__\" said Ola.";
+        assert_eq!(cue_reading_end(m, 3), m.len());
     }
 
     /// Text for the group-subject rule: determiners, capitals, group

@@ -449,14 +449,20 @@ pub(crate) fn attribute_pieces(
             pieces.within(from, to).map(|q| lf.span_to_lf(q.span)),
         );
         // From the sentence of its first quotation on (no rule reads the
-        // words before it). (A paragraph with more than PARAGRAPH_TOKENS
-        // bytes from there is read a sentence at a time: the buffer stays
-        // bounded.)
+        // words before it), to the end of the sentence after its last
+        // (nor after that: a part read past it is scanned on its own).
+        // (A paragraph with more than PARAGRAPH_TOKENS bytes there is read
+        // a sentence at a time: the buffer stays bounded.)
         let at = sentence_start(&m, lf.span_to_lf(first.span).start - base);
-        let toks = (m.len() - at <= PARAGRAPH_TOKENS)
-            .then(|| para_tokens.fill(&m[at..], &WORDS).ok())
+        let last_end = pieces
+            .within(from, to)
+            .last()
+            .map_or(m.len(), |q| lf.span_to_lf(q.span).end - base);
+        let end = cue_reading_end(&m, last_end).max(at);
+        let toks = (end - at <= PARAGRAPH_TOKENS)
+            .then(|| para_tokens.fill(&m[at..end], &WORDS).ok())
             .flatten()
-            .map(|t| (t, at));
+            .map(|t| (t, at, end - at));
         // Attributions of the paragraph's quotations are looked for with
         // the last speaker as it stood at its start.
         let start_speaker = last_speaker;
@@ -550,12 +556,14 @@ pub(crate) fn attribute_pieces(
                     (a, *who),
                     own,
                     qspan,
+                    prune,
                 ));
             }
             // A piece of a quotation that runs on from the paragraph
             // before (that piece left unclosed) is its speaker's.
             if let Some((speaker, mention)) = prev_piece.as_ref().filter(|_| k == 0) {
-                props.push(Proposal::new(
+                props.push(Proposal::with_note(
+                    !prune,
                     "same-quotation",
                     None,
                     mention.clone(),
@@ -582,7 +590,8 @@ pub(crate) fn attribute_pieces(
                     // "Dana Roe, a welder, said cold cracks hoses. ¶
                     // 'Rubber just gives up.'": the speaker of the
                     // reported speech just before.
-                    props.push(Proposal::new(
+                    props.push(Proposal::with_note(
+                        !prune,
                         "reported-speech",
                         None,
                         Some(mention),
@@ -600,7 +609,8 @@ pub(crate) fn attribute_pieces(
                 if let Some(id) =
                     topic_since(&reg, since, qspan.start).filter(|&id| Some(id) != last_speaker)
                 {
-                    props.push(Proposal::new(
+                    props.push(Proposal::with_note(
+                        !prune,
                         "topic-since-last-quote",
                         None,
                         Some(reg.texts(id).next().map(str::to_string).unwrap_or_default()),
@@ -623,7 +633,9 @@ pub(crate) fn attribute_pieces(
                         base + wlo,
                         qspan,
                         (prev_start, last_speaker),
-                        toks.map(|(t, at)| Stretch::of_paragraph(&m[wlo..whi], wlo, at, t)),
+                        toks.map(|(t, at, len)| {
+                            Stretch::of_paragraph_to(&m[wlo..whi], wlo, at, t, len)
+                        }),
                     )
                 })
                 .flatten()
@@ -641,7 +653,8 @@ pub(crate) fn attribute_pieces(
                     None => (id, mention),
                 };
                 let speaker = id.map_or_else(|| mention.clone(), |id| reg.canonical(id));
-                props.push(Proposal::new(
+                props.push(Proposal::with_note(
+                    !prune,
                     "sentence-subject",
                     None,
                     Some(mention),
@@ -660,7 +673,8 @@ pub(crate) fn attribute_pieces(
                     CONTINUES_BEST
                 };
                 if (opener || k > 0) && !beaten(prune, &props, best) {
-                    props.push(Proposal::new(
+                    props.push(Proposal::with_note(
+                        !prune,
                         "continues-speaker",
                         None,
                         last_mention.clone(),
@@ -726,13 +740,10 @@ pub(crate) fn attribute_pieces(
                 if let Some(id) = p.person {
                     last_speaker = Some(id);
                     last_mention = p.mention.take();
-                    if p.pronoun_gender && reg.people[id].gender.is_none() {
-                        let key = p.note.mention.split_whitespace().next().map(Lower::new);
-                        reg.people[id].gender = match key.as_ref().map(Lower::as_str) {
-                            Some("he") => Some(Gender::Male),
-                            Some("she") => Some(Gender::Female),
-                            _ => None,
-                        };
+                    if let Some(gender) = p.pronoun_gender {
+                        if reg.people[id].gender.is_none() {
+                            reg.people[id].gender = gender;
+                        }
                     }
                 }
             }
@@ -836,17 +847,17 @@ fn cue_of(
     (base, prev_start, last_speaker): (usize, usize, Option<usize>),
     (lo, hi): (usize, usize),
     quote: Span,
-    toks: Option<(&[crate::tokens::Token], usize)>,
+    toks: Option<(&[crate::tokens::Token], usize, usize)>,
 ) -> Option<(Attribution, Option<usize>)> {
     let (qs, qe) = (quote.start - base - lo, quote.end - base - lo);
     let known = |w: &str| knows(reg, w);
     let found = match toks {
-        Some((t, at)) => attribution_with(
+        Some((t, at, len)) => attribution_with(
             &m[lo..hi],
             qs,
             qe,
             &known,
-            Stretch::of_paragraph(&m[lo..hi], lo, at, t),
+            Stretch::of_paragraph_to(&m[lo..hi], lo, at, t, len),
         ),
         None => attribution_for(&m[lo..hi], qs, qe, &known),
     };
@@ -1220,7 +1231,7 @@ mod tests {
             },
             mention: None,
             person: None,
-            pronoun_gender: false,
+            pronoun_gender: None,
         };
         assert!(beaten(true, &[p(40), p(100)], 80));
         assert!(beaten(true, &[p(80)], 80));

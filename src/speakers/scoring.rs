@@ -67,8 +67,21 @@ pub(super) struct Proposal {
     pub(super) mention: Option<String>,
     /// The person choosing it makes the last speaker.
     pub(super) person: Option<usize>,
-    /// Whether a pronoun mention ("she said") gives that person a gender.
-    pub(super) pronoun_gender: bool,
+    /// Whether a pronoun mention ("she said") gives that person a gender:
+    /// `Some` with the gender it gives (none for "they"; see
+    /// [`pronoun_gender`]).
+    pub(super) pronoun_gender: Option<Option<Gender>>,
+}
+
+/// The gender a cue's who-phrase gives the person it resolves to, when
+/// that person has none yet: "he" or "she" as its first word.
+pub(super) fn pronoun_gender(who: &str) -> Option<Gender> {
+    let key = who.split_whitespace().next().map(Lower::new);
+    match key.as_ref().map(Lower::as_str) {
+        Some("he") => Some(Gender::Male),
+        Some("she") => Some(Gender::Female),
+        _ => None,
+    }
 }
 
 impl Proposal {
@@ -82,37 +95,63 @@ impl Proposal {
         person: Option<usize>,
         extra: &[&'static str],
     ) -> Proposal {
-        let noted = mention.clone().unwrap_or_default();
+        Proposal::with_note(true, evidence, cue, mention, resolved, person, extra)
+    }
+
+    /// [`Proposal::new`], its note for `--explain` (its mention and
+    /// features) made only when `explained`: else it holds the score alone.
+    pub(super) fn with_note(
+        explained: bool,
+        evidence: &'static str,
+        cue: Option<String>,
+        mention: Option<String>,
+        resolved: Option<String>,
+        person: Option<usize>,
+        extra: &[&'static str],
+    ) -> Proposal {
+        let noted = explained.then(|| mention.clone().unwrap_or_default());
         Proposal::noting(evidence, cue, mention, noted, resolved, person, extra)
     }
 
     /// [`Proposal::new`] whose note records `noted` as its mention (a cue's
     /// who-phrase as read, "she", where the mention it writes may be
-    /// another: "Ada Kim and Rolf Berg"), not a copy of `mention`.
+    /// another: "Ada Kim and Rolf Berg"), not a copy of `mention`. With
+    /// `noted` none, the note is not for `--explain` (which records every
+    /// candidate) but for the choice alone: its score, no mention and no
+    /// list of features (two allocations a quotation).
     fn noting(
         evidence: &'static str,
         cue: Option<String>,
         mention: Option<String>,
-        noted: String,
+        noted: Option<String>,
         resolved: Option<String>,
         person: Option<usize>,
         extra: &[&'static str],
     ) -> Proposal {
-        // (One allocation: the evidence, the extras and a no-one mark.)
-        let mut features = Vec::with_capacity(extra.len() + 2);
-        features.push(evidence);
-        features.extend_from_slice(extra);
-        if resolved.is_none() {
-            features.push(if cue.is_some() && evidence.starts_with("cue") {
+        let no_one = resolved.is_none().then(|| {
+            if cue.is_some() && evidence.starts_with("cue") {
                 "cue-names-no-one"
             } else {
                 "names-no-one"
-            });
-        }
-        let score = features.iter().map(|f| weight(f)).sum();
+            }
+        });
+        let score = weight(evidence)
+            + extra.iter().map(|f| weight(f)).sum::<i32>()
+            + no_one.map_or(0, weight);
+        // (One allocation: the evidence, the extras and a no-one mark.)
+        let features = match noted {
+            Some(_) => {
+                let mut features = Vec::with_capacity(extra.len() + 2);
+                features.push(evidence);
+                features.extend_from_slice(extra);
+                features.extend(no_one);
+                features
+            }
+            None => Vec::new(),
+        };
         Proposal {
             note: Candidate {
-                mention: noted,
+                mention: noted.unwrap_or_default(),
                 at: None,
                 evidence,
                 cue,
@@ -123,7 +162,7 @@ impl Proposal {
             },
             mention,
             person,
-            pronoun_gender: false,
+            pronoun_gender: None,
         }
     }
 }
@@ -510,6 +549,7 @@ pub(super) fn cue_proposal(
     (a, who): (&Attribution, Option<usize>),
     own: bool,
     quote: Span,
+    lean: bool,
 ) -> Proposal {
     let (base, prev_start, last_speaker) = ctx;
     let source = source_phrase(m, base, a);
@@ -527,8 +567,10 @@ pub(super) fn cue_proposal(
         let end = joint_names(m, start + a.who.len())?;
         Some(fold(&m[start..end]))
     });
+    // (The phrase's key, made once for both look-ups of it.)
+    let key = Key::new(&a.who);
     // "…," they said, after "Ada Kim and Rolf Berg said …": both of them.
-    let joint_pronoun = (Key::new(&a.who).as_str() == "they")
+    let joint_pronoun = (key.as_str() == "they")
         .then(|| joint_antecedent(reg, input, a.at, prev_start))
         .flatten();
     let speaker = if let Some(names) = joint_pronoun {
@@ -595,20 +637,21 @@ pub(super) fn cue_proposal(
     } else {
         "after-quote"
     };
-    let pronoun = PRONOUNS.contains(&Key::new(&a.who).as_str());
+    let pronoun = PRONOUNS.contains(&key.as_str());
     let extra: &[&'static str] = if pronoun { &[side, "pronoun"] } else { &[side] };
     let mut p = Proposal::noting(
         evidence,
         Some(a.cue.clone()),
         // (A passive cue names no one: "was described as".)
         Some(mention).filter(|w| !w.is_empty()),
-        a.who.clone(),
+        (!lean).then(|| a.who.clone()),
         speaker,
         person,
         extra,
     );
     p.note.at = Some(a.at);
-    p.pronoun_gender = true;
+    // (Only a person is given a gender.)
+    p.pronoun_gender = person.map(|_| pronoun_gender(&a.who));
     p
 }
 
@@ -783,6 +826,50 @@ mod tests {
             weight("continues-speaker") + weight("paragraph-opener") > weight("sentence-subject")
         );
         assert_eq!(weight("before-quote"), 0);
+    }
+
+    #[test]
+    fn a_lean_note_scores_as_the_full_one() {
+        // The score a note's features add up to, by hand.
+        let extras: [&[&'static str]; 4] = [
+            &[],
+            &["before-quote"],
+            &["after-quote", "pronoun"],
+            &["paragraph-opener"],
+        ];
+        for &(evidence, _) in WEIGHTS {
+            for extra in extras {
+                for cue in [None, Some("said")] {
+                    for resolved in [None, Some("Ola Brenn")] {
+                        let make = |noted: Option<String>| {
+                            Proposal::noting(
+                                evidence,
+                                cue.map(str::to_string),
+                                Some("she".to_string()),
+                                noted,
+                                resolved.map(str::to_string),
+                                Some(3),
+                                extra,
+                            )
+                        };
+                        let (full, lean) = (make(Some("she".to_string())), make(None));
+                        let sum: i32 = full.note.features.iter().map(|f| weight(f)).sum();
+                        assert_eq!(full.note.score, sum);
+                        assert_eq!(lean.note.score, full.note.score);
+                        assert_eq!(full.note.mention, "she");
+                        assert!(lean.note.mention.is_empty() && lean.note.features.is_empty());
+                        assert_eq!(
+                            (lean.mention, lean.person, lean.note.resolved, lean.note.cue),
+                            (full.mention, full.person, full.note.resolved, full.note.cue)
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(pronoun_gender("She"), Some(Gender::Female));
+        assert_eq!(pronoun_gender(" he later"), Some(Gender::Male));
+        assert_eq!(pronoun_gender("they"), None);
+        assert_eq!(pronoun_gender("Shelley Voss"), None);
     }
 
     #[test]
