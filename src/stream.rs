@@ -206,16 +206,18 @@ impl Article {
                 // fixed: each run of them is written in one piece, the
                 // bytes the calls below write (most boilerplate blocks are
                 // a few words, where those calls cost more than the text).
-                j.raw(kind_key(kind));
+                let (key, len) = kind_key(kind);
+                j.raw_padded(key, len);
                 j.text(blocks.text_at(&self.input, i, at, &mut scratch))?;
+                // (Each piece of a fixed length, copied in place: pieces
+                // of two lengths in the two arms had been merged into one
+                // copy of a varying length, a call to `memcpy`.)
+                j.raw(b",\"credit\":");
                 match credit {
-                    None => j.raw(b",\"credit\":null,\"span\":"),
-                    Some(credit) => {
-                        j.raw(b",\"credit\":");
-                        j.str(credit);
-                        j.raw(b",\"span\":");
-                    }
+                    None => j.null(),
+                    Some(credit) => j.str(credit),
                 }
+                j.raw(b",\"span\":");
                 j.span(span(&mut c, at));
                 j.raw(b"}");
                 continue;
@@ -278,13 +280,30 @@ impl Article {
     }
 }
 
+/// The longest [`kind_key`] (`read_more`'s is 29 bytes).
+const KIND_KEY: usize = 32;
+
 /// A compact boilerplate element's opening up to its text's value:
-/// `{"kind":"KIND","text":`, one piece for each kind.
-fn kind_key(kind: BoilerplateKind) -> &'static [u8] {
+/// `{"kind":"KIND","text":`, one piece for each kind, as the first bytes
+/// of an array of fixed length (see [`Json::raw_padded`]), and its length.
+fn kind_key(kind: BoilerplateKind) -> (&'static [u8; KIND_KEY], usize) {
+    /// `s` at the start of an array of [`KIND_KEY`] bytes.
+    const fn padded(s: &str) -> [u8; KIND_KEY] {
+        let mut out = [0u8; KIND_KEY];
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            out[i] = b[i];
+            i += 1;
+        }
+        out
+    }
     macro_rules! key {
-        ($name:literal) => {
-            concat!("{\"kind\":\"", $name, "\",\"text\":").as_bytes()
-        };
+        ($name:literal) => {{
+            const KEY: &str = concat!("{\"kind\":\"", $name, "\",\"text\":");
+            const PADDED: [u8; KIND_KEY] = padded(KEY);
+            (&PADDED, KEY.len())
+        }};
     }
     match kind {
         BoilerplateKind::Caption => key!("caption"),
@@ -403,7 +422,8 @@ mod tests {
             Caption, ReadMore, Media, Promo, Advert, Credit, Legal, Meta, Other,
         ] {
             let want = format!("{{\"kind\":\"{}\",\"text\":", kind.as_str());
-            assert_eq!(kind_key(kind), want.as_bytes());
+            let (key, len) = kind_key(kind);
+            assert_eq!(&key[..len], want.as_bytes());
         }
     }
 
