@@ -144,29 +144,36 @@ fn push_short(out: &mut Vec<u8>, b: &[u8]) -> bool {
         buf[n - 7..n + 1].copy_from_slice(&last.to_le_bytes());
         buf[n + 1] = b'"';
         append_cut(out, &buf, n + 2);
-    } else if n <= 32 {
-        return short_blocks::<16, 34>(out, b);
     } else {
-        return short_blocks::<32, 66>(out, b);
+        // (One buffer for both lengths of block: two appends of two
+        // lengths had been merged into one copy of a varying length.)
+        let mut buf = [b'"'; SHORT + 2];
+        let plain = match n <= 32 {
+            true => short_blocks::<16>(&mut buf, b),
+            false => short_blocks::<32>(&mut buf, b),
+        };
+        if !plain {
+            return false;
+        }
+        buf[n + 1] = b'"';
+        append_cut(out, &buf, n + 2);
     }
     true
 }
 
-/// [`push_short`] of `b`, of `N` to `2 * N` bytes (`M` is `2 * N + 2`),
-/// as its first and its last `N` bytes.
+/// [`push_short`] of `b`, of `N` to `2 * N` bytes, as its first and its
+/// last `N` bytes, stored into `buf` after its first byte; `false` when
+/// a byte is escaped.
 #[inline(always)]
-fn short_blocks<const N: usize, const M: usize>(out: &mut Vec<u8>, b: &[u8]) -> bool {
+fn short_blocks<const N: usize>(buf: &mut [u8; SHORT + 2], b: &[u8]) -> bool {
     let n = b.len();
-    debug_assert!(N <= n && n <= 2 * N && M == 2 * N + 2);
+    debug_assert!(N <= n && n <= 2 * N && 2 * N <= SHORT);
     let (first, last) = (block_at::<N>(b, 0), block_at::<N>(b, n - N));
     if block_escaped(first) || block_escaped(last) {
         return false;
     }
-    let mut buf = [b'"'; M];
     buf[1..N + 1].copy_from_slice(first);
     buf[n + 1 - N..n + 1].copy_from_slice(last);
-    buf[n + 1] = b'"';
-    append_cut(out, &buf, n + 2);
     true
 }
 
