@@ -920,10 +920,46 @@ impl<'a> Iterator for SentenceBounds<'a> {
     }
 }
 
+/// Does sentence `s` end with an abbreviation's full stop: its last word
+/// (after the stop is taken off) initials ([`initials`]) or one of the
+/// abbreviations ([`is_abbreviation`])?
+///
+/// Either is at most six bytes long, or has a full stop in its last two
+/// bytes ("U.S"), so the last seven bytes are read first, from the end:
+/// a word that starts among them, of ASCII without a full stop, is
+/// judged from those bytes, and a word longer than them without a full
+/// stop in them ("yesterday.") is neither; only a full stop or a byte
+/// from 0x80 among them sends the sentence the long way
+/// ([`ends_with_abbreviation_by_words`]), which split the whole last word
+/// and scanned it twice for every sentence.
 fn ends_with_abbreviation(s: &str) -> bool {
     let Some(body) = s.strip_suffix('.') else {
         return false;
     };
+    let b = body.as_bytes();
+    let stop = b.len().saturating_sub(7);
+    let mut start = b.len();
+    while start > stop {
+        let x = b[start - 1];
+        if x >= 0x80 || x == b'.' {
+            return ends_with_abbreviation_by_words(body);
+        }
+        if matches!(x, b'\t'..=b'\r' | b' ' | b'(' | b'"') {
+            break;
+        }
+        start -= 1;
+    }
+    let last = &b[start..];
+    // Seven bytes without a word start, or none: neither.
+    if last.len() == 7 || last.is_empty() {
+        return false;
+    }
+    (last.len() == 1 && last[0].is_ascii_alphabetic()) || is_abbreviation(&body[start..])
+}
+
+/// [`ends_with_abbreviation`] of the sentence without its full stop,
+/// read by words: the last word split off, and tested whole.
+fn ends_with_abbreviation_by_words(body: &str) -> bool {
     let last = &body[last_word_start(body)..];
     if last.is_empty() {
         return false;
@@ -1814,6 +1850,14 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
         #[test]
+        /// The last seven bytes judge as the whole last word does.
+        fn abbreviation_ends_as_by_words(
+            s in "(?i)[a-z .(\"\u{201c}\u{e9}\u{a0}\t]{0,10}(mrs?|sept?|approx|dept|u\\.s|p\\.m|[a-z]|[a-z]{5,8})?\\.?"
+        ) {
+            let by_words = s.strip_suffix('.').is_some_and(ends_with_abbreviation_by_words);
+            prop_assert_eq!(ends_with_abbreviation(&s), by_words, "{:?}", s);
+        }
+
         fn is_abbreviation_is_the_list(w in "(?i)[a-z\u{212a}\u{17f}é.]{0,7}|mrs?|sept?|approx|dept|prof|capt") {
             prop_assert_eq!(
                 is_abbreviation(&w),

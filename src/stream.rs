@@ -40,7 +40,7 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Analysis, BoilerplateKind, Quote, Warning};
+use crate::model::{Analysis, BoilerplateKind, Quote, Stats, Warning};
 use crate::render::json::Json;
 use crate::render::offsets::{self, Counter, Unit};
 use crate::span::Span;
@@ -123,18 +123,22 @@ impl Article {
         j.str(&a.schema);
         j.key("source");
         j.opt_str(a.source.as_deref());
-        j.key("offsets");
-        j.value(&a.offsets)?;
-        j.key("headline");
-        j.value(&a.headline)?;
-        j.key("standfirst");
-        j.value(&a.standfirst)?;
-        j.key("byline");
-        j.value(&a.byline)?;
-        j.key("dateline");
-        j.value(&a.dateline)?;
-        j.key("published");
-        j.value(&a.published)?;
+        if j.is_pretty() {
+            j.key("offsets");
+            j.value(&a.offsets)?;
+            j.key("headline");
+            j.value(&a.headline)?;
+            j.key("standfirst");
+            j.value(&a.standfirst)?;
+            j.key("byline");
+            j.value(&a.byline)?;
+            j.key("dateline");
+            j.value(&a.dateline)?;
+            j.key("published");
+            j.value(&a.published)?;
+        } else {
+            write_head(j, a)?;
+        }
         j.key("subheadings");
         self.write_elements(j, Lean::subheadings)?;
         j.key("paragraphs");
@@ -144,11 +148,11 @@ impl Article {
         j.key("quotes");
         let speakers = self.write_quotes(j)?;
         j.key("speakers");
-        j.value(&speakers)?;
+        write_speakers(j, &speakers)?;
         j.key("stats");
-        j.value(&a.stats)?;
+        write_stats(j, &a.stats)?;
         j.key("warnings");
-        j.value(&a.warnings)?;
+        write_warnings(j, &a.warnings)?;
         j.end_object();
         Ok(())
     }
@@ -206,16 +210,18 @@ impl Article {
                 // fixed: each run of them is written in one piece, the
                 // bytes the calls below write (most boilerplate blocks are
                 // a few words, where those calls cost more than the text).
-                j.raw(kind_key(kind));
+                let (key, len) = kind_key(kind);
+                j.raw_padded(key, len);
                 j.text(blocks.text_at(&self.input, i, at, &mut scratch))?;
+                // (Each piece of a fixed length, copied in place: pieces
+                // of two lengths in the two arms had been merged into one
+                // copy of a varying length, a call to `memcpy`.)
+                j.raw(b",\"credit\":");
                 match credit {
-                    None => j.raw(b",\"credit\":null,\"span\":"),
-                    Some(credit) => {
-                        j.raw(b",\"credit\":");
-                        j.str(credit);
-                        j.raw(b",\"span\":");
-                    }
+                    None => j.null(),
+                    Some(credit) => j.str(credit),
                 }
+                j.raw(b",\"span\":");
                 j.span(span(&mut c, at));
                 j.raw(b"}");
                 continue;
@@ -278,13 +284,30 @@ impl Article {
     }
 }
 
+/// The longest [`kind_key`] (`read_more`'s is 29 bytes).
+const KIND_KEY: usize = 32;
+
 /// A compact boilerplate element's opening up to its text's value:
-/// `{"kind":"KIND","text":`, one piece for each kind.
-fn kind_key(kind: BoilerplateKind) -> &'static [u8] {
+/// `{"kind":"KIND","text":`, one piece for each kind, as the first bytes
+/// of an array of fixed length (see [`Json::raw_padded`]), and its length.
+fn kind_key(kind: BoilerplateKind) -> (&'static [u8; KIND_KEY], usize) {
+    /// `s` at the start of an array of [`KIND_KEY`] bytes.
+    const fn padded(s: &str) -> [u8; KIND_KEY] {
+        let mut out = [0u8; KIND_KEY];
+        let b = s.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            out[i] = b[i];
+            i += 1;
+        }
+        out
+    }
     macro_rules! key {
-        ($name:literal) => {
-            concat!("{\"kind\":\"", $name, "\",\"text\":").as_bytes()
-        };
+        ($name:literal) => {{
+            const KEY: &str = concat!("{\"kind\":\"", $name, "\",\"text\":");
+            const PADDED: [u8; KIND_KEY] = padded(KEY);
+            (&PADDED, KEY.len())
+        }};
     }
     match kind {
         BoilerplateKind::Caption => key!("caption"),
@@ -299,11 +322,220 @@ fn kind_key(kind: BoilerplateKind) -> &'static [u8] {
     }
 }
 
+/// The compact fields from `offsets` to `published` (the key `offsets`
+/// included), as serde writes them, each fixed part in a piece (see
+/// [`write_speakers`]).
+fn write_head<W: Write>(j: &mut Json<W>, a: &Analysis) -> io::Result<()> {
+    j.key("offsets");
+    j.name(a.offsets.as_str());
+    j.raw(b",\"headline\":");
+    match &a.headline {
+        None => j.null(),
+        Some(h) => {
+            j.raw(b"{\"text\":");
+            j.str(&h.text);
+            j.raw(b",\"span\":");
+            j.span(h.span);
+            j.raw(b",\"quotes\":[");
+            for (k, q) in h.quotes.iter().enumerate() {
+                if k > 0 {
+                    j.raw(b",");
+                }
+                write_compact_quote(j, q, &q.text, q.span)?;
+            }
+            j.raw(b"]}");
+        }
+    }
+    j.raw(b",\"standfirst\":");
+    match &a.standfirst {
+        None => j.null(),
+        Some(e) => {
+            j.raw(b"{\"text\":");
+            j.str(&e.text);
+            j.raw(b",\"span\":");
+            j.span(e.span);
+            j.raw(b"}");
+        }
+    }
+    j.raw(b",\"byline\":");
+    match &a.byline {
+        None => j.null(),
+        Some(b) => {
+            j.raw(b"{\"text\":");
+            j.str(&b.text);
+            j.raw(b",\"authors\":[");
+            for (k, author) in b.authors.iter().enumerate() {
+                if k > 0 {
+                    j.raw(b",");
+                }
+                j.str(author);
+            }
+            j.raw(b"],\"organisation\":");
+            j.opt_str(b.organisation.as_deref());
+            j.raw(b",\"role\":");
+            j.opt_str(b.role.as_deref());
+            j.raw(b",\"span\":");
+            j.span(b.span);
+            j.raw(b"}");
+        }
+    }
+    j.raw(b",\"dateline\":");
+    match &a.dateline {
+        None => j.null(),
+        Some(d) => {
+            j.raw(b"{\"text\":");
+            j.str(&d.text);
+            j.raw(b",\"place\":");
+            j.str(&d.place);
+            j.raw(b",\"agency\":");
+            j.opt_str(d.agency.as_deref());
+            j.raw(b",\"date\":");
+            j.opt_str(d.date.as_deref());
+            j.raw(b",\"span\":");
+            j.span(d.span);
+            j.raw(b"}");
+        }
+    }
+    j.raw(b",\"published\":");
+    match &a.published {
+        None => j.null(),
+        Some(p) => {
+            j.raw(b"{\"iso\":");
+            j.str(&p.iso);
+            j.raw(b",\"text\":");
+            j.str(&p.text);
+            j.raw(b",\"span\":");
+            j.span(p.span);
+            j.raw(b"}");
+        }
+    }
+    Ok(())
+}
+
+/// The warnings, as serde writes them; compact, as [`write_speakers`]
+/// writes.
+fn write_warnings<W: Write>(j: &mut Json<W>, warnings: &[Warning]) -> io::Result<()> {
+    if j.is_pretty() {
+        return j.value(warnings);
+    }
+    j.begin_array();
+    for w in warnings {
+        j.element()?;
+        j.raw(b"{\"code\":");
+        j.str(&w.code);
+        j.raw(b",\"message\":");
+        j.str(&w.message);
+        j.raw(b",\"span\":");
+        match w.span {
+            None => j.null(),
+            Some(span) => j.span(span),
+        }
+        j.raw(b"}");
+    }
+    j.end_array();
+    Ok(())
+}
+
+/// The speakers summary, as serde writes it ([`Speakers`] is
+/// `Serialize`). Compact, its fixed parts are written in a piece each
+/// (see `write_boilerplate`) and its names by [`Json::str`]: through
+/// serde, each name, key and number had cost a call through the
+/// formatter and the writer (an article quotes a dozen people).
+fn write_speakers<W: Write>(j: &mut Json<W>, speakers: &Speakers) -> io::Result<()> {
+    if j.is_pretty() {
+        return j.value(speakers);
+    }
+    j.begin_array();
+    for (name, mentions, role, quotes, words) in speakers.each() {
+        j.element()?;
+        j.raw(b"{\"name\":");
+        j.str(name);
+        j.raw(b",\"mentions\":[");
+        for (k, mention) in mentions.iter().enumerate() {
+            if k > 0 {
+                j.raw(b",");
+            }
+            j.str(mention);
+        }
+        j.raw(b"],\"role\":");
+        j.opt_str(role);
+        j.raw(b",\"quotes\":");
+        j.uint(quotes as u64);
+        j.raw(b",\"quoted_words\":");
+        j.uint(words as u64);
+        j.raw(b"}");
+    }
+    j.end_array();
+    Ok(())
+}
+
+/// The stats, as serde writes [`Stats`]; compact, in a piece each as
+/// [`write_speakers`] writes.
+fn write_stats<W: Write>(j: &mut Json<W>, stats: &Stats) -> io::Result<()> {
+    if j.is_pretty() {
+        return j.value(stats);
+    }
+    let Stats {
+        bytes,
+        words,
+        sentences,
+        paragraphs,
+        quotes,
+        boilerplate,
+        reading_time_seconds,
+    } = *stats;
+    for (key, n) in [
+        (&b"{\"bytes\":"[..], bytes),
+        (b",\"words\":", words),
+        (b",\"sentences\":", sentences),
+        (b",\"paragraphs\":", paragraphs),
+        (b",\"quotes\":", quotes),
+        (b",\"boilerplate\":", boilerplate),
+        (b",\"reading_time_seconds\":", reading_time_seconds),
+    ] {
+        j.raw(key);
+        j.uint(n as u64);
+    }
+    j.raw(b"}");
+    Ok(())
+}
+
 /// One quotation, with its `text` and `span` as written, the fields of
 /// [`Quote`] in its order.
 fn write_quote<W: Write>(j: &mut Json<W>, q: &Quote, text: &str, span: Span) -> io::Result<()> {
     j.element()?;
     if !j.is_pretty() {
+        return write_compact_quote(j, q, text, span);
+    }
+    j.begin_object();
+    j.key("text");
+    j.text(text)?;
+    j.key("paragraph");
+    j.opt_uint(q.paragraph.map(|p| p as u64));
+    j.key("span");
+    j.span(span);
+    j.key("speaker");
+    j.opt_str(q.speaker.as_deref());
+    j.key("speaker_mention");
+    j.opt_str(q.speaker_mention.as_deref());
+    j.key("cue");
+    j.opt_str(q.cue.as_deref());
+    j.key("quotation");
+    j.uint(q.quotation as u64);
+    j.key("closed");
+    j.bool(q.closed);
+    j.end_object();
+    Ok(())
+}
+
+/// [`write_quote`]'s object, compact, after its comma.
+fn write_compact_quote<W: Write>(
+    j: &mut Json<W>,
+    q: &Quote,
+    text: &str,
+    span: Span,
+) -> io::Result<()> {
+    {
         // The fixed parts in a piece each (see `write_boilerplate`).
         j.raw(b"{\"text\":");
         j.text(text)?;
@@ -324,26 +556,7 @@ fn write_quote<W: Write>(j: &mut Json<W>, q: &Quote, text: &str, span: Span) -> 
         } else {
             b",\"closed\":false}"
         });
-        return Ok(());
     }
-    j.begin_object();
-    j.key("text");
-    j.text(text)?;
-    j.key("paragraph");
-    j.opt_uint(q.paragraph.map(|p| p as u64));
-    j.key("span");
-    j.span(span);
-    j.key("speaker");
-    j.opt_str(q.speaker.as_deref());
-    j.key("speaker_mention");
-    j.opt_str(q.speaker_mention.as_deref());
-    j.key("cue");
-    j.opt_str(q.cue.as_deref());
-    j.key("quotation");
-    j.uint(q.quotation as u64);
-    j.key("closed");
-    j.bool(q.closed);
-    j.end_object();
     Ok(())
 }
 
@@ -403,7 +616,8 @@ mod tests {
             Caption, ReadMore, Media, Promo, Advert, Credit, Legal, Meta, Other,
         ] {
             let want = format!("{{\"kind\":\"{}\",\"text\":", kind.as_str());
-            assert_eq!(kind_key(kind), want.as_bytes());
+            let (key, len) = kind_key(kind);
+            assert_eq!(&key[..len], want.as_bytes());
         }
     }
 

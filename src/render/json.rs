@@ -85,12 +85,106 @@ fn push_escape(out: &mut Vec<u8>, e: u8, byte: u8) {
 
 /// Append `s` as a JSON string, quotes included.
 pub fn push_str(out: &mut Vec<u8>, s: &str) {
+    if s.len() <= SHORT && push_short(out, s.as_bytes()) {
+        return;
+    }
     out.reserve(s.len() + 2);
     out.push(b'"');
     push_escaped(out, s.as_bytes());
     out.push(b'"');
 }
 
+/// The longest string [`push_short`] writes.
+const SHORT: usize = 64;
+
+/// [`push_str`] of `b` (at most [`SHORT`] bytes) when no byte of it is
+/// escaped; `false`, with nothing written, when one is. Most strings are
+/// short (a boilerplate block of a few words: "Read more", "Share this
+/// story"), and for them the general path's calls (a reserve, the escape
+/// test, a copy of a varying length, which calls `memcpy`) cost more than
+/// the text. Here the bytes are read as two pieces of a fixed length
+/// (one word of eight, two words, or two blocks of 16 or 32 bytes) that
+/// overlap where the string is shorter than both, or are gathered into
+/// one word when there are fewer than eight; each piece is tested, and
+/// stored at its place in a buffer of fixed length between the quotes,
+/// which is appended whole and cut back to the string.
+#[inline(always)]
+fn push_short(out: &mut Vec<u8>, b: &[u8]) -> bool {
+    let n = b.len();
+    debug_assert!(n <= SHORT);
+    if n < 8 {
+        // The bytes in the low end of one word: two overlapping halves,
+        // or the first, middle and last byte (equal where they overlap).
+        let w = if n >= 4 {
+            let lo = u32::from_le_bytes(b[..4].try_into().expect("four bytes"));
+            let hi = u32::from_le_bytes(b[n - 4..].try_into().expect("four bytes"));
+            u64::from(lo) | u64::from(hi) << (8 * (n - 4))
+        } else if n > 0 {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        } else {
+            0
+        };
+        // Spaces past the end, which are not escaped.
+        if any_escaped(w | (ONES * u64::from(b' ')) << (8 * n)) {
+            return false;
+        }
+        let mut buf = [b'"'; 10];
+        buf[1..9].copy_from_slice(&w.to_le_bytes());
+        buf[n + 1] = b'"';
+        append_cut(out, &buf, n + 2);
+    } else if n <= 16 {
+        let (first, last) = (word_at(b, 0), word_at(b, n - 8));
+        if escaped_marks(first) | escaped_marks(last) != 0 {
+            return false;
+        }
+        let mut buf = [b'"'; 18];
+        buf[1..9].copy_from_slice(&first.to_le_bytes());
+        buf[n - 7..n + 1].copy_from_slice(&last.to_le_bytes());
+        buf[n + 1] = b'"';
+        append_cut(out, &buf, n + 2);
+    } else {
+        // (One buffer for both lengths of block: two appends of two
+        // lengths had been merged into one copy of a varying length.)
+        let mut buf = [b'"'; SHORT + 2];
+        let plain = match n <= 32 {
+            true => short_blocks::<16>(&mut buf, b),
+            false => short_blocks::<32>(&mut buf, b),
+        };
+        if !plain {
+            return false;
+        }
+        buf[n + 1] = b'"';
+        append_cut(out, &buf, n + 2);
+    }
+    true
+}
+
+/// [`push_short`] of `b`, of `N` to `2 * N` bytes, as its first and its
+/// last `N` bytes, stored into `buf` after its first byte; `false` when
+/// a byte is escaped.
+#[inline(always)]
+fn short_blocks<const N: usize>(buf: &mut [u8; SHORT + 2], b: &[u8]) -> bool {
+    let n = b.len();
+    debug_assert!(N <= n && n <= 2 * N && 2 * N <= SHORT);
+    let (first, last) = (block_at::<N>(b, 0), block_at::<N>(b, n - N));
+    if block_escaped(first) || block_escaped(last) {
+        return false;
+    }
+    buf[1..N + 1].copy_from_slice(first);
+    buf[n + 1 - N..n + 1].copy_from_slice(last);
+    true
+}
+
+/// Append the first `len` bytes of `buf`: the whole array (a copy of a
+/// fixed length, which needs no call), cut back.
+#[inline(always)]
+fn append_cut<const N: usize>(out: &mut Vec<u8>, buf: &[u8; N], len: usize) {
+    let at = out.len();
+    out.extend_from_slice(buf);
+    out.truncate(at + len);
+}
 /// Whether one of the bytes of `block` is escaped: below 0x20, `"` or
 /// `\\`. Written as a loop of byte tests that the compiler turns into a
 /// few vector compares (sixteen bytes each) and one mask, about a third
@@ -448,6 +542,15 @@ impl<W: Write> Json<W> {
         self.out.extend_from_slice(piece);
     }
 
+    /// [`Json::raw`] of the first `len` bytes of `piece`: the whole array
+    /// appended, a copy of fixed length, and cut back, where a piece of a
+    /// varying length is copied by a call to `memcpy`.
+    #[inline(always)]
+    pub fn raw_padded<const N: usize>(&mut self, piece: &[u8; N], len: usize) {
+        debug_assert!(!self.pretty && len <= N);
+        append_cut(&mut self.out, piece, len);
+    }
+
     /// A string value.
     pub fn str(&mut self, s: &str) {
         push_str(&mut self.out, s);
@@ -694,6 +797,44 @@ mod tests {
                     let s = format!("{}{c}{}", "a".repeat(pad), "b".repeat(len - 1 - pad));
                     assert_eq!(written(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
                 }
+            }
+        }
+    }
+
+    /// The general path of [`push_str`], without [`push_short`].
+    fn written_long_way(s: &str) -> String {
+        let mut v = b"x".to_vec();
+        v.push(b'"');
+        push_escaped(&mut v, s.as_bytes());
+        v.push(b'"');
+        String::from_utf8(v).unwrap()
+    }
+
+    /// Short strings of every length to past [`SHORT`], of plain ASCII,
+    /// wide chars cut at every place, and one escaped byte at every
+    /// place: the short path writes what the general path writes (after
+    /// bytes already written), or declines.
+    #[test]
+    fn short_strings_as_the_long_way() {
+        let texts = (0..=SHORT + 2).flat_map(|n| {
+            let plain = "Kestrel Lane 42 ".repeat(5)[..n].to_string();
+            let wide: String = "\u{e9}\u{65e5}a\u{1f600}".chars().cycle().take(n).collect();
+            let escaped = (0..n).map(move |k| {
+                let mut t = "b".repeat(n).into_bytes();
+                t[k] = [b'"', b'\\', b'\n', 0x1f, 0][k % 5];
+                String::from_utf8(t).unwrap()
+            });
+            [plain, wide].into_iter().chain(escaped)
+        });
+        for t in texts {
+            let mut v = b"x".to_vec();
+            let short = t.len() <= SHORT && push_short(&mut v, t.as_bytes());
+            let plain = !t.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+            assert_eq!(short, plain && t.len() <= SHORT, "{t:?}");
+            if short {
+                assert_eq!(String::from_utf8(v).unwrap(), written_long_way(&t), "{t:?}");
+            } else {
+                assert_eq!(v, b"x", "{t:?}");
             }
         }
     }

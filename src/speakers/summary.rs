@@ -69,7 +69,9 @@ impl Speakers {
     }
 
     /// The speakers, one by one: name, mentions, role, quotes, words.
-    fn each(&self) -> impl Iterator<Item = (&str, Vec<&str>, Option<&str>, usize, usize)> + '_ {
+    pub(crate) fn each(
+        &self,
+    ) -> impl Iterator<Item = (&str, Vec<&str>, Option<&str>, usize, usize)> + '_ {
         let mut from = 0;
         self.list.iter().map(move |e| {
             let end = e.mentions_end as usize;
