@@ -490,7 +490,11 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         // Title Case: read only where no full stop ends the block, and
         // only where a rule asks ([`needs_title`]), so a walk over the
         // words is spent on those blocks alone.
-        if last != Some('.') && needs_title(bits, words) && text::title_like(t, words) {
+        if last != Some('.')
+            && needs_title(bits, words)
+            && (!lead_in_reads_title(bits, words) || tests::eager_titles())
+            && text::title_like(t, words)
+        {
             bits |= TITLE_LIKE;
         }
         // A short block just before a bare picture credit is the
@@ -616,6 +620,19 @@ fn needs_title(bits: u8, words: usize) -> bool {
         && (bits & (SENTENCE_END | OPEN_QUOTE) != 0 || words >= 12)
 }
 
+/// Is [`TITLE_LIKE`] of a block that [`needs_title`] left to be read
+/// only by the lead-in ([`lead_in`])? A long line that ends no sentence
+/// and runs no quotation on ("Harbour Ferry Timetable Winter Season Piers
+/// And Fares For Every Day Of The Week") is never prose, whatever its case:
+/// its Title Case is read only where the lead-in reaches it, which is
+/// seldom (a third of the walks over the words were spent on such lines,
+/// a menu's or a footer's, that nothing asked about).
+fn lead_in_reads_title(bits: u8, words: usize) -> bool {
+    needs_title(bits, words)
+        && bits & (SENTENCE_END | OPEN_QUOTE) == 0
+        && !(bits & QUOTED != 0 && words >= 16)
+}
+
 impl Facts {
     /// Prose: long enough and ending like a sentence, or running a quotation on.
     fn prose(self) -> bool {
@@ -688,7 +705,7 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
     };
 
     let prose_start = body_start;
-    let body_start = lead_in(&f, body_start, byline_at.map(|(_, e)| e));
+    let body_start = lead_in(blocks, &f, body_start, byline_at.map(|(_, e)| e));
 
     head(
         blocks,
@@ -775,7 +792,7 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
 /// sky was clear that night!"), with picture placeholders between. It stops
 /// at a byline, a title, a date, a repeated or cued block, and it leaves
 /// the first text block and the one under it to the head.
-fn lead_in(f: &[Facts], start: usize, byline_end: Option<usize>) -> usize {
+fn lead_in(blocks: &Blocks<'_>, f: &[Facts], start: usize, byline_end: Option<usize>) -> usize {
     let floor = byline_end.unwrap_or(0);
     let first_text = (0..start).find(|&k| !f[k].cue() && f[k].words() >= 2);
     let Some(first_text) = first_text else {
@@ -783,7 +800,20 @@ fn lead_in(f: &[Facts], start: usize, byline_end: Option<usize>) -> usize {
     };
     // The line right under a title is its standfirst, not the body's lead.
     let floor = floor.max(first_text + 2);
-    let sentence = |k: usize| f[k].lead_sentence();
+    // The Title Case of a long line that ends no sentence is read here,
+    // where the facts left it ([`lead_in_reads_title`]), and with the
+    // facts' test: no full stop at its end.
+    let mut scratch = String::new();
+    let mut sentence = |k: usize| {
+        f[k].lead_sentence()
+            && !(lead_in_reads_title(f[k].bits, usize::from(f[k].words))
+                && !tests::eager_titles()
+                && {
+                    let t = blocks.text(k, &mut scratch);
+                    last_significant(t) != Some('.')
+                        && text::title_like(t, exact_words(blocks, f, k))
+                })
+    };
     let placeholder = |k: usize| f[k].bracketed() && f[k].words() <= 4;
     let mut at = start;
     let mut k = start;
@@ -1173,6 +1203,13 @@ mod tests {
     pub(super) fn eager_quotes() -> bool {
         false
     }
+
+    /// Title Case is read by the facts where the lead-in may read it too:
+    /// never outside the tests.
+    #[inline(always)]
+    pub(super) fn eager_titles() -> bool {
+        false
+    }
 }
 
 #[cfg(test)]
@@ -1184,6 +1221,7 @@ mod tests {
     thread_local! {
         static EAGER_DATES: Cell<bool> = const { Cell::new(false) };
         static EAGER_QUOTES: Cell<bool> = const { Cell::new(false) };
+        static EAGER_TITLES: Cell<bool> = const { Cell::new(false) };
     }
 
     /// Look for date lines in cued blocks too, as before the gate.
@@ -1194,6 +1232,12 @@ mod tests {
     /// Count the quotation marks of every block, as before the gate.
     pub(super) fn eager_quotes() -> bool {
         EAGER_QUOTES.with(Cell::get)
+    }
+
+    /// Read Title Case in the facts of every block a rule reads it of,
+    /// as before the lead-in read it of long lines itself.
+    pub(super) fn eager_titles() -> bool {
+        EAGER_TITLES.with(Cell::get)
     }
 
     /// The roles and rules of `text` with `eager` off (as analysis runs)
@@ -1249,6 +1293,58 @@ mod tests {
             let [gated, eager] = roles_with_eager_quotes(&text.join("\n\n"));
             prop_assert_eq!(gated, eager);
         }
+    }
+
+    /// Blocks around the body's start: long lines that end no sentence,
+    /// in Title Case or not, that the lead-in takes in or stops at, with
+    /// a headline, a byline, placeholders and prose.
+    const TITLE_PIECES: [&str; 15] = [
+        "Harbour ferry to run all winter",
+        "By Jane Doe",
+        "[Picture of the pier]",
+        "Harbour Ferry Timetable For The Winter Season With Piers And Fares Listed",
+        "the harbour ferry timetable for the winter season with piers and fares listed",
+        "Officials on Monday confirmed the ferry deal worth $3m to the harbour board and the town",
+        "Officials On Monday Confirmed The Ferry Deal Worth Three Million To The Harbour Board",
+        "Officials On Monday Confirmed The Ferry Deal Worth Three Million To The Board...",
+        "The Ferry Deal Was Signed On Monday By The Mayor And The Board Of The Harbour.",
+        "Harbour Ferry \"Timetable\" For The Winter Season With Piers And Fares Listed Here Today",
+        "The harbour ferry will keep its boats on the water through every cold month this winter.",
+        "The operator said on Monday that a trial had shown enough people used the boats in the cold.",
+        "Will The Harbour Ferry Keep Running Through Every Cold Month Of This Winter?",
+        "HARBOUR FERRY TIMETABLE FOR THE WINTER SEASON WITH PIERS AND FARES LISTED",
+        "Share this article",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// Title Case read by the lead-in where the facts leave it
+        /// changes no role and no rule.
+        #[test]
+        fn titles_are_read_where_they_are_read(
+            picks in proptest::collection::vec(0usize..15, 1..14)
+        ) {
+            let text: Vec<&str> = picks.iter().map(|&k| TITLE_PIECES[k]).collect();
+            let [lazy, eager] = roles_off_and_on(&EAGER_TITLES, &text.join("\n\n"));
+            prop_assert_eq!(lazy, eager);
+        }
+    }
+
+    /// The lead-in reads a long line's Title Case and takes in one that is
+    /// not, which the facts no longer read.
+    #[test]
+    fn the_lead_in_reads_title_case_of_long_lines() {
+        let rules = |picks: &[usize]| {
+            let text: Vec<&str> = picks.iter().map(|&k| TITLE_PIECES[k]).collect();
+            let [lazy, eager] = roles_off_and_on(&EAGER_TITLES, &text.join("\n\n"));
+            assert_eq!(lazy, eager);
+            lazy.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
+        };
+        // Lower case: a lead sentence; Title Case: the lead-in stops at it.
+        let lower = rules(&[0, 1, 2, 14, 5, 10, 11]);
+        let title = rules(&[0, 1, 2, 14, 6, 10, 11]);
+        assert_eq!(lower[4], "lead-in", "{lower:?}");
+        assert_ne!(title[4], "lead-in", "{title:?}");
     }
 
     /// The pieces reach every reader of the marks: a caption over a
@@ -1545,6 +1641,25 @@ mod tests {
                 );
             }
         }
+        // Where the lead-in reads it itself, prose does not read it.
+        for bits in 0..=u8::MAX {
+            for words in 0..=u8::MAX {
+                if lead_in_reads_title(bits, usize::from(words)) {
+                    let clear = Facts {
+                        words,
+                        bits: bits & !TITLE_LIKE,
+                    };
+                    let set = Facts {
+                        words,
+                        bits: bits | TITLE_LIKE,
+                    };
+                    assert_eq!(clear.prose(), set.prose(), "{bits:#x} {words}");
+                }
+            }
+        }
+        assert!(lead_in_reads_title(0, 12));
+        assert!(!lead_in_reads_title(SENTENCE_END, 12));
+        assert!(!lead_in_reads_title(QUOTED, 16));
         // And it is read where a rule needs it.
         assert!(needs_title(SENTENCE_END, 10));
         assert!(needs_title(0, 12));
