@@ -421,8 +421,23 @@ impl MayRepeat {
     }
 }
 
+/// What the facts found of the byline search ([`find_byline`]) in the
+/// blocks before the third prose block, which all stand before the third
+/// core block (core blocks are prose), where the search ends: each text
+/// is read there once, for both. (Some 25,000 blocks of a run of
+/// articles are asked; each was fetched again for the search.)
+#[derive(Debug, Default)]
+struct EarlyByline {
+    /// The blocks `0..upto` were searched.
+    upto: usize,
+    /// The first explicit byline among them, and what it says.
+    explicit: Option<(usize, byline::Parsed)>,
+    /// The first that may be a bare name line, before the explicit one.
+    maybe_bare: Option<usize>,
+}
+
 /// The facts of every block; `out`'s role bytes get [`CAPTIONED`].
-fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
+fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) {
     use std::collections::hash_map::{Entry, HashMap};
     let n = blocks.len();
     let may_repeat = MayRepeat::new(blocks);
@@ -446,6 +461,10 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     let mut collided: HashMap<String, (usize, bool)> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
     let (mut prev_bare, mut f_prev, mut prev_quotes) = (false, Facts::default(), false);
+    let mut early = EarlyByline::default();
+    // The byline is searched for here until the third prose block, or
+    // an explicit byline.
+    let (mut searching, mut prose_seen) = (!tests::late_bylines(), 0);
     for (i, fi) in f.iter_mut().enumerate() {
         let t = blocks.text(i, &mut scratch);
         // Every count the facts need from the words, in one pass.
@@ -496,6 +515,23 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
             && text::title_like(t, words)
         {
             bits |= TITLE_LIKE;
+        }
+        if searching {
+            // Repeats are not known yet, and prose does not read them.
+            prose_seen += usize::from(Facts { words: 0, bits }.prose_of(words));
+            if prose_seen >= 3 {
+                searching = false;
+            } else {
+                early.upto = i + 1;
+                if !cue {
+                    if let Some(parsed) = byline::parse(t) {
+                        early.explicit = Some((i, parsed));
+                        searching = false;
+                    } else if early.maybe_bare.is_none() && byline::may_be_bare_byline(t) {
+                        early.maybe_bare = Some(i);
+                    }
+                }
+            }
         }
         // A short block just before a bare picture credit is the
         // picture's caption.
@@ -567,7 +603,7 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
             }
         }
     }
-    f
+    (f, early)
 }
 
 /// Count double quotation marks; `open` when they do not pair up (a
@@ -636,14 +672,17 @@ fn lead_in_reads_title(bits: u8, words: usize) -> bool {
 impl Facts {
     /// Prose: long enough and ending like a sentence, or running a quotation on.
     fn prose(self) -> bool {
+        self.prose_of(usize::from(self.words))
+    }
+
+    /// [`Facts::prose`] of a block of `words` words with these bits.
+    fn prose_of(self, words: usize) -> bool {
         !self.cue()
             && !self.has(TITLE_LIKE)
             && !self.date_line()
-            && self.words() >= 10
+            && words >= 10
             && !self.bracketed()
-            && (self.sentence_end()
-                || self.has(OPEN_QUOTE)
-                || (self.has(QUOTED) && self.words() >= 16))
+            && (self.sentence_end() || self.has(OPEN_QUOTE) || (self.has(QUOTED) && words >= 16))
     }
 
     /// A sentence that leads into the body ([`lead_in`]).
@@ -662,7 +701,7 @@ impl Facts {
 pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
     let n = blocks.len();
     let mut out = Decisions::new(n, explain);
-    let f = facts(blocks, &mut out);
+    let (f, early) = facts(blocks, &mut out);
     for (i, fi) in f.iter().enumerate() {
         if fi.prose() && !out.captioned(i) && !fi.repeated() {
             out.roles[i] |= CORE;
@@ -686,7 +725,7 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
     let last = (from..to).rfind(|&i| out.core(i));
     // A byline below a standfirst: the body starts after it.
     let third_core = (0..n).filter(|&i| out.core(i)).nth(2).unwrap_or(n);
-    let byline_at = find_byline(blocks, &f, third_core);
+    let byline_at = find_byline(blocks, &f, third_core, early);
     if let (Some((_, end)), Some(a)) = (byline_at, first) {
         if a < end {
             first = (end..n).find(|&i| out.core(i));
@@ -1139,16 +1178,29 @@ fn head(
 
 /// The blocks `[start, end)` that make the byline, if any: an explicit
 /// byline ("By ...") first, else a bare name with a date or a role line.
-fn find_byline(blocks: &Blocks<'_>, f: &[Facts], n: usize) -> Option<(usize, usize)> {
+fn find_byline(
+    blocks: &Blocks<'_>,
+    f: &[Facts],
+    n: usize,
+    early: EarlyByline,
+) -> Option<(usize, usize)> {
     let (mut scratch, mut next) = (String::new(), String::new());
-    let mut explicit_parse = None;
-    let mut explicit = None;
+    // The blocks the facts searched, as far as `n`.
+    let (mut explicit, mut explicit_parse) = match early.explicit {
+        Some((i, parsed)) if i < n => (Some(i), Some(parsed)),
+        _ => (None, None),
+    };
     // The first block that may be a bare name line: where the search for
     // one starts when no block is an explicit byline. Its name and the
     // line under it are read only then (more than a third of articles have
     // an explicit byline, and menus of Title Case items stand before it).
-    let mut maybe_bare = None;
-    for i in (0..n).filter(|&i| !f[i].cue()) {
+    let mut maybe_bare = early.maybe_bare.filter(|&i| i < n);
+    let from = if explicit.is_some() {
+        n
+    } else {
+        early.upto.min(n)
+    };
+    for i in (from..n).filter(|&i| !f[i].cue()) {
         let t = blocks.text(i, &mut scratch);
         explicit_parse = byline::parse(t);
         if explicit_parse.is_some() {
@@ -1210,6 +1262,13 @@ mod tests {
     pub(super) fn eager_titles() -> bool {
         false
     }
+
+    /// The byline is searched for after the facts, not with them: never
+    /// outside the tests.
+    #[inline(always)]
+    pub(super) fn late_bylines() -> bool {
+        false
+    }
 }
 
 #[cfg(test)]
@@ -1222,6 +1281,7 @@ mod tests {
         static EAGER_DATES: Cell<bool> = const { Cell::new(false) };
         static EAGER_QUOTES: Cell<bool> = const { Cell::new(false) };
         static EAGER_TITLES: Cell<bool> = const { Cell::new(false) };
+        static LATE_BYLINES: Cell<bool> = const { Cell::new(false) };
     }
 
     /// Look for date lines in cued blocks too, as before the gate.
@@ -1238,6 +1298,12 @@ mod tests {
     /// as before the lead-in read it of long lines itself.
     pub(super) fn eager_titles() -> bool {
         EAGER_TITLES.with(Cell::get)
+    }
+
+    /// Search for the byline after the facts, every block read again,
+    /// as before the facts searched the blocks before the third prose.
+    pub(super) fn late_bylines() -> bool {
+        LATE_BYLINES.with(Cell::get)
     }
 
     /// The roles and rules of `text` with `eager` off (as analysis runs)
@@ -1414,13 +1480,62 @@ mod tests {
             let text: Vec<&str> = picks.iter().map(|&k| pieces[k]).collect();
             let text = text.join("\n\n");
             let blocks = crate::segment::segment(&text, 0);
-            let f = facts(&blocks, &mut Decisions::new(blocks.len(), false));
+            let (f, early) = facts(&blocks, &mut Decisions::new(blocks.len(), false));
             let n = cut.min(blocks.len());
             prop_assert_eq!(
-                find_byline(&blocks, &f, n).map(|(start, _)| start),
+                find_byline(&blocks, &f, n, early).map(|(start, _)| start),
                 find_byline_one_pass(&blocks, &f, n)
             );
         }
+    }
+
+    /// Bylines, names and role lines around prose (three sentences and a
+    /// quotation that runs on), so that the byline stands before, among
+    /// and after the first three prose blocks.
+    const BYLINE_PIECES: [&str; 14] = [
+        "By Jane Doe",
+        "Jane Doe",
+        "Ana Ruiz 3 May 2021",
+        "Harbour Post reporter",
+        "World News",
+        "Share this article",
+        "Tom Hale | 4 June 2020",
+        "The ferry will keep its boats on the water through every cold month this winter.",
+        "The operator said on Monday that a trial had shown enough people used the boats.",
+        "Fares will stay as they are until the spring, when the board looks at them again.",
+        "\u{201c}We will keep the boats going through every cold month of the year and past it,",
+        "Latest Stories",
+        "Dana Holt (writer)",
+        "Jo Perrin, Northern Wire Service",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// The byline searched for with the facts, before the third prose
+        /// block, is the one searched for after them.
+        #[test]
+        fn bylines_searched_with_the_facts_are_those_searched_after(
+            picks in proptest::collection::vec(0usize..14, 1..14)
+        ) {
+            let text: Vec<&str> = picks.iter().map(|&k| BYLINE_PIECES[k]).collect();
+            let [early, late] = roles_off_and_on(&LATE_BYLINES, &text.join("\n\n"));
+            prop_assert_eq!(early, late);
+        }
+    }
+
+    /// A byline after the third prose block is found by the search after
+    /// the facts, and one before it by the facts: both are bylines.
+    #[test]
+    fn bylines_before_and_after_the_third_prose_block() {
+        let rules = |picks: &[usize]| {
+            let text: Vec<&str> = picks.iter().map(|&k| BYLINE_PIECES[k]).collect();
+            let [early, late] = roles_off_and_on(&LATE_BYLINES, &text.join("\n\n"));
+            assert_eq!(early, late);
+            early.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
+        };
+        assert_eq!(rules(&[4, 0, 7, 8, 9])[1], "byline");
+        let late = rules(&[4, 7, 8, 8, 0, 9, 10]);
+        assert!(late.contains(&"byline"), "{late:?}");
     }
 
     /// The roles and rules of `text` with and without date lines looked
@@ -1526,6 +1641,7 @@ mod tests {
         let text = "Share\n\nA\n\nShare\n\nB\n\nAb\n\nShare\n\nab\n\nA";
         let blocks = crate::segment::segment(text, 0);
         let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false))
+            .0
             .iter()
             .map(|f| f.repeated())
             .collect();
@@ -1550,7 +1666,7 @@ mod tests {
         ) {
             let blocks = crate::segment::segment(&text, 0);
             let texts = blocks.texts();
-            let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false)).iter().map(|f| f.repeated()).collect();
+            let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false)).0.iter().map(|f| f.repeated()).collect();
             for (i, t) in texts.iter().enumerate() {
                 let again = texts.iter().enumerate().any(|(j, u)| j != i && u == t);
                 prop_assert_eq!(repeated[i], again, "{:?}", texts);
@@ -1582,7 +1698,7 @@ mod tests {
         for t in &texts {
             *count.entry(t.as_str()).or_insert(0) += 1;
         }
-        let f = facts(&blocks, &mut Decisions::new(blocks.len(), false));
+        let f = facts(&blocks, &mut Decisions::new(blocks.len(), false)).0;
         let mut repeated = 0;
         for (i, t) in texts.iter().enumerate() {
             assert_eq!(f[i].repeated(), count[t.as_str()] > 1, "{t:?}");
