@@ -290,17 +290,40 @@ fn find_date_by_hand(text: &str) -> Option<(Span, u32, u32, u32)> {
     // through.
     let iso = memchr::memchr(b'-', b).is_some();
     let numeric = memchr::memchr(b'/', b).is_some();
-    (0..b.len()).filter(|&s| word_starts(b, s)).find_map(|s| {
-        let found = if b[s].is_ascii_digit() {
-            day_month_year(text, s)
-                .or_else(|| iso.then(|| iso_at(b, s)).flatten())
-                .or_else(|| numeric.then(|| numeric_at(b, s)).flatten())
-        } else {
-            month_day_year(text, s)
-        };
-        found.map(|(e, y, m, d)| (Span::new(s, e), y, m, d))
-    })
+    // Only a digit or a month's first letter opens a date: every other
+    // byte is passed with one look-up, before the word's start is asked.
+    (0..b.len())
+        .filter(|&s| MAY_OPEN_DATE[usize::from(b[s])] && word_starts(b, s))
+        .find_map(|s| {
+            let found = if b[s].is_ascii_digit() {
+                day_month_year(text, s)
+                    .or_else(|| iso.then(|| iso_at(b, s)).flatten())
+                    .or_else(|| numeric.then(|| numeric_at(b, s)).flatten())
+            } else {
+                month_day_year(text, s)
+            };
+            found.map(|(e, y, m, d)| (Span::new(s, e), y, m, d))
+        })
 }
+
+/// The bytes a date of [`find_date_by_hand`] may start at: an ASCII digit
+/// (day first, ISO, numeric) or the first letter of a month's name in
+/// either case (month first).
+static MAY_OPEN_DATE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut x = 0;
+    while x < 256 {
+        let c = x as u8;
+        t[x] = c.is_ascii_digit()
+            || (c.is_ascii_alphabetic()
+                && matches!(
+                    c | 0x20,
+                    b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+                ));
+        x += 1;
+    }
+    t
+};
 
 /// Is byte `i` of `b` an ASCII word byte (what `(?-u:\b)` reads)?
 fn is_word(b: &[u8], i: usize) -> bool {
@@ -854,6 +877,29 @@ mod tests {
         }
     }
 
+    /// Every month's name in every case opens a date by hand, month first
+    /// or after the day, as the patterns find it; so do the ISO and the
+    /// numeric forms ([`MAY_OPEN_DATE`] lets each first byte through).
+    #[test]
+    fn every_month_and_form_opens_a_date_by_hand() {
+        let mut texts = vec![
+            "Posted 2026-05-04 at noon".to_string(),
+            "Posted 05/04/2026".to_string(),
+        ];
+        for m in MONTHS {
+            let title = m[..1].to_uppercase() + &m[1..];
+            for name in [m.to_string(), m.to_uppercase(), title] {
+                texts.push(format!("Posted {name} 5, 2026"));
+                texts.push(format!("Posted 5 {name} 2026"));
+            }
+        }
+        for text in texts {
+            let found = find_date_by_hand(&text);
+            assert!(found.is_some(), "{text:?}");
+            assert_eq!(found, find_date_by_pattern(&text), "{text:?}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
         /// Days, months, years, times and suffixes whole and cut, joined by
@@ -866,6 +912,7 @@ mod tests {
                     "\t", "\n", "\u{a0}", "\u{2003}", "November", "nov", "NOV", "Sept", "sep",
                     "May", "mayor", "june", ".", ",", "-", "/", ":", "am", "PM", "a.m.", "p.m.",
                     "x", "_", "\u{e9}", "\u{663}", "\u{17f}", "\u{2070}", "7:30", "10.45",
+                    "December", "dec", "Aug", "april", "JAN", "Feb", "Oct", "Sunday",
                 ],
                 0..12,
             )

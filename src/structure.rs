@@ -421,8 +421,23 @@ impl MayRepeat {
     }
 }
 
+/// What the facts found of the byline search ([`find_byline`]) in the
+/// blocks before the third prose block, which all stand before the third
+/// core block (core blocks are prose), where the search ends: each text
+/// is read there once, for both. (Some 25,000 blocks of a run of
+/// articles are asked; each was fetched again for the search.)
+#[derive(Debug, Default)]
+struct EarlyByline {
+    /// The blocks `0..upto` were searched.
+    upto: usize,
+    /// The first explicit byline among them, and what it says.
+    explicit: Option<(usize, byline::Parsed)>,
+    /// The first that may be a bare name line, before the explicit one.
+    maybe_bare: Option<usize>,
+}
+
 /// The facts of every block; `out`'s role bytes get [`CAPTIONED`].
-fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
+fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) {
     use std::collections::hash_map::{Entry, HashMap};
     let n = blocks.len();
     let may_repeat = MayRepeat::new(blocks);
@@ -446,6 +461,10 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
     let mut collided: HashMap<String, (usize, bool)> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
     let (mut prev_bare, mut f_prev, mut prev_quotes) = (false, Facts::default(), false);
+    let mut early = EarlyByline::default();
+    // The byline is searched for here until the third prose block, or
+    // an explicit byline.
+    let (mut searching, mut prose_seen) = (!tests::late_bylines(), 0);
     for (i, fi) in f.iter_mut().enumerate() {
         let t = blocks.text(i, &mut scratch);
         // Every count the facts need from the words, in one pass.
@@ -490,8 +509,29 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
         // Title Case: read only where no full stop ends the block, and
         // only where a rule asks ([`needs_title`]), so a walk over the
         // words is spent on those blocks alone.
-        if last != Some('.') && needs_title(bits, words) && text::title_like(t, words) {
+        if last != Some('.')
+            && needs_title(bits, words)
+            && (!lead_in_reads_title(bits, words) || tests::eager_titles())
+            && text::title_like(t, words)
+        {
             bits |= TITLE_LIKE;
+        }
+        if searching {
+            // Repeats are not known yet, and prose does not read them.
+            prose_seen += usize::from(Facts { words: 0, bits }.prose_of(words));
+            if prose_seen >= 3 {
+                searching = false;
+            } else {
+                early.upto = i + 1;
+                if !cue {
+                    if let Some(parsed) = byline::parse(t) {
+                        early.explicit = Some((i, parsed));
+                        searching = false;
+                    } else if early.maybe_bare.is_none() && byline::may_be_bare_byline(t) {
+                        early.maybe_bare = Some(i);
+                    }
+                }
+            }
         }
         // A short block just before a bare picture credit is the
         // picture's caption.
@@ -563,7 +603,7 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> Vec<Facts> {
             }
         }
     }
-    f
+    (f, early)
 }
 
 /// Count double quotation marks; `open` when they do not pair up (a
@@ -616,17 +656,33 @@ fn needs_title(bits: u8, words: usize) -> bool {
         && (bits & (SENTENCE_END | OPEN_QUOTE) != 0 || words >= 12)
 }
 
+/// Is [`TITLE_LIKE`] of a block that [`needs_title`] left to be read
+/// only by the lead-in ([`lead_in`])? A long line that ends no sentence
+/// and runs no quotation on ("Harbour Ferry Timetable Winter Season Piers
+/// And Fares For Every Day Of The Week") is never prose, whatever its case:
+/// its Title Case is read only where the lead-in reaches it, which is
+/// seldom (a third of the walks over the words were spent on such lines,
+/// a menu's or a footer's, that nothing asked about).
+fn lead_in_reads_title(bits: u8, words: usize) -> bool {
+    needs_title(bits, words)
+        && bits & (SENTENCE_END | OPEN_QUOTE) == 0
+        && !(bits & QUOTED != 0 && words >= 16)
+}
+
 impl Facts {
     /// Prose: long enough and ending like a sentence, or running a quotation on.
     fn prose(self) -> bool {
+        self.prose_of(usize::from(self.words))
+    }
+
+    /// [`Facts::prose`] of a block of `words` words with these bits.
+    fn prose_of(self, words: usize) -> bool {
         !self.cue()
             && !self.has(TITLE_LIKE)
             && !self.date_line()
-            && self.words() >= 10
+            && words >= 10
             && !self.bracketed()
-            && (self.sentence_end()
-                || self.has(OPEN_QUOTE)
-                || (self.has(QUOTED) && self.words() >= 16))
+            && (self.sentence_end() || self.has(OPEN_QUOTE) || (self.has(QUOTED) && words >= 16))
     }
 
     /// A sentence that leads into the body ([`lead_in`]).
@@ -645,7 +701,7 @@ impl Facts {
 pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
     let n = blocks.len();
     let mut out = Decisions::new(n, explain);
-    let f = facts(blocks, &mut out);
+    let (f, early) = facts(blocks, &mut out);
     for (i, fi) in f.iter().enumerate() {
         if fi.prose() && !out.captioned(i) && !fi.repeated() {
             out.roles[i] |= CORE;
@@ -669,7 +725,7 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
     let last = (from..to).rfind(|&i| out.core(i));
     // A byline below a standfirst: the body starts after it.
     let third_core = (0..n).filter(|&i| out.core(i)).nth(2).unwrap_or(n);
-    let byline_at = find_byline(blocks, &f, third_core);
+    let byline_at = find_byline(blocks, &f, third_core, early);
     if let (Some((_, end)), Some(a)) = (byline_at, first) {
         if a < end {
             first = (end..n).find(|&i| out.core(i));
@@ -688,7 +744,7 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
     };
 
     let prose_start = body_start;
-    let body_start = lead_in(&f, body_start, byline_at.map(|(_, e)| e));
+    let body_start = lead_in(blocks, &f, body_start, byline_at.map(|(_, e)| e));
 
     head(
         blocks,
@@ -775,7 +831,7 @@ pub fn assign(blocks: &Blocks<'_>, explain: bool) -> Decisions {
 /// sky was clear that night!"), with picture placeholders between. It stops
 /// at a byline, a title, a date, a repeated or cued block, and it leaves
 /// the first text block and the one under it to the head.
-fn lead_in(f: &[Facts], start: usize, byline_end: Option<usize>) -> usize {
+fn lead_in(blocks: &Blocks<'_>, f: &[Facts], start: usize, byline_end: Option<usize>) -> usize {
     let floor = byline_end.unwrap_or(0);
     let first_text = (0..start).find(|&k| !f[k].cue() && f[k].words() >= 2);
     let Some(first_text) = first_text else {
@@ -783,7 +839,20 @@ fn lead_in(f: &[Facts], start: usize, byline_end: Option<usize>) -> usize {
     };
     // The line right under a title is its standfirst, not the body's lead.
     let floor = floor.max(first_text + 2);
-    let sentence = |k: usize| f[k].lead_sentence();
+    // The Title Case of a long line that ends no sentence is read here,
+    // where the facts left it ([`lead_in_reads_title`]), and with the
+    // facts' test: no full stop at its end.
+    let mut scratch = String::new();
+    let mut sentence = |k: usize| {
+        f[k].lead_sentence()
+            && !(lead_in_reads_title(f[k].bits, usize::from(f[k].words))
+                && !tests::eager_titles()
+                && {
+                    let t = blocks.text(k, &mut scratch);
+                    last_significant(t) != Some('.')
+                        && text::title_like(t, exact_words(blocks, f, k))
+                })
+    };
     let placeholder = |k: usize| f[k].bracketed() && f[k].words() <= 4;
     let mut at = start;
     let mut k = start;
@@ -1109,16 +1178,29 @@ fn head(
 
 /// The blocks `[start, end)` that make the byline, if any: an explicit
 /// byline ("By ...") first, else a bare name with a date or a role line.
-fn find_byline(blocks: &Blocks<'_>, f: &[Facts], n: usize) -> Option<(usize, usize)> {
+fn find_byline(
+    blocks: &Blocks<'_>,
+    f: &[Facts],
+    n: usize,
+    early: EarlyByline,
+) -> Option<(usize, usize)> {
     let (mut scratch, mut next) = (String::new(), String::new());
-    let mut explicit_parse = None;
-    let mut explicit = None;
+    // The blocks the facts searched, as far as `n`.
+    let (mut explicit, mut explicit_parse) = match early.explicit {
+        Some((i, parsed)) if i < n => (Some(i), Some(parsed)),
+        _ => (None, None),
+    };
     // The first block that may be a bare name line: where the search for
     // one starts when no block is an explicit byline. Its name and the
     // line under it are read only then (more than a third of articles have
     // an explicit byline, and menus of Title Case items stand before it).
-    let mut maybe_bare = None;
-    for i in (0..n).filter(|&i| !f[i].cue()) {
+    let mut maybe_bare = early.maybe_bare.filter(|&i| i < n);
+    let from = if explicit.is_some() {
+        n
+    } else {
+        early.upto.min(n)
+    };
+    for i in (from..n).filter(|&i| !f[i].cue()) {
         let t = blocks.text(i, &mut scratch);
         explicit_parse = byline::parse(t);
         if explicit_parse.is_some() {
@@ -1173,6 +1255,20 @@ mod tests {
     pub(super) fn eager_quotes() -> bool {
         false
     }
+
+    /// Title Case is read by the facts where the lead-in may read it too:
+    /// never outside the tests.
+    #[inline(always)]
+    pub(super) fn eager_titles() -> bool {
+        false
+    }
+
+    /// The byline is searched for after the facts, not with them: never
+    /// outside the tests.
+    #[inline(always)]
+    pub(super) fn late_bylines() -> bool {
+        false
+    }
 }
 
 #[cfg(test)]
@@ -1184,6 +1280,8 @@ mod tests {
     thread_local! {
         static EAGER_DATES: Cell<bool> = const { Cell::new(false) };
         static EAGER_QUOTES: Cell<bool> = const { Cell::new(false) };
+        static EAGER_TITLES: Cell<bool> = const { Cell::new(false) };
+        static LATE_BYLINES: Cell<bool> = const { Cell::new(false) };
     }
 
     /// Look for date lines in cued blocks too, as before the gate.
@@ -1194,6 +1292,18 @@ mod tests {
     /// Count the quotation marks of every block, as before the gate.
     pub(super) fn eager_quotes() -> bool {
         EAGER_QUOTES.with(Cell::get)
+    }
+
+    /// Read Title Case in the facts of every block a rule reads it of,
+    /// as before the lead-in read it of long lines itself.
+    pub(super) fn eager_titles() -> bool {
+        EAGER_TITLES.with(Cell::get)
+    }
+
+    /// Search for the byline after the facts, every block read again,
+    /// as before the facts searched the blocks before the third prose.
+    pub(super) fn late_bylines() -> bool {
+        LATE_BYLINES.with(Cell::get)
     }
 
     /// The roles and rules of `text` with `eager` off (as analysis runs)
@@ -1249,6 +1359,58 @@ mod tests {
             let [gated, eager] = roles_with_eager_quotes(&text.join("\n\n"));
             prop_assert_eq!(gated, eager);
         }
+    }
+
+    /// Blocks around the body's start: long lines that end no sentence,
+    /// in Title Case or not, that the lead-in takes in or stops at, with
+    /// a headline, a byline, placeholders and prose.
+    const TITLE_PIECES: [&str; 15] = [
+        "Harbour ferry to run all winter",
+        "By Jane Doe",
+        "[Picture of the pier]",
+        "Harbour Ferry Timetable For The Winter Season With Piers And Fares Listed",
+        "the harbour ferry timetable for the winter season with piers and fares listed",
+        "Officials on Monday confirmed the ferry deal worth $3m to the harbour board and the town",
+        "Officials On Monday Confirmed The Ferry Deal Worth Three Million To The Harbour Board",
+        "Officials On Monday Confirmed The Ferry Deal Worth Three Million To The Board...",
+        "The Ferry Deal Was Signed On Monday By The Mayor And The Board Of The Harbour.",
+        "Harbour Ferry \"Timetable\" For The Winter Season With Piers And Fares Listed Here Today",
+        "The harbour ferry will keep its boats on the water through every cold month this winter.",
+        "The operator said on Monday that a trial had shown enough people used the boats in the cold.",
+        "Will The Harbour Ferry Keep Running Through Every Cold Month Of This Winter?",
+        "HARBOUR FERRY TIMETABLE FOR THE WINTER SEASON WITH PIERS AND FARES LISTED",
+        "Share this article",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// Title Case read by the lead-in where the facts leave it
+        /// changes no role and no rule.
+        #[test]
+        fn titles_are_read_where_they_are_read(
+            picks in proptest::collection::vec(0usize..15, 1..14)
+        ) {
+            let text: Vec<&str> = picks.iter().map(|&k| TITLE_PIECES[k]).collect();
+            let [lazy, eager] = roles_off_and_on(&EAGER_TITLES, &text.join("\n\n"));
+            prop_assert_eq!(lazy, eager);
+        }
+    }
+
+    /// The lead-in reads a long line's Title Case and takes in one that is
+    /// not, which the facts no longer read.
+    #[test]
+    fn the_lead_in_reads_title_case_of_long_lines() {
+        let rules = |picks: &[usize]| {
+            let text: Vec<&str> = picks.iter().map(|&k| TITLE_PIECES[k]).collect();
+            let [lazy, eager] = roles_off_and_on(&EAGER_TITLES, &text.join("\n\n"));
+            assert_eq!(lazy, eager);
+            lazy.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
+        };
+        // Lower case: a lead sentence; Title Case: the lead-in stops at it.
+        let lower = rules(&[0, 1, 2, 14, 5, 10, 11]);
+        let title = rules(&[0, 1, 2, 14, 6, 10, 11]);
+        assert_eq!(lower[4], "lead-in", "{lower:?}");
+        assert_ne!(title[4], "lead-in", "{title:?}");
     }
 
     /// The pieces reach every reader of the marks: a caption over a
@@ -1318,13 +1480,62 @@ mod tests {
             let text: Vec<&str> = picks.iter().map(|&k| pieces[k]).collect();
             let text = text.join("\n\n");
             let blocks = crate::segment::segment(&text, 0);
-            let f = facts(&blocks, &mut Decisions::new(blocks.len(), false));
+            let (f, early) = facts(&blocks, &mut Decisions::new(blocks.len(), false));
             let n = cut.min(blocks.len());
             prop_assert_eq!(
-                find_byline(&blocks, &f, n).map(|(start, _)| start),
+                find_byline(&blocks, &f, n, early).map(|(start, _)| start),
                 find_byline_one_pass(&blocks, &f, n)
             );
         }
+    }
+
+    /// Bylines, names and role lines around prose (three sentences and a
+    /// quotation that runs on), so that the byline stands before, among
+    /// and after the first three prose blocks.
+    const BYLINE_PIECES: [&str; 14] = [
+        "By Jane Doe",
+        "Jane Doe",
+        "Ana Ruiz 3 May 2021",
+        "Harbour Post reporter",
+        "World News",
+        "Share this article",
+        "Tom Hale | 4 June 2020",
+        "The ferry will keep its boats on the water through every cold month this winter.",
+        "The operator said on Monday that a trial had shown enough people used the boats.",
+        "Fares will stay as they are until the spring, when the board looks at them again.",
+        "\u{201c}We will keep the boats going through every cold month of the year and past it,",
+        "Latest Stories",
+        "Dana Holt (writer)",
+        "Jo Perrin, Northern Wire Service",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// The byline searched for with the facts, before the third prose
+        /// block, is the one searched for after them.
+        #[test]
+        fn bylines_searched_with_the_facts_are_those_searched_after(
+            picks in proptest::collection::vec(0usize..14, 1..14)
+        ) {
+            let text: Vec<&str> = picks.iter().map(|&k| BYLINE_PIECES[k]).collect();
+            let [early, late] = roles_off_and_on(&LATE_BYLINES, &text.join("\n\n"));
+            prop_assert_eq!(early, late);
+        }
+    }
+
+    /// A byline after the third prose block is found by the search after
+    /// the facts, and one before it by the facts: both are bylines.
+    #[test]
+    fn bylines_before_and_after_the_third_prose_block() {
+        let rules = |picks: &[usize]| {
+            let text: Vec<&str> = picks.iter().map(|&k| BYLINE_PIECES[k]).collect();
+            let [early, late] = roles_off_and_on(&LATE_BYLINES, &text.join("\n\n"));
+            assert_eq!(early, late);
+            early.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
+        };
+        assert_eq!(rules(&[4, 0, 7, 8, 9])[1], "byline");
+        let late = rules(&[4, 7, 8, 8, 0, 9, 10]);
+        assert!(late.contains(&"byline"), "{late:?}");
     }
 
     /// The roles and rules of `text` with and without date lines looked
@@ -1430,6 +1641,7 @@ mod tests {
         let text = "Share\n\nA\n\nShare\n\nB\n\nAb\n\nShare\n\nab\n\nA";
         let blocks = crate::segment::segment(text, 0);
         let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false))
+            .0
             .iter()
             .map(|f| f.repeated())
             .collect();
@@ -1454,7 +1666,7 @@ mod tests {
         ) {
             let blocks = crate::segment::segment(&text, 0);
             let texts = blocks.texts();
-            let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false)).iter().map(|f| f.repeated()).collect();
+            let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false)).0.iter().map(|f| f.repeated()).collect();
             for (i, t) in texts.iter().enumerate() {
                 let again = texts.iter().enumerate().any(|(j, u)| j != i && u == t);
                 prop_assert_eq!(repeated[i], again, "{:?}", texts);
@@ -1486,7 +1698,7 @@ mod tests {
         for t in &texts {
             *count.entry(t.as_str()).or_insert(0) += 1;
         }
-        let f = facts(&blocks, &mut Decisions::new(blocks.len(), false));
+        let f = facts(&blocks, &mut Decisions::new(blocks.len(), false)).0;
         let mut repeated = 0;
         for (i, t) in texts.iter().enumerate() {
             assert_eq!(f[i].repeated(), count[t.as_str()] > 1, "{t:?}");
@@ -1545,6 +1757,25 @@ mod tests {
                 );
             }
         }
+        // Where the lead-in reads it itself, prose does not read it.
+        for bits in 0..=u8::MAX {
+            for words in 0..=u8::MAX {
+                if lead_in_reads_title(bits, usize::from(words)) {
+                    let clear = Facts {
+                        words,
+                        bits: bits & !TITLE_LIKE,
+                    };
+                    let set = Facts {
+                        words,
+                        bits: bits | TITLE_LIKE,
+                    };
+                    assert_eq!(clear.prose(), set.prose(), "{bits:#x} {words}");
+                }
+            }
+        }
+        assert!(lead_in_reads_title(0, 12));
+        assert!(!lead_in_reads_title(SENTENCE_END, 12));
+        assert!(!lead_in_reads_title(QUOTED, 16));
         // And it is read where a rule needs it.
         assert!(needs_title(SENTENCE_END, 10));
         assert!(needs_title(0, 12));
