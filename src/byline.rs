@@ -675,7 +675,9 @@ pub fn bare_name(text: &str) -> Option<(Parsed, bool)> {
 /// its cut ([`cut`]) is found: a first word of ASCII letters that starts
 /// in lower case, is a listed word ("The", "News") or is alone, or a
 /// second that starts in lower case and is no particle, or is listed.
-/// Only words of ASCII letters between ASCII white space are judged: no
+/// Before them, the first char past white space and the marks a name's
+/// core is trimmed of must be upper case, in any script. Beyond that,
+/// only words of ASCII letters between ASCII white space are judged: no
 /// cut mark falls inside such a word, so the name [`clean_name`] reads
 /// from the text before the cut holds each of them whole or not at all
 /// (and then has fewer than two words). True where it cannot tell.
@@ -691,6 +693,19 @@ fn may_open_name(text: &str) -> bool {
         (n > 0 && b.get(from + n).is_none_or(|&x| space(x))).then_some(from + n)
     };
     let start = b.iter().take_while(|&&x| space(x)).count();
+    // The name's first word starts with a capital: past white space and
+    // the marks its core is trimmed of, the first char must be upper case
+    // ("\u{25a1} Garden Notes" or "\u{e9}t\u{e9} Lune" is no name). A
+    // cut before that char leaves a first word of marks alone, with an
+    // empty core, which is no name either. Most menu lines of other
+    // scripts are turned down here before their cut is searched.
+    if !text[start..]
+        .chars()
+        .find(|&c| !c.is_whitespace() && !matches!(c, '(' | ')' | ',' | '"'))
+        .is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
     match b.get(start) {
         Some(&x) if x >= 0x80 => return true, // maybe white space of more than one byte
         // A first word that opens with an ASCII mark or digit that
@@ -1311,6 +1326,30 @@ mod tests {
         }
     }
 
+    /// The capital gate turns down lines whose first char is no capital
+    /// in any script, before their cut is searched, and passes names.
+    #[test]
+    fn may_open_name_wants_a_capital_first() {
+        for t in [
+            "\u{25a1} Garden Notes",
+            "\u{e9}t\u{e9} Lune",
+            "\u{bd84}\u{c57c} Moru",
+            "\u{2003}\u{3b1}lma Tor",
+            "( \u{2606} Wren Hale",
+            "\"\"",
+        ] {
+            assert!(!may_open_name(t), "{t:?}");
+            assert_eq!(bare_name_cut(t), None, "{t:?}");
+        }
+        for t in [
+            "\u{c9}mile Rouen",
+            "\u{2003}\u{391}lma Tor",
+            "(\"Wren Hale\")",
+        ] {
+            assert!(may_open_name(t), "{t:?}");
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
         /// Names, listed words, particles, cut marks and white space.
@@ -1322,6 +1361,7 @@ mod tests {
                     "Editor ", "today ", "Monday", "Jan 5", " ", "  ", "\t", "\n", "\u{a0}", "|",
                     "3", "@x", " - ", "\u{2014}", ",", ".", "(", "\"", "Mc", "O\u{2019}", "\u{c9}",
                     "\u{17f}", "_", "x", "Bo", "by ", "[", "1.", "*", "-", ")", "'", "#",
+                    "\u{25a1}", "\u{e9}", "\u{3b1}", "\u{391}", "\u{2003}", "\u{bd84}", "\u{130}",
                 ],
                 0..8,
             )
