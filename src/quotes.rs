@@ -13,6 +13,8 @@
 //! is reported with a warning. Titles and names in quotation marks ("Ask
 //! the Harbour") are not quotations.
 
+use std::cell::Cell;
+
 use memchr::{memchr2, memchr3};
 
 use smallvec::SmallVec;
@@ -1123,7 +1125,7 @@ fn quote_span(s: &str, base: usize, inner: Span) -> Option<Span> {
 /// second at a quotation's first byte that it is closed, and at the byte
 /// just past it (inside no quotation, and no quotation's first byte) that
 /// it continues the quotation before it. Built from [`each_piece`], read
-/// back by [`PieceSet::within`] and [`PieceSet::inside`].
+/// back by [`PieceSet::within`] and [`PieceSet::cursor`].
 #[derive(Debug, Default, Clone)]
 pub(crate) struct PieceSet {
     /// The input's length in bytes.
@@ -1248,13 +1250,24 @@ impl PieceSet {
         self.count
     }
 
-    /// True when byte `at` lies inside a quotation.
+    /// True when byte `at` lies inside a quotation (the reference
+    /// [`InsideCursor::inside`] is held to).
+    #[cfg(test)]
     pub(crate) fn inside(&self, at: usize) -> bool {
         if self.inside.is_empty() {
             let k = self.list.partition_point(|l| l.start as usize <= at);
             return k > 0 && at < self.list[k - 1].end();
         }
         bit(&self.inside, at)
+    }
+
+    /// Says which bytes lie inside a quotation, for places asked mostly in
+    /// document order, as the speaker register asks them word by word.
+    pub(crate) fn cursor(&self) -> InsideCursor<'_> {
+        InsideCursor {
+            set: self,
+            k: Cell::new(0),
+        }
     }
 
     /// The first byte at or after `from` whose inside bit is `value`
@@ -1298,6 +1311,59 @@ impl PieceSet {
                 bit(&self.flags, end),
             ))
         })
+    }
+}
+
+/// Which bytes lie inside a quotation, read with a cursor into the list
+/// (or the bits, when the set keeps bits): the register asks
+/// at every word in order ("Ada Lind said", then "Lind", then "said"), and
+/// a quotation comes about once a kilobyte, so the piece an answer needs
+/// is almost always the one the last answer read, or the next. A place
+/// before the cursor (a look back to an earlier sentence) or past it is
+/// walked to a few pieces at most, and then searched for in the list on
+/// that side, so no order of places costs more than a search each.
+pub(crate) struct InsideCursor<'a> {
+    set: &'a PieceSet,
+    /// How many pieces start at or before the place last asked.
+    k: Cell<usize>,
+}
+
+impl InsideCursor<'_> {
+    /// The steps taken forward before the rest of the list is searched.
+    const STEPS: usize = 4;
+
+    /// True when byte `at` lies inside a quotation.
+    pub(crate) fn inside(&self, at: usize) -> bool {
+        let set = self.set;
+        if !set.inside.is_empty() {
+            return bit(&set.inside, at);
+        }
+        let list = &set.list;
+        let starts = |l: &Listed| l.start as usize <= at;
+        let mut k = self.k.get();
+        if k > 0 && !starts(&list[k - 1]) {
+            let mut steps = 0;
+            while k > 0 && !starts(&list[k - 1]) {
+                k -= 1;
+                steps += 1;
+                if steps == Self::STEPS {
+                    k = list[..k].partition_point(starts);
+                    break;
+                }
+            }
+        } else {
+            let mut steps = 0;
+            while list.get(k).is_some_and(starts) {
+                k += 1;
+                steps += 1;
+                if steps == Self::STEPS {
+                    k += list[k..].partition_point(starts);
+                    break;
+                }
+            }
+        }
+        self.k.set(k);
+        k > 0 && at < list[k - 1].end()
     }
 }
 
@@ -1364,6 +1430,40 @@ mod tests {
         });
         assert_eq!(f.len(), 1);
         assert!(!f[0].closed);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+        /// The cursor answers as the search over the list does, for any
+        /// pieces and any order of places asked: in order, a step back, a
+        /// jump far ahead or far back.
+        #[test]
+        fn the_cursor_answers_as_the_search_does(
+            shapes in proptest::collection::vec((1usize..40, 0usize..30), 0..60),
+            moves in proptest::collection::vec(
+                proptest::prop_oneof![-20i64..40, -3000i64..3000], 0..300),
+        ) {
+            let mut set = PieceSet::new(1 << 20);
+            let mut at = 0;
+            for (gap, len) in shapes {
+                at += gap;
+                set.push(Piece {
+                    span: Span::new(at, at + len),
+                    paragraph: 0,
+                    closed: true,
+                    runs_on: false,
+                });
+                at += len;
+            }
+            proptest::prop_assert!(set.inside.is_empty());
+            let cursor = set.cursor();
+            let mut place = 0i64;
+            for m in moves {
+                place = (place + m).max(0);
+                let p = place as usize;
+                proptest::prop_assert_eq!(cursor.inside(p), set.inside(p), "{}", p);
+            }
+        }
     }
 
     proptest::proptest! {

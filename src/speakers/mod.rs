@@ -398,7 +398,8 @@ pub(crate) fn attribute_pieces(
     if pieces.len() == 0 {
         return Speakers::default();
     }
-    let inside = |at: usize| pieces.inside(lf.to_input(at));
+    let cursor = pieces.cursor();
+    let inside = |at: usize| cursor.inside(lf.to_input(at));
     let mut reg = gather(input, in_order(paragraphs, context), &inside);
     let mut role_phrases = RolePhrases::default();
     let orgs = Orgs {
