@@ -1321,6 +1321,29 @@ mod tests {
         })
     }
 
+    /// [`roles_off_and_on`] of the blocks `picks` of `pieces`, joined as
+    /// paragraphs.
+    fn picked_off_and_on(
+        eager: &'static std::thread::LocalKey<Cell<bool>>,
+        pieces: &[&str],
+        picks: &[usize],
+    ) -> [Vec<(Role, &'static str)>; 2] {
+        let text: Vec<&str> = picks.iter().map(|&k| pieces[k]).collect();
+        roles_off_and_on(eager, &text.join("\n\n"))
+    }
+
+    /// The rules of the blocks `picks` of `pieces`, after asserting that
+    /// they are the same with the switch `eager` off and on.
+    fn picked_rules(
+        eager: &'static std::thread::LocalKey<Cell<bool>>,
+        pieces: &[&str],
+        picks: &[usize],
+    ) -> Vec<&'static str> {
+        let [off, on] = picked_off_and_on(eager, pieces, picks);
+        assert_eq!(off, on);
+        off.into_iter().map(|(_, r)| r).collect()
+    }
+
     /// The roles and rules of `text` with quotation marks counted where a
     /// rule reads them, and in every block.
     fn roles_with_eager_quotes(text: &str) -> [Vec<(Role, &'static str)>; 2] {
@@ -1390,8 +1413,7 @@ mod tests {
         fn titles_are_read_where_they_are_read(
             picks in proptest::collection::vec(0usize..15, 1..14)
         ) {
-            let text: Vec<&str> = picks.iter().map(|&k| TITLE_PIECES[k]).collect();
-            let [lazy, eager] = roles_off_and_on(&EAGER_TITLES, &text.join("\n\n"));
+            let [lazy, eager] = picked_off_and_on(&EAGER_TITLES, &TITLE_PIECES, &picks);
             prop_assert_eq!(lazy, eager);
         }
     }
@@ -1400,12 +1422,7 @@ mod tests {
     /// not, which the facts no longer read.
     #[test]
     fn the_lead_in_reads_title_case_of_long_lines() {
-        let rules = |picks: &[usize]| {
-            let text: Vec<&str> = picks.iter().map(|&k| TITLE_PIECES[k]).collect();
-            let [lazy, eager] = roles_off_and_on(&EAGER_TITLES, &text.join("\n\n"));
-            assert_eq!(lazy, eager);
-            lazy.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
-        };
+        let rules = |picks: &[usize]| picked_rules(&EAGER_TITLES, &TITLE_PIECES, picks);
         // Lower case: a lead sentence; Title Case: the lead-in stops at it.
         let lower = rules(&[0, 1, 2, 14, 5, 10, 11]);
         let title = rules(&[0, 1, 2, 14, 6, 10, 11]);
@@ -1517,8 +1534,7 @@ mod tests {
         fn bylines_searched_with_the_facts_are_those_searched_after(
             picks in proptest::collection::vec(0usize..14, 1..14)
         ) {
-            let text: Vec<&str> = picks.iter().map(|&k| BYLINE_PIECES[k]).collect();
-            let [early, late] = roles_off_and_on(&LATE_BYLINES, &text.join("\n\n"));
+            let [early, late] = picked_off_and_on(&LATE_BYLINES, &BYLINE_PIECES, &picks);
             prop_assert_eq!(early, late);
         }
     }
@@ -1527,12 +1543,7 @@ mod tests {
     /// the facts, and one before it by the facts: both are bylines.
     #[test]
     fn bylines_before_and_after_the_third_prose_block() {
-        let rules = |picks: &[usize]| {
-            let text: Vec<&str> = picks.iter().map(|&k| BYLINE_PIECES[k]).collect();
-            let [early, late] = roles_off_and_on(&LATE_BYLINES, &text.join("\n\n"));
-            assert_eq!(early, late);
-            early.into_iter().map(|(_, r)| r).collect::<Vec<_>>()
-        };
+        let rules = |picks: &[usize]| picked_rules(&LATE_BYLINES, &BYLINE_PIECES, picks);
         assert_eq!(rules(&[4, 0, 7, 8, 9])[1], "byline");
         let late = rules(&[4, 7, 8, 8, 0, 9, 10]);
         assert!(late.contains(&"byline"), "{late:?}");
