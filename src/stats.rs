@@ -142,7 +142,8 @@ enum Wb {
 }
 
 /// The Word_Break class of `c` for ASCII, Latin-1 (but U+0085 Newline and
-/// U+00AD Format), the common quotation marks, dashes, bullet and
+/// U+00AD Format), the Latin Extended-A letters (U+0100 to U+017F, all
+/// ALetter: "Brzęvik", "Dašolor"), the full-width plus sign, the common quotation marks, dashes, bullet and
 /// ellipsis of General Punctuation, the basic Cyrillic letters (U+0400 to
 /// U+045F) and the box drawing, block, shape and symbol chars from U+2500
 /// to U+26FF (rules and bullets in pages); `None` for anything else. A
@@ -165,7 +166,7 @@ fn word_break(c: char) -> Option<Wb> {
         | '\u{d8}'..='\u{f6}'
         | '\u{f8}'..='\u{ff}' => Wb::Letter,
         '\u{85}' | '\u{ad}' => return None,
-        '\u{400}'..='\u{45f}' => Wb::Letter,
+        '\u{100}'..='\u{17f}' | '\u{400}'..='\u{45f}' => Wb::Letter,
         '\0'..='\u{ff}'
         | '\u{2013}'
         | '\u{2014}'
@@ -173,7 +174,8 @@ fn word_break(c: char) -> Option<Wb> {
         | '\u{201d}'
         | '\u{2022}'
         | '\u{2026}'
-        | '\u{2500}'..='\u{26ff}' => Wb::Other,
+        | '\u{2500}'..='\u{26ff}'
+        | '\u{ff0b}' => Wb::Other,
         _ => return None,
     })
 }
@@ -594,9 +596,10 @@ enum Cat {
 }
 
 /// The Sentence_Break category of `c` as unicode-segmentation's table
-/// gives it (version in Cargo.lock), for Latin-1, General Punctuation up to
-/// U+203A, the byte-order mark, the basic Cyrillic letters and the chars
-/// from U+2500 to U+26FF (box drawing to symbols: all Other); `None` for
+/// gives it (version in Cargo.lock), for Latin-1, Latin Extended-A,
+/// General Punctuation up to U+203A, the byte-order mark, the basic
+/// Cyrillic letters, the chars from U+2500 to U+26FF (box drawing to
+/// symbols: all Other) and the full-width plus sign (Other); `None` for
 /// anything else, whose paragraph goes to unicode-segmentation whole.
 fn category(c: char) -> Option<Cat> {
     use Cat::*;
@@ -624,11 +627,35 @@ fn category(c: char) -> Option<Cat> {
         '\u{2024}' => ATerm,
         '\u{2028}' | '\u{2029}' => Sep,
         '\u{2010}'..='\u{203a}' => Other,
+        '\u{100}'..='\u{17f}' => latin_extended_a(c),
         '\u{400}'..='\u{42f}' => Upper,
         '\u{430}'..='\u{45f}' => Lower,
-        '\u{2500}'..='\u{26ff}' => Other,
+        '\u{2500}'..='\u{26ff}' | '\u{ff0b}' => Other,
         _ => return None,
     })
+}
+
+/// Upper or Lower for a letter of Latin Extended-A (U+0100 to U+017F), as
+/// the table gives them: capitals and small letters take turns, a capital
+/// on the even code points ("Ā" U+0100, "ā" U+0101) but from U+0139 to
+/// U+0148 and from U+0179 to U+017E, where the capitals are odd ("Ĺ"
+/// U+0139, "ź" U+017A); U+0138 "ĸ", U+0149 "ŉ" and U+017F "ſ" are small
+/// letters with no capital, and U+0178 "Ÿ" a capital with its small letter
+/// in Latin-1 (test `latin_extended_a_is_the_case`). A paragraph with one
+/// of these ("Kałomir", "Tuğvel") had gone to unicode-segmentation whole.
+fn latin_extended_a(c: char) -> Cat {
+    let n = u32::from(c);
+    let upper = match n {
+        0x138 | 0x149 | 0x17f => false,
+        0x178 => true,
+        0x139..=0x148 | 0x179..=0x17e => n % 2 == 1,
+        _ => n % 2 == 0,
+    };
+    if upper {
+        Cat::Upper
+    } else {
+        Cat::Lower
+    }
 }
 
 /// What the sentence rules remember of the text before a position: runs
@@ -1163,7 +1190,8 @@ enum Alone {
 /// word rules ([`stand_in`]), how it counts alone, and its sentence
 /// category ([`known_category`]); `None` for a char it leaves to the two
 /// counts. Besides the chars both tables know: Hangul (ALetter), kana
-/// and the common ideographs (OLetter for the sentences), the ideographic
+/// and the common ideographs (OLetter for the sentences), the iteration
+/// mark U+3005 (ALetter, OLetter), the ideographic
 /// space, comma, full stop and corner brackets, and the full-width `!`
 /// `?` `(` `)` `,` (test `wide_classes_count_as_unicode_does`).
 fn wide_class(c: char) -> Option<(u8, Alone, Cat)> {
@@ -1227,7 +1255,10 @@ fn common_class_at(b: &[u8], i: usize) -> Option<(usize, (u8, Alone, Cat))> {
 /// [`wide_class`] by its ranges and the two tables.
 fn wide_class_by_tables(c: char) -> Option<(u8, Alone, Cat)> {
     Some(match c {
-        '\u{ac00}'..='\u{d7a3}' | '\u{3131}'..='\u{318e}' => (b'a', Alone::No, Cat::OLetter),
+        // U+3005, the iteration mark ("々"), is ALetter and OLetter too.
+        '\u{ac00}'..='\u{d7a3}' | '\u{3131}'..='\u{318e}' | '\u{3005}' => {
+            (b'a', Alone::No, Cat::OLetter)
+        }
         '\u{3041}'..='\u{3096}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' => {
             (b' ', Alone::Yes, Cat::OLetter)
         }
@@ -1714,7 +1745,8 @@ mod tests {
         // the rules tell apart.
         let known: Vec<char> = ('\0'..='\u{ff}')
             .chain('\u{2000}'..='\u{203a}')
-            .chain(['\u{feff}'])
+            .chain(['\u{feff}', '\u{ff0b}'])
+            .chain('\u{100}'..='\u{17f}')
             .chain('\u{400}'..='\u{45f}')
             .chain(('\u{2500}'..='\u{26ff}').step_by(7))
             .collect();
@@ -1794,6 +1826,8 @@ mod tests {
     fn latin_words_on_every_known_char() {
         let known: Vec<char> = ('\0'..='\u{ff}')
             .chain('\u{2000}'..='\u{2030}')
+            .chain('\u{100}'..='\u{17f}')
+            .chain(['\u{ff0b}'])
             .chain('\u{400}'..='\u{45f}')
             .chain(('\u{2500}'..='\u{26ff}').step_by(7))
             .filter(|&c| word_break(c).is_some())
@@ -1956,7 +1990,9 @@ mod tests {
         "\u{201c}", "\u{201d}", "\u{2014}", "\u{2026}", "\u{2022}", "\u{430}", "\u{410}", "\u{ab}",
         "\u{bb}", "\u{ac00}", "\u{d7a3}", "\u{3131}", "\u{3042}", "\u{30a2}", "\u{30fc}",
         "\u{4e2d}", "\u{3400}", "\u{3000}", "\u{3001}", "\u{3002}", "\u{300c}", "\u{300d}",
-        "\u{ff01}", "\u{ff1f}", "\u{ff08}", "\u{ff09}", "\u{ff0c}",
+        "\u{ff01}", "\u{ff1f}", "\u{ff08}", "\u{ff09}", "\u{ff0c}", "\u{ff0b}", "\u{3005}",
+        "\u{100}", "\u{101}", "\u{130}", "\u{131}", "\u{138}", "\u{139}", "\u{13a}", "\u{149}",
+        "\u{178}", "\u{17e}", "\u{17f}",
     ];
 
     /// Those and the chars it leaves to the two counts.
@@ -2061,6 +2097,61 @@ mod tests {
         ) {
             let one = Counter::new(&text).run();
             prop_assert_eq!(one, Some((words(&text), sentences(&text))));
+        }
+    }
+
+    /// [`latin_extended_a`]'s turns of capitals and small letters are the
+    /// Uppercase and Lowercase properties (Sentence_Break Upper and Lower
+    /// for letters), char by char.
+    #[test]
+    fn latin_extended_a_is_the_case() {
+        for c in '\u{100}'..='\u{17f}' {
+            let want = if c.is_uppercase() {
+                Cat::Upper
+            } else {
+                assert!(c.is_lowercase(), "{c:?}");
+                Cat::Lower
+            };
+            assert_eq!(latin_extended_a(c), want, "{c:?}");
+            assert!(
+                word_break(c) == Some(Wb::Letter) && c.is_alphabetic(),
+                "{c:?}"
+            );
+        }
+    }
+
+    /// Text of the chars the fallback had taken (Latin Extended-A, the
+    /// iteration mark, the full-width plus) among letters, marks and
+    /// terminators: the one pass, and the word and sentence counts it
+    /// falls back to, give what unicode-segmentation gives.
+    fn extended_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            4 => prop::char::range('\u{100}', '\u{17f}').prop_map(String::from),
+            1 => prop::char::range('\u{fe}', '\u{181}').prop_map(String::from),
+            1 => prop::sample::select(vec!['\u{3005}', '\u{ff0b}', '\u{4e00}', '\u{3002}'])
+                .prop_map(String::from),
+            4 => prop::sample::select(vec![
+                " ", ". ", ".", "! ", "?", "a", "Z", "7", "'", ",", ":", "\u{2019}", "\u{201d} ",
+                "\u{e9}", "Mr. ", "\u{a0}", "\n", "_", "\u{fe0f}", "Tu\u{11f}vel", "\u{141}uk",
+            ])
+            .prop_map(str::to_string),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn extended_chars_count_as_unicode_does(text in extended_text()) {
+            let by_unicode = (
+                text.unicode_words().count(),
+                count_sentences(text.split_sentence_bounds()),
+            );
+            prop_assert_eq!((words(&text), sentences(&text)), by_unicode);
+            prop_assert_eq!(words_and_sentences(&text), by_unicode);
+            if !text.contains(['\n', '_', '\u{fe0f}', '\u{180}', '\u{181}']) {
+                prop_assert_eq!(Counter::new(&text).run(), Some(by_unicode), "{:?}", text);
+            }
         }
     }
 
