@@ -1556,8 +1556,14 @@ pub(super) fn appositive(rest: &str) -> Option<&str> {
             .filter(|&i| i > 0),
     );
     let closes = |x: &str| {
-        if x.is_empty() || x.starts_with([',', '.']) {
-            return true;
+        // (Asked at each character of the run, most of them letters: an
+        // ASCII byte that is neither white space nor a stop, the "r" of
+        // "a nurse", closes nothing, and the speech words are not looked
+        // for.)
+        match x.as_bytes().first() {
+            None | Some(b',' | b'.') => return true,
+            Some(&b) if b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r') => return false,
+            _ => {}
         }
         let y = x.trim_start();
         y.len() < x.len()
