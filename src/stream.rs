@@ -363,14 +363,9 @@ fn write_head<W: Write>(j: &mut Json<W>, a: &Analysis) -> io::Result<()> {
         Some(b) => {
             j.raw(b"{\"text\":");
             j.str(&b.text);
-            j.raw(b",\"authors\":[");
-            for (k, author) in b.authors.iter().enumerate() {
-                if k > 0 {
-                    j.raw(b",");
-                }
-                j.str(author);
-            }
-            j.raw(b"],\"organisation\":");
+            j.raw(b",\"authors\":");
+            write_compact_strs(j, b.authors.iter().map(String::as_str));
+            j.raw(b",\"organisation\":");
             j.opt_str(b.organisation.as_deref());
             j.raw(b",\"role\":");
             j.opt_str(b.role.as_deref());
@@ -412,6 +407,18 @@ fn write_head<W: Write>(j: &mut Json<W>, a: &Analysis) -> io::Result<()> {
     Ok(())
 }
 
+/// A compact array of strings: `["a","b"]`.
+fn write_compact_strs<'a, W: Write>(j: &mut Json<W>, items: impl Iterator<Item = &'a str>) {
+    j.raw(b"[");
+    for (k, item) in items.enumerate() {
+        if k > 0 {
+            j.raw(b",");
+        }
+        j.str(item);
+    }
+    j.raw(b"]");
+}
+
 /// The warnings, as serde writes them; compact, as [`write_speakers`]
 /// writes.
 fn write_warnings<W: Write>(j: &mut Json<W>, warnings: &[Warning]) -> io::Result<()> {
@@ -450,14 +457,9 @@ fn write_speakers<W: Write>(j: &mut Json<W>, speakers: &Speakers) -> io::Result<
         j.element()?;
         j.raw(b"{\"name\":");
         j.str(name);
-        j.raw(b",\"mentions\":[");
-        for (k, mention) in mentions.iter().enumerate() {
-            if k > 0 {
-                j.raw(b",");
-            }
-            j.str(mention);
-        }
-        j.raw(b"],\"role\":");
+        j.raw(b",\"mentions\":");
+        write_compact_strs(j, mentions.iter().copied());
+        j.raw(b",\"role\":");
         j.opt_str(role);
         j.raw(b",\"quotes\":");
         j.uint(quotes as u64);
@@ -535,28 +537,26 @@ fn write_compact_quote<W: Write>(
     text: &str,
     span: Span,
 ) -> io::Result<()> {
-    {
-        // The fixed parts in a piece each (see `write_boilerplate`).
-        j.raw(b"{\"text\":");
-        j.text(text)?;
-        j.raw(b",\"paragraph\":");
-        j.opt_uint(q.paragraph.map(|p| p as u64));
-        j.raw(b",\"span\":");
-        j.span(span);
-        j.raw(b",\"speaker\":");
-        j.opt_str(q.speaker.as_deref());
-        j.raw(b",\"speaker_mention\":");
-        j.opt_str(q.speaker_mention.as_deref());
-        j.raw(b",\"cue\":");
-        j.opt_str(q.cue.as_deref());
-        j.raw(b",\"quotation\":");
-        j.uint(q.quotation as u64);
-        j.raw(if q.closed {
-            b",\"closed\":true}"
-        } else {
-            b",\"closed\":false}"
-        });
-    }
+    // The fixed parts in a piece each (see `write_boilerplate`).
+    j.raw(b"{\"text\":");
+    j.text(text)?;
+    j.raw(b",\"paragraph\":");
+    j.opt_uint(q.paragraph.map(|p| p as u64));
+    j.raw(b",\"span\":");
+    j.span(span);
+    j.raw(b",\"speaker\":");
+    j.opt_str(q.speaker.as_deref());
+    j.raw(b",\"speaker_mention\":");
+    j.opt_str(q.speaker_mention.as_deref());
+    j.raw(b",\"cue\":");
+    j.opt_str(q.cue.as_deref());
+    j.raw(b",\"quotation\":");
+    j.uint(q.quotation as u64);
+    j.raw(if q.closed {
+        b",\"closed\":true}"
+    } else {
+        b",\"closed\":false}"
+    });
     Ok(())
 }
 
