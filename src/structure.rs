@@ -59,6 +59,10 @@ const SUBHEADING: u8 = 4;
 const PARAGRAPH: u8 = 5;
 /// A paragraph that is an item of a list (the next item may follow it).
 const LIST_ITEM: u8 = 6;
+/// The codes of [`Role::Paragraph`], and of the headings (headline,
+/// standfirst, subheading), as [`Decisions::codes`] holds them.
+pub(crate) const PARAGRAPH_CODES: [u8; 2] = [PARAGRAPH, LIST_ITEM];
+pub(crate) const HEADING_CODES: [u8; 3] = [HEADLINE, STANDFIRST, SUBHEADING];
 /// Boilerplate of kind `k` is `BOILERPLATE + k`'s index in [`KINDS`].
 const BOILERPLATE: u8 = 16;
 const KINDS: [BoilerplateKind; 9] = [
@@ -161,6 +165,14 @@ impl Decisions {
     /// The roles in block order.
     pub fn roles(&self) -> impl Iterator<Item = Role> + '_ {
         self.roles.iter().map(|&c| role_of(c))
+    }
+
+    /// Each block's role code, for the lists that search them: once
+    /// [`assign`] is done, each is a role's alone ([`PARAGRAPH_CODES`],
+    /// [`HEADING_CODES`]).
+    #[inline]
+    pub(crate) fn codes(&self) -> &[u8] {
+        &self.roles
     }
 
     /// The rule that decided block `i` (empty unless [`assign`] was asked
