@@ -327,15 +327,45 @@ fn digits_before(buf: &mut [u8], end: usize, mut n: u64) -> usize {
 /// Numbers below this have at most eight digits ([`eight_digits`]).
 const EIGHT_DIGITS: usize = 100_000_000;
 
+/// The four ASCII digits of every number below 10,000, leading zeros
+/// kept ("0042" for 42), the first in the lowest byte: [`eight_digits`]
+/// reads a number's two halves from it. (40 KB, made when compiled.)
+static FOUR_DIGITS: [u32; 10_000] = {
+    let mut t = [0u32; 10_000];
+    let mut n = 0;
+    while n < 10_000 {
+        t[n] = u32::from_le_bytes([
+            b'0' + (n / 1000) as u8,
+            b'0' + (n / 100 % 10) as u8,
+            b'0' + (n / 10 % 10) as u8,
+            b'0' + (n % 10) as u8,
+        ]);
+        n += 1;
+    }
+    t
+};
+
 /// The decimal digits of `n` (below [`EIGHT_DIGITS`]) as ASCII, the first
-/// in the lowest byte, and how many there are. All eight are made at once,
-/// two by two in the lanes of one word (a product and a shift stand for
-/// each division by 100 or 10: exact below 43,699 and 179), where the loop
-/// of [`digits_before`] divides a pair at a time; the leading zeros are
-/// then shifted out.
+/// in the lowest byte, and how many there are: its two halves of four
+/// digits read from [`FOUR_DIGITS`], then the leading zeros shifted out.
+/// Made two by two in the lanes of one word, a product and a shift for
+/// each division by 100 or 10 ([`eight_digits_by_lanes`]), they had cost
+/// some forty instructions a number, and a span is written for every
+/// element (a page of short captions and links has thousands).
 #[inline(always)]
 fn eight_digits(n: u32) -> (u64, usize) {
     debug_assert!((n as usize) < EIGHT_DIGITS);
+    let v = u64::from(FOUR_DIGITS[(n / 10_000) as usize])
+        | u64::from(FOUR_DIGITS[(n % 10_000) as usize]) << 32;
+    // Leading zero digits are the low bytes that are `0`; the top bit
+    // stops the count at seven (0 keeps one digit).
+    let zeros = (((v ^ (ONES * u64::from(b'0'))) | 1 << 63).trailing_zeros() / 8) as usize;
+    (v >> (8 * zeros), 8 - zeros)
+}
+
+/// [`eight_digits`] by lanes: the reference its test holds it to.
+#[cfg(test)]
+fn eight_digits_by_lanes(n: u32) -> (u64, usize) {
     // Two lanes of 32 bits: the first four digits, then the last four.
     let v = u64::from(n / 10_000) | (u64::from(n % 10_000) << 32);
     // Each lane x < 10^4 into x / 100 and x % 100, in lanes of 16 bits.
@@ -890,8 +920,8 @@ mod tests {
         buf[at..].to_vec()
     }
 
-    /// The eight digits at once are the loop's, for every number below a
-    /// million and every ten-thousandth one after, each power of ten and
+    /// The eight digits from the table are the loop's and the lanes', for
+    /// every number below a million and every ten-thousandth one after, each power of ten and
     /// each number before one, and the largest.
     #[test]
     fn eight_digits_are_the_loops() {
@@ -902,6 +932,7 @@ mod tests {
             .chain([99_999_999]);
         for n in all {
             let (digits, len) = eight_digits(n);
+            assert_eq!((digits, len), eight_digits_by_lanes(n), "{n}");
             assert_eq!(
                 &digits.to_le_bytes()[..len],
                 &looped(u64::from(n))[..],
