@@ -175,9 +175,7 @@ impl Article {
                 // The fixed parts in a piece each (see `write_boilerplate`).
                 j.raw(b"{\"text\":");
                 j.text(blocks.text_at(&self.input, i, span_at, &mut scratch))?;
-                j.raw(b",\"span\":");
-                j.span(span(&mut c, span_at));
-                j.raw(b"}");
+                j.span_after(b",\"span\":", span(&mut c, span_at), true);
                 continue;
             }
             j.begin_object();
@@ -216,14 +214,17 @@ impl Article {
                 // (Each piece of a fixed length, copied in place: pieces
                 // of two lengths in the two arms had been merged into one
                 // copy of a varying length, a call to `memcpy`.)
-                j.raw(b",\"credit\":");
+                // (With no credit, the fields after the text are fixed
+                // but for the span: one piece.)
+                let at = span(&mut c, at);
                 match credit {
-                    None => j.null(),
-                    Some(credit) => j.str(credit),
+                    None => j.span_after(b",\"credit\":null,\"span\":", at, true),
+                    Some(credit) => {
+                        j.raw(b",\"credit\":");
+                        j.str(credit);
+                        j.span_after(b",\"span\":", at, true);
+                    }
                 }
-                j.raw(b",\"span\":");
-                j.span(span(&mut c, at));
-                j.raw(b"}");
                 continue;
             }
             j.begin_object();
@@ -542,8 +543,7 @@ fn write_compact_quote<W: Write>(
     j.text(text)?;
     j.raw(b",\"paragraph\":");
     j.opt_uint(q.paragraph.map(|p| p as u64));
-    j.raw(b",\"span\":");
-    j.span(span);
+    j.span_after(b",\"span\":", span, false);
     j.raw(b",\"speaker\":");
     j.opt_str(q.speaker.as_deref());
     j.raw(b",\"speaker_mention\":");

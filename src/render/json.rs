@@ -399,6 +399,38 @@ fn push_small_span(out: &mut Vec<u8>, start: u32, end: u32) {
     out.truncate(len + at + n + 1);
 }
 
+/// [`push_small_span`] with the fixed bytes `prefix` before it (the
+/// key, and any field before it) and a `}` after it when `close`, all in
+/// one append: the last fields of a compact element and its close, each
+/// of which had cost an append of its own (a capacity test, a store and
+/// the length) for every element.
+#[inline(always)]
+fn push_small_span_in<const P: usize>(
+    out: &mut Vec<u8>,
+    prefix: &[u8; P],
+    start: u32,
+    end: u32,
+    close: bool,
+) {
+    // The prefix, `[`, eight digits, `,`, eight digits, `]`, `}`.
+    let mut buf = [0u8; SPAN_PIECE];
+    buf[..P].copy_from_slice(prefix);
+    buf[P] = b'[';
+    let (digits, n) = eight_digits(start);
+    buf[P + 1..P + 9].copy_from_slice(&digits.to_le_bytes());
+    buf[P + 1 + n] = b',';
+    let at = P + 2 + n;
+    let (digits, n) = eight_digits(end);
+    buf[at..at + 8].copy_from_slice(&digits.to_le_bytes());
+    buf[at + n] = b']';
+    buf[at + n + 1] = b'}';
+    append_cut(out, &buf, at + n + 1 + usize::from(close));
+}
+
+/// The room of [`push_small_span_in`]'s piece: a prefix of up to 28
+/// bytes and the longest span with its close (20 bytes).
+const SPAN_PIECE: usize = 48;
+
 /// A newline and `depth` indents.
 fn write_indent<W: Write + ?Sized>(w: &mut W, depth: usize) -> io::Result<()> {
     const SPACES: &[u8; 64] = b"                                                                ";
@@ -662,6 +694,26 @@ impl<W: Write> Json<W> {
             return;
         }
         self.span_rest(s);
+    }
+
+    /// Compact only: the fixed bytes `prefix` (the span's key, and any
+    /// fixed field before it), the span, and `}` when `close` (the
+    /// element ends with it), as [`Json::raw`], [`Json::span`] and
+    /// [`Json::raw`] write them; for the common span in one append.
+    #[inline(always)]
+    pub fn span_after<const P: usize>(&mut self, prefix: &[u8; P], s: Span, close: bool) {
+        debug_assert!(!self.pretty);
+        const { assert!(P + 20 <= SPAN_PIECE) };
+        if s.start.max(s.end) < EIGHT_DIGITS {
+            push_small_span_in(&mut self.out, prefix, s.start as u32, s.end as u32, close);
+            self.empty = false;
+            return;
+        }
+        self.raw(prefix);
+        self.span_rest(s);
+        if close {
+            self.raw(b"}");
+        }
     }
 
     /// [`Json::span`] pretty, or with a number of nine digits or more.
@@ -956,6 +1008,31 @@ mod tests {
             j.span(Span::new(start, end));
             let want = format!("x{}", serde_json::to_string(&[start, end]).unwrap());
             assert_eq!(String::from_utf8(j.into_vec()).unwrap(), want);
+        }
+    }
+
+    /// A span after a prefix, closed or not, is the pieces written
+    /// apart, on both sides of eight digits.
+    #[test]
+    fn span_after_is_the_pieces() {
+        for (start, end) in [
+            (0, 0),
+            (7, 99_999_999),
+            (99_999_999, 100_000_000),
+            (12_345, 67_890),
+            (100_000_000, 4_000_000_000),
+        ] {
+            for close in [false, true] {
+                let mut j = Json::appending(b"x".to_vec(), false);
+                j.span_after(b",\"credit\":null,\"span\":", Span::new(start, end), close);
+                let mut k = Json::appending(b"x".to_vec(), false);
+                k.raw(b",\"credit\":null,\"span\":");
+                k.span(Span::new(start, end));
+                if close {
+                    k.raw(b"}");
+                }
+                assert_eq!(j.into_vec(), k.into_vec());
+            }
         }
     }
 
