@@ -1623,8 +1623,12 @@ const SCAN_LEN: usize = (u16::MAX as usize + 1) + u8::MAX as usize;
 /// unanchored DFA never dies); bytes with equal transitions in every state
 /// share a class. State `s` is the index `s * stride` (`stride` twice the
 /// classes), plus 1 when it is a match state; its transition on class `c`
-/// is stored at `s * stride + 2c` and again at `+ 1`, so that the next
-/// index is the entry plus twice the class whether or not it is marked.
+/// is stored at `s * stride + 2c`, and at `+ 1` with the mark set, so that
+/// the next index is the entry plus twice the class, and a mark, once
+/// set, stays: after eight bytes from an unmarked state, the last state's
+/// mark tells whether any of them reached a match state, with no mark
+/// gathered a byte ("The ferry to Tarrow Vale" reaches none). A state
+/// with its mark cleared is the same state, stepped as it truly goes.
 struct Scan {
     /// Twice each byte's class.
     class2: [u8; 256],
@@ -1653,9 +1657,9 @@ include!(concat!(env!("OUT_DIR"), "/needle_tables.rs"));
 
 impl Scan {
     /// The gates whose needles occur in `bytes`, read from the start
-    /// state: eight bytes at a time with only the marks of the states
-    /// gathered ([`Scan::unmarked`]), and a chunk that reached a match
-    /// state read again to collect its gates.
+    /// state: eight bytes at a time with only the last state's sticky mark
+    /// read ([`Scan::unmarked`]), and a chunk that reached a match state
+    /// read again to collect its gates.
     fn gates(&self, bytes: &[u8]) -> u64 {
         let mut e: u16 = 0;
         let mut found = 0;
@@ -1663,11 +1667,22 @@ impl Scan {
         loop {
             let (to, from) = self.unmarked(e, bytes, at);
             let Some(chunk) = bytes.get(to..to + 8) else {
-                return found | self.collect(from, &bytes[to..]).0;
+                // The last few bytes by the sticky mark too: most blocks
+                // end without a needle there.
+                let tail = &bytes[to..];
+                let mut e = from;
+                for &b in tail {
+                    e = self.step(e, b);
+                }
+                return match e & 1 {
+                    0 => found,
+                    _ => found | self.collect(from, tail).0,
+                };
             };
             let (gates, after) = self.collect(from, chunk);
             found |= gates;
-            e = after;
+            // Unmarked, so that the next chunk's mark is its own.
+            e = after & !1;
             at = to + 8;
         }
     }
@@ -1678,18 +1693,16 @@ impl Scan {
     /// own with no call in its loop: inlined into [`Scan::gates`], which
     /// calls [`Scan::collect`] in its loop, the table's base went to a
     /// register that x86 cannot add to a scaled index in one `lea`, and
-    /// each byte took six instructions, not five.
+    /// each byte took one instruction more.
     #[inline(never)]
     fn unmarked(&self, mut e: u16, bytes: &[u8], at: usize) -> (usize, u16) {
         let mut i = at;
         while let Some(chunk) = bytes.get(i..i + 8) {
             let from = e;
-            let mut marks = 0;
             for &b in chunk {
                 e = self.step(e, b);
-                marks |= e;
             }
-            if marks & 1 != 0 {
+            if e & 1 != 0 {
                 return (i, from);
             }
             i += 8;
@@ -1703,11 +1716,12 @@ impl Scan {
     }
 
     /// The gates of the match states `bytes` pass through from `e`, and
-    /// the state after them.
+    /// the state after them. Each step is taken from the state unmarked,
+    /// so that each state's mark is its own, not a sticky one.
     fn collect(&self, mut e: u16, bytes: &[u8]) -> (u64, u16) {
         let mut found = 0;
         for &b in bytes {
-            e = self.step(e, b);
+            e = self.step(e & !1, b);
             if e & 1 != 0 {
                 found |= self.gates_at[usize::from(e) / self.stride];
             }
@@ -2983,6 +2997,38 @@ mod tests {
             }
         }
         assert!(found > 20);
+    }
+
+    /// Needles at every offset from a chunk's start, alone, twice, and
+    /// after or before another: the sticky mark of one chunk is never
+    /// carried into the next, and a chunk whose mark is set by a needle
+    /// ending at its last byte, or a tail with one, still has its gates
+    /// collected.
+    #[test]
+    fn sticky_marks_find_needles_at_every_offset() {
+        let pad = "The ferry to Tarrow Vale ran late";
+        let mut checked = 0;
+        for needle in ["cookie", "/", ": ", "Getty", "\u{a9}", "reporter", "AP"] {
+            for k in 0..=24 {
+                for after in ["", "x", "abcdefg", pad, " | and Credit"] {
+                    for t in [
+                        format!("{}{needle}{after}", &pad[..k]),
+                        format!("{}{needle}{needle}{after}", &pad[..k]),
+                        format!("{}{needle}{}{needle}", &pad[..k], &pad[..k]),
+                    ] {
+                        for ci in [true, false] {
+                            assert_eq!(
+                                needle_gates_in(&t, ci),
+                                needle_gates_one_by_one(&t, ci),
+                                "{t:?} ci {ci}"
+                            );
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 2000);
     }
 
     /// Needles of both automata, in mixed case, overlapping and cut short,
