@@ -330,10 +330,18 @@ fn starts_ci(t: &str, prefixes: &[&str]) -> bool {
 
 /// A list of prefixes compared ignoring ASCII case, as [`starts_ci`]
 /// reads them, with the prefixes (bits by index) each first byte can
-/// open: a block tries only those, not the whole list.
+/// open and each second byte can go on with: a block tries only those
+/// its first two bytes allow, not the whole list ("The mayor said" opens
+/// no word of "top ", "photo", "picture", though "top " starts with a
+/// "t"), and most blocks compare none.
 struct Prefixes {
     list: &'static [&'static str],
     by_first: [u64; 256],
+    /// The prefixes whose second byte is this one, ignoring ASCII case,
+    /// and every prefix of one byte (it goes on with anything).
+    by_second: [u64; 256],
+    /// The prefixes of one byte: those a block of one byte may open.
+    short: u64,
 }
 
 impl Prefixes {
@@ -342,20 +350,43 @@ impl Prefixes {
     const fn new(list: &'static [&'static str]) -> Prefixes {
         assert!(list.len() <= 64, "prefix bits fit a u64");
         let mut by_first = [0u64; 256];
+        let mut by_second = [0u64; 256];
+        let mut short = 0;
         let mut k = 0;
         while k < list.len() {
-            let c = list[k].as_bytes()[0];
+            let p = list[k].as_bytes();
+            let c = p[0];
             by_first[c.to_ascii_lowercase() as usize] |= 1 << k;
             by_first[c.to_ascii_uppercase() as usize] |= 1 << k;
+            if p.len() == 1 {
+                short |= 1 << k;
+                let mut x = 0;
+                while x < 256 {
+                    by_second[x] |= 1 << k;
+                    x += 1;
+                }
+            } else {
+                by_second[p[1].to_ascii_lowercase() as usize] |= 1 << k;
+                by_second[p[1].to_ascii_uppercase() as usize] |= 1 << k;
+            }
             k += 1;
         }
-        Prefixes { list, by_first }
+        Prefixes {
+            list,
+            by_first,
+            by_second,
+            short,
+        }
     }
 
     /// `starts_ci(t, self.list)`.
     fn starts(&self, t: &str) -> bool {
         let b = t.as_bytes();
-        let mut m = b.first().map_or(0, |&c| self.by_first[usize::from(c)]);
+        let mut m = match *b {
+            [] => 0,
+            [c] => self.by_first[usize::from(c)] & self.short,
+            [c, d, ..] => self.by_first[usize::from(c)] & self.by_second[usize::from(d)],
+        };
         while m != 0 {
             let p = self.list[m.trailing_zeros() as usize].as_bytes();
             if b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p) {
@@ -3551,24 +3582,48 @@ mod tests {
         #[test]
         fn prefix_tables_are_starts_ci(
             text in crate::testing::joined(
-                SHARE_WORDS.list.iter().chain(READ_MORE_WORDS.list)
-                    .flat_map(|w| [w.to_string(), w.to_uppercase(), w[..1].to_string()])
-                    .chain(["", " ", "x", "\u{e9}", "S", "\u{17f}"].map(String::from))
+                PREFIX_TABLES.iter().flat_map(|p| p.list.iter())
+                    .flat_map(|w| [
+                        w.to_string(),
+                        w.to_uppercase(),
+                        w[..1].to_string(),
+                        w[..w.len().min(2)].to_uppercase(),
+                    ])
+                    .chain(["", " ", "x", "\u{e9}", "S", "\u{17f}", "o", "T", "e"].map(String::from))
                     .collect(),
                 0..4,
             )
         ) {
-            for p in [&SHARE_WORDS, &READ_MORE_WORDS] {
-                prop_assert_eq!(p.starts(&text), starts_ci(&text, p.list));
+            for p in PREFIX_TABLES {
+                prop_assert_eq!(p.starts(&text), starts_ci(&text, p.list), "{:?}", text);
             }
         }
     }
 
+    /// Every prefix table of the crate, and one with prefixes of one byte
+    /// (which go on with any second byte, or none).
+    const PREFIX_TABLES: [&Prefixes; 5] = [
+        &SHARE_WORDS,
+        &READ_MORE_WORDS,
+        &BARE_AGENCY_OPENS,
+        &BARE_PICTURE_OPENS,
+        &ONE_BYTE_OPENS,
+    ];
+
+    static ONE_BYTE_OPENS: Prefixes = Prefixes::new(&["t", "to", "x-", "E"]);
+
     #[test]
     fn prefix_tables_are_starts_ci_on_every_fixture_block() {
         for b in crate::segment::fixture_blocks() {
-            for p in [&SHARE_WORDS, &READ_MORE_WORDS] {
+            for p in PREFIX_TABLES {
                 assert_eq!(p.starts(&b), starts_ci(&b, p.list), "{b:?}");
+            }
+        }
+        for b in [
+            "", "t", "T", "x", "x-", "X-ray", "e", "Eel", "To", "top 5", "Th",
+        ] {
+            for p in PREFIX_TABLES {
+                assert_eq!(p.starts(b), starts_ci(b, p.list), "{b:?}");
             }
         }
     }
