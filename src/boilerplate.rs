@@ -1719,7 +1719,12 @@ impl Scan {
     /// The gates whose needles occur in `bytes`, read from the start
     /// state: eight bytes at a time with only the last state's sticky mark
     /// read ([`Scan::unmarked`]), and a chunk that reached a match state
-    /// read again to collect its gates.
+    /// read again to collect its gates. Inlined into a function of each
+    /// automaton ([`ci_gates_in`], [`exact_gates_in`]), where its tables
+    /// are constants: with the automaton picked at run time, every call
+    /// chose each table's address by a conditional move, at its start and
+    /// again before the last bytes.
+    #[inline(always)]
     fn gates(&self, bytes: &[u8]) -> u64 {
         let mut e: u16 = 0;
         let mut found = 0;
@@ -1792,12 +1797,24 @@ impl Scan {
 
 /// The gates whose needles, of the automaton that ignores ASCII case
 /// (`ci`) or the exact one, occur in `text`.
-#[inline(never)]
+#[inline]
 fn needle_gates_in(text: &str, ci: bool) -> u64 {
     match ci {
-        true => CI_SCAN.gates(text.as_bytes()),
-        false => EXACT_SCAN.gates(text.as_bytes()),
+        true => ci_gates_in(text.as_bytes()),
+        false => exact_gates_in(text.as_bytes()),
     }
+}
+
+/// [`Scan::gates`] of [`CI_SCAN`].
+#[inline(never)]
+fn ci_gates_in(bytes: &[u8]) -> u64 {
+    CI_SCAN.gates(bytes)
+}
+
+/// [`Scan::gates`] of [`EXACT_SCAN`].
+#[inline(never)]
+fn exact_gates_in(bytes: &[u8]) -> u64 {
+    EXACT_SCAN.gates(bytes)
 }
 
 /// [`needle_gates_in`] by a search for each needle: ASCII case is ignored
