@@ -330,10 +330,18 @@ fn starts_ci(t: &str, prefixes: &[&str]) -> bool {
 
 /// A list of prefixes compared ignoring ASCII case, as [`starts_ci`]
 /// reads them, with the prefixes (bits by index) each first byte can
-/// open: a block tries only those, not the whole list.
+/// open and each second byte can go on with: a block tries only those
+/// its first two bytes allow, not the whole list ("The mayor said" opens
+/// no word of "top ", "photo", "picture", though "top " starts with a
+/// "t"), and most blocks compare none.
 struct Prefixes {
     list: &'static [&'static str],
     by_first: [u64; 256],
+    /// The prefixes whose second byte is this one, ignoring ASCII case,
+    /// and every prefix of one byte (it goes on with anything).
+    by_second: [u64; 256],
+    /// The prefixes of one byte: those a block of one byte may open.
+    short: u64,
 }
 
 impl Prefixes {
@@ -342,20 +350,43 @@ impl Prefixes {
     const fn new(list: &'static [&'static str]) -> Prefixes {
         assert!(list.len() <= 64, "prefix bits fit a u64");
         let mut by_first = [0u64; 256];
+        let mut by_second = [0u64; 256];
+        let mut short = 0;
         let mut k = 0;
         while k < list.len() {
-            let c = list[k].as_bytes()[0];
+            let p = list[k].as_bytes();
+            let c = p[0];
             by_first[c.to_ascii_lowercase() as usize] |= 1 << k;
             by_first[c.to_ascii_uppercase() as usize] |= 1 << k;
+            if p.len() == 1 {
+                short |= 1 << k;
+                let mut x = 0;
+                while x < 256 {
+                    by_second[x] |= 1 << k;
+                    x += 1;
+                }
+            } else {
+                by_second[p[1].to_ascii_lowercase() as usize] |= 1 << k;
+                by_second[p[1].to_ascii_uppercase() as usize] |= 1 << k;
+            }
             k += 1;
         }
-        Prefixes { list, by_first }
+        Prefixes {
+            list,
+            by_first,
+            by_second,
+            short,
+        }
     }
 
     /// `starts_ci(t, self.list)`.
     fn starts(&self, t: &str) -> bool {
         let b = t.as_bytes();
-        let mut m = b.first().map_or(0, |&c| self.by_first[usize::from(c)]);
+        let mut m = match *b {
+            [] => 0,
+            [c] => self.by_first[usize::from(c)] & self.short,
+            [c, d, ..] => self.by_first[usize::from(c)] & self.by_second[usize::from(d)],
+        };
         while m != 0 {
             let p = self.list[m.trailing_zeros() as usize].as_bytes();
             if b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p) {
@@ -391,6 +422,19 @@ fn starts_wide_space(t: &str) -> bool {
 /// of 12", "4 min read", "12 shares"). Short blocks of digits (dates,
 /// times, scores) then try no such rule.
 fn digit_then(t: &str, words: &[&str]) -> bool {
+    // Each word searched for by its first letter (all are lower case), not
+    // compared at every byte: "3 comments on the Tarrow ferry plan" reads
+    // a few places for "share".
+    starts_digit(t)
+        && words
+            .iter()
+            .any(|w| contains_ci(t.as_bytes(), w.as_bytes()))
+}
+
+/// [`digit_then`] by a comparison at every byte, the reference its test
+/// holds it to.
+#[cfg(test)]
+fn digit_then_windows(t: &str, words: &[&str]) -> bool {
     starts_digit(t)
         && words.iter().any(|w| {
             t.as_bytes()
@@ -869,6 +913,24 @@ fn contains_ci(hay: &[u8], needle: &[u8]) -> bool {
     })
 }
 
+/// `hay` holds `head` followed by one of `tails`, ignoring ASCII case, as
+/// [`contains_ci`] of each whole phrase tells; the head is searched for
+/// once. The head's first byte is a lower-case letter.
+fn contains_ci_then(hay: &[u8], head: &[u8], tails: &[&[u8]]) -> bool {
+    let Some((&first, rest)) = head.split_first() else {
+        return tails.iter().any(|t| contains_ci(hay, t));
+    };
+    memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|p| {
+        let e = p + head.len();
+        hay.get(p + 1..e)
+            .is_some_and(|h| h.eq_ignore_ascii_case(rest))
+            && tails.iter().any(|t| {
+                hay.get(e..e + t.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(t))
+            })
+    })
+}
+
 /// `legal-copyright` by hand: a copyright mark or word opening the block,
 /// a rights or company-registration phrase anywhere, or a link to the
 /// terms or the privacy policy ending it, ignoring case (the pattern's
@@ -882,21 +944,19 @@ fn legal(t: &str) -> Option<Range<usize>> {
             && !b
                 .get("copyright".len())
                 .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_'));
+    // The phrases by their shared heads, each searched for once: a block
+    // the automaton let through for a "may not be " or a "company now"
+    // ("The company now runs the Tarrow ferry") is read four times, not
+    // ten.
     let anywhere = || {
-        [
-            &b"all rights reserved"[..],
-            b"registered in england",
-            b"company number",
-            b"company no",
-            b"company registration",
-            b"registered office",
-            b"may not be published",
-            b"may not be reproduced",
-            b"may not be broadcast",
-            b"may not be redistributed",
-        ]
-        .iter()
-        .any(|n| contains_ci(b, n))
+        contains_ci(b, b"all rights reserved")
+            || contains_ci_then(b, b"registered ", &[b"in england", b"office"])
+            || contains_ci_then(b, b"company ", &[b"number", b"no", b"registration"])
+            || contains_ci_then(
+                b,
+                b"may not be ",
+                &[b"published", b"reproduced", b"broadcast", b"redistributed"],
+            )
     };
     let ends = || {
         let e = t.trim_end().as_bytes();
@@ -1623,8 +1683,12 @@ const SCAN_LEN: usize = (u16::MAX as usize + 1) + u8::MAX as usize;
 /// unanchored DFA never dies); bytes with equal transitions in every state
 /// share a class. State `s` is the index `s * stride` (`stride` twice the
 /// classes), plus 1 when it is a match state; its transition on class `c`
-/// is stored at `s * stride + 2c` and again at `+ 1`, so that the next
-/// index is the entry plus twice the class whether or not it is marked.
+/// is stored at `s * stride + 2c`, and at `+ 1` with the mark set, so that
+/// the next index is the entry plus twice the class, and a mark, once
+/// set, stays: after eight bytes from an unmarked state, the last state's
+/// mark tells whether any of them reached a match state, with no mark
+/// gathered a byte ("The ferry to Tarrow Vale" reaches none). A state
+/// with its mark cleared is the same state, stepped as it truly goes.
 struct Scan {
     /// Twice each byte's class.
     class2: [u8; 256],
@@ -1653,9 +1717,14 @@ include!(concat!(env!("OUT_DIR"), "/needle_tables.rs"));
 
 impl Scan {
     /// The gates whose needles occur in `bytes`, read from the start
-    /// state: eight bytes at a time with only the marks of the states
-    /// gathered ([`Scan::unmarked`]), and a chunk that reached a match
-    /// state read again to collect its gates.
+    /// state: eight bytes at a time with only the last state's sticky mark
+    /// read ([`Scan::unmarked`]), and a chunk that reached a match state
+    /// read again to collect its gates. Inlined into a function of each
+    /// automaton ([`ci_gates_in`], [`exact_gates_in`]), where its tables
+    /// are constants: with the automaton picked at run time, every call
+    /// chose each table's address by a conditional move, at its start and
+    /// again before the last bytes.
+    #[inline(always)]
     fn gates(&self, bytes: &[u8]) -> u64 {
         let mut e: u16 = 0;
         let mut found = 0;
@@ -1663,11 +1732,22 @@ impl Scan {
         loop {
             let (to, from) = self.unmarked(e, bytes, at);
             let Some(chunk) = bytes.get(to..to + 8) else {
-                return found | self.collect(from, &bytes[to..]).0;
+                // The last few bytes by the sticky mark too: most blocks
+                // end without a needle there.
+                let tail = &bytes[to..];
+                let mut e = from;
+                for &b in tail {
+                    e = self.step(e, b);
+                }
+                return match e & 1 {
+                    0 => found,
+                    _ => found | self.collect(from, tail).0,
+                };
             };
             let (gates, after) = self.collect(from, chunk);
             found |= gates;
-            e = after;
+            // Unmarked, so that the next chunk's mark is its own.
+            e = after & !1;
             at = to + 8;
         }
     }
@@ -1678,18 +1758,16 @@ impl Scan {
     /// own with no call in its loop: inlined into [`Scan::gates`], which
     /// calls [`Scan::collect`] in its loop, the table's base went to a
     /// register that x86 cannot add to a scaled index in one `lea`, and
-    /// each byte took six instructions, not five.
+    /// each byte took one instruction more.
     #[inline(never)]
     fn unmarked(&self, mut e: u16, bytes: &[u8], at: usize) -> (usize, u16) {
         let mut i = at;
         while let Some(chunk) = bytes.get(i..i + 8) {
             let from = e;
-            let mut marks = 0;
             for &b in chunk {
                 e = self.step(e, b);
-                marks |= e;
             }
-            if marks & 1 != 0 {
+            if e & 1 != 0 {
                 return (i, from);
             }
             i += 8;
@@ -1703,11 +1781,12 @@ impl Scan {
     }
 
     /// The gates of the match states `bytes` pass through from `e`, and
-    /// the state after them.
+    /// the state after them. Each step is taken from the state unmarked,
+    /// so that each state's mark is its own, not a sticky one.
     fn collect(&self, mut e: u16, bytes: &[u8]) -> (u64, u16) {
         let mut found = 0;
         for &b in bytes {
-            e = self.step(e, b);
+            e = self.step(e & !1, b);
             if e & 1 != 0 {
                 found |= self.gates_at[usize::from(e) / self.stride];
             }
@@ -1718,12 +1797,24 @@ impl Scan {
 
 /// The gates whose needles, of the automaton that ignores ASCII case
 /// (`ci`) or the exact one, occur in `text`.
-#[inline(never)]
+#[inline]
 fn needle_gates_in(text: &str, ci: bool) -> u64 {
     match ci {
-        true => CI_SCAN.gates(text.as_bytes()),
-        false => EXACT_SCAN.gates(text.as_bytes()),
+        true => ci_gates_in(text.as_bytes()),
+        false => exact_gates_in(text.as_bytes()),
     }
+}
+
+/// [`Scan::gates`] of [`CI_SCAN`].
+#[inline(never)]
+fn ci_gates_in(bytes: &[u8]) -> u64 {
+    CI_SCAN.gates(bytes)
+}
+
+/// [`Scan::gates`] of [`EXACT_SCAN`].
+#[inline(never)]
+fn exact_gates_in(bytes: &[u8]) -> u64 {
+    EXACT_SCAN.gates(bytes)
 }
 
 /// [`needle_gates_in`] by a search for each needle: ASCII case is ignored
@@ -2985,6 +3076,38 @@ mod tests {
         assert!(found > 20);
     }
 
+    /// Needles at every offset from a chunk's start, alone, twice, and
+    /// after or before another: the sticky mark of one chunk is never
+    /// carried into the next, and a chunk whose mark is set by a needle
+    /// ending at its last byte, or a tail with one, still has its gates
+    /// collected.
+    #[test]
+    fn sticky_marks_find_needles_at_every_offset() {
+        let pad = "The ferry to Tarrow Vale ran late";
+        let mut checked = 0;
+        for needle in ["cookie", "/", ": ", "Getty", "\u{a9}", "reporter", "AP"] {
+            for k in 0..=24 {
+                for after in ["", "x", "abcdefg", pad, " | and Credit"] {
+                    for t in [
+                        format!("{}{needle}{after}", &pad[..k]),
+                        format!("{}{needle}{needle}{after}", &pad[..k]),
+                        format!("{}{needle}{}{needle}", &pad[..k], &pad[..k]),
+                    ] {
+                        for ci in [true, false] {
+                            assert_eq!(
+                                needle_gates_in(&t, ci),
+                                needle_gates_one_by_one(&t, ci),
+                                "{t:?} ci {ci}"
+                            );
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 2000);
+    }
+
     /// Needles of both automata, in mixed case, overlapping and cut short,
     /// among other text.
     fn needle_text() -> impl Strategy<Value = String> {
@@ -3349,6 +3472,7 @@ mod tests {
                     "\u{a9}", "(c)", "(C)", "(c", "copyright", "COPYRIGHT", "Copyright", "_", "d",
                     "all rights reserved", "All Rights", " reserved", "registered in England",
                     "company", " number", " no", " No.", " registration", "registered office",
+                    "registered ", "REGISTERED ", "in england", "Office", "COMPANY ", "May Not Be ",
                     "may not be ", "published", "reproduced", "broadcast", "redistributed",
                     "terms", " of ", " and ", "use", "service", "conditions", "privacy policy",
                     "Privacy", " policy", " ", "  ", "\u{a0}", "\u{2003}", "\n", ".", "2026",
@@ -3358,6 +3482,24 @@ mod tests {
             )
         ) {
             hand_agrees("legal-copyright", &text)?;
+        }
+
+        /// Digits then the words the shapes look for, whole, cut and in
+        /// either case: [`digit_then`] is the comparison at every byte.
+        #[test]
+        fn digit_then_is_the_windows_comparison(
+            text in crate::testing::joined(
+                vec![
+                    "3", "12 ", "\u{663}", "x", " ", "share", "SHARE", "sha", "re", "comment",
+                    "Comments", "people following", "People", " following", "of", "OF", "min",
+                    "Mins", "m", "\u{e9}", "s",
+                ],
+                0..8,
+            )
+        ) {
+            for words in [&["share", "comment", "people following"][..], &["of"], &["min"]] {
+                prop_assert_eq!(digit_then(&text, words), digit_then_windows(&text, words));
+            }
         }
 
         /// The calls whole, cut and joined, at word starts and inside
@@ -3505,24 +3647,48 @@ mod tests {
         #[test]
         fn prefix_tables_are_starts_ci(
             text in crate::testing::joined(
-                SHARE_WORDS.list.iter().chain(READ_MORE_WORDS.list)
-                    .flat_map(|w| [w.to_string(), w.to_uppercase(), w[..1].to_string()])
-                    .chain(["", " ", "x", "\u{e9}", "S", "\u{17f}"].map(String::from))
+                PREFIX_TABLES.iter().flat_map(|p| p.list.iter())
+                    .flat_map(|w| [
+                        w.to_string(),
+                        w.to_uppercase(),
+                        w[..1].to_string(),
+                        w[..w.len().min(2)].to_uppercase(),
+                    ])
+                    .chain(["", " ", "x", "\u{e9}", "S", "\u{17f}", "o", "T", "e"].map(String::from))
                     .collect(),
                 0..4,
             )
         ) {
-            for p in [&SHARE_WORDS, &READ_MORE_WORDS] {
-                prop_assert_eq!(p.starts(&text), starts_ci(&text, p.list));
+            for p in PREFIX_TABLES {
+                prop_assert_eq!(p.starts(&text), starts_ci(&text, p.list), "{:?}", text);
             }
         }
     }
 
+    /// Every prefix table of the crate, and one with prefixes of one byte
+    /// (which go on with any second byte, or none).
+    const PREFIX_TABLES: [&Prefixes; 5] = [
+        &SHARE_WORDS,
+        &READ_MORE_WORDS,
+        &BARE_AGENCY_OPENS,
+        &BARE_PICTURE_OPENS,
+        &ONE_BYTE_OPENS,
+    ];
+
+    static ONE_BYTE_OPENS: Prefixes = Prefixes::new(&["t", "to", "x-", "E"]);
+
     #[test]
     fn prefix_tables_are_starts_ci_on_every_fixture_block() {
         for b in crate::segment::fixture_blocks() {
-            for p in [&SHARE_WORDS, &READ_MORE_WORDS] {
+            for p in PREFIX_TABLES {
                 assert_eq!(p.starts(&b), starts_ci(&b, p.list), "{b:?}");
+            }
+        }
+        for b in [
+            "", "t", "T", "x", "x-", "X-ray", "e", "Eel", "To", "top 5", "Th",
+        ] {
+            for p in PREFIX_TABLES {
+                assert_eq!(p.starts(b), starts_ci(b, p.list), "{b:?}");
             }
         }
     }

@@ -134,8 +134,9 @@ pub(crate) fn table(gates: &[&[&str]], ci: bool) -> Table {
     for (s, row) in next.iter().enumerate() {
         for (c, &b) in reps.iter().enumerate() {
             let e = entry(row[usize::from(group[b])]);
+            // From a marked state the mark stays (see `super::Scan`).
             trans[s * stride + 2 * c] = e;
-            trans[s * stride + 2 * c + 1] = e;
+            trans[s * stride + 2 * c + 1] = e | 1;
         }
     }
     Table {
