@@ -409,7 +409,7 @@ impl Lexicon {
     /// The id of the key of `len` bytes (1 to [`Lexicon::MAX_KEY`])
     /// zero-padded in `key`, or [`WordId::UNKNOWN`], early when the filter
     /// shows that no key of the lists of `mask` looks like it.
-    #[inline]
+    #[inline(always)]
     fn find(&self, key: &Padded, len: usize, mask: Lists) -> WordId {
         if self.filter[Lexicon::filter_slot(key, len)] & mask.0 == 0 {
             return WordId::UNKNOWN;
@@ -418,7 +418,7 @@ impl Lexicon {
     }
 
     /// [`Lexicon::find`] past its filter (which the caller has asked).
-    #[inline]
+    #[inline(always)]
     fn probe(&self, key: &Padded, len: usize) -> WordId {
         let n = len.div_ceil(8);
         let mut h = self.start(hash(key, len));
@@ -474,7 +474,7 @@ impl Lexicon {
     /// stack eight bytes at a time): no copy to pad it, one look-up. The
     /// filter is asked for the lists of `mask` only, so a key on none of
     /// them may come back as [`Lists::NONE`].
-    #[inline]
+    #[inline(always)]
     pub fn lists_of_words(
         &self,
         key: &[u64; Lexicon::MAX_KEY / 8],
