@@ -686,6 +686,15 @@ fn word_tail_end(t: &str, e: usize) -> usize {
 /// but without the reverse search for each match's start that the regex
 /// needs (a tenth of the speakers' time went to that pattern).
 pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    name_runs_counted(text).map(|(s, e, _)| (s, e))
+}
+
+/// [`name_runs`], each run with whether it is one `TOK` alone: then it
+/// holds no white space ("Officials", "Rusk’s"), and a caller that
+/// parses a lone word apart from a run of several need not read the run
+/// again to find out (most runs are one capitalised word opening a
+/// sentence).
+pub(super) fn name_runs_counted(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let b = text.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {
@@ -710,6 +719,7 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
             pos = k + 1;
         };
         let mut end = tok_end(text, start)?;
+        let mut one = true;
         loop {
             // (Most runs end at a byte that is neither white space nor
             // the first byte of a character outside ASCII: a stop, a
@@ -739,12 +749,15 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
                 (e - at <= 3 && is_run_particle(&b[at..e])).then_some(e)
             });
             match next {
-                Some(e) => end = e,
+                Some(e) => {
+                    end = e;
+                    one = false;
+                }
                 None => break,
             }
         }
         pos = end;
-        Some((start, end))
+        Some((start, end, one))
     })
 }
 
