@@ -409,6 +409,7 @@ impl Lexicon {
     /// The id of the key of `len` bytes (1 to [`Lexicon::MAX_KEY`])
     /// zero-padded in `key`, or [`WordId::UNKNOWN`], early when the filter
     /// shows that no key of the lists of `mask` looks like it.
+    #[inline(always)]
     fn find(&self, key: &Padded, len: usize, mask: Lists) -> WordId {
         if self.filter[Lexicon::filter_slot(key, len)] & mask.0 == 0 {
             return WordId::UNKNOWN;
@@ -417,6 +418,7 @@ impl Lexicon {
     }
 
     /// [`Lexicon::find`] past its filter (which the caller has asked).
+    #[inline(always)]
     fn probe(&self, key: &Padded, len: usize) -> WordId {
         let n = len.div_ceil(8);
         let mut h = self.start(hash(key, len));
@@ -427,10 +429,8 @@ impl Lexicon {
             }
             let i = usize::from(id) - 1;
             // (The words of a key, as many as it fills, compared one by
-            // one: no call to compare slices.)
-            if usize::from(self.lens[i]) == len
-                && self.padded[i].iter().zip(key).take(n).all(|(a, b)| a == b)
-            {
+            // one: no call to compare slices, and no loop.)
+            if usize::from(self.lens[i]) == len && same_words(&self.padded[i], key, n) {
                 return WordId(id);
             }
             h = (h + 1) & self.mask;
@@ -438,6 +438,7 @@ impl Lexicon {
     }
 
     /// The lists entry `id` is on ([`Lists::NONE`] for an unknown word).
+    #[inline]
     pub fn lists(&self, id: WordId) -> Lists {
         match usize::from(id.0).checked_sub(1) {
             Some(i) => self.lists.get(i).copied().unwrap_or(Lists::NONE),
@@ -473,6 +474,7 @@ impl Lexicon {
     /// stack eight bytes at a time): no copy to pad it, one look-up. The
     /// filter is asked for the lists of `mask` only, so a key on none of
     /// them may come back as [`Lists::NONE`].
+    #[inline(always)]
     pub fn lists_of_words(
         &self,
         key: &[u64; Lexicon::MAX_KEY / 8],
@@ -501,12 +503,43 @@ impl Lexicon {
     }
 }
 
-/// FxHash over a zero-padded key of `len` bytes, a word at a time.
+/// FxHash over a zero-padded key of `len` bytes, a word at a time: the
+/// words it fills (one for "harbour", two for "spokeswoman") are added
+/// without a loop, as [`hash_fold`] adds them. (Each look-up of a word
+/// hashes it: a loop over the words cost more than hashing them.)
+#[inline]
 fn hash(key: &Padded, len: usize) -> u64 {
+    let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let h = len as u64;
+    match len.div_ceil(8) {
+        0 => h,
+        1 => add(h, key[0]),
+        2 => add(add(h, key[0]), key[1]),
+        3 => add(add(add(h, key[0]), key[1]), key[2]),
+        _ => add(add(add(add(h, key[0]), key[1]), key[2]), key[3]),
+    }
+}
+
+/// [`hash`] as a fold over the words a key fills: its specification.
+#[cfg(test)]
+fn hash_fold(key: &Padded, len: usize) -> u64 {
     let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     key.iter()
         .take(len.div_ceil(8))
         .fold(len as u64, |h, &w| add(h, w))
+}
+
+/// Are the first `n` words (one to four) of `a` and `b` the same? The
+/// words past them are not read: a caller's key may hold anything there.
+#[inline]
+fn same_words(a: &Padded, b: &Padded, n: usize) -> bool {
+    match n {
+        0 => true,
+        1 => a[0] == b[0],
+        2 => a[0] == b[0] && a[1] == b[1],
+        3 => a[0] == b[0] && a[1] == b[1] && a[2] == b[2],
+        _ => a == b,
+    }
 }
 
 /// What a byte is to the tokeniser.
@@ -1128,6 +1161,23 @@ mod tests {
                 prop_assert_eq!(t.word, lex.id(k.as_bytes()), "{:?}", k);
                 prop_assert_eq!(t.word != WordId::UNKNOWN, k.len() <= Lexicon::MAX_KEY);
             }
+        }
+
+        /// The unrolled hash and compare of a key's words are the fold
+        /// and the word-by-word compare of the words it fills, whatever
+        /// its words hold past them.
+        #[test]
+        fn unrolled_hash_and_compare_are_the_loops(
+            a in proptest::array::uniform4(0u64..4),
+            b in proptest::array::uniform4(0u64..4),
+            len in 0usize..=Lexicon::MAX_KEY + 1,
+        ) {
+            prop_assert_eq!(hash(&a, len), hash_fold(&a, len));
+            let n = len.div_ceil(8);
+            prop_assert_eq!(
+                same_words(&a, &b, n),
+                a.iter().zip(&b).take(n).all(|(x, y)| x == y)
+            );
         }
 
         /// A look-up finds exactly the keys put in, with their lists, at

@@ -584,7 +584,10 @@ pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
         // "al-Masri": the particle, its hyphen, then a capitalised word.
         // (Most lower-case words asked about end a run: without a hyphen
         // among the three bytes after the first, there is no particle.)
-        if !b[p + 1..].iter().take(3).any(|&c| c == b'-') {
+        // (Three compares, not an iterator taken three times: most words
+        // after a name's last word, "said", "the", are asked this.)
+        let hyphen = |k: usize| b.get(p + k) == Some(&b'-');
+        if !(hyphen(1) || hyphen(2) || hyphen(3)) {
             return None;
         }
         let n = hyphen_particle_len(&t[p..])?;
@@ -602,10 +605,7 @@ pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
         return Some(e);
     }
     // [A-Z][\p{L}'’\-]*, as long as it goes: ASCII letters first.
-    let mut e = p + 1;
-    while b.get(e).is_some_and(u8::is_ascii_alphabetic) {
-        e += 1;
-    }
+    let e = ascii_letters_end(b, p + 1);
     // An abbreviation (all letters) with its stop is the whole run of
     // letters before a stop; no two abbreviations are the same.
     // (Each abbreviation is two to four letters long: a longer or shorter
@@ -626,12 +626,39 @@ pub(super) fn tok_end(t: &str, p: usize) -> Option<usize> {
     Some(word_tail_end(t, e))
 }
 
-/// The end of `[\p{L}'’\-]*` from byte `e` of `t`.
-fn word_tail_end(t: &str, mut e: usize) -> usize {
-    let b = t.as_bytes();
+/// The end of the run of ASCII letters from byte `e` of `b` (`e` itself
+/// when there is none), eight bytes at a time while eight are left: a
+/// name's word ("Halvorsen") is passed in a step or two, where a test a
+/// byte cost a compare, a branch and a bounds check for each letter.
+#[inline]
+pub(super) fn ascii_letters_end(b: &[u8], mut e: usize) -> usize {
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(c) = b.get(e..e + 8) {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // Each byte lower-cased by its 0x20 bit (only 'A'..='Z' and
+        // 'a'..='z' land in 'a'..='z' so), then its high bit set where it
+        // is at least 'a' (adding 0x1f to its low seven bits carries into
+        // bit 7) and at most 'z' (adding 0x05 does not); bytes of 0x80
+        // and above are no letters.
+        let seven = (x | (LOW * 0x20)) & !HIGH;
+        let letters = (seven + LOW * 0x1f) & !(seven + LOW * 0x05) & !x & HIGH;
+        let other = !letters & HIGH;
+        if other != 0 {
+            return e + other.trailing_zeros() as usize / 8;
+        }
+        e += 8;
+    }
     while b.get(e).is_some_and(u8::is_ascii_alphabetic) {
         e += 1;
     }
+    e
+}
+
+/// The end of `[\p{L}'’\-]*` from byte `e` of `t`.
+fn word_tail_end(t: &str, e: usize) -> usize {
+    let b = t.as_bytes();
+    let mut e = ascii_letters_end(b, e);
     // (Most words end at an ASCII byte that is no apostrophe or hyphen: a
     // space, a comma, a stop.)
     if b.get(e)
@@ -659,6 +686,15 @@ fn word_tail_end(t: &str, mut e: usize) -> usize {
 /// but without the reverse search for each match's start that the regex
 /// needs (a tenth of the speakers' time went to that pattern).
 pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    name_runs_counted(text).map(|(s, e, _)| (s, e))
+}
+
+/// [`name_runs`], each run with whether it is one `TOK` alone: then it
+/// holds no white space ("Officials", "Rusk’s"), and a caller that
+/// parses a lone word apart from a run of several need not read the run
+/// again to find out (most runs are one capitalised word opening a
+/// sentence).
+pub(super) fn name_runs_counted(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let b = text.as_bytes();
     let mut pos = 0;
     std::iter::from_fn(move || {
@@ -683,6 +719,7 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
             pos = k + 1;
         };
         let mut end = tok_end(text, start)?;
+        let mut one = true;
         loop {
             // (Most runs end at a byte that is neither white space nor
             // the first byte of a character outside ASCII: a stop, a
@@ -712,12 +749,15 @@ pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_
                 (e - at <= 3 && is_run_particle(&b[at..e])).then_some(e)
             });
             match next {
-                Some(e) => end = e,
+                Some(e) => {
+                    end = e;
+                    one = false;
+                }
                 None => break,
             }
         }
         pos = end;
-        Some((start, end))
+        Some((start, end, one))
     })
 }
 
@@ -1967,6 +2007,30 @@ mod tests {
                     proptest::prop_assert_eq!(lists.any(set.0), has_key(set, t), "{:?}", t);
                 }
             }
+        }
+
+        /// The run of ASCII letters found eight bytes at a time ends where
+        /// a test a byte ends it, from any start, among bytes on either
+        /// side of each letter range and outside ASCII.
+        #[test]
+        fn ascii_letters_end_matches_a_test_a_byte(
+            b in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(b"@AZ[`az{ \x7f\x80\xc1\xda\xe1\xfa\xff".to_vec()),
+                    proptest::prelude::any::<u8>(),
+                    b'a'..=b'z',
+                    b'A'..=b'Z',
+                ],
+                0..40,
+            ),
+            start in 0usize..41,
+        ) {
+            let start = start.min(b.len());
+            let mut want = start;
+            while b.get(want).is_some_and(u8::is_ascii_alphabetic) {
+                want += 1;
+            }
+            proptest::prop_assert_eq!(ascii_letters_end(&b, start), want);
         }
     }
 

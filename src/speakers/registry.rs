@@ -1372,6 +1372,17 @@ mod registry_tests {
             let want: Vec<(usize, usize)> =
                 NAME_RUN.find_iter(&text).map(|m| (m.start(), m.end())).collect();
             prop_assert_eq!(name_runs(&text).collect::<Vec<_>>(), want);
+            // A run is one `TOK` exactly where `gather` once asked whether
+            // it was one word of ASCII or held no white space.
+            for (s, e, one) in name_runs_counted(&text) {
+                let run = &text[s..e];
+                prop_assert_eq!(
+                    one,
+                    one_ascii_word(run) || !run.contains(char::is_whitespace),
+                    "{:?}",
+                    run
+                );
+            }
         }
 
         /// `appositive` finds APPOSITIVE's group.
@@ -2032,7 +2043,7 @@ pub(super) fn gather<'a>(
         let text = p.of(input);
         let mut last_mention_at: Option<usize> = None;
         let first_mention = reg.mentions.len();
-        for (run_start, run_end) in name_runs(text) {
+        for (run_start, run_end, one_word) in name_runs_counted(text) {
             let m = NameRun {
                 start: run_start,
                 end: run_end,
@@ -2059,7 +2070,9 @@ pub(super) fn gather<'a>(
             // read as one of ASCII is: its `parse_run` is `parse_word`'s
             // too, and it was looked up once for the gate and once more in
             // the parse.)
-            let parts = if one_ascii_word(m.as_str()) || !m.as_str().contains(char::is_whitespace) {
+            // (A run of one `TOK`, as `name_runs_counted` says, is one
+            // word, of ASCII or not: no `TOK` holds white space.)
+            let parts = if one_word {
                 let lists = match key_words(m.as_str()) {
                     Some((key, n)) => {
                         word_key = Some((key, n));
