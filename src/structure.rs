@@ -421,6 +421,85 @@ impl MayRepeat {
     }
 }
 
+/// The first block of each pre-key of a text ([`PreKeys::key`]: its
+/// length and its first and last eight bytes), in a table of twice as
+/// many slots as blocks, made once (no growing, no rehashing), where the
+/// map keyed by the whole text's hash ([`text_hash`]) cost some 60
+/// instructions a block, and the hash a pass over every text. A block
+/// whose pre-key is new has a text no block before it has. One whose
+/// pre-key was seen compares its text with that first block's: equal, it
+/// repeats it; else ("Read more about the harbour" after "Read more about
+/// the ferries", one length) it is looked up by its whole text's hash, so
+/// no text is compared with more than one block here.
+struct PreKeys {
+    /// Per slot, a pre-key (0: none yet; a pre-key of 0 is kept as 1) and
+    /// its first block.
+    slots: Vec<(u64, u32)>,
+    /// The key drawn for this table (as [`Folded`]'s): the slot of a
+    /// pre-key is the high bits of their folded product, so no texts
+    /// chosen ahead can crowd one run of slots.
+    key: u64,
+    /// 64 less the table's size in bits.
+    shift: u32,
+}
+
+impl PreKeys {
+    /// The most blocks a text may have to be read by pre-keys (its table
+    /// then takes 128 KiB at most).
+    const MOST: usize = 4096;
+
+    fn new(blocks: usize, key: u64) -> PreKeys {
+        let size = (2 * blocks).next_power_of_two().max(16);
+        PreKeys {
+            slots: vec![(0, 0); size],
+            key,
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// The pre-key of `t`: equal texts have equal pre-keys.
+    fn key(t: &str) -> u64 {
+        let b = t.as_bytes();
+        let (head, tail) = match b.len() {
+            0..8 => {
+                let mut w = [0; 8];
+                w[..b.len()].copy_from_slice(b);
+                (u64::from_le_bytes(w), 0)
+            }
+            n => {
+                let word =
+                    |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or([0; 8]));
+                (word(0), word(n - 8))
+            }
+        };
+        let m = u128::from(head ^ 0x243f_6a88_85a3_08d3)
+            * u128::from(tail ^ (b.len() as u64) ^ 0x1319_8a2e_0370_7344);
+        ((m as u64) ^ ((m >> 64) as u64)).max(1)
+    }
+
+    /// The first block before block `i` with the pre-key of `t`, whose
+    /// text may be `t`; `None` when the pre-key is new, and block `i` is
+    /// kept as its first.
+    fn first(&mut self, t: &str, i: usize) -> Option<usize> {
+        let k = Self::key(t);
+        let m = u128::from(k ^ self.key) * 0x9e37_79b9_7f4a_7c15;
+        let mask = self.slots.len() - 1;
+        let mut at = (((m as u64) ^ ((m >> 64) as u64)) >> self.shift) as usize;
+        loop {
+            let (key, first) = self.slots[at];
+            if key == k {
+                return Some(first as usize);
+            }
+            if key == 0 {
+                // Fewer blocks than [`PreKeys::MOST`]: `i` fits a u32.
+                self.slots[at] = (k, i as u32);
+                return None;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
 /// What the facts found of the byline search ([`find_byline`]) in the
 /// blocks before the third prose block, which all stand before the third
 /// core block (core blocks are prose), where the search ends: each text
@@ -438,7 +517,7 @@ struct EarlyByline {
 
 /// The facts of every block; `out`'s role bytes get [`CAPTIONED`].
 fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) {
-    use std::collections::hash_map::{Entry, HashMap};
+    use std::collections::HashMap;
     let n = blocks.len();
     let may_repeat = MayRepeat::new(blocks);
     let mut f = vec![Facts::default(); n];
@@ -450,22 +529,27 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) 
     // Room for every block of an article or page from the start (a map
     // grown by doubling hashes each key again at each step), and no more
     // than 4,096 blocks' room ahead of need for a text of many.
-    let mut firsts: HashMap<u64, (u32, bool), Folded> = HashMap::with_capacity_and_hasher(
-        if may_repeat.0.is_none() {
+    let folded = Folded::new();
+    // A text of 4,096 blocks or fewer (every real article) finds the first
+    // block of a text by [`PreKeys`] first, and only a block whose pre-key
+    // another text took goes on to the map keyed by the whole text's hash.
+    let mut pre = (n <= PreKeys::MOST).then(|| PreKeys::new(n, folded.0));
+    let mut firsts: HashMap<u64, u32, Folded> = HashMap::with_capacity_and_hasher(
+        if may_repeat.0.is_none() && pre.is_none() {
             n.min(4096)
         } else {
             0
         },
-        Folded::new(),
+        folded,
     );
-    let mut collided: HashMap<String, (usize, bool)> = HashMap::new();
+    let mut collided: HashMap<String, usize> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
     let (mut prev_bare, mut f_prev, mut prev_quotes) = (false, Facts::default(), false);
     let mut early = EarlyByline::default();
     // The byline is searched for here until the third prose block, or
     // an explicit byline.
     let (mut searching, mut prose_seen) = (!tests::late_bylines(), 0);
-    for (i, fi) in f.iter_mut().enumerate() {
+    for i in 0..n {
         let t = blocks.text(i, &mut scratch);
         // Every count the facts need from the words, in one pass.
         let last = last_significant(t);
@@ -556,54 +640,61 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) 
         }
         prev_bare = bare;
         prev_quotes = quotes_read;
-        // The first block of a hash is kept as a u32 (a text has fewer
-        // blocks than that under 8 GiB); past it, and for a text whose hash
-        // another text took, repeats are found by the text itself.
-        let hash = text_hash(t);
-        let unique = !may_repeat.has(hash);
-        let by_hash =
-            u32::try_from(i)
-                .ok()
-                .filter(|_| !unique)
-                .and_then(|idx| match firsts.entry(hash) {
-                    Entry::Vacant(v) => {
-                        v.insert((idx, false));
-                        Some(false)
-                    }
-                    Entry::Occupied(mut o) => {
-                        let first = o.get().0 as usize;
-                        (blocks.text(first, &mut other) == t).then(|| {
-                            o.get_mut().1 = true;
-                            true
-                        })
-                    }
-                });
-        let repeated = !unique
-            && by_hash.unwrap_or_else(|| match collided.get_mut(t) {
-                Some(e) => {
-                    e.1 = true;
-                    true
-                }
-                None => {
-                    collided.insert(t.to_string(), (i, false));
-                    false
-                }
-            });
-        *fi = Facts {
-            words: u8::try_from(words).unwrap_or(u8::MAX),
-            bits: bits | if repeated { REPEATED } else { 0 },
-        };
-        f_prev = *fi;
-    }
-    let firsts = firsts.into_values().map(|(i, seen)| (i as usize, seen));
-    for (first, seen_again) in firsts.chain(collided.into_values()) {
-        if seen_again {
-            if let Some(fi) = f.get_mut(first) {
-                fi.bits |= REPEATED;
+        // The first block with the same text, if one came before: it is
+        // marked repeated now (its facts are written), and so is this one.
+        let first = match pre.as_mut().map(|pre| pre.first(t, i)) {
+            Some(None) => None,
+            Some(Some(first)) if blocks.text(first, &mut other) == t => Some(first),
+            _ => {
+                let hash = text_hash(t);
+                (may_repeat.has(hash))
+                    .then(|| by_hash(blocks, (i, t, hash), &mut firsts, &mut collided))
+                    .flatten()
             }
+        };
+        if let Some(first) = first {
+            f[first].bits |= REPEATED;
         }
+        f[i] = Facts {
+            words: u8::try_from(words).unwrap_or(u8::MAX),
+            bits: bits | if first.is_some() { REPEATED } else { 0 },
+        };
+        f_prev = f[i];
     }
     (f, early)
+}
+
+/// The first block before block `i`, whose text is `t` and its hash
+/// `hash`, with the same text; else block `i` is kept as its text's first.
+/// The first block of a hash is kept as a u32 (a text has fewer blocks
+/// than that under 8 GiB); past it, and for a text whose hash another text
+/// took, repeats are found by the text itself.
+fn by_hash(
+    blocks: &Blocks<'_>,
+    (i, t, hash): (usize, &str, u64),
+    firsts: &mut std::collections::HashMap<u64, u32, Folded>,
+    collided: &mut std::collections::HashMap<String, usize>,
+) -> Option<usize> {
+    use std::collections::hash_map::Entry;
+    let first = u32::try_from(i)
+        .ok()
+        .and_then(|idx| match firsts.entry(hash) {
+            Entry::Vacant(v) => {
+                v.insert(idx);
+                Some(None)
+            }
+            Entry::Occupied(o) => {
+                let first = *o.get() as usize;
+                (blocks.text(first, &mut String::new()) == t).then_some(Some(first))
+            }
+        });
+    first.unwrap_or_else(|| match collided.get(t) {
+        Some(&first) => Some(first),
+        None => {
+            collided.insert(t.to_string(), i);
+            None
+        }
+    })
 }
 
 /// Count double quotation marks; `open` when they do not pair up (a
@@ -1672,6 +1763,54 @@ mod tests {
         fn repeated_is_an_equal_text_elsewhere(
             text in crate::testing::joined(
                 vec!["a", "b", "a b", "a  b", "a\nb", "> a", "*a*", "\n\n", "\n\n", "\n\n"],
+                0..40,
+            )
+        ) {
+            let blocks = crate::segment::segment(&text, 0);
+            let texts = blocks.texts();
+            let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false)).0.iter().map(|f| f.repeated()).collect();
+            for (i, t) in texts.iter().enumerate() {
+                let again = texts.iter().enumerate().any(|(j, u)| j != i && u == t);
+                prop_assert_eq!(repeated[i], again, "{:?}", texts);
+            }
+        }
+    }
+
+    /// Texts of one length with the same first and last eight bytes share
+    /// a pre-key: the test below reaches the texts' own comparison.
+    #[test]
+    fn equal_ends_share_a_pre_key() {
+        let key = PreKeys::key;
+        assert_eq!(
+            key("Ana Ruiz on the pier at noon"),
+            key("Ana Ruiz on the quay at noon")
+        );
+        assert_ne!(
+            key("Ana Ruiz on the pier at noon"),
+            key("Ana Ruiz on the pier at dawn")
+        );
+        assert_ne!(key("Ana"), key("Ana "));
+    }
+
+    proptest! {
+        /// Repeats are found as by comparing every pair of texts when
+        /// several texts share a pre-key (one length, the same ends), and
+        /// some of them repeat, as one line or folded from two.
+        #[test]
+        fn texts_that_share_a_pre_key_repeat_only_when_equal(
+            text in crate::testing::joined(
+                vec![
+                    "Ana Ruiz on the pier at noon",
+                    "Ana Ruiz on the quay at noon",
+                    "Ana Ruiz on the\npier at noon",
+                    "Ana Ruiz on the dock at noon",
+                    "Ana Ruiz",
+                    "Ana Ruiz at noon",
+                    "Ana",
+                    "\n\n",
+                    "\n\n",
+                    "\n\n",
+                ],
                 0..40,
             )
         ) {
