@@ -276,11 +276,20 @@ fn count_words(t: &str) -> usize {
     words + unspaced
 }
 
-/// The exact word count of block `i` (its facts keep 255 at most).
+/// The exact word count of block `i` (its facts keep 255 at most):
+/// inlined where the scores of the main region read it for every block,
+/// and counted again, out of line, for the few blocks of 255 words or more.
+#[inline]
 fn exact_words(blocks: &Blocks<'_>, f: &[Facts], i: usize) -> usize {
     if f[i].words < u8::MAX {
         return usize::from(f[i].words);
     }
+    count_words_of(blocks, i)
+}
+
+/// [`count_words`] of block `i`'s text.
+#[inline(never)]
+fn count_words_of(blocks: &Blocks<'_>, i: usize) -> usize {
     let mut scratch = String::new();
     count_words(blocks.text(i, &mut scratch))
 }
@@ -422,36 +431,69 @@ impl MayRepeat {
 }
 
 /// The first block of each pre-key of a text ([`PreKeys::key`]: its
-/// length and its first and last eight bytes), in a table of twice as
-/// many slots as blocks, made once (no growing, no rehashing), where the
-/// map keyed by the whole text's hash ([`text_hash`]) cost some 60
-/// instructions a block, and the hash a pass over every text. A block
-/// whose pre-key is new has a text no block before it has. One whose
-/// pre-key was seen compares its text with that first block's: equal, it
-/// repeats it; else ("Read more about the harbour" after "Read more about
-/// the ferries", one length) it is looked up by its whole text's hash, so
-/// no text is compared with more than one block here.
+/// length and its first and last eight bytes), in a table of at least
+/// twice as many slots as blocks, where the map keyed by the whole text's
+/// hash ([`text_hash`]) cost some 60 instructions a block, and the hash a
+/// pass over every text. A block whose pre-key is new has a text no block
+/// before it has. One whose pre-key was seen compares its text with that
+/// first block's: equal, it repeats it; else ("Read more about the
+/// harbour" after "Read more about the ferries", one length) it is looked
+/// up by its whole text's hash, so no text is compared with more than one
+/// block here.
+///
+/// The table is the thread's, kept from one text to the next
+/// ([`PRE_SLOTS`]): each text stamps the slots it fills, and a slot with
+/// another stamp is empty, so no text clears it (zeroing a fresh table
+/// cost more than the map had).
 struct PreKeys {
-    /// Per slot, a pre-key (0: none yet; a pre-key of 0 is kept as 1) and
-    /// its first block.
-    slots: Vec<(u64, u32)>,
-    /// The key drawn for this table (as [`Folded`]'s): the slot of a
+    slots: PreSlots,
+    /// The key drawn for this text (as [`Folded`]'s): the slot of a
     /// pre-key is the high bits of their folded product, so no texts
     /// chosen ahead can crowd one run of slots.
     key: u64,
-    /// 64 less the table's size in bits.
+    /// 64 less the size in bits of the part of the table this text uses.
     shift: u32,
 }
 
+/// The slots of [`PreKeys`] and the last stamp given.
+#[derive(Default)]
+struct PreSlots {
+    /// Per slot: the stamp of the text that filled it, its first block,
+    /// and its pre-key.
+    slots: Vec<(u32, u32, u64)>,
+    stamp: u32,
+}
+
+thread_local! {
+    /// The thread's [`PreKeys`] table: at most 2 * [`PreKeys::MOST`]
+    /// slots (128 KiB).
+    static PRE_SLOTS: std::cell::RefCell<PreSlots> = std::cell::RefCell::default();
+}
+
 impl PreKeys {
-    /// The most blocks a text may have to be read by pre-keys (its table
-    /// then takes 128 KiB at most).
+    /// The most blocks a text may have to be read by pre-keys.
     const MOST: usize = 4096;
 
     fn new(blocks: usize, key: u64) -> PreKeys {
         let size = (2 * blocks).next_power_of_two().max(16);
+        // The thread's table, taken for this text (one that is in use, which
+        // never happens, leaves an empty one in its place).
+        let mut slots = PRE_SLOTS
+            .try_with(|p| p.try_borrow_mut().map(|mut p| std::mem::take(&mut *p)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        if slots.slots.len() < size {
+            slots.slots.resize(size, (0, 0, 0));
+        }
+        slots.stamp = slots.stamp.wrapping_add(1);
+        if slots.stamp == 0 {
+            // Every stamp has been given: the table is cleared once.
+            slots.slots.fill((0, 0, 0));
+            slots.stamp = 1;
+        }
         PreKeys {
-            slots: vec![(0, 0); size],
+            slots,
             key,
             shift: 64 - size.trailing_zeros(),
         }
@@ -474,7 +516,7 @@ impl PreKeys {
         };
         let m = u128::from(head ^ 0x243f_6a88_85a3_08d3)
             * u128::from(tail ^ (b.len() as u64) ^ 0x1319_8a2e_0370_7344);
-        ((m as u64) ^ ((m >> 64) as u64)).max(1)
+        (m as u64) ^ ((m >> 64) as u64)
     }
 
     /// The first block before block `i` with the pre-key of `t`, whose
@@ -483,20 +525,33 @@ impl PreKeys {
     fn first(&mut self, t: &str, i: usize) -> Option<usize> {
         let k = Self::key(t);
         let m = u128::from(k ^ self.key) * 0x9e37_79b9_7f4a_7c15;
-        let mask = self.slots.len() - 1;
+        let mask = (1 << (64 - self.shift)) - 1;
         let mut at = (((m as u64) ^ ((m >> 64) as u64)) >> self.shift) as usize;
+        let stamp = self.slots.stamp;
         loop {
-            let (key, first) = self.slots[at];
+            let (s, first, key) = self.slots.slots[at];
+            if s != stamp {
+                // Fewer blocks than [`PreKeys::MOST`]: `i` fits a u32.
+                self.slots.slots[at] = (stamp, i as u32, k);
+                return None;
+            }
             if key == k {
                 return Some(first as usize);
             }
-            if key == 0 {
-                // Fewer blocks than [`PreKeys::MOST`]: `i` fits a u32.
-                self.slots[at] = (k, i as u32);
-                return None;
-            }
             at = (at + 1) & mask;
         }
+    }
+}
+
+impl Drop for PreKeys {
+    /// The table goes back to the thread for the next text.
+    fn drop(&mut self) {
+        let slots = std::mem::take(&mut self.slots);
+        let _ = PRE_SLOTS.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                *p = slots;
+            }
+        });
     }
 }
 
@@ -965,6 +1020,7 @@ const ISOLATED: f64 = 0.4;
 /// Is there prose within three blocks of block `i`, with only short
 /// blocks (an advert label, a picture's placeholder, a share line), short
 /// sentences or list items between?
+#[inline]
 fn prose_near(blocks: &Blocks<'_>, f: &[Facts], out: &Decisions, i: usize) -> bool {
     let short =
         |j: usize| f[j].words() <= 6 || (!f[j].cue() && f[j].sentence_end()) || blocks.item(j);
@@ -1790,6 +1846,26 @@ mod tests {
             key("Ana Ruiz on the pier at dawn")
         );
         assert_ne!(key("Ana"), key("Ana "));
+    }
+
+    /// The thread's pre-key table is kept from text to text: the slots an
+    /// earlier text filled are empty to the next, also when the stamps
+    /// run out and start again.
+    #[test]
+    fn pre_keys_of_one_text_are_not_seen_by_the_next() {
+        let repeated = |text: &str| -> Vec<bool> {
+            let blocks = crate::segment::segment(text, 0);
+            let f = facts(&blocks, &mut Decisions::new(blocks.len(), false)).0;
+            f.iter().map(|f| f.repeated()).collect()
+        };
+        let twice = "Ana Ruiz\n\nThe pier\n\nAna Ruiz\n\nThe pier";
+        let once = "The pier\n\nAna Ruiz\n\nNoon";
+        PRE_SLOTS.with_borrow_mut(|p| p.stamp = u32::MAX - 2);
+        for _ in 0..4 {
+            assert_eq!(repeated(twice), [true, true, true, true]);
+            assert_eq!(repeated(once), [false, false, false]);
+        }
+        assert_eq!(PRE_SLOTS.with_borrow(|p| p.stamp), 6);
     }
 
     proptest! {
