@@ -1168,7 +1168,9 @@ fn body_fragment(
     if listed(blocks, out, i) {
         return (Role::Paragraph, "list-item");
     }
-    if caption_words(t) || fi.words() >= 13 {
+    // A block of 13 words or more is a caption whatever its words: the
+    // phrases are looked for only in a shorter one.
+    if fi.words() >= 13 || caption_words(t) {
         return (Role::Boilerplate(BoilerplateKind::Caption), "body-caption");
     }
     let prev_prose = i > 0
@@ -1304,7 +1306,7 @@ fn head(
                 Role::Boilerplate(BoilerplateKind::Caption),
                 "before-credit",
             );
-        } else if standfirst_next && !caption_words(t) && !fi.repeated() {
+        } else if standfirst_next && !fi.repeated() && !caption_words(t) {
             standfirst_done = true;
             out.set(i, Role::Standfirst, "under-headline");
         } else if fi.words() >= 3 && !fi.repeated() {
@@ -1846,6 +1848,34 @@ mod tests {
             key("Ana Ruiz on the pier at dawn")
         );
         assert_ne!(key("Ana"), key("Ana "));
+    }
+
+    /// Inside the body, a fragment of 13 words or more is a caption
+    /// without its phrases being looked for, a short one with a caption's
+    /// phrase is one too, and a short one without is not.
+    #[test]
+    fn body_captions_by_length_or_phrase() {
+        let text = [
+            "# Ferry to the north",
+            "The ferry left the harbour at noon with every seat taken by families going north.",
+            "The crossing took four hours in calm weather and the captain spoke to each passenger.",
+            "Tickets for the spring sailings go on sale next month at the harbour office in town.",
+            "Harbour ferry timetable winter season piers and fares for every day of the week",
+            "The operator said it would add a second boat to the route if demand stayed this high.",
+            "Ana Ruiz (left) with the harbour master",
+            "A new pier for the larger boat is planned for the north side of the bay next year.",
+            "Harbour news today",
+            "The town council will vote on the money for the pier at its meeting in the autumn.",
+        ]
+        .join("\n\n");
+        let blocks = crate::segment::segment(&text, 0);
+        let roles = assign(&blocks, true);
+        let rules: Vec<&str> = (0..roles.len()).map(|i| roles.rule(i)).collect();
+        assert_eq!(rules[4], "body-caption", "{rules:?}");
+        assert_eq!(rules[6], "body-caption", "{rules:?}");
+        assert_ne!(rules[8], "body-caption", "{rules:?}");
+        assert!(caption_words(&blocks.text_owned(6)));
+        assert!(!caption_words(&blocks.text_owned(4)));
     }
 
     /// The thread's pre-key table is kept from text to text: the slots an
