@@ -288,11 +288,20 @@ fn count_words(t: &str) -> usize {
     words + unspaced
 }
 
-/// The exact word count of block `i` (its facts keep 255 at most).
+/// The exact word count of block `i` (its facts keep 255 at most):
+/// inlined where the scores of the main region read it for every block,
+/// and counted again, out of line, for the few blocks of 255 words or more.
+#[inline]
 fn exact_words(blocks: &Blocks<'_>, f: &[Facts], i: usize) -> usize {
     if f[i].words < u8::MAX {
         return usize::from(f[i].words);
     }
+    count_words_of(blocks, i)
+}
+
+/// [`count_words`] of block `i`'s text.
+#[inline(never)]
+fn count_words_of(blocks: &Blocks<'_>, i: usize) -> usize {
     let mut scratch = String::new();
     count_words(blocks.text(i, &mut scratch))
 }
@@ -433,6 +442,131 @@ impl MayRepeat {
     }
 }
 
+/// The first block of each pre-key of a text ([`PreKeys::key`]: its
+/// length and its first and last eight bytes), in a table of at least
+/// twice as many slots as blocks, where the map keyed by the whole text's
+/// hash ([`text_hash`]) cost some 60 instructions a block, and the hash a
+/// pass over every text. A block whose pre-key is new has a text no block
+/// before it has. One whose pre-key was seen compares its text with that
+/// first block's: equal, it repeats it; else ("Read more about the
+/// harbour" after "Read more about the ferries", one length) it is looked
+/// up by its whole text's hash, so no text is compared with more than one
+/// block here.
+///
+/// The table is the thread's, kept from one text to the next
+/// ([`PRE_SLOTS`]): each text stamps the slots it fills, and a slot with
+/// another stamp is empty, so no text clears it (zeroing a fresh table
+/// cost more than the map had).
+struct PreKeys {
+    slots: PreSlots,
+    /// The key drawn for this text (as [`Folded`]'s): the slot of a
+    /// pre-key is the high bits of their folded product, so no texts
+    /// chosen ahead can crowd one run of slots.
+    key: u64,
+    /// 64 less the size in bits of the part of the table this text uses.
+    shift: u32,
+}
+
+/// The slots of [`PreKeys`] and the last stamp given.
+#[derive(Default)]
+struct PreSlots {
+    /// Per slot: the stamp of the text that filled it, its first block,
+    /// and its pre-key.
+    slots: Vec<(u32, u32, u64)>,
+    stamp: u32,
+}
+
+thread_local! {
+    /// The thread's [`PreKeys`] table: at most 2 * [`PreKeys::MOST`]
+    /// slots (128 KiB).
+    static PRE_SLOTS: std::cell::RefCell<PreSlots> = std::cell::RefCell::default();
+}
+
+impl PreKeys {
+    /// The most blocks a text may have to be read by pre-keys.
+    const MOST: usize = 4096;
+
+    fn new(blocks: usize, key: u64) -> PreKeys {
+        let size = (2 * blocks).next_power_of_two().max(16);
+        // The thread's table, taken for this text (one that is in use, which
+        // never happens, leaves an empty one in its place).
+        let mut slots = PRE_SLOTS
+            .try_with(|p| p.try_borrow_mut().map(|mut p| std::mem::take(&mut *p)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        if slots.slots.len() < size {
+            slots.slots.resize(size, (0, 0, 0));
+        }
+        slots.stamp = slots.stamp.wrapping_add(1);
+        if slots.stamp == 0 {
+            // Every stamp has been given: the table is cleared once.
+            slots.slots.fill((0, 0, 0));
+            slots.stamp = 1;
+        }
+        PreKeys {
+            slots,
+            key,
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// The pre-key of `t`: equal texts have equal pre-keys.
+    fn key(t: &str) -> u64 {
+        let b = t.as_bytes();
+        let (head, tail) = match b.len() {
+            0..8 => {
+                let mut w = [0; 8];
+                w[..b.len()].copy_from_slice(b);
+                (u64::from_le_bytes(w), 0)
+            }
+            n => {
+                let word =
+                    |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or([0; 8]));
+                (word(0), word(n - 8))
+            }
+        };
+        let m = u128::from(head ^ 0x243f_6a88_85a3_08d3)
+            * u128::from(tail ^ (b.len() as u64) ^ 0x1319_8a2e_0370_7344);
+        (m as u64) ^ ((m >> 64) as u64)
+    }
+
+    /// The first block before block `i` with the pre-key of `t`, whose
+    /// text may be `t`; `None` when the pre-key is new, and block `i` is
+    /// kept as its first.
+    fn first(&mut self, t: &str, i: usize) -> Option<usize> {
+        let k = Self::key(t);
+        let m = u128::from(k ^ self.key) * 0x9e37_79b9_7f4a_7c15;
+        let mask = (1 << (64 - self.shift)) - 1;
+        let mut at = (((m as u64) ^ ((m >> 64) as u64)) >> self.shift) as usize;
+        let stamp = self.slots.stamp;
+        loop {
+            let (s, first, key) = self.slots.slots[at];
+            if s != stamp {
+                // Fewer blocks than [`PreKeys::MOST`]: `i` fits a u32.
+                self.slots.slots[at] = (stamp, i as u32, k);
+                return None;
+            }
+            if key == k {
+                return Some(first as usize);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+impl Drop for PreKeys {
+    /// The table goes back to the thread for the next text.
+    fn drop(&mut self) {
+        let slots = std::mem::take(&mut self.slots);
+        let _ = PRE_SLOTS.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                *p = slots;
+            }
+        });
+    }
+}
+
 /// What the facts found of the byline search ([`find_byline`]) in the
 /// blocks before the third prose block, which all stand before the third
 /// core block (core blocks are prose), where the search ends: each text
@@ -450,7 +584,7 @@ struct EarlyByline {
 
 /// The facts of every block; `out`'s role bytes get [`CAPTIONED`].
 fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) {
-    use std::collections::hash_map::{Entry, HashMap};
+    use std::collections::HashMap;
     let n = blocks.len();
     let may_repeat = MayRepeat::new(blocks);
     let mut f = vec![Facts::default(); n];
@@ -462,22 +596,27 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) 
     // Room for every block of an article or page from the start (a map
     // grown by doubling hashes each key again at each step), and no more
     // than 4,096 blocks' room ahead of need for a text of many.
-    let mut firsts: HashMap<u64, (u32, bool), Folded> = HashMap::with_capacity_and_hasher(
-        if may_repeat.0.is_none() {
+    let folded = Folded::new();
+    // A text of 4,096 blocks or fewer (every real article) finds the first
+    // block of a text by [`PreKeys`] first, and only a block whose pre-key
+    // another text took goes on to the map keyed by the whole text's hash.
+    let mut pre = (n <= PreKeys::MOST).then(|| PreKeys::new(n, folded.0));
+    let mut firsts: HashMap<u64, u32, Folded> = HashMap::with_capacity_and_hasher(
+        if may_repeat.0.is_none() && pre.is_none() {
             n.min(4096)
         } else {
             0
         },
-        Folded::new(),
+        folded,
     );
-    let mut collided: HashMap<String, (usize, bool)> = HashMap::new();
+    let mut collided: HashMap<String, usize> = HashMap::new();
     let (mut scratch, mut other) = (String::new(), String::new());
     let (mut prev_bare, mut f_prev, mut prev_quotes) = (false, Facts::default(), false);
     let mut early = EarlyByline::default();
     // The byline is searched for here until the third prose block, or
     // an explicit byline.
     let (mut searching, mut prose_seen) = (!tests::late_bylines(), 0);
-    for (i, fi) in f.iter_mut().enumerate() {
+    for i in 0..n {
         let t = blocks.text(i, &mut scratch);
         // Every count the facts need from the words, in one pass.
         let last = last_significant(t);
@@ -568,54 +707,61 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) 
         }
         prev_bare = bare;
         prev_quotes = quotes_read;
-        // The first block of a hash is kept as a u32 (a text has fewer
-        // blocks than that under 8 GiB); past it, and for a text whose hash
-        // another text took, repeats are found by the text itself.
-        let hash = text_hash(t);
-        let unique = !may_repeat.has(hash);
-        let by_hash =
-            u32::try_from(i)
-                .ok()
-                .filter(|_| !unique)
-                .and_then(|idx| match firsts.entry(hash) {
-                    Entry::Vacant(v) => {
-                        v.insert((idx, false));
-                        Some(false)
-                    }
-                    Entry::Occupied(mut o) => {
-                        let first = o.get().0 as usize;
-                        (blocks.text(first, &mut other) == t).then(|| {
-                            o.get_mut().1 = true;
-                            true
-                        })
-                    }
-                });
-        let repeated = !unique
-            && by_hash.unwrap_or_else(|| match collided.get_mut(t) {
-                Some(e) => {
-                    e.1 = true;
-                    true
-                }
-                None => {
-                    collided.insert(t.to_string(), (i, false));
-                    false
-                }
-            });
-        *fi = Facts {
-            words: u8::try_from(words).unwrap_or(u8::MAX),
-            bits: bits | if repeated { REPEATED } else { 0 },
-        };
-        f_prev = *fi;
-    }
-    let firsts = firsts.into_values().map(|(i, seen)| (i as usize, seen));
-    for (first, seen_again) in firsts.chain(collided.into_values()) {
-        if seen_again {
-            if let Some(fi) = f.get_mut(first) {
-                fi.bits |= REPEATED;
+        // The first block with the same text, if one came before: it is
+        // marked repeated now (its facts are written), and so is this one.
+        let first = match pre.as_mut().map(|pre| pre.first(t, i)) {
+            Some(None) => None,
+            Some(Some(first)) if blocks.text(first, &mut other) == t => Some(first),
+            _ => {
+                let hash = text_hash(t);
+                (may_repeat.has(hash))
+                    .then(|| by_hash(blocks, (i, t, hash), &mut firsts, &mut collided))
+                    .flatten()
             }
+        };
+        if let Some(first) = first {
+            f[first].bits |= REPEATED;
         }
+        f[i] = Facts {
+            words: u8::try_from(words).unwrap_or(u8::MAX),
+            bits: bits | if first.is_some() { REPEATED } else { 0 },
+        };
+        f_prev = f[i];
     }
     (f, early)
+}
+
+/// The first block before block `i`, whose text is `t` and its hash
+/// `hash`, with the same text; else block `i` is kept as its text's first.
+/// The first block of a hash is kept as a u32 (a text has fewer blocks
+/// than that under 8 GiB); past it, and for a text whose hash another text
+/// took, repeats are found by the text itself.
+fn by_hash(
+    blocks: &Blocks<'_>,
+    (i, t, hash): (usize, &str, u64),
+    firsts: &mut std::collections::HashMap<u64, u32, Folded>,
+    collided: &mut std::collections::HashMap<String, usize>,
+) -> Option<usize> {
+    use std::collections::hash_map::Entry;
+    let first = u32::try_from(i)
+        .ok()
+        .and_then(|idx| match firsts.entry(hash) {
+            Entry::Vacant(v) => {
+                v.insert(idx);
+                Some(None)
+            }
+            Entry::Occupied(o) => {
+                let first = *o.get() as usize;
+                (blocks.text(first, &mut String::new()) == t).then_some(Some(first))
+            }
+        });
+    first.unwrap_or_else(|| match collided.get(t) {
+        Some(&first) => Some(first),
+        None => {
+            collided.insert(t.to_string(), i);
+            None
+        }
+    })
 }
 
 /// Count double quotation marks; `open` when they do not pair up (a
@@ -886,6 +1032,7 @@ const ISOLATED: f64 = 0.4;
 /// Is there prose within three blocks of block `i`, with only short
 /// blocks (an advert label, a picture's placeholder, a share line), short
 /// sentences or list items between?
+#[inline]
 fn prose_near(blocks: &Blocks<'_>, f: &[Facts], out: &Decisions, i: usize) -> bool {
     let short =
         |j: usize| f[j].words() <= 6 || (!f[j].cue() && f[j].sentence_end()) || blocks.item(j);
@@ -1033,7 +1180,9 @@ fn body_fragment(
     if listed(blocks, out, i) {
         return (Role::Paragraph, "list-item");
     }
-    if caption_words(t) || fi.words() >= 13 {
+    // A block of 13 words or more is a caption whatever its words: the
+    // phrases are looked for only in a shorter one.
+    if fi.words() >= 13 || caption_words(t) {
         return (Role::Boilerplate(BoilerplateKind::Caption), "body-caption");
     }
     let prev_prose = i > 0
@@ -1169,7 +1318,7 @@ fn head(
                 Role::Boilerplate(BoilerplateKind::Caption),
                 "before-credit",
             );
-        } else if standfirst_next && !caption_words(t) && !fi.repeated() {
+        } else if standfirst_next && !fi.repeated() && !caption_words(t) {
             standfirst_done = true;
             out.set(i, Role::Standfirst, "under-headline");
         } else if fi.words() >= 3 && !fi.repeated() {
@@ -1684,6 +1833,102 @@ mod tests {
         fn repeated_is_an_equal_text_elsewhere(
             text in crate::testing::joined(
                 vec!["a", "b", "a b", "a  b", "a\nb", "> a", "*a*", "\n\n", "\n\n", "\n\n"],
+                0..40,
+            )
+        ) {
+            let blocks = crate::segment::segment(&text, 0);
+            let texts = blocks.texts();
+            let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false)).0.iter().map(|f| f.repeated()).collect();
+            for (i, t) in texts.iter().enumerate() {
+                let again = texts.iter().enumerate().any(|(j, u)| j != i && u == t);
+                prop_assert_eq!(repeated[i], again, "{:?}", texts);
+            }
+        }
+    }
+
+    /// Texts of one length with the same first and last eight bytes share
+    /// a pre-key: the test below reaches the texts' own comparison.
+    #[test]
+    fn equal_ends_share_a_pre_key() {
+        let key = PreKeys::key;
+        assert_eq!(
+            key("Ana Ruiz on the pier at noon"),
+            key("Ana Ruiz on the quay at noon")
+        );
+        assert_ne!(
+            key("Ana Ruiz on the pier at noon"),
+            key("Ana Ruiz on the pier at dawn")
+        );
+        assert_ne!(key("Ana"), key("Ana "));
+    }
+
+    /// Inside the body, a fragment of 13 words or more is a caption
+    /// without its phrases being looked for, a short one with a caption's
+    /// phrase is one too, and a short one without is not.
+    #[test]
+    fn body_captions_by_length_or_phrase() {
+        let text = [
+            "# Ferry to the north",
+            "The ferry left the harbour at noon with every seat taken by families going north.",
+            "The crossing took four hours in calm weather and the captain spoke to each passenger.",
+            "Tickets for the spring sailings go on sale next month at the harbour office in town.",
+            "Harbour ferry timetable winter season piers and fares for every day of the week",
+            "The operator said it would add a second boat to the route if demand stayed this high.",
+            "Ana Ruiz (left) with the harbour master",
+            "A new pier for the larger boat is planned for the north side of the bay next year.",
+            "Harbour news today",
+            "The town council will vote on the money for the pier at its meeting in the autumn.",
+        ]
+        .join("\n\n");
+        let blocks = crate::segment::segment(&text, 0);
+        let roles = assign(&blocks, true);
+        let rules: Vec<&str> = (0..roles.len()).map(|i| roles.rule(i)).collect();
+        assert_eq!(rules[4], "body-caption", "{rules:?}");
+        assert_eq!(rules[6], "body-caption", "{rules:?}");
+        assert_ne!(rules[8], "body-caption", "{rules:?}");
+        assert!(caption_words(&blocks.text_owned(6)));
+        assert!(!caption_words(&blocks.text_owned(4)));
+    }
+
+    /// The thread's pre-key table is kept from text to text: the slots an
+    /// earlier text filled are empty to the next, also when the stamps
+    /// run out and start again.
+    #[test]
+    fn pre_keys_of_one_text_are_not_seen_by_the_next() {
+        let repeated = |text: &str| -> Vec<bool> {
+            let blocks = crate::segment::segment(text, 0);
+            let f = facts(&blocks, &mut Decisions::new(blocks.len(), false)).0;
+            f.iter().map(|f| f.repeated()).collect()
+        };
+        let twice = "Ana Ruiz\n\nThe pier\n\nAna Ruiz\n\nThe pier";
+        let once = "The pier\n\nAna Ruiz\n\nNoon";
+        PRE_SLOTS.with_borrow_mut(|p| p.stamp = u32::MAX - 2);
+        for _ in 0..4 {
+            assert_eq!(repeated(twice), [true, true, true, true]);
+            assert_eq!(repeated(once), [false, false, false]);
+        }
+        assert_eq!(PRE_SLOTS.with_borrow(|p| p.stamp), 6);
+    }
+
+    proptest! {
+        /// Repeats are found as by comparing every pair of texts when
+        /// several texts share a pre-key (one length, the same ends), and
+        /// some of them repeat, as one line or folded from two.
+        #[test]
+        fn texts_that_share_a_pre_key_repeat_only_when_equal(
+            text in crate::testing::joined(
+                vec![
+                    "Ana Ruiz on the pier at noon",
+                    "Ana Ruiz on the quay at noon",
+                    "Ana Ruiz on the\npier at noon",
+                    "Ana Ruiz on the dock at noon",
+                    "Ana Ruiz",
+                    "Ana Ruiz at noon",
+                    "Ana",
+                    "\n\n",
+                    "\n\n",
+                    "\n\n",
+                ],
                 0..40,
             )
         ) {
