@@ -2212,6 +2212,21 @@ pub(super) fn cue_reading_end(m: &str, qe: usize) -> usize {
     memchr::memchr2(b' ', b'\n', &m.as_bytes()[end..]).map_or(m.len(), |k| end + k + 1)
 }
 
+/// A fixed word searched for in the words around a quotation ("in her
+/// words", "according to", "Vell's"), its searcher built once:
+/// `str::contains` sets up a searcher on every call, which costs more than
+/// a short sentence takes to read.
+type Needle = LazyLock<memchr::memmem::Finder<'static>>;
+static WORDS_NEEDLE: Needle = LazyLock::new(|| memchr::memmem::Finder::new("words"));
+static ACCORDING_NEEDLE: Needle = LazyLock::new(|| memchr::memmem::Finder::new("ccording to"));
+static APOSTROPHE_S: Needle = LazyLock::new(|| memchr::memmem::Finder::new("'s"));
+static CURLY_S: Needle = LazyLock::new(|| memchr::memmem::Finder::new("’s"));
+
+/// Does `hay` hold the needle?
+fn has_needle(hay: &str, needle: &Needle) -> bool {
+    needle.find(hay.as_bytes()).is_some()
+}
+
 /// [`attribution_for`]: every verb look-up reads the tokens of `para`, or,
 /// without them, those of the quotation's sentence read into `buf`.
 fn attribution_in(
@@ -2296,7 +2311,7 @@ fn attribution_in(
     // none, it is not looked for.
     let owner_speech = stretch.may_have_word(s..qs, list::SPEECH_NOUN);
     // "in Vell's words, "…"", "in the words of Jane Doe, "…"".
-    if before.contains("words") {
+    if has_needle(before, &WORDS_NEEDLE) {
         if let Some(a) = in_words(before)
             .map(|(who, verb)| from_groups(before, who, None, Some(verb), s))
             .filter(|a| usable(&a.who))
@@ -2305,7 +2320,7 @@ fn attribution_in(
             return Some(a);
         }
     }
-    let according = |t: &str| t.contains("ccording to");
+    let according = |t: &str| has_needle(t, &ACCORDING_NEEDLE);
     // (The last match: every one gives an attribution.)
     if let Some(a) = according(before)
         .then(|| according_matches(before).last())
@@ -2512,7 +2527,7 @@ fn attribution_in(
 /// "His warning that the ice was "…"": a possessive pronoun too, as the
 /// pronoun it stands for ("he").
 pub(super) fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
-    let named = (before.contains("'s") || before.contains("’s"))
+    let named = (has_needle(before, &APOSTROPHE_S) || has_needle(before, &CURLY_S))
         .then(|| last_possessive_speech(before))
         .flatten()
         .map(|(who, verb)| from_groups(before, who, None, Some(verb), s))
@@ -2982,9 +2997,20 @@ pub(super) fn body_after_name(t: &str) -> Option<usize> {
 /// `body_after_name`) that runs to the end of `region`: (start, name).
 /// A title, a body's own name ("the University of Tessaly") or a lone
 /// word that is no name is no such person.
+/// Does `region` hold " of ", " from " or " at ", the words that link a
+/// name to its body ("Ada Rusk of the Harbour Trust")? Each space is read
+/// once, where three searches of the region each set up a searcher.
+fn links_body(region: &str) -> bool {
+    let b = region.as_bytes();
+    memchr::memchr_iter(b' ', b).any(|i| {
+        let w = &b[i + 1..];
+        w.starts_with(b"of ") || w.starts_with(b"from ") || w.starts_with(b"at ")
+    })
+}
+
 pub(super) fn name_before_body(region: &str) -> Option<(usize, &str)> {
     let region = region.trim_end();
-    if !(region.contains(" of ") || region.contains(" from ") || region.contains(" at ")) {
+    if !links_body(region) {
         return None;
     }
     let runs: Few<(usize, usize)> = name_runs(region).collect();
@@ -3972,6 +3998,34 @@ mod tests {
             proptest::prop_assert_eq!(
                 last_word_starts(&text).to_vec(),
                 last_word_starts_all(&text),
+                "{:?}",
+                text
+            );
+        }
+
+        /// `has_needle` and `links_body` find what `str::contains` finds.
+        #[test]
+        fn needles_are_str_contains(
+            text in crate::testing::joined(
+                vec![
+                    "words", "word", "ccording to", "according  to", "ccording", " to", "'s",
+                    "’s", "’", "'", "s", " of ", "of ", " of", " from ", "from", " at ", "at ",
+                    " ", "  ", "\u{a0}", "Vell", "x",
+                ],
+                0..12,
+            )
+        ) {
+            for (needle, word) in [
+                (&WORDS_NEEDLE, "words"),
+                (&ACCORDING_NEEDLE, "ccording to"),
+                (&APOSTROPHE_S, "'s"),
+                (&CURLY_S, "’s"),
+            ] {
+                proptest::prop_assert_eq!(has_needle(&text, needle), text.contains(word));
+            }
+            proptest::prop_assert_eq!(
+                links_body(&text),
+                text.contains(" of ") || text.contains(" from ") || text.contains(" at "),
                 "{:?}",
                 text
             );
