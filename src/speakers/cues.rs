@@ -2221,6 +2221,7 @@ static WORDS_NEEDLE: Needle = LazyLock::new(|| memchr::memmem::Finder::new("word
 static ACCORDING_NEEDLE: Needle = LazyLock::new(|| memchr::memmem::Finder::new("ccording to"));
 static APOSTROPHE_S: Needle = LazyLock::new(|| memchr::memmem::Finder::new("'s"));
 static CURLY_S: Needle = LazyLock::new(|| memchr::memmem::Finder::new("’s"));
+static ER_NEEDLE: Needle = LazyLock::new(|| memchr::memmem::Finder::new("er "));
 
 /// Does `hay` hold the needle?
 fn has_needle(hay: &str, needle: &Needle) -> bool {
@@ -2650,7 +2651,9 @@ pub(super) fn passive_cue(
 pub(super) fn per_source(before: &str, s: usize) -> Option<Attribution> {
     let b = before.as_bytes();
     let mut from = 0;
-    while let Some(k) = before[from..].find("er ").map(|k| from + k) {
+    // ("er " is in most sentences, "other ", "after ": its searcher is
+    // built once, not by `str::find` at each call.)
+    while let Some(k) = ER_NEEDLE.find(&b[from..]).map(|k| from + k) {
         from = k + 3;
         let Some(p) = k.checked_sub(1) else { continue };
         if !matches!(b[p], b'P' | b'p') || (p > 0 && word_byte(b.get(p - 1))) {
@@ -4010,7 +4013,7 @@ mod tests {
                 vec![
                     "words", "word", "ccording to", "according  to", "ccording", " to", "'s",
                     "’s", "’", "'", "s", " of ", "of ", " of", " from ", "from", " at ", "at ",
-                    " ", "  ", "\u{a0}", "Vell", "x",
+                    " ", "  ", "\u{a0}", "Vell", "x", "er ", "per", "Per ", "e", "r",
                 ],
                 0..12,
             )
@@ -4022,6 +4025,15 @@ mod tests {
                 (&CURLY_S, "’s"),
             ] {
                 proptest::prop_assert_eq!(has_needle(&text, needle), text.contains(word));
+            }
+            // (`per_source` reads each "er " in turn.)
+            for from in 0..=text.len() {
+                if text.is_char_boundary(from) {
+                    proptest::prop_assert_eq!(
+                        ER_NEEDLE.find(&text.as_bytes()[from..]),
+                        text[from..].find("er ")
+                    );
+                }
             }
             proptest::prop_assert_eq!(
                 links_body(&text),
