@@ -2212,6 +2212,22 @@ pub(super) fn cue_reading_end(m: &str, qe: usize) -> usize {
     memchr::memchr2(b' ', b'\n', &m.as_bytes()[end..]).map_or(m.len(), |k| end + k + 1)
 }
 
+/// A fixed word searched for in the words around a quotation ("in her
+/// words", "according to", "Vell's"), its searcher built once:
+/// `str::contains` sets up a searcher on every call, which costs more than
+/// a short sentence takes to read.
+type Needle = LazyLock<memchr::memmem::Finder<'static>>;
+static WORDS_NEEDLE: Needle = LazyLock::new(|| memchr::memmem::Finder::new("words"));
+static ACCORDING_NEEDLE: Needle = LazyLock::new(|| memchr::memmem::Finder::new("ccording to"));
+static APOSTROPHE_S: Needle = LazyLock::new(|| memchr::memmem::Finder::new("'s"));
+static CURLY_S: Needle = LazyLock::new(|| memchr::memmem::Finder::new("’s"));
+static ER_NEEDLE: Needle = LazyLock::new(|| memchr::memmem::Finder::new("er "));
+
+/// Does `hay` hold the needle?
+fn has_needle(hay: &str, needle: &Needle) -> bool {
+    needle.find(hay.as_bytes()).is_some()
+}
+
 /// [`attribution_for`]: every verb look-up reads the tokens of `para`, or,
 /// without them, those of the quotation's sentence read into `buf`.
 fn attribution_in(
@@ -2296,7 +2312,7 @@ fn attribution_in(
     // none, it is not looked for.
     let owner_speech = stretch.may_have_word(s..qs, list::SPEECH_NOUN);
     // "in Vell's words, "…"", "in the words of Jane Doe, "…"".
-    if before.contains("words") {
+    if has_needle(before, &WORDS_NEEDLE) {
         if let Some(a) = in_words(before)
             .map(|(who, verb)| from_groups(before, who, None, Some(verb), s))
             .filter(|a| usable(&a.who))
@@ -2305,7 +2321,7 @@ fn attribution_in(
             return Some(a);
         }
     }
-    let according = |t: &str| t.contains("ccording to");
+    let according = |t: &str| has_needle(t, &ACCORDING_NEEDLE);
     // (The last match: every one gives an attribution.)
     if let Some(a) = according(before)
         .then(|| according_matches(before).last())
@@ -2512,7 +2528,7 @@ fn attribution_in(
 /// "His warning that the ice was "…"": a possessive pronoun too, as the
 /// pronoun it stands for ("he").
 pub(super) fn owner_of_speech(before: &str, s: usize) -> Option<Attribution> {
-    let named = (before.contains("'s") || before.contains("’s"))
+    let named = (has_needle(before, &APOSTROPHE_S) || has_needle(before, &CURLY_S))
         .then(|| last_possessive_speech(before))
         .flatten()
         .map(|(who, verb)| from_groups(before, who, None, Some(verb), s))
@@ -2635,7 +2651,9 @@ pub(super) fn passive_cue(
 pub(super) fn per_source(before: &str, s: usize) -> Option<Attribution> {
     let b = before.as_bytes();
     let mut from = 0;
-    while let Some(k) = before[from..].find("er ").map(|k| from + k) {
+    // ("er " is in most sentences, "other ", "after ": its searcher is
+    // built once, not by `str::find` at each call.)
+    while let Some(k) = ER_NEEDLE.find(&b[from..]).map(|k| from + k) {
         from = k + 3;
         let Some(p) = k.checked_sub(1) else { continue };
         if !matches!(b[p], b'P' | b'p') || (p > 0 && word_byte(b.get(p - 1))) {
@@ -2982,9 +3000,20 @@ pub(super) fn body_after_name(t: &str) -> Option<usize> {
 /// `body_after_name`) that runs to the end of `region`: (start, name).
 /// A title, a body's own name ("the University of Tessaly") or a lone
 /// word that is no name is no such person.
+/// Does `region` hold " of ", " from " or " at ", the words that link a
+/// name to its body ("Ada Rusk of the Harbour Trust")? Each space is read
+/// once, where three searches of the region each set up a searcher.
+fn links_body(region: &str) -> bool {
+    let b = region.as_bytes();
+    memchr::memchr_iter(b' ', b).any(|i| {
+        let w = &b[i + 1..];
+        w.starts_with(b"of ") || w.starts_with(b"from ") || w.starts_with(b"at ")
+    })
+}
+
 pub(super) fn name_before_body(region: &str) -> Option<(usize, &str)> {
     let region = region.trim_end();
-    if !(region.contains(" of ") || region.contains(" from ") || region.contains(" at ")) {
+    if !links_body(region) {
         return None;
     }
     let runs: Few<(usize, usize)> = name_runs(region).collect();
@@ -3083,9 +3112,18 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
     // go on past "of" or "for", and the head noun before it, to the start
     // of the phrase.)
     let mut past_preposition = false;
-    for st in last_word_starts(region) {
-        let cand = region[st..].trim_end();
-        if who_exact(cand) && !two_phrases(cand) {
+    let tail = region.trim_end();
+    // The classes of the words read so far, the last word's at the end:
+    // each candidate is one word longer than the one before, so each word
+    // is read once ("Ola Brenn", then "pilot Ola Brenn": only "pilot" is
+    // new), where a who-phrase parse of each candidate read them all again.
+    let mut classes = [0u16; WHO_BEFORE_WORDS];
+    let starts = last_word_starts(region);
+    for (i, &st) in starts.iter().enumerate() {
+        let cand = &tail[st..];
+        let word_end = cand.find(char::is_whitespace).unwrap_or(cand.len());
+        classes[WHO_BEFORE_WORDS - 1 - i] = word_class(&cand[..word_end]);
+        if who_words(&classes[WHO_BEFORE_WORDS - 1 - i..]) && !two_phrases(cand) {
             best = Some(st);
             past_preposition = false;
         } else if best.is_some() {
@@ -3106,6 +3144,184 @@ pub(super) fn who_before(m: &str, lo: usize, verb: usize) -> Option<(usize, Stri
 
 /// How many words back from a verb [`who_before`] reads for its subject.
 const WHO_BEFORE_WORDS: usize = 7;
+
+/// A word (a run of chars other than white space) opens with an ASCII
+/// letter, as WHO's first word must (`who_then`).
+const W_ALPHA: u16 = 1;
+/// The word is a pronoun of WHO ("she").
+const W_PRONOUN: u16 = 1 << 1;
+/// The word is a determiner of WHO ("the", "Another").
+const W_DET: u16 = 1 << 2;
+/// `[\p{L}'’\-]+`: a word between a determiner and the last word.
+const W_LETTERS_APOS: u16 = 1 << 3;
+/// `[\p{L}\-]+`: the last word after a determiner.
+const W_LETTERS: u16 = 1 << 4;
+/// All of the word is one `TOK` ("Vell", "J.R.", "Mrs.", "al-Amin").
+const W_TOK: u16 = 1 << 5;
+/// `[a-z\-]+`: a small word before a name's `TOK`.
+const W_SMALL: u16 = 1 << 6;
+/// `[a-z][a-z\-]*`: a small word before a group noun.
+const W_SMALL_LETTER: u16 = 1 << 7;
+/// A group noun ("voters").
+const W_GROUP: u16 = 1 << 8;
+/// A particle a name goes on over ("van").
+const W_PARTICLE: u16 = 1 << 9;
+
+/// The classes of word `w` that WHO's parts read (`W_*`): whether a run
+/// of words is one who-phrase is then a matter of the classes alone, as
+/// each part of WHO takes whole words between runs of white space.
+fn word_class(w: &str) -> u16 {
+    let b = w.as_bytes();
+    let Some(&first) = b.first() else {
+        return 0;
+    };
+    let mut c = 0;
+    if first.is_ascii_alphabetic() {
+        c |= W_ALPHA;
+    }
+    if matches!(
+        b,
+        b"He" | b"he" | b"She" | b"she" | b"They" | b"they" | b"I" | b"We" | b"we"
+    ) {
+        c |= W_PRONOUN;
+    }
+    if matches!(
+        b,
+        b"The"
+            | b"the"
+            | b"An"
+            | b"an"
+            | b"A"
+            | b"a"
+            | b"His"
+            | b"his"
+            | b"Her"
+            | b"her"
+            | b"Their"
+            | b"their"
+            | b"One"
+            | b"one"
+            | b"Another"
+            | b"another"
+    ) {
+        c |= W_DET;
+    }
+    // `[\p{L}'’\-]` and `[\p{L}\-]` over the whole word, in one reading.
+    // (A `TOK`'s letters after its capital, or after a particle, its
+    // hyphen and its capital, are the first of these: the bytes before
+    // them are in the class too, so the whole word is.)
+    let (mut letters_apos, mut letters) = (true, true);
+    for (i, ch) in w.char_indices() {
+        if ch.is_ascii() {
+            if !(ch.is_ascii_alphabetic() || ch == '-') {
+                letters = false;
+                letters_apos &= ch == '\'';
+            }
+        } else if ch == '’' {
+            letters = false;
+        } else if !names::non_ascii_letter(&w[i..]) {
+            letters = false;
+            letters_apos = false;
+        }
+        if !letters_apos {
+            break;
+        }
+    }
+    if letters_apos {
+        c |= W_LETTERS_APOS;
+    }
+    if letters {
+        c |= W_LETTERS;
+    }
+    let tok = if first.is_ascii_uppercase() {
+        // `[A-Z][\p{L}'’\-]*`, `(?:[A-Z]\.)+`, or an abbreviation and
+        // its stop.
+        letters_apos
+            || b.len().is_multiple_of(2)
+                && b.chunks(2)
+                    .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
+            || b.split_last().is_some_and(|(&stop, a)| {
+                stop == b'.' && TOK_ABBREVIATIONS.iter().any(|x| x.as_bytes() == a)
+            })
+    } else {
+        // `(?:al|el|…)-[A-Z][\p{L}'’\-]*`.
+        let n = b.iter().take_while(|x| x.is_ascii_lowercase()).count();
+        letters_apos
+            && b.get(n) == Some(&b'-')
+            && b.get(n + 1).is_some_and(u8::is_ascii_uppercase)
+            && HYPHEN_PARTICLES.iter().any(|x| x.as_bytes() == &b[..n])
+    };
+    if tok {
+        c |= W_TOK;
+    }
+    if b.iter().all(|x| x.is_ascii_lowercase() || *x == b'-') {
+        c |= W_SMALL;
+        if first.is_ascii_lowercase() {
+            c |= W_SMALL_LETTER;
+        }
+    }
+    if b.iter().all(u8::is_ascii_lowercase) && WORDS.on(b, list::GROUP_NOUN) {
+        c |= W_GROUP;
+    }
+    if matches!(
+        b,
+        b"de" | b"van" | b"von" | b"der" | b"da" | b"di" | b"del" | b"la" | b"le" | b"bin" | b"al"
+    ) {
+        c |= W_PARTICLE;
+    }
+    c
+}
+
+/// Are words of classes `w` ([`word_class`]), in order, one who-phrase:
+/// what [`who_exact`] says of their text? WHO's ways, each over whole
+/// words: a pronoun; a determiner, up to three words and a last one; one
+/// or two `TOK`s, or small words, and a group noun; up to three `TOK`s,
+/// up to two small words, a `TOK`, and `TOK`s or particles after it.
+fn who_words(w: &[u16]) -> bool {
+    let n = w.len();
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    if first & W_ALPHA == 0 {
+        return false;
+    }
+    let all = |r: Range<usize>, class: u16| w[r].iter().all(|&x| x & class != 0);
+    if n == 1 && first & W_PRONOUN != 0 {
+        return true;
+    }
+    if (2..=5).contains(&n)
+        && first & W_DET != 0
+        && all(1..n - 1, W_LETTERS_APOS)
+        && w[n - 1] & W_LETTERS != 0
+    {
+        return true;
+    }
+    if (2..=3).contains(&n)
+        && w[n - 1] & W_GROUP != 0
+        && (all(0..n - 1, W_TOK) || all(0..n - 1, W_SMALL_LETTER))
+    {
+        return true;
+    }
+    // The name: where the `TOK`s and particles that end it start.
+    let tail = w
+        .iter()
+        .rposition(|&x| x & (W_TOK | W_PARTICLE) == 0)
+        .map_or(0, |i| i + 1);
+    for a in 0..=3.min(n) {
+        if a > 0 && w[a - 1] & W_TOK == 0 {
+            break;
+        }
+        for t in a..n.min(a + 3) {
+            if t > a && w[t - 1] & W_SMALL == 0 {
+                break;
+            }
+            if w[t] & W_TOK != 0 && t + 1 >= tail {
+                return true;
+            }
+        }
+    }
+    false
+}
 
 /// The starts of the last [`WHO_BEFORE_WORDS`] words of `region` (runs of
 /// chars other than white space), the last first: read back from the end,
@@ -3790,10 +4006,81 @@ mod tests {
             );
         }
 
+        /// `has_needle` and `links_body` find what `str::contains` finds.
+        #[test]
+        fn needles_are_str_contains(
+            text in crate::testing::joined(
+                vec![
+                    "words", "word", "ccording to", "according  to", "ccording", " to", "'s",
+                    "’s", "’", "'", "s", " of ", "of ", " of", " from ", "from", " at ", "at ",
+                    " ", "  ", "\u{a0}", "Vell", "x", "er ", "per", "Per ", "e", "r",
+                ],
+                0..12,
+            )
+        ) {
+            for (needle, word) in [
+                (&WORDS_NEEDLE, "words"),
+                (&ACCORDING_NEEDLE, "ccording to"),
+                (&APOSTROPHE_S, "'s"),
+                (&CURLY_S, "’s"),
+            ] {
+                proptest::prop_assert_eq!(has_needle(&text, needle), text.contains(word));
+            }
+            // (`per_source` reads each "er " in turn.)
+            for from in 0..=text.len() {
+                if text.is_char_boundary(from) {
+                    proptest::prop_assert_eq!(
+                        ER_NEEDLE.find(&text.as_bytes()[from..]),
+                        text[from..].find("er ")
+                    );
+                }
+            }
+            proptest::prop_assert_eq!(
+                links_body(&text),
+                text.contains(" of ") || text.contains(" from ") || text.contains(" at "),
+                "{:?}",
+                text
+            );
+        }
+
         /// `who_exact` matches what WHO_EXACT matches.
         #[test]
         fn who_exact_is_the_regex_match(text in who_text()) {
             proptest::prop_assert_eq!(who_exact(&text), WHO_EXACT.is_match(&text), "{:?}", text);
+        }
+
+        /// `who_words`, over the classes of the words `who_before` reads
+        /// back from the end, says what `who_exact` says of each run of
+        /// last words.
+        #[test]
+        fn who_words_is_who_exact(text in proptest::strategy::Union::new([
+            proptest::strategy::Strategy::boxed(who_text()),
+            proptest::strategy::Strategy::boxed(crate::testing::joined(
+                vec![
+                    "He", "he", "I", "We", "the", "The", "a", "An", "another", "His", "their",
+                    "One", "Rusk", "Vell", "O’Neil", "Ann'", "Lee-", "J.", "J.R.", "J.R", "A.",
+                    "Mr.", "Mrs", "Prof.", "Dr.x", "al-Masri", "ibn-Tor", "al-", "el-x", "bin",
+                    "de", "van", "la", "del", "Émile", "é", "ß", "x2", "9", "_", "-", "-old",
+                    "old", "fierce", "ex-aide", "aide", "crowd", "voters", "staff", "fans",
+                    "Fans", "supporters", "said", "'", "’s", ",", ".", "(", " ", " ", "  ",
+                    "\n", "\t", "\u{a0}", "\u{2003}",
+                ],
+                0..14,
+            )),
+        ])) {
+            let tail = text.trim_end();
+            let mut classes = [0u16; WHO_BEFORE_WORDS];
+            for (i, &st) in last_word_starts(&text).iter().enumerate() {
+                let cand = &tail[st..];
+                let word_end = cand.find(char::is_whitespace).unwrap_or(cand.len());
+                classes[WHO_BEFORE_WORDS - 1 - i] = word_class(&cand[..word_end]);
+                proptest::prop_assert_eq!(
+                    who_words(&classes[WHO_BEFORE_WORDS - 1 - i..]),
+                    who_exact(cand),
+                    "{:?}",
+                    cand
+                );
+            }
         }
 
         /// `adverb_tail_start` and `coordinated_start` find where
