@@ -27,24 +27,27 @@ pub fn style(input: &str) -> Style {
 /// no white space (`char::is_whitespace`). Counted here when it is
 /// `None` and needed.
 pub fn style_counted(input: &str, non_blank: Option<usize>) -> Style {
-    // Only lines with an underscore can join words with one: each is
-    // found from an underscore in it and read once. The lines are counted
-    // (a pass over the text) only when three or more of them do.
+    // Only lines with an underscore can join words with one: each
+    // underscore is read where it stands, and a line is counted at the
+    // first one that joins (the rest of it passed). Its neighbours are
+    // read in the whole text: a line break beside an underscore (`_` at a
+    // line's start or end, a `\r` before the `\n`) is no letter, and a
+    // closing quote before one has no line break in its bytes, so each
+    // test reads what it read in the line alone. The lines are counted (a
+    // pass over the text) only when three or more of them join words.
     let bytes = input.as_bytes();
     let mut lines_with = 0usize;
     let mut from = 0;
     while let Some(k) = memchr::memchr(b'_', &bytes[from..]) {
         let at = from + k;
-        // The line as `str::lines` gives it: from the byte past the last
-        // `\n` before the underscore to the next `\n`, without a `\r`
-        // before it (no byte but `\n` ends a line, and an underscore is no
-        // white space: the line is not blank).
-        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
-        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-        let line = &input[start..end];
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        lines_with += usize::from(joins_words(line));
-        from = end;
+        from = if joins_words_at(bytes, at) {
+            lines_with += 1;
+            memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n)
+        } else {
+            // The underscores after it in a run (a rule of them, `___`)
+            // have one before them, no letter: none of them joins.
+            at + 1 + bytes[at + 1..].iter().take_while(|&&x| x == b'_').count()
+        };
     }
     if lines_with < 3 {
         return Style::default();
@@ -83,20 +86,13 @@ fn non_blank_lines(input: &str) -> usize {
     count
 }
 
-/// Does an underscore in `line` join two words (`see_the_report`), or
-/// follow a closing quote?
-fn joins_words(line: &str) -> bool {
-    let b = line.as_bytes();
-    // A letter on either side of an underscore, or the bytes of U+2019
-    // before it: read at each one.
-    let joins = |k: usize| {
-        k > 0
-            && k + 1 < b.len()
-            && (b[k - 1] as char).is_alphabetic()
-            && (b[k + 1] as char).is_alphabetic()
-    };
-    let after_quote = |k: usize| k >= 3 && b[k - 3..k] == *"\u{2019}".as_bytes();
-    memchr::memchr_iter(b'_', b).any(|k| joins(k) || after_quote(k))
+/// Does the underscore at `b[k]` join two words (`see_the_report`), a
+/// letter on either side of it, or follow a closing quote (the bytes of
+/// U+2019)?
+fn joins_words_at(b: &[u8], k: usize) -> bool {
+    let letter = |x: u8| (x as char).is_alphabetic();
+    (k > 0 && k + 1 < b.len() && letter(b[k - 1]) && letter(b[k + 1]))
+        || (k >= 3 && b[k - 3..k] == *"\u{2019}".as_bytes())
 }
 
 /// Does the input look like raw HTML rather than text (a page fed to lede
@@ -1081,7 +1077,7 @@ mod tests {
                 vec![
                     "_", "a", "é", "’", " ", "\n", "\n\n", "\r\n", "x_y", "’_", "1", "__", "\t",
                     "\r", "\u{b}", "\u{a0}", "\u{85}", "\u{200b}", "\u{feff}", "\u{2028}",
-                    "\u{3000}", "a_b\n",
+                    "\u{3000}", "a_b\n", "___", "b_",
                 ],
                 0..60,
             )
