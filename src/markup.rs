@@ -339,7 +339,7 @@ pub(crate) fn has_trigger(b: &[u8]) -> bool {
 /// The clean words of a folded block text, or `None` when there is no
 /// markup to remove. Linear in the text.
 pub fn clean(text: &str, style: Style) -> Option<String> {
-    clean_text(text, style, false)
+    clean_text(text, style, false, &mut Edits::default())
 }
 
 /// [`clean`] of a text known to be its own fold (no white space but
@@ -347,7 +347,40 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
 /// read again to tell.
 pub fn clean_folded(text: &str, style: Style) -> Option<String> {
     debug_assert!(crate::text::is_folded(text));
-    clean_text(text, style, true)
+    clean_text(text, style, true, &mut Edits::default())
+}
+
+/// [`clean_folded`] with the words of its clean text ([`crate::text::block_words`])
+/// when they are known from `words`, the text's own, without a count:
+/// the rules delete chars that are no letter or digit and no space
+/// (marks, escapes' backslashes, heading marks and the space after
+/// them), which leaves every run of chars a word or not as it was, and
+/// turn an underscore between two letters or digits into a space, which
+/// parts a word in two (`Lake_Vorra`: one word more). Only a link's
+/// target, an image and a placeholder take letters or digits away
+/// (`[Ana ›](x)`), and then the words are not known.
+pub(crate) fn clean_folded_words(
+    text: &str,
+    style: Style,
+    words: usize,
+) -> Option<(String, Option<usize>)> {
+    debug_assert!(crate::text::is_folded(text));
+    let mut edits = Edits::default();
+    let clean = clean_text(text, style, true, &mut edits)?;
+    let words = (!edits.dropped).then_some(words + edits.spaced);
+    Some((clean, words))
+}
+
+/// What the rules did to a text besides deleting marks (see
+/// [`clean_folded_words`]).
+#[derive(Debug, Default)]
+struct Edits {
+    /// Underscores (or runs of them) between two letters or digits made
+    /// a space.
+    spaced: usize,
+    /// Letters or digits may have gone with a link's target, an image or
+    /// a placeholder.
+    dropped: bool,
 }
 
 /// The clean text of `body` as it is written. While every char read so
@@ -388,7 +421,7 @@ impl Written<'_> {
 }
 
 /// [`clean`]; `folded` says the text is known to be its own fold.
-fn clean_text(text: &str, style: Style, folded: bool) -> Option<String> {
+fn clean_text(text: &str, style: Style, folded: bool, edits: &mut Edits) -> Option<String> {
     let b = text.as_bytes();
     if !has_trigger(b) {
         return None;
@@ -403,10 +436,13 @@ fn clean_text(text: &str, style: Style, folded: bool) -> Option<String> {
         }
         // A folded text stays folded when a char between two letters
         // becomes a space: the rules' copy is the text so changed.
-        Kept::Spaced if folded => return Some(text.replace('_', " ")),
+        Kept::Spaced if folded => {
+            edits.spaced = memchr::memchr_iter(b'_', b).count();
+            return Some(text.replace('_', " "));
+        }
         Kept::Spaced | Kept::Read => {}
     }
-    clean_marks(text, style, folded)
+    clean_marks(text, style, folded, edits)
 }
 
 /// What [`keeps_all`] tells of a text from its bytes.
@@ -467,7 +503,7 @@ fn keeps_all(b: &[u8], style: Style) -> Kept {
 }
 
 /// [`clean_text`] by its rules, char by char.
-fn clean_marks(text: &str, style: Style, folded: bool) -> Option<String> {
+fn clean_marks(text: &str, style: Style, folded: bool, edits: &mut Edits) -> Option<String> {
     // Heading marks at the start (Markdown `## `, Debian `*** `) and end.
     let mut body = text;
     let hashes = body.bytes().take_while(|&c| c == b'#').count();
@@ -514,6 +550,7 @@ fn clean_marks(text: &str, style: Style, folded: bool) -> Option<String> {
                     let target = (bb.get(i + 1) == Some(&b'(')).then(|| link_target_end(bb, i + 2));
                     match target {
                         Some(Some(end)) => {
+                            edits.dropped = true;
                             let o = out.edit(i);
                             if o[..p].ends_with('!') {
                                 // An image: its alt text is not the article's.
@@ -526,6 +563,7 @@ fn clean_marks(text: &str, style: Style, folded: bool) -> Option<String> {
                             continue;
                         }
                         _ if placeholder(&out.so_far(i)[p + 1..]) => {
+                            edits.dropped = true;
                             out.edit(i).truncate(p);
                             i += 1;
                             continue;
@@ -557,6 +595,7 @@ fn clean_marks(text: &str, style: Style, folded: bool) -> Option<String> {
                         > j;
                 let closing = word_before && !word_after && opened[k] > 0;
                 if c == '_' && style.underscores && word_before && word_after {
+                    edits.spaced += 1;
                     out.edit(i).push(' ');
                 } else if opening
                     || closing
@@ -677,7 +716,7 @@ mod tests {
         if !has_trigger(text.as_bytes()) {
             return None;
         }
-        clean_marks(text, style, folded)
+        clean_marks(text, style, folded, &mut Edits::default())
     }
 
     fn same_as_reference(text: &str) {
@@ -686,7 +725,7 @@ mod tests {
             let folded = crate::text::is_folded(text);
             for known in [false, folded] {
                 assert_eq!(
-                    clean_text(text, style, known),
+                    clean_text(text, style, known, &mut Edits::default()),
                     trigger_then_rules(text, style, known),
                     "{text:?} {underscores} {known}"
                 );
@@ -953,6 +992,60 @@ mod tests {
                 prop_assert_eq!(clean_folded(&text, style), reference.clone());
             }
             prop_assert_eq!(clean(&text, style), reference);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// The words [`clean_folded_words`] knows are the clean text's
+        /// count, and its text is [`clean_folded`]'s; it says when they
+        /// are not known (a link, an image or a placeholder taken away),
+        /// which must leave most texts known.
+        #[test]
+        fn known_words_are_the_clean_count(
+            text in crate::testing::joined(
+                vec!["*", "**", "***", "#", "## ", "[", "]", "(", ")", "](", "![", "!", "_",
+                     "__", "\\", "\\*", "`", "\"", "é", "’", "—", " ", "a", "word", "7",
+                     "x.org/p", "img", "[img]", ".png", "Lake_Vorra", "a_1"],
+                0..24,
+            ),
+            underscores in any::<bool>(),
+        ) {
+            let text = crate::text::fold(&text);
+            let style = Style { underscores };
+            let words = crate::text::block_words(&text);
+            let found = clean_folded_words(&text, style, words);
+            prop_assert_eq!(found.as_ref().map(|(c, _)| c.clone()), clean_folded(&text, style));
+            if let Some((clean, Some(known))) = found {
+                prop_assert_eq!(known, crate::text::block_words(&clean), "{:?} -> {:?}", text, clean);
+            }
+        }
+    }
+
+    /// Words known through each rule but the ones that take letters away.
+    #[test]
+    fn known_words_through_each_rule() {
+        let debian = Style { underscores: true };
+        let cases = [
+            ("## Ferry times ##", Style::default(), Some(2)),
+            ("**** Harbour news ****", Style::default(), Some(2)),
+            ("Read_the_notice here", debian, Some(4)),
+            ("a **bold** claim by Ana_Ruiz", debian, Some(6)),
+            ("\\*not\\* a star", Style::default(), Some(3)),
+            ("see [Tuvala ›](x.org/p) now", Style::default(), None),
+            ("a [img] here", Style::default(), None),
+        ];
+        for (text, style, expected) in cases {
+            let words = crate::text::block_words(text);
+            let (clean, known) = clean_folded_words(text, style, words).expect("a change");
+            assert_eq!(known, expected, "{text:?} -> {clean:?}");
+            if let Some(known) = known {
+                assert_eq!(
+                    known,
+                    crate::text::block_words(&clean),
+                    "{text:?} -> {clean:?}"
+                );
+            }
         }
     }
 
