@@ -27,24 +27,27 @@ pub fn style(input: &str) -> Style {
 /// no white space (`char::is_whitespace`). Counted here when it is
 /// `None` and needed.
 pub fn style_counted(input: &str, non_blank: Option<usize>) -> Style {
-    // Only lines with an underscore can join words with one: each is
-    // found from an underscore in it and read once. The lines are counted
-    // (a pass over the text) only when three or more of them do.
+    // Only lines with an underscore can join words with one: each
+    // underscore is read where it stands, and a line is counted at the
+    // first one that joins (the rest of it passed). Its neighbours are
+    // read in the whole text: a line break beside an underscore (`_` at a
+    // line's start or end, a `\r` before the `\n`) is no letter, and a
+    // closing quote before one has no line break in its bytes, so each
+    // test reads what it read in the line alone. The lines are counted (a
+    // pass over the text) only when three or more of them join words.
     let bytes = input.as_bytes();
     let mut lines_with = 0usize;
     let mut from = 0;
     while let Some(k) = memchr::memchr(b'_', &bytes[from..]) {
         let at = from + k;
-        // The line as `str::lines` gives it: from the byte past the last
-        // `\n` before the underscore to the next `\n`, without a `\r`
-        // before it (no byte but `\n` ends a line, and an underscore is no
-        // white space: the line is not blank).
-        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
-        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-        let line = &input[start..end];
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        lines_with += usize::from(joins_words(line));
-        from = end;
+        from = if joins_words_at(bytes, at) {
+            lines_with += 1;
+            memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n)
+        } else {
+            // The underscores after it in a run (a rule of them, `___`)
+            // have one before them, no letter: none of them joins.
+            at + 1 + bytes[at + 1..].iter().take_while(|&&x| x == b'_').count()
+        };
     }
     if lines_with < 3 {
         return Style::default();
@@ -83,20 +86,13 @@ fn non_blank_lines(input: &str) -> usize {
     count
 }
 
-/// Does an underscore in `line` join two words (`see_the_report`), or
-/// follow a closing quote?
-fn joins_words(line: &str) -> bool {
-    let b = line.as_bytes();
-    // A letter on either side of an underscore, or the bytes of U+2019
-    // before it: read at each one.
-    let joins = |k: usize| {
-        k > 0
-            && k + 1 < b.len()
-            && (b[k - 1] as char).is_alphabetic()
-            && (b[k + 1] as char).is_alphabetic()
-    };
-    let after_quote = |k: usize| k >= 3 && b[k - 3..k] == *"\u{2019}".as_bytes();
-    memchr::memchr_iter(b'_', b).any(|k| joins(k) || after_quote(k))
+/// Does the underscore at `b[k]` join two words (`see_the_report`), a
+/// letter on either side of it, or follow a closing quote (the bytes of
+/// U+2019)?
+fn joins_words_at(b: &[u8], k: usize) -> bool {
+    let letter = |x: u8| (x as char).is_alphabetic();
+    (k > 0 && k + 1 < b.len() && letter(b[k - 1]) && letter(b[k + 1]))
+        || (k >= 3 && b[k - 3..k] == *"\u{2019}".as_bytes())
 }
 
 /// Does the input look like raw HTML rather than text (a page fed to lede
@@ -343,7 +339,7 @@ pub(crate) fn has_trigger(b: &[u8]) -> bool {
 /// The clean words of a folded block text, or `None` when there is no
 /// markup to remove. Linear in the text.
 pub fn clean(text: &str, style: Style) -> Option<String> {
-    clean_text(text, style, false)
+    clean_text(text, style, false, &mut Edits::default())
 }
 
 /// [`clean`] of a text known to be its own fold (no white space but
@@ -351,7 +347,40 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
 /// read again to tell.
 pub fn clean_folded(text: &str, style: Style) -> Option<String> {
     debug_assert!(crate::text::is_folded(text));
-    clean_text(text, style, true)
+    clean_text(text, style, true, &mut Edits::default())
+}
+
+/// [`clean_folded`] with the words of its clean text ([`crate::text::block_words`])
+/// when they are known from `words`, the text's own, without a count:
+/// the rules delete chars that are no letter or digit and no space
+/// (marks, escapes' backslashes, heading marks and the space after
+/// them), which leaves every run of chars a word or not as it was, and
+/// turn an underscore between two letters or digits into a space, which
+/// parts a word in two (`Lake_Vorra`: one word more). Only a link's
+/// target, an image and a placeholder take letters or digits away
+/// (`[Ana ›](x)`), and then the words are not known.
+pub(crate) fn clean_folded_words(
+    text: &str,
+    style: Style,
+    words: usize,
+) -> Option<(String, Option<usize>)> {
+    debug_assert!(crate::text::is_folded(text));
+    let mut edits = Edits::default();
+    let clean = clean_text(text, style, true, &mut edits)?;
+    let words = (!edits.dropped).then_some(words + edits.spaced);
+    Some((clean, words))
+}
+
+/// What the rules did to a text besides deleting marks (see
+/// [`clean_folded_words`]).
+#[derive(Debug, Default)]
+struct Edits {
+    /// Underscores (or runs of them) between two letters or digits made
+    /// a space.
+    spaced: usize,
+    /// Letters or digits may have gone with a link's target, an image or
+    /// a placeholder.
+    dropped: bool,
 }
 
 /// The clean text of `body` as it is written. While every char read so
@@ -392,7 +421,7 @@ impl Written<'_> {
 }
 
 /// [`clean`]; `folded` says the text is known to be its own fold.
-fn clean_text(text: &str, style: Style, folded: bool) -> Option<String> {
+fn clean_text(text: &str, style: Style, folded: bool, edits: &mut Edits) -> Option<String> {
     let b = text.as_bytes();
     if !has_trigger(b) {
         return None;
@@ -407,10 +436,13 @@ fn clean_text(text: &str, style: Style, folded: bool) -> Option<String> {
         }
         // A folded text stays folded when a char between two letters
         // becomes a space: the rules' copy is the text so changed.
-        Kept::Spaced if folded => return Some(text.replace('_', " ")),
+        Kept::Spaced if folded => {
+            edits.spaced = memchr::memchr_iter(b'_', b).count();
+            return Some(text.replace('_', " "));
+        }
         Kept::Spaced | Kept::Read => {}
     }
-    clean_marks(text, style, folded)
+    clean_marks(text, style, folded, edits)
 }
 
 /// What [`keeps_all`] tells of a text from its bytes.
@@ -471,7 +503,7 @@ fn keeps_all(b: &[u8], style: Style) -> Kept {
 }
 
 /// [`clean_text`] by its rules, char by char.
-fn clean_marks(text: &str, style: Style, folded: bool) -> Option<String> {
+fn clean_marks(text: &str, style: Style, folded: bool, edits: &mut Edits) -> Option<String> {
     // Heading marks at the start (Markdown `## `, Debian `*** `) and end.
     let mut body = text;
     let hashes = body.bytes().take_while(|&c| c == b'#').count();
@@ -518,6 +550,7 @@ fn clean_marks(text: &str, style: Style, folded: bool) -> Option<String> {
                     let target = (bb.get(i + 1) == Some(&b'(')).then(|| link_target_end(bb, i + 2));
                     match target {
                         Some(Some(end)) => {
+                            edits.dropped = true;
                             let o = out.edit(i);
                             if o[..p].ends_with('!') {
                                 // An image: its alt text is not the article's.
@@ -530,6 +563,7 @@ fn clean_marks(text: &str, style: Style, folded: bool) -> Option<String> {
                             continue;
                         }
                         _ if placeholder(&out.so_far(i)[p + 1..]) => {
+                            edits.dropped = true;
                             out.edit(i).truncate(p);
                             i += 1;
                             continue;
@@ -561,6 +595,7 @@ fn clean_marks(text: &str, style: Style, folded: bool) -> Option<String> {
                         > j;
                 let closing = word_before && !word_after && opened[k] > 0;
                 if c == '_' && style.underscores && word_before && word_after {
+                    edits.spaced += 1;
                     out.edit(i).push(' ');
                 } else if opening
                     || closing
@@ -681,7 +716,7 @@ mod tests {
         if !has_trigger(text.as_bytes()) {
             return None;
         }
-        clean_marks(text, style, folded)
+        clean_marks(text, style, folded, &mut Edits::default())
     }
 
     fn same_as_reference(text: &str) {
@@ -690,7 +725,7 @@ mod tests {
             let folded = crate::text::is_folded(text);
             for known in [false, folded] {
                 assert_eq!(
-                    clean_text(text, style, known),
+                    clean_text(text, style, known, &mut Edits::default()),
                     trigger_then_rules(text, style, known),
                     "{text:?} {underscores} {known}"
                 );
@@ -960,6 +995,60 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// The words [`clean_folded_words`] knows are the clean text's
+        /// count, and its text is [`clean_folded`]'s; it says when they
+        /// are not known (a link, an image or a placeholder taken away),
+        /// which must leave most texts known.
+        #[test]
+        fn known_words_are_the_clean_count(
+            text in crate::testing::joined(
+                vec!["*", "**", "***", "#", "## ", "[", "]", "(", ")", "](", "![", "!", "_",
+                     "__", "\\", "\\*", "`", "\"", "é", "’", "—", " ", "a", "word", "7",
+                     "x.org/p", "img", "[img]", ".png", "Lake_Vorra", "a_1"],
+                0..24,
+            ),
+            underscores in any::<bool>(),
+        ) {
+            let text = crate::text::fold(&text);
+            let style = Style { underscores };
+            let words = crate::text::block_words(&text);
+            let found = clean_folded_words(&text, style, words);
+            prop_assert_eq!(found.as_ref().map(|(c, _)| c.clone()), clean_folded(&text, style));
+            if let Some((clean, Some(known))) = found {
+                prop_assert_eq!(known, crate::text::block_words(&clean), "{:?} -> {:?}", text, clean);
+            }
+        }
+    }
+
+    /// Words known through each rule but the ones that take letters away.
+    #[test]
+    fn known_words_through_each_rule() {
+        let debian = Style { underscores: true };
+        let cases = [
+            ("## Ferry times ##", Style::default(), Some(2)),
+            ("**** Harbour news ****", Style::default(), Some(2)),
+            ("Read_the_notice here", debian, Some(4)),
+            ("a **bold** claim by Ana_Ruiz", debian, Some(6)),
+            ("\\*not\\* a star", Style::default(), Some(3)),
+            ("see [Tuvala ›](x.org/p) now", Style::default(), None),
+            ("a [img] here", Style::default(), None),
+        ];
+        for (text, style, expected) in cases {
+            let words = crate::text::block_words(text);
+            let (clean, known) = clean_folded_words(text, style, words).expect("a change");
+            assert_eq!(known, expected, "{text:?} -> {clean:?}");
+            if let Some(known) = known {
+                assert_eq!(
+                    known,
+                    crate::text::block_words(&clean),
+                    "{text:?} -> {clean:?}"
+                );
+            }
+        }
+    }
+
     fn c(s: &str) -> String {
         clean(s, Style::default()).unwrap_or_else(|| s.to_string())
     }
@@ -1081,7 +1170,7 @@ mod tests {
                 vec![
                     "_", "a", "é", "’", " ", "\n", "\n\n", "\r\n", "x_y", "’_", "1", "__", "\t",
                     "\r", "\u{b}", "\u{a0}", "\u{85}", "\u{200b}", "\u{feff}", "\u{2028}",
-                    "\u{3000}", "a_b\n",
+                    "\u{3000}", "a_b\n", "___", "b_",
                 ],
                 0..60,
             )

@@ -382,12 +382,19 @@ impl BlockSpans {
             }
             if markup::quote_prefix(line) == 0 && (plain_line || is_folded(line)) {
                 // Known without folding: the line's text is its clean
-                // words ([`fold_lines`] would copy it as it is).
-                return match markup::clean_folded(line, self.style) {
-                    Some(c) if !c.is_empty() => {
+                // words ([`fold_lines`] would copy it as it is), and a
+                // plain line's words once cleaned are known from its
+                // walk's most times ([`markup::clean_folded_words`]).
+                return match markup::clean_folded_words(line, self.style, walked) {
+                    Some((c, known)) if !c.is_empty() => {
                         self.folded
                             .keep(Folded::budget(input.len()), input.len(), i, &c);
-                        (false, text::block_words(&c))
+                        let words = match known {
+                            Some(words) if plain_line => words,
+                            _ => text::block_words(&c),
+                        };
+                        debug_assert_eq!(saturated(words), saturated(text::block_words(&c)));
+                        (false, words)
                     }
                     _ => (true, own_words()),
                 };
@@ -408,17 +415,28 @@ impl BlockSpans {
 impl BlockSpans {
     /// Keep `text`, the folded lines of the block about to be pushed
     /// (several lines, so never its raw bytes), once its markup is
-    /// removed; true when that changed it.
-    fn keep_joined(&mut self, input: &str, text: &mut String) -> bool {
+    /// removed, and give its words: `walked`, those its walks counted in
+    /// its plain lines, while the markup's removal leaves them known
+    /// ([`markup::clean_folded_words`]).
+    fn keep_joined(&mut self, input: &str, text: &mut String, walked: usize) -> usize {
         debug_assert!(is_folded(text));
-        let changed = clean_into(text, self.style, true);
+        // A block that is only markup keeps its text as written (see
+        // [`clean_into`]).
+        let words = match markup::clean_folded_words(text, self.style, walked) {
+            Some((clean, known)) if !clean.is_empty() => {
+                *text = clean;
+                known.unwrap_or_else(|| text::block_words(text))
+            }
+            _ => walked,
+        };
+        debug_assert_eq!(saturated(words), saturated(text::block_words(text)));
         self.folded.keep(
             Folded::budget(input.len()),
             input.len(),
             self.flags.len(),
             text,
         );
-        changed
+        words
     }
 }
 
@@ -1278,8 +1296,10 @@ fn is_rule(t: &str) -> bool {
 /// label), close one (a heading's closing marks, a label), and is it a
 /// rule? Most lines are known to be none from their first and last
 /// bytes, without reading them: that test is made where the line is
-/// (inlined, no call), the marks read only past it.
-#[inline]
+/// (inlined, no call: a plain `#[inline]` left it a call a line in pass
+/// 2, some 20 instructions a line to pass a `Marks` back), the marks
+/// read only past it.
+#[inline(always)]
 fn marks(t: &str) -> Marks {
     let b = t.as_bytes();
     if !may_open_or_close(b) && !may_be_rule(b) {
@@ -1851,17 +1871,7 @@ fn push_block(
     // (no glue: a plain line has no wide char), unless the markup's
     // removal changed the text.
     let (plain, words) = match joined {
-        Some((text, walked)) => {
-            let changed = blocks.spans.keep_joined(input, text);
-            (
-                false,
-                if changed {
-                    text::block_words(text)
-                } else {
-                    walked
-                },
-            )
-        }
+        Some((text, walked)) => (false, blocks.spans.keep_joined(input, text, walked)),
         None => blocks.spans.fold_new(
             input,
             span,
