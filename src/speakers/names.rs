@@ -1314,7 +1314,115 @@ pub(super) fn parse_run(run: &str) -> NameParts<'_> {
     if one_ascii_word(run) {
         return parse_word(run, key_lists(run));
     }
+    if let Some((words, n)) = plain_words(run) {
+        if let Some(parts) = parse_plain(&words[..n]) {
+            return parts;
+        }
+    }
     parse_words(run)
+}
+
+/// The words of `run` and how many there are, when it is two to four
+/// capitalised words of ASCII letters, each apart from the next by one
+/// space ("Dana Pell", "Port Ellery Council"), as most runs of more than
+/// one word are: no mark, digit, hyphen or apostrophe, and no word longer
+/// than a key ([`Lexicon::MAX_KEY`]).
+#[inline]
+fn plain_words(run: &str) -> Option<([(usize, &str); 4], usize)> {
+    let b = run.as_bytes();
+    let mut words = [(0, ""); 4];
+    let mut n = 0;
+    let mut i = 0;
+    loop {
+        if n == words.len() || !b.get(i).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let start = i;
+        i += 1;
+        while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        if i - start > Lexicon::MAX_KEY {
+            return None;
+        }
+        words[n] = (start, &run[start..i]);
+        n += 1;
+        match b.get(i) {
+            None => break,
+            Some(b' ') => i += 1,
+            Some(_) => return None,
+        }
+    }
+    (n >= 2).then_some((words, n))
+}
+
+/// [`parse_words`] of [`plain_words`]' words, or `None` where one may be
+/// glued on before the name (then `parse_words` decides). Such words hold
+/// no preposition, possessive or particle (each is lower case or ends in
+/// a mark), no word is a title by its case or a hyphen, and none has a
+/// mark to come off a token: a title is a word on [`NOT_NAME_WORDS`], and
+/// the name is what follows the last one before the last word ("Harbour
+/// Board Chair Ines Kowal" → "Ines Kowal"). Each word's lists are looked
+/// up once, all but the last, as `parse_words` looks them up for its cut.
+fn parse_plain<'a>(words: &[(usize, &'a str)]) -> Option<NameParts<'a>> {
+    let n = words.len();
+    // (`glued_lead`: a capitalised adverb or label opening three words or
+    // more, by its form before any look-up; "Eventually", "Pensioner".
+    // No plain word is a compound modifier, which holds a hyphen.)
+    if n >= 3 {
+        let b = words[0].1.as_bytes();
+        let w = words[0].1;
+        if b.len() >= 5
+            && b[1..].iter().all(u8::is_ascii_lowercase)
+            && ((w.ends_with("ly") && b.len() >= 7)
+                || ["er", "or", "ee", "man", "woman", "ist", "ant", "ent"]
+                    .iter()
+                    .any(|s| w.ends_with(s)))
+        {
+            return None;
+        }
+    }
+    let mut lists = [UNSET; 4];
+    for (l, (_, w)) in lists.iter_mut().zip(&words[..n - 1]) {
+        *l = key_lists(w);
+    }
+    // (`glued_lead`'s head of a body's name before a name of two words:
+    // "Kelso Courier Marta Quill".)
+    if n == 4 && lists[1].any(list::NOT_PERSON_HEAD) {
+        return None;
+    }
+    let mut parts = NameParts::default();
+    let cut = (0..n - 1)
+        .rev()
+        .find(|&k| lists[k].any(NOT_NAME_WORDS.0))
+        .map_or(0, |k| k + 1);
+    for (k, (_, w)) in words[..cut].iter().enumerate() {
+        // (A word of ASCII letters is keyed as itself in lower case, and
+        // every honorific is lower case.)
+        if let Some((_, g)) = HONORIFICS.iter().find(|(h, _)| h.eq_ignore_ascii_case(w)) {
+            parts.gender = parts.gender.or(*g);
+            parts.honorific = true;
+        } else if !lists[k].any(STOP_WORDS.0) {
+            parts.titles.push(w);
+        }
+    }
+    let mut i = cut;
+    while n - i > 2 {
+        let w = words[i].1.as_bytes();
+        if !["ian", "ish", "ese", "can", "ic"].iter().any(|e| {
+            w.len() >= e.len() && w[w.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        }) {
+            break;
+        }
+        parts.titles.push(words[i].1);
+        i += 1;
+    }
+    parts.offset = words[i].0;
+    for (k, (_, w)) in words.iter().enumerate().skip(i) {
+        parts.tokens.push(w);
+        parts.lists.push(lists[k]);
+    }
+    Some(parts)
 }
 
 /// [`parse_run`] of a run of any words: what [`parse_word`] answers for
@@ -2139,6 +2247,75 @@ mod tests {
             }
             proptest::prop_assert_eq!(format!("{:?}", parse_run(&w)), format!("{:?}", general));
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// `parse_plain`, where it answers, is `parse_words`: runs of
+        /// capitalised words with honorifics, titles, stop words,
+        /// adjectives, glued leads, heads of bodies and first names, and
+        /// words that are not plain (lower case, marks, digits, a double
+        /// space), which `plain_words` turns away.
+        #[test]
+        fn plain_runs_parse_as_the_general_parse(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Ada", "Rusk", "Mr", "Mrs", "Dr", "MS", "Professor", "Sir", "The", "But",
+                    "Mayor", "Gov", "Chair", "Board", "Council", "Courier", "Eventually",
+                    "Finally", "Pensioner", "Retiree", "Kimberly", "Peter", "Northian",
+                    "Danish", "Veltese", "Amerucan", "Nordic", "X", "J", "De", "Van",
+                    "Harbour", "VELL", "Ravi", "Tandon", "Quill", "van", "de", "of",
+                    "Rusk's", "J.", "Ola-Brenn", "Ida2", "", "Vice", "Minister", "Ines",
+                ]),
+                0..6,
+            ),
+            sep in proptest::sample::select(vec![" ", " ", " ", "  "]),
+        ) {
+            let w = words.join(sep);
+            let plain = plain_words(&w);
+            if let Some((found, n)) = plain {
+                proptest::prop_assert!((2..=4).contains(&n));
+                for (at, word) in &found[..n] {
+                    proptest::prop_assert_eq!(&w[*at..*at + word.len()], *word);
+                }
+                if let Some(parts) = parse_plain(&found[..n]) {
+                    proptest::prop_assert_eq!(
+                        format!("{:?}", parts),
+                        format!("{:?}", parse_words(&w)),
+                        "{:?}", w
+                    );
+                }
+            }
+            proptest::prop_assert_eq!(format!("{:?}", parse_run(&w)), format!("{:?}", parse_words(&w)));
+        }
+    }
+
+    /// `plain_words` takes the plain runs and turns the rest away, and
+    /// `parse_plain` answers for a title before a name.
+    #[test]
+    fn plain_runs() {
+        let (words, n) = plain_words("Mayor Moss").unwrap();
+        assert_eq!(&words[..n], [(0, "Mayor"), (6, "Moss")]);
+        let parts = parse_plain(&words[..n]).unwrap();
+        assert_eq!(parts.titles.to_vec(), ["Mayor"]);
+        assert_eq!(parts.tokens.to_vec(), ["Moss"]);
+        assert_eq!(parts.offset, 6);
+        let (words, n) = plain_words("Ida Moss").unwrap();
+        assert_eq!(
+            parse_plain(&words[..n]).unwrap().tokens.to_vec(),
+            ["Ida", "Moss"]
+        );
+        for run in [
+            "Ida",
+            "Ida  Moss",
+            "Ida Moss's",
+            "Ida de Moss",
+            "A B C D E",
+            "Ida Moss2",
+        ] {
+            assert!(plain_words(run).is_none(), "{run:?}");
+        }
+        assert!(parse_plain(&plain_words("Pensioner Ida Moss").unwrap().0[..3]).is_none());
     }
 
     proptest::proptest! {
