@@ -156,7 +156,7 @@ pub(super) fn lead_len(after: &str) -> usize {
 pub(super) fn after_who_verb(after: &str, lead: usize) -> Option<WhoAppVerb> {
     let t = after.get(lead..)?;
     let mut tail = None;
-    let w = who_then(t, &mut |w| {
+    let w = who_word_then(t, &mut |w| {
         tail = Some(after_who_tail(&t[w..])?);
         Some(w)
     })?;
@@ -626,7 +626,7 @@ fn who_verb_tail(t: &str) -> Option<(Option<Range<usize>>, Range<usize>)> {
 /// which the tail matches, and the tail's groups there.
 fn who_verb_at(t: &str) -> Option<WhoAppVerb> {
     let mut tail = None;
-    let w = who_phrase_then(t, &mut |w| {
+    let w = who_phrase_in(t, true, &mut |w| {
         tail = Some(who_verb_tail(&t[w..])?);
         Some(w)
     })?;
@@ -762,7 +762,7 @@ pub(super) fn after_dash(after: &str) -> Option<std::ops::Range<usize>> {
         return None;
     }
     let q = p + space_len(&after[p..]);
-    let w = who_then(&after[q..], &mut |w| {
+    let w = who_word_then(&after[q..], &mut |w| {
         let rest = after[q + w..].trim_start();
         (rest.is_empty() || rest.starts_with([',', '.'])).then_some(w)
     })?;
@@ -833,7 +833,7 @@ pub(super) static VERB_WHO: LazyLock<Regex> = LazyLock::new(|| {
 /// Is all of `t` one who-phrase? WHO matched by hand (`who_then`) with
 /// the end of `t` as the rest of the pattern: what WHO_EXACT matches.
 pub(super) fn who_exact(t: &str) -> bool {
-    who_then(t, &mut |e| (e == t.len()).then_some(e)).is_some()
+    who_word_then(t, &mut |e| (e == t.len()).then_some(e)).is_some()
 }
 /// WHO and nothing else: what `who_exact` matches, kept as its
 /// specification.
@@ -922,7 +922,7 @@ pub(super) static ADVERB_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn verb_who_end(hay: &str) -> Option<(Range<usize>, Range<usize>)> {
     let b = hay.as_bytes();
     let to_end = &mut |w: usize, q: usize| {
-        who_then(&hay[q..], &mut |e| (q + e == hay.len()).then_some(e))
+        who_word_then(&hay[q..], &mut |e| (q + e == hay.len()).then_some(e))
             .map(|e| q..q + e)
             .filter(|_| w > 0)
     };
@@ -1072,22 +1072,51 @@ pub(super) fn who_len(t: &str, bounded: bool) -> Option<usize> {
 /// `t` opens with a letter and nothing before it is a word byte, as
 /// every caller has it.
 pub(super) fn who_then(t: &str, k: Rest<'_>) -> Option<usize> {
+    who_then_in(t, false, k)
+}
+
+/// [`who_then`] for a rest that never accepts an end followed by a
+/// letter, an apostrophe or a hyphen: a comma or white space must follow
+/// ("Ada Rusk, 74, said"), or the end of the text. Only whole runs of
+/// letters are then offered: "Rusk" is not given back to "Rus" and "Ru",
+/// which the rest would turn down one by one ([`who_phrase_in`]).
+pub(super) fn who_word_then(t: &str, k: Rest<'_>) -> Option<usize> {
+    who_then_in(t, true, k)
+}
+
+/// [`who_then`], or [`who_word_then`] with `whole`.
+fn who_then_in(t: &str, whole: bool, k: Rest<'_>) -> Option<usize> {
     if !t.as_bytes().first()?.is_ascii_alphabetic() {
         return None;
     }
-    who_phrase_then(t, k)
+    who_phrase_in(t, whole, k)
 }
 
 /// `WHO_PHRASE` (WHO without its opening word boundary, so it may open
 /// with the hyphen of a small word, "-old Rusk") at the start of `t`,
-/// followed by the rest of a pattern, `k`.
+/// followed by the rest of a pattern, `k`: every end of a run of
+/// letters offered, what [`who_phrase_in`] does without `whole`, kept as
+/// the reference its whole-run ends are tested against.
+#[cfg(test)]
 pub(super) fn who_phrase_then(t: &str, k: Rest<'_>) -> Option<usize> {
+    who_phrase_in(t, false, k)
+}
+
+/// [`who_phrase_then`]; with `whole`, for a rest that never accepts an
+/// end followed by a letter, an apostrophe or a hyphen, only the ends of
+/// whole runs of letters are offered. The ends inside a run are followed
+/// by one of these, so such a rest turns each down: after "Ada Rusk, 74,
+/// said" the rest is tried once, where giving back would try it after
+/// "Ada Rus", "Ada Ru" and "Ada R" as well, through the names' repeat
+/// each time. Inside the phrase, what follows a run (white space and the
+/// next word) takes no end inside it either, so the match is the same.
+fn who_phrase_in(t: &str, whole: bool, k: Rest<'_>) -> Option<usize> {
     let w = Who { t, b: t.as_bytes() };
     w.pronoun(&mut *k)
-        .or_else(|| w.determiner_phrase(&mut *k))
+        .or_else(|| w.determiner_phrase(whole, &mut *k))
         .or_else(|| w.group_of_names(&mut *k))
         .or_else(|| w.group_of_words(&mut *k))
-        .or_else(|| w.name(&mut *k))
+        .or_else(|| w.name(whole, &mut *k))
 }
 
 /// The rest of the pattern after a part: the end of the whole match, if
@@ -1133,10 +1162,11 @@ impl Who<'_> {
     }
 
     /// `[\p{L}'’\-]*` from `p`: its ends, longest first, down to `p`
-    /// (`spaced`: only the end white space may follow, the whole run).
-    fn letters_back(&self, p: usize, spaced: bool, k: Rest<'_>) -> Option<usize> {
+    /// (`whole`: only the end that no letter, apostrophe or hyphen
+    /// follows, the whole run; see [`who_phrase_in`]).
+    fn letters_back(&self, p: usize, whole: bool, k: Rest<'_>) -> Option<usize> {
         let e = self.run(p, |c, at| letter_or(c, at, true));
-        if spaced {
+        if whole {
             return k(e);
         }
         self.ends_down(p, e, k)
@@ -1157,7 +1187,7 @@ impl Who<'_> {
     /// (?:[\p{L}'’\-]+\s+){0,3}?[\p{L}\-]+`. Each determiner needs white
     /// space after it, so one at most fits ("The" and "Their", "An" and
     /// "A" and "Another" rule each other out).
-    fn determiner_phrase(&self, k: Rest<'_>) -> Option<usize> {
+    fn determiner_phrase(&self, whole: bool, k: Rest<'_>) -> Option<usize> {
         const DETS: [&str; 16] = [
             "The", "the", "An", "an", "A", "a", "His", "his", "Her", "her", "Their", "their",
             "One", "one", "Another", "another",
@@ -1170,8 +1200,13 @@ impl Who<'_> {
         for _ in 0..=3 {
             let e = self.run(p, |c, at| letter_or(c, at, false));
             if let Some(first) = self.t[p..e].chars().next() {
-                if let Some(r) = self.ends_down(p + first.len_utf8(), e, &mut *k) {
-                    return Some(r);
+                let r = if whole {
+                    k(e)
+                } else {
+                    self.ends_down(p + first.len_utf8(), e, &mut *k)
+                };
+                if r.is_some() {
+                    return r;
                 }
             }
             let e = self.run(p, |c, at| letter_or(c, at, true));
@@ -1215,8 +1250,10 @@ impl Who<'_> {
         self.tok_in(p, true, &mut |e| k(self.gap(e)?))
     }
 
-    /// [`Self::tok`], or [`Self::tok_spaced`] without its gap.
-    fn tok_in(&self, p: usize, spaced: bool, k: Rest<'_>) -> Option<usize> {
+    /// [`Self::tok`], or (`whole`) its ends that no letter, apostrophe or
+    /// hyphen follows: [`Self::tok_spaced`] without its gap, and what [`who_phrase_in`]
+    /// offers with `whole`.
+    fn tok_in(&self, p: usize, whole: bool, k: Rest<'_>) -> Option<usize> {
         let b = self.b;
         let first = *b.get(p)?;
         if first.is_ascii_uppercase() {
@@ -1246,7 +1283,7 @@ impl Who<'_> {
                 return Some(r);
             }
             // `[A-Z][\p{L}'’\-]*`.
-            return self.letters_back(p + 1, spaced, k);
+            return self.letters_back(p + 1, whole, k);
         }
         // `(?:al|el|…)-[A-Z][\p{L}'’\-]*`: one particle fits at most, the
         // run of small letters before the hyphen (each is small letters
@@ -1258,7 +1295,7 @@ impl Who<'_> {
                 .iter()
                 .any(|a| a.as_bytes() == &b[p..p + n]);
         particle
-            .then(|| self.letters_back(p + n + 2, spaced, k))
+            .then(|| self.letters_back(p + n + 2, whole, k))
             .flatten()
     }
 
@@ -1301,33 +1338,33 @@ impl Who<'_> {
     }
 
     /// `(?:TOK\s+){0,3}(?:[a-z\-]+\s+){0,2}TOK(?:\s+(?:TOK|PARTICLE(?-u:\b)))*`.
-    fn name(&self, k: Rest<'_>) -> Option<usize> {
-        self.names_from(0, 0, k)
+    fn name(&self, whole: bool, k: Rest<'_>) -> Option<usize> {
+        self.names_from(0, 0, whole, k)
     }
 
     /// `(?:TOK\s+){i,3}` and the rest of [`Self::name`] from `p`.
-    fn names_from(&self, p: usize, i: usize, k: Rest<'_>) -> Option<usize> {
+    fn names_from(&self, p: usize, i: usize, whole: bool, k: Rest<'_>) -> Option<usize> {
         if i < 3 {
-            let more = self.tok_spaced(p, &mut |s| self.names_from(s, i + 1, &mut *k));
+            let more = self.tok_spaced(p, &mut |s| self.names_from(s, i + 1, whole, &mut *k));
             if more.is_some() {
                 return more;
             }
         }
-        self.small_words_from(p, 0, k)
+        self.small_words_from(p, 0, whole, k)
     }
 
     /// `(?:[a-z\-]+\s+){j,2}TOK` and the particles and names after it.
-    fn small_words_from(&self, p: usize, j: usize, k: Rest<'_>) -> Option<usize> {
+    fn small_words_from(&self, p: usize, j: usize, whole: bool, k: Rest<'_>) -> Option<usize> {
         if j < 2 {
             let more = self
                 .small_word(p, true)
                 .and_then(|e| self.gap(e))
-                .and_then(|s| self.small_words_from(s, j + 1, &mut *k));
+                .and_then(|s| self.small_words_from(s, j + 1, whole, &mut *k));
             if more.is_some() {
                 return more;
             }
         }
-        self.tok(p, &mut |e| self.tail(e, &mut *k))
+        self.tok_in(p, whole, &mut |e| self.tail(e, whole, &mut *k))
     }
 
     /// `(?:\s+(?:TOK|PARTICLE(?-u:\b)))*` from `e`, greedy. At most one of
@@ -1337,14 +1374,14 @@ impl Who<'_> {
     /// The repeat is walked forward, then its ends are offered to `k` in
     /// the order the regex would offer them (without recursion: a line of
     /// capitalised words may be long).
-    fn tail(&self, e: usize, k: Rest<'_>) -> Option<usize> {
+    fn tail(&self, e: usize, whole: bool, k: Rest<'_>) -> Option<usize> {
         // Forward: the way on at each word, offering every way before it.
         let mut stack = Vec::new();
         let mut x = e;
         while let Some(s) = self.gap(x) {
             let mut on = None;
             let mut before = None;
-            self.word_ways(s, &mut |y| {
+            self.word_ways(s, whole, &mut |y| {
                 if on.is_none() && self.gap(y).is_some() {
                     on = Some(y);
                 } else if on.is_none() && before.is_none() {
@@ -1361,14 +1398,14 @@ impl Who<'_> {
         }
         // The deepest end, then back out: the ways after the one taken, then
         // the end before the word.
-        if let Some(r) = self.word_ways_at(x, &mut *k).or_else(|| k(x)) {
+        if let Some(r) = self.word_ways_at(x, whole, &mut *k).or_else(|| k(x)) {
             return Some(r);
         }
         while let Some(prev) = stack.pop() {
             let s = self.gap(prev).expect("a word was read after white space");
             let mut past = false;
             let mut found = None;
-            self.word_ways(s, &mut |y| {
+            self.word_ways(s, whole, &mut |y| {
                 if found.is_none() {
                     if past {
                         found = k(y);
@@ -1390,10 +1427,10 @@ impl Who<'_> {
 
     /// The ways of the word after the white space at `x` (none at the end
     /// of the repeat), each handed to `k`.
-    fn word_ways_at(&self, x: usize, k: Rest<'_>) -> Option<usize> {
+    fn word_ways_at(&self, x: usize, whole: bool, k: Rest<'_>) -> Option<usize> {
         let s = self.gap(x)?;
         let mut found = None;
-        self.word_ways(s, &mut |y| {
+        self.word_ways(s, whole, &mut |y| {
             if found.is_none() {
                 found = k(y);
             }
@@ -1403,8 +1440,8 @@ impl Who<'_> {
     }
 
     /// Every end of `TOK|PARTICLE(?-u:\b)` at `s`, in the regex's order.
-    fn word_ways(&self, s: usize, k: Rest<'_>) {
-        self.tok(s, &mut *k);
+    fn word_ways(&self, s: usize, whole: bool, k: Rest<'_>) {
+        self.tok_in(s, whole, &mut *k);
         // A particle with a boundary after it is the whole run of word
         // bytes at `s` (each is letters only): at most one fits.
         let e = word_end(self.b, s);
@@ -3868,6 +3905,36 @@ mod tests {
             "(He|he|Hey|She|They|I|It|We|the|The|Their|An|A|another|his|her|One|J\\.|J\\.R\\.|J\\.R|Mr\\.|Mrs|Dr\\.|al-Masri|ash-Sham|bin|al|de|van|del|Zoë|O’Neil|Ann'|Lee-|Rusk|Vell|é|’|supporters|crowds|crowd|fans|staff|staffers|voters_|old|fierce|-x|said|'|,|\\.|9|_|\\(| |  |\n|\u{a0}){0,12}",
         )
         .expect("who text")
+    }
+
+    proptest::proptest! {
+        /// With a rest that turns down every end followed by a letter, an
+        /// apostrophe or a hyphen (AFTER_WHO_TAIL, WHO_VERB's tail, the
+        /// end of the text, AFTER_DASH's close), offering only the ends of
+        /// whole runs finds what offering each end finds.
+        #[test]
+        fn whole_run_ends_find_what_every_end_finds(
+            text in proptest::string::string_regex(
+                "(He|he|She|the|The|An|a|his|One|J\\.|J\\.R\\.|Mr\\.|Mrs|al-Masri|bin|de|van|Zoë|O’Neil|Ann'|Ann's|Lee-|Rusk|Ruskx|Vell|é|’|-|crowds|staff|old|former|said|says|also|, 74,|,|\\.|9| |  |\n|\u{a0}){0,12}",
+            )
+            .expect("whole text")
+        ) {
+            let t = text.as_str();
+            let rests: [&dyn Fn(usize) -> Option<usize>; 4] = [
+                &|w| after_who_tail(&t[w..]).map(|_| w),
+                &|w| who_verb_tail(&t[w..]).map(|_| w),
+                &|w| (w == t.len()).then_some(w),
+                &|w| {
+                    let rest = t[w..].trim_start();
+                    (rest.is_empty() || rest.starts_with([',', '.'])).then_some(w)
+                },
+            ];
+            for (i, rest) in rests.iter().enumerate() {
+                let want = who_phrase_then(t, &mut |w| rest(w));
+                let got = who_phrase_in(t, true, &mut |w| rest(w));
+                proptest::prop_assert_eq!(got, want, "rest {} of {:?}", i, t);
+            }
+        }
     }
 
     proptest::proptest! {
