@@ -1825,6 +1825,23 @@ mod tests {
         );
     }
 
+    /// Each block of `text` is marked repeated exactly when another block
+    /// has the same folded text, compared pair by pair.
+    fn repeats_are_equal_texts(text: &str) -> Result<(), TestCaseError> {
+        let blocks = crate::segment::segment(text, 0);
+        let texts = blocks.texts();
+        let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false))
+            .0
+            .iter()
+            .map(|f| f.repeated())
+            .collect();
+        for (i, t) in texts.iter().enumerate() {
+            let again = texts.iter().enumerate().any(|(j, u)| j != i && u == t);
+            prop_assert_eq!(repeated[i], again, "{:?}", texts);
+        }
+        Ok(())
+    }
+
     proptest! {
         /// A block is repeated when another block has the same folded text
         /// (compared pair by pair here), whether it is one line or several,
@@ -1836,13 +1853,7 @@ mod tests {
                 0..40,
             )
         ) {
-            let blocks = crate::segment::segment(&text, 0);
-            let texts = blocks.texts();
-            let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false)).0.iter().map(|f| f.repeated()).collect();
-            for (i, t) in texts.iter().enumerate() {
-                let again = texts.iter().enumerate().any(|(j, u)| j != i && u == t);
-                prop_assert_eq!(repeated[i], again, "{:?}", texts);
-            }
+            repeats_are_equal_texts(&text)?;
         }
     }
 
@@ -1932,13 +1943,7 @@ mod tests {
                 0..40,
             )
         ) {
-            let blocks = crate::segment::segment(&text, 0);
-            let texts = blocks.texts();
-            let repeated: Vec<bool> = facts(&blocks, &mut Decisions::new(blocks.len(), false)).0.iter().map(|f| f.repeated()).collect();
-            for (i, t) in texts.iter().enumerate() {
-                let again = texts.iter().enumerate().any(|(j, u)| j != i && u == t);
-                prop_assert_eq!(repeated[i], again, "{:?}", texts);
-            }
+            repeats_are_equal_texts(&text)?;
         }
     }
 

@@ -994,16 +994,20 @@ mod tests {
         }
     }
 
+    /// Spans whose numbers fall on both sides of eight digits (the four-digit
+    /// groups' two halves), zero included.
+    const SPANS_BOTH_SIDES_OF_EIGHT_DIGITS: [(usize, usize); 5] = [
+        (0, 0),
+        (7, 99_999_999),
+        (99_999_999, 100_000_000),
+        (12_345, 67_890),
+        (100_000_000, 4_000_000_000),
+    ];
+
     /// Spans on both sides of eight digits, after other bytes.
     #[test]
     fn small_and_large_spans_as_serde_json() {
-        for (start, end) in [
-            (0, 0),
-            (7, 99_999_999),
-            (99_999_999, 100_000_000),
-            (12_345, 67_890),
-            (100_000_000, 4_000_000_000),
-        ] {
+        for (start, end) in SPANS_BOTH_SIDES_OF_EIGHT_DIGITS {
             let mut j = Json::appending(b"x".to_vec(), false);
             j.span(Span::new(start, end));
             let want = format!("x{}", serde_json::to_string(&[start, end]).unwrap());
@@ -1015,13 +1019,7 @@ mod tests {
     /// apart, on both sides of eight digits.
     #[test]
     fn span_after_is_the_pieces() {
-        for (start, end) in [
-            (0, 0),
-            (7, 99_999_999),
-            (99_999_999, 100_000_000),
-            (12_345, 67_890),
-            (100_000_000, 4_000_000_000),
-        ] {
+        for (start, end) in SPANS_BOTH_SIDES_OF_EIGHT_DIGITS {
             for close in [false, true] {
                 let mut j = Json::appending(b"x".to_vec(), false);
                 j.span_after(b",\"credit\":null,\"span\":", Span::new(start, end), close);
