@@ -335,8 +335,7 @@ fn write_head<W: Write>(j: &mut Json<W>, a: &Analysis) -> io::Result<()> {
         Some(h) => {
             j.raw(b"{\"text\":");
             j.str(&h.text);
-            j.raw(b",\"span\":");
-            j.span(h.span);
+            j.span_after(b",\"span\":", h.span, false);
             j.raw(b",\"quotes\":[");
             for (k, q) in h.quotes.iter().enumerate() {
                 if k > 0 {
@@ -353,9 +352,7 @@ fn write_head<W: Write>(j: &mut Json<W>, a: &Analysis) -> io::Result<()> {
         Some(e) => {
             j.raw(b"{\"text\":");
             j.str(&e.text);
-            j.raw(b",\"span\":");
-            j.span(e.span);
-            j.raw(b"}");
+            j.span_after(b",\"span\":", e.span, true);
         }
     }
     j.raw(b",\"byline\":");
@@ -370,9 +367,7 @@ fn write_head<W: Write>(j: &mut Json<W>, a: &Analysis) -> io::Result<()> {
             j.opt_str(b.organisation.as_deref());
             j.raw(b",\"role\":");
             j.opt_str(b.role.as_deref());
-            j.raw(b",\"span\":");
-            j.span(b.span);
-            j.raw(b"}");
+            j.span_after(b",\"span\":", b.span, true);
         }
     }
     j.raw(b",\"dateline\":");
@@ -387,9 +382,7 @@ fn write_head<W: Write>(j: &mut Json<W>, a: &Analysis) -> io::Result<()> {
             j.opt_str(d.agency.as_deref());
             j.raw(b",\"date\":");
             j.opt_str(d.date.as_deref());
-            j.raw(b",\"span\":");
-            j.span(d.span);
-            j.raw(b"}");
+            j.span_after(b",\"span\":", d.span, true);
         }
     }
     j.raw(b",\"published\":");
@@ -400,9 +393,7 @@ fn write_head<W: Write>(j: &mut Json<W>, a: &Analysis) -> io::Result<()> {
             j.str(&p.iso);
             j.raw(b",\"text\":");
             j.str(&p.text);
-            j.raw(b",\"span\":");
-            j.span(p.span);
-            j.raw(b"}");
+            j.span_after(b",\"span\":", p.span, true);
         }
     }
     Ok(())
