@@ -36,6 +36,8 @@
 #   LEDE_BENCH_REV         a commit to build and time (git archive REV, built with
 #                          --target-dir target/bench-rev), instead of the working tree
 #   LEDE                   a lede binary to time as is (default: build the working tree)
+#   LEDE_BENCH_PGO         1 (default): the working tree is built by scripts/pgo.sh,
+#                          profile-guided; 0: by plain `cargo build --release`
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -98,6 +100,11 @@ elif [[ -n ${LEDE_BENCH_REV:-} ]]; then
     cargo build --release --quiet --manifest-path "$tmp/src/Cargo.toml" --target-dir target/bench-rev
     LEDE=target/bench-rev/release/lede
     WHAT="lede $rev"
+elif [[ ${LEDE_BENCH_PGO:-1} == 1 ]]; then
+    say "building lede with PGO (scripts/pgo.sh; LEDE_BENCH_PGO=0 for the plain release build)"
+    LEDE=$(bash scripts/pgo.sh)
+    WHAT="lede $(git rev-parse --short HEAD 2>/dev/null || echo '(no git)'), PGO build (scripts/pgo.sh)"
+    git diff --quiet HEAD -- src Cargo.toml Cargo.lock 2>/dev/null || WHAT="$WHAT + uncommitted changes"
 else
     say "building lede (cargo build --release)"
     cargo build --release --quiet
