@@ -622,11 +622,11 @@ pub(super) fn cue_proposal(
                     && a.who.split_whitespace().last().is_some_and(is_org_head) =>
             {
                 // (Less an opening word: "At Quay College" names the college.)
-                Some(a.who[parse_run(&a.who).offset..].to_string())
+                Some(a.who[parse_who(&a.who).offset..].to_string())
             }
             // A name the registry does not know (one word).
             Some(_) => {
-                let name = parse_run(&a.who).tokens.join(" ");
+                let name = parse_who(&a.who).tokens.join(" ");
                 Some(with_article(&a.who, name)).filter(|s| !s.is_empty())
             }
         }
