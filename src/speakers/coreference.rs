@@ -255,7 +255,7 @@ pub(super) fn resolve(
             return antecedent(reg, None, at, para_start, prev_start, last_speaker);
         }
         // "the bench Margaret Olufemi": a role phrase that ends in a name.
-        let parts = parse_run(who);
+        let parts = parse_who(who);
         let named = !parts.tokens.is_empty()
             && parts.tokens.iter().all(|t| {
                 t.chars().next().is_some_and(char::is_uppercase)
@@ -276,7 +276,7 @@ pub(super) fn resolve(
         }
     }
     // The mention gathered at this very place (where the name part starts).
-    let parts = parse_run(who);
+    let parts = parse_who(who);
     let name_at = at + parts.offset;
     // Mentions are in document order: the first one that starts within two
     // bytes of the name.

@@ -2170,12 +2170,101 @@ pub(super) fn usable(who: &str) -> bool {
         }
         return words > 0 && !last_ends && fit;
     }
-    let parts = parse_run(who);
+    let parts = parse_who(who);
     !parts.tokens.is_empty()
         && parts
             .tokens
             .iter()
             .all(|t| !has_key(&STOP_WORDS, t) && !is_capitals(t))
+}
+
+/// The longest who-phrase [`parse_who`] remembers: a cue's phrase is a
+/// few words, and the copy it keeps stays bounded (and its offsets fit a
+/// byte).
+const PARSE_WHO_MAX: usize = 128;
+
+/// The last phrase [`parse_who`] parsed and its parts, the titles and
+/// tokens as byte ranges of the phrase, in arrays (a parse of more than
+/// four of either, or with a part that is no slice of the phrase, is not
+/// remembered: `valid` is false).
+#[derive(Default)]
+struct LastParse {
+    key: String,
+    valid: bool,
+    titles: ([(u8, u8); 4], usize),
+    gender: Option<Gender>,
+    tokens: ([(u8, u8); 4], usize),
+    lists: ([Lists; 4], usize),
+    offset: usize,
+    honorific: bool,
+}
+
+impl LastParse {
+    /// Remember `parts`, the parse of `who` (at most [`PARSE_WHO_MAX`]
+    /// bytes).
+    fn store(&mut self, who: &str, parts: &NameParts<'_>) {
+        let base = who.as_ptr() as usize;
+        // Where each part stands in `who`, when it is a slice of it.
+        let ranges = |parts: &[&str], out: &mut ([(u8, u8); 4], usize)| {
+            out.1 = parts.len();
+            parts.len() <= 4
+                && parts.iter().zip(out.0.iter_mut()).all(|(s, r)| {
+                    let at = (s.as_ptr() as usize).wrapping_sub(base);
+                    let fits = at <= who.len() && s.len() <= who.len() - at;
+                    *r = (at as u8, (at + s.len()) as u8);
+                    fits
+                })
+        };
+        self.key.clear();
+        self.key.push_str(who);
+        self.valid = ranges(&parts.titles, &mut self.titles)
+            && ranges(&parts.tokens, &mut self.tokens)
+            && parts.lists.len() <= 4;
+        self.lists.1 = parts.lists.len().min(4);
+        self.lists.0[..self.lists.1].copy_from_slice(&parts.lists[..self.lists.1]);
+        self.gender = parts.gender;
+        self.offset = parts.offset;
+        self.honorific = parts.honorific;
+    }
+
+    /// The parts remembered, as slices of `who` (the same text as the key).
+    fn parts<'w>(&self, who: &'w str) -> NameParts<'w> {
+        let slices = |&(ref rs, n): &([(u8, u8); 4], usize)| {
+            let mut out = [""; 4];
+            for (o, &(a, b)) in out.iter_mut().zip(&rs[..n]) {
+                *o = &who[usize::from(a)..usize::from(b)];
+            }
+            Four::from_buf_and_len(out, n)
+        };
+        NameParts {
+            titles: slices(&self.titles),
+            gender: self.gender,
+            tokens: slices(&self.tokens),
+            lists: Four::from_buf_and_len(self.lists.0, self.lists.1),
+            offset: self.offset,
+            honorific: self.honorific,
+        }
+    }
+}
+
+/// [`parse_run`] of a who-phrase, the parse of the phrase parsed last
+/// remembered: a cue's phrase is parsed by [`usable`] when it is found,
+/// then again by [`resolve`] when its person is looked up ("Ola Brenn" of
+/// "Ola Brenn said", twice), and a description's words by `usable` and
+/// `resolve` in turn too; the second parse cost as much as the first.
+pub(super) fn parse_who(who: &str) -> NameParts<'_> {
+    thread_local!(static LAST: std::cell::RefCell<LastParse> = std::cell::RefCell::default());
+    if who.len() > PARSE_WHO_MAX {
+        return parse_run(who);
+    }
+    LAST.with_borrow_mut(|last| {
+        if last.valid && last.key == who {
+            return last.parts(who);
+        }
+        let parts = parse_run(who);
+        last.store(who, &parts);
+        parts
+    })
 }
 
 /// Find the attribution of the quote at `[qs, qe)` (masked paragraph
@@ -2969,13 +3058,15 @@ static CLAUSE_BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
 /// A who-phrase that is a name of two or more capitalised words, as
 /// written between commas ("Its director, Jane Doe, said").
 pub(super) fn is_full_name(s: &str) -> bool {
-    let parts = parse_run(s);
-    who_exact(s)
-        && parts.tokens.len() >= 2
-        && parts
-            .tokens
-            .iter()
-            .all(|t| t.chars().next().is_some_and(char::is_uppercase))
+    // (The phrase is parsed only once it reads as a who-phrase.)
+    who_exact(s) && {
+        let parts = parse_who(s);
+        parts.tokens.len() >= 2
+            && parts
+                .tokens
+                .iter()
+                .all(|t| t.chars().next().is_some_and(char::is_uppercase))
+    }
 }
 
 /// The length of a body's name after a person's, as in "Ada Rusk of the
@@ -4108,6 +4199,22 @@ mod tests {
                 "{:?}",
                 text
             );
+        }
+
+        /// `parse_who` gives what `parse_run` gives, for a phrase parsed
+        /// just before (its parts rebuilt from the ranges remembered, in
+        /// a copy of the text) as for one not.
+        #[test]
+        fn parse_who_is_parse_run(a in who_text(), b in who_text()) {
+            let again = a.clone();
+            for w in [&a, &again, &b, &a, &b, &b] {
+                proptest::prop_assert_eq!(
+                    format!("{:?}", parse_who(w)),
+                    format!("{:?}", parse_run(w)),
+                    "{:?}",
+                    w
+                );
+            }
         }
 
         /// `who_exact` matches what WHO_EXACT matches.

@@ -279,7 +279,25 @@ pub(super) fn main_clause_subject(m: &str, a: &Attribution) -> Option<Attributio
 /// named right after it ("sent (out) by", "written by", "from", "in"):
 /// that name, without a leading "the", and its byte in `m`.
 pub(super) fn document_author(m: &str, at: usize, who: &str) -> Option<(String, usize)> {
-    const PAPERS: &[&str] = &["editorial", "column", "op-ed", "article", "headline"];
+    let mut words = who.split_whitespace();
+    // (The determiner first: most phrases are names, and the noun's key
+    // is a copy.)
+    if !DETERMINERS.contains(&Lower::new(words.next()?).as_str()) {
+        return None;
+    }
+    let noun = lower_key(words.last()?);
+    if !(DOCUMENTS.contains(&noun.as_str()) || DOCUMENT_PAPERS.contains(&noun.as_str())) {
+        return None;
+    }
+    document_author_after(m, at, who)
+}
+
+/// The nouns of a paper's own pieces, documents for [`document_author`].
+const DOCUMENT_PAPERS: &[&str] = &["editorial", "column", "op-ed", "article", "headline"];
+
+/// [`document_author`] once `who` is known to be a document: the name
+/// after it.
+fn document_author_after(m: &str, at: usize, who: &str) -> Option<(String, usize)> {
     const VERBS: &[&str] = &[
         "sent",
         "written",
@@ -290,14 +308,6 @@ pub(super) fn document_author(m: &str, at: usize, who: &str) -> Option<(String, 
         "posted",
     ];
     const LINKS: &[&str] = &["by", "from", "in"];
-    let mut words = who.split_whitespace();
-    let det = Lower::new(words.next()?);
-    let noun = lower_key(words.last()?);
-    if !DETERMINERS.contains(&det.as_str())
-        || !(DOCUMENTS.contains(&noun.as_str()) || PAPERS.contains(&noun.as_str()))
-    {
-        return None;
-    }
     let start = at + who.len();
     let rest = m.get(start..)?;
     let mut it = rest.split_whitespace();
@@ -478,8 +488,25 @@ fn source_start(hay: &str) -> Option<usize> {
 /// with a determiner ("another source", "one of"-less); `a.at` is the
 /// mention's byte in `m`.
 pub(super) fn participle_subject(m: &str, a: &Attribution) -> Option<Attribution> {
+    // The last word before the mention must be one of the prepositions, so
+    // the text before it must end with one: most cues' does not ("…," Ola
+    // Brenn said: nothing before the mention; "Ola Brenn said": "said"),
+    // and it is not split into words.
+    let tail = m.get(..a.at)?.trim_end();
+    if !PARTICIPLE_LINKS.iter().any(|p| tail.ends_with(p)) {
+        return None;
+    }
+    participle_subject_read(m, a)
+}
+
+/// The prepositions that link a participle of [`participle_subject`] to
+/// the listener or outlet after it ("speaking to", "writing in").
+const PARTICIPLE_LINKS: &[&str] = &["to", "with", "in", "on", "for"];
+
+/// [`participle_subject`] read word by word, without its gate.
+fn participle_subject_read(m: &str, a: &Attribution) -> Option<Attribution> {
     const PARTICIPLES: &[&str] = &["speaking", "talking", "writing"];
-    const PREPOSITIONS: &[&str] = &["to", "with", "in", "on", "for"];
+    const PREPOSITIONS: &[&str] = PARTICIPLE_LINKS;
     // Wider than the module's DETERMINERS: a count opens a group of
     // sources too ("two officials speaking to …"); no possessives.
     const OPENERS: &[&str] = &[
@@ -622,11 +649,11 @@ pub(super) fn cue_proposal(
                     && a.who.split_whitespace().last().is_some_and(is_org_head) =>
             {
                 // (Less an opening word: "At Quay College" names the college.)
-                Some(a.who[parse_run(&a.who).offset..].to_string())
+                Some(a.who[parse_who(&a.who).offset..].to_string())
             }
             // A name the registry does not know (one word).
             Some(_) => {
-                let name = parse_run(&a.who).tokens.join(" ");
+                let name = parse_who(&a.who).tokens.join(" ");
                 Some(with_article(&a.who, name)).filter(|s| !s.is_empty())
             }
         }
@@ -752,6 +779,66 @@ mod source_tests {
                 let want = SOURCE_PHRASE.find(&t).map(|m| m.start());
                 prop_assert_eq!(source_start(&t), want, "{:?}", t);
             }
+        }
+
+        /// `participle_subject`'s gate (the text before the mention ends
+        /// with a preposition) turns away only what its reading finds
+        /// nothing in.
+        #[test]
+        fn participle_subject_gate_keeps_every_find(
+            text in crate::testing::joined(
+                vec![
+                    "a", "Another", "two", "source", "Ola", "Brenn,", "speaking", "talking",
+                    "writing", "to", "with", "in", "on", "for", "into", "onto", "Tide", "Radio",
+                    "said", "é", "’s", " ", " ", "  ", "\n", "\u{a0}", ",", ".",
+                ],
+                0..14,
+            ),
+            cut in 0usize..64,
+        ) {
+            let at = floor(&text, cut.min(text.len()));
+            let a = Attribution {
+                who: text[at..].to_string(),
+                cue: "said".to_string(),
+                at,
+                weak: false,
+            };
+            let got = participle_subject(&text, &a).map(|a| (a.who, a.at));
+            let want = participle_subject_read(&text, &a).map(|a| (a.who, a.at));
+            prop_assert_eq!(got, want, "{:?} at {}", text, at);
+        }
+
+        /// `document_author` reads on only where the phrase opens with a
+        /// determiner and ends with a document's noun, as when it asked
+        /// both at once.
+        #[test]
+        fn document_author_gate_is_the_joint_test(
+            who in crate::testing::joined(
+                vec![
+                    "a", "The", "his", "strike", "letter", "Letter", "editorial", "op-ed",
+                    "statement", "Ola", "Brenn", "é", " ", "  ", "\u{a0}", ",",
+                ],
+                0..6,
+            ),
+            rest in crate::testing::joined(
+                vec!["sent", "out", "by", "from", "in", "the", "Ivo", "Marr", "Harbour", ",", " "],
+                0..8,
+            ),
+        ) {
+            let m = format!("{who} {rest}");
+            let mut words = who.split_whitespace();
+            let gate = match (words.next(), who.split_whitespace().last()) {
+                (Some(det), Some(noun)) => {
+                    let noun = lower_key(noun);
+                    DETERMINERS.contains(&Lower::new(det).as_str())
+                        && (DOCUMENTS.contains(&noun.as_str())
+                            || DOCUMENT_PAPERS.contains(&noun.as_str()))
+                        && words.next().is_some()
+                }
+                _ => false,
+            };
+            let want = gate.then(|| document_author_after(&m, 0, &who)).flatten();
+            prop_assert_eq!(document_author(&m, 0, &who), want, "{:?}", m);
         }
     }
 }
