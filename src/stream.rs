@@ -180,29 +180,42 @@ impl Article {
         let mut scratch = String::new();
         let blocks = &self.lean.blocks;
         let mut counts = (0, 0);
+        // Counted, a text is known to need no escape most times (the
+        // count reads every byte that is no letter, digit or space), and
+        // is copied whole.
         let mut tally = |t: &str| {
-            if count {
-                let (w, s) = crate::stats::words_and_sentences(t);
-                counts.0 += w;
-                counts.1 += s;
+            if !count {
+                return false;
             }
+            let (w, s, plain) = crate::stats::counts_and_plain(t);
+            counts.0 += w;
+            counts.1 += s;
+            plain
         };
         j.begin_array();
         for i in at(&self.lean) {
             let span_at = blocks.span(&self.input, i);
             j.element()?;
             let text = blocks.text_at(&self.input, i, span_at, &mut scratch);
-            tally(text);
+            let plain = tally(text);
             if !j.is_pretty() {
                 // The fixed parts in a piece each (see `write_boilerplate`).
                 j.raw(b"{\"text\":");
-                j.text(text)?;
+                if plain {
+                    j.plain_text(text)?;
+                } else {
+                    j.text(text)?;
+                }
                 j.span_after(b",\"span\":", span(&mut c, span_at), true);
                 continue;
             }
             j.begin_object();
             j.key("text");
-            j.text(text)?;
+            if plain {
+                j.plain_text(text)?;
+            } else {
+                j.text(text)?;
+            }
             j.key("span");
             j.span(span(&mut c, span_at));
             j.end_object();
