@@ -261,9 +261,9 @@ fn run(
     }
     let mut credits = decisions.credits().iter().peekable();
     // With `lean`, a paragraph keeps its span alone (quotes and speakers
-    // read the input at the span, never the text): its words and
-    // sentences are counted here, and the first one's dateline read.
-    let mut counts = (0, 0);
+    // read the input at the span, never the text), and only the first one
+    // is folded here, for its dateline: the words and sentences of each
+    // are counted from the text folded to write it (see [`stream`]).
     let mut first_paragraph = true;
     let mut scratch = String::new();
     let mut byline_at = Vec::new();
@@ -308,11 +308,8 @@ fn run(
             }
             Role::Byline => byline_at.push(i),
             Role::Paragraph if lean.is_some() => {
-                let t = blocks.text_at(i, span, &mut scratch);
-                let (w, s) = stats::words_and_sentences(t);
-                counts.0 += w;
-                counts.1 += s;
                 if std::mem::take(&mut first_paragraph) {
+                    let t = blocks.text_at(i, span, &mut scratch);
                     a.dateline = dateline_of(input, t, span);
                 }
                 a.paragraphs.push(Element {
@@ -412,7 +409,8 @@ fn run(
         )
         .to_vec();
     }
-    a.stats = stats_of(input, &a, lean.is_some().then_some(counts));
+    // (Lean, the words and sentences are zero until written.)
+    a.stats = stats_of(input, &a, lean.is_some().then_some((0, 0)));
     a.stats.boilerplate = boilerplate_count;
     a.stats.quotes = pieces.len();
     warn_structure(input, &mut a);

@@ -1127,9 +1127,20 @@ fn last_word_split(body: &str) -> &str {
 /// count reads otherwise (`_`, a line end, a char [`stand_in`] or
 /// [`fast_category`] does not take) is counted by the two functions.
 pub fn words_and_sentences(text: &str) -> (usize, usize) {
+    let (words, sentences, _) = counts_and_plain(text);
+    (words, sentences)
+}
+
+/// [`words_and_sentences`] of `text`, and whether it is known to hold no
+/// byte that a JSON string escapes (`"`, `\`, a control byte): the one
+/// pass reads every ASCII byte that is no letter, digit or space, and
+/// notes those among them, so a paragraph it counted is written without
+/// a second test of its bytes ([`crate::render::json`]). `false` where it
+/// is not known: a text the two counts read.
+pub(crate) fn counts_and_plain(text: &str) -> (usize, usize, bool) {
     Counter::new(text)
         .run()
-        .unwrap_or_else(|| (words(text), sentences(text)))
+        .unwrap_or_else(|| (words(text), sentences(text), false))
 }
 
 /// What an ASCII byte that is no letter, digit or space is to [`Counter`].
@@ -1145,10 +1156,20 @@ enum Mark {
     Term,
     /// A byte the one pass does not read: `_`, line ends.
     Bail,
+    /// A byte a JSON string escapes (`"`, `\`, the control bytes but the
+    /// line ends): plain to the counts, noted ([`counts_and_plain`]).
+    Escaped,
 }
 
 static MARK: [Mark; 128] = {
     let mut t = [Mark::Plain; 128];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = Mark::Escaped;
+        c += 1;
+    }
+    t[b'"' as usize] = Mark::Escaped;
+    t[b'\\' as usize] = Mark::Escaped;
     t[b'.' as usize] = Mark::Dot;
     t[b',' as usize] = Mark::Mid;
     t[b';' as usize] = Mark::Mid;
@@ -1300,6 +1321,8 @@ struct Counter<'a> {
     /// abbreviation.
     segments: usize,
     abbreviated: usize,
+    /// A byte a JSON string escapes was read ([`Mark::Escaped`]).
+    escaped: bool,
 }
 
 impl<'a> Counter<'a> {
@@ -1313,12 +1336,13 @@ impl<'a> Counter<'a> {
             seg_start: 0,
             segments: 0,
             abbreviated: 0,
+            escaped: false,
         }
     }
 
-    /// Both counts, or `None` where the text has a char the pass does
-    /// not read.
-    fn run(mut self) -> Option<(usize, usize)> {
+    /// Both counts, and whether no byte a JSON string escapes was read;
+    /// or `None` where the text has a char the pass does not read.
+    fn run(mut self) -> Option<(usize, usize, bool)> {
         const ONES: u64 = 0x0101_0101_0101_0101;
         const HIGH: u64 = ONES * 0x80;
         // For ASCII bytes: the top bit is set where the byte is `lo` or
@@ -1427,7 +1451,7 @@ impl<'a> Counter<'a> {
         } else {
             self.segments - self.abbreviated + 1
         };
-        Some((words, sentences))
+        Some((words, sentences, !self.escaped))
     }
 
     /// Read the marks of the chunk at `i` (the top bits of `marks`):
@@ -1440,6 +1464,7 @@ impl<'a> Counter<'a> {
             let x = self.text.as_bytes()[at];
             match MARK[usize::from(x & 0x7f)] {
                 Mark::Plain => {}
+                Mark::Escaped => self.escaped = true,
                 Mark::Bail => return None,
                 Mark::Mid => self.join_at(at, x)?,
                 Mark::Dot => {
@@ -2072,7 +2097,7 @@ mod tests {
                     format!("{c}. x{c}\u{30a2}{c}\u{30a2}\u{30a2}! Z"),
                     format!("Ends.{c} {c}\u{3002} {c}\u{300d}a."),
                 ] {
-                    let one = Counter::new(&t).run();
+                    let one = Counter::new(&t).run().map(|(w, s, _)| (w, s));
                     read += usize::from(one.is_some());
                     let two = (words(&t), sentences(&t));
                     assert_eq!(one.unwrap_or(two), two, "{c:?} {t:?}");
@@ -2095,8 +2120,40 @@ mod tests {
         fn one_pass_reads_its_chars_alone(
             text in crate::testing::joined(READ.to_vec(), 0..80)
         ) {
-            let one = Counter::new(&text).run();
+            let one = Counter::new(&text).run().map(|(w, s, _)| (w, s));
             prop_assert_eq!(one, Some((words(&text), sentences(&text))));
+        }
+
+        /// A text the one pass says is plain holds no byte a JSON string
+        /// escapes, and one it reads without such a byte is plain.
+        #[test]
+        fn plain_texts_need_no_escape(
+            text in crate::testing::joined(READ.iter().copied().chain(["\\", "\u{1f}", "\u{0}", "\n", "_"]).collect(), 0..40)
+        ) {
+            let (w, s, plain) = counts_and_plain(&text);
+            prop_assert_eq!((w, s), (words(&text), sentences(&text)));
+            let escaped = text.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+            let read = Counter::new(&text).run().is_some();
+            prop_assert_eq!(plain, read && !escaped, "{:?}", text);
+        }
+    }
+
+    /// Paragraphs as most are, plain; a mark or a control byte, not.
+    #[test]
+    fn plain_paragraphs() {
+        let plain = |t: &str| counts_and_plain(t).2;
+        assert!(plain(
+            "Mr. Doe, of Harrowgate (a \u{2018}town\u{2019}), said 3.5% \u{2014} no more."
+        ));
+        for t in [
+            "Say \"no\".",
+            "a\\b",
+            "tab\there",
+            "x\u{1}",
+            "\u{e9}t\u{e9} \"",
+            "two\nlines",
+        ] {
+            assert!(!plain(t), "{t:?}");
         }
     }
 
@@ -2150,7 +2207,7 @@ mod tests {
             prop_assert_eq!((words(&text), sentences(&text)), by_unicode);
             prop_assert_eq!(words_and_sentences(&text), by_unicode);
             if !text.contains(['\n', '_', '\u{fe0f}', '\u{180}', '\u{181}']) {
-                prop_assert_eq!(Counter::new(&text).run(), Some(by_unicode), "{:?}", text);
+                prop_assert_eq!(Counter::new(&text).run().map(|(w, s, _)| (w, s)), Some(by_unicode), "{:?}", text);
             }
         }
     }

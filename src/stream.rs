@@ -140,9 +140,18 @@ impl Article {
             write_head(j, a)?;
         }
         j.key("subheadings");
-        self.write_elements(j, Lean::subheadings)?;
+        self.write_elements(j, Lean::subheadings, false)?;
         j.key("paragraphs");
-        self.write_elements(j, Lean::paragraphs)?;
+        // The paragraphs' words and sentences are counted from the texts
+        // folded to write them (`run` leaves them zero): each paragraph is
+        // folded once, where the count had folded it again.
+        let (words, sentences) = self.write_elements(j, Lean::paragraphs, true)?;
+        let stats = Stats {
+            words,
+            sentences,
+            reading_time_seconds: crate::stats::reading_time_seconds(words),
+            ..a.stats
+        };
         j.key("boilerplate");
         self.write_boilerplate(j)?;
         j.key("quotes");
@@ -150,7 +159,7 @@ impl Article {
         j.key("speakers");
         write_speakers(j, &speakers)?;
         j.key("stats");
-        write_stats(j, &a.stats)?;
+        write_stats(j, &stats)?;
         j.key("warnings");
         write_warnings(j, &a.warnings)?;
         j.end_object();
@@ -158,35 +167,61 @@ impl Article {
     }
 
     /// Subheadings or paragraphs (the blocks `at`), each folded as it is
-    /// written: `{"text", "span"}` as [`crate::model::Element`].
+    /// written: `{"text", "span"}` as [`crate::model::Element`]. Returns
+    /// their words and sentences ([`crate::stats::words_and_sentences`])
+    /// when `count`, else zeros.
     fn write_elements<'a, I: Iterator<Item = usize>, W: Write>(
         &'a self,
         j: &mut Json<W>,
         at: fn(&'a Lean) -> I,
-    ) -> io::Result<()> {
+        count: bool,
+    ) -> io::Result<(usize, usize)> {
         let mut c = counter(self);
         let mut scratch = String::new();
         let blocks = &self.lean.blocks;
+        let mut counts = (0, 0);
+        // Counted, a text is known to need no escape most times (the
+        // count reads every byte that is no letter, digit or space), and
+        // is copied whole.
+        let mut tally = |t: &str| {
+            if !count {
+                return false;
+            }
+            let (w, s, plain) = crate::stats::counts_and_plain(t);
+            counts.0 += w;
+            counts.1 += s;
+            plain
+        };
         j.begin_array();
         for i in at(&self.lean) {
             let span_at = blocks.span(&self.input, i);
             j.element()?;
+            let text = blocks.text_at(&self.input, i, span_at, &mut scratch);
+            let plain = tally(text);
             if !j.is_pretty() {
                 // The fixed parts in a piece each (see `write_boilerplate`).
                 j.raw(b"{\"text\":");
-                j.text(blocks.text_at(&self.input, i, span_at, &mut scratch))?;
+                if plain {
+                    j.plain_text(text)?;
+                } else {
+                    j.text(text)?;
+                }
                 j.span_after(b",\"span\":", span(&mut c, span_at), true);
                 continue;
             }
             j.begin_object();
             j.key("text");
-            j.text(blocks.text_at(&self.input, i, span_at, &mut scratch))?;
+            if plain {
+                j.plain_text(text)?;
+            } else {
+                j.text(text)?;
+            }
             j.key("span");
             j.span(span(&mut c, span_at));
             j.end_object();
         }
         j.end_array();
-        Ok(())
+        Ok(counts)
     }
 
     /// The boilerplate blocks, folded as they are written, as
