@@ -2233,6 +2233,12 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     if text.len() <= MEMO_BYTES {
         return cue_and_bare_credit(text, words).0;
     }
+    if let Some(slot) = long_slot(text, words) {
+        let kept = LONG.with_borrow(|long| long.find(slot, text, words).map(|m| m.cue.clone()));
+        if let Some(kept) = kept {
+            return kept;
+        }
+    }
     if text.len() > CUED_BYTES {
         return cue_found(text, words, &mut Found::default());
     }
@@ -2336,7 +2342,7 @@ pub fn cue_and_bare_credit(text: &str, words: usize) -> (Option<Cue>, bool) {
 /// asks [`cue`] for the cue of a block found cued, as it needs it.
 pub fn cued_and_bare_credit(text: &str, words: usize) -> (bool, bool) {
     let (cue, bare) = match MemoAt::of(text, words) {
-        None => cue_and_bare_credit_long(text, words),
+        None => return cued_long(text, words),
         Some(at) => {
             let kept = MEMO.with_borrow(|memo| at.find(memo).map(|m| (m.cue.is_some(), m.bare)));
             if let Some(kept) = kept {
@@ -2349,12 +2355,148 @@ pub fn cued_and_bare_credit(text: &str, words: usize) -> (bool, bool) {
 }
 
 /// [`cue_and_bare_credit`] on a block past [`MEMO`]'s length, its cue kept
-/// in [`CUED`] for the roles' second call.
+/// in [`CUED`] for the roles' second call. A block of at most
+/// [`LONG_BYTES`] is answered from [`LONG`] when the same text at the same
+/// word count was answered last in its slot: a site's longer furniture
+/// ("Story continues below the advertisement", "Sign up for the Tarrow Vale
+/// briefing") comes back page after page, and each read scanned the whole
+/// block for the needles and tried the rules it let through.
 #[inline(never)]
 fn cue_and_bare_credit_long(text: &str, words: usize) -> (Option<Cue>, bool) {
+    let Some(slot) = long_slot(text, words) else {
+        let (cue, bare) = cue_and_bare_credit_read(text, words);
+        keep_cued(text, words, &cue);
+        return (cue, bare);
+    };
+    let kept = LONG.with_borrow(|long| {
+        long.find(slot, text, words)
+            .map(|m| (m.cue.clone(), m.bare))
+    });
+    match kept {
+        Some(kept) => kept,
+        None => long_read_and_keep(text, words, slot),
+    }
+}
+
+/// [`cued_and_bare_credit`] on a block past [`MEMO`]'s length.
+#[inline(always)]
+fn cued_long(text: &str, words: usize) -> (bool, bool) {
+    let (cue, bare) = match long_slot(text, words) {
+        None => {
+            let (cue, bare) = cue_and_bare_credit_read(text, words);
+            keep_cued(text, words, &cue);
+            (cue, bare)
+        }
+        Some(slot) => {
+            let kept = LONG.with_borrow(|long| {
+                long.find(slot, text, words)
+                    .map(|m| (m.cue.is_some(), m.bare))
+            });
+            if let Some(kept) = kept {
+                return kept;
+            }
+            long_read_and_keep(text, words, slot)
+        }
+    };
+    (cue.is_some(), bare)
+}
+
+/// A block of [`LONG`]'s size read ([`cue_and_bare_credit_read`]), its
+/// answer kept in its slot and its cue in [`CUED`].
+#[inline(never)]
+fn long_read_and_keep(text: &str, words: usize, slot: usize) -> (Option<Cue>, bool) {
     let (cue, bare) = cue_and_bare_credit_read(text, words);
     keep_cued(text, words, &cue);
+    LONG.with_borrow_mut(|long| long.keep(slot, text, words, &cue, bare));
     (cue, bare)
+}
+
+/// The longest block [`LONG`] keeps.
+const LONG_BYTES: usize = 96;
+
+/// The slots of [`LONG`]: a fixed number, each with [`LONG_BYTES`] of one
+/// buffer for its text, so that its memory is bounded (some 1.3 MB a
+/// thread) whatever the input.
+const LONG_SLOTS: usize = 8192;
+
+/// One answer of [`cue_and_bare_credit_long`]: the block's length (its
+/// bytes are the slot's part of [`Long::bytes`]) and word count, and what
+/// was decided. An empty slot's length is 0, which no block kept here (of
+/// more than [`MEMO_BYTES`] bytes) has.
+#[derive(Default)]
+struct LongMemo {
+    len: usize,
+    words: usize,
+    cue: Option<Cue>,
+    bare: bool,
+}
+
+/// The answers of [`LONG`], with the texts in one buffer, [`LONG_BYTES`]
+/// a slot: no allocation a slot, and the buffer's pages are touched only
+/// as their slots are taken.
+struct Long {
+    slots: Vec<LongMemo>,
+    bytes: Vec<u8>,
+}
+
+impl Long {
+    /// The answer in `slot`, when it is the one of `text` at `words`.
+    #[inline(always)]
+    fn find(&self, slot: usize, text: &str, words: usize) -> Option<&LongMemo> {
+        let m = self.slots.get(slot)?;
+        let kept = self
+            .bytes
+            .get(slot * LONG_BYTES..slot * LONG_BYTES + m.len)?;
+        (m.len == text.len() && m.words == words && kept == text.as_bytes()).then_some(m)
+    }
+
+    /// Keeps the answer for `text` at `words` in `slot`, in place of the
+    /// one there.
+    fn keep(&mut self, slot: usize, text: &str, words: usize, cue: &Option<Cue>, bare: bool) {
+        debug_assert!(text.len() > MEMO_BYTES && text.len() <= LONG_BYTES);
+        if self.slots.is_empty() {
+            self.slots.resize_with(LONG_SLOTS, LongMemo::default);
+            self.bytes = vec![0; LONG_SLOTS * LONG_BYTES];
+        }
+        let m = &mut self.slots[slot];
+        m.len = text.len();
+        m.words = words;
+        m.cue.clone_from(cue);
+        m.bare = bare;
+        self.bytes[slot * LONG_BYTES..][..text.len()].copy_from_slice(text.as_bytes());
+    }
+}
+
+thread_local! {
+    /// The last block of [`MEMO_BYTES`] + 1 to [`LONG_BYTES`] bytes
+    /// answered in each slot ([`long_slot`]), on this thread; empty until
+    /// the first such block.
+    static LONG: std::cell::RefCell<Long> = const {
+        std::cell::RefCell::new(Long {
+            slots: Vec::new(),
+            bytes: Vec::new(),
+        })
+    };
+}
+
+/// The slot of a block of [`LONG`]'s size (none for another), by a
+/// multiplicative hash of its word count and its bytes, eight at a time,
+/// the last word the eight bytes that end the block (overlapping the one
+/// before where the length is not a multiple of eight).
+fn long_slot(text: &str, words: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if b.len() <= MEMO_BYTES || b.len() > LONG_BYTES {
+        return None;
+    }
+    let le64 = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+    let mut h = (b.len() as u64) ^ (words as u64) << 16;
+    let mut i = 0;
+    while i + 8 < b.len() {
+        h = (h.rotate_left(5) ^ le64(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        i += 8;
+    }
+    h = (h.rotate_left(5) ^ le64(b.len() - 8)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    Some((h >> (64 - LONG_SLOTS.trailing_zeros())) as usize)
 }
 
 /// Where a short block's answer is kept in [`MEMO`]: its key, its tag and
@@ -4073,6 +4215,44 @@ mod tests {
     }
 
     #[test]
+    fn the_long_memo_keys_the_text_and_the_word_count() {
+        let flags = |t: &str, w: usize| {
+            let (cue, bare) = cue_and_bare_credit_read(t, w);
+            (cue.is_some(), bare)
+        };
+        // A call to action within promo-call's word limit, and the same
+        // text at a count past it.
+        let call = "Sign up for the Tarrow Vale briefing";
+        assert!(long_slot(call, 7).is_some());
+        for _ in 0..2 {
+            assert!(cued_and_bare_credit(call, 7).0);
+            assert!(!cued_and_bare_credit(call, 50).0);
+        }
+        // A block of prose in the call's slot: each answered by its own
+        // bytes, however they take turns in the slot, and the cue as read.
+        let prose = (0..1_000_000)
+            .map(|n| format!("The ferry to Tarrow Vale left at {n}"))
+            .find(|t| long_slot(t, 7) == long_slot(call, 7))
+            .expect("a text in the call's slot");
+        for _ in 0..2 {
+            for t in [call, prose.as_str()] {
+                assert_eq!(cued_and_bare_credit(t, 7), flags(t, 7), "{t}");
+                assert_eq!(
+                    cue_and_bare_credit(t, 7),
+                    cue_and_bare_credit_read(t, 7),
+                    "{t}"
+                );
+                assert_eq!(cue(t, 7), cue_and_bare_credit_read(t, 7).0, "{t}");
+            }
+        }
+        // A block past the kept length is read each time.
+        let long = format!("Sign up for the briefing {}", "of Tarrow Vale ".repeat(8));
+        assert!(long.len() > LONG_BYTES);
+        assert_memo_agrees(&long, 40);
+        assert_eq!(cued_and_bare_credit(&long, 40), flags(&long, 40));
+    }
+
+    #[test]
     fn the_memo_keys_the_text_and_the_word_count() {
         // The same text at another word count: a button within the share
         // rule's limit, and past it.
@@ -4127,7 +4307,14 @@ mod tests {
                     let read = cue_and_bare_credit_read(t, w);
                     prop_assert_eq!(cue_and_bare_credit(t, w), read.clone(), "{:?} at {}", t, w);
                     prop_assert_eq!(cue_and_bare_credit(t, w), read.clone(), "{:?} at {}, again", t, w);
-                    prop_assert_eq!(cue(t, w), read.0, "{:?} at {}, the cue alone", t, w);
+                    prop_assert_eq!(cue(t, w), read.0.clone(), "{:?} at {}, the cue alone", t, w);
+                    prop_assert_eq!(
+                        cued_and_bare_credit(t, w),
+                        (read.0.is_some(), read.1),
+                        "{:?} at {}, the flags",
+                        t,
+                        w
+                    );
                 }
             }
         }
