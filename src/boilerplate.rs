@@ -2233,6 +2233,15 @@ pub fn cue(text: &str, words: usize) -> Option<Cue> {
     if text.len() <= MEMO_BYTES {
         return cue_and_bare_credit(text, words).0;
     }
+    if let Some(slot) = long_slot(text, words) {
+        let kept = LONG.with_borrow(|long| {
+            long.find(slot, text, words)
+                .map(|m| m.cue.as_deref().cloned())
+        });
+        if let Some(kept) = kept {
+            return kept;
+        }
+    }
     if text.len() > CUED_BYTES {
         return cue_found(text, words, &mut Found::default());
     }
@@ -2320,29 +2329,232 @@ fn cued_slot(text: &str, words: usize) -> usize {
 /// Facebook", "Read more") come back article after article, and each read
 /// cost a needle scan, the rules' gates and often a hand matcher.
 pub fn cue_and_bare_credit(text: &str, words: usize) -> (Option<Cue>, bool) {
-    if text.len() > MEMO_BYTES {
+    let Some(at) = MemoAt::of(text, words) else {
+        return cue_and_bare_credit_long(text, words);
+    };
+    let kept = MEMO.with_borrow(|memo| at.find(memo).map(|m| (m.cue.clone(), m.bare)));
+    match kept {
+        Some(kept) => kept,
+        None => at.read_and_keep(text, words),
+    }
+}
+
+/// [`cue_and_bare_credit`] for a caller that reads only whether the block
+/// is cued: a block found in [`MEMO`] is answered with two flags, where the
+/// cue would be copied out of its slot and its credit cloned. The caller
+/// asks [`cue`] for the cue of a block found cued, as it needs it.
+pub fn cued_and_bare_credit(text: &str, words: usize) -> (bool, bool) {
+    let (cue, bare) = match MemoAt::of(text, words) {
+        None => return cued_long(text, words),
+        Some(at) => {
+            let kept = MEMO.with_borrow(|memo| at.find(memo).map(|m| (m.cue.is_some(), m.bare)));
+            if let Some(kept) = kept {
+                return kept;
+            }
+            at.read_and_keep(text, words)
+        }
+    };
+    (cue.is_some(), bare)
+}
+
+/// [`cue_and_bare_credit`] on a block past [`MEMO`]'s length, its cue kept
+/// in [`CUED`] for the roles' second call. A block of at most
+/// [`LONG_BYTES`] is answered from [`LONG`] when the same text at the same
+/// word count was answered last in its slot: a site's longer furniture
+/// ("Story continues below the advertisement", "Sign up for the Tarrow Vale
+/// briefing") comes back page after page, and each read scanned the whole
+/// block for the needles and tried the rules it let through.
+#[inline(never)]
+fn cue_and_bare_credit_long(text: &str, words: usize) -> (Option<Cue>, bool) {
+    let Some(slot) = long_slot(text, words) else {
         let (cue, bare) = cue_and_bare_credit_read(text, words);
         keep_cued(text, words, &cue);
         return (cue, bare);
+    };
+    let kept = LONG.with_borrow(|long| {
+        long.find(slot, text, words)
+            .map(|m| (m.cue.as_deref().cloned(), m.bare))
+    });
+    match kept {
+        Some(kept) => kept,
+        None => long_read_and_keep(text, words, slot),
     }
-    let mut key = [0u8; MEMO_BYTES];
-    key[..text.len()].copy_from_slice(text.as_bytes());
-    let slot = memo_slot(&key, text.len(), words);
-    MEMO.with_borrow_mut(|memo| {
-        let m = &mut memo[slot];
-        if m.len == text.len() && m.words == words && m.key == key {
-            return (m.cue.clone(), m.bare);
+}
+
+/// [`cued_and_bare_credit`] on a block past [`MEMO`]'s length.
+#[inline(always)]
+fn cued_long(text: &str, words: usize) -> (bool, bool) {
+    let (cue, bare) = match long_slot(text, words) {
+        None => {
+            let (cue, bare) = cue_and_bare_credit_read(text, words);
+            keep_cued(text, words, &cue);
+            (cue, bare)
         }
+        Some(slot) => {
+            let kept = LONG.with_borrow(|long| {
+                long.find(slot, text, words)
+                    .map(|m| (m.cue.is_some(), m.bare))
+            });
+            if let Some(kept) = kept {
+                return kept;
+            }
+            long_read_and_keep(text, words, slot)
+        }
+    };
+    (cue.is_some(), bare)
+}
+
+/// A block of [`LONG`]'s size read ([`cue_and_bare_credit_read`]), its
+/// answer kept in its slot and its cue in [`CUED`].
+#[inline(never)]
+fn long_read_and_keep(text: &str, words: usize, slot: usize) -> (Option<Cue>, bool) {
+    let (cue, bare) = cue_and_bare_credit_read(text, words);
+    keep_cued(text, words, &cue);
+    LONG.with_borrow_mut(|long| long.keep(slot, text, words, &cue, bare));
+    (cue, bare)
+}
+
+/// The longest block [`LONG`] keeps.
+const LONG_BYTES: usize = 96;
+
+/// The slots of [`LONG`]: a fixed number, each with [`LONG_BYTES`] of one
+/// buffer for its text, so that its memory is bounded (some 1.9 MB a
+/// thread) whatever the input.
+const LONG_SLOTS: usize = 16384;
+
+/// One answer of [`cue_and_bare_credit_long`]: the block's length (its
+/// bytes are the slot's part of [`Long::bytes`]) and word count, and what
+/// was decided. An empty slot's length is 0, which no block kept here (of
+/// more than [`MEMO_BYTES`] bytes) has. The cue is boxed (few blocks have
+/// one) and the counts are 32 bits: a slot of 24 bytes in place of 64, so
+/// that twice the slots, which keep more of a site's furniture between its
+/// pages, cost less memory for the slots than half as many did.
+#[derive(Default)]
+struct LongMemo {
+    len: u32,
+    /// A block whose word count passes 32 bits (never one of 96 bytes) is
+    /// not kept.
+    words: u32,
+    cue: Option<Box<Cue>>,
+    bare: bool,
+}
+
+/// The answers of [`LONG`], with the texts in one buffer, [`LONG_BYTES`]
+/// a slot: no allocation a slot, and the buffer's pages are touched only
+/// as their slots are taken.
+struct Long {
+    slots: Vec<LongMemo>,
+    bytes: Vec<u8>,
+}
+
+impl Long {
+    /// The answer in `slot`, when it is the one of `text` at `words`.
+    #[inline(always)]
+    fn find(&self, slot: usize, text: &str, words: usize) -> Option<&LongMemo> {
+        let m = self.slots.get(slot)?;
+        let len = m.len as usize;
+        let kept = self.bytes.get(slot * LONG_BYTES..slot * LONG_BYTES + len)?;
+        (len == text.len() && m.words as usize == words && kept == text.as_bytes()).then_some(m)
+    }
+
+    /// Keeps the answer for `text` at `words` in `slot`, in place of the
+    /// one there.
+    fn keep(&mut self, slot: usize, text: &str, words: usize, cue: &Option<Cue>, bare: bool) {
+        debug_assert!(text.len() > MEMO_BYTES && text.len() <= LONG_BYTES);
+        if self.slots.is_empty() {
+            self.slots.resize_with(LONG_SLOTS, LongMemo::default);
+            self.bytes = vec![0; LONG_SLOTS * LONG_BYTES];
+        }
+        let m = &mut self.slots[slot];
+        m.len = text.len() as u32;
+        m.words = words as u32;
+        m.cue = cue.clone().map(Box::new);
+        m.bare = bare;
+        self.bytes[slot * LONG_BYTES..][..text.len()].copy_from_slice(text.as_bytes());
+    }
+}
+
+thread_local! {
+    /// The last block of [`MEMO_BYTES`] + 1 to [`LONG_BYTES`] bytes
+    /// answered in each slot ([`long_slot`]), on this thread; empty until
+    /// the first such block.
+    static LONG: std::cell::RefCell<Long> = const {
+        std::cell::RefCell::new(Long {
+            slots: Vec::new(),
+            bytes: Vec::new(),
+        })
+    };
+}
+
+/// The slot of a block of [`LONG`]'s size (none for another), by a
+/// multiplicative hash of its word count and its bytes, eight at a time,
+/// the last word the eight bytes that end the block (overlapping the one
+/// before where the length is not a multiple of eight).
+fn long_slot(text: &str, words: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if b.len() <= MEMO_BYTES || b.len() > LONG_BYTES || words > u32::MAX as usize {
+        return None;
+    }
+    let le64 = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+    let mut h = (b.len() as u64) ^ (words as u64) << 16;
+    let mut i = 0;
+    while i + 8 < b.len() {
+        h = (h.rotate_left(5) ^ le64(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        i += 8;
+    }
+    h = (h.rotate_left(5) ^ le64(b.len() - 8)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    Some((h >> (64 - LONG_SLOTS.trailing_zeros())) as usize)
+}
+
+/// Where a short block's answer is kept in [`MEMO`]: its key, its tag and
+/// its slot.
+struct MemoAt {
+    key: [u64; MEMO_BYTES / 8],
+    tag: u64,
+    slot: usize,
+}
+
+impl MemoAt {
+    /// The place of a block of at most [`MEMO_BYTES`] bytes; `None` for a
+    /// longer one, or one whose word count passes 32 bits (never a short
+    /// block's), so that the tag holds the count whole.
+    #[inline(always)]
+    fn of(text: &str, words: usize) -> Option<MemoAt> {
+        if text.len() > MEMO_BYTES || words > u32::MAX as usize {
+            return None;
+        }
+        let key = memo_key(text.as_bytes());
+        let tag = (words as u64) << 8 | text.len() as u64;
+        let slot = memo_slot(&key, tag);
+        Some(MemoAt { key, tag, slot })
+    }
+
+    /// The block's answer, when its slot holds it. Only this look-up runs
+    /// in the thread-local's closure on a hit, small enough to be inlined
+    /// with the access.
+    #[inline(always)]
+    fn find<'a>(&self, memo: &'a [Memo]) -> Option<&'a Memo> {
+        memo.get(self.slot)
+            .filter(|m| m.tag == self.tag && m.key == self.key)
+    }
+
+    /// The block read ([`cue_and_bare_credit_read`]), its answer kept in
+    /// its slot in place of the one there.
+    #[inline(never)]
+    fn read_and_keep(&self, text: &str, words: usize) -> (Option<Cue>, bool) {
         let (cue, bare) = cue_and_bare_credit_read(text, words);
-        *m = Memo {
-            key,
-            len: text.len(),
-            words,
-            cue: cue.clone(),
-            bare,
-        };
+        MEMO.with_borrow_mut(|memo| {
+            if memo.is_empty() {
+                memo.resize_with(MEMO_SLOTS, Memo::default);
+            }
+            let m = &mut memo[self.slot];
+            m.key = self.key;
+            m.tag = self.tag;
+            m.cue.clone_from(&cue);
+            m.bare = bare;
+        });
         (cue, bare)
-    })
+    }
 }
 
 /// [`cue_and_bare_credit`] read from the block, not from the memo.
@@ -2358,45 +2570,77 @@ fn cue_and_bare_credit_read(text: &str, words: usize) -> (Option<Cue>, bool) {
 const MEMO_BYTES: usize = 24;
 
 /// The slots of [`MEMO`]: a fixed number, so that its memory is bounded
-/// (some 700 KB a thread) whatever the input.
+/// (some 650 KB a thread) whatever the input.
 const MEMO_SLOTS: usize = 8192;
 
-/// One answer of [`cue_and_bare_credit`]: the block's bytes (zero-padded)
-/// and length, its word count, and what was decided.
-#[derive(Clone)]
+/// One answer of [`cue_and_bare_credit`]: the block's bytes as words
+/// ([`memo_key`]), its length and word count ([`Memo::tag`]), and what was
+/// decided.
 struct Memo {
-    key: [u8; MEMO_BYTES],
-    /// `usize::MAX` in an empty slot, which no block matches.
-    len: usize,
-    words: usize,
+    key: [u64; MEMO_BYTES / 8],
+    /// The length in the low byte, the word count above it; `u64::MAX` in
+    /// an empty slot, which no block's tag reaches (its word count is at
+    /// most 32 bits).
+    tag: u64,
     cue: Option<Cue>,
     bare: bool,
 }
 
+impl Default for Memo {
+    fn default() -> Self {
+        Memo {
+            key: [0; MEMO_BYTES / 8],
+            tag: u64::MAX,
+            cue: None,
+            bare: false,
+        }
+    }
+}
+
 thread_local! {
     /// The last short block answered in each slot ([`memo_slot`]), on this
-    /// thread: a new block in a taken slot replaces the one there.
-    static MEMO: std::cell::RefCell<Box<[Memo]>> = std::cell::RefCell::new(
-        vec![
-            Memo {
-                key: [0; MEMO_BYTES],
-                len: usize::MAX,
-                words: 0,
-                cue: None,
-                bare: false,
-            };
-            MEMO_SLOTS
-        ]
-        .into_boxed_slice(),
-    );
+    /// thread: a new block in a taken slot replaces the one there. Empty
+    /// until the first short block, and built with a constant so that each
+    /// look-up reads it with no call to a lazy initialiser.
+    static MEMO: std::cell::RefCell<Vec<Memo>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The bytes of a block of at most [`MEMO_BYTES`] as little-endian words,
+/// zero past its end: what a copy into a zeroed buffer would read, loaded
+/// from the block itself. A partial last word is the eight bytes that end
+/// the block, shifted down past those of the word before ("Read more",
+/// nine bytes: "Read mor", then "ead more" shifted to "e"); a block of
+/// fewer than eight bytes is two overlapping loads of four ("Share": "Shar"
+/// and "hare"), or of one byte, each byte landing on its own place.
+fn memo_key(b: &[u8]) -> [u64; MEMO_BYTES / 8] {
+    let n = b.len();
+    debug_assert!(n <= MEMO_BYTES);
+    let le64 = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+    let mut key = [0; MEMO_BYTES / 8];
+    if n >= 8 {
+        let full = n / 8;
+        for (k, w) in key.iter_mut().enumerate().take(full) {
+            *w = le64(8 * k);
+        }
+        let r = n % 8;
+        if r != 0 {
+            key[full] = le64(n - 8) >> (8 * (8 - r));
+        }
+    } else if n >= 4 {
+        let le32 = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().expect("four bytes"));
+        key[0] = u64::from(le32(0)) | u64::from(le32(n - 4)) << (8 * (n - 4));
+    } else if n > 0 {
+        let at = |i: usize| u64::from(b[i]) << (8 * i);
+        key[0] = at(0) | at(n / 2) | at(n - 1);
+    }
+    key
 }
 
 /// The slot of a short block in [`MEMO`], by a multiplicative hash of its
-/// padded bytes, its length and its word count.
-fn memo_slot(key: &[u8; MEMO_BYTES], len: usize, words: usize) -> usize {
-    let mut h = (len as u64) ^ (words as u64) << 8;
-    for c in key.chunks_exact(8) {
-        let w = u64::from_le_bytes(c.try_into().expect("chunks of eight bytes"));
+/// key words and its tag (length and word count).
+fn memo_slot(key: &[u64; MEMO_BYTES / 8], tag: u64) -> usize {
+    let mut h = tag;
+    for &w in key {
         h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     // The top bits, which the multiplications mix best.
@@ -3957,6 +4201,64 @@ mod tests {
         assert_memo_agrees(&long, 40);
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(5_000))]
+        /// The memo's key, loaded from the block's own bytes, is the block
+        /// copied into a zeroed buffer of [`MEMO_BYTES`] and read as words,
+        /// at every length (a byte misplaced by a partial load, or one read
+        /// past the end, would give two blocks one key or one block two).
+        #[test]
+        fn the_memo_key_is_the_padded_bytes(
+            b in proptest::collection::vec(any::<u8>(), 0..=MEMO_BYTES),
+        ) {
+            let mut padded = [0u8; MEMO_BYTES];
+            padded[..b.len()].copy_from_slice(&b);
+            let words: Vec<u64> = padded
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")))
+                .collect();
+            prop_assert_eq!(memo_key(&b).to_vec(), words, "{:?}", b);
+        }
+    }
+
+    #[test]
+    fn the_long_memo_keys_the_text_and_the_word_count() {
+        let flags = |t: &str, w: usize| {
+            let (cue, bare) = cue_and_bare_credit_read(t, w);
+            (cue.is_some(), bare)
+        };
+        // A call to action within promo-call's word limit, and the same
+        // text at a count past it.
+        let call = "Sign up for the Tarrow Vale briefing";
+        assert!(long_slot(call, 7).is_some());
+        for _ in 0..2 {
+            assert!(cued_and_bare_credit(call, 7).0);
+            assert!(!cued_and_bare_credit(call, 50).0);
+        }
+        // A block of prose in the call's slot: each answered by its own
+        // bytes, however they take turns in the slot, and the cue as read.
+        let prose = (0..1_000_000)
+            .map(|n| format!("The ferry to Tarrow Vale left at {n}"))
+            .find(|t| long_slot(t, 7) == long_slot(call, 7))
+            .expect("a text in the call's slot");
+        for _ in 0..2 {
+            for t in [call, prose.as_str()] {
+                assert_eq!(cued_and_bare_credit(t, 7), flags(t, 7), "{t}");
+                assert_eq!(
+                    cue_and_bare_credit(t, 7),
+                    cue_and_bare_credit_read(t, 7),
+                    "{t}"
+                );
+                assert_eq!(cue(t, 7), cue_and_bare_credit_read(t, 7).0, "{t}");
+            }
+        }
+        // A block past the kept length is read each time.
+        let long = format!("Sign up for the briefing {}", "of Tarrow Vale ".repeat(8));
+        assert!(long.len() > LONG_BYTES);
+        assert_memo_agrees(&long, 40);
+        assert_eq!(cued_and_bare_credit(&long, 40), flags(&long, 40));
+    }
+
     #[test]
     fn the_memo_keys_the_text_and_the_word_count() {
         // The same text at another word count: a button within the share
@@ -3966,11 +4268,7 @@ mod tests {
         assert!(cue_and_bare_credit("Share", 1).0.is_some());
         // A block of prose whose slot is the button's: each answered by its
         // own bytes, however they take turns in the slot.
-        let slot = |t: &str| {
-            let mut key = [0u8; MEMO_BYTES];
-            key[..t.len()].copy_from_slice(t.as_bytes());
-            memo_slot(&key, t.len(), 3)
-        };
+        let slot = |t: &str| memo_slot(&memo_key(t.as_bytes()), 3 << 8 | t.len() as u64);
         let button = "Share on Facebook";
         let prose = (0..1_000_000)
             .map(|n| format!("Ada Brennick {n}"))
@@ -4016,7 +4314,14 @@ mod tests {
                     let read = cue_and_bare_credit_read(t, w);
                     prop_assert_eq!(cue_and_bare_credit(t, w), read.clone(), "{:?} at {}", t, w);
                     prop_assert_eq!(cue_and_bare_credit(t, w), read.clone(), "{:?} at {}, again", t, w);
-                    prop_assert_eq!(cue(t, w), read.0, "{:?} at {}, the cue alone", t, w);
+                    prop_assert_eq!(cue(t, w), read.0.clone(), "{:?} at {}, the cue alone", t, w);
+                    prop_assert_eq!(
+                        cued_and_bare_credit(t, w),
+                        (read.0.is_some(), read.1),
+                        "{:?} at {}, the flags",
+                        t,
+                        w
+                    );
                 }
             }
         }

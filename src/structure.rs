@@ -624,8 +624,7 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) 
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
         let sentence_end = text::sentence_end(last) && !truncated(t);
-        let (cue, bare) = boilerplate::cue_and_bare_credit(t, words);
-        let cue = cue.is_some();
+        let (cue, bare) = boilerplate::cued_and_bare_credit(t, words);
         // The quotation marks only where a rule reads them: most prose
         // ends a sentence, and is not walked for them.
         let quotes_read = reads_quotes(sentence_end, cue, words) || tests::eager_quotes();
