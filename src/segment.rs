@@ -12,6 +12,7 @@
 //! applies, run backwards. Line endings may be LF, CRLF or CR. Offsets are
 //! bytes of the original input; no text is copied until a block is folded.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use memchr::memchr2;
@@ -418,23 +419,27 @@ impl BlockSpans {
     /// removed, and give its words: `walked`, those its walks counted in
     /// its plain lines, while the markup's removal leaves them known
     /// ([`markup::clean_folded_words`]).
-    fn keep_joined(&mut self, input: &str, text: &mut String, walked: usize) -> usize {
+    fn keep_joined(&mut self, input: &str, text: &str, walked: usize) -> usize {
         debug_assert!(is_folded(text));
         // A block that is only markup keeps its text as written (see
-        // [`clean_into`]).
-        let words = match markup::clean_folded_words(text, self.style, walked) {
-            Some((clean, known)) if !clean.is_empty() => {
-                *text = clean;
-                known.unwrap_or_else(|| text::block_words(text))
-            }
-            _ => walked,
+        // [`clean_into`]). The clean text is kept from where it was made:
+        // `text` is the buffer the next block's lines are joined in, and
+        // keeps its room.
+        let clean = markup::clean_folded_words(text, self.style, walked)
+            .filter(|(clean, _)| !clean.is_empty());
+        let (kept, words) = match &clean {
+            Some((clean, known)) => (
+                clean.as_str(),
+                known.unwrap_or_else(|| text::block_words(clean)),
+            ),
+            None => (text, walked),
         };
-        debug_assert_eq!(saturated(words), saturated(text::block_words(text)));
+        debug_assert_eq!(saturated(words), saturated(text::block_words(kept)));
         self.folded.keep(
             Folded::budget(input.len()),
             input.len(),
             self.flags.len(),
-            text,
+            kept,
         );
         words
     }
@@ -497,6 +502,13 @@ impl Folded {
         self.kept[group] |= bit;
         if self.text.capacity() == 0 {
             self.text.reserve_exact(room.min(budget));
+            // The index too, for a text kept every 64 bytes of the input
+            // and its groups: a sixteenth of the input at most, where
+            // lists grown by doubling copy themselves a few times an
+            // article.
+            self.ends.reserve(room.min(budget) / 64 + 1);
+            self.kept.reserve(room.min(budget) / 4096 + 1);
+            self.before.reserve(room.min(budget) / 4096 + 1);
         }
         self.text.push_str(text);
         self.ends.push(end);
@@ -1684,7 +1696,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         wrap_width,
         margin,
     };
-    let mut scratch = String::new();
+    let [mut scratch, mut joined] = take_buffers();
     let mut first: Option<Line> = None;
     let mut last: Option<Line> = None;
     let mut prev_end = None;
@@ -1693,7 +1705,6 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     // no quoting mark: from its second line on, its lines joined by a
     // space, which is what folding its span gives (a plain line has no
     // white space to fold and no wide char to join without a space).
-    let mut joined = String::new();
     let mut joining = false;
     // The words the walks counted in the lines joined (see push_block).
     let mut joined_words = 0;
@@ -1725,7 +1736,8 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         };
         if breaks {
             if let (Some(f), Some(e)) = (&first, &last) {
-                let joined = (joining && f.span != e.span).then_some((&mut joined, joined_words));
+                let joined =
+                    (joining && f.span != e.span).then_some((joined.as_str(), joined_words));
                 push_block(&mut blocks, (f, e), joined, &mut prev_end, &mut scratch);
             }
             first = None;
@@ -1751,16 +1763,49 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         last = Some(l);
     }
     if let (Some(f), Some(e)) = (&first, &last) {
-        let joined = (joining && f.span != e.span).then_some((&mut joined, joined_words));
+        let joined = (joining && f.span != e.span).then_some((joined.as_str(), joined_words));
         push_block(&mut blocks, (f, e), joined, &mut prev_end, &mut scratch);
     }
     if let Some(end) = prev_end {
         set_gap(&mut blocks.spans.flags, input.len() - end);
     }
+    give_buffers([scratch, joined]);
     blocks.spans.starts.shrink_to_fit();
     blocks.spans.flags.shrink_to_fit();
     blocks.spans.words.shrink_to_fit();
     blocks
+}
+
+/// The most bytes each of [`cut`]'s two buffers keeps for the next
+/// article ([`BUFFERS`]): a long paragraph's several times over.
+const BUFFER_CAP: usize = 64 << 10;
+
+thread_local! {
+    /// [`cut`]'s buffers (the lines joined into a block, and a block's
+    /// folded text), kept between the articles a thread cuts, emptied
+    /// and each under [`BUFFER_CAP`] bytes: a string grown from empty for
+    /// each article copied itself some five times to hold a paragraph of
+    /// 1,500 bytes (`Shiloh Marsh held its vote ...`), and the next
+    /// article did it all again.
+    static BUFFERS: RefCell<[String; 2]> = const { RefCell::new([String::new(), String::new()]) };
+}
+
+/// [`cut`]'s buffers, empty, taken from [`BUFFERS`] (a nested cut, if
+/// any, finds none there and makes its own).
+fn take_buffers() -> [String; 2] {
+    BUFFERS.with_borrow_mut(std::mem::take)
+}
+
+/// Give [`cut`]'s buffers back, emptied, those under [`BUFFER_CAP`]
+/// bytes kept for the next article.
+fn give_buffers(mut buffers: [String; 2]) {
+    for b in &mut buffers {
+        b.clear();
+        if b.capacity() > BUFFER_CAP {
+            *b = String::new();
+        }
+    }
+    BUFFERS.with_borrow_mut(|kept| *kept = buffers);
 }
 
 /// The widths of `line` in columns and in chars, saturated: as the walk
@@ -1858,7 +1903,7 @@ fn set_gap(flags: &mut [u8], gap: usize) {
 fn push_block(
     blocks: &mut Blocks<'_>,
     (first, last): (&Line, &Line),
-    joined: Option<(&mut String, usize)>,
+    joined: Option<(&str, usize)>,
     prev_end: &mut Option<usize>,
     scratch: &mut String,
 ) {
@@ -2106,7 +2151,10 @@ fn clean_into(text: &mut String, style: Style, folded: bool) -> bool {
     // keeps its text as written.
     match clean.filter(|c| !c.is_empty()) {
         Some(clean) => {
-            *text = clean;
+            // Copied into the text's room, which [`cut`] keeps for the
+            // next block, rather than the room taken with the clean text.
+            text.clear();
+            text.push_str(&clean);
             true
         }
         None => false,
