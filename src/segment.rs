@@ -819,7 +819,7 @@ impl Iterator for Replay<'_> {
             return self.rest.next();
         };
         let span = Span::new(r.start as usize, r.end as usize);
-        let marks = marks(span.of(self.input));
+        let marks = marks_at(self.input, span);
         let indent = (r.indent % INDENT_LIMIT) as usize;
         let widths = r.indent >> WIDTHS_SHIFT;
         let (first, second) = (widths as u8, (widths >> 8) as u8);
@@ -882,7 +882,7 @@ impl Iterator for Lines<'_> {
             self.pos = past_break(bytes, brk);
             let span = Span::new(start, end);
             let marks = if self.full {
-                marks(span.of(input))
+                marks_at(input, span)
             } else {
                 Marks::default()
             };
@@ -1338,6 +1338,18 @@ fn marks(t: &str) -> Marks {
     marks_read(t)
 }
 
+/// [`marks`] of the line at `span` of `input`: the test of its first and
+/// last bytes made on the input's bytes, the line sliced as a `str` (its
+/// char boundaries checked) only for the few lines past it.
+#[inline(always)]
+fn marks_at(input: &str, span: Span) -> Marks {
+    let b = &input.as_bytes()[span.start..span.end];
+    if !may_open_or_close(b) && !may_be_rule(b) {
+        return Marks::default();
+    }
+    marks(span.of(input))
+}
+
 /// Does the trimmed line `t` open with a list item's mark and nothing
 /// else of [`marks`]'? A star, dash or plus or one of the bullets of
 /// [`markup::opens_item`] before a space or a tab (`* Home`, `• Sports`),
@@ -1628,7 +1640,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         indents.add(l.indent);
         count += 1;
         if let Some(p) = prev.as_ref().filter(|_| !l.after_blank) {
-            let stops = !ends_sentence(p.span.of(input));
+            let stops = !ends_sentence(&input.as_bytes()[p.span.start..p.span.end]);
             // A line's widths are read when a non-blank line follows it:
             // only those are counted.
             let measures = line_widths(input, p);
@@ -2179,7 +2191,21 @@ pub fn trim(input: &str, span: Span) -> Option<Span> {
     Some(Span::new(span.start + start, span.start + end))
 }
 
-fn ends_sentence(line: &str) -> bool {
+/// Does the line end with a sentence's last char (`.`, `!`, `?`, `:`, a
+/// quote or a parenthesis)? Read from its last bytes (U+201D and U+2019
+/// are E2 80 9D and E2 80 99), where the line as a `str` was sliced at
+/// its char boundaries and its last char decoded, a line at a time.
+fn ends_sentence(line: &[u8]) -> bool {
+    matches!(
+        line,
+        [.., b'.' | b'!' | b'?' | b':' | b'"' | b'\'' | b')'] | [.., 0xe2, 0x80, 0x9d | 0x99]
+    )
+}
+
+/// [`ends_sentence`] by the line's last char: the reference its bytes
+/// are held to.
+#[cfg(test)]
+fn ends_sentence_by_chars(line: &str) -> bool {
     matches!(
         line.chars().last(),
         Some('.' | '!' | '?' | ':' | '"' | '\u{201d}' | '\u{2019}' | '\'' | ')')
@@ -3181,6 +3207,60 @@ mod tests {
     }
 
     /// Every char [`narrow`] passes is one column wide.
+    /// The line tests read from bytes are those read from the line as a
+    /// `str`: [`marks_at`] is [`marks`] and [`ends_sentence`] is
+    /// [`ends_sentence_by_chars`], on every line of the fixtures and on
+    /// lines that end with each char of the test and its neighbours.
+    #[test]
+    fn line_bytes_are_read_as_the_chars() {
+        let mut texts: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(&path).expect("read"));
+            }
+        }
+        let ends = [
+            ".",
+            "!",
+            "?",
+            ":",
+            "\"",
+            "'",
+            ")",
+            "\u{201d}",
+            "\u{2019}",
+            "\u{201c}",
+            "\u{2018}",
+            "\u{2014}",
+            "\u{e9}",
+            ",",
+            "a",
+            "*",
+            "- - -",
+            "\u{99}",
+            "\u{9d}",
+            "\u{2e}\u{301}",
+        ];
+        texts.push(
+            ends.iter()
+                .map(|e| format!("* Item on Dorn Lane{e}\n"))
+                .collect(),
+        );
+        for text in &texts {
+            for (span, ..) in lines_by_chars(text, 0) {
+                let line = span.of(text);
+                assert_eq!(marks_at(text, span), marks(line), "{line:?}");
+                assert_eq!(
+                    ends_sentence(line.as_bytes()),
+                    ends_sentence_by_chars(line),
+                    "{line:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn narrow_chars_are_one_column() {
         let mut seen = 0;
