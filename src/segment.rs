@@ -12,6 +12,7 @@
 //! applies, run backwards. Line endings may be LF, CRLF or CR. Offsets are
 //! bytes of the original input; no text is copied until a block is folded.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use memchr::memchr2;
@@ -297,13 +298,19 @@ impl BlockSpans {
     /// to one space and converter markup removed (see [`crate::markup`]):
     /// the input itself when that is the same, else folded into `scratch`.
     pub fn text<'s>(&'s self, input: &'s str, i: usize, scratch: &'s mut String) -> &'s str {
-        // A kept text is read without the block's end being looked for.
-        if self.flags[i] & PLAIN == 0 {
-            if let Some(t) = self.folded.get(i) {
-                return t;
-            }
+        // A block that is its raw bytes is its span, read in place (the
+        // structure's rules ask for every block's text, some 100,000
+        // times on 4 MB of articles); a kept text is read without the
+        // block's end being looked for.
+        if self.flags[i] & PLAIN != 0 {
+            return self.span(input, i).of(input);
         }
-        self.text_at(input, i, self.span(input, i), scratch)
+        if let Some(t) = self.folded.get(i) {
+            return t;
+        }
+        scratch.clear();
+        block_text_into(input, self.span(input, i), self.style, scratch);
+        scratch
     }
 
     /// [`BlockSpans::text`] of block `i` whose span the caller has already
@@ -418,23 +425,27 @@ impl BlockSpans {
     /// removed, and give its words: `walked`, those its walks counted in
     /// its plain lines, while the markup's removal leaves them known
     /// ([`markup::clean_folded_words`]).
-    fn keep_joined(&mut self, input: &str, text: &mut String, walked: usize) -> usize {
+    fn keep_joined(&mut self, input: &str, text: &str, walked: usize) -> usize {
         debug_assert!(is_folded(text));
         // A block that is only markup keeps its text as written (see
-        // [`clean_into`]).
-        let words = match markup::clean_folded_words(text, self.style, walked) {
-            Some((clean, known)) if !clean.is_empty() => {
-                *text = clean;
-                known.unwrap_or_else(|| text::block_words(text))
-            }
-            _ => walked,
+        // [`clean_into`]). The clean text is kept from where it was made:
+        // `text` is the buffer the next block's lines are joined in, and
+        // keeps its room.
+        let clean = markup::clean_folded_words(text, self.style, walked)
+            .filter(|(clean, _)| !clean.is_empty());
+        let (kept, words) = match &clean {
+            Some((clean, known)) => (
+                clean.as_str(),
+                known.unwrap_or_else(|| text::block_words(clean)),
+            ),
+            None => (text, walked),
         };
-        debug_assert_eq!(saturated(words), saturated(text::block_words(text)));
+        debug_assert_eq!(saturated(words), saturated(text::block_words(kept)));
         self.folded.keep(
             Folded::budget(input.len()),
             input.len(),
             self.flags.len(),
-            text,
+            kept,
         );
         words
     }
@@ -497,13 +508,21 @@ impl Folded {
         self.kept[group] |= bit;
         if self.text.capacity() == 0 {
             self.text.reserve_exact(room.min(budget));
+            // The index too, for a text kept every 64 bytes of the input
+            // and its groups: a sixteenth of the input at most, where
+            // lists grown by doubling copy themselves a few times an
+            // article.
+            self.ends.reserve(room.min(budget) / 64 + 1);
+            self.kept.reserve(room.min(budget) / 4096 + 1);
+            self.before.reserve(room.min(budget) / 4096 + 1);
         }
         self.text.push_str(text);
         self.ends.push(end);
     }
 
-    /// Block `i`'s kept text, if it is kept.
-    #[inline]
+    /// Block `i`'s kept text, if it is kept: read where it is asked for
+    /// (no call), every reader of a block's text asks.
+    #[inline(always)]
     fn get(&self, i: usize) -> Option<&str> {
         let (group, bit) = (i / 64, 1u64 << (i % 64));
         let word = *self.kept.get(group)?;
@@ -710,9 +729,13 @@ fn record_budget(len: usize) -> usize {
 }
 
 impl LineRecords {
+    /// Room is made for the whole budget at once: it is a sixteenth of
+    /// the input at most (or 16 KiB), and the pages never written are
+    /// never touched, where a list grown by doubling copies itself some
+    /// eight times for an article of 300 lines.
     fn new(from: usize, budget: usize) -> Self {
         LineRecords {
-            records: Vec::new(),
+            records: Vec::with_capacity(budget),
             full: budget == 0,
             resume: from,
             resume_after_blank: true,
@@ -796,7 +819,7 @@ impl Iterator for Replay<'_> {
             return self.rest.next();
         };
         let span = Span::new(r.start as usize, r.end as usize);
-        let marks = marks(span.of(self.input));
+        let marks = marks_at(self.input, span);
         let indent = (r.indent % INDENT_LIMIT) as usize;
         let widths = r.indent >> WIDTHS_SHIFT;
         let (first, second) = (widths as u8, (widths >> 8) as u8);
@@ -859,7 +882,7 @@ impl Iterator for Lines<'_> {
             self.pos = past_break(bytes, brk);
             let span = Span::new(start, end);
             let marks = if self.full {
-                marks(span.of(input))
+                marks_at(input, span)
             } else {
                 Marks::default()
             };
@@ -1315,6 +1338,18 @@ fn marks(t: &str) -> Marks {
     marks_read(t)
 }
 
+/// [`marks`] of the line at `span` of `input`: the test of its first and
+/// last bytes made on the input's bytes, the line sliced as a `str` (its
+/// char boundaries checked) only for the few lines past it.
+#[inline(always)]
+fn marks_at(input: &str, span: Span) -> Marks {
+    let b = &input.as_bytes()[span.start..span.end];
+    if !may_open_or_close(b) && !may_be_rule(b) {
+        return Marks::default();
+    }
+    marks(span.of(input))
+}
+
 /// Does the trimmed line `t` open with a list item's mark and nothing
 /// else of [`marks`]'? A star, dash or plus or one of the bullets of
 /// [`markup::opens_item`] before a space or a tab (`* Home`, `• Sports`),
@@ -1605,7 +1640,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         indents.add(l.indent);
         count += 1;
         if let Some(p) = prev.as_ref().filter(|_| !l.after_blank) {
-            let stops = !ends_sentence(p.span.of(input));
+            let stops = !ends_sentence(&input.as_bytes()[p.span.start..p.span.end]);
             // A line's widths are read when a non-blank line follows it:
             // only those are counted.
             let measures = line_widths(input, p);
@@ -1680,7 +1715,7 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         wrap_width,
         margin,
     };
-    let mut scratch = String::new();
+    let [mut scratch, mut joined] = take_buffers();
     let mut first: Option<Line> = None;
     let mut last: Option<Line> = None;
     let mut prev_end = None;
@@ -1689,7 +1724,6 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
     // no quoting mark: from its second line on, its lines joined by a
     // space, which is what folding its span gives (a plain line has no
     // white space to fold and no wide char to join without a space).
-    let mut joined = String::new();
     let mut joining = false;
     // The words the walks counted in the lines joined (see push_block).
     let mut joined_words = 0;
@@ -1721,7 +1755,8 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         };
         if breaks {
             if let (Some(f), Some(e)) = (&first, &last) {
-                let joined = (joining && f.span != e.span).then_some((&mut joined, joined_words));
+                let joined =
+                    (joining && f.span != e.span).then_some((joined.as_str(), joined_words));
                 push_block(&mut blocks, (f, e), joined, &mut prev_end, &mut scratch);
             }
             first = None;
@@ -1747,16 +1782,49 @@ fn cut(input: &str, from: usize, small: bool) -> Blocks<'_> {
         last = Some(l);
     }
     if let (Some(f), Some(e)) = (&first, &last) {
-        let joined = (joining && f.span != e.span).then_some((&mut joined, joined_words));
+        let joined = (joining && f.span != e.span).then_some((joined.as_str(), joined_words));
         push_block(&mut blocks, (f, e), joined, &mut prev_end, &mut scratch);
     }
     if let Some(end) = prev_end {
         set_gap(&mut blocks.spans.flags, input.len() - end);
     }
+    give_buffers([scratch, joined]);
     blocks.spans.starts.shrink_to_fit();
     blocks.spans.flags.shrink_to_fit();
     blocks.spans.words.shrink_to_fit();
     blocks
+}
+
+/// The most bytes each of [`cut`]'s two buffers keeps for the next
+/// article ([`BUFFERS`]): a long paragraph's several times over.
+const BUFFER_CAP: usize = 64 << 10;
+
+thread_local! {
+    /// [`cut`]'s buffers (the lines joined into a block, and a block's
+    /// folded text), kept between the articles a thread cuts, emptied
+    /// and each under [`BUFFER_CAP`] bytes: a string grown from empty for
+    /// each article copied itself some five times to hold a paragraph of
+    /// 1,500 bytes (`Shiloh Marsh held its vote ...`), and the next
+    /// article did it all again.
+    static BUFFERS: RefCell<[String; 2]> = const { RefCell::new([String::new(), String::new()]) };
+}
+
+/// [`cut`]'s buffers, empty, taken from [`BUFFERS`] (a nested cut, if
+/// any, finds none there and makes its own).
+fn take_buffers() -> [String; 2] {
+    BUFFERS.with_borrow_mut(std::mem::take)
+}
+
+/// Give [`cut`]'s buffers back, emptied, those under [`BUFFER_CAP`]
+/// bytes kept for the next article.
+fn give_buffers(mut buffers: [String; 2]) {
+    for b in &mut buffers {
+        b.clear();
+        if b.capacity() > BUFFER_CAP {
+            *b = String::new();
+        }
+    }
+    BUFFERS.with_borrow_mut(|kept| *kept = buffers);
 }
 
 /// The widths of `line` in columns and in chars, saturated: as the walk
@@ -1854,7 +1922,7 @@ fn set_gap(flags: &mut [u8], gap: usize) {
 fn push_block(
     blocks: &mut Blocks<'_>,
     (first, last): (&Line, &Line),
-    joined: Option<(&mut String, usize)>,
+    joined: Option<(&str, usize)>,
     prev_end: &mut Option<usize>,
     scratch: &mut String,
 ) {
@@ -2102,7 +2170,10 @@ fn clean_into(text: &mut String, style: Style, folded: bool) -> bool {
     // keeps its text as written.
     match clean.filter(|c| !c.is_empty()) {
         Some(clean) => {
-            *text = clean;
+            // Copied into the text's room, which [`cut`] keeps for the
+            // next block, rather than the room taken with the clean text.
+            text.clear();
+            text.push_str(&clean);
             true
         }
         None => false,
@@ -2120,7 +2191,21 @@ pub fn trim(input: &str, span: Span) -> Option<Span> {
     Some(Span::new(span.start + start, span.start + end))
 }
 
-fn ends_sentence(line: &str) -> bool {
+/// Does the line end with a sentence's last char (`.`, `!`, `?`, `:`, a
+/// quote or a parenthesis)? Read from its last bytes (U+201D and U+2019
+/// are E2 80 9D and E2 80 99), where the line as a `str` was sliced at
+/// its char boundaries and its last char decoded, a line at a time.
+fn ends_sentence(line: &[u8]) -> bool {
+    matches!(
+        line,
+        [.., b'.' | b'!' | b'?' | b':' | b'"' | b'\'' | b')'] | [.., 0xe2, 0x80, 0x9d | 0x99]
+    )
+}
+
+/// [`ends_sentence`] by the line's last char: the reference its bytes
+/// are held to.
+#[cfg(test)]
+fn ends_sentence_by_chars(line: &str) -> bool {
     matches!(
         line.chars().last(),
         Some('.' | '!' | '?' | ':' | '"' | '\u{201d}' | '\u{2019}' | '\'' | ')')
@@ -3122,6 +3207,60 @@ mod tests {
     }
 
     /// Every char [`narrow`] passes is one column wide.
+    /// The line tests read from bytes are those read from the line as a
+    /// `str`: [`marks_at`] is [`marks`] and [`ends_sentence`] is
+    /// [`ends_sentence_by_chars`], on every line of the fixtures and on
+    /// lines that end with each char of the test and its neighbours.
+    #[test]
+    fn line_bytes_are_read_as_the_chars() {
+        let mut texts: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(&path).expect("read"));
+            }
+        }
+        let ends = [
+            ".",
+            "!",
+            "?",
+            ":",
+            "\"",
+            "'",
+            ")",
+            "\u{201d}",
+            "\u{2019}",
+            "\u{201c}",
+            "\u{2018}",
+            "\u{2014}",
+            "\u{e9}",
+            ",",
+            "a",
+            "*",
+            "- - -",
+            "\u{99}",
+            "\u{9d}",
+            "\u{2e}\u{301}",
+        ];
+        texts.push(
+            ends.iter()
+                .map(|e| format!("* Item on Dorn Lane{e}\n"))
+                .collect(),
+        );
+        for text in &texts {
+            for (span, ..) in lines_by_chars(text, 0) {
+                let line = span.of(text);
+                assert_eq!(marks_at(text, span), marks(line), "{line:?}");
+                assert_eq!(
+                    ends_sentence(line.as_bytes()),
+                    ends_sentence_by_chars(line),
+                    "{line:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn narrow_chars_are_one_column() {
         let mut seen = 0;
