@@ -322,9 +322,11 @@ pub(super) struct Registry<'a> {
     recent_group: Cell<Option<(u32, u32)>>,
     first_names: Vec<FirstName>,
     first_table: Table,
-    /// Each word-final part of each role → the people who hold it (built
-    /// after gathering).
-    pub(super) role_index: WordMap<String, Role>,
+    /// Each word-final part of each role → the people who hold it: built
+    /// on the first look-up by role ([`Registry::role_index`]), once the
+    /// registry is gathered. (Most articles never look a role up, and
+    /// built for each one it cost a String and a Vec a role word.)
+    role_index: OnceCell<WordMap<String, Role>>,
     /// For each role of `role_index` (by slot), the mentions of the people
     /// who hold it: (start, person), in document order. Built on the first
     /// look-up by role, once the registry is gathered.
@@ -1040,7 +1042,7 @@ impl<'a> Registry<'a> {
         // A person matches when the role is a word-final part of one of
         // theirs ("minister" of "british prime minister").
         let full = words.join(" ");
-        let role = self.role_index.get(&full)?;
+        let role = self.role_index().get(&full)?;
         // The matching person named most recently before `at`, else the
         // first one.
         let v = &self.role_mentions()[role.slot];
@@ -1118,18 +1120,25 @@ impl<'a> Registry<'a> {
         self.first_names = Vec::new();
         self.first_table = Table::default();
         self.role_table = Table::default();
-        self.role_index = WordMap::default();
+        self.role_index = OnceCell::new();
         self.role_mentions = OnceCell::new();
         self.recent_group.set(None);
     }
 
     /// Every word-final part of every role ("british prime minister",
-    /// "prime minister", "minister") → the people who hold it.
-    pub(super) fn index_roles(&mut self) {
+    /// "prime minister", "minister") → the people who hold it, built on
+    /// the first call (roles are all given while gathering).
+    pub(super) fn role_index(&self) -> &WordMap<String, Role> {
+        self.role_index.get_or_init(|| self.index_roles())
+    }
+
+    /// [`Registry::role_index`], built.
+    fn index_roles(&self) -> WordMap<String, Role> {
         // (The roles of `roles_of`, in its order, lower-cased one at a
         // time into one buffer: no Vec of Strings a person.)
         let mut lower = String::new();
-        let (input, own, links, index) = (self.input, &self.own, &self.roles, &mut self.role_index);
+        let mut index = WordMap::<String, Role>::default();
+        let (input, own, links) = (self.input, &self.own, &self.roles);
         for (i, p) in self.people.iter().enumerate() {
             if p.roles == NONE {
                 continue;
@@ -1174,6 +1183,7 @@ impl<'a> Registry<'a> {
                 }
             }
         }
+        index
     }
 
     /// `role_mentions`, built on first use: every mention goes to each
@@ -1190,7 +1200,7 @@ impl<'a> Registry<'a> {
                     }
                     for r in self.roles_of(i) {
                         for key in role_keys(&r) {
-                            if let Some(role) = self.role_index.get(key) {
+                            if let Some(role) = self.role_index().get(key) {
                                 s.push(role.slot);
                             }
                         }
@@ -1202,7 +1212,7 @@ impl<'a> Registry<'a> {
                 .collect();
             // Each list at its size (grown by doubling, they held up to
             // twice their mentions).
-            let mut sizes = vec![0; self.role_index.len()];
+            let mut sizes = vec![0; self.role_index().len()];
             for m in &self.mentions {
                 for &slot in &slots[m.person()] {
                     sizes[slot] += 1;
@@ -1846,7 +1856,6 @@ mod registry_tests {
                     prop_assert_eq!(reg.by_first_name(&m[0]), (full.len() == 1).then(|| full[0]));
                 }
             }
-            reg.index_roles();
             for role in ["spokesman", "press spokesman", "minister", "prime minister", "mayor"] {
                 for at in (0..=10 * names.len() + 10).step_by(3) {
                     prop_assert_eq!(reg.by_role(role, at), by_role_scan(&reg, role, at));
@@ -2271,9 +2280,6 @@ pub(super) fn gather<'a>(
         votes.cast(input, inside, &reg, first_mention, p.end);
     }
     votes.count(&mut reg);
-    // (Roles reached through words inside the role, "prime minister" from
-    // "british prime minister", are read by `Registry::roles_of`.)
-    reg.index_roles();
     reg.finish();
     reg
 }
