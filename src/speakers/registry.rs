@@ -187,15 +187,22 @@ const SCAN: usize = if cfg!(test) { 2 } else { 8 };
 /// capitalised words are no one's surname, passes a few slots at 3/4 full,
 /// and reading each one's record back cost a hundred instructions a slot),
 /// and so that growing places every id again from its stored bits instead
-/// of rebuilding its key from its record.
+/// of rebuilding its key from its record. An id and its bits are held
+/// side by side, in one allocation, and the first one has room for
+/// [`Table::START`] slots: an article's tables (a score of surnames, a few
+/// first names and roles) were each grown through two vectors of 8, 16
+/// and 32 slots, six allocations a table.
 #[derive(Debug, Default)]
 pub(super) struct Table {
-    slots: Vec<u32>,
-    hashes: Vec<u32>,
+    /// (id, mixed hash bits) a slot; [`NONE`] ids are empty.
+    slots: Vec<(u32, u32)>,
     len: usize,
 }
 
 impl Table {
+    /// The slots of a table's first allocation (a power of two).
+    const START: usize = 32;
+
     /// The 32 bits of `hash` a slot keeps: the high half of its Fibonacci
     /// product.
     fn mix(hash: u64) -> u32 {
@@ -218,8 +225,8 @@ impl Table {
         let mut i = self.home(m);
         loop {
             match self.slots[i] {
-                NONE => return None,
-                id if self.hashes[i] == m && eq(id) => return Some(id),
+                (NONE, _) => return None,
+                (id, bits) if bits == m && eq(id) => return Some(id),
                 _ => i = (i + 1) & mask,
             }
         }
@@ -228,10 +235,9 @@ impl Table {
     /// Add `id` (not in the table yet) under `hash`.
     pub(super) fn insert(&mut self, hash: u64, id: u32) {
         if (self.len + 1) * 4 > self.slots.len() * 3 {
-            let size = (self.slots.len() * 2).max(8);
-            let old = std::mem::replace(&mut self.slots, vec![NONE; size]);
-            let old_hashes = std::mem::replace(&mut self.hashes, vec![0; size]);
-            for (x, m) in old.into_iter().zip(old_hashes).filter(|&(x, _)| x != NONE) {
+            let size = (self.slots.len() * 2).max(Table::START);
+            let old = std::mem::replace(&mut self.slots, vec![(NONE, 0); size]);
+            for (x, m) in old.into_iter().filter(|&(x, _)| x != NONE) {
                 self.place(m, x);
             }
         }
@@ -242,11 +248,10 @@ impl Table {
     fn place(&mut self, m: u32, id: u32) {
         let mask = self.slots.len() - 1;
         let mut i = self.home(m);
-        while self.slots[i] != NONE {
+        while self.slots[i].0 != NONE {
             i = (i + 1) & mask;
         }
-        self.slots[i] = id;
-        self.hashes[i] = m;
+        self.slots[i] = (id, m);
     }
 }
 
