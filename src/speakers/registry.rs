@@ -644,14 +644,14 @@ impl<'a> Registry<'a> {
     /// the person's role; each is held once, compared lower-cased; a role
     /// of one gender gives the person that gender when they have none.
     pub(super) fn add_role(&mut self, i: usize, r: &str) {
-        let key = r.to_lowercase();
-        if let Some(g) = gender_of_role(&key) {
+        // (A short ASCII role, as most are, is lower-cased on the stack,
+        // and compared with the roles held without lower-casing them.)
+        let key = Lower::new(r);
+        let key = key.as_str();
+        if let Some(g) = gender_of_role(key) {
             self.people[i].gender = self.people[i].gender.or(Some(g));
         }
-        if self
-            .roles_written(i)
-            .any(|w| w == r || w.to_lowercase() == key)
-        {
+        if self.roles_written(i).any(|w| w == r || lowers_to(w, key)) {
             return;
         }
         let hash = hash_key(r);
@@ -1104,14 +1104,16 @@ impl<'a> Registry<'a> {
         self.surname_prev = Vec::new();
         self.surname_mentions = out;
         self.gathered = true;
-        self.own.shrink_to_fit();
-        self.people.shrink_to_fit();
-        self.mentions.shrink_to_fit();
-        self.texts.shrink_to_fit();
-        self.roles.shrink_to_fit();
-        self.role_texts.shrink_to_fit();
-        self.surnames.shrink_to_fit();
-        self.first_names.shrink_to_fit();
+        if self.own.capacity() - self.own.len() > SPARE {
+            self.own.shrink_to_fit();
+        }
+        trim(&mut self.people);
+        trim(&mut self.mentions);
+        trim(&mut self.texts);
+        trim(&mut self.roles);
+        trim(&mut self.role_texts);
+        trim(&mut self.surnames);
+        trim(&mut self.first_names);
     }
 
     /// Drop the indexes once every quotation is attributed: the summary
@@ -1231,6 +1233,31 @@ impl<'a> Registry<'a> {
             }
             out
         })
+    }
+}
+
+/// Is `w.to_lowercase()` the lower-case `key`? An ASCII word is compared
+/// ignoring ASCII case, without a String of it ("Deputy Mayor" against
+/// "deputy mayor"): `key`, lower-cased, has no ASCII capital.
+fn lowers_to(w: &str, key: &str) -> bool {
+    if w.is_ascii() {
+        w.eq_ignore_ascii_case(key)
+    } else {
+        w.to_lowercase() == key
+    }
+}
+
+/// The most room a gathered list keeps unused (bytes): more is given back.
+const SPARE: usize = 4096;
+
+/// Give back the room `v` holds unused when it is more than [`SPARE`]
+/// bytes: the half a long article's lists may hold spare after doubling
+/// is given back, but a short one's (the 64 mentions of `with_room`, a few
+/// dozen of them used) is kept, where fitting each list was a copy of it
+/// (a `realloc`) eight times an article.
+fn trim<T>(v: &mut Vec<T>) {
+    if (v.capacity() - v.len()) * std::mem::size_of::<T>() > SPARE {
+        v.shrink_to_fit();
     }
 }
 
@@ -1765,6 +1792,27 @@ mod registry_tests {
 
         /// The words before a name are found in the word table as a scan
         /// of the lists finds them.
+        #[test]
+        fn title_roles_match_the_spec(
+            v in proptest::collection::vec("Mr\\.?|MRS|Sir|Deputy|Mayor|Dr\\.|Chief|é|", 0..4),
+        ) {
+            let titles: Vec<&str> = v.iter().map(String::as_str).collect();
+            prop_assert_eq!(title_role(&titles), title_role_spec(&titles));
+        }
+
+        /// `lowers_to` is a compare of `to_lowercase`, as `add_role` made.
+        #[test]
+        fn lowers_to_matches_to_lowercase(
+            w in "[aAbB ]{0,3}[KΣσςé\u{212a}]?[aAb ]{0,2}",
+            r in "[aAbB ]{0,3}[KΣσςé\u{212a}]?[aAb ]{0,2}",
+        ) {
+            let key = r.to_lowercase();
+            prop_assert_eq!(lowers_to(&w, &key), w.to_lowercase() == key);
+            prop_assert_eq!(lowers_to(&r, &key), true);
+            let lower = Lower::new(&r);
+            prop_assert_eq!(lower.as_str(), key.as_str());
+        }
+
         #[test]
         fn words_before_a_name_match_a_scan_of_the_lists(
             text in crate::testing::joined(
@@ -2392,7 +2440,30 @@ pub(super) fn relative_who_after(after: &str) -> bool {
 
 /// The title words written before a name, honorifics left out, as one
 /// role ("Deputy Mayor" of "Deputy Mayor Lena Fisk"), if any.
+/// (Joined as they are found: no Vec of the words first, for each name
+/// gathered.)
 pub(super) fn title_role(titles: &[&str]) -> Option<String> {
+    let mut role: Option<String> = None;
+    for w in titles {
+        let key = Key::new(w);
+        if HONORIFICS.iter().any(|(h, _)| *h == key.as_str()) {
+            continue;
+        }
+        match &mut role {
+            Some(r) => {
+                r.push(' ');
+                r.push_str(w);
+            }
+            None => role = Some((*w).to_string()),
+        }
+    }
+    role
+}
+
+/// [`title_role`] as it was written, a Vec of the words joined: the
+/// specification it is tested against.
+#[cfg(test)]
+pub(super) fn title_role_spec(titles: &[&str]) -> Option<String> {
     let t: Vec<&str> = titles
         .iter()
         .copied()
@@ -2947,6 +3018,33 @@ mod tests {
             .collect();
         let reg = gather(&text, blocks(&text), &|_| false);
         assert_eq!(reg.mentions.len(), START_MENTIONS + 1);
+    }
+
+    /// A gathered list keeps at most `SPARE` bytes of room unused: a short
+    /// one keeps its room, a long one gives back what doubling left.
+    #[test]
+    fn a_gathered_list_keeps_little_room_unused() {
+        let mut v: Vec<u32> = Vec::with_capacity(64);
+        v.push(1);
+        trim(&mut v);
+        assert_eq!(v.capacity(), 64);
+        let mut v: Vec<u32> = Vec::with_capacity(4 * SPARE);
+        v.extend(0..3);
+        trim(&mut v);
+        assert!((v.capacity() - v.len()) * 4 <= SPARE, "{}", v.capacity());
+        let text: String = (0..2000)
+            .map(|i| format!("Tova {} spoke on Friday.\n\n", surname(i)))
+            .collect();
+        let reg = gather(&text, blocks(&text), &|_| false);
+        let spare = |cap: usize, len: usize, size: usize| (cap - len) * size;
+        assert!(
+            spare(
+                reg.mentions.capacity(),
+                reg.mentions.len(),
+                size_of::<Mention>()
+            ) <= SPARE
+        );
+        assert!(spare(reg.people.capacity(), reg.people.len(), size_of::<Person>()) <= SPARE);
     }
 
     /// A person's gender from the pronouns after their subject mentions:
