@@ -486,6 +486,10 @@ impl<'a> Registry<'a> {
         reg.surname_prev.reserve(START_MENTIONS);
         reg.people.reserve(START_PEOPLE);
         reg.surnames.reserve(START_PEOPLE);
+        // (The first names and the texts of people named, as these fill
+        // in most articles: each grew through 4, 8, 16 and 32 entries.)
+        reg.first_names.reserve(START_PEOPLE);
+        reg.texts.reserve(START_PEOPLE);
         reg
     }
 
@@ -496,7 +500,11 @@ impl<'a> Registry<'a> {
     /// Hold `s`: as its span when the input has it at byte `at`, else in
     /// the registry's own string.
     fn keep(&mut self, s: &str, at: Option<usize>) -> Str {
-        if let Some(at) = at.filter(|&at| self.input.get(at..at + s.len()) == Some(s)) {
+        // (A slice of the input at `at`, as most texts kept are, is the
+        // input there without comparing it byte by byte.)
+        if let Some(at) = at
+            .filter(|&at| self.offset(s) == Some(at) || self.input.get(at..at + s.len()) == Some(s))
+        {
             if let (Ok(at), Ok(len)) = (u32::try_from(at), u32::try_from(s.len())) {
                 if len < Str::OWN {
                     return Str { at, len };
@@ -751,8 +759,11 @@ impl<'a> Registry<'a> {
             let len = tokens.iter().map(|t| t.len() + 1).sum::<usize>() - 1;
             let written = self.input.get(at..at + len).is_some_and(|w| {
                 let mut p = 0;
+                // (A token that is the input at its place, as most are,
+                // is not compared with it.)
                 tokens.iter().all(|t| {
-                    let ok = w[p..].starts_with(t)
+                    let ok = (std::ptr::eq(t.as_ptr(), w[p..].as_ptr()) && p + t.len() <= w.len()
+                        || w[p..].starts_with(t))
                         && (p + t.len() == w.len() || w.as_bytes()[p + t.len()] == b' ');
                     p += t.len() + 1;
                     ok
@@ -3013,6 +3024,8 @@ mod tests {
         assert!(reg.surname_prev.capacity() >= START_MENTIONS);
         assert!(reg.people.capacity() >= START_PEOPLE);
         assert!(reg.surnames.capacity() >= START_PEOPLE);
+        assert!(reg.first_names.capacity() >= START_PEOPLE);
+        assert!(reg.texts.capacity() >= START_PEOPLE);
         let text: String = (0..START_MENTIONS + 1)
             .map(|i| format!("Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
