@@ -29,10 +29,32 @@ pub(super) const ASKING: &[&str] = &["ask", "asked", "asking", "thanked"];
 /// is on a list of `set`: one look-up of its key in the word table, where
 /// a scan of each list compared it with every word.
 fn word_before_on(text: &str, at: usize, set: &WordSet) -> bool {
-    text[..at]
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| has_key(set, w))
+    word_before(text, at).is_some_and(|w| has_key(set, w))
+}
+
+/// The word before byte `at` of `text`, as `split_whitespace` reads it
+/// (`text[..at].split_whitespace().next_back()`): read back a byte at a
+/// time while the bytes are ASCII ("to " before "Ola Holm"), where the
+/// search from the back decoded a character and asked `is_whitespace` of
+/// it for each byte. A byte outside ASCII met on the way ("tó ", or a
+/// no-break space) hands the question to `split_whitespace`.
+pub(super) fn word_before(text: &str, at: usize) -> Option<&str> {
+    let b = &text.as_bytes()[..at];
+    let space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let mut e = b.len();
+    while e > 0 && space(b[e - 1]) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && !space(b[s - 1]) && b[s - 1] < 0x80 {
+        s -= 1;
+    }
+    // (Stopped at the start, or at ASCII white space: the word is found.
+    // Only ASCII white space was passed after it.)
+    if s == 0 || b[s - 1] < 0x80 {
+        return (s < e).then(|| &text[s..e]);
+    }
+    text[..at].split_whitespace().next_back()
 }
 
 /// The lists of the word before byte `at` of `text` (as `split_whitespace`
@@ -41,10 +63,7 @@ fn word_before_on(text: &str, at: usize, set: &WordSet) -> bool {
 /// specification) its `OBJECT_BEFORE_WORDS` bit, where each read the word
 /// back and looked it up again.
 pub(super) fn lists_before(text: &str, at: usize) -> Lists {
-    text[..at]
-        .split_whitespace()
-        .next_back()
-        .map_or(Lists::NONE, key_lists)
+    word_before(text, at).map_or(Lists::NONE, key_lists)
 }
 
 /// True when the word before byte `at` is a preposition or an article
@@ -2087,6 +2106,22 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// `word_before` finds the word `split_whitespace` finds last,
+        /// before every place of a text of ASCII and other white space,
+        /// words and letters outside ASCII.
+        #[test]
+        fn word_before_matches_split_whitespace(
+            text in "[ \t\n\r\x0b\x0c\x1ca-cB,.\u{a0}\u{85}\u{2003}é’]{0,12}",
+        ) {
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(
+                    word_before(&text, at),
+                    text[..at].split_whitespace().next_back(),
+                    "at {}", at
+                );
+            }
+        }
+
         /// `plausible_name`, one look-up a token, answers as its
         /// specification's look-up a question does; `key_lists` holds each
         /// word's sets as `has_key` finds them.

@@ -187,15 +187,22 @@ const SCAN: usize = if cfg!(test) { 2 } else { 8 };
 /// capitalised words are no one's surname, passes a few slots at 3/4 full,
 /// and reading each one's record back cost a hundred instructions a slot),
 /// and so that growing places every id again from its stored bits instead
-/// of rebuilding its key from its record.
+/// of rebuilding its key from its record. An id and its bits are held
+/// side by side, in one allocation, and the first one has room for
+/// [`Table::START`] slots: an article's tables (a score of surnames, a few
+/// first names and roles) were each grown through two vectors of 8, 16
+/// and 32 slots, six allocations a table.
 #[derive(Debug, Default)]
 pub(super) struct Table {
-    slots: Vec<u32>,
-    hashes: Vec<u32>,
+    /// (id, mixed hash bits) a slot; [`NONE`] ids are empty.
+    slots: Vec<(u32, u32)>,
     len: usize,
 }
 
 impl Table {
+    /// The slots of a table's first allocation (a power of two).
+    const START: usize = 32;
+
     /// The 32 bits of `hash` a slot keeps: the high half of its Fibonacci
     /// product.
     fn mix(hash: u64) -> u32 {
@@ -218,8 +225,8 @@ impl Table {
         let mut i = self.home(m);
         loop {
             match self.slots[i] {
-                NONE => return None,
-                id if self.hashes[i] == m && eq(id) => return Some(id),
+                (NONE, _) => return None,
+                (id, bits) if bits == m && eq(id) => return Some(id),
                 _ => i = (i + 1) & mask,
             }
         }
@@ -228,10 +235,9 @@ impl Table {
     /// Add `id` (not in the table yet) under `hash`.
     pub(super) fn insert(&mut self, hash: u64, id: u32) {
         if (self.len + 1) * 4 > self.slots.len() * 3 {
-            let size = (self.slots.len() * 2).max(8);
-            let old = std::mem::replace(&mut self.slots, vec![NONE; size]);
-            let old_hashes = std::mem::replace(&mut self.hashes, vec![0; size]);
-            for (x, m) in old.into_iter().zip(old_hashes).filter(|&(x, _)| x != NONE) {
+            let size = (self.slots.len() * 2).max(Table::START);
+            let old = std::mem::replace(&mut self.slots, vec![(NONE, 0); size]);
+            for (x, m) in old.into_iter().filter(|&(x, _)| x != NONE) {
                 self.place(m, x);
             }
         }
@@ -242,11 +248,10 @@ impl Table {
     fn place(&mut self, m: u32, id: u32) {
         let mask = self.slots.len() - 1;
         let mut i = self.home(m);
-        while self.slots[i] != NONE {
+        while self.slots[i].0 != NONE {
             i = (i + 1) & mask;
         }
-        self.slots[i] = id;
-        self.hashes[i] = m;
+        self.slots[i] = (id, m);
     }
 }
 
@@ -322,9 +327,11 @@ pub(super) struct Registry<'a> {
     recent_group: Cell<Option<(u32, u32)>>,
     first_names: Vec<FirstName>,
     first_table: Table,
-    /// Each word-final part of each role → the people who hold it (built
-    /// after gathering).
-    pub(super) role_index: WordMap<String, Role>,
+    /// Each word-final part of each role → the people who hold it: built
+    /// on the first look-up by role ([`Registry::role_index`]), once the
+    /// registry is gathered. (Most articles never look a role up, and
+    /// built for each one it cost a String and a Vec a role word.)
+    role_index: OnceCell<WordMap<String, Role>>,
     /// For each role of `role_index` (by slot), the mentions of the people
     /// who hold it: (start, person), in document order. Built on the first
     /// look-up by role, once the registry is gathered.
@@ -479,6 +486,10 @@ impl<'a> Registry<'a> {
         reg.surname_prev.reserve(START_MENTIONS);
         reg.people.reserve(START_PEOPLE);
         reg.surnames.reserve(START_PEOPLE);
+        // (The first names and the texts of people named, as these fill
+        // in most articles: each grew through 4, 8, 16 and 32 entries.)
+        reg.first_names.reserve(START_PEOPLE);
+        reg.texts.reserve(START_PEOPLE);
         reg
     }
 
@@ -489,7 +500,11 @@ impl<'a> Registry<'a> {
     /// Hold `s`: as its span when the input has it at byte `at`, else in
     /// the registry's own string.
     fn keep(&mut self, s: &str, at: Option<usize>) -> Str {
-        if let Some(at) = at.filter(|&at| self.input.get(at..at + s.len()) == Some(s)) {
+        // (A slice of the input at `at`, as most texts kept are, is the
+        // input there without comparing it byte by byte.)
+        if let Some(at) = at
+            .filter(|&at| self.offset(s) == Some(at) || self.input.get(at..at + s.len()) == Some(s))
+        {
             if let (Ok(at), Ok(len)) = (u32::try_from(at), u32::try_from(s.len())) {
                 if len < Str::OWN {
                     return Str { at, len };
@@ -637,14 +652,14 @@ impl<'a> Registry<'a> {
     /// the person's role; each is held once, compared lower-cased; a role
     /// of one gender gives the person that gender when they have none.
     pub(super) fn add_role(&mut self, i: usize, r: &str) {
-        let key = r.to_lowercase();
-        if let Some(g) = gender_of_role(&key) {
+        // (A short ASCII role, as most are, is lower-cased on the stack,
+        // and compared with the roles held without lower-casing them.)
+        let key = Lower::new(r);
+        let key = key.as_str();
+        if let Some(g) = gender_of_role(key) {
             self.people[i].gender = self.people[i].gender.or(Some(g));
         }
-        if self
-            .roles_written(i)
-            .any(|w| w == r || w.to_lowercase() == key)
-        {
+        if self.roles_written(i).any(|w| w == r || lowers_to(w, key)) {
             return;
         }
         let hash = hash_key(r);
@@ -744,8 +759,11 @@ impl<'a> Registry<'a> {
             let len = tokens.iter().map(|t| t.len() + 1).sum::<usize>() - 1;
             let written = self.input.get(at..at + len).is_some_and(|w| {
                 let mut p = 0;
+                // (A token that is the input at its place, as most are,
+                // is not compared with it.)
                 tokens.iter().all(|t| {
-                    let ok = w[p..].starts_with(t)
+                    let ok = (std::ptr::eq(t.as_ptr(), w[p..].as_ptr()) && p + t.len() <= w.len()
+                        || w[p..].starts_with(t))
                         && (p + t.len() == w.len() || w.as_bytes()[p + t.len()] == b' ');
                     p += t.len() + 1;
                     ok
@@ -1040,7 +1058,7 @@ impl<'a> Registry<'a> {
         // A person matches when the role is a word-final part of one of
         // theirs ("minister" of "british prime minister").
         let full = words.join(" ");
-        let role = self.role_index.get(&full)?;
+        let role = self.role_index().get(&full)?;
         // The matching person named most recently before `at`, else the
         // first one.
         let v = &self.role_mentions()[role.slot];
@@ -1097,14 +1115,16 @@ impl<'a> Registry<'a> {
         self.surname_prev = Vec::new();
         self.surname_mentions = out;
         self.gathered = true;
-        self.own.shrink_to_fit();
-        self.people.shrink_to_fit();
-        self.mentions.shrink_to_fit();
-        self.texts.shrink_to_fit();
-        self.roles.shrink_to_fit();
-        self.role_texts.shrink_to_fit();
-        self.surnames.shrink_to_fit();
-        self.first_names.shrink_to_fit();
+        if self.own.capacity() - self.own.len() > SPARE {
+            self.own.shrink_to_fit();
+        }
+        trim(&mut self.people);
+        trim(&mut self.mentions);
+        trim(&mut self.texts);
+        trim(&mut self.roles);
+        trim(&mut self.role_texts);
+        trim(&mut self.surnames);
+        trim(&mut self.first_names);
     }
 
     /// Drop the indexes once every quotation is attributed: the summary
@@ -1118,18 +1138,25 @@ impl<'a> Registry<'a> {
         self.first_names = Vec::new();
         self.first_table = Table::default();
         self.role_table = Table::default();
-        self.role_index = WordMap::default();
+        self.role_index = OnceCell::new();
         self.role_mentions = OnceCell::new();
         self.recent_group.set(None);
     }
 
     /// Every word-final part of every role ("british prime minister",
-    /// "prime minister", "minister") → the people who hold it.
-    pub(super) fn index_roles(&mut self) {
+    /// "prime minister", "minister") → the people who hold it, built on
+    /// the first call (roles are all given while gathering).
+    pub(super) fn role_index(&self) -> &WordMap<String, Role> {
+        self.role_index.get_or_init(|| self.index_roles())
+    }
+
+    /// [`Registry::role_index`], built.
+    fn index_roles(&self) -> WordMap<String, Role> {
         // (The roles of `roles_of`, in its order, lower-cased one at a
         // time into one buffer: no Vec of Strings a person.)
         let mut lower = String::new();
-        let (input, own, links, index) = (self.input, &self.own, &self.roles, &mut self.role_index);
+        let mut index = WordMap::<String, Role>::default();
+        let (input, own, links) = (self.input, &self.own, &self.roles);
         for (i, p) in self.people.iter().enumerate() {
             if p.roles == NONE {
                 continue;
@@ -1174,6 +1201,7 @@ impl<'a> Registry<'a> {
                 }
             }
         }
+        index
     }
 
     /// `role_mentions`, built on first use: every mention goes to each
@@ -1190,7 +1218,7 @@ impl<'a> Registry<'a> {
                     }
                     for r in self.roles_of(i) {
                         for key in role_keys(&r) {
-                            if let Some(role) = self.role_index.get(key) {
+                            if let Some(role) = self.role_index().get(key) {
                                 s.push(role.slot);
                             }
                         }
@@ -1202,7 +1230,7 @@ impl<'a> Registry<'a> {
                 .collect();
             // Each list at its size (grown by doubling, they held up to
             // twice their mentions).
-            let mut sizes = vec![0; self.role_index.len()];
+            let mut sizes = vec![0; self.role_index().len()];
             for m in &self.mentions {
                 for &slot in &slots[m.person()] {
                     sizes[slot] += 1;
@@ -1216,6 +1244,31 @@ impl<'a> Registry<'a> {
             }
             out
         })
+    }
+}
+
+/// Is `w.to_lowercase()` the lower-case `key`? An ASCII word is compared
+/// ignoring ASCII case, without a String of it ("Deputy Mayor" against
+/// "deputy mayor"): `key`, lower-cased, has no ASCII capital.
+fn lowers_to(w: &str, key: &str) -> bool {
+    if w.is_ascii() {
+        w.eq_ignore_ascii_case(key)
+    } else {
+        w.to_lowercase() == key
+    }
+}
+
+/// The most room a gathered list keeps unused (bytes): more is given back.
+const SPARE: usize = 4096;
+
+/// Give back the room `v` holds unused when it is more than [`SPARE`]
+/// bytes: the half a long article's lists may hold spare after doubling
+/// is given back, but a short one's (the 64 mentions of `with_room`, a few
+/// dozen of them used) is kept, where fitting each list was a copy of it
+/// (a `realloc`) eight times an article.
+fn trim<T>(v: &mut Vec<T>) {
+    if (v.capacity() - v.len()) * std::mem::size_of::<T>() > SPARE {
+        v.shrink_to_fit();
     }
 }
 
@@ -1751,6 +1804,27 @@ mod registry_tests {
         /// The words before a name are found in the word table as a scan
         /// of the lists finds them.
         #[test]
+        fn title_roles_match_the_spec(
+            v in proptest::collection::vec("Mr\\.?|MRS|Sir|Deputy|Mayor|Dr\\.|Chief|é|", 0..4),
+        ) {
+            let titles: Vec<&str> = v.iter().map(String::as_str).collect();
+            prop_assert_eq!(title_role(&titles), title_role_spec(&titles));
+        }
+
+        /// `lowers_to` is a compare of `to_lowercase`, as `add_role` made.
+        #[test]
+        fn lowers_to_matches_to_lowercase(
+            w in "[aAbB ]{0,3}[KΣσςé\u{212a}]?[aAb ]{0,2}",
+            r in "[aAbB ]{0,3}[KΣσςé\u{212a}]?[aAb ]{0,2}",
+        ) {
+            let key = r.to_lowercase();
+            prop_assert_eq!(lowers_to(&w, &key), w.to_lowercase() == key);
+            prop_assert_eq!(lowers_to(&r, &key), true);
+            let lower = Lower::new(&r);
+            prop_assert_eq!(lower.as_str(), key.as_str());
+        }
+
+        #[test]
         fn words_before_a_name_match_a_scan_of_the_lists(
             text in crate::testing::joined(
                 [PREPOSITIONS, ARTICLES, ASKING, OBJECT_VERBS, &["said", "Said", "THE", "(to", "to,", "tó", "intoo", "\u{a0}", " ", "\n", "é"]].concat(),
@@ -1846,7 +1920,6 @@ mod registry_tests {
                     prop_assert_eq!(reg.by_first_name(&m[0]), (full.len() == 1).then(|| full[0]));
                 }
             }
-            reg.index_roles();
             for role in ["spokesman", "press spokesman", "minister", "prime minister", "mayor"] {
                 for at in (0..=10 * names.len() + 10).step_by(3) {
                     prop_assert_eq!(reg.by_role(role, at), by_role_scan(&reg, role, at));
@@ -2271,9 +2344,6 @@ pub(super) fn gather<'a>(
         votes.cast(input, inside, &reg, first_mention, p.end);
     }
     votes.count(&mut reg);
-    // (Roles reached through words inside the role, "prime minister" from
-    // "british prime minister", are read by `Registry::roles_of`.)
-    reg.index_roles();
     reg.finish();
     reg
 }
@@ -2381,7 +2451,30 @@ pub(super) fn relative_who_after(after: &str) -> bool {
 
 /// The title words written before a name, honorifics left out, as one
 /// role ("Deputy Mayor" of "Deputy Mayor Lena Fisk"), if any.
+/// (Joined as they are found: no Vec of the words first, for each name
+/// gathered.)
 pub(super) fn title_role(titles: &[&str]) -> Option<String> {
+    let mut role: Option<String> = None;
+    for w in titles {
+        let key = Key::new(w);
+        if HONORIFICS.iter().any(|(h, _)| *h == key.as_str()) {
+            continue;
+        }
+        match &mut role {
+            Some(r) => {
+                r.push(' ');
+                r.push_str(w);
+            }
+            None => role = Some((*w).to_string()),
+        }
+    }
+    role
+}
+
+/// [`title_role`] as it was written, a Vec of the words joined: the
+/// specification it is tested against.
+#[cfg(test)]
+pub(super) fn title_role_spec(titles: &[&str]) -> Option<String> {
     let t: Vec<&str> = titles
         .iter()
         .copied()
@@ -2931,11 +3024,40 @@ mod tests {
         assert!(reg.surname_prev.capacity() >= START_MENTIONS);
         assert!(reg.people.capacity() >= START_PEOPLE);
         assert!(reg.surnames.capacity() >= START_PEOPLE);
+        assert!(reg.first_names.capacity() >= START_PEOPLE);
+        assert!(reg.texts.capacity() >= START_PEOPLE);
         let text: String = (0..START_MENTIONS + 1)
             .map(|i| format!("Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
         let reg = gather(&text, blocks(&text), &|_| false);
         assert_eq!(reg.mentions.len(), START_MENTIONS + 1);
+    }
+
+    /// A gathered list keeps at most `SPARE` bytes of room unused: a short
+    /// one keeps its room, a long one gives back what doubling left.
+    #[test]
+    fn a_gathered_list_keeps_little_room_unused() {
+        let mut v: Vec<u32> = Vec::with_capacity(64);
+        v.push(1);
+        trim(&mut v);
+        assert_eq!(v.capacity(), 64);
+        let mut v: Vec<u32> = Vec::with_capacity(4 * SPARE);
+        v.extend(0..3);
+        trim(&mut v);
+        assert!((v.capacity() - v.len()) * 4 <= SPARE, "{}", v.capacity());
+        let text: String = (0..2000)
+            .map(|i| format!("Tova {} spoke on Friday.\n\n", surname(i)))
+            .collect();
+        let reg = gather(&text, blocks(&text), &|_| false);
+        let spare = |cap: usize, len: usize, size: usize| (cap - len) * size;
+        assert!(
+            spare(
+                reg.mentions.capacity(),
+                reg.mentions.len(),
+                size_of::<Mention>()
+            ) <= SPARE
+        );
+        assert!(spare(reg.people.capacity(), reg.people.len(), size_of::<Person>()) <= SPARE);
     }
 
     /// A person's gender from the pronouns after their subject mentions:
