@@ -130,6 +130,13 @@ pub(crate) fn has_digit_run4(b: &[u8]) -> bool {
     // then the digits that end it. Bytes are in little-endian order: the
     // first byte is the lowest.
     let mut word = |d: u64| {
+        // A word with no digit (nearly every word of a short block: "Share
+        // this story", "Harbour News") breaks any run and starts none: the
+        // tests below would leave `run` at zero for it too.
+        if d == 0 {
+            run = 0;
+            return false;
+        }
         if d & (d << 8) & (d << 16) & (d << 24) != 0 {
             return true;
         }
