@@ -1073,7 +1073,7 @@ fn region_score(f: Facts, core: bool, words: usize) -> f64 {
 }
 
 /// Phrases of a caption (lower case, ASCII): who is where, doing what,
-/// left or right.
+/// left or right. In groups by their first two bytes ([`caption_group`]).
 const CAPTION_WORDS: [&str; 20] = [
     "(l)",
     "(r)",
@@ -1082,67 +1082,84 @@ const CAPTION_WORDS: [&str; 20] = [
     "(right)",
     "(centre)",
     "(center)",
-    " pictured",
     "(pictured)",
+    "(file)",
+    " pictured",
     " poses ",
     " pose ",
-    "clockwise from",
-    "from left",
     " left, ",
     " right, ",
     " seen here",
-    "file photo",
-    "(file)",
     " in this photo",
     " in this image",
+    "clockwise from",
+    "from left",
+    "file photo",
 ];
+
+/// The phrases of [`CAPTION_WORDS`] that may open where the first two
+/// bytes are `first` and `next`, both lowered by `| 0x20`.
+fn caption_group(first: u8, next: u8) -> &'static [&'static str] {
+    match (first, next) {
+        (b'(', _) => &CAPTION_WORDS[..9],
+        (b' ', b'p') => &CAPTION_WORDS[9..12],
+        (b' ', b'l') => &CAPTION_WORDS[12..13],
+        (b' ', b'r') => &CAPTION_WORDS[13..14],
+        (b' ', b's') => &CAPTION_WORDS[14..15],
+        (b' ', b'i') => &CAPTION_WORDS[15..17],
+        (b'c', b'l') => &CAPTION_WORDS[17..18],
+        (b'f', b'r') => &CAPTION_WORDS[18..19],
+        (b'f', b'i') => &CAPTION_WORDS[19..],
+        _ => &[],
+    }
+}
 
 /// A caption describes a picture: who is where, doing what, left or right.
 /// The phrases are found in the text's bytes, ignoring ASCII case, in one
-/// pass: where one of their first bytes stands, those that open with it
-/// are compared. Lowering a char outside ASCII gives an ASCII letter only
-/// for the KELVIN SIGN ("k") and the capital I with a dot (an "i" and a
-/// combining dot, and no phrase has an "i" before a byte from 0x80 or at
-/// its end): only a text with a KELVIN SIGN is lowered whole.
+/// pass: where one of their first bytes stands, the few that open with it
+/// and the byte after it are compared. Lowering a char outside ASCII gives
+/// an ASCII letter only for the KELVIN SIGN ("k") and the capital I with a
+/// dot (an "i" and a combining dot, and no phrase has an "i" before a byte
+/// from 0x80 or at its end): a phrase found in the bytes is found in the
+/// lowered text too, and only a text with a KELVIN SIGN and no phrase in
+/// its bytes ("cloc\u{212a}wise from left") is lowered whole.
 fn caption_words(t: &str) -> bool {
-    if t.contains('\u{212a}') {
-        return caption_words_lowered(t);
-    }
     let b = t.as_bytes();
-    // Only a phrase's first two bytes (lowered) let it start at `p`.
     let at = |p: usize, w: &str| {
         b.get(p..p + w.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))
     };
     // Most bytes open no phrase: a table of the few that may (after the
-    // `| 0x20` below) passes them with one look-up.
+    // `| 0x20` below), and of the first byte of a KELVIN SIGN, passes them
+    // with one look-up.
     static OPENS: [bool; 256] = {
         let mut t = [false; 256];
         let mut x = 0;
         while x < 256 {
-            t[x] = matches!(x as u8 | 0x20, b'(' | b' ' | b'c' | b'f');
+            t[x] = matches!(x as u8 | 0x20, b'(' | b' ' | b'c' | b'f') || x == 0xe2;
             x += 1;
         }
         t
     };
-    (0..b.len()).any(|p| {
+    let mut kelvin = false;
+    for p in 0..b.len() {
         if !OPENS[usize::from(b[p])] {
-            return false;
+            continue;
         }
-        let next = b.get(p + 1).map_or(0, |&x| x | 0x20);
-        let first = b[p] | 0x20;
+        if b[p] == 0xe2 {
+            kelvin |= b[p + 1..].starts_with(&[0x84, 0xaa]);
+            continue;
+        }
         // Each phrase's second byte is a letter: `| 0x20` lowers an ASCII
         // letter and makes no other byte one, so a phrase that matches at
         // `p` has its first two bytes there, lowered.
-        let opens = |w: &str| w.as_bytes()[0] == first && w.as_bytes()[1] == next;
-        match (first, next) {
-            (b'(', _)
-            | (b' ', b'p' | b'l' | b'r' | b's' | b'i')
-            | (b'c', b'l')
-            | (b'f', b'r' | b'i') => CAPTION_WORDS.iter().any(|w| opens(w) && at(p, w)),
-            _ => false,
+        let next = b.get(p + 1).map_or(0, |&x| x | 0x20);
+        let phrases = caption_group(b[p] | 0x20, next);
+        if phrases.iter().any(|w| at(p, w)) {
+            return true;
         }
-    })
+    }
+    kelvin && caption_words_lowered(t)
 }
 
 /// [`caption_words`] on the text lowered whole: its reference, and its
@@ -2002,6 +2019,27 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(caption_words(&text), caption_words_lowered(&text));
         }
+    }
+
+    /// Each phrase is in the group of its first two bytes, and in no other.
+    #[test]
+    fn each_caption_phrase_is_in_its_group() {
+        for w in CAPTION_WORDS {
+            let b = w.as_bytes();
+            assert!(
+                caption_group(b[0] | 0x20, b[1] | 0x20).contains(&w),
+                "{w:?}"
+            );
+            let groups = (0..=255u8)
+                .flat_map(|f| (0..=255u8).map(move |n| (f, n)))
+                .filter(|&(f, n)| caption_group(f, n).contains(&w))
+                .count();
+            assert_eq!(groups, 256 - 255 * usize::from(b[0] != b'('), "{w:?}");
+        }
+        // A KELVIN SIGN for the "k" of "clockwise", and no phrase else.
+        assert!(caption_words("Crew on deck, cloc\u{212a}wise from left"));
+        assert!(!caption_words("A \u{212a}iosk by the pier"));
+        assert!(caption_words("The \u{212a}iosk (left) by the pier"));
     }
 
     /// [`TITLE_LIKE`] is left clear where [`needs_title`] says no rule
