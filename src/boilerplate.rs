@@ -2329,79 +2329,83 @@ fn cued_slot(text: &str, words: usize) -> usize {
 /// Facebook", "Read more") come back article after article, and each read
 /// cost a needle scan, the rules' gates and often a hand matcher.
 pub fn cue_and_bare_credit(text: &str, words: usize) -> (Option<Cue>, bool) {
-    let Some(at) = MemoAt::of(text, words) else {
-        return cue_and_bare_credit_long(text, words);
-    };
-    let kept = MEMO.with_borrow(|memo| at.find(memo).map(|m| (m.cue.clone(), m.bare)));
-    match kept {
-        Some(kept) => kept,
-        None => at.read_and_keep(text, words),
-    }
+    memo_answer(
+        text,
+        words,
+        |cue, bare| (cue.cloned(), bare),
+        |cue, bare| (cue, bare),
+    )
 }
 
 /// [`cue_and_bare_credit`] for a caller that reads only whether the block
-/// is cued: a block found in [`MEMO`] is answered with two flags, where the
-/// cue would be copied out of its slot and its credit cloned. The caller
-/// asks [`cue`] for the cue of a block found cued, as it needs it.
+/// is cued: a block found in [`MEMO`] or [`LONG`] is answered with two
+/// flags, where the cue would be copied out of its slot. The caller asks
+/// [`cue`] for the cue of a block found cued, as it needs it.
 pub fn cued_and_bare_credit(text: &str, words: usize) -> (bool, bool) {
-    let (cue, bare) = match MemoAt::of(text, words) {
-        None => return cued_long(text, words),
-        Some(at) => {
-            let kept = MEMO.with_borrow(|memo| at.find(memo).map(|m| (m.cue.is_some(), m.bare)));
-            if let Some(kept) = kept {
-                return kept;
-            }
-            at.read_and_keep(text, words)
-        }
-    };
-    (cue.is_some(), bare)
+    memo_answer(
+        text,
+        words,
+        |cue, bare| (cue.is_some(), bare),
+        |cue, bare| (cue.is_some(), bare),
+    )
 }
 
-/// [`cue_and_bare_credit`] on a block past [`MEMO`]'s length, its cue kept
-/// in [`CUED`] for the roles' second call. A block of at most
-/// [`LONG_BYTES`] is answered from [`LONG`] when the same text at the same
-/// word count was answered last in its slot: a site's longer furniture
-/// ("Story continues below the advertisement", "Sign up for the Tarrow Vale
-/// briefing") comes back page after page, and each read scanned the whole
-/// block for the needles and tried the rules it let through.
-#[inline(never)]
-fn cue_and_bare_credit_long(text: &str, words: usize) -> (Option<Cue>, bool) {
-    let Some(slot) = long_slot(text, words) else {
-        let (cue, bare) = cue_and_bare_credit_read(text, words);
-        keep_cued(text, words, &cue);
-        return (cue, bare);
+/// The answer for a block, the two public callers differing only in what
+/// they take from it: `kept` gets the cue and credit flag a memo holds,
+/// `read` those of a block read ([`cue_and_bare_credit_read`]) and kept. A
+/// block of at most [`MEMO_BYTES`] goes to [`MEMO`], a longer one to
+/// [`memo_answer_long`].
+#[inline(always)]
+fn memo_answer<T>(
+    text: &str,
+    words: usize,
+    kept: impl FnOnce(Option<&Cue>, bool) -> T,
+    read: impl FnOnce(Option<Cue>, bool) -> T,
+) -> T {
+    let Some(at) = MemoAt::of(text, words) else {
+        return memo_answer_long(text, words, kept, read);
     };
-    let kept = LONG.with_borrow(|long| {
-        long.find(slot, text, words)
-            .map(|m| (m.cue.as_deref().cloned(), m.bare))
-    });
-    match kept {
-        Some(kept) => kept,
-        None => long_read_and_keep(text, words, slot),
+    // Only the look-up runs in the thread-local's closure on a hit.
+    let found = MEMO.with_borrow(|memo| at.find(memo).map(|m| kept(m.cue.as_ref(), m.bare)));
+    match found {
+        Some(found) => found,
+        None => {
+            let (cue, bare) = at.read_and_keep(text, words);
+            read(cue, bare)
+        }
     }
 }
 
-/// [`cued_and_bare_credit`] on a block past [`MEMO`]'s length.
+/// [`memo_answer`] on a block past [`MEMO`]'s length, its cue kept in
+/// [`CUED`] for the roles' second call. A block of at most [`LONG_BYTES`]
+/// is answered from [`LONG`] when the same text at the same word count was
+/// answered last in its slot: a site's longer furniture ("Story continues
+/// below the advertisement", "Sign up for the Tarrow Vale briefing") comes
+/// back page after page, and each read scanned the whole block for the
+/// needles and tried the rules it let through.
 #[inline(always)]
-fn cued_long(text: &str, words: usize) -> (bool, bool) {
-    let (cue, bare) = match long_slot(text, words) {
-        None => {
-            let (cue, bare) = cue_and_bare_credit_read(text, words);
-            keep_cued(text, words, &cue);
-            (cue, bare)
-        }
-        Some(slot) => {
-            let kept = LONG.with_borrow(|long| {
-                long.find(slot, text, words)
-                    .map(|m| (m.cue.is_some(), m.bare))
-            });
-            if let Some(kept) = kept {
-                return kept;
-            }
-            long_read_and_keep(text, words, slot)
-        }
+fn memo_answer_long<T>(
+    text: &str,
+    words: usize,
+    kept: impl FnOnce(Option<&Cue>, bool) -> T,
+    read: impl FnOnce(Option<Cue>, bool) -> T,
+) -> T {
+    let Some(slot) = long_slot(text, words) else {
+        let (cue, bare) = cue_and_bare_credit_read(text, words);
+        keep_cued(text, words, &cue);
+        return read(cue, bare);
     };
-    (cue.is_some(), bare)
+    let found = LONG.with_borrow(|long| {
+        long.find(slot, text, words)
+            .map(|m| kept(m.cue.as_deref(), m.bare))
+    });
+    match found {
+        Some(found) => found,
+        None => {
+            let (cue, bare) = long_read_and_keep(text, words, slot);
+            read(cue, bare)
+        }
+    }
 }
 
 /// A block of [`LONG`]'s size read ([`cue_and_bare_credit_read`]), its
@@ -2422,7 +2426,7 @@ const LONG_BYTES: usize = 96;
 /// thread) whatever the input.
 const LONG_SLOTS: usize = 16384;
 
-/// One answer of [`cue_and_bare_credit_long`]: the block's length (its
+/// One answer of [`memo_answer_long`]: the block's length (its
 /// bytes are the slot's part of [`Long::bytes`]) and word count, and what
 /// was decided. An empty slot's length is 0, which no block kept here (of
 /// more than [`MEMO_BYTES`] bytes) has. The cue is boxed (few blocks have
