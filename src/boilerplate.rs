@@ -4097,25 +4097,18 @@ mod tests {
 
     #[test]
     fn bare_credit_gate_never_rejects_a_match() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
         let mut blocks = 0;
-        for entry in std::fs::read_dir(dir).expect("fixtures") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).expect("read");
-                for b in crate::segment::segment(&text, 0).texts() {
-                    blocks += 1;
-                    if BARE.is_match(&b) {
-                        assert!(may_be_bare_credit(&b, None), "{b:?}");
-                    }
-                    assert_bare_facts_agree(&b);
-                    assert_eq!(
-                        is_bare_credit(&b),
-                        may_be_bare_credit_searched(&b) && bare_credit_past_gate(&b),
-                        "{b:?}"
-                    );
-                }
+        for b in crate::segment::fixture_blocks() {
+            blocks += 1;
+            if BARE.is_match(&b) {
+                assert!(may_be_bare_credit(&b, None), "{b:?}");
             }
+            assert_bare_facts_agree(&b);
+            assert_eq!(
+                is_bare_credit(&b),
+                may_be_bare_credit_searched(&b) && bare_credit_past_gate(&b),
+                "{b:?}"
+            );
         }
         assert!(blocks > 200);
         for t in [
@@ -4526,18 +4519,13 @@ mod tests {
     /// datelines and bylines keep as fallbacks.
     #[test]
     fn analysis_of_the_fixtures_consults_no_fallback_pattern() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
         let mut texts = 0;
-        for entry in std::fs::read_dir(dir).expect("fixtures") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).expect("read");
-                FALLBACKS.with(|c| c.set(0));
-                let _ = crate::analyze(&text);
-                let used = FALLBACKS.with(std::cell::Cell::get);
-                assert_eq!(used, 0, "{}", path.display());
-                texts += 1;
-            }
+        for (path, text) in crate::testing::fixture_texts() {
+            FALLBACKS.with(|c| c.set(0));
+            let _ = crate::analyze(&text);
+            let used = FALLBACKS.with(std::cell::Cell::get);
+            assert_eq!(used, 0, "{}", path.display());
+            texts += 1;
         }
         assert!(texts > 20);
         // An odd fold does reach its fallback: the counter is live.

@@ -621,18 +621,11 @@ mod tests {
     #[test]
     fn lean_lists_of_the_fixtures() {
         let mut seen = (false, false);
-        for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            if f.path().extension().is_some_and(|e| e == "txt") {
-                let t = std::fs::read_to_string(f.path()).unwrap();
-                lean_lists_are_the_role_tests(&t);
-                let a = analyze(&t);
-                seen.0 |= !a.subheadings.is_empty();
-                seen.1 |= a.paragraphs.len() > 1;
-            }
+        for (_, t) in crate::testing::fixture_texts() {
+            lean_lists_are_the_role_tests(&t);
+            let a = analyze(&t);
+            seen.0 |= !a.subheadings.is_empty();
+            seen.1 |= a.paragraphs.len() > 1;
         }
         assert_eq!(seen, (true, true));
     }

@@ -2299,14 +2299,9 @@ fn fits(
 /// its exact pattern.
 #[cfg(test)]
 pub(crate) fn fixture_blocks() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
     let mut blocks: Vec<String> = Vec::new();
-    for entry in std::fs::read_dir(dir).expect("fixtures") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "txt") {
-            let text = std::fs::read_to_string(&path).expect("read");
-            blocks.extend(segment(&text, 0).texts());
-        }
+    for (_, text) in crate::testing::fixture_texts() {
+        blocks.extend(segment(&text, 0).texts());
     }
     blocks
 }
@@ -3140,13 +3135,8 @@ mod tests {
 
     #[test]
     fn fixture_blocks_are_kept_as_folded() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        for entry in std::fs::read_dir(dir).expect("fixtures") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).expect("read");
-                check_kept(&text).expect("kept texts");
-            }
+        for (_, text) in crate::testing::fixture_texts() {
+            check_kept(&text).expect("kept texts");
         }
     }
 
@@ -3213,14 +3203,10 @@ mod tests {
     /// lines that end with each char of the test and its neighbours.
     #[test]
     fn line_bytes_are_read_as_the_chars() {
-        let mut texts: Vec<String> = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        for entry in std::fs::read_dir(dir).expect("fixtures") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                texts.push(std::fs::read_to_string(&path).expect("read"));
-            }
-        }
+        let mut texts: Vec<String> = crate::testing::fixture_texts()
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
         let ends = [
             ".",
             "!",
@@ -3361,22 +3347,17 @@ mod tests {
     /// blocks as u32 starts.
     #[test]
     fn wide_starts_cut_the_same_blocks() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
         let mut seen = 0;
-        for entry in std::fs::read_dir(dir).expect("fixtures") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).expect("read");
-                let (small, wide) = (cut(&text, 0, true), cut(&text, 0, false));
-                assert!(matches!(wide.spans.starts, Starts::Large(_)));
-                assert_eq!(small.len(), wide.len());
-                for i in 0..small.len() {
-                    assert_eq!(small.span(i), wide.span(i));
-                    assert_eq!(small.text_owned(i), wide.text_owned(i));
-                    assert_eq!(small.spans.flags[i], wide.spans.flags[i]);
-                }
-                seen += small.len();
+        for (_, text) in crate::testing::fixture_texts() {
+            let (small, wide) = (cut(&text, 0, true), cut(&text, 0, false));
+            assert!(matches!(wide.spans.starts, Starts::Large(_)));
+            assert_eq!(small.len(), wide.len());
+            for i in 0..small.len() {
+                assert_eq!(small.span(i), wide.span(i));
+                assert_eq!(small.text_owned(i), wide.text_owned(i));
+                assert_eq!(small.spans.flags[i], wide.spans.flags[i]);
             }
+            seen += small.len();
         }
         assert!(seen > 200);
     }

@@ -601,15 +601,11 @@ mod tests {
             "word\nword\r\nword\rword\n\n\n   \t\n".to_string(),
             String::new(),
         ];
-        for f in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures"))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
-            if f.path().extension().is_some_and(|e| e == "txt") {
-                v.extend(std::fs::read_to_string(f.path()).ok());
-            }
-        }
+        v.extend(
+            crate::testing::fixture_texts()
+                .into_iter()
+                .map(|(_, text)| text),
+        );
         v
     }
 

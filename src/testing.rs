@@ -16,6 +16,24 @@ where
     prop::collection::vec(prop::sample::select(pieces), len).prop_map(|v| v.concat())
 }
 
+/// Every fixture article (`fixtures/*.txt`) with its path, in path order:
+/// the shapes real articles have, for tests that hold a fast path to what
+/// it replaces on them.
+pub fn fixture_texts() -> Vec<(std::path::PathBuf, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+    let mut texts: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("read");
+            (path, text)
+        })
+        .collect();
+    texts.sort();
+    texts
+}
+
 /// The speaker of every quotation `lede::analyze` finds in `text`, in order.
 pub fn speakers(text: &str) -> Vec<Option<String>> {
     crate::analyze(text)

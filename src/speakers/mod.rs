@@ -1274,14 +1274,8 @@ mod tests {
 
     #[test]
     fn pruned_steps_choose_as_all_steps_do() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
         let mut quotes = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "txt") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
+        for (path, text) in crate::testing::fixture_texts() {
             let pruned = crate::analyze(&text);
             let (all, _, reasons) = crate::analyze_with_reasons(&text);
             assert_eq!(pruned.quotes, all.quotes, "{}", path.display());
