@@ -502,6 +502,15 @@ pub fn decode(bytes: &[u8], encoding: lede::Encoding) -> Result<std::borrow::Cow
 
 /// [`decode`] for bytes given up: UTF-8 is checked once and not copied.
 pub fn decode_owned(bytes: Vec<u8>, encoding: lede::Encoding) -> Result<String, Fault> {
+    let bytes = match encoding {
+        lede::Encoding::Utf8 | lede::Encoding::Utf8Lossy | lede::Encoding::Auto => {
+            match super::utf8::valid_text(bytes) {
+                Ok(text) => return Ok(text),
+                Err(bytes) => bytes,
+            }
+        }
+        _ => bytes,
+    };
     lede::input::decode_owned(bytes, encoding).map_err(input_fault)
 }
 

@@ -17,6 +17,7 @@ mod records;
 mod render;
 mod signals;
 mod term;
+mod utf8;
 
 use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 use std::process::ExitCode;
