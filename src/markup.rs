@@ -336,6 +336,49 @@ pub(crate) fn has_trigger(b: &[u8]) -> bool {
         || memchr::memchr(b'`', b).is_some()
 }
 
+/// Could the rules change `b`, a text known to be its own fold
+/// ([`crate::text::is_folded`])? Only when it opens with a heading's `#`
+/// or holds a byte the loop of [`clean_marks`] acts on ([`STOP`]): a
+/// folded text with neither keeps every char as written ([`keeps_all`]
+/// finds no stop), whatever `#` or `>` stands inside it (`Room #4 > Hall
+/// B` is its own clean text). A superset of those bytes is looked for,
+/// `^` with them (the bytes 0x5B..=0x60 and `*`), so `true` may still
+/// change nothing. A short text is read eight bytes at a time, its last
+/// eight once more (where [`has_trigger`] read a table load a byte, some
+/// five instructions a byte of every line that is a block of its own); a
+/// long one by two vector searches.
+pub(crate) fn folded_may_change(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW: u64 = ONES * 0x7f;
+    if b.first() == Some(&b'#') {
+        return true;
+    }
+    if b.len() >= 96 {
+        return memchr::memchr3(b'[', b'*', b'_', b).is_some()
+            || memchr::memchr3(b'\\', b']', b'`', b).is_some();
+    }
+    // The bytes 0x5B..=0x60 and `*` of a chunk, as [`next_stop`] finds
+    // them (bytes from 0x80 left out).
+    let marked = |v: u64| {
+        let x = v & LOW;
+        let at_least = |lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+        let brackets = at_least(0x5b) & !at_least(0x61);
+        let star = x ^ (ONES * u64::from(b'*'));
+        let star = !(star.wrapping_add(LOW) | star);
+        (brackets | star) & !v & HIGH != 0
+    };
+    let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
+    if b.len() < 8 {
+        // Zero bytes after the text mark nothing.
+        let mut padded = [0u8; 8];
+        padded[..b.len()].copy_from_slice(b);
+        return marked(u64::from_le_bytes(padded));
+    }
+    let mut chunks = b.chunks_exact(8);
+    chunks.any(|c| marked(word(c))) || marked(word(&b[b.len() - 8..]))
+}
+
 /// The clean words of a folded block text, or `None` when there is no
 /// markup to remove. Linear in the text.
 pub fn clean(text: &str, style: Style) -> Option<String> {
@@ -423,7 +466,12 @@ impl Written<'_> {
 /// [`clean`]; `folded` says the text is known to be its own fold.
 fn clean_text(text: &str, style: Style, folded: bool, edits: &mut Edits) -> Option<String> {
     let b = text.as_bytes();
-    if !has_trigger(b) {
+    let may_change = if folded {
+        folded_may_change(b)
+    } else {
+        has_trigger(b)
+    };
+    if !may_change {
         return None;
     }
     match keeps_all(b, style) {
@@ -708,6 +756,44 @@ mod tests {
             }
         }
         assert!(!has_trigger(b""));
+    }
+
+    /// [`folded_may_change`] sees every byte the rules act on and a `#`
+    /// that opens the text: each byte value at each place of texts of the
+    /// lengths its reads part at (under eight bytes, eight at a time with
+    /// the last eight again, and by searches from 96), and a folded text
+    /// it passes is its own clean text.
+    #[test]
+    fn folded_may_change_sees_every_stop() {
+        for len in [1usize, 2, 7, 8, 9, 15, 16, 17, 95, 96, 130] {
+            for at in 0..len {
+                for x in 0..=255u8 {
+                    let mut b = vec![b'a'; len];
+                    b[at] = x;
+                    let stop = MARKS[usize::from(x)] & STOP != 0 || (at == 0 && x == b'#');
+                    if stop {
+                        assert!(folded_may_change(&b), "{x:#x} at {at} of {len}");
+                    }
+                    if x == b'^' || x.is_ascii_alphanumeric() {
+                        // No other byte of the superset.
+                        assert!(
+                            !folded_may_change(&b) || x == b'^',
+                            "{x:#x} at {at} of {len}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(!folded_may_change(b""));
+        for text in ["Gate 9 > Pier 4", "Room #4 and a", "> a", "a \u{e9}"] {
+            if !folded_may_change(text.as_bytes()) {
+                for underscores in [false, true] {
+                    let style = Style { underscores };
+                    assert_eq!(clean_text(text, style, true, &mut Edits::default()), None);
+                    assert_eq!(trigger_then_rules(text, style, true), None, "{text:?}");
+                }
+            }
+        }
     }
 
     /// [`clean_text`] before [`keeps_all`]: the trigger search, then the

@@ -377,10 +377,16 @@ impl BlockSpans {
             // and no byte [`folds_to_itself`] stops at but the marks. A
             // list item's star before it (`* Home`, a converter's menu)
             // is kept as it is: [`markup::clean`] keeps a lone star, so
-            // only the words after it are read for marks.
+            // only the words after it are read for marks. A plain line is
+            // its own fold, so only a heading's `#` first, a quoting `>`
+            // first or a mark the rules act on can change it
+            // ([`markup::folded_may_change`]): a `#` or `>` inside it
+            // (`Gate 9 > Pier 4`) would go the long way below and come
+            // back its own text.
             let own = if plain_line {
                 let body = line.strip_prefix("* ").unwrap_or(line);
-                !markup::has_trigger(body.as_bytes())
+                body.as_bytes().first() != Some(&b'>')
+                    && !markup::folded_may_change(body.as_bytes())
             } else {
                 folds_to_itself(line)
             };
