@@ -39,7 +39,42 @@ pub struct FoundDate {
     pub span: Span,
 }
 
+/// The number of the month whose name opens `name`, by its first three
+/// letters lowered in place (a `String` had been made of them for each
+/// name read).
 fn month_number(name: &str) -> Option<u32> {
+    month_of(name.get(..3)?.as_bytes())
+}
+
+/// The number of the month whose first three letters, in either case,
+/// `key` holds (three bytes).
+fn month_of(key: &[u8]) -> Option<u32> {
+    let n = match [
+        key[0].to_ascii_lowercase(),
+        key[1].to_ascii_lowercase(),
+        key[2].to_ascii_lowercase(),
+    ] {
+        [b'j', b'a', b'n'] => 1,
+        [b'f', b'e', b'b'] => 2,
+        [b'm', b'a', b'r'] => 3,
+        [b'a', b'p', b'r'] => 4,
+        [b'm', b'a', b'y'] => 5,
+        [b'j', b'u', b'n'] => 6,
+        [b'j', b'u', b'l'] => 7,
+        [b'a', b'u', b'g'] => 8,
+        [b's', b'e', b'p'] => 9,
+        [b'o', b'c', b't'] => 10,
+        [b'n', b'o', b'v'] => 11,
+        [b'd', b'e', b'c'] => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+/// [`month_number`] as it lowered a copy of the three letters: its
+/// test's reference.
+#[cfg(test)]
+fn month_number_lowered(name: &str) -> Option<u32> {
     let key = name.get(..3)?.to_ascii_lowercase();
     let n = match key.as_str() {
         "jan" => 1,
@@ -75,15 +110,6 @@ pub fn find(text: &str) -> Option<FoundDate> {
 /// [`find`] formats, and all that [`is_date_line`] reads.
 #[allow(clippy::type_complexity)]
 fn find_parts(text: &str) -> Option<((Span, u32, u32, u32), Option<(Span, u32, u32)>)> {
-    let ((span, y, m, d), hand) = find_date(text)?;
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1800..=2200).contains(&y) {
-        return None;
-    }
-    Some(((span, y, m, d), find_time(text, span, hand)))
-}
-
-/// The first date in `text`, and whether [`by_hand`] admits the text.
-fn find_date(text: &str) -> Option<((Span, u32, u32, u32), bool)> {
     // Every date pattern ends in a year of four digits (`\d{4}`), and only
     // ASCII ones parse as a number, so a text without a run of four ASCII
     // digits has no date: most short blocks ("12 comments", "Page 3"),
@@ -91,6 +117,22 @@ fn find_date(text: &str) -> Option<((Span, u32, u32, u32), bool)> {
     if !has_digit_run4(text.as_bytes()) {
         return None;
     }
+    find_parts_of_run(text)
+}
+
+/// [`find_parts`] of a text with a run of four ASCII digits.
+#[allow(clippy::type_complexity)]
+fn find_parts_of_run(text: &str) -> Option<((Span, u32, u32, u32), Option<(Span, u32, u32)>)> {
+    let ((span, y, m, d), hand) = find_date(text)?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1800..=2200).contains(&y) {
+        return None;
+    }
+    Some(((span, y, m, d), find_time(text, span, hand)))
+}
+
+/// The first date in `text`, a text with a run of four ASCII digits
+/// ([`find_parts`]), and whether [`by_hand`] admits the text.
+fn find_date(text: &str) -> Option<((Span, u32, u32, u32), bool)> {
     if by_hand(text) {
         find_date_by_hand(text).map(|d| (d, true))
     } else {
@@ -375,7 +417,9 @@ fn one_or_two(b: &[u8], i: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
         .filter_map(move |n| digits_at(b, i, n).map(|v| (i + n, v)))
 }
 
-/// The month names of [`MONTH`], in its order.
+/// The month names of [`MONTH`], in its order: what [`NAMES_OF`] holds
+/// by month, and its test's reference.
+#[cfg(test)]
 const MONTHS: [&str; 24] = [
     "january",
     "february",
@@ -403,18 +447,56 @@ const MONTHS: [&str; 24] = [
     "dec",
 ];
 
+/// The names [`MONTH`] has for each month (January first), in its order:
+/// the whole name, then its short forms.
+const NAMES_OF: [&[&str]; 12] = [
+    &["january", "jan"],
+    &["february", "feb"],
+    &["march", "mar"],
+    &["april", "apr"],
+    &["may"],
+    &["june", "jun"],
+    &["july", "jul"],
+    &["august", "aug"],
+    &["september", "sept", "sep"],
+    &["october", "oct"],
+    &["november", "nov"],
+    &["december", "dec"],
+];
+
 /// Each month name of [`MONTH`] at byte `i`, ignoring ASCII case, in the
 /// pattern's order: its end and number.
 fn months_at(b: &[u8], i: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
-    // Every name opens with one of the twelve three-letter prefixes: a
-    // word that does not is passed with one test, not 24.
-    let may = month_prefix(b, i);
-    MONTHS.iter().filter(move |_| may).filter_map(move |m| {
+    // Every name opens with the three letters of its month, and no two
+    // months share them: the month is known from those three bytes, and
+    // only its own names (three at most, in the pattern's order) are
+    // compared, where all 24 had been walked for each word a month's
+    // letter opens ("March 3", "Sunday" and "and" alike).
+    let month = b.get(i..i + 3).and_then(month_of).unwrap_or(0);
+    let names = match month {
+        0 => &[][..],
+        m => NAMES_OF[m as usize - 1],
+    };
+    names.iter().filter_map(move |m| {
         let e = i + m.len();
         let h = b.get(i..e)?;
-        h.eq_ignore_ascii_case(m.as_bytes())
-            .then(|| (e, month_number(m).expect("a month")))
+        h.eq_ignore_ascii_case(m.as_bytes()).then_some((e, month))
     })
+}
+
+/// [`months_at`] as it walked every name of [`MONTHS`]: its test's
+/// reference.
+#[cfg(test)]
+fn months_at_walked(b: &[u8], i: usize) -> Vec<(usize, u32)> {
+    MONTHS
+        .iter()
+        .filter_map(|m| {
+            let e = i + m.len();
+            let h = b.get(i..e)?;
+            h.eq_ignore_ascii_case(m.as_bytes())
+                .then(|| (e, month_number_lowered(m).expect("a month")))
+        })
+        .collect()
 }
 
 /// The end of a day's suffix ("st", "nd", "rd", "th") at byte `i`.
@@ -425,6 +507,31 @@ fn ordinal_end(b: &[u8], i: usize) -> Option<usize> {
 
 /// The end of `\s+` at byte `i`, if it has a char.
 fn spaces(t: &str, i: usize) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut e = i;
+    // ASCII bytes are read as they are (what `char::is_whitespace` says of
+    // them: tab to carriage return, and the space), where each had been
+    // decoded as a char; from the first byte from 0x80 the chars decide
+    // ("3\u{a0}May").
+    while let Some(&x) = b.get(e) {
+        if matches!(x, b'\t'..=b'\r' | b' ') {
+            e += 1;
+        } else if x < 0x80 {
+            break;
+        } else {
+            e = t[e..]
+                .char_indices()
+                .find(|&(_, c)| !c.is_whitespace())
+                .map_or(t.len(), |(k, _)| e + k);
+            break;
+        }
+    }
+    (e > i).then_some(e)
+}
+
+/// [`spaces`] as it decoded every char: its test's reference.
+#[cfg(test)]
+fn spaces_decoded(t: &str, i: usize) -> Option<usize> {
     let e = t[i..]
         .char_indices()
         .find(|&(_, c)| !c.is_whitespace())
@@ -690,7 +797,43 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 }
 
 /// True when a block is nothing but a date, a time, a weekday and joiners.
+/// Inlined where it is asked of many short blocks: the run of four digits
+/// every date needs is looked for there, and the date's search called
+/// only for a block that has one (where the search had looked again).
+#[inline]
 pub fn is_date_line(text: &str) -> bool {
+    has_digit_run4(text.as_bytes()) && is_date_line_of_run(text)
+}
+
+/// [`is_date_line`] of a text with a run of four ASCII digits.
+#[inline(never)]
+fn is_date_line_of_run(text: &str) -> bool {
+    let Some(((date, ..), time)) = find_parts_of_run(text) else {
+        return false;
+    };
+    let span = time.map_or(date, |(t, ..)| date.cover(t));
+    // The text less its date and time, read as its two sides: no word
+    // runs over the space that had joined them into a new string (a word
+    // ends where its side ends as where a space stands).
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    // At most three letters left once the weekdays, zones and joiners are
+    // taken out (a second copy of the date leaves only its month: "14 Jan,
+    // 2020 14 Jan, 2020"). `(?i)` reads "ſ" as an "s" and "K" (Kelvin) as a
+    // "k": where one occurs, the pattern decides.
+    let odd = ['\u{17f}', '\u{212a}'];
+    let left = if before.contains(odd) || after.contains(odd) {
+        crate::boilerplate::note_fallback();
+        letters_left_by_pattern(&format!("{before} {after}"))
+    } else {
+        letters_left(before) + letters_left(after)
+    };
+    left <= 3
+}
+
+/// [`is_date_line`] as it joined the text's two sides into a new string:
+/// its test's reference.
+#[cfg(test)]
+fn is_date_line_joined(text: &str) -> bool {
     let Some(((date, ..), time)) = find_parts(text) else {
         return false;
     };
@@ -699,12 +842,7 @@ pub fn is_date_line(text: &str) -> bool {
     rest.push_str(&text[..span.start]);
     rest.push(' ');
     rest.push_str(&text[span.end..]);
-    // At most three letters left once the weekdays, zones and joiners are
-    // taken out (a second copy of the date leaves only its month: "14 Jan,
-    // 2020 14 Jan, 2020"). `(?i)` reads "ſ" as an "s" and "K" (Kelvin) as a
-    // "k": where one occurs, the pattern decides.
     let left = if rest.contains(['\u{17f}', '\u{212a}']) {
-        crate::boilerplate::note_fallback();
         letters_left_by_pattern(&rest)
     } else {
         letters_left(&rest)
@@ -841,6 +979,59 @@ mod tests {
     }
 
     #[test]
+    fn months_are_read_as_they_were() {
+        // Every three chars of an alphabet of month letters in both cases,
+        // and chars that are no ASCII letter, as a name and inside a text.
+        let alphabet: Vec<char> = ('a'..='z')
+            .chain('A'..='Z')
+            .chain(['.', ' ', '\u{e9}', '\u{17f}', '\u{212a}'])
+            .collect();
+        for &x in &alphabet {
+            for &y in &alphabet {
+                for &z in &alphabet {
+                    let name: String = [x, y, z].into_iter().collect();
+                    assert_eq!(month_number(&name), month_number_lowered(&name), "{name:?}");
+                }
+            }
+        }
+        let pieces = [
+            "September",
+            "SEPT",
+            "sep",
+            "Sept.",
+            "may",
+            "Mayor",
+            "jUnE",
+            "jul",
+            "Ju",
+            "x",
+            "De",
+            "dec",
+            "\u{e9}",
+            "\u{17f}ep",
+            " ",
+            "Marchx",
+            "AUGUST",
+            "o",
+            "ct",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}{c}");
+                    for i in 0..=text.len() + 1 {
+                        assert_eq!(
+                            months_at(text.as_bytes(), i).collect::<Vec<_>>(),
+                            months_at_walked(text.as_bytes(), i),
+                            "{text:?} at {i}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn digitless_text_has_no_date() {
         assert_eq!(iso("25 November"), None);
         // Arabic-Indic digits match `\d` but do not parse.
@@ -966,6 +1157,31 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+        /// A date line is told from the two sides of its date as from
+        /// them joined by a space: words, "a.m" and odd letters at the
+        /// date's edges and the text's.
+        #[test]
+        fn date_lines_read_by_sides_are_the_joined(
+            text in crate::testing::joined(
+                vec![
+                    "3 May 2026", "2026-05-03", "5/3/2026", "Nov. 25, 2026", "10:45", "7pm",
+                    " ", "", ",", "|", "\u{2022}", "Sunday", "sun", "at", "on", "GMT", "a.m",
+                    "p.m.", "am", "x", "ab", "Updated", "\u{17f}", "\u{212a}", "\u{e9}", "_",
+                    "2026", "12", ".", "(", ")", "\t", "\n", "\u{b}", "\u{1f}", "\u{a0}",
+                    "\u{2003}", "\u{85}", "\u{3000}",
+                ],
+                0..10,
+            )
+        ) {
+            proptest::prop_assert_eq!(is_date_line(&text), is_date_line_joined(&text), "{:?}", text);
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(spaces(&text, i), spaces_decoded(&text, i));
             }
         }
     }

@@ -646,9 +646,9 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) 
             (
                 words <= 12
                     && (!cue || tests::eager_dates())
-                    // Every date ends in a year of four digits: most short
-                    // blocks have none, and are passed with no call.
-                    && date::has_digit_run4(t.as_bytes())
+                    // Every date has a year of four digits: most short
+                    // blocks have none, and are passed with no call (the
+                    // run is looked for inline).
                     && date::is_date_line(t),
                 DATE_LINE,
             ),
