@@ -1842,9 +1842,17 @@ impl Key {
     pub(super) fn new(s: &str) -> Key {
         // (Keyed as the word table keys a word, eight bytes at a time, as
         // many words as the key fills.)
-        if let Some((words, n)) = key_words(s) {
-            return Key::from_words(&words, n);
+        match key_words(s) {
+            Some((words, n)) => Key::from_words(&words, n),
+            None => Key::new_slow(s),
         }
+    }
+
+    /// [`Key::new`] of a word that [`key_words`] gives no key (a character
+    /// outside ASCII, or longer than a key), out of line: its trim by
+    /// characters and its `to_lowercase` stay off the common call's path.
+    #[inline(never)]
+    fn new_slow(s: &str) -> Key {
         let t = s.trim_matches(|c: char| !c.is_alphanumeric());
         if t.is_ascii() && t.len() <= Key::STACK {
             let mut buf = [0u8; Key::STACK];
@@ -1859,8 +1867,10 @@ impl Key {
     /// The key `key_words` gives as words: `n` ASCII bytes.
     pub(super) fn from_words(words: &[u64; Lexicon::MAX_KEY / 8], n: usize) -> Key {
         const _: () = assert!(Key::STACK == Lexicon::MAX_KEY);
+        // (All four words are copied, without a loop or a branch on the
+        // key's length: only the key's `n` bytes are ever read back.)
         let mut buf = [0u8; Key::STACK];
-        for (c, w) in buf.chunks_exact_mut(8).zip(words).take(n.div_ceil(8)) {
+        for (c, w) in buf.chunks_exact_mut(8).zip(words) {
             c.copy_from_slice(&w.to_le_bytes());
         }
         Key::Stack(buf, n)
