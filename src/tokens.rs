@@ -448,10 +448,18 @@ impl Lexicon {
 
     /// Is `key` (exact bytes) on any list of `mask`?
     pub fn on(&self, key: &[u8], mask: Lists) -> bool {
-        if key.is_empty() || key.len() > Lexicon::MAX_KEY {
+        let len = key.len();
+        if len == 0 || len > Lexicon::MAX_KEY {
             return false;
         }
-        self.lists(self.find(&pad(key), key.len(), mask)).any(mask)
+        // (The filter is asked of the key's bytes before the key is copied
+        // into words: most words asked about are on no list of `mask`, and
+        // the copy cost a call for each.)
+        let b1 = if len > 1 { key[1] } else { 0 };
+        if self.filter[Lexicon::filter_slot_of(key[0], b1, key[len - 1], len)] & mask.0 == 0 {
+            return false;
+        }
+        self.lists(self.probe(&pad(key), len)).any(mask)
     }
 
     /// [`Lexicon::on`] for the key `key[..len]` (a word lower-cased on the
@@ -966,6 +974,30 @@ impl TokenBuf {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    proptest! {
+        /// `on`, which asks the filter of the key's bytes, answers as the
+        /// look-up of the key's id and lists does, for words near those of
+        /// a small lexicon and for every mask of its lists.
+        #[test]
+        fn on_is_the_lists_of_the_id(
+            key in "(ab|abc|abd|b|ba|xyzzy|said|q|[a-d]{0,3}|[a-z]{30,34})",
+            mask in 0u32..16,
+        ) {
+            static LEX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
+                Lexicon::new([
+                    ("ab", Lists(1)),
+                    ("abc", Lists(2)),
+                    ("b", Lists(4)),
+                    ("said", Lists(8)),
+                    ("ab", Lists(8)),
+                ])
+            });
+            let key = key.as_bytes();
+            let mask = Lists(mask);
+            prop_assert_eq!(LEX.on(key, mask), LEX.lists(LEX.id(key)).any(mask), "{:?}", key);
+        }
+    }
 
     fn lex() -> Lexicon {
         Lexicon::new([

@@ -1976,19 +1976,37 @@ pub(super) fn plausible_name_with(tokens: &[&str], lists: &[Lists]) -> bool {
     }
     let lists = all;
     const NEVER: Lists = list::NOT_PERSON.or(list::STOP);
+    // (A plain token, as most are, is ASCII letters with a lower-case one
+    // second: "Dana", "McKee". It holds a letter, no digit and no stop,
+    // is more than an initial and is not in capitals, so of the tests
+    // below only its lists are asked of it, where each test read it by
+    // characters. Its bit is set here, for the first 64 tokens.)
+    let mut plain = 0u64;
+    for (i, t) in tokens.iter().enumerate().take(64) {
+        let b = t.as_bytes();
+        if b.len() >= 2
+            && b[0].is_ascii_alphabetic()
+            && b[1].is_ascii_lowercase()
+            && ascii_letters_end(b, 2) == b.len()
+        {
+            plain |= 1 << i;
+        }
+    }
+    let is_plain = |i: usize| i < 64 && plain & (1 << i) != 0;
     // "N.S.", "S.": initials alone (a province, a cut abbreviation) are no
     // one's name.
     // (A piece of two characters or more answers: no count of them all. A
     // token without a stop, as most are, is its one piece: "Ada" is not
     // split.)
-    let initials_only = tokens.iter().all(|t| {
-        if !t.as_bytes().contains(&b'.') {
-            return t.chars().nth(1).is_none();
-        }
-        t.trim_end_matches('.')
-            .split('.')
-            .all(|piece| piece.chars().nth(1).is_none())
-    });
+    let initials_only = plain == 0
+        && tokens.iter().all(|t| {
+            if !t.as_bytes().contains(&b'.') {
+                return t.chars().nth(1).is_none();
+            }
+            t.trim_end_matches('.')
+                .split('.')
+                .all(|piece| piece.chars().nth(1).is_none())
+        });
     if initials_only {
         return false;
     }
@@ -2004,6 +2022,9 @@ pub(super) fn plausible_name_with(tokens: &[&str], lists: &[Lists]) -> bool {
     // (`is_org_head` of the last token.)
     !lists[n - 1].any(list::NOT_PERSON_HEAD)
         && tokens.iter().enumerate().all(|(i, t)| {
+            if is_plain(i) {
+                return !lists[i].any(NEVER) || word_surname(i);
+            }
             // (A letter or digit in it: what is left once the rest is
             // trimmed off both ends is not empty.)
             t.chars().any(char::is_alphanumeric)
@@ -2184,6 +2205,7 @@ mod tests {
                         "Ada", "ADA", "May", "may", "Will", "Tom", "Lena", "Rusk", "House", "Hall",
                         "New", "York", "The", "the", "Mayor", "mayor", "Gov.", "J.", "T.J.",
                         "N.S.", "S", ".", "'s", "’", "-", "2", "é", "É", "Zoë", "RNC", "(", ",",
+                        "McKee", "aB", "q", "Q",
                     ],
                     0..3,
                 ),
