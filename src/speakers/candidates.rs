@@ -66,12 +66,14 @@ pub(super) fn sentence_subject(
         // A role or a description of someone in the story opening the
         // clause: "The former harbour master opened her talk …".
         if m[c..end].starts_with("The ") && name.is_none_or(|x| x.start() - base > c) {
-            let words: Vec<&str> = m[c..end].split_whitespace().take(7).collect();
+            let words: SmallVec<[&str; 7]> = m[c..end].split_whitespace().take(7).collect();
+            // (Each phrase's `usable`, read in one pass over the words.)
+            let usable = usable_prefixes(&words);
             for n in (2..=words.len()).rev() {
-                let phrase = words[..n].join(" ");
-                if !usable(&phrase) {
+                if !usable[n] {
                     continue;
                 }
+                let phrase = words[..n].join(" ");
                 let at = base + c;
                 let id = resolve(reg, &phrase, at, base, prev_start, last_speaker).or_else(|| {
                     is_epithet(&phrase)

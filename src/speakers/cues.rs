@@ -2137,36 +2137,7 @@ pub(super) fn usable(who: &str) -> bool {
                 return false;
             }
             last_ends = phrase_end(w);
-            fit =
-                fit && !matches!(
-                    w,
-                    "he" | "she"
-                        | "they"
-                        | "it"
-                        | "we"
-                        | "i"
-                        | "who"
-                        | "which"
-                        | "that"
-                        | "when"
-                        | "as"
-                        | "if"
-                        | "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "be"
-                        | "been"
-                        | "had"
-                        | "has"
-                        | "have"
-                        | "would"
-                        | "will"
-                        | "could"
-                        | "should"
-                        | "not"
-                        | "did"
-                ) && !has_verb(w);
+            fit = fit && !not_in_role_phrase(w) && !has_verb(w);
         }
         return words > 0 && !last_ends && fit;
     }
@@ -2176,6 +2147,92 @@ pub(super) fn usable(who: &str) -> bool {
             .tokens
             .iter()
             .all(|t| !has_key(&STOP_WORDS, t) && !is_capitals(t))
+}
+
+/// A pronoun, relative or auxiliary no role phrase holds (a key).
+fn not_in_role_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "he" | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "who"
+            | "which"
+            | "that"
+            | "when"
+            | "as"
+            | "if"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "had"
+            | "has"
+            | "have"
+            | "would"
+            | "will"
+            | "could"
+            | "should"
+            | "not"
+            | "did"
+    )
+}
+
+/// Whether [`usable`] holds for each phrase of the first `n` of `words`
+/// (words without white space, joined by a space), `n` from 2 to the
+/// number of words (at most 7): `out[n]`. A phrase that opens with a role
+/// opener ("The former harbour master opened …") is judged word by word,
+/// each word read once for all the phrases that hold it, where asking
+/// `usable` of each phrase read the first words six times over (and a
+/// speech verb's look-up of each word is a scan). Any other opener asks
+/// `usable` of each phrase.
+pub(super) fn usable_prefixes(words: &[&str]) -> [bool; 8] {
+    let mut out = [false; 8];
+    let Some(&first) = words.first() else {
+        return out;
+    };
+    let n_max = words.len().min(7);
+    let key = Lower::new(first);
+    let key = key.as_str();
+    let role_opener = WORDS.on(key.as_bytes(), list::ROLE_OPENER);
+    // (The opener decides `usable`'s first steps for every phrase alike:
+    // no preposition, a role opener, no pronoun; else each is asked.)
+    if WORDS.on(first.as_bytes(), list::PREPOSITION)
+        || !role_opener
+        || matches!(key, "he" | "she" | "they" | "i" | "we")
+    {
+        for (n, o) in out.iter_mut().enumerate().take(n_max + 1).skip(2) {
+            *o = usable(&words[..n].join(" "));
+        }
+        return out;
+    }
+    // `usable`'s reading of the words after the opener, carried from one
+    // phrase to the next: a phrase one word longer reads one word more.
+    let (mut counted, mut last_ends, mut fit) = (0usize, false, true);
+    let (mut stopped, mut over) = (false, false);
+    for (n, o) in out.iter_mut().enumerate().take(n_max + 1).skip(2) {
+        if !stopped && !over {
+            let w = Key::new(words[n - 1]);
+            let w = w.as_str();
+            if w == "familiar" || w == "close" {
+                stopped = true;
+            } else {
+                counted += 1;
+                if counted > 5 {
+                    over = true;
+                } else {
+                    last_ends = phrase_end(w);
+                    fit = fit && !not_in_role_phrase(w) && !has_verb(w);
+                }
+            }
+        }
+        *o = !over && counted > 0 && !last_ends && fit;
+    }
+    out
 }
 
 /// The longest who-phrase [`parse_who`] remembers: a cue's phrase is a
@@ -3755,6 +3812,33 @@ mod tests {
             "((said|says|went|on|pointed|out|quoted|as|told|Said|put|it|saidé|ésaid|é|_|9|x|\\.|,|’|\"| |  |\n)){0,14}",
         )
         .expect("verb text")
+    }
+
+    proptest::proptest! {
+        /// `usable_prefixes` says of each phrase of the first words what
+        /// `usable` says of it, read alone.
+        #[test]
+        fn usable_prefixes_are_usable_of_each_phrase(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "The", "the", "A", "an", "Another", "his", "Ola", "Brenn", "former",
+                    "harbour", "master", "pilot", "spokesman", "familiar", "close", "Close",
+                    "of", "for", "with", "to", "she", "it", "who", "was", "has", "said",
+                    "says", "told", "opened", "voters", "supporters", "talks,", "board.",
+                    "Quay", "é", "-", "council's",
+                ]),
+                0..8,
+            ),
+        ) {
+            let got = usable_prefixes(&words);
+            for (n, &g) in got.iter().enumerate().take(words.len() + 1).skip(2) {
+                let phrase = words[..n].join(" ");
+                proptest::prop_assert_eq!(g, usable(&phrase), "{:?}", phrase);
+            }
+            for &g in got.iter().skip(words.len() + 1).chain(got.iter().take(2)) {
+                proptest::prop_assert!(!g);
+            }
+        }
     }
 
     proptest::proptest! {
