@@ -36,6 +36,7 @@ pub mod render;
 pub mod segment;
 pub mod span;
 pub mod speakers;
+pub mod stage_times;
 pub mod stats;
 pub mod stream;
 pub mod structure;
@@ -217,8 +218,9 @@ fn run(
     };
     // Blocks and roles are a few bytes a block; the text of a block is
     // folded again when it is needed.
-    let blocks = segment::segment(input, from);
-    let decisions = structure::assign(&blocks, explain);
+    use stage_times::{time, Stage};
+    let blocks = time(Stage::Segment, || segment::segment(input, from));
+    let decisions = time(Stage::Assign, || structure::assign(&blocks, explain));
     let mut a = Analysis {
         schema: model::SCHEMA.to_string(),
         source: None,
@@ -448,15 +450,17 @@ fn attribute_on_lf(
     paragraphs.map_in_place(|p| lf.span_to_lf(p));
     let context: Vec<Span> = context.iter().map(|&s| lf.span_to_lf(s)).collect();
     let first = reasons.as_ref().map_or(0, |r| r.len());
-    let speakers = speakers::attribute_pieces(
-        &text,
-        &lf,
-        &paragraphs,
-        &context,
-        pieces,
-        reasons.as_deref_mut(),
-        out,
-    );
+    let speakers = stage_times::time(stage_times::Stage::Speakers, || {
+        speakers::attribute_pieces(
+            &text,
+            &lf,
+            &paragraphs,
+            &context,
+            pieces,
+            reasons.as_deref_mut(),
+            out,
+        )
+    });
     for r in reasons.into_iter().flat_map(|r| &mut r[first..]) {
         for c in &mut r.candidates {
             c.at = c.at.map(|at| lf.to_input(at));

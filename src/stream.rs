@@ -62,7 +62,9 @@ pub struct Article {
 /// writing.
 pub fn analyze(input: String) -> Article {
     let mut lean = Lean::default();
-    let analysis = crate::run(&input, false, Some(&mut lean)).0;
+    let analysis = crate::stage_times::time(crate::stage_times::Stage::Analysis, || {
+        crate::run(&input, false, Some(&mut lean)).0
+    });
     Article {
         input,
         analysis,
@@ -103,17 +105,21 @@ impl Article {
     /// Write the article as the JSON of its [`Analysis`] (the same bytes
     /// serde_json writes for it), compact or pretty, into `w`.
     pub fn write_json<W: Write>(&self, w: W, pretty: bool) -> io::Result<()> {
-        let mut j = Json::new(w, pretty);
-        self.write_into(&mut j)?;
-        j.finish()
+        crate::stage_times::time(crate::stage_times::Stage::Write, || {
+            let mut j = Json::new(w, pretty);
+            self.write_into(&mut j)?;
+            j.finish()
+        })
     }
 
     /// Append the article's JSON (as [`Article::write_json`] writes it) to
     /// `out`, written there directly.
     pub fn append_json(&self, out: Vec<u8>, pretty: bool) -> io::Result<Vec<u8>> {
-        let mut j = Json::appending(out, pretty);
-        self.write_into(&mut j)?;
-        Ok(j.into_vec())
+        crate::stage_times::time(crate::stage_times::Stage::Write, || {
+            let mut j = Json::appending(out, pretty);
+            self.write_into(&mut j)?;
+            Ok(j.into_vec())
+        })
     }
 
     fn write_into<W: Write>(&self, j: &mut Json<W>) -> io::Result<()> {

@@ -176,6 +176,9 @@ pub fn run(args: AnalyzeArgs) -> Result<ExitCode> {
     for message in &nothing {
         progress.line(message);
     }
+    if lede::stage_times::ENABLED {
+        eprint!("{}", lede::stage_times::report());
+    }
     Ok(super::exit_code(progress.failed > 0 || !nothing.is_empty()))
 }
 
