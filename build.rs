@@ -26,11 +26,12 @@ fn source(ci: &needle_tables::Table, exact: &needle_tables::Table) -> String {
     for (name, t) in [("CI_SCAN", ci), ("EXACT_SCAN", exact)] {
         let list = |v: &mut dyn Iterator<Item = String>| v.collect::<Vec<_>>().join(",");
         s += &format!(
-            "static {name}: Scan = Scan {{ class2: [{}], trans: padded(&[{}]), stride: {}, gates_at: &[{}] }};\n",
+            "static {name}: Scan = Scan {{ class2: [{}], trans: padded(&[{}]), stride: {}, gates_at: &[{}], longest: {} }};\n",
             list(&mut t.class2.iter().map(u8::to_string)),
             list(&mut t.trans.iter().map(u16::to_string)),
             t.stride,
             list(&mut t.gates_at.iter().map(u64::to_string)),
+            t.longest,
         );
     }
     s

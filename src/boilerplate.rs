@@ -1738,6 +1738,8 @@ struct Scan {
     /// [`needles::EXACT_GATES`]) whose needles end in each state, by state
     /// number.
     gates_at: &'static [u64],
+    /// The length in bytes of the longest needle.
+    longest: usize,
 }
 
 /// The used entries of a [`Scan`] table, padded with zeros to
@@ -1757,18 +1759,57 @@ include!(concat!(env!("OUT_DIR"), "/needle_tables.rs"));
 
 impl Scan {
     /// The gates whose needles occur in `bytes`, read from the start
-    /// state: eight bytes at a time with only the last state's sticky mark
-    /// read ([`Scan::unmarked`]), and a chunk that reached a match state
-    /// read again to collect its gates. Inlined into a function of each
-    /// automaton ([`ci_gates_in`], [`exact_gates_in`]), where its tables
-    /// are constants: with the automaton picked at run time, every call
-    /// chose each table's address by a conditional move, at its start and
-    /// again before the last bytes.
+    /// state. Inlined into a function of each automaton ([`ci_gates_in`],
+    /// [`exact_gates_in`]), where its tables are constants: with the
+    /// automaton picked at run time, every call chose each table's address
+    /// by a conditional move, at its start and again before the last bytes.
+    ///
+    /// Each step waits for the load of the one before, so a block long
+    /// enough is read as two halves side by side
+    /// ([`Scan::unmarked_parts`]), two chains of loads at once (four
+    /// quarters past twice that length). The first half runs on past the
+    /// middle by the longest needle but one byte, so that a needle that
+    /// starts in it ends in it, and one that starts in the second half is
+    /// all in the second: the gates are a set, and a needle seen in both
+    /// counts once. ("… and the cookie policy" cut in "coo|kie": the first
+    /// half reads on to "cookie policy".)
     #[inline(always)]
     fn gates(&self, bytes: &[u8]) -> u64 {
-        let mut e: u16 = 0;
+        // Parts of (n + (k - 1) * (longest - 1)) / k bytes: fewer steps
+        // than the block's by more than a chunk or two only past a few
+        // times the longest needle.
+        match bytes.len() / self.longest {
+            0..4 => self.gates_from(0, bytes, 0),
+            4..8 => self.gates_in_parts::<2>(bytes),
+            _ => self.gates_in_parts::<4>(bytes),
+        }
+    }
+
+    /// [`Scan::gates`] of `bytes` (at least `K` times the longest needle)
+    /// cut into `K` parts read side by side, each but the last running on
+    /// past its end by the longest needle but one byte.
+    #[inline(always)]
+    fn gates_in_parts<const K: usize>(&self, bytes: &[u8]) -> u64 {
+        let over = self.longest - 1;
+        let step = (bytes.len() - over) / K;
+        let parts: [&[u8]; K] = std::array::from_fn(|j| match j + 1 {
+            last if last == K => &bytes[j * step..],
+            _ => &bytes[j * step..(j + 1) * step + over],
+        });
+        let (states, at) = self.unmarked_parts(&parts);
+        parts
+            .iter()
+            .zip(states)
+            .fold(0, |found, (part, e)| found | self.gates_from(e, part, at))
+    }
+
+    /// The gates whose needles occur in `bytes` from byte `at` on, read
+    /// from state `e` (unmarked): eight bytes at a time with only the last
+    /// state's sticky mark read ([`Scan::unmarked`]), and a chunk that
+    /// reached a match state read again to collect its gates.
+    #[inline(always)]
+    fn gates_from(&self, mut e: u16, bytes: &[u8], mut at: usize) -> u64 {
         let mut found = 0;
-        let mut at = 0;
         loop {
             let (to, from) = self.unmarked(e, bytes, at);
             let Some(chunk) = bytes.get(to..to + 8) else {
@@ -1792,10 +1833,38 @@ impl Scan {
         }
     }
 
+    /// [`Scan::unmarked`] of `K` texts side by side from the start state,
+    /// eight bytes of each a round: where the first round in which any
+    /// reaches a match state starts (or the end of the shortest text's
+    /// last whole chunk), and the states of all there.
+    #[inline(never)]
+    fn unmarked_parts<const K: usize>(&self, parts: &[&[u8]; K]) -> ([u16; K], usize) {
+        let shortest = parts.iter().map(|p| p.len()).min().unwrap_or(0);
+        let mut e = [0u16; K];
+        let mut i = 0;
+        while i + 8 <= shortest {
+            let from = e;
+            let chunks: [&[u8]; K] = std::array::from_fn(|j| &parts[j][i..i + 8]);
+            // (Byte by byte in the outer loop, part by part in the inner,
+            // so that the parts' steps interleave.)
+            #[allow(clippy::needless_range_loop)]
+            for k in 0..8 {
+                for j in 0..K {
+                    e[j] = self.step(e[j], chunks[j][k]);
+                }
+            }
+            if e.iter().fold(0, |m, s| m | s) & 1 != 0 {
+                return (from, i);
+            }
+            i += 8;
+        }
+        (e, i)
+    }
+
     /// From state `e` at byte `at` of `bytes`: where the first chunk of
     /// eight bytes that reaches a match state starts, or the remainder
     /// after the last whole chunk, and the state there. A function of its
-    /// own with no call in its loop: inlined into [`Scan::gates`], which
+    /// own with no call in its loop: inlined into [`Scan::gates_from`], which
     /// calls [`Scan::collect`] in its loop, the table's base went to a
     /// register that x86 cannot add to a scaled index in one `lea`, and
     /// each byte took one instruction more.
@@ -3439,6 +3508,36 @@ mod tests {
             }
         }
         assert!(checked > 2000);
+    }
+
+    /// Blocks long enough to be read in two and in four parts, with a
+    /// needle at every offset: one that starts just before a part's end
+    /// and runs into the next is found (by the part that runs on), as is
+    /// one at either end of the block.
+    #[test]
+    fn parts_read_side_by_side_find_needles_across_their_cuts() {
+        let filler = "the tide came in over the sandbar by the old pier at seven, ".repeat(4);
+        let mut lengths_seen = [false; 2];
+        for ci in [true, false] {
+            let (gates, scan) = gate_set(ci);
+            let (list, _) = needle_tables::needle_list(gates);
+            for needle in list.iter().filter(|n| n.len() >= 4).step_by(3) {
+                for n in [4 * scan.longest, 5 * scan.longest + 3, 8 * scan.longest + 1, 150] {
+                    let room = n - needle.len();
+                    for at in 0..=room {
+                        let t = format!("{}{needle}{}", &filler[..at], &filler[..room - at]);
+                        assert_eq!(t.len(), n);
+                        assert_eq!(
+                            needle_gates_in(&t, ci),
+                            needle_gates_one_by_one(&t, ci),
+                            "{t:?} ci {ci}"
+                        );
+                    }
+                    lengths_seen[usize::from(n >= 8 * scan.longest)] = true;
+                }
+            }
+        }
+        assert_eq!(lengths_seen, [true, true]);
     }
 
     /// Needles of both automata, in mixed case, overlapping and cut short,

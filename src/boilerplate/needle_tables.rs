@@ -18,16 +18,33 @@ pub(crate) struct Table {
     /// The gates (bits by index in the gate list) whose needles end in
     /// each state, by state number.
     pub(crate) gates_at: Vec<u64>,
+    /// The length in bytes of the longest needle.
+    pub(crate) longest: usize,
 }
 
-/// The needles of `gates`, each once, and the gates (bits by index in
-/// `gates`) each opens.
+/// The longest needle the automata look for: a longer one is cut to its
+/// first [`LONGEST`] bytes (at a character's start). A gate only lets a
+/// rule's own test run, so a cut needle lets through a few more blocks
+/// ("your browser doe…" without "s not support") and rejects none that
+/// the whole needle let through. Short needles keep the automata small,
+/// and let `super::Scan` read a block of a few needles' length as two
+/// halves side by side, the first running on past the middle by the
+/// longest needle.
+pub(crate) const LONGEST: usize = 16;
+
+/// The needles of `gates`, each cut to [`LONGEST`] bytes and then kept
+/// once, and the gates (bits by index in `gates`) each opens.
 pub(crate) fn needle_list<'a>(gates: &[&[&'a str]]) -> (Vec<&'a str>, Vec<u64>) {
     assert!(gates.len() <= 64, "gate bits fit a u64");
     let mut needles: Vec<&str> = Vec::new();
     let mut bits: Vec<u64> = Vec::new();
     for (k, list) in gates.iter().enumerate() {
         for &n in list.iter() {
+            let cut = (0..=LONGEST.min(n.len()))
+                .rev()
+                .find(|&i| n.is_char_boundary(i))
+                .unwrap_or(0);
+            let n = &n[..cut];
             match needles.iter().position(|&m| m == n) {
                 Some(at) => bits[at] |= 1 << k,
                 None => {
@@ -144,6 +161,7 @@ pub(crate) fn table(gates: &[&[&str]], ci: bool) -> Table {
         trans,
         stride,
         gates_at,
+        longest: needles.iter().map(|n| n.len()).max().unwrap_or(1),
     }
 }
 
