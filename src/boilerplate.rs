@@ -3522,7 +3522,12 @@ mod tests {
             let (gates, scan) = gate_set(ci);
             let (list, _) = needle_tables::needle_list(gates);
             for needle in list.iter().filter(|n| n.len() >= 4).step_by(3) {
-                for n in [4 * scan.longest, 5 * scan.longest + 3, 8 * scan.longest + 1, 150] {
+                for n in [
+                    4 * scan.longest,
+                    5 * scan.longest + 3,
+                    8 * scan.longest + 1,
+                    150,
+                ] {
                     let room = n - needle.len();
                     for at in 0..=room {
                         let t = format!("{}{needle}{}", &filler[..at], &filler[..room - at]);
