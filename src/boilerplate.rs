@@ -2475,6 +2475,29 @@ pub fn cued_and_bare_credit(text: &str, words: usize) -> (bool, bool) {
     )
 }
 
+/// Asks for the memo slot of a block that [`cued_and_bare_credit`] will be
+/// asked about soon, so that the look-up then finds it in cache. A slot of
+/// [`MEMO`] or [`LONG`] is seldom there: the block before it in that slot
+/// came pages ago. Called a block ahead, its fetch overlaps the work on
+/// the block before, where each look-up waited for it (some 5% of lede's
+/// time on real pages). Changes nothing but what is cached.
+pub fn prefetch_memo(text: &str, words: usize) {
+    if let Some(at) = MemoAt::of(text, words) {
+        MEMO.with_borrow(|memo| {
+            if let Some(m) = memo.get(at.slot) {
+                crate::prefetch::prefetch(m);
+            }
+        });
+    } else if let Some(slot) = long_slot(text, words) {
+        LONG.with_borrow(|long| {
+            if let Some(m) = long.slots.get(slot) {
+                crate::prefetch::prefetch(m);
+                crate::prefetch::prefetch(&long.bytes[slot * LONG_BYTES]);
+            }
+        });
+    }
+}
+
 /// The answer for a block, the two public callers differing only in what
 /// they take from it: `kept` gets the cue and credit flag a memo holds,
 /// `read` those of a block read ([`cue_and_bare_credit_read`]) and kept. A

@@ -30,6 +30,7 @@ pub mod input;
 pub mod lint;
 pub mod markup;
 pub mod model;
+mod prefetch;
 pub mod quotes;
 pub mod region;
 pub mod render;

@@ -587,6 +587,16 @@ impl<'a> Blocks<'a> {
         self.spans.text(self.input, i, scratch)
     }
 
+    /// [`Blocks::text`] of block `i` when it needs no scratch: its raw
+    /// bytes, or a text kept when the block was cut.
+    #[inline]
+    pub fn text_in_place(&self, i: usize) -> Option<&str> {
+        if self.spans.flags[i] & PLAIN != 0 {
+            return Some(self.spans.span(self.input, i).of(self.input));
+        }
+        self.spans.folded.get(i)
+    }
+
     /// [`Blocks::text`] of block `i`, whose span is `span` (see
     /// [`BlockSpans::text_at`]).
     pub fn text_at<'s>(&'s self, i: usize, span: Span, scratch: &'s mut String) -> &'s str {

@@ -624,6 +624,13 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) 
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
         let sentence_end = text::sentence_end(last) && !truncated(t);
+        // The next block's memo slot is fetched while this one is read (a
+        // block that needs a scratch for its text is not: there are few).
+        if i + 1 < n {
+            if let (Some(next), Some(w)) = (blocks.text_in_place(i + 1), blocks.words(i + 1)) {
+                boilerplate::prefetch_memo(next, w);
+            }
+        }
         let (cue, bare) = boilerplate::cued_and_bare_credit(t, words);
         // The quotation marks only where a rule reads them: most prose
         // ends a sentence, and is not walked for them.
