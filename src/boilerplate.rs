@@ -2475,26 +2475,83 @@ pub fn cued_and_bare_credit(text: &str, words: usize) -> (bool, bool) {
     )
 }
 
-/// Asks for the memo slot of a block that [`cued_and_bare_credit`] will be
-/// asked about soon, so that the look-up then finds it in cache. A slot of
-/// [`MEMO`] or [`LONG`] is seldom there: the block before it in that slot
-/// came pages ago. Called a block ahead, its fetch overlaps the work on
-/// the block before, where each look-up waited for it (some 5% of lede's
-/// time on real pages). Changes nothing but what is cached.
-pub fn prefetch_memo(text: &str, words: usize) {
-    if let Some(at) = MemoAt::of(text, words) {
-        MEMO.with_borrow(|memo| {
-            if let Some(m) = memo.get(at.slot) {
-                crate::prefetch::prefetch(m);
+/// Where the memos keep the answer for a block of a given text and word
+/// count: its slot of [`MEMO`] or [`LONG`], or neither (a longer block).
+/// Found a block ahead, its slot is fetched ([`MemoPlace::prefetch`])
+/// while the block before is read, and the place is handed to
+/// [`cued_and_bare_credit_at`] with the block, not found again.
+pub struct MemoPlace(Place);
+
+enum Place {
+    Short(MemoAt),
+    Long(usize),
+    Neither,
+}
+
+impl MemoPlace {
+    /// The place of the block `text` of `words` words.
+    #[inline]
+    pub fn of(text: &str, words: usize) -> MemoPlace {
+        MemoPlace(match MemoAt::of(text, words) {
+            Some(at) => Place::Short(at),
+            None => match long_slot(text, words) {
+                Some(slot) => Place::Long(slot),
+                None => Place::Neither,
+            },
+        })
+    }
+
+    /// Asks for the place's slot to be brought into cache, for a look-up
+    /// soon. A slot of [`MEMO`] or [`LONG`] is seldom there: the block
+    /// before it in that slot came pages ago. Asked a block ahead, its
+    /// fetch overlaps the work on the block before, where each look-up
+    /// waited for it (some 5% of lede's time on real pages). Changes
+    /// nothing but what is cached.
+    pub fn prefetch(&self) {
+        match &self.0 {
+            Place::Short(at) => MEMO.with_borrow(|memo| {
+                if let Some(m) = memo.get(at.slot) {
+                    crate::prefetch::prefetch(m);
+                }
+            }),
+            Place::Long(slot) => LONG.with_borrow(|long| {
+                if let Some(m) = long.slots.get(*slot) {
+                    crate::prefetch::prefetch(m);
+                    crate::prefetch::prefetch(&long.bytes[slot * LONG_BYTES]);
+                }
+            }),
+            Place::Neither => {}
+        }
+    }
+}
+
+/// [`cued_and_bare_credit`] of a block whose place the caller has found
+/// ([`MemoPlace::of`] of the same text and word count).
+pub fn cued_and_bare_credit_at(text: &str, words: usize, place: MemoPlace) -> (bool, bool) {
+    debug_assert!(
+        place.same(&MemoPlace::of(text, words)),
+        "the block's own place"
+    );
+    memo_answer_in(
+        text,
+        words,
+        place,
+        |cue, bare| (cue.is_some(), bare),
+        |cue, bare| (cue.is_some(), bare),
+    )
+}
+
+impl MemoPlace {
+    /// The same slot for the same key (for a debug assertion).
+    fn same(&self, other: &MemoPlace) -> bool {
+        match (&self.0, &other.0) {
+            (Place::Short(a), Place::Short(b)) => {
+                a.key == b.key && a.tag == b.tag && a.slot == b.slot
             }
-        });
-    } else if let Some(slot) = long_slot(text, words) {
-        LONG.with_borrow(|long| {
-            if let Some(m) = long.slots.get(slot) {
-                crate::prefetch::prefetch(m);
-                crate::prefetch::prefetch(&long.bytes[slot * LONG_BYTES]);
-            }
-        });
+            (Place::Long(a), Place::Long(b)) => a == b,
+            (Place::Neither, Place::Neither) => true,
+            _ => false,
+        }
     }
 }
 
@@ -2510,8 +2567,22 @@ fn memo_answer<T>(
     kept: impl FnOnce(Option<&Cue>, bool) -> T,
     read: impl FnOnce(Option<Cue>, bool) -> T,
 ) -> T {
-    let Some(at) = MemoAt::of(text, words) else {
-        return memo_answer_long(text, words, kept, read);
+    memo_answer_in(text, words, MemoPlace::of(text, words), kept, read)
+}
+
+/// [`memo_answer`] of a block whose place is found.
+#[inline(always)]
+fn memo_answer_in<T>(
+    text: &str,
+    words: usize,
+    place: MemoPlace,
+    kept: impl FnOnce(Option<&Cue>, bool) -> T,
+    read: impl FnOnce(Option<Cue>, bool) -> T,
+) -> T {
+    let at = match place.0 {
+        Place::Short(at) => at,
+        Place::Long(slot) => return memo_answer_long(text, words, Some(slot), kept, read),
+        Place::Neither => return memo_answer_long(text, words, None, kept, read),
     };
     // Only the look-up runs in the thread-local's closure on a hit.
     let found = MEMO.with_borrow(|memo| at.find(memo).map(|m| kept(m.cue.as_ref(), m.bare)));
@@ -2535,10 +2606,11 @@ fn memo_answer<T>(
 fn memo_answer_long<T>(
     text: &str,
     words: usize,
+    slot: Option<usize>,
     kept: impl FnOnce(Option<&Cue>, bool) -> T,
     read: impl FnOnce(Option<Cue>, bool) -> T,
 ) -> T {
-    let Some(slot) = long_slot(text, words) else {
+    let Some(slot) = slot else {
         let (cue, bare) = cue_and_bare_credit_read(text, words);
         keep_cued(text, words, &cue);
         return read(cue, bare);

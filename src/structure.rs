@@ -616,6 +616,9 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) 
     // The byline is searched for here until the third prose block, or
     // an explicit byline.
     let (mut searching, mut prose_seen) = (!tests::late_bylines(), 0);
+    // The memo place of block `i`, found (and its slot fetched) a block
+    // ahead.
+    let mut next_place: Option<boilerplate::MemoPlace> = None;
     for i in 0..n {
         let t = blocks.text(i, &mut scratch);
         // Every count the facts need from the words, in one pass.
@@ -624,14 +627,19 @@ fn facts(blocks: &Blocks<'_>, out: &mut Decisions) -> (Vec<Facts>, EarlyByline) 
         // A teaser's summary cut short ("…was the plan...") does not
         // end a sentence.
         let sentence_end = text::sentence_end(last) && !truncated(t);
+        let place = next_place
+            .take()
+            .unwrap_or_else(|| boilerplate::MemoPlace::of(t, words));
         // The next block's memo slot is fetched while this one is read (a
         // block that needs a scratch for its text is not: there are few).
         if i + 1 < n {
             if let (Some(next), Some(w)) = (blocks.text_in_place(i + 1), blocks.words(i + 1)) {
-                boilerplate::prefetch_memo(next, w);
+                let p = boilerplate::MemoPlace::of(next, w);
+                p.prefetch();
+                next_place = Some(p);
             }
         }
-        let (cue, bare) = boilerplate::cued_and_bare_credit(t, words);
+        let (cue, bare) = boilerplate::cued_and_bare_credit_at(t, words, place);
         // The quotation marks only where a rule reads them: most prose
         // ends a sentence, and is not walked for them.
         let quotes_read = reads_quotes(sentence_end, cue, words) || tests::eager_quotes();
