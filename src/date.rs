@@ -155,9 +155,9 @@ fn find_date(text: &str) -> Option<((Span, u32, u32, u32), bool)> {
 /// instructions a byte on every short block.)
 #[inline]
 pub(crate) fn has_digit_run4(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW: u64 = ONES * 0x7f;
-    const HIGH: u64 = ONES * 0x80;
+    use crate::swar::HIGH;
+    use crate::swar::LOW7 as LOW;
+    use crate::swar::ONES;
     // The top bit of each byte of `w` that is an ASCII digit.
     let digits = |w: u64| {
         let x = w & LOW;

@@ -41,6 +41,7 @@ pub mod stage_times;
 pub mod stats;
 pub mod stream;
 pub mod structure;
+mod swar;
 #[cfg(test)]
 mod testing;
 pub mod text;
@@ -173,7 +174,7 @@ impl<const N: usize> Iterator for CodesAt<'_, N> {
 
     #[inline]
     fn next(&mut self) -> Option<usize> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
+        use crate::swar::ONES;
         const LOW7: u64 = ONES * 0x7f;
         while self.hits == 0 {
             let at = self.at;

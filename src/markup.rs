@@ -297,9 +297,9 @@ static MARKS: [u8; 256] = {
 /// sums that no byte carries out of (its top bit cleared first, and bytes
 /// from 0x80 left out), and a `^` is passed by the table.
 pub(crate) fn next_stop(b: &[u8], mut from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    const LOW: u64 = ONES * 0x7f;
+    use crate::swar::HIGH;
+    use crate::swar::LOW7 as LOW;
+    use crate::swar::ONES;
     while let Some(chunk) = b.get(from..from + 8) {
         let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         let x = v & LOW;
@@ -350,9 +350,9 @@ pub(crate) fn has_trigger(b: &[u8]) -> bool {
 /// cost about as much as the read of a short line.
 #[inline]
 pub(crate) fn folded_may_change(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    const LOW: u64 = ONES * 0x7f;
+    use crate::swar::HIGH;
+    use crate::swar::LOW7 as LOW;
+    use crate::swar::ONES;
     if b.first() == Some(&b'#') {
         return true;
     }

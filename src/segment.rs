@@ -1022,7 +1022,7 @@ impl WordWalk {
     /// last), and its carries reach no byte below it.
     #[inline(always)]
     fn spaces(&mut self, b: &[u8], i: usize, spaces: u64, next: u64) {
-        const ONES: u64 = 0x0101_0101_0101_0101;
+        use crate::swar::ONES;
         if spaces == 0 {
             return;
         }
@@ -1129,8 +1129,8 @@ fn wide_alnum(b: &[u8], at: usize, len: usize) -> bool {
 /// space; or the length. Eight bytes at a time, with the byte after them.
 /// The spaces passed are counted into `words`.
 fn skip_plain(b: &[u8], mut i: usize, words: &mut WordWalk) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
+    use crate::swar::ONES;
     // A byte below `n` borrows in the subtraction and sets its top bit
     // there, a byte from 0x80 has it already; a borrow marks only bytes
     // above the first such byte, which is the one taken.
@@ -1511,8 +1511,8 @@ fn widths(t: &str) -> (usize, usize) {
     // char (none of them joins with a neighbour into a wider or narrower
     // cluster): counted by bytes, the width tables are read for the other
     // lines only.
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
+    use crate::swar::ONES;
     let b = t.as_bytes();
     let mut chars = 0;
     let mut i = 0;

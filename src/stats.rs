@@ -276,8 +276,8 @@ fn ascii_terms(b: &[u8]) -> (usize, usize) {
     // digit (range tests by adding; the bytes are ASCII, so no sum carries
     // into the next byte), and the starts are those set bits whose byte
     // before has none.
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
+    use crate::swar::HIGH;
+    use crate::swar::ONES;
     let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
     let word_bits = |w: u64| {
         let lower = w | (ONES * 0x20);
@@ -330,7 +330,7 @@ fn ascii_terms_everywhere(b: &[u8]) -> (usize, usize) {
 /// The first index from `i` on of a byte from 0x80, or the length: eight
 /// bytes at a time.
 fn next_high(b: &[u8], mut i: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
     while let Some(chunk) = b.get(i..i + 8) {
         let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & HIGH;
         if w != 0 {
@@ -498,8 +498,8 @@ static STOP_BYTE: [bool; 256] = {
 /// 0x80, below 0x0e, or `.` `!` `?`), the lowest mark is exact, and the
 /// table decides it (a tab or control byte is no stop).
 fn next_stop(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
+    use crate::swar::ONES;
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     while let Some(chunk) = b.get(i..i + 8) {
         let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
@@ -1343,8 +1343,8 @@ impl<'a> Counter<'a> {
     /// Both counts, and whether no byte a JSON string escapes was read;
     /// or `None` where the text has a char the pass does not read.
     fn run(mut self) -> Option<(usize, usize, bool)> {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = ONES * 0x80;
+        use crate::swar::HIGH;
+        use crate::swar::ONES;
         // For ASCII bytes: the top bit is set where the byte is `lo` or
         // more (no sum passes 0xff, so none carries into the next byte;
         // a byte from 0x80, past the bytes read, carries only into those

@@ -145,8 +145,8 @@ fn spaced_stop(b: &[u8], i: usize) -> bool {
 /// it). Eight bytes at a time (with the byte after them); it may stop
 /// early at a `!` after a space, which the caller reads and passes.
 fn skip_spaced(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
+    use crate::swar::ONES;
     while let Some(chunk) = b.get(i..i + 9) {
         let w = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
         let next = u64::from_le_bytes(chunk[1..].try_into().expect("eight bytes"));
@@ -340,7 +340,7 @@ pub fn unspaced_words(s: &str) -> usize {
     // top bit set are passed at once, and a character is decoded only
     // where such a first byte stands (the same count as
     // [`unspaced_words_chars`]).
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
     let b = s.as_bytes();
     let mut count = 0;
     let mut i = 0;
@@ -386,7 +386,7 @@ pub fn word_count(s: &str) -> usize {
 /// 0x80 (`k`, `n` when there is none). For `"ab\u{e9}"` from 0: n = 4 (a, b
 /// and the two bytes of é), k = 2. `i` must be less than `b.len()`.
 pub(crate) fn ascii_tail(b: &[u8], i: usize) -> (u64, usize, usize) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
     let n = (b.len() - i).min(8);
     let w = b[i..i + n]
         .iter()
@@ -414,7 +414,7 @@ pub(crate) fn ascii_tail(b: &[u8], i: usize) -> (u64, usize, usize) {
 /// and dashes stand, has none, and is known from its first two bytes), or
 /// where a first byte of kana or ideographs (0xE3..=0xE9) stands.
 pub fn word_counts(s: &str) -> (usize, usize) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
     let b = s.as_bytes();
     let mut count = 0;
     let mut unspaced = 0;
@@ -506,8 +506,8 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 /// byte (no `popcnt` on the baseline target).
 #[inline(always)]
 fn chunk_word_starts(w: u64, valid: u64, alnum: &mut bool) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
+    use crate::swar::HIGH;
+    use crate::swar::ONES;
     // For bytes below 0x80: the top bit is set where the byte is `lo` or
     // more (no sum passes 0xff, so none carries into the next byte;
     // a byte from 0x80, past the bytes read, carries only into those
@@ -567,8 +567,8 @@ fn general_punctuation(b: &[u8], i: usize) -> bool {
 /// (`0x21..=0x7f`), or the length: white space, control bytes and every
 /// byte of a non-ASCII char stop it.
 pub(crate) fn skip_printable(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
+    use crate::swar::ONES;
     while let Some(chunk) = b.get(i..i + 8) {
         let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         // A byte below 0x21 borrows in the subtraction and sets its top

@@ -775,7 +775,7 @@ impl<'t> Scanner<'t> {
 /// zero-padded, as the lexicon's words: read eight bytes at a time, a
 /// capital lower-cased by setting its 0x20 bit in each byte at once.
 fn ascii_key(b: &[u8], start: usize, len: usize, upper: bool) -> Padded {
-    const ONES: u64 = 0x0101_0101_0101_0101;
+    use crate::swar::ONES;
     let mut key: Padded = [0; Lexicon::MAX_KEY / 8];
     for (j, w) in key.iter_mut().enumerate().take(len.div_ceil(8)) {
         let at = start + 8 * j;

@@ -37,8 +37,8 @@ static ESCAPE: [u8; 256] = {
     t
 };
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
+use crate::swar::HIGH as HIGHS;
+use crate::swar::ONES;
 
 /// Whether one of the eight bytes of `x` is escaped: below 0x20, `"` or
 /// `\`. (`v - 1` borrows into a byte's high bit only where some byte is

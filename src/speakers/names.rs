@@ -513,8 +513,8 @@ fn first_byte(
     hits: impl Fn(u64, u64) -> u64,
     one: impl Fn(&u8) -> bool,
 ) -> Option<usize> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
+    use crate::swar::ONES as LOW;
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for c in &mut chunks {
@@ -692,8 +692,8 @@ fn tok_end_full(t: &str, p: usize) -> Option<usize> {
 /// byte cost a compare, a branch and a bounds check for each letter.
 #[inline]
 pub(super) fn ascii_letters_end(b: &[u8], mut e: usize) -> usize {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
+    use crate::swar::ONES as LOW;
     while let Some(c) = b.get(e..e + 8) {
         let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
         // Each byte lower-cased by its 0x20 bit (only 'A'..='Z' and
@@ -920,7 +920,7 @@ pub(super) static FEMALE_NAMES: WordSet = WordSet(list::FEMALE);
 /// [`padded_key`] does. (Keying a word cost more than looking it up.)
 #[inline(always)]
 pub(super) fn key_words(w: &str) -> Option<([u64; Lexicon::MAX_KEY / 8], usize)> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
     let t = trim_ascii_marks(w.as_bytes());
     let n = t.len();
     if n > Lexicon::MAX_KEY {
@@ -974,8 +974,8 @@ fn load_short(r: &[u8]) -> u64 {
 /// (Garbage for a byte outside ASCII: the caller gives no key then.)
 #[inline]
 fn lower_ascii8(x: u64) -> u64 {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
+    use crate::swar::ONES as LOW;
     let caps = x.wrapping_add(LOW * 0x3f) & !x.wrapping_add(LOW * 0x25) & HIGH;
     x | caps >> 2
 }
@@ -1030,8 +1030,8 @@ pub(super) fn key_lists(w: &str) -> Lists {
 /// those.)
 #[cfg(test)]
 pub(super) fn padded_key<const N: usize>(w: &str) -> Option<([u8; N], usize)> {
-    const LOW: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
+    use crate::swar::ONES as LOW;
     let t = trim_ascii_marks(w.as_bytes());
     if t.len() > N {
         return None;
