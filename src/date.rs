@@ -155,12 +155,10 @@ fn find_date(text: &str) -> Option<((Span, u32, u32, u32), bool)> {
 /// instructions a byte on every short block.)
 #[inline]
 pub(crate) fn has_digit_run4(b: &[u8]) -> bool {
-    use crate::swar::HIGH;
-    use crate::swar::LOW7 as LOW;
-    use crate::swar::ONES;
+    use crate::swar::{HIGH, LOW7, ONES};
     // The top bit of each byte of `w` that is an ASCII digit.
     let digits = |w: u64| {
-        let x = w & LOW;
+        let x = w & LOW7;
         // Per byte, no carry between them: x <= 0x7f, and adding at most
         // 0x50 stays below 0x100.
         let above_slash = x + ONES * (127 - u64::from(b'/'));

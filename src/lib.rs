@@ -174,8 +174,7 @@ impl<const N: usize> Iterator for CodesAt<'_, N> {
 
     #[inline]
     fn next(&mut self) -> Option<usize> {
-        use crate::swar::ONES;
-        const LOW7: u64 = ONES * 0x7f;
+        use crate::swar::{LOW7, ONES};
         while self.hits == 0 {
             let at = self.at;
             // The last few codes padded with zeros, which no target is.

@@ -297,16 +297,14 @@ static MARKS: [u8; 256] = {
 /// sums that no byte carries out of (its top bit cleared first, and bytes
 /// from 0x80 left out), and a `^` is passed by the table.
 pub(crate) fn next_stop(b: &[u8], mut from: usize) -> usize {
-    use crate::swar::HIGH;
-    use crate::swar::LOW7 as LOW;
-    use crate::swar::ONES;
+    use crate::swar::{HIGH, LOW7, ONES};
     while let Some(chunk) = b.get(from..from + 8) {
         let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let x = v & LOW;
+        let x = v & LOW7;
         let at_least = |lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
         let brackets = at_least(0x5b) & !at_least(0x61);
         let star = x ^ (ONES * u64::from(b'*'));
-        let star = !(star.wrapping_add(LOW) | star);
+        let star = !(star.wrapping_add(LOW7) | star);
         let mut found = (brackets | star) & !v & HIGH;
         while found != 0 {
             let at = from + (found.trailing_zeros() / 8) as usize;
@@ -350,9 +348,7 @@ pub(crate) fn has_trigger(b: &[u8]) -> bool {
 /// cost about as much as the read of a short line.
 #[inline]
 pub(crate) fn folded_may_change(b: &[u8]) -> bool {
-    use crate::swar::HIGH;
-    use crate::swar::LOW7 as LOW;
-    use crate::swar::ONES;
+    use crate::swar::{HIGH, LOW7, ONES};
     if b.first() == Some(&b'#') {
         return true;
     }
@@ -363,11 +359,11 @@ pub(crate) fn folded_may_change(b: &[u8]) -> bool {
     // The bytes 0x5B..=0x60 and `*` of a chunk, as [`next_stop`] finds
     // them (bytes from 0x80 left out).
     let marked = |v: u64| {
-        let x = v & LOW;
+        let x = v & LOW7;
         let at_least = |lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
         let brackets = at_least(0x5b) & !at_least(0x61);
         let star = x ^ (ONES * u64::from(b'*'));
-        let star = !(star.wrapping_add(LOW) | star);
+        let star = !(star.wrapping_add(LOW7) | star);
         (brackets | star) & !v & HIGH != 0
     };
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));

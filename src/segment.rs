@@ -1129,8 +1129,7 @@ fn wide_alnum(b: &[u8], at: usize, len: usize) -> bool {
 /// space; or the length. Eight bytes at a time, with the byte after them.
 /// The spaces passed are counted into `words`.
 fn skip_plain(b: &[u8], mut i: usize, words: &mut WordWalk) -> usize {
-    use crate::swar::HIGH;
-    use crate::swar::ONES;
+    use crate::swar::{HIGH, LOW7, ONES};
     // A byte below `n` borrows in the subtraction and sets its top bit
     // there, a byte from 0x80 has it already; a borrow marks only bytes
     // above the first such byte, which is the one taken.
@@ -1145,7 +1144,7 @@ fn skip_plain(b: &[u8], mut i: usize, words: &mut WordWalk) -> usize {
         // with it is zero (the bytes below 0x80, where no sum carries, are
         // the ones that count; a borrow would mark a byte 0x21 after one).
         let x = w ^ (ONES * 0x20);
-        let spaces = !(x.wrapping_add(ONES * 0x7f) | x) & HIGH;
+        let spaces = !(x.wrapping_add(LOW7) | x) & HIGH;
         let stops = below(w, 0x20) | del(w) | (spaces & below(next, 0x21));
         if stops != 0 {
             // The spaces below the first stop.
@@ -1511,8 +1510,7 @@ fn widths(t: &str) -> (usize, usize) {
     // char (none of them joins with a neighbour into a wider or narrower
     // cluster): counted by bytes, the width tables are read for the other
     // lines only.
-    use crate::swar::HIGH;
-    use crate::swar::ONES;
+    use crate::swar::{HIGH, LOW7, ONES};
     let b = t.as_bytes();
     let mut chars = 0;
     let mut i = 0;
@@ -1522,7 +1520,7 @@ fn widths(t: &str) -> (usize, usize) {
         // of the xor).
         if let Some(chunk) = b.get(i..i + 8) {
             let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let del = w ^ (ONES * 0x7f);
+            let del = w ^ LOW7;
             let stops =
                 (w | (w.wrapping_sub(ONES * 0x20) & !w) | (del.wrapping_sub(ONES) & !del)) & HIGH;
             if stops == 0 {

@@ -276,8 +276,7 @@ fn ascii_terms(b: &[u8]) -> (usize, usize) {
     // digit (range tests by adding; the bytes are ASCII, so no sum carries
     // into the next byte), and the starts are those set bits whose byte
     // before has none.
-    use crate::swar::HIGH;
-    use crate::swar::ONES;
+    use crate::swar::{HIGH, ONES};
     let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
     let word_bits = |w: u64| {
         let lower = w | (ONES * 0x20);
@@ -498,8 +497,7 @@ static STOP_BYTE: [bool; 256] = {
 /// 0x80, below 0x0e, or `.` `!` `?`), the lowest mark is exact, and the
 /// table decides it (a tab or control byte is no stop).
 fn next_stop(b: &[u8], mut i: usize) -> usize {
-    use crate::swar::HIGH;
-    use crate::swar::ONES;
+    use crate::swar::{HIGH, ONES};
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     while let Some(chunk) = b.get(i..i + 8) {
         let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
@@ -1343,8 +1341,7 @@ impl<'a> Counter<'a> {
     /// Both counts, and whether no byte a JSON string escapes was read;
     /// or `None` where the text has a char the pass does not read.
     fn run(mut self) -> Option<(usize, usize, bool)> {
-        use crate::swar::HIGH;
-        use crate::swar::ONES;
+        use crate::swar::{HIGH, LOW7, ONES};
         // For ASCII bytes: the top bit is set where the byte is `lo` or
         // more (no sum passes 0xff, so none carries into the next byte;
         // a byte from 0x80, past the bytes read, carries only into those
@@ -1364,8 +1361,7 @@ impl<'a> Counter<'a> {
         // tabs. An ASCII byte is no space where it differs from 0x20: its
         // difference plus 0x7f reaches the top bit (and, below 0x100,
         // carries into no other byte).
-        let mark_bits =
-            |w: u64, word: u64| (w ^ (ONES * 0x20)).wrapping_add(ONES * 0x7f) & HIGH & !word;
+        let mark_bits = |w: u64, word: u64| (w ^ (ONES * 0x20)).wrapping_add(LOW7) & HIGH & !word;
         let mut before = 0u64;
         // Where the last Katakana char read ends.
         let mut katakana_end = 0;

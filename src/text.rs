@@ -145,8 +145,7 @@ fn spaced_stop(b: &[u8], i: usize) -> bool {
 /// it). Eight bytes at a time (with the byte after them); it may stop
 /// early at a `!` after a space, which the caller reads and passes.
 fn skip_spaced(b: &[u8], mut i: usize) -> usize {
-    use crate::swar::HIGH;
-    use crate::swar::ONES;
+    use crate::swar::{HIGH, ONES};
     while let Some(chunk) = b.get(i..i + 9) {
         let w = u64::from_le_bytes(chunk[..8].try_into().expect("eight bytes"));
         let next = u64::from_le_bytes(chunk[1..].try_into().expect("eight bytes"));
@@ -506,8 +505,7 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 /// byte (no `popcnt` on the baseline target).
 #[inline(always)]
 fn chunk_word_starts(w: u64, valid: u64, alnum: &mut bool) -> usize {
-    use crate::swar::HIGH;
-    use crate::swar::ONES;
+    use crate::swar::{HIGH, LOW7, ONES};
     // For bytes below 0x80: the top bit is set where the byte is `lo` or
     // more (no sum passes 0xff, so none carries into the next byte;
     // a byte from 0x80, past the bytes read, carries only into those
@@ -521,7 +519,7 @@ fn chunk_word_starts(w: u64, valid: u64, alnum: &mut bool) -> usize {
     // one whose xor with it is zero).
     let controls = at_least(w, 0x09) & !at_least(w, 0x0e);
     let x = w ^ (ONES * 0x20);
-    let spaces = !(x.wrapping_add(ONES * 0x7f) | x);
+    let spaces = !(x.wrapping_add(LOW7) | x);
     let space = (controls | spaces) & valid;
     let known = word | space;
     // The state before the chunk, as the byte below byte 0: a word byte
@@ -567,8 +565,7 @@ fn general_punctuation(b: &[u8], i: usize) -> bool {
 /// (`0x21..=0x7f`), or the length: white space, control bytes and every
 /// byte of a non-ASCII char stop it.
 pub(crate) fn skip_printable(b: &[u8], mut i: usize) -> usize {
-    use crate::swar::HIGH;
-    use crate::swar::ONES;
+    use crate::swar::{HIGH, ONES};
     while let Some(chunk) = b.get(i..i + 8) {
         let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         // A byte below 0x21 borrows in the subtraction and sets its top

@@ -37,8 +37,7 @@ static ESCAPE: [u8; 256] = {
     t
 };
 
-use crate::swar::HIGH as HIGHS;
-use crate::swar::ONES;
+use crate::swar::{HIGH, ONES};
 
 /// Whether one of the eight bytes of `x` is escaped: below 0x20, `"` or
 /// `\`. (`v - 1` borrows into a byte's high bit only where some byte is
@@ -56,7 +55,7 @@ fn escaped_marks(x: u64) -> u64 {
     let q = x ^ (ONES * u64::from(b'"'));
     let s = x ^ (ONES * u64::from(b'\\'));
     (x.wrapping_sub(ONES * 0x20) & !x | q.wrapping_sub(ONES) & !q | s.wrapping_sub(ONES) & !s)
-        & HIGHS
+        & HIGH
 }
 
 /// The little-endian word of `bytes[at..at + 8]`.
@@ -254,7 +253,7 @@ fn escape_in(out: &mut Vec<u8>, bytes: &[u8], mut copied: usize, from: usize, to
         }
         let mut marks = escaped_marks(word_at(bytes, i));
         if to - i < 8 {
-            marks &= HIGHS >> (8 * (8 - (to - i)));
+            marks &= HIGH >> (8 * (8 - (to - i)));
         }
         if marks == 0 {
             i += 8;

@@ -513,8 +513,7 @@ fn first_byte(
     hits: impl Fn(u64, u64) -> u64,
     one: impl Fn(&u8) -> bool,
 ) -> Option<usize> {
-    use crate::swar::HIGH;
-    use crate::swar::ONES as LOW;
+    use crate::swar::{HIGH, ONES};
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for c in &mut chunks {
@@ -524,7 +523,7 @@ fn first_byte(
         // most 'Z' (adding 0x25 does not); bytes of 0x80 and above are
         // excluded or let through by `hits`.
         let seven = x & !HIGH;
-        let caps = (seven + LOW * 0x3f) & !(seven + LOW * 0x25);
+        let caps = (seven + ONES * 0x3f) & !(seven + ONES * 0x25);
         let hit = hits(x, caps) & HIGH;
         if hit != 0 {
             return Some(at + hit.trailing_zeros() as usize / 8);
@@ -692,8 +691,7 @@ fn tok_end_full(t: &str, p: usize) -> Option<usize> {
 /// byte cost a compare, a branch and a bounds check for each letter.
 #[inline]
 pub(super) fn ascii_letters_end(b: &[u8], mut e: usize) -> usize {
-    use crate::swar::HIGH;
-    use crate::swar::ONES as LOW;
+    use crate::swar::{HIGH, ONES};
     while let Some(c) = b.get(e..e + 8) {
         let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
         // Each byte lower-cased by its 0x20 bit (only 'A'..='Z' and
@@ -701,8 +699,8 @@ pub(super) fn ascii_letters_end(b: &[u8], mut e: usize) -> usize {
         // is at least 'a' (adding 0x1f to its low seven bits carries into
         // bit 7) and at most 'z' (adding 0x05 does not); bytes of 0x80
         // and above are no letters.
-        let seven = (x | (LOW * 0x20)) & !HIGH;
-        let letters = (seven + LOW * 0x1f) & !(seven + LOW * 0x05) & !x & HIGH;
+        let seven = (x | (ONES * 0x20)) & !HIGH;
+        let letters = (seven + ONES * 0x1f) & !(seven + ONES * 0x05) & !x & HIGH;
         let other = !letters & HIGH;
         if other != 0 {
             return e + other.trailing_zeros() as usize / 8;
@@ -974,9 +972,8 @@ fn load_short(r: &[u8]) -> u64 {
 /// (Garbage for a byte outside ASCII: the caller gives no key then.)
 #[inline]
 fn lower_ascii8(x: u64) -> u64 {
-    use crate::swar::HIGH;
-    use crate::swar::ONES as LOW;
-    let caps = x.wrapping_add(LOW * 0x3f) & !x.wrapping_add(LOW * 0x25) & HIGH;
+    use crate::swar::{HIGH, ONES};
+    let caps = x.wrapping_add(ONES * 0x3f) & !x.wrapping_add(ONES * 0x25) & HIGH;
     x | caps >> 2
 }
 
@@ -1030,8 +1027,7 @@ pub(super) fn key_lists(w: &str) -> Lists {
 /// those.)
 #[cfg(test)]
 pub(super) fn padded_key<const N: usize>(w: &str) -> Option<([u8; N], usize)> {
-    use crate::swar::HIGH;
-    use crate::swar::ONES as LOW;
+    use crate::swar::{HIGH, ONES};
     let t = trim_ascii_marks(w.as_bytes());
     if t.len() > N {
         return None;
@@ -1045,7 +1041,7 @@ pub(super) fn padded_key<const N: usize>(w: &str) -> Option<([u8; N], usize)> {
         // (As `first_byte` finds them: the high bit of each byte in
         // 'A'..='Z', moved to the case bit; garbage where a byte is not
         // ASCII, but then there is no key.)
-        let caps = x.wrapping_add(LOW * 0x3f) & !x.wrapping_add(LOW * 0x25) & HIGH;
+        let caps = x.wrapping_add(ONES * 0x3f) & !x.wrapping_add(ONES * 0x25) & HIGH;
         c.copy_from_slice(&(x | caps >> 2).to_le_bytes());
     }
     (high & HIGH == 0).then_some((b, t.len()))
