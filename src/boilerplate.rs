@@ -545,11 +545,15 @@ fn agency_end_may_pass(b: &[u8]) -> bool {
     let [.., prev, last] = *b else {
         return true;
     };
+    last >= 0x80 || is_ascii_ws(last) || last == b')' || agency_ends_with(prev, last)
+}
+
+/// Does some word of [`agency_ends_in`] end in the bytes `prev`, `last`
+/// ([`AGENCY_END_PAIRS`])?
+#[inline(always)]
+fn agency_ends_with(prev: u8, last: u8) -> bool {
     let i = usize::from(prev) << 8 | usize::from(last);
-    last >= 0x80
-        || is_ascii_ws(last)
-        || last == b')'
-        || AGENCY_END_PAIRS[i >> 6] >> (i & 63) & 1 != 0
+    AGENCY_END_PAIRS[i >> 6] >> (i & 63) & 1 != 0
 }
 
 /// `b` ends in a word of [`agency_ends_in`]: only where its last two bytes
@@ -562,8 +566,7 @@ fn ends_in_agency(b: &[u8]) -> bool {
     let [.., prev, last] = *b else {
         return false;
     };
-    let i = usize::from(prev) << 8 | usize::from(last);
-    AGENCY_END_PAIRS[i >> 6] >> (i & 63) & 1 != 0 && ends_in_agency_word(b, last)
+    agency_ends_with(prev, last) && ends_in_agency_word(b, last)
 }
 
 /// `b`, whose last byte is `last`, ends in a word of [`agency_ends_in`].
@@ -2467,12 +2470,7 @@ pub fn cue_and_bare_credit(text: &str, words: usize) -> (Option<Cue>, bool) {
 /// flags, where the cue would be copied out of its slot. The caller asks
 /// [`cue`] for the cue of a block found cued, as it needs it.
 pub fn cued_and_bare_credit(text: &str, words: usize) -> (bool, bool) {
-    memo_answer(
-        text,
-        words,
-        |cue, bare| (cue.is_some(), bare),
-        |cue, bare| (cue.is_some(), bare),
-    )
+    cued_and_bare_credit_at(text, words, MemoPlace::of(text, words))
 }
 
 /// Where the memos keep the answer for a block of a given text and word
@@ -2480,8 +2478,10 @@ pub fn cued_and_bare_credit(text: &str, words: usize) -> (bool, bool) {
 /// Found a block ahead, its slot is fetched ([`MemoPlace::prefetch`])
 /// while the block before is read, and the place is handed to
 /// [`cued_and_bare_credit_at`] with the block, not found again.
+#[derive(PartialEq, Eq, Debug)]
 pub struct MemoPlace(Place);
 
+#[derive(PartialEq, Eq, Debug)]
 enum Place {
     Short(MemoAt),
     Long(usize),
@@ -2528,10 +2528,7 @@ impl MemoPlace {
 /// [`cued_and_bare_credit`] of a block whose place the caller has found
 /// ([`MemoPlace::of`] of the same text and word count).
 pub fn cued_and_bare_credit_at(text: &str, words: usize, place: MemoPlace) -> (bool, bool) {
-    debug_assert!(
-        place.same(&MemoPlace::of(text, words)),
-        "the block's own place"
-    );
+    debug_assert!(place == MemoPlace::of(text, words), "the block's own place");
     memo_answer_in(
         text,
         words,
@@ -2539,20 +2536,6 @@ pub fn cued_and_bare_credit_at(text: &str, words: usize, place: MemoPlace) -> (b
         |cue, bare| (cue.is_some(), bare),
         |cue, bare| (cue.is_some(), bare),
     )
-}
-
-impl MemoPlace {
-    /// The same slot for the same key (for a debug assertion).
-    fn same(&self, other: &MemoPlace) -> bool {
-        match (&self.0, &other.0) {
-            (Place::Short(a), Place::Short(b)) => {
-                a.key == b.key && a.tag == b.tag && a.slot == b.slot
-            }
-            (Place::Long(a), Place::Long(b)) => a == b,
-            (Place::Neither, Place::Neither) => true,
-            _ => false,
-        }
-    }
 }
 
 /// The answer for a block, the two public callers differing only in what
@@ -2732,6 +2715,7 @@ fn long_slot(text: &str, words: usize) -> Option<usize> {
 
 /// Where a short block's answer is kept in [`MEMO`]: its key, its tag and
 /// its slot.
+#[derive(PartialEq, Eq, Debug)]
 struct MemoAt {
     key: [u64; MEMO_BYTES / 8],
     tag: u64,

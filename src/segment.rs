@@ -302,15 +302,22 @@ impl BlockSpans {
         // structure's rules ask for every block's text, some 100,000
         // times on 4 MB of articles); a kept text is read without the
         // block's end being looked for.
-        if self.flags[i] & PLAIN != 0 {
-            return self.span(input, i).of(input);
-        }
-        if let Some(t) = self.folded.get(i) {
+        if let Some(t) = self.text_in_place(input, i) {
             return t;
         }
         scratch.clear();
         block_text_into(input, self.span(input, i), self.style, scratch);
         scratch
+    }
+
+    /// [`BlockSpans::text`] of block `i` when it needs no scratch: its raw
+    /// bytes, or a text kept when the block was cut.
+    #[inline]
+    pub fn text_in_place<'s>(&'s self, input: &'s str, i: usize) -> Option<&'s str> {
+        if self.flags[i] & PLAIN != 0 {
+            return Some(self.span(input, i).of(input));
+        }
+        self.folded.get(i)
     }
 
     /// [`BlockSpans::text`] of block `i` whose span the caller has already
@@ -591,10 +598,7 @@ impl<'a> Blocks<'a> {
     /// bytes, or a text kept when the block was cut.
     #[inline]
     pub fn text_in_place(&self, i: usize) -> Option<&str> {
-        if self.spans.flags[i] & PLAIN != 0 {
-            return Some(self.spans.span(self.input, i).of(self.input));
-        }
-        self.spans.folded.get(i)
+        self.spans.text_in_place(self.input, i)
     }
 
     /// [`Blocks::text`] of block `i`, whose span is `span` (see
