@@ -2123,23 +2123,13 @@ pub(super) fn usable(who: &str) -> bool {
         // words (lower-case keys) after the opener, the last not a function
         // word. "a source familiar with …", "an aide close to …": the
         // phrase is judged by its head.
-        let mut words = 0;
-        let mut last_ends = false;
-        let mut fit = true;
+        let mut phrase = RolePhrase::default();
         for w in who.split_whitespace().skip(1) {
-            let w = Key::new(w);
-            let w = w.as_str();
-            if w == "familiar" || w == "close" {
+            if !phrase.read(w) {
                 break;
             }
-            words += 1;
-            if words > 5 {
-                return false;
-            }
-            last_ends = phrase_end(w);
-            fit = fit && !not_in_role_phrase(w) && !has_verb(w);
         }
-        return words > 0 && !last_ends && fit;
+        return phrase.usable();
     }
     let parts = parse_who(who);
     !parts.tokens.is_empty()
@@ -2212,27 +2202,50 @@ pub(super) fn usable_prefixes(words: &[&str]) -> [bool; 8] {
     }
     // `usable`'s reading of the words after the opener, carried from one
     // phrase to the next: a phrase one word longer reads one word more.
-    let (mut counted, mut last_ends, mut fit) = (0usize, false, true);
-    let (mut stopped, mut over) = (false, false);
+    let mut phrase = RolePhrase::default();
+    let mut reading = true;
     for (n, o) in out.iter_mut().enumerate().take(n_max + 1).skip(2) {
-        if !stopped && !over {
-            let w = Key::new(words[n - 1]);
-            let w = w.as_str();
-            if w == "familiar" || w == "close" {
-                stopped = true;
-            } else {
-                counted += 1;
-                if counted > 5 {
-                    over = true;
-                } else {
-                    last_ends = phrase_end(w);
-                    fit = fit && !not_in_role_phrase(w) && !has_verb(w);
-                }
-            }
-        }
-        *o = !over && counted > 0 && !last_ends && fit;
+        reading = reading && phrase.read(words[n - 1]);
+        *o = phrase.usable();
     }
     out
+}
+
+/// [`usable`]'s reading of a role phrase's words after its opener ("the
+/// former harbour master"), a word at a time: at most five words (lower-
+/// case keys), no pronoun or verb among them, the last not a function
+/// word; "familiar" or "close" ends the phrase ("a source familiar with
+/// …": it is judged by its head).
+#[derive(Default)]
+struct RolePhrase {
+    words: usize,
+    last_ends: bool,
+    unfit: bool,
+}
+
+impl RolePhrase {
+    /// Reads `w`, the next word; false when the phrase ends before it
+    /// ("familiar", "close") or is already too long, and no later word
+    /// changes the answer.
+    fn read(&mut self, w: &str) -> bool {
+        let w = Key::new(w);
+        let w = w.as_str();
+        if w == "familiar" || w == "close" {
+            return false;
+        }
+        self.words += 1;
+        if self.words > 5 {
+            return false;
+        }
+        self.last_ends = phrase_end(w);
+        self.unfit = self.unfit || not_in_role_phrase(w) || has_verb(w);
+        true
+    }
+
+    /// Is the phrase read so far a usable role phrase?
+    fn usable(&self) -> bool {
+        (1..=5).contains(&self.words) && !self.last_ends && !self.unfit
+    }
 }
 
 /// The longest who-phrase [`parse_who`] remembers: a cue's phrase is a
