@@ -293,19 +293,12 @@ static MARKS: [u8; 256] = {
 
 /// The first index from `from` on whose byte is a [`STOP`] (`\\`, `[`,
 /// `]`, `*`, `_`, `` ` ``), or the length. Eight bytes at a time: the
-/// bytes 0x5B..=0x60 (the stops but `*`, and `^`) and `*` are found by
-/// sums that no byte carries out of (its top bit cleared first, and bytes
-/// from 0x80 left out), and a `^` is passed by the table.
+/// bytes 0x5B..=0x60 and `*` are found by [`stop_lanes`], and a `^` is
+/// passed by the table.
 pub(crate) fn next_stop(b: &[u8], mut from: usize) -> usize {
-    use crate::swar::{HIGH, LOW7, ONES};
     while let Some(chunk) = b.get(from..from + 8) {
         let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let x = v & LOW7;
-        let at_least = |lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
-        let brackets = at_least(0x5b) & !at_least(0x61);
-        let star = x ^ (ONES * u64::from(b'*'));
-        let star = !(star.wrapping_add(LOW7) | star);
-        let mut found = (brackets | star) & !v & HIGH;
+        let mut found = stop_lanes(v);
         while found != 0 {
             let at = from + (found.trailing_zeros() / 8) as usize;
             if MARKS[usize::from(b[at])] & STOP != 0 {
@@ -319,6 +312,20 @@ pub(crate) fn next_stop(b: &[u8], mut from: usize) -> usize {
         from += 1;
     }
     from.min(b.len())
+}
+
+/// The lanes (top bit set) of the eight bytes `v` that are 0x5B..=0x60
+/// (the stops but `*`, and `^`) or `*`: sums that no byte carries out of,
+/// its top bit cleared first, and bytes from 0x80 left out.
+#[inline(always)]
+fn stop_lanes(v: u64) -> u64 {
+    use crate::swar::{HIGH, LOW7, ONES};
+    let x = v & LOW7;
+    let at_least = |lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+    let brackets = at_least(0x5b) & !at_least(0x61);
+    let star = x ^ (ONES * u64::from(b'*'));
+    let star = !(star.wrapping_add(LOW7) | star);
+    (brackets | star) & !v & HIGH
 }
 
 /// Does `b` hold a byte [`clean`] acts on (a [`TRIGGER`])? A long text by
@@ -348,7 +355,6 @@ pub(crate) fn has_trigger(b: &[u8]) -> bool {
 /// cost about as much as the read of a short line.
 #[inline]
 pub(crate) fn folded_may_change(b: &[u8]) -> bool {
-    use crate::swar::{HIGH, LOW7, ONES};
     if b.first() == Some(&b'#') {
         return true;
     }
@@ -357,15 +363,8 @@ pub(crate) fn folded_may_change(b: &[u8]) -> bool {
             || memchr::memchr3(b'\\', b']', b'`', b).is_some();
     }
     // The bytes 0x5B..=0x60 and `*` of a chunk, as [`next_stop`] finds
-    // them (bytes from 0x80 left out).
-    let marked = |v: u64| {
-        let x = v & LOW7;
-        let at_least = |lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
-        let brackets = at_least(0x5b) & !at_least(0x61);
-        let star = x ^ (ONES * u64::from(b'*'));
-        let star = !(star.wrapping_add(LOW7) | star);
-        (brackets | star) & !v & HIGH != 0
-    };
+    // them.
+    let marked = |v: u64| stop_lanes(v) != 0;
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().expect("eight bytes"));
     if b.len() < 8 {
         // Zero bytes after the text mark nothing.
