@@ -10,6 +10,9 @@
 #              is present; otherwise "fixtures", copies of fixtures/*.txt
 #   generated  variants of fixtures/*.txt (bench/gen.py: names and paragraph
 #              and sentence order varied, fixed seed)
+# and on request (LEDE_BENCH_SETS) a third:
+#   pages      those variants inside a made-up site's furniture, as w3m, lynx
+#              and html2text print whole pages (bench/gen.py pages)
 # For each: `lede -j 1` and `lede -j 2` (JSON Lines to /dev/null) and
 # `LC_ALL=C wc -w` on the same files in the same run; CPU time (user + sys,
 # which other load disturbs less than wall time), MB/s on CPU time, lede's
@@ -24,8 +27,9 @@
 # Environment:
 #   LEDE_BENCH_MB          size of each corpus in MB (default 100)
 #   LEDE_BENCH_SETS        corpora to time (default "real generated"; "real"
-#                          falls back to "fixtures" without ../shared; "dev",
-#                          "ggt" or "web" time copies of one folder alone)
+#                          falls back to "fixtures" without ../shared; "pages"
+#                          times generated whole pages; "dev", "ggt" or "web"
+#                          time copies of one folder alone)
 #   LEDE_BENCH_SHARED      where the real corpora are (default ../shared/corpus)
 #   LEDE_BENCH_ARTICLE_MB  size of the largest single article in MB (default 100; 0 skips)
 #   LEDE_BENCH_TIMEOUT     seconds allowed per single-article run (default 300)
@@ -167,6 +171,10 @@ for set in $SETS; do
         read -r files bytes < <(python3 bench/gen.py corpus "$dir" "$MB" --seed="$SEED")
         what="bench/gen.py, seed $SEED"
         ;;
+    pages)
+        read -r files bytes < <(python3 bench/gen.py pages "$dir" "$MB" --seed="$SEED")
+        what="bench/gen.py pages, seed $SEED"
+        ;;
     real | fixtures)
         read -r files bytes < <(python3 bench/real.py corpus "$dir" "$MB" "${REAL_SRC[@]}" --seed="$SEED")
         what=$REAL_WHAT
@@ -176,7 +184,7 @@ for set in $SETS; do
         read -r files bytes < <(python3 bench/real.py corpus "$dir" "$MB" "$SHARED/$set" --seed="$SEED")
         what="copies of the texts in $SHARED/$set only"
         ;;
-    *) die "unknown corpus '$set' in LEDE_BENCH_SETS (real, fixtures, generated, or one of dev, ggt, web)" ;;
+    *) die "unknown corpus '$set' in LEDE_BENCH_SETS (real, fixtures, generated, pages, or one of dev, ggt, web)" ;;
     esac
     find "$dir" -type f -name '*.txt' -print0 | sort -z >"$tmp/files0"
     say "$set: $files articles, $bytes bytes; warming the page cache"

@@ -3,6 +3,8 @@
 
     gen.py corpus DIR MB [--seed=N]   many articles, MB (10^6 bytes) in all, DIR/NNN/NNNNNN.txt
     gen.py article FILE MB [--seed=N] one article of MB: a headline, a byline, then paragraphs
+    gen.py pages DIR MB [--seed=N]    whole web pages: each a corpus article inside a page's
+                                      furniture, as w3m, lynx or html2text print it
 
 Each corpus article is one fixture with variation, so that no two files are
 the same and caches and branch predictors are not flattered:
@@ -17,6 +19,17 @@ Header blocks (headline, byline, dateline paragraph) and the tail
 (boilerplate) stay where they are; line endings, BOM, tabs and NBSP of the
 fixture are kept, and fixtures without blank lines are only renamed.
 Same seed, same bytes. Prints "FILES BYTES" on stdout.
+
+A page (`pages`) is such an article inside the furniture of a news site's
+page, drawn from made-up word lists: a masthead and a menu of sections,
+breadcrumbs, share buttons, topic tags, teasers of related stories, a
+newsletter box, comments, a footer of links, a cookie banner; and printed
+the way one of four converters prints a page (w3m: plain lines and
+bullets; lynx: a margin, numbered links and a list of references;
+html2text: Markdown links; html2text-py: indented Markdown links), the
+article's paragraphs wrapped by w3m and lynx. Most of a page's blocks are
+this furniture, as in the pages people run through a converter, where
+`corpus` holds articles alone.
 """
 
 import json
@@ -193,18 +206,144 @@ def article(out, mb, seed):
     print(1, len(data))
 
 
+SITE_A = "Harbour Valley Northern Coastal Capital Evening Morning Daily Weekly Island Lakeside".split()
+SITE_B = "Courier Herald Ledger Gazette Chronicle Dispatch Observer Record Tribune Post".split()
+SECTIONS = """Home News World Politics Business Money Sport Football Culture Arts Opinion
+Weather Video Podcasts Science Health Travel Local Obituaries Puzzles Education Climate
+Technology Property Motoring Lifestyle Food Books Music Film Television Letters""".split()
+SHARE = ["Share", "Facebook", "Twitter", "WhatsApp", "Email", "Copy link", "Print", "Save"]
+FOOTER = """About us|Contact us|Careers|Advertise with us|Privacy policy|Cookie settings
+|Terms and conditions|Accessibility|Sitemap|RSS feeds|Newsletters|Help centre
+|Complaints|Corrections|Syndication|Archive|Subscribe|Manage account""".replace("\n", "").split("|")
+ADJ = """New Local Rising Quiet Second Last Old Late Small Major Former Rural Young Public""".split()
+NOUN = """council ferry bridge school harbour market festival library hospital budget
+station orchard stadium museum clinic tunnel garden railway choir bakery""".split()
+VERB = """reopens closes wins loses plans delays faces gets marks opens doubles halves""".split()
+OBJ = """after storm|for summer|in vote|over costs|at last|despite protest|for good
+|this week|amid row|after review|on Friday|in new bid""".replace("\n", "").split("|")
+USERS = """harbourwatcher quietreader Tom_K mapleleaf88 oldsalt NellyB riverside_rose
+jdoe42 plainspeaker northerner Ferryfan skeptic_sam""".split()
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def teaser(rng):
+    t = f"{rng.choice(ADJ)} {rng.choice(NOUN)} {rng.choice(VERB)} {rng.choice(OBJ)}"
+    return t if rng.random() < 0.5 else t.title()
+
+
+def page(text, rng):
+    """`text`, an article, inside a made-up page's furniture, as a converter prints it."""
+    style = rng.choice(["w3m", "lynx", "html2text", "html2text-py"])
+    site = f"The {rng.choice(SITE_A)} {rng.choice(SITE_B)}"
+    host = site.lower().replace("the ", "").replace(" ", "") + ".example"
+    refs = []
+
+    def link(label, path=None):
+        path = path or "/" + label.lower().replace(" ", "-")
+        if style == "lynx":
+            refs.append(f"https://www.{host}{path}")
+            return f"[{len(refs)}]{label}"
+        if style == "html2text":
+            return f"[{label}]({path})"
+        if style == "html2text-py":
+            return f"[{label}](https://www.{host}{path})"
+        return label
+
+    def items(labels):
+        if style == "w3m":
+            if rng.random() < 0.5:
+                return [" ".join(labels)]
+            return [f"  • {x}" for x in labels]
+        bullet = "   * " if style == "lynx" else ("  * " if style == "html2text-py" else "* ")
+        return [bullet + link(x) for x in labels]
+
+    def wrap(block):
+        if style not in ("w3m", "lynx") or len(block) < 90 or "\n" in block:
+            return block
+        margin = "   " if style == "lynx" else ""
+        lines, line = [], ""
+        for w in block.split(" "):
+            if line and len(margin) + len(line) + 1 + len(w) > 76:
+                lines.append(margin + line)
+                line = w
+            else:
+                line = f"{line} {w}" if line else w
+        lines.append(margin + line)
+        return "\n".join(lines)
+
+    blocks = [site, link("Skip to main content", "/#main"), " | ".join(
+        link(x) for x in ["Search", "Sign in", "Subscribe"])]
+    blocks.append("\n".join(items(rng.sample(SECTIONS, rng.randrange(8, 22)))))
+    crumbs = ["Home", rng.choice(SECTIONS), rng.choice(SECTIONS)]
+    blocks.append((" > " if rng.random() < 0.5 else " / ").join(link(c) for c in crumbs))
+    blocks += [wrap(b) for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    blocks.append("\n".join(items(rng.sample(SHARE, rng.randrange(3, len(SHARE))))))
+    tags = [f"{rng.choice(ADJ)} {rng.choice(NOUN)}".title() for _ in range(rng.randrange(2, 6))]
+    blocks.append("Topics: " + ", ".join(link(t) for t in tags))
+    for _ in range(rng.randrange(1, 3)):
+        blocks.append(rng.choice(["Related stories", "More from " + rng.choice(SECTIONS),
+                                  "Most read", "You may also like"]))
+        for _ in range(rng.randrange(4, 10)):
+            when = rng.choice([f"{rng.randrange(1, 28)} {rng.choice(MONTHS)} 2026",
+                               f"{rng.randrange(2, 23)} hours ago", ""])
+            blocks.append(link(teaser(rng), f"/{rng.randrange(10**6)}") + (f"\n{when}" if when else ""))
+    blocks += ["Sign up to our daily newsletter",
+               "Enter your email address", link("Sign up", "/newsletters"),
+               "By signing up you agree to our " + link("Privacy policy") + "."]
+    if rng.random() < 0.6:
+        n = rng.randrange(2, 9)
+        blocks.append(f"Comments ({n})")
+        for _ in range(n):
+            blocks.append(f"{rng.choice(USERS)}\n{rng.randrange(1, 59)} minutes ago")
+            blocks.append(f"The {rng.choice(NOUN)} should have been sorted out years ago. "
+                          f"{rng.choice(['Typical.', 'Well done to all involved.', 'Who pays for this?', 'About time.'])}")
+            blocks.append(" ".join(link(x) for x in ["Reply", "Report"]))
+    blocks.append("\n".join(items(rng.sample(FOOTER, rng.randrange(8, len(FOOTER))))))
+    blocks.append(f"© 2026 {site}. All rights reserved.")
+    if rng.random() < 0.5:
+        blocks += ["We use cookies to give you the best experience on our site and to show "
+                   "you relevant adverts. You can change your settings at any time.",
+                   " ".join(link(x) for x in ["Accept all", "Manage preferences"])]
+    if refs:
+        blocks.append("References\n\n" + "\n".join(
+            f"{k:4d}. {r}" for k, r in enumerate(refs, 1)))
+    return "\n\n".join(blocks) + "\n"
+
+
+def pages(out, mb, seed):
+    fixtures, firsts, surnames = load()
+    rename = Renamer(firsts, surnames)
+    pool = donors(fixtures)
+    articles = [f for f in fixtures if f.structured]
+    rng = random.Random(seed)
+    target, total, n = int(mb * 1_000_000), 0, 0
+    while total < target:
+        d = out / f"{n // 1000:03d}"
+        if n % 1000 == 0:
+            d.mkdir(parents=True, exist_ok=True)
+        text = variant(rng.choice(articles), pool, rename, rng).replace("\r\n", "\n")
+        data = page(text, rng).encode("utf-8")
+        (d / f"{n:06d}.txt").write_bytes(data)
+        total += len(data)
+        n += 1
+    print(n, total)
+
+
 def main(argv):
     args = [a for a in argv if not a.startswith("--seed")]
     seed = 20261125
     for a in argv:
         if a.startswith("--seed="):
             seed = int(a.split("=", 1)[1])
-    if len(args) != 3 or args[0] not in ("corpus", "article"):
+    if len(args) != 3 or args[0] not in ("corpus", "article", "pages"):
         sys.exit(__doc__)
     mode, out, mb = args[0], Path(args[1]), float(args[2])
     if mode == "corpus":
         out.mkdir(parents=True, exist_ok=True)
         corpus(out, mb, seed)
+    elif mode == "pages":
+        out.mkdir(parents=True, exist_ok=True)
+        pages(out, mb, seed)
     else:
         article(out, mb, seed)
 
