@@ -168,21 +168,27 @@ def variant(f, pool, rename, rng):
     return rename("".join(out), rng)
 
 
-def corpus(out, mb, seed):
+def write_corpus(out, mb, seed, maker):
+    """MB of files in DIR/NNN/NNNNNN.txt, each made by `maker(fixtures,
+    pool, rename)(rng)`; prints "FILES BYTES"."""
     fixtures, firsts, surnames = load()
-    rename = Renamer(firsts, surnames)
-    pool = donors(fixtures)
+    make = maker(fixtures, donors(fixtures), Renamer(firsts, surnames))
     rng = random.Random(seed)
     target, total, n = int(mb * 1_000_000), 0, 0
     while total < target:
         d = out / f"{n // 1000:03d}"
         if n % 1000 == 0:
             d.mkdir(parents=True, exist_ok=True)
-        data = variant(rng.choice(fixtures), pool, rename, rng).encode("utf-8")
+        data = make(rng).encode("utf-8")
         (d / f"{n:06d}.txt").write_bytes(data)
         total += len(data)
         n += 1
     print(n, total)
+
+
+def corpus(out, mb, seed):
+    write_corpus(out, mb, seed, lambda fixtures, pool, rename: lambda rng: variant(
+        rng.choice(fixtures), pool, rename, rng))
 
 
 def article(out, mb, seed):
@@ -311,22 +317,12 @@ def page(text, rng):
 
 
 def pages(out, mb, seed):
-    fixtures, firsts, surnames = load()
-    rename = Renamer(firsts, surnames)
-    pool = donors(fixtures)
-    articles = [f for f in fixtures if f.structured]
-    rng = random.Random(seed)
-    target, total, n = int(mb * 1_000_000), 0, 0
-    while total < target:
-        d = out / f"{n // 1000:03d}"
-        if n % 1000 == 0:
-            d.mkdir(parents=True, exist_ok=True)
-        text = variant(rng.choice(articles), pool, rename, rng).replace("\r\n", "\n")
-        data = page(text, rng).encode("utf-8")
-        (d / f"{n:06d}.txt").write_bytes(data)
-        total += len(data)
-        n += 1
-    print(n, total)
+    def maker(fixtures, pool, rename):
+        articles = [f for f in fixtures if f.structured]
+        return lambda rng: page(
+            variant(rng.choice(articles), pool, rename, rng).replace("\r\n", "\n"), rng)
+
+    write_corpus(out, mb, seed, maker)
 
 
 def main(argv):
