@@ -319,12 +319,10 @@ pub(crate) fn next_stop(b: &[u8], mut from: usize) -> usize {
 /// its top bit cleared first, and bytes from 0x80 left out.
 #[inline(always)]
 fn stop_lanes(v: u64) -> u64 {
-    use crate::swar::{HIGH, LOW7, ONES};
+    use crate::swar::{at_least, zero_lanes, HIGH, LOW7, ONES};
     let x = v & LOW7;
-    let at_least = |lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
-    let brackets = at_least(0x5b) & !at_least(0x61);
-    let star = x ^ (ONES * u64::from(b'*'));
-    let star = !(star.wrapping_add(LOW7) | star);
+    let brackets = at_least(x, 0x5b) & !at_least(x, 0x61);
+    let star = zero_lanes(x ^ (ONES * u64::from(b'*')));
     (brackets | star) & !v & HIGH
 }
 

@@ -1026,15 +1026,12 @@ impl WordWalk {
     /// last), and its carries reach no byte below it.
     #[inline(always)]
     fn spaces(&mut self, b: &[u8], i: usize, spaces: u64, next: u64) {
-        use crate::swar::ONES;
+        use crate::swar::{letter_lanes, ONES};
         if spaces == 0 {
             return;
         }
         self.count += ((spaces >> 7).wrapping_mul(ONES) >> 56) as usize;
-        let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
-        let lower = next | (ONES * 0x20);
-        let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-        let mut other = spaces & !letters;
+        let mut other = spaces & !letter_lanes(next);
         while other != 0 {
             let k = (other.trailing_zeros() / 8) as usize;
             self.count -= usize::from(!run_opens_word(b, i + k + 1));
@@ -1133,7 +1130,7 @@ fn wide_alnum(b: &[u8], at: usize, len: usize) -> bool {
 /// space; or the length. Eight bytes at a time, with the byte after them.
 /// The spaces passed are counted into `words`.
 fn skip_plain(b: &[u8], mut i: usize, words: &mut WordWalk) -> usize {
-    use crate::swar::{HIGH, LOW7, ONES};
+    use crate::swar::{zero_lanes, HIGH, ONES};
     // A byte below `n` borrows in the subtraction and sets its top bit
     // there, a byte from 0x80 has it already; a borrow marks only bytes
     // above the first such byte, which is the one taken.
@@ -1147,8 +1144,7 @@ fn skip_plain(b: &[u8], mut i: usize, words: &mut WordWalk) -> usize {
         // The spaces, exactly: a byte equal to 0x20 is the one whose xor
         // with it is zero (the bytes below 0x80, where no sum carries, are
         // the ones that count; a borrow would mark a byte 0x21 after one).
-        let x = w ^ (ONES * 0x20);
-        let spaces = !(x.wrapping_add(LOW7) | x) & HIGH;
+        let spaces = zero_lanes(w ^ (ONES * 0x20));
         let stops = below(w, 0x20) | del(w) | (spaces & below(next, 0x21));
         if stops != 0 {
             // The spaces below the first stop.

@@ -276,14 +276,8 @@ fn ascii_terms(b: &[u8]) -> (usize, usize) {
     // digit (range tests by adding; the bytes are ASCII, so no sum carries
     // into the next byte), and the starts are those set bits whose byte
     // before has none.
-    use crate::swar::{HIGH, ONES};
-    let at_least = |x: u64, lo: u8| x + ONES * u64::from(0x80 - lo);
-    let word_bits = |w: u64| {
-        let lower = w | (ONES * 0x20);
-        let alpha = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-        let digit = at_least(w, b'0') & !at_least(w, b'9' + 1);
-        (alpha | digit) & HIGH
-    };
+    use crate::swar::{digit_lanes, letter_lanes};
+    let word_bits = |w: u64| letter_lanes(w) | digit_lanes(w);
     let mut starts = 0;
     // The first byte's start is its caller's to count: a word byte before
     // it stands for no start.
@@ -1341,22 +1335,13 @@ impl<'a> Counter<'a> {
     /// Both counts, and whether no byte a JSON string escapes was read;
     /// or `None` where the text has a char the pass does not read.
     fn run(mut self) -> Option<(usize, usize, bool)> {
-        use crate::swar::{HIGH, LOW7, ONES};
-        // For ASCII bytes: the top bit is set where the byte is `lo` or
-        // more (no sum passes 0xff, so none carries into the next byte;
-        // a byte from 0x80, past the bytes read, carries only into those
-        // above it, which are masked).
-        let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+        use crate::swar::{digit_lanes, letter_lanes, HIGH, LOW7, ONES};
         let text = self.text;
         let b = text.as_bytes();
-        // The top bit of the byte before the chunk: a letter or digit (or
-        // a char from 0x80 standing for one) stands there.
-        let word_bits = |w: u64| {
-            let lower = w | (ONES * 0x20);
-            let alpha = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-            let digit = at_least(w, b'0') & !at_least(w, b'9' + 1);
-            (alpha | digit) & HIGH
-        };
+        // The letters and digits of a chunk (`swar`'s lane tests, exact on
+        // ASCII bytes; a byte from 0x80, past the bytes read, carries only
+        // into those above it, which are masked).
+        let word_bits = |w: u64| letter_lanes(w) | digit_lanes(w);
         // Every byte but letters, digits and spaces: marks, control bytes,
         // tabs. An ASCII byte is no space where it differs from 0x20: its
         // difference plus 0x7f reaches the top bit (and, below 0x100,

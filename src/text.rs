@@ -505,21 +505,15 @@ pub(crate) fn is_alphanumeric(c: char) -> bool {
 /// byte (no `popcnt` on the baseline target).
 #[inline(always)]
 fn chunk_word_starts(w: u64, valid: u64, alnum: &mut bool) -> usize {
-    use crate::swar::{HIGH, LOW7, ONES};
-    // For bytes below 0x80: the top bit is set where the byte is `lo` or
-    // more (no sum passes 0xff, so none carries into the next byte;
-    // a byte from 0x80, past the bytes read, carries only into those
-    // above it, which are masked).
-    let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
-    let lower = w | (ONES * 0x20);
-    let letters = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-    let digits = at_least(w, b'0') & !at_least(w, b'9' + 1);
-    let word = (letters | digits) & valid;
+    use crate::swar::{at_least, digit_lanes, letter_lanes, zero_lanes, HIGH, ONES};
+    // (`swar`'s lane tests are exact on ASCII bytes; a byte from 0x80,
+    // past the bytes read, carries only into those above it, which
+    // `valid` masks.)
+    let word = (letter_lanes(w) | digit_lanes(w)) & valid;
     // White space: 0x09..=0x0d, or a space (a byte equal to 0x20 is the
     // one whose xor with it is zero).
     let controls = at_least(w, 0x09) & !at_least(w, 0x0e);
-    let x = w ^ (ONES * 0x20);
-    let spaces = !(x.wrapping_add(LOW7) | x);
+    let spaces = zero_lanes(w ^ (ONES * 0x20));
     let space = (controls | spaces) & valid;
     let known = word | space;
     // The state before the chunk, as the byte below byte 0: a word byte
