@@ -2702,14 +2702,14 @@ fn long_slot(text: &str, words: usize) -> Option<usize> {
     if b.len() <= MEMO_BYTES || b.len() > LONG_BYTES || words > u32::MAX as usize {
         return None;
     }
-    let le64 = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
     let mut h = (b.len() as u64) ^ (words as u64) << 16;
     let mut i = 0;
     while i + 8 < b.len() {
-        h = (h.rotate_left(5) ^ le64(i)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        h = (h.rotate_left(5) ^ crate::swar::word_at(b, i)).wrapping_mul(0x517c_c1b7_2722_0a95);
         i += 8;
     }
-    h = (h.rotate_left(5) ^ le64(b.len() - 8)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    h = (h.rotate_left(5) ^ crate::swar::word_at(b, b.len() - 8))
+        .wrapping_mul(0x517c_c1b7_2722_0a95);
     Some((h >> (64 - LONG_SLOTS.trailing_zeros())) as usize)
 }
 
@@ -2823,16 +2823,15 @@ thread_local! {
 fn memo_key(b: &[u8]) -> [u64; MEMO_BYTES / 8] {
     let n = b.len();
     debug_assert!(n <= MEMO_BYTES);
-    let le64 = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
     let mut key = [0; MEMO_BYTES / 8];
     if n >= 8 {
         let full = n / 8;
         for (k, w) in key.iter_mut().enumerate().take(full) {
-            *w = le64(8 * k);
+            *w = crate::swar::word_at(b, 8 * k);
         }
         let r = n % 8;
         if r != 0 {
-            key[full] = le64(n - 8) >> (8 * (8 - r));
+            key[full] = crate::swar::word_at(b, n - 8) >> (8 * (8 - r));
         }
     } else if n >= 4 {
         let le32 = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().expect("four bytes"));

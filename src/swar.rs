@@ -15,6 +15,12 @@ pub(crate) const HIGH: u64 = ONES * 0x80;
 /// top bit when any of the lane's low bits is set.
 pub(crate) const LOW7: u64 = ONES * 0x7f;
 
+/// The little-endian word of `bytes[at..at + 8]` (which must be there).
+#[inline(always)]
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
+}
+
 /// The top bit of each lane of `x` that is `lo` or more, for the lanes
 /// below 0x80 (`lo` at most 0x80): their sums stay under 0x100, so none
 /// carries into the next lane. A lane from 0x80 has its top bit set

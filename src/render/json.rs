@@ -37,7 +37,7 @@ static ESCAPE: [u8; 256] = {
     t
 };
 
-use crate::swar::{HIGH, ONES};
+use crate::swar::{word_at, HIGH, ONES};
 
 /// Whether one of the eight bytes of `x` is escaped: below 0x20, `"` or
 /// `\`. (`v - 1` borrows into a byte's high bit only where some byte is
@@ -56,12 +56,6 @@ fn escaped_marks(x: u64) -> u64 {
     let s = x ^ (ONES * u64::from(b'\\'));
     (x.wrapping_sub(ONES * 0x20) & !x | q.wrapping_sub(ONES) & !q | s.wrapping_sub(ONES) & !s)
         & HIGH
-}
-
-/// The little-endian word of `bytes[at..at + 8]`.
-#[inline(always)]
-fn word_at(bytes: &[u8], at: usize) -> u64 {
-    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
 }
 
 /// Write the escape of `byte`, whose table entry is `e` (not 0).
