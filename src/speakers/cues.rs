@@ -466,7 +466,7 @@ impl<'m> Stretch<'m> {
         let hay = &self.m[r.clone()];
         let listed = self
             .tokens_range(&r)
-            .and_then(|(lo, hi)| Some((self.listed(lo, hi)?, lo)));
+            .and_then(|(lo, hi)| Some((self.listed(&r, lo, hi)?, lo)));
         let read = listed.is_none().then(|| self.read_verbs(r));
         let listed = listed.into_iter().flat_map(move |(list, lo)| {
             list.iter().map(move |&(s, e)| Verb {
@@ -485,15 +485,8 @@ impl<'m> Stretch<'m> {
     /// of two ("went on") and where the verb before it ended, all inside
     /// the part then. "went on" cut after "went", or "unsaid" cut before
     /// "said", is read anew.)
-    fn listed(&self, lo: usize, hi: usize) -> Option<&'m [(u32, u32)]> {
+    fn listed(&self, r: &Range<usize>, lo: usize, hi: usize) -> Option<&'m [(u32, u32)]> {
         let list = self.verbs?;
-        let cut = |x: usize| {
-            let i = self.toks.partition_point(|t| t.end() <= x);
-            self.toks.get(i).is_some_and(|t| (t.start as usize) < x)
-        };
-        if cut(lo) || cut(hi) {
-            return None;
-        }
         let a = list.partition_point(|&(_, e)| e as usize <= lo);
         let b = a + list[a..].partition_point(|&(s, _)| (s as usize) < hi);
         let inside = &list[a..b];
@@ -501,6 +494,25 @@ impl<'m> Stretch<'m> {
             v.is_some_and(|&(s, e)| f(s as usize, e as usize))
         };
         if over(inside.first(), &|s, _| s < lo) || over(inside.last(), &|_, e| e > hi) {
+            return None;
+        }
+        // (A token runs over byte `x` of `m` only where the bytes either
+        // side of it are both word bytes or outside ASCII, which most
+        // edges, at a space or a mark, are not: the tokens are searched
+        // only then, or at an edge of `m`.)
+        let m = self.m.as_bytes();
+        let word = |c: u8| c >= 0x80 || c.is_ascii_alphanumeric() || c == b'_';
+        let cut = |x: usize, t: usize| {
+            let inside = match (x.checked_sub(1).and_then(|p| m.get(p)), m.get(x)) {
+                (Some(&p), Some(&c)) => word(p) && word(c),
+                _ => true,
+            };
+            inside && {
+                let i = self.toks.partition_point(|k| k.end() <= t);
+                self.toks.get(i).is_some_and(|k| (k.start as usize) < t)
+            }
+        };
+        if cut(r.start, lo) || cut(r.end, hi) {
             return None;
         }
         Some(inside)
@@ -536,7 +548,13 @@ impl<'m> Stretch<'m> {
 
     /// Is there a speech verb in `m[r]`?
     pub(super) fn has_verb(&self, r: Range<usize>) -> bool {
-        self.verbs(r).next().is_some()
+        let listed = self
+            .tokens_range(&r)
+            .and_then(|(lo, hi)| self.listed(&r, lo, hi));
+        match listed {
+            Some(verbs) => !verbs.is_empty(),
+            None => self.read_verbs(r).next().is_some(),
+        }
     }
 
     /// May a rule that needs an ASCII word of `mask` (lower case, white
