@@ -282,9 +282,20 @@ pub(super) fn verbs(hay: &str) -> impl Iterator<Item = Verb<'_>> + '_ {
 /// looked up by its bytes.
 fn verbs_of<'h>(
     hay: &'h str,
-    mut toks: impl Iterator<Item = Token> + 'h,
+    toks: impl Iterator<Item = Token> + 'h,
 ) -> impl Iterator<Item = Verb<'h>> + 'h {
     let b = hay.as_bytes();
+    // Only a word token outside ASCII, or one of ASCII, lower case, whose
+    // id is on a verb list, can be or open a verb: every other token ("the",
+    // "Vell", ",") is passed over here, in one test, and changes nothing
+    // below (a verb of two words reads its second from the bytes).
+    let words: &'static crate::tokens::Lexicon = &WORDS;
+    let opens = list::SPEECH_VERB.or(list::PHRASE_HEAD);
+    let mut toks = toks.filter(move |t| {
+        t.is_word()
+            && (!t.class.has(Class::ASCII)
+                || t.class.has(Class::LOWER) && words.lists(t.word).any(opens))
+    });
     // ASCII runs of a word token still to look at: from byte `inner.0` to
     // the token's end `inner.1`.
     let mut inner = (0, 0);
@@ -352,6 +363,21 @@ pub(super) struct Stretch<'m> {
     to: usize,
     toks: &'m [Token],
     len: usize,
+    /// The speech verbs of all the tokens, as (start, end) in their
+    /// offsets ([`list_verbs`]), when they were read once for the
+    /// paragraph: a part that no token or verb runs over the edges of has
+    /// just those verbs that lie in it.
+    verbs: Option<&'m [(u32, u32)]>,
+}
+
+/// The speech verbs of `hay` given its tokens, as (start, end) offsets into
+/// it, into `out` (cleared first): what [`Stretch::verbs`] finds in a part
+/// of a paragraph is read off this list, where each look-up read the part's
+/// tokens again (a quotation's rules ask four or five times, of the
+/// sentence before it, the words after it and the whole sentence).
+pub(super) fn list_verbs(hay: &str, toks: &[Token], out: &mut Vec<(u32, u32)>) {
+    out.clear();
+    out.extend(verbs_of(hay, toks.iter().copied()).map(|v| (small(v.start), small(v.end))));
 }
 
 /// The tokens of a part of a [`Stretch`]: its own, or a scan of the part.
@@ -383,6 +409,7 @@ impl<'m> Stretch<'m> {
             to: 0,
             toks,
             len: range.len(),
+            verbs: None,
         }
     }
 
@@ -392,6 +419,15 @@ impl<'m> Stretch<'m> {
     #[cfg(test)]
     pub(super) fn of_paragraph(m: &'m str, lo: usize, at: usize, toks: &'m [Token]) -> Stretch<'m> {
         Stretch::of_paragraph_to(m, lo, at, toks, usize::MAX)
+    }
+
+    /// The same stretch with the speech verbs of all its tokens
+    /// ([`list_verbs`]), read once.
+    pub(super) fn with_verbs(self, verbs: &'m [(u32, u32)]) -> Stretch<'m> {
+        Stretch {
+            verbs: Some(verbs),
+            ..self
+        }
     }
 
     /// [`Stretch::of_paragraph`] whose tokens were read from the `len`
@@ -412,6 +448,7 @@ impl<'m> Stretch<'m> {
             to: lo.saturating_sub(at),
             toks,
             len,
+            verbs: None,
         }
     }
 
@@ -426,6 +463,63 @@ impl<'m> Stretch<'m> {
 
     /// [`verbs`] of `m[r]` (a range inside the stretch), offsets into it.
     pub(super) fn verbs(&self, r: Range<usize>) -> impl Iterator<Item = Verb<'m>> + 'm {
+        let hay = &self.m[r.clone()];
+        let listed = self
+            .tokens_range(&r)
+            .and_then(|(lo, hi)| Some((self.listed(&r, lo, hi)?, lo)));
+        let read = listed.is_none().then(|| self.read_verbs(r));
+        let listed = listed.into_iter().flat_map(move |(list, lo)| {
+            list.iter().map(move |&(s, e)| Verb {
+                hay,
+                start: s as usize - lo,
+                end: e as usize - lo,
+            })
+        });
+        listed.chain(read.into_iter().flatten())
+    }
+
+    /// The listed verbs ([`Stretch::verbs`]) that lie in the tokens'
+    /// offsets `[lo, hi)`, when they are those a reading of that part
+    /// alone finds: when no token and no verb runs over either edge. (A
+    /// verb is read off its token, the word after it when it opens a verb
+    /// of two ("went on") and where the verb before it ended, all inside
+    /// the part then. "went on" cut after "went", or "unsaid" cut before
+    /// "said", is read anew.)
+    fn listed(&self, r: &Range<usize>, lo: usize, hi: usize) -> Option<&'m [(u32, u32)]> {
+        let list = self.verbs?;
+        let a = list.partition_point(|&(_, e)| e as usize <= lo);
+        let b = a + list[a..].partition_point(|&(s, _)| (s as usize) < hi);
+        let inside = &list[a..b];
+        let over = |v: Option<&(u32, u32)>, f: &dyn Fn(usize, usize) -> bool| {
+            v.is_some_and(|&(s, e)| f(s as usize, e as usize))
+        };
+        if over(inside.first(), &|s, _| s < lo) || over(inside.last(), &|_, e| e > hi) {
+            return None;
+        }
+        // (A token runs over byte `x` of `m` only where the bytes either
+        // side of it are both word bytes or outside ASCII, which most
+        // edges, at a space or a mark, are not: the tokens are searched
+        // only then, or at an edge of `m`.)
+        let m = self.m.as_bytes();
+        let word = |c: u8| c >= 0x80 || c.is_ascii_alphanumeric() || c == b'_';
+        let cut = |x: usize, t: usize| {
+            let inside = match (x.checked_sub(1).and_then(|p| m.get(p)), m.get(x)) {
+                (Some(&p), Some(&c)) => word(p) && word(c),
+                _ => true,
+            };
+            inside && {
+                let i = self.toks.partition_point(|k| k.end() <= t);
+                self.toks.get(i).is_some_and(|k| (k.start as usize) < t)
+            }
+        };
+        if cut(r.start, lo) || cut(r.end, hi) {
+            return None;
+        }
+        Some(inside)
+    }
+
+    /// [`Stretch::verbs`] read off the part's tokens (or a scan of it).
+    fn read_verbs(&self, r: Range<usize>) -> impl Iterator<Item = Verb<'m>> + 'm {
         let hay = &self.m[r.clone()];
         let Some((lo, hi)) = self.tokens_range(&r) else {
             return verbs_of(hay, Source::Scan(Scanner::new(hay, &WORDS)));
@@ -454,7 +548,13 @@ impl<'m> Stretch<'m> {
 
     /// Is there a speech verb in `m[r]`?
     pub(super) fn has_verb(&self, r: Range<usize>) -> bool {
-        self.verbs(r).next().is_some()
+        let listed = self
+            .tokens_range(&r)
+            .and_then(|(lo, hi)| self.listed(&r, lo, hi));
+        match listed {
+            Some(verbs) => !verbs.is_empty(),
+            None => self.read_verbs(r).next().is_some(),
+        }
     }
 
     /// May a rule that needs an ASCII word of `mask` (lower case, white
@@ -3891,6 +3991,30 @@ mod tests {
             let cut: Vec<(usize, usize)> =
                 para.verbs(hi..text.len()).map(|v| (v.start(), v.end())).collect();
             proptest::prop_assert_eq!(&cut, &want(&text[hi..]));
+            // And off the verbs listed once for those tokens (a part cut
+            // inside a word or a verb of two words is read anew).
+            let mut listed = Vec::new();
+            list_verbs(&text[hi..], toks, &mut listed);
+            let para = para.with_verbs(&listed);
+            for (from, to) in [(lo, text.len()), (hi, text.len())] {
+                let cut: Vec<(usize, usize)> =
+                    para.verbs(from..to).map(|v| (v.start(), v.end())).collect();
+                proptest::prop_assert_eq!(&cut, &want(&text[from..to]));
+            }
+            // And off the verbs listed for the whole text, over any part.
+            let mut listed = Vec::new();
+            list_verbs(&text, buf.tokens(), &mut listed);
+            let whole: Vec<(usize, usize)> = listed.iter().map(|&(s, e)| (s as usize, e as usize)).collect();
+            proptest::prop_assert_eq!(&whole, &want(&text));
+            let para = Stretch::of_paragraph(&text, 0, 0, buf.tokens()).with_verbs(&listed);
+            let cut: Vec<(usize, usize)> =
+                para.verbs(lo..hi).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[lo..hi]));
+            proptest::prop_assert_eq!(para.has_verb(lo..hi), !cut.is_empty());
+            let para = Stretch::of_paragraph(&text[lo..], lo, 0, buf.tokens()).with_verbs(&listed);
+            let cut: Vec<(usize, usize)> =
+                para.verbs(0..hi - lo).map(|v| (v.start(), v.end())).collect();
+            proptest::prop_assert_eq!(&cut, &want(&text[lo..hi]));
             // And off the tokens of the stretch from `lo` alone.
             let mut own = TokenBuf::new();
             let from = Stretch::new(&text, lo..text.len(), &mut own);
@@ -4051,6 +4175,33 @@ mod tests {
                 let mut own = TokenBuf::new();
                 let from = Stretch::new(&text, lo..text.len(), &mut own);
                 proptest::prop_assert!(from.may_have_word(lo..hi, list::SPEECH_NOUN));
+            }
+        }
+    }
+
+    /// The verbs listed once for a text are those a reading of any part of
+    /// it finds, where the part cuts a verb of two words ("went on") or a
+    /// word ("unsaid") as well.
+    #[test]
+    fn listed_verbs_are_those_of_every_part() {
+        let text = "Ola went on, unsaid, then pointed out: saidé and said it";
+        let mut buf = TokenBuf::new();
+        let toks = buf.fill(text, &WORDS).unwrap_or(&[]);
+        let mut listed = Vec::new();
+        list_verbs(text, toks, &mut listed);
+        let para = Stretch::of_paragraph(text, 0, 0, toks).with_verbs(&listed);
+        for lo in 0..=text.len() {
+            for hi in lo..=text.len() {
+                if !text.is_char_boundary(lo) || !text.is_char_boundary(hi) {
+                    continue;
+                }
+                let got: Vec<(usize, usize)> =
+                    para.verbs(lo..hi).map(|v| (v.start(), v.end())).collect();
+                let want: Vec<(usize, usize)> = VERB_ANY
+                    .find_iter(&text[lo..hi])
+                    .map(|v| (v.start(), v.end()))
+                    .collect();
+                assert_eq!(got, want, "{:?}", &text[lo..hi]);
             }
         }
     }

@@ -423,6 +423,10 @@ pub(crate) fn attribute_pieces(
     // to article).
     thread_local!(static TOKENS: Cell<crate::tokens::TokenBuf> = Cell::default());
     let mut para_tokens = TOKENS.take();
+    // And the speech verbs those tokens hold, read once for the verb
+    // look-ups of all its quotations ([`list_verbs`]).
+    thread_local!(static VERBS: Cell<Vec<(u32, u32)>> = Cell::default());
+    let mut para_verbs = VERBS.take();
     for (pi, p) in paragraphs.iter().enumerate() {
         let (from, to) = lf.span_to_input(p);
         let mut here = pieces.within(from, to).peekable();
@@ -463,7 +467,10 @@ pub(crate) fn attribute_pieces(
         let toks = (end - at <= PARAGRAPH_TOKENS)
             .then(|| para_tokens.fill(&m[at..end], &WORDS).ok())
             .flatten()
-            .map(|t| (t, at, end - at));
+            .map(|t| {
+                list_verbs(&m[at..end], t, &mut para_verbs);
+                (t, &para_verbs[..], at, end - at)
+            });
         // Attributions of the paragraph's quotations are looked for with
         // the last speaker as it stood at its start.
         let start_speaker = last_speaker;
@@ -634,8 +641,8 @@ pub(crate) fn attribute_pieces(
                         base + wlo,
                         qspan,
                         (prev_start, last_speaker),
-                        toks.map(|(t, at, len)| {
-                            Stretch::of_paragraph_to(&m[wlo..whi], wlo, at, t, len)
+                        toks.map(|(t, v, at, len)| {
+                            Stretch::of_paragraph_to(&m[wlo..whi], wlo, at, t, len).with_verbs(v)
                         }),
                     )
                 })
@@ -783,6 +790,7 @@ pub(crate) fn attribute_pieces(
         }
     }
     TOKENS.set(para_tokens);
+    VERBS.set(para_verbs);
     share.finish(&mut |q, orig, person| {
         tally.add(input, &reg, &q, person);
         out(Quote { span: orig, ..q })
@@ -835,6 +843,10 @@ fn in_order<'s>(paragraphs: &'s Spans, context: &[Span]) -> Box<dyn Iterator<Ite
     }))
 }
 
+/// The tokens of a masked paragraph from byte `at` on, the speech verbs
+/// they hold ([`list_verbs`]), `at`, and how many bytes were read.
+type ParaTokens<'t> = (&'t [crate::tokens::Token], &'t [(u32, u32)], usize, usize);
+
 /// The cue of a quotation at `quote` (span in the text) and the person its
 /// mention resolves to, found in the masked paragraph `m` (at `base`)
 /// within the window `[lo, hi)`.
@@ -848,17 +860,17 @@ fn cue_of(
     (base, prev_start, last_speaker): (usize, usize, Option<usize>),
     (lo, hi): (usize, usize),
     quote: Span,
-    toks: Option<(&[crate::tokens::Token], usize, usize)>,
+    toks: Option<ParaTokens<'_>>,
 ) -> Option<(Attribution, Option<usize>)> {
     let (qs, qe) = (quote.start - base - lo, quote.end - base - lo);
     let known = |w: &str| knows(reg, w);
     let found = match toks {
-        Some((t, at, len)) => attribution_with(
+        Some((t, v, at, len)) => attribution_with(
             &m[lo..hi],
             qs,
             qe,
             &known,
-            Stretch::of_paragraph_to(&m[lo..hi], lo, at, t, len),
+            Stretch::of_paragraph_to(&m[lo..hi], lo, at, t, len).with_verbs(v),
         ),
         None => attribution_for(&m[lo..hi], qs, qe, &known),
     };
