@@ -2453,11 +2453,25 @@ pub(super) fn relative_who_after(after: &str) -> bool {
 /// role ("Deputy Mayor" of "Deputy Mayor Lena Fisk"), if any.
 /// (Joined as they are found: no Vec of the words first, for each name
 /// gathered.)
+/// (Most names have no title: the empty list answers inline, without the
+/// call. Each word's key is compared as bytes: checked as UTF-8 once per
+/// honorific compared, it cost a call of `from_utf8` for each.)
+#[inline]
 pub(super) fn title_role(titles: &[&str]) -> Option<String> {
+    if titles.is_empty() {
+        return None;
+    }
+    title_role_of(titles)
+}
+
+/// [`title_role`] of a list of titles that is not empty.
+#[inline(never)]
+fn title_role_of(titles: &[&str]) -> Option<String> {
     let mut role: Option<String> = None;
     for w in titles {
         let key = Key::new(w);
-        if HONORIFICS.iter().any(|(h, _)| *h == key.as_str()) {
+        let key = key.as_bytes();
+        if HONORIFICS.iter().any(|(h, _)| h.as_bytes() == key) {
             continue;
         }
         match &mut role {
