@@ -277,13 +277,21 @@ fn text_of<'t>(input: &'t str, own: &'t str, s: Str) -> &'t str {
 }
 
 /// The last token of a canonical name.
+/// (Its space found a byte at a time: a name is a few short words, and a
+/// search by `rfind` or `split` cost a searcher's setup for each.)
 fn surname_in(name: &str) -> &str {
-    name.rfind(' ').map_or(name, |k| &name[k + 1..])
+    let b = name.as_bytes();
+    b.iter()
+        .rposition(|&c| c == b' ')
+        .map_or(name, |k| &name[k + 1..])
 }
 
 /// The first token of a canonical name.
 fn first_in(name: &str) -> &str {
-    name.split(' ').next().unwrap_or("")
+    let b = name.as_bytes();
+    b.iter()
+        .position(|&c| c == b' ')
+        .map_or(name, |k| &name[..k])
 }
 
 /// The people of an article and where each is named.
@@ -721,7 +729,9 @@ impl<'a> Registry<'a> {
         if self.people[i].count <= 1 {
             return;
         }
-        let g = match self.first_group(first) {
+        // (Hashed once, for the look-up and the insert.)
+        let hash = hash_bytes(first);
+        let g = match self.first_group_hashed(first, hash) {
             Some(g) => g,
             None => {
                 let key = self.keep(token, self.offset(token));
@@ -731,7 +741,7 @@ impl<'a> Registry<'a> {
                     full: 0,
                     xor: 0,
                 });
-                self.first_table.insert(hash_bytes(first), small(g));
+                self.first_table.insert(hash, small(g));
                 g
             }
         };
@@ -786,7 +796,9 @@ impl<'a> Registry<'a> {
         let last = Key::new(tokens[tokens.len() - 1]);
         let last = last.as_bytes();
         let count = u8::try_from(tokens.len()).unwrap_or(u8::MAX);
-        let found = self.surname_group(last);
+        // (Hashed once, for the look-up and the insert.)
+        let last_hash = hash_bytes(last);
+        let found = self.surname_group_hashed(last, last_hash);
         if let Some((i, g)) = found.and_then(|g| Some((self.latest_match(g, first)?, g))) {
             self.recent_group.set(Some((small(i), small(g))));
             if count > self.people[i].count {
@@ -828,7 +840,7 @@ impl<'a> Registry<'a> {
                     last: small(id),
                     mentions: NONE,
                 });
-                self.surname_table.insert(hash_bytes(last), small(g));
+                self.surname_table.insert(last_hash, small(g));
                 g
             }
         };
@@ -2077,6 +2089,16 @@ mod tail_tests {
                     "{:?} {}", text, end
                 );
             }
+        }
+
+        /// A name's first and last tokens, found a byte at a time, are
+        /// what `split` and `rfind` find.
+        #[test]
+        fn name_tokens_match_split_and_rfind(
+            name in crate::testing::joined(vec!["Ada", "Rusk", "é", "’", " ", "  ", "\u{a0}", "-"], 0..6),
+        ) {
+            prop_assert_eq!(first_in(&name), name.split(' ').next().unwrap_or(""));
+            prop_assert_eq!(surname_in(&name), name.rfind(' ').map_or(name.as_str(), |k| &name[k + 1..]));
         }
 
         /// `refold` gives what `fold` gives.
