@@ -479,14 +479,20 @@ pub fn block_words(s: &str) -> usize {
     words + unspaced
 }
 
-/// `char::is_alphanumeric`, with the blocks of letters that fill a text
-/// of Korean, Chinese or Japanese (Hangul syllables, ideographs, kana)
-/// known by range: the library's search of its tables cost some 300
-/// instructions a char there.
+/// `char::is_alphanumeric`, with the blocks of letters that fill most
+/// text outside ASCII known by range: the Latin supplements ("é", "ł",
+/// "ș"), Cyrillic ("д"), and the Hangul syllables, ideographs and kana of
+/// a text of Korean, Chinese or Japanese. The library's search of its
+/// tables cost some 300 to 600 instructions a char there ("медведь").
 pub(crate) fn is_alphanumeric(c: char) -> bool {
     matches!(
         c,
-        '\u{ac00}'..='\u{d7a3}'
+        '\u{c0}'..='\u{d6}'
+            | '\u{d8}'..='\u{f6}'
+            | '\u{f8}'..='\u{24f}'
+            | '\u{400}'..='\u{481}'
+            | '\u{48a}'..='\u{52f}'
+            | '\u{ac00}'..='\u{d7a3}'
             | '\u{4e00}'..='\u{9fff}'
             | '\u{3400}'..='\u{4dbf}'
             | '\u{3041}'..='\u{3096}'

@@ -598,21 +598,10 @@ fn mark_class(c: char) -> Class {
 /// [`char::is_alphanumeric`], with the General Punctuation block (curly
 /// quotation marks, dashes, the ellipsis: most of the characters outside
 /// ASCII in news text) answered without the Unicode tables: none of it is
-/// a letter or a number. So are the letters of the Latin supplements
-/// ("é", "ł", "ș"), of Cyrillic ("д") and the Hangul syllables: each is a
-/// letter, where the tables' search cost some six hundred instructions a
-/// character for a word such as "медведь".
+/// a letter or a number. The common blocks of letters are known by range
+/// ([`crate::text::is_alphanumeric`]).
 fn alphanumeric(c: char) -> bool {
-    match c {
-        '\u{c0}'..='\u{d6}'
-        | '\u{d8}'..='\u{f6}'
-        | '\u{f8}'..='\u{24f}'
-        | '\u{400}'..='\u{481}'
-        | '\u{48a}'..='\u{52f}'
-        | '\u{ac00}'..='\u{d7a3}' => true,
-        '\u{2000}'..='\u{206f}' => false,
-        _ => c.is_alphanumeric(),
-    }
+    !('\u{2000}'..='\u{206f}').contains(&c) && crate::text::is_alphanumeric(c)
 }
 
 /// Is `c` a line break?
