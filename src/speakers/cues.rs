@@ -548,13 +548,7 @@ impl<'m> Stretch<'m> {
 
     /// Is there a speech verb in `m[r]`?
     pub(super) fn has_verb(&self, r: Range<usize>) -> bool {
-        let listed = self
-            .tokens_range(&r)
-            .and_then(|(lo, hi)| self.listed(&r, lo, hi));
-        match listed {
-            Some(verbs) => !verbs.is_empty(),
-            None => self.read_verbs(r).next().is_some(),
-        }
+        self.verbs(r).next().is_some()
     }
 
     /// May a rule that needs an ASCII word of `mask` (lower case, white

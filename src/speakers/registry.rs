@@ -2461,27 +2461,10 @@ pub(super) fn oblique_after(text: &str, end: usize) -> bool {
     possessive_or_modifier_at(text, end) || modifies_body_at(text, end)
 }
 
-/// Is `w` one of [`BODY_AFTER_NAME`]? (A match on the bytes: a test of
-/// the length and a compare or two, where a scan of the list compared
-/// most words asked about, "said", "told", with each body.)
+/// Is `w` one of [`BODY_AFTER_NAME`], as bytes (the word [`oblique_after`]
+/// read, not checked again as UTF-8)?
 fn is_body_after_name(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"campaign"
-            | b"administration"
-            | b"camp"
-            | b"team"
-            | b"staff"
-            | b"office"
-            | b"government"
-            | b"spokesman"
-            | b"spokeswoman"
-            | b"spokesperson"
-            | b"aide"
-            | b"aides"
-            | b"lawyer"
-            | b"lawyers"
-    )
+    BODY_AFTER_NAME.iter().any(|b| b.as_bytes() == w)
 }
 
 /// Is the name that ends at byte `end` of `text` the modifier of a body
@@ -2497,7 +2480,7 @@ pub(super) fn modifies_body_at(text: &str, end: usize) -> bool {
         .split(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
         .next()
         .unwrap_or("");
-    BODY_AFTER_NAME.contains(&word)
+    is_body_after_name(word.as_bytes())
 }
 
 /// Does a lone name speak, or is it described as a person, by the text
