@@ -400,7 +400,13 @@ pub(crate) fn attribute_pieces(
     }
     let cursor = pieces.cursor();
     let inside = |at: usize| cursor.inside(lf.to_input(at));
-    let mut reg = gather(input, in_order(paragraphs, context), &inside);
+    let mut quotations = quotations_in(lf, pieces);
+    let mut reg = gather(
+        input,
+        in_order(paragraphs, context),
+        &mut quotations,
+        &inside,
+    );
     let mut role_phrases = RolePhrases::default();
     let orgs = Orgs {
         input,
@@ -800,6 +806,57 @@ pub(crate) fn attribute_pieces(
     tally.finish(&reg)
 }
 
+/// What the register ([`gather`]) reads of the quotations: for each block
+/// (a span of the copy `lf` describes), the spans of its bytes inside the
+/// `pieces` (from the block's start, in order), or `false` and none when
+/// it holds more than [`LISTED_QUOTATIONS`] (a list of them all took 16
+/// bytes a quotation). The register reads the blocks in order: the pieces
+/// are walked forward with them, where each name once asked whether it
+/// stood inside one (and walked from the start again should a block start
+/// before the last one's end).
+fn quotations_in<'a>(
+    lf: &'a Lf,
+    pieces: &'a PieceSet,
+) -> impl FnMut(Span, &mut Vec<Span>) -> bool + 'a {
+    let mut ahead = pieces.within(0, usize::MAX).peekable();
+    // (The end of the last block: no piece that ends past it was passed.)
+    let mut walked = 0;
+    move |p, out| {
+        let (from, to) = lf.span_to_input(p);
+        if from < walked {
+            ahead = pieces.within(0, usize::MAX).peekable();
+        }
+        walked = to;
+        while ahead.next_if(|q| q.span.end <= from).is_some() {}
+        let mut listed = true;
+        while let Some(q) = ahead.peek() {
+            if q.span.start >= to {
+                break;
+            }
+            let s = lf.span_to_lf(q.span);
+            let (start, end) = (s.start.max(p.start), s.end.min(p.end));
+            if start < end && listed {
+                listed = out.len() < LISTED_QUOTATIONS;
+                out.push(Span::new(start - p.start, end - p.start));
+            }
+            // (A piece that runs past the block is read again with the
+            // next.)
+            if q.span.end > to {
+                break;
+            }
+            ahead.next();
+        }
+        if !listed {
+            out.clear();
+        }
+        listed
+    }
+}
+
+/// The most quotations of a block listed for the register: a block with
+/// more is asked byte by byte.
+const LISTED_QUOTATIONS: usize = 64;
+
 /// The best scores the steps after the cue can reach ([`WEIGHTS`]; every
 /// extra feature they may carry weighs nothing or less, but the
 /// paragraph opener's).
@@ -1112,6 +1169,82 @@ fn same_quotation(q: &Quote) -> Candidate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The spans the register is given for each block are its bytes
+        /// inside a piece, as the byte at a time test says: CRLF and lone CR
+        /// line ends, pieces that meet or run over blocks, as a list of
+        /// pieces or as bits, blocks in order or not, overlapping or not.
+        #[test]
+        fn the_quotations_of_a_block_are_its_bytes_inside_a_piece(
+            input in crate::testing::joined(vec!["ab", "\r\n", "\r", "\n", "é", " "], 0..40),
+            cuts in proptest::collection::vec(0usize..100, 0..40),
+            blocks in proptest::collection::vec((0usize..100, 0usize..40), 1..6),
+            sorted in proptest::bool::ANY,
+        ) {
+            let (text, lf) = Lf::of(&input);
+            let floor = |s: &str, mut c: usize| {
+                c = c.min(s.len());
+                while !s.is_char_boundary(c) {
+                    c -= 1;
+                }
+                c
+            };
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| floor(&input, c)).collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            let mut pieces = PieceSet::new(input.len());
+            for c in cuts.chunks_exact(2) {
+                pieces.push(Piece {
+                    span: Span::new(c[0], c[1]),
+                    paragraph: 0,
+                    closed: true,
+                    runs_on: false,
+                });
+            }
+            let mut blocks: Vec<Span> = blocks
+                .into_iter()
+                .map(|(at, len)| {
+                    let at = floor(&text, at);
+                    Span::new(at, floor(&text, at + len))
+                })
+                .collect();
+            if sorted {
+                blocks.sort();
+            }
+            let cursor = pieces.cursor();
+            let mut quotations = quotations_in(&lf, &pieces);
+            for p in blocks {
+                let mut got = Vec::new();
+                let listed = quotations(p, &mut got);
+                proptest::prop_assert!(listed || got.is_empty());
+                let mut want: Vec<Span> = Vec::new();
+                for at in p.start..p.end {
+                    if !cursor.inside(lf.to_input(at)) {
+                        continue;
+                    }
+                    let at = at - p.start;
+                    match want.last_mut() {
+                        Some(s) if s.end == at => s.end += 1,
+                        _ => want.push(Span::new(at, at + 1)),
+                    }
+                }
+                // (Pieces that meet are one span or two.)
+                let mut joined: Vec<Span> = Vec::new();
+                for s in got {
+                    match joined.last_mut() {
+                        Some(j) if j.end == s.start => j.end = s.end,
+                        _ => joined.push(s),
+                    }
+                }
+                if listed {
+                    proptest::prop_assert_eq!(joined, want, "{:?} {:?}", text, p);
+                } else {
+                    proptest::prop_assert!(want.len() > LISTED_QUOTATIONS);
+                }
+            }
+        }
+    }
 
     /// The pieces of a quotation that runs over paragraphs wait for the
     /// first one with a speaker, take it, and are given out in order; a

@@ -765,79 +765,138 @@ fn word_tail_end(t: &str, e: usize) -> usize {
 /// but without the reverse search for each match's start that the regex
 /// needs (a tenth of the speakers' time went to that pattern).
 pub(super) fn name_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    name_runs_counted(text).map(|(s, e, _)| (s, e))
+    name_runs_outside(text, &[]).map(|(s, e, _)| (s, e))
 }
 
-/// [`name_runs`], each run with whether it is one `TOK` alone: then it
-/// holds no white space ("Officials", "Rusk’s"), and a caller that
-/// parses a lone word apart from a run of several need not read the run
-/// again to find out (most runs are one capitalised word opening a
-/// sentence).
-pub(super) fn name_runs_counted(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
-    let b = text.as_bytes();
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        // A capital that starts a word (ASCII word bytes only, as `(?-u:\b)`).
-        let start = loop {
-            let k = pos + find_upper(b.get(pos..)?)?;
-            if k == 0 || !word_byte(b.get(k - 1)) {
-                // "al-Masri": the run starts at the particle.
-                let particle = (b[k.saturating_sub(1)] == b'-')
-                    .then(|| {
-                        HYPHEN_PARTICLES.iter().find_map(|w| {
-                            let j = k.checked_sub(1 + w.len())?;
-                            (j >= pos
-                                && &b[j..k - 1] == w.as_bytes()
-                                && (j == 0 || !word_byte(b.get(j - 1))))
-                            .then_some(j)
-                        })
-                    })
-                    .flatten();
-                break particle.unwrap_or(k);
-            }
-            pos = k + 1;
-        };
-        let mut end = tok_end(text, start)?;
-        let mut one = true;
+/// [`name_runs`], each run with whether it is one `TOK` alone (then it
+/// holds no white space: "Officials", "Rusk’s", and a caller that parses a
+/// lone word apart from a run of several need not read the run again to
+/// find out; most runs are one capitalised word opening a sentence),
+/// without the runs that start inside a quotation: `quoted` holds the
+/// spans of `text` inside one, in order and apart. Where no run can reach
+/// over a quotation's end ([`run_ends_before`]), the scan goes on from
+/// there once a run starts inside it; else that run is read, as
+/// [`name_runs`] reads it, and left out. (The register once found such
+/// runs, reading the quotations' words, and asked of each whether it
+/// started inside one.)
+pub(super) fn name_runs_outside<'t>(text: &'t str, quoted: &'t [Span]) -> NameRuns<'t> {
+    NameRuns {
+        text,
+        quoted,
+        q: 0,
+        pos: 0,
+    }
+}
+
+/// The iterator of [`name_runs_outside`]. (Its `next` is inlined where it
+/// is read: the register's loop over runs spent a tenth of its time on the
+/// calls, and on the state kept apart from the loop.)
+pub(super) struct NameRuns<'t> {
+    text: &'t str,
+    quoted: &'t [Span],
+    /// The first quotation that ends after the last start read.
+    q: usize,
+    /// Where the search for the next run goes on.
+    pos: usize,
+}
+
+impl Iterator for NameRuns<'_> {
+    type Item = (usize, usize, bool);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize, bool)> {
+        let (text, quoted) = (self.text, self.quoted);
+        let b = text.as_bytes();
         loop {
-            // (Most runs end at a byte that is neither white space nor
-            // the first byte of a character outside ASCII: a stop, a
-            // comma.)
-            let gap = match b.get(end) {
-                Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t'..=b'\r') => 0,
-                // One space and the next word, the common case.
-                Some(b' ') if b.get(end + 1).is_some_and(|&c| c.is_ascii_graphic()) => 1,
-                None => 0,
-                _ => white_space_len(&text[end..]),
+            // A capital that starts a word (ASCII word bytes only, as `(?-u:\b)`).
+            let start = loop {
+                let k = self.pos + find_upper(b.get(self.pos..)?)?;
+                if k == 0 || !word_byte(b.get(k - 1)) {
+                    // "al-Masri": the run starts at the particle.
+                    let particle = (b[k.saturating_sub(1)] == b'-')
+                        .then(|| {
+                            HYPHEN_PARTICLES.iter().find_map(|w| {
+                                let j = k.checked_sub(1 + w.len())?;
+                                (j >= self.pos
+                                    && &b[j..k - 1] == w.as_bytes()
+                                    && (j == 0 || !word_byte(b.get(j - 1))))
+                                .then_some(j)
+                            })
+                        })
+                        .flatten();
+                    break particle.unwrap_or(k);
+                }
+                self.pos = k + 1;
             };
-            if gap == 0 {
-                break;
+            while quoted.get(self.q).is_some_and(|s| s.end <= start) {
+                self.q += 1;
             }
-            let at = end + gap;
-            let next = tok_end(text, at).or_else(|| {
-                // (Each particle starts with one of these.)
-                if !matches!(b.get(at), Some(b'd' | b'v' | b'l' | b'b' | b'a' | b't')) {
-                    return None;
+            let inside = quoted.get(self.q).filter(|s| s.start <= start);
+            if let Some(s) = inside.filter(|s| run_ends_before(text, s.end)) {
+                self.pos = s.end;
+                continue;
+            }
+            let mut end = tok_end(text, start)?;
+            let mut one = true;
+            loop {
+                // (Most runs end at a byte that is neither white space nor
+                // the first byte of a character outside ASCII: a stop, a
+                // comma.)
+                let gap = match b.get(end) {
+                    Some(&c) if c < 0x80 && !matches!(c, b' ' | b'\t'..=b'\r') => 0,
+                    // One space and the next word, the common case.
+                    Some(b' ') if b.get(end + 1).is_some_and(|&c| c.is_ascii_graphic()) => 1,
+                    None => 0,
+                    _ => white_space_len(&text[end..]),
+                };
+                if gap == 0 {
+                    break;
                 }
-                // A particle is the whole word (of `(?-u:\b)`'s bytes)
-                // that starts here: two or three letters.
-                let mut e = at + 1;
-                while e - at <= 3 && word_byte(b.get(e)) {
-                    e += 1;
+                let at = end + gap;
+                let next = tok_end(text, at).or_else(|| {
+                    // (Each particle starts with one of these.)
+                    if !matches!(b.get(at), Some(b'd' | b'v' | b'l' | b'b' | b'a' | b't')) {
+                        return None;
+                    }
+                    // A particle is the whole word (of `(?-u:\b)`'s bytes)
+                    // that starts here: two or three letters.
+                    let mut e = at + 1;
+                    while e - at <= 3 && word_byte(b.get(e)) {
+                        e += 1;
+                    }
+                    (e - at <= 3 && is_run_particle(&b[at..e])).then_some(e)
+                });
+                match next {
+                    Some(e) => {
+                        end = e;
+                        one = false;
+                    }
+                    None => break,
                 }
-                (e - at <= 3 && is_run_particle(&b[at..e])).then_some(e)
-            });
-            match next {
-                Some(e) => {
-                    end = e;
-                    one = false;
-                }
-                None => break,
+            }
+            self.pos = end;
+            if inside.is_none() {
+                return Some((start, end, one));
             }
         }
-        pos = end;
-        Some((start, end, one))
-    })
+    }
+}
+
+/// Whether no run of [`name_runs`] holds both the character that
+/// ends at byte `to` of `text` and the one after it: `to` is the end of the
+/// text, or that character is none a run holds (no letter, digit, white
+/// space, apostrophe, hyphen, stop or underscore): a closing quotation mark
+/// such as '"', '”' or '»'.
+fn run_ends_before(text: &str, to: usize) -> bool {
+    to >= text.len()
+        || text
+            .get(..to)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(|c| {
+                !(c.is_alphanumeric()
+                    || c.is_whitespace()
+                    || matches!(c, '\'' | '’' | '-' | '.' | '_'))
+            })
 }
 
 /// The length of the white space (`char::is_whitespace`) that opens `t`:
@@ -2281,6 +2340,54 @@ mod tests {
                 want += 1;
             }
             proptest::prop_assert_eq!(ascii_letters_end(&b, start), want);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4096))]
+        /// The runs that start outside the quotations are the runs of the
+        /// whole text that start outside them, whether the scan goes on
+        /// from a quotation's end or reads the run that starts inside:
+        /// quotations of any bounds, closed by marks a run holds or not.
+        #[test]
+        fn runs_outside_quotations_are_the_runs_that_start_outside(
+            text in crate::testing::joined(
+                vec![
+                    "Ann", "ann", "A.", "Mr.", "de", "al", "-", "'", "’", "\"", "”", "“", "»",
+                    "«", "Lee's", "O’Neil", "Émile", "é", ".", ",", "1", "_", " ", "  ", "\n",
+                    "\u{a0}",
+                ],
+                0..30,
+            ),
+            cuts in proptest::collection::vec(0usize..120, 0..8),
+        ) {
+            let mut cuts: Vec<usize> = cuts
+                .into_iter()
+                .map(|c| {
+                    let mut c = c.min(text.len());
+                    while !text.is_char_boundary(c) {
+                        c -= 1;
+                    }
+                    c
+                })
+                .collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            let quoted: Vec<Span> = cuts
+                .chunks_exact(2)
+                .map(|c| Span::new(c[0], c[1]))
+                .collect();
+            let inside = |at: usize| quoted.iter().any(|q| q.start <= at && at < q.end);
+            let want: Vec<_> = name_runs_outside(&text, &[])
+                .filter(|&(s, _, _)| !inside(s))
+                .collect();
+            proptest::prop_assert_eq!(
+                name_runs_outside(&text, &quoted).collect::<Vec<_>>(),
+                want,
+                "{:?} {:?}",
+                text,
+                quoted
+            );
         }
     }
 

@@ -1439,7 +1439,7 @@ mod registry_tests {
             prop_assert_eq!(name_runs(&text).collect::<Vec<_>>(), want);
             // A run is one `TOK` exactly where `gather` once asked whether
             // it was one word of ASCII or held no white space.
-            for (s, e, one) in name_runs_counted(&text) {
+            for (s, e, one) in name_runs_outside(&text, &[]) {
                 let run = &text[s..e];
                 prop_assert_eq!(
                     one,
@@ -2154,27 +2154,38 @@ const START_MENTIONS: usize = 64;
 /// The people (and surnames) a registry has room for before it grows.
 const START_PEOPLE: usize = 32;
 
+/// The register of the people `input` names in `spans` (paragraphs and
+/// other blocks, in order), read outside quotations: `quotations(p, out)`
+/// pushes onto `out` the spans of block `p`'s bytes inside one (from its
+/// start, in order) and returns `true`, or returns `false` and pushes none
+/// (a block of very many), and then `inside` says whether a byte lies
+/// inside one.
 pub(super) fn gather<'a>(
     input: &'a str,
     spans: impl IntoIterator<Item = Span>,
+    quotations: &mut dyn FnMut(Span, &mut Vec<Span>) -> bool,
     inside: &dyn Fn(usize) -> bool,
 ) -> Registry<'a> {
     let mut reg = Registry::with_room(input);
     let mut scratch = String::new();
     let mid_sentence = MidSentence::new(input);
     let mut votes = Votes::default();
+    let mut quoted = Vec::new();
     for p in spans {
         let text = p.of(input);
+        quoted.clear();
+        let listed = quotations(p, &mut quoted);
         let mut last_mention_at: Option<usize> = None;
         let first_mention = reg.mentions.len();
-        for (run_start, run_end, one_word) in name_runs_counted(text) {
+        // (Runs that start inside a quotation name no one the register
+        // keeps: they are not read.)
+        for (run_start, run_end, one_word) in name_runs_outside(text, &quoted) {
             let m = NameRun {
                 start: run_start,
                 end: run_end,
                 text: &text[run_start..run_end],
             };
-            let abs = p.start + m.start();
-            if inside(abs) {
+            if !listed && inside(p.start + m.start()) {
                 continue;
             }
             // A lone word that is a title, a role or a stop word ("The",
@@ -2194,7 +2205,7 @@ pub(super) fn gather<'a>(
             // read as one of ASCII is: its `parse_run` is `parse_word`'s
             // too, and it was looked up once for the gate and once more in
             // the parse.)
-            // (A run of one `TOK`, as `name_runs_counted` says, is one
+            // (A run of one `TOK`, as `name_runs_outside` says, is one
             // word, of ASCII or not: no `TOK` holds white space.)
             let parts = if one_word {
                 let lists = match key_words(m.as_str()) {
@@ -2393,7 +2404,17 @@ pub(super) fn gather<'a>(
                 }
             }
         }
-        votes.cast(input, inside, &reg, first_mention, p.end);
+        // (A pronoun inside a quotation is no vote.)
+        let inside_block = |at: usize| {
+            if listed {
+                let at = at - p.start;
+                let k = quoted.partition_point(|q| q.end <= at);
+                quoted.get(k).is_some_and(|q| q.start <= at)
+            } else {
+                inside(at)
+            }
+        };
+        votes.cast(input, &inside_block, &reg, first_mention, p.end);
     }
     votes.count(&mut reg);
     reg.finish();
@@ -3157,7 +3178,7 @@ mod tests {
         let text: String = (0..300)
             .map(|i| format!("Chief engineer Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
-        let reg = gather(&text, blocks(&text), &|_| false);
+        let reg = gather(&text, blocks(&text), &mut |_, _| true, &|_| false);
         assert_eq!(reg.people.len(), 300);
         assert_eq!(reg.mentions.len(), 300);
         assert_eq!(reg.name(7), format!("Tova {}", surname(7)));
@@ -3186,7 +3207,7 @@ mod tests {
         let text: String = (0..START_MENTIONS + 1)
             .map(|i| format!("Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
-        let reg = gather(&text, blocks(&text), &|_| false);
+        let reg = gather(&text, blocks(&text), &mut |_, _| true, &|_| false);
         assert_eq!(reg.mentions.len(), START_MENTIONS + 1);
     }
 
@@ -3205,7 +3226,7 @@ mod tests {
         let text: String = (0..2000)
             .map(|i| format!("Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
-        let reg = gather(&text, blocks(&text), &|_| false);
+        let reg = gather(&text, blocks(&text), &mut |_, _| true, &|_| false);
         let spare = |cap: usize, len: usize, size: usize| (cap - len) * size;
         assert!(
             spare(
@@ -3219,7 +3240,8 @@ mod tests {
 
     /// A person's gender from the pronouns after their subject mentions:
     /// the majority over the article, none on a tie, a pronoun inside a
-    /// quotation not counted, and a common first name before any pronoun.
+    /// quotation not counted, and a common first name before any pronoun;
+    /// the quotations listed for each block or asked of byte by byte.
     #[test]
     fn pronouns_after_subjects_give_a_gender_by_majority() {
         let text = "Vrel Quert said she would go.\n\nQuert said she agreed.\n\n\
@@ -3227,18 +3249,28 @@ mod tests {
                     Ossa said she stayed.\n\nMo Ruun said \"she\" was late.\n\n\
                     John Ilo said she left.\n\nQeb Arro spoke. He sat.";
         let quoted = text.find("\"she\"").expect("quoted");
-        let inside = |at: usize| (quoted..quoted + 5).contains(&at);
-        let reg = gather(text, blocks(text), &inside);
-        let gender = |name: &str| {
-            let i = (0..reg.people.len()).find(|&i| reg.name(i) == name);
-            reg.people[i.expect(name)].gender
+        let mut listed = |p: Span, out: &mut Vec<Span>| {
+            if p.start <= quoted && quoted + 5 <= p.end {
+                out.push(Span::new(quoted - p.start, quoted + 5 - p.start));
+            }
+            true
         };
-        assert_eq!(gender("Vrel Quert"), Some(Gender::Female));
-        assert_eq!(gender("Tiv Ossa"), None);
-        assert_eq!(gender("Mo Ruun"), None);
-        assert_eq!(gender("John Ilo"), Some(Gender::Male));
-        // (A pronoun in the next sentence is not the subject's.)
-        assert_eq!(gender("Qeb Arro"), None);
+        let inside = |at: usize| (quoted..quoted + 5).contains(&at);
+        for reg in [
+            gather(text, blocks(text), &mut listed, &|_| false),
+            gather(text, blocks(text), &mut |_, _| false, &inside),
+        ] {
+            let gender = |name: &str| {
+                let i = (0..reg.people.len()).find(|&i| reg.name(i) == name);
+                reg.people[i.expect(name)].gender
+            };
+            assert_eq!(gender("Vrel Quert"), Some(Gender::Female));
+            assert_eq!(gender("Tiv Ossa"), None);
+            assert_eq!(gender("Mo Ruun"), None);
+            assert_eq!(gender("John Ilo"), Some(Gender::Male));
+            // (A pronoun in the next sentence is not the subject's.)
+            assert_eq!(gender("Qeb Arro"), None);
+        }
     }
 
     /// A mention holds its person and its flags in one u32; one of a
@@ -3266,7 +3298,7 @@ mod tests {
     #[test]
     fn a_first_text_held_as_the_name_survives_a_fuller_name() {
         let text = "Quert said the ferry was late.\n\nThe skipper, Quert, agreed.\n\nTova Quert then spoke.";
-        let reg = gather(text, blocks(text), &|_| false);
+        let reg = gather(text, blocks(text), &mut |_, _| true, &|_| false);
         assert_eq!(reg.people.len(), 1);
         assert_eq!(reg.name(0), "Tova Quert");
         assert_eq!(reg.texts(0).collect::<Vec<_>>(), ["Tova Quert", "Quert"]);
@@ -3281,7 +3313,7 @@ mod tests {
     fn a_name_over_a_line_break_is_held_joined() {
         let text =
             "Tova\nQuert spoke first.\n\nLater Tova Quert and Ivo Quert spoke.\n\nQuert agreed.";
-        let reg = gather(text, blocks(text), &|_| false);
+        let reg = gather(text, blocks(text), &mut |_, _| true, &|_| false);
         assert_eq!(reg.name(0), "Tova Quert");
         assert_eq!(reg.own, "Tova Quert");
         let later = text.find("Later").expect("later");
