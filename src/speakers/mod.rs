@@ -328,12 +328,14 @@ impl Lf {
 const CUE_LOOKAHEAD: usize = 32;
 
 /// The last quotation of a paragraph, as attributed: its paragraph, where
-/// that paragraph ends, its speaker and mention.
+/// that paragraph ends, and whether it had a speaker (then, until the next
+/// quotation is attributed, it is the last one [`Share`] holds, with that
+/// speaker and its mention: they are not copied for the few paragraphs
+/// that run a quotation on).
 struct Before {
     paragraph: usize,
     paragraph_end: usize,
-    speaker: Option<String>,
-    mention: Option<String>,
+    spoken: bool,
 }
 
 /// A quotation of the paragraph being attributed: its span in the text
@@ -487,8 +489,9 @@ pub(crate) fn attribute_pieces(
         // from it.
         let prev_piece = before
             .as_ref()
-            .filter(|b| first.runs_on && Some(b.paragraph) == pi.checked_sub(1))
-            .and_then(|b| Some((b.speaker.clone()?, b.mention.clone())));
+            .filter(|b| b.spoken && first.runs_on && Some(b.paragraph) == pi.checked_sub(1))
+            .and_then(|_| share.last())
+            .and_then(|q| Some((q.speaker.clone()?, q.speaker_mention.clone())));
         // (After the paragraph of the last quotation: the words after a
         // quotation in its own paragraph do not change the subject.)
         let since = before.as_ref().map_or(0, |b| b.paragraph_end);
@@ -772,8 +775,7 @@ pub(crate) fn attribute_pieces(
                 before = Some(Before {
                     paragraph: pi,
                     paragraph_end: p.end,
-                    speaker: out_q.speaker.clone(),
-                    mention: out_q.speaker_mention.clone(),
+                    spoken: out_q.speaker.is_some(),
                 });
             }
             let reg = &reg;
@@ -1029,6 +1031,11 @@ struct Share {
 }
 
 impl Share {
+    /// The quotation given last, while held (until the next is given).
+    fn last(&self) -> Option<&Quote> {
+        self.queue.back().map(|(_, q, _, _)| q)
+    }
+
     fn push(
         &mut self,
         i: usize,
