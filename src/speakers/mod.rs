@@ -737,7 +737,7 @@ pub(crate) fn attribute_pieces(
                     }
                 };
                 out_q.cue = keep(&mut p.note.cue);
-                out_q.speaker_mention = p.mention.clone();
+                let mention = p.mention.take();
                 out_q.speaker = keep(&mut p.note.resolved);
                 // "HDA" after "the Harbour Development Agency (HDA)".
                 if let Some(full) = out_q
@@ -756,13 +756,18 @@ pub(crate) fn attribute_pieces(
                     .filter(|&id| out_q.speaker.as_deref() == Some(reg.name(id)));
                 if let Some(id) = p.person {
                     last_speaker = Some(id);
-                    last_mention = p.mention.take();
+                    // (Copied only when it changes: most quotations of a
+                    // speaker in a row name them alike.)
+                    if last_mention != mention {
+                        last_mention.clone_from(&mention);
+                    }
                     if let Some(gender) = p.pronoun_gender {
                         if reg.people[id].gender.is_none() {
                             reg.people[id].gender = gender;
                         }
                     }
                 }
+                out_q.speaker_mention = mention;
             }
             for p in props {
                 note(index, p.note);
@@ -1705,6 +1710,23 @@ mod tests {
             Councillor Priya Nandy met Graham Colt on Monday. Nandy said she would vote against the budget.\n\n\
             Colt said the vote was close. \u{201c}We need one more week,\u{201d} she said.\n";
         assert_eq!(speakers(text), vec![Some("Priya Nandy".to_string())]);
+    }
+
+    /// A quotation that continues the last speaker names them as the last
+    /// cue with a person did, not as an earlier one.
+    #[test]
+    fn a_continued_speaker_is_named_as_the_last_cue_named_them() {
+        let text = "Harbour plan\n\n\
+            \"The plan is sound,\" said Ada Lind, the harbour master.\n\n\
+            \"We start in May,\" Lind said.\n\n\
+            \"It will take a year.\"\n";
+        let mentions: Vec<Option<String>> = crate::analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker_mention)
+            .collect();
+        let lind = Some("Lind".to_string());
+        assert_eq!(mentions, [Some("Ada Lind".to_string()), lind.clone(), lind]);
     }
 
     #[test]
