@@ -377,7 +377,8 @@ pub(crate) fn folded_may_change(b: &[u8]) -> bool {
 /// The clean words of a folded block text, or `None` when there is no
 /// markup to remove. Linear in the text.
 pub fn clean(text: &str, style: Style) -> Option<String> {
-    clean_text(text, style, false, &mut Edits::default())
+    let mut out = String::new();
+    clean_text(text, style, false, &mut Edits::default(), &mut out).then_some(out)
 }
 
 /// [`clean`] of a text known to be its own fold (no white space but
@@ -385,11 +386,14 @@ pub fn clean(text: &str, style: Style) -> Option<String> {
 /// read again to tell.
 pub fn clean_folded(text: &str, style: Style) -> Option<String> {
     debug_assert!(crate::text::is_folded(text));
-    clean_text(text, style, true, &mut Edits::default())
+    let mut out = String::new();
+    clean_text(text, style, true, &mut Edits::default(), &mut out).then_some(out)
 }
 
-/// [`clean_folded`] with the words of its clean text ([`crate::text::block_words`])
-/// when they are known from `words`, the text's own, without a count:
+/// [`clean_folded`] with the words of its clean text
+/// ([`crate::text::block_words`]) when they are known from `words`, the
+/// text's own, without a count (`None` when there is no markup to
+/// remove, else the clean text is in `out`, with its words when known):
 /// the rules delete chars that are no letter or digit and no space
 /// (marks, escapes' backslashes, heading marks and the space after
 /// them), which leaves every run of chars a word or not as it was, and
@@ -401,12 +405,14 @@ pub(crate) fn clean_folded_words(
     text: &str,
     style: Style,
     words: usize,
-) -> Option<(String, Option<usize>)> {
+    out: &mut String,
+) -> Option<Option<usize>> {
     debug_assert!(crate::text::is_folded(text));
     let mut edits = Edits::default();
-    let clean = clean_text(text, style, true, &mut edits)?;
-    let words = (!edits.dropped).then_some(words + edits.spaced);
-    Some((clean, words))
+    if !clean_text(text, style, true, &mut edits, out) {
+        return None;
+    }
+    Some((!edits.dropped).then_some(words + edits.spaced))
 }
 
 /// What the rules did to a text besides deleting marks (see
@@ -425,41 +431,49 @@ struct Edits {
 /// far is kept as written (most texts with a mark keep them all: a list
 /// item's star, a name's underscore), the text so far is `body` up to
 /// where the reading is, and nothing is copied; the first change copies
-/// it once.
-struct Written<'a> {
+/// it once, into the caller's buffer (`copy`).
+struct Written<'a, 'o> {
     body: &'a str,
-    copy: Option<String>,
+    copy: &'o mut String,
+    /// `copy` holds the clean text so far.
+    copying: bool,
 }
 
-impl Written<'_> {
+impl Written<'_, '_> {
     /// The clean text so far, the reading being at `at` in the body.
     fn so_far(&self, at: usize) -> &str {
-        match &self.copy {
-            Some(c) => c,
-            None => &self.body[..at],
+        if self.copying {
+            self.copy
+        } else {
+            &self.body[..at]
         }
     }
 
     /// The body's bytes `from..to` are kept as written.
     fn keep(&mut self, from: usize, to: usize) {
-        if let Some(c) = &mut self.copy {
-            c.push_str(&self.body[from..to]);
+        if self.copying {
+            self.copy.push_str(&self.body[from..to]);
         }
     }
 
     /// The clean text so far, to change, the reading being at `at`.
     fn edit(&mut self, at: usize) -> &mut String {
-        let body = self.body;
-        self.copy.get_or_insert_with(|| {
-            let mut c = String::with_capacity(body.len());
-            c.push_str(&body[..at]);
-            c
-        })
+        if !self.copying {
+            self.copying = true;
+            self.copy.clear();
+            self.copy.reserve(self.body.len());
+            self.copy.push_str(&self.body[..at]);
+        }
+        self.copy
     }
 }
 
-/// [`clean`]; `folded` says the text is known to be its own fold.
-fn clean_text(text: &str, style: Style, folded: bool, edits: &mut Edits) -> Option<String> {
+/// [`clean`]; `folded` says the text is known to be its own fold. The
+/// clean text is written into `out` (cleared first) where it differs from
+/// `text`: true then. (A buffer the caller keeps: most block texts with
+/// markup are short, `* Home`, `Read_the_story`, where a string of their
+/// own cost more than the rules.)
+fn clean_text(text: &str, style: Style, folded: bool, edits: &mut Edits, out: &mut String) -> bool {
     let b = text.as_bytes();
     let may_change = if folded {
         folded_may_change(b)
@@ -467,25 +481,34 @@ fn clean_text(text: &str, style: Style, folded: bool, edits: &mut Edits) -> Opti
         has_trigger(b)
     };
     if !may_change {
-        return None;
+        return false;
     }
     match keeps_all(b, style) {
         Kept::All => {
             if folded {
-                return None;
+                return false;
             }
-            let folded = crate::text::fold(text);
-            return (folded != text).then_some(folded);
+            out.clear();
+            crate::text::fold_into(text, out);
+            return out != text;
         }
         // A folded text stays folded when a char between two letters
         // becomes a space: the rules' copy is the text so changed.
         Kept::Spaced if folded => {
-            edits.spaced = memchr::memchr_iter(b'_', b).count();
-            return Some(text.replace('_', " "));
+            out.clear();
+            let mut from = 0;
+            for at in memchr::memchr_iter(b'_', b) {
+                out.push_str(&text[from..at]);
+                out.push(' ');
+                from = at + 1;
+                edits.spaced += 1;
+            }
+            out.push_str(&text[from..]);
+            return true;
         }
         Kept::Spaced | Kept::Read => {}
     }
-    clean_marks(text, style, folded, edits)
+    clean_marks(text, style, folded, edits, out)
 }
 
 /// What [`keeps_all`] tells of a text from its bytes.
@@ -546,7 +569,13 @@ fn keeps_all(b: &[u8], style: Style) -> Kept {
 }
 
 /// [`clean_text`] by its rules, char by char.
-fn clean_marks(text: &str, style: Style, folded: bool, edits: &mut Edits) -> Option<String> {
+fn clean_marks(
+    text: &str,
+    style: Style,
+    folded: bool,
+    edits: &mut Edits,
+    out: &mut String,
+) -> bool {
     // Heading marks at the start (Markdown `## `, Debian `*** `) and end.
     let mut body = text;
     let hashes = body.bytes().take_while(|&c| c == b'#').count();
@@ -562,7 +591,11 @@ fn clean_marks(text: &str, style: Style, folded: bool, edits: &mut Edits) -> Opt
         }
     }
     let bb = body.as_bytes();
-    let mut out = Written { body, copy: None };
+    let mut out = Written {
+        body,
+        copy: out,
+        copying: false,
+    };
     // Where each emphasis mark (`*`, `_`, `` ` ``) last occurs, and how many
     // of each are open. The last of a kind is searched for only when a
     // mark of that kind may open (a word after it, none before): a lone
@@ -671,20 +704,22 @@ fn clean_marks(text: &str, style: Style, folded: bool, edits: &mut Edits) -> Opt
         }
         i += len;
     }
-    let Some(out) = out.copy else {
+    let (out, copying) = (out.copy, out.copying);
+    if !copying {
         // Every char past the heading marks is kept as written.
         if body.len() == text.len() && (folded || crate::text::is_folded(text)) {
-            return None;
+            return false;
         }
-        let folded = crate::text::fold(body);
-        return (folded != text).then_some(folded);
-    };
-    // Fold any double spaces left by removals (none are, most times).
-    if crate::text::is_folded(&out) {
-        return (out != text).then_some(out);
+        out.clear();
+        crate::text::fold_into(body, out);
+        return out != text;
     }
-    let folded = crate::text::fold(&out);
-    (folded != text).then_some(folded)
+    // Fold any double spaces left by removals (none are, most times).
+    if !crate::text::is_folded(out) {
+        let unfolded = std::mem::take(out);
+        crate::text::fold_into(&unfolded, out);
+    }
+    out != text
 }
 
 #[cfg(test)]
@@ -784,11 +819,18 @@ mod tests {
             if !folded_may_change(text.as_bytes()) {
                 for underscores in [false, true] {
                     let style = Style { underscores };
-                    assert_eq!(clean_text(text, style, true, &mut Edits::default()), None);
+                    assert_eq!(cleaned(text, style, true), None);
                     assert_eq!(trigger_then_rules(text, style, true), None, "{text:?}");
                 }
             }
         }
+    }
+
+    /// [`clean_text`] as an option of a string of its own.
+    fn cleaned(text: &str, style: Style, folded: bool) -> Option<String> {
+        // A buffer holding text already, as a caller's may.
+        let mut out = String::from("left over");
+        clean_text(text, style, folded, &mut Edits::default(), &mut out).then_some(out)
     }
 
     /// [`clean_text`] before [`keeps_all`]: the trigger search, then the
@@ -797,7 +839,8 @@ mod tests {
         if !has_trigger(text.as_bytes()) {
             return None;
         }
-        clean_marks(text, style, folded, &mut Edits::default())
+        let mut out = String::from("left over");
+        clean_marks(text, style, folded, &mut Edits::default(), &mut out).then_some(out)
     }
 
     fn same_as_reference(text: &str) {
@@ -806,7 +849,7 @@ mod tests {
             let folded = crate::text::is_folded(text);
             for known in [false, folded] {
                 assert_eq!(
-                    clean_text(text, style, known, &mut Edits::default()),
+                    cleaned(text, style, known),
                     trigger_then_rules(text, style, known),
                     "{text:?} {underscores} {known}"
                 );
@@ -1095,7 +1138,8 @@ mod tests {
             let text = crate::text::fold(&text);
             let style = Style { underscores };
             let words = crate::text::block_words(&text);
-            let found = clean_folded_words(&text, style, words);
+            let mut out = String::from("left over");
+            let found = clean_folded_words(&text, style, words, &mut out).map(|known| (out, known));
             prop_assert_eq!(found.as_ref().map(|(c, _)| c.clone()), clean_folded(&text, style));
             if let Some((clean, Some(known))) = found {
                 prop_assert_eq!(known, crate::text::block_words(&clean), "{:?} -> {:?}", text, clean);
@@ -1118,7 +1162,8 @@ mod tests {
         ];
         for (text, style, expected) in cases {
             let words = crate::text::block_words(text);
-            let (clean, known) = clean_folded_words(text, style, words).expect("a change");
+            let mut clean = String::new();
+            let known = clean_folded_words(text, style, words, &mut clean).expect("a change");
             assert_eq!(known, expected, "{text:?} -> {clean:?}");
             if let Some(known) = known {
                 assert_eq!(

@@ -405,15 +405,16 @@ impl BlockSpans {
                 // words ([`fold_lines`] would copy it as it is), and a
                 // plain line's words once cleaned are known from its
                 // walk's most times ([`markup::clean_folded_words`]).
-                return match markup::clean_folded_words(line, self.style, walked) {
-                    Some((c, known)) if !c.is_empty() => {
+                return match markup::clean_folded_words(line, self.style, walked, scratch) {
+                    Some(known) if !scratch.is_empty() => {
+                        let c = scratch.as_str();
                         self.folded
-                            .keep(Folded::budget(input.len()), input.len(), i, &c);
+                            .keep(Folded::budget(input.len()), input.len(), i, c);
                         let words = match known {
                             Some(words) if plain_line => words,
-                            _ => text::block_words(&c),
+                            _ => text::block_words(c),
                         };
-                        debug_assert_eq!(saturated(words), saturated(text::block_words(&c)));
+                        debug_assert_eq!(saturated(words), saturated(text::block_words(c)));
                         (false, words)
                     }
                     _ => (true, own_words()),
@@ -437,21 +438,25 @@ impl BlockSpans {
     /// (several lines, so never its raw bytes), once its markup is
     /// removed, and give its words: `walked`, those its walks counted in
     /// its plain lines, while the markup's removal leaves them known
-    /// ([`markup::clean_folded_words`]).
-    fn keep_joined(&mut self, input: &str, text: &str, walked: usize) -> usize {
+    /// ([`markup::clean_folded_words`]), made in `scratch`.
+    fn keep_joined(
+        &mut self,
+        input: &str,
+        text: &str,
+        walked: usize,
+        scratch: &mut String,
+    ) -> usize {
         debug_assert!(is_folded(text));
         // A block that is only markup keeps its text as written (see
         // [`clean_into`]). The clean text is kept from where it was made:
         // `text` is the buffer the next block's lines are joined in, and
         // keeps its room.
-        let clean = markup::clean_folded_words(text, self.style, walked)
-            .filter(|(clean, _)| !clean.is_empty());
-        let (kept, words) = match &clean {
-            Some((clean, known)) => (
-                clean.as_str(),
-                known.unwrap_or_else(|| text::block_words(clean)),
+        let (kept, words) = match markup::clean_folded_words(text, self.style, walked, scratch) {
+            Some(known) if !scratch.is_empty() => (
+                scratch.as_str(),
+                known.unwrap_or_else(|| text::block_words(scratch)),
             ),
-            None => (text, walked),
+            _ => (text, walked),
         };
         debug_assert_eq!(saturated(words), saturated(text::block_words(kept)));
         self.folded.keep(
@@ -1953,7 +1958,10 @@ fn push_block(
     // (no glue: a plain line has no wide char), unless the markup's
     // removal changed the text.
     let (plain, words) = match joined {
-        Some((text, walked)) => (false, blocks.spans.keep_joined(input, text, walked)),
+        Some((text, walked)) => (
+            false,
+            blocks.spans.keep_joined(input, text, walked, scratch),
+        ),
         None => blocks.spans.fold_new(
             input,
             span,
