@@ -402,11 +402,10 @@ pub(crate) fn attribute_pieces(
     }
     let cursor = pieces.cursor();
     let inside = |at: usize| cursor.inside(lf.to_input(at));
-    let mut quotations = quotations_in(lf, pieces);
     let mut reg = gather(
         input,
         in_order(paragraphs, context),
-        &mut quotations,
+        quotations_in(lf, pieces),
         &inside,
     );
     let mut role_phrases = RolePhrases::default();

@@ -2163,7 +2163,7 @@ const START_PEOPLE: usize = 32;
 pub(super) fn gather<'a>(
     input: &'a str,
     spans: impl IntoIterator<Item = Span>,
-    quotations: &mut dyn FnMut(Span, &mut Vec<Span>) -> bool,
+    mut quotations: impl FnMut(Span, &mut Vec<Span>) -> bool,
     inside: &dyn Fn(usize) -> bool,
 ) -> Registry<'a> {
     let mut reg = Registry::with_room(input);
@@ -2414,7 +2414,7 @@ pub(super) fn gather<'a>(
                 inside(at)
             }
         };
-        votes.cast(input, &inside_block, &reg, first_mention, p.end);
+        votes.cast(input, inside_block, &reg, first_mention, p.end);
     }
     votes.count(&mut reg);
     reg.finish();
@@ -3031,7 +3031,7 @@ impl Votes {
     fn cast(
         &mut self,
         input: &str,
-        inside: &dyn Fn(usize) -> bool,
+        inside: impl Fn(usize) -> bool,
         reg: &Registry,
         from: usize,
         end: usize,
@@ -3178,7 +3178,7 @@ mod tests {
         let text: String = (0..300)
             .map(|i| format!("Chief engineer Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
-        let reg = gather(&text, blocks(&text), &mut |_, _| true, &|_| false);
+        let reg = gather(&text, blocks(&text), |_, _| true, &|_| false);
         assert_eq!(reg.people.len(), 300);
         assert_eq!(reg.mentions.len(), 300);
         assert_eq!(reg.name(7), format!("Tova {}", surname(7)));
@@ -3207,7 +3207,7 @@ mod tests {
         let text: String = (0..START_MENTIONS + 1)
             .map(|i| format!("Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
-        let reg = gather(&text, blocks(&text), &mut |_, _| true, &|_| false);
+        let reg = gather(&text, blocks(&text), |_, _| true, &|_| false);
         assert_eq!(reg.mentions.len(), START_MENTIONS + 1);
     }
 
@@ -3226,7 +3226,7 @@ mod tests {
         let text: String = (0..2000)
             .map(|i| format!("Tova {} spoke on Friday.\n\n", surname(i)))
             .collect();
-        let reg = gather(&text, blocks(&text), &mut |_, _| true, &|_| false);
+        let reg = gather(&text, blocks(&text), |_, _| true, &|_| false);
         let spare = |cap: usize, len: usize, size: usize| (cap - len) * size;
         assert!(
             spare(
@@ -3258,7 +3258,7 @@ mod tests {
         let inside = |at: usize| (quoted..quoted + 5).contains(&at);
         for reg in [
             gather(text, blocks(text), &mut listed, &|_| false),
-            gather(text, blocks(text), &mut |_, _| false, &inside),
+            gather(text, blocks(text), |_, _| false, &inside),
         ] {
             let gender = |name: &str| {
                 let i = (0..reg.people.len()).find(|&i| reg.name(i) == name);
@@ -3298,7 +3298,7 @@ mod tests {
     #[test]
     fn a_first_text_held_as_the_name_survives_a_fuller_name() {
         let text = "Quert said the ferry was late.\n\nThe skipper, Quert, agreed.\n\nTova Quert then spoke.";
-        let reg = gather(text, blocks(text), &mut |_, _| true, &|_| false);
+        let reg = gather(text, blocks(text), |_, _| true, &|_| false);
         assert_eq!(reg.people.len(), 1);
         assert_eq!(reg.name(0), "Tova Quert");
         assert_eq!(reg.texts(0).collect::<Vec<_>>(), ["Tova Quert", "Quert"]);
@@ -3313,7 +3313,7 @@ mod tests {
     fn a_name_over_a_line_break_is_held_joined() {
         let text =
             "Tova\nQuert spoke first.\n\nLater Tova Quert and Ivo Quert spoke.\n\nQuert agreed.";
-        let reg = gather(text, blocks(text), &mut |_, _| true, &|_| false);
+        let reg = gather(text, blocks(text), |_, _| true, &|_| false);
         assert_eq!(reg.name(0), "Tova Quert");
         assert_eq!(reg.own, "Tova Quert");
         let later = text.find("Later").expect("later");

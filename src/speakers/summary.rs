@@ -346,7 +346,7 @@ mod tests {
                 Some(Span::new(*at - p.len(), *at - 2))
             })
             .collect();
-        let reg = gather(&text, spans.iter().copied(), &mut |_, _| true, &|_| false);
+        let reg = gather(&text, spans.iter().copied(), |_, _| true, &|_| false);
         assert_eq!(reg.people.len(), 3);
         let quote = |p: usize| Quote {
             text: String::new(),
