@@ -8,6 +8,8 @@
 //! Every function here only deletes chars or turns a char into a space, so a
 //! block's text stays a subsequence of its span.
 
+use smallvec::SmallVec;
+
 /// Document-wide facts about the converter that wrote the text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Style {
@@ -378,16 +380,24 @@ pub(crate) fn folded_may_change(b: &[u8]) -> bool {
 /// markup to remove. Linear in the text.
 pub fn clean(text: &str, style: Style) -> Option<String> {
     let mut out = String::new();
-    clean_text(text, style, false, &mut Edits::default(), &mut out).then_some(out)
+    clean_into(text, style, false, &mut out).then_some(out)
 }
 
 /// [`clean`] of a text known to be its own fold (no white space but
 /// single spaces between chars, [`crate::text::is_folded`]): it is not
 /// read again to tell.
 pub fn clean_folded(text: &str, style: Style) -> Option<String> {
-    debug_assert!(crate::text::is_folded(text));
     let mut out = String::new();
-    clean_text(text, style, true, &mut Edits::default(), &mut out).then_some(out)
+    clean_into(text, style, true, &mut out).then_some(out)
+}
+
+/// [`clean`] (or [`clean_folded`] where `folded`) into `out`, a buffer
+/// the caller keeps: true when there is markup to remove, and `out`
+/// (cleared first) holds the clean words; `out` holds anything where it
+/// is `false`.
+pub(crate) fn clean_into(text: &str, style: Style, folded: bool, out: &mut String) -> bool {
+    debug_assert!(!folded || crate::text::is_folded(text));
+    clean_text(text, style, folded, &mut Edits::default(), out)
 }
 
 /// [`clean_folded`] with the words of its clean text
@@ -602,8 +612,9 @@ fn clean_marks(
     // bullet star or a name's underscore never needs it.
     let mut last = [None::<usize>; 3];
     let mut opened = [0usize; 3];
-    // Output positions of open `[`.
-    let mut open: Vec<usize> = Vec::new();
+    // Output positions of open `[` (a few in place: a list grown from
+    // empty had cost an allocation a text with a bracket).
+    let mut open: SmallVec<[usize; 8]> = SmallVec::new();
     let mut i = 0;
     while i < bb.len() {
         let c = body[i..].chars().next().unwrap_or(' ');

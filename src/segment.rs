@@ -1839,6 +1839,11 @@ thread_local! {
     /// 1,500 bytes (`Shiloh Marsh held its vote ...`), and the next
     /// article did it all again.
     static BUFFERS: RefCell<[String; 2]> = const { RefCell::new([String::new(), String::new()]) };
+
+    /// The clean text [`clean_into`] makes, before it is copied back (a
+    /// string of its own had cost an allocation a block folded with
+    /// markup), kept under [`BUFFER_CAP`] bytes.
+    static CLEAN: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// [`cut`]'s buffers, empty, taken from [`BUFFERS`] (a nested cut, if
@@ -2196,23 +2201,21 @@ fn fold_lines(input: &str, lines: impl Iterator<Item = Span> + Clone, text: &mut
 /// Remove the converter markup of a folded block text; `folded` says it
 /// is known to be its own fold. True when the text changed.
 fn clean_into(text: &mut String, style: Style, folded: bool) -> bool {
-    let clean = if folded {
-        markup::clean_folded(text, style)
-    } else {
-        markup::clean(text, style)
-    };
-    // A block that is only markup (a picture's `![alt](src)`, `[img]`)
-    // keeps its text as written.
-    match clean.filter(|c| !c.is_empty()) {
-        Some(clean) => {
+    CLEAN.with_borrow_mut(|clean| {
+        // A block that is only markup (a picture's `![alt](src)`, `[img]`)
+        // keeps its text as written.
+        let changed = markup::clean_into(text, style, folded, clean) && !clean.is_empty();
+        if changed {
             // Copied into the text's room, which [`cut`] keeps for the
             // next block, rather than the room taken with the clean text.
             text.clear();
-            text.push_str(&clean);
-            true
+            text.push_str(clean);
         }
-        None => false,
-    }
+        if clean.capacity() > BUFFER_CAP {
+            *clean = String::new();
+        }
+        changed
+    })
 }
 
 /// An East Asian wide char (CJK ideographs, kana, hangul, full-width forms).
