@@ -310,15 +310,15 @@ impl BlockSpans {
         if let Some(t) = self.text_in_place(input, i) {
             return t;
         }
-        self.fold_text(input, i, scratch)
+        self.fold_text(input, self.span(input, i), scratch)
     }
 
-    /// [`BlockSpans::text`] of a block whose text is not kept: folded
-    /// into `scratch`.
+    /// [`BlockSpans::text`] of a block at `span` whose text is not kept:
+    /// folded into `scratch`.
     #[inline(never)]
-    fn fold_text<'s>(&self, input: &str, i: usize, scratch: &'s mut String) -> &'s str {
+    fn fold_text<'s>(&self, input: &str, span: Span, scratch: &'s mut String) -> &'s str {
         scratch.clear();
-        block_text_into(input, self.span(input, i), self.style, scratch);
+        block_text_into(input, span, self.style, scratch);
         scratch
     }
 
@@ -334,7 +334,9 @@ impl BlockSpans {
 
     /// [`BlockSpans::text`] of block `i` whose span the caller has already
     /// (`span` is [`BlockSpans::span`]`(input, i)`): its end is not looked
-    /// for again.
+    /// for again. Inlined as [`BlockSpans::text`] is: the JSON asks for
+    /// the text of every block it writes.
+    #[inline(always)]
     pub fn text_at<'s>(
         &'s self,
         input: &'s str,
@@ -349,9 +351,7 @@ impl BlockSpans {
         if let Some(t) = self.folded.get(i) {
             return t;
         }
-        scratch.clear();
-        block_text_into(input, span, self.style, scratch);
-        scratch
+        self.fold_text(input, span, scratch)
     }
 
     /// The text of block `i` as a string of its own.
@@ -621,6 +621,7 @@ impl<'a> Blocks<'a> {
 
     /// [`Blocks::text`] of block `i`, whose span is `span` (see
     /// [`BlockSpans::text_at`]).
+    #[inline(always)]
     pub fn text_at<'s>(&'s self, i: usize, span: Span, scratch: &'s mut String) -> &'s str {
         self.spans.text_at(self.input, i, span, scratch)
     }
