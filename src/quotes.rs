@@ -13,6 +13,7 @@
 //! is reported with a warning. Titles and names in quotation marks ("Ask
 //! the Harbour") are not quotations.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use memchr::{memchr2, memchr3};
@@ -267,14 +268,12 @@ fn single(s: &str, at: usize, c: char) -> Option<Mark> {
     let rest = &s[at + len..];
     // '90s, 'em, 'n' (rock 'n' roll), 'til.
     if opens_after(prev) {
-        let word: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
-        let lower = word.to_lowercase();
+        let word = prefix_while(rest, char::is_alphanumeric);
+        let lower = lowercase(word);
         let after = rest[word.len()..].chars().next();
         if word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty()
-            || matches!(
-                lower.as_str(),
-                "em" | "til" | "cause" | "bout" | "twas" | "tis"
-            ) && !matches!(after, Some('\'' | '\u{2019}'))
+            || matches!(&*lower, "em" | "til" | "cause" | "bout" | "twas" | "tis")
+                && !matches!(after, Some('\'' | '\u{2019}'))
             || (lower == "n" && matches!(after, Some('\'' | '\u{2019}')))
             || (lower.ends_with('s')
                 && word.len() >= 3
@@ -470,20 +469,21 @@ fn names_a_thing_within(s: &str, inner: Span, cap: usize) -> bool {
     let before = s[..inner.start].trim_end_matches(|c: char| {
         is_space(c) || crate::text::is_open_quote(c) || c == '\u{201d}'
     });
-    let prev_word = before
-        .rsplit(|c: char| is_space(c))
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .to_lowercase();
-    if words.len() <= 6 && NAMING.contains(&prev_word.as_str()) {
+    let prev_word = lowercase(
+        before
+            .rsplit(|c: char| is_space(c))
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
+    );
+    if words.len() <= 6 && NAMING.contains(&&*prev_word) {
         return true;
     }
     // Title Case of up to five words, not opening a sentence: a title or name.
     let sentence_start = before.is_empty() || before.ends_with(['.', ':', '!', '?']);
     // A word reported as spoken: he replied "Never".
     let spoken = matches!(
-        prev_word.as_str(),
+        &*prev_word,
         "said"
             | "says"
             | "replied"
@@ -732,9 +732,45 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
     "able", "ible", "ful", "ous", "ive", "ent", "ant", "ic", "al", "est", "some", "less",
 ];
 
+/// `w.to_lowercase()`, borrowed where that is `w` itself: a word with no
+/// ASCII capital and no char from 0x80, as most words beside a quotation
+/// are ("said", "the", "called"), which the rules only compare with their
+/// lists.
+fn lowercase(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(w.to_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    }
+}
+
+/// The chars of `s` from its start while `keep` holds for them: what
+/// `s.chars().take_while(keep)` collects, read in place, ASCII a byte at
+/// a time.
+#[inline]
+fn prefix_while(s: &str, keep: impl Fn(char) -> bool) -> &str {
+    let b = s.as_bytes();
+    let mut end = 0;
+    while let Some(&x) = b.get(end) {
+        if x >= 0x80 {
+            // A char from 0x80: the rest decoded.
+            end += s[end..]
+                .char_indices()
+                .find(|&(_, c)| !keep(c))
+                .map_or(s.len() - end, |(i, _)| i);
+            break;
+        }
+        if !keep(char::from(x)) {
+            break;
+        }
+        end += 1;
+    }
+    &s[..end]
+}
+
 /// The lower-cased word ending at the end of `before`, stripped of
 /// punctuation, and the text before it.
-fn last_word(before: &str) -> (String, &str) {
+fn last_word(before: &str) -> (Cow<'_, str>, &str) {
     let t = before.trim_end_matches(is_space);
     // Look back a bounded window only: a paragraph of quotations with no
     // spaces between them stays linear.
@@ -745,9 +781,7 @@ fn last_word(before: &str) -> (String, &str) {
     let cut = t[from..].rfind(is_space).map_or(from, |i| {
         from + i + t[from + i..].chars().next().map_or(1, char::len_utf8)
     });
-    let w = t[cut..]
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .to_lowercase();
+    let w = lowercase(t[cut..].trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
     (w, &t[..cut])
 }
 
@@ -778,7 +812,7 @@ fn cited_term_within(s: &str, inner: Span, cap: usize) -> bool {
     // After a pronoun, "to" or a modal the quotation is a verb with its
     // object (they "outsource" work), not a term before a noun.
     let verb_slot = matches!(
-        prev.as_str(),
+        &*prev,
         "to" | "can"
             | "could"
             | "will"
@@ -800,18 +834,16 @@ fn cited_term_within(s: &str, inner: Span, cap: usize) -> bool {
             | "that"
     );
     for _ in 0..2 {
-        if matches!(prev.as_str(), "a" | "an" | "the") {
+        if matches!(&*prev, "a" | "an" | "the") {
             (prev, rest) = last_word(rest);
         }
     }
     if prev == "as" {
         let (w, _) = last_word(rest);
-        if AS_NAMING.contains(&w.as_str()) {
+        if AS_NAMING.contains(&&*w) {
             return true;
         }
-    } else if matches!(prev.as_str(), "call" | "calls" | "called")
-        || NAMING.contains(&prev.as_str())
-    {
+    } else if matches!(&*prev, "call" | "calls" | "called") || NAMING.contains(&&*prev) {
         return true;
     }
     let after_start = s[inner.end..]
@@ -823,25 +855,23 @@ fn cited_term_within(s: &str, inner: Span, cap: usize) -> bool {
         return true;
     }
     // A noun follows directly: "trim" cuts, the "quiet zone" rules.
-    let next: String = after
-        .trim_start_matches(is_space)
-        .chars()
-        .take_while(|c| c.is_alphabetic() || *c == '-')
-        .collect();
+    let next = prefix_while(after.trim_start_matches(is_space), |c| {
+        c.is_alphabetic() || c == '-'
+    });
     let lower_next = next.chars().next().is_some_and(char::is_lowercase);
     // A quoted adjective or a fragment ending in a function word is still
     // someone's words qualifying the noun (an "unbeatable" offer, she
     // "stumbled into" law): only a noun-like term is cited.
-    let last = text
-        .rsplit(is_space)
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let last = lowercase(
+        text.rsplit(is_space)
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric()),
+    );
     // Words strung with commas are a description ("weeks, not months").
     let qualifies = text.contains(',')
         || last.ends_with("ed")
-        || AFTER_PROSE.contains(&last.as_str())
+        || AFTER_PROSE.contains(&&*last)
         || ADJECTIVE_ENDINGS.iter().any(|e| last.ends_with(e));
     // Guillemets and low marks belong to languages the word lists don't
     // cover ("« non » hier").
@@ -856,7 +886,7 @@ fn cited_term_within(s: &str, inner: Span, cap: usize) -> bool {
         && !next.ends_with("ly")
         && !next.ends_with("ing")
         && !next.ends_with("ed")
-        && !AFTER_PROSE.contains(&next.as_str())
+        && !AFTER_PROSE.contains(&next)
 }
 
 /// Does `text` hold seven words or more with two ASCII letters or digits
@@ -1709,6 +1739,26 @@ mod tests {
             for at in 0..input.len() {
                 let want = pieces.iter().any(|p| p.span.start <= at && at < p.span.end);
                 assert_eq!(set.inside(at), want, "{at}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// [`lowercase`] is `to_lowercase`, and [`prefix_while`] what
+        /// `chars().take_while` collects, on words of ASCII and of chars
+        /// from 0x80 (a capital whose lower case is longer, digits,
+        /// hyphens, marks).
+        #[test]
+        fn borrowed_words_are_the_collected_ones(
+            w in crate::testing::joined(
+                vec!["a", "Zb", "7", "-", "'", "\u{e9}", "\u{c9}", "\u{130}", "\u{3a3}", "\u{2019}", " ", "x."],
+                0..10,
+            )
+        ) {
+            proptest::prop_assert_eq!(&*lowercase(&w), w.to_lowercase());
+            for keep in [char::is_alphanumeric as fn(char) -> bool, |c: char| c.is_alphabetic() || c == '-'] {
+                let collected: String = w.chars().take_while(|&c| keep(c)).collect();
+                proptest::prop_assert_eq!(prefix_while(&w, keep), collected);
             }
         }
     }
