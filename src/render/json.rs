@@ -81,6 +81,11 @@ pub fn push_str(out: &mut Vec<u8>, s: &str) {
     if s.len() <= SHORT && push_short(out, s.as_bytes()) {
         return;
     }
+    push_long(out, s);
+}
+
+/// [`push_str`] past [`push_short`]: the general path.
+fn push_long(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
     out.push(b'"');
     push_escaped(out, s.as_bytes());
@@ -614,9 +619,23 @@ impl<W: Write> Json<W> {
     /// A string value that may be long (a text of the input): written a
     /// piece at a time, the buffer handed to the sink after each, so that
     /// one long paragraph is not held again whole, escaped.
+    ///
+    /// A short one is written in place ([`push_short`], inlined): most of
+    /// the 58,000 texts of the 4 MB real set are boilerplate blocks of a
+    /// few words, where the call to [`push_str`] and the registers it
+    /// saved cost some 12 instructions a string.
+    #[inline(always)]
     pub fn text(&mut self, s: &str) -> io::Result<()> {
+        if s.len() <= SHORT && push_short(&mut self.out, s.as_bytes()) {
+            return Ok(());
+        }
+        self.long_text(s)
+    }
+
+    /// [`Json::text`] past [`push_short`].
+    fn long_text(&mut self, s: &str) -> io::Result<()> {
         if s.len() <= self.flush_at {
-            self.str(s);
+            push_long(&mut self.out, s);
             return Ok(());
         }
         self.out.push(b'"');
