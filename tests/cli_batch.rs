@@ -395,9 +395,17 @@ fn ctrl_c_stops_an_out_batch_cleanly() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // Wait until it is writing, then interrupt.
+    // Wait until it has written an article, then interrupt. (Not until
+    // any entry shows: the check that the folder is writable makes a temp
+    // file and removes it, and an interrupt seen then stops the run before
+    // its first article.)
+    let has_json = |d: &std::path::Path| {
+        fs::read_dir(d).is_ok_and(|mut es| {
+            es.any(|e| e.is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json")))
+        })
+    };
     for _ in 0..200 {
-        if out_dir.is_dir() && fs::read_dir(&out_dir).unwrap().count() > 0 {
+        if has_json(&out_dir) {
             break;
         }
         std::thread::sleep(Duration::from_millis(20));
