@@ -267,11 +267,16 @@ fi
 
 # The table.
 CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+# "AMD EPYC" names several generations, whose ratios to `wc -w` differ (a
+# newer core runs wc's byte loop faster than lede's rules): the
+# microarchitecture LLVM detects and the caches tell them apart.
+UARCH=$(rustc --print target-cpus 2>/dev/null | sed -n '/^ *native /s/.*(currently \([^)]*\)).*/\1/p' || true)
+CACHES=$(lscpu 2>/dev/null | awk -F': *' '/^L1d cache|^L1i cache|^L2 cache/ { sub(/ cache/, "", $1); printf "%s%s %s", (n++ ? ", " : ""), $1, $2 }' || true)
 cat <<TABLE
 
 #### $(date -u +%Y-%m-%d), $WHAT
 
-Machine: $(nproc) cores (nproc), ${CPU_MODEL:-unknown CPU}, $(uname -sr); load average before the runs: $LOAD.
+Machine: $(nproc) cores (nproc), ${CPU_MODEL:-unknown CPU}${UARCH:+ ($UARCH)}${CACHES:+, caches $CACHES}, $(uname -sr); load average before the runs: $LOAD.
 Each corpus $MB MB, warm page cache; MB = 10^6 bytes; CPU = user + sys; MB/s on CPU time of \`lede -j 1\`; "× wc" is lede's time over \`LC_ALL=C wc -w\`'s on the same files in the same run.
 $(printf -- '- %s\n' "${CORPUS_NOTES[@]}")
 
