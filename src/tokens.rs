@@ -71,7 +71,7 @@
 
 use std::fmt;
 
-use crate::text::is_space;
+use crate::text::{is_alphanumeric, is_space};
 
 /// One token: see the [module docs](self) for the layout.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -595,15 +595,6 @@ fn mark_class(c: char) -> Class {
     Class::MARK | kind
 }
 
-/// [`char::is_alphanumeric`], with the General Punctuation block (curly
-/// quotation marks, dashes, the ellipsis: most of the characters outside
-/// ASCII in news text) answered without the Unicode tables: none of it is
-/// a letter or a number. The common blocks of letters are known by range
-/// ([`crate::text::is_alphanumeric`]).
-fn alphanumeric(c: char) -> bool {
-    !('\u{2000}'..='\u{206f}').contains(&c) && crate::text::is_alphanumeric(c)
-}
-
 /// Is `c` a line break?
 fn is_newline(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
@@ -656,7 +647,7 @@ impl<'t> Scanner<'t> {
             seen |= f;
             i += 1;
         }
-        if b.get(i).is_some_and(|&x| x >= 0x80) && alphanumeric(self.char_at(i)) {
+        if b.get(i).is_some_and(|&x| x >= 0x80) && is_alphanumeric(self.char_at(i)) {
             return self.word_unicode(start, i, seen, class);
         }
         let mut class = class | Class::WORD | Class::ASCII;
@@ -734,7 +725,7 @@ impl<'t> Scanner<'t> {
                 char::from(x)
             } else {
                 let c = self.char_at(i);
-                if !alphanumeric(c) {
+                if !is_alphanumeric(c) {
                     break;
                 }
                 c
@@ -913,7 +904,7 @@ impl Iterator for Scanner<'_> {
                             class = class | Class::NEWLINE_BEFORE;
                         }
                         self.pos += c.len_utf8();
-                    } else if alphanumeric(c) {
+                    } else if is_alphanumeric(c) {
                         return Some(self.word(start, class));
                     } else {
                         self.pos += c.len_utf8();
@@ -975,16 +966,6 @@ impl TokenBuf {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    /// `alphanumeric` answers as `char::is_alphanumeric` for every char
-    /// but those of the General Punctuation block, which it calls neither.
-    #[test]
-    fn alphanumeric_is_the_tables_but_punctuation() {
-        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
-            let want = !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric();
-            assert_eq!(alphanumeric(c), want, "{:?}", c);
-        }
-    }
 
     proptest! {
         /// `on`, which asks the filter of the key's bytes, answers as the
@@ -1248,27 +1229,6 @@ mod tests {
                     prop_assert_eq!(lex.key(id), Some(p.as_bytes()));
                 }
             }
-        }
-    }
-
-    #[test]
-    fn general_punctuation_holds_no_letter_or_number() {
-        for c in '\u{2000}'..='\u{206f}' {
-            assert!(!c.is_alphanumeric(), "{c:?}");
-        }
-        for c in [
-            'a',
-            'Z',
-            '7',
-            'é',
-            'Σ',
-            '一',
-            '\u{2070}',
-            '\u{2071}',
-            '\u{1f600}',
-            '“',
-        ] {
-            assert_eq!(alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
