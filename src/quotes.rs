@@ -745,27 +745,9 @@ fn lowercase(w: &str) -> Cow<'_, str> {
 }
 
 /// The chars of `s` from its start while `keep` holds for them: what
-/// `s.chars().take_while(keep)` collects, read in place, ASCII a byte at
-/// a time.
-#[inline]
+/// `s.chars().take_while(keep)` collects, read in place.
 fn prefix_while(s: &str, keep: impl Fn(char) -> bool) -> &str {
-    let b = s.as_bytes();
-    let mut end = 0;
-    while let Some(&x) = b.get(end) {
-        if x >= 0x80 {
-            // A char from 0x80: the rest decoded.
-            end += s[end..]
-                .char_indices()
-                .find(|&(_, c)| !keep(c))
-                .map_or(s.len() - end, |(i, _)| i);
-            break;
-        }
-        if !keep(char::from(x)) {
-            break;
-        }
-        end += 1;
-    }
-    &s[..end]
+    &s[..s.find(|c: char| !keep(c)).unwrap_or(s.len())]
 }
 
 /// The lower-cased word ending at the end of `before`, stripped of
