@@ -1858,11 +1858,17 @@ fn take_buffers() -> [String; 2] {
 fn give_buffers(mut buffers: [String; 2]) {
     for b in &mut buffers {
         b.clear();
-        if b.capacity() > BUFFER_CAP {
-            *b = String::new();
-        }
+        keep_room_under_cap(b);
     }
     BUFFERS.with_borrow_mut(|kept| *kept = buffers);
+}
+
+/// A thread's buffer keeps its room for the next use only under
+/// [`BUFFER_CAP`] bytes: one huge block does not hold its memory after.
+fn keep_room_under_cap(b: &mut String) {
+    if b.capacity() > BUFFER_CAP {
+        *b = String::new();
+    }
 }
 
 /// The widths of `line` in columns and in chars, saturated: as the walk
@@ -2212,9 +2218,7 @@ fn clean_into(text: &mut String, style: Style, folded: bool) -> bool {
             text.clear();
             text.push_str(clean);
         }
-        if clean.capacity() > BUFFER_CAP {
-            *clean = String::new();
-        }
+        keep_room_under_cap(clean);
         changed
     })
 }
