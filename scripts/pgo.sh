@@ -12,7 +12,7 @@
 #      variants from bench/gen.py (fixed seed). Nothing from ../shared is
 #      read: the profile is trained only on text this repo wrote;
 #   3. llvm-profdata merges the counts and the release build is made with
-#      -Cprofile-use in target/pgo (a target dir of its own, so RUSTFLAGS
+#      -Cprofile-use (and Ext-TSP block placement) in target/pgo (a target dir of its own, so RUSTFLAGS
 #      never invalidate target/release).
 # PGO changes code layout, inlining and branch order, never behaviour:
 # `--check` runs both builds over fixtures/ in every format and compares
@@ -85,7 +85,15 @@ ls "$raw"/*.profraw >/dev/null 2>&1 || die "the instrumented runs wrote no profi
 "$profdata" merge -o "$profile" "$raw"
 
 say "3/3 release build with the profile (target/pgo)"
-RUSTFLAGS="-Cprofile-use=$profile" cargo build --release --quiet --target-dir "$root/target/pgo"
+# Blocks laid out by LLVM's Ext-TSP (from the profile's counts), which
+# packs the hot paths of a function tighter than the default chain
+# placement: lede's time goes to many branchy functions, and a run misses
+# the 32 KB instruction cache about once in 100 instructions. On 4 MB of
+# real articles, 5% fewer instruction-cache misses (cachegrind with this
+# machine's caches: 5.34 -> 5.09 M) and 2-4% less CPU time in four runs
+# of interleaved timings against the same profile without it.
+RUSTFLAGS="-Cprofile-use=$profile -Cllvm-args=-enable-ext-tsp-block-placement" \
+    cargo build --release --quiet --target-dir "$root/target/pgo"
 bin="$root/target/pgo/release/lede"
 
 if ((CHECK)); then
