@@ -42,3 +42,26 @@ pub fn speakers(text: &str) -> Vec<Option<String>> {
         .map(|q| q.speaker)
         .collect()
 }
+
+/// `at`, brought inside `text` and down to a char boundary: an offset a
+/// strategy drew anywhere, made one a span may start or end at.
+pub fn char_floor(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Spans of `text` in order and apart, from offsets a strategy drew
+/// anywhere: each cut brought to a char boundary ([`char_floor`]), the
+/// distinct cuts sorted and paired off, a span each pair (a last odd cut
+/// left alone).
+pub fn spans_between(text: &str, cuts: Vec<usize>) -> Vec<crate::span::Span> {
+    let mut cuts: Vec<usize> = cuts.into_iter().map(|c| char_floor(text, c)).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.chunks_exact(2)
+        .map(|c| crate::span::Span::new(c[0], c[1]))
+        .collect()
+}

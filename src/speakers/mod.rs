@@ -1193,21 +1193,12 @@ mod tests {
             blocks in proptest::collection::vec((0usize..100, 0usize..40), 1..6),
             sorted in proptest::bool::ANY,
         ) {
+            use crate::testing::{char_floor, spans_between};
             let (text, lf) = Lf::of(&input);
-            let floor = |s: &str, mut c: usize| {
-                c = c.min(s.len());
-                while !s.is_char_boundary(c) {
-                    c -= 1;
-                }
-                c
-            };
-            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| floor(&input, c)).collect();
-            cuts.sort_unstable();
-            cuts.dedup();
             let mut pieces = PieceSet::new(input.len());
-            for c in cuts.chunks_exact(2) {
+            for span in spans_between(&input, cuts) {
                 pieces.push(Piece {
-                    span: Span::new(c[0], c[1]),
+                    span,
                     paragraph: 0,
                     closed: true,
                     runs_on: false,
@@ -1216,8 +1207,8 @@ mod tests {
             let mut blocks: Vec<Span> = blocks
                 .into_iter()
                 .map(|(at, len)| {
-                    let at = floor(&text, at);
-                    Span::new(at, floor(&text, at + len))
+                    let at = char_floor(&text, at);
+                    Span::new(at, char_floor(&text, at + len))
                 })
                 .collect();
             if sorted {

@@ -2361,22 +2361,7 @@ mod tests {
             ),
             cuts in proptest::collection::vec(0usize..120, 0..8),
         ) {
-            let mut cuts: Vec<usize> = cuts
-                .into_iter()
-                .map(|c| {
-                    let mut c = c.min(text.len());
-                    while !text.is_char_boundary(c) {
-                        c -= 1;
-                    }
-                    c
-                })
-                .collect();
-            cuts.sort_unstable();
-            cuts.dedup();
-            let quoted: Vec<Span> = cuts
-                .chunks_exact(2)
-                .map(|c| Span::new(c[0], c[1]))
-                .collect();
+            let quoted = crate::testing::spans_between(&text, cuts);
             let inside = |at: usize| quoted.iter().any(|q| q.start <= at && at < q.end);
             let want: Vec<_> = name_runs_outside(&text, &[])
                 .filter(|&(s, _, _)| !inside(s))
