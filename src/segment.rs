@@ -460,7 +460,7 @@ impl BlockSpans {
     ) -> usize {
         debug_assert!(is_folded(text));
         // A block that is only markup keeps its text as written (see
-        // [`clean_into`]). The clean text is kept from where it was made:
+        // [`clean_in_place`]). The clean text is kept from where it was made:
         // `text` is the buffer the next block's lines are joined in, and
         // keeps its room.
         let (kept, words) = match markup::clean_folded_words(text, self.style, walked, scratch) {
@@ -1841,7 +1841,7 @@ thread_local! {
     /// article did it all again.
     static BUFFERS: RefCell<[String; 2]> = const { RefCell::new([String::new(), String::new()]) };
 
-    /// The clean text [`clean_into`] makes, before it is copied back (a
+    /// The clean text [`clean_in_place`] makes, before it is copied back (a
     /// string of its own had cost an allocation a block folded with
     /// markup), kept under [`BUFFER_CAP`] bytes.
     static CLEAN: RefCell<String> = const { RefCell::new(String::new()) };
@@ -2137,10 +2137,10 @@ fn block_text_into(input: &str, span: Span, style: Style, text: &mut String) {
         // No line opens with quoting marks: the lines fold as one run of
         // text, read once (the same text as [`block_text_by_lines`]).
         fold_lines_into(raw, text, |a, b| is_wide(a) && is_wide(b));
-        clean_into(text, style, true);
+        clean_in_place(text, style, true);
     } else {
         fold_lines(input, block_lines(input, span), text);
-        clean_into(text, style, false);
+        clean_in_place(text, style, false);
     }
 }
 
@@ -2150,7 +2150,7 @@ fn block_text_into(input: &str, span: Span, style: Style, text: &mut String) {
 fn block_text_by_lines(input: &str, span: Span, style: Style) -> String {
     let mut text = String::new();
     fold_lines(input, block_lines(input, span), &mut text);
-    clean_into(&mut text, style, false);
+    clean_in_place(&mut text, style, false);
     text
 }
 
@@ -2179,7 +2179,7 @@ fn block_lines(input: &str, span: Span) -> impl Iterator<Item = Span> + Clone + 
 }
 
 /// The folded text of a block made of `lines` (trimmed, non-blank), into
-/// `text` (empty), before its markup is removed ([`clean_into`]).
+/// `text` (empty), before its markup is removed ([`clean_in_place`]).
 fn fold_lines(input: &str, lines: impl Iterator<Item = Span> + Clone, text: &mut String) {
     for line in lines.clone() {
         let raw = line.of(input);
@@ -2207,7 +2207,7 @@ fn fold_lines(input: &str, lines: impl Iterator<Item = Span> + Clone, text: &mut
 
 /// Remove the converter markup of a folded block text; `folded` says it
 /// is known to be its own fold. True when the text changed.
-fn clean_into(text: &mut String, style: Style, folded: bool) -> bool {
+fn clean_in_place(text: &mut String, style: Style, folded: bool) -> bool {
     CLEAN.with_borrow_mut(|clean| {
         // A block that is only markup (a picture's `![alt](src)`, `[img]`)
         // keeps its text as written.
