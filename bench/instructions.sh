@@ -6,6 +6,7 @@
 #   LEDE=/path/to/lede bench/instructions.sh     # another build
 #   LEDE_BENCH_MB=3 bench/instructions.sh        # size of the larger corpus (default 3)
 #   LEDE_BENCH_FUNCTIONS=40 bench/instructions.sh  # also the 40 costliest lede:: functions
+#   LEDE_BENCH_WC=0 bench/instructions.sh        # without the `wc -w` comparison
 #
 # Runs `lede -q -j 1` under callgrind over two corpora made with the same
 # seed, the smaller (a third of the size) a prefix of the larger, and divides
@@ -22,6 +23,14 @@
 #   generated  variants of the fixtures (bench/gen.py)
 # Real articles trigger rules that generated text never does (issue 15 found
 # a regex compiled per speaker that way), so compare builds on both.
+#
+# Beside lede, the same way (LEDE_BENCH_WC=1, the default): `LC_ALL=C wc -w`
+# on the same files, and the conditional branches both mispredict per KB in
+# cachegrind's model of a predictor (a simple one: real hardware mispredicts
+# fewer, but the same branches). Issue 15 times lede against `wc -w`: the
+# ratio of their instructions next to the ratio of their CPU times
+# (bench/corpus.sh) says how much of the gap is work and how much is
+# the rate the work runs at.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -63,6 +72,19 @@ corpus() {
 }
 
 FUNCTIONS=${LEDE_BENCH_FUNCTIONS:-0}
+WC=${LEDE_BENCH_WC:-1}
+# branches CMD...: "INSTRUCTIONS MISPREDICTS" of a command and its children
+# under cachegrind's branch model (conditional branches).
+branches() {
+    valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes --trace-children=yes \
+        --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+        awk '/I *refs:/ { gsub(",", "", $4); i += $4 }
+             /Mispredicts:/ { gsub(/[(,]/, "", $5); m += $5 }
+             END { printf "%d %d\n", i, m }'
+}
+# `LC_ALL=C wc -w` over the files of a folder ($0), in one process as far
+# as xargs allows.
+WC_WORDS='find "$0" -type f -print0 | LC_ALL=C xargs -0 wc -w >/dev/null'
 # instructions CORPUS NAME: total instructions; with FUNCTIONS, keeps the
 # callgrind profile as $tmp/NAME.out for the per-function table.
 instructions() {
@@ -78,6 +100,12 @@ for set in $SETS; do
     read -r _ large_bytes < <(corpus "$set" "$tmp/large" "$MB")
     small=$(instructions "$tmp/small" small)
     large=$(instructions "$tmp/large" large)
+    if ((WC > 0)); then
+        read -r wc_small wc_small_miss < <(branches sh -c "$WC_WORDS" "$tmp/small")
+        read -r wc_large wc_large_miss < <(branches sh -c "$WC_WORDS" "$tmp/large")
+        read -r _ small_miss < <(branches "$LEDE" -q -j 1 "$tmp/small")
+        read -r _ large_miss < <(branches "$LEDE" -q -j 1 "$tmp/large")
+    fi
     rm -rf "$tmp/small" "$tmp/large"
     awk -v s="$small" -v l="$large" -v sb="$small_bytes" -v lb="$large_bytes" -v set="$set" 'BEGIN {
         per = (l - s) / (lb - sb)
@@ -85,6 +113,17 @@ for set in $SETS; do
         printf "%s: one-off instructions (start-up, regex compilation): %.0f M\n", set, (s - per * sb) / 1e6
         printf "%s: corpora: %.2f MB and %.2f MB (same seed, the smaller a prefix of the larger)\n", set, sb / 1e6, lb / 1e6
     }'
+    if ((WC > 0)); then
+        awk -v s="$small" -v l="$large" -v ws="$wc_small" -v wl="$wc_large" \
+            -v ms="$small_miss" -v ml="$large_miss" -v wms="$wc_small_miss" -v wml="$wc_large_miss" \
+            -v sb="$small_bytes" -v lb="$large_bytes" -v set="$set" 'BEGIN {
+            d = lb - sb
+            lede = (l - s) / d; wc = (wl - ws) / d
+            printf "%s: LC_ALL=C wc -w instructions per byte (steady state): %.0f; lede runs %.2fx as many\n", set, wc, lede / wc
+            printf "%s: mispredicted conditional branches per KB (cachegrind model, steady state): lede %.0f, wc -w %.0f (%.1fx)\n",
+                set, (ml - ms) / d * 1024, (wml - wms) / d * 1024, (ml - ms) / (wml - wms)
+        }'
+    fi
 
     # Per function, inclusive of what it calls, by the same difference: where
     # a byte's instructions go, one-off costs left out. Inlined code is

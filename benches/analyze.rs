@@ -6,7 +6,10 @@
 //! A second group, `real`, analyses about 1 MB of real articles read at bench
 //! time from `../shared/corpus/{dev,ggt,web}` when that folder is present
 //! (never copied into the repo), else the texts of `fixtures/`: real pages
-//! reach rules that the three texts above do not.
+//! reach rules that the three texts above do not. Beside `lede` and
+//! `lede+json` it times `tokens`: [`lede::tokens::TokenBuf::fill`] over the
+//! same texts with the speakers' lexicon, the one tokenisation pass that
+//! issue 15 proposed every rule should read.
 //!
 //! ```text
 //! cargo bench --bench analyze                 # about 40 s
@@ -167,6 +170,19 @@ fn real(c: &mut Criterion) {
                 n += out.len();
             }
             n
+        })
+    });
+    // The tokenised view of every text alone (issue 15's design: one token
+    // array of each text, the speakers' lexicon looked up once a word),
+    // the cost such a pass starts from before any rule reads it.
+    let mut tokens = lede::tokens::TokenBuf::new();
+    let lexicon = lede::speakers::lexicon();
+    g.bench_function(BenchmarkId::new("tokens", &what), |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| tokens.fill(black_box(t), lexicon).map_or(0, <[_]>::len))
+                .sum::<usize>()
         })
     });
     g.bench_function(BenchmarkId::new("naive", &what), |b| {

@@ -191,6 +191,15 @@ pub struct Candidate {
     pub features: Vec<&'static str>,
 }
 
+/// The one lexicon of the speakers' word lists (titles, roles, stop
+/// words, given names, speech verbs, ...) that [`crate::tokens`] looks
+/// words up in. Built on first use. For benchmarks and tools: the `real`
+/// group of `benches/analyze.rs` tokenises the real articles with it, the
+/// cost of the tokenised view of every text.
+pub fn lexicon() -> &'static crate::tokens::Lexicon {
+    &WORDS
+}
+
 /// Attribute every quote and build the speakers summary.
 ///
 /// `context` are the spans of other text that names people (headline,
@@ -1180,6 +1189,23 @@ fn same_quotation(q: &Quote) -> Candidate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The public lexicon is the rules' one: tokens of a text scanned with
+    /// it carry the speech-verb and title bits the cue rules test.
+    #[test]
+    fn the_public_lexicon_is_the_rules_lexicon() {
+        let mut buf = crate::tokens::TokenBuf::new();
+        let text = "Mayor Ola Venn said the plan would wait.";
+        let tokens = buf.fill(text, lexicon()).expect("a short text");
+        let lists = |w: &str| {
+            let t = tokens.iter().find(|t| t.of(text) == w).expect("the word");
+            lexicon().lists(t.word)
+        };
+        assert!(lists("said").any(list::SPEECH_VERB));
+        assert!(lists("Mayor").any(list::TITLE));
+        assert!(!lists("plan").any(list::SPEECH_VERB | list::TITLE));
+        assert!(std::ptr::eq(lexicon(), &*WORDS));
+    }
 
     proptest::proptest! {
         /// The spans the register is given for each block are its bytes
