@@ -101,13 +101,15 @@ fn joins_words_at(b: &[u8], k: usize) -> bool {
 /// without a converter)? A document type or `<html>` at the start, or many
 /// paragraph and division tags in the first 64 KiB.
 pub fn looks_like_html(input: &str) -> bool {
-    let head = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    let lower: String = head
-        .chars()
-        .take(15)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+    let head = input
+        .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .as_bytes();
+    // (Compared in place, in either case: no copy of the head is made.)
+    let opens = |tag: &[u8]| {
+        head.get(..tag.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(tag))
+    };
+    if opens(b"<!doctype html") || opens(b"<html") {
         return true;
     }
     let mut end = input.len().min(65536);
@@ -1268,6 +1270,46 @@ mod tests {
         assert!(!looks_like_html(
             "A story about <p> tags and a <div>.\n\nIt is prose."
         ));
+    }
+
+    /// The opening tags are compared in place as the lower-cased copy of
+    /// the first 15 chars compared them: either case, after white space
+    /// and a byte-order mark, never across a char outside ASCII.
+    #[test]
+    fn an_opening_tag_is_read_in_place_as_from_a_copy() {
+        let by_copy = |input: &str| {
+            let head = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+            let lower = head
+                .chars()
+                .take(15)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            lower.starts_with("<!doctype html") || lower.starts_with("<html")
+        };
+        let heads = [
+            "<html>",
+            "<HTML lang=en>",
+            "<Html",
+            "<htm",
+            "<!DOCTYPE html>",
+            "<!doctype HTML",
+            "<!doctype htm",
+            "<!doctype",
+            "<htmé",
+            "<!doctype htmlé",
+            "é<html>",
+            "<",
+            "",
+            "x<html>",
+        ];
+        for lead in ["", " \n", "\u{feff}", "\u{feff} \t", "\u{a0}"] {
+            for head in heads {
+                let input = format!("{lead}{head} and more");
+                assert_eq!(looks_like_html(&input), by_copy(&input), "{input:?}");
+                let input = format!("{lead}{head}");
+                assert_eq!(looks_like_html(&input), by_copy(&input), "{input:?}");
+            }
+        }
     }
 
     #[test]
