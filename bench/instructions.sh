@@ -79,7 +79,9 @@ branches() {
     valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes --trace-children=yes \
         --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
         awk '/I *refs:/ { gsub(",", "", $4); i += $4 }
-             /Mispredicts:/ { gsub(/[(,]/, "", $5); m += $5 }
+             /Mispredicts:/ && match($0, /\( *[0-9,]+/) {
+                 x = substr($0, RSTART + 1, RLENGTH - 1); gsub(/[ ,]/, "", x); m += x
+             }
              END { printf "%d %d\n", i, m }'
 }
 # `LC_ALL=C wc -w` over the files of a folder ($0), in one process as far
