@@ -687,6 +687,73 @@ impl<'t> Scanner<'t> {
         token(start, i, class, word)
     }
 
+    /// [`Scanner::word`] of the common word, read from one eight-byte load
+    /// (SWAR, see `crate::swar`): ASCII of at most seven bytes, not opening
+    /// with `_`, followed by a byte below 0x80 or the text's end. Its end,
+    /// its case and its key come from lane tests of the load, with no loop
+    /// over its bytes; `None` for any other word, which `word` reads.
+    /// (Most words of prose are such a word: "said", "the", "Lund".)
+    #[inline(always)]
+    fn short_word(&mut self, start: usize, class: Class) -> Option<Token> {
+        use crate::swar::{at_least, zero_lanes, HIGH, ONES};
+        let b = self.text.as_bytes();
+        // Past the text's end the lanes are zero: no word byte, and neither
+        // `.` nor a byte from 0x80, as no byte at all.
+        let x = match b.get(start..start + 8) {
+            Some(e) => u64::from_le_bytes(e.try_into().expect("eight bytes")),
+            None => {
+                let mut eight = [0u8; 8];
+                eight[..b.len() - start].copy_from_slice(&b[start..]);
+                u64::from_le_bytes(eight)
+            }
+        };
+        // Each test is exact in every lane below the first from 0x80 (sums
+        // of ASCII lanes carry into no other), and the word ends at or
+        // before that lane.
+        let lane = |lo: u8, hi: u8| at_least(x, lo) & !at_least(x, hi + 1) & HIGH;
+        let (lower, upper, digit) = (lane(b'a', b'z'), lane(b'A', b'Z'), lane(b'0', b'9'));
+        let under = zero_lanes(x ^ (ONES * u64::from(b'_')));
+        let stop = !(lower | upper | digit | under) & HIGH;
+        if stop == 0 || under & 0x80 != 0 {
+            return None;
+        }
+        // (The first lane is a word byte: the word is one to seven bytes.)
+        let len = (stop.trailing_zeros() / 8) as usize;
+        let next = (x >> (8 * len)) as u8;
+        if next >= 0x80 {
+            return None;
+        }
+        let inside = (1u64 << (8 * len)) - 1;
+        let (lower, upper, under) = (lower & inside, upper & inside, under & inside);
+        let mut class = class | Class::WORD | Class::ASCII;
+        if upper != 0 {
+            if upper & 0x80 != 0 {
+                class = class | Class::CAPITALISED;
+                if len == 1 && next == b'.' {
+                    class = class | Class::INITIAL;
+                }
+            }
+            if lower == 0 {
+                class = class | Class::ALL_CAPS;
+            }
+        } else {
+            class = class | Class::LOWER;
+            if lower == 0 && under == 0 {
+                class = class | Class::NUMBER;
+            }
+        }
+        // The key: the word's lanes, a capital lowered by its 0x20 bit.
+        let key = (x & inside) | (upper >> 2);
+        let byte = |k: usize| (key >> (8 * k)) as u8;
+        let word = if self.lexicon.may_hold(byte(0), byte(1), byte(len - 1), len) {
+            self.lexicon.probe(&[key, 0, 0, 0], len)
+        } else {
+            WordId::UNKNOWN
+        };
+        self.pos = start + len;
+        Some(token(start, start + len, class, word))
+    }
+
     /// The rest of a word from `start` whose ASCII head ends at `from`
     /// (`seen`: the [`WORD`] bits of that head), at a character outside
     /// ASCII: a char at a time, lower-cased by [`char::to_lowercase`].
@@ -885,7 +952,12 @@ impl Iterator for Scanner<'_> {
                     class = class | Class::SPACE_BEFORE | Class::NEWLINE_BEFORE;
                     self.pos += 1;
                 }
-                Byte::Word => return Some(self.word(start, class)),
+                Byte::Word => {
+                    return match self.short_word(start, class) {
+                        Some(t) => Some(t),
+                        None => Some(self.word(start, class)),
+                    };
+                }
                 Byte::Mark => {
                     self.pos += 1;
                     let c = char::from(b[start]);
@@ -988,6 +1060,49 @@ mod tests {
             let key = key.as_bytes();
             let mask = Lists(mask);
             prop_assert_eq!(LEX.on(key, mask), LEX.lists(LEX.id(key)).any(mask), "{:?}", key);
+        }
+    }
+
+    proptest! {
+        /// The one-load read of a short word gives the token `word` gives,
+        /// wherever it answers: at every word byte of texts of ASCII words
+        /// of every case and length around eight bytes, underscores, digits,
+        /// initials, marks, white space and chars from 0x80, near the end
+        /// of the text too, after every kind of white space, with words the
+        /// lexicon holds in either case. It answers for a word of ASCII
+        /// under eight bytes (and at most that).
+        #[test]
+        fn a_short_word_is_read_as_word_reads_it(
+            text in crate::testing::joined(
+                vec![
+                    "said", "SAID", "Said", "mr", "Mr", "J", "a", "Zoe", "ab_c", "_x", "7",
+                    "2026", "7th", "x7", "abcdefg", "ABCDEFG", "abcdefgh", "Abcdefghi", ".",
+                    "'", "-", " ", "  ", "\n", "\t", "é", "Zoë", "ß", "\u{a0}", "\u{2019}",
+                    "went on", "_", "4_2", "_9",
+                ],
+                0..12,
+            ),
+            before in 0usize..3,
+        ) {
+            let lex = lex();
+            let class = [Class::default(), Class::SPACE_BEFORE, Class::SPACE_BEFORE | Class::NEWLINE_BEFORE][before];
+            let b = text.as_bytes();
+            for start in 0..b.len() {
+                if BYTE[usize::from(b[start])] != Byte::Word {
+                    continue;
+                }
+                let mut fast = Scanner::new(&text, &lex);
+                let mut slow = fast.clone();
+                let read = fast.short_word(start, class);
+                let word = slow.word(start, class);
+                let ascii_len = b[start..].iter().take_while(|&&x| WORD[usize::from(x)] != 0).count();
+                let short = ascii_len < 8 && b[start] != b'_' && b.get(start + ascii_len).is_none_or(|&x| x < 0x80);
+                prop_assert_eq!(read.is_some(), short, "{:?} at {}", text, start);
+                if let Some(t) = read {
+                    prop_assert_eq!(t, word, "{:?} at {}", text, start);
+                    prop_assert_eq!(fast.pos, slow.pos);
+                }
+            }
         }
     }
 
