@@ -26,8 +26,9 @@
 #
 # Beside lede, the same way (LEDE_BENCH_WC=1, the default): `LC_ALL=C wc -w`
 # on the same files, and the conditional branches both mispredict per KB in
-# cachegrind's model of a predictor (a simple one: real hardware mispredicts
-# fewer, but the same branches). Issue 15 times lede against `wc -w`: the
+# callgrind's model of a predictor (the one cachegrind has; a simple one:
+# real hardware mispredicts fewer, but the same branches), from the same
+# callgrind run that counts lede's instructions. Issue 15 times lede against `wc -w`: the
 # ratio of their instructions next to the ratio of their CPU times
 # (bench/corpus.sh) says how much of the gap is work and how much is
 # the rate the work runs at.
@@ -73,40 +74,43 @@ corpus() {
 
 FUNCTIONS=${LEDE_BENCH_FUNCTIONS:-0}
 WC=${LEDE_BENCH_WC:-1}
-# branches CMD...: "INSTRUCTIONS MISPREDICTS" of a command and its children
-# under cachegrind's branch model (conditional branches).
-branches() {
-    valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes --trace-children=yes \
-        --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
-        awk '/I *refs:/ { gsub(",", "", $4); i += $4 }
-             /Mispredicts:/ && match($0, /\( *[0-9,]+/) {
-                 x = substr($0, RSTART + 1, RLENGTH - 1); gsub(/[ ,]/, "", x); m += x
-             }
-             END { printf "%d %d\n", i, m }'
+# With the `wc -w` comparison, callgrind runs with its branch model too.
+SIM=()
+if ((WC > 0)); then SIM=(--branch-sim=yes); fi
+# collected: "INSTRUCTIONS MISPREDICTS" from callgrind's summary of each
+# process it ran ("Collected : Ir Bc Bcm ..." with the branch model, Bcm the
+# mispredicted conditional branches; 0 without it), summed.
+collected() {
+    awk '/Collected :/ { i += $4; m += $6 } END { printf "%d %d\n", i, m }'
 }
 # `LC_ALL=C wc -w` over the files of a folder ($0), in one process as far
 # as xargs allows.
 WC_WORDS='find "$0" -type f -print0 | LC_ALL=C xargs -0 wc -w >/dev/null'
-# instructions CORPUS NAME: total instructions; with FUNCTIONS, keeps the
-# callgrind profile as $tmp/NAME.out for the per-function table.
+# instructions CORPUS NAME: lede's "INSTRUCTIONS MISPREDICTS" over CORPUS;
+# with FUNCTIONS, keeps the callgrind profile as $tmp/NAME.out for the
+# per-function table.
 instructions() {
     local out=/dev/null
     if ((FUNCTIONS > 0)); then out=$tmp/$2.out; fi
-    valgrind --tool=callgrind --callgrind-out-file="$out" "$LEDE" -q -j 1 "$1" 2>&1 >/dev/null |
-        sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+    valgrind --tool=callgrind "${SIM[@]}" --callgrind-out-file="$out" "$LEDE" -q -j 1 "$1" 2>&1 >/dev/null |
+        collected
+}
+# wc_instructions CORPUS: the same of `wc -w` (and of find and xargs, a
+# cost per run that the difference of two corpora cancels).
+wc_instructions() {
+    valgrind --tool=callgrind --branch-sim=yes --trace-children=yes --callgrind-out-file=/dev/null \
+        sh -c "$WC_WORDS" "$1" 2>&1 >/dev/null | collected
 }
 
 echo "$LEDE"
 for set in $SETS; do
     read -r _ small_bytes < <(corpus "$set" "$tmp/small" "$small_mb")
     read -r _ large_bytes < <(corpus "$set" "$tmp/large" "$MB")
-    small=$(instructions "$tmp/small" small)
-    large=$(instructions "$tmp/large" large)
+    read -r small small_miss < <(instructions "$tmp/small" small)
+    read -r large large_miss < <(instructions "$tmp/large" large)
     if ((WC > 0)); then
-        read -r wc_small wc_small_miss < <(branches sh -c "$WC_WORDS" "$tmp/small")
-        read -r wc_large wc_large_miss < <(branches sh -c "$WC_WORDS" "$tmp/large")
-        read -r _ small_miss < <(branches "$LEDE" -q -j 1 "$tmp/small")
-        read -r _ large_miss < <(branches "$LEDE" -q -j 1 "$tmp/large")
+        read -r wc_small wc_small_miss < <(wc_instructions "$tmp/small")
+        read -r wc_large wc_large_miss < <(wc_instructions "$tmp/large")
     fi
     rm -rf "$tmp/small" "$tmp/large"
     awk -v s="$small" -v l="$large" -v sb="$small_bytes" -v lb="$large_bytes" -v set="$set" 'BEGIN {
@@ -122,7 +126,7 @@ for set in $SETS; do
             d = lb - sb
             lede = (l - s) / d; wc = (wl - ws) / d
             printf "%s: LC_ALL=C wc -w instructions per byte (steady state): %.0f; lede runs %.2fx as many\n", set, wc, lede / wc
-            printf "%s: mispredicted conditional branches per KB (cachegrind model, steady state): lede %.0f, wc -w %.0f (%.1fx)\n",
+            printf "%s: mispredicted conditional branches per KB (callgrind branch model, steady state): lede %.0f, wc -w %.0f (%.1fx)\n",
                 set, (ml - ms) / d * 1024, (wml - wms) / d * 1024, (ml - ms) / (wml - wms)
         }'
     fi
@@ -137,7 +141,7 @@ for set in $SETS; do
             exit 1
         }
         for run in small large; do
-            callgrind_annotate --inclusive=yes --show-percs=no --threshold=100 "$tmp/$run.out" 2>/dev/null |
+            callgrind_annotate --inclusive=yes --show=Ir --show-percs=no --threshold=100 "$tmp/$run.out" 2>/dev/null |
                 awk '/lede::/ && !/=>/ { n = $1; gsub(",", "", n); $1 = ""; print n "\t" substr($0, 2) }' \
                     >"$tmp/$run.fn"
         done
